@@ -1,0 +1,9 @@
+/* samenspel report: not built yet; answers honestly instead of faking a result. */
+#include "app/app.h"
+
+int cmd_report(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    return app_not_available("report");
+}

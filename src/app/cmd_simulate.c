@@ -1,0 +1,9 @@
+/* samenspel simulate: not built yet; answers honestly instead of faking a result. */
+#include "app/app.h"
+
+int cmd_simulate(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    return app_not_available("simulate");
+}

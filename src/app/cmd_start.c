@@ -1,0 +1,9 @@
+/* samenspel start: not built yet; answers honestly instead of faking a result. */
+#include "app/app.h"
+
+int cmd_start(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    return app_not_available("(startvenster)");
+}

@@ -1,0 +1,100 @@
+/* main(): global options and the dispatch to subcommands. */
+#include "app/app.h"
+#include "platform/i18n.h"
+#include "platform/plat.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary; /* Dutch msgid */
+} app_command;
+
+static const app_command commands[] = {
+    {"host", cmd_host, N_("een spel hosten op de projector (of --headless)")},
+    {"join", cmd_join, N_("aansluiten bij een spel op het netwerk")},
+    {"check", cmd_check, N_("levelbestanden controleren")},
+    {"simulate", cmd_simulate, N_("een level spelen met bots en de uitkomsten tonen")},
+    {"report", cmd_report, N_("het verslag van een sessie exporteren")},
+};
+
+static void print_usage(FILE *out)
+{
+    fprintf(out, _("Gebruik: samenspel [--lang nl|en] [OPDRACHT] [OPTIES]\n\n"));
+    fprintf(out, _("Samenspel is een coöperatief kaartspel over interprofessioneel samenwerken\n"
+                   "rond één leerling. Zonder opdracht opent het startvenster.\n\n"));
+    fprintf(out, _("Opdrachten:\n"));
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf(out, _("\nAlgemene opties:\n"
+                   "  -h, --help     deze hulp tonen\n"
+                   "  -V, --version  de versie tonen\n"
+                   "  --lang TAAL    nl (standaard) of en\n\n"
+                   "Meer hulp bij een opdracht: samenspel OPDRACHT --help\n"));
+}
+
+int app_not_available(const char *what)
+{
+    fprintf(stderr, _("samenspel %s: nog niet beschikbaar in deze versie.\n"), what);
+    return 3;
+}
+
+/* --lang may appear anywhere; it is taken out before dispatch so that every
+ * subcommand shares it. */
+static int take_lang(int argc, char **argv, const char **lang)
+{
+    int out = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+            *lang = argv[++i];
+            continue;
+        }
+        if (strncmp(argv[i], "--lang=", 7) == 0) {
+            *lang = argv[i] + 7;
+            continue;
+        }
+        argv[out++] = argv[i];
+    }
+    argv[out] = NULL;
+    return out;
+}
+
+int main(int argc, char **argv)
+{
+    /* A peer that disappears must not kill the host through SIGPIPE. */
+    signal(SIGPIPE, SIG_IGN);
+
+    const char *lang = NULL;
+    argc = take_lang(argc, argv, &lang);
+    if (lang && strcmp(lang, "nl") != 0 && strcmp(lang, "en") != 0) {
+        fprintf(stderr, "samenspel: --lang %s: use nl or en / gebruik nl of en\n", lang);
+        return 2;
+    }
+    plat_i18n_init(lang);
+
+    if (argc < 2)
+        return cmd_start(argc, argv);
+
+    const char *sub = argv[1];
+    if (strcmp(sub, "-h") == 0 || strcmp(sub, "--help") == 0) {
+        print_usage(stdout);
+        return 0;
+    }
+    if (strcmp(sub, "-V") == 0 || strcmp(sub, "--version") == 0) {
+        printf("samenspel %s\n", SAMENSPEL_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(sub, commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    }
+    /* Options without a subcommand (--font, ...) belong to the start window. */
+    if (sub[0] == '-')
+        return cmd_start(argc, argv);
+    fprintf(stderr, _("samenspel: onbekende opdracht '%s'\n"), sub);
+    fprintf(stderr, _("Probeer 'samenspel --help'.\n"));
+    return 2;
+}

@@ -1,0 +1,652 @@
+/*
+ * core: the rules engine of Samenspel (see ../shared/GAME.md).
+ *
+ * Pure C11: no SDL, no sockets, no files, no malloc in the per-action path.
+ * The game is event-sourced: state = f(scenario, seed, ordered accepted
+ * actions). Everything else (host, screens, bots, debrief, resume) is a front
+ * end of this module.
+ *
+ * Ownership: a core_scenario is filled by the level loader (or by tests in C)
+ * and must outlive every core_state that points at it. core_state is a plain
+ * value (copyable with memcpy, no heap pointers besides `sc`).
+ *
+ * All arrays are fixed-size; the CORE_MAX_* limits are hard limits that the
+ * level loader enforces with a clear message before a scenario reaches core.
+ */
+#ifndef SAMENSPEL_CORE_H
+#define SAMENSPEL_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CORE_MAX_SEATS 8
+#define CORE_MIN_SEATS 3
+#define CORE_MAX_ROLES 16       /* roles known to a scenario (in play or not) */
+#define CORE_MAX_NEEDS 6
+#define CORE_MAX_CARDS 160      /* card definitions in a scenario */
+#define CORE_MAX_DECK 24        /* cards in one role's deck (with copies) */
+#define CORE_MAX_HAND 8
+#define CORE_MAX_COMMIT 3       /* hard cap; the level's rule is usually 2 */
+#define CORE_MAX_FACTS 48
+#define CORE_MAX_FRICTIONS 16
+#define CORE_MAX_GOALS 8
+#define CORE_MAX_REFLECTIONS 40
+#define CORE_MAX_ROUNDS 12
+#define CORE_MAX_EVENTS_SCRIPTED 12
+#define CORE_MAX_PROMISES 64    /* asks/offers per round */
+#define CORE_MAX_INNOVATIONS 16
+#define CORE_MAX_DOMAINS 6      /* specialist domains / limits of one role */
+#define CORE_MAX_SKILLS 4       /* generic skills of one role */
+#define CORE_MAX_OPTIONS 4      /* answer options of a reflection card */
+
+#define CORE_ID_LEN 40          /* bytes incl. NUL; ids are ASCII kebab-case */
+#define CORE_TITLE_LEN 96       /* bytes incl. NUL; UTF-8 */
+#define CORE_TEXT_LEN 400       /* bytes incl. NUL; UTF-8 */
+#define CORE_ANSWER_LEN 564     /* 140 characters of UTF-8 + NUL */
+
+#define CORE_SEAT_HOST (-1)     /* the trainer at the host */
+#define CORE_NONE (-1)
+
+/* ---------------------------------------------------------------- enums */
+
+typedef enum {
+    CORE_KIND_WETENSCHAPPELIJK = 0,
+    CORE_KIND_PROFESSIONEEL,
+    CORE_KIND_ERVARING,
+    CORE_KIND_COUNT
+} core_knowledge_kind;
+
+typedef enum {
+    CORE_BLOCK_IDENTITEIT = 0,
+    CORE_BLOCK_NETWERK,
+    CORE_BLOCK_ORGANISATIE,
+    CORE_BLOCK_VERBINDING,
+    CORE_BLOCK_COUNT
+} core_building_block;
+
+typedef enum {
+    CORE_CARD_EXPERTISE = 0, /* a role's specialist card: domain + kind + strength */
+    CORE_CARD_GENERIC,       /* a generic skill: boosts another role on the same target */
+    CORE_CARD_INNOVATION     /* won from a grenservaring; belongs to the team */
+} core_card_type;
+
+typedef enum {
+    CORE_PHASE_LOBBY = 0,    /* before the trainer starts the game */
+    CORE_PHASE_SIGNAAL,
+    CORE_PHASE_IDENTITEIT,
+    CORE_PHASE_OVERLEG,
+    CORE_PHASE_INZET,
+    CORE_PHASE_UITVOERING,
+    CORE_PHASE_REFLECTIE,
+    CORE_PHASE_END,
+    CORE_PHASE_COUNT
+} core_phase;
+
+typedef enum {
+    CORE_LEVEL_GEEN = 0,
+    CORE_LEVEL_COORDINEREND,
+    CORE_LEVEL_COOPERATIEF,
+    CORE_LEVEL_VERBINDEND,
+    CORE_LEVEL_COUNT
+} core_collab_level;
+
+typedef enum {
+    CORE_OUTCOME_ONGOING = 0,
+    CORE_OUTCOME_WON,
+    CORE_OUTCOME_LOST
+} core_outcome;
+
+/* What a friction drains when it is left alone at the end of a round. */
+typedef enum {
+    CORE_DRAIN_DRAAGKRACHT = 0,
+    CORE_DRAIN_WELBEVINDEN
+} core_drain_target;
+
+/* Evidence tags: facts about a finished round or game that make a
+ * reflection card relevant. Level files name them with the kebab-case
+ * strings of core_evidence_name(). Bit i of an evidence mask = tag i. */
+typedef enum {
+    CORE_EV_TAG_LAGE_DIVERSITEIT = 0, /* blau index under threshold */
+    CORE_EV_TAG_CENTRAAL_NETWERK,     /* centraliteit above alarm threshold */
+    CORE_EV_TAG_LAGE_DENSITEIT,       /* densiteit under threshold */
+    CORE_EV_TAG_GEEN_GEDEELD_DOEL,    /* no shared goal adopted */
+    CORE_EV_TAG_SPANNING_GENEGEERD,   /* a friction drained the team */
+    CORE_EV_TAG_GRENSERVARING,        /* a friction became a boundary experience */
+    CORE_EV_TAG_WEINIG_VRAGEN,        /* few asks/offers */
+    CORE_EV_TAG_GEBROKEN_BELOFTE,     /* an accepted ask/offer was not kept */
+    CORE_EV_TAG_NIET_REFLECTIEF,      /* reflection not answered by all */
+    CORE_EV_TAG_DOSSIER_ONGEDEELD,    /* a need stayed in the dark */
+    CORE_EV_TAG_ROL_AFWEZIG,          /* a seat did not contribute */
+    CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT, /* no ervaringskennis used */
+    CORE_EV_TAG_GEEN_TREKKER,         /* a need without a lead */
+    CORE_EV_TAG_SAMEN_GEWERKT,        /* joint contributions happened */
+    CORE_EV_TAG_COUNT
+} core_evidence_tag;
+
+/* -------------------------------------------------------------- scenario */
+
+typedef struct {
+    char id[CORE_ID_LEN];
+    char title[CORE_TITLE_LEN];
+    char text[CORE_TEXT_LEN];
+    core_card_type type;
+    int role;                 /* index in core_scenario.roles; CORE_NONE for innovation */
+    char domain[CORE_ID_LEN]; /* expertise: the domain it is strong in */
+    core_knowledge_kind kind; /* expertise and innovation cards */
+    int strength;             /* expertise/innovation: points added */
+    int boost;                /* generic: points added to another role's card on the same target */
+} core_card_def;
+
+typedef struct {
+    char id[CORE_ID_LEN];            /* "leraar", "clb-anker", ... */
+    char name[CORE_TITLE_LEN];       /* "Leraar", "CLB-anker" */
+    char description[CORE_TEXT_LEN];
+    char domains[CORE_MAX_DOMAINS][CORE_ID_LEN];   /* specialism: vertical bar of the T */
+    int n_domains;
+    char skills[CORE_MAX_SKILLS][CORE_TITLE_LEN];  /* generic skills: horizontal bar */
+    int n_skills;
+    char limits_text[CORE_TEXT_LEN];                /* grenzen, in words */
+    char limit_domains[CORE_MAX_DOMAINS][CORE_ID_LEN]; /* domains it cannot move alone */
+    int n_limit_domains;
+    int deck[CORE_MAX_DECK];         /* card def indices, copies repeated */
+    int deck_size;
+    int colour;                      /* index into the UI's colour-blind-safe palette */
+} core_role_def;
+
+typedef struct {
+    char id[CORE_ID_LEN];
+    char title[CORE_TITLE_LEN];
+    char text[CORE_TEXT_LEN];
+    char domain[CORE_ID_LEN];
+    int target;                 /* progress needed to be met */
+    uint32_t limited_roles;     /* bit r: role r cannot move this need alone (from grenzen) */
+} core_need_def;
+
+typedef struct {
+    char id[CORE_ID_LEN];
+    char text[CORE_TEXT_LEN];
+    int role;                   /* holder */
+    uint32_t needs;             /* bit n: sheds light on need n */
+} core_fact_def;
+
+typedef struct {
+    char id[CORE_ID_LEN];
+    char title[CORE_TITLE_LEN];
+    char text[CORE_TEXT_LEN];
+    uint32_t roles;             /* roles involved (bit per role index) */
+    int required_roles;         /* distinct involved roles that must commit to it together (>= 2) */
+    int severity;               /* drain per round when ignored */
+    core_drain_target drains;
+    int innovation_card;        /* card def index granted as grenservaring */
+    int round;                  /* scripted round it appears (1-based), 0 = from the deck */
+} core_friction_def;
+
+typedef struct {
+    char id[CORE_ID_LEN];
+    char title[CORE_TITLE_LEN];
+    char text[CORE_TEXT_LEN];
+    uint32_t needs;             /* bit n: goal is linked to need n */
+} core_goal_def;
+
+typedef struct {
+    char id[CORE_ID_LEN];
+    char question[CORE_TEXT_LEN];
+    core_building_block block;
+    uint32_t evidence;          /* bit per core_evidence_tag */
+    char options[CORE_MAX_OPTIONS][CORE_TITLE_LEN];
+    int n_options;
+} core_reflection_def;
+
+/* A scripted event of the level, revealed in Signaal of its round. */
+typedef struct {
+    int round;
+    char title[CORE_TITLE_LEN];
+    char text[CORE_TEXT_LEN];
+    int welbevinden_delta;
+    int draagkracht_delta;
+    int need;                   /* CORE_NONE or need index */
+    int need_delta;
+} core_scripted_event;
+
+/* Every number a trainer may tune lives here (GAME.md: "Numbers below are
+ * defaults"). The level loader fills defaults for keys a level omits. */
+typedef struct {
+    int rounds;                 /* 6 */
+    int hand_size;              /* 5 */
+    int max_commit;             /* 2 */
+    int welbevinden_start;      /* e.g. 5 */
+    int welbevinden_max;        /* 10 */
+    int welbevinden_per_need;   /* gained when a need reaches its target */
+    int draagkracht_start;
+    int draagkracht_max;
+    int weak_penalty;           /* subtracted per card while draagkracht is 0 */
+    int synergy_bonus;          /* per extra distinct role on one need */
+    int mixed_kinds_bonus;      /* per extra distinct knowledge kind on one need */
+    int goal_bonus;             /* on a need linked to an adopted goal */
+    int lead_bonus;             /* when the need's trekker contributes */
+    int dark_divisor;           /* contributions to a need in the dark are divided by this (2) */
+    int escalation;             /* severity added per ignored round */
+    int recovery;               /* draagkracht regained per grenservaring */
+    int needs_to_win;           /* needs met at the last round to win */
+    int max_goals;              /* adopted at once (2) */
+    /* thresholds for the collaboration levels and the alarm */
+    double joint_share_cooperatief;   /* share of joint contributions for coöperatief */
+    double kept_promises_coordinerend;/* kept promises per round for coördinerend */
+    double reflective_share_verbindend;
+    double centrality_max_verbindend;
+    double centrality_alarm;
+    double diversity_low;             /* blau below this: lage-diversiteit */
+    double density_low;
+} core_rules;
+
+typedef struct {
+    char id[CORE_ID_LEN];
+    char title[CORE_TITLE_LEN];
+    char intro[CORE_TEXT_LEN];
+    int version;                 /* format version the level was written for */
+
+    char pupil_name[CORE_TITLE_LEN];
+    int pupil_age;
+    char pupil_class[CORE_TITLE_LEN];   /* "3de leerjaar" */
+    char pupil_text[CORE_TEXT_LEN];
+
+    core_rules rules;
+
+    core_role_def roles[CORE_MAX_ROLES];
+    int n_roles;
+    int seat_roles[CORE_MAX_SEATS];     /* role index of each seat */
+    int n_seats;
+
+    core_card_def cards[CORE_MAX_CARDS];
+    int n_cards;
+    core_need_def needs[CORE_MAX_NEEDS];
+    int n_needs;
+    core_fact_def facts[CORE_MAX_FACTS];
+    int n_facts;
+    core_friction_def frictions[CORE_MAX_FRICTIONS];
+    int n_frictions;
+    core_goal_def goals[CORE_MAX_GOALS];
+    int n_goals;
+    core_reflection_def reflections[CORE_MAX_REFLECTIONS];
+    int n_reflections;
+    core_scripted_event events[CORE_MAX_EVENTS_SCRIPTED];
+    int n_events;
+} core_scenario;
+
+/* Fills r with the defaults of GAME.md. */
+void core_rules_default(core_rules *r);
+
+/* Checks the internal consistency of a scenario (indices in range, limits,
+ * 3..8 seats). The level loader reports friendlier, positioned errors first;
+ * this is the last guard so that no scenario can corrupt a state. Returns
+ * false and writes a message to err (may be NULL) when it is not usable. */
+bool core_scenario_validate(const core_scenario *sc, char *err, size_t err_len);
+
+/* ------------------------------------------------------------------- RNG */
+
+/* PCG32 (O'Neill 2014, XSH-RR output, 64-bit LCG state). */
+typedef struct {
+    uint64_t state;
+    uint64_t inc;
+} core_rng;
+
+void core_rng_seed(core_rng *rng, uint64_t seed, uint64_t stream);
+uint32_t core_rng_next(core_rng *rng);
+uint32_t core_rng_below(core_rng *rng, uint32_t bound); /* unbiased, bound > 0 */
+
+/* --------------------------------------------------------------- actions */
+
+typedef enum {
+    CORE_ACT_NONE = 0,
+    CORE_ACT_START,          /* host: lobby -> round 1 */
+    CORE_ACT_ADVANCE,        /* host: next phase now (trainer's "volgende fase") */
+    CORE_ACT_READY,          /* seat: done with this phase (presented T-shape, done talking, commitment final) */
+    CORE_ACT_UNREADY,        /* seat: change my mind while the phase lasts */
+    CORE_ACT_SHARE_FACT,     /* a = fact index (own dossier) */
+    CORE_ACT_PROPOSE_GOAL,   /* a = goal index */
+    CORE_ACT_VOTE_GOAL,      /* a = goal index, b = 1 yes / 0 no */
+    CORE_ACT_DROP_GOAL,      /* a = goal index: propose to revise (drop) an adopted goal; voted like a proposal */
+    CORE_ACT_PROPOSE_LEAD,   /* a = need, b = seat proposed as trekker (may be self) */
+    CORE_ACT_ACCEPT_LEAD,    /* a = need; by the proposed seat */
+    CORE_ACT_ASK,            /* a = seat asked, b = need */
+    CORE_ACT_OFFER,          /* a = seat offered to, b = need */
+    CORE_ACT_RESPOND,        /* a = promise index, b = 1 accept / 0 decline; by the other seat */
+    CORE_ACT_COMMIT,         /* a = hand slot (or CORE_MAX_HAND + innovation slot), b = target kind (0 need, 1 friction), c = target index */
+    CORE_ACT_UNCOMMIT,       /* a = commitment slot */
+    CORE_ACT_REFLECT,        /* a = option index, text = improvement action (optional) */
+    CORE_ACT_COUNT
+} core_action_type;
+
+typedef struct {
+    core_action_type type;
+    int seat;                /* CORE_SEAT_HOST for host actions */
+    int a, b, c;
+    char text[CORE_ANSWER_LEN];
+} core_action;
+
+/* Why an action was refused; core_reject_message() gives Dutch text,
+ * the UI passes it through gettext for English. */
+typedef enum {
+    CORE_OK = 0,
+    CORE_REJ_BAD_SEAT,
+    CORE_REJ_WRONG_PHASE,
+    CORE_REJ_GAME_OVER,
+    CORE_REJ_NOT_HOST,
+    CORE_REJ_UNKNOWN_ACTION,
+    CORE_REJ_NOT_YOUR_CARD,
+    CORE_REJ_NOT_YOUR_FACT,
+    CORE_REJ_ALREADY_SHARED,
+    CORE_REJ_ALREADY_COMMITTED,
+    CORE_REJ_TOO_MANY_CARDS,
+    CORE_REJ_UNKNOWN_NEED,
+    CORE_REJ_NEED_MET,
+    CORE_REJ_UNKNOWN_FRICTION,
+    CORE_REJ_UNKNOWN_GOAL,
+    CORE_REJ_GOAL_ALREADY_ADOPTED,
+    CORE_REJ_TOO_MANY_GOALS,
+    CORE_REJ_NO_PROPOSAL,
+    CORE_REJ_ALREADY_VOTED,
+    CORE_REJ_UNKNOWN_PROMISE,
+    CORE_REJ_NOT_YOUR_PROMISE,
+    CORE_REJ_PROMISE_CLOSED,
+    CORE_REJ_SELF,
+    CORE_REJ_TOO_MANY_PROMISES,
+    CORE_REJ_READY_LOCKED,   /* you are ready; unready first */
+    CORE_REJ_NOT_COMMITTED,
+    CORE_REJ_BAD_OPTION,
+    CORE_REJ_TEXT_TOO_LONG,
+    CORE_REJ_ALREADY_ANSWERED,
+    CORE_REJ_COUNT
+} core_reject;
+
+const char *core_reject_message(core_reject r); /* Dutch, never NULL */
+
+/* ---------------------------------------------------------------- events */
+
+typedef enum {
+    CORE_EVT_GAME_STARTED = 0,
+    CORE_EVT_PHASE,          /* a = phase, b = round */
+    CORE_EVT_FRICTION_REVEALED, /* a = friction, b = severity */
+    CORE_EVT_SCRIPTED,       /* a = scripted event index */
+    CORE_EVT_DRAW,           /* seat drew b cards (private detail in the seat view) */
+    CORE_EVT_FACT_SHARED,    /* seat, a = fact */
+    CORE_EVT_GOAL_PROPOSED,  /* seat, a = goal, b = 1 adopt / 0 drop */
+    CORE_EVT_GOAL_VOTE,      /* seat, a = goal, b = yes */
+    CORE_EVT_GOAL_ADOPTED,   /* a = goal */
+    CORE_EVT_GOAL_DROPPED,   /* a = goal */
+    CORE_EVT_LEAD_PROPOSED,  /* seat, a = need, b = proposed seat */
+    CORE_EVT_LEAD_SET,       /* a = need, b = seat */
+    CORE_EVT_PROMISE,        /* seat -> a = other seat, b = need, c = promise index, d = 0 ask / 1 offer */
+    CORE_EVT_PROMISE_ANSWER, /* seat, a = promise index, b = accepted */
+    CORE_EVT_READY,          /* seat, a = ready (1) / not ready (0) */
+    CORE_EVT_COMMITTED,      /* seat, a = number of cards now committed (no detail: secret) */
+    CORE_EVT_REVEAL,         /* seat, a = card def, b = target kind, c = target index */
+    CORE_EVT_NEED_PROGRESS,  /* a = need, b = points added, c = new progress */
+    CORE_EVT_NEED_MET,       /* a = need */
+    CORE_EVT_GRENSERVARING,  /* a = friction, b = innovation card def */
+    CORE_EVT_FRICTION_DRAIN, /* a = friction, b = amount, c = drain target */
+    CORE_EVT_FRICTION_ESCALATED, /* a = friction, b = new severity */
+    CORE_EVT_PROMISE_KEPT,   /* a = promise index */
+    CORE_EVT_PROMISE_BROKEN, /* a = promise index */
+    CORE_EVT_TRACKS,         /* a = welbevinden, b = draagkracht */
+    CORE_EVT_REFLECTION,     /* a = reflection card index */
+    CORE_EVT_REFLECTED,      /* seat, a = option */
+    CORE_EVT_ROUND_END,      /* a = round, b = collaboration level of the round */
+    CORE_EVT_GAME_END,       /* a = outcome, b = overall collaboration level */
+    CORE_EVT_COUNT
+} core_event_type;
+
+typedef struct {
+    core_event_type type;
+    int seat;                /* CORE_NONE when not about a seat */
+    int a, b, c, d;
+} core_event;
+
+#define CORE_MAX_EVENTS 256  /* one action never produces more */
+
+typedef struct {
+    core_event ev[CORE_MAX_EVENTS];
+    int n;
+} core_events;
+
+/* ----------------------------------------------------------------- state */
+
+typedef struct {
+    int card;                /* card def index */
+    int target_kind;         /* 0 need, 1 friction */
+    int target;
+    bool innovation;         /* came from the team's innovation pool */
+    int slot;                /* hand slot or innovation slot it came from */
+} core_commitment;
+
+typedef enum {
+    CORE_PROMISE_ASK = 0,
+    CORE_PROMISE_OFFER
+} core_promise_kind;
+
+typedef enum {
+    CORE_PROMISE_PENDING = 0,
+    CORE_PROMISE_ACCEPTED,
+    CORE_PROMISE_DECLINED,
+    CORE_PROMISE_KEPT,
+    CORE_PROMISE_BROKEN
+} core_promise_status;
+
+typedef struct {
+    int from, to, need, round;
+    core_promise_kind kind;
+    core_promise_status status;
+} core_promise;
+
+typedef struct {
+    int deck[CORE_MAX_DECK];   int deck_n;     /* draw pile, top = last */
+    int discard[CORE_MAX_DECK]; int discard_n;
+    int hand[CORE_MAX_HAND];   int hand_n;
+    core_commitment commits[CORE_MAX_COMMIT]; int commit_n;
+    bool ready;
+    bool reflected;
+    int reflection_option;
+    char reflection_text[CORE_ANSWER_LEN];
+} core_seat_state;
+
+typedef struct {
+    int friction;            /* def index */
+    int severity;            /* current, grows when ignored */
+    int ignored_rounds;
+    bool active;
+} core_friction_state;
+
+typedef struct {
+    double density;
+    double centrality;
+    double diversity;        /* Blau over knowledge kinds of contributions */
+    double role_share;       /* share of seats that contributed */
+    double goal_directedness;
+    int edges;               /* distinct connected pairs */
+    int contributions;
+    int joint_contributions; /* cards on a target that 2+ roles worked on */
+    int promises_kept;
+    int promises_broken;
+    int asks_offers;
+    bool goal_adopted;
+    bool reflective;         /* every seat answered the reflection */
+    int reflective_rounds;   /* overall only */
+    uint32_t evidence;       /* core_evidence_tag bits */
+    core_collab_level level;
+} core_measures;
+
+typedef struct {
+    const core_scenario *sc;
+    uint64_t seed;
+    core_rng rng;
+    int round;                           /* 1-based; 0 in the lobby */
+    core_phase phase;
+    core_outcome outcome;
+    int welbevinden, draagkracht;
+    int need_progress[CORE_MAX_NEEDS];
+    bool need_met[CORE_MAX_NEEDS];
+    int need_lead[CORE_MAX_NEEDS];       /* seat or CORE_NONE */
+    int lead_proposal[CORE_MAX_NEEDS];   /* proposed seat or CORE_NONE */
+    bool fact_shared[CORE_MAX_FACTS];
+    int fact_shared_round[CORE_MAX_FACTS];
+    core_seat_state seats[CORE_MAX_SEATS];
+    core_friction_state frictions[CORE_MAX_FRICTIONS]; int n_frictions_out;
+    int friction_deck[CORE_MAX_FRICTIONS]; int friction_deck_n;
+    int boundary_won[CORE_MAX_FRICTIONS]; int n_boundary;
+    int innovations[CORE_MAX_INNOVATIONS]; int n_innovations; /* team pool: card defs */
+    bool goal_adopted[CORE_MAX_GOALS];
+    int goal_adopted_round[CORE_MAX_GOALS];
+    int goal_proposal;                   /* goal index under vote or CORE_NONE */
+    bool goal_proposal_drop;             /* the vote is about dropping it */
+    int goal_proposer;
+    uint32_t goal_votes_yes, goal_votes_no; /* seat bits */
+    core_promise promises[CORE_MAX_PROMISES]; int n_promises; /* this round */
+    int reflection_card;                 /* shown this round, CORE_NONE before */
+    uint32_t reflections_shown;          /* bit per card: not repeated */
+    /* network: interactions between seats, per round and overall */
+    uint16_t edge_round[CORE_MAX_ROUNDS + 1][CORE_MAX_SEATS][CORE_MAX_SEATS];
+    /* contribution statistics of the running round, folded into measures */
+    int contrib_kind[CORE_MAX_ROUNDS + 1][CORE_KIND_COUNT];
+    int contrib_n[CORE_MAX_ROUNDS + 1];
+    int contrib_joint[CORE_MAX_ROUNDS + 1];
+    int contrib_goal[CORE_MAX_ROUNDS + 1];
+    uint32_t contrib_seats[CORE_MAX_ROUNDS + 1];
+    core_measures round_measures[CORE_MAX_ROUNDS + 1]; /* [r] filled at end of round r */
+    uint32_t actions_applied;
+} core_state;
+
+/* Starts a game in the lobby. The scenario must pass core_scenario_validate. */
+bool core_init(core_state *st, const core_scenario *sc, uint64_t seed, char *err, size_t err_len);
+
+/* Validates and applies one action. On success returns CORE_OK and appends
+ * the resulting events to out (out may be NULL). On rejection the state is
+ * unchanged and nothing is appended. */
+core_reject core_apply(core_state *st, const core_action *act, core_events *out);
+
+/* Validation only: what core_apply would answer, without changing anything. */
+core_reject core_check(const core_state *st, const core_action *act);
+
+/* FNV-1a 64 over every field of the state that the rules read (not the
+ * scenario pointer). Equal hashes = equal games for determinism tests. */
+uint64_t core_state_hash(const core_state *st);
+
+/* Measures of one round (1..round) or, with round 0, of the whole game so far. */
+void core_measures_compute(const core_state *st, int round, core_measures *out);
+
+/* Graph measures on a symmetric weighted adjacency matrix of n nodes;
+ * exposed so that tests can check them on hand-built graphs. */
+double core_density(int n, const uint16_t w[CORE_MAX_SEATS][CORE_MAX_SEATS]);
+double core_centrality(int n, const uint16_t w[CORE_MAX_SEATS][CORE_MAX_SEATS]);
+double core_blau(const int *counts, int n_categories);
+
+/* ----------------------------------------------------------------- views */
+
+/* What the projector and observers may see. Contains no hand, no unshared
+ * fact and no uncommitted or unrevealed card. */
+typedef struct {
+    int round;
+    core_phase phase;
+    core_outcome outcome;
+    int welbevinden, draagkracht;
+    int n_seats, n_needs;
+    int need_progress[CORE_MAX_NEEDS];
+    bool need_met[CORE_MAX_NEEDS];
+    bool need_lit[CORE_MAX_NEEDS];       /* a fact about it has been shared */
+    int need_lead[CORE_MAX_NEEDS];
+    int lead_proposal[CORE_MAX_NEEDS];
+    bool fact_shared[CORE_MAX_FACTS];
+    core_friction_state frictions[CORE_MAX_FRICTIONS]; int n_frictions_out;
+    int boundary_won[CORE_MAX_FRICTIONS]; int n_boundary;
+    int innovations[CORE_MAX_INNOVATIONS]; int n_innovations;
+    bool goal_adopted[CORE_MAX_GOALS];
+    int goal_proposal; bool goal_proposal_drop; int goal_proposer;
+    uint32_t goal_votes_yes, goal_votes_no;
+    core_promise promises[CORE_MAX_PROMISES]; int n_promises;
+    bool seat_ready[CORE_MAX_SEATS];
+    int seat_hand_n[CORE_MAX_SEATS];
+    int seat_commit_n[CORE_MAX_SEATS];   /* shown only as "ready", the UI does not show counts during Inzet */
+    bool seat_reflected[CORE_MAX_SEATS];
+    /* revealed commitments: filled only from Uitvoering of this round on */
+    bool revealed;
+    core_commitment revealed_commits[CORE_MAX_SEATS][CORE_MAX_COMMIT];
+    int revealed_n[CORE_MAX_SEATS];
+    int reflection_card;
+    uint16_t edges[CORE_MAX_SEATS][CORE_MAX_SEATS];  /* overall weights */
+    core_measures live;                  /* overall so far */
+    core_measures rounds[CORE_MAX_ROUNDS + 1]; int n_rounds_done;
+} core_public_view;
+
+typedef struct {
+    core_public_view pub;
+    int seat;
+    int role;
+    int hand[CORE_MAX_HAND]; int hand_n;
+    int deck_n, discard_n;
+    core_commitment commits[CORE_MAX_COMMIT]; int commit_n;
+    bool ready;
+    int reflection_option;
+    char reflection_text[CORE_ANSWER_LEN];
+    /* own dossier: fact def indices of this seat's role (shared or not) */
+    int dossier[CORE_MAX_FACTS]; int dossier_n;
+} core_seat_view;
+
+void core_public_view_get(const core_state *st, core_public_view *out);
+void core_seat_view_get(const core_state *st, int seat, core_seat_view *out);
+
+/* ------------------------------------------------------------------ bots */
+
+typedef enum {
+    CORE_BOT_SOLO = 0,  /* own best card alone; never asks, never adopts goals, skips reflection */
+    CORE_BOT_TEAM       /* shares facts, asks/offers, adopts goals, combines roles, reflects */
+} core_bot_kind;
+
+/* A bot is a plain user of the public API: it sees its seat view and the
+ * scenario, nothing else. Returns true and fills out with its next action,
+ * or false when it has nothing to do until the state changes. rng is the
+ * bot's own generator (not the game's). */
+bool core_bot_next(const core_scenario *sc, const core_seat_view *view,
+                   core_bot_kind kind, core_rng *rng, core_action *out);
+
+/* ------------------------------------------------------------ simulation */
+
+typedef struct {
+    int games;
+    int won;
+    double mean_welbevinden;
+    int levels[CORE_LEVEL_COUNT];
+    core_measures mean;      /* mean of each measure over the games (level unused) */
+    double mean_rounds;
+} core_sim_result;
+
+/* Plays `games` full games with bots in every seat (mixed: seats alternate
+ * team/solo), seeds derived from `seed`. Pure and allocation-free. */
+typedef enum { CORE_SIM_TEAM = 0, CORE_SIM_SOLO, CORE_SIM_MIXED } core_sim_bots;
+void core_simulate(const core_scenario *sc, int games, uint64_t seed,
+                   core_sim_bots bots, core_sim_result *out);
+
+/* --------------------------------------------------------------- debrief */
+
+/* A reflection-fan card picked from the evidence, with the reason. */
+typedef struct {
+    int reflection;          /* card index */
+    core_evidence_tag tag;   /* the evidence that matched */
+    int round;               /* round where the evidence was strongest, 0 = overall */
+    char reason[CORE_TEXT_LEN]; /* Dutch: "centraliteit was 0,72 in ronde 3" */
+} core_fan_pick;
+
+/* Picks reflection cards from the finished (or running) game: at least one
+ * per building block where the evidence supports it. Returns the count. */
+int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max);
+
+/* ----------------------------------------------------------------- names */
+
+const char *core_phase_name(core_phase p);            /* "Signaal", ... (Dutch) */
+const char *core_level_name(core_collab_level l);     /* "geen", "coördinerend", ... */
+const char *core_level_key(core_collab_level l);      /* ASCII: "geen", "coordinerend", ... */
+const char *core_kind_name(core_knowledge_kind k);    /* "wetenschappelijke kennis", ... */
+const char *core_kind_key(core_knowledge_kind k);     /* "wetenschappelijk", "professioneel", "ervaring" */
+const char *core_block_key(core_building_block b);    /* "identiteit", ... */
+const char *core_evidence_name(core_evidence_tag t);  /* "lage-diversiteit", ... */
+
+#endif

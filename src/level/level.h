@@ -1,0 +1,59 @@
+/*
+ * level: trainer-written scenario files (a strict subset of YAML, parsed
+ * with libyaml) -> a validated core_scenario. Every value keeps its
+ * file:line:col so that errors found after parsing point at the right
+ * place. The diagnostics are shared by `samenspel check` and the host.
+ *
+ * Ownership: lvl_diags owns its messages (fixed-size, no heap); the caller
+ * owns the core_scenario it passes in (it is large: allocate it on the heap).
+ */
+#ifndef SAMENSPEL_LEVEL_H
+#define SAMENSPEL_LEVEL_H
+
+#include "core/core.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define LVL_MAX_DIAGS 64
+#define LVL_MSG_LEN 320
+#define LVL_PATH_LEN 512
+
+typedef enum { LVL_ERROR = 0, LVL_WARNING } lvl_severity;
+
+typedef struct {
+    lvl_severity severity;
+    char file[LVL_PATH_LEN];
+    int line, col;               /* 1-based; 0 when the whole file is meant */
+    char message[LVL_MSG_LEN];   /* in the language of plat_i18n_lang() */
+    char hint[LVL_MSG_LEN];      /* "bedoelde je ‘ouder’?", may be empty */
+    char source_line[LVL_MSG_LEN]; /* the offending line, for the caret display */
+} lvl_diag;
+
+typedef struct {
+    lvl_diag items[LVL_MAX_DIAGS];
+    int n;
+    int n_errors, n_warnings;
+    int n_dropped;               /* beyond LVL_MAX_DIAGS */
+    bool unreadable;             /* file missing or not readable: exit 2 in check */
+} lvl_diags;
+
+/* Loads a level file (and the roles file it uses: levels/rollen.yaml next to
+ * it or in the data dir, unless the level defines every role itself).
+ * Returns true when the scenario is usable (no errors; warnings allowed). */
+bool lvl_load_file(const char *path, core_scenario *out, lvl_diags *diags);
+
+/* Same, from memory (for fuzzing and tests); `name` is used in diagnostics. */
+bool lvl_load_buffer(const char *name, const char *data, size_t len,
+                     core_scenario *out, lvl_diags *diags);
+
+/* Prints diagnostics compiler-style: `file:line:col: fout: message`, the
+ * source line with a caret, and `= hulp: ...`. gcc_format prints
+ * `error:`/`warning:` for editors' problem matchers. */
+void lvl_diags_print(const lvl_diags *d, bool gcc_format, void *stdio_file);
+
+/* The bundled default level (gentlest, four core roles) as a path in the
+ * data dir. */
+bool lvl_default_path(char *out, size_t len);
+
+#endif

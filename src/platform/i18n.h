@@ -1,0 +1,7 @@
+/* Shorthand for translated user-facing strings (msgids are Dutch). */
+#ifndef SAMENSPEL_I18N_H
+#define SAMENSPEL_I18N_H
+#include <libintl.h>
+#define _(s) gettext(s)
+#define N_(s) (s)
+#endif
