@@ -154,6 +154,9 @@ char *plat_read_file(const char *path, size_t max_bytes, size_t *out_len, char *
     for (;;) {
         if (n == cap) {
             if (cap >= max_bytes) {
+                /* Exactly max_bytes long is fine; one byte more is not. */
+                if (fgetc(f) == EOF && !ferror(f))
+                    break;
                 free(buf);
                 fclose(f);
                 if (err)
@@ -184,14 +187,6 @@ char *plat_read_file(const char *path, size_t max_bytes, size_t *out_len, char *
             }
             break;
         }
-    }
-    /* One more byte past max means the file is too large. */
-    if (n == cap && cap >= max_bytes && fgetc(f) != EOF) {
-        free(buf);
-        fclose(f);
-        if (err)
-            snprintf(err, err_len, "%s: file larger than %zu bytes", path, max_bytes);
-        return NULL;
     }
     fclose(f);
     buf[n] = '\0';
