@@ -1,0 +1,582 @@
+/*
+ * net: SDL2_net transport with one sender thread per connection (see net.h
+ * for why). Reads happen on the owner's thread.
+ */
+#include "net/net.h"
+#include "proto/proto.h"
+
+#include <SDL.h>
+#include <SDL_net.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ------------------------------------------------------------------ init */
+
+static SDL_atomic_t init_count;
+
+bool net_init(char *err, size_t err_len)
+{
+    /* The first caller initialises; SDLNet_Init is itself counted in 2.2,
+     * but SDL_Init(0) is needed for threads and must happen once. */
+    if (SDL_AtomicIncRef(&init_count) == 0) {
+        if (SDL_Init(0) != 0 || SDLNet_Init() != 0) {
+            snprintf(err, err_len, "netwerk kon niet starten: %s", SDLNet_GetError());
+            SDL_AtomicDecRef(&init_count);
+            return false;
+        }
+    }
+    return true;
+}
+
+void net_quit(void)
+{
+    if (SDL_AtomicDecRef(&init_count))
+        SDLNet_Quit();
+}
+
+/* ------------------------------------------------------------------ bufs */
+
+struct net_buf {
+    SDL_atomic_t refs;
+    size_t len;
+    uint8_t data[];
+};
+
+net_buf *net_buf_frame(const uint8_t *payload, size_t len)
+{
+    if (len > UINT32_MAX - PROTO_HEADER_LEN)
+        return NULL;
+    net_buf *b = malloc(sizeof *b + PROTO_HEADER_LEN + len);
+    if (!b)
+        return NULL;
+    SDL_AtomicSet(&b->refs, 1);
+    b->len = PROTO_HEADER_LEN + len;
+    proto_frame_header(b->data, (uint32_t)len);
+    memcpy(b->data + PROTO_HEADER_LEN, payload, len);
+    return b;
+}
+
+void net_buf_unref(net_buf *b)
+{
+    if (b && SDL_AtomicDecRef(&b->refs))
+        free(b);
+}
+
+size_t net_buf_len(const net_buf *b)
+{
+    return b->len;
+}
+
+/* ------------------------------------------------------------ connection */
+
+struct net_conn {
+    TCPsocket sock;
+    char address[NET_ADDR_LEN];
+    /* read side: owner's thread only */
+    uint8_t *rbuf;
+    size_t rcap, rpos, rlen;
+    bool ready; /* set by net_poll_wait */
+    /* send side: shared with the sender thread under mu */
+    SDL_mutex *mu;
+    SDL_cond *cv;
+    SDL_Thread *thread;
+    net_buf *queue[NET_QUEUE_FRAMES];
+    int q_head, q_n;
+    size_t q_bytes, q_max_bytes;
+    bool closing, flush, failed;
+    uint64_t bytes_sent;
+};
+
+static void format_addr(const IPaddress *ip, char *out, size_t len)
+{
+    if (!ip) {
+        snprintf(out, len, "?");
+        return;
+    }
+    uint32_t h = SDLNet_Read32(&ip->host);
+    snprintf(out, len, "%u.%u.%u.%u:%u", h >> 24, (h >> 16) & 255u, (h >> 8) & 255u, h & 255u,
+             (unsigned)SDLNet_Read16(&ip->port));
+}
+
+static int sender_main(void *arg)
+{
+    net_conn *c = arg;
+    SDL_LockMutex(c->mu);
+    for (;;) {
+        while (c->q_n == 0 && !c->closing)
+            SDL_CondWait(c->cv, c->mu);
+        if (c->q_n == 0 || (c->closing && (!c->flush || c->failed)))
+            break;
+        /* Coalesce what is queued into few sends would save syscalls, but
+         * one frame per send keeps the queue simple and latency low. */
+        net_buf *b = c->queue[c->q_head];
+        c->q_head = (c->q_head + 1) % NET_QUEUE_FRAMES;
+        c->q_n--;
+        bool failed = c->failed;
+        SDL_UnlockMutex(c->mu);
+        int sent = 0;
+        if (!failed)
+            sent = SDLNet_TCP_Send(c->sock, b->data, (int)b->len);
+        SDL_LockMutex(c->mu);
+        c->q_bytes -= b->len;
+        if (!failed && sent < (int)b->len)
+            c->failed = true;
+        else if (!failed)
+            c->bytes_sent += b->len;
+        net_buf_unref(b);
+    }
+    /* closing: drop what is left, close, free */
+    while (c->q_n > 0) {
+        net_buf_unref(c->queue[c->q_head]);
+        c->q_head = (c->q_head + 1) % NET_QUEUE_FRAMES;
+        c->q_n--;
+    }
+    SDL_UnlockMutex(c->mu);
+    SDLNet_TCP_Close(c->sock);
+    SDL_DestroyCond(c->cv);
+    SDL_DestroyMutex(c->mu);
+    free(c->rbuf);
+    free(c);
+    return 0;
+}
+
+static net_conn *conn_new(TCPsocket s, size_t queue_bytes)
+{
+    net_conn *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->sock = s;
+    c->rcap = 16 * 1024;
+    c->rbuf = malloc(c->rcap);
+    c->mu = SDL_CreateMutex();
+    c->cv = SDL_CreateCond();
+    c->q_max_bytes = queue_bytes ? queue_bytes : NET_DEFAULT_QUEUE_BYTES;
+    format_addr(SDLNet_TCP_GetPeerAddress(s), c->address, sizeof c->address);
+    if (!c->rbuf || !c->mu || !c->cv)
+        goto fail;
+    c->thread = SDL_CreateThread(sender_main, "ss-send", c);
+    if (!c->thread)
+        goto fail;
+    SDL_DetachThread(c->thread);
+    return c;
+fail:
+    if (c->cv)
+        SDL_DestroyCond(c->cv);
+    if (c->mu)
+        SDL_DestroyMutex(c->mu);
+    free(c->rbuf);
+    free(c);
+    SDLNet_TCP_Close(s);
+    return NULL;
+}
+
+bool net_conn_send_buf(net_conn *c, net_buf *b)
+{
+    bool ok = false;
+    SDL_LockMutex(c->mu);
+    if (!c->failed && !c->closing && c->q_n < NET_QUEUE_FRAMES &&
+        c->q_bytes + b->len <= c->q_max_bytes) {
+        SDL_AtomicIncRef(&b->refs);
+        c->queue[(c->q_head + c->q_n) % NET_QUEUE_FRAMES] = b;
+        c->q_n++;
+        c->q_bytes += b->len;
+        ok = true;
+        SDL_CondSignal(c->cv);
+    }
+    SDL_UnlockMutex(c->mu);
+    return ok;
+}
+
+bool net_conn_send(net_conn *c, const uint8_t *payload, size_t len)
+{
+    net_buf *b = net_buf_frame(payload, len);
+    if (!b)
+        return false;
+    bool ok = net_conn_send_buf(c, b);
+    net_buf_unref(b);
+    return ok;
+}
+
+int net_conn_read(net_conn *c)
+{
+    if (c->rpos > 0) {
+        memmove(c->rbuf, c->rbuf + c->rpos, c->rlen - c->rpos);
+        c->rlen -= c->rpos;
+        c->rpos = 0;
+    }
+    if (c->rlen == c->rcap)
+        return -1;
+    size_t want = c->rcap - c->rlen;
+    if (want > INT32_MAX)
+        want = INT32_MAX;
+    int n = SDLNet_TCP_Recv(c->sock, c->rbuf + c->rlen, (int)want);
+    c->ready = false;
+    if (n < 0)
+        return -1;
+    c->rlen += (size_t)n;
+    return n;
+}
+
+int net_conn_next(net_conn *c, size_t max_payload, const uint8_t **payload, size_t *len, const char **why)
+{
+    size_t consumed = 0;
+    /* Grow the read buffer up to what the largest allowed frame needs. */
+    size_t need = max_payload + PROTO_HEADER_LEN;
+    if (need > c->rcap) {
+        uint8_t *nb = realloc(c->rbuf, need);
+        if (!nb) {
+            *why = "out of memory";
+            return -1;
+        }
+        c->rbuf = nb;
+        c->rcap = need;
+    }
+    switch (proto_frame_next(c->rbuf + c->rpos, c->rlen - c->rpos, max_payload, payload, len, &consumed)) {
+    case PROTO_FRAME_NEED_MORE:
+        return 0;
+    case PROTO_FRAME_TOO_LARGE:
+        *why = "frame too large";
+        return -1;
+    case PROTO_FRAME_EMPTY:
+        *why = "empty frame";
+        return -1;
+    case PROTO_FRAME_OK:
+        break;
+    }
+    c->rpos += consumed;
+    return 1;
+}
+
+bool net_conn_failed(const net_conn *c)
+{
+    SDL_LockMutex(c->mu);
+    bool f = c->failed;
+    SDL_UnlockMutex(c->mu);
+    return f;
+}
+
+size_t net_conn_queued(const net_conn *c)
+{
+    SDL_LockMutex(c->mu);
+    size_t n = c->q_bytes;
+    SDL_UnlockMutex(c->mu);
+    return n;
+}
+
+uint64_t net_conn_bytes_sent(const net_conn *c)
+{
+    SDL_LockMutex(c->mu);
+    uint64_t n = c->bytes_sent;
+    SDL_UnlockMutex(c->mu);
+    return n;
+}
+
+const char *net_conn_address(const net_conn *c)
+{
+    return c->address;
+}
+
+void net_conn_close(net_conn *c, bool flush)
+{
+    if (!c)
+        return;
+    SDL_LockMutex(c->mu);
+    c->closing = true;
+    c->flush = flush;
+    SDL_CondSignal(c->cv);
+    SDL_UnlockMutex(c->mu);
+    /* from here on the sender thread owns c */
+}
+
+/* -------------------------------------------------------------- listener */
+
+struct net_listener {
+    TCPsocket sock;
+    bool ready;
+};
+
+net_listener *net_listen(int port, char *err, size_t err_len)
+{
+    IPaddress ip;
+    if (port <= 0 || port > 65535) {
+        snprintf(err, err_len, "poort %d is ongeldig (1-65535)", port);
+        return NULL;
+    }
+    if (SDLNet_ResolveHost(&ip, NULL, (Uint16)port) != 0) {
+        snprintf(err, err_len, "poort %d: %s", port, SDLNet_GetError());
+        return NULL;
+    }
+    TCPsocket s = SDLNet_TCP_Open(&ip);
+    if (!s) {
+        snprintf(err, err_len, "kan niet luisteren op poort %d (al in gebruik?): %s", port, SDLNet_GetError());
+        return NULL;
+    }
+    net_listener *l = calloc(1, sizeof *l);
+    if (!l) {
+        SDLNet_TCP_Close(s);
+        snprintf(err, err_len, "geen geheugen");
+        return NULL;
+    }
+    l->sock = s;
+    return l;
+}
+
+net_conn *net_accept(net_listener *l, size_t queue_bytes)
+{
+    TCPsocket s = SDLNet_TCP_Accept(l->sock);
+    l->ready = false;
+    if (!s)
+        return NULL;
+    return conn_new(s, queue_bytes);
+}
+
+void net_listener_close(net_listener *l)
+{
+    if (!l)
+        return;
+    SDLNet_TCP_Close(l->sock);
+    free(l);
+}
+
+net_conn *net_connect(const char *host, int port, size_t queue_bytes, char *err, size_t err_len)
+{
+    IPaddress ip;
+    if (port <= 0 || port > 65535) {
+        snprintf(err, err_len, "poort %d is ongeldig (1-65535)", port);
+        return NULL;
+    }
+    if (SDLNet_ResolveHost(&ip, host, (Uint16)port) != 0) {
+        snprintf(err, err_len, "host '%s' niet gevonden", host);
+        return NULL;
+    }
+    TCPsocket s = SDLNet_TCP_Open(&ip);
+    if (!s) {
+        snprintf(err, err_len, "geen verbinding met %s:%d: %s", host, port, SDLNet_GetError());
+        return NULL;
+    }
+    net_conn *c = conn_new(s, queue_bytes);
+    if (!c)
+        snprintf(err, err_len, "geen geheugen of thread voor de verbinding");
+    return c;
+}
+
+/* ------------------------------------------------------------------ poll */
+
+struct net_poll {
+    SDLNet_SocketSet set;
+    int max, n;
+    /* what is in the set, to report readiness */
+    void **items;
+    bool *is_listener;
+};
+
+net_poll *net_poll_create(int max)
+{
+    net_poll *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->set = SDLNet_AllocSocketSet(max);
+    p->items = calloc((size_t)max, sizeof *p->items);
+    p->is_listener = calloc((size_t)max, sizeof *p->is_listener);
+    if (!p->set || !p->items || !p->is_listener) {
+        net_poll_destroy(p);
+        return NULL;
+    }
+    p->max = max;
+    return p;
+}
+
+void net_poll_destroy(net_poll *p)
+{
+    if (!p)
+        return;
+    if (p->set)
+        SDLNet_FreeSocketSet(p->set);
+    free(p->items);
+    free(p->is_listener);
+    free(p);
+}
+
+static bool poll_add(net_poll *p, void *item, TCPsocket s, bool listener)
+{
+    if (p->n >= p->max || SDLNet_TCP_AddSocket(p->set, s) < 0)
+        return false;
+    p->items[p->n] = item;
+    p->is_listener[p->n] = listener;
+    p->n++;
+    return true;
+}
+
+static void poll_del(net_poll *p, void *item, TCPsocket s)
+{
+    for (int i = 0; i < p->n; i++)
+        if (p->items[i] == item) {
+            SDLNet_TCP_DelSocket(p->set, s);
+            p->items[i] = p->items[p->n - 1];
+            p->is_listener[i] = p->is_listener[p->n - 1];
+            p->n--;
+            return;
+        }
+}
+
+bool net_poll_add_conn(net_poll *p, net_conn *c) { return poll_add(p, c, c->sock, false); }
+void net_poll_del_conn(net_poll *p, net_conn *c) { poll_del(p, c, c->sock); }
+bool net_poll_add_listener(net_poll *p, net_listener *l) { return poll_add(p, l, l->sock, true); }
+void net_poll_del_listener(net_poll *p, net_listener *l) { poll_del(p, l, l->sock); }
+
+int net_poll_wait(net_poll *p, int ms)
+{
+    if (p->n == 0) {
+        if (ms > 0)
+            SDL_Delay((Uint32)ms);
+        return 0;
+    }
+    int n = SDLNet_CheckSockets(p->set, ms < 0 ? 0 : (Uint32)ms);
+    if (n <= 0)
+        return n;
+    for (int i = 0; i < p->n; i++) {
+        if (p->is_listener[i]) {
+            net_listener *l = p->items[i];
+            l->ready = SDLNet_SocketReady(l->sock);
+        } else {
+            net_conn *c = p->items[i];
+            c->ready = SDLNet_SocketReady(c->sock);
+        }
+    }
+    return n;
+}
+
+bool net_poll_conn_ready(net_conn *c) { return c->ready; }
+bool net_poll_listener_ready(net_listener *l) { return l->ready; }
+
+/* ------------------------------------------------------------------- udp */
+
+struct net_udp {
+    UDPsocket sock;
+    UDPpacket *pkt;
+    IPaddress last_from;
+};
+
+net_udp *net_udp_open(int port, char *err, size_t err_len)
+{
+    if (port < 0 || port > 65535) {
+        snprintf(err, err_len, "poort %d is ongeldig", port);
+        return NULL;
+    }
+    UDPsocket s = SDLNet_UDP_Open((Uint16)port);
+    if (!s) {
+        snprintf(err, err_len, "UDP-poort %d: %s", port, SDLNet_GetError());
+        return NULL;
+    }
+    net_udp *u = calloc(1, sizeof *u);
+    UDPpacket *pkt = SDLNet_AllocPacket(512);
+    if (!u || !pkt) {
+        free(u);
+        if (pkt)
+            SDLNet_FreePacket(pkt);
+        SDLNet_UDP_Close(s);
+        snprintf(err, err_len, "geen geheugen");
+        return NULL;
+    }
+    u->sock = s;
+    u->pkt = pkt;
+    return u;
+}
+
+void net_udp_close(net_udp *u)
+{
+    if (!u)
+        return;
+    SDLNet_FreePacket(u->pkt);
+    SDLNet_UDP_Close(u->sock);
+    free(u);
+}
+
+int net_udp_recv(net_udp *u, uint8_t *buf, size_t cap, char from[NET_ADDR_LEN], int *from_port)
+{
+    int r = SDLNet_UDP_Recv(u->sock, u->pkt); /* non-blocking in SDL2_net */
+    if (r <= 0)
+        return r < 0 ? -1 : 0;
+    size_t n = (size_t)u->pkt->len;
+    if (n > cap)
+        n = cap;
+    memcpy(buf, u->pkt->data, n);
+    u->last_from = u->pkt->address;
+    uint32_t h = SDLNet_Read32(&u->pkt->address.host);
+    if (from)
+        snprintf(from, NET_ADDR_LEN, "%u.%u.%u.%u", h >> 24, (h >> 16) & 255u, (h >> 8) & 255u, h & 255u);
+    if (from_port)
+        *from_port = SDLNet_Read16(&u->pkt->address.port);
+    /* a datagram larger than our buffer counts as garbage: report it long */
+    return (int)(u->pkt->len > (int)cap ? cap + 1 : n);
+}
+
+static bool udp_send_to(net_udp *u, const IPaddress *to, const uint8_t *buf, size_t len)
+{
+    if (len > 512)
+        return false;
+    UDPpacket p;
+    memset(&p, 0, sizeof p);
+    p.channel = -1;
+    p.data = (Uint8 *)buf;
+    p.len = (int)len;
+    p.maxlen = (int)len;
+    p.address = *to;
+    return SDLNet_UDP_Send(u->sock, -1, &p) == 1;
+}
+
+bool net_udp_send(net_udp *u, const char *host, int port, const uint8_t *buf, size_t len)
+{
+    IPaddress ip;
+    if (port <= 0 || port > 65535)
+        return false;
+    if (SDLNet_ResolveHost(&ip, host, (Uint16)port) != 0)
+        return false;
+    return udp_send_to(u, &ip, buf, len);
+}
+
+bool net_udp_reply(net_udp *u, const uint8_t *buf, size_t len)
+{
+    return udp_send_to(u, &u->last_from, buf, len);
+}
+
+/* ---------------------------------------------------------------- misc */
+
+void net_lan_address(char *out, size_t len)
+{
+    IPaddress addrs[16];
+    int n = SDLNet_GetLocalAddresses(addrs, 16);
+    for (int i = 0; i < n; i++) {
+        uint32_t h = SDLNet_Read32(&addrs[i].host);
+        if ((h >> 24) == 127 || h == 0)
+            continue;
+        snprintf(out, len, "%u.%u.%u.%u", h >> 24, (h >> 16) & 255u, (h >> 8) & 255u, h & 255u);
+        return;
+    }
+    snprintf(out, len, "127.0.0.1");
+}
+
+void net_random_bytes(uint8_t *out, size_t n)
+{
+    FILE *f = fopen("/dev/urandom", "rb");
+    size_t got = 0;
+    if (f) {
+        got = fread(out, 1, n, f);
+        fclose(f);
+    }
+    if (got == n)
+        return;
+    /* Fallback (no /dev/urandom, e.g. Windows without it): not for
+     * cryptography, but tokens only need to be unguessable for a classroom. */
+    uint64_t x = SDL_GetPerformanceCounter() ^ ((uint64_t)time(NULL) << 20) ^ (uint64_t)(uintptr_t)out;
+    for (size_t i = got; i < n; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x += SDL_GetPerformanceCounter();
+        out[i] = (uint8_t)(x >> 32);
+    }
+}

@@ -1,0 +1,107 @@
+/*
+ * net: the byte transport of LAN play on SDL2_net. It knows frames and
+ * bytes, not rules.
+ *
+ * SDL2_net's TCP send blocks until everything is written and accepted
+ * sockets are blocking, so a peer that stops reading would stall whoever
+ * calls send. Every connection therefore gets a bounded outgoing queue and
+ * its own sender thread; the main loop only enqueues (never blocks) and
+ * learns from net_conn_send() returning false that the queue overflowed.
+ * Reading happens on the caller's thread after net_poll says a socket is
+ * ready, so it never blocks either.
+ *
+ * Ownership: a net_conn belongs to the caller until net_conn_close(); after
+ * that the sender thread flushes (or abandons) the queue, closes the socket
+ * and frees the connection, so a stuck peer can never make close() wait.
+ */
+#ifndef SAMENSPEL_NET_H
+#define SAMENSPEL_NET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define NET_ADDR_LEN 64
+#define NET_DEFAULT_QUEUE_BYTES (4u * 1024u * 1024u)
+#define NET_QUEUE_FRAMES 512
+
+/* SDLNet_Init / SDLNet_Quit, counted so that host and client in one
+ * process (tests) can both use them. */
+bool net_init(char *err, size_t err_len);
+void net_quit(void);
+
+/* A frame to send: 4-byte length header + payload in one block, shared by
+ * every connection it is queued on (reference counted). */
+typedef struct net_buf net_buf;
+net_buf *net_buf_frame(const uint8_t *payload, size_t len);
+void net_buf_unref(net_buf *b);
+size_t net_buf_len(const net_buf *b);
+
+typedef struct net_conn net_conn;
+typedef struct net_listener net_listener;
+typedef struct net_poll net_poll;
+
+/* Listens on all interfaces. NULL with a message when the port is taken. */
+net_listener *net_listen(int port, char *err, size_t err_len);
+/* One pending connection or NULL (never blocks: the listen socket is
+ * non-blocking); call until NULL because SDL2_net's backlog is only 5. */
+net_conn *net_accept(net_listener *l, size_t queue_bytes);
+void net_listener_close(net_listener *l);
+
+/* Blocking connect (call it from a thread in a window). */
+net_conn *net_connect(const char *host, int port, size_t queue_bytes, char *err, size_t err_len);
+
+/* Enqueues a frame. False when the queue would exceed its bounds or the
+ * connection already failed: the caller drops the peer. */
+bool net_conn_send(net_conn *c, const uint8_t *payload, size_t len);
+bool net_conn_send_buf(net_conn *c, net_buf *b);  /* takes its own reference */
+
+/* Reads what is available into the connection's buffer (call when
+ * net_poll_ready). Returns bytes read, 0 on orderly close, -1 on error or
+ * when the buffer is full (a frame larger than the buffer). */
+int net_conn_read(net_conn *c);
+/* Next complete frame from the read buffer. Returns 1 with the payload
+ * (valid until the next net_conn_read / net_conn_next), 0 when more bytes
+ * are needed, -1 when the stream is invalid (too large, empty frame) with
+ * the reason in *why. */
+int net_conn_next(net_conn *c, size_t max_payload, const uint8_t **payload, size_t *len, const char **why);
+
+bool net_conn_failed(const net_conn *c);          /* the sender hit an error */
+size_t net_conn_queued(const net_conn *c);        /* bytes waiting to be sent */
+uint64_t net_conn_bytes_sent(const net_conn *c);
+const char *net_conn_address(const net_conn *c);  /* "127.0.0.1:51234" */
+/* flush: try to send what is queued first (goodbye messages). */
+void net_conn_close(net_conn *c, bool flush);
+
+/* Readiness of many sockets (SDLNet_SocketSet). */
+net_poll *net_poll_create(int max);
+void net_poll_destroy(net_poll *p);
+bool net_poll_add_conn(net_poll *p, net_conn *c);
+void net_poll_del_conn(net_poll *p, net_conn *c);
+bool net_poll_add_listener(net_poll *p, net_listener *l);
+void net_poll_del_listener(net_poll *p, net_listener *l);
+/* Waits up to ms; returns the number of ready sockets (-1 on error). */
+int net_poll_wait(net_poll *p, int ms);
+bool net_poll_conn_ready(net_conn *c);
+bool net_poll_listener_ready(net_listener *l);
+
+/* UDP for discovery. */
+typedef struct net_udp net_udp;
+net_udp *net_udp_open(int port, char *err, size_t err_len);   /* port 0: any */
+void net_udp_close(net_udp *u);
+/* Non-blocking: returns bytes received (0 none, -1 error); from is the
+ * sender's address, "a.b.c.d" and port. */
+int net_udp_recv(net_udp *u, uint8_t *buf, size_t cap, char from[NET_ADDR_LEN], int *from_port);
+bool net_udp_send(net_udp *u, const char *host, int port, const uint8_t *buf, size_t len);
+/* Same as net_udp_send to the sender of the last received datagram. */
+bool net_udp_reply(net_udp *u, const uint8_t *buf, size_t len);
+
+/* A readable address of this machine on the LAN ("192.168.1.20"), or the
+ * loopback address when there is none. */
+void net_lan_address(char *out, size_t len);
+
+/* 128 random bits for seat tokens, from /dev/urandom; falls back to a
+ * clock-and-address mix when it is not available. */
+void net_random_bytes(uint8_t *out, size_t n);
+
+#endif

@@ -1,0 +1,1126 @@
+/*
+ * proto: one serializer per struct that both writes and reads (the io knows
+ * the direction), so encoder and decoder can never disagree about a layout.
+ * Integers are big-endian. See PROTOCOL.md for the byte layouts.
+ */
+#include "proto/proto.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ primitives */
+
+void proto_writer(proto_io *io, uint8_t *buf, size_t cap)
+{
+    memset(io, 0, sizeof *io);
+    io->wbuf = buf;
+    io->cap = cap;
+}
+
+void proto_reader(proto_io *io, const uint8_t *buf, size_t len)
+{
+    memset(io, 0, sizeof *io);
+    io->rbuf = buf;
+    io->cap = len;
+    io->reading = true;
+}
+
+static void fail(proto_io *io, const char *why)
+{
+    if (!io->bad) {
+        io->bad = true;
+        io->why = why;
+    }
+}
+
+bool proto_done(proto_io *io)
+{
+    if (!io->bad && io->reading && io->pos != io->cap)
+        fail(io, "trailing bytes after the message");
+    return !io->bad;
+}
+
+static bool room(proto_io *io, size_t n)
+{
+    if (io->bad)
+        return false;
+    if (io->cap - io->pos < n) {
+        fail(io, io->reading ? "message truncated" : "message too large for the buffer");
+        return false;
+    }
+    return true;
+}
+
+static void io_raw(proto_io *io, void *data, size_t n)
+{
+    if (!room(io, n))
+        return;
+    if (io->reading)
+        memcpy(data, io->rbuf + io->pos, n);
+    else
+        memcpy(io->wbuf + io->pos, data, n);
+    io->pos += n;
+}
+
+static void io_u8(proto_io *io, uint8_t *v)
+{
+    io_raw(io, v, 1);
+}
+
+static void io_u16(proto_io *io, uint16_t *v)
+{
+    uint8_t b[2];
+    if (!io->reading) {
+        b[0] = (uint8_t)(*v >> 8);
+        b[1] = (uint8_t)*v;
+    }
+    io_raw(io, b, 2);
+    if (io->reading && !io->bad)
+        *v = (uint16_t)((unsigned)b[0] << 8 | b[1]);
+}
+
+static void io_u32(proto_io *io, uint32_t *v)
+{
+    uint8_t b[4];
+    if (!io->reading)
+        for (int i = 0; i < 4; i++)
+            b[i] = (uint8_t)(*v >> (24 - 8 * i));
+    io_raw(io, b, 4);
+    if (io->reading && !io->bad)
+        *v = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+static void io_u64(proto_io *io, uint64_t *v)
+{
+    uint32_t hi = (uint32_t)(*v >> 32), lo = (uint32_t)*v;
+    io_u32(io, &hi);
+    io_u32(io, &lo);
+    if (io->reading && !io->bad)
+        *v = (uint64_t)hi << 32 | lo;
+}
+
+/* A signed integer that must lie in [lo, hi], sent as i8, i16 or i32
+ * depending on the range (both sides derive the width from the range). */
+static void io_int(proto_io *io, int *v, int lo, int hi)
+{
+    if (!io->reading && (*v < lo || *v > hi)) {
+        fail(io, "value out of range (sender)");
+        return;
+    }
+    if (lo >= -128 && hi <= 127) {
+        uint8_t b = (uint8_t)(int8_t)(io->reading ? 0 : *v);
+        io_u8(io, &b);
+        if (io->reading && !io->bad)
+            *v = (int8_t)b;
+    } else if (lo >= -32768 && hi <= 32767) {
+        uint16_t b = (uint16_t)(int16_t)(io->reading ? 0 : *v);
+        io_u16(io, &b);
+        if (io->reading && !io->bad)
+            *v = (int16_t)b;
+    } else {
+        uint32_t b = (uint32_t)(int32_t)(io->reading ? 0 : *v);
+        io_u32(io, &b);
+        if (io->reading && !io->bad)
+            *v = (int32_t)b;
+    }
+    if (io->reading && !io->bad && (*v < lo || *v > hi)) {
+        fail(io, "value out of range");
+        *v = lo;
+    }
+}
+
+#define IO_ENUM(io, field, count)          \
+    do {                                   \
+        int t_ = (int)(field);             \
+        io_int((io), &t_, 0, (count) - 1); \
+        (field) = t_;                      \
+    } while (0)
+
+static void io_bool(proto_io *io, bool *v)
+{
+    uint8_t b = (uint8_t)(io->reading ? 0 : (*v ? 1 : 0));
+    io_u8(io, &b);
+    if (io->reading && !io->bad) {
+        if (b > 1)
+            fail(io, "boolean is not 0 or 1");
+        *v = b == 1;
+    }
+}
+
+static void io_u32bits(proto_io *io, uint32_t *v, int nbits)
+{
+    io_u32(io, v);
+    if (io->reading && !io->bad && nbits < 32 && (*v >> nbits) != 0)
+        fail(io, "bit set outside the allowed range");
+}
+
+static void io_double(proto_io *io, double *v)
+{
+    uint64_t bits = 0;
+    if (!io->reading)
+        memcpy(&bits, v, sizeof bits);
+    io_u64(io, &bits);
+    if (io->reading && !io->bad) {
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        if (!isfinite(d)) {
+            fail(io, "number is not finite");
+            d = 0;
+        }
+        *v = d;
+    }
+}
+
+/* u16 length + bytes; the string must fit cap with its NUL and contain no
+ * NUL byte. */
+static void io_str(proto_io *io, char *s, size_t cap)
+{
+    uint16_t n = 0;
+    if (!io->reading) {
+        size_t len = strnlen(s, cap);
+        if (len >= cap || len > 0xFFFF) {
+            fail(io, "string not terminated (sender)");
+            return;
+        }
+        n = (uint16_t)len;
+    }
+    io_u16(io, &n);
+    if (io->bad)
+        return;
+    if (io->reading) {
+        if ((size_t)n >= cap) {
+            fail(io, "string longer than its field");
+            return;
+        }
+        if (!room(io, n))
+            return;
+        if (memchr(io->rbuf + io->pos, 0, n)) {
+            fail(io, "string contains a NUL byte");
+            return;
+        }
+        memcpy(s, io->rbuf + io->pos, n);
+        s[n] = '\0';
+        io->pos += n;
+    } else {
+        io_raw(io, s, n);
+    }
+}
+
+/* A count that fills an array: at most max, and n * min_bytes must not be
+ * more than what is left (a liar cannot make us loop for nothing). */
+static void io_count(proto_io *io, int *n, int max, size_t min_bytes)
+{
+    io_int(io, n, 0, max);
+    if (io->reading && !io->bad && (size_t)*n * min_bytes > io->cap - io->pos) {
+        fail(io, "count larger than the bytes that follow");
+        *n = 0;
+    }
+    if (io->bad)
+        *n = 0;
+}
+
+/* An index into an array of at most max entries, or -1. */
+static void io_idx(proto_io *io, int *v, int max)
+{
+    io_int(io, v, -1, max - 1);
+}
+
+/* ------------------------------------------------------------- scenario */
+
+static void ser_rules(proto_io *io, core_rules *r)
+{
+    int *ints[] = {&r->rounds, &r->hand_size, &r->max_commit, &r->welbevinden_start,
+                   &r->welbevinden_max, &r->welbevinden_per_need, &r->draagkracht_start,
+                   &r->draagkracht_max, &r->weak_penalty, &r->synergy_bonus,
+                   &r->mixed_kinds_bonus, &r->goal_bonus, &r->lead_bonus, &r->dark_divisor,
+                   &r->escalation, &r->recovery, &r->needs_to_win, &r->max_goals};
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+        io_int(io, ints[i], -100000, 100000);
+    double *ds[] = {&r->joint_share_cooperatief, &r->kept_promises_coordinerend,
+                    &r->reflective_share_verbindend, &r->centrality_max_verbindend,
+                    &r->centrality_alarm, &r->diversity_low, &r->density_low};
+    for (size_t i = 0; i < sizeof ds / sizeof ds[0]; i++)
+        io_double(io, ds[i]);
+}
+
+static void ser_card(proto_io *io, core_card_def *c)
+{
+    io_str(io, c->id, sizeof c->id);
+    io_str(io, c->title, sizeof c->title);
+    io_str(io, c->text, sizeof c->text);
+    IO_ENUM(io, c->type, 3);
+    io_idx(io, &c->role, CORE_MAX_ROLES);
+    io_str(io, c->domain, sizeof c->domain);
+    IO_ENUM(io, c->kind, CORE_KIND_COUNT);
+    io_int(io, &c->strength, -1000, 1000);
+    io_int(io, &c->boost, -1000, 1000);
+}
+
+static void ser_role(proto_io *io, core_role_def *r)
+{
+    io_str(io, r->id, sizeof r->id);
+    io_str(io, r->name, sizeof r->name);
+    io_str(io, r->description, sizeof r->description);
+    io_count(io, &r->n_domains, CORE_MAX_DOMAINS, 2);
+    for (int i = 0; i < r->n_domains; i++)
+        io_str(io, r->domains[i], sizeof r->domains[i]);
+    io_count(io, &r->n_skills, CORE_MAX_SKILLS, 2);
+    for (int i = 0; i < r->n_skills; i++)
+        io_str(io, r->skills[i], sizeof r->skills[i]);
+    io_str(io, r->limits_text, sizeof r->limits_text);
+    io_count(io, &r->n_limit_domains, CORE_MAX_DOMAINS, 2);
+    for (int i = 0; i < r->n_limit_domains; i++)
+        io_str(io, r->limit_domains[i], sizeof r->limit_domains[i]);
+    io_count(io, &r->deck_size, CORE_MAX_DECK, 1);
+    for (int i = 0; i < r->deck_size; i++)
+        io_int(io, &r->deck[i], 0, CORE_MAX_CARDS - 1);
+    io_int(io, &r->colour, 0, 255);
+}
+
+static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mask)
+{
+    io_str(io, sc->id, sizeof sc->id);
+    io_str(io, sc->title, sizeof sc->title);
+    io_str(io, sc->intro, sizeof sc->intro);
+    io_int(io, &sc->version, 0, 1000);
+    io_str(io, sc->pupil_name, sizeof sc->pupil_name);
+    io_int(io, &sc->pupil_age, 0, 200);
+    io_str(io, sc->pupil_class, sizeof sc->pupil_class);
+    io_str(io, sc->pupil_text, sizeof sc->pupil_text);
+    ser_rules(io, &sc->rules);
+
+    io_count(io, &sc->n_roles, CORE_MAX_ROLES, 8);
+    for (int i = 0; i < sc->n_roles; i++)
+        ser_role(io, &sc->roles[i]);
+    io_count(io, &sc->n_seats, CORE_MAX_SEATS, 1);
+    for (int i = 0; i < sc->n_seats; i++)
+        io_int(io, &sc->seat_roles[i], 0, CORE_MAX_ROLES - 1);
+
+    io_count(io, &sc->n_cards, CORE_MAX_CARDS, 12);
+    for (int i = 0; i < sc->n_cards; i++)
+        ser_card(io, &sc->cards[i]);
+
+    io_count(io, &sc->n_needs, CORE_MAX_NEEDS, 8);
+    for (int i = 0; i < sc->n_needs; i++) {
+        core_need_def *n = &sc->needs[i];
+        io_str(io, n->id, sizeof n->id);
+        io_str(io, n->title, sizeof n->title);
+        io_str(io, n->text, sizeof n->text);
+        io_str(io, n->domain, sizeof n->domain);
+        io_int(io, &n->target, 0, 100000);
+        io_u32bits(io, &n->limited_roles, CORE_MAX_ROLES);
+    }
+
+    /* Facts: the text only when the mask allows it (own role or shared);
+     * otherwise not a single byte of it leaves the host. */
+    io_count(io, &sc->n_facts, CORE_MAX_FACTS, 8);
+    for (int i = 0; i < sc->n_facts; i++) {
+        core_fact_def *f = &sc->facts[i];
+        io_str(io, f->id, sizeof f->id);
+        io_int(io, &f->role, 0, CORE_MAX_ROLES - 1);
+        io_u32bits(io, &f->needs, CORE_MAX_NEEDS);
+        bool has_text = !io->reading && ((fact_text_mask >> i) & 1u);
+        io_bool(io, &has_text);
+        if (has_text) {
+            io_str(io, f->text, sizeof f->text);
+        } else if (io->reading) {
+            f->text[0] = '\0';
+        }
+    }
+
+    io_count(io, &sc->n_frictions, CORE_MAX_FRICTIONS, 16);
+    for (int i = 0; i < sc->n_frictions; i++) {
+        core_friction_def *f = &sc->frictions[i];
+        io_str(io, f->id, sizeof f->id);
+        io_str(io, f->title, sizeof f->title);
+        io_str(io, f->text, sizeof f->text);
+        io_u32bits(io, &f->roles, CORE_MAX_ROLES);
+        io_int(io, &f->required_roles, 0, CORE_MAX_ROLES);
+        io_int(io, &f->severity, -1000, 1000);
+        IO_ENUM(io, f->drains, 2);
+        io_idx(io, &f->innovation_card, CORE_MAX_CARDS);
+        io_int(io, &f->round, 0, CORE_MAX_ROUNDS);
+    }
+
+    io_count(io, &sc->n_goals, CORE_MAX_GOALS, 10);
+    for (int i = 0; i < sc->n_goals; i++) {
+        core_goal_def *g = &sc->goals[i];
+        io_str(io, g->id, sizeof g->id);
+        io_str(io, g->title, sizeof g->title);
+        io_str(io, g->text, sizeof g->text);
+        io_u32bits(io, &g->needs, CORE_MAX_NEEDS);
+    }
+
+    io_count(io, &sc->n_reflections, CORE_MAX_REFLECTIONS, 10);
+    for (int i = 0; i < sc->n_reflections; i++) {
+        core_reflection_def *r = &sc->reflections[i];
+        io_str(io, r->id, sizeof r->id);
+        io_str(io, r->question, sizeof r->question);
+        IO_ENUM(io, r->block, CORE_BLOCK_COUNT);
+        io_u32bits(io, &r->evidence, CORE_EV_TAG_COUNT);
+        io_count(io, &r->n_options, CORE_MAX_OPTIONS, 2);
+        for (int j = 0; j < r->n_options; j++)
+            io_str(io, r->options[j], sizeof r->options[j]);
+    }
+
+    io_count(io, &sc->n_events, CORE_MAX_EVENTS_SCRIPTED, 12);
+    for (int i = 0; i < sc->n_events; i++) {
+        core_scripted_event *e = &sc->events[i];
+        io_int(io, &e->round, 0, CORE_MAX_ROUNDS);
+        io_str(io, e->title, sizeof e->title);
+        io_str(io, e->text, sizeof e->text);
+        io_int(io, &e->welbevinden_delta, -1000, 1000);
+        io_int(io, &e->draagkracht_delta, -1000, 1000);
+        io_idx(io, &e->need, CORE_MAX_NEEDS);
+        io_int(io, &e->need_delta, -1000, 1000);
+    }
+}
+
+/* ----------------------------------------------------------------- views */
+
+static void ser_measures(proto_io *io, core_measures *m)
+{
+    io_double(io, &m->density);
+    io_double(io, &m->centrality);
+    io_double(io, &m->diversity);
+    io_double(io, &m->role_share);
+    io_double(io, &m->goal_directedness);
+    int *ints[] = {&m->edges, &m->contributions, &m->joint_contributions, &m->promises_kept,
+                   &m->promises_broken, &m->asks_offers, &m->reflective_rounds};
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+        io_int(io, ints[i], 0, 1000000);
+    io_bool(io, &m->goal_adopted);
+    io_bool(io, &m->reflective);
+    io_u32bits(io, &m->evidence, CORE_EV_TAG_COUNT);
+    IO_ENUM(io, m->level, CORE_LEVEL_COUNT);
+}
+
+static void ser_commit(proto_io *io, core_commitment *c)
+{
+    io_int(io, &c->card, 0, CORE_MAX_CARDS - 1);
+    io_int(io, &c->target_kind, 0, 1);
+    io_int(io, &c->target, 0, CORE_MAX_FRICTIONS - 1);
+    io_bool(io, &c->innovation);
+    io_int(io, &c->slot, 0, CORE_MAX_HAND + CORE_MAX_INNOVATIONS - 1);
+}
+
+static void ser_bits(proto_io *io, bool *arr, int n)
+{
+    /* n bools as a bit field, n <= 64 */
+    uint64_t bits = 0;
+    if (!io->reading)
+        for (int i = 0; i < n; i++)
+            if (arr[i])
+                bits |= 1ull << i;
+    io_u64(io, &bits);
+    if (io->reading && !io->bad) {
+        if (n < 64 && (bits >> n) != 0)
+            fail(io, "bit set outside the allowed range");
+        for (int i = 0; i < n; i++)
+            arr[i] = (bits >> i) & 1u;
+    }
+}
+
+static void ser_public(proto_io *io, core_public_view *p)
+{
+    io_int(io, &p->round, 0, CORE_MAX_ROUNDS);
+    IO_ENUM(io, p->phase, CORE_PHASE_COUNT);
+    IO_ENUM(io, p->outcome, 3);
+    io_int(io, &p->welbevinden, -100000, 100000);
+    io_int(io, &p->draagkracht, -100000, 100000);
+    io_int(io, &p->n_seats, 0, CORE_MAX_SEATS);
+    io_int(io, &p->n_needs, 0, CORE_MAX_NEEDS);
+    for (int i = 0; i < p->n_needs; i++) {
+        io_int(io, &p->need_progress[i], -100000, 100000);
+        io_bool(io, &p->need_met[i]);
+        io_bool(io, &p->need_lit[i]);
+        io_idx(io, &p->need_lead[i], CORE_MAX_SEATS);
+        io_idx(io, &p->lead_proposal[i], CORE_MAX_SEATS);
+    }
+    ser_bits(io, p->fact_shared, CORE_MAX_FACTS);
+    io_count(io, &p->n_frictions_out, CORE_MAX_FRICTIONS, 5);
+    for (int i = 0; i < p->n_frictions_out; i++) {
+        core_friction_state *f = &p->frictions[i];
+        io_int(io, &f->friction, 0, CORE_MAX_FRICTIONS - 1);
+        io_int(io, &f->severity, -1000, 100000);
+        io_int(io, &f->ignored_rounds, 0, 1000);
+        io_bool(io, &f->active);
+    }
+    io_count(io, &p->n_boundary, CORE_MAX_FRICTIONS, 1);
+    for (int i = 0; i < p->n_boundary; i++)
+        io_int(io, &p->boundary_won[i], 0, CORE_MAX_FRICTIONS - 1);
+    io_count(io, &p->n_innovations, CORE_MAX_INNOVATIONS, 1);
+    for (int i = 0; i < p->n_innovations; i++)
+        io_int(io, &p->innovations[i], 0, CORE_MAX_CARDS - 1);
+    ser_bits(io, p->goal_adopted, CORE_MAX_GOALS);
+    io_idx(io, &p->goal_proposal, CORE_MAX_GOALS);
+    io_bool(io, &p->goal_proposal_drop);
+    io_idx(io, &p->goal_proposer, CORE_MAX_SEATS);
+    io_u32bits(io, &p->goal_votes_yes, CORE_MAX_SEATS);
+    io_u32bits(io, &p->goal_votes_no, CORE_MAX_SEATS);
+    io_count(io, &p->n_promises, CORE_MAX_PROMISES, 6);
+    for (int i = 0; i < p->n_promises; i++) {
+        core_promise *pr = &p->promises[i];
+        io_int(io, &pr->from, 0, CORE_MAX_SEATS - 1);
+        io_int(io, &pr->to, 0, CORE_MAX_SEATS - 1);
+        io_int(io, &pr->need, 0, CORE_MAX_NEEDS - 1);
+        io_int(io, &pr->round, 0, CORE_MAX_ROUNDS);
+        IO_ENUM(io, pr->kind, 2);
+        IO_ENUM(io, pr->status, 5);
+    }
+    for (int s = 0; s < p->n_seats; s++) {
+        io_bool(io, &p->seat_ready[s]);
+        io_int(io, &p->seat_hand_n[s], 0, CORE_MAX_HAND);
+        io_int(io, &p->seat_commit_n[s], 0, CORE_MAX_COMMIT);
+        io_bool(io, &p->seat_reflected[s]);
+    }
+    io_bool(io, &p->revealed);
+    if (p->revealed) {
+        for (int s = 0; s < p->n_seats; s++) {
+            io_count(io, &p->revealed_n[s], CORE_MAX_COMMIT, 5);
+            for (int j = 0; j < p->revealed_n[s]; j++)
+                ser_commit(io, &p->revealed_commits[s][j]);
+        }
+    } else if (io->reading) {
+        memset(p->revealed_n, 0, sizeof p->revealed_n);
+    }
+    io_idx(io, &p->reflection_card, CORE_MAX_REFLECTIONS);
+    for (int a = 0; a < p->n_seats; a++)
+        for (int b = 0; b < p->n_seats; b++) {
+            uint16_t w = p->edges[a][b];
+            io_u16(io, &w);
+            p->edges[a][b] = w;
+        }
+    ser_measures(io, &p->live);
+    io_count(io, &p->n_rounds_done, CORE_MAX_ROUNDS, 40);
+    for (int r = 1; r <= p->n_rounds_done; r++)
+        ser_measures(io, &p->rounds[r]);
+}
+
+static void ser_seat_view(proto_io *io, core_seat_view *v)
+{
+    ser_public(io, &v->pub);
+    io_int(io, &v->seat, 0, CORE_MAX_SEATS - 1);
+    io_int(io, &v->role, 0, CORE_MAX_ROLES - 1);
+    io_count(io, &v->hand_n, CORE_MAX_HAND, 1);
+    for (int i = 0; i < v->hand_n; i++)
+        io_int(io, &v->hand[i], 0, CORE_MAX_CARDS - 1);
+    io_int(io, &v->deck_n, 0, CORE_MAX_DECK);
+    io_int(io, &v->discard_n, 0, CORE_MAX_DECK);
+    io_count(io, &v->commit_n, CORE_MAX_COMMIT, 5);
+    for (int i = 0; i < v->commit_n; i++)
+        ser_commit(io, &v->commits[i]);
+    io_bool(io, &v->ready);
+    io_idx(io, &v->reflection_option, CORE_MAX_OPTIONS);
+    io_str(io, v->reflection_text, sizeof v->reflection_text);
+    io_count(io, &v->dossier_n, CORE_MAX_FACTS, 1);
+    for (int i = 0; i < v->dossier_n; i++)
+        io_int(io, &v->dossier[i], 0, CORE_MAX_FACTS - 1);
+}
+
+static void ser_events(proto_io *io, core_events *ev)
+{
+    io_count(io, &ev->n, CORE_MAX_EVENTS, 6);
+    for (int i = 0; i < ev->n; i++) {
+        core_event *e = &ev->ev[i];
+        IO_ENUM(io, e->type, CORE_EVT_COUNT);
+        io_int(io, &e->seat, -1, CORE_MAX_SEATS - 1);
+        io_int(io, &e->a, INT32_MIN, INT32_MAX);
+        io_int(io, &e->b, INT32_MIN, INT32_MAX);
+        io_int(io, &e->c, INT32_MIN, INT32_MAX);
+        io_int(io, &e->d, INT32_MIN, INT32_MAX);
+    }
+}
+
+/* -------------------------------------------------------------- messages */
+
+static void ser_type(proto_io *io, int type)
+{
+    uint8_t t = (uint8_t)type;
+    io_u8(io, &t);
+    if (io->reading && !io->bad && t != type)
+        fail(io, "unexpected message type");
+}
+
+static size_t finish_write(proto_io *io)
+{
+    return io->bad ? 0 : io->pos;
+}
+
+static bool finish_read(proto_io *io, const char **why)
+{
+    bool ok = proto_done(io);
+    if (!ok && why)
+        *why = io->why;
+    return ok;
+}
+
+static void ser_hello(proto_io *io, proto_hello *m)
+{
+    ser_type(io, PROTO_MSG_HELLO);
+    io_u32(io, &m->magic);
+    io_u16(io, &m->version);
+    /* Fields after magic+version may change between versions: a reader
+     * stops here when the version differs and answers "version mismatch". */
+    if (io->reading && (m->magic != PROTO_MAGIC || m->version != PROTO_VERSION))
+        return;
+    io_str(io, m->build, sizeof m->build);
+    io_str(io, m->code, sizeof m->code);
+    io_str(io, m->name, sizeof m->name);
+    io_str(io, m->role, sizeof m->role);
+    io_bool(io, &m->observe);
+    io_bool(io, &m->has_token);
+    if (m->has_token)
+        io_raw(io, m->token, PROTO_TOKEN_LEN);
+    else if (io->reading)
+        memset(m->token, 0, sizeof m->token);
+}
+
+size_t proto_encode_hello(uint8_t *buf, size_t cap, const proto_hello *m)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_hello(&io, (proto_hello *)m);
+    return finish_write(&io);
+}
+
+bool proto_decode_hello(const uint8_t *p, size_t len, proto_hello *m, const char **why)
+{
+    proto_io io;
+    memset(m, 0, sizeof *m);
+    proto_reader(&io, p, len);
+    ser_hello(&io, m);
+    if (!io.bad && (m->magic != PROTO_MAGIC || m->version != PROTO_VERSION)) {
+        /* Not an error of the reader: the caller answers with a version
+         * reject, so the rest of a foreign hello is not parsed. */
+        return true;
+    }
+    return finish_read(&io, why);
+}
+
+size_t proto_encode_welcome(uint8_t *buf, size_t cap, const proto_welcome *m,
+                            const core_scenario *sc, uint64_t fact_text_mask)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_type(&io, PROTO_MSG_WELCOME);
+    int seat = m->seat;
+    io_idx(&io, &seat, CORE_MAX_SEATS);
+    io_raw(&io, (void *)m->token, PROTO_TOKEN_LEN);
+    io_str(&io, (char *)m->code, sizeof m->code);
+    ser_scenario(&io, (core_scenario *)sc, fact_text_mask);
+    return finish_write(&io);
+}
+
+bool proto_decode_welcome(const uint8_t *p, size_t len, proto_welcome *m, core_scenario *sc, const char **why)
+{
+    proto_io io;
+    memset(m, 0, sizeof *m);
+    memset(sc, 0, sizeof *sc);
+    proto_reader(&io, p, len);
+    ser_type(&io, PROTO_MSG_WELCOME);
+    io_idx(&io, &m->seat, CORE_MAX_SEATS);
+    io_raw(&io, m->token, PROTO_TOKEN_LEN);
+    io_str(&io, m->code, sizeof m->code);
+    ser_scenario(&io, sc, 0);
+    if (!finish_read(&io, why))
+        return false;
+    /* Cross-references: indices that front ends use to index arrays. */
+    for (int i = 0; i < sc->n_seats; i++)
+        if (sc->seat_roles[i] >= sc->n_roles)
+            return why ? (*why = "seat role out of range", false) : false;
+    for (int r = 0; r < sc->n_roles; r++)
+        for (int i = 0; i < sc->roles[r].deck_size; i++)
+            if (sc->roles[r].deck[i] >= sc->n_cards)
+                return why ? (*why = "deck card out of range", false) : false;
+    for (int i = 0; i < sc->n_cards; i++)
+        if (sc->cards[i].role >= sc->n_roles)
+            return why ? (*why = "card role out of range", false) : false;
+    for (int i = 0; i < sc->n_facts; i++)
+        if (sc->facts[i].role >= sc->n_roles)
+            return why ? (*why = "fact role out of range", false) : false;
+    for (int i = 0; i < sc->n_frictions; i++)
+        if (sc->frictions[i].innovation_card >= sc->n_cards)
+            return why ? (*why = "innovation card out of range", false) : false;
+    for (int i = 0; i < sc->n_events; i++)
+        if (sc->events[i].need >= sc->n_needs)
+            return why ? (*why = "event need out of range", false) : false;
+    if (m->seat >= sc->n_seats)
+        return why ? (*why = "seat out of range", false) : false;
+    return true;
+}
+
+static void ser_reject(proto_io *io, proto_reject *m)
+{
+    ser_type(io, PROTO_MSG_REJECT);
+    IO_ENUM(io, m->code, PROTO_REJ_COUNT);
+    io_str(io, m->text, sizeof m->text);
+}
+
+size_t proto_encode_reject(uint8_t *buf, size_t cap, const proto_reject *m)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_reject(&io, (proto_reject *)m);
+    return finish_write(&io);
+}
+
+bool proto_decode_reject(const uint8_t *p, size_t len, proto_reject *m, const char **why)
+{
+    proto_io io;
+    memset(m, 0, sizeof *m);
+    proto_reader(&io, p, len);
+    ser_reject(&io, m);
+    return finish_read(&io, why);
+}
+
+static void ser_lobby(proto_io *io, proto_lobby *m)
+{
+    ser_type(io, PROTO_MSG_LOBBY);
+    io_str(io, m->code, sizeof m->code);
+    io_str(io, m->title, sizeof m->title);
+    io_count(io, &m->n_seats, CORE_MAX_SEATS, 4);
+    for (int i = 0; i < m->n_seats; i++) {
+        proto_lobby_seat *s = &m->seats[i];
+        io_int(io, &s->role, 0, CORE_MAX_ROLES - 1);
+        io_str(io, s->name, sizeof s->name);
+        io_bool(io, &s->taken);
+        io_bool(io, &s->connected);
+        io_bool(io, &s->bot);
+    }
+    io_int(io, &m->observers, 0, 65535);
+    io_bool(io, &m->started);
+    io_bool(io, &m->paused);
+    io_bool(io, &m->finished);
+}
+
+size_t proto_encode_lobby(uint8_t *buf, size_t cap, const proto_lobby *m)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_lobby(&io, (proto_lobby *)m);
+    return finish_write(&io);
+}
+
+bool proto_decode_lobby(const uint8_t *p, size_t len, proto_lobby *m, const char **why)
+{
+    proto_io io;
+    memset(m, 0, sizeof *m);
+    proto_reader(&io, p, len);
+    ser_lobby(&io, m);
+    return finish_read(&io, why);
+}
+
+static void ser_action(proto_io *io, proto_action *m)
+{
+    ser_type(io, PROTO_MSG_ACTION);
+    io_u32(io, &m->seq);
+    IO_ENUM(io, m->action.type, CORE_ACT_COUNT);
+    io_int(io, &m->action.a, -1, 1023);
+    io_int(io, &m->action.b, -1, 1023);
+    io_int(io, &m->action.c, -1, 1023);
+    io_str(io, m->action.text, sizeof m->action.text);
+}
+
+size_t proto_encode_action(uint8_t *buf, size_t cap, const proto_action *m)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_action(&io, (proto_action *)m);
+    return finish_write(&io);
+}
+
+bool proto_decode_action(const uint8_t *p, size_t len, proto_action *m, const char **why)
+{
+    proto_io io;
+    memset(m, 0, sizeof *m);
+    proto_reader(&io, p, len);
+    ser_action(&io, m);
+    m->action.seat = CORE_NONE; /* never from the wire */
+    return finish_read(&io, why);
+}
+
+static void ser_result(proto_io *io, proto_result *m)
+{
+    ser_type(io, PROTO_MSG_RESULT);
+    io_u32(io, &m->seq);
+    IO_ENUM(io, m->result, CORE_REJ_COUNT);
+}
+
+size_t proto_encode_result(uint8_t *buf, size_t cap, const proto_result *m)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_result(&io, (proto_result *)m);
+    return finish_write(&io);
+}
+
+bool proto_decode_result(const uint8_t *p, size_t len, proto_result *m, const char **why)
+{
+    proto_io io;
+    memset(m, 0, sizeof *m);
+    proto_reader(&io, p, len);
+    ser_result(&io, m);
+    return finish_read(&io, why);
+}
+
+size_t proto_encode_update(uint8_t *buf, size_t cap, uint32_t tick, const core_events *ev,
+                           int view_kind, const core_seat_view *seat_view,
+                           const core_public_view *pub)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_type(&io, PROTO_MSG_UPDATE);
+    io_u32(&io, &tick);
+    static const core_events none; /* zero events */
+    ser_events(&io, (core_events *)(ev ? ev : &none));
+    io_int(&io, &view_kind, 0, 1);
+    if (view_kind == 1 && seat_view)
+        ser_seat_view(&io, (core_seat_view *)seat_view);
+    else if (view_kind == 0 && pub)
+        ser_public(&io, (core_public_view *)pub);
+    else
+        fail(&io, "no view to send");
+    return finish_write(&io);
+}
+
+bool proto_decode_update(const uint8_t *p, size_t len, proto_update *m, const char **why)
+{
+    proto_io io;
+    memset(m, 0, sizeof *m);
+    proto_reader(&io, p, len);
+    ser_type(&io, PROTO_MSG_UPDATE);
+    io_u32(&io, &m->tick);
+    ser_events(&io, &m->events);
+    io_int(&io, &m->view_kind, 0, 1);
+    if (m->view_kind == 1)
+        ser_seat_view(&io, &m->view);
+    else
+        ser_public(&io, &m->view.pub);
+    if (m->view_kind == 0) {
+        m->view.seat = CORE_NONE;
+        m->view.role = CORE_NONE;
+    }
+    return finish_read(&io, why);
+}
+
+static void ser_fact(proto_io *io, proto_fact *m)
+{
+    ser_type(io, PROTO_MSG_FACT);
+    io_int(io, &m->fact, 0, CORE_MAX_FACTS - 1);
+    io_str(io, m->text, sizeof m->text);
+}
+
+size_t proto_encode_fact(uint8_t *buf, size_t cap, const proto_fact *m)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_fact(&io, (proto_fact *)m);
+    return finish_write(&io);
+}
+
+bool proto_decode_fact(const uint8_t *p, size_t len, proto_fact *m, const char **why)
+{
+    proto_io io;
+    memset(m, 0, sizeof *m);
+    proto_reader(&io, p, len);
+    ser_fact(&io, m);
+    return finish_read(&io, why);
+}
+
+size_t proto_encode_ping(uint8_t *buf, size_t cap, int type, const proto_ping *m)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    if (type != PROTO_MSG_PING && type != PROTO_MSG_PONG)
+        return 0;
+    ser_type(&io, type);
+    uint64_t s = m->stamp;
+    io_u64(&io, &s);
+    return finish_write(&io);
+}
+
+bool proto_decode_ping(const uint8_t *p, size_t len, int type, proto_ping *m, const char **why)
+{
+    proto_io io;
+    memset(m, 0, sizeof *m);
+    proto_reader(&io, p, len);
+    ser_type(&io, type);
+    io_u64(&io, &m->stamp);
+    return finish_read(&io, why);
+}
+
+size_t proto_encode_bye(uint8_t *buf, size_t cap, proto_reject_code reason)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_type(&io, PROTO_MSG_BYE);
+    IO_ENUM(&io, reason, PROTO_REJ_COUNT);
+    return finish_write(&io);
+}
+
+bool proto_decode_bye(const uint8_t *p, size_t len, proto_reject_code *reason, const char **why)
+{
+    proto_io io;
+    proto_reader(&io, p, len);
+    *reason = PROTO_REJ_NONE;
+    ser_type(&io, PROTO_MSG_BYE);
+    IO_ENUM(&io, *reason, PROTO_REJ_COUNT);
+    return finish_read(&io, why);
+}
+
+int proto_payload_type(const uint8_t *payload, size_t len)
+{
+    return len ? payload[0] : 0;
+}
+
+/* ------------------------------------------------------ semantic checks */
+
+#define NEED(cond, msg)          \
+    do {                         \
+        if (!(cond)) {           \
+            if (why)             \
+                *why = (msg);    \
+            return false;        \
+        }                        \
+    } while (0)
+
+bool proto_view_fits(const core_scenario *sc, const core_seat_view *v, bool seat_view, const char **why)
+{
+    const core_public_view *p = &v->pub;
+    NEED(p->n_seats == sc->n_seats, "view seat count differs from the scenario");
+    NEED(p->n_needs == sc->n_needs, "view need count differs from the scenario");
+    for (int i = 0; i < p->n_needs; i++) {
+        NEED(p->need_lead[i] < sc->n_seats, "need lead out of range");
+        NEED(p->lead_proposal[i] < sc->n_seats, "lead proposal out of range");
+    }
+    for (int i = sc->n_facts; i < CORE_MAX_FACTS; i++)
+        NEED(!p->fact_shared[i], "shared fact out of range");
+    for (int i = 0; i < p->n_frictions_out; i++)
+        NEED(p->frictions[i].friction < sc->n_frictions, "friction out of range");
+    for (int i = 0; i < p->n_boundary; i++)
+        NEED(p->boundary_won[i] < sc->n_frictions, "boundary friction out of range");
+    for (int i = 0; i < p->n_innovations; i++)
+        NEED(p->innovations[i] < sc->n_cards, "innovation card out of range");
+    for (int i = sc->n_goals; i < CORE_MAX_GOALS; i++)
+        NEED(!p->goal_adopted[i], "goal out of range");
+    NEED(p->goal_proposal < sc->n_goals, "goal proposal out of range");
+    NEED(p->goal_proposer < sc->n_seats, "goal proposer out of range");
+    for (int i = 0; i < p->n_promises; i++) {
+        NEED(p->promises[i].from < sc->n_seats && p->promises[i].to < sc->n_seats, "promise seat out of range");
+        NEED(p->promises[i].need < sc->n_needs, "promise need out of range");
+    }
+    for (int s = 0; s < p->n_seats; s++)
+        for (int j = 0; j < p->revealed_n[s]; j++) {
+            const core_commitment *c = &p->revealed_commits[s][j];
+            NEED(c->card < sc->n_cards, "revealed card out of range");
+            NEED(c->target < (c->target_kind ? sc->n_frictions : sc->n_needs), "revealed target out of range");
+        }
+    NEED(p->reflection_card < sc->n_reflections, "reflection card out of range");
+    if (!seat_view)
+        return true;
+    NEED(v->seat < sc->n_seats, "seat out of range");
+    NEED(v->role < sc->n_roles, "role out of range");
+    for (int i = 0; i < v->hand_n; i++)
+        NEED(v->hand[i] < sc->n_cards, "hand card out of range");
+    for (int i = 0; i < v->commit_n; i++) {
+        const core_commitment *c = &v->commits[i];
+        NEED(c->card < sc->n_cards, "committed card out of range");
+        NEED(c->target < (c->target_kind ? sc->n_frictions : sc->n_needs), "commit target out of range");
+    }
+    for (int i = 0; i < v->dossier_n; i++)
+        NEED(v->dossier[i] < sc->n_facts, "dossier fact out of range");
+    return true;
+}
+
+bool proto_events_fit(const core_scenario *sc, int n_seats, const core_events *ev, const char **why)
+{
+    for (int i = 0; i < ev->n; i++) {
+        const core_event *e = &ev->ev[i];
+        NEED(e->seat < n_seats, "event seat out of range");
+        switch (e->type) {
+        case CORE_EVT_FRICTION_REVEALED:
+        case CORE_EVT_FRICTION_DRAIN:
+        case CORE_EVT_FRICTION_ESCALATED:
+            NEED(e->a >= 0 && e->a < sc->n_frictions, "event friction out of range");
+            break;
+        case CORE_EVT_GRENSERVARING:
+            NEED(e->a >= 0 && e->a < sc->n_frictions, "event friction out of range");
+            NEED(e->b >= -1 && e->b < sc->n_cards, "event card out of range");
+            break;
+        case CORE_EVT_SCRIPTED:
+            NEED(e->a >= 0 && e->a < sc->n_events, "scripted event out of range");
+            break;
+        case CORE_EVT_FACT_SHARED:
+            NEED(e->a >= 0 && e->a < sc->n_facts, "event fact out of range");
+            break;
+        case CORE_EVT_GOAL_PROPOSED:
+        case CORE_EVT_GOAL_VOTE:
+        case CORE_EVT_GOAL_ADOPTED:
+        case CORE_EVT_GOAL_DROPPED:
+            NEED(e->a >= 0 && e->a < sc->n_goals, "event goal out of range");
+            break;
+        case CORE_EVT_LEAD_PROPOSED:
+        case CORE_EVT_LEAD_SET:
+            NEED(e->a >= 0 && e->a < sc->n_needs, "event need out of range");
+            NEED(e->b >= -1 && e->b < n_seats, "event seat out of range");
+            break;
+        case CORE_EVT_PROMISE:
+            NEED(e->a >= 0 && e->a < n_seats, "event seat out of range");
+            NEED(e->b >= 0 && e->b < sc->n_needs, "event need out of range");
+            NEED(e->c >= 0 && e->c < CORE_MAX_PROMISES, "event promise out of range");
+            break;
+        case CORE_EVT_PROMISE_ANSWER:
+        case CORE_EVT_PROMISE_KEPT:
+        case CORE_EVT_PROMISE_BROKEN:
+            NEED(e->a >= 0 && e->a < CORE_MAX_PROMISES, "event promise out of range");
+            break;
+        case CORE_EVT_REVEAL:
+            NEED(e->a >= 0 && e->a < sc->n_cards, "event card out of range");
+            NEED(e->c >= 0 && e->c < (e->b ? sc->n_frictions : sc->n_needs), "event target out of range");
+            break;
+        case CORE_EVT_NEED_PROGRESS:
+        case CORE_EVT_NEED_MET:
+            NEED(e->a >= 0 && e->a < sc->n_needs, "event need out of range");
+            break;
+        case CORE_EVT_REFLECTION:
+            NEED(e->a >= 0 && e->a < sc->n_reflections, "event reflection out of range");
+            break;
+        case CORE_EVT_PHASE:
+            NEED(e->a >= 0 && e->a < CORE_PHASE_COUNT, "event phase out of range");
+            break;
+        case CORE_EVT_ROUND_END:
+            NEED(e->b >= 0 && e->b < CORE_LEVEL_COUNT, "event level out of range");
+            break;
+        case CORE_EVT_GAME_END:
+            NEED(e->a >= 0 && e->a <= CORE_OUTCOME_LOST, "event outcome out of range");
+            NEED(e->b >= 0 && e->b < CORE_LEVEL_COUNT, "event level out of range");
+            break;
+        default:
+            break;
+        }
+    }
+    return true;
+}
+
+/* --------------------------------------------------------------- framing */
+
+void proto_frame_header(uint8_t out[PROTO_HEADER_LEN], uint32_t len)
+{
+    out[0] = (uint8_t)(len >> 24);
+    out[1] = (uint8_t)(len >> 16);
+    out[2] = (uint8_t)(len >> 8);
+    out[3] = (uint8_t)len;
+}
+
+proto_frame_status proto_frame_next(const uint8_t *buf, size_t len, size_t max,
+                                    const uint8_t **payload, size_t *plen, size_t *consumed)
+{
+    if (len < PROTO_HEADER_LEN)
+        return PROTO_FRAME_NEED_MORE;
+    uint32_t n = (uint32_t)buf[0] << 24 | (uint32_t)buf[1] << 16 | (uint32_t)buf[2] << 8 | buf[3];
+    if (n == 0)
+        return PROTO_FRAME_EMPTY;
+    if (n > max)
+        return PROTO_FRAME_TOO_LARGE;
+    if (len - PROTO_HEADER_LEN < n)
+        return PROTO_FRAME_NEED_MORE;
+    *payload = buf + PROTO_HEADER_LEN;
+    *plen = n;
+    *consumed = PROTO_HEADER_LEN + (size_t)n;
+    return PROTO_FRAME_OK;
+}
+
+/* ------------------------------------------------------------- discovery */
+
+size_t proto_encode_discovery_query(uint8_t *buf, size_t cap)
+{
+    if (cap < PROTO_DISCOVERY_QUERY_LEN)
+        return 0;
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    uint32_t magic = PROTO_DISCOVERY_QMAGIC;
+    uint16_t version = PROTO_VERSION;
+    io_u32(&io, &magic);
+    io_u16(&io, &version);
+    /* Padding makes the query larger than any reply: the host can never be
+     * used to amplify traffic towards a forged source address. */
+    memset(buf + io.pos, 0, PROTO_DISCOVERY_QUERY_LEN - io.pos);
+    return PROTO_DISCOVERY_QUERY_LEN;
+}
+
+bool proto_decode_discovery_query(const uint8_t *p, size_t len)
+{
+    if (len != PROTO_DISCOVERY_QUERY_LEN)
+        return false;
+    proto_io io;
+    proto_reader(&io, p, len);
+    uint32_t magic = 0;
+    uint16_t version = 0;
+    io_u32(&io, &magic);
+    io_u16(&io, &version);
+    return !io.bad && magic == PROTO_DISCOVERY_QMAGIC;
+}
+
+static void ser_disc_reply(proto_io *io, proto_discovery_reply *r)
+{
+    uint32_t magic = PROTO_DISCOVERY_RMAGIC;
+    io_u32(io, &magic);
+    if (io->reading && !io->bad && magic != PROTO_DISCOVERY_RMAGIC)
+        fail(io, "not a discovery reply");
+    io_u16(io, &r->version);
+    io_u16(io, &r->port);
+    io_str(io, r->code, sizeof r->code);
+    io_int(io, &r->seats_free, 0, CORE_MAX_SEATS);
+    io_int(io, &r->seats_total, 0, CORE_MAX_SEATS);
+    io_bool(io, &r->started);
+    io_str(io, r->title, sizeof r->title);
+}
+
+size_t proto_encode_discovery_reply(uint8_t *buf, size_t cap, const proto_discovery_reply *r)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap < PROTO_DISCOVERY_REPLY_MAX ? cap : PROTO_DISCOVERY_REPLY_MAX);
+    ser_disc_reply(&io, (proto_discovery_reply *)r);
+    return finish_write(&io);
+}
+
+bool proto_decode_discovery_reply(const uint8_t *p, size_t len, proto_discovery_reply *r)
+{
+    proto_io io;
+    memset(r, 0, sizeof *r);
+    if (len > PROTO_DISCOVERY_REPLY_MAX)
+        return false;
+    proto_reader(&io, p, len);
+    ser_disc_reply(&io, r);
+    return proto_done(&io);
+}
+
+/* ------------------------------------------------------------------ names */
+
+const char *proto_reject_text(proto_reject_code c)
+{
+    switch (c) {
+    case PROTO_REJ_NONE: return "geen fout";
+    case PROTO_REJ_VERSION: return "andere versie: host en speler gebruiken een verschillende versie van Samenspel";
+    case PROTO_REJ_WRONG_CODE: return "verkeerde spelcode";
+    case PROTO_REJ_FULL: return "het spel is vol: alle plaatsen zijn bezet";
+    case PROTO_REJ_KICKED: return "de begeleider heeft je uit dit spel verwijderd";
+    case PROTO_REJ_ROLE_TAKEN: return "die rol is al bezet";
+    case PROTO_REJ_UNKNOWN_ROLE: return "die rol speelt niet mee in dit spel";
+    case PROTO_REJ_BAD_HELLO: return "ongeldige aanmelding";
+    case PROTO_REJ_BUSY: return "de host is te druk; probeer het zo opnieuw";
+    case PROTO_REJ_REPLACED: return "je plaats is overgenomen door een nieuwe verbinding";
+    case PROTO_REJ_SHUTDOWN: return "de host is gestopt";
+    case PROTO_REJ_COUNT: break;
+    }
+    return "onbekende reden";
+}
+
+const char *proto_msg_name(int type)
+{
+    static const char *names[PROTO_MSG_COUNT] = {
+        "?", "HELLO", "WELCOME", "REJECT", "LOBBY", "ACTION", "RESULT",
+        "UPDATE", "FACT", "PING", "PONG", "BYE"};
+    return type > 0 && type < PROTO_MSG_COUNT ? names[type] : "?";
+}
