@@ -31,12 +31,16 @@ MSG
   exit 0
 fi
 
-# Local demo: the projector, one player window seated, bots in the other
-# seats (the host fills free seats with bots once the player has joined).
+# Local demo: the projector, one player window seated, in-process bots in
+# the other seats.
 code=DEMO
-"$bin" host --code "$code" --demo "$@" &
+level="${1:-}"
+[ -n "$level" ] && shift
+# The default level (Noor) has the four core roles: three bots, one player.
+bots=${SAMENSPEL_DEMO_BOTS:-3}
+"$bin" host ${level:+"$level"} --code "$code" --bots "$bots" "$@" &
 host_pid=$!
 trap 'kill "$host_pid" 2>/dev/null || true' EXIT
 sleep 1
-"$bin" join 127.0.0.1 --code "$code" --name Speler --role leraar || true
+"$bin" join 127.0.0.1 --code "$code" --name Speler || true
 wait "$host_pid"
