@@ -1,0 +1,357 @@
+/* proto: every message round-trips; truncated, trailing, oversized and
+ * lying inputs are refused. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "proto/proto.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const void *find_bytes(const void *hay, size_t n, const void *needle, size_t m)
+{
+    const uint8_t *h = hay;
+    for (size_t i = 0; m <= n && i + m <= n; i++)
+        if (!memcmp(h + i, needle, m))
+            return h + i;
+    return NULL;
+}
+
+static core_scenario *make_scenario(void)
+{
+    core_scenario *sc = calloc(1, sizeof *sc);
+    snprintf(sc->id, sizeof sc->id, "test");
+    snprintf(sc->title, sizeof sc->title, "Testlevel met ë");
+    sc->rules.rounds = 6;
+    sc->rules.centrality_alarm = 0.6;
+    sc->n_roles = 2;
+    for (int r = 0; r < 2; r++) {
+        snprintf(sc->roles[r].id, sizeof sc->roles[r].id, "rol%d", r);
+        snprintf(sc->roles[r].name, sizeof sc->roles[r].name, "Rol %d", r);
+        sc->roles[r].n_domains = 1;
+        snprintf(sc->roles[r].domains[0], CORE_ID_LEN, "leren");
+        sc->roles[r].deck_size = 2;
+        sc->roles[r].deck[0] = r;
+        sc->roles[r].deck[1] = r;
+    }
+    sc->n_seats = 2;
+    sc->seat_roles[0] = 0;
+    sc->seat_roles[1] = 1;
+    sc->n_cards = 2;
+    for (int c = 0; c < 2; c++) {
+        snprintf(sc->cards[c].id, CORE_ID_LEN, "kaart%d", c);
+        sc->cards[c].role = c;
+        sc->cards[c].strength = 2;
+    }
+    sc->n_needs = 1;
+    snprintf(sc->needs[0].id, CORE_ID_LEN, "nood");
+    sc->needs[0].target = 5;
+    sc->n_facts = 2;
+    for (int f = 0; f < 2; f++) {
+        snprintf(sc->facts[f].id, CORE_ID_LEN, "feit%d", f);
+        snprintf(sc->facts[f].text, CORE_TEXT_LEN, "GEHEIM-FEIT-%d", f);
+        sc->facts[f].role = f;
+        sc->facts[f].needs = 1;
+    }
+    sc->n_frictions = 1;
+    sc->frictions[0].innovation_card = CORE_NONE;
+    sc->frictions[0].roles = 3;
+    return sc;
+}
+
+static void test_hello_roundtrip(void **state)
+{
+    (void)state;
+    proto_hello h = {0}, back;
+    h.magic = PROTO_MAGIC;
+    h.version = PROTO_VERSION;
+    strcpy(h.build, "samenspel 0.1");
+    strcpy(h.code, "ABCD");
+    strcpy(h.name, "Fien");
+    strcpy(h.role, "leraar");
+    h.has_token = true;
+    for (int i = 0; i < PROTO_TOKEN_LEN; i++)
+        h.token[i] = (uint8_t)(i * 7);
+    uint8_t buf[512];
+    size_t n = proto_encode_hello(buf, sizeof buf, &h);
+    assert_true(n > 0);
+    assert_true(proto_decode_hello(buf, n, &back, NULL));
+    assert_string_equal(back.name, "Fien");
+    assert_string_equal(back.role, "leraar");
+    assert_memory_equal(back.token, h.token, PROTO_TOKEN_LEN);
+    /* every truncation fails, one trailing byte fails */
+    for (size_t k = 0; k < n; k++)
+        assert_false(proto_decode_hello(buf, k, &back, NULL));
+    buf[n] = 0;
+    const char *why = NULL;
+    assert_false(proto_decode_hello(buf, n + 1, &back, &why));
+    assert_string_equal(why, "trailing bytes after the message");
+}
+
+static void test_hello_other_version_is_readable(void **state)
+{
+    (void)state;
+    /* a future client: magic + version and then anything */
+    uint8_t buf[] = {PROTO_MSG_HELLO, 0x53, 0x50, 0x4C, 0x31, 0x00, 0x09, 0xFF, 0xFF, 0xFF};
+    proto_hello back;
+    assert_true(proto_decode_hello(buf, sizeof buf, &back, NULL));
+    assert_int_equal(back.version, 9);
+}
+
+static void test_action_ranges(void **state)
+{
+    (void)state;
+    proto_action a = {0}, back;
+    a.seq = 77;
+    a.action.type = CORE_ACT_COMMIT;
+    a.action.a = 3;
+    a.action.b = 0;
+    a.action.c = 2;
+    strcpy(a.action.text, "samen plannen");
+    uint8_t buf[PROTO_MAX_CLIENT_FRAME];
+    size_t n = proto_encode_action(buf, sizeof buf, &a);
+    assert_true(n > 0 && n <= PROTO_MAX_CLIENT_FRAME);
+    assert_true(proto_decode_action(buf, n, &back, NULL));
+    assert_int_equal(back.seq, 77);
+    assert_int_equal(back.action.type, CORE_ACT_COMMIT);
+    assert_int_equal(back.action.c, 2);
+    assert_int_equal(back.action.seat, CORE_NONE); /* never from the wire */
+    /* an action type beyond the table is refused */
+    buf[5] = (uint8_t)CORE_ACT_COUNT;
+    assert_false(proto_decode_action(buf, n, &back, NULL));
+    /* the longest possible text still fits a client frame */
+    memset(a.action.text, 'x', CORE_ANSWER_LEN - 1);
+    a.action.text[CORE_ANSWER_LEN - 1] = '\0';
+    assert_true(proto_encode_action(buf, sizeof buf, &a) > 0);
+    /* an unterminated text is refused by the encoder */
+    memset(a.action.text, 'x', CORE_ANSWER_LEN);
+    assert_int_equal(proto_encode_action(buf, sizeof buf, &a), 0);
+}
+
+static void test_string_lies(void **state)
+{
+    (void)state;
+    /* REJECT with a string length larger than the field */
+    uint8_t buf[8] = {PROTO_MSG_REJECT, 2, 0xFF, 0xFF, 'a', 'b', 'c', 'd'};
+    proto_reject r;
+    const char *why = NULL;
+    assert_false(proto_decode_reject(buf, sizeof buf, &r, &why));
+    assert_string_equal(why, "string longer than its field");
+    /* a length that fits the field but not the bytes left */
+    uint8_t buf2[6] = {PROTO_MSG_REJECT, 2, 0x00, 0x10, 'a', 'b'};
+    assert_false(proto_decode_reject(buf2, sizeof buf2, &r, &why));
+    assert_string_equal(why, "message truncated");
+    /* embedded NUL */
+    uint8_t buf3[7] = {PROTO_MSG_REJECT, 2, 0x00, 0x03, 'a', 0, 'b'};
+    assert_false(proto_decode_reject(buf3, sizeof buf3, &r, &why));
+}
+
+static void test_welcome_redacts(void **state)
+{
+    (void)state;
+    core_scenario *sc = make_scenario();
+    core_scenario *back = calloc(1, sizeof *back);
+    uint8_t *buf = malloc(PROTO_MAX_FRAME);
+    proto_welcome w = {0}, wb;
+    w.seat = 0;
+    strcpy(w.code, "WXYZ");
+    size_t n = proto_encode_welcome(buf, PROTO_MAX_FRAME, &w, sc, 1u); /* fact 0 only */
+    assert_true(n > 0);
+    /* the private text of fact 1 is nowhere in the bytes */
+    assert_null(find_bytes(buf, n, "GEHEIM-FEIT-1", 13));
+    assert_non_null(find_bytes(buf, n, "GEHEIM-FEIT-0", 13));
+    assert_true(proto_decode_welcome(buf, n, &wb, back, NULL));
+    assert_string_equal(back->facts[0].text, "GEHEIM-FEIT-0");
+    assert_string_equal(back->facts[1].text, "");
+    assert_string_equal(back->title, sc->title);
+    assert_int_equal(back->n_cards, 2);
+    assert_true(back->rules.centrality_alarm > 0.59 && back->rules.centrality_alarm < 0.61);
+    for (size_t k = 0; k < n; k += 7)
+        assert_false(proto_decode_welcome(buf, k, &wb, back, NULL));
+    free(sc);
+    free(back);
+    free(buf);
+}
+
+static void test_count_lies(void **state)
+{
+    (void)state;
+    /* UPDATE claiming 200 events with 10 bytes left: refused before any
+     * loop runs (the CVE-2020-14983 class) */
+    uint8_t buf[16] = {PROTO_MSG_UPDATE, 0, 0, 0, 1, 0x00, 200};
+    proto_update *u = calloc(1, sizeof *u);
+    const char *why = NULL;
+    assert_false(proto_decode_update(buf, sizeof buf, u, &why));
+    assert_string_equal(why, "count larger than the bytes that follow");
+    /* more events than the array holds */
+    uint8_t buf2[8] = {PROTO_MSG_UPDATE, 0, 0, 0, 1, 0x01, 0x01};
+    assert_false(proto_decode_update(buf2, sizeof buf2, u, &why));
+    free(u);
+}
+
+static void test_update_roundtrip(void **state)
+{
+    (void)state;
+    core_seat_view *v = calloc(1, sizeof *v);
+    v->pub.round = 2;
+    v->pub.phase = CORE_PHASE_INZET;
+    v->pub.n_seats = 2;
+    v->pub.n_needs = 1;
+    v->pub.need_lead[0] = 1;
+    v->pub.lead_proposal[0] = CORE_NONE;
+    v->pub.goal_proposal = CORE_NONE;
+    v->pub.goal_proposer = CORE_NONE;
+    v->pub.reflection_card = CORE_NONE;
+    v->pub.fact_shared[1] = true;
+    v->pub.edges[0][1] = v->pub.edges[1][0] = 3;
+    v->pub.live.density = 0.5;
+    v->pub.n_rounds_done = 1;
+    v->pub.rounds[1].level = CORE_LEVEL_COOPERATIEF;
+    v->seat = 1;
+    v->role = 1;
+    v->hand_n = 2;
+    v->hand[0] = 1;
+    v->hand[1] = 1;
+    v->reflection_option = CORE_NONE;
+    v->dossier_n = 1;
+    v->dossier[0] = 1;
+    core_events ev = {0};
+    ev.n = 1;
+    ev.ev[0].type = CORE_EVT_PHASE;
+    ev.ev[0].seat = CORE_NONE;
+    ev.ev[0].a = CORE_PHASE_INZET;
+    ev.ev[0].b = 2;
+    uint8_t *buf = malloc(PROTO_MAX_FRAME);
+    size_t n = proto_encode_update(buf, PROTO_MAX_FRAME, 5, &ev, 1, v, NULL);
+    assert_true(n > 0);
+    proto_update *u = calloc(1, sizeof *u);
+    assert_true(proto_decode_update(buf, n, u, NULL));
+    assert_int_equal(u->tick, 5);
+    assert_int_equal(u->events.n, 1);
+    assert_int_equal(u->view.hand_n, 2);
+    assert_int_equal(u->view.pub.edges[0][1], 3);
+    assert_true(u->view.pub.fact_shared[1]);
+    assert_int_equal(u->view.pub.rounds[1].level, CORE_LEVEL_COOPERATIEF);
+    core_scenario *sc = make_scenario();
+    assert_true(proto_view_fits(sc, &u->view, true, NULL));
+    assert_true(proto_events_fit(sc, 2, &u->events, NULL));
+    /* a hand card beyond the scenario is caught by the semantic check */
+    u->view.hand[0] = 5;
+    assert_false(proto_view_fits(sc, &u->view, true, NULL));
+    /* the public variant carries no hand at all */
+    size_t m = proto_encode_update(buf, PROTO_MAX_FRAME, 6, &ev, 0, NULL, &v->pub);
+    assert_true(m > 0 && m < n);
+    assert_true(proto_decode_update(buf, m, u, NULL));
+    assert_int_equal(u->view_kind, 0);
+    assert_int_equal(u->view.hand_n, 0);
+    for (size_t k = 0; k < m; k++)
+        assert_false(proto_decode_update(buf, k, u, NULL));
+    free(sc);
+    free(u);
+    free(v);
+    free(buf);
+}
+
+static void test_framing(void **state)
+{
+    (void)state;
+    uint8_t buf[16];
+    const uint8_t *pl;
+    size_t len, used;
+    proto_frame_header(buf, 3);
+    buf[4] = PROTO_MSG_PING;
+    assert_int_equal(proto_frame_next(buf, 4, 100, &pl, &len, &used), PROTO_FRAME_NEED_MORE);
+    assert_int_equal(proto_frame_next(buf, 7, 100, &pl, &len, &used), PROTO_FRAME_OK);
+    assert_int_equal(len, 3);
+    assert_int_equal(used, 7);
+    proto_frame_header(buf, 0x7FFFFFFF);
+    assert_int_equal(proto_frame_next(buf, 8, PROTO_MAX_CLIENT_FRAME, &pl, &len, &used), PROTO_FRAME_TOO_LARGE);
+    proto_frame_header(buf, 0);
+    assert_int_equal(proto_frame_next(buf, 8, 100, &pl, &len, &used), PROTO_FRAME_EMPTY);
+}
+
+static void test_discovery_sizes(void **state)
+{
+    (void)state;
+    uint8_t q[PROTO_DISCOVERY_QUERY_LEN];
+    assert_int_equal(proto_encode_discovery_query(q, sizeof q), PROTO_DISCOVERY_QUERY_LEN);
+    assert_true(proto_decode_discovery_query(q, sizeof q));
+    assert_false(proto_decode_discovery_query(q, sizeof q - 1));
+    proto_discovery_reply r = {0}, back;
+    r.version = PROTO_VERSION;
+    r.port = 47800;
+    strcpy(r.code, "ABCD");
+    r.seats_free = 2;
+    r.seats_total = 4;
+    memset(r.title, 'T', sizeof r.title - 1);
+    uint8_t out[128];
+    size_t n = proto_encode_discovery_reply(out, sizeof out, &r);
+    assert_true(n > 0);
+    /* the reply is always smaller than the query: no amplification */
+    assert_true(n < PROTO_DISCOVERY_QUERY_LEN);
+    assert_true(proto_decode_discovery_reply(out, n, &back));
+    assert_int_equal(back.port, 47800);
+    assert_string_equal(back.code, "ABCD");
+}
+
+static void test_garbage_never_decodes_as_everything(void **state)
+{
+    (void)state;
+    /* pseudo-random garbage of every length: decoders must return without
+     * crashing (ASan/UBSan watch) */
+    uint8_t buf[512];
+    uint32_t x = 12345;
+    core_scenario *sc = calloc(1, sizeof *sc);
+    proto_update *u = calloc(1, sizeof *u);
+    for (int round = 0; round < 2000; round++) {
+        size_t n = (size_t)(round % 512);
+        for (size_t i = 0; i < n; i++) {
+            x = x * 1103515245u + 12345u;
+            buf[i] = (uint8_t)(x >> 16);
+        }
+        if (n)
+            buf[0] = (uint8_t)(1 + round % (PROTO_MSG_COUNT - 1));
+        proto_hello h;
+        proto_welcome w;
+        proto_reject r;
+        proto_lobby l;
+        proto_action a;
+        proto_result res;
+        proto_fact f;
+        proto_ping p;
+        proto_reject_code rc;
+        (void)proto_decode_hello(buf, n, &h, NULL);
+        (void)proto_decode_welcome(buf, n, &w, sc, NULL);
+        (void)proto_decode_reject(buf, n, &r, NULL);
+        (void)proto_decode_lobby(buf, n, &l, NULL);
+        (void)proto_decode_action(buf, n, &a, NULL);
+        (void)proto_decode_result(buf, n, &res, NULL);
+        (void)proto_decode_update(buf, n, u, NULL);
+        (void)proto_decode_fact(buf, n, &f, NULL);
+        (void)proto_decode_ping(buf, n, PROTO_MSG_PING, &p, NULL);
+        (void)proto_decode_bye(buf, n, &rc, NULL);
+    }
+    free(sc);
+    free(u);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hello_roundtrip),
+        cmocka_unit_test(test_hello_other_version_is_readable),
+        cmocka_unit_test(test_action_ranges),
+        cmocka_unit_test(test_string_lies),
+        cmocka_unit_test(test_welcome_redacts),
+        cmocka_unit_test(test_count_lies),
+        cmocka_unit_test(test_update_roundtrip),
+        cmocka_unit_test(test_framing),
+        cmocka_unit_test(test_discovery_sizes),
+        cmocka_unit_test(test_garbage_never_decodes_as_everything),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
