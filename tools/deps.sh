@@ -7,7 +7,7 @@ set -euo pipefail
 SAMENSPEL_PACKAGES=(
   build-essential cmake pkg-config gettext
   libsdl2-dev libsdl2-ttf-dev libsdl2-net-dev
-  libyaml-dev libsqlite3-dev libfontconfig-dev libcmocka-dev
+  libyaml-dev libsqlite3-dev libfontconfig-dev libcmocka-dev libpng-dev
   fonts-dejavu-core
   clang libclang-rt-14-dev
   xvfb xauth valgrind

@@ -1,0 +1,796 @@
+/* ui/gfx: window, fonts, text cache, shapes, click regions, PNG. */
+#include "ui/gfx.h"
+
+#include "platform/i18n.h"
+
+#include <fontconfig/fontconfig.h>
+#include <math.h>
+
+#ifndef M_PI /* not in strict C11 */
+#define M_PI 3.14159265358979323846
+#endif
+#include <png.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const SDL_Color UI_BG = {0xF3, 0xF1, 0xEC, 0xFF};        /* warm paper */
+const SDL_Color UI_PANEL = {0xFF, 0xFF, 0xFF, 0xFF};
+const SDL_Color UI_PANEL_ALT = {0xE9, 0xEE, 0xEF, 0xFF};  /* quiet blue-grey */
+const SDL_Color UI_LINE = {0xC9, 0xCF, 0xD2, 0xFF};
+const SDL_Color UI_INK = {0x1B, 0x24, 0x2C, 0xFF};        /* contrast ~15:1 on paper */
+const SDL_Color UI_INK_SOFT = {0x44, 0x50, 0x5A, 0xFF};   /* contrast ~8:1, still AAA */
+const SDL_Color UI_ACCENT = {0x0B, 0x4F, 0x6C, 0xFF};     /* deep teal-blue */
+const SDL_Color UI_ACCENT_INK = {0xFF, 0xFF, 0xFF, 0xFF};
+const SDL_Color UI_GOOD = {0x00, 0x7A, 0x5A, 0xFF};
+const SDL_Color UI_WARN = {0xB0, 0x6A, 0x00, 0xFF};
+const SDL_Color UI_ALARM = {0xB3, 0x26, 0x1E, 0xFF};
+const SDL_Color UI_WHITE = {0xFF, 0xFF, 0xFF, 0xFF};
+const SDL_Color UI_SHADOW = {0x00, 0x00, 0x00, 0x22};
+
+SDL_Color ui_role_colour(int i)
+{
+    /* Okabe & Ito, "Color Universal Design" (2008); black last because
+     * it reads as text rather than as a colour. */
+    static const SDL_Color pal[UI_PALETTE_N] = {
+        {0xE6, 0x9F, 0x00, 0xFF}, /* orange */
+        {0x56, 0xB4, 0xE9, 0xFF}, /* sky blue */
+        {0x00, 0x9E, 0x73, 0xFF}, /* bluish green */
+        {0xCC, 0x79, 0xA7, 0xFF}, /* reddish purple */
+        {0x00, 0x72, 0xB2, 0xFF}, /* blue */
+        {0xD5, 0x5E, 0x00, 0xFF}, /* vermillion */
+        {0xF0, 0xE4, 0x42, 0xFF}, /* yellow */
+        {0x33, 0x33, 0x33, 0xFF}, /* near black */
+    };
+    if (i < 0)
+        i = -i;
+    return pal[i % UI_PALETTE_N];
+}
+
+SDL_Color ui_ink_on(SDL_Color bg)
+{
+    /* Relative luminance, simplified: pick the ink with more contrast. */
+    double l = 0.2126 * bg.r + 0.7152 * bg.g + 0.0722 * bg.b;
+    return l > 140.0 ? UI_INK : UI_WHITE;
+}
+
+/* ------------------------------------------------------------------ fonts */
+
+static bool file_readable(const char *p)
+{
+    FILE *f = fopen(p, "rb");
+    if (!f)
+        return false;
+    fclose(f);
+    return true;
+}
+
+static bool fc_lookup(const char *pattern, char out[1024])
+{
+    FcPattern *pat = FcNameParse((const FcChar8 *)pattern);
+    if (!pat)
+        return false;
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res = FcResultNoMatch;
+    FcPattern *match = FcFontMatch(NULL, pat, &res);
+    bool ok = false;
+    if (match) {
+        FcChar8 *file = NULL;
+        FcChar8 *family = NULL;
+        /* fontconfig always answers something; only accept the family we
+         * asked for, so a missing DejaVu gives a clear message instead of
+         * a font without Dutch diacritics. */
+        if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
+            FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch &&
+            strncmp((const char *)family, "DejaVu Sans", 11) == 0 &&
+            strlen((const char *)file) < 1024 && file_readable((const char *)file)) {
+            snprintf(out, 1024, "%s", (const char *)file);
+            ok = true;
+        }
+        FcPatternDestroy(match);
+    }
+    FcPatternDestroy(pat);
+    return ok;
+}
+
+bool ui_font_find(const char *font_override, char out_regular[1024], char out_bold[1024],
+                  bool *fake_bold, char *err, size_t err_len)
+{
+    *fake_bold = false;
+    if (font_override && *font_override) {
+        if (strlen(font_override) >= 1024 || !file_readable(font_override)) {
+            snprintf(err, err_len, _("Lettertype ‘%s’ is niet leesbaar. Geef met --font het pad "
+                                     "van een .ttf-bestand."),
+                     font_override);
+            return false;
+        }
+        snprintf(out_regular, 1024, "%s", font_override);
+        snprintf(out_bold, 1024, "%s", font_override);
+        *fake_bold = true;
+        return true;
+    }
+    bool ok = false;
+    if (FcInit()) {
+        ok = fc_lookup("DejaVu Sans:style=Book", out_regular);
+        if (ok && !fc_lookup("DejaVu Sans:style=Bold", out_bold)) {
+            snprintf(out_bold, 1024, "%s", out_regular);
+            *fake_bold = true;
+        }
+    }
+    if (!ok) {
+        snprintf(err, err_len, _("Geen lettertype gevonden: DejaVu Sans ontbreekt. Installeer het "
+                                 "pakket fonts-dejavu-core of geef met --font het pad van een "
+                                 ".ttf-bestand."));
+        return false;
+    }
+    return true;
+}
+
+static TTF_Font *font_get(ui_gfx *g, int px, ui_style st)
+{
+    if (px < 6)
+        px = 6;
+    for (int i = 0; i < g->n_fonts; i++)
+        if (g->fonts[i].px == px && g->fonts[i].style == st)
+            return g->fonts[i].font;
+    if (g->n_fonts == (int)(sizeof g->fonts / sizeof g->fonts[0])) {
+        /* Many resizes: start over rather than grow without bound. */
+        ui_gfx_flush_text(g);
+        for (int i = 0; i < g->n_fonts; i++)
+            TTF_CloseFont(g->fonts[i].font);
+        g->n_fonts = 0;
+    }
+    TTF_Font *f = TTF_OpenFont(g->font_path[st], px);
+    if (!f)
+        return NULL;
+    if (st == UI_BOLD && g->fake_bold)
+        TTF_SetFontStyle(f, TTF_STYLE_BOLD);
+    TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+    g->fonts[g->n_fonts].px = px;
+    g->fonts[g->n_fonts].style = st;
+    g->fonts[g->n_fonts].font = f;
+    g->n_fonts++;
+    return f;
+}
+
+/* ------------------------------------------------------------- text cache */
+
+#define UI_TEXT_CACHE 4096 /* slots, power of two */
+
+struct ui_text_entry {
+    uint64_t hash;
+    char *str;         /* owned; NULL = empty slot */
+    int px, wrap;
+    ui_style style;
+    ui_align align;
+    SDL_Texture *tex;  /* rendered white; colour by SDL_SetTextureColorMod */
+    int w, h;
+    uint32_t last_used;
+};
+
+static uint64_t text_hash(const char *s, int px, ui_style st, int wrap, ui_align al)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    }
+    uint64_t extra[4] = {(uint64_t)px, (uint64_t)st, (uint64_t)(uint32_t)wrap, (uint64_t)al};
+    for (int i = 0; i < 4; i++) {
+        h ^= extra[i] + 0x9E3779B97F4A7C15ULL;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static void entry_free(ui_text_entry *e)
+{
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    free(e->str);
+    memset(e, 0, sizeof *e);
+}
+
+void ui_gfx_flush_text(ui_gfx *g)
+{
+    if (!g->cache)
+        return;
+    for (int i = 0; i < UI_TEXT_CACHE; i++)
+        if (g->cache[i].str)
+            entry_free(&g->cache[i]);
+    g->cache_used = 0;
+}
+
+/* Drops entries that were not drawn in the last frames; reinserts the rest
+ * (linear probing has no cheap delete). */
+static void cache_evict(ui_gfx *g, uint32_t max_age)
+{
+    ui_text_entry *old = g->cache;
+    ui_text_entry *fresh = calloc(UI_TEXT_CACHE, sizeof *fresh);
+    if (!fresh) {
+        ui_gfx_flush_text(g);
+        return;
+    }
+    int used = 0;
+    for (int i = 0; i < UI_TEXT_CACHE; i++) {
+        ui_text_entry *e = &old[i];
+        if (!e->str)
+            continue;
+        if (g->frame - e->last_used > max_age) {
+            entry_free(e);
+            continue;
+        }
+        size_t j = (size_t)(e->hash & (UI_TEXT_CACHE - 1));
+        while (fresh[j].str)
+            j = (j + 1) & (UI_TEXT_CACHE - 1);
+        fresh[j] = *e;
+        used++;
+    }
+    free(old);
+    g->cache = fresh;
+    g->cache_used = used;
+}
+
+/* The cached texture of s, rendering it on a miss. NULL when s is empty or
+ * the font cannot render it. */
+static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, int wrap,
+                               ui_align al)
+{
+    if (!s || !*s || !g->cache)
+        return NULL;
+    uint64_t h = text_hash(s, px, st, wrap, al);
+    size_t j = (size_t)(h & (UI_TEXT_CACHE - 1));
+    while (g->cache[j].str) {
+        ui_text_entry *e = &g->cache[j];
+        if (e->hash == h && e->px == px && e->style == st && e->wrap == wrap && e->align == al &&
+            strcmp(e->str, s) == 0) {
+            e->last_used = g->frame;
+            return e;
+        }
+        j = (j + 1) & (UI_TEXT_CACHE - 1);
+    }
+    if (g->cache_used > UI_TEXT_CACHE * 3 / 4) {
+        cache_evict(g, 2);
+        if (g->cache_used > UI_TEXT_CACHE * 3 / 4)
+            cache_evict(g, 0);
+        return text_get(g, s, px, st, wrap, al);
+    }
+    TTF_Font *f = font_get(g, px, st);
+    if (!f)
+        return NULL;
+    SDL_Color white = {255, 255, 255, 255};
+    SDL_Surface *surf;
+    if (wrap > 0) {
+        TTF_SetFontWrappedAlign(f, al == UI_CENTER   ? TTF_WRAPPED_ALIGN_CENTER
+                                   : al == UI_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
+                                                    : TTF_WRAPPED_ALIGN_LEFT);
+        surf = TTF_RenderUTF8_Blended_Wrapped(f, s, white, (Uint32)wrap);
+    } else {
+        surf = TTF_RenderUTF8_Blended(f, s, white);
+    }
+    g->ttf_renders++;
+    if (!surf)
+        return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(g->ren, surf);
+    int w = surf->w, hh = surf->h;
+    SDL_FreeSurface(surf);
+    if (!tex)
+        return NULL;
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    char *copy = malloc(strlen(s) + 1);
+    if (!copy) {
+        SDL_DestroyTexture(tex);
+        return NULL;
+    }
+    strcpy(copy, s);
+    ui_text_entry *e = &g->cache[j];
+    e->hash = h;
+    e->str = copy;
+    e->px = px;
+    e->style = st;
+    e->wrap = wrap;
+    e->align = al;
+    e->tex = tex;
+    e->w = w;
+    e->h = hh;
+    e->last_used = g->frame;
+    g->cache_used++;
+    return e;
+}
+
+static void blit(ui_gfx *g, ui_text_entry *e, int x, int y, SDL_Color c, const SDL_Rect *clip)
+{
+    SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(e->tex, c.a);
+    SDL_Rect src = {0, 0, e->w, e->h};
+    SDL_Rect dst = {x, y, e->w, e->h};
+    if (clip) {
+        if (dst.w > clip->w) {
+            src.w = clip->w;
+            dst.w = clip->w;
+        }
+        if (dst.h > clip->h) {
+            src.h = clip->h;
+            dst.h = clip->h;
+        }
+    }
+    SDL_RenderCopy(g->ren, e->tex, &src, &dst);
+}
+
+int ui_font_px(const ui_gfx *g, float units)
+{
+    int px = ui_px(g, units);
+    return px < 8 ? 8 : px;
+}
+
+bool ui_text_size(ui_gfx *g, const char *s, int px, ui_style st, int *w, int *h)
+{
+    ui_text_entry *e = text_get(g, s, px, st, 0, UI_LEFT);
+    *w = e ? e->w : 0;
+    *h = e ? e->h : 0;
+    return e != NULL;
+}
+
+void ui_note_overflow(ui_gfx *g, const char *what, const char *s)
+{
+    if (g->overflows < UI_MAX_OVERFLOW_NOTES)
+        snprintf(g->overflow_notes[g->overflows], sizeof g->overflow_notes[0], "%s: %.120s",
+                 what, s);
+    g->overflows++;
+}
+
+int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style st,
+            SDL_Color c, ui_align align, int max_w)
+{
+    if (min_px <= 0 || min_px > px)
+        min_px = px;
+    ui_text_entry *e = text_get(g, s, px, st, 0, UI_LEFT);
+    if (!e)
+        return 0;
+    if (max_w > 0 && e->w > max_w) {
+        /* Shrink in steps of ~6% rather than one px at a time, so that a
+         * long label costs at most a few cached renders. */
+        for (int p = px - (px + 15) / 16; p >= min_px && e->w > max_w; p -= (p + 15) / 16) {
+            ui_text_entry *e2 = text_get(g, s, p, st, 0, UI_LEFT);
+            if (!e2)
+                break;
+            e = e2;
+        }
+        if (e->w > max_w && min_px < px) {
+            ui_text_entry *e2 = text_get(g, s, min_px, st, 0, UI_LEFT);
+            if (e2)
+                e = e2;
+        }
+    }
+    int w = e->w;
+    bool over = max_w > 0 && w > max_w;
+    if (over) {
+        ui_note_overflow(g, "line", s);
+        w = max_w;
+    }
+    int dx = align == UI_CENTER ? x - w / 2 : align == UI_RIGHT ? x - w : x;
+    SDL_Rect clip = {dx, y, w, e->h};
+    blit(g, e, dx, y, c, over ? &clip : NULL);
+    return w;
+}
+
+int ui_text_box_height(ui_gfx *g, const char *s, int w, int px, ui_style st)
+{
+    ui_text_entry *e = text_get(g, s, px, st, w > 0 ? w : 1, UI_LEFT);
+    return e ? e->h : 0;
+}
+
+int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_style st,
+                SDL_Color c, ui_align align)
+{
+    if (box.w <= 0 || box.h <= 0)
+        return 0;
+    if (min_px <= 0 || min_px > px)
+        min_px = px;
+    ui_text_entry *e = text_get(g, s, px, st, box.w, align);
+    if (!e)
+        return 0;
+    for (int p = px - (px + 15) / 16; (e->h > box.h || e->w > box.w) && p >= min_px;
+         p -= (p + 15) / 16) {
+        ui_text_entry *e2 = text_get(g, s, p, st, box.w, align);
+        if (!e2)
+            break;
+        e = e2;
+    }
+    bool over = e->h > box.h || e->w > box.w;
+    if (over)
+        ui_note_overflow(g, "box", s);
+    int x = box.x;
+    if (align == UI_CENTER && e->w < box.w)
+        x = box.x + (box.w - e->w) / 2;
+    else if (align == UI_RIGHT && e->w < box.w)
+        x = box.x + box.w - e->w;
+    blit(g, e, x, box.y, c, over ? &box : NULL);
+    return e->h < box.h ? e->h : box.h;
+}
+
+/* ----------------------------------------------------------------- shapes */
+
+void ui_fill(ui_gfx *g, SDL_Rect r, SDL_Color c)
+{
+    SDL_SetRenderDrawBlendMode(g->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(g->ren, &r);
+}
+
+#define ARC_SEG 6
+#define ROUND_PTS (4 * (ARC_SEG + 1))
+
+/* Outline points of a rounded rectangle, clockwise from the top-left arc. */
+static void round_points(SDL_FRect r, float rad, SDL_FPoint pts[ROUND_PTS])
+{
+    float maxr = (r.w < r.h ? r.w : r.h) / 2.0f;
+    if (rad > maxr)
+        rad = maxr;
+    if (rad < 0)
+        rad = 0;
+    const float cx[4] = {r.x + rad, r.x + r.w - rad, r.x + r.w - rad, r.x + rad};
+    const float cy[4] = {r.y + rad, r.y + rad, r.y + r.h - rad, r.y + r.h - rad};
+    const float start[4] = {(float)M_PI, 1.5f * (float)M_PI, 0.0f, 0.5f * (float)M_PI};
+    int k = 0;
+    for (int c = 0; c < 4; c++)
+        for (int i = 0; i <= ARC_SEG; i++) {
+            float a = start[c] + (float)i * 0.5f * (float)M_PI / ARC_SEG;
+            pts[k].x = cx[c] + rad * cosf(a);
+            pts[k].y = cy[c] + rad * sinf(a);
+            k++;
+        }
+}
+
+static SDL_Vertex vtx(float x, float y, SDL_Color c)
+{
+    SDL_Vertex v;
+    v.position.x = x;
+    v.position.y = y;
+    v.color = c;
+    v.tex_coord.x = 0;
+    v.tex_coord.y = 0;
+    return v;
+}
+
+void ui_round(ui_gfx *g, SDL_Rect r, int radius, SDL_Color c)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    if (radius <= 1) {
+        ui_fill(g, r, c);
+        return;
+    }
+    SDL_FRect fr = {(float)r.x, (float)r.y, (float)r.w, (float)r.h};
+    SDL_FPoint p[ROUND_PTS];
+    round_points(fr, (float)radius, p);
+    SDL_Vertex v[ROUND_PTS + 1];
+    int idx[ROUND_PTS * 3];
+    v[0] = vtx(fr.x + fr.w / 2, fr.y + fr.h / 2, c);
+    for (int i = 0; i < ROUND_PTS; i++) {
+        v[i + 1] = vtx(p[i].x, p[i].y, c);
+        idx[i * 3] = 0;
+        idx[i * 3 + 1] = i + 1;
+        idx[i * 3 + 2] = (i + 1) % ROUND_PTS + 1;
+    }
+    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(g->ren, NULL, v, ROUND_PTS + 1, idx, ROUND_PTS * 3);
+}
+
+void ui_round_outline(ui_gfx *g, SDL_Rect r, int radius, int t, SDL_Color c)
+{
+    if (r.w <= 0 || r.h <= 0 || t <= 0)
+        return;
+    SDL_FRect fo = {(float)r.x, (float)r.y, (float)r.w, (float)r.h};
+    SDL_FRect fi = {fo.x + (float)t, fo.y + (float)t, fo.w - 2.0f * (float)t, fo.h - 2.0f * (float)t};
+    SDL_FPoint po[ROUND_PTS], pi[ROUND_PTS];
+    round_points(fo, (float)radius, po);
+    round_points(fi, (float)(radius > t ? radius - t : 0), pi);
+    SDL_Vertex v[2 * ROUND_PTS];
+    int idx[ROUND_PTS * 6];
+    for (int i = 0; i < ROUND_PTS; i++) {
+        v[2 * i] = vtx(po[i].x, po[i].y, c);
+        v[2 * i + 1] = vtx(pi[i].x, pi[i].y, c);
+    }
+    for (int i = 0; i < ROUND_PTS; i++) {
+        int a = 2 * i, b = 2 * i + 1, n = 2 * ((i + 1) % ROUND_PTS), m = n + 1;
+        int *q = &idx[i * 6];
+        q[0] = a; q[1] = n; q[2] = b;
+        q[3] = b; q[4] = n; q[5] = m;
+    }
+    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(g->ren, NULL, v, 2 * ROUND_PTS, idx, ROUND_PTS * 6);
+}
+
+void ui_circle(ui_gfx *g, float cx, float cy, float radius, SDL_Color c)
+{
+    enum { N = 40 };
+    SDL_Vertex v[N + 1];
+    int idx[N * 3];
+    v[0] = vtx(cx, cy, c);
+    for (int i = 0; i < N; i++) {
+        float a = (float)i * 2.0f * (float)M_PI / N;
+        v[i + 1] = vtx(cx + radius * cosf(a), cy + radius * sinf(a), c);
+        idx[i * 3] = 0;
+        idx[i * 3 + 1] = i + 1;
+        idx[i * 3 + 2] = (i + 1) % N + 1;
+    }
+    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(g->ren, NULL, v, N + 1, idx, N * 3);
+}
+
+void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float t, SDL_Color c)
+{
+    float dx = x1 - x0, dy = y1 - y0;
+    float len = sqrtf(dx * dx + dy * dy);
+    if (len < 0.01f)
+        return;
+    float nx = -dy / len * t / 2, ny = dx / len * t / 2;
+    SDL_Vertex v[4] = {vtx(x0 + nx, y0 + ny, c), vtx(x1 + nx, y1 + ny, c),
+                       vtx(x1 - nx, y1 - ny, c), vtx(x0 - nx, y0 - ny, c)};
+    int idx[6] = {0, 1, 2, 0, 2, 3};
+    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(g->ren, NULL, v, 4, idx, 6);
+}
+
+void ui_panel(ui_gfx *g, SDL_Rect r)
+{
+    int rad = ui_px(g, 14);
+    SDL_Rect s = {r.x, r.y + ui_px(g, 3), r.w, r.h};
+    ui_round(g, s, rad, UI_SHADOW);
+    ui_round(g, r, rad, UI_PANEL);
+}
+
+/* ------------------------------------------------------------ interaction */
+
+void ui_hit_add(ui_gfx *g, SDL_Rect r, int id, int arg)
+{
+    if (g->n_hits >= UI_MAX_HITS)
+        return;
+    g->hits[g->n_hits].r = r;
+    g->hits[g->n_hits].id = id;
+    g->hits[g->n_hits].arg = arg;
+    g->n_hits++;
+}
+
+const ui_hit *ui_hit_at(const ui_gfx *g, int x, int y)
+{
+    SDL_Point p = {x, y};
+    for (int i = g->n_hits - 1; i >= 0; i--)
+        if (SDL_PointInRect(&p, &g->hits[i].r))
+            return &g->hits[i];
+    return NULL;
+}
+
+bool ui_hover(const ui_gfx *g, SDL_Rect r)
+{
+    SDL_Point p = {g->mouse_x, g->mouse_y};
+    return SDL_PointInRect(&p, &r);
+}
+
+void ui_button(ui_gfx *g, SDL_Rect r, const char *label, int px, bool primary, bool enabled,
+               int id, int arg)
+{
+    int rad = r.h / 4;
+    bool hov = enabled && ui_hover(g, r);
+    SDL_Color bg, ink;
+    if (!enabled) {
+        bg = UI_PANEL_ALT;
+        ink = UI_INK_SOFT;
+    } else if (primary) {
+        bg = hov ? (SDL_Color){0x08, 0x3C, 0x52, 0xFF} : UI_ACCENT;
+        ink = UI_ACCENT_INK;
+    } else {
+        bg = hov ? UI_PANEL_ALT : UI_PANEL;
+        ink = UI_ACCENT;
+    }
+    ui_round(g, r, rad, bg);
+    if (!primary || !enabled)
+        ui_round_outline(g, r, rad, ui_px(g, 2) > 0 ? ui_px(g, 2) : 1,
+                         enabled ? UI_ACCENT : UI_LINE);
+    int tw = 0, th = 0;
+    ui_text_size(g, label, px, UI_BOLD, &tw, &th);
+    int pad = r.h / 3;
+    ui_text(g, label, r.x + r.w / 2, r.y + (r.h - th) / 2, px, px * 3 / 4, UI_BOLD, ink,
+            UI_CENTER, r.w - pad);
+    if (enabled)
+        ui_hit_add(g, r, id, arg);
+}
+
+/* ----------------------------------------------------------------- window */
+
+bool ui_gfx_open(ui_gfx *g, const char *title, int w, int h, bool offscreen,
+                 const char *font_override, char *err, size_t err_len)
+{
+    memset(g, 0, sizeof *g);
+    if (w < 320 || h < 240 || w > 8192 || h > 8192) {
+        snprintf(err, err_len, _("Venstergrootte %dx%d kan niet: kies tussen 320x240 en 8192x8192."),
+                 w, h);
+        return false;
+    }
+    if (!ui_font_find(font_override, g->font_path[UI_REGULAR], g->font_path[UI_BOLD],
+                      &g->fake_bold, err, err_len))
+        return false;
+    if (SDL_Init(offscreen ? SDL_INIT_EVENTS : SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        snprintf(err, err_len, _("Het scherm kan niet openen (%s). Probeer het met "
+                                 "SDL_VIDEODRIVER=x11 of speel zonder venster (--headless)."),
+                 SDL_GetError());
+        return false;
+    }
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        snprintf(err, err_len, "SDL_ttf: %s", TTF_GetError());
+        return false;
+    }
+    if (offscreen) {
+        /* Screenshots and tests draw into a plain surface with the software
+         * renderer: no display needed, identical pixels everywhere. */
+        SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
+        if (!surf) {
+            snprintf(err, err_len, "SDL: %s", SDL_GetError());
+            return false;
+        }
+        g->ren = SDL_CreateSoftwareRenderer(surf);
+        if (!g->ren) {
+            SDL_FreeSurface(surf);
+            snprintf(err, err_len, "SDL: %s", SDL_GetError());
+            return false;
+        }
+        g->software = true;
+        g->win = NULL;
+        g->w = w;
+        g->h = h;
+        SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
+        g->offscreen_surface = surf;
+    } else {
+        SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+        g->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                                  SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+        if (!g->win) {
+            snprintf(err, err_len, _("Het venster kan niet openen (%s). Speel zonder venster met "
+                                     "--headless."),
+                     SDL_GetError());
+            return false;
+        }
+        SDL_SetWindowMinimumSize(g->win, 640, 360);
+        const char *drv = SDL_GetCurrentVideoDriver();
+        bool dummy = drv && (strcmp(drv, "dummy") == 0 || strcmp(drv, "offscreen") == 0);
+        g->ren = SDL_CreateRenderer(g->win, -1,
+                                    dummy ? SDL_RENDERER_SOFTWARE
+                                          : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (!g->ren)
+            g->ren = SDL_CreateRenderer(g->win, -1, SDL_RENDERER_SOFTWARE);
+        if (!g->ren) {
+            snprintf(err, err_len, "SDL: %s", SDL_GetError());
+            SDL_DestroyWindow(g->win);
+            g->win = NULL;
+            return false;
+        }
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(g->ren, &info) == 0)
+            g->software = (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    }
+    g->cache = calloc(UI_TEXT_CACHE, sizeof *g->cache);
+    if (!g->cache) {
+        snprintf(err, err_len, _("Te weinig geheugen."));
+        ui_gfx_close(g);
+        return false;
+    }
+    ui_gfx_begin(g);
+    return true;
+}
+
+void ui_gfx_close(ui_gfx *g)
+{
+    ui_gfx_flush_text(g);
+    free(g->cache);
+    g->cache = NULL;
+    for (int i = 0; i < g->n_fonts; i++)
+        TTF_CloseFont(g->fonts[i].font);
+    g->n_fonts = 0;
+    if (g->ren)
+        SDL_DestroyRenderer(g->ren);
+    g->ren = NULL;
+    if (g->offscreen_surface)
+        SDL_FreeSurface(g->offscreen_surface);
+    g->offscreen_surface = NULL;
+    if (g->win)
+        SDL_DestroyWindow(g->win);
+    g->win = NULL;
+}
+
+void ui_gfx_begin(ui_gfx *g)
+{
+    int w = g->w, h = g->h;
+    if (g->win && SDL_GetRendererOutputSize(g->ren, &w, &h) == 0) {
+        g->w = w;
+        g->h = h;
+    }
+    g->u = (float)g->h / 1080.0f;
+    /* Very wide or tall windows: scale by whichever side is tighter
+     * relative to the 16:9 design, so nothing runs off the edge. */
+    float uw = (float)g->w / 1920.0f;
+    if (uw < g->u)
+        g->u = uw;
+    g->frame++;
+    g->overflows = 0;
+    g->n_hits = 0;
+}
+
+/* ----------------------------------------------------------------- output */
+
+uint8_t *ui_gfx_read_rgba(ui_gfx *g, int *w, int *h)
+{
+    uint8_t *buf = malloc((size_t)g->w * (size_t)g->h * 4);
+    if (!buf)
+        return NULL;
+    if (SDL_RenderReadPixels(g->ren, NULL, SDL_PIXELFORMAT_RGBA32, buf, g->w * 4) != 0) {
+        free(buf);
+        return NULL;
+    }
+    *w = g->w;
+    *h = g->h;
+    return buf;
+}
+
+bool ui_png_write_rgba(const char *path, const uint8_t *rgba, int w, int h, char *err,
+                       size_t err_len)
+{
+    png_image img;
+    memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    img.width = (png_uint_32)w;
+    img.height = (png_uint_32)h;
+    img.format = PNG_FORMAT_RGBA;
+    if (!png_image_write_to_file(&img, path, 0, rgba, (png_int_32)(w * 4), NULL)) {
+        snprintf(err, err_len, _("Kan ‘%s’ niet schrijven: %s"), path, img.message);
+        return false;
+    }
+    return true;
+}
+
+uint8_t *ui_png_read_rgba(const char *path, int *w, int *h, char *err, size_t err_len)
+{
+    png_image img;
+    memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_file(&img, path)) {
+        snprintf(err, err_len, _("Kan ‘%s’ niet lezen: %s"), path, img.message);
+        return NULL;
+    }
+    img.format = PNG_FORMAT_RGBA;
+    if (img.width > 8192 || img.height > 8192) {
+        png_image_free(&img);
+        snprintf(err, err_len, _("‘%s’ is te groot."), path);
+        return NULL;
+    }
+    uint8_t *buf = malloc(PNG_IMAGE_SIZE(img));
+    if (!buf) {
+        png_image_free(&img);
+        return NULL;
+    }
+    if (!png_image_finish_read(&img, NULL, buf, 0, NULL)) {
+        snprintf(err, err_len, _("Kan ‘%s’ niet lezen: %s"), path, img.message);
+        free(buf);
+        return NULL;
+    }
+    *w = (int)img.width;
+    *h = (int)img.height;
+    return buf;
+}
+
+bool ui_gfx_save_png(ui_gfx *g, const char *path, char *err, size_t err_len)
+{
+    int w = 0, h = 0;
+    uint8_t *buf = ui_gfx_read_rgba(g, &w, &h);
+    if (!buf) {
+        snprintf(err, err_len, "SDL: %s", SDL_GetError());
+        return false;
+    }
+    /* The frame is opaque; libpng would keep a meaningless alpha channel. */
+    for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
+        buf[i * 4 + 3] = 255;
+    bool ok = ui_png_write_rgba(path, buf, w, h, err, err_len);
+    free(buf);
+    return ok;
+}

@@ -1,0 +1,151 @@
+/*
+ * ui/gfx: the drawing toolkit under every Samenspel screen: one window +
+ * renderer, fonts found through fontconfig, a text cache (each string is
+ * rendered once into a texture and reused until it has not been drawn for a
+ * while), simple shapes drawn with SDL_RenderGeometry, click regions, and
+ * PNG output for screenshots.
+ *
+ * Sizes follow the window height: one design unit `u` is 1/1080 of the
+ * height, so a layout designed at 1920x1080 scales from 1280x720 to
+ * 3840x2160. Text never silently overflows: every box that cannot hold its
+ * text counts an overflow, which the layout tests check for zero.
+ *
+ * Ownership: ui_gfx owns its window, renderer, fonts and cached textures;
+ * ui_gfx_close frees them all.
+ */
+#ifndef SAMENSPEL_UI_GFX_H
+#define SAMENSPEL_UI_GFX_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define UI_ERR_LEN 512
+
+typedef enum { UI_REGULAR = 0, UI_BOLD, UI_STYLE_COUNT } ui_style;
+typedef enum { UI_LEFT = 0, UI_CENTER, UI_RIGHT } ui_align;
+
+/* Theme colours: a calm light theme with high contrast for projectors in
+ * lit classrooms. */
+extern const SDL_Color UI_BG, UI_PANEL, UI_PANEL_ALT, UI_LINE, UI_INK, UI_INK_SOFT,
+    UI_ACCENT, UI_ACCENT_INK, UI_GOOD, UI_WARN, UI_ALARM, UI_WHITE, UI_SHADOW;
+
+/* Okabe–Ito (2008) palette, safe for the common colour-vision
+ * deficiencies; role colours are always drawn next to the role's name. */
+#define UI_PALETTE_N 8
+SDL_Color ui_role_colour(int palette_index);
+/* Ink that reads on top of a role colour (black or white). */
+SDL_Color ui_ink_on(SDL_Color bg);
+
+typedef struct {
+    int id, arg;
+    SDL_Rect r;
+} ui_hit;
+
+#define UI_MAX_HITS 256
+#define UI_MAX_OVERFLOW_NOTES 16
+
+typedef struct ui_text_entry ui_text_entry;
+
+typedef struct {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    SDL_Surface *offscreen_surface; /* target of the software renderer when offscreen */
+    bool software;
+    int w, h;                 /* output size in pixels */
+    float u;                  /* pixels per design unit (h / 1080) */
+    char font_path[UI_STYLE_COUNT][1024];
+    bool fake_bold;           /* --font gave one file: bold by TTF style */
+    struct { int px; ui_style style; TTF_Font *font; } fonts[48];
+    int n_fonts;
+    ui_text_entry *cache;     /* open-addressing table, UI_TEXT_CACHE slots */
+    int cache_used;
+    uint32_t frame;
+    /* statistics, read by tests and the benchmark */
+    uint64_t ttf_renders;     /* TTF_Render* calls since open */
+    int overflows;            /* boxes too small for their text, this frame */
+    char overflow_notes[UI_MAX_OVERFLOW_NOTES][160];
+    /* click regions registered while drawing this frame */
+    ui_hit hits[UI_MAX_HITS];
+    int n_hits;
+    int mouse_x, mouse_y;
+} ui_gfx;
+
+/* Finds the font files: `font_override` (a .ttf path, may be NULL) or
+ * DejaVu Sans (regular + bold) through fontconfig. False with a message a
+ * person can act on when no usable font exists. */
+bool ui_font_find(const char *font_override, char out_regular[1024], char out_bold[1024],
+                  bool *fake_bold, char *err, size_t err_len);
+
+/* Opens a window (or, with `offscreen`, a hidden window with the software
+ * renderer for screenshots and tests). */
+bool ui_gfx_open(ui_gfx *g, const char *title, int w, int h, bool offscreen,
+                 const char *font_override, char *err, size_t err_len);
+void ui_gfx_close(ui_gfx *g);
+
+/* Call at the start of every frame: picks up the output size, clears the
+ * frame statistics and click regions. */
+void ui_gfx_begin(ui_gfx *g);
+/* Drops every cached texture (language switch, font change). */
+void ui_gfx_flush_text(ui_gfx *g);
+
+/* Design units -> pixels. */
+static inline int ui_px(const ui_gfx *g, float units) { return (int)(units * g->u + 0.5f); }
+
+/* ---- shapes -------------------------------------------------------- */
+void ui_fill(ui_gfx *g, SDL_Rect r, SDL_Color c);
+void ui_round(ui_gfx *g, SDL_Rect r, int radius, SDL_Color c);
+void ui_round_outline(ui_gfx *g, SDL_Rect r, int radius, int thickness, SDL_Color c);
+void ui_circle(ui_gfx *g, float cx, float cy, float radius, SDL_Color c);
+void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float thickness, SDL_Color c);
+/* A panel: white rounded card with a soft shadow. */
+void ui_panel(ui_gfx *g, SDL_Rect r);
+
+/* ---- text ---------------------------------------------------------- */
+/* Text size in pixels for `units` design units, never below the readable
+ * minimum of 1/40 of the height for body text (callers ask for >= 27). */
+int ui_font_px(const ui_gfx *g, float units);
+
+/* Size of one line (cached render). */
+bool ui_text_size(ui_gfx *g, const char *s, int px, ui_style st, int *w, int *h);
+
+/* One line at (x, y) = top-left/centre/right by align; returns width drawn.
+ * When max_w > 0 and the line is wider, the size shrinks down to min_px;
+ * still too wide: it is clipped and an overflow is counted. */
+int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style st,
+            SDL_Color c, ui_align align, int max_w);
+
+/* Wrapped text inside box (top-aligned); shrinks down to min_px when it
+ * does not fit, otherwise clips and counts an overflow. Returns the height
+ * used. */
+int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_style st,
+                SDL_Color c, ui_align align);
+
+/* Height of wrapped text at px for width w (renders into the cache). */
+int ui_text_box_height(ui_gfx *g, const char *s, int w, int px, ui_style st);
+
+void ui_note_overflow(ui_gfx *g, const char *what, const char *s);
+
+/* ---- interaction ---------------------------------------------------- */
+void ui_hit_add(ui_gfx *g, SDL_Rect r, int id, int arg);
+/* The topmost region under (x, y), or NULL. */
+const ui_hit *ui_hit_at(const ui_gfx *g, int x, int y);
+bool ui_hover(const ui_gfx *g, SDL_Rect r);
+
+/* A button: rounded rect with a centred label; registers a click region. */
+void ui_button(ui_gfx *g, SDL_Rect r, const char *label, int px, bool primary, bool enabled,
+               int id, int arg);
+
+/* ---- output --------------------------------------------------------- */
+/* Reads the current frame back and writes it as PNG. */
+bool ui_gfx_save_png(ui_gfx *g, const char *path, char *err, size_t err_len);
+/* Reads the current frame into a malloc'd RGBA buffer (caller frees). */
+uint8_t *ui_gfx_read_rgba(ui_gfx *g, int *w, int *h);
+bool ui_png_write_rgba(const char *path, const uint8_t *rgba, int w, int h, char *err,
+                       size_t err_len);
+/* Reads a PNG into a malloc'd RGBA buffer (caller frees); NULL on failure. */
+uint8_t *ui_png_read_rgba(const char *path, int *w, int *h, char *err, size_t err_len);
+
+#endif

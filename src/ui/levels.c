@@ -1,0 +1,56 @@
+/* ui/levels: the level files a trainer can pick: the bundled levels/ and
+ * the user's own level folder. */
+#include "ui/levels.h"
+
+#include "platform/plat.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const ui_level_entry *)a)->name, ((const ui_level_entry *)b)->name);
+}
+
+static void scan(const char *dir, ui_level_list *out, bool own)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && out->n < UI_MAX_LEVELS) {
+        size_t len = strlen(e->d_name);
+        if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0)
+            continue;
+        /* the shared roles file is not a level */
+        if (strcmp(e->d_name, "rollen.yaml") == 0)
+            continue;
+        ui_level_entry *le = &out->items[out->n];
+        int n = snprintf(le->path, sizeof le->path, "%s/%s", dir, e->d_name);
+        if (n < 0 || (size_t)n >= sizeof le->path)
+            continue;
+        snprintf(le->name, sizeof le->name, "%.*s", (int)(len - 5), e->d_name);
+        le->own = own;
+        out->n++;
+    }
+    closedir(d);
+}
+
+void ui_levels_scan(ui_level_list *out)
+{
+    memset(out, 0, sizeof *out);
+    char dir[PLAT_PATH_MAX];
+    if (plat_data_path("levels", dir, sizeof dir))
+        scan(dir, out, false);
+    int bundled = out->n;
+    qsort(out->items, (size_t)bundled, sizeof out->items[0], by_name);
+    char user[PLAT_PATH_MAX];
+    if (plat_user_data_dir(user, sizeof user)) {
+        char own[PLAT_PATH_MAX + 16];
+        snprintf(own, sizeof own, "%s/levels", user);
+        scan(own, out, true);
+    }
+    qsort(out->items + bundled, (size_t)(out->n - bundled), sizeof out->items[0], by_name);
+}

@@ -1,0 +1,645 @@
+/* ui/player: the player's laptop screen, drawn from the seat view only
+ * (own hand and dossier, public table). Every control registers a click
+ * region; the join front end turns them into intents. */
+#include "ui/screens.h"
+
+#include "platform/i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define P_H2 34.0f
+#define P_BODY 26.0f
+#define P_SMALL 23.0f
+
+void ui_player_model_init(ui_player_model *m)
+{
+    memset(m, 0, sizeof *m);
+    m->selected = -1;
+    m->pick_need = -1;
+    m->reflect_option = -1;
+    m->drag_slot = -1;
+}
+
+static int fpx(const ui_gfx *g, float units)
+{
+    return ui_font_px(g, units);
+}
+
+static const char *role_name(const core_scenario *sc, int role)
+{
+    return (role >= 0 && role < sc->n_roles) ? sc->roles[role].name : "?";
+}
+
+static const char *seat_label(const ui_player_model *m, int s)
+{
+    if (s >= 0 && s < CORE_MAX_SEATS && m->seats[s].name[0])
+        return m->seats[s].name;
+    return role_name(m->sc, (s >= 0 && s < CORE_MAX_SEATS) ? m->sc->seat_roles[s] : -1);
+}
+
+static SDL_Rect title_panel(ui_gfx *g, SDL_Rect r, const char *title)
+{
+    ui_panel(g, r);
+    int pad = ui_px(g, 20);
+    int px = fpx(g, P_BODY);
+    ui_text(g, title, r.x + pad, r.y + pad * 3 / 4, px, px * 8 / 10, UI_BOLD, UI_ACCENT, UI_LEFT,
+            r.w - 2 * pad);
+    int top = pad * 3 / 4 + px * 13 / 10 + ui_px(g, 6);
+    SDL_Rect c = {r.x + pad, r.y + top, r.w - 2 * pad, r.h - top - pad / 2};
+    return c;
+}
+
+static const char *instruction(const ui_player_model *m)
+{
+    const core_public_view *p = &m->view->pub;
+    switch (p->phase) {
+    case CORE_PHASE_LOBBY: return _("Wacht tot de trainer het spel start.");
+    case CORE_PHASE_SIGNAAL: return _("Lees het signaal op het scherm vooraan.");
+    case CORE_PHASE_IDENTITEIT:
+        return _("Stel je rol voor aan de tafel: wat kan je, en waar liggen je grenzen?");
+    case CORE_PHASE_OVERLEG:
+        return _("Overleg: kies samen doelen, vraag of bied hulp, deel je dossier.");
+    case CORE_PHASE_INZET:
+        return m->view->ready ? _("Je inzet ligt vast. Wijzigen? Klik ‘Toch wijzigen’.")
+                              : _("Kies een kaart en klik op een nood of spanning. Niemand ziet "
+                                  "je keuze tot iedereen klaar is.");
+    case CORE_PHASE_UITVOERING: return _("Alle inzet is open: kijk naar het scherm vooraan.");
+    case CORE_PHASE_REFLECTIE:
+        return _("Bespreek de vraag samen en kies dan je antwoord.");
+    case CORE_PHASE_END: return _("Het spel is voorbij. De nabespreking volgt vooraan.");
+    default: return "";
+    }
+}
+
+static void topbar(ui_gfx *g, const ui_player_model *m)
+{
+    SDL_Rect bar = {0, 0, g->w, ui_r(g, 0, 0, 1920, 84).y + ui_px(g, 84)};
+    ui_fill(g, bar, UI_ACCENT);
+    int body = fpx(g, P_BODY);
+    SDL_Rect l = ui_r(g, 24, 14, 760, 56);
+    int chip = l.h;
+    ui_round(g, (SDL_Rect){l.x - ui_px(g, 3), l.y - ui_px(g, 3), chip + ui_px(g, 6),
+                           chip + ui_px(g, 6)},
+             chip / 4, UI_WHITE);
+    ui_role_chip(g, m->sc, m->view->role, l.x, l.y, chip);
+    char who[200];
+    snprintf(who, sizeof who, "%s · %s", role_name(m->sc, m->view->role),
+             m->player_name[0] ? m->player_name : _("jij"));
+    ui_text(g, who, l.x + chip + ui_px(g, 16), l.y + (chip - fpx(g, P_H2) * 12 / 10) / 2,
+            fpx(g, P_H2), body, UI_BOLD, UI_WHITE, UI_LEFT, l.w - chip - ui_px(g, 16));
+    char ph[160];
+    const core_public_view *p = &m->view->pub;
+    if (p->round > 0)
+        snprintf(ph, sizeof ph, _("Ronde %d van %d · %s"), p->round, m->sc->rules.rounds,
+                 ui_phase_name(p->phase));
+    else
+        snprintf(ph, sizeof ph, "%s", ui_phase_name(p->phase));
+    SDL_Rect c = ui_r(g, 800, 22, 600, 44);
+    ui_text(g, ph, c.x + c.w / 2, c.y, body, body * 8 / 10, UI_BOLD, UI_WHITE, UI_CENTER, c.w);
+    SDL_Rect r = ui_r(g, 1420, 22, 476, 44);
+    ui_text(g, m->status, r.x + r.w, r.y, body, body * 8 / 10, UI_REGULAR, UI_WHITE, UI_RIGHT,
+            r.w);
+}
+
+/* The T-shape: specialism down, generic skills across, limits below. */
+static void role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    int role = m->view->role;
+    if (role < 0 || role >= sc->n_roles)
+        return;
+    const core_role_def *d = &sc->roles[role];
+    char title[160];
+    snprintf(title, sizeof title, _("Jouw rol: %s"), d->name);
+    SDL_Rect c = title_panel(g, r, title);
+    int body = fpx(g, P_BODY), small = fpx(g, P_SMALL);
+    SDL_Color rc = ui_role_colour(d->colour);
+    /* horizontal bar: generic skills */
+    int y = c.y;
+    SDL_Rect hbar = {c.x, y, c.w, small * 15 / 10};
+    ui_round(g, hbar, ui_px(g, 8), rc);
+    char skills[512] = "";
+    for (int i = 0; i < d->n_skills && i < CORE_MAX_SKILLS; i++) {
+        if (i)
+            strncat(skills, " · ", sizeof skills - strlen(skills) - 1);
+        strncat(skills, d->skills[i], sizeof skills - strlen(skills) - 1);
+    }
+    ui_text(g, skills, hbar.x + hbar.w / 2, hbar.y + (hbar.h - small * 12 / 10) / 2, small,
+            small * 8 / 10, UI_BOLD, ui_ink_on(rc), UI_CENTER, hbar.w - ui_px(g, 16));
+    y += hbar.h + ui_px(g, 4);
+    /* vertical bar: specialist domains */
+    int vw = c.w * 45 / 100;
+    int vx = c.x + (c.w - vw) / 2;
+    int n = d->n_domains > 0 ? d->n_domains : 1;
+    int row = small * 13 / 10;
+    SDL_Rect vbar = {vx, y, vw, row * n + ui_px(g, 8)};
+    ui_round(g, vbar, ui_px(g, 8), rc);
+    for (int i = 0; i < d->n_domains && i < CORE_MAX_DOMAINS; i++)
+        ui_text(g, d->domains[i], vx + vw / 2, y + ui_px(g, 4) + i * row, small, small * 8 / 10,
+                UI_BOLD, ui_ink_on(rc), UI_CENTER, vw - ui_px(g, 12));
+    ui_text(g, _("generiek"), c.x, y + ui_px(g, 4), small, small * 8 / 10, UI_REGULAR,
+            UI_INK_SOFT, UI_LEFT, (c.w - vw) / 2 - ui_px(g, 8));
+    ui_text(g, _("specialist"), c.x + c.w, y + ui_px(g, 4), small, small * 8 / 10, UI_REGULAR,
+            UI_INK_SOFT, UI_RIGHT, (c.w - vw) / 2 - ui_px(g, 8));
+    y += vbar.h + ui_px(g, 10);
+    char lim[CORE_TEXT_LEN + 32];
+    snprintf(lim, sizeof lim, _("Grenzen: %s"), d->limits_text);
+    SDL_Rect lb = {c.x, y, c.w, c.y + c.h - y};
+    ui_text_box(g, lim, lb, small, small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT);
+    (void)body;
+}
+
+static void dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    SDL_Rect c = title_panel(g, r, _("Jouw dossier"));
+    int small = fpx(g, P_SMALL);
+    int y = c.y;
+    int bw = ui_px(g, 120);
+    int drawn = 0;
+    for (int i = 0; i < m->view->dossier_n && i < CORE_MAX_FACTS; i++) {
+        int f = m->view->dossier[i];
+        if (f < 0 || f >= sc->n_facts)
+            continue;
+        bool shared = m->view->pub.fact_shared[f];
+        int th = ui_text_box_height(g, sc->facts[f].text, c.w - bw - ui_px(g, 12), small,
+                                    UI_REGULAR);
+        int bh = small * 16 / 10;
+        int h = th > bh ? th : bh;
+        if (y + h > c.y + c.h) {
+            char more[64];
+            snprintf(more, sizeof more, _("+ %d meer"), m->view->dossier_n - drawn);
+            ui_text(g, more, c.x, c.y + c.h - small, small, small, UI_REGULAR, UI_INK_SOFT,
+                    UI_LEFT, c.w);
+            break;
+        }
+        SDL_Rect tb = {c.x, y, c.w - bw - ui_px(g, 12), th};
+        ui_text_box(g, sc->facts[f].text, tb, small, small, UI_REGULAR,
+                    shared ? UI_INK_SOFT : UI_INK, UI_LEFT);
+        SDL_Rect b = {c.x + c.w - bw, y, bw, bh};
+        if (shared)
+            ui_text(g, _("✓ gedeeld"), b.x + b.w / 2, y + (bh - small * 12 / 10) / 2, small,
+                    small * 8 / 10, UI_BOLD, UI_GOOD, UI_CENTER, bw);
+        else
+            ui_button(g, b, _("Delen"), small, false,
+                      m->view->pub.phase >= CORE_PHASE_IDENTITEIT &&
+                          m->view->pub.phase < CORE_PHASE_END,
+                      UI_ID_SHARE_FACT, f);
+        y += h + ui_px(g, 12);
+        drawn++;
+    }
+    if (m->view->dossier_n == 0)
+        ui_text(g, _("Je rol heeft geen dossierfeiten."), c.x, y, small, small, UI_REGULAR,
+                UI_INK_SOFT, UI_LEFT, c.w);
+}
+
+static bool can_commit(const ui_player_model *m)
+{
+    return m->view->pub.phase == CORE_PHASE_INZET && !m->view->ready;
+}
+
+static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    const core_public_view *p = &m->view->pub;
+    SDL_Rect c = title_panel(g, r, _("Noden en spanningen"));
+    int body = fpx(g, P_BODY), small = fpx(g, P_SMALL);
+    bool overleg = p->phase == CORE_PHASE_OVERLEG;
+    bool target = can_commit(m) && (m->selected >= 0 || m->drag_slot >= 0);
+    int n = p->n_needs;
+    int nfr = 0;
+    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
+        nfr += p->frictions[i].active ? 1 : 0;
+    int rows = n + nfr;
+    int row = rows > 0 ? c.h / rows : c.h;
+    int maxrow = overleg ? body * 33 / 10 : body * 28 / 10;
+    if (row > maxrow)
+        row = maxrow;
+    int y = c.y;
+    for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++) {
+        const core_need_def *d = &sc->needs[i];
+        SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
+        bool met = p->need_met[i];
+        if (target && !met) {
+            ui_round(g, rr, ui_px(g, 10),
+                     ui_hover(g, rr) ? (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF} : UI_PANEL_ALT);
+            ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_ACCENT);
+            ui_hit_add(g, rr, UI_ID_NEED, i);
+        }
+        char st[96] = "";
+        if (met)
+            snprintf(st, sizeof st, "✓ %s", _("bereikt"));
+        else if (!p->need_lit[i])
+            snprintf(st, sizeof st, "%s", _("in het duister"));
+        int sw = 0, sh = 0;
+        if (st[0])
+            ui_text_size(g, st, small, UI_BOLD, &sw, &sh);
+        ui_text(g, d->title, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
+                c.w - sw - ui_px(g, 12));
+        if (st[0])
+            ui_text(g, st, c.x + c.w, y + ui_px(g, 6), small, small, UI_BOLD,
+                    met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, 0);
+        int by = y + ui_px(g, 4) + body * 13 / 10;
+        char prog[48];
+        snprintf(prog, sizeof prog, "%d / %d", p->need_progress[i], d->target);
+        int pw = 0, ph = 0;
+        ui_text_size(g, prog, small, UI_BOLD, &pw, &ph);
+        int bh = ui_px(g, 14);
+        SDL_Rect bar = {c.x, by + (ph - bh) / 2, c.w * 45 / 100, bh};
+        ui_round(g, bar, bh / 2, UI_PANEL);
+        ui_round_outline(g, bar, bh / 2, 1, UI_LINE);
+        if (d->target > 0 && p->need_progress[i] > 0) {
+            int v = p->need_progress[i] > d->target ? d->target : p->need_progress[i];
+            SDL_Rect f = bar;
+            f.w = (int)((long)bar.w * v / d->target);
+            if (f.w < bh)
+                f.w = bh;
+            ui_round(g, f, bh / 2, met ? UI_GOOD : UI_ACCENT);
+        }
+        ui_text(g, prog, bar.x + bar.w + ui_px(g, 10), by, small, small, UI_BOLD, UI_INK, UI_LEFT,
+                0);
+        int lead = p->need_lead[i];
+        int lx = bar.x + bar.w + pw + ui_px(g, 26);
+        int lw = c.x + c.w - lx;
+        if (lead >= 0 && lead < p->n_seats) {
+            char ls[128];
+            snprintf(ls, sizeof ls, _("trekker: %s"), seat_label(m, lead));
+            ui_text(g, ls, lx, by, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, lw);
+        } else if (p->lead_proposal[i] == m->view->seat && overleg) {
+            ui_button(g, (SDL_Rect){lx, by - ui_px(g, 4), lw, small * 15 / 10},
+                      _("Trekker worden? Ja"), small, true, true, UI_ID_ACCEPT_LEAD, i);
+        }
+        if (overleg && !met) {
+            int bw = (c.w - 2 * ui_px(g, 10)) / 3;
+            int yb = by + ph + ui_px(g, 8);
+            int hb = small * 15 / 10;
+            if (yb + hb <= y + row) {
+                ui_button(g, (SDL_Rect){c.x, yb, bw, hb}, _("Vraag hulp"), small, false, true,
+                          UI_ID_ASK, i);
+                ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, _("Bied hulp"),
+                          small, false, true, UI_ID_OFFER, i);
+                ui_button(g, (SDL_Rect){c.x + 2 * (bw + ui_px(g, 10)), yb, bw, hb},
+                          _("Ik trek dit"), small, false, lead != m->view->seat,
+                          UI_ID_LEAD_SELF, i);
+            }
+        }
+        y += row;
+    }
+    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        const core_friction_state *f = &p->frictions[i];
+        if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
+            continue;
+        SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
+        ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
+        if (target) {
+            ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_WARN);
+            ui_hit_add(g, rr, UI_ID_FRICTION, i);
+        }
+        char t[CORE_TITLE_LEN + 40];
+        snprintf(t, sizeof t, _("Spanning: %s"), sc->frictions[f->friction].title);
+        ui_text(g, t, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
+        char need[160];
+        snprintf(need, sizeof need, _("samen aanpakken met %d rollen · ernst %d"),
+                 sc->frictions[f->friction].required_roles, f->severity);
+        ui_text(g, need, c.x, y + ui_px(g, 4) + body * 13 / 10, small, small * 8 / 10, UI_REGULAR,
+                UI_INK_SOFT, UI_LEFT, c.w);
+        y += row;
+    }
+}
+
+static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
+{
+    const core_public_view *p = &m->view->pub;
+    SDL_Rect c = title_panel(g, r, _("Het team"));
+    int small = fpx(g, P_SMALL);
+    int n = p->n_seats;
+    int row = n > 0 ? c.h / n : c.h;
+    if (row > small * 2)
+        row = small * 2;
+    for (int s = 0; s < n && s < CORE_MAX_SEATS; s++) {
+        int y = c.y + s * row;
+        int chip = row - ui_px(g, 8);
+        ui_role_chip(g, m->sc, m->sc->seat_roles[s], c.x, y, chip);
+        char who[160];
+        snprintf(who, sizeof who, "%s%s", seat_label(m, s), s == m->view->seat ? _(" (jij)") : "");
+        int sx = c.x + c.w * 62 / 100;
+        ui_text(g, who, c.x + chip + ui_px(g, 10), y + (chip - small * 12 / 10) / 2, small,
+                small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT, sx - c.x - chip - ui_px(g, 20));
+        const char *st;
+        SDL_Color col = UI_INK_SOFT;
+        if (m->seats[s].conn == UI_SEAT_LOST) {
+            st = _("verbinding kwijt");
+            col = UI_ALARM;
+        } else if (p->phase == CORE_PHASE_REFLECTIE ? p->seat_reflected[s] : p->seat_ready[s]) {
+            st = _("✓ klaar");
+            col = UI_GOOD;
+        } else if (m->seats[s].conn == UI_SEAT_BOT) {
+            st = _("bot");
+        } else if (m->seats[s].conn == UI_SEAT_EMPTY) {
+            st = _("vrij");
+        } else {
+            st = _("bezig");
+        }
+        ui_text(g, st, sx, y + (chip - small * 12 / 10) / 2, small, small * 8 / 10, UI_BOLD, col,
+                UI_LEFT, c.x + c.w - sx);
+    }
+}
+
+/* Asks and offers addressed to me that wait for an answer, and goals. */
+static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    const core_public_view *p = &m->view->pub;
+    SDL_Rect c = title_panel(g, r, _("Afspraken en doelen"));
+    int small = fpx(g, P_SMALL);
+    int y = c.y;
+    int hb = small * 15 / 10;
+    int lines = 0;
+    for (int i = 0; i < p->n_promises && i < CORE_MAX_PROMISES; i++) {
+        const core_promise *pr = &p->promises[i];
+        bool mine_to_answer = pr->to == m->view->seat && pr->status == CORE_PROMISE_PENDING;
+        bool mine = pr->from == m->view->seat || pr->to == m->view->seat;
+        if (!mine)
+            continue;
+        if (y + small * 13 / 10 + (mine_to_answer ? hb : 0) > c.y + c.h)
+            break;
+        const char *need = (pr->need >= 0 && pr->need < sc->n_needs) ? sc->needs[pr->need].title
+                                                                      : "?";
+        char s[320];
+        if (pr->to == m->view->seat)
+            snprintf(s, sizeof s,
+                     pr->kind == CORE_PROMISE_ASK ? _("%s vraagt jouw hulp: %s")
+                                                  : _("%s biedt hulp aan: %s"),
+                     seat_label(m, pr->from), need);
+        else
+            snprintf(s, sizeof s,
+                     pr->kind == CORE_PROMISE_ASK ? _("Jij vroeg %s: %s") : _("Jij bood %s aan: %s"),
+                     seat_label(m, pr->to), need);
+        static const char *const stn[] = {N_("wacht"), N_("aanvaard"), N_("geweigerd"),
+                                          N_("gehouden"), N_("gebroken")};
+        char full[400];
+        snprintf(full, sizeof full, "%s (%s)", s,
+                 pr->status >= 0 && pr->status <= CORE_PROMISE_BROKEN ? _(stn[pr->status]) : "?");
+        ui_text(g, full, c.x, y, small, small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT, c.w);
+        y += small * 13 / 10;
+        if (mine_to_answer) {
+            int bw = (c.w - ui_px(g, 10)) / 2;
+            ui_button(g, (SDL_Rect){c.x, y, bw, hb}, _("Aanvaarden"), small, true, true,
+                      UI_ID_PROMISE_ACCEPT, i);
+            ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), y, bw, hb}, _("Weigeren"), small,
+                      false, true, UI_ID_PROMISE_DECLINE, i);
+            y += hb + ui_px(g, 8);
+        }
+        lines++;
+    }
+    if (lines == 0 && p->phase != CORE_PHASE_OVERLEG) {
+        ui_text(g, _("Geen open vragen."), c.x, y, small, small, UI_REGULAR, UI_INK_SOFT, UI_LEFT,
+                c.w);
+        y += small * 13 / 10;
+    }
+    y += ui_px(g, 8);
+    /* goals: adopted ones, the open vote, and candidates in Overleg */
+    for (int i = 0; i < sc->n_goals && i < CORE_MAX_GOALS; i++) {
+        bool adopted = p->goal_adopted[i];
+        bool voting = p->goal_proposal == i;
+        bool can_propose = p->phase == CORE_PHASE_OVERLEG && p->goal_proposal < 0 && !adopted;
+        if (!adopted && !voting && !can_propose)
+            continue;
+        if (y + hb > c.y + c.h)
+            break;
+        char s[CORE_TITLE_LEN + 16];
+        snprintf(s, sizeof s, "%s%s", adopted ? "◆ " : "", sc->goals[i].title);
+        int bw = voting ? ui_px(g, 190) : can_propose ? ui_px(g, 150) : 0;
+        ui_text(g, s, c.x, y + (hb - small * 12 / 10) / 2, small, small * 8 / 10,
+                adopted ? UI_BOLD : UI_REGULAR, adopted ? UI_GOOD : UI_INK, UI_LEFT,
+                c.w - bw - ui_px(g, 10));
+        if (voting) {
+            bool voted = ((p->goal_votes_yes | p->goal_votes_no) >> m->view->seat) & 1u;
+            int half = (bw - ui_px(g, 6)) / 2;
+            ui_button(g, (SDL_Rect){c.x + c.w - bw, y, half, hb}, _("Ja"), small, true, !voted,
+                      UI_ID_VOTE_YES, i);
+            ui_button(g, (SDL_Rect){c.x + c.w - half, y, half, hb}, _("Nee"), small, false,
+                      !voted, UI_ID_VOTE_NO, i);
+        } else if (can_propose) {
+            ui_button(g, (SDL_Rect){c.x + c.w - bw, y, bw, hb}, _("Voorstellen"), small, false,
+                      true, UI_ID_PROPOSE_GOAL, i);
+        }
+        y += hb + ui_px(g, 6);
+    }
+}
+
+static void card_face(ui_gfx *g, const core_scenario *sc, int card, SDL_Rect r, bool selected,
+                      bool committed)
+{
+    if (card < 0 || card >= sc->n_cards)
+        return;
+    const core_card_def *d = &sc->cards[card];
+    SDL_Color band = d->type == CORE_CARD_INNOVATION ? UI_GOOD
+                     : (d->role >= 0 && d->role < sc->n_roles)
+                         ? ui_role_colour(sc->roles[d->role].colour)
+                         : UI_LINE;
+    SDL_Rect sh = {r.x, r.y + ui_px(g, 3), r.w, r.h};
+    ui_round(g, sh, ui_px(g, 12), UI_SHADOW);
+    ui_round(g, r, ui_px(g, 12), committed ? UI_PANEL_ALT : UI_PANEL);
+    SDL_Rect b = {r.x, r.y, r.w, ui_px(g, 12)};
+    ui_round(g, b, ui_px(g, 6), band);
+    if (selected)
+        ui_round_outline(g, r, ui_px(g, 12), ui_px(g, 5), UI_ACCENT);
+    int small = fpx(g, P_SMALL);
+    int pad = ui_px(g, 12);
+    SDL_Rect tb = {r.x + pad, r.y + ui_px(g, 18), r.w - 2 * pad, small * 26 / 10};
+    ui_text_box(g, d->title, tb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT);
+    char line[160];
+    if (d->type == CORE_CARD_GENERIC)
+        snprintf(line, sizeof line, _("+%d bij een ander"), d->boost);
+    else
+        snprintf(line, sizeof line, "%s · %d", ui_kind_name(d->kind), d->strength);
+    SDL_Rect lb = {r.x + pad, r.y + r.h - small * 26 / 10, r.w - 2 * pad, small * 25 / 10};
+    ui_text_box(g, line, lb, small * 9 / 10, small * 7 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+    if (committed) {
+        SDL_Rect tag = {r.x + r.w - ui_px(g, 130), r.y + ui_px(g, 16), ui_px(g, 120),
+                        small * 13 / 10};
+        ui_round(g, tag, tag.h / 2, UI_ACCENT);
+        ui_text(g, _("ingezet"), tag.x + tag.w / 2, tag.y + ui_px(g, 2), small * 9 / 10,
+                small * 7 / 10, UI_BOLD, UI_WHITE, UI_CENTER, tag.w - ui_px(g, 8));
+    }
+}
+
+static bool slot_committed(const core_seat_view *v, int slot, int *commit_slot)
+{
+    for (int k = 0; k < v->commit_n && k < CORE_MAX_COMMIT; k++) {
+        bool inn = v->commits[k].innovation;
+        int s = inn ? CORE_MAX_HAND + v->commits[k].slot : v->commits[k].slot;
+        if (s == slot) {
+            if (commit_slot)
+                *commit_slot = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void hand(ui_gfx *g, const ui_player_model *m)
+{
+    const core_seat_view *v = m->view;
+    const core_scenario *sc = m->sc;
+    SDL_Rect area = ui_r(g, 24, 850, 1560, 210);
+    int n = v->hand_n + v->pub.n_innovations;
+    if (n > CORE_MAX_HAND + CORE_MAX_INNOVATIONS)
+        n = CORE_MAX_HAND + CORE_MAX_INNOVATIONS;
+    int gap = ui_px(g, 14);
+    int cw = n > 0 ? (area.w - gap * (n - 1)) / n : area.w;
+    if (cw > ui_px(g, 280))
+        cw = ui_px(g, 280);
+    int small = fpx(g, P_SMALL);
+    if (n == 0)
+        ui_text(g, _("Geen kaarten in je hand."), area.x, area.y, small, small, UI_REGULAR,
+                UI_INK_SOFT, UI_LEFT, area.w);
+    bool commit_phase = can_commit(m);
+    for (int i = 0; i < n; i++) {
+        int slot = i < v->hand_n ? i : CORE_MAX_HAND + (i - v->hand_n);
+        int card = i < v->hand_n ? v->hand[i] : v->pub.innovations[i - v->hand_n];
+        int cslot = -1;
+        bool committed = slot_committed(v, slot, &cslot);
+        bool sel = m->selected == slot;
+        SDL_Rect r = {area.x + i * (cw + gap), area.y + (sel ? -ui_px(g, 18) : 0), cw, area.h};
+        if (m->drag_slot == slot)
+            continue;
+        card_face(g, sc, card, r, sel, committed);
+        if (commit_phase)
+            ui_hit_add(g, r, committed ? UI_ID_COMMITTED : UI_ID_CARD, committed ? cslot : slot);
+    }
+    if (m->drag_slot >= 0) {
+        int i = m->drag_slot < CORE_MAX_HAND ? m->drag_slot : v->hand_n + m->drag_slot - CORE_MAX_HAND;
+        int card = m->drag_slot < CORE_MAX_HAND
+                       ? (m->drag_slot < v->hand_n ? v->hand[m->drag_slot] : -1)
+                       : v->pub.innovations[m->drag_slot - CORE_MAX_HAND];
+        (void)i;
+        SDL_Rect r = {m->drag_x - cw / 2, m->drag_y - area.h / 2, cw, area.h};
+        card_face(g, sc, card, r, true, false);
+    }
+    /* ready / change */
+    SDL_Rect rb = ui_r(g, 1604, 900, 292, 110);
+    int body = fpx(g, P_BODY);
+    const core_public_view *p = &v->pub;
+    bool phase_ready = p->phase >= CORE_PHASE_IDENTITEIT && p->phase <= CORE_PHASE_INZET;
+    char cnt[64];
+    if (p->phase == CORE_PHASE_INZET) {
+        snprintf(cnt, sizeof cnt, _("%d van %d kaarten"), v->commit_n, sc->rules.max_commit);
+        ui_text(g, cnt, rb.x + rb.w / 2, rb.y - small * 14 / 10, small, small, UI_BOLD, UI_INK,
+                UI_CENTER, rb.w);
+    }
+    if (v->ready)
+        ui_button(g, rb, _("Toch wijzigen"), body, false, phase_ready, UI_ID_UNREADY, 0);
+    else
+        ui_button(g, rb, _("Klaar"), body, true, phase_ready, UI_ID_READY, 0);
+}
+
+static void reflection(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    const core_public_view *p = &m->view->pub;
+    SDL_Rect c = title_panel(g, r, _("Reflectie"));
+    int body = fpx(g, P_BODY), small = fpx(g, P_SMALL);
+    int rc = p->reflection_card;
+    if (rc < 0 || rc >= sc->n_reflections)
+        return;
+    const core_reflection_def *d = &sc->reflections[rc];
+    int y = c.y;
+    SDL_Rect qb = {c.x, y, c.w, body * 5};
+    y += ui_text_box(g, d->question, qb, body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT);
+    y += ui_px(g, 14);
+    bool answered = p->seat_reflected[m->view->seat];
+    int hb = small * 17 / 10;
+    for (int o = 0; o < d->n_options && o < CORE_MAX_OPTIONS; o++) {
+        SDL_Rect b = {c.x, y, c.w, hb};
+        bool chosen = (answered ? m->view->reflection_option : m->reflect_option) == o;
+        ui_button(g, b, d->options[o], small, chosen, !answered, UI_ID_REFLECT_OPTION, o);
+        if (answered && chosen)
+            ui_round_outline(g, b, hb / 4, ui_px(g, 4), UI_GOOD);
+        y += hb + ui_px(g, 8);
+    }
+    y += ui_px(g, 6);
+    ui_text(g, _("Verbeteractie voor het team (optioneel, max. 140 tekens):"), c.x, y, small,
+            small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+    y += small * 13 / 10;
+    SDL_Rect field = {c.x, y, c.w, small * 26 / 10};
+    ui_round(g, field, ui_px(g, 8), UI_PANEL);
+    ui_round_outline(g, field, ui_px(g, 8), m->editing_text ? ui_px(g, 3) : 1,
+                     m->editing_text ? UI_ACCENT : UI_LINE);
+    const char *txt = answered ? m->view->reflection_text : m->reflect_text;
+    char shown[CORE_ANSWER_LEN + 8];
+    snprintf(shown, sizeof shown, "%s%s", txt, (m->editing_text && !answered) ? "|" : "");
+    SDL_Rect tb = {field.x + ui_px(g, 10), field.y + ui_px(g, 4), field.w - ui_px(g, 20),
+                   field.h - ui_px(g, 8)};
+    if (shown[0])
+        ui_text_box(g, shown, tb, small, small * 7 / 10, UI_REGULAR, UI_INK, UI_LEFT);
+    if (!answered)
+        ui_hit_add(g, field, UI_ID_REFLECT_TEXT, 0);
+    y += field.h + ui_px(g, 12);
+    if (answered)
+        ui_text(g, _("✓ Je antwoord is verstuurd."), c.x, y, body, small, UI_BOLD, UI_GOOD,
+                UI_LEFT, c.w);
+    else
+        ui_button(g, (SDL_Rect){c.x + c.w - ui_px(g, 260), y, ui_px(g, 260), hb},
+                  _("Versturen"), small, true, m->reflect_option >= 0, UI_ID_REFLECT_SEND, 0);
+}
+
+static void pick_seat_overlay(ui_gfx *g, const ui_player_model *m)
+{
+    const core_scenario *sc = m->sc;
+    SDL_Rect all = {0, 0, g->w, g->h};
+    ui_fill(g, all, (SDL_Color){0x10, 0x18, 0x20, 0x90});
+    ui_hit_add(g, all, UI_ID_CANCEL, 0);
+    SDL_Rect r = ui_r(g, 560, 180, 800, 720);
+    const char *need = (m->pick_need >= 0 && m->pick_need < sc->n_needs)
+                           ? sc->needs[m->pick_need].title : "?";
+    char t[CORE_TITLE_LEN + 64];
+    snprintf(t, sizeof t, m->pick_offer ? _("Hulp aanbieden aan wie? (%s)")
+                                        : _("Wie vraag je om hulp? (%s)"), need);
+    SDL_Rect c = title_panel(g, r, t);
+    ui_hit_add(g, r, UI_ID_NONE, 0);
+    int body = fpx(g, P_BODY);
+    int hb = body * 2;
+    int y = c.y;
+    for (int s = 0; s < m->view->pub.n_seats && s < CORE_MAX_SEATS; s++) {
+        if (s == m->view->seat)
+            continue;
+        char lbl[200];
+        snprintf(lbl, sizeof lbl, "%s · %s", role_name(sc, sc->seat_roles[s]), seat_label(m, s));
+        ui_button(g, (SDL_Rect){c.x, y, c.w, hb}, lbl, body, false, true, UI_ID_PICK_SEAT, s);
+        y += hb + ui_px(g, 10);
+    }
+    ui_button(g, (SDL_Rect){c.x + c.w - ui_px(g, 220), c.y + c.h - hb, ui_px(g, 220), hb},
+              _("Annuleren"), body, false, true, UI_ID_CANCEL, 0);
+}
+
+void ui_draw_player(ui_gfx *g, const ui_player_model *m)
+{
+    ui_draw_background(g);
+    if (!m->sc || !m->view)
+        return;
+    topbar(g, m);
+    int body = fpx(g, P_BODY);
+    SDL_Rect ins = ui_r(g, 24, 96, 1872, 48);
+    ui_text(g, instruction(m), ins.x, ins.y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK,
+            UI_LEFT, ins.w);
+    role_card(g, m, ui_r(g, 24, 150, 560, 330));
+    dossier(g, m, ui_r(g, 24, 494, 560, 330));
+    if (m->view->pub.phase == CORE_PHASE_REFLECTIE)
+        reflection(g, m, ui_r(g, 604, 150, 740, 674));
+    else
+        needs(g, m, ui_r(g, 604, 150, 740, 674));
+    team(g, m, ui_r(g, 1364, 150, 532, 330));
+    requests(g, m, ui_r(g, 1364, 494, 532, 330));
+    hand(g, m);
+    if (m->message[0]) {
+        SDL_Rect r = ui_r(g, 460, 780, 1000, 56);
+        ui_round(g, r, ui_px(g, 12), m->message_is_error ? UI_ALARM : UI_INK);
+        ui_text(g, m->message, r.x + r.w / 2, r.y + (r.h - body * 12 / 10) / 2, body,
+                body * 7 / 10, UI_BOLD, UI_WHITE, UI_CENTER, r.w - ui_px(g, 24));
+    }
+    if (m->pick_need >= 0)
+        pick_seat_overlay(g, m);
+}

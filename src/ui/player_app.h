@@ -1,0 +1,34 @@
+/*
+ * ui/player_app: the player window as a steppable object, so that
+ * `samenspel join` runs it in a loop and the scripted UI test drives it
+ * with synthetic SDL events, one step at a time, next to an in-process host.
+ */
+#ifndef SAMENSPEL_UI_PLAYER_APP_H
+#define SAMENSPEL_UI_PLAYER_APP_H
+
+#include "client/client.h"
+#include "ui/screens.h"
+
+typedef struct player_app player_app;
+
+/* Opens the window (offscreen: software renderer on a surface, for tests)
+ * and, when opts->host is set, connects. NULL with a message on failure. */
+player_app *player_app_open(const cli_options *opts, bool offscreen, char *err, size_t err_len);
+void player_app_close(player_app *a);
+
+/* One step: network, then every queued SDL event, then a redraw if
+ * something changed. Sleeps in SDL_WaitEventTimeout at most wait_ms.
+ * Returns false when the window was closed. */
+bool player_app_step(player_app *a, int wait_ms);
+
+/* For tests: the drawing context (click regions of the last frame), the
+ * session, the model, and how many frames were drawn. */
+ui_gfx *player_app_gfx(player_app *a);
+cli *player_app_session(player_app *a);
+const ui_player_model *player_app_model(const player_app *a);
+uint64_t player_app_frames(const player_app *a);
+/* The centre of the first click region with this id (and arg, or any arg
+ * when arg < 0) in the last drawn frame. */
+bool player_app_find(const player_app *a, int id, int arg, int *x, int *y);
+
+#endif

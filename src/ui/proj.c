@@ -1,0 +1,1068 @@
+/* ui/proj: the projector screens, designed at 1920x1080 design units and
+ * read from the back of a classroom (body text >= 1/40 of the height). */
+#include "ui/screens.h"
+
+#include "platform/i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Type scale in design units (1080 high). */
+#define T_HUGE 190.0f
+#define T_H1 52.0f
+#define T_H2 36.0f
+#define T_BODY 28.0f
+#define T_LABEL 26.0f
+
+void ui_proj_model_init(ui_proj_model *m)
+{
+    memset(m, 0, sizeof *m);
+    m->reveal_t = -1.0f;
+    m->seat_menu = -1;
+}
+
+static int popcount32(uint32_t v)
+{
+    int n = 0;
+    for (; v; v &= v - 1)
+        n++;
+    return n;
+}
+
+static int fpx(const ui_gfx *g, float units)
+{
+    int px = ui_font_px(g, units);
+    int min = ui_body_min(g);
+    return px < min ? min : px;
+}
+
+static const char *seat_name(const ui_proj_model *m, int s)
+{
+    if (s < 0 || s >= CORE_MAX_SEATS)
+        return "?";
+    if (m->seats[s].name[0])
+        return m->seats[s].name;
+    int role = m->sc->seat_roles[s];
+    return (role >= 0 && role < m->sc->n_roles) ? m->sc->roles[role].name : "?";
+}
+
+static const char *role_name(const core_scenario *sc, int role)
+{
+    return (role >= 0 && role < sc->n_roles) ? sc->roles[role].name : "?";
+}
+
+static bool centrality_alarm(const ui_proj_model *m)
+{
+    return m->pub->live.contributions > 0 &&
+           m->pub->live.centrality > m->sc->rules.centrality_alarm;
+}
+
+/* A panel with a heading; returns the content rectangle below it. */
+static SDL_Rect panel_with_title(ui_gfx *g, SDL_Rect r, const char *title)
+{
+    ui_panel(g, r);
+    int pad = ui_px(g, 24);
+    int px = fpx(g, T_LABEL);
+    ui_text(g, title, r.x + pad, r.y + pad * 3 / 4, px, px, UI_BOLD, UI_ACCENT, UI_LEFT,
+            r.w - 2 * pad);
+    int th = px * 13 / 10;
+    SDL_Rect c = {r.x + pad, r.y + pad * 3 / 4 + th + ui_px(g, 8), r.w - 2 * pad,
+                  r.h - pad * 3 / 4 - th - ui_px(g, 8) - pad / 2};
+    return c;
+}
+
+static void topbar(ui_gfx *g, const ui_proj_model *m, const char *center)
+{
+    SDL_Rect bar = ui_r(g, 0, 0, 1920, 96);
+    bar.x = 0;
+    bar.w = g->w;
+    ui_fill(g, bar, UI_ACCENT);
+    int px = fpx(g, T_H2);
+    SDL_Rect brand = ui_r(g, 32, 24, 560, 50);
+    ui_text(g, m->sc->title, brand.x, brand.y, px, fpx(g, T_LABEL), UI_BOLD, UI_WHITE, UI_LEFT,
+            brand.w);
+    if (center) {
+        SDL_Rect c = ui_r(g, 620, 26, 680, 50);
+        ui_text(g, center, c.x + c.w / 2, c.y, fpx(g, T_BODY), fpx(g, T_BODY), UI_BOLD, UI_WHITE,
+                UI_CENTER, c.w);
+    }
+}
+
+/* ------------------------------------------------------------------ lobby */
+
+static const char *conn_label(ui_seat_conn c)
+{
+    switch (c) {
+    case UI_SEAT_PLAYER: return _("verbonden");
+    case UI_SEAT_LOST: return _("verbinding kwijt");
+    case UI_SEAT_BOT: return _("bot");
+    default: return _("vrij");
+    }
+}
+
+static SDL_Color conn_colour(ui_seat_conn c)
+{
+    switch (c) {
+    case UI_SEAT_PLAYER: return UI_GOOD;
+    case UI_SEAT_LOST: return UI_ALARM;
+    case UI_SEAT_BOT: return UI_ACCENT;
+    default: return UI_INK_SOFT;
+    }
+}
+
+static void draw_seat_rows(ui_gfx *g, const ui_proj_model *m, SDL_Rect c, bool menus)
+{
+    int n = m->sc->n_seats;
+    int row = c.h / (n > 0 ? n : 1);
+    int maxrow = ui_px(g, 78);
+    if (row > maxrow)
+        row = maxrow;
+    int px = fpx(g, T_BODY);
+    for (int s = 0; s < n; s++) {
+        int y = c.y + s * row;
+        int chip = row * 3 / 4;
+        int role = m->sc->seat_roles[s];
+        SDL_Rect rr = {c.x, y, c.w, row - ui_px(g, 6)};
+        if (menus && ui_hover(g, rr))
+            ui_round(g, rr, ui_px(g, 8), UI_PANEL_ALT);
+        ui_role_chip(g, m->sc, role, c.x, y + (row - chip) / 2 - ui_px(g, 3), chip);
+        int x = c.x + chip + ui_px(g, 16);
+        int state_w = c.w * 30 / 100;
+        int name_w = (c.w - chip - ui_px(g, 16) - state_w) / 2;
+        int ty = y + (row - px * 12 / 10) / 2 - ui_px(g, 3);
+        ui_text(g, role_name(m->sc, role), x, ty, px, px * 3 / 4, UI_BOLD, UI_INK, UI_LEFT,
+                name_w - ui_px(g, 12));
+        const char *who = m->seats[s].conn == UI_SEAT_EMPTY ? "—" : m->seats[s].name;
+        if (m->seats[s].conn == UI_SEAT_BOT && !m->seats[s].name[0])
+            who = _("bot");
+        ui_text(g, who, x + name_w, ty, px, px * 3 / 4, UI_REGULAR, UI_INK, UI_LEFT,
+                name_w - ui_px(g, 12));
+        ui_circle(g, (float)(c.x + c.w - state_w + ui_px(g, 10)), (float)(ty + px * 6 / 10),
+                  (float)ui_px(g, 9), conn_colour(m->seats[s].conn));
+        ui_text(g, conn_label(m->seats[s].conn), c.x + c.w - state_w + ui_px(g, 28), ty, px,
+                px * 3 / 4, UI_REGULAR, UI_INK_SOFT, UI_LEFT, state_w - ui_px(g, 28));
+        if (menus)
+            ui_hit_add(g, rr, UI_ID_SEAT, s);
+    }
+}
+
+static void draw_lobby(ui_gfx *g, const ui_proj_model *m)
+{
+    topbar(g, m, _("Wachten op de spelers"));
+    const core_scenario *sc = m->sc;
+    int body = fpx(g, T_BODY);
+
+    /* left: the scenario and the pupil */
+    SDL_Rect left = ui_r(g, 32, 124, 860, 920);
+    SDL_Rect c = panel_with_title(g, left, _("De leerling"));
+    char head[256];
+    if (sc->pupil_age > 0)
+        snprintf(head, sizeof head, _("%s, %d jaar, %s"), sc->pupil_name, sc->pupil_age,
+                 sc->pupil_class);
+    else
+        snprintf(head, sizeof head, "%s, %s", sc->pupil_name, sc->pupil_class);
+    int h1 = fpx(g, T_H1);
+    ui_text(g, head, c.x, c.y, h1, fpx(g, T_H2), UI_BOLD, UI_INK, UI_LEFT, c.w);
+    int y = c.y + h1 * 13 / 10 + ui_px(g, 10);
+    SDL_Rect pt = {c.x, y, c.w, ui_px(g, 420)};
+    y += ui_text_box(g, sc->pupil_text, pt, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+    y += ui_px(g, 28);
+    if (sc->intro[0]) {
+        SDL_Rect it = {c.x, y, c.w, c.y + c.h - y};
+        ui_text_box(g, sc->intro, it, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+    }
+
+    /* right top: how to join */
+    SDL_Rect code = ui_r(g, 924, 124, 964, 370);
+    SDL_Rect cc = panel_with_title(g, code, _("Doe mee met code"));
+    int huge = ui_font_px(g, T_HUGE);
+    ui_text(g, m->room_code[0] ? m->room_code : "----", cc.x, cc.y - ui_px(g, 10), huge, huge,
+            UI_BOLD, UI_INK, UI_LEFT, cc.w);
+    char addr[200];
+    snprintf(addr, sizeof addr, _("Adres van de host: %s"), m->address[0] ? m->address : "?");
+    ui_text(g, addr, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD, UI_INK,
+            UI_LEFT, cc.w);
+    ui_text(g, _("Start Samenspel op je laptop en kies ‘Meedoen’."), cc.x,
+            cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT,
+            cc.w);
+
+    /* right middle: seats */
+    SDL_Rect seats = ui_r(g, 924, 516, 964, 400);
+    char title[128];
+    snprintf(title, sizeof title, _("Plaatsen · %d toeschouwers"), m->observers);
+    SDL_Rect sc2 = panel_with_title(g, seats, title);
+    draw_seat_rows(g, m, sc2, true);
+
+    /* right bottom: trainer controls */
+    int bpx = fpx(g, T_LABEL);
+    ui_button(g, ui_r(g, 924, 940, 300, 96), _("Start het spel"), bpx, true, true, UI_ID_START, 0);
+    ui_button(g, ui_r(g, 1244, 940, 300, 96), _("Bots op vrije plaatsen"), bpx, false, true,
+              UI_ID_BOTS_FILL, 0);
+    ui_button(g, ui_r(g, 1564, 940, 150, 96), _("EN / NL"), bpx, false, true, UI_ID_LANG, 0);
+    ui_button(g, ui_r(g, 1734, 940, 154, 96), _("Hulp"), bpx, false, true, UI_ID_HELP, 0);
+}
+
+/* ------------------------------------------------------------------ table */
+
+static void phase_stepper(ui_gfx *g, const ui_proj_model *m)
+{
+    static const core_phase steps[] = {CORE_PHASE_SIGNAAL, CORE_PHASE_IDENTITEIT,
+                                       CORE_PHASE_OVERLEG, CORE_PHASE_INZET,
+                                       CORE_PHASE_UITVOERING, CORE_PHASE_REFLECTIE};
+    SDL_Rect area = ui_r(g, 560, 18, 980, 60);
+    int n = 6, gap = ui_px(g, 6);
+    int w = (area.w - gap * (n - 1)) / n;
+    int px = fpx(g, 24.0f) * 9 / 10;
+    if (px < ui_body_min(g) * 8 / 10)
+        px = ui_body_min(g) * 8 / 10;
+    for (int i = 0; i < n; i++) {
+        SDL_Rect s = {area.x + i * (w + gap), area.y, w, area.h};
+        bool cur = m->pub->phase == steps[i];
+        bool done = m->pub->phase > steps[i] && m->pub->phase != CORE_PHASE_END;
+        SDL_Color bg = cur ? UI_WHITE : (SDL_Color){0x1E, 0x66, 0x84, 0xFF};
+        ui_round(g, s, s.h / 2, bg);
+        SDL_Color ink = cur ? UI_ACCENT : (done ? (SDL_Color){0xD6, 0xE6, 0xEC, 0xFF} : UI_WHITE);
+        int tw = 0, th = 0;
+        ui_text_size(g, ui_phase_name(steps[i]), px, UI_BOLD, &tw, &th);
+        ui_text(g, ui_phase_name(steps[i]), s.x + s.w / 2, s.y + (s.h - th) / 2, px, px * 3 / 4,
+                cur ? UI_BOLD : UI_REGULAR, ink, UI_CENTER, s.w - ui_px(g, 10));
+    }
+}
+
+static void table_topbar(ui_gfx *g, const ui_proj_model *m)
+{
+    topbar(g, m, NULL);
+    phase_stepper(g, m);
+    char right[128];
+    int rounds = m->sc->rules.rounds;
+    if (m->timer_on)
+        snprintf(right, sizeof right, _("Ronde %d/%d · %d:%02d"), m->pub->round, rounds,
+                 m->timer_left_s / 60, m->timer_left_s % 60);
+    else
+        snprintf(right, sizeof right, _("Ronde %d van %d"), m->pub->round, rounds);
+    SDL_Rect r = ui_r(g, 1560, 24, 330, 50);
+    ui_text(g, right, r.x + r.w, r.y, fpx(g, T_BODY), ui_body_min(g), UI_BOLD, UI_WHITE, UI_RIGHT,
+            r.w);
+}
+
+static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    SDL_Rect c = panel_with_title(g, r, _("De leerling"));
+    const core_scenario *sc = m->sc;
+    char head[256];
+    snprintf(head, sizeof head, "%s · %s", sc->pupil_name, sc->pupil_class);
+    int h2 = fpx(g, T_H2);
+    ui_text(g, head, c.x, c.y, h2, fpx(g, T_BODY), UI_BOLD, UI_INK, UI_LEFT, c.w);
+    int y = c.y + h2 * 14 / 10;
+    int mh = (c.y + c.h - y) / 2;
+    int body = fpx(g, T_BODY);
+    SDL_Rect m1 = {c.x, y, c.w, mh - ui_px(g, 12)};
+    int wb = m->pub->welbevinden;
+    SDL_Color wfill = wb <= 2 ? UI_ALARM : wb <= 4 ? UI_WARN : UI_GOOD;
+    ui_draw_meter(g, m1, _("Welbevinden"), wb, sc->rules.welbevinden_max, wfill, body);
+    SDL_Rect m2 = {c.x, y + mh, c.w, mh - ui_px(g, 12)};
+    int dk = m->pub->draagkracht;
+    ui_draw_meter(g, m2, _("Draagkracht van het team"), dk, sc->rules.draagkracht_max,
+                  dk == 0 ? UI_ALARM : UI_ACCENT, body);
+}
+
+static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    char title[128];
+    snprintf(title, sizeof title, _("Spanningen · %d grenservaringen"), m->pub->n_boundary);
+    SDL_Rect c = panel_with_title(g, r, title);
+    const core_scenario *sc = m->sc;
+    int body = fpx(g, T_BODY);
+    int y = c.y;
+    int shown = 0;
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        const core_friction_state *f = &m->pub->frictions[i];
+        if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
+            continue;
+        const core_friction_def *d = &sc->frictions[f->friction];
+        int need = body * 24 / 10 + ui_px(g, 16);
+        if (y + need > c.y + c.h) {
+            ui_note_overflow(g, "frictions", d->title);
+            break;
+        }
+        SDL_Rect card = {c.x, y, c.w, need - ui_px(g, 10)};
+        ui_round(g, card, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
+        SDL_Rect bar = {c.x, y, ui_px(g, 8), card.h};
+        ui_fill(g, bar, UI_WARN);
+        ui_text(g, d->title, c.x + ui_px(g, 20), y + ui_px(g, 6), body, ui_body_min(g), UI_BOLD,
+                UI_INK, UI_LEFT, c.w - ui_px(g, 30));
+        /* involved roles as chips, severity in words */
+        int cx = c.x + ui_px(g, 20);
+        int chip = body;
+        int cy = y + ui_px(g, 6) + body * 12 / 10;
+        for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
+            if (d->roles & (1u << ro)) {
+                ui_role_chip(g, sc, ro, cx, cy, chip);
+                cx += chip + ui_px(g, 6);
+            }
+        char sev[64];
+        snprintf(sev, sizeof sev, _("ernst %d"), f->severity);
+        ui_text(g, sev, c.x + c.w - ui_px(g, 10), cy, body, ui_body_min(g), UI_REGULAR,
+                UI_ALARM, UI_RIGHT, c.w / 2);
+        y += need;
+        shown++;
+    }
+    if (shown == 0)
+        ui_text_box(g, _("Geen open spanningen."), (SDL_Rect){c.x, y, c.w, body * 2}, body,
+                    ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+    /* the team's innovation cards, won from boundary experiences */
+    if (m->pub->n_innovations > 0 && y + body * 2 < c.y + c.h) {
+        y = c.y + c.h - body * 13 / 10;
+        char inn[256];
+        const char *first = "";
+        int card = m->pub->innovations[0];
+        if (card >= 0 && card < sc->n_cards)
+            first = sc->cards[card].title;
+        snprintf(inn, sizeof inn, _("Innovatie: %s (+%d)"), first, m->pub->n_innovations - 1);
+        if (m->pub->n_innovations == 1)
+            snprintf(inn, sizeof inn, _("Innovatie: %s"), first);
+        ui_text(g, inn, c.x, y, body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, c.w);
+    }
+}
+
+static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    SDL_Rect c = panel_with_title(g, r, _("Noden van de leerling"));
+    const core_scenario *sc = m->sc;
+    int body = fpx(g, T_BODY);
+    int n = m->pub->n_needs;
+    if (n <= 0)
+        return;
+    int row = c.h / n;
+    for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++) {
+        const core_need_def *d = &sc->needs[i];
+        int y = c.y + i * row;
+        bool met = m->pub->need_met[i];
+        bool lit = m->pub->need_lit[i];
+        char st[96];
+        if (met)
+            snprintf(st, sizeof st, "✓ %s", _("bereikt"));
+        else if (!lit)
+            snprintf(st, sizeof st, "%s", _("in het duister"));
+        else
+            st[0] = 0;
+        int sw = 0, sh = 0;
+        if (st[0])
+            ui_text_size(g, st, body, UI_BOLD, &sw, &sh);
+        ui_text(g, d->title, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT,
+                c.w - sw - ui_px(g, 16));
+        if (st[0])
+            ui_text(g, st, c.x + c.w, y, body, ui_body_min(g), UI_BOLD,
+                    met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, c.w / 2);
+        int by = y + body * 13 / 10;
+        int bh = ui_px(g, 22);
+        char prog[48];
+        snprintf(prog, sizeof prog, "%d / %d", m->pub->need_progress[i], d->target);
+        int pw = 0, ph = 0;
+        ui_text_size(g, prog, body, UI_BOLD, &pw, &ph);
+        SDL_Rect bar = {c.x, by + (ph - bh) / 2, c.w - pw - ui_px(g, 16), bh};
+        ui_round(g, bar, bh / 2, UI_PANEL_ALT);
+        if (d->target > 0 && m->pub->need_progress[i] > 0) {
+            int v = m->pub->need_progress[i] > d->target ? d->target : m->pub->need_progress[i];
+            SDL_Rect f = bar;
+            f.w = (int)((long)bar.w * v / d->target);
+            if (f.w < bh)
+                f.w = bh;
+            ui_round(g, f, bh / 2, met ? UI_GOOD : (lit ? UI_ACCENT : UI_INK_SOFT));
+        }
+        ui_text(g, prog, c.x + c.w, by, body, body, UI_BOLD, UI_INK, UI_RIGHT, 0);
+        int lead = m->pub->need_lead[i];
+        if (lead >= 0 && lead < m->pub->n_seats) {
+            char ls[160];
+            snprintf(ls, sizeof ls, _("trekker: %s"), seat_name(m, lead));
+            int ly = by + ph + ui_px(g, 2);
+            if (ly + body <= y + row)
+                ui_text(g, ls, c.x, ly, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT,
+                        c.w);
+        }
+    }
+}
+
+static void draw_goals_and_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    SDL_Rect c = panel_with_title(g, r, _("Gedeelde doelen en gedeeld dossier"));
+    const core_scenario *sc = m->sc;
+    int body = fpx(g, T_BODY);
+    int y = c.y;
+    int ng = 0;
+    for (int i = 0; i < sc->n_goals && i < CORE_MAX_GOALS; i++) {
+        if (!m->pub->goal_adopted[i])
+            continue;
+        char s[160];
+        snprintf(s, sizeof s, "◆ %s", sc->goals[i].title);
+        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, c.w);
+        y += body * 13 / 10;
+        ng++;
+    }
+    if (m->pub->goal_proposal >= 0 && m->pub->goal_proposal < sc->n_goals) {
+        char s[256];
+        int yes = popcount32(m->pub->goal_votes_yes);
+        int no = popcount32(m->pub->goal_votes_no);
+        snprintf(s, sizeof s,
+                 m->pub->goal_proposal_drop ? _("Stemming: ‘%s’ loslaten? %d ja, %d nee")
+                                            : _("Stemming: ‘%s’? %d ja, %d nee"),
+                 sc->goals[m->pub->goal_proposal].title, yes, no);
+        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_WARN, UI_LEFT, c.w);
+        y += body * 13 / 10;
+        ng++;
+    }
+    if (ng == 0) {
+        ui_text(g, _("Nog geen gedeeld doel."), c.x, y, body, ui_body_min(g), UI_REGULAR,
+                UI_INK_SOFT, UI_LEFT, c.w);
+        y += body * 13 / 10;
+    }
+    y += ui_px(g, 10);
+    /* shared dossier facts: the newest first, as many as fit */
+    int nf = 0;
+    for (int i = 0; i < sc->n_facts && i < CORE_MAX_FACTS; i++)
+        nf += m->pub->fact_shared[i] ? 1 : 0;
+    if (nf == 0) {
+        ui_text(g, _("Nog geen dossierfeiten gedeeld."), c.x, y, body, ui_body_min(g),
+                UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+        return;
+    }
+    int shown = 0;
+    for (int i = sc->n_facts - 1; i >= 0; i--) {
+        if (i >= CORE_MAX_FACTS || !m->pub->fact_shared[i])
+            continue;
+        const core_fact_def *f = &sc->facts[i];
+        int chip = body;
+        int th = ui_text_box_height(g, f->text, c.w - chip - ui_px(g, 12), body, UI_REGULAR);
+        if (y + th > c.y + c.h)
+            break;
+        ui_role_chip(g, sc, f->role, c.x, y + ui_px(g, 2), chip);
+        SDL_Rect tb = {c.x + chip + ui_px(g, 12), y, c.w - chip - ui_px(g, 12), th};
+        ui_text_box(g, f->text, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
+        y += th + ui_px(g, 8);
+        shown++;
+    }
+    if (shown < nf) {
+        char more[64];
+        snprintf(more, sizeof more, _("+ %d eerder gedeeld"), nf - shown);
+        if (y + body <= c.y + c.h + ui_px(g, 12))
+            ui_text(g, more, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+    }
+}
+
+static void draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    SDL_Rect c = panel_with_title(g, r, _("Samenwerkingsnetwerk"));
+    bool alarm = centrality_alarm(m);
+    int body = fpx(g, T_BODY);
+    int graph_h = c.h - (body * 13 / 10) * 4 - ui_px(g, 70) - ui_px(g, 24);
+    if (alarm)
+        graph_h -= body * 14 / 10;
+    SDL_Rect gr = {c.x, c.y, c.w, graph_h};
+    ui_draw_network(g, gr, m->sc, m->pub->n_seats, m->pub->edges, alarm);
+    int y = c.y + graph_h;
+    if (alarm) {
+        SDL_Rect ab = {c.x, y, c.w, body * 13 / 10};
+        ui_round(g, ab, ui_px(g, 8), UI_ALARM);
+        ui_text(g, _("⚠ Eén persoon trekt alles: centraliteit hoog"), ab.x + ab.w / 2,
+                ab.y + ui_px(g, 3), body, ui_body_min(g), UI_BOLD, UI_WHITE, UI_CENTER,
+                ab.w - ui_px(g, 16));
+        y += body * 14 / 10;
+    }
+    const core_measures *mm = &m->pub->live;
+    const char *names[4] = {_("Densiteit"), _("Centraliteit"), _("Diversiteit"),
+                            _("Doelgerichtheid")};
+    double vals[4] = {mm->density, mm->centrality, mm->diversity, mm->goal_directedness};
+    int rowh = body * 13 / 10;
+    int label_w = c.w * 50 / 100;
+    for (int i = 0; i < 4; i++) {
+        int yy = y + i * rowh;
+        ui_text(g, names[i], c.x, yy, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT,
+                label_w);
+        char v[32];
+        ui_fmt_decimal(v, sizeof v, vals[i]);
+        int vw = 0, vh = 0;
+        ui_text_size(g, "0,00", body, UI_BOLD, &vw, &vh);
+        ui_text(g, v, c.x + c.w, yy, body, body, UI_BOLD, UI_INK, UI_RIGHT, 0);
+        int bx = c.x + label_w + ui_px(g, 8);
+        int bw = c.w - label_w - vw - ui_px(g, 24);
+        SDL_Rect bar = {bx, yy + body / 4, bw, body / 2};
+        ui_round(g, bar, bar.h / 2, UI_PANEL_ALT);
+        double v01 = vals[i] < 0 ? 0 : vals[i] > 1 ? 1 : vals[i];
+        SDL_Rect f = bar;
+        f.w = (int)(bw * v01);
+        if (f.w > 0) {
+            if (f.w < bar.h)
+                f.w = bar.h;
+            ui_round(g, f, bar.h / 2, (i == 1 && alarm) ? UI_ALARM : UI_ACCENT);
+        }
+    }
+    y += rowh * 4 + ui_px(g, 14);
+    SDL_Rect lm = {c.x, y, c.w, ui_px(g, 64)};
+    ui_draw_level_meter(g, lm, mm->level, fpx(g, 24.0f) * 9 / 10);
+}
+
+static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
+{
+    SDL_Rect strip = ui_r(g, 32, 990, 1856, 80);
+    int n = m->pub->n_seats;
+    if (n <= 0)
+        return;
+    int gap = ui_px(g, 10);
+    int w = (strip.w - gap * (n - 1)) / n;
+    int px = fpx(g, 24.0f) * 9 / 10;
+    if (px < ui_body_min(g) * 8 / 10)
+        px = ui_body_min(g) * 8 / 10;
+    for (int s = 0; s < n; s++) {
+        SDL_Rect cell = {strip.x + s * (w + gap), strip.y, w, strip.h};
+        ui_round(g, cell, ui_px(g, 12), UI_PANEL);
+        int chip = cell.h - ui_px(g, 20);
+        int role = m->sc->seat_roles[s];
+        ui_role_chip(g, m->sc, role, cell.x + ui_px(g, 10), cell.y + ui_px(g, 10), chip);
+        int x = cell.x + chip + ui_px(g, 20);
+        int tw = cell.x + cell.w - x - ui_px(g, 8);
+        bool ready = m->pub->seat_ready[s];
+        bool reflected = m->pub->phase == CORE_PHASE_REFLECTIE && m->pub->seat_reflected[s];
+        ui_text(g, role_name(m->sc, role), x, cell.y + ui_px(g, 6), px, px * 3 / 4, UI_BOLD,
+                UI_INK, UI_LEFT, tw);
+        char line[128];
+        const char *who = m->seats[s].conn == UI_SEAT_EMPTY ? _("vrij") : seat_name(m, s);
+        if (m->seats[s].conn == UI_SEAT_LOST)
+            snprintf(line, sizeof line, "%s · %s", who, _("weg"));
+        else if (ready || reflected)
+            snprintf(line, sizeof line, "✓ %s", who);
+        else
+            snprintf(line, sizeof line, "%s", who);
+        SDL_Color ink = m->seats[s].conn == UI_SEAT_LOST ? UI_ALARM
+                        : (ready || reflected)           ? UI_GOOD
+                                                         : UI_INK_SOFT;
+        ui_text(g, line, x, cell.y + ui_px(g, 6) + px * 12 / 10, px, px * 3 / 4,
+                (ready || reflected) ? UI_BOLD : UI_REGULAR, ink, UI_LEFT, tw);
+        ui_hit_add(g, cell, UI_ID_SEAT, s);
+    }
+}
+
+/* Signaal: the friction of this round (and the level's scripted event). */
+static void draw_signal_overlay(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    int last = -1;
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
+        if (m->pub->frictions[i].active)
+            last = i;
+    ui_panel(g, r);
+    SDL_Rect band = {r.x, r.y, r.w, ui_px(g, 14)};
+    ui_round(g, band, ui_px(g, 7), UI_WARN);
+    int pad = ui_px(g, 28);
+    int h2 = fpx(g, T_H2), body = fpx(g, T_BODY);
+    int y = r.y + pad;
+    ui_text(g, _("Signaal"), r.x + pad, y, body, body, UI_BOLD, UI_WARN, UI_LEFT, r.w - 2 * pad);
+    y += body * 14 / 10;
+    if (last >= 0) {
+        const core_friction_def *d = &sc->frictions[m->pub->frictions[last].friction];
+        ui_text(g, d->title, r.x + pad, y, h2, body, UI_BOLD, UI_INK, UI_LEFT, r.w - 2 * pad);
+        y += h2 * 14 / 10;
+        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.h / 2 - (y - r.y)};
+        y += ui_text_box(g, d->text, tb, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+        y += ui_px(g, 24);
+    }
+    for (int e = 0; e < sc->n_events && e < CORE_MAX_EVENTS_SCRIPTED; e++) {
+        if (sc->events[e].round != m->pub->round)
+            continue;
+        ui_text(g, sc->events[e].title, r.x + pad, y, body, ui_body_min(g), UI_BOLD, UI_ACCENT,
+                UI_LEFT, r.w - 2 * pad);
+        y += body * 13 / 10;
+        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.y + r.h - pad - y};
+        y += ui_text_box(g, sc->events[e].text, tb, body, ui_body_min(g), UI_REGULAR, UI_INK,
+                         UI_LEFT);
+        break;
+    }
+}
+
+static void draw_reflection_overlay(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    ui_panel(g, r);
+    SDL_Rect band = {r.x, r.y, r.w, ui_px(g, 14)};
+    ui_round(g, band, ui_px(g, 7), UI_GOOD);
+    int pad = ui_px(g, 28);
+    int h2 = fpx(g, T_H2), body = fpx(g, T_BODY);
+    int y = r.y + pad;
+    int rc = m->pub->reflection_card;
+    ui_text(g, _("Reflectie"), r.x + pad, y, body, body, UI_BOLD, UI_GOOD, UI_LEFT, r.w - 2 * pad);
+    y += body * 14 / 10;
+    if (rc < 0 || rc >= sc->n_reflections) {
+        ui_text(g, _("De reflectiekaart volgt."), r.x + pad, y, body, body, UI_REGULAR, UI_INK,
+                UI_LEFT, r.w - 2 * pad);
+        return;
+    }
+    const core_reflection_def *d = &sc->reflections[rc];
+    SDL_Rect qb = {r.x + pad, y, r.w - 2 * pad, r.h * 45 / 100};
+    y += ui_text_box(g, d->question, qb, h2, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+    y += ui_px(g, 20);
+    for (int o = 0; o < d->n_options && o < CORE_MAX_OPTIONS; o++) {
+        char s[CORE_TITLE_LEN + 8];
+        snprintf(s, sizeof s, "%c  %s", 'A' + o, d->options[o]);
+        ui_text(g, s, r.x + pad, y, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT,
+                r.w - 2 * pad);
+        y += body * 13 / 10;
+    }
+    int answered = 0;
+    for (int s = 0; s < m->pub->n_seats; s++)
+        answered += m->pub->seat_reflected[s] ? 1 : 0;
+    char a[96];
+    snprintf(a, sizeof a, _("%d van %d spelers antwoordden"), answered, m->pub->n_seats);
+    ui_text(g, a, r.x + pad, r.y + r.h - pad - body, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT,
+            r.w - 2 * pad);
+}
+
+static void dim(ui_gfx *g)
+{
+    SDL_Rect all = {0, 0, g->w, g->h};
+    ui_fill(g, all, (SDL_Color){0x10, 0x18, 0x20, 0xA0});
+}
+
+static const char *target_name(const core_scenario *sc, const core_public_view *pub, int kind,
+                               int target)
+{
+    if (kind == 0)
+        return (target >= 0 && target < sc->n_needs) ? sc->needs[target].title : "?";
+    if (target >= 0 && target < pub->n_frictions_out && target < CORE_MAX_FRICTIONS) {
+        int f = pub->frictions[target].friction;
+        if (f >= 0 && f < sc->n_frictions)
+            return sc->frictions[f].title;
+    }
+    return "?";
+}
+
+/* The simultaneous reveal: seat after seat, with what each committed. */
+static void draw_reveal(ui_gfx *g, const ui_proj_model *m)
+{
+    dim(g);
+    const core_scenario *sc = m->sc;
+    SDL_Rect r = ui_r(g, 180, 120, 1560, 840);
+    ui_panel(g, r);
+    int pad = ui_px(g, 32);
+    int h1 = fpx(g, T_H1), body = fpx(g, T_BODY);
+    ui_text(g, _("Alle inzet tegelijk open"), r.x + pad, r.y + pad, h1, fpx(g, T_H2), UI_BOLD,
+            UI_INK, UI_LEFT, r.w - 2 * pad);
+    int n = m->pub->n_seats;
+    int top = r.y + pad + h1 * 14 / 10;
+    int bottom = r.y + r.h - pad - ui_px(g, 80);
+    int row = n > 0 ? (bottom - top) / n : 0;
+    float t = m->reveal_t < 0 ? 1.0f : m->reveal_t;
+    for (int s = 0; s < n; s++) {
+        /* each seat appears in turn; the last fifth of the time holds */
+        float appear = (float)s / (float)n * 0.8f;
+        if (t < appear)
+            break;
+        int y = top + s * row;
+        int role = sc->seat_roles[s];
+        int chip = row * 8 / 10;
+        if (chip > ui_px(g, 56))
+            chip = ui_px(g, 56);
+        ui_role_chip(g, sc, role, r.x + pad, y, chip);
+        int x = r.x + pad + chip + ui_px(g, 16);
+        ui_text(g, seat_name(m, s), x, y + (chip - body) / 2 - ui_px(g, 2), body, ui_body_min(g),
+                UI_BOLD, UI_INK, UI_LEFT, ui_px(g, 300));
+        x += ui_px(g, 320);
+        int cards = m->pub->revealed_n[s];
+        if (cards <= 0) {
+            ui_text(g, _("geen inzet"), x, y + (chip - body) / 2 - ui_px(g, 2), body, body,
+                    UI_REGULAR, UI_INK_SOFT, UI_LEFT, 0);
+            continue;
+        }
+        int cw = (r.x + r.w - pad - x) / (cards > 0 ? cards : 1) - ui_px(g, 12);
+        for (int k = 0; k < cards && k < CORE_MAX_COMMIT; k++) {
+            const core_commitment *cm = &m->pub->revealed_commits[s][k];
+            const char *title = (cm->card >= 0 && cm->card < sc->n_cards)
+                                    ? sc->cards[cm->card].title : "?";
+            SDL_Rect card = {x + k * (cw + ui_px(g, 12)), y, cw, row - ui_px(g, 10)};
+            ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
+            char s2[256];
+            snprintf(s2, sizeof s2, "%s → %s", title,
+                     target_name(sc, m->pub, cm->target_kind, cm->target));
+            SDL_Rect tb = {card.x + ui_px(g, 12), card.y + ui_px(g, 4), card.w - ui_px(g, 24),
+                           card.h - ui_px(g, 8)};
+            ui_text_box(g, s2, tb, body, ui_body_min(g) * 9 / 10, UI_REGULAR, UI_INK, UI_LEFT);
+        }
+    }
+    ui_button(g, ui_r(g, 1400, 870, 300, 72), _("Verder (spatie)"), fpx(g, T_LABEL), true, true,
+              UI_ID_SKIP_REVEAL, 0);
+}
+
+static void draw_end(ui_gfx *g, const ui_proj_model *m)
+{
+    topbar(g, m, _("Einde van het schooljaar"));
+    SDL_Rect r = ui_r(g, 260, 180, 1400, 720);
+    ui_panel(g, r);
+    int pad = ui_px(g, 48);
+    int huge = ui_font_px(g, 96), h2 = fpx(g, T_H2), body = fpx(g, T_BODY);
+    bool won = m->pub->outcome == CORE_OUTCOME_WON;
+    char head[200];
+    snprintf(head, sizeof head,
+             won ? _("%s is goed ondersteund") : _("%s had meer nodig"), m->sc->pupil_name);
+    ui_text(g, head, r.x + r.w / 2, r.y + pad, huge, h2, UI_BOLD, won ? UI_GOOD : UI_ALARM,
+            UI_CENTER, r.w - 2 * pad);
+    int met = 0;
+    for (int i = 0; i < m->pub->n_needs && i < CORE_MAX_NEEDS; i++)
+        met += m->pub->need_met[i] ? 1 : 0;
+    char line[200];
+    snprintf(line, sizeof line, _("%d van %d noden bereikt · welbevinden %d"), met,
+             m->pub->n_needs, m->pub->welbevinden);
+    int y = r.y + pad + huge * 14 / 10;
+    ui_text(g, line, r.x + r.w / 2, y, h2, body, UI_REGULAR, UI_INK, UI_CENTER, r.w - 2 * pad);
+    y += h2 * 2;
+    ui_text(g, _("Samenwerkingsniveau van het team"), r.x + r.w / 2, y, body, body, UI_BOLD,
+            UI_INK_SOFT, UI_CENTER, r.w - 2 * pad);
+    y += body * 14 / 10;
+    SDL_Rect lm = {r.x + pad, y, r.w - 2 * pad, ui_px(g, 90)};
+    ui_draw_level_meter(g, lm, m->pub->live.level, fpx(g, T_BODY));
+    ui_button(g, ui_r(g, 760, 780, 400, 90), _("Naar de nabespreking"), fpx(g, T_BODY), true,
+              true, UI_ID_DEBRIEF, 0);
+}
+
+static void draw_table(ui_gfx *g, const ui_proj_model *m)
+{
+    if (m->pub->phase == CORE_PHASE_END) {
+        draw_end(g, m);
+        return;
+    }
+    table_topbar(g, m);
+    draw_pupil(g, m, ui_r(g, 32, 116, 580, 300));
+    draw_frictions(g, m, ui_r(g, 32, 432, 580, 540));
+    SDL_Rect mid_top = ui_r(g, 632, 116, 660, 500);
+    SDL_Rect mid_bot = ui_r(g, 632, 632, 660, 340);
+    SDL_Rect mid = ui_r(g, 632, 116, 660, 856);
+    if (m->pub->phase == CORE_PHASE_SIGNAAL) {
+        draw_signal_overlay(g, m, mid);
+    } else if (m->pub->phase == CORE_PHASE_REFLECTIE) {
+        draw_reflection_overlay(g, m, mid);
+    } else {
+        draw_needs(g, m, mid_top);
+        draw_goals_and_dossier(g, m, mid_bot);
+    }
+    draw_network_panel(g, m, ui_r(g, 1312, 116, 576, 856));
+    draw_seat_strip(g, m);
+    if (m->pub->phase == CORE_PHASE_UITVOERING && m->pub->revealed && m->reveal_t >= 0 &&
+        m->reveal_t < 1.0f)
+        draw_reveal(g, m);
+}
+
+/* ---------------------------------------------------------------- debrief */
+
+static void debrief_header(ui_gfx *g, const ui_proj_model *m)
+{
+    topbar(g, m, _("Nabespreking"));
+    static const char *const steps[UI_DEBRIEF_STEPS] = {
+        N_("1 Reacties"), N_("2 Wat gebeurde er"), N_("3 Analyse"), N_("4 Wat nu")};
+    SDL_Rect area = ui_r(g, 32, 116, 1856, 70);
+    int gap = ui_px(g, 10);
+    int w = (area.w - gap * 3) / 4;
+    int body = fpx(g, T_BODY);
+    for (int i = 0; i < UI_DEBRIEF_STEPS; i++) {
+        SDL_Rect s = {area.x + i * (w + gap), area.y, w, area.h};
+        bool cur = m->debrief_step == i;
+        ui_round(g, s, ui_px(g, 12), cur ? UI_ACCENT : UI_PANEL);
+        int tw = 0, th = 0;
+        ui_text_size(g, _(steps[i]), body, UI_BOLD, &tw, &th);
+        ui_text(g, _(steps[i]), s.x + s.w / 2, s.y + (s.h - th) / 2, body, ui_body_min(g),
+                UI_BOLD, cur ? UI_WHITE : UI_ACCENT, UI_CENTER, s.w - ui_px(g, 16));
+    }
+    int bpx = fpx(g, T_LABEL);
+    ui_button(g, ui_r(g, 32, 990, 260, 76), _("← Vorige"), bpx, false, m->debrief_step > 0,
+              UI_ID_DEBRIEF_PREV, 0);
+    ui_button(g, ui_r(g, 1628, 990, 260, 76), _("Volgende →"), bpx, true,
+              m->debrief_step < UI_DEBRIEF_STEPS - 1, UI_ID_DEBRIEF_NEXT, 0);
+    if (m->can_export)
+        ui_button(g, ui_r(g, 800, 990, 320, 76), _("Verslag exporteren"), bpx, false, true,
+                  UI_ID_EXPORT, 0);
+}
+
+static void debrief_reactions(ui_gfx *g, const ui_proj_model *m)
+{
+    SDL_Rect r = ui_r(g, 32, 206, 1856, 764);
+    SDL_Rect c = panel_with_title(g, r, _("Reacties: hoe was het?"));
+    int h1 = fpx(g, T_H1), body = fpx(g, T_BODY);
+    const char *qs[3] = {_("Hoe voelde het om samen rond deze leerling te werken?"),
+                         _("Wat verraste je aan de andere rollen?"),
+                         _("Op welk moment werkte het team echt samen, en wanneer naast elkaar?")};
+    int y = c.y + ui_px(g, 20);
+    for (int i = 0; i < 3; i++) {
+        SDL_Rect q = {c.x, y, c.w, h1 * 28 / 10};
+        y += ui_text_box(g, qs[i], q, h1, fpx(g, T_H2), UI_BOLD, UI_INK, UI_LEFT);
+        y += ui_px(g, 40);
+    }
+    char line[200];
+    snprintf(line, sizeof line, _("Uitkomst: %s · niveau %s"),
+             m->pub->outcome == CORE_OUTCOME_WON    ? _("gewonnen")
+             : m->pub->outcome == CORE_OUTCOME_LOST ? _("verloren")
+                                                    : _("nog bezig"),
+             ui_level_name(m->pub->live.level));
+    ui_text(g, line, c.x, c.y + c.h - body * 13 / 10, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT,
+            c.w);
+}
+
+static void debrief_timeline(ui_gfx *g, const ui_proj_model *m)
+{
+    SDL_Rect r = ui_r(g, 32, 206, 1856, 764);
+    SDL_Rect c = panel_with_title(g, r, _("Wat gebeurde er, ronde per ronde"));
+    int body = fpx(g, T_BODY);
+    const char *cols[6] = {_("Ronde"), _("Niveau"), _("Bijdragen"), _("Samen"),
+                           _("Beloften"), _("Reflectief")};
+    const float colx[6] = {0.0f, 0.12f, 0.40f, 0.56f, 0.70f, 0.86f};
+    int y = c.y;
+    for (int k = 0; k < 6; k++)
+        ui_text(g, cols[k], c.x + (int)(colx[k] * (float)c.w), y, body, ui_body_min(g), UI_BOLD,
+                UI_ACCENT, UI_LEFT, (int)(0.14f * (float)c.w));
+    y += body * 14 / 10;
+    int n = m->pub->n_rounds_done;
+    if (n > CORE_MAX_ROUNDS)
+        n = CORE_MAX_ROUNDS;
+    int row = n > 0 ? (c.y + c.h - y) / n : body;
+    if (row > body * 16 / 10)
+        row = body * 16 / 10;
+    for (int rd = 1; rd <= n; rd++) {
+        const core_measures *mm = &m->pub->rounds[rd];
+        if (rd % 2 == 1) {
+            SDL_Rect band = {c.x - ui_px(g, 8), y - ui_px(g, 4), c.w + ui_px(g, 16), row};
+            ui_round(g, band, ui_px(g, 6), UI_PANEL_ALT);
+        }
+        char v[6][64];
+        snprintf(v[0], 64, "%d", rd);
+        snprintf(v[1], 64, "%s", ui_level_name(mm->level));
+        snprintf(v[2], 64, "%d", mm->contributions);
+        snprintf(v[3], 64, "%d", mm->joint_contributions);
+        snprintf(v[4], 64, _("%d gehouden, %d gebroken"), mm->promises_kept, mm->promises_broken);
+        snprintf(v[5], 64, "%s", mm->reflective ? _("ja") : _("nee"));
+        for (int k = 0; k < 6; k++) {
+            float next = k < 5 ? colx[k + 1] : 1.0f;
+            ui_text(g, v[k], c.x + (int)(colx[k] * (float)c.w), y, body, ui_body_min(g) * 9 / 10,
+                    k == 1 ? UI_BOLD : UI_REGULAR, UI_INK, UI_LEFT,
+                    (int)((next - colx[k]) * (float)c.w) - ui_px(g, 12));
+        }
+        y += row;
+    }
+    if (n == 0)
+        ui_text(g, _("Nog geen ronde afgerond."), c.x, y, body, body, UI_REGULAR, UI_INK_SOFT,
+                UI_LEFT, c.w);
+}
+
+static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
+{
+    draw_network_panel(g, m, ui_r(g, 32, 206, 900, 764));
+    SDL_Rect r = ui_r(g, 952, 206, 936, 764);
+    SDL_Rect c = panel_with_title(g, r, _("Spanningen en grenservaringen"));
+    const core_scenario *sc = m->sc;
+    int body = fpx(g, T_BODY);
+    int y = c.y;
+    char s[256];
+    snprintf(s, sizeof s, _("%d spanningen werden grenservaringen"), m->pub->n_boundary);
+    ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, c.w);
+    y += body * 13 / 10;
+    for (int i = 0; i < m->pub->n_boundary && i < CORE_MAX_FRICTIONS; i++) {
+        int f = m->pub->boundary_won[i];
+        if (f < 0 || f >= sc->n_frictions)
+            continue;
+        snprintf(s, sizeof s, "✓ %s", sc->frictions[f].title);
+        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT, c.w);
+        y += body * 13 / 10;
+    }
+    y += ui_px(g, 16);
+    int open = 0;
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
+        open += m->pub->frictions[i].active ? 1 : 0;
+    snprintf(s, sizeof s, _("%d spanningen bleven liggen"), open);
+    ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, open ? UI_ALARM : UI_INK_SOFT, UI_LEFT,
+            c.w);
+    y += body * 13 / 10;
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        if (!m->pub->frictions[i].active)
+            continue;
+        int f = m->pub->frictions[i].friction;
+        if (f < 0 || f >= sc->n_frictions)
+            continue;
+        if (y + body > c.y + c.h - body * 3)
+            break;
+        snprintf(s, sizeof s, "• %s", sc->frictions[f].title);
+        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT, c.w);
+        y += body * 13 / 10;
+    }
+    const core_measures *mm = &m->pub->live;
+    snprintf(s, sizeof s, _("Beloften: %d gehouden, %d gebroken · %d vragen of aanbiedingen"),
+             mm->promises_kept, mm->promises_broken, mm->asks_offers);
+    SDL_Rect tb = {c.x, c.y + c.h - body * 26 / 10, c.w, body * 26 / 10};
+    ui_text_box(g, s, tb, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+}
+
+static void debrief_next(ui_gfx *g, const ui_proj_model *m)
+{
+    const core_scenario *sc = m->sc;
+    SDL_Rect r = ui_r(g, 32, 206, 1100, 764);
+    SDL_Rect c = panel_with_title(g, r, _("Reflectiewaaier: kaarten bij wat er gebeurde"));
+    int body = fpx(g, T_BODY);
+    int y = c.y;
+    core_fan_pick picks[8];
+    int np = m->st ? core_fan_pick_cards(m->st, picks, 8) : 0;
+    static const char *const blocks[CORE_BLOCK_COUNT] = {N_("Identiteit"), N_("Netwerk"),
+                                                         N_("Organisatie"), N_("Verbinding")};
+    for (int i = 0; i < np; i++) {
+        int rc = picks[i].reflection;
+        if (rc < 0 || rc >= sc->n_reflections)
+            continue;
+        const core_reflection_def *d = &sc->reflections[rc];
+        int qh = ui_text_box_height(g, d->question, c.w - ui_px(g, 24), body, UI_BOLD);
+        int need = body * 13 / 10 + qh + ui_px(g, 20);
+        if (y + need > c.y + c.h)
+            break;
+        SDL_Rect card = {c.x, y, c.w, need - ui_px(g, 10)};
+        ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
+        char tag[CORE_TEXT_LEN + 64];
+        snprintf(tag, sizeof tag, "%s · %s",
+                 (d->block >= 0 && d->block < CORE_BLOCK_COUNT) ? _(blocks[d->block]) : "?",
+                 picks[i].reason);
+        ui_text(g, tag, c.x + ui_px(g, 12), y + ui_px(g, 4), body, ui_body_min(g) * 9 / 10,
+                UI_REGULAR, UI_ACCENT, UI_LEFT, c.w - ui_px(g, 24));
+        SDL_Rect qb = {c.x + ui_px(g, 12), y + ui_px(g, 4) + body * 13 / 10, c.w - ui_px(g, 24),
+                       qh};
+        ui_text_box(g, d->question, qb, body, body, UI_BOLD, UI_INK, UI_LEFT);
+        y += need;
+    }
+    if (np == 0)
+        ui_text(g, _("Geen kaarten: er is nog te weinig gespeeld."), c.x, y, body, body,
+                UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+
+    SDL_Rect r2 = ui_r(g, 1152, 206, 736, 764);
+    SDL_Rect c2 = panel_with_title(g, r2, _("Verbeteracties van het team"));
+    y = c2.y;
+    int shown = 0;
+    if (m->hide_player_text) {
+        ui_text_box(g, _("Verborgen door de trainer (V)."), (SDL_Rect){c2.x, y, c2.w, body * 3},
+                    body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+        return;
+    }
+    for (int s = 0; m->st && s < m->sc->n_seats && s < CORE_MAX_SEATS; s++) {
+        const char *t = m->st->seats[s].reflection_text;
+        if (!t[0])
+            continue;
+        int chip = body;
+        int th = ui_text_box_height(g, t, c2.w - chip - ui_px(g, 12), body, UI_REGULAR);
+        if (y + th > c2.y + c2.h)
+            break;
+        ui_role_chip(g, sc, sc->seat_roles[s], c2.x, y + ui_px(g, 2), chip);
+        SDL_Rect tb = {c2.x + chip + ui_px(g, 12), y, c2.w - chip - ui_px(g, 12), th};
+        ui_text_box(g, t, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
+        y += th + ui_px(g, 14);
+        shown++;
+    }
+    if (shown == 0)
+        ui_text_box(g, _("Nog geen verbeteracties ingevuld."), (SDL_Rect){c2.x, y, c2.w, body * 3},
+                    body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+}
+
+static void draw_debrief(ui_gfx *g, const ui_proj_model *m)
+{
+    debrief_header(g, m);
+    switch (m->debrief_step) {
+    case 0: debrief_reactions(g, m); break;
+    case 1: debrief_timeline(g, m); break;
+    case 2: debrief_analysis(g, m); break;
+    default: debrief_next(g, m); break;
+    }
+}
+
+/* ------------------------------------------------------------ overlays */
+
+static void draw_help(ui_gfx *g)
+{
+    dim(g);
+    SDL_Rect r = ui_r(g, 260, 90, 1400, 900);
+    SDL_Rect c = panel_with_title(g, r, _("Toetsen voor de trainer"));
+    static const char *const keys[][2] = {
+        {"Enter", N_("spel starten")},
+        {N_("Spatie"), N_("pauze / verder; onthulling overslaan")},
+        {"N", N_("volgende fase")},
+        {"T", N_("timer aan / uit")},
+        {"+", N_("timer één minuut langer")},
+        {"B", N_("bots op vrije plaatsen")},
+        {N_("klik op een plaats"), N_("bot, vrijgeven of verwijderen")},
+        {"V", N_("getypte antwoorden verbergen / tonen")},
+        {"D", N_("nabespreking; ← → stappen")},
+        {"R", N_("opnieuw beginnen (tweemaal)")},
+        {"L", N_("taal nl / en")},
+        {"F11", N_("volledig scherm")},
+        {"F1 / H", N_("deze hulp")},
+    };
+    int body = fpx(g, T_BODY);
+    int n = (int)(sizeof keys / sizeof keys[0]);
+    int row = c.h / n;
+    if (row > body * 16 / 10)
+        row = body * 16 / 10;
+    for (int i = 0; i < n; i++) {
+        int y = c.y + i * row;
+        SDL_Rect k = {c.x, y, ui_px(g, 330), row - ui_px(g, 6)};
+        ui_round(g, k, ui_px(g, 8), UI_PANEL_ALT);
+        int tw = 0, th = 0;
+        ui_text_size(g, _(keys[i][0]), body, UI_BOLD, &tw, &th);
+        ui_text(g, _(keys[i][0]), k.x + k.w / 2, k.y + (k.h - th) / 2, body, ui_body_min(g),
+                UI_BOLD, UI_INK, UI_CENTER, k.w - ui_px(g, 12));
+        ui_text(g, _(keys[i][1]), c.x + ui_px(g, 360), k.y + (k.h - th) / 2, body, ui_body_min(g),
+                UI_REGULAR, UI_INK, UI_LEFT, c.w - ui_px(g, 360));
+    }
+    ui_hit_add(g, (SDL_Rect){0, 0, g->w, g->h}, UI_ID_CLOSE_OVERLAY, 0);
+}
+
+static void draw_seat_menu(ui_gfx *g, const ui_proj_model *m)
+{
+    int s = m->seat_menu;
+    if (s < 0 || s >= m->sc->n_seats)
+        return;
+    dim(g);
+    ui_hit_add(g, (SDL_Rect){0, 0, g->w, g->h}, UI_ID_CLOSE_OVERLAY, 0);
+    SDL_Rect r = ui_r(g, 560, 300, 800, 440);
+    char title[160];
+    snprintf(title, sizeof title, _("Plaats %d: %s"), s + 1,
+             role_name(m->sc, m->sc->seat_roles[s]));
+    SDL_Rect c = panel_with_title(g, r, title);
+    ui_hit_add(g, r, UI_ID_NONE, 0);
+    int bpx = fpx(g, T_BODY);
+    int bh = ui_px(g, 84), gap = ui_px(g, 16);
+    ui_button(g, (SDL_Rect){c.x, c.y + ui_px(g, 8), c.w, bh}, _("Een bot op deze plaats"), bpx,
+              false, m->seats[s].conn != UI_SEAT_BOT, UI_ID_SEAT_BOT, s);
+    ui_button(g, (SDL_Rect){c.x, c.y + ui_px(g, 8) + bh + gap, c.w, bh},
+              _("Plaats vrijgeven (iemand anders mag)"), bpx, false,
+              m->seats[s].conn != UI_SEAT_EMPTY, UI_ID_SEAT_RELEASE, s);
+    ui_button(g, (SDL_Rect){c.x, c.y + ui_px(g, 8) + 2 * (bh + gap), c.w, bh},
+              _("Verbinding verbreken"), bpx, false, m->seats[s].conn == UI_SEAT_PLAYER ||
+              m->seats[s].conn == UI_SEAT_LOST, UI_ID_SEAT_KICK, s);
+}
+
+void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)
+{
+    ui_draw_background(g);
+    if (!m->sc || !m->pub)
+        return;
+    switch (screen) {
+    case UI_PROJ_LOBBY: draw_lobby(g, m); break;
+    case UI_PROJ_TABLE: draw_table(g, m); break;
+    case UI_PROJ_DEBRIEF: draw_debrief(g, m); break;
+    }
+    if (m->paused) {
+        SDL_Rect band = ui_r(g, 0, 470, 1920, 140);
+        band.x = 0;
+        band.w = g->w;
+        ui_fill(g, band, (SDL_Color){0x1B, 0x24, 0x2C, 0xE6});
+        ui_text(g, _("Gepauzeerd · spatie om verder te gaan"), g->w / 2,
+                band.y + (band.h - fpx(g, T_H1) * 12 / 10) / 2, fpx(g, T_H1), fpx(g, T_BODY),
+                UI_BOLD, UI_WHITE, UI_CENTER, g->w - ui_px(g, 40));
+    }
+    if (m->message[0]) {
+        int body = fpx(g, T_BODY);
+        SDL_Rect r = ui_r(g, 460, 900, 1000, 70);
+        ui_round(g, r, ui_px(g, 12), UI_INK);
+        ui_text(g, m->message, r.x + r.w / 2, r.y + (r.h - body * 12 / 10) / 2, body,
+                ui_body_min(g), UI_BOLD, UI_WHITE, UI_CENTER, r.w - ui_px(g, 24));
+    }
+    draw_seat_menu(g, m);
+    if (m->help)
+        draw_help(g);
+}

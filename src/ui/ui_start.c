@@ -1,0 +1,194 @@
+/* ui/ui_start: `samenspel` without a subcommand (and the desktop icon):
+ * host a game on a chosen level, join a game, or check a level file. */
+#include "ui/ui.h"
+
+#include "level/level.h"
+#include "platform/i18n.h"
+#include "ui/levels.h"
+#include "ui/screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { CHOICE_NONE = 0, CHOICE_HOST, CHOICE_JOIN, CHOICE_QUIT } start_choice;
+
+typedef struct {
+    ui_gfx g;
+    ui_level_list levels;
+    int picked;                 /* level index */
+    char check_result[1024];
+    bool check_ok;
+    bool dirty;
+    start_choice choice;
+} start_win;
+
+static void run_check(start_win *s)
+{
+    if (s->picked < 0 || s->picked >= s->levels.n)
+        return;
+    core_scenario *sc = malloc(sizeof *sc);
+    lvl_diags *d = calloc(1, sizeof *d);
+    if (!sc || !d) {
+        free(sc);
+        free(d);
+        return;
+    }
+    bool ok = lvl_load_file(s->levels.items[s->picked].path, sc, d);
+    s->check_ok = ok;
+    if (ok && d->n_warnings == 0) {
+        snprintf(s->check_result, sizeof s->check_result, _("✓ %s is in orde: %d rollen, %d noden."),
+                 s->levels.items[s->picked].name, sc->n_seats, sc->n_needs);
+    } else if (d->n > 0) {
+        snprintf(s->check_result, sizeof s->check_result, _("%s: %d fouten, %d waarschuwingen. "
+                                                            "Eerste, regel %d: %s"),
+                 s->levels.items[s->picked].name, d->n_errors, d->n_warnings, d->items[0].line,
+                 d->items[0].message);
+    } else {
+        snprintf(s->check_result, sizeof s->check_result, _("%s kan niet laden."),
+                 s->levels.items[s->picked].name);
+    }
+    free(sc);
+    free(d);
+}
+
+static void draw(start_win *s)
+{
+    ui_gfx *g = &s->g;
+    ui_gfx_begin(g);
+    ui_draw_background(g);
+    SDL_Rect bar = {0, 0, g->w, ui_r(g, 0, 0, 1920, 110).y + ui_px(g, 110)};
+    ui_fill(g, bar, UI_ACCENT);
+    int h1 = ui_font_px(g, 52), body = ui_font_px(g, 28);
+    SDL_Rect t = ui_r(g, 48, 24, 1800, 70);
+    ui_text(g, "Samenspel", t.x, t.y, h1, body, UI_BOLD, UI_WHITE, UI_LEFT, t.w / 3);
+    ui_text(g, _("samen rond één leerling"), t.x + t.w, t.y + ui_px(g, 16), body, body * 8 / 10,
+            UI_REGULAR, UI_WHITE, UI_RIGHT, t.w * 6 / 10);
+
+    SDL_Rect list = ui_r(g, 48, 150, 1100, 880);
+    ui_panel(g, list);
+    int pad = ui_px(g, 28);
+    ui_text(g, _("Kies een level"), list.x + pad, list.y + pad, body, body, UI_BOLD, UI_ACCENT,
+            UI_LEFT, list.w - 2 * pad);
+    int y = list.y + pad + body * 16 / 10;
+    int bh = body * 2;
+    for (int i = 0; i < s->levels.n; i++) {
+        if (y + bh > list.y + list.h - pad)
+            break;
+        char lbl[200];
+        snprintf(lbl, sizeof lbl, "%s%s", s->levels.items[i].name,
+                 s->levels.items[i].own ? _(" (eigen level)") : "");
+        ui_button(g, (SDL_Rect){list.x + pad, y, list.w - 2 * pad, bh}, lbl, body,
+                  s->picked == i, true, UI_ID_LEVEL_PICK, i);
+        y += bh + ui_px(g, 10);
+    }
+    if (s->levels.n == 0)
+        ui_text_box(g, _("Geen levels gevonden. Zet SAMENSPEL_DATA_DIR op de map met levels/."),
+                    (SDL_Rect){list.x + pad, y, list.w - 2 * pad, body * 4}, body, body,
+                    UI_REGULAR, UI_ALARM, UI_LEFT);
+
+    SDL_Rect act = ui_r(g, 1188, 150, 684, 880);
+    ui_panel(g, act);
+    int x = act.x + pad, w = act.w - 2 * pad;
+    y = act.y + pad;
+    int big = body * 3;
+    ui_button(g, (SDL_Rect){x, y, w, big}, _("Een spel hosten"), body, true, s->picked >= 0,
+              UI_ID_START_HOST, 0);
+    y += big + ui_px(g, 12);
+    ui_text_box(g, _("De projector toont de tafel; spelers doen mee vanaf hun laptop."),
+                (SDL_Rect){x, y, w, body * 3}, body * 9 / 10, body * 8 / 10, UI_REGULAR,
+                UI_INK_SOFT, UI_LEFT);
+    y += body * 3 + ui_px(g, 20);
+    ui_button(g, (SDL_Rect){x, y, w, big}, _("Meedoen met een spel"), body, false, true,
+              UI_ID_START_JOIN, 0);
+    y += big + ui_px(g, 32);
+    ui_button(g, (SDL_Rect){x, y, w, big}, _("Level controleren"), body, false, s->picked >= 0,
+              UI_ID_START_CHECK, 0);
+    y += big + ui_px(g, 16);
+    if (s->check_result[0])
+        ui_text_box(g, s->check_result, (SDL_Rect){x, y, w, act.y + act.h - pad - y},
+                    body * 9 / 10, body * 7 / 10, UI_REGULAR, s->check_ok ? UI_GOOD : UI_ALARM,
+                    UI_LEFT);
+    if (g->win)
+        SDL_RenderPresent(g->ren);
+    s->dirty = false;
+}
+
+static void click(start_win *s, int id, int arg)
+{
+    switch (id) {
+    case UI_ID_LEVEL_PICK:
+        s->picked = arg;
+        s->check_result[0] = 0;
+        break;
+    case UI_ID_START_HOST: s->choice = CHOICE_HOST; break;
+    case UI_ID_START_JOIN: s->choice = CHOICE_JOIN; break;
+    case UI_ID_START_CHECK: run_check(s); break;
+    default: break;
+    }
+    s->dirty = true;
+}
+
+int ui_start_main(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    start_win *s = calloc(1, sizeof *s);
+    if (!s)
+        return 1;
+    char err[UI_ERR_LEN] = "";
+    if (!ui_gfx_open(&s->g, "Samenspel", 1280, 720, false, NULL, err, sizeof err)) {
+        fprintf(stderr, "samenspel: %s\n", err);
+        fprintf(stderr, "%s", _("Zonder scherm: samenspel host --headless of samenspel --help.\n"));
+        free(s);
+        return 1;
+    }
+    ui_levels_scan(&s->levels);
+    s->picked = s->levels.n > 0 ? 0 : -1;
+    s->dirty = true;
+    while (s->choice == CHOICE_NONE) {
+        if (s->dirty)
+            draw(s);
+        SDL_Event e;
+        if (!SDL_WaitEventTimeout(&e, 500))
+            continue;
+        do {
+            if (e.type == SDL_QUIT)
+                s->choice = CHOICE_QUIT;
+            else if (e.type == SDL_WINDOWEVENT)
+                s->dirty = true;
+            else if (e.type == SDL_MOUSEMOTION) {
+                const ui_hit *b = ui_hit_at(&s->g, s->g.mouse_x, s->g.mouse_y);
+                s->g.mouse_x = e.motion.x;
+                s->g.mouse_y = e.motion.y;
+                if (b != ui_hit_at(&s->g, e.motion.x, e.motion.y))
+                    s->dirty = true;
+            } else if (e.type == SDL_MOUSEBUTTONUP && e.button.button == SDL_BUTTON_LEFT) {
+                const ui_hit *h = ui_hit_at(&s->g, e.button.x, e.button.y);
+                if (h)
+                    click(s, h->id, h->arg);
+            } else if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE) {
+                s->choice = CHOICE_QUIT;
+            }
+        } while (SDL_PollEvent(&e));
+    }
+    start_choice choice = s->choice;
+    char level[1100] = "";
+    if (s->picked >= 0 && s->picked < s->levels.n)
+        snprintf(level, sizeof level, "%s", s->levels.items[s->picked].path);
+    ui_gfx_close(&s->g);
+    free(s);
+    if (choice == CHOICE_HOST) {
+        host_options o;
+        host_options_default(&o);
+        snprintf(o.level_path, sizeof o.level_path, "%s", level);
+        return ui_host_main(&o);
+    }
+    if (choice == CHOICE_JOIN) {
+        cli_options o;
+        cli_options_default(&o);
+        return ui_join_main(&o);
+    }
+    SDL_Quit();
+    return 0;
+}

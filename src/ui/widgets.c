@@ -1,0 +1,262 @@
+/* ui/widgets: pieces shared by the projector, the player screen and the
+ * start window (role chips, meters, the network graph, names). */
+#include "ui/screens.h"
+
+#include "platform/i18n.h"
+#include "platform/plat.h"
+
+#include <math.h>
+
+#ifndef M_PI /* not in strict C11 */
+#define M_PI 3.14159265358979323846
+#endif
+#include <stdio.h>
+#include <string.h>
+
+/* The core names phases, levels and kinds in Dutch; these copies make the
+ * msgids visible to xgettext so that English is complete. */
+static const char *const phase_names[CORE_PHASE_COUNT] = {
+    N_("Lobby"), N_("Signaal"), N_("Identiteit"), N_("Overleg"),
+    N_("Inzet"), N_("Uitvoering"), N_("Reflectie"), N_("Einde"),
+};
+static const char *const level_names[CORE_LEVEL_COUNT] = {
+    N_("geen"), N_("coördinerend"), N_("coöperatief"), N_("verbindend"),
+};
+static const char *const kind_names[CORE_KIND_COUNT] = {
+    N_("wetenschappelijke kennis"), N_("professionele kennis"), N_("ervaringskennis"),
+};
+
+const char *ui_phase_name(core_phase p)
+{
+    return (p >= 0 && p < CORE_PHASE_COUNT) ? _(phase_names[p]) : "?";
+}
+
+const char *ui_level_name(core_collab_level l)
+{
+    return (l >= 0 && l < CORE_LEVEL_COUNT) ? _(level_names[l]) : "?";
+}
+
+const char *ui_kind_name(core_knowledge_kind k)
+{
+    return (k >= 0 && k < CORE_KIND_COUNT) ? _(kind_names[k]) : "?";
+}
+
+SDL_Rect ui_r(const ui_gfx *g, float x, float y, float w, float h)
+{
+    float ox = ((float)g->w - 1920.0f * g->u) / 2.0f;
+    float oy = ((float)g->h - 1080.0f * g->u) / 2.0f;
+    SDL_Rect r;
+    r.x = (int)(ox + x * g->u + 0.5f);
+    r.y = (int)(oy + y * g->u + 0.5f);
+    r.w = (int)(w * g->u + 0.5f);
+    r.h = (int)(h * g->u + 0.5f);
+    return r;
+}
+
+int ui_body_min(const ui_gfx *g)
+{
+    return (g->h + 39) / 40;
+}
+
+void ui_draw_background(ui_gfx *g)
+{
+    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(g->ren, UI_BG.r, UI_BG.g, UI_BG.b, 255);
+    SDL_RenderClear(g->ren);
+}
+
+void ui_fmt_decimal(char *out, size_t len, double v)
+{
+    if (!isfinite(v))
+        v = 0;
+    snprintf(out, len, "%.2f", v);
+    if (strcmp(plat_i18n_lang(), "en") != 0)
+        for (char *p = out; *p; p++)
+            if (*p == '.')
+                *p = ',';
+}
+
+void ui_role_initials(const core_scenario *sc, int role, char out[8])
+{
+    out[0] = '?';
+    out[1] = 0;
+    if (!sc || role < 0 || role >= sc->n_roles)
+        return;
+    /* First letter of up to two words ("CLB-anker" -> "CA",
+     * "Leraar" -> "L"); ASCII letters only so one glyph per byte. */
+    const char *n = sc->roles[role].name;
+    int k = 0;
+    bool start = true;
+    for (const char *p = n; *p && k < 2; p++) {
+        unsigned char ch = (unsigned char)*p;
+        bool letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+        if (start && letter) {
+            out[k++] = (char)(ch >= 'a' ? ch - 32 : ch);
+            start = false;
+        } else if (ch == ' ' || ch == '-' || ch == '/') {
+            start = true;
+        }
+    }
+    if (k == 0)
+        out[k++] = '?';
+    out[k] = 0;
+}
+
+static SDL_Color role_colour(const core_scenario *sc, int role)
+{
+    if (!sc || role < 0 || role >= sc->n_roles)
+        return UI_LINE;
+    return ui_role_colour(sc->roles[role].colour);
+}
+
+int ui_role_chip(ui_gfx *g, const core_scenario *sc, int role, int x, int y, int size)
+{
+    SDL_Color c = role_colour(sc, role);
+    SDL_Rect r = {x, y, size, size};
+    ui_round(g, r, size / 4, c);
+    char ini[8];
+    ui_role_initials(sc, role, ini);
+    int px = size * 11 / 20;
+    int tw = 0, th = 0;
+    ui_text_size(g, ini, px, UI_BOLD, &tw, &th);
+    ui_text(g, ini, x + size / 2, y + (size - th) / 2, px, px * 2 / 3, UI_BOLD, ui_ink_on(c),
+            UI_CENTER, size - 2);
+    return size;
+}
+
+void ui_draw_meter(ui_gfx *g, SDL_Rect r, const char *label, int value, int max,
+                   SDL_Color fill, int px)
+{
+    int th = 0, tw = 0;
+    ui_text_size(g, label, px, UI_BOLD, &tw, &th);
+    char num[32];
+    snprintf(num, sizeof num, "%d / %d", value, max);
+    int nw = 0, nh = 0;
+    ui_text_size(g, num, px, UI_BOLD, &nw, &nh);
+    ui_text(g, label, r.x, r.y, px, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, r.w - nw - px);
+    ui_text(g, num, r.x + r.w, r.y, px, px, UI_BOLD, UI_INK, UI_RIGHT, 0);
+    int by = r.y + th + ui_px(g, 6);
+    int bh = r.y + r.h - by;
+    if (bh < ui_px(g, 8))
+        bh = ui_px(g, 8);
+    SDL_Rect bar = {r.x, by, r.w, bh};
+    ui_round(g, bar, bh / 2, UI_PANEL_ALT);
+    if (max > 0 && value > 0) {
+        int v = value > max ? max : value;
+        SDL_Rect f = {r.x, by, (int)((long)r.w * v / max), bh};
+        if (f.w < bh)
+            f.w = bh;
+        ui_round(g, f, bh / 2, fill);
+    }
+    /* ticks so that the value reads without colour */
+    for (int i = 1; i < max && max <= 12; i++) {
+        int tx = r.x + (int)((long)r.w * i / max);
+        SDL_Rect t = {tx, by, ui_px(g, 2) > 0 ? ui_px(g, 2) : 1, bh};
+        ui_fill(g, t, (SDL_Color){0xFF, 0xFF, 0xFF, 0xB0});
+    }
+}
+
+void ui_draw_level_meter(ui_gfx *g, SDL_Rect r, core_collab_level level, int px)
+{
+    int gap = ui_px(g, 6);
+    int seg = (r.w - gap * (CORE_LEVEL_COUNT - 1)) / CORE_LEVEL_COUNT;
+    static const SDL_Color fills[CORE_LEVEL_COUNT] = {
+        {0x9A, 0xA5, 0xAD, 0xFF}, {0x56, 0xB4, 0xE9, 0xFF},
+        {0x00, 0x72, 0xB2, 0xFF}, {0x00, 0x9E, 0x73, 0xFF}};
+    for (int i = 0; i < CORE_LEVEL_COUNT; i++) {
+        SDL_Rect s = {r.x + i * (seg + gap), r.y, seg, r.h};
+        bool on = (int)level >= i;
+        bool cur = (int)level == i;
+        ui_round(g, s, ui_px(g, 8), on ? fills[i] : UI_PANEL_ALT);
+        if (cur)
+            ui_round_outline(g, s, ui_px(g, 8), ui_px(g, 4), UI_INK);
+        SDL_Color ink = on ? ui_ink_on(fills[i]) : UI_INK_SOFT;
+        int tw = 0, th = 0;
+        ui_text_size(g, ui_level_name((core_collab_level)i), px, cur ? UI_BOLD : UI_REGULAR, &tw,
+                     &th);
+        ui_text(g, ui_level_name((core_collab_level)i), s.x + s.w / 2, s.y + (s.h - th) / 2, px,
+                px * 3 / 4, cur ? UI_BOLD : UI_REGULAR, ink, UI_CENTER, s.w - ui_px(g, 8));
+    }
+}
+
+void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats,
+                     const uint16_t edges[CORE_MAX_SEATS][CORE_MAX_SEATS], bool alarm)
+{
+    if (n_seats <= 0 || !sc)
+        return;
+    if (n_seats > CORE_MAX_SEATS)
+        n_seats = CORE_MAX_SEATS;
+    int label_px = ui_font_px(g, 24);
+    if (label_px < ui_body_min(g) * 8 / 10)
+        label_px = ui_body_min(g) * 8 / 10;
+    float cx = (float)r.x + (float)r.w / 2.0f;
+    float cy = (float)r.y + (float)r.h / 2.0f - (float)label_px / 2.0f;
+    float node = (float)(r.h < r.w ? r.h : r.w) * 0.085f;
+    if (node < (float)ui_px(g, 18))
+        node = (float)ui_px(g, 18);
+    float rx = (float)r.w / 2.0f - node - (float)label_px * 3.0f;
+    float ry = (float)r.h / 2.0f - node - (float)label_px * 1.4f;
+    if (rx < node)
+        rx = node;
+    if (ry < node)
+        ry = node;
+    float px[CORE_MAX_SEATS], py[CORE_MAX_SEATS];
+    for (int i = 0; i < n_seats; i++) {
+        float a = -(float)M_PI / 2.0f + (float)i * 2.0f * (float)M_PI / (float)n_seats;
+        px[i] = cx + rx * cosf(a);
+        py[i] = cy + ry * sinf(a);
+    }
+    int maxw = 1;
+    for (int i = 0; i < n_seats; i++)
+        for (int j = i + 1; j < n_seats; j++)
+            if (edges[i][j] > maxw)
+                maxw = edges[i][j];
+    for (int i = 0; i < n_seats; i++)
+        for (int j = i + 1; j < n_seats; j++) {
+            int w = edges[i][j];
+            if (w <= 0)
+                continue;
+            float t = (float)ui_px(g, 3) + (float)ui_px(g, 14) * (float)w / (float)maxw;
+            SDL_Color c = UI_ACCENT;
+            c.a = (Uint8)(110 + 140 * w / maxw);
+            ui_line(g, px[i], py[i], px[j], py[j], t, c);
+        }
+    /* degree (weighted) decides which node is the hub under alarm */
+    int hub = -1, hubdeg = 0;
+    for (int i = 0; i < n_seats; i++) {
+        int d = 0;
+        for (int j = 0; j < n_seats; j++)
+            d += i == j ? 0 : edges[i][j] + edges[j][i];
+        if (d > hubdeg) {
+            hubdeg = d;
+            hub = i;
+        }
+    }
+    for (int i = 0; i < n_seats; i++) {
+        int role = sc->seat_roles[i];
+        SDL_Color c = (role >= 0 && role < sc->n_roles) ? ui_role_colour(sc->roles[role].colour)
+                                                         : UI_LINE;
+        if (alarm && i == hub)
+            ui_circle(g, px[i], py[i], node + (float)ui_px(g, 10), UI_ALARM);
+        ui_circle(g, px[i], py[i], node + (float)ui_px(g, 3), UI_PANEL);
+        ui_circle(g, px[i], py[i], node, c);
+        char ini[8];
+        ui_role_initials(sc, role, ini);
+        int ip = (int)(node * 0.8f);
+        int tw = 0, th = 0;
+        ui_text_size(g, ini, ip, UI_BOLD, &tw, &th);
+        ui_text(g, ini, (int)px[i], (int)(py[i] - (float)th / 2.0f), ip, ip / 2, UI_BOLD,
+                ui_ink_on(c), UI_CENTER, (int)(node * 1.8f));
+        const char *name = (role >= 0 && role < sc->n_roles) ? sc->roles[role].name : "?";
+        int ly = (int)(py[i] + node + (float)ui_px(g, 4));
+        int lw = (int)(rx * 2.0f / (float)(n_seats > 4 ? 3 : 2));
+        if (lw < label_px * 5)
+            lw = label_px * 5;
+        int lx = (int)px[i];
+        if (lx - lw / 2 < r.x)
+            lx = r.x + lw / 2;
+        if (lx + lw / 2 > r.x + r.w)
+            lx = r.x + r.w - lw / 2;
+        ui_text(g, name, lx, ly, label_px, label_px * 3 / 4, UI_BOLD, UI_INK, UI_CENTER, lw);
+    }
+}
