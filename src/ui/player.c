@@ -9,14 +9,15 @@
 #include <string.h>
 
 #define P_H2 34.0f
-#define P_BODY 26.0f
-#define P_SMALL 23.0f
+#define P_BODY 27.0f
+#define P_SMALL 24.0f
 
 void ui_player_model_init(ui_player_model *m)
 {
     memset(m, 0, sizeof *m);
     m->selected = -1;
     m->pick_need = -1;
+    m->focus_need = 0;
     m->reflect_option = -1;
     m->drag_slot = -1;
 }
@@ -208,12 +209,17 @@ static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     bool overleg = p->phase == CORE_PHASE_OVERLEG;
     bool target = can_commit(m) && (m->selected >= 0 || m->drag_slot >= 0);
     int n = p->n_needs;
+    /* Overleg needs room for the ask/offer/lead buttons; frictions are
+     * commit targets, so they join the list from Inzet on (the projector
+     * shows them all the time). */
     int nfr = 0;
-    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
+    for (int i = 0; !overleg && i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
         nfr += p->frictions[i].active ? 1 : 0;
     int rows = n + nfr;
-    int row = rows > 0 ? c.h / rows : c.h;
-    int maxrow = overleg ? body * 33 / 10 : body * 28 / 10;
+    /* Overleg: one action bar under the list, for the need in focus */
+    int bar_h = overleg ? small * 15 / 10 + small * 14 / 10 + ui_px(g, 16) : 0;
+    int row = rows > 0 ? (c.h - bar_h) / rows : c.h;
+    int maxrow = body * 28 / 10;
     if (row > maxrow)
         row = maxrow;
     int y = c.y;
@@ -225,6 +231,12 @@ static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
             ui_round(g, rr, ui_px(g, 10),
                      ui_hover(g, rr) ? (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF} : UI_PANEL_ALT);
             ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_ACCENT);
+            ui_hit_add(g, rr, UI_ID_NEED, i);
+        } else if (overleg) {
+            if (m->focus_need == i)
+                ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF});
+            else if (ui_hover(g, rr))
+                ui_round(g, rr, ui_px(g, 10), UI_PANEL_ALT);
             ui_hit_add(g, rr, UI_ID_NEED, i);
         }
         char st[96] = "";
@@ -270,23 +282,26 @@ static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
             ui_button(g, (SDL_Rect){lx, by - ui_px(g, 4), lw, small * 15 / 10},
                       _("Trekker worden? Ja"), small, true, true, UI_ID_ACCEPT_LEAD, i);
         }
-        if (overleg && !met) {
-            int bw = (c.w - 2 * ui_px(g, 10)) / 3;
-            int yb = by + ph + ui_px(g, 8);
-            int hb = small * 15 / 10;
-            if (yb + hb <= y + row) {
-                ui_button(g, (SDL_Rect){c.x, yb, bw, hb}, _("Vraag hulp"), small, false, true,
-                          UI_ID_ASK, i);
-                ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, _("Bied hulp"),
-                          small, false, true, UI_ID_OFFER, i);
-                ui_button(g, (SDL_Rect){c.x + 2 * (bw + ui_px(g, 10)), yb, bw, hb},
-                          _("Ik trek dit"), small, false, lead != m->view->seat,
-                          UI_ID_LEAD_SELF, i);
-            }
-        }
         y += row;
     }
-    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+    int fn = m->focus_need;
+    if (overleg && fn >= 0 && fn < n && fn < CORE_MAX_NEEDS) {
+        int yb = c.y + c.h - bar_h + ui_px(g, 8);
+        char about[CORE_TITLE_LEN + 32];
+        snprintf(about, sizeof about, _("Over ‘%s’:"), sc->needs[fn].title);
+        ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
+        yb += small * 14 / 10;
+        int bw = (c.w - 2 * ui_px(g, 10)) / 3;
+        int hb = small * 15 / 10;
+        bool open = !p->need_met[fn];
+        ui_button(g, (SDL_Rect){c.x, yb, bw, hb}, _("Vraag hulp"), small, false, open, UI_ID_ASK,
+                  fn);
+        ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, _("Bied hulp"), small,
+                  false, open, UI_ID_OFFER, fn);
+        ui_button(g, (SDL_Rect){c.x + 2 * (bw + ui_px(g, 10)), yb, bw, hb}, _("Ik trek dit"),
+                  small, false, open && p->need_lead[fn] != m->view->seat, UI_ID_LEAD_SELF, fn);
+    }
+    for (int i = 0; !overleg && i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
         const core_friction_state *f = &p->frictions[i];
         if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
             continue;
@@ -450,16 +465,24 @@ static void card_face(ui_gfx *g, const core_scenario *sc, int card, SDL_Rect r, 
     int pad = ui_px(g, 12);
     SDL_Rect tb = {r.x + pad, r.y + ui_px(g, 18), r.w - 2 * pad, small * 26 / 10};
     ui_text_box(g, d->title, tb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT);
+    static const char *const kinds[CORE_KIND_COUNT] = {N_("wetenschappelijk"),
+                                                       N_("professioneel"), N_("ervaring")};
     char line[160];
     if (d->type == CORE_CARD_GENERIC)
-        snprintf(line, sizeof line, _("+%d bij een ander"), d->boost);
+        snprintf(line, sizeof line, _("generiek · +%d bij een ander"), d->boost);
     else
-        snprintf(line, sizeof line, "%s · %d", ui_kind_name(d->kind), d->strength);
-    SDL_Rect lb = {r.x + pad, r.y + r.h - small * 26 / 10, r.w - 2 * pad, small * 25 / 10};
-    ui_text_box(g, line, lb, small * 9 / 10, small * 7 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+        snprintf(line, sizeof line, _("%s · kracht %d"),
+                 (d->kind >= 0 && d->kind < CORE_KIND_COUNT) ? _(kinds[d->kind]) : "?",
+                 d->strength);
+    int lh = small * 12 / 10;
+    ui_text(g, line, r.x + pad, r.y + r.h - lh - ui_px(g, 8), small * 9 / 10, small * 7 / 10,
+            UI_REGULAR, UI_INK_SOFT, UI_LEFT, r.w - 2 * pad);
+    if (d->type == CORE_CARD_EXPERTISE && d->domain[0])
+        ui_text(g, d->domain, r.x + pad, r.y + r.h - 2 * lh - ui_px(g, 8), small * 9 / 10,
+                small * 7 / 10, UI_BOLD, UI_INK_SOFT, UI_LEFT, r.w - 2 * pad);
     if (committed) {
-        SDL_Rect tag = {r.x + r.w - ui_px(g, 130), r.y + ui_px(g, 16), ui_px(g, 120),
-                        small * 13 / 10};
+        SDL_Rect tag = {r.x + r.w - ui_px(g, 130), r.y + r.h - 3 * lh - ui_px(g, 14),
+                        ui_px(g, 120), small * 13 / 10};
         ui_round(g, tag, tag.h / 2, UI_ACCENT);
         ui_text(g, _("ingezet"), tag.x + tag.w / 2, tag.y + ui_px(g, 2), small * 9 / 10,
                 small * 7 / 10, UI_BOLD, UI_WHITE, UI_CENTER, tag.w - ui_px(g, 8));
@@ -551,7 +574,7 @@ static void reflection(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     y += ui_text_box(g, d->question, qb, body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT);
     y += ui_px(g, 14);
     bool answered = p->seat_reflected[m->view->seat];
-    int hb = small * 17 / 10;
+    int hb = small * 2;
     for (int o = 0; o < d->n_options && o < CORE_MAX_OPTIONS; o++) {
         SDL_Rect b = {c.x, y, c.w, hb};
         bool chosen = (answered ? m->view->reflection_option : m->reflect_option) == o;

@@ -262,7 +262,7 @@ static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     ui_draw_meter(g, m1, _("Welbevinden"), wb, sc->rules.welbevinden_max, wfill, body);
     SDL_Rect m2 = {c.x, y + mh, c.w, mh - ui_px(g, 12)};
     int dk = m->pub->draagkracht;
-    ui_draw_meter(g, m2, _("Draagkracht van het team"), dk, sc->rules.draagkracht_max,
+    ui_draw_meter(g, m2, _("Draagkracht"), dk, sc->rules.draagkracht_max,
                   dk == 0 ? UI_ALARM : UI_ACCENT, body);
 }
 
@@ -339,27 +339,32 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         int y = c.y + i * row;
         bool met = m->pub->need_met[i];
         bool lit = m->pub->need_lit[i];
-        char st[96];
-        if (met)
-            snprintf(st, sizeof st, "✓ %s", _("bereikt"));
-        else if (!lit)
-            snprintf(st, sizeof st, "%s", _("in het duister"));
+        int lead = m->pub->need_lead[i];
+        char st[160];
+        const char *state = met ? _("✓ bereikt") : !lit ? _("in het duister") : "";
+        if (lead >= 0 && lead < m->pub->n_seats && state[0])
+            snprintf(st, sizeof st, "%s · %s", state, seat_name(m, lead));
+        else if (lead >= 0 && lead < m->pub->n_seats)
+            snprintf(st, sizeof st, _("trekker %s"), seat_name(m, lead));
         else
-            st[0] = 0;
+            snprintf(st, sizeof st, "%s", state);
         int sw = 0, sh = 0;
+        ui_style sst = met ? UI_BOLD : UI_REGULAR;
         if (st[0])
-            ui_text_size(g, st, body, UI_BOLD, &sw, &sh);
+            ui_text_size(g, st, body, sst, &sw, &sh);
+        if (sw > c.w * 45 / 100)
+            sw = c.w * 45 / 100;
         ui_text(g, d->title, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT,
                 c.w - sw - ui_px(g, 16));
         if (st[0])
-            ui_text(g, st, c.x + c.w, y, body, ui_body_min(g), UI_BOLD,
-                    met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, c.w / 2);
+            ui_text(g, st, c.x + c.w, y, body, ui_body_min(g), sst,
+                    met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, sw);
         int by = y + body * 13 / 10;
         int bh = ui_px(g, 22);
         char prog[48];
         snprintf(prog, sizeof prog, "%d / %d", m->pub->need_progress[i], d->target);
         int pw = 0, ph = 0;
-        ui_text_size(g, prog, body, UI_BOLD, &pw, &ph);
+        ui_text_size(g, "00 / 00", body, UI_BOLD, &pw, &ph);
         SDL_Rect bar = {c.x, by + (ph - bh) / 2, c.w - pw - ui_px(g, 16), bh};
         ui_round(g, bar, bh / 2, UI_PANEL_ALT);
         if (d->target > 0 && m->pub->need_progress[i] > 0) {
@@ -368,18 +373,10 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             f.w = (int)((long)bar.w * v / d->target);
             if (f.w < bh)
                 f.w = bh;
+            /* a need in the dark is hatched grey: progress counts half */
             ui_round(g, f, bh / 2, met ? UI_GOOD : (lit ? UI_ACCENT : UI_INK_SOFT));
         }
         ui_text(g, prog, c.x + c.w, by, body, body, UI_BOLD, UI_INK, UI_RIGHT, 0);
-        int lead = m->pub->need_lead[i];
-        if (lead >= 0 && lead < m->pub->n_seats) {
-            char ls[160];
-            snprintf(ls, sizeof ls, _("trekker: %s"), seat_name(m, lead));
-            int ly = by + ph + ui_px(g, 2);
-            if (ly + body <= y + row)
-                ui_text(g, ls, c.x, ly, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT,
-                        c.w);
-        }
     }
 }
 
@@ -407,8 +404,9 @@ static void draw_goals_and_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r
                  m->pub->goal_proposal_drop ? _("Stemming: ‘%s’ loslaten? %d ja, %d nee")
                                             : _("Stemming: ‘%s’? %d ja, %d nee"),
                  sc->goals[m->pub->goal_proposal].title, yes, no);
-        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_WARN, UI_LEFT, c.w);
-        y += body * 13 / 10;
+        y += ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, body * 27 / 10}, body, ui_body_min(g),
+                         UI_BOLD, UI_WARN, UI_LEFT);
+        y += ui_px(g, 4);
         ng++;
     }
     if (ng == 0) {
@@ -454,7 +452,7 @@ static void draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     SDL_Rect c = panel_with_title(g, r, _("Samenwerkingsnetwerk"));
     bool alarm = centrality_alarm(m);
     int body = fpx(g, T_BODY);
-    int graph_h = c.h - (body * 13 / 10) * 4 - ui_px(g, 70) - ui_px(g, 24);
+    int graph_h = c.h - (body * 13 / 10) * 5 - ui_px(g, 40) - ui_px(g, 24);
     if (alarm)
         graph_h -= body * 14 / 10;
     SDL_Rect gr = {c.x, c.y, c.w, graph_h};
@@ -463,7 +461,7 @@ static void draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     if (alarm) {
         SDL_Rect ab = {c.x, y, c.w, body * 13 / 10};
         ui_round(g, ab, ui_px(g, 8), UI_ALARM);
-        ui_text(g, _("⚠ Eén persoon trekt alles: centraliteit hoog"), ab.x + ab.w / 2,
+        ui_text(g, _("⚠ Eén persoon trekt alles"), ab.x + ab.w / 2,
                 ab.y + ui_px(g, 3), body, ui_body_min(g), UI_BOLD, UI_WHITE, UI_CENTER,
                 ab.w - ui_px(g, 16));
         y += body * 14 / 10;
@@ -496,9 +494,15 @@ static void draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             ui_round(g, f, bar.h / 2, (i == 1 && alarm) ? UI_ALARM : UI_ACCENT);
         }
     }
-    y += rowh * 4 + ui_px(g, 14);
-    SDL_Rect lm = {c.x, y, c.w, ui_px(g, 64)};
-    ui_draw_level_meter(g, lm, mm->level, fpx(g, 24.0f) * 9 / 10);
+    y += rowh * 4 + ui_px(g, 10);
+    char lv[128];
+    snprintf(lv, sizeof lv, _("Niveau: %s"), ui_level_name(mm->level));
+    ui_text(g, lv, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, c.w);
+    y += body * 13 / 10;
+    SDL_Rect lm = {c.x, y, c.w, c.y + c.h - y};
+    if (lm.h > ui_px(g, 40))
+        lm.h = ui_px(g, 40);
+    ui_draw_level_meter(g, lm, mm->level, body);
 }
 
 static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
@@ -522,7 +526,9 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
         int tw = cell.x + cell.w - x - ui_px(g, 8);
         bool ready = m->pub->seat_ready[s];
         bool reflected = m->pub->phase == CORE_PHASE_REFLECTIE && m->pub->seat_reflected[s];
-        ui_text(g, role_name(m->sc, role), x, cell.y + ui_px(g, 6), px, px * 3 / 4, UI_BOLD,
+        /* eight seats on a 1280x720 projector leave ~100 px per name */
+        int minpx = n > 6 ? px * 6 / 10 : px * 3 / 4;
+        ui_text(g, role_name(m->sc, role), x, cell.y + ui_px(g, 6), px, minpx, UI_BOLD,
                 UI_INK, UI_LEFT, tw);
         char line[128];
         const char *who = m->seats[s].conn == UI_SEAT_EMPTY ? _("vrij") : seat_name(m, s);
@@ -535,7 +541,7 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
         SDL_Color ink = m->seats[s].conn == UI_SEAT_LOST ? UI_ALARM
                         : (ready || reflected)           ? UI_GOOD
                                                          : UI_INK_SOFT;
-        ui_text(g, line, x, cell.y + ui_px(g, 6) + px * 12 / 10, px, px * 3 / 4,
+        ui_text(g, line, x, cell.y + ui_px(g, 6) + px * 12 / 10, px, minpx,
                 (ready || reflected) ? UI_BOLD : UI_REGULAR, ink, UI_LEFT, tw);
         ui_hit_add(g, cell, UI_ID_SEAT, s);
     }
@@ -728,11 +734,11 @@ static void draw_table(ui_gfx *g, const ui_proj_model *m)
         return;
     }
     table_topbar(g, m);
-    draw_pupil(g, m, ui_r(g, 32, 116, 580, 300));
-    draw_frictions(g, m, ui_r(g, 32, 432, 580, 540));
-    SDL_Rect mid_top = ui_r(g, 632, 116, 660, 500);
-    SDL_Rect mid_bot = ui_r(g, 632, 632, 660, 340);
-    SDL_Rect mid = ui_r(g, 632, 116, 660, 856);
+    draw_pupil(g, m, ui_r(g, 32, 116, 540, 300));
+    draw_frictions(g, m, ui_r(g, 32, 432, 540, 540));
+    SDL_Rect mid_top = ui_r(g, 592, 116, 720, 524);
+    SDL_Rect mid_bot = ui_r(g, 592, 656, 720, 316);
+    SDL_Rect mid = ui_r(g, 592, 116, 720, 856);
     if (m->pub->phase == CORE_PHASE_SIGNAAL) {
         draw_signal_overlay(g, m, mid);
     } else if (m->pub->phase == CORE_PHASE_REFLECTIE) {
@@ -741,7 +747,7 @@ static void draw_table(ui_gfx *g, const ui_proj_model *m)
         draw_needs(g, m, mid_top);
         draw_goals_and_dossier(g, m, mid_bot);
     }
-    draw_network_panel(g, m, ui_r(g, 1312, 116, 576, 856));
+    draw_network_panel(g, m, ui_r(g, 1332, 116, 556, 856));
     draw_seat_strip(g, m);
     if (m->pub->phase == CORE_PHASE_UITVOERING && m->pub->revealed && m->reveal_t >= 0 &&
         m->reveal_t < 1.0f)
@@ -809,7 +815,7 @@ static void debrief_timeline(ui_gfx *g, const ui_proj_model *m)
     int body = fpx(g, T_BODY);
     const char *cols[6] = {_("Ronde"), _("Niveau"), _("Bijdragen"), _("Samen"),
                            _("Beloften"), _("Reflectief")};
-    const float colx[6] = {0.0f, 0.12f, 0.40f, 0.56f, 0.70f, 0.86f};
+    const float colx[6] = {0.0f, 0.10f, 0.34f, 0.48f, 0.60f, 0.86f};
     int y = c.y;
     for (int k = 0; k < 6; k++)
         ui_text(g, cols[k], c.x + (int)(colx[k] * (float)c.w), y, body, ui_body_min(g), UI_BOLD,

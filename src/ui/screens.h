@@ -120,6 +120,7 @@ typedef struct {
     char player_name[64];
     char status[128];            /* connection state line */
     int selected;                /* selected hand slot / innovation (CORE_MAX_HAND + i), or -1 */
+    int focus_need;              /* Overleg: the need the action bar is about */
     int pick_need;               /* ask/offer waiting for a seat: need, or -1 */
     bool pick_offer;             /* the pending pick is an offer (else an ask) */
     int reflect_option;          /* chosen option, or -1 */
@@ -162,7 +163,8 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
 /* A labelled 0..max meter bar. */
 void ui_draw_meter(ui_gfx *g, SDL_Rect r, const char *label, int value, int max,
                    SDL_Color fill, int px);
-/* The four-step samenwerkingsniveau meter. */
-void ui_draw_level_meter(ui_gfx *g, SDL_Rect r, core_collab_level level, int px);
+/* The four-step samenwerkingsniveau meter; false when the step labels did
+ * not fit (numbers shown instead: the caller names the level). */
+bool ui_draw_level_meter(ui_gfx *g, SDL_Rect r, core_collab_level level, int px);
 
 #endif

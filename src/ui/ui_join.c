@@ -135,7 +135,12 @@ static void game_click(player_app *a, int id, int arg)
     switch (id) {
     case UI_ID_CARD: m->selected = m->selected == arg ? -1 : arg; break;
     case UI_ID_COMMITTED: send(a, CORE_ACT_UNCOMMIT, arg, 0, 0); break;
-    case UI_ID_NEED: commit_to(a, m->selected, 0, arg); break;
+    case UI_ID_NEED:
+        if (a->view.pub.phase == CORE_PHASE_OVERLEG)
+            m->focus_need = arg;
+        else
+            commit_to(a, m->selected, 0, arg);
+        break;
     case UI_ID_FRICTION: commit_to(a, m->selected, 1, arg); break;
     case UI_ID_SHARE_FACT: send(a, CORE_ACT_SHARE_FACT, arg, 0, 0); break;
     case UI_ID_ASK:

@@ -76,15 +76,18 @@ void ui_fmt_decimal(char *out, size_t len, double v)
                 *p = ',';
 }
 
-void ui_role_initials(const core_scenario *sc, int role, char out[8])
+/* Short labels inside role chips. Known roles get the abbreviations Flemish
+ * schools use; other roles get their initials. Always next to (or in the
+ * same view as) the full role name. */
+static const char *const known_abbrev[][2] = {
+    {"leraar", "LR"},           {"ouder", "OU"},           {"clb-anker", "CLB"},
+    {"leerondersteuner", "LO"}, {"zorgcoordinator", "ZC"}, {"directie", "DIR"},
+    {"leerling", "LL"},         {"pedagogisch-begeleider", "PB"},
+    {"buitengewoon-onderwijs", "BuO"}, {"jeugdhulp", "JH"}, {"leerlingbegeleider", "LB"},
+};
+
+static void initials_of(const char *n, char out[8])
 {
-    out[0] = '?';
-    out[1] = 0;
-    if (!sc || role < 0 || role >= sc->n_roles)
-        return;
-    /* First letter of up to two words ("CLB-anker" -> "CA",
-     * "Leraar" -> "L"); ASCII letters only so one glyph per byte. */
-    const char *n = sc->roles[role].name;
     int k = 0;
     bool start = true;
     for (const char *p = n; *p && k < 2; p++) {
@@ -97,9 +100,28 @@ void ui_role_initials(const core_scenario *sc, int role, char out[8])
             start = true;
         }
     }
+    /* one word: first two letters ("Logopedist" -> "LO") */
+    if (k == 1 && n[0] && n[1] && (unsigned char)n[1] < 0x80) {
+        char c2 = n[1];
+        out[k++] = (char)(c2 >= 'a' && c2 <= 'z' ? c2 - 32 : c2);
+    }
     if (k == 0)
         out[k++] = '?';
     out[k] = 0;
+}
+
+void ui_role_initials(const core_scenario *sc, int role, char out[8])
+{
+    out[0] = '?';
+    out[1] = 0;
+    if (!sc || role < 0 || role >= sc->n_roles)
+        return;
+    for (size_t i = 0; i < sizeof known_abbrev / sizeof known_abbrev[0]; i++)
+        if (strcmp(sc->roles[role].id, known_abbrev[i][0]) == 0) {
+            snprintf(out, 8, "%s", known_abbrev[i][1]);
+            return;
+        }
+    initials_of(sc->roles[role].name, out);
 }
 
 static SDL_Color role_colour(const core_scenario *sc, int role)
@@ -156,10 +178,19 @@ void ui_draw_meter(ui_gfx *g, SDL_Rect r, const char *label, int value, int max,
     }
 }
 
-void ui_draw_level_meter(ui_gfx *g, SDL_Rect r, core_collab_level level, int px)
+bool ui_draw_level_meter(ui_gfx *g, SDL_Rect r, core_collab_level level, int px)
 {
     int gap = ui_px(g, 6);
     int seg = (r.w - gap * (CORE_LEVEL_COUNT - 1)) / CORE_LEVEL_COUNT;
+    /* Labels inside the steps only when every one fits at this size; the
+     * caller names the current level otherwise. */
+    bool labels = true;
+    for (int i = 0; i < CORE_LEVEL_COUNT; i++) {
+        int tw = 0, th = 0;
+        ui_text_size(g, ui_level_name((core_collab_level)i), px, UI_BOLD, &tw, &th);
+        if (tw > seg - ui_px(g, 12))
+            labels = false;
+    }
     static const SDL_Color fills[CORE_LEVEL_COUNT] = {
         {0x9A, 0xA5, 0xAD, 0xFF}, {0x56, 0xB4, 0xE9, 0xFF},
         {0x00, 0x72, 0xB2, 0xFF}, {0x00, 0x9E, 0x73, 0xFF}};
@@ -170,13 +201,23 @@ void ui_draw_level_meter(ui_gfx *g, SDL_Rect r, core_collab_level level, int px)
         ui_round(g, s, ui_px(g, 8), on ? fills[i] : UI_PANEL_ALT);
         if (cur)
             ui_round_outline(g, s, ui_px(g, 8), ui_px(g, 4), UI_INK);
+        if (!labels) {
+            char num[8];
+            snprintf(num, sizeof num, "%d", i + 1);
+            int nw = 0, nh = 0;
+            ui_text_size(g, num, px, UI_BOLD, &nw, &nh);
+            ui_text(g, num, s.x + s.w / 2, s.y + (s.h - nh) / 2, px, px, UI_BOLD,
+                    on ? ui_ink_on(fills[i]) : UI_INK_SOFT, UI_CENTER, s.w);
+            continue;
+        }
         SDL_Color ink = on ? ui_ink_on(fills[i]) : UI_INK_SOFT;
         int tw = 0, th = 0;
         ui_text_size(g, ui_level_name((core_collab_level)i), px, cur ? UI_BOLD : UI_REGULAR, &tw,
                      &th);
         ui_text(g, ui_level_name((core_collab_level)i), s.x + s.w / 2, s.y + (s.h - th) / 2, px,
-                px * 3 / 4, cur ? UI_BOLD : UI_REGULAR, ink, UI_CENTER, s.w - ui_px(g, 8));
+                px, cur ? UI_BOLD : UI_REGULAR, ink, UI_CENTER, s.w - ui_px(g, 8));
     }
+    return labels;
 }
 
 void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats,
@@ -189,17 +230,29 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
     int label_px = ui_font_px(g, 24);
     if (label_px < ui_body_min(g) * 8 / 10)
         label_px = ui_body_min(g) * 8 / 10;
+    /* Up to five seats the names stand under the nodes; with more, the
+     * nodes carry the role abbreviation and the seat strip and legend
+     * name them (there is no room for eight names around a circle). */
+    bool labels = n_seats <= 5;
+    float lab_h = labels ? (float)label_px * 1.3f : 0.0f;
     float cx = (float)r.x + (float)r.w / 2.0f;
-    float cy = (float)r.y + (float)r.h / 2.0f - (float)label_px / 2.0f;
-    float node = (float)(r.h < r.w ? r.h : r.w) * 0.085f;
-    if (node < (float)ui_px(g, 18))
-        node = (float)ui_px(g, 18);
-    float rx = (float)r.w / 2.0f - node - (float)label_px * 3.0f;
-    float ry = (float)r.h / 2.0f - node - (float)label_px * 1.4f;
+    float cy = (float)r.y + (float)r.h / 2.0f - lab_h / 2.0f;
+    float node = (float)(r.h < r.w ? r.h : r.w) * (labels ? 0.085f : 0.075f);
+    if (node < (float)ui_px(g, 16))
+        node = (float)ui_px(g, 16);
+    float rx = (float)r.w / 2.0f - node - (labels ? (float)label_px * 3.0f : (float)ui_px(g, 12));
+    float ry = (float)r.h / 2.0f - node - lab_h / 2.0f - (float)ui_px(g, 12);
     if (rx < node)
         rx = node;
     if (ry < node)
         ry = node;
+    if (!labels) {
+        /* neighbours must not overlap: node radius under 40% of the chord */
+        float rmin = rx < ry ? rx : ry;
+        float chord = 2.0f * rmin * sinf((float)M_PI / (float)n_seats);
+        if (node > chord * 0.4f)
+            node = chord * 0.4f;
+    }
     float px[CORE_MAX_SEATS], py[CORE_MAX_SEATS];
     for (int i = 0; i < n_seats; i++) {
         float a = -(float)M_PI / 2.0f + (float)i * 2.0f * (float)M_PI / (float)n_seats;
@@ -247,16 +300,22 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
         ui_text_size(g, ini, ip, UI_BOLD, &tw, &th);
         ui_text(g, ini, (int)px[i], (int)(py[i] - (float)th / 2.0f), ip, ip / 2, UI_BOLD,
                 ui_ink_on(c), UI_CENTER, (int)(node * 1.8f));
+        if (!labels)
+            continue;
         const char *name = (role >= 0 && role < sc->n_roles) ? sc->roles[role].name : "?";
         int ly = (int)(py[i] + node + (float)ui_px(g, 4));
-        int lw = (int)(rx * 2.0f / (float)(n_seats > 4 ? 3 : 2));
-        if (lw < label_px * 5)
-            lw = label_px * 5;
+        int lw = n_seats > 4 ? r.w / 3 : r.w / 2;
         int lx = (int)px[i];
         if (lx - lw / 2 < r.x)
             lx = r.x + lw / 2;
         if (lx + lw / 2 > r.x + r.w)
             lx = r.x + r.w - lw / 2;
+        int nw = 0, nh = 0;
+        ui_text_size(g, name, label_px, UI_BOLD, &nw, &nh);
+        if (nw > lw)
+            nw = lw;
+        SDL_Rect pill = {lx - nw / 2 - ui_px(g, 6), ly, nw + ui_px(g, 12), nh};
+        ui_round(g, pill, nh / 3, (SDL_Color){0xFF, 0xFF, 0xFF, 0xE0});
         ui_text(g, name, lx, ly, label_px, label_px * 3 / 4, UI_BOLD, UI_INK, UI_CENTER, lw);
     }
 }
