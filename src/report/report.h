@@ -1,0 +1,45 @@
+/*
+ * report: the debrief evidence of one stored session, exported for the
+ * trainer (a self-contained HTML page that prints on A4) and for research
+ * (CSV that Gephi, R/igraph and spreadsheets read as they are).
+ *
+ * The session is rebuilt, not trusted: the stored level text is loaded with
+ * lvl_load_buffer and the journal is replayed through core_init/core_apply,
+ * which gives every event with its round and phase and the final measures.
+ * The final state hash is compared with the one stored at the end of the
+ * game; a mismatch is reported in the page, not hidden.
+ *
+ * Files written into the output folder (replaced when they exist):
+ *   report.html  scenario, outcome, timeline, network (inline SVG), the four
+ *                measures per round, samenwerkingsniveau, frictions and
+ *                boundary experiences, reflections, reflection-fan cards
+ *   events.csv   one row per accepted action and per event
+ *   edges.csv    Source,Target,Weight,Round,Type (one row per pair and round)
+ *   nodes.csv    Id,Label,Role (the seats, for Gephi's node table)
+ * With anonymize, every player name (also inside typed text) becomes the
+ * seat's role.
+ *
+ * Text is in the language of plat_i18n_lang() (Dutch unless --lang en).
+ * No SDL.
+ */
+#ifndef SAMENSPEL_REPORT_H
+#define SAMENSPEL_REPORT_H
+
+#include "store/store.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define REPORT_ERR_LEN 512
+
+/* Writes the four files of session `session` into dir (created when
+ * missing). Returns false with a message a person can act on. */
+bool report_export(store *db, int64_t session, const char *dir, bool anonymize,
+                   char *err, size_t err_len);
+
+/* Where the projector's export button puts a session's report:
+ * $XDG_DATA_HOME/samenspel/verslagen/sessie-<id> (not created here). */
+bool report_default_dir(int64_t session, char *out, size_t len, char *err, size_t err_len);
+
+#endif

@@ -1,0 +1,442 @@
+/* report: exports of scripted sessions. Bot games are played through core
+ * and journaled in a store exactly as the host does (check, append, apply);
+ * the exported files are then read back with independent readers: a small
+ * RFC 4180 reader here, Python's csv/xml/html.parser in check_report.py. */
+#include "level/level.h"
+#include "platform/plat.h"
+#include "report/report.h"
+#include "store/store.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef REPORT_TEST_OUT
+#error REPORT_TEST_OUT must name the test's output folder
+#endif
+
+static const char *names[CORE_MAX_SEATS] = {"Fatima", "Émile", "Jozefien", "Bram",
+                                            "Yasmina", "Lowie", "Ayoub", "Marthe"};
+
+typedef struct {
+    core_scenario *sc;
+    char *level_text;
+    size_t level_len;
+    char level_path[PLAT_PATH_MAX];
+} level_fixture;
+
+static level_fixture lf;
+
+static int setup(void **state)
+{
+    (void)state;
+    if (!lvl_default_path(lf.level_path, sizeof lf.level_path)) {
+        fprintf(stderr, "no default level in the data dir\n");
+        return -1;
+    }
+    char err[256];
+    lf.level_text = plat_read_file(lf.level_path, 4u << 20, &lf.level_len, err, sizeof err);
+    if (!lf.level_text) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
+    lf.sc = calloc(1, sizeof *lf.sc);
+    lvl_diags *d = calloc(1, sizeof *d);
+    bool ok = lvl_load_buffer(lf.level_path, lf.level_text, lf.level_len, lf.sc, d);
+    if (!ok)
+        lvl_diags_print(d, false, stderr);
+    free(d);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s'", REPORT_TEST_OUT, REPORT_TEST_OUT);
+    return ok && system(cmd) == 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    free(lf.sc);
+    free(lf.level_text);
+    return 0;
+}
+
+typedef struct {
+    int64_t session;
+    size_t actions;
+    size_t events;
+    uint64_t hash;
+    core_outcome outcome;
+} game_result;
+
+/* Applies one action the way the host does: check, journal, apply. */
+static bool submit(store *db, int64_t session, core_state *st, core_action *a, uint64_t *seq,
+                   core_events *evs, game_result *res)
+{
+    if (core_check(st, a) != CORE_OK)
+        return false;
+    char err[STORE_ERR_LEN];
+    (*seq)++;
+    assert_true(store_append(db, session, *seq, a, err, sizeof err));
+    evs->n = 0;
+    assert_int_equal(core_apply(st, a, evs), CORE_OK);
+    res->actions++;
+    res->events += (size_t)evs->n;
+    return true;
+}
+
+/* Plays a whole game with bots in every seat, journaled in db. */
+static game_result play_game(store *db, uint64_t seed, core_bot_kind kind, bool finish)
+{
+    game_result res;
+    memset(&res, 0, sizeof res);
+    const core_scenario *sc = lf.sc;
+    store_seat seats[CORE_MAX_SEATS];
+    memset(seats, 0, sizeof seats);
+    for (int i = 0; i < sc->n_seats; i++) {
+        snprintf(seats[i].name, sizeof seats[i].name, "%s", names[i]);
+        seats[i].taken = true;
+        for (int k = 0; k < STORE_TOKEN_LEN; k++)
+            seats[i].token[k] = (uint8_t)(seed + (uint64_t)(i * 31 + k));
+    }
+    char err[STORE_ERR_LEN];
+    res.session = store_session_create(db, lf.level_path, lf.level_text, lf.level_len, sc, seed,
+                                       "NOOR", sc->n_seats, seats, err, sizeof err);
+    assert_true(res.session > 0);
+
+    core_state *st = calloc(1, sizeof *st);
+    core_seat_view *view = calloc(1, sizeof *view);
+    core_events *evs = calloc(1, sizeof *evs);
+    assert_true(core_init(st, sc, seed, err, sizeof err));
+    core_rng rngs[CORE_MAX_SEATS];
+    for (int i = 0; i < sc->n_seats; i++)
+        core_rng_seed(&rngs[i], seed ^ 0x9E3779B97F4A7C15ull, (uint64_t)i + 1);
+    uint64_t seq = 0;
+    core_action a;
+    memset(&a, 0, sizeof a);
+    a.type = CORE_ACT_START;
+    a.seat = CORE_SEAT_HOST;
+    assert_true(submit(db, res.session, st, &a, &seq, evs, &res));
+    int stalls = 0;
+    for (int iter = 0; iter < 50000 && st->outcome == CORE_OUTCOME_ONGOING &&
+                       st->phase != CORE_PHASE_END;
+         iter++) {
+        bool progress = false;
+        for (int s = 0; s < sc->n_seats; s++) {
+            core_seat_view_get(st, s, view);
+            memset(&a, 0, sizeof a);
+            if (!core_bot_next(sc, view, kind, &rngs[s], &a))
+                continue;
+            a.seat = s;
+            if (a.type == CORE_ACT_REFLECT) {
+                /* Typed answers name other players: anonymize must catch them. */
+                snprintf(a.text, sizeof a.text, "Volgende keer vraag ik %s en %s, \"samen\" <plannen>",
+                         names[(s + 1) % sc->n_seats], names[(s + 2) % sc->n_seats]);
+            }
+            if (submit(db, res.session, st, &a, &seq, evs, &res))
+                progress = true;
+        }
+        if (!progress) {
+            memset(&a, 0, sizeof a);
+            a.type = CORE_ACT_ADVANCE;
+            a.seat = CORE_SEAT_HOST;
+            if (!submit(db, res.session, st, &a, &seq, evs, &res) && ++stalls > 3)
+                break;
+        }
+    }
+    res.hash = core_state_hash(st);
+    res.outcome = st->outcome;
+    if (finish)
+        assert_true(store_session_finish(db, res.session, st, err, sizeof err));
+    free(st);
+    free(view);
+    free(evs);
+    return res;
+}
+
+/* An RFC 4180 reader written independently of the exporter: counts
+ * records and checks that every record has `fields` fields. */
+static int csv_records(const char *path, int fields, int *kind_action, int *kind_event)
+{
+    size_t len = 0;
+    char err[200];
+    char *s = plat_read_file(path, 64u << 20, &len, err, sizeof err);
+    assert_non_null(s);
+    int records = 0, f = 1;
+    bool quoted = false, field_start = true;
+    char first2[32] = "";
+    size_t fl = 0;
+    int field = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < len && s[i + 1] == '"') {
+                i++;
+            } else if (c == '"') {
+                quoted = false;
+            }
+            continue;
+        }
+        if (c == '"' && field_start) {
+            quoted = true;
+            field_start = false;
+            continue;
+        }
+        if (c == ',') {
+            f++;
+            field++;
+            field_start = true;
+            continue;
+        }
+        if (c == '\r' && i + 1 < len && s[i + 1] == '\n') {
+            i++;
+            if (f != fields)
+                fprintf(stderr, "%s: record %d has %d fields\n", path, records, f);
+            assert_int_equal(f, fields);
+            if (records > 0 && kind_action) {
+                if (strcmp(first2, "action") == 0)
+                    (*kind_action)++;
+                else if (strcmp(first2, "event") == 0)
+                    (*kind_event)++;
+            }
+            records++;
+            f = 1;
+            field = 0;
+            fl = 0;
+            first2[0] = '\0';
+            field_start = true;
+            continue;
+        }
+        assert_true(c != '\n' && c != '\r'); /* bare line breaks only inside quotes */
+        field_start = false;
+        if (field == 1 && fl + 1 < sizeof first2) {
+            first2[fl++] = c;
+            first2[fl] = '\0';
+        }
+    }
+    assert_false(quoted);
+    assert_true(field_start && f == 1); /* ends with CRLF */
+    free(s);
+    return records;
+}
+
+static char *slurp(const char *dir, const char *name)
+{
+    char path[PLAT_PATH_MAX], err[200];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    size_t len;
+    char *s = plat_read_file(path, 64u << 20, &len, err, sizeof err);
+    assert_non_null(s);
+    return s;
+}
+
+static bool have_python(void)
+{
+    return system("command -v python3 >/dev/null 2>&1") == 0;
+}
+
+static void python_check(const char *dir, const game_result *g, bool anonymized, const char *lang)
+{
+    if (!have_python()) {
+        fprintf(stderr, "python3 not installed: the csv/html checks of check_report.py are skipped\n");
+        return;
+    }
+    char cmd[4096];
+    int n = snprintf(cmd, sizeof cmd,
+                     "python3 '%s' --dir '%s' --actions %zu --events %zu --seats %d --lang %s",
+                     REPORT_CHECK_SCRIPT, dir, g->actions, g->events, lf.sc->n_seats, lang);
+    for (int i = 0; i < lf.sc->n_seats; i++)
+        n += snprintf(cmd + n, sizeof cmd - (size_t)n, " %s '%s'",
+                      anonymized ? "--absent" : "--present", names[i]);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void export_and_check(store *db, const game_result *g, const char *sub, bool anonymize,
+                             const char *lang)
+{
+    char dir[PLAT_PATH_MAX], err[REPORT_ERR_LEN] = "";
+    snprintf(dir, sizeof dir, "%s/%s", REPORT_TEST_OUT, sub);
+    plat_i18n_init(lang);
+    bool ok = report_export(db, g->session, dir, anonymize, err, sizeof err);
+    plat_i18n_init("nl");
+    if (!ok)
+        fprintf(stderr, "report_export: %s\n", err);
+    assert_true(ok);
+
+    char path[PLAT_PATH_MAX];
+    int acts = 0, evts = 0;
+    snprintf(path, sizeof path, "%s/events.csv", dir);
+    int rec = csv_records(path, 9, &acts, &evts);
+    assert_int_equal(rec, 1 + (int)g->actions + (int)g->events);
+    assert_int_equal(acts, (int)g->actions);
+    assert_int_equal(evts, (int)g->events);
+    snprintf(path, sizeof path, "%s/edges.csv", dir);
+    assert_true(csv_records(path, 5, NULL, NULL) >= 1);
+    snprintf(path, sizeof path, "%s/nodes.csv", dir);
+    assert_int_equal(csv_records(path, 3, NULL, NULL), 1 + lf.sc->n_seats);
+
+    char *html = slurp(dir, "report.html");
+    assert_non_null(strstr(html, "<svg"));
+    assert_null(strstr(html, "src="));
+    assert_null(strstr(html, "url("));
+    assert_null(strstr(html, "@import"));
+    assert_null(strstr(html, "<b>")); /* the typed <plannen> is escaped */
+    assert_non_null(strstr(html, "&lt;plannen&gt;"));
+    free(html);
+    python_check(dir, g, anonymize, lang);
+}
+
+static void test_team_game_report(void **state)
+{
+    (void)state;
+    char path[PLAT_PATH_MAX], err[STORE_ERR_LEN];
+    snprintf(path, sizeof path, "%s/team.db", REPORT_TEST_OUT);
+    store *db = store_open(path, true, err, sizeof err);
+    assert_non_null(db);
+    game_result g = play_game(db, 20261129, CORE_BOT_TEAM, true);
+    assert_true(g.actions > 20);
+    assert_true(g.outcome != CORE_OUTCOME_ONGOING);
+
+    /* Resume data: replaying what the store returns gives the same state. */
+    core_action *acts = NULL;
+    size_t n = 0;
+    assert_true(store_load_actions(db, g.session, &acts, NULL, &n, err, sizeof err));
+    assert_int_equal(n, g.actions);
+    core_state *st = calloc(1, sizeof *st);
+    store_session s;
+    assert_true(store_session_get(db, g.session, &s, err, sizeof err));
+    assert_true(core_init(st, lf.sc, s.seed, err, sizeof err));
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(core_apply(st, &acts[i], NULL), CORE_OK);
+    assert_true(core_state_hash(st) == g.hash);
+    assert_true(s.state_hash == g.hash);
+    assert_true(s.finished);
+    assert_int_equal(s.outcome, g.outcome);
+    free(st);
+    free(acts);
+
+    export_and_check(db, &g, "team", false, "nl");
+    char *html = slurp(REPORT_TEST_OUT "/team", "report.html");
+    assert_non_null(strstr(html, "identiek")); /* replay verified against the stored hash */
+    assert_non_null(strstr(html, "Fatima"));
+    free(html);
+    export_and_check(db, &g, "team-anoniem", true, "nl");
+    export_and_check(db, &g, "team-en", false, "en");
+    html = slurp(REPORT_TEST_OUT "/team-en", "report.html");
+    assert_non_null(strstr(html, "lang=\"en\""));
+    assert_non_null(strstr(html, "Collaboration network"));
+    free(html);
+    store_close(db);
+}
+
+static void test_solo_and_unfinished(void **state)
+{
+    (void)state;
+    char path[PLAT_PATH_MAX], err[STORE_ERR_LEN];
+    snprintf(path, sizeof path, "%s/solo.db", REPORT_TEST_OUT);
+    store *db = store_open(path, true, err, sizeof err);
+    assert_non_null(db);
+    game_result g = play_game(db, 7, CORE_BOT_SOLO, true);
+    export_and_check(db, &g, "solo", false, "nl");
+    game_result u = play_game(db, 8, CORE_BOT_TEAM, false);
+    export_and_check(db, &u, "unfinished", true, "nl");
+    char *html = slurp(REPORT_TEST_OUT "/unfinished", "report.html");
+    assert_non_null(strstr(html, "niet afgelopen"));
+    free(html);
+    store_close(db);
+}
+
+/* A damaged session gives a message, not a crash or a silent report. */
+static void test_damaged_sessions(void **state)
+{
+    (void)state;
+    char path[PLAT_PATH_MAX], err[STORE_ERR_LEN], rerr[REPORT_ERR_LEN];
+    snprintf(path, sizeof path, "%s/damaged.db", REPORT_TEST_OUT);
+    store *db = store_open(path, true, err, sizeof err);
+    assert_non_null(db);
+    char dir[PLAT_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/damaged", REPORT_TEST_OUT);
+
+    assert_false(report_export(db, 4242, dir, false, rerr, sizeof rerr));
+    assert_non_null(strstr(rerr, "4242"));
+
+    const char broken[] = "dit: [is geen level\n";
+    int64_t id = store_session_create(db, "kapot.yaml", broken, sizeof broken - 1, NULL, 1, "KPOT",
+                                      4, NULL, err, sizeof err);
+    assert_true(id > 0);
+    assert_false(report_export(db, id, dir, false, rerr, sizeof rerr));
+    assert_non_null(strstr(rerr, "level"));
+
+    /* A journal the rules refuse halfway: reported up to there, with a warning. */
+    game_result g = play_game(db, 99, CORE_BOT_TEAM, true);
+    store_close(db);
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "UPDATE action SET type=%d, seat=0, a=1000 WHERE session_id=%lld AND seq=2",
+             (int)CORE_ACT_VOTE_GOAL, (long long)g.session);
+    assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    db = store_open(path, false, err, sizeof err);
+    assert_non_null(db);
+    assert_true(report_export(db, g.session, dir, false, rerr, sizeof rerr));
+    char *html = slurp(dir, "report.html");
+    assert_non_null(strstr(html, "class=\"warn\""));
+    free(html);
+    store_close(db);
+}
+
+/* The command line: default session, --list, errors with exit codes. */
+static void test_cli(void **state)
+{
+    (void)state;
+    char cmd[2048];
+    const char *db = REPORT_TEST_OUT "/team.db";
+    snprintf(cmd, sizeof cmd, "'%s' report --db '%s' --list > '%s/list.txt'", SAMENSPEL_BIN, db,
+             REPORT_TEST_OUT);
+    assert_int_equal(system(cmd), 0);
+    char *list = slurp(REPORT_TEST_OUT, "list.txt");
+    assert_non_null(strstr(list, "Fatima"));
+    free(list);
+    snprintf(cmd, sizeof cmd, "'%s' report --db '%s' --out '%s/cli' --anonymize > /dev/null",
+             SAMENSPEL_BIN, db, REPORT_TEST_OUT);
+    assert_int_equal(system(cmd), 0);
+    char *html = slurp(REPORT_TEST_OUT "/cli", "report.html");
+    assert_null(strstr(html, "Fatima"));
+    free(html);
+    snprintf(cmd, sizeof cmd, "'%s' report 999 --db '%s' --out '%s/cli' 2>/dev/null", SAMENSPEL_BIN,
+             db, REPORT_TEST_OUT);
+    assert_int_equal(WEXITSTATUS(system(cmd)), 1);
+    snprintf(cmd, sizeof cmd, "'%s' report --bestaat-niet 2>/dev/null", SAMENSPEL_BIN);
+    assert_int_equal(WEXITSTATUS(system(cmd)), 2);
+    /* A foreign file through --db: refused and unchanged. */
+    char txt[PLAT_PATH_MAX];
+    snprintf(txt, sizeof txt, "%s/notes.txt", REPORT_TEST_OUT);
+    FILE *f = fopen(txt, "w");
+    fputs("geen database\n", f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "'%s' report --db '%s' 2>/dev/null", SAMENSPEL_BIN, txt);
+    assert_int_equal(WEXITSTATUS(system(cmd)), 1);
+    char *after = slurp(REPORT_TEST_OUT, "notes.txt");
+    assert_string_equal(after, "geen database\n");
+    free(after);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_team_game_report),
+        cmocka_unit_test(test_solo_and_unfinished),
+        cmocka_unit_test(test_damaged_sessions),
+        cmocka_unit_test(test_cli),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
