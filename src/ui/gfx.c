@@ -117,6 +117,8 @@ bool ui_font_find(const char *font_override, char out_regular[1024], char out_bo
             snprintf(out_bold, 1024, "%s", out_regular);
             *fake_bold = true;
         }
+        /* only the file names are kept: give fontconfig's memory back */
+        FcFini();
     }
     if (!ok) {
         snprintf(err, err_len, _("Geen lettertype gevonden: DejaVu Sans ontbreekt. Installeer het "

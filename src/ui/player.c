@@ -425,10 +425,17 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
             break;
         char s[CORE_TITLE_LEN + 16];
         snprintf(s, sizeof s, "%s%s", adopted ? "◆ " : "", sc->goals[i].title);
-        int bw = voting ? ui_px(g, 190) : can_propose ? ui_px(g, 150) : 0;
-        ui_text(g, s, c.x, y + (hb - small * 12 / 10) / 2, small, small * 8 / 10,
-                adopted ? UI_BOLD : UI_REGULAR, adopted ? UI_GOOD : UI_INK, UI_LEFT,
-                c.w - bw - ui_px(g, 10));
+        int bw = voting ? ui_px(g, 190) : can_propose ? ui_px(g, 170) : 0;
+        /* long goal titles wrap to two lines next to their buttons */
+        int tw = c.w - bw - ui_px(g, 10);
+        ui_style gst = adopted ? UI_BOLD : UI_REGULAR;
+        int th = ui_text_box_height(g, s, tw, small, gst);
+        if (th > small * 26 / 10)
+            th = small * 26 / 10;
+        if (y + th > c.y + c.h)
+            break;
+        ui_text_box(g, s, (SDL_Rect){c.x, y + (th < hb ? (hb - th) / 2 : 0), tw, th}, small,
+                    small * 8 / 10, gst, adopted ? UI_GOOD : UI_INK, UI_LEFT);
         if (voting) {
             bool voted = ((p->goal_votes_yes | p->goal_votes_no) >> m->view->seat) & 1u;
             int half = (bw - ui_px(g, 6)) / 2;
@@ -440,7 +447,7 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
             ui_button(g, (SDL_Rect){c.x + c.w - bw, y, bw, hb}, _("Voorstellen"), small, false,
                       true, UI_ID_PROPOSE_GOAL, i);
         }
-        y += hb + ui_px(g, 6);
+        y += (th > hb ? th : hb) + ui_px(g, 6);
     }
 }
 

@@ -269,7 +269,10 @@ static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
     char title[128];
-    snprintf(title, sizeof title, _("Spanningen · %d grenservaringen"), m->pub->n_boundary);
+    snprintf(title, sizeof title,
+             ngettext("Spanningen · %d grenservaring", "Spanningen · %d grenservaringen",
+                      (unsigned long)m->pub->n_boundary),
+             m->pub->n_boundary);
     SDL_Rect c = panel_with_title(g, r, title);
     const core_scenario *sc = m->sc;
     int body = fpx(g, T_BODY);
@@ -519,15 +522,16 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
     for (int s = 0; s < n; s++) {
         SDL_Rect cell = {strip.x + s * (w + gap), strip.y, w, strip.h};
         ui_round(g, cell, ui_px(g, 12), UI_PANEL);
-        int chip = cell.h - ui_px(g, 20);
+        /* with seven or eight seats the chip shrinks to leave the name room */
+        int chip = n > 6 ? cell.h * 45 / 100 : cell.h - ui_px(g, 20);
         int role = m->sc->seat_roles[s];
-        ui_role_chip(g, m->sc, role, cell.x + ui_px(g, 10), cell.y + ui_px(g, 10), chip);
-        int x = cell.x + chip + ui_px(g, 20);
+        ui_role_chip(g, m->sc, role, cell.x + ui_px(g, 8), cell.y + (cell.h - chip) / 2, chip);
+        int x = cell.x + chip + ui_px(g, n > 6 ? 14 : 20);
         int tw = cell.x + cell.w - x - ui_px(g, 8);
         bool ready = m->pub->seat_ready[s];
         bool reflected = m->pub->phase == CORE_PHASE_REFLECTIE && m->pub->seat_reflected[s];
         /* eight seats on a 1280x720 projector leave ~100 px per name */
-        int minpx = n > 6 ? px * 6 / 10 : px * 3 / 4;
+        int minpx = n > 6 ? px * 55 / 100 : px * 3 / 4;
         ui_text(g, role_name(m->sc, role), x, cell.y + ui_px(g, 6), px, minpx, UI_BOLD,
                 UI_INK, UI_LEFT, tw);
         char line[128];
@@ -705,8 +709,10 @@ static void draw_end(ui_gfx *g, const ui_proj_model *m)
     int huge = ui_font_px(g, 96), h2 = fpx(g, T_H2), body = fpx(g, T_BODY);
     bool won = m->pub->outcome == CORE_OUTCOME_WON;
     char head[200];
-    snprintf(head, sizeof head,
-             won ? _("%s is goed ondersteund") : _("%s had meer nodig"), m->sc->pupil_name);
+    if (won)
+        snprintf(head, sizeof head, _("%s is goed ondersteund"), m->sc->pupil_name);
+    else
+        snprintf(head, sizeof head, _("%s had meer nodig"), m->sc->pupil_name);
     ui_text(g, head, r.x + r.w / 2, r.y + pad, huge, h2, UI_BOLD, won ? UI_GOOD : UI_ALARM,
             UI_CENTER, r.w - 2 * pad);
     int met = 0;
@@ -994,6 +1000,7 @@ static void draw_help(ui_gfx *g)
         {"V", N_("getypte antwoorden verbergen / tonen")},
         {"D", N_("nabespreking; ← → stappen")},
         {"R", N_("opnieuw beginnen (tweemaal)")},
+        {"O", N_("ander level laden (in de lobby)")},
         {"L", N_("taal nl / en")},
         {"F11", N_("volledig scherm")},
         {"F1 / H", N_("deze hulp")},

@@ -547,6 +547,9 @@ bool player_app_step(player_app *a, int wait_ms)
             SDL_RenderPresent(a->g.ren);
         a->frames++;
         a->dirty = false;
+        /* tools/bench/ui.sh times start -> first presented frame with this */
+        if (a->g.win && getenv("SAMENSPEL_EXIT_AFTER_FIRST_FRAME"))
+            a->quit = true;
     }
     SDL_Event e;
     if (SDL_WaitEventTimeout(&e, wait_ms)) {

@@ -202,7 +202,7 @@ bool ui_draw_level_meter(ui_gfx *g, SDL_Rect r, core_collab_level level, int px)
         if (cur)
             ui_round_outline(g, s, ui_px(g, 8), ui_px(g, 4), UI_INK);
         if (!labels) {
-            char num[8];
+            char num[16];
             snprintf(num, sizeof num, "%d", i + 1);
             int nw = 0, nh = 0;
             ui_text_size(g, num, px, UI_BOLD, &nw, &nh);

@@ -1,0 +1,276 @@
+/* Hand-built scenario and views for golden images (see fixture.h). */
+#include "fixture.h"
+
+#include <string.h>
+
+const char *const ui_fixture_scenes[] = {
+    "lobby",   "table",     "table8",    "signaal",   "reflectie", "reveal",
+    "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "help",
+    "player-overleg", "player-inzet", "player-reflectie", "player-ask", NULL,
+};
+
+static const char *const role_ids[8] = {"leraar",          "ouder",    "clb-anker",
+                                        "leerondersteuner", "zorgcoordinator", "directie",
+                                        "leerling",        "jeugdhulp"};
+static const char *const role_names[8] = {"Leraar",          "Ouder",    "CLB-anker",
+                                          "Leerondersteuner", "Zorgcoördinator", "Directie",
+                                          "Leerling",        "Jeugdhulp"};
+static const char *const names[8] = {"Anna", "Bram", "Chloé", "Dries",
+                                     "Elif", "Fien", "Gert", "Hanne"};
+
+#define CPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
+
+static void scenario(core_scenario *sc, int n_seats)
+{
+    memset(sc, 0, sizeof *sc);
+    CPY(sc->title, "Noor zoekt rust");
+    CPY(sc->pupil_name, "Noor");
+    sc->pupil_age = 8;
+    CPY(sc->pupil_class, "3de leerjaar");
+    CPY(sc->pupil_text, "Noor is acht en zit in het 3de leerjaar. Na de speeltijd is ze vaak "
+                        "overprikkeld: ze zit met haar handen op de oren en klapt dicht. Thuis "
+                        "is ze ’s avonds uitgeput.");
+    CPY(sc->intro, "Een schooljaar lang zoeken leraar, ouder, CLB-anker en leerondersteuner "
+                   "samen wat Noor helpt.");
+    sc->rules.rounds = 6;
+    sc->rules.welbevinden_max = 10;
+    sc->rules.draagkracht_max = 10;
+    sc->rules.centrality_alarm = 0.5;
+    sc->rules.max_commit = 2;
+    for (int i = 0; i < 8; i++) {
+        core_role_def *r = &sc->roles[i];
+        CPY(r->id, role_ids[i]);
+        CPY(r->name, role_names[i]);
+        r->colour = i;
+        r->n_domains = 3;
+        CPY(r->domains[0], "klaspraktijk");
+        CPY(r->domains[1], "didactiek");
+        CPY(r->domains[2], "observatie");
+        r->n_skills = 2;
+        CPY(r->skills[0], "gedeelde taal");
+        CPY(r->skills[1], "luisteren");
+        CPY(r->limits_text, "Geen diagnostiek; weinig tijd één-op-één.");
+    }
+    sc->n_roles = 8;
+    sc->n_seats = n_seats;
+    for (int i = 0; i < n_seats; i++)
+        sc->seat_roles[i] = i;
+    static const char *const needs[6] = {"Voorspelbaarheid",        "Prikkelarme werkplek",
+                                         "Contact op de speelplaats", "Afstemming school–thuis",
+                                         "Rust na de speeltijd",     "Vriendschappen"};
+    sc->n_needs = n_seats > 4 ? 6 : 4;
+    for (int i = 0; i < sc->n_needs; i++) {
+        CPY(sc->needs[i].title, needs[i]);
+        sc->needs[i].target = 6;
+    }
+    sc->n_frictions = 2;
+    CPY(sc->frictions[0].title, "Geen tijd om samen te zitten");
+    CPY(sc->frictions[0].text, "Er is geen vast overlegmoment. Iedereen werkt in zijn eigen "
+                               "uren, en afspraken gaan via losse mails.");
+    sc->frictions[0].roles = 3;
+    sc->frictions[0].required_roles = 2;
+    CPY(sc->frictions[1].title, "“Wij kennen ons kind toch?”");
+    sc->frictions[1].roles = 6;
+    sc->frictions[1].required_roles = 2;
+    sc->n_facts = 3;
+    CPY(sc->facts[0].text, "Na de speeltijd zit Noor met haar handen op de oren.");
+    sc->facts[0].role = 0;
+    CPY(sc->facts[1].text, "Thuis helpt een zandloper bij elke overgang.");
+    sc->facts[1].role = 1;
+    CPY(sc->facts[2].text,
+        "Het onderzoek toont een sterk verbaal begrip en een trage verwerkingssnelheid.");
+    sc->facts[2].role = 2;
+    sc->n_goals = 2;
+    CPY(sc->goals[0].title, "Noor weet elke dag wat er komt");
+    CPY(sc->goals[1].title, "Eén taal tussen school en thuis");
+    static const char *const cards[6] = {"Dagplanning met pictogrammen", "Zandloper bij overgangen",
+                                         "Observatie in de klas", "Co-teaching", "Luisteren",
+                                         "Koptelefoon"};
+    sc->n_cards = 6;
+    for (int i = 0; i < 6; i++) {
+        CPY(sc->cards[i].title, cards[i]);
+        CPY(sc->cards[i].domain, "klaspraktijk");
+        sc->cards[i].role = i % 4;
+        sc->cards[i].strength = 2 + i % 2;
+        sc->cards[i].kind = (core_knowledge_kind)(i % 3);
+    }
+    sc->cards[4].type = CORE_CARD_GENERIC;
+    sc->cards[4].boost = 1;
+    sc->n_reflections = 1;
+    CPY(sc->reflections[0].question, "Wie nam in deze ronde de meeste beslissingen, en hoe "
+                                     "kwam dat?");
+    sc->reflections[0].n_options = 3;
+    CPY(sc->reflections[0].options[0], "Vooral één persoon");
+    CPY(sc->reflections[0].options[1], "Twee mensen samen");
+    CPY(sc->reflections[0].options[2], "Het hele team");
+}
+
+static void public_view(core_public_view *p, const core_scenario *sc)
+{
+    memset(p, 0, sizeof *p);
+    int ns = sc->n_seats;
+    p->round = 3;
+    p->phase = CORE_PHASE_OVERLEG;
+    p->welbevinden = 5;
+    p->draagkracht = 7;
+    p->n_seats = ns;
+    p->n_needs = sc->n_needs;
+    for (int i = 0; i < sc->n_needs; i++) {
+        p->lead_proposal[i] = CORE_NONE;
+        p->need_lead[i] = i == 0 ? 1 : CORE_NONE;
+        p->need_progress[i] = i * 2 > 6 ? 5 : i * 2;
+        p->need_lit[i] = i != 2;
+    }
+    p->need_met[3] = true;
+    p->need_progress[3] = 6;
+    p->fact_shared[0] = p->fact_shared[1] = true;
+    p->n_frictions_out = 2;
+    for (int i = 0; i < 2; i++) {
+        p->frictions[i].friction = i;
+        p->frictions[i].active = true;
+        p->frictions[i].severity = 2 - i;
+    }
+    p->goal_adopted[0] = true;
+    p->goal_proposal = 1;
+    p->goal_votes_yes = 0x6;
+    p->seat_ready[0] = p->seat_ready[2] = true;
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < ns; j++)
+            if (i != j)
+                p->edges[i][j] = (uint16_t)(i == 0 || j == 0 ? 4 : (i + j) % 3);
+    p->live.density = 0.67;
+    p->live.centrality = 0.62;
+    p->live.diversity = 0.48;
+    p->live.goal_directedness = 0.4;
+    p->live.level = CORE_LEVEL_COOPERATIEF;
+    p->live.contributions = 5;
+    p->live.promises_kept = 3;
+    p->live.promises_broken = 1;
+    p->live.asks_offers = 6;
+    p->n_rounds_done = 2;
+    p->rounds[1].level = CORE_LEVEL_GEEN;
+    p->rounds[1].contributions = 8;
+    p->rounds[2].level = CORE_LEVEL_COORDINEREND;
+    p->rounds[2].contributions = 8;
+    p->rounds[2].joint_contributions = 4;
+    p->rounds[2].promises_kept = 2;
+    p->rounds[2].reflective = true;
+    p->reflection_card = 0;
+    p->n_boundary = 1;
+    p->boundary_won[0] = 0;
+    p->n_promises = 2;
+    p->promises[0].from = 1;
+    p->promises[0].to = 0;
+    p->promises[0].need = 0;
+    p->promises[1].from = 0;
+    p->promises[1].to = 2;
+    p->promises[1].need = 1;
+    p->promises[1].status = CORE_PROMISE_ACCEPTED;
+}
+
+bool ui_fixture_build(ui_fixture *f, const char *scene)
+{
+    bool known = false;
+    for (int i = 0; ui_fixture_scenes[i]; i++)
+        known = known || strcmp(ui_fixture_scenes[i], scene) == 0;
+    if (!known)
+        return false;
+    scenario(&f->sc, strcmp(scene, "table8") == 0 ? 8 : 4);
+    public_view(&f->pub, &f->sc);
+    core_public_view *p = &f->pub;
+    if (!strcmp(scene, "signaal"))
+        p->phase = CORE_PHASE_SIGNAAL;
+    else if (!strcmp(scene, "reflectie") || !strcmp(scene, "player-reflectie"))
+        p->phase = CORE_PHASE_REFLECTIE;
+    else if (!strcmp(scene, "reveal")) {
+        p->phase = CORE_PHASE_UITVOERING;
+        p->revealed = true;
+        for (int s = 0; s < p->n_seats; s++) {
+            p->revealed_n[s] = s == 3 ? 1 : 2;
+            p->revealed_commits[s][0].card = s % 6;
+            p->revealed_commits[s][1].card = (s + 1) % 6;
+            p->revealed_commits[s][1].target = 1;
+        }
+    } else if (!strcmp(scene, "end") || !strncmp(scene, "debrief", 7)) {
+        p->phase = CORE_PHASE_END;
+        p->outcome = CORE_OUTCOME_WON;
+    } else if (!strcmp(scene, "player-inzet"))
+        p->phase = CORE_PHASE_INZET;
+    memset(&f->sv, 0, sizeof f->sv);
+    f->sv.pub = *p;
+    f->sv.seat = 0;
+    f->sv.role = 0;
+    f->sv.hand_n = 5;
+    for (int i = 0; i < 5; i++)
+        f->sv.hand[i] = i;
+    f->sv.dossier_n = 1;
+    f->sv.dossier[0] = 0;
+    f->sv.reflection_option = -1;
+    if (!strcmp(scene, "player-inzet")) {
+        f->sv.commit_n = 1;
+        f->sv.commits[0].slot = 3;
+        f->sv.commits[0].card = 3;
+    }
+    return true;
+}
+
+bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
+{
+    ui_gfx_begin(g);
+    if (!strncmp(scene, "player-", 7)) {
+        ui_player_model m;
+        ui_player_model_init(&m);
+        m.sc = &f->sc;
+        m.view = &f->sv;
+        CPY(m.player_name, "Anna");
+        CPY(m.status, "verbonden");
+        for (int s = 0; s < f->sc.n_seats; s++) {
+            CPY(m.seats[s].name, names[s]);
+            m.seats[s].conn = UI_SEAT_PLAYER;
+        }
+        if (!strcmp(scene, "player-inzet"))
+            m.selected = 1;
+        if (!strcmp(scene, "player-ask"))
+            m.pick_need = 1;
+        if (!strcmp(scene, "player-reflectie")) {
+            m.reflect_option = 1;
+            CPY(m.reflect_text, "Elke maandag tien minuten samen kijken naar wat werkte.");
+            m.editing_text = true;
+        }
+        ui_draw_player(g, &m);
+        return true;
+    }
+    ui_proj_model m;
+    ui_proj_model_init(&m);
+    m.sc = &f->sc;
+    m.pub = &f->pub;
+    CPY(m.room_code, "KWTR");
+    CPY(m.address, "192.168.1.20:47800");
+    m.observers = 2;
+    m.can_export = true;
+    for (int s = 0; s < f->sc.n_seats; s++) {
+        CPY(m.seats[s].name, names[s]);
+        m.seats[s].conn = UI_SEAT_PLAYER;
+    }
+    ui_proj_screen scr = UI_PROJ_TABLE;
+    if (!strcmp(scene, "lobby")) {
+        scr = UI_PROJ_LOBBY;
+        m.seats[2].conn = UI_SEAT_BOT;
+        m.seats[2].name[0] = 0;
+        m.seats[3].conn = UI_SEAT_EMPTY;
+        m.seats[3].name[0] = 0;
+    } else if (!strncmp(scene, "debrief-", 8)) {
+        scr = UI_PROJ_DEBRIEF;
+        m.debrief_step = scene[8] - '1';
+    } else if (!strcmp(scene, "reveal")) {
+        m.reveal_t = 0.9f;
+    } else if (!strcmp(scene, "help")) {
+        m.help = true;
+    } else if (!strcmp(scene, "table")) {
+        m.timer_on = true;
+        m.timer_left_s = 154;
+        m.seats[3].conn = UI_SEAT_LOST;
+    }
+    ui_draw_projector(g, &m, scr);
+    return true;
+}

@@ -1,0 +1,153 @@
+/* ui/gfx: fonts, the text cache, overflow accounting, PNG round trip. */
+#include "fixture.h"
+#include "platform/plat.h"
+#include "ui/gfx.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ui_fixture fx;
+
+static void test_font_found(void **state)
+{
+    (void)state;
+    char reg[1024], bold[1024], err[512] = "";
+    bool fake = true;
+    assert_true(ui_font_find(NULL, reg, bold, &fake, err, sizeof err));
+    assert_non_null(strstr(reg, "DejaVuSans"));
+    assert_non_null(strstr(bold, "Bold"));
+    assert_false(fake);
+}
+
+static void test_font_override_missing(void **state)
+{
+    (void)state;
+    char reg[1024], bold[1024], err[512] = "";
+    bool fake = false;
+    assert_false(ui_font_find("/nonexistent/font.ttf", reg, bold, &fake, err, sizeof err));
+    /* the message names the option that fixes it */
+    assert_non_null(strstr(err, "--font"));
+}
+
+static void test_bad_size_refused(void **state)
+{
+    (void)state;
+    ui_gfx g;
+    char err[512] = "";
+    assert_false(ui_gfx_open(&g, "t", 10, 10, true, NULL, err, sizeof err));
+    assert_true(strlen(err) > 10);
+}
+
+/* A steady-state frame renders no text: every string comes from the cache. */
+static void test_steady_frame_renders_nothing(void **state)
+{
+    (void)state;
+    ui_gfx g;
+    char err[512] = "";
+    assert_true(ui_gfx_open(&g, "t", 1920, 1080, true, NULL, err, sizeof err));
+    assert_true(ui_fixture_build(&fx, "table8"));
+    assert_true(ui_fixture_draw(&g, &fx, "table8"));
+    uint64_t first = g.ttf_renders;
+    assert_true(first > 20);
+    assert_true(ui_fixture_draw(&g, &fx, "table8"));
+    assert_int_equal(g.ttf_renders, first);
+    /* a language switch empties the cache: the next frame renders again */
+    ui_gfx_flush_text(&g);
+    assert_true(ui_fixture_draw(&g, &fx, "table8"));
+    assert_true(g.ttf_renders > first);
+    ui_gfx_close(&g);
+}
+
+static void test_overflow_counted(void **state)
+{
+    (void)state;
+    ui_gfx g;
+    char err[512] = "";
+    assert_true(ui_gfx_open(&g, "t", 640, 360, true, NULL, err, sizeof err));
+    ui_gfx_begin(&g);
+    SDL_Rect tiny = {10, 10, 60, 20};
+    ui_text_box(&g, "Dit is veel te lange tekst voor zo’n klein vak, zelfs verkleind.", tiny, 20,
+                16, UI_REGULAR, UI_INK, UI_LEFT);
+    assert_int_equal(g.overflows, 1);
+    assert_non_null(strstr(g.overflow_notes[0], "klein vak"));
+    SDL_Rect roomy = {10, 40, 600, 100};
+    ui_text_box(&g, "Past wel: één regel met diakritische tekens en ‘aanhalingstekens’.", roomy,
+                20, 16, UI_REGULAR, UI_INK, UI_LEFT);
+    assert_int_equal(g.overflows, 1);
+    /* a too-wide line shrinks to fit before it counts as overflow */
+    int w = ui_text(&g, "Leerondersteuner", 10, 150, 30, 10, UI_BOLD, UI_INK, UI_LEFT, 120);
+    assert_true(w <= 120);
+    assert_int_equal(g.overflows, 1);
+    ui_gfx_close(&g);
+}
+
+static void test_png_round_trip(void **state)
+{
+    (void)state;
+    ui_gfx g;
+    char err[512] = "";
+    assert_true(ui_gfx_open(&g, "t", 1280, 720, true, NULL, err, sizeof err));
+    assert_true(ui_fixture_build(&fx, "lobby"));
+    assert_true(ui_fixture_draw(&g, &fx, "lobby"));
+    const char *path = "test_ui_gfx_roundtrip.png";
+    assert_true(ui_gfx_save_png(&g, path, err, sizeof err));
+    int w = 0, h = 0, w2 = 0, h2 = 0;
+    uint8_t *a = ui_gfx_read_rgba(&g, &w, &h);
+    uint8_t *b = ui_png_read_rgba(path, &w2, &h2, err, sizeof err);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(w, 1280);
+    assert_int_equal(h2, 720);
+    for (size_t i = 0; i < (size_t)w * (size_t)h; i++) {
+        assert_int_equal(a[i * 4], b[i * 4]);
+        assert_int_equal(a[i * 4 + 1], b[i * 4 + 1]);
+        assert_int_equal(a[i * 4 + 2], b[i * 4 + 2]);
+    }
+    /* the lobby is not blank: the room code is drawn in dark ink */
+    size_t dark = 0;
+    for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
+        dark += (b[i * 4] < 60 && b[i * 4 + 1] < 60 && b[i * 4 + 2] < 60) ? 1u : 0u;
+    assert_true(dark > 5000);
+    free(a);
+    free(b);
+    remove(path);
+    ui_gfx_close(&g);
+}
+
+static void test_png_read_garbage(void **state)
+{
+    (void)state;
+    const char *path = "test_ui_gfx_garbage.png";
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("\x89PNG\r\n\x1a\nnot really", f);
+    fclose(f);
+    int w = 0, h = 0;
+    char err[512] = "";
+    assert_null(ui_png_read_rgba(path, &w, &h, err, sizeof err));
+    assert_true(strlen(err) > 0);
+    remove(path);
+}
+
+int main(void)
+{
+    plat_i18n_init("nl");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_font_found),
+        cmocka_unit_test(test_font_override_missing),
+        cmocka_unit_test(test_bad_size_refused),
+        cmocka_unit_test(test_steady_frame_renders_nothing),
+        cmocka_unit_test(test_overflow_counted),
+        cmocka_unit_test(test_png_round_trip),
+        cmocka_unit_test(test_png_read_garbage),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    TTF_Quit();
+    SDL_Quit();
+    return rc;
+}
