@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define LVL_MAX_DIAGS 64
 #define LVL_MSG_LEN 320
@@ -51,6 +52,28 @@ bool lvl_load_buffer(const char *name, const char *data, size_t len,
  * source line with a caret, and `= hulp: ...`. gcc_format prints
  * `error:`/`warning:` for editors' problem matchers. */
 void lvl_diags_print(const lvl_diags *d, bool gcc_format, void *stdio_file);
+
+/* Like lvl_load_file, but also accepts a roles file (levels/rollen.yaml):
+ * then it only validates it, sets *was_roles_file and returns whether it
+ * has no errors (out is left zeroed). For `samenspel check`. */
+bool lvl_check_file(const char *path, core_scenario *out, lvl_diags *diags, bool *was_roles_file);
+
+/* Play-tests a loaded level with core's bots (team and solo, `games` each)
+ * and adds warnings to diags when it is nearly unwinnable, trivial, when
+ * solo play does about as well as team play, or when solo play reaches
+ * `verbindend`. The figures go to `report` (may be NULL). */
+typedef struct {
+    int games;
+    double team_win, solo_win;          /* 0..1 */
+    int team_levels[CORE_LEVEL_COUNT], solo_levels[CORE_LEVEL_COUNT];
+} lvl_playtest_report;
+
+#define LVL_PLAYTEST_MIN_TEAM_WIN 0.20  /* below: nearly unwinnable */
+#define LVL_PLAYTEST_MAX_SOLO_WIN 0.90  /* above: trivial */
+#define LVL_PLAYTEST_MIN_GAP 0.30       /* team must beat solo by this much */
+
+void lvl_playtest(const core_scenario *sc, const char *file, int games, uint64_t seed,
+                  lvl_diags *diags, lvl_playtest_report *report);
 
 /* The bundled default level (gentlest, four core roles) as a path in the
  * data dir. */

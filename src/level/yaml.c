@@ -1,0 +1,721 @@
+/*
+ * The text side of the level loader: diagnostics, byte checks that must run
+ * before libyaml (a trainer's editor decides encoding and tabs, and libyaml's
+ * own messages for those are cryptic), and a small positioned tree built
+ * from libyaml's event stream. The strict subset: one document, no anchors,
+ * aliases or tags, bounded depth and size, so no file can make us hang.
+ */
+#include "level/level_int.h"
+
+#include "platform/plat.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/* ------------------------------------------------------------ language */
+
+const char *lvl_tr(const lvl_src *s, const char *nl, const char *en)
+{
+    return (s && s->is_en) ? en : nl;
+}
+
+/* ------------------------------------------------------------ diagnostics */
+
+void lvl_diags_clear(lvl_diags *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+static void copy_trunc(char *dst, size_t cap, const char *src, size_t n)
+{
+    if (cap == 0)
+        return;
+    if (n >= cap) {
+        n = cap - 1;
+        /* never cut a UTF-8 sequence in half */
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+static void source_line(const lvl_src *s, int line, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (!s->text || line < 1)
+        return;
+    const char *p = s->text, *end = s->text + s->len;
+    for (int l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return;
+        p = nl + 1;
+    }
+    const char *e = p;
+    while (e < end && *e != '\n' && *e != '\r')
+        e++;
+    copy_trunc(out, cap, p, (size_t)(e - p));
+    /* tabs would shift the caret; invalid bytes would garble a terminal */
+    for (char *c = out; *c; c++)
+        if (*c == '\t')
+            *c = ' ';
+}
+
+static void diag_v(lvl_src *s, lvl_severity sev, int line, int col, const char *hint,
+                   const char *fmt, va_list ap)
+{
+    lvl_diags *d = s->d;
+    if (sev == LVL_ERROR)
+        d->n_errors++;
+    else
+        d->n_warnings++;
+    if (d->n >= LVL_MAX_DIAGS) {
+        d->n_dropped++;
+        return;
+    }
+    lvl_diag *g = &d->items[d->n++];
+    memset(g, 0, sizeof *g);
+    g->severity = sev;
+    copy_trunc(g->file, sizeof g->file, s->file, strlen(s->file));
+    g->line = line;
+    g->col = col;
+    char msg[LVL_MSG_LEN * 2];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    copy_trunc(g->message, sizeof g->message, msg, strlen(msg));
+    if (hint)
+        copy_trunc(g->hint, sizeof g->hint, hint, strlen(hint));
+    source_line(s, line, g->source_line, sizeof g->source_line);
+}
+
+void lvl_diag_add(lvl_src *s, lvl_severity sev, int line, int col, const char *hint,
+                  const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_v(s, sev, line, col, hint, fmt, ap);
+    va_end(ap);
+}
+
+void lvl_diag_at(lvl_src *s, lvl_severity sev, const lnode *n, const char *hint,
+                 const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_v(s, sev, n ? n->line : 0, n ? n->col : 0, hint, fmt, ap);
+    va_end(ap);
+}
+
+/* Counts UTF-8 characters from a to b (the column libyaml would report). */
+static int chars_between(const char *a, const char *b)
+{
+    int n = 0;
+    for (; a < b; a++)
+        if (((unsigned char)*a & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+void lvl_diags_print(const lvl_diags *d, bool gcc_format, void *stdio_file)
+{
+    FILE *f = stdio_file ? (FILE *)stdio_file : stderr;
+    bool en = strcmp(plat_i18n_lang(), "en") == 0;
+    for (int i = 0; i < d->n; i++) {
+        const lvl_diag *g = &d->items[i];
+        const char *sev;
+        if (gcc_format)
+            sev = g->severity == LVL_ERROR ? "error" : "warning";
+        else if (en)
+            sev = g->severity == LVL_ERROR ? "error" : "warning";
+        else
+            sev = g->severity == LVL_ERROR ? "fout" : "waarschuwing";
+        if (g->line > 0)
+            fprintf(f, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col > 0 ? g->col : 1, sev, g->message);
+        else
+            fprintf(f, "%s: %s: %s\n", g->file, sev, g->message);
+        if (gcc_format) {
+            if (g->hint[0] && g->line > 0)
+                fprintf(f, "%s:%d:%d: note: %s\n", g->file, g->line, g->col > 0 ? g->col : 1, g->hint);
+            else if (g->hint[0])
+                fprintf(f, "%s: note: %s\n", g->file, g->hint);
+            continue;
+        }
+        if (g->line > 0 && g->source_line[0]) {
+            fprintf(f, "%5d | %s\n      | ", g->line, g->source_line);
+            /* the caret goes under the character at col, counted in characters */
+            const char *p = g->source_line;
+            for (int c = 1; c < g->col && *p; c++) {
+                fputc(' ', f);
+                p++;
+                while (((unsigned char)*p & 0xC0) == 0x80)
+                    p++;
+            }
+            fputs("^\n", f);
+        }
+        if (g->hint[0])
+            fprintf(f, "      = %s: %s\n", en ? "help" : "hulp", g->hint);
+    }
+    if (d->n_dropped > 0)
+        fprintf(f, en ? "... and %d more messages\n" : "... en nog %d meldingen\n", d->n_dropped);
+}
+
+/* ------------------------------------------------------------ byte checks */
+
+/* Windows-1252 characters a Flemish trainer types, for the hint. */
+static const char *cp1252_guess(unsigned char b)
+{
+    switch (b) {
+    case 0x80: return "€";
+    case 0x91: return "‘";
+    case 0x92: return "’";
+    case 0x93: return "“";
+    case 0x94: return "”";
+    case 0x96: return "–";
+    case 0x97: return "—";
+    case 0xE0: return "à";
+    case 0xE4: return "ä";
+    case 0xE7: return "ç";
+    case 0xE8: return "è";
+    case 0xE9: return "é";
+    case 0xEA: return "ê";
+    case 0xEB: return "ë";
+    case 0xEF: return "ï";
+    case 0xF4: return "ô";
+    case 0xF6: return "ö";
+    case 0xFC: return "ü";
+    case 0xC9: return "É";
+    default: return NULL;
+    }
+}
+
+/* Length of the valid UTF-8 sequence at p, or 0 when it is invalid. */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+    unsigned char c = p[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        cp = c & 0x07u;
+    } else {
+        return 0;
+    }
+    if ((size_t)(end - p) < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3Fu);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+/* The 's / 't trap: a value that starts with an apostrophe opens a quoted
+ * string in YAML, so "'s Morgens" swallows text or breaks the file. */
+static void check_apostrophe(lvl_src *s, const char *line, const char *end, int lineno)
+{
+    const char *p = line;
+    while (p < end && *p == ' ')
+        p++;
+    if (p < end && *p == '#')
+        return;
+    while (p + 1 < end && p[0] == '-' && p[1] == ' ') {
+        p += 2;
+        while (p < end && *p == ' ')
+            p++;
+    }
+    const char *v = p;
+    bool is_value = false;
+    if (p + 2 < end && *p == '\'' && strchr("sStT", p[1]) && p[2] == ' ') {
+        is_value = true;
+    } else {
+        /* key: value on one line; the key itself must be plain */
+        for (const char *q = p; q + 1 < end; q++) {
+            if (*q == '"' || *q == '\'' || *q == '#')
+                break;
+            if (q[0] == ':' && q[1] == ' ') {
+                v = q + 1;
+                while (v < end && *v == ' ')
+                    v++;
+                if (v + 2 < end && *v == '\'' && strchr("sStT", v[1]) && v[2] == ' ')
+                    is_value = true;
+                break;
+            }
+        }
+    }
+    if (!is_value)
+        return;
+    lvl_diag_add(s, LVL_WARNING, lineno, chars_between(line, v) + 1,
+                 TR(s, "zet de hele tekst tussen dubbele aanhalingstekens: \"'s Morgens ...\"",
+                    "put the whole text between double quotes: \"'s Morgens ...\""),
+                 TR(s, "een tekst die begint met ‘%.2s’ opent in YAML een stuk tussen aanhalingstekens: de tekst wordt afgekapt of het bestand breekt",
+                    "a text starting with ‘%.2s’ opens a quoted string in YAML: the text gets cut or the file breaks"),
+                 v);
+}
+
+bool lvl_precheck(lvl_src *s)
+{
+    const unsigned char *t = (const unsigned char *)s->text;
+    const unsigned char *end = t + s->len;
+    if (s->len == 0) {
+        lvl_diag_add(s, LVL_ERROR, 0, 0,
+                     TR(s, "kopieer een bestaand level (bv. levels/noor.yaml) en pas het aan",
+                        "copy an existing level (e.g. levels/noor.yaml) and change it"),
+                     TR(s, "het bestand is leeg", "the file is empty"));
+        return false;
+    }
+    if (memchr(t, '\0', s->len)) {
+        const unsigned char *z = memchr(t, '\0', s->len);
+        int line = 1;
+        for (const unsigned char *p = t; p < z; p++)
+            line += *p == '\n';
+        lvl_diag_add(s, LVL_ERROR, line, 1,
+                     TR(s, "een level is een tekstbestand (.yaml); is dit een Word-document of een afbeelding?",
+                        "a level is a text file (.yaml); is this a Word document or an image?"),
+                     TR(s, "het bestand bevat nul-bytes: dit is geen tekstbestand",
+                        "the file contains NUL bytes: this is not a text file"));
+        return false;
+    }
+    if (s->len >= 3 && t[0] == 0xEF && t[1] == 0xBB && t[2] == 0xBF) {
+        lvl_diag_add(s, LVL_WARNING, 1, 1,
+                     TR(s, "sla het bestand op als ‘UTF-8’ zonder BOM; Samenspel leest het nu wel, andere programma's soms niet",
+                        "save the file as ‘UTF-8’ without BOM; Samenspel reads it, other programs may not"),
+                     TR(s, "het bestand begint met een BOM (onzichtbaar teken van Kladblok)",
+                        "the file starts with a BOM (an invisible mark some editors add)"));
+        t += 3;
+    }
+    bool ok = true;
+    int lineno = 1, tab_lines = 0;
+    const unsigned char *line = (const unsigned char *)s->text;
+    for (const unsigned char *p = t; p < end;) {
+        if (*p == '\n') {
+            lineno++;
+            p++;
+            line = p;
+            continue;
+        }
+        size_t n = utf8_seq(p, end);
+        if (n == 0) {
+            const char *g = cp1252_guess(*p);
+            char hint[LVL_MSG_LEN];
+            snprintf(hint, sizeof hint, "%s",
+                     TR(s, "het bestand is waarschijnlijk opgeslagen als Windows-1252 (ANSI); sla het opnieuw op als UTF-8 (Kladblok: Opslaan als → Codering: UTF-8)",
+                        "the file was probably saved as Windows-1252 (ANSI); save it again as UTF-8 (Notepad: Save as → Encoding: UTF-8)"));
+            if (g)
+                lvl_diag_add(s, LVL_ERROR, lineno, chars_between((const char *)line, (const char *)p) + 1, hint,
+                             TR(s, "ongeldige UTF-8: byte 0x%02X (in Windows-1252 is dat ‘%s’)",
+                                "invalid UTF-8: byte 0x%02X (in Windows-1252 that is ‘%s’)"),
+                             *p, g);
+            else
+                lvl_diag_add(s, LVL_ERROR, lineno, chars_between((const char *)line, (const char *)p) + 1, hint,
+                             TR(s, "ongeldige UTF-8: byte 0x%02X", "invalid UTF-8: byte 0x%02X"), *p);
+            return false; /* positions after this are guesses; one clear message is better */
+        }
+        p += n;
+    }
+    /* second pass per line: tabs in indentation and the apostrophe trap */
+    lineno = 1;
+    for (const char *l = s->text; l < s->text + s->len;) {
+        const char *e = memchr(l, '\n', (size_t)(s->text + s->len - l));
+        if (!e)
+            e = s->text + s->len;
+        const char *q = l;
+        if (lineno == 1 && e - q >= 3 && (unsigned char)q[0] == 0xEF)
+            q += 3;
+        while (q < e && (*q == ' ' || *q == '\t' || *q == '-')) {
+            if (*q == '\t') {
+                if (tab_lines++ < 5)
+                    lvl_diag_add(s, LVL_ERROR, lineno, chars_between(l, q) + 1,
+                                 TR(s, "YAML laat geen tabs toe om in te springen; gebruik spaties (stel je editor in op ‘tabs als spaties’)",
+                                    "YAML does not allow tabs for indentation; use spaces (set your editor to ‘insert spaces’)"),
+                                 TR(s, "tab in de inspringing", "tab in the indentation"));
+                ok = false;
+                break;
+            }
+            q++;
+        }
+        check_apostrophe(s, l, e > l && e[-1] == '\r' ? e - 1 : e, lineno);
+        lineno++;
+        l = e + 1;
+    }
+    return ok;
+}
+
+/* ------------------------------------------------------------ tree */
+
+struct lvl_arena_block {
+    lvl_arena_block *next;
+    size_t used, cap;
+    max_align_t data[];
+};
+
+static void *arena_alloc(lvl_src *s, size_t n)
+{
+    n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+    lvl_arena_block *b = s->arena;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > 65536 ? n : 65536;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = s->arena;
+        b->used = 0;
+        b->cap = cap;
+        s->arena = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+void lvl_tree_free(lvl_src *s)
+{
+    while (s->arena) {
+        lvl_arena_block *n = s->arena->next;
+        free(s->arena);
+        s->arena = n;
+    }
+}
+
+static bool add_kid(lvl_src *s, lnode *parent, lnode *kid)
+{
+    if (parent->n == parent->cap) {
+        int ncap = parent->cap ? parent->cap * 2 : 8;
+        lnode **nk = arena_alloc(s, sizeof *nk * (size_t)ncap);
+        if (!nk)
+            return false;
+        if (parent->n)
+            memcpy(nk, parent->kids, sizeof *nk * (size_t)parent->n);
+        parent->kids = nk; /* the old array stays in the arena until the end */
+        parent->cap = ncap;
+    }
+    parent->kids[parent->n++] = kid;
+    return true;
+}
+
+static void yaml_problem(lvl_src *s, const yaml_parser_t *p)
+{
+    struct {
+        const char *problem, *nl, *en, *hint_nl, *hint_en;
+        bool at_context;
+    } map[] = {
+        {"mapping values are not allowed", "een ‘:’ op een plaats waar YAML dat niet verwacht",
+         "a ‘:’ where YAML does not expect one",
+         "staat er een dubbele punt in een tekst? Zet de hele tekst tussen dubbele aanhalingstekens",
+         "is there a colon inside a text? Put the whole text between double quotes", false},
+        {"did not find expected key", "de inspringing klopt niet, of een tekst loopt door op een nieuwe regel",
+         "the indentation is off, or a text continues on a new line",
+         "sleutels van eenzelfde blok springen even ver in (met spaties); zet lange tekst tussen dubbele aanhalingstekens",
+         "keys of one block are indented equally (with spaces); put long text between double quotes", false},
+        {"did not find expected '-' indicator", "de lijst springt niet gelijk in",
+         "the list is not indented evenly",
+         "zet elk ‘- ’ van een lijst precies onder elkaar", "put every ‘- ’ of a list exactly under each other", false},
+        {"found character that cannot start any token",
+         "een teken waarmee een waarde niet kan beginnen (zoals `, @ of %)",
+         "a character a value cannot start with (such as `, @ or %)",
+         "zet de tekst tussen dubbele aanhalingstekens", "put the text between double quotes", false},
+        {"found unexpected end of stream", "een tekst tussen aanhalingstekens wordt nooit afgesloten",
+         "a quoted text is never closed",
+         "kijk na of elk aanhalingsteken een partner heeft; begint een tekst met 's of 't, zet hem dan tussen dubbele aanhalingstekens",
+         "check that every quote has a partner; a text starting with 's or 't needs double quotes around it", true},
+        {"could not find expected ':'", "een sleutel zonder ‘:’", "a key without ‘:’",
+         "schrijf ‘sleutel: waarde’, of zet een tekst die over meerdere regels loopt tussen aanhalingstekens",
+         "write ‘key: value’, or put a text spanning several lines between quotes", false},
+        {"did not find expected node content", "hier ontbreekt een waarde", "a value is missing here",
+         "schrijf na de ‘:’ of ‘- ’ een waarde", "write a value after the ‘:’ or ‘- ’", false},
+        {"block sequence entries are not allowed", "een ‘- ’ op een plaats waar geen lijst kan beginnen",
+         "a ‘- ’ where no list can start",
+         "begin de lijst op een nieuwe regel, ingesprongen onder zijn sleutel",
+         "start the list on a new line, indented under its key", false},
+        {"found a tab character", "tab in de inspringing", "tab in the indentation",
+         "gebruik spaties", "use spaces", false},
+        {"did not find expected ',' or ']'", "een lijst tussen [ ] wordt niet goed afgesloten",
+         "a [ ] list is not closed properly",
+         "kijk na of elke [ een ] heeft en de items gescheiden zijn door komma's",
+         "check that every [ has a ] and the items are separated by commas", true},
+        {"did not find expected ',' or '}'", "een blok tussen { } wordt niet goed afgesloten",
+         "a { } block is not closed properly", "kijk na of elke { een } heeft",
+         "check that every { has a }", true},
+        {"found unknown escape character", "een onbekende \\-code tussen dubbele aanhalingstekens",
+         "an unknown \\ escape inside double quotes",
+         "schrijf een \\ als \\\\, of gebruik enkele aanhalingstekens", "write a \\ as \\\\, or use single quotes", false},
+    };
+    const char *problem = p->problem ? p->problem : "?";
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        if (strstr(problem, map[i].problem)) {
+            const yaml_mark_t *m = (map[i].at_context && p->context) ? &p->context_mark : &p->problem_mark;
+            lvl_diag_add(s, LVL_ERROR, (int)m->line + 1, (int)m->column + 1, TR(s, map[i].hint_nl, map[i].hint_en),
+                         "%s", TR(s, map[i].nl, map[i].en));
+            return;
+        }
+    }
+    lvl_diag_add(s, LVL_ERROR, (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
+                 TR(s, "vergelijk met een level dat werkt (bv. levels/noor.yaml)",
+                    "compare with a level that works (e.g. levels/noor.yaml)"),
+                 TR(s, "YAML kan dit niet lezen (%s%s%s)", "YAML cannot read this (%s%s%s)"), problem,
+                 p->context ? ", " : "", p->context ? p->context : "");
+}
+
+static lnode *new_node(lvl_src *s, lnode_type type, const yaml_event_t *ev)
+{
+    if (++s->n_nodes > LVL_MAX_NODES) {
+        lvl_diag_add(s, LVL_ERROR, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, NULL,
+                     TR(s, "het bestand heeft te veel elementen (meer dan %d)", "the file has too many elements (over %d)"),
+                     LVL_MAX_NODES);
+        return NULL;
+    }
+    lnode *n = arena_alloc(s, sizeof *n);
+    if (!n)
+        return NULL;
+    memset(n, 0, sizeof *n);
+    n->type = type;
+    n->line = (int)ev->start_mark.line + 1;
+    n->col = (int)ev->start_mark.column + 1;
+    n->end_line = (int)ev->end_mark.line + 1;
+    n->end_col = (int)ev->end_mark.column + 1;
+    return n;
+}
+
+lnode *lvl_parse(lvl_src *s)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", TR(s, "geen geheugen", "out of memory"));
+        return NULL;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)s->text, s->len);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    lnode *stack[LVL_MAX_DEPTH + 1];
+    int depth = 0, docs = 0;
+    lnode *root = NULL;
+    bool failed = false, done = false;
+    while (!done && !failed) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            yaml_problem(s, &parser);
+            failed = true;
+            break;
+        }
+        int line = (int)ev.start_mark.line + 1, col = (int)ev.start_mark.column + 1;
+        const char *anchor = NULL, *tag = NULL;
+        bool implicit = true;
+        lnode *made = NULL;
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT:
+            done = true;
+            break;
+        case YAML_DOCUMENT_START_EVENT:
+            if (++docs > 1) {
+                lvl_diag_add(s, LVL_ERROR, line, col,
+                             TR(s, "zet elk level in een eigen bestand", "put each level in its own file"),
+                             "%s", TR(s, "meer dan één document (‘---’) in één bestand", "more than one document (‘---’) in one file"));
+                failed = true;
+            }
+            break;
+        case YAML_ALIAS_EVENT:
+            lvl_diag_add(s, LVL_ERROR, line, col,
+                         TR(s, "schrijf de waarde gewoon opnieuw uit", "write the value out again"),
+                         "%s", TR(s, "verwijzingen met ‘*’ (aliassen) worden niet ondersteund", "aliases (‘*’) are not supported"));
+            failed = true;
+            break;
+        case YAML_SCALAR_EVENT:
+            anchor = (const char *)ev.data.scalar.anchor;
+            tag = (const char *)ev.data.scalar.tag;
+            implicit = ev.data.scalar.plain_implicit || ev.data.scalar.quoted_implicit;
+            made = new_node(s, LN_SCALAR, &ev);
+            if (made) {
+                size_t n = ev.data.scalar.length;
+                made->s = arena_alloc(s, n + 1);
+                if (!made->s) {
+                    made = NULL;
+                    break;
+                }
+                memcpy(made->s, ev.data.scalar.value, n);
+                made->s[n] = '\0';
+                made->slen = strlen(made->s); /* a \0 escape ends the text */
+                made->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+            }
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+            anchor = (const char *)ev.data.sequence_start.anchor;
+            tag = (const char *)ev.data.sequence_start.tag;
+            implicit = ev.data.sequence_start.implicit;
+            made = new_node(s, LN_SEQ, &ev);
+            break;
+        case YAML_MAPPING_START_EVENT:
+            anchor = (const char *)ev.data.mapping_start.anchor;
+            tag = (const char *)ev.data.mapping_start.tag;
+            implicit = ev.data.mapping_start.implicit;
+            made = new_node(s, LN_MAP, &ev);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            if (depth > 0)
+                depth--;
+            break;
+        default:
+            break;
+        }
+        if (!failed && (ev.type == YAML_SCALAR_EVENT || ev.type == YAML_SEQUENCE_START_EVENT ||
+                        ev.type == YAML_MAPPING_START_EVENT)) {
+            if (anchor) {
+                lvl_diag_add(s, LVL_ERROR, line, col,
+                             TR(s, "haal de ‘&naam’ weg", "remove the ‘&name’"),
+                             "%s", TR(s, "ankers (‘&’) worden niet ondersteund", "anchors (‘&’) are not supported"));
+                failed = true;
+            } else if (tag && !implicit) {
+                lvl_diag_add(s, LVL_ERROR, line, col,
+                             TR(s, "haal de ‘!...’ weg; zet tekst die met ! begint tussen aanhalingstekens",
+                                "remove the ‘!...’; quote a text that starts with !"),
+                             "%s", TR(s, "YAML-tags (‘!’) worden niet ondersteund", "YAML tags (‘!’) are not supported"));
+                failed = true;
+            } else if (!made) {
+                failed = true;
+            } else {
+                if (depth == 0) {
+                    if (!root)
+                        root = made;
+                } else if (!add_kid(s, stack[depth - 1], made)) {
+                    failed = true;
+                }
+                if (!failed && made->type != LN_SCALAR) {
+                    if (depth >= LVL_MAX_DEPTH) {
+                        lvl_diag_add(s, LVL_ERROR, line, col, NULL,
+                                     TR(s, "te diep genest (meer dan %d niveaus)", "nested too deeply (more than %d levels)"),
+                                     LVL_MAX_DEPTH);
+                        failed = true;
+                    } else {
+                        stack[depth++] = made;
+                    }
+                }
+            }
+        }
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    if (failed)
+        return NULL;
+    if (!root || (root->type == LN_SCALAR && root->slen == 0)) {
+        lvl_diag_add(s, LVL_ERROR, 0, 0,
+                     TR(s, "kopieer een bestaand level (bv. levels/noor.yaml) en pas het aan",
+                        "copy an existing level (e.g. levels/noor.yaml) and change it"),
+                     "%s", TR(s, "het bestand bevat geen gegevens (enkel commentaar of witruimte)",
+                              "the file holds no data (only comments or blank space)"));
+        return NULL;
+    }
+    return root;
+}
+
+/* A plain scalar with words, followed on its line by ' #': YAML read the
+ * rest as a comment, the trainer most likely meant it as text. */
+void lvl_lint_comments(lvl_src *s, const lnode *n)
+{
+    if (!n)
+        return;
+    if (n->type != LN_SCALAR) {
+        for (int i = 0; i < n->n; i++)
+            lvl_lint_comments(s, n->kids[i]);
+        return;
+    }
+    if (!n->plain || !strchr(n->s, ' ') || n->end_line != n->line)
+        return;
+    /* find the end of the scalar on its line */
+    const char *p = s->text, *end = s->text + s->len;
+    for (int l = 1; l < n->end_line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return;
+        p = nl + 1;
+    }
+    for (int c = 1; c < n->end_col && p < end && *p != '\n'; c++) {
+        p++;
+        while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+            p++;
+    }
+    const char *q = p;
+    while (q < end && *q == ' ')
+        q++;
+    if (q > p && q < end && *q == '#' && q + 1 < end && q[1] != '\n') {
+        lvl_diag_add(s, LVL_WARNING, n->end_line, chars_between(s->text, q) - chars_between(s->text, p) + n->end_col,
+                     TR(s, "is ‘#’ deel van de tekst? Zet de hele tekst tussen dubbele aanhalingstekens",
+                        "is ‘#’ part of the text? Put the whole text between double quotes"),
+                     TR(s, "de tekst stopt voor ‘ #’: YAML leest de rest van de regel als commentaar",
+                        "the text stops before ‘ #’: YAML reads the rest of the line as a comment"));
+    }
+}
+
+/* ------------------------------------------------------------ helpers */
+
+lnode *lvl_map_key_node(const lnode *map, const char *key)
+{
+    if (!map || map->type != LN_MAP)
+        return NULL;
+    for (int i = 0; i + 1 < map->n; i += 2)
+        if (map->kids[i]->type == LN_SCALAR && strcmp(map->kids[i]->s, key) == 0)
+            return map->kids[i];
+    return NULL;
+}
+
+lnode *lvl_map_get(const lnode *map, const char *key)
+{
+    if (!map || map->type != LN_MAP)
+        return NULL;
+    for (int i = 0; i + 1 < map->n; i += 2)
+        if (map->kids[i]->type == LN_SCALAR && strcmp(map->kids[i]->s, key) == 0)
+            return map->kids[i + 1];
+    return NULL;
+}
+
+int lvl_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return 99;
+    int row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int prev = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cur = row[j];
+            int sub = prev + (a[i - 1] != b[j - 1]);
+            int del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+const char *lvl_suggest(const char *word, const char *const *cands, int n)
+{
+    const char *best = NULL;
+    int best_d = 99;
+    size_t wl = strlen(word);
+    int limit = wl <= 4 ? 1 : (wl <= 8 ? 2 : 3);
+    for (int i = 0; i < n; i++) {
+        if (!cands[i])
+            continue;
+        int d = lvl_edit_distance(word, cands[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = cands[i];
+        }
+    }
+    return best_d <= limit ? best : NULL;
+}
