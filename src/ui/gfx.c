@@ -719,6 +719,19 @@ void ui_gfx_begin(ui_gfx *g)
     g->n_hits = 0;
 }
 
+bool ui_wait_event(SDL_Event *e, int ms)
+{
+    const char *drv = SDL_GetCurrentVideoDriver();
+    bool can_block = drv && strcmp(drv, "dummy") != 0 && strcmp(drv, "offscreen") != 0;
+    if (can_block)
+        return SDL_WaitEventTimeout(e, ms) == 1;
+    if (SDL_PollEvent(e))
+        return true;
+    if (ms > 0)
+        SDL_Delay((Uint32)ms);
+    return SDL_PollEvent(e) == 1;
+}
+
 /* ----------------------------------------------------------------- output */
 
 uint8_t *ui_gfx_read_rgba(ui_gfx *g, int *w, int *h)

@@ -138,6 +138,12 @@ bool ui_hover(const ui_gfx *g, SDL_Rect r);
 void ui_button(ui_gfx *g, SDL_Rect r, const char *label, int px, bool primary, bool enabled,
                int id, int arg);
 
+/* Waits up to ms for an event. Video drivers that can block (x11,
+ * wayland, windows, cocoa) sleep in SDL_WaitEventTimeout; the dummy and
+ * offscreen drivers would poll every millisecond there, so they sleep in
+ * SDL_Delay instead. True when *e holds an event. */
+bool ui_wait_event(SDL_Event *e, int ms);
+
 /* ---- output --------------------------------------------------------- */
 /* Reads the current frame back and writes it as PNG. */
 bool ui_gfx_save_png(ui_gfx *g, const char *path, char *err, size_t err_len);

@@ -443,7 +443,7 @@ int ui_host_main(const host_options *opts)
          * answered well within a heartbeat. */
         SDL_Event e;
         int wait = animating(p) ? 16 : 40;
-        if (SDL_WaitEventTimeout(&e, wait)) {
+        if (ui_wait_event(&e, wait)) {
             handle(p, &e);
             while (SDL_PollEvent(&e))
                 handle(p, &e);

@@ -552,7 +552,7 @@ bool player_app_step(player_app *a, int wait_ms)
             a->quit = true;
     }
     SDL_Event e;
-    if (SDL_WaitEventTimeout(&e, wait_ms)) {
+    if (ui_wait_event(&e, wait_ms)) {
         handle(a, &e);
         while (SDL_PollEvent(&e))
             handle(a, &e);

@@ -150,7 +150,7 @@ int ui_start_main(int argc, char **argv)
         if (s->dirty)
             draw(s);
         SDL_Event e;
-        if (!SDL_WaitEventTimeout(&e, 500))
+        if (!ui_wait_event(&e, 500))
             continue;
         do {
             if (e.type == SDL_QUIT)
