@@ -1,6 +1,7 @@
 /* samenspel host: the projector window, or --headless without a window. */
 #include "app/app.h"
 #include "host/host.h"
+#include "host/host_journal.h"
 #include "platform/i18n.h"
 
 #include <stdio.h>
@@ -22,7 +23,7 @@ int cmd_host(int argc, char **argv)
         return 2;
     }
     if (opts.headless)
-        return host_run_headless(&opts);
+        return host_run_headless_journaled(&opts);
 #ifdef SAMENSPEL_HAVE_UI
     return ui_host_main(&opts);
 #else

@@ -1,0 +1,42 @@
+/*
+ * host_journal: the bridge between a host session and the SQLite store.
+ *
+ * It opens the database (--db FILE or $XDG_DATA_HOME/samenspel/samenspel.db),
+ * records a new session (level text, seed, room code, seats) or, with
+ * --resume [ID], rebuilds the last unfinished (or the chosen) session from
+ * its stored level text and journal, and creates the host with journal ops
+ * that commit every accepted action to disk before the host applies it and
+ * broadcasts its events. A file that is not a Samenspel database, a damaged
+ * one or one from a newer version is refused with a message (the store never
+ * writes to it).
+ *
+ * Ownership: the store handle lives with the host; destroy a host made here
+ * with host_destroy_journaled() (it closes the database after the host).
+ * Not thread-safe: create and destroy journaled hosts from one thread.
+ */
+#ifndef SAMENSPEL_HOST_JOURNAL_H
+#define SAMENSPEL_HOST_JOURNAL_H
+
+#include "host/host.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Like host_create, with the journal. With o->resume the level in
+ * o->level_path is ignored: the session's stored level text is replayed.
+ * Returns NULL with a message a trainer can act on in err. */
+host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, size_t err_len);
+
+/* Destroys a host from host_create_journaled (or a plain one) and closes
+ * its database. NULL is fine. */
+void host_destroy_journaled(host *h);
+
+/* The session id the host journals to (0 when the host is not journaled or
+ * journaling was switched off). */
+int64_t host_journal_session(const host *h);
+
+/* The headless loop of `samenspel host --headless`, journaled. */
+int host_run_headless_journaled(const host_options *o);
+
+#endif
