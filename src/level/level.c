@@ -99,6 +99,7 @@ typedef struct {
 static void check_keys(lvl_src *s, const lnode *map, const kspec *spec, int n, const char *what)
 {
     const char *cands[32];
+    bool suggested[32] = {false};
     int nc = n < 32 ? n : 32;
     for (int i = 0; i < nc; i++)
         cands[i] = spec[i].key;
@@ -130,9 +131,12 @@ static void check_keys(lvl_src *s, const lnode *map, const kspec *spec, int n, c
         if (!known) {
             const char *sug = lvl_suggest(k->s, cands, nc);
             char hint[LVL_MSG_LEN];
-            if (sug)
+            if (sug) {
                 snprintf(hint, sizeof hint, TR(s, "bedoelde je ‘%s’?", "did you mean ‘%s’?"), sug);
-            else {
+                for (int j = 0; j < nc; j++)
+                    if (cands[j] == sug)
+                        suggested[j] = true;
+            } else {
                 size_t off = (size_t)snprintf(hint, sizeof hint, "%s", TR(s, "mogelijk hier: ", "allowed here: "));
                 for (int j = 0; j < n && off < sizeof hint; j++)
                     off += (size_t)snprintf(hint + off, sizeof hint - off, "%s%s", j ? ", " : "", spec[j].key);
@@ -141,7 +145,8 @@ static void check_keys(lvl_src *s, const lnode *map, const kspec *spec, int n, c
         }
     }
     for (int j = 0; j < n; j++) {
-        if (spec[j].required && !lvl_map_key_node(map, spec[j].key)) {
+        /* a misspelt key was already reported with this one as suggestion */
+        if (spec[j].required && !lvl_map_key_node(map, spec[j].key) && !(j < nc && suggested[j])) {
             char hint[LVL_MSG_LEN];
             snprintf(hint, sizeof hint, TR(s, "voeg een regel ‘%s: ...’ toe", "add a line ‘%s: ...’"), spec[j].key);
             lvl_diag_at(s, LVL_ERROR, map, hint, TR(s, "‘%s’ ontbreekt in %s", "‘%s’ is missing in %s"), spec[j].key, what);
@@ -995,6 +1000,30 @@ static bool roles_path(lvl_src *s, const lnode *root, const char *level_path, ch
     return plat_data_path("levels/rollen.yaml", out, cap);
 }
 
+
+/* A reference to a role that must sit at the table in this level. A role
+ * that exists but does not play gets its own message; after a seat failed
+ * to resolve, references to known roles stay quiet (one mistake, one error). */
+static int seat_ref(lvl_src *s, const loader *L, const lnode *v, const namelist *seats, bool seats_failed)
+{
+    if (v->type == LN_SCALAR) {
+        for (int i = 0; i < seats->n; i++)
+            if (strcmp(seats->names[i], v->s) == 0)
+                return i;
+        for (int i = 0; i < L->n_roles; i++) {
+            if (strcmp(L->roles[i].def.id, v->s) == 0) {
+                if (!seats_failed) {
+                    char hint[LVL_MSG_LEN];
+                    snprintf(hint, sizeof hint, TR(s, "voeg ‘%s’ toe aan ‘rollen’ bovenaan het level", "add ‘%s’ to ‘rollen’ at the top of the level"), v->s);
+                    lvl_diag_at(s, LVL_ERROR, v, hint, TR(s, "rol ‘%s’ speelt niet mee in dit level", "role ‘%s’ does not play in this level"), v->s);
+                }
+                return -1;
+            }
+        }
+    }
+    return resolve(s, v, seats->names, seats->n, "rol", "role");
+}
+
 static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, const char *level_path)
 {
     lvl_diags *d = s->d;
@@ -1056,6 +1085,7 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
     lnode one;
     const lnode *seats = get_list(s, root, "rollen", &one);
     namelist seat_names = {.n = 0};
+    bool seats_failed = false;
     if (seats) {
         if (seats->n < CORE_MIN_SEATS || seats->n > CORE_MAX_SEATS)
             lvl_diag_at(s, LVL_ERROR, seats, TR(s, "de vier kernrollen zijn leraar, ouder, clb-anker en leerondersteuner", "the four core roles are leraar, ouder, clb-anker and leerondersteuner"),
@@ -1063,8 +1093,10 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
                         CORE_MIN_SEATS, CORE_MAX_SEATS, seats->n);
         for (int i = 0; i < seats->n && sc->n_roles < CORE_MAX_SEATS; i++) {
             int k = resolve(s, seats->kids[i], role_names, L->n_roles, "rol", "role");
-            if (k < 0)
+            if (k < 0) {
+                seats_failed = true;
                 continue;
+            }
             bool dup = false;
             for (int j = 0; j < sc->n_roles; j++)
                 if (seat_known[j] == k)
@@ -1145,7 +1177,7 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
             const lnode *rn = scalar_of(s, cards->kids[i], "rol");
             if (!rn)
                 continue;
-            int r = resolve(s, rn, seat_names.names, seat_names.n, TR(s, "rol (in dit level)", "role (in this level)"), "role (in this level)");
+            int r = seat_ref(s, L, rn, &seat_names, seats_failed);
             if (r < 0)
                 continue;
             ct.def.role = r;
@@ -1176,7 +1208,7 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
             unique_id(s, f, fd->id, &fact_names, "dossierfeit", "dossier fact");
             get_text(s, f, "tekst", fd->text, sizeof fd->text);
             const lnode *rn = scalar_of(s, f, "rol");
-            int r = rn ? resolve(s, rn, seat_names.names, seat_names.n, "rol (in dit level)", "role (in this level)") : -1;
+            int r = rn ? seat_ref(s, L, rn, &seat_names, seats_failed) : -1;
             need_mask(s, f, "noden", &need_names, &fd->needs);
             if (r < 0)
                 continue;
@@ -1229,7 +1261,7 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
             const lnode *rl = get_list(s, f, "rollen", &one_r);
             if (rl) {
                 for (int k = 0; k < rl->n; k++) {
-                    int r = resolve(s, rl->kids[k], seat_names.names, seat_names.n, "rol (in dit level)", "role (in this level)");
+                    int r = seat_ref(s, L, rl->kids[k], &seat_names, seats_failed);
                     if (r < 0)
                         unresolved++;
                     else if (!(fd->roles & (1u << r))) {
@@ -1475,9 +1507,14 @@ bool lvl_check_file(const char *path, core_scenario *out, lvl_diags *diags, bool
     file_src fs;
     lnode *root = load_tree(&fs, path, path, diags);
     bool ok = false;
+    bool roles = false;
     if (root)
-        ok = load_common(&fs.src, root, path, out, was_roles_file);
+        ok = load_common(&fs.src, root, path, out, &roles);
     free_src(&fs);
+    if (was_roles_file)
+        *was_roles_file = roles;
+    if (roles)
+        return root != NULL && diags->n_errors == 0;
     return ok && diags->n_errors == 0;
 }
 

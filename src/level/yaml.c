@@ -22,6 +22,8 @@ const char *lvl_tr(const lvl_src *s, const char *nl, const char *en)
     return (s && s->is_en) ? en : nl;
 }
 
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end);
+
 /* ------------------------------------------------------------ diagnostics */
 
 void lvl_diags_clear(lvl_diags *d)
@@ -59,10 +61,22 @@ static void source_line(const lvl_src *s, int line, char *out, size_t cap)
     while (e < end && *e != '\n' && *e != '\r')
         e++;
     copy_trunc(out, cap, p, (size_t)(e - p));
-    /* tabs would shift the caret; invalid bytes would garble a terminal */
-    for (char *c = out; *c; c++)
-        if (*c == '\t')
-            *c = ' ';
+    /* tabs would shift the caret; invalid bytes and control characters
+     * would garble a terminal. One '?' per bad byte keeps the caret where
+     * the column (counted per lead byte) says. */
+    unsigned char *u = (unsigned char *)out, *uend = u + strlen(out);
+    while (u < uend) {
+        if (*u == '\t') {
+            *u++ = ' ';
+            continue;
+        }
+        size_t n = utf8_seq(u, uend);
+        if (n == 0 || *u < 0x20 || *u == 0x7F) {
+            *u++ = '?';
+            continue;
+        }
+        u += n;
+    }
 }
 
 static void diag_v(lvl_src *s, lvl_severity sev, int line, int col, const char *hint,
