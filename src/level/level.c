@@ -260,6 +260,14 @@ static bool get_id(lvl_src *s, const lnode *map, const char *key, char *out)
         return false;
     bool ok = check_id_value(s, v, key);
     utf8_copy(out, CORE_ID_LEN, v->s);
+    if (!ok) {
+        /* register the suggested form, so that references written that way
+         * do not each raise a second error */
+        char slug[CORE_ID_LEN];
+        slugify(v->s, slug, sizeof slug);
+        if (slug[0])
+            utf8_copy(out, CORE_ID_LEN, slug);
+    }
     return ok;
 }
 
@@ -348,7 +356,7 @@ static const lnode *get_list(lvl_src *s, const lnode *map, const char *key, lnod
 static int resolve(lvl_src *s, const lnode *v, const char *const *names, int n, const char *what_nl, const char *what_en)
 {
     if (v->type != LN_SCALAR) {
-        want(s, v, LN_SCALAR, TR(s, what_nl, what_en));
+        lvl_diag_at(s, LVL_ERROR, v, NULL, TR(s, "hier hoort een enkele waarde, niet %s", "a single value belongs here, not %s"), type_word(s, v));
         return -1;
     }
     for (int i = 0; i < n; i++)
@@ -363,7 +371,7 @@ static int resolve(lvl_src *s, const lnode *v, const char *const *names, int n, 
         for (int i = 0; i < n && off < sizeof hint - 8; i++)
             off += (size_t)snprintf(hint + off, sizeof hint - off, "%s%s", i ? ", " : "", names[i] ? names[i] : "");
     }
-    lvl_diag_at(s, LVL_ERROR, v, hint, TR(s, "onbekende %s ‘%s’", "unknown %s ‘%s’"), TR(s, what_nl, what_en), v->s);
+    lvl_diag_at(s, LVL_ERROR, v, hint, "%s ‘%s’", TR(s, what_nl, what_en), v->s);
     return -1;
 }
 
@@ -372,7 +380,7 @@ static int find_kind(lvl_src *s, const lnode *v)
     const char *names[CORE_KIND_COUNT];
     for (int k = 0; k < CORE_KIND_COUNT; k++)
         names[k] = core_kind_key((core_knowledge_kind)k);
-    return resolve(s, v, names, CORE_KIND_COUNT, "kennissoort", "knowledge kind");
+    return resolve(s, v, names, CORE_KIND_COUNT, "onbekende kennissoort", "unknown knowledge kind");
 }
 
 /* --------------------------------------------------------------- domains */
@@ -412,7 +420,7 @@ static bool domain_ref(lvl_src *s, const loader *L, const lnode *v, char *out)
 {
     const char *names[MAX_DOMAINS];
     domain_names(L, names);
-    int i = resolve(s, v, names, L->n_domains, "domein", "domain");
+    int i = resolve(s, v, names, L->n_domains, "onbekend domein", "unknown domain");
     if (i < 0)
         return false;
     utf8_copy(out, CORE_ID_LEN, L->domains[i]);
@@ -468,7 +476,7 @@ static bool read_card(lvl_src *s, const loader *L, const lnode *c, card_tmp *out
     const lnode *soort = scalar_of(s, c, "soort");
     if (soort) {
         const char *names[] = {"expertise", "generiek"};
-        int k = resolve(s, soort, names, 2, "kaartsoort", "card type");
+        int k = resolve(s, soort, names, 2, "onbekende kaartsoort", "unknown card type");
         if (k == 1)
             d->type = CORE_CARD_GENERIC;
     }
@@ -905,7 +913,7 @@ static int need_mask(lvl_src *s, const lnode *map, const char *key, const nameli
     if (!seq)
         return 0;
     for (int i = 0; i < seq->n; i++) {
-        int k = resolve(s, seq->kids[i], needs->names, needs->n, "nood", "need");
+        int k = resolve(s, seq->kids[i], needs->names, needs->n, "onbekende nood", "unknown need");
         if (k >= 0) {
             *mask |= 1u << k;
             n++;
@@ -1021,7 +1029,7 @@ static int seat_ref(lvl_src *s, const loader *L, const lnode *v, const namelist 
             }
         }
     }
-    return resolve(s, v, seats->names, seats->n, "rol", "role");
+    return resolve(s, v, seats->names, seats->n, "onbekende rol", "unknown role");
 }
 
 static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, const char *level_path)
@@ -1092,7 +1100,7 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
                         TR(s, "een level speelt met %d tot %d rollen, niet %d", "a level plays with %d to %d roles, not %d"),
                         CORE_MIN_SEATS, CORE_MAX_SEATS, seats->n);
         for (int i = 0; i < seats->n && sc->n_roles < CORE_MAX_SEATS; i++) {
-            int k = resolve(s, seats->kids[i], role_names, L->n_roles, "rol", "role");
+            int k = resolve(s, seats->kids[i], role_names, L->n_roles, "onbekende rol", "unknown role");
             if (k < 0) {
                 seats_failed = true;
                 continue;
@@ -1283,7 +1291,7 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
             const lnode *tr = scalar_of(s, f, "treft");
             if (tr) {
                 const char *names[] = {"draagkracht", "welbevinden"};
-                int k = resolve(s, tr, names, 2, "doelwit (draagkracht of welbevinden)", "target (draagkracht or welbevinden)");
+                int k = resolve(s, tr, names, 2, "onbekend doelwit (draagkracht of welbevinden)", "unknown target (draagkracht or welbevinden)");
                 if (k == 1)
                     fd->drains = CORE_DRAIN_WELBEVINDEN;
             }
@@ -1365,7 +1373,7 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
             get_text(s, c, "vraag", rd->question, sizeof rd->question);
             const lnode *b = scalar_of(s, c, "bouwsteen");
             if (b) {
-                int k = resolve(s, b, blocks, CORE_BLOCK_COUNT, "bouwsteen", "building block");
+                int k = resolve(s, b, blocks, CORE_BLOCK_COUNT, "onbekende bouwsteen", "unknown building block");
                 if (k >= 0) {
                     rd->block = (core_building_block)k;
                     block_seen[k] = true;
@@ -1375,7 +1383,7 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
             const lnode *sig = get_list(s, c, "signalen", &one_t);
             if (sig)
                 for (int k = 0; k < sig->n; k++) {
-                    int t = resolve(s, sig->kids[k], tags, CORE_EV_TAG_COUNT, "signaal", "evidence tag");
+                    int t = resolve(s, sig->kids[k], tags, CORE_EV_TAG_COUNT, "onbekend signaal", "unknown evidence tag");
                     if (t >= 0)
                         rd->evidence |= 1u << t;
                 }
@@ -1429,7 +1437,7 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
             se->need = CORE_NONE;
             const lnode *nn = scalar_of(s, e, "nood");
             if (nn) {
-                int k = resolve(s, nn, need_names.names, need_names.n, "nood", "need");
+                int k = resolve(s, nn, need_names.names, need_names.n, "onbekende nood", "unknown need");
                 if (k >= 0)
                     se->need = k;
             }

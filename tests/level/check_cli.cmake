@@ -1,0 +1,39 @@
+# Runs `samenspel check` the way a trainer does and checks exit codes and output.
+function(run expect_rc)
+  execute_process(COMMAND ${BIN} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  WORKING_DIRECTORY ${SRC} TIMEOUT 240)
+  if(NOT rc STREQUAL "${expect_rc}")
+    message(FATAL_ERROR "samenspel ${ARGN}: exit ${rc}, expected ${expect_rc}\n${out}\n${err}")
+  endif()
+  set(OUT "${out}${err}" PARENT_SCOPE)
+endfunction()
+
+# bundled content: valid, no warnings, play-tested
+run(0 check levels/noor.yaml levels/jonas.yaml levels/amira.yaml levels/rollen.yaml)
+if(OUT MATCHES "waarschuwing:|fout:")
+  message(FATAL_ERROR "bundled levels are not clean:\n${OUT}")
+endif()
+foreach(l noor jonas amira)
+  if(NOT OUT MATCHES "levels/${l}.yaml: in orde, 0 waarschuwing")
+    message(FATAL_ERROR "no clean summary for ${l}:\n${OUT}")
+  endif()
+endforeach()
+
+# errors: exit 1, compiler-style line with caret and hint
+run(1 check tests/level/broken/onbekende-rol.yaml)
+if(NOT OUT MATCHES "tests/level/broken/onbekende-rol.yaml:16:18: fout: onbekende rol ‘ouders’")
+  message(FATAL_ERROR "unexpected output:\n${OUT}")
+endif()
+if(NOT OUT MATCHES "= hulp: bedoelde je ‘ouder’\\?")
+  message(FATAL_ERROR "no hint:\n${OUT}")
+endif()
+
+# --format=gcc and English
+run(1 --lang en check --format=gcc tests/level/broken/onbekende-rol.yaml)
+if(NOT OUT MATCHES "onbekende-rol.yaml:16:18: error: unknown role ‘ouders’")
+  message(FATAL_ERROR "unexpected gcc/en output:\n${OUT}")
+endif()
+
+# unreadable: exit 2, even next to a good file
+run(2 check --geen-speltest levels/noor.yaml tests/level/broken/bestaat-niet.yaml)
+run(2 check)
