@@ -1,0 +1,236 @@
+/*
+ * A --db file that is not a healthy Samenspel database (a text file,
+ * another program's SQLite database, a truncated or damaged journal) is
+ * refused by the journaled host with a message a trainer can act on, both
+ * for a new game and for --resume, and the file is left byte for byte as it
+ * was. The real binary says so on stderr and exits non-zero.
+ */
+#include "host/host_journal.h"
+#include "platform/plat.h"
+#include "store/store.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static char dir[256];
+
+static void path_in(char *out, size_t n, const char *name)
+{
+    snprintf(out, n, "%s/%s", dir, name);
+}
+
+static void write_bytes(const char *path, const void *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    if (n)
+        assert_int_equal(fwrite(data, 1, n, f), n);
+    fclose(f);
+}
+
+static char *read_bytes(const char *path, size_t *n)
+{
+    char err[128];
+    char *b = plat_read_file(path, 64u << 20, n, err, sizeof err);
+    assert_non_null(b);
+    return b;
+}
+
+/* A healthy journal with one session and a few actions. */
+static void make_samenspel_db(const char *path)
+{
+    char err[STORE_ERR_LEN];
+    store *s = store_open(path, true, err, sizeof err);
+    assert_non_null(s);
+    const char *lvl = "id: test\n";
+    int64_t id = store_session_create(s, "test.yaml", lvl, strlen(lvl), NULL, 42, "ABCD", 4, NULL, err, sizeof err);
+    assert_true(id > 0);
+    for (uint64_t q = 1; q <= 200; q++) {
+        core_action a;
+        memset(&a, 0, sizeof a);
+        a.type = CORE_ACT_READY;
+        a.seat = (int)(q % 4);
+        snprintf(a.text, sizeof a.text, "actie %llu met wat tekst om pagina's te vullen", (unsigned long long)q);
+        assert_true(store_append(s, id, q, &a, err, sizeof err));
+    }
+    store_close(s);
+}
+
+static void expect_refused(const char *path, const char *what)
+{
+    size_t n0 = 0, n1 = 0;
+    char *before = read_bytes(path, &n0);
+    for (int resume = 0; resume < 2; resume++) {
+        host_options o;
+        host_options_default(&o);
+        o.headless = o.quiet = true;
+        o.port = 20000 + (int)(plat_now_ns() % 30000u);
+        snprintf(o.db, sizeof o.db, "%s", path);
+        o.resume = resume != 0;
+        char err[512] = "";
+        host *h = host_create_journaled(&o, NULL, err, sizeof err);
+        if (h) {
+            host_destroy_journaled(h);
+            fail_msg("%s (%s) was accepted as a journal", what, resume ? "--resume" : "new game");
+        }
+        printf("%-28s %-9s -> %s\n", what, resume ? "--resume" : "new game", err);
+        /* a message that names the problem, not an empty or internal one */
+        assert_true(strlen(err) > 20);
+    }
+    char *after = read_bytes(path, &n1);
+    assert_int_equal(n0, n1);
+    assert_memory_equal(before, after, n0);
+    free(before);
+    free(after);
+}
+
+static void test_text_file(void **state)
+{
+    (void)state;
+    char p[300];
+    path_in(p, sizeof p, "notities.txt");
+    const char *t = "Dit is geen database maar de notities van de trainer.\n";
+    write_bytes(p, t, strlen(t));
+    expect_refused(p, "text file");
+}
+
+static void test_foreign_sqlite(void **state)
+{
+    (void)state;
+    char p[300];
+    path_in(p, sizeof p, "ander.db");
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE leerlingen(naam TEXT); INSERT INTO leerlingen VALUES('Noor');",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    expect_refused(p, "another program's database");
+}
+
+static void test_truncated(void **state)
+{
+    (void)state;
+    char good[300], p[300];
+    path_in(good, sizeof good, "goed.db");
+    make_samenspel_db(good);
+    size_t n = 0;
+    char *b = read_bytes(good, &n);
+    assert_true(n > 8192);
+    path_in(p, sizeof p, "afgekapt.db");
+    write_bytes(p, b, n / 2);
+    expect_refused(p, "truncated journal (half)");
+    path_in(p, sizeof p, "kop.db");
+    write_bytes(p, b, 60);
+    expect_refused(p, "truncated journal (60 B)");
+    free(b);
+}
+
+static void test_damaged(void **state)
+{
+    (void)state;
+    char good[300], p[300];
+    path_in(good, sizeof good, "goed2.db");
+    make_samenspel_db(good);
+    size_t n = 0;
+    char *b = read_bytes(good, &n);
+    /* scribble over the second page: the schema/table b-tree */
+    for (size_t i = 4096; i < 4096 + 512 && i < n; i++)
+        b[i] = (char)(0xA5 ^ (int)(i * 31u));
+    path_in(p, sizeof p, "beschadigd.db");
+    write_bytes(p, b, n);
+    expect_refused(p, "damaged journal");
+    free(b);
+}
+
+static void test_binary_says_why(void **state)
+{
+    (void)state;
+    char p[300], log[300];
+    path_in(p, sizeof p, "notities2.txt");
+    path_in(log, sizeof log, "host.err");
+    const char *t = "geen database\n";
+    write_bytes(p, t, strlen(t));
+    char *argv[] = {SAMENSPEL_BIN, "host", "--headless", "--quiet", "--port", "0", "--db", p, NULL};
+    char port[16];
+    snprintf(port, sizeof port, "%d", 20000 + (int)(plat_now_ns() % 30000u));
+    argv[5] = port;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid;
+    assert_int_equal(posix_spawn(&pid, SAMENSPEL_BIN, &fa, NULL, argv, environ), 0);
+    posix_spawn_file_actions_destroy(&fa);
+    int st = 0;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFEXITED(st));
+    assert_int_not_equal(WEXITSTATUS(st), 0);
+    size_t n = 0;
+    char *e = read_bytes(log, &n);
+    printf("samenspel host --db textfile: exit %d: %s", WEXITSTATUS(st), e);
+    assert_non_null(strstr(e, p));
+    free(e);
+    size_t m = 0;
+    char *after = read_bytes(p, &m);
+    assert_int_equal(m, strlen(t));
+    assert_memory_equal(after, t, m);
+    free(after);
+}
+
+static void test_resume_without_session(void **state)
+{
+    (void)state;
+    /* a healthy, empty database: --resume says there is nothing to resume */
+    char p[300];
+    path_in(p, sizeof p, "leeg.db");
+    char err[STORE_ERR_LEN];
+    store *s = store_open(p, true, err, sizeof err);
+    assert_non_null(s);
+    store_close(s);
+    host_options o;
+    host_options_default(&o);
+    o.headless = o.quiet = true;
+    o.port = 20000 + (int)(plat_now_ns() % 30000u);
+    snprintf(o.db, sizeof o.db, "%s", p);
+    o.resume = true;
+    char herr[512] = "";
+    host *h = host_create_journaled(&o, NULL, herr, sizeof herr);
+    assert_null(h);
+    printf("empty database --resume -> %s\n", herr);
+    assert_non_null(strstr(herr, "--resume"));
+}
+
+int main(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/samenspel-dbrefusal-XXXXXX");
+    if (!mkdtemp(dir))
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_file),
+        cmocka_unit_test(test_foreign_sqlite),
+        cmocka_unit_test(test_truncated),
+        cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_binary_says_why),
+        cmocka_unit_test(test_resume_without_session),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+    return rc;
+}
