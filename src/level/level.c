@@ -191,7 +191,10 @@ static bool get_text(lvl_src *s, const lnode *map, const char *key, char *out, s
     const lnode *v = scalar_of(s, map, key);
     if (!v)
         return false;
-    if (v->slen >= cap) {
+    if (v->slen == 0) {
+        lvl_diag_at(s, LVL_ERROR, v, TR(s, "vul een tekst in, of laat de hele regel weg als ze niet verplicht is", "write a text, or leave the whole line out if it is optional"),
+                    TR(s, "‘%s’ is leeg", "‘%s’ is empty"), key);
+    } else if (v->slen >= cap) {
         lvl_diag_at(s, LVL_ERROR, v, TR(s, "maak de tekst korter", "make the text shorter"),
                     TR(s, "‘%s’ is te lang: %d tekens, het maximum is ongeveer %d", "‘%s’ is too long: %d characters, the maximum is about %d"),
                     key, utf8_chars(v->s), (int)cap - 1);
@@ -1519,6 +1522,7 @@ bool lvl_check_file(const char *path, core_scenario *out, lvl_diags *diags, bool
     if (root)
         ok = load_common(&fs.src, root, path, out, &roles);
     free_src(&fs);
+    lvl_diags_sort(diags);
     if (was_roles_file)
         *was_roles_file = roles;
     if (roles)
@@ -1561,6 +1565,7 @@ bool lvl_load_buffer(const char *name, const char *data, size_t len, core_scenar
         }
     }
     lvl_tree_free(&s);
+    lvl_diags_sort(diags);
     return ok && diags->n_errors == 0;
 }
 

@@ -52,6 +52,7 @@ const char *lvl_tr(const lvl_src *s, const char *nl, const char *en);
 #define TR(src, nl, en) lvl_tr((src), (nl), (en))
 
 void lvl_diags_clear(lvl_diags *d);
+void lvl_diags_sort(lvl_diags *d);
 /* Adds a diagnostic; line 0 means the whole file. hint may be NULL. */
 void lvl_diag_add(lvl_src *s, lvl_severity sev, int line, int col, const char *hint,
                   const char *fmt, ...)

@@ -105,6 +105,22 @@ static void diag_v(lvl_src *s, lvl_severity sev, int line, int col, const char *
     source_line(s, line, g->source_line, sizeof g->source_line);
 }
 
+/* Stable sort by position so that a trainer reads the file top to bottom;
+ * diagnostics of another file (the roles file) keep their group order. */
+void lvl_diags_sort(lvl_diags *d)
+{
+    for (int i = 1; i < d->n; i++) {
+        lvl_diag tmp = d->items[i];
+        int j = i - 1;
+        while (j >= 0 && strcmp(d->items[j].file, tmp.file) == 0 &&
+               (d->items[j].line > tmp.line || (d->items[j].line == tmp.line && d->items[j].col > tmp.col))) {
+            d->items[j + 1] = d->items[j];
+            j--;
+        }
+        d->items[j + 1] = tmp;
+    }
+}
+
 void lvl_diag_add(lvl_src *s, lvl_severity sev, int line, int col, const char *hint,
                   const char *fmt, ...)
 {
