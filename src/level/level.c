@@ -846,6 +846,7 @@ static const int_rule int_rules[] = {
     {"doel-bonus", offsetof(core_rules, goal_bonus), 0, 10},
     {"trekker-bonus", offsetof(core_rules, lead_bonus), 0, 10},
     {"duister-deler", offsetof(core_rules, dark_divisor), 1, 4},
+    {"buiten-domein-deler", offsetof(core_rules, off_domain_divisor), 1, 4},
     {"escalatie", offsetof(core_rules, escalation), 0, 5},
     {"herstel", offsetof(core_rules, recovery), 0, 10},
     {"noden-om-te-winnen", offsetof(core_rules, needs_to_win), 1, CORE_MAX_NEEDS},
@@ -1463,6 +1464,14 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
                 lvl_diag_at(s, LVL_WARNING, at, TR(s, "voeg een dossierfeit toe met deze nood onder ‘noden’", "add a dossier fact with this need under ‘noden’"),
                             TR(s, "geen enkel dossierfeit belicht nood ‘%s’: hij blijft de hele tijd in het duister", "no dossier fact sheds light on need ‘%s’: it stays in the dark all game"),
                             sc->needs[n].id);
+            bool matched = false;
+            for (int c = 0; c < sc->n_cards; c++)
+                if (sc->cards[c].type == CORE_CARD_EXPERTISE && strcmp(sc->cards[c].domain, sc->needs[n].domain) == 0)
+                    matched = true;
+            if (!matched)
+                lvl_diag_at(s, LVL_WARNING, at, TR(s, "geef een rol die meespeelt een kaart met dit domein, of kies een ander domein voor de nood", "give a role in play a card with this domain, or pick another domain for the need"),
+                            TR(s, "geen enkele kaart heeft domein ‘%s’: elke bijdrage aan nood ‘%s’ telt maar half", "no card has domain ‘%s’: every contribution to need ‘%s’ counts only half"),
+                            sc->needs[n].domain, sc->needs[n].id);
             if (sc->n_roles > 0 && sc->needs[n].limited_roles == (1u << sc->n_roles) - 1)
                 lvl_diag_at(s, LVL_WARNING, at, NULL,
                             TR(s, "alle rollen hebben ‘%s’ als grens: enkel samen komt deze nood vooruit", "every role has ‘%s’ as a limit: only joint work moves this need"),
