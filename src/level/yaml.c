@@ -305,7 +305,7 @@ bool lvl_precheck(lvl_src *s)
         lvl_diag_add(s, LVL_ERROR, 0, 0,
                      TR(s, "kopieer een bestaand level (bv. levels/noor.yaml) en pas het aan",
                         "copy an existing level (e.g. levels/noor.yaml) and change it"),
-                     TR(s, "het bestand is leeg", "the file is empty"));
+                     "%s", TR(s, "het bestand is leeg", "the file is empty"));
         return false;
     }
     if (memchr(t, '\0', s->len)) {
@@ -316,7 +316,7 @@ bool lvl_precheck(lvl_src *s)
         lvl_diag_add(s, LVL_ERROR, line, 1,
                      TR(s, "een level is een tekstbestand (.yaml); is dit een Word-document of een afbeelding?",
                         "a level is a text file (.yaml); is this a Word document or an image?"),
-                     TR(s, "het bestand bevat nul-bytes: dit is geen tekstbestand",
+                     "%s", TR(s, "het bestand bevat nul-bytes: dit is geen tekstbestand",
                         "the file contains NUL bytes: this is not a text file"));
         return false;
     }
@@ -324,7 +324,7 @@ bool lvl_precheck(lvl_src *s)
         lvl_diag_add(s, LVL_WARNING, 1, 1,
                      TR(s, "sla het bestand op als ‘UTF-8’ zonder BOM; Samenspel leest het nu wel, andere programma's soms niet",
                         "save the file as ‘UTF-8’ without BOM; Samenspel reads it, other programs may not"),
-                     TR(s, "het bestand begint met een BOM (onzichtbaar teken van Kladblok)",
+                     "%s", TR(s, "het bestand begint met een BOM (onzichtbaar teken van Kladblok)",
                         "the file starts with a BOM (an invisible mark some editors add)"));
         t += 3;
     }
@@ -372,7 +372,7 @@ bool lvl_precheck(lvl_src *s)
                     lvl_diag_add(s, LVL_ERROR, lineno, chars_between(l, q) + 1,
                                  TR(s, "YAML laat geen tabs toe om in te springen; gebruik spaties (stel je editor in op ‘tabs als spaties’)",
                                     "YAML does not allow tabs for indentation; use spaces (set your editor to ‘insert spaces’)"),
-                                 TR(s, "tab in de inspringing", "tab in the indentation"));
+                                 "%s", TR(s, "tab in de inspringing", "tab in the indentation"));
                 ok = false;
                 break;
             }
@@ -683,7 +683,7 @@ void lvl_lint_comments(lvl_src *s, const lnode *n)
         lvl_diag_add(s, LVL_WARNING, n->end_line, chars_between(s->text, q) - chars_between(s->text, p) + n->end_col,
                      TR(s, "is ‘#’ deel van de tekst? Zet de hele tekst tussen dubbele aanhalingstekens",
                         "is ‘#’ part of the text? Put the whole text between double quotes"),
-                     TR(s, "de tekst stopt voor ‘ #’: YAML leest de rest van de regel als commentaar",
+                     "%s", TR(s, "de tekst stopt voor ‘ #’: YAML leest de rest van de regel als commentaar",
                         "the text stops before ‘ #’: YAML reads the rest of the line as a comment"));
     }
 }
