@@ -238,6 +238,7 @@ typedef struct {
     double centrality_alarm;
     double diversity_low;             /* blau below this: lage-diversiteit */
     double density_low;
+    int off_domain_divisor;           /* an expertise card outside its own domain counts strength / this (2) */
 } core_rules;
 
 typedef struct {
@@ -357,6 +358,13 @@ typedef enum {
     CORE_REJ_BAD_OPTION,
     CORE_REJ_TEXT_TOO_LONG,
     CORE_REJ_ALREADY_ANSWERED,
+    CORE_REJ_PROPOSAL_OPEN,  /* another goal proposal is being voted on */
+    CORE_REJ_GOAL_NOT_ADOPTED, /* dropping a goal that is not adopted */
+    CORE_REJ_UNKNOWN_SEAT,   /* ask/offer/lead names a seat that does not exist */
+    CORE_REJ_NO_LEAD_PROPOSAL, /* accepting a lead nobody proposed you for */
+    CORE_REJ_DUPLICATE,      /* the same ask/offer is already open this round */
+    CORE_REJ_NOT_READY,      /* unready while not ready */
+    CORE_REJ_BAD_TEXT,       /* the answer is not valid UTF-8 text */
     CORE_REJ_COUNT
 } core_reject;
 
@@ -380,7 +388,7 @@ typedef enum {
     CORE_EVT_PROMISE,        /* seat -> a = other seat, b = need, c = promise index, d = 0 ask / 1 offer */
     CORE_EVT_PROMISE_ANSWER, /* seat, a = promise index, b = accepted */
     CORE_EVT_READY,          /* seat, a = ready (1) / not ready (0) */
-    CORE_EVT_COMMITTED,      /* seat, a = number of cards now committed (no detail: secret) */
+    CORE_EVT_COMMITTED,      /* seat, a = number of cards now committed (no detail: secret); also after UNCOMMIT */
     CORE_EVT_REVEAL,         /* seat, a = card def, b = target kind, c = target index */
     CORE_EVT_NEED_PROGRESS,  /* a = need, b = points added, c = new progress */
     CORE_EVT_NEED_MET,       /* a = need */
@@ -394,6 +402,8 @@ typedef enum {
     CORE_EVT_REFLECTED,      /* seat, a = option */
     CORE_EVT_ROUND_END,      /* a = round, b = collaboration level of the round */
     CORE_EVT_GAME_END,       /* a = outcome, b = overall collaboration level */
+    CORE_EVT_GOAL_REJECTED,  /* a = goal, b = 1 adopt / 0 drop: the vote failed or lapsed */
+    CORE_EVT_PROMISE_LAPSED, /* a = promise index: never answered before Inzet ended */
     CORE_EVT_COUNT
 } core_event_type;
 
@@ -514,6 +524,25 @@ typedef struct {
     uint32_t contrib_seats[CORE_MAX_ROUNDS + 1];
     core_measures round_measures[CORE_MAX_ROUNDS + 1]; /* [r] filled at end of round r */
     uint32_t actions_applied;
+    /* --- added by core (see RULES.md); all plain values --- */
+    int fact_shared_by[CORE_MAX_FACTS];  /* seat that shared it, CORE_NONE */
+    uint32_t need_limited[CORE_MAX_NEEDS]; /* limited_roles | roles whose grenzen name the need's domain */
+    bool need_has_facts[CORE_MAX_NEEDS]; /* some fact lights it; a need without facts is never dark */
+    int goal_proposal_round;
+    int r_asks[CORE_MAX_ROUNDS + 1];     /* asks/offers made in round r */
+    int r_answered[CORE_MAX_ROUNDS + 1]; /* asks/offers accepted in round r */
+    int r_kept[CORE_MAX_ROUNDS + 1];
+    int r_broken[CORE_MAX_ROUNDS + 1];
+    int r_drained[CORE_MAX_ROUNDS + 1];  /* frictions that drained the team */
+    int r_boundary[CORE_MAX_ROUNDS + 1]; /* grenservaringen */
+    bool r_goal[CORE_MAX_ROUNDS + 1];    /* a goal was adopted at the end of round r */
+    bool r_reflective[CORE_MAX_ROUNDS + 1];
+    uint32_t r_dark[CORE_MAX_ROUNDS + 1];   /* unmet needs still in the dark at the end of round r */
+    uint32_t r_nolead[CORE_MAX_ROUNDS + 1]; /* unmet needs without a trekker at the end of round r */
+    /* commitments of the last Uitvoering, public from then until the next Signaal */
+    bool revealed;
+    core_commitment revealed_commits[CORE_MAX_SEATS][CORE_MAX_COMMIT];
+    int revealed_n[CORE_MAX_SEATS];
 } core_state;
 
 /* Starts a game in the lobby. The scenario must pass core_scenario_validate. */
@@ -624,6 +653,11 @@ typedef struct {
 typedef enum { CORE_SIM_TEAM = 0, CORE_SIM_SOLO, CORE_SIM_MIXED } core_sim_bots;
 void core_simulate(const core_scenario *sc, int games, uint64_t seed,
                    core_sim_bots bots, core_sim_result *out);
+
+/* Plays one full bot game (seed as given) into *st, the host ADVANCEing
+ * when no bot acts. Returns how many bot actions core refused: 0 unless a
+ * bot is wrong (tests assert it). */
+int core_sim_play_one(const core_scenario *sc, uint64_t seed, core_sim_bots bots, core_state *st);
 
 /* --------------------------------------------------------------- debrief */
 

@@ -1,0 +1,461 @@
+/*
+ * Bots: plain users of the public API. A bot sees one seat view and the
+ * scenario (public: role cards, needs, goals, frictions) and answers one
+ * action at a time. Team bots coordinate only through public state and
+ * public conventions every team bot computes the same way (who leads which
+ * need, who tackles which friction, who may use which innovation card);
+ * they never read another seat's hand. RULES.md describes both bots.
+ */
+#include "core/core_int.h"
+
+#include <string.h>
+
+typedef struct {
+    int slot;  /* action slot: hand slot or CORE_MAX_HAND + innovation slot */
+    int card;
+} cand;
+
+static bool role_has_domain(const core_scenario *sc, int role, const char *domain)
+{
+    const core_role_def *ro = &sc->roles[role];
+    for (int d = 0; d < ro->n_domains; d++)
+        if (strcmp(ro->domains[d], domain) == 0)
+            return true;
+    return false;
+}
+
+static bool role_limited(const core_scenario *sc, int role, int need)
+{
+    if ((sc->needs[need].limited_roles >> (unsigned)role) & 1u)
+        return true;
+    const core_role_def *ro = &sc->roles[role];
+    for (int d = 0; d < ro->n_limit_domains; d++)
+        if (strcmp(ro->limit_domains[d], sc->needs[need].domain) == 0)
+            return true;
+    return false;
+}
+
+static bool committed_slot(const core_seat_view *v, int slot)
+{
+    bool inno = slot >= CORE_MAX_HAND;
+    int s = inno ? slot - CORE_MAX_HAND : slot;
+    for (int k = 0; k < v->commit_n; k++)
+        if (v->commits[k].innovation == inno && v->commits[k].slot == s)
+            return true;
+    return false;
+}
+
+static bool committed_to(const core_seat_view *v, int kind, int target)
+{
+    for (int k = 0; k < v->commit_n; k++)
+        if (v->commits[k].target_kind == kind && v->commits[k].target == target)
+            return true;
+    return false;
+}
+
+/* Uncommitted cards this seat may play; innovation slot i belongs by
+ * convention to seat i % n_seats so that team bots never collide. */
+static int candidates(const core_seat_view *v, bool innovations, cand *out)
+{
+    int n = 0;
+    for (int h = 0; h < v->hand_n; h++)
+        if (!committed_slot(v, h)) {
+            out[n].slot = h;
+            out[n].card = v->hand[h];
+            n++;
+        }
+    if (innovations)
+        for (int i = 0; i < v->pub.n_innovations; i++)
+            if (i % v->pub.n_seats == v->seat && !committed_slot(v, CORE_MAX_HAND + i)) {
+                out[n].slot = CORE_MAX_HAND + i;
+                out[n].card = v->pub.innovations[i];
+                n++;
+            }
+    return n;
+}
+
+/* Points a card brings to a need by itself (before team bonuses). */
+static int card_value(const core_scenario *sc, int card, int need, bool partner)
+{
+    const core_card_def *cd = &sc->cards[card];
+    switch (cd->type) {
+    case CORE_CARD_EXPERTISE: {
+        int v = cd->strength;
+        if (strcmp(cd->domain, sc->needs[need].domain) != 0)
+            v /= sc->rules.off_domain_divisor > 0 ? sc->rules.off_domain_divisor : 1;
+        return v;
+    }
+    case CORE_CARD_INNOVATION:
+        return cd->strength;
+    case CORE_CARD_GENERIC:
+        return partner ? cd->boost : 0;
+    }
+    return 0;
+}
+
+static void act(core_action *out, core_action_type t, int seat, int a, int b, int c)
+{
+    memset(out, 0, sizeof *out);
+    out->type = t;
+    out->seat = seat;
+    out->a = a;
+    out->b = b;
+    out->c = c;
+}
+
+/* ---------------------------------------------------------------- solo */
+
+static bool solo_inzet(const core_scenario *sc, const core_seat_view *v, core_action *out)
+{
+    if (v->commit_n >= sc->rules.max_commit)
+        return false;
+    cand cs[CORE_MAX_HAND + CORE_MAX_INNOVATIONS];
+    int nc = candidates(v, false, cs);
+    int best = -1, best_need = -1, best_val = 0;
+    for (int i = 0; i < nc; i++)
+        for (int n = 0; n < sc->n_needs; n++) {
+            if (v->pub.need_met[n] || role_limited(sc, v->role, n))
+                continue;
+            int val = card_value(sc, cs[i].card, n, false);
+            if (!v->pub.need_lit[n])
+                val /= sc->rules.dark_divisor > 0 ? sc->rules.dark_divisor : 1;
+            if (val > best_val) {
+                best_val = val;
+                best = i;
+                best_need = n;
+            }
+        }
+    if (best < 0)
+        return false;
+    act(out, CORE_ACT_COMMIT, v->seat, cs[best].slot, 0, best_need);
+    return true;
+}
+
+static bool solo_next(const core_scenario *sc, const core_seat_view *v, core_action *out)
+{
+    if (v->ready)
+        return false;
+    if (v->pub.phase == CORE_PHASE_INZET && solo_inzet(sc, v, out))
+        return true;
+    act(out, CORE_ACT_READY, v->seat, 0, 0, 0);
+    return true;
+}
+
+/* ---------------------------------------------------------------- team */
+
+/* Public convention: which seats tackle which friction. Frictions in the
+ * order they came out; each takes the required number of involved seats
+ * that have no friction duty yet (lowest seat first). */
+static void friction_duties(const core_scenario *sc, const core_public_view *p, int duty[CORE_MAX_SEATS])
+{
+    int load[CORE_MAX_SEATS] = {0};
+    for (int s = 0; s < CORE_MAX_SEATS; s++)
+        duty[s] = CORE_NONE;
+    for (int i = 0; i < p->n_frictions_out; i++) {
+        if (!p->frictions[i].active)
+            continue;
+        const core_friction_def *fd = &sc->frictions[p->frictions[i].friction];
+        int picked[CORE_MAX_SEATS], np = 0;
+        uint32_t roles = 0;
+        for (int s = 0; s < p->n_seats && np < CORE_MAX_SEATS; s++) {
+            int r = sc->seat_roles[s];
+            if (load[s] == 0 && ((fd->roles >> (unsigned)r) & 1u) && !((roles >> (unsigned)r) & 1u)) {
+                picked[np++] = s;
+                roles |= 1u << (unsigned)r;
+                if (np >= fd->required_roles)
+                    break;
+            }
+        }
+        if (np < fd->required_roles)
+            continue;
+        for (int k = 0; k < np; k++) {
+            load[picked[k]]++;
+            duty[picked[k]] = p->frictions[i].friction;
+        }
+    }
+}
+
+/* Needs a seat has promised to work on this round (open or accepted). */
+static uint32_t promised_needs(const core_public_view *p, int seat)
+{
+    uint32_t m = 0;
+    for (int i = 0; i < p->n_promises; i++) {
+        const core_promise *pr = &p->promises[i];
+        if ((pr->from == seat || pr->to == seat) &&
+            (pr->status == CORE_PROMISE_PENDING || pr->status == CORE_PROMISE_ACCEPTED))
+            m |= 1u << (unsigned)pr->need;
+    }
+    return m;
+}
+
+static int obligations(const core_scenario *sc, const core_public_view *p, int seat, const int duty[CORE_MAX_SEATS])
+{
+    (void)sc;
+    return core_popcount(promised_needs(p, seat)) + (duty[seat] != CORE_NONE ? 1 : 0);
+}
+
+/* Public convention: the seat best placed to lead need n. */
+static int lead_candidate(const core_scenario *sc, const core_public_view *p, int n)
+{
+    int leads[CORE_MAX_SEATS] = {0};
+    for (int k = 0; k < p->n_needs; k++)
+        if (p->need_lead[k] != CORE_NONE && !p->need_met[k])
+            leads[p->need_lead[k]]++;
+    int best = CORE_NONE, best_score = -1000;
+    for (int s = 0; s < p->n_seats; s++) {
+        int r = sc->seat_roles[s];
+        int score = (role_has_domain(sc, r, sc->needs[n].domain) ? 4 : 0) + (role_limited(sc, r, n) ? 0 : 2) -
+                    3 * leads[s];
+        if (score > best_score) {
+            best_score = score;
+            best = s;
+        }
+    }
+    return best;
+}
+
+static int goal_gain(const core_scenario *sc, const core_public_view *p, int g)
+{
+    int c = 0;
+    for (int n = 0; n < sc->n_needs; n++)
+        if (core_goal_links(sc, g, n) && !p->need_met[n])
+            c++;
+    return c;
+}
+
+static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_action *out)
+{
+    const core_public_view *p = &v->pub;
+    const int me = v->seat;
+    /* share every fact of the dossier: the team needs the whole picture */
+    for (int i = 0; i < v->dossier_n; i++)
+        if (!p->fact_shared[v->dossier[i]]) {
+            act(out, CORE_ACT_SHARE_FACT, me, v->dossier[i], 0, 0);
+            return true;
+        }
+    /* answer what is addressed to me */
+    for (int i = 0; i < p->n_promises; i++)
+        if (p->promises[i].to == me && p->promises[i].status == CORE_PROMISE_PENDING) {
+            act(out, CORE_ACT_RESPOND, me, i, 1, 0);
+            return true;
+        }
+    if (p->goal_proposal != CORE_NONE) {
+        if (!(((p->goal_votes_yes | p->goal_votes_no) >> (unsigned)me) & 1u)) {
+            act(out, CORE_ACT_VOTE_GOAL, me, p->goal_proposal, 1, 0);
+            return true;
+        }
+    } else {
+        int adopted = 0, best = CORE_NONE, best_gain = 0, stale = CORE_NONE;
+        for (int g = 0; g < sc->n_goals; g++) {
+            if (p->goal_adopted[g]) {
+                adopted++;
+                if (goal_gain(sc, p, g) == 0)
+                    stale = g;
+                continue;
+            }
+            int gain = goal_gain(sc, p, g);
+            if (gain > best_gain) {
+                best_gain = gain;
+                best = g;
+            }
+        }
+        if (best != CORE_NONE && adopted < sc->rules.max_goals) {
+            act(out, CORE_ACT_PROPOSE_GOAL, me, best, 0, 0);
+            return true;
+        }
+        if (best != CORE_NONE && stale != CORE_NONE) {
+            act(out, CORE_ACT_DROP_GOAL, me, stale, 0, 0);
+            return true;
+        }
+    }
+    for (int n = 0; n < p->n_needs; n++)
+        if (p->lead_proposal[n] == me) {
+            act(out, CORE_ACT_ACCEPT_LEAD, me, n, 0, 0);
+            return true;
+        }
+    for (int n = 0; n < p->n_needs; n++)
+        if (!p->need_met[n] && p->need_lead[n] == CORE_NONE && lead_candidate(sc, p, n) == me) {
+            act(out, CORE_ACT_PROPOSE_LEAD, me, n, me, 0);
+            return true;
+        }
+    /* as trekker, ask one partner of another role per led need */
+    if (p->phase == CORE_PHASE_OVERLEG) {
+        int duty[CORE_MAX_SEATS];
+        friction_duties(sc, p, duty);
+        for (int n = 0; n < p->n_needs; n++) {
+            if (p->need_met[n] || p->need_lead[n] != me)
+                continue;
+            if ((promised_needs(p, me) >> (unsigned)n) & 1u)
+                continue;
+            if (obligations(sc, p, me, duty) >= sc->rules.max_commit)
+                break;
+            int best = CORE_NONE, best_score = -1000;
+            for (int s = 0; s < p->n_seats; s++) {
+                if (s == me || sc->seat_roles[s] == v->role)
+                    continue;
+                int ob = obligations(sc, p, s, duty);
+                if (ob >= sc->rules.max_commit)
+                    continue;
+                int r = sc->seat_roles[s];
+                int score = (role_has_domain(sc, r, sc->needs[n].domain) ? 3 : 0) +
+                            (role_limited(sc, r, n) ? 0 : 1) - 2 * ob;
+                if (score > best_score) {
+                    best_score = score;
+                    best = s;
+                }
+            }
+            if (best != CORE_NONE) {
+                act(out, CORE_ACT_ASK, me, best, n, 0);
+                return true;
+            }
+        }
+    }
+    if (!v->ready) {
+        act(out, CORE_ACT_READY, me, 0, 0, 0);
+        return true;
+    }
+    return false;
+}
+
+static bool commit_best_for(const core_scenario *sc, const core_seat_view *v, const cand *cs, int nc,
+                            int need, bool partner, core_action *out)
+{
+    int best = -1, best_val = -1;
+    for (int i = 0; i < nc; i++) {
+        int val = card_value(sc, cs[i].card, need, partner);
+        if (val > best_val) {
+            best_val = val;
+            best = i;
+        }
+    }
+    if (best < 0 || best_val <= 0)
+        return false;
+    act(out, CORE_ACT_COMMIT, v->seat, cs[best].slot, 0, need);
+    return true;
+}
+
+static bool team_inzet(const core_scenario *sc, const core_seat_view *v, core_action *out)
+{
+    const core_public_view *p = &v->pub;
+    const int me = v->seat;
+    for (int i = 0; i < p->n_promises; i++)
+        if (p->promises[i].to == me && p->promises[i].status == CORE_PROMISE_PENDING) {
+            act(out, CORE_ACT_RESPOND, me, i, 1, 0);
+            return true;
+        }
+    if (v->ready || v->commit_n >= sc->rules.max_commit)
+        return false;
+    cand cs[CORE_MAX_HAND + CORE_MAX_INNOVATIONS];
+    int nc = candidates(v, true, cs);
+    if (nc == 0)
+        return false;
+    /* 1. my friction duty: the card I value least on the needs */
+    int duty[CORE_MAX_SEATS];
+    friction_duties(sc, p, duty);
+    if (duty[me] != CORE_NONE && !committed_to(v, 1, duty[me])) {
+        int worst = -1, worst_val = 1 << 30;
+        for (int i = 0; i < nc; i++) {
+            if (cs[i].slot >= CORE_MAX_HAND)
+                continue;
+            const core_card_def *cd = &sc->cards[cs[i].card];
+            int val = cd->type == CORE_CARD_GENERIC ? 0 : cd->strength;
+            if (val < worst_val) {
+                worst_val = val;
+                worst = i;
+            }
+        }
+        if (worst >= 0) {
+            act(out, CORE_ACT_COMMIT, me, cs[worst].slot, 1, duty[me]);
+            return true;
+        }
+    }
+    /* 2. promises I am part of, 3. needs I lead */
+    uint32_t promised = 0;
+    for (int i = 0; i < p->n_promises; i++) {
+        const core_promise *pr = &p->promises[i];
+        if ((pr->from == me || pr->to == me) && pr->status == CORE_PROMISE_ACCEPTED && !p->need_met[pr->need])
+            promised |= 1u << (unsigned)pr->need;
+    }
+    for (int n = 0; n < p->n_needs; n++)
+        if (((promised >> (unsigned)n) & 1u) && !committed_to(v, 0, n) &&
+            commit_best_for(sc, v, cs, nc, n, true, out))
+            return true;
+    for (int n = 0; n < p->n_needs; n++)
+        if (p->need_lead[n] == me && !p->need_met[n] && !committed_to(v, 0, n) &&
+            commit_best_for(sc, v, cs, nc, n, false, out))
+            return true;
+    /* 4. the rest: best own card where it helps, preferring a need with a partner */
+    int best = -1, best_need = -1, best_val = 0;
+    for (int i = 0; i < nc; i++)
+        for (int n = 0; n < p->n_needs; n++) {
+            if (p->need_met[n])
+                continue;
+            bool partner = ((promised >> (unsigned)n) & 1u) || (p->need_lead[n] != CORE_NONE && p->need_lead[n] != me);
+            if (!partner && role_limited(sc, v->role, n))
+                continue;
+            int val = card_value(sc, cs[i].card, n, partner) * 2 + (partner ? 1 : 0);
+            if (val > best_val) {
+                best_val = val;
+                best = i;
+                best_need = n;
+            }
+        }
+    if (best < 0)
+        return false;
+    act(out, CORE_ACT_COMMIT, me, cs[best].slot, 0, best_need);
+    return true;
+}
+
+static bool team_next(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
+{
+    const core_public_view *p = &v->pub;
+    switch (p->phase) {
+    case CORE_PHASE_SIGNAAL:
+        if (p->round > 1)
+            for (int i = 0; i < v->dossier_n; i++)
+                if (!p->fact_shared[v->dossier[i]]) {
+                    act(out, CORE_ACT_SHARE_FACT, v->seat, v->dossier[i], 0, 0);
+                    return true;
+                }
+        break;
+    case CORE_PHASE_IDENTITEIT:
+    case CORE_PHASE_OVERLEG:
+        return team_overleg(sc, v, out);
+    case CORE_PHASE_INZET:
+        if (team_inzet(sc, v, out))
+            return true;
+        break;
+    case CORE_PHASE_REFLECTIE:
+        if (!p->seat_reflected[v->seat]) {
+            int nopt = p->reflection_card == CORE_NONE ? 0 : sc->reflections[p->reflection_card].n_options;
+            act(out, CORE_ACT_REFLECT, v->seat, nopt > 0 ? (int)core_rng_below(rng, (uint32_t)nopt) : 0, 0, 0);
+            return true;
+        }
+        break;
+    default:
+        return false;
+    }
+    if (v->ready)
+        return false;
+    act(out, CORE_ACT_READY, v->seat, 0, 0, 0);
+    return true;
+}
+
+bool core_bot_next(const core_scenario *sc, const core_seat_view *view, core_bot_kind kind, core_rng *rng,
+                   core_action *out)
+{
+    if (!sc || !view || !out || view->seat < 0 || view->seat >= sc->n_seats || view->role < 0 ||
+        view->role >= sc->n_roles)
+        return false;
+    if (view->pub.phase == CORE_PHASE_LOBBY || view->pub.phase == CORE_PHASE_END ||
+        view->pub.outcome != CORE_OUTCOME_ONGOING)
+        return false;
+    core_rng fallback;
+    if (!rng) {
+        core_rng_seed(&fallback, (uint64_t)view->seat, 7);
+        rng = &fallback;
+    }
+    if (kind == CORE_BOT_TEAM)
+        return team_next(sc, view, rng, out);
+    return solo_next(sc, view, out);
+}

@@ -1,0 +1,374 @@
+/*
+ * The collaboration measures of GAME.md (densiteit, centraliteit,
+ * diversiteit, doelgerichtheid), the samenwerkingsniveau, the evidence tags
+ * and the reflection-fan picks for the debrief. RULES.md gives the exact
+ * formulas; tests/core/test_measures.c checks them on hand-built graphs.
+ */
+#include "core/core_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+double core_density(int n, const uint16_t w[CORE_MAX_SEATS][CORE_MAX_SEATS])
+{
+    if (!w || n < 2 || n > CORE_MAX_SEATS)
+        return 0.0;
+    int pairs = 0, connected = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++) {
+            pairs++;
+            if (w[i][j] > 0 || w[j][i] > 0)
+                connected++;
+        }
+    return (double)connected / (double)pairs;
+}
+
+/* Freeman degree centralization on weighted degree d_i = sum_j w_ij,
+ * normalised by its maximum for the same total edge weight W:
+ *   C = sum_i (D - d_i) / ((n - 2) * W) = (n*D - 2W) / ((n - 2) * W)
+ * where D = max d_i. A star (all weight on one node) gives 1, a graph where
+ * every node has the same weighted degree gives 0; an empty graph and n < 3
+ * give 0. For 0/1 weights it equals Freeman's classic
+ * sum(D - d_i) / ((n-1)(n-2)) on stars and paths. */
+double core_centrality(int n, const uint16_t w[CORE_MAX_SEATS][CORE_MAX_SEATS])
+{
+    if (!w || n < 3 || n > CORE_MAX_SEATS)
+        return 0.0;
+    double deg[CORE_MAX_SEATS];
+    double total = 0.0, dmax = 0.0;
+    for (int i = 0; i < n; i++) {
+        deg[i] = 0.0;
+        for (int j = 0; j < n; j++)
+            if (j != i)
+                deg[i] += (double)w[i][j];
+        if (deg[i] > dmax)
+            dmax = deg[i];
+        total += deg[i];
+    }
+    double weight = total / 2.0; /* W: each edge counted from both ends */
+    if (weight <= 0.0)
+        return 0.0;
+    double sum = 0.0;
+    for (int i = 0; i < n; i++)
+        sum += dmax - deg[i];
+    double c = sum / ((double)(n - 2) * weight);
+    if (c < 0.0)
+        c = 0.0;
+    if (c > 1.0)
+        c = 1.0;
+    return c;
+}
+
+double core_blau(const int *counts, int n_categories)
+{
+    if (!counts || n_categories <= 0)
+        return 0.0;
+    double total = 0.0;
+    for (int i = 0; i < n_categories; i++)
+        if (counts[i] > 0)
+            total += counts[i];
+    if (total <= 0.0)
+        return 0.0;
+    double s = 0.0;
+    for (int i = 0; i < n_categories; i++) {
+        if (counts[i] <= 0)
+            continue;
+        double p = counts[i] / total;
+        s += p * p;
+    }
+    return 1.0 - s;
+}
+
+core_collab_level core_classify(const core_rules *r, const core_measures *m, int rounds)
+{
+    if (rounds < 1)
+        rounds = 1;
+    double joint = m->contributions > 0 ? (double)m->joint_contributions / m->contributions : 0.0;
+    double refl = (double)m->reflective_rounds / rounds;
+    double kept = (double)m->promises_kept / rounds;
+    if (m->contributions > 0 && joint >= r->joint_share_cooperatief) {
+        if (m->goal_adopted && refl >= r->reflective_share_verbindend && refl > 0.0 &&
+            m->centrality <= r->centrality_max_verbindend)
+            return CORE_LEVEL_VERBINDEND;
+        return CORE_LEVEL_COOPERATIEF;
+    }
+    if (m->promises_kept > 0 && kept >= r->kept_promises_coordinerend)
+        return CORE_LEVEL_COORDINEREND;
+    return CORE_LEVEL_GEEN;
+}
+
+static bool any_goal_now(const core_state *st)
+{
+    for (int g = 0; g < st->sc->n_goals; g++)
+        if (st->goal_adopted[g])
+            return true;
+    return false;
+}
+
+static bool all_reflected_now(const core_state *st)
+{
+    if (st->phase != CORE_PHASE_REFLECTIE)
+        return false;
+    for (int s = 0; s < st->sc->n_seats; s++)
+        if (!st->seats[s].reflected)
+            return false;
+    return true;
+}
+
+void core_measures_compute(const core_state *st, int round, core_measures *out)
+{
+    if (!out)
+        return;
+    memset(out, 0, sizeof *out);
+    if (!st || !st->sc)
+        return;
+    const core_scenario *sc = st->sc;
+    const core_rules *ru = &sc->rules;
+    const int ns = sc->n_seats;
+    int done = core_rounds_done(st);
+    int lo, hi;
+    if (round == 0) {
+        lo = 1;
+        hi = st->round;
+    } else {
+        if (round < 1 || round > st->round || round > CORE_MAX_ROUNDS)
+            return;
+        lo = hi = round;
+    }
+    uint16_t w[CORE_MAX_SEATS][CORE_MAX_SEATS];
+    memset(w, 0, sizeof w);
+    int kinds[CORE_KIND_COUNT] = {0};
+    uint32_t seats = 0;
+    int goal_contrib = 0;
+    uint32_t ev = 0;
+    for (int r = lo; r <= hi && r <= CORE_MAX_ROUNDS; r++) {
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < ns; j++) {
+                unsigned v = (unsigned)w[i][j] + st->edge_round[r][i][j];
+                w[i][j] = (uint16_t)(v > UINT16_MAX ? UINT16_MAX : v);
+            }
+        for (int k = 0; k < CORE_KIND_COUNT; k++)
+            kinds[k] += st->contrib_kind[r][k];
+        out->contributions += st->contrib_n[r];
+        out->joint_contributions += st->contrib_joint[r];
+        goal_contrib += st->contrib_goal[r];
+        seats |= st->contrib_seats[r];
+        out->promises_kept += st->r_kept[r];
+        out->promises_broken += st->r_broken[r];
+        out->asks_offers += st->r_asks[r];
+        bool finished = r <= done;
+        bool goal = finished ? st->r_goal[r] : any_goal_now(st);
+        bool refl = finished ? st->r_reflective[r] : all_reflected_now(st);
+        out->goal_adopted = out->goal_adopted || goal;
+        if (refl)
+            out->reflective_rounds++;
+        if (st->r_drained[r] > 0)
+            ev |= 1u << CORE_EV_TAG_SPANNING_GENEGEERD;
+        if (st->r_boundary[r] > 0)
+            ev |= 1u << CORE_EV_TAG_GRENSERVARING;
+        if (finished && st->r_dark[r])
+            ev |= 1u << CORE_EV_TAG_DOSSIER_ONGEDEELD;
+        if (finished && st->r_nolead[r])
+            ev |= 1u << CORE_EV_TAG_GEEN_TREKKER;
+        if (finished && !refl)
+            ev |= 1u << CORE_EV_TAG_NIET_REFLECTIEF;
+    }
+    int span = hi - lo + 1;
+    if (round == 0)
+        span = done > 0 ? done : 1;
+    if (round != 0)
+        out->reflective = out->reflective_rounds > 0;
+    else
+        out->reflective = done > 0 && out->reflective_rounds >= done;
+    out->density = core_density(ns, (const uint16_t(*)[CORE_MAX_SEATS])w);
+    out->centrality = core_centrality(ns, (const uint16_t(*)[CORE_MAX_SEATS])w);
+    out->diversity = core_blau(kinds, CORE_KIND_COUNT);
+    out->role_share = ns > 0 ? (double)core_popcount(seats) / ns : 0.0;
+    out->goal_directedness = out->contributions > 0 ? (double)goal_contrib / out->contributions : 0.0;
+    for (int i = 0; i < ns; i++)
+        for (int j = i + 1; j < ns; j++)
+            if (w[i][j] > 0)
+                out->edges++;
+
+    int expertise = kinds[0] + kinds[1] + kinds[2];
+    if (expertise > 0 && out->diversity < ru->diversity_low)
+        ev |= 1u << CORE_EV_TAG_LAGE_DIVERSITEIT;
+    if (out->centrality > ru->centrality_alarm)
+        ev |= 1u << CORE_EV_TAG_CENTRAAL_NETWERK;
+    if (out->contributions > 0 && out->density < ru->density_low)
+        ev |= 1u << CORE_EV_TAG_LAGE_DENSITEIT;
+    if (!out->goal_adopted)
+        ev |= 1u << CORE_EV_TAG_GEEN_GEDEELD_DOEL;
+    if (out->asks_offers < span)
+        ev |= 1u << CORE_EV_TAG_WEINIG_VRAGEN;
+    if (out->promises_broken > 0)
+        ev |= 1u << CORE_EV_TAG_GEBROKEN_BELOFTE;
+    if (out->contributions > 0 && core_popcount(seats) < ns)
+        ev |= 1u << CORE_EV_TAG_ROL_AFWEZIG;
+    if (expertise > 0 && kinds[CORE_KIND_ERVARING] == 0)
+        ev |= 1u << CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT;
+    if (out->joint_contributions > 0)
+        ev |= 1u << CORE_EV_TAG_SAMEN_GEWERKT;
+    out->evidence = ev;
+    out->level = core_classify(ru, out, span);
+}
+
+/* ------------------------------------------------------------- fan picks */
+
+static void dutch_number(char *buf, size_t len, double v)
+{
+    snprintf(buf, len, "%.2f", v);
+    for (char *p = buf; *p; p++)
+        if (*p == '.')
+            *p = ',';
+}
+
+static void reason_text(const core_state *st, core_evidence_tag tag, int round, char *out, size_t len)
+{
+    core_measures m;
+    core_measures_compute(st, round, &m);
+    char num[32];
+    char where[48];
+    if (round > 0)
+        snprintf(where, sizeof where, " in ronde %d", round);
+    else
+        snprintf(where, sizeof where, " over het hele spel");
+    switch (tag) {
+    case CORE_EV_TAG_LAGE_DIVERSITEIT:
+        dutch_number(num, sizeof num, m.diversity);
+        snprintf(out, len, "diversiteit (Blau) was %s%s", num, where);
+        break;
+    case CORE_EV_TAG_CENTRAAL_NETWERK:
+        dutch_number(num, sizeof num, m.centrality);
+        snprintf(out, len, "centraliteit was %s%s", num, where);
+        break;
+    case CORE_EV_TAG_LAGE_DENSITEIT:
+        dutch_number(num, sizeof num, m.density);
+        snprintf(out, len, "densiteit was %s%s", num, where);
+        break;
+    case CORE_EV_TAG_GEEN_GEDEELD_DOEL:
+        snprintf(out, len, "geen gedeeld doel aangenomen%s", where);
+        break;
+    case CORE_EV_TAG_SPANNING_GENEGEERD:
+        snprintf(out, len, "een spanning werd genegeerd%s", where);
+        break;
+    case CORE_EV_TAG_GRENSERVARING:
+        snprintf(out, len, "een spanning werd samen een grenservaring%s", where);
+        break;
+    case CORE_EV_TAG_WEINIG_VRAGEN:
+        snprintf(out, len, "%d vragen of aanbiedingen%s", m.asks_offers, where);
+        break;
+    case CORE_EV_TAG_GEBROKEN_BELOFTE:
+        snprintf(out, len, "%d afspraken niet nagekomen%s", m.promises_broken, where);
+        break;
+    case CORE_EV_TAG_NIET_REFLECTIEF:
+        snprintf(out, len, "reflectie niet door iedereen beantwoord%s", where);
+        break;
+    case CORE_EV_TAG_DOSSIER_ONGEDEELD:
+        snprintf(out, len, "een nood bleef in het duister%s", where);
+        break;
+    case CORE_EV_TAG_ROL_AFWEZIG:
+        dutch_number(num, sizeof num, m.role_share);
+        snprintf(out, len, "aandeel rollen dat bijdroeg was %s%s", num, where);
+        break;
+    case CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT:
+        snprintf(out, len, "geen ervaringskennis ingezet%s", where);
+        break;
+    case CORE_EV_TAG_GEEN_TREKKER:
+        snprintf(out, len, "een nood had geen trekker%s", where);
+        break;
+    case CORE_EV_TAG_SAMEN_GEWERKT:
+        snprintf(out, len, "%d gezamenlijke bijdragen%s", m.joint_contributions, where);
+        break;
+    default:
+        snprintf(out, len, "%s", core_evidence_name(tag));
+        break;
+    }
+}
+
+/* How strongly a round shows a tag, to name the round in the reason. */
+static double tag_strength(const core_measures *m, core_evidence_tag t)
+{
+    switch (t) {
+    case CORE_EV_TAG_LAGE_DIVERSITEIT:
+        return 1.0 - m->diversity;
+    case CORE_EV_TAG_CENTRAAL_NETWERK:
+        return m->centrality;
+    case CORE_EV_TAG_LAGE_DENSITEIT:
+        return 1.0 - m->density;
+    case CORE_EV_TAG_ROL_AFWEZIG:
+        return 1.0 - m->role_share;
+    case CORE_EV_TAG_GEBROKEN_BELOFTE:
+        return m->promises_broken;
+    case CORE_EV_TAG_SAMEN_GEWERKT:
+        return m->joint_contributions;
+    default:
+        return 1.0;
+    }
+}
+
+int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max)
+{
+    if (!st || !st->sc || !out || max <= 0)
+        return 0;
+    const core_scenario *sc = st->sc;
+    core_measures overall;
+    core_measures_compute(st, 0, &overall);
+    int last = st->round;
+    core_measures per[CORE_MAX_ROUNDS + 1];
+    for (int r = 1; r <= last && r <= CORE_MAX_ROUNDS; r++)
+        core_measures_compute(st, r, &per[r]);
+    uint32_t any = overall.evidence;
+    for (int r = 1; r <= last && r <= CORE_MAX_ROUNDS; r++)
+        any |= per[r].evidence;
+    int n = 0;
+    bool used[CORE_MAX_REFLECTIONS];
+    memset(used, 0, sizeof used);
+    /* one per building block first, then the best remaining matches */
+    for (int pass = 0; pass < 2 && n < max; pass++) {
+        for (int b = 0; b < CORE_BLOCK_COUNT && n < max; b++) {
+            for (int again = 0; again < (pass == 0 ? 1 : CORE_MAX_REFLECTIONS) && n < max; again++) {
+                int best = CORE_NONE, best_score = 0;
+                for (int i = 0; i < sc->n_reflections; i++) {
+                    if (used[i] || (int)sc->reflections[i].block != b)
+                        continue;
+                    int score = core_popcount(sc->reflections[i].evidence & any);
+                    if (score > best_score) {
+                        best = i;
+                        best_score = score;
+                    }
+                }
+                if (best == CORE_NONE)
+                    break;
+                used[best] = true;
+                core_fan_pick *p = &out[n++];
+                memset(p, 0, sizeof *p);
+                p->reflection = best;
+                /* the matching tag seen in overall evidence, else in a round */
+                uint32_t match = sc->reflections[best].evidence & any;
+                int tag = 0;
+                while (tag < CORE_EV_TAG_COUNT && !((match >> (unsigned)tag) & 1u))
+                    tag++;
+                if (tag >= CORE_EV_TAG_COUNT)
+                    tag = 0;
+                p->tag = (core_evidence_tag)tag;
+                int where = 0;
+                double strongest = -1.0;
+                for (int r = 1; r <= last && r <= CORE_MAX_ROUNDS; r++) {
+                    if (!((per[r].evidence >> (unsigned)tag) & 1u))
+                        continue;
+                    double s = tag_strength(&per[r], p->tag);
+                    if (s > strongest) {
+                        strongest = s;
+                        where = r;
+                    }
+                }
+                if ((overall.evidence >> (unsigned)tag) & 1u && strongest < 0.0)
+                    where = 0;
+                p->round = where;
+                reason_text(st, p->tag, where, p->reason, sizeof p->reason);
+            }
+        }
+    }
+    return n;
+}

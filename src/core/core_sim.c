@@ -1,0 +1,125 @@
+/*
+ * Simulation: full games with bots in every seat, for `samenspel simulate`,
+ * the level play-test and the benchmark. No allocation: the state and one
+ * seat view live on the caller's stack frame.
+ */
+#include "core/core_int.h"
+
+#include <string.h>
+
+/* Plays one game to the end; returns the number of rejected bot actions
+ * (a bot bug, 0 in a healthy build). */
+static int play_one(const core_scenario *sc, uint64_t seed, core_sim_bots bots, core_state *st, core_seat_view *v)
+{
+    int errors = 0;
+    if (!core_init(st, sc, seed, NULL, 0))
+        return 1;
+    core_action a;
+    memset(&a, 0, sizeof a);
+    a.type = CORE_ACT_START;
+    a.seat = CORE_SEAT_HOST;
+    (void)core_apply(st, &a, NULL);
+    core_bot_kind kind[CORE_MAX_SEATS];
+    core_rng rng[CORE_MAX_SEATS];
+    for (int s = 0; s < sc->n_seats; s++) {
+        kind[s] = bots == CORE_SIM_TEAM ? CORE_BOT_TEAM
+                  : bots == CORE_SIM_SOLO ? CORE_BOT_SOLO
+                  : (s % 2 == 0 ? CORE_BOT_TEAM : CORE_BOT_SOLO);
+        core_rng_seed(&rng[s], seed ^ 0x9e3779b97f4a7c15ULL, (uint64_t)s + 1u);
+    }
+    bool stuck[CORE_MAX_SEATS] = {false};
+    core_phase stuck_phase = st->phase;
+    int stuck_round = st->round;
+    for (int guard = 0; st->phase != CORE_PHASE_END && guard < 10000; guard++) {
+        if (st->phase != stuck_phase || st->round != stuck_round) {
+            memset(stuck, 0, sizeof stuck);
+            stuck_phase = st->phase;
+            stuck_round = st->round;
+        }
+        bool progressed = false;
+        for (int s = 0; s < sc->n_seats && st->phase != CORE_PHASE_END; s++) {
+            for (int k = 0; k < 16 && !stuck[s]; k++) {
+                core_seat_view_fill_fast(st, s, v);
+                if (!core_bot_next(sc, v, kind[s], &rng[s], &a))
+                    break;
+                if (core_apply(st, &a, NULL) != CORE_OK) {
+                    errors++;
+                    stuck[s] = true; /* do not loop on a refused action */
+                    break;
+                }
+                progressed = true;
+            }
+        }
+        if (!progressed && st->phase != CORE_PHASE_END) {
+            memset(&a, 0, sizeof a);
+            a.type = CORE_ACT_ADVANCE;
+            a.seat = CORE_SEAT_HOST;
+            (void)core_apply(st, &a, NULL);
+        }
+    }
+    return errors;
+}
+
+int core_sim_play_one(const core_scenario *sc, uint64_t seed, core_sim_bots bots, core_state *st)
+{
+    core_seat_view v;
+    memset(&v, 0, sizeof v);
+    return play_one(sc, seed, bots, st, &v);
+}
+
+void core_simulate(const core_scenario *sc, int games, uint64_t seed, core_sim_bots bots, core_sim_result *out)
+{
+    if (!out)
+        return;
+    memset(out, 0, sizeof *out);
+    if (!sc || games <= 0 || !core_scenario_validate(sc, NULL, 0))
+        return;
+    static _Thread_local core_state st; /* large: keep it off small thread stacks */
+    static _Thread_local core_seat_view v;
+    double wb = 0, rounds = 0;
+    core_measures sum;
+    memset(&sum, 0, sizeof sum);
+    for (int g = 0; g < games; g++) {
+        uint64_t gs = seed * 0x100000001b3ULL + (uint64_t)(unsigned)g * 0x9e3779b97f4a7c15ULL + 1u;
+        memset(&v, 0, sizeof v);
+        (void)play_one(sc, gs, bots, &st, &v);
+        out->games++;
+        if (st.outcome == CORE_OUTCOME_WON)
+            out->won++;
+        wb += st.welbevinden;
+        rounds += st.round;
+        const core_measures *m = &st.round_measures[0];
+        out->levels[m->level]++;
+        sum.density += m->density;
+        sum.centrality += m->centrality;
+        sum.diversity += m->diversity;
+        sum.role_share += m->role_share;
+        sum.goal_directedness += m->goal_directedness;
+        sum.edges += m->edges;
+        sum.contributions += m->contributions;
+        sum.joint_contributions += m->joint_contributions;
+        sum.promises_kept += m->promises_kept;
+        sum.promises_broken += m->promises_broken;
+        sum.asks_offers += m->asks_offers;
+        sum.reflective_rounds += m->reflective_rounds;
+        sum.goal_adopted = sum.goal_adopted || m->goal_adopted;
+    }
+    double n = out->games;
+    out->mean_welbevinden = wb / n;
+    out->mean_rounds = rounds / n;
+    out->mean.density = sum.density / n;
+    out->mean.centrality = sum.centrality / n;
+    out->mean.diversity = sum.diversity / n;
+    out->mean.role_share = sum.role_share / n;
+    out->mean.goal_directedness = sum.goal_directedness / n;
+    /* integer means are rounded; the JSON output prints the doubles above */
+    out->mean.edges = (int)(sum.edges / n + 0.5);
+    out->mean.contributions = (int)(sum.contributions / n + 0.5);
+    out->mean.joint_contributions = (int)(sum.joint_contributions / n + 0.5);
+    out->mean.promises_kept = (int)(sum.promises_kept / n + 0.5);
+    out->mean.promises_broken = (int)(sum.promises_broken / n + 0.5);
+    out->mean.asks_offers = (int)(sum.asks_offers / n + 0.5);
+    out->mean.reflective_rounds = (int)(sum.reflective_rounds / n + 0.5);
+    out->mean.goal_adopted = sum.goal_adopted;
+    out->mean.level = CORE_LEVEL_GEEN;
+}

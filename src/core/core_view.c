@@ -1,0 +1,131 @@
+/*
+ * Views: what the projector (public) and each seat (private) may see.
+ * The public view never holds a hand, an unshared fact or an unrevealed
+ * commitment; a seat view adds only that seat's own hand, commitments,
+ * reflection answer and dossier.
+ */
+#include "core/core_int.h"
+
+#include <string.h>
+
+/* The dynamic public part without the measures (cheap; bots use it). */
+static void public_fill_base(const core_state *st, core_public_view *v)
+{
+    const core_scenario *sc = st->sc;
+    v->round = st->round;
+    v->phase = st->phase;
+    v->outcome = st->outcome;
+    v->welbevinden = st->welbevinden;
+    v->draagkracht = st->draagkracht;
+    v->n_seats = sc->n_seats;
+    v->n_needs = sc->n_needs;
+    for (int n = 0; n < CORE_MAX_NEEDS; n++) {
+        v->need_progress[n] = st->need_progress[n];
+        v->need_met[n] = st->need_met[n];
+        v->need_lead[n] = st->need_lead[n];
+        v->lead_proposal[n] = st->lead_proposal[n];
+        v->need_lit[n] = false;
+    }
+    for (int n = 0; n < sc->n_needs; n++)
+        v->need_lit[n] = !st->need_has_facts[n];
+    memcpy(v->fact_shared, st->fact_shared, sizeof v->fact_shared);
+    for (int f = 0; f < sc->n_facts; f++)
+        if (st->fact_shared[f])
+            for (int n = 0; n < sc->n_needs; n++)
+                if ((sc->facts[f].needs >> (unsigned)n) & 1u)
+                    v->need_lit[n] = true;
+    v->n_frictions_out = st->n_frictions_out;
+    memcpy(v->frictions, st->frictions, sizeof(v->frictions[0]) * (size_t)st->n_frictions_out);
+    v->n_boundary = st->n_boundary;
+    memcpy(v->boundary_won, st->boundary_won, sizeof(int) * (size_t)st->n_boundary);
+    v->n_innovations = st->n_innovations;
+    memcpy(v->innovations, st->innovations, sizeof(int) * (size_t)st->n_innovations);
+    memcpy(v->goal_adopted, st->goal_adopted, sizeof v->goal_adopted);
+    v->goal_proposal = st->goal_proposal;
+    v->goal_proposal_drop = st->goal_proposal_drop;
+    v->goal_proposer = st->goal_proposer;
+    v->goal_votes_yes = st->goal_votes_yes;
+    v->goal_votes_no = st->goal_votes_no;
+    v->n_promises = st->n_promises;
+    memcpy(v->promises, st->promises, sizeof(v->promises[0]) * (size_t)st->n_promises);
+    for (int s = 0; s < CORE_MAX_SEATS; s++) {
+        bool in = s < sc->n_seats;
+        v->seat_ready[s] = in && st->seats[s].ready;
+        v->seat_hand_n[s] = in ? st->seats[s].hand_n : 0;
+        v->seat_commit_n[s] = in ? st->seats[s].commit_n : 0;
+        v->seat_reflected[s] = in && st->seats[s].reflected;
+    }
+    v->revealed = st->revealed;
+    for (int s = 0; s < CORE_MAX_SEATS; s++)
+        v->revealed_n[s] = st->revealed ? st->revealed_n[s] : 0;
+    if (st->revealed)
+        memcpy(v->revealed_commits, st->revealed_commits, sizeof v->revealed_commits);
+    v->reflection_card = st->reflection_card;
+}
+
+void core_public_view_get(const core_state *st, core_public_view *out)
+{
+    if (!out)
+        return;
+    memset(out, 0, sizeof *out);
+    if (!st || !st->sc)
+        return;
+    public_fill_base(st, out);
+    const int ns = st->sc->n_seats;
+    for (int r = 1; r <= st->round && r <= CORE_MAX_ROUNDS; r++)
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < ns; j++) {
+                unsigned v = (unsigned)out->edges[i][j] + st->edge_round[r][i][j];
+                out->edges[i][j] = (uint16_t)(v > UINT16_MAX ? UINT16_MAX : v);
+            }
+    core_measures_compute(st, 0, &out->live);
+    out->n_rounds_done = core_rounds_done(st);
+    for (int r = 1; r <= out->n_rounds_done && r <= CORE_MAX_ROUNDS; r++)
+        out->rounds[r] = st->round_measures[r];
+    if (st->phase == CORE_PHASE_END)
+        out->rounds[0] = st->round_measures[0];
+}
+
+static void seat_fill(const core_state *st, int seat, core_seat_view *out)
+{
+    const core_scenario *sc = st->sc;
+    const core_seat_state *ss = &st->seats[seat];
+    out->seat = seat;
+    out->role = sc->seat_roles[seat];
+    out->hand_n = ss->hand_n;
+    memcpy(out->hand, ss->hand, sizeof(int) * (size_t)ss->hand_n);
+    out->deck_n = ss->deck_n;
+    out->discard_n = ss->discard_n;
+    out->commit_n = ss->commit_n;
+    memcpy(out->commits, ss->commits, sizeof(out->commits[0]) * (size_t)ss->commit_n);
+    out->ready = ss->ready;
+    out->reflection_option = ss->reflection_option;
+    memcpy(out->reflection_text, ss->reflection_text, sizeof out->reflection_text);
+    out->dossier_n = 0;
+    for (int f = 0; f < sc->n_facts; f++)
+        if (sc->facts[f].role == out->role)
+            out->dossier[out->dossier_n++] = f;
+}
+
+void core_seat_view_get(const core_state *st, int seat, core_seat_view *out)
+{
+    if (!out)
+        return;
+    memset(out, 0, sizeof *out);
+    out->seat = CORE_NONE;
+    out->role = CORE_NONE;
+    out->reflection_option = CORE_NONE;
+    if (!st || !st->sc || seat < 0 || seat >= st->sc->n_seats) {
+        if (st && st->sc)
+            core_public_view_get(st, &out->pub);
+        return;
+    }
+    core_public_view_get(st, &out->pub);
+    seat_fill(st, seat, out);
+}
+
+void core_seat_view_fill_fast(const core_state *st, int seat, core_seat_view *out)
+{
+    public_fill_base(st, &out->pub);
+    seat_fill(st, seat, out);
+}
