@@ -505,6 +505,14 @@ const cli_lobby *cli_lobby_get(const cli *c) { return &c->lobby; }
 uint64_t cli_bytes_received(const cli *c) { return c->bytes_rx; }
 uint64_t cli_views_received(const cli *c) { return c->views_rx; }
 
+bool cli_token_get(const cli *c, uint8_t out[16])
+{
+    if (!c->has_token)
+        return false;
+    memcpy(out, c->token, PROTO_TOKEN_LEN);
+    return true;
+}
+
 /* ----------------------------------------------------------- discovery */
 
 struct cli_discovery {

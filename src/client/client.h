@@ -144,6 +144,8 @@ const core_seat_view *cli_seat_view(const cli *c);   /* NULL for observers / bef
 const core_public_view *cli_public_view(const cli *c);
 const cli_lobby *cli_lobby_get(const cli *c);
 uint64_t cli_bytes_received(const cli *c);
+/* The seat token this client holds (false when none). */
+bool cli_token_get(const cli *c, uint8_t out[16]);
 uint64_t cli_views_received(const cli *c);
 
 /* Headless bot client: connects, plays with core_bot_next until the game

@@ -740,7 +740,7 @@ static void reap_peers(host *h)
 static void accept_all(host *h, uint64_t now)
 {
     for (;;) {
-        net_conn *c = net_accept(h->lis, HOST_QUEUE_BYTES);
+        net_conn *c = net_accept(h->lis, h->opts.queue_bytes ? h->opts.queue_bytes : HOST_QUEUE_BYTES);
         if (!c)
             return;
         if (h->n_peers >= HOST_MAX_CONNS) {

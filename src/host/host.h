@@ -59,6 +59,7 @@ typedef struct {
     bool timer;                       /* --timer: phase timers on */
     uint64_t seed;                    /* --seed N; 0 = random */
     bool quiet;                       /* --quiet: headless prints only the result line */
+    size_t queue_bytes;               /* per-peer send queue bound; 0 = 2 MiB (tests lower it) */
 } host_options;
 
 void host_options_default(host_options *o);

@@ -24,7 +24,7 @@ bool net_init(char *err, size_t err_len)
     if (SDL_AtomicIncRef(&init_count) == 0) {
         if (SDL_Init(0) != 0 || SDLNet_Init() != 0) {
             snprintf(err, err_len, "netwerk kon niet starten: %s", SDLNet_GetError());
-            SDL_AtomicDecRef(&init_count);
+            (void)SDL_AtomicDecRef(&init_count);
             return false;
         }
     }
@@ -179,7 +179,7 @@ bool net_conn_send_buf(net_conn *c, net_buf *b)
     SDL_LockMutex(c->mu);
     if (!c->failed && !c->closing && c->q_n < NET_QUEUE_FRAMES &&
         c->q_bytes + b->len <= c->q_max_bytes) {
-        SDL_AtomicIncRef(&b->refs);
+        (void)SDL_AtomicIncRef(&b->refs);
         c->queue[(c->q_head + c->q_n) % NET_QUEUE_FRAMES] = b;
         c->q_n++;
         c->q_bytes += b->len;

@@ -1,0 +1,214 @@
+/*
+ * Shared helpers of the LAN tests: a host on a random free loopback port,
+ * in-process bot clients driven from the test's thread, and raw POSIX
+ * sockets for peers that misbehave on purpose.
+ */
+#ifndef SAMENSPEL_TEST_NET_FIXTURE_H
+#define SAMENSPEL_TEST_NET_FIXTURE_H
+
+#include "client/client.h"
+#include "host/host.h"
+#include "platform/plat.h"
+#include "proto/proto.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* ---------------------------------------------------------------- host */
+
+static inline host *fx_host(host_options *o)
+{
+    static unsigned salt;
+    char err[256] = "";
+    for (int attempt = 0; attempt < 40; attempt++) {
+        salt = salt * 1103515245u + (unsigned)getpid() + (unsigned)plat_now_ns();
+        o->port = 20000 + (int)(salt % 30000u);
+        host *h = host_create(o, NULL, NULL, NULL, err, sizeof err);
+        if (h)
+            return h;
+    }
+    fprintf(stderr, "could not start a host: %s\n", err);
+    return NULL;
+}
+
+/* ------------------------------------------------------------ bot client */
+
+typedef struct {
+    cli *c;
+    core_rng rng;
+    core_bot_kind kind;
+    bool waiting;
+    bool ended;
+    int rejects;
+    uint64_t views;
+    uint64_t sent_ns;          /* when the action in flight left */
+    uint64_t lat_ns[4096];     /* action -> view latencies */
+    int n_lat;
+    bool act;                  /* play (false: only watch) */
+} fx_bot;
+
+static inline void fx_on_view(void *ctx, const core_seat_view *sv, const core_public_view *pub, const core_events *ev)
+{
+    fx_bot *b = ctx;
+    (void)sv;
+    (void)ev;
+    b->views++;
+    if (b->waiting && b->n_lat < 4096)
+        b->lat_ns[b->n_lat++] = plat_now_ns() - b->sent_ns;
+    b->waiting = false;
+    if (pub->outcome != CORE_OUTCOME_ONGOING)
+        b->ended = true;
+}
+
+static inline void fx_on_reject(void *ctx, core_reject r, const char *text)
+{
+    fx_bot *b = ctx;
+    (void)r;
+    (void)text;
+    b->waiting = false;
+    b->rejects++;
+}
+
+static inline bool fx_bot_start(fx_bot *b, const cli_options *o, core_bot_kind kind, uint64_t seed)
+{
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->act = true;
+    core_rng_seed(&b->rng, seed, 7);
+    cli_callbacks cb = {b, NULL, fx_on_view, fx_on_reject, NULL};
+    char err[256];
+    b->c = cli_create(o, &cb, err, sizeof err);
+    if (!b->c)
+        fprintf(stderr, "client: %s\n", err);
+    return b->c != NULL;
+}
+
+static inline void fx_bot_step(fx_bot *b)
+{
+    cli_pump(b->c, 0);
+    const core_seat_view *v = cli_seat_view(b->c);
+    if (!b->act || !v || b->waiting || b->ended || cli_status_get(b->c) != CLI_STATUS_CONNECTED)
+        return;
+    core_action a;
+    memset(&a, 0, sizeof a);
+    if (!core_bot_next(cli_scenario(b->c), v, b->kind, &b->rng, &a))
+        return;
+    if (cli_send_action(b->c, &a)) {
+        b->waiting = true;
+        b->sent_ns = plat_now_ns();
+    }
+}
+
+static inline void fx_opts(cli_options *o, const host *h, const char *name)
+{
+    cli_options_default(o);
+    snprintf(o->host, sizeof o->host, "127.0.0.1");
+    o->port = host_port(h);
+    snprintf(o->code, sizeof o->code, "%s", host_room_code(h));
+    snprintf(o->name, sizeof o->name, "%s", name ? name : "");
+    o->headless = true;
+    o->no_token_store = true;
+}
+
+/* ------------------------------------------------------------ raw peers */
+
+static inline int fx_raw_connect(int port, int rcvbuf)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return -1;
+    if (rcvbuf > 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+        perror("test connect");
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static inline bool fx_raw_send_frame(int fd, const uint8_t *payload, size_t len)
+{
+    uint8_t hdr[PROTO_HEADER_LEN];
+    proto_frame_header(hdr, (uint32_t)len);
+    return send(fd, hdr, sizeof hdr, MSG_NOSIGNAL) == (ssize_t)sizeof hdr &&
+           send(fd, payload, len, MSG_NOSIGNAL) == (ssize_t)len;
+}
+
+static inline size_t fx_hello(uint8_t *buf, size_t cap, const char *code, const char *name, bool observe,
+                       const uint8_t *token, uint16_t version)
+{
+    proto_hello m;
+    memset(&m, 0, sizeof m);
+    m.magic = PROTO_MAGIC;
+    m.version = PROTO_VERSION;
+    snprintf(m.build, sizeof m.build, "test");
+    snprintf(m.code, sizeof m.code, "%s", code);
+    snprintf(m.name, sizeof m.name, "%s", name);
+    m.observe = observe;
+    if (token) {
+        m.has_token = true;
+        memcpy(m.token, token, PROTO_TOKEN_LEN);
+    }
+    size_t n = proto_encode_hello(buf, cap, &m);
+    if (version != PROTO_VERSION && n >= 7) {
+        buf[5] = (uint8_t)(version >> 8);
+        buf[6] = (uint8_t)version;
+    }
+    return n;
+}
+
+/* Reads whatever arrives on fd for up to ms while pumping the host.
+ * Returns bytes appended to *buf (grown), -1 when the peer closed. */
+static inline long fx_raw_read(int fd, host *h, int ms, uint8_t **buf, size_t *len, size_t *cap, bool *closed)
+{
+    long total = 0;
+    uint64_t until = plat_now_ms() + (uint64_t)ms;
+    *closed = false;
+    bool first = true;
+    while (first || plat_now_ms() < until) {
+        first = false;
+        if (h)
+            host_pump(h, 2);
+        struct pollfd p = {fd, POLLIN, 0};
+        if (poll(&p, 1, h ? 0 : 5) <= 0)
+            continue;
+        if (*len + 65536 > *cap) {
+            *cap = (*cap + 65536) * 2;
+            *buf = realloc(*buf, *cap);
+        }
+        ssize_t n = recv(fd, *buf + *len, *cap - *len, 0);
+        if (n <= 0) {
+            *closed = true;
+            break;
+        }
+        *len += (size_t)n;
+        total += n;
+    }
+    return total;
+}
+
+static inline bool fx_log_has(const host *h, const char *needle)
+{
+    for (int i = 0; i < host_log_count(h); i++)
+        if (strstr(host_log_line(h, i), needle))
+            return true;
+    return false;
+}
+
+#endif

@@ -1,0 +1,468 @@
+/*
+ * LAN play on loopback, in one process: a headless host and bot clients
+ * play a game to its end; refusals carry their reasons; malformed peers and
+ * peers that never read are dropped while the others play on; an observer
+ * never receives a byte of private data.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "net_fixture.h"
+
+#define GAME_TIMEOUT_MS 60000
+
+static void base_opts(host_options *o)
+{
+    host_options_default(o);
+    o->headless = true; /* starts by itself once every seat is taken */
+    o->quiet = true;
+    o->seed = 4242;
+    snprintf(o->code, sizeof o->code, "TEST");
+}
+
+/* A headless host and one bot client per seat play a whole game. */
+static void test_full_game_four_clients(void **state)
+{
+    (void)state;
+    host_options o;
+    base_opts(&o);
+    host *h = fx_host(&o);
+    assert_non_null(h);
+    int n = host_seat_count(h);
+    assert_true(n >= 3 && n <= CORE_MAX_SEATS);
+    fx_bot bots[CORE_MAX_SEATS];
+    for (int i = 0; i < n; i++) {
+        cli_options co;
+        char name[32];
+        snprintf(name, sizeof name, "speler%d", i + 1);
+        fx_opts(&co, h, name);
+        assert_true(fx_bot_start(&bots[i], &co, CORE_BOT_TEAM, (uint64_t)i + 1));
+    }
+    uint64_t until = plat_now_ms() + GAME_TIMEOUT_MS;
+    bool all_ended = false;
+    while (!all_ended && plat_now_ms() < until) {
+        host_pump(h, 1);
+        all_ended = true;
+        for (int i = 0; i < n; i++) {
+            fx_bot_step(&bots[i]);
+            all_ended = all_ended && bots[i].ended;
+        }
+    }
+    assert_true(host_finished(h));
+    assert_true(all_ended);
+    const core_state *st = host_state(h);
+    assert_true(st->round >= 1);
+    for (int i = 0; i < n; i++) {
+        /* each client ends with the same public outcome as the host */
+        const core_public_view *pv = cli_public_view(bots[i].c);
+        assert_non_null(pv);
+        assert_int_equal(pv->outcome, st->outcome);
+        assert_int_equal(pv->round, st->round);
+        assert_true(cli_seat(bots[i].c) >= 0);
+        cli_destroy(bots[i].c);
+    }
+    /* one broadcast per tick, not per action: fewer views than actions */
+    printf("game: %llu actions, %llu views at client 1\n", (unsigned long long)host_actions_accepted(h),
+           (unsigned long long)bots[0].views);
+    host_destroy(h);
+}
+
+static proto_reject read_reject(int fd, host *h)
+{
+    uint8_t *buf = NULL;
+    size_t len = 0, cap = 0;
+    bool closed = false;
+    proto_reject r;
+    memset(&r, 0, sizeof r);
+    r.code = PROTO_REJ_NONE;
+    uint64_t until = plat_now_ms() + 3000;
+    while (plat_now_ms() < until && !closed)
+        fx_raw_read(fd, h, 50, &buf, &len, &cap, &closed);
+    const uint8_t *pl;
+    size_t plen, used;
+    size_t off = 0;
+    while (proto_frame_next(buf + off, len - off, PROTO_MAX_FRAME, &pl, &plen, &used) == PROTO_FRAME_OK) {
+        if (proto_payload_type(pl, plen) == PROTO_MSG_REJECT)
+            assert_true(proto_decode_reject(pl, plen, &r, NULL));
+        off += used;
+    }
+    assert_true(closed); /* the host closes after a reject */
+    free(buf);
+    return r;
+}
+
+/* Wrong code, wrong version and a kicked token: refused with reasons. */
+static void test_refusals(void **state)
+{
+    (void)state;
+    host_options o;
+    base_opts(&o);
+    o.headless = false; /* do not start: we only need the lobby */
+    host *h = fx_host(&o);
+    assert_non_null(h);
+    uint8_t buf[512];
+
+    int fd = fx_raw_connect(host_port(h), 0);
+    assert_true(fd >= 0);
+    assert_true(fx_raw_send_frame(fd, buf, fx_hello(buf, sizeof buf, "ZZZZ", "x", false, NULL, PROTO_VERSION)));
+    proto_reject r = read_reject(fd, h);
+    close(fd);
+    assert_int_equal(r.code, PROTO_REJ_WRONG_CODE);
+    assert_non_null(strstr(r.text, "spelcode"));
+
+    fd = fx_raw_connect(host_port(h), 0);
+    assert_true(fx_raw_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "x", false, NULL, 99)));
+    r = read_reject(fd, h);
+    close(fd);
+    assert_int_equal(r.code, PROTO_REJ_VERSION);
+    assert_non_null(strstr(r.text, "versie"));
+    assert_non_null(strstr(r.text, "99"));
+
+    /* a player joins, the trainer kicks the seat, the token is refused */
+    cli_options co;
+    fx_opts(&co, h, "Jonas");
+    fx_bot b;
+    assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 1));
+    b.act = false;
+    uint64_t until = plat_now_ms() + 5000;
+    while (cli_status_get(b.c) != CLI_STATUS_CONNECTED && plat_now_ms() < until) {
+        host_pump(h, 1);
+        fx_bot_step(&b);
+    }
+    assert_int_equal(cli_status_get(b.c), CLI_STATUS_CONNECTED);
+    int seat = cli_seat(b.c);
+    assert_true(seat >= 0);
+    host_seat_info info;
+    assert_true(host_seat_info_get(h, seat, &info));
+    assert_string_equal(info.name, "Jonas");
+    assert_true(host_kick_seat(h, seat));
+    until = plat_now_ms() + 5000;
+    while (cli_status_get(b.c) == CLI_STATUS_CONNECTED && plat_now_ms() < until) {
+        host_pump(h, 1);
+        fx_bot_step(&b);
+    }
+    assert_int_equal(cli_status_get(b.c), CLI_STATUS_REJECTED);
+    assert_int_equal(cli_reject_code(b.c), CLI_REJ_KICKED);
+    uint8_t token[PROTO_TOKEN_LEN];
+    assert_true(cli_token_get(b.c, token));
+    cli_destroy(b.c);
+    /* a rejoin with the kicked token is refused from now on */
+    fd = fx_raw_connect(host_port(h), 0);
+    assert_true(fx_raw_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "Jonas", false, token, PROTO_VERSION)));
+    r = read_reject(fd, h);
+    close(fd);
+    assert_int_equal(r.code, PROTO_REJ_KICKED);
+    assert_non_null(strstr(r.text, "verwijderd"));
+    assert_true(fx_log_has(h, "kicked token refused"));
+    host_destroy(h);
+}
+
+
+/* Plays the host and the given clients until every client saw the end. */
+static bool play_out(host *h, fx_bot *bots, int n, int ms)
+{
+    uint64_t until = plat_now_ms() + (uint64_t)ms;
+    for (;;) {
+        host_pump(h, 1);
+        bool all = true;
+        for (int i = 0; i < n; i++) {
+            fx_bot_step(&bots[i]);
+            all = all && bots[i].ended;
+        }
+        if (all)
+            return true;
+        if (plat_now_ms() > until)
+            return false;
+    }
+}
+
+static bool wait_connected(host *h, fx_bot *b, int ms)
+{
+    uint64_t until = plat_now_ms() + (uint64_t)ms;
+    while (cli_status_get(b->c) != CLI_STATUS_CONNECTED && plat_now_ms() < until) {
+        host_pump(h, 1);
+        fx_bot_step(b);
+    }
+    return cli_status_get(b->c) == CLI_STATUS_CONNECTED;
+}
+
+static void raw_ping(int fd)
+{
+    uint8_t buf[16];
+    proto_ping p = {plat_now_ms()};
+    fx_raw_send_frame(fd, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PING, &p));
+}
+
+/* An observer's received bytes contain no private data of any seat. */
+static void test_observer_sees_no_private_data(void **state)
+{
+    (void)state;
+    host_options o;
+    base_opts(&o);
+    host *tmp = fx_host(&o);
+    assert_non_null(tmp);
+    int n = host_seat_count(tmp);
+    host_destroy(tmp);
+    o.bots = n - 1;
+    host *h = fx_host(&o);
+    assert_non_null(h);
+    const core_scenario *sc = host_scenario(h);
+
+    int fd = fx_raw_connect(host_port(h), 0);
+    assert_true(fd >= 0);
+    uint8_t hb[512];
+    assert_true(fx_raw_send_frame(fd, hb, fx_hello(hb, sizeof hb, "TEST", "kijker", true, NULL, PROTO_VERSION)));
+    uint8_t *buf = NULL;
+    size_t len = 0, cap = 0, off = 0;
+    bool closed = false;
+    fx_raw_read(fd, h, 300, &buf, &len, &cap, &closed);
+    assert_true(len > 0);
+    assert_int_equal(host_observer_count(h), 1);
+
+    cli_options co;
+    fx_opts(&co, h, "Ada");
+    fx_bot b;
+    assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 3));
+    core_scenario *seen = calloc(1, sizeof *seen);
+    proto_update *u = calloc(1, sizeof *u);
+    int frames = 0, updates = 0, facts_checked = 0;
+    uint64_t until = plat_now_ms() + GAME_TIMEOUT_MS, last_ping = 0;
+    while (!b.ended && plat_now_ms() < until && !closed) {
+        host_pump(h, 1);
+        fx_bot_step(&b);
+        if (plat_now_ms() - last_ping > 500) {
+            raw_ping(fd);
+            last_ping = plat_now_ms();
+        }
+        fx_raw_read(fd, NULL, 0, &buf, &len, &cap, &closed);
+        const uint8_t *pl;
+        size_t plen, used;
+        while (proto_frame_next(buf + off, len - off, PROTO_MAX_FRAME, &pl, &plen, &used) == PROTO_FRAME_OK) {
+            frames++;
+            /* sharing only grows: a fact unshared now was unshared when
+             * this frame was sent, so its text must not be in it */
+            const core_state *st = host_state(h);
+            for (int f = 0; f < sc->n_facts; f++) {
+                size_t tl = strlen(sc->facts[f].text);
+                if (st->fact_shared[f] || tl < 8)
+                    continue;
+                facts_checked++;
+                for (size_t k = 0; k + tl <= plen; k++)
+                    assert_false(memcmp(pl + k, sc->facts[f].text, tl) == 0);
+            }
+            int type = proto_payload_type(pl, plen);
+            if (type == PROTO_MSG_UPDATE) {
+                assert_true(proto_decode_update(pl, plen, u, NULL));
+                assert_int_equal(u->view_kind, 0); /* never a seat view: no hand, no dossier */
+                updates++;
+            } else if (type == PROTO_MSG_WELCOME) {
+                proto_welcome w;
+                assert_true(proto_decode_welcome(pl, plen, &w, seen, NULL));
+                assert_int_equal(w.seat, -1);
+                for (int t = 0; t < PROTO_TOKEN_LEN; t++)
+                    assert_int_equal(w.token[t], 0);
+            }
+            off += used;
+        }
+    }
+    assert_true(b.ended);
+    assert_true(updates > 0);
+    assert_true(facts_checked > 0);
+    printf("observer: %d frames, %zu bytes, %d fact checks\n", frames, len, facts_checked);
+    free(seen);
+    free(u);
+    free(buf);
+    close(fd);
+    cli_destroy(b.c);
+    host_destroy(h);
+}
+
+/* Connects while the host keeps accepting (SDL2_net's backlog is 5). */
+static int connect_pumped(host *h)
+{
+    int fd = fx_raw_connect(host_port(h), 0);
+    for (int i = 0; i < 5; i++)
+        host_pump(h, 1);
+    return fd;
+}
+
+/* Garbage, oversized length, empty frame, truncated message, trailing
+ * bytes, a message before HELLO: each drops only its sender while a
+ * bot client plays the game to its end. */
+static void test_malformed_peers_dropped(void **state)
+{
+    (void)state;
+    host_options o;
+    base_opts(&o);
+    host *tmp = fx_host(&o);
+    assert_non_null(tmp);
+    int n = host_seat_count(tmp);
+    host_destroy(tmp);
+    o.bots = n - 1;
+    o.headless = false; /* we start by hand after the attacks */
+    host *h = fx_host(&o);
+    assert_non_null(h);
+    cli_options co;
+    fx_opts(&co, h, "Bo");
+    fx_bot b;
+    assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 5));
+    assert_true(wait_connected(h, &b, 5000));
+
+    enum { N_ATTACKS = 7 };
+    int fds[N_ATTACKS];
+    uint8_t buf[600];
+    size_t hn;
+    /* 0: garbage (an HTTP request: its "length" is far too large) */
+    fds[0] = connect_pumped(h);
+    send(fds[0], "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 27, MSG_NOSIGNAL);
+    /* 1: an oversized length header */
+    fds[1] = connect_pumped(h);
+    proto_frame_header(buf, 0x00100000u);
+    send(fds[1], buf, 4, MSG_NOSIGNAL);
+    /* 2: an empty frame */
+    fds[2] = connect_pumped(h);
+    proto_frame_header(buf, 0);
+    send(fds[2], buf, 4, MSG_NOSIGNAL);
+    /* 3: a truncated HELLO inside a well-formed frame */
+    fds[3] = connect_pumped(h);
+    hn = fx_hello(buf, sizeof buf, "TEST", "t", false, NULL, PROTO_VERSION);
+    fx_raw_send_frame(fds[3], buf, hn - 3);
+    /* 4: a HELLO with a trailing byte */
+    fds[4] = connect_pumped(h);
+    hn = fx_hello(buf, sizeof buf, "TEST", "t", false, NULL, PROTO_VERSION);
+    buf[hn] = 0x2A;
+    fx_raw_send_frame(fds[4], buf, hn + 1);
+    /* 5: an ACTION before any HELLO */
+    fds[5] = connect_pumped(h);
+    proto_action act;
+    memset(&act, 0, sizeof act);
+    act.action.type = CORE_ACT_READY;
+    fx_raw_send_frame(fds[5], buf, proto_encode_action(buf, sizeof buf, &act));
+    /* 6: a valid observer that then sends an ACTION with trailing bytes */
+    fds[6] = connect_pumped(h);
+    fx_raw_send_frame(fds[6], buf, fx_hello(buf, sizeof buf, "TEST", "k", true, NULL, PROTO_VERSION));
+    for (int i = 0; i < N_ATTACKS; i++)
+        assert_true(fds[i] >= 0);
+    uint8_t *rb = NULL;
+    size_t rl = 0, rc = 0;
+    bool closed = false;
+    fx_raw_read(fds[6], h, 200, &rb, &rl, &rc, &closed);
+    assert_false(closed);
+    size_t an = proto_encode_action(buf, sizeof buf, &act);
+    buf[an] = 0;
+    fx_raw_send_frame(fds[6], buf, an + 1);
+
+    /* every attacker is closed by the host within 2 s */
+    for (int i = 0; i < N_ATTACKS; i++) {
+        closed = false;
+        uint64_t until = plat_now_ms() + 2000;
+        while (!closed && plat_now_ms() < until) {
+            fx_bot_step(&b);
+            fx_raw_read(fds[i], h, 20, &rb, &rl, &rc, &closed);
+        }
+        if (!closed)
+            fprintf(stderr, "attacker %d still connected\n", i);
+        assert_true(closed);
+        close(fds[i]);
+    }
+    free(rb);
+    assert_true(fx_log_has(h, "frame too large"));
+    assert_true(fx_log_has(h, "empty frame"));
+    assert_true(fx_log_has(h, "message truncated"));
+    assert_true(fx_log_has(h, "trailing bytes"));
+    assert_true(fx_log_has(h, "before HELLO"));
+    assert_true(fx_log_has(h, "malformed ACTION"));
+    /* the honest player is still seated and plays the game to its end */
+    assert_int_equal(cli_status_get(b.c), CLI_STATUS_CONNECTED);
+    char err[128];
+    assert_true(host_start(h, err, sizeof err));
+    assert_true(play_out(h, &b, 1, GAME_TIMEOUT_MS));
+    assert_true(host_finished(h));
+    cli_destroy(b.c);
+    host_destroy(h);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A peer that never reads is dropped ("send queue overflow") and the
+ * others keep their latency. */
+static void test_slow_reader_dropped(void **state)
+{
+    (void)state;
+    host_options o;
+    base_opts(&o);
+    host *tmp = fx_host(&o);
+    assert_non_null(tmp);
+    int n = host_seat_count(tmp);
+    host_destroy(tmp);
+    o.bots = n - 1;
+    o.queue_bytes = 32 * 1024;
+    host *h = fx_host(&o);
+    assert_non_null(h);
+    /* the stalled observer: a tiny receive buffer and it never reads */
+    int fd = fx_raw_connect(host_port(h), 2048);
+    assert_true(fd >= 0);
+    uint8_t hb[512];
+    fx_raw_send_frame(fd, hb, fx_hello(hb, sizeof hb, "TEST", "traag", true, NULL, PROTO_VERSION));
+    for (int i = 0; i < 50; i++)
+        host_pump(h, 2);
+    assert_int_equal(host_observer_count(h), 1);
+
+    cli_options co;
+    fx_opts(&co, h, "Lina");
+    fx_bot b;
+    assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 9));
+    uint64_t until = plat_now_ms() + GAME_TIMEOUT_MS, last_ping = 0;
+    int games = 0;
+    while (host_observer_count(h) > 0 && plat_now_ms() < until) {
+        host_pump(h, 1);
+        fx_bot_step(&b);
+        if (plat_now_ms() - last_ping > 500) {
+            raw_ping(fd); /* alive, just not reading */
+            last_ping = plat_now_ms();
+        }
+        if (b.ended) {
+            /* more traffic: another game with the same seats */
+            char err[128];
+            assert_true(host_restart(h, err, sizeof err));
+            b.ended = false;
+            games++;
+        }
+    }
+    assert_int_equal(host_observer_count(h), 0);
+    assert_true(fx_log_has(h, "send queue overflow"));
+    int before = b.n_lat;
+    /* the reading player goes on; its latency is what it was */
+    assert_true(play_out(h, &b, 1, GAME_TIMEOUT_MS) || b.n_lat - before > 20);
+    assert_true(b.n_lat > 20);
+    qsort(b.lat_ns, (size_t)b.n_lat, sizeof b.lat_ns[0], cmp_u64);
+    double p50 = (double)b.lat_ns[b.n_lat / 2] / 1e6;
+    double p99 = (double)b.lat_ns[(b.n_lat * 99) / 100] / 1e6;
+    printf("slow reader dropped after %d restarts; player latency p50 %.2f ms p99 %.2f ms (%d samples)\n", games,
+           p50, p99, b.n_lat);
+    /* generous bound: sanitizers and a shared 2-core machine */
+    assert_true(p99 < 100.0);
+    close(fd);
+    cli_destroy(b.c);
+    host_destroy(h);
+}
+
+int main(void)
+{
+    signal(SIGPIPE, SIG_IGN);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_full_game_four_clients),
+        cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_observer_sees_no_private_data),
+        cmocka_unit_test(test_malformed_peers_dropped),
+        cmocka_unit_test(test_slow_reader_dropped),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,120 @@
+/*
+ * A real `samenspel join --headless --bot team` process is killed (SIGKILL,
+ * no goodbye) in the middle of a round; a new client started the same way
+ * finds the stored token and gets the same seat with the same hand.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "net_fixture.h"
+
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+extern char **environ;
+
+static void test_killed_client_rejoins_with_same_hand(void **state)
+{
+    (void)state;
+    char tmpl[] = "/tmp/samenspel-rejoin-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    assert_non_null(dir);
+    setenv("XDG_STATE_HOME", dir, 1);
+
+    host_options o;
+    host_options_default(&o);
+    o.headless = true;
+    o.quiet = true;
+    o.seed = 99;
+    snprintf(o.code, sizeof o.code, "REJN");
+    host *tmp = fx_host(&o);
+    assert_non_null(tmp);
+    int n = host_seat_count(tmp);
+    host_destroy(tmp);
+    o.bots = n - 1;
+    host *h = fx_host(&o);
+    assert_non_null(h);
+
+    char addr[64];
+    snprintf(addr, sizeof addr, "127.0.0.1:%d", host_port(h));
+    char *argv[] = {SAMENSPEL_BIN, "join", "--headless", "--bot", "team", "--pace", "30", "--quiet",
+                    "--name", "Kim", "--code", "REJN", addr, NULL};
+    pid_t pid;
+    assert_int_equal(posix_spawn(&pid, SAMENSPEL_BIN, NULL, NULL, argv, environ), 0);
+
+    /* wait until Kim is seated and the game is in Overleg or later of a round */
+    int seat = -1;
+    uint64_t until = plat_now_ms() + 20000;
+    const core_state *st = host_state(h);
+    while (plat_now_ms() < until) {
+        host_pump(h, 2);
+        for (int s = 0; s < n && seat < 0; s++) {
+            host_seat_info info;
+            if (host_seat_info_get(h, s, &info) && !strcmp(info.name, "Kim"))
+                seat = s;
+        }
+        if (seat >= 0 && st->round >= 1 && st->phase >= CORE_PHASE_OVERLEG && st->phase <= CORE_PHASE_INZET &&
+            st->seats[seat].hand_n > 0)
+            break;
+    }
+    assert_true(seat >= 0);
+    assert_true(st->round >= 1);
+    kill(pid, SIGKILL);
+    int status;
+    waitpid(pid, &status, 0);
+    int hand[CORE_MAX_HAND], hand_n = st->seats[seat].hand_n;
+    memcpy(hand, st->seats[seat].hand, sizeof hand);
+
+    /* the host notices the silence (3 s) or the reset connection */
+    until = plat_now_ms() + 6000;
+    host_seat_info info;
+    do {
+        host_pump(h, 5);
+        host_seat_info_get(h, seat, &info);
+    } while (info.connected && plat_now_ms() < until);
+    assert_false(info.connected);
+    assert_true(info.taken); /* the seat waits for its token */
+
+    /* a new client started the same way (same name, code, host) */
+    cli_options co;
+    fx_opts(&co, h, "Kim");
+    co.no_token_store = false;
+    fx_bot b;
+    assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 11));
+    b.act = false;
+    until = plat_now_ms() + 5000;
+    while (!cli_seat_view(b.c) && plat_now_ms() < until) {
+        host_pump(h, 1);
+        fx_bot_step(&b);
+    }
+    const core_seat_view *v = cli_seat_view(b.c);
+    assert_non_null(v);
+    assert_int_equal(cli_seat(b.c), seat);
+    assert_int_equal(v->hand_n, hand_n);
+    for (int i = 0; i < hand_n; i++)
+        assert_int_equal(v->hand[i], hand[i]);
+    assert_true(fx_log_has(h, "rejoined"));
+    /* and plays on to the end */
+    b.act = true;
+    until = plat_now_ms() + 60000;
+    while (!b.ended && plat_now_ms() < until) {
+        host_pump(h, 1);
+        fx_bot_step(&b);
+    }
+    assert_true(b.ended);
+    cli_destroy(b.c);
+    host_destroy(h);
+}
+
+int main(void)
+{
+    signal(SIGPIPE, SIG_IGN);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_killed_client_rejoins_with_same_hand),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
