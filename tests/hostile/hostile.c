@@ -1,0 +1,686 @@
+/* Helpers of the hostile-peer tests; see hostile.h. */
+#include "hostile.h"
+
+#include "platform/plat.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+uint64_t hx_now_ms(void) { return plat_now_ms(); }
+
+/* ------------------------------------------------------------------ raw */
+
+int hx_free_port(void)
+{
+    static unsigned salt;
+    for (int attempt = 0; attempt < 64; attempt++) {
+        salt = salt * 1103515245u + 12345u + (unsigned)getpid() + (unsigned)plat_now_ns();
+        int p = 20000 + (int)(salt % 30000u);
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+        if (fd < 0)
+            continue;
+        struct sockaddr_in a;
+        memset(&a, 0, sizeof a);
+        a.sin_family = AF_INET;
+        a.sin_port = htons((uint16_t)p);
+        a.sin_addr.s_addr = htonl(INADDR_ANY);
+        int ok = bind(fd, (struct sockaddr *)&a, sizeof a) == 0;
+        close(fd);
+        if (ok)
+            return p;
+    }
+    return 0;
+}
+
+int hx_connect(int port, int rcvbuf)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return -1;
+    if (rcvbuf > 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+bool hx_send_frame(int fd, const uint8_t *payload, size_t len)
+{
+    uint8_t f[PROTO_HEADER_LEN + PROTO_MAX_CLIENT_FRAME];
+    if (len == 0 || len > PROTO_MAX_CLIENT_FRAME)
+        return false;
+    proto_frame_header(f, (uint32_t)len);
+    memcpy(f + PROTO_HEADER_LEN, payload, len);
+    size_t n = len + PROTO_HEADER_LEN;
+    return send(fd, f, n, MSG_NOSIGNAL) == (ssize_t)n;
+}
+
+size_t hx_hello(uint8_t *buf, size_t cap, const char *code, const char *name, bool observe)
+{
+    proto_hello m;
+    memset(&m, 0, sizeof m);
+    m.magic = PROTO_MAGIC;
+    m.version = PROTO_VERSION;
+    snprintf(m.build, sizeof m.build, "hostile-test");
+    snprintf(m.code, sizeof m.code, "%s", code);
+    snprintf(m.name, sizeof m.name, "%s", name);
+    m.observe = observe;
+    return proto_encode_hello(buf, cap, &m);
+}
+
+bool hx_wait_closed(int fd, int ms)
+{
+    uint64_t until = plat_now_ms() + (uint64_t)ms;
+    static uint8_t sink[65536];
+    while (plat_now_ms() < until) {
+        struct pollfd p = {fd, POLLIN, 0};
+        if (poll(&p, 1, 10) <= 0)
+            continue;
+        ssize_t n = recv(fd, sink, sizeof sink, MSG_DONTWAIT);
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+            return true;
+    }
+    return false;
+}
+
+/* ----------------------------------------------------------------- host */
+
+bool hx_host_start(hx_host *h, const char *bin, int bots, const char *code)
+{
+    memset(h, 0, sizeof *h);
+    snprintf(h->dir, sizeof h->dir, "/tmp/samenspel-hostile-XXXXXX");
+    if (!mkdtemp(h->dir))
+        return false;
+    snprintf(h->log, sizeof h->log, "%s/host.log", h->dir);
+    snprintf(h->code, sizeof h->code, "%s", code);
+    char db[300], port[16], nb[8];
+    snprintf(db, sizeof db, "%s/journal.db", h->dir);
+    snprintf(nb, sizeof nb, "%d", bots);
+    for (int attempt = 0; attempt < 5; attempt++) {
+        h->port = hx_free_port();
+        snprintf(port, sizeof port, "%d", h->port);
+        char *argv[] = {(char *)bin, "host", "--headless", "--bots", nb, "--port", port, "--code", (char *)code,
+                        "--seed", "5", "--db", db, NULL};
+        posix_spawn_file_actions_t fa;
+        posix_spawn_file_actions_init(&fa);
+        posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_addopen(&fa, 2, h->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int rc = posix_spawn(&h->pid, bin, &fa, NULL, argv, environ);
+        posix_spawn_file_actions_destroy(&fa);
+        if (rc != 0)
+            return false;
+        /* up when it accepts a connection */
+        for (int i = 0; i < 400; i++) {
+            int fd = hx_connect(h->port, 0);
+            if (fd >= 0) {
+                close(fd);
+                return true;
+            }
+            if (!hx_host_alive(h))
+                break;
+            plat_sleep_ms(10);
+        }
+        hx_host_stop(h);
+    }
+    return false;
+}
+
+bool hx_host_alive(hx_host *h)
+{
+    if (h->pid <= 0)
+        return false;
+    int st;
+    if (waitpid(h->pid, &st, WNOHANG) == h->pid) {
+        h->pid = 0;
+        return false;
+    }
+    return true;
+}
+
+void hx_host_stop(hx_host *h)
+{
+    if (h->pid > 0) {
+        kill(h->pid, SIGKILL);
+        waitpid(h->pid, NULL, 0);
+    }
+    h->pid = 0;
+}
+
+long hx_rss_kib(pid_t pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    long kib = -1;
+    while (fgets(line, sizeof line, f))
+        if (!strncmp(line, "VmRSS:", 6)) {
+            kib = strtol(line + 6, NULL, 10);
+            break;
+        }
+    fclose(f);
+    return kib;
+}
+
+long hx_log_size(const hx_host *h)
+{
+    int64_t mt, size = 0;
+    if (!plat_file_stat(h->log, &mt, &size))
+        return 0;
+    return (long)size;
+}
+
+long hx_log_wait(const hx_host *h, long from, const char *needle, int ms)
+{
+    return hx_log_find(h, from, needle, NULL, ms, NULL, 0);
+}
+
+long hx_log_find(const hx_host *h, long from, const char *needle, const char *needle2, int ms, char *line_out,
+                 size_t line_len)
+{
+    uint64_t t0 = plat_now_ms();
+    for (;;) {
+        FILE *f = fopen(h->log, "r");
+        if (f) {
+            if (fseek(f, from, SEEK_SET) == 0) {
+                char line[512];
+                while (fgets(line, sizeof line, f))
+                    if (strstr(line, needle) && (!needle2 || strstr(line, needle2))) {
+                        fclose(f);
+                        if (line_out) {
+                            line[strcspn(line, "\n")] = '\0';
+                            snprintf(line_out, line_len, "%s", line);
+                        }
+                        return (long)(plat_now_ms() - t0);
+                    }
+            }
+            fclose(f);
+        }
+        if (plat_now_ms() - t0 >= (uint64_t)ms)
+            return -1;
+        plat_sleep_ms(5);
+    }
+}
+
+/* --------------------------------------------------------------- player */
+
+static void p_sample(hx_player *p, double ms)
+{
+    pthread_mutex_lock(&p->mu);
+    if (p->n_lat == p->cap_lat) {
+        p->cap_lat = p->cap_lat ? p->cap_lat * 2 : 1024;
+        p->lat_ms = realloc(p->lat_ms, p->cap_lat * sizeof *p->lat_ms);
+        p->lat_at = realloc(p->lat_at, p->cap_lat * sizeof *p->lat_at);
+    }
+    p->lat_ms[p->n_lat] = ms;
+    p->lat_at[p->n_lat] = plat_now_ms();
+    p->n_lat++;
+    p->last_answer_ms = plat_now_ms();
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void p_close(hx_player *p, bool reset)
+{
+    if (p->fd < 0)
+        return;
+    if (reset) {
+        struct linger l = {1, 0};
+        setsockopt(p->fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+    }
+    close(p->fd);
+    pthread_mutex_lock(&p->mu);
+    p->fd = -1;
+    p->len = 0;
+    p->welcomed = p->has_view = false;
+    p->inflight = false;
+    pthread_mutex_unlock(&p->mu);
+    p->retry_ms = plat_now_ms() + 100;
+}
+
+static void p_connect(hx_player *p)
+{
+    uint64_t now = plat_now_ms();
+    if (p->hold || now < p->retry_ms)
+        return;
+    p->retry_ms = now + 100;
+    int fd = hx_connect(p->port, 0);
+    if (fd < 0)
+        return;
+    proto_hello m;
+    memset(&m, 0, sizeof m);
+    m.magic = PROTO_MAGIC;
+    m.version = PROTO_VERSION;
+    snprintf(m.build, sizeof m.build, "hostile-test");
+    snprintf(m.code, sizeof m.code, "%s", p->code);
+    snprintf(m.name, sizeof m.name, "%s", p->name);
+    m.observe = p->observe;
+    m.has_token = p->has_token;
+    memcpy(m.token, p->token, sizeof m.token);
+    uint8_t out[512];
+    if (!hx_send_frame(fd, out, proto_encode_hello(out, sizeof out, &m))) {
+        close(fd);
+        return;
+    }
+    pthread_mutex_lock(&p->mu);
+    p->fd = fd;
+    p->connects++;
+    pthread_mutex_unlock(&p->mu);
+    p->next_ping_ms = now;
+}
+
+static void p_frame(hx_player *p, const uint8_t *pl, size_t n)
+{
+    static __thread proto_update up;
+    const char *why = NULL;
+    switch (proto_payload_type(pl, n)) {
+    case PROTO_MSG_WELCOME: {
+        proto_welcome m;
+        if (proto_decode_welcome(pl, n, &m, p->sc, &why)) {
+            pthread_mutex_lock(&p->mu);
+            p->welcomed = true;
+            p->welcomes++;
+            p->seat = m.seat;
+            if (m.seat >= 0) {
+                p->has_token = true;
+                memcpy(p->token, m.token, sizeof p->token);
+            }
+            pthread_mutex_unlock(&p->mu);
+        }
+        break;
+    }
+    case PROTO_MSG_UPDATE:
+        if (proto_decode_update(pl, n, &up, &why)) {
+            pthread_mutex_lock(&p->mu);
+            p->view = up.view;
+            p->has_view = true;
+            if (up.view.pub.outcome != CORE_OUTCOME_ONGOING)
+                p->ended = true;
+            pthread_mutex_unlock(&p->mu);
+        }
+        break;
+    case PROTO_MSG_RESULT: {
+        proto_result r;
+        if (proto_decode_result(pl, n, &r, &why) && p->inflight && r.seq == p->seq) {
+            p->inflight = false;
+            p_sample(p, (double)(plat_now_ns() - p->inflight_ns) / 1e6);
+            if (r.result == CORE_OK)
+                p->actions_ok++;
+            else
+                p->rejects++;
+        }
+        break;
+    }
+    case PROTO_MSG_PONG: {
+        proto_ping pg;
+        if (proto_decode_ping(pl, n, PROTO_MSG_PONG, &pg, &why))
+            p_sample(p, (double)(plat_now_ns() - pg.stamp) / 1e6);
+        break;
+    }
+    case PROTO_MSG_PING: {
+        proto_ping pg;
+        if (proto_decode_ping(pl, n, PROTO_MSG_PING, &pg, &why)) {
+            uint8_t out[32];
+            hx_send_frame(p->fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PONG, &pg));
+        }
+        break;
+    }
+    case PROTO_MSG_REJECT:
+    case PROTO_MSG_BYE:
+        p_close(p, false);
+        break;
+    default:
+        break;
+    }
+}
+
+static void p_read(hx_player *p)
+{
+    for (;;) {
+        if (p->cap - p->len < 65536) {
+            p->cap = p->cap * 2 + 65536;
+            p->buf = realloc(p->buf, p->cap);
+        }
+        ssize_t n = recv(p->fd, p->buf + p->len, p->cap - p->len, MSG_DONTWAIT);
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+            p_close(p, false);
+            return;
+        }
+        if (n < 0)
+            break;
+        p->len += (size_t)n;
+    }
+    size_t off = 0;
+    for (;;) {
+        const uint8_t *pl;
+        size_t plen, used;
+        if (proto_frame_next(p->buf + off, p->len - off, PROTO_MAX_FRAME, &pl, &plen, &used) != PROTO_FRAME_OK)
+            break;
+        p_frame(p, pl, plen);
+        if (p->fd < 0)
+            return;
+        off += used;
+    }
+    memmove(p->buf, p->buf + off, p->len - off);
+    p->len -= off;
+}
+
+static void *p_main(void *arg)
+{
+    hx_player *p = arg;
+    while (!p->stop) {
+        if (p->reset) {
+            p_close(p, true);
+            p->reset = false;
+        }
+        if (p->fd < 0) {
+            p_connect(p);
+            if (p->fd < 0) {
+                plat_sleep_ms(5);
+                continue;
+            }
+        }
+        struct pollfd pf = {p->fd, POLLIN, 0};
+        poll(&pf, 1, 2);
+        p_read(p);
+        if (p->fd < 0)
+            continue;
+        uint64_t now = plat_now_ms();
+        if (now >= p->next_ping_ms) {
+            p->next_ping_ms = now + (uint64_t)p->ping_ms;
+            proto_ping pg = {plat_now_ns()};
+            uint8_t out[32];
+            if (!hx_send_frame(p->fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg))) {
+                p_close(p, false);
+                continue;
+            }
+        }
+        if (!p->play || !p->welcomed || !p->has_view || p->inflight || p->ended || now < p->next_action_ms ||
+            p->seat < 0)
+            continue;
+        core_action a;
+        memset(&a, 0, sizeof a);
+        pthread_mutex_lock(&p->mu);
+        bool act = core_bot_next(p->sc, &p->view, CORE_BOT_TEAM, &p->rng, &a);
+        pthread_mutex_unlock(&p->mu);
+        if (!act)
+            continue;
+        proto_action m;
+        m.seq = ++p->seq;
+        m.action = a;
+        uint8_t out[PROTO_MAX_CLIENT_FRAME];
+        p->inflight_ns = plat_now_ns();
+        if (!hx_send_frame(p->fd, out, proto_encode_action(out, sizeof out, &m))) {
+            p_close(p, false);
+            continue;
+        }
+        p->inflight = true;
+        p->next_action_ms = now + (uint64_t)p->pace_ms;
+    }
+    p_close(p, false);
+    return NULL;
+}
+
+bool hx_player_start(hx_player *p)
+{
+    p->fd = -1;
+    p->seat = -1;
+    p->sc = calloc(1, sizeof *p->sc);
+    pthread_mutex_init(&p->mu, NULL);
+    core_rng_seed(&p->rng, 99, (uint64_t)p->port);
+    return p->sc && pthread_create(&p->thread, NULL, p_main, p) == 0;
+}
+
+void hx_player_stop(hx_player *p)
+{
+    p->stop = true;
+    pthread_join(p->thread, NULL);
+    pthread_mutex_destroy(&p->mu);
+    free(p->sc);
+    free(p->buf);
+    free(p->lat_ms);
+    free(p->lat_at);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+double hx_player_p99(hx_player *p, uint64_t t0, uint64_t t1, size_t *n)
+{
+    pthread_mutex_lock(&p->mu);
+    double *v = malloc((p->n_lat + 1) * sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; v && i < p->n_lat; i++)
+        if (p->lat_at[i] >= t0 && p->lat_at[i] <= t1)
+            v[k++] = p->lat_ms[i];
+    pthread_mutex_unlock(&p->mu);
+    *n = k;
+    if (!k) {
+        free(v);
+        return -1.0;
+    }
+    qsort(v, k, sizeof *v, cmp_double);
+    size_t idx = (size_t)((double)(k - 1) * 0.99 + 0.5);
+    double r = v[idx];
+    free(v);
+    return r;
+}
+
+bool hx_player_ready(hx_player *p)
+{
+    pthread_mutex_lock(&p->mu);
+    bool r = p->fd >= 0 && p->welcomed && (p->has_view || p->observe);
+    pthread_mutex_unlock(&p->mu);
+    return r;
+}
+
+/* ---------------------------------------------------------------- proxy */
+
+typedef struct chunk {
+    struct chunk *next;
+    uint64_t due_ms;
+    size_t len, off;
+    uint8_t data[];
+} chunk;
+
+#define HX_PAIRS 8
+
+typedef struct {
+    int fd[2];            /* 0: client side, 1: host side */
+    chunk *q[2], *tail[2]; /* q[d]: bytes read from fd[d], to write to fd[1-d] */
+} pair;
+
+struct hx_proxy {
+    int lfd, up_port;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    volatile bool stop;
+    hx_fault fault;
+    int delay_ms;
+    bool drop_pending;
+    pair pairs[HX_PAIRS];
+};
+
+static void pair_close(pair *pr)
+{
+    for (int d = 0; d < 2; d++) {
+        if (pr->fd[d] >= 0)
+            close(pr->fd[d]);
+        pr->fd[d] = -1;
+        while (pr->q[d]) {
+            chunk *c = pr->q[d];
+            pr->q[d] = c->next;
+            free(c);
+        }
+        pr->tail[d] = NULL;
+    }
+}
+
+static void *proxy_main(void *arg)
+{
+    hx_proxy *x = arg;
+    uint8_t buf[16384];
+    while (!x->stop) {
+        pthread_mutex_lock(&x->mu);
+        hx_fault f = x->fault;
+        int delay = x->delay_ms;
+        bool drop = x->drop_pending;
+        x->drop_pending = false;
+        pthread_mutex_unlock(&x->mu);
+        if (drop)
+            for (int i = 0; i < HX_PAIRS; i++)
+                pair_close(&x->pairs[i]);
+        struct pollfd pf[1 + 2 * HX_PAIRS];
+        int n = 0;
+        pf[n++] = (struct pollfd){x->lfd, POLLIN, 0};
+        for (int i = 0; i < HX_PAIRS; i++)
+            for (int d = 0; d < 2; d++)
+                pf[n++] = (struct pollfd){x->pairs[i].fd[d], (short)(f == HX_STALL ? 0 : POLLIN), 0};
+        poll(pf, (nfds_t)n, 2);
+        if (pf[0].revents & POLLIN) {
+            int c = accept(x->lfd, NULL, NULL);
+            int slot = -1;
+            for (int i = 0; i < HX_PAIRS && slot < 0; i++)
+                if (x->pairs[i].fd[0] < 0)
+                    slot = i;
+            int u = c >= 0 && slot >= 0 ? hx_connect(x->up_port, 0) : -1;
+            if (u < 0) {
+                if (c >= 0)
+                    close(c);
+            } else {
+                x->pairs[slot].fd[0] = c;
+                x->pairs[slot].fd[1] = u;
+            }
+        }
+        if (f == HX_STALL)
+            continue; /* neither reads nor writes: the link is silent, not closed */
+        uint64_t now = plat_now_ms();
+        for (int i = 0; i < HX_PAIRS; i++) {
+            pair *pr = &x->pairs[i];
+            for (int d = 0; d < 2 && pr->fd[0] >= 0; d++) {
+                if (pf[1 + 2 * i + d].revents & (POLLIN | POLLHUP | POLLERR)) {
+                    ssize_t r = recv(pr->fd[d], buf, sizeof buf, MSG_DONTWAIT);
+                    if (r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
+                        pair_close(pr);
+                        break;
+                    }
+                    if (r > 0) {
+                        chunk *c = malloc(sizeof *c + (size_t)r);
+                        c->next = NULL;
+                        c->due_ms = now + (uint64_t)(f == HX_DELAY ? delay : 0);
+                        c->len = (size_t)r;
+                        c->off = 0;
+                        memcpy(c->data, buf, (size_t)r);
+                        if (pr->tail[d])
+                            pr->tail[d]->next = c;
+                        else
+                            pr->q[d] = c;
+                        pr->tail[d] = c;
+                    }
+                }
+                while (pr->q[d] && pr->q[d]->due_ms <= now) {
+                    chunk *c = pr->q[d];
+                    ssize_t w = send(pr->fd[1 - d], c->data + c->off, c->len - c->off, MSG_NOSIGNAL | MSG_DONTWAIT);
+                    if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                        break;
+                    if (w < 0) {
+                        pair_close(pr);
+                        break;
+                    }
+                    c->off += (size_t)w;
+                    if (c->off < c->len)
+                        break;
+                    pr->q[d] = c->next;
+                    if (!pr->q[d])
+                        pr->tail[d] = NULL;
+                    free(c);
+                }
+            }
+        }
+    }
+    for (int i = 0; i < HX_PAIRS; i++)
+        pair_close(&x->pairs[i]);
+    return NULL;
+}
+
+hx_proxy *hx_proxy_start(int upstream_port, int *listen_port)
+{
+    hx_proxy *x = calloc(1, sizeof *x);
+    if (!x)
+        return NULL;
+    for (int i = 0; i < HX_PAIRS; i++)
+        x->pairs[i].fd[0] = x->pairs[i].fd[1] = -1;
+    x->up_port = upstream_port;
+    x->lfd = socket(AF_INET, SOCK_STREAM, 0);
+    int one = 1;
+    setsockopt(x->lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t al = sizeof a;
+    if (bind(x->lfd, (struct sockaddr *)&a, sizeof a) != 0 || listen(x->lfd, 16) != 0 ||
+        getsockname(x->lfd, (struct sockaddr *)&a, &al) != 0) {
+        close(x->lfd);
+        free(x);
+        return NULL;
+    }
+    *listen_port = ntohs(a.sin_port);
+    pthread_mutex_init(&x->mu, NULL);
+    if (pthread_create(&x->thread, NULL, proxy_main, x) != 0) {
+        close(x->lfd);
+        free(x);
+        return NULL;
+    }
+    return x;
+}
+
+void hx_proxy_set(hx_proxy *x, hx_fault f, int delay_ms)
+{
+    pthread_mutex_lock(&x->mu);
+    if (f == HX_DROP) {
+        x->drop_pending = true;
+        x->fault = HX_PASS;
+    } else {
+        x->fault = f;
+    }
+    x->delay_ms = delay_ms;
+    pthread_mutex_unlock(&x->mu);
+}
+
+void hx_proxy_stop(hx_proxy *x)
+{
+    if (!x)
+        return;
+    x->stop = true;
+    pthread_join(x->thread, NULL);
+    close(x->lfd);
+    pthread_mutex_destroy(&x->mu);
+    free(x);
+}

@@ -1,0 +1,471 @@
+/*
+ * Hostile and flaky peers against the real headless host on loopback.
+ *
+ * Every scenario starts a fresh `samenspel host --headless --bots 2`; a
+ * normal player (seat, plays with the team bot, PING every 40 ms) and a
+ * second player behind the in-process fault proxy (the "flaky" seat) fill
+ * the game. After a quiet baseline the scenario attacks, and then:
+ *   - the host process is still serving and the normal player was never
+ *     dropped and got answers until the end,
+ *   - the normal player's p99 request->answer latency during the attack is
+ *     within 2x its baseline (plus a 5 ms floor: sub-millisecond loopback
+ *     round trips on a shared 2-core machine jitter by more than 2x),
+ *   - the offender is dropped with a reason in the host log,
+ *   - the host's RSS grew by less than 64 MiB,
+ *   - a silent link is noticed within 3 s and the seat is reclaimed when the
+ *     link comes back.
+ * Results are printed as `name value unit` lines (tools/bench/hostile.sh).
+ *
+ * Usage: test_hostile [scenario...]  (default: all)
+ */
+#include "hostile.h"
+
+#include "platform/plat.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#ifndef SAMENSPEL_BIN
+#error "SAMENSPEL_BIN must name the samenspel binary"
+#endif
+
+#define CODE "HSTL"
+#define RSS_LIMIT_KIB (64L * 1024L)
+#define P99_FLOOR_MS 5.0
+
+typedef struct {
+    hx_host host;
+    hx_player normal, flaky;
+    hx_proxy *px;
+    int px_port;
+    long from;                 /* host log offset at the start of the attack */
+    char note[512];
+    char metric[64];
+    double metric_value;
+    const char *metric_unit;
+    /* RSS sampler */
+    pthread_t rss_thread;
+    volatile bool rss_stop;
+    long rss_max;
+} ctx;
+
+static int failures;
+
+static void check(bool ok, const char *scenario, const char *fmt, ...)
+{
+    if (ok)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "FAIL %s: ", scenario);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    failures++;
+}
+
+static void *rss_main(void *arg)
+{
+    ctx *c = arg;
+    while (!c->rss_stop) {
+        long r = hx_rss_kib(c->host.pid);
+        if (r > c->rss_max)
+            c->rss_max = r;
+        plat_sleep_ms(20);
+    }
+    return NULL;
+}
+
+static void local_addr(int fd, char *out, size_t n)
+{
+    struct sockaddr_in a;
+    socklen_t al = sizeof a;
+    memset(&a, 0, sizeof a);
+    getsockname(fd, (struct sockaddr *)&a, &al);
+    snprintf(out, n, "127.0.0.1:%d", ntohs(a.sin_port));
+}
+
+static void metric(ctx *c, const char *name, double v, const char *unit)
+{
+    snprintf(c->metric, sizeof c->metric, "%s", name);
+    c->metric_value = v;
+    c->metric_unit = unit;
+}
+
+/* Reads the first frame's message type from fd within ms (-1: none). */
+static int first_frame_type(int fd, int ms)
+{
+    uint8_t buf[8192];
+    size_t len = 0;
+    uint64_t until = plat_now_ms() + (uint64_t)ms;
+    while (plat_now_ms() < until) {
+        struct pollfd p = {fd, POLLIN, 0};
+        if (poll(&p, 1, 10) <= 0)
+            continue;
+        ssize_t n = recv(fd, buf + len, sizeof buf - len, MSG_DONTWAIT);
+        if (n <= 0)
+            return -1;
+        len += (size_t)n;
+        if (len >= PROTO_HEADER_LEN + 1)
+            return buf[PROTO_HEADER_LEN];
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------ attacks */
+
+static bool dropped_with_reason(ctx *c, int fd, const char *scenario, int ms)
+{
+    char addr[64];
+    local_addr(fd, addr, sizeof addr);
+    uint64_t t0 = plat_now_ms();
+    bool closed = hx_wait_closed(fd, ms);
+    long waited = (long)(plat_now_ms() - t0);
+    char line[512] = "";
+    long found = hx_log_find(&c->host, c->from, addr, NULL, 1000, line, sizeof line);
+    check(closed, scenario, "the host did not close %s within %d ms", addr, ms);
+    check(found >= 0, scenario, "no log line names %s", addr);
+    if (found >= 0 && !c->note[0])
+        snprintf(c->note, sizeof c->note, "%.400s", line);
+    metric(c, "dropped_after", (double)waited, "ms");
+    return closed && found >= 0;
+}
+
+static void atk_garbage(ctx *c)
+{
+    core_rng rng;
+    core_rng_seed(&rng, 1234, 1);
+    int fds[3];
+    for (int k = 0; k < 3; k++) {
+        fds[k] = hx_connect(c->host.port, 0);
+        uint8_t junk[8192];
+        for (size_t i = 0; i < sizeof junk; i++)
+            junk[i] = (uint8_t)core_rng_next(&rng);
+        if (fds[k] >= 0)
+            send(fds[k], junk, sizeof junk, MSG_NOSIGNAL);
+    }
+    for (int k = 0; k < 3; k++)
+        if (fds[k] >= 0) {
+            dropped_with_reason(c, fds[k], "garbage", 4500);
+            close(fds[k]);
+        }
+}
+
+static void atk_oversize(ctx *c)
+{
+    int fd = hx_connect(c->host.port, 0);
+    uint8_t f[128] = {0xFF, 0xFF, 0xFF, 0xF0};
+    memset(f + 4, 'A', sizeof f - 4);
+    send(fd, f, sizeof f, MSG_NOSIGNAL);
+    dropped_with_reason(c, fd, "oversize", 2000);
+    close(fd);
+}
+
+static void atk_truncated(ctx *c)
+{
+    uint8_t hello[512];
+    size_t n = hx_hello(hello, sizeof hello, CODE, "half", true);
+    uint8_t hdr[PROTO_HEADER_LEN];
+    proto_frame_header(hdr, (uint32_t)n);
+    /* one that stops halfway and hangs on, one that stops halfway and leaves */
+    int hang = hx_connect(c->host.port, 0), leave = hx_connect(c->host.port, 0);
+    send(hang, hdr, sizeof hdr, MSG_NOSIGNAL);
+    send(hang, hello, n / 2, MSG_NOSIGNAL);
+    send(leave, hdr, sizeof hdr, MSG_NOSIGNAL);
+    send(leave, hello, n / 2, MSG_NOSIGNAL);
+    shutdown(leave, SHUT_WR);
+    check(hx_wait_closed(leave, 2000), "truncated", "a half frame then FIN was not closed");
+    close(leave);
+    dropped_with_reason(c, hang, "truncated", 4500);
+    close(hang);
+}
+
+static void atk_one_byte(ctx *c)
+{
+    /* slow but honest: a HELLO one byte every 10 ms is welcomed */
+    uint8_t f[PROTO_HEADER_LEN + 512];
+    size_t n = hx_hello(f + PROTO_HEADER_LEN, 512, CODE, "traag", true);
+    proto_frame_header(f, (uint32_t)n);
+    int fd = hx_connect(c->host.port, 0);
+    uint64_t t0 = plat_now_ms();
+    for (size_t i = 0; i < n + PROTO_HEADER_LEN; i++) {
+        send(fd, f + i, 1, MSG_NOSIGNAL);
+        plat_sleep_ms(10);
+    }
+    int t = first_frame_type(fd, 2000);
+    check(t == PROTO_MSG_WELCOME, "one_byte", "a HELLO sent byte by byte got message %d, not WELCOME", t);
+    metric(c, "welcomed_after", (double)(plat_now_ms() - t0), "ms");
+    snprintf(c->note, sizeof c->note, "%zu bytes one at a time: welcomed (not an offender)", n + PROTO_HEADER_LEN);
+    close(fd);
+}
+
+static void atk_no_handshake(ctx *c)
+{
+    int fds[8];
+    for (int k = 0; k < 8; k++)
+        fds[k] = hx_connect(c->host.port, 0);
+    for (int k = 0; k < 8; k++)
+        if (fds[k] >= 0) {
+            dropped_with_reason(c, fds[k], "no_handshake", 4500);
+            close(fds[k]);
+        }
+}
+
+static void atk_never_reads(ctx *c)
+{
+    int fd = hx_connect(c->host.port, 2048);
+    uint8_t hello[512];
+    hx_send_frame(fd, hello, hx_hello(hello, sizeof hello, CODE, "doof", true));
+    char addr[64];
+    local_addr(fd, addr, sizeof addr);
+    uint64_t t0 = plat_now_ms();
+    char line[512] = "";
+    long found = hx_log_find(&c->host, c->from, addr, "left", 6000, line, sizeof line);
+    check(found >= 0, "never_reads", "an observer that never reads was not dropped with a reason within 6 s");
+    snprintf(c->note, sizeof c->note, "%.400s", line);
+    metric(c, "dropped_after", (double)(plat_now_ms() - t0), "ms");
+    close(fd);
+}
+
+static void atk_flood(ctx *c)
+{
+    int fd = hx_connect(c->host.port, 0);
+    uint8_t hello[512];
+    hx_send_frame(fd, hello, hx_hello(hello, sizeof hello, CODE, "spammer", true));
+    check(first_frame_type(fd, 2000) == PROTO_MSG_WELCOME, "flood", "the flooder was not welcomed first");
+    char addr[64];
+    local_addr(fd, addr, sizeof addr);
+    uint64_t t0 = plat_now_ms();
+    int sent = 0;
+    /* 1000 PINGs per second for up to 3 s, or until the host hangs up */
+    for (int i = 0; i < 3000; i++) {
+        proto_ping pg = {plat_now_ns()};
+        uint8_t out[32];
+        if (!hx_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg)))
+            break;
+        sent++;
+        plat_sleep_ms(1);
+        uint8_t sink[65536];
+        ssize_t r = recv(fd, sink, sizeof sink, MSG_DONTWAIT);
+        if (r == 0)
+            break;
+    }
+    char line[512] = "";
+    long found = hx_log_find(&c->host, c->from, addr, "too many", 2000, line, sizeof line);
+    check(found >= 0, "flood", "the flooder was not dropped for too many messages");
+    snprintf(c->note, sizeof c->note, "%.300s (after %d messages)", line, sent);
+    metric(c, "dropped_after", (double)(plat_now_ms() - t0), "ms");
+    close(fd);
+}
+
+static void atk_conn64(ctx *c)
+{
+    int fds[64];
+    uint8_t hello[512];
+    size_t n = hx_hello(hello, sizeof hello, CODE, "massa", true);
+    for (int k = 0; k < 64; k++) {
+        fds[k] = hx_connect(c->host.port, 0);
+        if (fds[k] >= 0)
+            hx_send_frame(fds[k], hello, n);
+    }
+    int welcomed = 0, answered = 0;
+    for (int k = 0; k < 64; k++) {
+        int t = fds[k] >= 0 ? first_frame_type(fds[k], 5000) : -1;
+        answered += t > 0;
+        welcomed += t == PROTO_MSG_WELCOME;
+    }
+    for (int k = 0; k < 64; k++)
+        if (fds[k] >= 0)
+            close(fds[k]);
+    check(answered == 64, "conn64", "only %d of 64 simultaneous connections got an answer", answered);
+    snprintf(c->note, sizeof c->note, "%d of 64 welcomed as observers, %d answered", welcomed, answered);
+    metric(c, "welcomed", (double)welcomed, "connections");
+}
+
+static void atk_killed(ctx *c)
+{
+    /* the flaky seat's process dies: its socket is reset, no goodbye */
+    c->flaky.hold = true;
+    c->flaky.reset = true;
+    char line[512] = "";
+    long noticed = hx_log_find(&c->host, c->from, "kwetsbaar", "disconnected", 4000, line, sizeof line);
+    check(noticed >= 0, "killed", "the killed player's seat was not marked disconnected");
+    plat_sleep_ms(500);
+    long from2 = hx_log_size(&c->host);
+    c->flaky.hold = false;
+    long back = hx_log_find(&c->host, from2, "kwetsbaar", "rejoined", 4000, NULL, 0);
+    check(back >= 0, "killed", "the player did not get its seat back with its token");
+    snprintf(c->note, sizeof c->note, "%.300s; rejoined with its token after %ld ms", line, back);
+    metric(c, "noticed_after", (double)noticed, "ms");
+}
+
+static void atk_silent(ctx *c)
+{
+    /* first a slow link (150 ms each way): tolerated, not dropped */
+    hx_proxy_set(c->px, HX_DELAY, 150);
+    plat_sleep_ms(1500);
+    check(hx_log_find(&c->host, c->from, "kwetsbaar", "disconnected", 0, NULL, 0) < 0, "silent",
+          "a slow (150 ms) link was dropped");
+    /* a dropped link (both sockets closed): the seat comes back */
+    long from1 = hx_log_size(&c->host);
+    hx_proxy_set(c->px, HX_DROP, 0);
+    long back1 = hx_log_find(&c->host, from1, "kwetsbaar", "rejoined", 4000, NULL, 0);
+    check(back1 >= 0, "silent", "after a dropped link the seat was not reclaimed");
+    plat_sleep_ms(500);
+    /* a silent link: nothing passes, nothing closes */
+    long from2 = hx_log_size(&c->host);
+    uint64_t t0 = plat_now_ms();
+    hx_proxy_set(c->px, HX_STALL, 0);
+    char line[512] = "";
+    long noticed = hx_log_find(&c->host, from2, "kwetsbaar", "disconnected", 6000, line, sizeof line);
+    long noticed_ms = noticed >= 0 ? (long)(plat_now_ms() - t0) : -1;
+    check(noticed >= 0 && noticed_ms <= 3100, "silent", "a silent link was noticed after %ld ms (limit 3 s)",
+          noticed_ms);
+    long from3 = hx_log_size(&c->host);
+    hx_proxy_set(c->px, HX_PASS, 0);
+    long back = hx_log_find(&c->host, from3, "kwetsbaar", "rejoined", 5000, NULL, 0);
+    check(back >= 0, "silent", "the seat was not reclaimed when the link came back");
+    snprintf(c->note, sizeof c->note, "delay 150 ms tolerated; drop -> rejoined in %ld ms; stall -> %.300s; "
+             "back -> rejoined in %ld ms", back1, line, back);
+    metric(c, "noticed_after", (double)noticed_ms, "ms");
+}
+
+typedef struct {
+    const char *name;
+    void (*attack)(ctx *c);
+} scenario;
+
+static const scenario scenarios[] = {
+    {"garbage", atk_garbage},         {"oversize", atk_oversize}, {"truncated", atk_truncated},
+    {"one_byte", atk_one_byte},       {"no_handshake", atk_no_handshake},
+    {"never_reads", atk_never_reads}, {"flood", atk_flood},       {"conn64", atk_conn64},
+    {"killed", atk_killed},           {"silent", atk_silent},
+};
+
+static bool game_running(hx_player *p)
+{
+    pthread_mutex_lock(&p->mu);
+    bool r = p->has_view && p->view.pub.phase != CORE_PHASE_LOBBY;
+    pthread_mutex_unlock(&p->mu);
+    return r;
+}
+
+static void run(const scenario *s)
+{
+    ctx *c = calloc(1, sizeof *c);
+    if (!hx_host_start(&c->host, SAMENSPEL_BIN, 2, CODE)) {
+        check(false, s->name, "the host did not start (log %s)", c->host.log);
+        free(c);
+        return;
+    }
+    c->px = hx_proxy_start(c->host.port, &c->px_port);
+    snprintf(c->normal.name, sizeof c->normal.name, "normaal");
+    c->normal.port = c->host.port;
+    c->normal.code = CODE;
+    c->normal.play = true;
+    c->normal.pace_ms = 150;
+    c->normal.ping_ms = 25;
+    snprintf(c->flaky.name, sizeof c->flaky.name, "kwetsbaar");
+    c->flaky.port = c->px_port;
+    c->flaky.code = CODE;
+    c->flaky.play = true;
+    c->flaky.pace_ms = 1000; /* the game moves at this seat's pace: it outlasts the scenario */
+    c->flaky.ping_ms = 300;
+    hx_player_start(&c->normal);
+    plat_sleep_ms(100); /* the normal player takes the first seat */
+    hx_player_start(&c->flaky);
+    uint64_t until = plat_now_ms() + 15000;
+    while (plat_now_ms() < until && !(game_running(&c->normal) && hx_player_ready(&c->flaky)))
+        plat_sleep_ms(10);
+    check(game_running(&c->normal), s->name, "the game did not start (log %s)", c->host.log);
+    c->rss_max = hx_rss_kib(c->host.pid);
+    pthread_create(&c->rss_thread, NULL, rss_main, c);
+
+    plat_sleep_ms(500); /* let the start of the game settle */
+    uint64_t b0 = plat_now_ms();
+    plat_sleep_ms(2000);
+    uint64_t b1 = plat_now_ms();
+    long rss0 = hx_rss_kib(c->host.pid);
+    c->rss_max = rss0;
+    c->from = hx_log_size(&c->host);
+    s->attack(c);
+    /* at least 1.5 s of attack window, so that p99 has samples */
+    while (plat_now_ms() < b1 + 1500)
+        plat_sleep_ms(10);
+    uint64_t a1 = plat_now_ms();
+
+    size_t nb = 0, na = 0;
+    double base = hx_player_p99(&c->normal, b0, b1, &nb);
+    double att = hx_player_p99(&c->normal, b1, a1, &na);
+    c->rss_stop = true;
+    pthread_join(c->rss_thread, NULL);
+    long growth = c->rss_max - rss0;
+    bool alive = hx_host_alive(&c->host);
+    pthread_mutex_lock(&c->normal.mu);
+    int connects = c->normal.connects;
+    uint64_t last = c->normal.last_answer_ms;
+    pthread_mutex_unlock(&c->normal.mu);
+
+    check(alive, s->name, "the host died (log %s)", c->host.log);
+    check(connects == 1, s->name, "the normal player lost its connection (%d connects)", connects);
+    check(plat_now_ms() - last < 500, s->name, "the normal player got no answer in the last %llu ms",
+          (unsigned long long)(plat_now_ms() - last));
+    double limit = 2.0 * base > base + P99_FLOOR_MS ? 2.0 * base : base + P99_FLOOR_MS;
+    check(nb >= 20 && na >= 10, s->name, "too few latency samples (%zu baseline, %zu attack)", nb, na);
+    check(att <= limit, s->name, "p99 %.2f ms under attack > limit %.2f ms (baseline %.2f ms)", att, limit, base);
+    check(growth < RSS_LIMIT_KIB, s->name, "host RSS grew by %ld KiB", growth);
+
+    printf("hostile_%s_baseline_p99 %.2f ms\n", s->name, base);
+    printf("hostile_%s_p99 %.2f ms\n", s->name, att);
+    printf("hostile_%s_rss_growth %ld KiB\n", s->name, growth);
+    if (c->metric[0])
+        printf("hostile_%s_%s %.0f %s\n", s->name, c->metric, c->metric_value, c->metric_unit);
+    printf("# %s: %s\n", s->name, c->note);
+    fflush(stdout);
+
+    hx_player_stop(&c->normal);
+    hx_player_stop(&c->flaky);
+    hx_proxy_stop(c->px);
+    hx_host_stop(&c->host);
+    if (!failures) {
+        char cmd[400];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", c->host.dir);
+        if (system(cmd) != 0)
+            fprintf(stderr, "could not remove %s\n", c->host.dir);
+    }
+    free(c);
+}
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    uint64_t t0 = plat_now_ms();
+    int ran = 0;
+    for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
+        bool want = argc < 2;
+        for (int k = 1; k < argc; k++)
+            want = want || !strcmp(argv[k], scenarios[i].name);
+        if (!want)
+            continue;
+        int before = failures;
+        run(&scenarios[i]);
+        printf("hostile_%s_ok %d bool\n", scenarios[i].name, failures == before);
+        ran++;
+    }
+    printf("hostile_seconds %.1f s\n", (double)(plat_now_ms() - t0) / 1000.0);
+    if (!ran) {
+        fprintf(stderr, "no such scenario\n");
+        return 2;
+    }
+    return failures ? 1 : 0;
+}
