@@ -253,7 +253,7 @@ static const char *outcome_label(core_outcome o)
 {
     switch (o) {
     case CORE_OUTCOME_WON: return _("gewonnen: de leerling is goed ondersteund");
-    case CORE_OUTCOME_LOST: return _("verloren: het welbevinden van de leerling viel op 0");
+    case CORE_OUTCOME_LOST: return _("verloren: de leerling kreeg niet genoeg steun");
     default: return _("niet afgelopen");
     }
 }
@@ -1336,6 +1336,40 @@ static void fan_reason(const model *m, const core_fan_pick *p, const core_measur
     case CORE_EV_TAG_LAGE_DENSITEIT:
         fmt_num(m, mm->density, v, sizeof v);
         snprintf(out, len, _("densiteit was %s %s"), v, where);
+        break;
+    case CORE_EV_TAG_GEEN_GEDEELD_DOEL:
+        snprintf(out, len, _("er was geen gedeeld doel %s"), where);
+        break;
+    case CORE_EV_TAG_SPANNING_GENEGEERD:
+        snprintf(out, len, _("een spanning werd genegeerd %s"), where);
+        break;
+    case CORE_EV_TAG_GRENSERVARING:
+        snprintf(out, len, _("een spanning werd samen een grenservaring %s"), where);
+        break;
+    case CORE_EV_TAG_WEINIG_VRAGEN:
+        snprintf(out, len, _("er werd weinig om hulp gevraagd of hulp aangeboden (%d) %s"),
+                 mm->asks_offers, where);
+        break;
+    case CORE_EV_TAG_GEBROKEN_BELOFTE:
+        snprintf(out, len, _("%d beloofde hulp kwam er niet %s"), mm->promises_broken, where);
+        break;
+    case CORE_EV_TAG_NIET_REFLECTIEF:
+        snprintf(out, len, _("niet iedereen beantwoordde de reflectie %s"), where);
+        break;
+    case CORE_EV_TAG_DOSSIER_ONGEDEELD:
+        snprintf(out, len, _("een nood bleef in het duister %s"), where);
+        break;
+    case CORE_EV_TAG_ROL_AFWEZIG:
+        snprintf(out, len, _("iemand droeg niets bij %s"), where);
+        break;
+    case CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT:
+        snprintf(out, len, _("ervaringskennis werd niet gebruikt %s"), where);
+        break;
+    case CORE_EV_TAG_GEEN_TREKKER:
+        snprintf(out, len, _("een nood had geen trekker %s"), where);
+        break;
+    case CORE_EV_TAG_SAMEN_GEWERKT:
+        snprintf(out, len, _("%d gezamenlijke bijdragen %s"), mm->joint_contributions, where);
         break;
     default:
         snprintf(out, len, _("bewijs ‘%s’ %s"), core_evidence_name(p->tag), where);
