@@ -94,7 +94,7 @@ int cmd_check(int argc, char **argv)
             lvl_playtest(sc, a, games, 0x5a3e5be1ull, d, &rep);
             played = true;
         }
-        lvl_diags_print(d, gcc, stderr);
+        lvl_diags_print(d, gcc, stdout);
         if (d->unreadable) {
             status = 2;
             continue;

@@ -1462,7 +1462,7 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
             const lnode *at = needs && n < needs->n ? needs->kids[n] : root;
             if (!lit)
                 lvl_diag_at(s, LVL_WARNING, at, TR(s, "voeg een dossierfeit toe met deze nood onder ‘noden’", "add a dossier fact with this need under ‘noden’"),
-                            TR(s, "geen enkel dossierfeit belicht nood ‘%s’: hij blijft de hele tijd in het duister", "no dossier fact sheds light on need ‘%s’: it stays in the dark all game"),
+                            TR(s, "geen enkel dossierfeit gaat over nood ‘%s’: er valt niets over te delen, dus delen loont er nooit", "no dossier fact is about need ‘%s’: there is nothing to share about it, so sharing never pays off there"),
                             sc->needs[n].id);
             bool matched = false;
             for (int c = 0; c < sc->n_cards; c++)
