@@ -470,23 +470,31 @@ static void card_face(ui_gfx *g, const core_scenario *sc, int card, SDL_Rect r, 
         ui_round_outline(g, r, ui_px(g, 12), ui_px(g, 5), UI_ACCENT);
     int small = fpx(g, P_SMALL);
     int pad = ui_px(g, 12);
-    SDL_Rect tb = {r.x + pad, r.y + ui_px(g, 18), r.w - 2 * pad, small * 26 / 10};
-    ui_text_box(g, d->title, tb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT);
+    /* strength (or boost) as a number badge, so the words below can wrap */
+    int badge = small * 16 / 10;
+    char num[16];
+    if (d->type == CORE_CARD_GENERIC)
+        snprintf(num, sizeof num, "+%d", d->boost);
+    else
+        snprintf(num, sizeof num, "%d", d->strength);
+    float bx = (float)(r.x + r.w - pad - badge / 2), byy = (float)(r.y + ui_px(g, 18) + badge / 2);
+    ui_circle(g, bx, byy, (float)badge / 2.0f, band);
+    int nw = 0, nh = 0;
+    ui_text_size(g, num, small, UI_BOLD, &nw, &nh);
+    ui_text(g, num, (int)bx, (int)byy - nh / 2, small, small * 7 / 10, UI_BOLD, ui_ink_on(band),
+            UI_CENTER, badge);
+    SDL_Rect tb = {r.x + pad, r.y + ui_px(g, 18), r.w - 3 * pad - badge, small * 37 / 10};
+    ui_text_box(g, d->title, tb, small, small * 7 / 10, UI_BOLD, UI_INK, UI_LEFT);
     static const char *const kinds[CORE_KIND_COUNT] = {N_("wetenschappelijk"),
                                                        N_("professioneel"), N_("ervaring")};
-    char line[160];
-    if (d->type == CORE_CARD_GENERIC)
-        snprintf(line, sizeof line, _("generiek · +%d bij een ander"), d->boost);
-    else
-        snprintf(line, sizeof line, _("%s · kracht %d"),
-                 (d->kind >= 0 && d->kind < CORE_KIND_COUNT) ? _(kinds[d->kind]) : "?",
-                 d->strength);
+    const char *line = d->type == CORE_CARD_GENERIC ? _("generiek: helpt een ander")
+                       : (d->kind >= 0 && d->kind < CORE_KIND_COUNT) ? _(kinds[d->kind]) : "?";
     int lh = small * 12 / 10;
-    ui_text(g, line, r.x + pad, r.y + r.h - lh - ui_px(g, 8), small * 9 / 10, small * 7 / 10,
+    ui_text(g, line, r.x + pad, r.y + r.h - lh - ui_px(g, 8), small * 9 / 10, small * 6 / 10,
             UI_REGULAR, UI_INK_SOFT, UI_LEFT, r.w - 2 * pad);
     if (d->type == CORE_CARD_EXPERTISE && d->domain[0])
         ui_text(g, d->domain, r.x + pad, r.y + r.h - 2 * lh - ui_px(g, 8), small * 9 / 10,
-                small * 7 / 10, UI_BOLD, UI_INK_SOFT, UI_LEFT, r.w - 2 * pad);
+                small * 6 / 10, UI_BOLD, UI_INK_SOFT, UI_LEFT, r.w - 2 * pad);
     if (committed) {
         SDL_Rect tag = {r.x + r.w - ui_px(g, 130), r.y + r.h - 3 * lh - ui_px(g, 14),
                         ui_px(g, 120), small * 13 / 10};

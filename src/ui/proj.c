@@ -268,14 +268,30 @@ static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 
 static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
-    char title[128];
-    snprintf(title, sizeof title,
-             ngettext("Spanningen · %d grenservaring", "Spanningen · %d grenservaringen",
-                      (unsigned long)m->pub->n_boundary),
-             m->pub->n_boundary);
-    SDL_Rect c = panel_with_title(g, r, title);
+    SDL_Rect c = panel_with_title(g, r, _("Spanningen"));
     const core_scenario *sc = m->sc;
     int body = fpx(g, T_BODY);
+    /* the bottom lines: boundary experiences won and the team's innovations */
+    char won[320];
+    int nb = m->pub->n_boundary;
+    int n_inn = m->pub->n_innovations;
+    const char *first = "";
+    if (n_inn > 0 && m->pub->innovations[0] >= 0 && m->pub->innovations[0] < sc->n_cards)
+        first = sc->cards[m->pub->innovations[0]].title;
+    char bcount[96];
+    snprintf(bcount, sizeof bcount,
+             ngettext("%d grenservaring", "%d grenservaringen", (unsigned long)(nb < 0 ? 0 : nb)),
+             nb);
+    if (n_inn > 1)
+        snprintf(won, sizeof won, _("%s · innovatie: %s (+%d)"), bcount, first, n_inn - 1);
+    else if (n_inn == 1)
+        snprintf(won, sizeof won, _("%s · innovatie: %s"), bcount, first);
+    else
+        snprintf(won, sizeof won, "%s", bcount);
+    int won_h = ui_text_box_height(g, won, c.w, body, UI_BOLD);
+    if (won_h > c.h / 2)
+        won_h = c.h / 2;
+    int bottom = c.y + c.h - won_h;
     int y = c.y;
     int shown = 0;
     for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
@@ -283,21 +299,27 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
             continue;
         const core_friction_def *d = &sc->frictions[f->friction];
-        int need = body * 24 / 10 + ui_px(g, 16);
-        if (y + need > c.y + c.h) {
-            ui_note_overflow(g, "frictions", d->title);
+        int tw = c.w - ui_px(g, 30);
+        int th = ui_text_box_height(g, d->title, tw, body, UI_BOLD);
+        if (th > body * 27 / 10)
+            th = body * 27 / 10;
+        int need = th + body * 12 / 10 + ui_px(g, 22);
+        if (y + need > bottom) {
+            char more[64];
+            snprintf(more, sizeof more, _("+ %d meer"), m->pub->n_frictions_out - i);
+            ui_text(g, more, c.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
             break;
         }
         SDL_Rect card = {c.x, y, c.w, need - ui_px(g, 10)};
         ui_round(g, card, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
         SDL_Rect bar = {c.x, y, ui_px(g, 8), card.h};
         ui_fill(g, bar, UI_WARN);
-        ui_text(g, d->title, c.x + ui_px(g, 20), y + ui_px(g, 6), body, ui_body_min(g), UI_BOLD,
-                UI_INK, UI_LEFT, c.w - ui_px(g, 30));
+        ui_text_box(g, d->title, (SDL_Rect){c.x + ui_px(g, 20), y + ui_px(g, 6), tw, th}, body,
+                    ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
         /* involved roles as chips, severity in words */
         int cx = c.x + ui_px(g, 20);
         int chip = body;
-        int cy = y + ui_px(g, 6) + body * 12 / 10;
+        int cy = y + ui_px(g, 6) + th + ui_px(g, 2);
         for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
             if (d->roles & (1u << ro)) {
                 ui_role_chip(g, sc, ro, cx, cy, chip);
@@ -313,19 +335,8 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     if (shown == 0)
         ui_text_box(g, _("Geen open spanningen."), (SDL_Rect){c.x, y, c.w, body * 2}, body,
                     ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
-    /* the team's innovation cards, won from boundary experiences */
-    if (m->pub->n_innovations > 0 && y + body * 2 < c.y + c.h) {
-        y = c.y + c.h - body * 13 / 10;
-        char inn[256];
-        const char *first = "";
-        int card = m->pub->innovations[0];
-        if (card >= 0 && card < sc->n_cards)
-            first = sc->cards[card].title;
-        snprintf(inn, sizeof inn, _("Innovatie: %s (+%d)"), first, m->pub->n_innovations - 1);
-        if (m->pub->n_innovations == 1)
-            snprintf(inn, sizeof inn, _("Innovatie: %s"), first);
-        ui_text(g, inn, c.x, y, body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, c.w);
-    }
+    ui_text_box(g, won, (SDL_Rect){c.x, bottom, c.w, won_h}, body, ui_body_min(g), UI_BOLD,
+                nb > 0 ? UI_GOOD : UI_INK_SOFT, UI_LEFT);
 }
 
 static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
@@ -344,42 +355,44 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         bool lit = m->pub->need_lit[i];
         int lead = m->pub->need_lead[i];
         char st[160];
-        const char *state = met ? _("✓ bereikt") : !lit ? _("in het duister") : "";
-        if (lead >= 0 && lead < m->pub->n_seats && state[0])
-            snprintf(st, sizeof st, "%s · %s", state, seat_name(m, lead));
+        if (met)
+            snprintf(st, sizeof st, "%s", _("✓ bereikt"));
+        else if (!lit && lead >= 0 && lead < m->pub->n_seats)
+            snprintf(st, sizeof st, _("in het duister · %s"), seat_name(m, lead));
+        else if (!lit)
+            snprintf(st, sizeof st, "%s", _("in het duister"));
         else if (lead >= 0 && lead < m->pub->n_seats)
             snprintf(st, sizeof st, _("trekker %s"), seat_name(m, lead));
         else
-            snprintf(st, sizeof st, "%s", state);
-        int sw = 0, sh = 0;
-        ui_style sst = met ? UI_BOLD : UI_REGULAR;
-        if (st[0])
-            ui_text_size(g, st, body, sst, &sw, &sh);
-        if (sw > c.w * 45 / 100)
-            sw = c.w * 45 / 100;
-        ui_text(g, d->title, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT,
-                c.w - sw - ui_px(g, 16));
-        if (st[0])
-            ui_text(g, st, c.x + c.w, y, body, ui_body_min(g), sst,
-                    met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, sw);
+            st[0] = 0;
+        ui_text(g, d->title, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, c.w);
         int by = y + body * 13 / 10;
         int bh = ui_px(g, 22);
+        int shown_progress = met && m->pub->need_progress[i] > d->target ? d->target
+                                                                         : m->pub->need_progress[i];
         char prog[48];
-        snprintf(prog, sizeof prog, "%d / %d", m->pub->need_progress[i], d->target);
+        snprintf(prog, sizeof prog, "%d / %d", shown_progress, d->target);
         int pw = 0, ph = 0;
         ui_text_size(g, "00 / 00", body, UI_BOLD, &pw, &ph);
-        SDL_Rect bar = {c.x, by + (ph - bh) / 2, c.w - pw - ui_px(g, 16), bh};
+        int barw = st[0] ? c.w * 42 / 100 : c.w - pw - ui_px(g, 16);
+        SDL_Rect bar = {c.x, by + (ph - bh) / 2, barw, bh};
         ui_round(g, bar, bh / 2, UI_PANEL_ALT);
-        if (d->target > 0 && m->pub->need_progress[i] > 0) {
-            int v = m->pub->need_progress[i] > d->target ? d->target : m->pub->need_progress[i];
+        if (d->target > 0 && shown_progress > 0) {
+            int v = shown_progress > d->target ? d->target : shown_progress;
             SDL_Rect f = bar;
             f.w = (int)((long)bar.w * v / d->target);
             if (f.w < bh)
                 f.w = bh;
-            /* a need in the dark is hatched grey: progress counts half */
+            /* a need in the dark is grey: its progress counts half */
             ui_round(g, f, bh / 2, met ? UI_GOOD : (lit ? UI_ACCENT : UI_INK_SOFT));
         }
-        ui_text(g, prog, c.x + c.w, by, body, body, UI_BOLD, UI_INK, UI_RIGHT, 0);
+        int nx = bar.x + bar.w + ui_px(g, 12);
+        ui_text(g, prog, nx, by, body, body, UI_BOLD, UI_INK, UI_LEFT, 0);
+        if (st[0]) {
+            int sx = nx + pw + ui_px(g, 16);
+            ui_text(g, st, c.x + c.w, by, body, ui_body_min(g) * 8 / 10, met ? UI_BOLD : UI_REGULAR,
+                    met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, c.x + c.w - sx);
+        }
     }
 }
 
@@ -531,7 +544,7 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
         bool ready = m->pub->seat_ready[s];
         bool reflected = m->pub->phase == CORE_PHASE_REFLECTIE && m->pub->seat_reflected[s];
         /* eight seats on a 1280x720 projector leave ~100 px per name */
-        int minpx = n > 6 ? px * 55 / 100 : px * 3 / 4;
+        int minpx = n > 6 ? px * 55 / 100 : n > 4 ? px * 6 / 10 : px * 3 / 4;
         ui_text(g, role_name(m->sc, role), x, cell.y + ui_px(g, 6), px, minpx, UI_BOLD,
                 UI_INK, UI_LEFT, tw);
         char line[128];

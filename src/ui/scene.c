@@ -73,14 +73,9 @@ static bool at_target(const core_state *st, const scene_target *t)
     return st->round == t->round && st->phase == t->phase;
 }
 
-bool ui_scene_state(const core_scenario *sc, const char *name, core_state *st, char *err,
-                    size_t err_len)
+static bool play_to(const core_scenario *sc, scene_target t, bool mixed, core_state *st,
+                    char *err, size_t err_len)
 {
-    scene_target t;
-    if (!target_of(name, &t)) {
-        snprintf(err, err_len, _("Onbekend scherm ‘%s’."), name);
-        return false;
-    }
     if (!core_init(st, sc, 20261129u, err, err_len))
         return false;
     if (t.round == 0 && !t.to_end)
@@ -108,7 +103,7 @@ bool ui_scene_state(const core_scenario *sc, const char *name, core_state *st, c
                 break;
             core_seat_view_get(st, s, &view);
             /* Alternate team and solo bots so the network is not perfect. */
-            core_bot_kind kind = (s % 3 == 2) ? CORE_BOT_SOLO : CORE_BOT_TEAM;
+            core_bot_kind kind = (mixed && s % 3 == 2) ? CORE_BOT_SOLO : CORE_BOT_TEAM;
             for (int k = 0; k < 12; k++) {
                 core_action b;
                 if (!core_bot_next(sc, &view, kind, &rng[s], &b))
@@ -151,10 +146,31 @@ bool ui_scene_state(const core_scenario *sc, const char *name, core_state *st, c
     }
     if (!at_target(st, &t) && !(t.to_end && st->phase == CORE_PHASE_END)) {
         snprintf(err, err_len, _("Het level bereikt het scherm ‘%s’ niet (ronde %d, fase %s)."),
-                 name, st->round, ui_phase_name(st->phase));
+                 t.name, st->round, ui_phase_name(st->phase));
         return false;
     }
     return true;
+}
+
+bool ui_scene_state(const core_scenario *sc, const char *name, core_state *st, char *err,
+                    size_t err_len)
+{
+    scene_target t;
+    if (!target_of(name, &t)) {
+        snprintf(err, err_len, _("Onbekend scherm ‘%s’."), name);
+        return false;
+    }
+    /* A hard level may end before round 3 with mixed bots: then all-team
+     * bots, then earlier rounds, so that every level yields every screen. */
+    if (play_to(sc, t, true, st, err, err_len) || play_to(sc, t, false, st, err, err_len))
+        return true;
+    for (int r = t.round - 1; r >= 1 && !t.to_end; r--) {
+        scene_target t2 = t;
+        t2.round = r;
+        if (play_to(sc, t2, false, st, err, err_len))
+            return true;
+    }
+    return false;
 }
 
 static const char *const demo_names[CORE_MAX_SEATS] = {"Anna", "Bram", "Chloé", "Dries",

@@ -252,8 +252,8 @@ static void form_submit(player_app *a)
         a->opts.port = port;
     }
     snprintf(a->opts.host, sizeof a->opts.host, "%s", hostbuf);
-    snprintf(a->opts.code, sizeof a->opts.code, "%s", a->fields[1]);
-    snprintf(a->opts.name, sizeof a->opts.name, "%s", a->fields[2]);
+    snprintf(a->opts.code, sizeof a->opts.code, "%.*s", (int)sizeof a->opts.code - 1, a->fields[1]);
+    snprintf(a->opts.name, sizeof a->opts.name, "%.*s", (int)sizeof a->opts.name - 1, a->fields[2]);
     if (a->role_pick >= 0 && a->role_pick < N_ROLE_IDS)
         snprintf(a->opts.role, sizeof a->opts.role, "%s", role_ids[a->role_pick]);
     else
@@ -298,7 +298,10 @@ static void handle(player_app *a, const SDL_Event *e)
     case SDL_TEXTINPUT:
         if (in_form(a) && a->field >= 0 && a->field < FORM_FIELDS) {
             size_t lim = a->field == 1 ? 4 : a->field == 2 ? 24 : 120;
-            append_text(a->fields[a->field], sizeof a->fields[0], lim, e->text.text);
+            /* byte caps of the wire fields, so nothing is cut mid-character */
+            size_t cap = a->field == 1 ? CLI_CODE_LEN : a->field == 2 ? CLI_NAME_LEN
+                                                                       : sizeof a->fields[0];
+            append_text(a->fields[a->field], cap, lim, e->text.text);
             if (a->field == 1)
                 for (char *p = a->fields[1]; *p; p++)
                     if (*p >= 'a' && *p <= 'z')

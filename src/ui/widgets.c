@@ -316,6 +316,6 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
             nw = lw;
         SDL_Rect pill = {lx - nw / 2 - ui_px(g, 6), ly, nw + ui_px(g, 12), nh};
         ui_round(g, pill, nh / 3, (SDL_Color){0xFF, 0xFF, 0xFF, 0xE0});
-        ui_text(g, name, lx, ly, label_px, label_px * 3 / 4, UI_BOLD, UI_INK, UI_CENTER, lw);
+        ui_text(g, name, lx, ly, label_px, label_px * 6 / 10, UI_BOLD, UI_INK, UI_CENTER, lw);
     }
 }
