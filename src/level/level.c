@@ -103,6 +103,13 @@ static void check_keys(lvl_src *s, const lnode *map, const kspec *spec, int n, c
     int nc = n < 32 ? n : 32;
     for (int i = 0; i < nc; i++)
         cands[i] = spec[i].key;
+    /* no block of the format has more than ~30 keys; refusing huge ones
+     * keeps the duplicate check below from going quadratic on a 1 MiB file */
+    if (map->n / 2 > 64) {
+        lvl_diag_at(s, LVL_ERROR, map, NULL, TR(s, "te veel sleutels in %s (%d); is de inspringing juist?", "too many keys in %s (%d); is the indentation right?"),
+                    what, map->n / 2);
+        return;
+    }
     for (int i = 0; i + 1 < map->n; i += 2) {
         const lnode *k = map->kids[i];
         if (k->type != LN_SCALAR) {
