@@ -428,6 +428,8 @@ static void read_domains(lvl_src *s, loader *L, const lnode *map)
 /* A domain reference must be declared under `domeinen:`, so typos surface. */
 static bool domain_ref(lvl_src *s, const loader *L, const lnode *v, char *out)
 {
+    if (L->n_domains == 0)
+        return false; /* the roles file could not be read: already reported */
     const char *names[MAX_DOMAINS];
     domain_names(L, names);
     int i = resolve(s, v, names, L->n_domains, "onbekend domein", "unknown domain");
@@ -728,8 +730,13 @@ static char *read_capped(lvl_src *s, const char *path, size_t *len)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
+        /* our own words for the usual causes: the system's depend on its locale */
+        int e = errno;
+        const char *why = e == ENOENT ? TR(s, "het bestand bestaat niet", "the file does not exist")
+                        : e == EACCES ? TR(s, "geen toegang (rechten)", "permission denied")
+                                      : strerror(e);
         lvl_diag_add(s, LVL_ERROR, 0, 0, TR(s, "kijk de naam en de map na", "check the name and the folder"),
-                     TR(s, "kan het bestand niet openen: %s", "cannot open the file: %s"), strerror(errno));
+                     TR(s, "kan het bestand niet openen: %s", "cannot open the file: %s"), why);
         s->d->unreadable = true;
         return NULL;
     }
@@ -1000,8 +1007,12 @@ static bool roles_path(lvl_src *s, const lnode *root, const char *level_path, ch
         if (strchr(rf->s, '/') || strchr(rf->s, '\\') || strcmp(rf->s, "..") == 0 || strcmp(rf->s, ".") == 0 || !rf->s[0]) {
             lvl_diag_at(s, LVL_ERROR, rf, TR(s, "zet het rollenbestand in dezelfde map als het level", "put the roles file in the same folder as the level"),
                         "%s", TR(s, "‘rolbestand’ moet een bestandsnaam zijn, zonder map", "‘rolbestand’ must be a file name, without a folder"));
-            return false;
+            /* go on with the usual roles file, so the rest can still be checked */
+            *explicit_file = false;
+            rf = NULL;
         }
+    }
+    if (rf) {
         if (level_path) {
             snprintf(out, cap, "%s/%s", dir, rf->s);
             return true;
@@ -1040,6 +1051,8 @@ static int seat_ref(lvl_src *s, const loader *L, const lnode *v, const namelist 
             }
         }
     }
+    if (seats_failed && L->n_roles == 0)
+        return -1;
     return resolve(s, v, seats->names, seats->n, "onbekende rol", "unknown role");
 }
 
@@ -1088,7 +1101,8 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
                 lvl_diag_at(s, LVL_ERROR, lvl_map_key_node(root, "rolbestand") ? lvl_map_key_node(root, "rolbestand") : root,
                             TR(s, "zet rollen.yaml naast het level, of beschrijf de rollen onder ‘eigen-rollen’",
                                "put rollen.yaml next to the level, or describe the roles under ‘eigen-rollen’"),
-                            TR(s, "het rollenbestand ‘%s’ is niet te lezen", "the roles file ‘%s’ cannot be read"), rpath);
+                            TR(s, "het rollenbestand ‘%s’ is niet te lezen", "the roles file ‘%s’ cannot be read"),
+                            strrchr(rpath, '/') ? strrchr(rpath, '/') + 1 : rpath);
         }
     }
     read_domains(s, L, root);
@@ -1110,7 +1124,9 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
             lvl_diag_at(s, LVL_ERROR, seats, TR(s, "de vier kernrollen zijn leraar, ouder, clb-anker en leerondersteuner", "the four core roles are leraar, ouder, clb-anker and leerondersteuner"),
                         TR(s, "een level speelt met %d tot %d rollen, niet %d", "a level plays with %d to %d roles, not %d"),
                         CORE_MIN_SEATS, CORE_MAX_SEATS, seats->n);
-        for (int i = 0; i < seats->n && sc->n_roles < CORE_MAX_SEATS; i++) {
+        if (L->n_roles == 0)
+            seats_failed = true; /* no roles file: already reported */
+        for (int i = 0; i < seats->n && sc->n_roles < CORE_MAX_SEATS && L->n_roles > 0; i++) {
             int k = resolve(s, seats->kids[i], role_names, L->n_roles, "onbekende rol", "unknown role");
             if (k < 0) {
                 seats_failed = true;

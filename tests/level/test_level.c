@@ -31,7 +31,8 @@ static void render(const lvl_diags *d, char *out, size_t cap)
     out[0] = '\0';
     for (int i = 0; i < d->n && off < cap; i++) {
         const lvl_diag *g = &d->items[i];
-        off += (size_t)snprintf(out + off, cap - off, "%d:%d: %s: %s\n", g->line, g->col,
+        const char *base = strrchr(g->file, '/');
+        off += (size_t)snprintf(out + off, cap - off, "%s:%d:%d: %s: %s\n", base ? base + 1 : g->file, g->line, g->col,
                                 g->severity == LVL_ERROR ? "fout" : "waarschuwing", g->message);
         if (g->hint[0] && off < cap)
             off += (size_t)snprintf(out + off, cap - off, "  = hulp: %s\n", g->hint);
