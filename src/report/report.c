@@ -799,7 +799,9 @@ static const char *seat_colour(const model *m, int seat)
 static void svg_network(const model *m, sbuf *b, int round, int size, bool labels)
 {
     int n = m->sc->n_seats;
-    double cx = size / 2.0, cy = size / 2.0, rad = size * (labels ? 0.33 : 0.38);
+    /* Labelled graphs get room at the sides for "Name (Role)". */
+    int width = labels ? size + 200 : size;
+    double cx = width / 2.0, cy = size / 2.0, rad = size * (labels ? 0.36 : 0.38);
     double px[CORE_MAX_SEATS], py[CORE_MAX_SEATS];
     unsigned w[CORE_MAX_SEATS][CORE_MAX_SEATS];
     unsigned maxw = 0, deg[CORE_MAX_SEATS] = {0};
@@ -826,19 +828,19 @@ static void svg_network(const model *m, sbuf *b, int round, int size, bool label
     sb_printf(b,
               "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"net\" width=\"%d\" height=\"%d\" "
               "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
-              size, size, size, size);
+              width, size, width, size);
     sb_html(b, round > 0 ? _("samenwerkingsnetwerk van de ronde") : _("samenwerkingsnetwerk"));
     sb_puts(b, "\">");
     for (int i = 0; i < n; i++) {
         for (int j = i + 1; j < n; j++) {
             if (!w[i][j])
                 continue;
-            double width = 1.0 + (labels ? 9.0 : 5.0) * w[i][j] / (maxw ? maxw : 1);
+            double stroke = 1.0 + (labels ? 9.0 : 5.0) * w[i][j] / (maxw ? maxw : 1);
             sb_printf(b,
                       "<line class=\"edge\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                       "stroke=\"#37474f\" stroke-opacity=\"0.55\" stroke-width=\"%.1f\">"
                       "<title>",
-                      px[i], py[i], px[j], py[j], width);
+                      px[i], py[i], px[j], py[j], stroke);
             sb_html(b, seat_label(m, i));
             sb_puts(b, " – ");
             sb_html(b, seat_label(m, j));
@@ -884,7 +886,7 @@ static void svg_network(const model *m, sbuf *b, int round, int size, bool label
 static void svg_measure_chart(const model *m, sbuf *b, const char *title, const double *vals,
                               int n, double threshold)
 {
-    const int W = 220, H = 130, L = 30, R = 10, T = 22, B = 22;
+    const int W = 165, H = 120, L = 30, R = 8, T = 22, B = 22;
     double pw = W - L - R, ph = H - T - B;
     sb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%d\" height=\"%d\" "
                  "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
@@ -950,7 +952,7 @@ static const char css[] =
     ".who{font-weight:bold}.warn{background:#fff3cd;border:1px solid #e0b000;padding:.5em}"
     ".card{border:1px solid #bbb;border-left:6px solid #0072B2;padding:.4em .7em;margin:.5em 0;"
     "break-inside:avoid}.why{color:#444;font-style:italic}"
-    "footer{margin-top:2em;color:#666;font-size:.85em}"
+    "footer{margin-top:2em;color:#666;font-size:.85em}svg{max-width:100%;height:auto}"
     "@page{size:A4;margin:15mm}"
     "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
     "h2{break-after:avoid}section{break-inside:auto}.card,table,svg,figure{break-inside:avoid}"
