@@ -11,6 +11,7 @@ SAMENSPEL_PACKAGES=(
   fonts-dejavu-core
   clang libclang-rt-14-dev
   xvfb xauth valgrind
+  python3 libxml2-utils
 )
 
 missing=()
