@@ -756,6 +756,13 @@ static void end_round(core_state *st, core_events *out)
     st->r_dark[r] = dark;
     st->r_nolead[r] = nolead;
     core_measures_compute(st, r, &st->round_measures[r]);
+    /* the round-end facts count as finished from now on */
+    if (!all_reflected)
+        st->round_measures[r].evidence |= 1u << CORE_EV_TAG_NIET_REFLECTIEF;
+    if (dark)
+        st->round_measures[r].evidence |= 1u << CORE_EV_TAG_DOSSIER_ONGEDEELD;
+    if (nolead)
+        st->round_measures[r].evidence |= 1u << CORE_EV_TAG_GEEN_TREKKER;
     emit(out, CORE_EVT_ROUND_END, CORE_NONE, r, (int)st->round_measures[r].level, 0, 0);
 
     core_outcome oc = CORE_OUTCOME_ONGOING;

@@ -1,0 +1,160 @@
+/*
+ * Bots and simulation: bots never send an action core refuses, every bot
+ * game ends, team bots beat solo bots by at least 30 percentage points and
+ * solo bots never reach verbindend (the C scenario here; the bundled levels
+ * in test_core_levels.c), and a bot only ever needs its own seat view.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "test_scenario.h"
+
+/* cmocka's assert_float_equal works in float; the measures are doubles */
+#define assert_near(a, b, eps)                                                                                       \
+    do {                                                                                                             \
+        double a_ = (a), b_ = (b);                                                                                   \
+        if (!(a_ - b_ <= (eps) && b_ - a_ <= (eps)))                                                                 \
+            fail_msg("%s = %.12f, expected %.12f", #a, a_, b_);                                                    \
+    } while (0)
+
+static core_scenario *g_sc;
+
+static int setup(void **state)
+{
+    (void)state;
+    g_sc = calloc(1, sizeof *g_sc);
+    if (!g_sc)
+        return -1;
+    test_scenario_noor(g_sc);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    free(g_sc);
+    return 0;
+}
+
+static void test_bots_are_legal_and_games_end(void **state)
+{
+    (void)state;
+    core_state *st = calloc(1, sizeof *st);
+    assert_non_null(st);
+    for (int kind = CORE_SIM_TEAM; kind <= CORE_SIM_MIXED; kind++)
+        for (uint64_t seed = 1; seed <= 60; seed++) {
+            int errors = core_sim_play_one(g_sc, seed, (core_sim_bots)kind, st);
+            if (errors)
+                fail_msg("bots %d seed %llu: %d refused actions", kind, (unsigned long long)seed, errors);
+            assert_int_equal(st->phase, CORE_PHASE_END);
+            assert_int_not_equal(st->outcome, CORE_OUTCOME_ONGOING);
+        }
+    free(st);
+}
+
+static void test_team_beats_solo(void **state)
+{
+    (void)state;
+    core_sim_result team, solo, mixed;
+    core_simulate(g_sc, 400, 7, CORE_SIM_TEAM, &team);
+    core_simulate(g_sc, 400, 7, CORE_SIM_SOLO, &solo);
+    core_simulate(g_sc, 400, 7, CORE_SIM_MIXED, &mixed);
+    double tw = (double)team.won / team.games, sw = (double)solo.won / solo.games;
+    double mw = (double)mixed.won / mixed.games;
+    printf("# C scenario: team %.3f solo %.3f mixed %.3f; team verbindend %d, solo levels %d/%d/%d/%d\n", tw, sw, mw,
+           team.levels[CORE_LEVEL_VERBINDEND], solo.levels[0], solo.levels[1], solo.levels[2], solo.levels[3]);
+    assert_int_equal(team.games, 400);
+    assert_true(tw - sw >= 0.30);
+    assert_int_equal(solo.levels[CORE_LEVEL_VERBINDEND], 0);
+    assert_true(team.levels[CORE_LEVEL_VERBINDEND] > team.games / 2);
+    /* team games are also measurably more collaborative */
+    assert_true(team.mean.density > solo.mean.density);
+    assert_true(team.mean.goal_directedness > solo.mean.goal_directedness);
+}
+
+static void test_simulate_is_deterministic(void **state)
+{
+    (void)state;
+    core_sim_result a, b;
+    core_simulate(g_sc, 50, 123, CORE_SIM_MIXED, &a);
+    core_simulate(g_sc, 50, 123, CORE_SIM_MIXED, &b);
+    assert_int_equal(a.won, b.won);
+    assert_near(a.mean_welbevinden, b.mean_welbevinden, 0.0);
+    assert_memory_equal(a.levels, b.levels, sizeof a.levels);
+    core_sim_result none;
+    core_simulate(g_sc, 0, 1, CORE_SIM_TEAM, &none);
+    assert_int_equal(none.games, 0);
+    core_simulate(NULL, 5, 1, CORE_SIM_TEAM, &none);
+    assert_int_equal(none.games, 0);
+}
+
+/* A bot given a view with a foreign seat's data removed acts the same:
+ * it reads nothing but its own view. Here: blanking the other seats'
+ * revealed cards and hand counts does not change a team bot's choices. */
+static void test_bot_uses_only_its_view(void **state)
+{
+    (void)state;
+    core_state *st = calloc(1, sizeof *st);
+    core_seat_view *v = calloc(1, sizeof *v);
+    assert_true(st && v);
+    char err[100];
+    assert_true(core_init(st, g_sc, 77, err, sizeof err));
+    core_action a;
+    memset(&a, 0, sizeof a);
+    a.type = CORE_ACT_START;
+    a.seat = CORE_SEAT_HOST;
+    assert_int_equal(core_apply(st, &a, NULL), CORE_OK);
+    core_rng r1, r2;
+    for (int step = 0; step < 400 && st->phase != CORE_PHASE_END; step++) {
+        bool acted = false;
+        for (int s = 0; s < g_sc->n_seats; s++) {
+            core_seat_view_get(st, s, v);
+            core_rng_seed(&r1, (uint64_t)step, (uint64_t)s);
+            r2 = r1;
+            core_action x, y;
+            bool bx = core_bot_next(g_sc, v, CORE_BOT_TEAM, &r1, &x);
+            for (int o = 0; o < CORE_MAX_SEATS; o++)
+                if (o != s)
+                    v->pub.seat_hand_n[o] = 0;
+            memset(&v->pub.live, 0, sizeof v->pub.live);
+            bool by = core_bot_next(g_sc, v, CORE_BOT_TEAM, &r2, &y);
+            assert_int_equal(bx, by);
+            if (!bx)
+                continue;
+            assert_memory_equal(&x, &y, sizeof x);
+            assert_int_equal(core_apply(st, &x, NULL), CORE_OK);
+            acted = true;
+        }
+        if (!acted) {
+            a.type = CORE_ACT_ADVANCE;
+            assert_int_equal(core_apply(st, &a, NULL), CORE_OK);
+        }
+    }
+    assert_int_equal(st->phase, CORE_PHASE_END);
+    /* no bot action for a finished game or a bad view */
+    core_seat_view_get(st, 0, v);
+    assert_false(core_bot_next(g_sc, v, CORE_BOT_TEAM, &r1, &a));
+    v->seat = 42;
+    assert_false(core_bot_next(g_sc, v, CORE_BOT_SOLO, &r1, &a));
+    free(st);
+    free(v);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bots_are_legal_and_games_end),
+        cmocka_unit_test(test_team_beats_solo),
+        cmocka_unit_test(test_simulate_is_deterministic),
+        cmocka_unit_test(test_bot_uses_only_its_view),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,246 @@
+/*
+ * The collaboration measures on hand-built graphs with known values
+ * (density, Freeman centralization, Blau), the level classification at each
+ * threshold, and the evidence/fan picks of a played game.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "test_scenario.h"
+
+/* cmocka's assert_float_equal works in float; the measures are doubles */
+#define assert_near(a, b, eps)                                                                                       \
+    do {                                                                                                             \
+        double a_ = (a), b_ = (b);                                                                                   \
+        if (!(a_ - b_ <= (eps) && b_ - a_ <= (eps)))                                                                 \
+            fail_msg("%s = %.12f, expected %.12f", #a, a_, b_);                                                    \
+    } while (0)
+
+typedef uint16_t graph[CORE_MAX_SEATS][CORE_MAX_SEATS];
+#define CG(g) ((const uint16_t(*)[CORE_MAX_SEATS])(g))
+
+static void edge(graph g, int a, int b, uint16_t w)
+{
+    g[a][b] = w;
+    g[b][a] = w;
+}
+
+static void test_empty_graph(void **state)
+{
+    (void)state;
+    graph g;
+    memset(g, 0, sizeof g);
+    assert_near(core_density(5, CG(g)), 0.0, 1e-12);
+    assert_near(core_centrality(5, CG(g)), 0.0, 1e-12);
+}
+
+static void test_star(void **state)
+{
+    (void)state;
+    graph g;
+    memset(g, 0, sizeof g);
+    for (int i = 1; i < 5; i++)
+        edge(g, 0, i, 1);
+    assert_near(core_density(5, CG(g)), 4.0 / 10.0, 1e-12);
+    assert_near(core_centrality(5, CG(g)), 1.0, 1e-12);
+    /* a weighted star is still a star */
+    edge(g, 0, 2, 7);
+    assert_near(core_centrality(5, CG(g)), 1.0, 1e-12);
+}
+
+static void test_complete(void **state)
+{
+    (void)state;
+    graph g;
+    memset(g, 0, sizeof g);
+    for (int i = 0; i < 6; i++)
+        for (int j = i + 1; j < 6; j++)
+            edge(g, i, j, 3);
+    assert_near(core_density(6, CG(g)), 1.0, 1e-12);
+    assert_near(core_centrality(6, CG(g)), 0.0, 1e-12);
+}
+
+static void test_path(void **state)
+{
+    (void)state;
+    graph g;
+    memset(g, 0, sizeof g);
+    edge(g, 0, 1, 1);
+    edge(g, 1, 2, 1);
+    edge(g, 2, 3, 1);
+    /* Freeman: sum(2 - d) = 0+0+1+1 = 2 over (n-1)(n-2) = 6 */
+    assert_near(core_density(4, CG(g)), 3.0 / 6.0, 1e-12);
+    assert_near(core_centrality(4, CG(g)), 1.0 / 3.0, 1e-12);
+    /* path of 3 is a star */
+    memset(g, 0, sizeof g);
+    edge(g, 0, 1, 1);
+    edge(g, 1, 2, 1);
+    assert_near(core_centrality(3, CG(g)), 1.0, 1e-12);
+}
+
+static void test_weighted_example(void **state)
+{
+    (void)state;
+    graph g;
+    memset(g, 0, sizeof g);
+    g[3][3] = 9; /* self-loops never count */
+    edge(g, 0, 1, 3);
+    edge(g, 0, 2, 1);
+    edge(g, 2, 3, 1);
+    edge(g, 3, 0, 1);
+    /* degrees: 0:5, 1:3, 2:2, 3:2; W = 6 */
+    assert_near(core_centrality(4, CG(g)), 8.0 / 12.0, 1e-12);
+    assert_near(core_density(4, CG(g)), 4.0 / 6.0, 1e-12);
+}
+
+static void test_small_and_bad_inputs(void **state)
+{
+    (void)state;
+    graph g;
+    memset(g, 0, sizeof g);
+    edge(g, 0, 1, 1);
+    assert_near(core_centrality(2, CG(g)), 0.0, 1e-12);
+    assert_near(core_density(2, CG(g)), 1.0, 1e-12);
+    assert_near(core_density(0, CG(g)), 0.0, 1e-12);
+    assert_near(core_density(99, CG(g)), 0.0, 1e-12);
+    assert_near(core_centrality(-1, CG(g)), 0.0, 1e-12);
+    assert_near(core_centrality(3, NULL), 0.0, 1e-12);
+}
+
+static void test_blau(void **state)
+{
+    (void)state;
+    int one[3] = {5, 0, 0};
+    int even[3] = {2, 2, 2};
+    int two[3] = {1, 1, 0};
+    int mix[3] = {2, 1, 1};
+    int none[3] = {0, 0, 0};
+    assert_near(core_blau(one, 3), 0.0, 1e-12);
+    assert_near(core_blau(even, 3), 2.0 / 3.0, 1e-12);
+    assert_near(core_blau(two, 3), 0.5, 1e-12);
+    assert_near(core_blau(mix, 3), 1.0 - (0.25 + 0.0625 + 0.0625), 1e-12);
+    assert_near(core_blau(none, 3), 0.0, 1e-12);
+    assert_near(core_blau(NULL, 3), 0.0, 1e-12);
+}
+
+static void test_classification_thresholds(void **state)
+{
+    (void)state;
+    core_scenario *sc = calloc(1, sizeof *sc);
+    assert_non_null(sc);
+    test_scenario_noor(sc);
+    core_state *st = calloc(1, sizeof *st);
+    assert_non_null(st);
+    char err[100];
+    assert_true(core_init(st, sc, 3, err, sizeof err));
+    core_action a;
+    memset(&a, 0, sizeof a);
+    a.type = CORE_ACT_START;
+    a.seat = CORE_SEAT_HOST;
+    assert_int_equal(core_apply(st, &a, NULL), CORE_OK);
+    core_measures m;
+    /* nothing happened: geen */
+    core_measures_compute(st, 1, &m);
+    assert_int_equal(m.level, CORE_LEVEL_GEEN);
+    /* a kept promise per round: coördinerend */
+    st->r_kept[1] = 1;
+    st->contrib_n[1] = 4;
+    st->contrib_joint[1] = 1;
+    core_measures_compute(st, 1, &m);
+    assert_int_equal(m.level, CORE_LEVEL_COORDINEREND);
+    /* joint share at the threshold: coöperatief */
+    st->contrib_joint[1] = 2;
+    core_measures_compute(st, 1, &m);
+    assert_int_equal(m.level, CORE_LEVEL_COOPERATIEF);
+    /* + goal + reflective + low centrality: verbindend */
+    st->goal_adopted[0] = true;
+    st->phase = CORE_PHASE_REFLECTIE;
+    for (int s = 0; s < 4; s++)
+        st->seats[s].reflected = true;
+    core_measures_compute(st, 1, &m);
+    assert_int_equal(m.level, CORE_LEVEL_VERBINDEND);
+    /* a star network (the quarterback) blocks verbindend */
+    for (int s = 1; s < 4; s++) {
+        st->edge_round[1][0][s] = 2;
+        st->edge_round[1][s][0] = 2;
+    }
+    core_measures_compute(st, 1, &m);
+    assert_near(m.centrality, 1.0, 1e-12);
+    assert_int_equal(m.level, CORE_LEVEL_COOPERATIEF);
+    assert_true(m.evidence & (1u << CORE_EV_TAG_CENTRAAL_NETWERK));
+    /* thresholds come from the scenario */
+    sc->rules.centrality_max_verbindend = 1.0;
+    core_measures_compute(st, 1, &m);
+    assert_int_equal(m.level, CORE_LEVEL_VERBINDEND);
+    /* no shared goal: never verbindend */
+    st->goal_adopted[0] = false;
+    core_measures_compute(st, 1, &m);
+    assert_int_equal(m.level, CORE_LEVEL_COOPERATIEF);
+    assert_true(m.evidence & (1u << CORE_EV_TAG_GEEN_GEDEELD_DOEL));
+    free(st);
+    free(sc);
+}
+
+static void test_played_game_measures_and_fan(void **state)
+{
+    (void)state;
+    core_scenario *sc = calloc(1, sizeof *sc);
+    assert_non_null(sc);
+    test_scenario_noor(sc);
+    core_state *st = calloc(1, sizeof *st);
+    assert_non_null(st);
+    assert_int_equal(core_sim_play_one(sc, 11, CORE_SIM_TEAM, st), 0);
+    assert_int_equal(st->phase, CORE_PHASE_END);
+    core_measures all;
+    core_measures_compute(st, 0, &all);
+    /* the overall measures equal what the game stored at its end */
+    assert_near(all.centrality, st->round_measures[0].centrality, 1e-12);
+    assert_int_equal(all.level, st->round_measures[0].level);
+    assert_true(all.contributions > 0);
+    assert_true(all.density >= 0.0 && all.density <= 1.0);
+    assert_true(all.centrality >= 0.0 && all.centrality <= 1.0);
+    assert_true(all.diversity >= 0.0 && all.diversity <= 2.0 / 3.0 + 1e-9);
+    assert_true(all.goal_directedness >= 0.0 && all.goal_directedness <= 1.0);
+    /* the sum of the rounds' contributions is the overall count */
+    int sum = 0;
+    for (int r = 1; r <= st->round; r++)
+        sum += st->round_measures[r].contributions;
+    assert_int_equal(sum, all.contributions);
+    core_fan_pick picks[8];
+    int n = core_fan_pick_cards(st, picks, 8);
+    assert_true(n >= 1);
+    for (int i = 0; i < n; i++) {
+        assert_true(picks[i].reflection >= 0 && picks[i].reflection < sc->n_reflections);
+        assert_true(sc->reflections[picks[i].reflection].evidence & (1u << picks[i].tag));
+        assert_true(strlen(picks[i].reason) > 0);
+        for (int j = 0; j < i; j++)
+            assert_int_not_equal(picks[i].reflection, picks[j].reflection);
+    }
+    assert_int_equal(core_fan_pick_cards(st, picks, 0), 0);
+    assert_int_equal(core_fan_pick_cards(NULL, picks, 8), 0);
+    free(st);
+    free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_empty_graph),
+        cmocka_unit_test(test_star),
+        cmocka_unit_test(test_complete),
+        cmocka_unit_test(test_path),
+        cmocka_unit_test(test_weighted_example),
+        cmocka_unit_test(test_small_and_bad_inputs),
+        cmocka_unit_test(test_blau),
+        cmocka_unit_test(test_classification_thresholds),
+        cmocka_unit_test(test_played_game_measures_and_fan),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,920 @@
+/*
+ * One test per rule of GAME.md / RULES.md: the round flow, every phase,
+ * the resolution formula (limits, synergy, kinds, generic boosts, goal and
+ * lead bonus, the dark, off-domain, weak team), frictions (escalation and
+ * grenservaring), goals, leads, promises, reflection, every end condition,
+ * every rejection, and the privacy of views.
+ *
+ * Tests set hands directly in the (plain-value) state so that a resolution
+ * can be checked with exact numbers.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "test_scenario.h"
+
+/* card and need indices of test_scenario_noor */
+enum { C_LER_STRUCT = 0, C_LER_INSTR, C_LER_GEN, C_OUD_ROUT, C_OUD_BELEV, C_OUD_GEN, C_CLB_ONDERZ, C_CLB_ADVIES,
+       C_CLB_GEN, C_LO_HULP, C_LO_COTEACH, C_LO_GEN, C_INNO1 };
+enum { N_LEZEN = 0, N_RUST, N_THUIS, N_KLAS };
+enum { S_LER = 0, S_OUD, S_CLB, S_LO };
+
+static core_scenario *g_sc;
+
+static int setup(void **state)
+{
+    (void)state;
+    g_sc = calloc(1, sizeof *g_sc);
+    test_scenario_noor(g_sc);
+    return g_sc ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    free(g_sc);
+    return 0;
+}
+
+static core_action mk(core_action_type t, int seat, int a, int b, int c)
+{
+    core_action x;
+    memset(&x, 0, sizeof x);
+    x.type = t;
+    x.seat = seat;
+    x.a = a;
+    x.b = b;
+    x.c = c;
+    return x;
+}
+
+static core_reject ap(core_state *st, core_action_type t, int seat, int a, int b, int c)
+{
+    core_action x = mk(t, seat, a, b, c);
+    return core_apply(st, &x, NULL);
+}
+
+static void ok(core_state *st, core_action_type t, int seat, int a, int b, int c)
+{
+    core_action x = mk(t, seat, a, b, c);
+    core_reject r = core_apply(st, &x, NULL);
+    if (r != CORE_OK)
+        fail_msg("action %d by seat %d refused: %s", t, seat, core_reject_message(r));
+}
+
+static void advance(core_state *st)
+{
+    ok(st, CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
+}
+
+static void start(core_state *st, const core_scenario *sc)
+{
+    char err[200];
+    assert_true(core_init(st, sc, 42, err, sizeof err));
+    assert_int_equal(st->phase, CORE_PHASE_LOBBY);
+    ok(st, CORE_ACT_START, CORE_SEAT_HOST, 0, 0, 0);
+    assert_int_equal(st->phase, CORE_PHASE_SIGNAAL);
+    assert_int_equal(st->round, 1);
+}
+
+static void to_phase(core_state *st, core_phase p)
+{
+    for (int guard = 0; st->phase != p && guard < 20; guard++)
+        advance(st);
+    assert_int_equal(st->phase, p);
+}
+
+/* Puts `card` in the seat's hand (slot returned). */
+static int give(core_state *st, int seat, int card)
+{
+    core_seat_state *ss = &st->seats[seat];
+    if (ss->hand_n < CORE_MAX_HAND)
+        ss->hand_n++;
+    ss->hand[ss->hand_n - 1] = card;
+    return ss->hand_n - 1;
+}
+
+static void put(core_state *st, int seat, int card, int kind, int target)
+{
+    int slot = give(st, seat, card);
+    ok(st, CORE_ACT_COMMIT, seat, slot, kind, target);
+}
+
+static int find_event(const core_events *ev, core_event_type t, int a)
+{
+    for (int i = 0; i < ev->n; i++)
+        if (ev->ev[i].type == t && (a == CORE_NONE || ev->ev[i].a == a))
+            return i;
+    return -1;
+}
+
+/* Ends Inzet and returns the progress the need got. */
+static int resolve_need(core_state *st, int need)
+{
+    int before = st->need_progress[need];
+    core_events ev;
+    ev.n = 0;
+    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
+    assert_int_equal(core_apply(st, &x, &ev), CORE_OK);
+    assert_int_equal(st->phase, CORE_PHASE_UITVOERING);
+    return st->need_progress[need] - before;
+}
+
+static void share(core_state *st, int fact)
+{
+    ok(st, CORE_ACT_SHARE_FACT, g_sc->facts[fact].role, fact, 0, 0);
+}
+
+/* ------------------------------------------------------------ the flow */
+
+static void test_round_flow(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    /* Signaal: friction 0 is scripted in round 1, plus one from the deck */
+    assert_int_equal(st.n_frictions_out, 2);
+    assert_int_equal(st.frictions[0].friction, 0);
+    for (int s = 0; s < 4; s++)
+        assert_int_equal(st.seats[s].hand_n, g_sc->rules.hand_size);
+    /* everyone READY ends a phase; round 1 has Identiteit */
+    for (int s = 0; s < 4; s++)
+        ok(&st, CORE_ACT_READY, s, 0, 0, 0);
+    assert_int_equal(st.phase, CORE_PHASE_IDENTITEIT);
+    for (int s = 0; s < 4; s++)
+        assert_false(st.seats[s].ready);
+    advance(&st);
+    assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
+    advance(&st);
+    assert_int_equal(st.phase, CORE_PHASE_INZET);
+    advance(&st);
+    assert_int_equal(st.phase, CORE_PHASE_UITVOERING);
+    advance(&st);
+    assert_int_equal(st.phase, CORE_PHASE_REFLECTIE);
+    assert_int_not_equal(st.reflection_card, CORE_NONE);
+    core_events ev;
+    ev.n = 0;
+    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
+    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    assert_true(find_event(&ev, CORE_EVT_ROUND_END, 1) >= 0);
+    /* round 2 skips Identiteit */
+    assert_int_equal(st.round, 2);
+    assert_int_equal(st.phase, CORE_PHASE_SIGNAAL);
+    advance(&st);
+    assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
+}
+
+static void test_unready_and_ready_lock(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_INZET);
+    ok(&st, CORE_ACT_READY, S_LER, 0, 0, 0);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 0, N_LEZEN), CORE_REJ_READY_LOCKED);
+    ok(&st, CORE_ACT_UNREADY, S_LER, 0, 0, 0);
+    assert_int_equal(ap(&st, CORE_ACT_UNREADY, S_LER, 0, 0, 0), CORE_REJ_NOT_READY);
+    ok(&st, CORE_ACT_COMMIT, S_LER, 0, 0, N_LEZEN);
+    ok(&st, CORE_ACT_UNCOMMIT, S_LER, 0, 0, 0);
+    assert_int_equal(st.seats[S_LER].commit_n, 0);
+}
+
+/* ---------------------------------------------------- resolution rules */
+
+static void test_alone_in_the_dark_counts_half(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN); /* leren 2, lezen is dark */
+    assert_int_equal(resolve_need(&st, N_LEZEN), 1);
+}
+
+static void test_shared_fact_lights_need(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4); /* clb fact about lezen */
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
+    assert_int_equal(resolve_need(&st, N_LEZEN), 2);
+}
+
+static void test_synergy_and_mixed_kinds(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);  /* 2, professioneel */
+    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN); /* 2, wetenschappelijk */
+    /* 4 + synergy 1 (2 roles) + mixed 1 (2 kinds) */
+    assert_int_equal(resolve_need(&st, N_LEZEN), 6);
+}
+
+static void test_same_kind_no_mixed_bonus(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN); /* 2 wet */
+    put(&st, S_LO, C_LO_HULP, 0, N_LEZEN);     /* 3 wet */
+    assert_int_equal(resolve_need(&st, N_LEZEN), 6); /* 5 + synergy 1 */
+}
+
+static void test_limits_alone_add_nothing(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 1); /* klas lit */
+    to_phase(&st, CORE_PHASE_INZET);
+    /* ouder is limited on klas: alone, even two cards add nothing */
+    put(&st, S_OUD, C_OUD_ROUT, 0, N_KLAS);
+    put(&st, S_OUD, C_OUD_BELEV, 0, N_KLAS);
+    assert_int_equal(resolve_need(&st, N_KLAS), 0);
+}
+
+static void test_limits_lifted_by_another_role(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 1);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_OUD, C_OUD_ROUT, 0, N_KLAS);     /* thuis 3 off-domain -> 1, ervaring */
+    put(&st, S_LER, C_LER_STRUCT, 0, N_KLAS);   /* klaspraktijk 3, professioneel */
+    /* 1 + 3 + synergy 1 + mixed 1 */
+    assert_int_equal(resolve_need(&st, N_KLAS), 6);
+}
+
+static void test_off_domain_divisor(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_STRUCT, 0, N_LEZEN); /* klaspraktijk 3 on leren: 3/2 = 1 */
+    assert_int_equal(resolve_need(&st, N_LEZEN), 1);
+}
+
+static void test_generic_alone_does_nothing(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);
+    assert_int_equal(resolve_need(&st, N_LEZEN), 0);
+}
+
+static void test_generic_does_not_boost_own_role(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
+    assert_int_equal(resolve_need(&st, N_LEZEN), 2);
+}
+
+static void test_generic_boosts_another_role(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);     /* boost 2 */
+    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);  /* 2 */
+    /* 2 + boost 2 + synergy 1 (leraar joins through its generic card); one kind */
+    assert_int_equal(resolve_need(&st, N_LEZEN), 5);
+}
+
+static void adopt_goal(core_state *st, int g)
+{
+    ok(st, CORE_ACT_PROPOSE_GOAL, S_LER, g, 0, 0);
+    ok(st, CORE_ACT_VOTE_GOAL, S_OUD, g, 1, 0);
+    ok(st, CORE_ACT_VOTE_GOAL, S_CLB, g, 1, 0);
+    assert_true(st->goal_adopted[g]);
+}
+
+static void test_goal_and_lead_bonus(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4);
+    adopt_goal(&st, 1); /* lezen-lukt */
+    ok(&st, CORE_ACT_PROPOSE_LEAD, S_LER, N_LEZEN, S_LER, 0);
+    assert_int_equal(st.need_lead[N_LEZEN], S_LER);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
+    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);
+    assert_int_equal(resolve_need(&st, N_LEZEN), 8); /* 6 + goal 1 + lead 1 */
+}
+
+static void test_lead_bonus_needs_the_lead_to_contribute(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4);
+    ok(&st, CORE_ACT_PROPOSE_LEAD, S_LER, N_LEZEN, S_OUD, 0);
+    assert_int_equal(st.need_lead[N_LEZEN], CORE_NONE);
+    assert_int_equal(ap(&st, CORE_ACT_ACCEPT_LEAD, S_CLB, N_LEZEN, 0, 0), CORE_REJ_NO_LEAD_PROPOSAL);
+    ok(&st, CORE_ACT_ACCEPT_LEAD, S_OUD, N_LEZEN, 0, 0);
+    assert_int_equal(st.need_lead[N_LEZEN], S_OUD);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);
+    assert_int_equal(resolve_need(&st, N_LEZEN), 2);
+}
+
+static void test_weak_team_penalty(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4);
+    to_phase(&st, CORE_PHASE_INZET);
+    st.draagkracht = 0;
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
+    put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);
+    assert_int_equal(resolve_need(&st, N_LEZEN), 0); /* 2 - 2 cards x 1, never below 0 */
+}
+
+static void test_need_met_raises_welbevinden(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4);
+    to_phase(&st, CORE_PHASE_INZET);
+    st.need_progress[N_LEZEN] = g_sc->needs[N_LEZEN].target - 1;
+    st.welbevinden = 5;
+    for (int i = 0; i < st.n_frictions_out; i++)
+        st.frictions[i].active = false; /* nothing else moves welbevinden */
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
+    assert_int_equal(resolve_need(&st, N_LEZEN), 2);
+    assert_true(st.need_met[N_LEZEN]);
+    assert_int_equal(st.welbevinden, 5 + g_sc->rules.welbevinden_per_need);
+    /* a met need refuses new cards */
+    to_phase(&st, CORE_PHASE_INZET);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 0, N_LEZEN), CORE_REJ_NEED_MET);
+}
+
+/* ------------------------------------------------------------ frictions */
+
+static int friction_slot(const core_state *st, int def)
+{
+    for (int i = 0; i < st->n_frictions_out; i++)
+        if (st->frictions[i].friction == def)
+            return i;
+    return -1;
+}
+
+static void test_ignored_friction_drains_and_escalates(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    int slot = friction_slot(&st, 0);
+    assert_true(slot >= 0);
+    int other = st.frictions[1].friction;
+    to_phase(&st, CORE_PHASE_INZET);
+    int dk = st.draagkracht, wb = st.welbevinden;
+    core_events ev;
+    ev.n = 0;
+    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
+    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    int i = find_event(&ev, CORE_EVT_FRICTION_DRAIN, 0);
+    assert_true(i >= 0);
+    assert_int_equal(ev.ev[i].b, 1);
+    assert_int_equal(st.frictions[slot].severity, 2);
+    assert_int_equal(st.frictions[slot].ignored_rounds, 1);
+    /* both frictions (severity 1) drained their track */
+    int drained_dk = g_sc->frictions[other].drains == CORE_DRAIN_DRAAGKRACHT ? 2 : 1;
+    assert_int_equal(st.draagkracht, dk - drained_dk);
+    assert_int_equal(st.welbevinden, wb - (2 - drained_dk));
+    /* next round it drains its escalated severity */
+    to_phase(&st, CORE_PHASE_SIGNAAL);
+    to_phase(&st, CORE_PHASE_INZET);
+    ev.n = 0;
+    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    i = find_event(&ev, CORE_EVT_FRICTION_DRAIN, 0);
+    assert_true(i >= 0);
+    assert_int_equal(ev.ev[i].b, 2);
+    assert_int_equal(st.frictions[slot].severity, 3);
+}
+
+static void test_grenservaring(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    int slot = friction_slot(&st, 0); /* leraar + leerondersteuner, 2 required */
+    to_phase(&st, CORE_PHASE_INZET);
+    int dk = st.draagkracht;
+    put(&st, S_LER, C_LER_GEN, 1, 0);
+    put(&st, S_LO, C_LO_GEN, 1, 0);
+    core_events ev;
+    ev.n = 0;
+    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
+    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    int i = find_event(&ev, CORE_EVT_GRENSERVARING, 0);
+    assert_true(i >= 0);
+    assert_int_equal(ev.ev[i].b, C_INNO1);
+    assert_false(st.frictions[slot].active);
+    assert_int_equal(st.n_boundary, 1);
+    assert_int_equal(st.boundary_won[0], 0);
+    assert_int_equal(st.n_innovations, 1);
+    assert_int_equal(st.innovations[0], C_INNO1);
+    assert_true(find_event(&ev, CORE_EVT_FRICTION_DRAIN, 0) < 0);
+    /* +recovery, minus the other (deck) friction if it drains draagkracht */
+    int other = st.frictions[1].friction;
+    int expect = dk + g_sc->rules.recovery - (g_sc->frictions[other].drains == CORE_DRAIN_DRAAGKRACHT ? 1 : 0);
+    assert_int_equal(st.draagkracht, expect);
+    /* the removed friction refuses cards; the innovation card can be played once, by anyone */
+    to_phase(&st, CORE_PHASE_SIGNAAL);
+    to_phase(&st, CORE_PHASE_INZET);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 1, 0), CORE_REJ_UNKNOWN_FRICTION);
+    ok(&st, CORE_ACT_COMMIT, S_OUD, CORE_MAX_HAND + 0, 0, N_THUIS);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_CLB, CORE_MAX_HAND + 0, 0, N_RUST), CORE_REJ_ALREADY_COMMITTED);
+    advance(&st);
+    assert_int_equal(st.n_innovations, 0); /* spent */
+}
+
+static void test_friction_needs_involved_distinct_roles(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    int slot = friction_slot(&st, 0);
+    to_phase(&st, CORE_PHASE_INZET);
+    /* leraar twice and the (not involved) ouder: still only one involved role */
+    put(&st, S_LER, C_LER_GEN, 1, 0);
+    put(&st, S_LER, C_LER_INSTR, 1, 0);
+    put(&st, S_OUD, C_OUD_GEN, 1, 0);
+    advance(&st);
+    assert_true(st.frictions[slot].active);
+    assert_int_equal(st.frictions[slot].severity, 2);
+    assert_int_equal(st.n_innovations, 0);
+}
+
+/* ------------------------------------------------------ goals, promises */
+
+static void test_goal_vote_needs_majority_with_other_seat(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 0, 0, 0);
+    assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_OUD, 1, 0, 0), CORE_REJ_PROPOSAL_OPEN);
+    assert_int_equal(ap(&st, CORE_ACT_VOTE_GOAL, S_LER, 0, 1, 0), CORE_REJ_ALREADY_VOTED);
+    assert_int_equal(ap(&st, CORE_ACT_VOTE_GOAL, S_OUD, 1, 1, 0), CORE_REJ_NO_PROPOSAL);
+    ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 0, 1, 0);
+    assert_false(st.goal_adopted[0]); /* 2 of 4 is not a majority */
+    ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 0, 1, 0);
+    assert_true(st.goal_adopted[0]);
+    assert_int_equal(st.goal_proposal, CORE_NONE);
+    /* a rejected proposal: two no votes of four close it */
+    ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 1, 0, 0);
+    ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 1, 0, 0);
+    ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 1, 0, 0);
+    assert_false(st.goal_adopted[1]);
+    assert_int_equal(st.goal_proposal, CORE_NONE);
+    /* max 2 goals; then revise by dropping one */
+    adopt_goal(&st, 1);
+    assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 2, 0, 0), CORE_REJ_TOO_MANY_GOALS);
+    assert_int_equal(ap(&st, CORE_ACT_DROP_GOAL, S_LER, 2, 0, 0), CORE_REJ_GOAL_NOT_ADOPTED);
+    ok(&st, CORE_ACT_DROP_GOAL, S_OUD, 0, 0, 0);
+    ok(&st, CORE_ACT_VOTE_GOAL, S_LER, 0, 1, 0);
+    ok(&st, CORE_ACT_VOTE_GOAL, S_LO, 0, 1, 0);
+    assert_false(st.goal_adopted[0]);
+    ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 2, 0, 0);
+    /* an open vote lapses when Overleg ends */
+    advance(&st);
+    assert_int_equal(st.goal_proposal, CORE_NONE);
+    assert_false(st.goal_adopted[2]);
+}
+
+static void test_promise_kept_and_broken(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    ok(&st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);     /* promise 0 */
+    ok(&st, CORE_ACT_OFFER, S_OUD, S_LO, N_THUIS, 0);    /* promise 1 */
+    ok(&st, CORE_ACT_ASK, S_LO, S_LER, N_KLAS, 0);       /* promise 2, declined */
+    assert_int_equal(ap(&st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0), CORE_REJ_DUPLICATE);
+    assert_int_equal(ap(&st, CORE_ACT_RESPOND, S_LER, 0, 1, 0), CORE_REJ_NOT_YOUR_PROMISE);
+    ok(&st, CORE_ACT_RESPOND, S_CLB, 0, 1, 0);
+    assert_int_equal(ap(&st, CORE_ACT_RESPOND, S_CLB, 0, 1, 0), CORE_REJ_PROMISE_CLOSED);
+    ok(&st, CORE_ACT_RESPOND, S_LO, 1, 1, 0);
+    ok(&st, CORE_ACT_RESPOND, S_LER, 2, 0, 0);
+    assert_int_equal(st.edge_round[1][S_LER][S_CLB], 1); /* answered ask = edge */
+    assert_int_equal(st.edge_round[1][S_LER][S_LO], 0);  /* declined: none */
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
+    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);
+    put(&st, S_OUD, C_OUD_ROUT, 0, N_THUIS);
+    advance(&st);
+    assert_int_equal(st.promises[0].status, CORE_PROMISE_KEPT);
+    assert_int_equal(st.promises[1].status, CORE_PROMISE_BROKEN);
+    assert_int_equal(st.promises[2].status, CORE_PROMISE_DECLINED);
+    assert_int_equal(st.edge_round[1][S_LER][S_CLB], 2); /* + co-contribution */
+    core_measures m;
+    core_measures_compute(&st, 1, &m);
+    assert_int_equal(m.promises_kept, 1);
+    assert_int_equal(m.promises_broken, 1);
+    assert_int_equal(m.asks_offers, 3);
+    assert_true(m.evidence & (1u << CORE_EV_TAG_GEBROKEN_BELOFTE));
+}
+
+static void test_shared_fact_used_makes_edge(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4); /* shared by the clb-anker seat, about lezen */
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
+    advance(&st);
+    assert_int_equal(st.edge_round[1][S_CLB][S_LER], 1);
+    assert_int_equal(st.edge_round[1][S_LER][S_CLB], 1);
+}
+
+/* ----------------------------------------------------------- reflection */
+
+static void test_reflection(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_REFLECTIE);
+    core_action x = mk(CORE_ACT_REFLECT, S_LER, 1, 0, 0);
+    snprintf(x.text, sizeof x.text, "Volgende keer vragen we het CLB eerder.");
+    assert_int_equal(core_apply(&st, &x, NULL), CORE_OK);
+    assert_int_equal(core_apply(&st, &x, NULL), CORE_REJ_ALREADY_ANSWERED);
+    assert_int_equal(ap(&st, CORE_ACT_REFLECT, S_OUD, 3, 0, 0), CORE_REJ_BAD_OPTION);
+    assert_int_equal(ap(&st, CORE_ACT_REFLECT, S_OUD, -1, 0, 0), CORE_REJ_BAD_OPTION);
+    x = mk(CORE_ACT_REFLECT, S_OUD, 0, 0, 0);
+    memset(x.text, 'a', 141);
+    assert_int_equal(core_apply(&st, &x, NULL), CORE_REJ_TEXT_TOO_LONG);
+    memset(x.text, 'x', sizeof x.text); /* no terminator at all */
+    assert_int_equal(core_apply(&st, &x, NULL), CORE_REJ_TEXT_TOO_LONG);
+    memset(x.text, 0, sizeof x.text);
+    /* 140 two-byte characters fit */
+    for (int i = 0; i < 140; i++) {
+        x.text[2 * i] = (char)0xc3;
+        x.text[2 * i + 1] = (char)0xab;
+    }
+    assert_int_equal(core_apply(&st, &x, NULL), CORE_OK);
+    x = mk(CORE_ACT_REFLECT, S_CLB, 0, 0, 0);
+    x.text[0] = (char)0xff;
+    assert_int_equal(core_apply(&st, &x, NULL), CORE_REJ_BAD_TEXT);
+    ok(&st, CORE_ACT_REFLECT, S_CLB, 2, 0, 0);
+    ok(&st, CORE_ACT_REFLECT, S_LO, 0, 0, 0);
+    for (int s = 0; s < 4; s++)
+        ok(&st, CORE_ACT_READY, s, 0, 0, 0);
+    assert_int_equal(st.round, 2);
+    assert_true(st.r_reflective[1]);
+    assert_true(st.round_measures[1].reflective);
+    /* a round where one seat skipped is not reflective */
+    to_phase(&st, CORE_PHASE_REFLECTIE);
+    for (int s = 0; s < 3; s++)
+        ok(&st, CORE_ACT_REFLECT, s, 0, 0, 0);
+    for (int s = 0; s < 4; s++)
+        ok(&st, CORE_ACT_READY, s, 0, 0, 0);
+    assert_false(st.r_reflective[2]);
+    assert_true(st.round_measures[2].evidence & (1u << CORE_EV_TAG_NIET_REFLECTIEF));
+}
+
+/* ------------------------------------------------------- end conditions */
+
+static void finish_round(core_state *st)
+{
+    int r = st->round;
+    for (int guard = 0; st->round == r && st->phase != CORE_PHASE_END && guard < 10; guard++)
+        advance(st);
+}
+
+static void test_win_when_all_needs_met(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    share(&st, 4);
+    to_phase(&st, CORE_PHASE_INZET);
+    for (int n = 0; n < g_sc->n_needs; n++)
+        st.need_met[n] = n != N_LEZEN;
+    st.need_progress[N_LEZEN] = g_sc->needs[N_LEZEN].target - 2;
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
+    finish_round(&st);
+    assert_int_equal(st.phase, CORE_PHASE_END);
+    assert_int_equal(st.outcome, CORE_OUTCOME_WON);
+    assert_int_equal(st.round, 1);
+    assert_int_equal(ap(&st, CORE_ACT_READY, S_LER, 0, 0, 0), CORE_REJ_GAME_OVER);
+    assert_int_equal(ap(&st, CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0), CORE_REJ_GAME_OVER);
+}
+
+static void test_loss_when_welbevinden_zero(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_REFLECTIE);
+    st.welbevinden = 0;
+    core_events ev;
+    ev.n = 0;
+    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
+    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    assert_int_equal(st.outcome, CORE_OUTCOME_LOST);
+    int i = find_event(&ev, CORE_EVT_GAME_END, CORE_NONE);
+    assert_true(i >= 0);
+    assert_int_equal(ev.ev[i].a, CORE_OUTCOME_LOST);
+}
+
+static void test_last_round_needs_to_win(void **state)
+{
+    (void)state;
+    core_scenario *sc = malloc(sizeof *sc);
+    assert_non_null(sc);
+    memcpy(sc, g_sc, sizeof *sc);
+    sc->rules.rounds = 2;
+    sc->rules.needs_to_win = 1;
+    sc->n_events = 0; /* its scripted event is in round 4 */
+    core_state st;
+    start(&st, sc);
+    finish_round(&st);
+    assert_int_equal(st.round, 2);
+    st.need_met[N_THUIS] = true;
+    finish_round(&st);
+    assert_int_equal(st.outcome, CORE_OUTCOME_WON);
+    /* same, with no need met: lost after the last round */
+    start(&st, sc);
+    finish_round(&st);
+    finish_round(&st);
+    assert_int_equal(st.phase, CORE_PHASE_END);
+    assert_int_equal(st.outcome, CORE_OUTCOME_LOST);
+    assert_int_equal(st.round, 2);
+    free(sc);
+}
+
+/* ------------------------------------------------------------ rejections */
+
+static void test_rejections(void **state)
+{
+    (void)state;
+    core_state st;
+    char err[200];
+    assert_true(core_init(&st, g_sc, 1, err, sizeof err));
+    /* lobby */
+    assert_int_equal(ap(&st, CORE_ACT_START, 0, 0, 0, 0), CORE_REJ_NOT_HOST);
+    assert_int_equal(ap(&st, CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0), CORE_REJ_WRONG_PHASE);
+    assert_int_equal(ap(&st, CORE_ACT_READY, 0, 0, 0, 0), CORE_REJ_WRONG_PHASE);
+    assert_int_equal(ap(&st, CORE_ACT_NONE, 0, 0, 0, 0), CORE_REJ_UNKNOWN_ACTION);
+    assert_int_equal(ap(&st, (core_action_type)999, 0, 0, 0, 0), CORE_REJ_UNKNOWN_ACTION);
+    ok(&st, CORE_ACT_START, CORE_SEAT_HOST, 0, 0, 0);
+    assert_int_equal(ap(&st, CORE_ACT_START, CORE_SEAT_HOST, 0, 0, 0), CORE_REJ_WRONG_PHASE);
+    assert_int_equal(ap(&st, CORE_ACT_READY, 4, 0, 0, 0), CORE_REJ_BAD_SEAT);
+    assert_int_equal(ap(&st, CORE_ACT_READY, -7, 0, 0, 0), CORE_REJ_BAD_SEAT);
+    assert_int_equal(ap(&st, CORE_ACT_ADVANCE, 2, 0, 0, 0), CORE_REJ_NOT_HOST);
+    /* Signaal of round 1: no sharing yet, no goals */
+    assert_int_equal(ap(&st, CORE_ACT_SHARE_FACT, S_LER, 0, 0, 0), CORE_REJ_WRONG_PHASE);
+    assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 0, 0, 0), CORE_REJ_WRONG_PHASE);
+    ok(&st, CORE_ACT_READY, S_LER, 0, 0, 0);
+    assert_int_equal(ap(&st, CORE_ACT_READY, S_LER, 0, 0, 0), CORE_REJ_READY_LOCKED);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    assert_int_equal(ap(&st, CORE_ACT_SHARE_FACT, S_LER, 2, 0, 0), CORE_REJ_NOT_YOUR_FACT);
+    assert_int_equal(ap(&st, CORE_ACT_SHARE_FACT, S_LER, 99, 0, 0), CORE_REJ_NOT_YOUR_FACT);
+    ok(&st, CORE_ACT_SHARE_FACT, S_LER, 0, 0, 0);
+    assert_int_equal(ap(&st, CORE_ACT_SHARE_FACT, S_LER, 0, 0, 0), CORE_REJ_ALREADY_SHARED);
+    assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 9, 0, 0), CORE_REJ_UNKNOWN_GOAL);
+    assert_int_equal(ap(&st, CORE_ACT_VOTE_GOAL, S_LER, 0, 1, 0), CORE_REJ_NO_PROPOSAL);
+    assert_int_equal(ap(&st, CORE_ACT_PROPOSE_LEAD, S_LER, 9, S_LER, 0), CORE_REJ_UNKNOWN_NEED);
+    assert_int_equal(ap(&st, CORE_ACT_PROPOSE_LEAD, S_LER, 0, 9, 0), CORE_REJ_UNKNOWN_SEAT);
+    ok(&st, CORE_ACT_PROPOSE_LEAD, S_LER, 0, S_LER, 0);
+    assert_int_equal(ap(&st, CORE_ACT_PROPOSE_LEAD, S_OUD, 0, S_LER, 0), CORE_REJ_DUPLICATE);
+    assert_int_equal(ap(&st, CORE_ACT_ASK, S_LER, S_LER, 0, 0), CORE_REJ_SELF);
+    assert_int_equal(ap(&st, CORE_ACT_ASK, S_LER, 8, 0, 0), CORE_REJ_UNKNOWN_SEAT);
+    assert_int_equal(ap(&st, CORE_ACT_OFFER, S_LER, S_OUD, 6, 0), CORE_REJ_UNKNOWN_NEED);
+    assert_int_equal(ap(&st, CORE_ACT_RESPOND, S_LER, 0, 1, 0), CORE_REJ_UNKNOWN_PROMISE);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 0, 0), CORE_REJ_WRONG_PHASE);
+    assert_int_equal(ap(&st, CORE_ACT_REFLECT, S_LER, 0, 0, 0), CORE_REJ_WRONG_PHASE);
+    /* too many promises in one round: 64 distinct asks/offers fit, the next does not */
+    for (int i = 0; i < CORE_MAX_PROMISES; i++) {
+        int from = i % 4, to = (from + 1 + (i / 4) % 3) % 4, need = (i / 12) % 4;
+        ok(&st, (i / 48) % 2 ? CORE_ACT_OFFER : CORE_ACT_ASK, from, to, need, 0);
+    }
+    assert_int_equal(st.n_promises, CORE_MAX_PROMISES);
+    assert_int_equal(ap(&st, CORE_ACT_OFFER, S_LO, S_LER, 3, 0), CORE_REJ_TOO_MANY_PROMISES);
+    to_phase(&st, CORE_PHASE_INZET);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 7, 0, 0), CORE_REJ_NOT_YOUR_CARD);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, -1, 0, 0), CORE_REJ_NOT_YOUR_CARD);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, CORE_MAX_HAND, 0, 0), CORE_REJ_NOT_YOUR_CARD);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 0, 6), CORE_REJ_UNKNOWN_NEED);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 2, 0), CORE_REJ_UNKNOWN_NEED);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 1, 15), CORE_REJ_UNKNOWN_FRICTION);
+    int hidden = -1;
+    for (int f = 0; f < g_sc->n_frictions; f++)
+        if (friction_slot(&st, f) < 0)
+            hidden = f;
+    assert_true(hidden >= 0);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 1, hidden), CORE_REJ_UNKNOWN_FRICTION);
+    assert_int_equal(ap(&st, CORE_ACT_UNCOMMIT, S_LER, 0, 0, 0), CORE_REJ_NOT_COMMITTED);
+    ok(&st, CORE_ACT_COMMIT, S_LER, 0, 0, 0);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 0, 1), CORE_REJ_ALREADY_COMMITTED);
+    ok(&st, CORE_ACT_COMMIT, S_LER, 1, 0, 0);
+    assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 2, 0, 0), CORE_REJ_TOO_MANY_CARDS);
+    assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 0, 0, 0), CORE_REJ_WRONG_PHASE);
+    /* a rejection never changes the state */
+    uint64_t h = core_state_hash(&st);
+    for (int t = 0; t < CORE_ACT_COUNT + 2; t++)
+        for (int s = -2; s < 6; s++) {
+            core_action x = mk((core_action_type)t, s, 99, -5, 77);
+            core_reject r = core_check(&st, &x);
+            if (r != CORE_OK) {
+                assert_int_equal(core_apply(&st, &x, NULL), r);
+                assert_true(core_state_hash(&st) == h);
+            }
+        }
+    /* every rejection has a Dutch message */
+    for (int r = 0; r <= CORE_REJ_COUNT; r++)
+        assert_non_null(core_reject_message((core_reject)r));
+    assert_int_equal(core_apply(NULL, NULL, NULL), CORE_REJ_UNKNOWN_ACTION);
+}
+
+static void test_scenario_validation(void **state)
+{
+    (void)state;
+    core_scenario *sc = malloc(sizeof *sc);
+    assert_non_null(sc);
+    char err[200];
+    memcpy(sc, g_sc, sizeof *sc);
+    assert_true(core_scenario_validate(sc, err, sizeof err));
+    sc->n_seats = 2;
+    assert_false(core_scenario_validate(sc, err, sizeof err));
+    assert_true(strlen(err) > 0);
+    memcpy(sc, g_sc, sizeof *sc);
+    sc->seat_roles[1] = 40;
+    assert_false(core_scenario_validate(sc, err, sizeof err));
+    memcpy(sc, g_sc, sizeof *sc);
+    sc->roles[0].deck[0] = 9999;
+    assert_false(core_scenario_validate(sc, err, sizeof err));
+    memcpy(sc, g_sc, sizeof *sc);
+    sc->frictions[0].innovation_card = 500;
+    assert_false(core_scenario_validate(sc, err, sizeof err));
+    memcpy(sc, g_sc, sizeof *sc);
+    sc->rules.max_commit = 9;
+    core_state st;
+    assert_false(core_init(&st, sc, 1, err, sizeof err));
+    assert_false(core_scenario_validate(NULL, err, sizeof err));
+    free(sc);
+}
+
+/* ---------------------------------------------------------------- views */
+
+static void test_views_hide_private_data(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
+    core_public_view *pub = malloc(sizeof *pub);
+    core_seat_view *sv = malloc(sizeof *sv);
+    assert_non_null(pub);
+    assert_non_null(sv);
+    core_public_view_get(&st, pub);
+    assert_false(pub->revealed);
+    for (int s = 0; s < 4; s++)
+        assert_int_equal(pub->revealed_n[s], 0);
+    for (int f = 0; f < g_sc->n_facts; f++)
+        assert_false(pub->fact_shared[f]);
+    core_seat_view_get(&st, S_OUD, sv);
+    assert_int_equal(sv->seat, S_OUD);
+    assert_int_equal(sv->commit_n, 0);
+    assert_int_equal(sv->hand_n, st.seats[S_OUD].hand_n);
+    assert_memory_equal(sv->hand, st.seats[S_OUD].hand, sizeof(int) * (size_t)sv->hand_n);
+    for (int i = 0; i < sv->dossier_n; i++)
+        assert_int_equal(g_sc->facts[sv->dossier[i]].role, sv->role);
+    assert_int_equal(sv->dossier_n, 2);
+    assert_false(sv->pub.revealed);
+    core_seat_view_get(&st, S_LER, sv);
+    assert_int_equal(sv->commit_n, 1); /* my own commitment I do see */
+    /* after Uitvoering the commitments are public */
+    advance(&st);
+    core_public_view_get(&st, pub);
+    assert_true(pub->revealed);
+    assert_int_equal(pub->revealed_n[S_LER], 1);
+    assert_int_equal(pub->revealed_commits[S_LER][0].card, C_LER_INSTR);
+    /* and hidden again from the next Signaal */
+    to_phase(&st, CORE_PHASE_SIGNAAL);
+    core_public_view_get(&st, pub);
+    assert_false(pub->revealed);
+    core_seat_view_get(&st, 9, sv); /* bad seat: only public data */
+    assert_int_equal(sv->seat, CORE_NONE);
+    assert_int_equal(sv->hand_n, 0);
+    free(pub);
+    free(sv);
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    assert_string_equal(core_phase_name(CORE_PHASE_INZET), "Inzet");
+    assert_string_equal(core_level_key(CORE_LEVEL_COORDINEREND), "coordinerend");
+    assert_string_equal(core_level_name(CORE_LEVEL_COOPERATIEF), "co\xc3\xb6peratief");
+    assert_string_equal(core_kind_key(CORE_KIND_ERVARING), "ervaring");
+    assert_string_equal(core_block_key(CORE_BLOCK_NETWERK), "netwerk");
+    assert_string_equal(core_evidence_name(CORE_EV_TAG_CENTRAAL_NETWERK), "centraal-netwerk");
+    for (int t = 0; t < CORE_EV_TAG_COUNT; t++)
+        assert_string_not_equal(core_evidence_name((core_evidence_tag)t), "?");
+}
+
+static void test_rng_reference(void **state)
+{
+    (void)state;
+    /* PCG32 reference values (pcg32-demo: seed 42, stream 54) */
+    core_rng r;
+    core_rng_seed(&r, 42u, 54u);
+    assert_true(core_rng_next(&r) == 0xa15c02b7u);
+    assert_true(core_rng_next(&r) == 0x7b47f409u);
+    assert_true(core_rng_next(&r) == 0xba1d3330u);
+    for (int i = 0; i < 1000; i++)
+        assert_true(core_rng_below(&r, 7) < 7);
+    assert_int_equal(core_rng_below(&r, 1), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_flow),
+        cmocka_unit_test(test_unready_and_ready_lock),
+        cmocka_unit_test(test_alone_in_the_dark_counts_half),
+        cmocka_unit_test(test_shared_fact_lights_need),
+        cmocka_unit_test(test_synergy_and_mixed_kinds),
+        cmocka_unit_test(test_same_kind_no_mixed_bonus),
+        cmocka_unit_test(test_limits_alone_add_nothing),
+        cmocka_unit_test(test_limits_lifted_by_another_role),
+        cmocka_unit_test(test_off_domain_divisor),
+        cmocka_unit_test(test_generic_alone_does_nothing),
+        cmocka_unit_test(test_generic_does_not_boost_own_role),
+        cmocka_unit_test(test_generic_boosts_another_role),
+        cmocka_unit_test(test_goal_and_lead_bonus),
+        cmocka_unit_test(test_lead_bonus_needs_the_lead_to_contribute),
+        cmocka_unit_test(test_weak_team_penalty),
+        cmocka_unit_test(test_need_met_raises_welbevinden),
+        cmocka_unit_test(test_ignored_friction_drains_and_escalates),
+        cmocka_unit_test(test_grenservaring),
+        cmocka_unit_test(test_friction_needs_involved_distinct_roles),
+        cmocka_unit_test(test_goal_vote_needs_majority_with_other_seat),
+        cmocka_unit_test(test_promise_kept_and_broken),
+        cmocka_unit_test(test_shared_fact_used_makes_edge),
+        cmocka_unit_test(test_reflection),
+        cmocka_unit_test(test_win_when_all_needs_met),
+        cmocka_unit_test(test_loss_when_welbevinden_zero),
+        cmocka_unit_test(test_last_round_needs_to_win),
+        cmocka_unit_test(test_rejections),
+        cmocka_unit_test(test_scenario_validation),
+        cmocka_unit_test(test_views_hide_private_data),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_rng_reference),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
