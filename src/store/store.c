@@ -202,6 +202,27 @@ static int sniff_file(const char *path, int64_t size, char *err, size_t err_len)
                 path, (long long)size);
         return -1;
     }
+    /* application_id (offset 68) and user_version (60) straight from the
+     * header: another program's database is refused before SQLite reads it
+     * at all. 0 may still be ours (created, killed before the first
+     * checkpoint: the id is in the -wal then), so that case goes on to the
+     * read-only check. */
+    uint32_t app = (uint32_t)hdr[68] << 24 | (uint32_t)hdr[69] << 16 | (uint32_t)hdr[70] << 8 | hdr[71];
+    uint32_t version = (uint32_t)hdr[60] << 24 | (uint32_t)hdr[61] << 16 | (uint32_t)hdr[62] << 8 | hdr[63];
+    if (app != 0 && app != STORE_APPLICATION_ID) {
+        set_err(err, err_len,
+                _("%s is een database van een ander programma, niet van Samenspel. "
+                  "Het bestand blijft onaangeroerd; kies een ander bestand met --db."),
+                path);
+        return -1;
+    }
+    if (app == STORE_APPLICATION_ID && version > STORE_SCHEMA_VERSION) {
+        set_err(err, err_len,
+                _("De database %s is gemaakt door een nieuwere versie van Samenspel "
+                  "(schema %lld, deze versie kent %d). Werk Samenspel bij of kies een ander bestand met --db."),
+                path, (long long)version, STORE_SCHEMA_VERSION);
+        return -1;
+    }
     return 1;
 }
 
@@ -232,6 +253,13 @@ static bool verify_existing(sqlite3 *db, const char *path, bool *fresh, char *er
     if (!query_int(db, "PRAGMA application_id", &app, &why) ||
         !query_int(db, "PRAGMA user_version", &version, &why) ||
         !query_int(db, "SELECT count(*) FROM sqlite_master", &tables, &why)) {
+        if (sqlite3_extended_errcode(db) == SQLITE_READONLY_ROLLBACK) {
+            set_err(err, err_len,
+                    _("%s heeft een onafgewerkte wijziging van een ander programma (een -journal-bestand). "
+                      "Het bestand blijft onaangeroerd; kies een ander bestand met --db."),
+                    path);
+            return false;
+        }
         set_err(err, err_len,
                 _("De database %s is beschadigd of onleesbaar (%s). "
                   "Het bestand blijft onaangeroerd; maak een kopie en kies een ander bestand met --db."),
@@ -333,6 +361,32 @@ store *store_open(const char *path, bool create, char *err, size_t err_len)
     if (sniff < 0)
         return NULL;
 
+    bool fresh = !exists || sniff == 0;
+    if (!fresh) {
+        /* First look read-only: a foreign database with a hot rollback
+         * journal would otherwise be rolled back (written) by merely
+         * reading it. */
+        sqlite3 *ro = NULL;
+        int rc = sqlite3_open_v2(path, &ro, SQLITE_OPEN_READONLY, NULL);
+        if (rc != SQLITE_OK) {
+            set_err(err, err_len, _("Kan de database %s niet openen: %s"), path,
+                    ro ? sqlite3_errmsg(ro) : sqlite3_errstr(rc));
+            sqlite3_close(ro);
+            return NULL;
+        }
+        sqlite3_extended_result_codes(ro, 1);
+        sqlite3_busy_timeout(ro, 3000);
+        bool ok = verify_existing(ro, path, &fresh, err, err_len);
+        sqlite3_close(ro);
+        if (!ok)
+            return NULL;
+    }
+    if (fresh && !create) {
+        set_err(err, err_len,
+                _("De database %s is leeg: er is nog geen sessie gespeeld."), path);
+        return NULL;
+    }
+
     /* Existing files are opened without SQLITE_OPEN_CREATE: a file that
      * disappears in between is an error, not a new empty database. */
     int flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
@@ -348,18 +402,6 @@ store *store_open(const char *path, bool create, char *err, size_t err_len)
     /* The host writes while a report or the debrief reads: wait instead of
      * failing on a short lock. */
     sqlite3_busy_timeout(db, 3000);
-
-    bool fresh = !exists || sniff == 0;
-    if (!fresh && !verify_existing(db, path, &fresh, err, err_len)) {
-        sqlite3_close(db);
-        return NULL;
-    }
-    if (fresh && !create) {
-        set_err(err, err_len,
-                _("De database %s is leeg: er is nog geen sessie gespeeld."), path);
-        sqlite3_close(db);
-        return NULL;
-    }
 
     /* WAL: a report can read while the host writes, and a commit is one
      * append to the -wal file.

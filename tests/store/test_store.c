@@ -279,6 +279,43 @@ static void test_refuses_foreign_and_damaged(void **state)
     make_foreign_sqlite(path, 0x12345678, 3, true);
     expect_refused(path, "ander programma");
 
+    path_in_tmp(path, sizeof path, "other-app-wal.db");
+    make_foreign_sqlite(path, 0, 0, true);
+    expect_refused(path, "ander programma");
+
+    /* Another program died mid-transaction: its database has a hot journal.
+     * Merely reading it read-write would roll the journal back into it. */
+    path_in_tmp(path, sizeof path, "hot.db");
+    char journal[600];
+    snprintf(journal, sizeof journal, "%s-journal", path);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        sqlite3 *raw = NULL;
+        if (sqlite3_open(path, &raw) != SQLITE_OK)
+            _exit(1);
+        sqlite3_exec(raw,
+                     "PRAGMA journal_mode=DELETE; PRAGMA cache_size=2;"
+                     "CREATE TABLE t(x); INSERT INTO t SELECT randomblob(900) FROM "
+                     "(WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i<200) SELECT i FROM c);"
+                     "BEGIN; UPDATE t SET x=randomblob(900);",
+                     NULL, NULL, NULL);
+        _exit(0); /* no COMMIT, no close: the journal stays hot */
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    size_t jlen_before = 0, jlen_after = 0;
+    unsigned char *jb = read_all(journal, &jlen_before);
+    assert_non_null(jb);
+    assert_true(jlen_before > 0);
+    expect_refused(path, NULL);
+    unsigned char *ja = read_all(journal, &jlen_after);
+    assert_non_null(ja);
+    assert_int_equal(jlen_before, jlen_after);
+    assert_memory_equal(jb, ja, jlen_before);
+    free(jb);
+    free(ja);
+
     path_in_tmp(path, sizeof path, "newer.db");
     make_foreign_sqlite(path, STORE_APPLICATION_ID, STORE_SCHEMA_VERSION + 1, false);
     expect_refused(path, "nieuwere");
