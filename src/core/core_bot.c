@@ -10,6 +10,12 @@
 
 #include <string.h>
 
+/* Domains differ mostly in their first letter: compare that first. */
+static bool same_id(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 typedef struct {
     int slot;  /* action slot: hand slot or CORE_MAX_HAND + innovation slot */
     int card;
@@ -19,7 +25,7 @@ static bool role_has_domain(const core_scenario *sc, int role, const char *domai
 {
     const core_role_def *ro = &sc->roles[role];
     for (int d = 0; d < ro->n_domains; d++)
-        if (strcmp(ro->domains[d], domain) == 0)
+        if (same_id(ro->domains[d], domain))
             return true;
     return false;
 }
@@ -30,7 +36,7 @@ static bool role_limited(const core_scenario *sc, int role, int need)
         return true;
     const core_role_def *ro = &sc->roles[role];
     for (int d = 0; d < ro->n_limit_domains; d++)
-        if (strcmp(ro->limit_domains[d], sc->needs[need].domain) == 0)
+        if (same_id(ro->limit_domains[d], sc->needs[need].domain))
             return true;
     return false;
 }
@@ -81,7 +87,7 @@ static int card_value(const core_scenario *sc, int card, int need, bool partner)
     switch (cd->type) {
     case CORE_CARD_EXPERTISE: {
         int v = cd->strength;
-        if (strcmp(cd->domain, sc->needs[need].domain) != 0)
+        if (!same_id(cd->domain, sc->needs[need].domain))
             v /= sc->rules.off_domain_divisor > 0 ? sc->rules.off_domain_divisor : 1;
         return v;
     }

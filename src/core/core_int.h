@@ -23,10 +23,12 @@ int core_rounds_done(const core_state *st);
 /* Collaboration level from measures; `rounds` = rounds the measures span. */
 core_collab_level core_classify(const core_rules *r, const core_measures *m, int rounds);
 
-/* Fills the parts of a seat view that bots read (everything except the
- * measures, the edge matrix and the revealed commitments of other seats are
- * still filled). Used by the simulator to stay allocation- and copy-light;
- * core_seat_view_get is the full version. */
+/* Fills the parts of a seat view that bots read: everything except the
+ * measures, the edge matrix, the revealed card details, the boundary list
+ * and the own reflection text. The caller zeroes `out` once before the
+ * first call (only the first n_seats/n_needs entries are rewritten). Used by
+ * the simulator to stay fast and allocation-free; core_seat_view_get is
+ * the full version. */
 void core_seat_view_fill_fast(const core_state *st, int seat, core_seat_view *out);
 
 /* Whether goal g's needs include n. */

@@ -28,6 +28,11 @@ static int play_one(const core_scenario *sc, uint64_t seed, core_sim_bots bots, 
         core_rng_seed(&rng[s], seed ^ 0x9e3779b97f4a7c15ULL, (uint64_t)s + 1u);
     }
     bool stuck[CORE_MAX_SEATS] = {false};
+    /* a bot that had nothing to do is not asked again until the state
+     * changed: bots are deterministic in their view when they pass */
+    uint32_t idle_at[CORE_MAX_SEATS];
+    for (int s = 0; s < CORE_MAX_SEATS; s++)
+        idle_at[s] = UINT32_MAX;
     core_phase stuck_phase = st->phase;
     int stuck_round = st->round;
     for (int guard = 0; st->phase != CORE_PHASE_END && guard < 10000; guard++) {
@@ -38,10 +43,12 @@ static int play_one(const core_scenario *sc, uint64_t seed, core_sim_bots bots, 
         }
         bool progressed = false;
         for (int s = 0; s < sc->n_seats && st->phase != CORE_PHASE_END; s++) {
-            for (int k = 0; k < 16 && !stuck[s]; k++) {
+            for (int k = 0; k < 16 && !stuck[s] && idle_at[s] != st->actions_applied; k++) {
                 core_seat_view_fill_fast(st, s, v);
-                if (!core_bot_next(sc, v, kind[s], &rng[s], &a))
+                if (!core_bot_next(sc, v, kind[s], &rng[s], &a)) {
+                    idle_at[s] = st->actions_applied;
                     break;
+                }
                 if (core_apply(st, &a, NULL) != CORE_OK) {
                     errors++;
                     stuck[s] = true; /* do not loop on a refused action */

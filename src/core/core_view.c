@@ -8,8 +8,11 @@
 
 #include <string.h>
 
-/* The dynamic public part without the measures (cheap; bots use it). */
-static void public_fill_base(const core_state *st, core_public_view *v)
+/* The dynamic public part without the measures. `full` = false is the
+ * simulator's fast path: it leaves out what bots never read (revealed card
+ * details, boundary list) and relies on the caller having zeroed the view
+ * once, so only the first n_seats/n_needs entries are written. */
+static void public_fill_base(const core_state *st, core_public_view *v, bool full)
 {
     const core_scenario *sc = st->sc;
     v->round = st->round;
@@ -19,25 +22,26 @@ static void public_fill_base(const core_state *st, core_public_view *v)
     v->draagkracht = st->draagkracht;
     v->n_seats = sc->n_seats;
     v->n_needs = sc->n_needs;
-    for (int n = 0; n < CORE_MAX_NEEDS; n++) {
+    int need_lim = full ? CORE_MAX_NEEDS : sc->n_needs;
+    for (int n = 0; n < need_lim; n++) {
         v->need_progress[n] = st->need_progress[n];
         v->need_met[n] = st->need_met[n];
         v->need_lead[n] = st->need_lead[n];
         v->lead_proposal[n] = st->lead_proposal[n];
         v->need_lit[n] = false;
     }
-    for (int n = 0; n < sc->n_needs; n++)
-        v->need_lit[n] = !st->need_has_facts[n];
-    memcpy(v->fact_shared, st->fact_shared, sizeof v->fact_shared);
+    uint32_t lit = 0;
     for (int f = 0; f < sc->n_facts; f++)
         if (st->fact_shared[f])
-            for (int n = 0; n < sc->n_needs; n++)
-                if ((sc->facts[f].needs >> (unsigned)n) & 1u)
-                    v->need_lit[n] = true;
+            lit |= sc->facts[f].needs;
+    for (int n = 0; n < sc->n_needs; n++)
+        v->need_lit[n] = !st->need_has_facts[n] || ((lit >> (unsigned)n) & 1u);
+    memcpy(v->fact_shared, st->fact_shared, sizeof v->fact_shared);
     v->n_frictions_out = st->n_frictions_out;
     memcpy(v->frictions, st->frictions, sizeof(v->frictions[0]) * (size_t)st->n_frictions_out);
     v->n_boundary = st->n_boundary;
-    memcpy(v->boundary_won, st->boundary_won, sizeof(int) * (size_t)st->n_boundary);
+    if (full)
+        memcpy(v->boundary_won, st->boundary_won, sizeof(int) * (size_t)st->n_boundary);
     v->n_innovations = st->n_innovations;
     memcpy(v->innovations, st->innovations, sizeof(int) * (size_t)st->n_innovations);
     memcpy(v->goal_adopted, st->goal_adopted, sizeof v->goal_adopted);
@@ -48,7 +52,8 @@ static void public_fill_base(const core_state *st, core_public_view *v)
     v->goal_votes_no = st->goal_votes_no;
     v->n_promises = st->n_promises;
     memcpy(v->promises, st->promises, sizeof(v->promises[0]) * (size_t)st->n_promises);
-    for (int s = 0; s < CORE_MAX_SEATS; s++) {
+    int seat_lim = full ? CORE_MAX_SEATS : sc->n_seats;
+    for (int s = 0; s < seat_lim; s++) {
         bool in = s < sc->n_seats;
         v->seat_ready[s] = in && st->seats[s].ready;
         v->seat_hand_n[s] = in ? st->seats[s].hand_n : 0;
@@ -56,10 +61,12 @@ static void public_fill_base(const core_state *st, core_public_view *v)
         v->seat_reflected[s] = in && st->seats[s].reflected;
     }
     v->revealed = st->revealed;
-    for (int s = 0; s < CORE_MAX_SEATS; s++)
+    for (int s = 0; s < seat_lim; s++)
         v->revealed_n[s] = st->revealed ? st->revealed_n[s] : 0;
-    if (st->revealed)
-        memcpy(v->revealed_commits, st->revealed_commits, sizeof v->revealed_commits);
+    if (st->revealed && full)
+        for (int s = 0; s < sc->n_seats; s++)
+            memcpy(v->revealed_commits[s], st->revealed_commits[s],
+                   sizeof(core_commitment) * (size_t)st->revealed_n[s]);
     v->reflection_card = st->reflection_card;
 }
 
@@ -70,7 +77,7 @@ void core_public_view_get(const core_state *st, core_public_view *out)
     memset(out, 0, sizeof *out);
     if (!st || !st->sc)
         return;
-    public_fill_base(st, out);
+    public_fill_base(st, out, true);
     const int ns = st->sc->n_seats;
     for (int r = 1; r <= st->round && r <= CORE_MAX_ROUNDS; r++)
         for (int i = 0; i < ns; i++)
@@ -86,7 +93,7 @@ void core_public_view_get(const core_state *st, core_public_view *out)
         out->rounds[0] = st->round_measures[0];
 }
 
-static void seat_fill(const core_state *st, int seat, core_seat_view *out)
+static void seat_fill(const core_state *st, int seat, core_seat_view *out, bool full)
 {
     const core_scenario *sc = st->sc;
     const core_seat_state *ss = &st->seats[seat];
@@ -100,7 +107,15 @@ static void seat_fill(const core_state *st, int seat, core_seat_view *out)
     memcpy(out->commits, ss->commits, sizeof(out->commits[0]) * (size_t)ss->commit_n);
     out->ready = ss->ready;
     out->reflection_option = ss->reflection_option;
-    memcpy(out->reflection_text, ss->reflection_text, sizeof out->reflection_text);
+    /* the text is NUL-terminated inside its buffer (core_apply checks it);
+     * copying only the used part keeps the simulator's per-action cost low */
+    if (full) {
+        size_t tl = strnlen(ss->reflection_text, sizeof ss->reflection_text - 1);
+        memcpy(out->reflection_text, ss->reflection_text, tl);
+        out->reflection_text[tl] = '\0';
+    } else {
+        out->reflection_text[0] = '\0'; /* bots never read their own answer text */
+    }
     out->dossier_n = 0;
     for (int f = 0; f < sc->n_facts; f++)
         if (sc->facts[f].role == out->role)
@@ -121,11 +136,11 @@ void core_seat_view_get(const core_state *st, int seat, core_seat_view *out)
         return;
     }
     core_public_view_get(st, &out->pub);
-    seat_fill(st, seat, out);
+    seat_fill(st, seat, out, true);
 }
 
 void core_seat_view_fill_fast(const core_state *st, int seat, core_seat_view *out)
 {
-    public_fill_base(st, &out->pub);
-    seat_fill(st, seat, out);
+    public_fill_base(st, &out->pub, false);
+    seat_fill(st, seat, out, false);
 }

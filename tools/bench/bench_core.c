@@ -1,0 +1,82 @@
+/*
+ * Rules-engine benchmark: full bot games per second on one core, for each
+ * bundled level and for the C scenario of the core tests. Prints
+ *   core_games_per_second_<level> <value> games/s
+ * (team bots; the median of 5 runs of at least 0.3 s each) and, per level,
+ * the same for solo bots. Time is this thread's CPU time, so that other
+ * work on a shared machine does not count as ours ("on one core"). The C scenario is compiled in from the tests so
+ * that the benchmark does not depend on the level loader for it.
+ */
+#include "core/core.h"
+#include "level/level.h"
+#include "platform/plat.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../tests/core/test_scenario.c"
+
+#define RUNS 5
+
+static uint64_t cpu_ns(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+        return plat_now_ns();
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double games_per_second(const core_scenario *sc, core_sim_bots bots)
+{
+    double rates[RUNS];
+    uint64_t seed = 1;
+    for (int r = 0; r < RUNS; r++) {
+        int games = 0;
+        uint64_t t0 = cpu_ns(), t1;
+        do {
+            core_sim_result res;
+            core_simulate(sc, 500, seed++, bots, &res);
+            games += res.games;
+            t1 = cpu_ns();
+        } while (t1 - t0 < 300000000ull);
+        rates[r] = games / ((double)(t1 - t0) / 1e9);
+    }
+    qsort(rates, RUNS, sizeof rates[0], cmp_double);
+    return rates[RUNS / 2];
+}
+
+int main(void)
+{
+    static const char *levels[] = {"noor", "jonas", "amira"};
+    core_scenario *sc = calloc(1, sizeof *sc);
+    lvl_diags *d = calloc(1, sizeof *d);
+    if (!sc || !d)
+        return 1;
+    int rc = 0;
+    for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+        char rel[64], path[1024];
+        snprintf(rel, sizeof rel, "levels/%s.yaml", levels[i]);
+        memset(sc, 0, sizeof *sc);
+        memset(d, 0, sizeof *d);
+        if (!plat_data_path(rel, path, sizeof path) || !lvl_load_file(path, sc, d)) {
+            fprintf(stderr, "bench_core: cannot load %s\n", rel);
+            rc = 1;
+            continue;
+        }
+        printf("core_games_per_second_%s %.0f games/s\n", levels[i], games_per_second(sc, CORE_SIM_TEAM));
+        printf("core_games_per_second_%s_solo %.0f games/s\n", levels[i], games_per_second(sc, CORE_SIM_SOLO));
+    }
+    test_scenario_noor(sc);
+    printf("core_games_per_second_c_scenario %.0f games/s\n", games_per_second(sc, CORE_SIM_TEAM));
+    free(sc);
+    free(d);
+    return rc;
+}
