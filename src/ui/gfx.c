@@ -166,20 +166,27 @@ struct ui_text_entry {
     int px, wrap;
     ui_style style;
     ui_align align;
-    SDL_Texture *tex;  /* rendered white; colour by SDL_SetTextureColorMod */
+    uint32_t rgba;     /* text colour: baked in, because a colour-modulated
+                          blit is the slow path of the software renderer */
+    SDL_Texture *tex;
     int w, h;
     uint32_t last_used;
 };
 
-static uint64_t text_hash(const char *s, int px, ui_style st, int wrap, ui_align al)
+static uint32_t rgba_of(SDL_Color c)
+{
+    return ((uint32_t)c.r << 24) | ((uint32_t)c.g << 16) | ((uint32_t)c.b << 8) | c.a;
+}
+
+static uint64_t text_hash(const char *s, int px, ui_style st, int wrap, ui_align al, uint32_t rgba)
 {
     uint64_t h = 1469598103934665603ULL;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         h ^= *p;
         h *= 1099511628211ULL;
     }
-    uint64_t extra[4] = {(uint64_t)px, (uint64_t)st, (uint64_t)(uint32_t)wrap, (uint64_t)al};
-    for (int i = 0; i < 4; i++) {
+    uint64_t extra[5] = {(uint64_t)px, (uint64_t)st, (uint64_t)(uint32_t)wrap, (uint64_t)al, rgba};
+    for (int i = 0; i < 5; i++) {
         h ^= extra[i] + 0x9E3779B97F4A7C15ULL;
         h *= 1099511628211ULL;
     }
@@ -237,16 +244,17 @@ static void cache_evict(ui_gfx *g, uint32_t max_age)
 /* The cached texture of s, rendering it on a miss. NULL when s is empty or
  * the font cannot render it. */
 static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, int wrap,
-                               ui_align al)
+                               ui_align al, SDL_Color col)
 {
     if (!s || !*s || !g->cache)
         return NULL;
-    uint64_t h = text_hash(s, px, st, wrap, al);
+    uint32_t rgba = rgba_of(col);
+    uint64_t h = text_hash(s, px, st, wrap, al, rgba);
     size_t j = (size_t)(h & (UI_TEXT_CACHE - 1));
     while (g->cache[j].str) {
         ui_text_entry *e = &g->cache[j];
         if (e->hash == h && e->px == px && e->style == st && e->wrap == wrap && e->align == al &&
-            strcmp(e->str, s) == 0) {
+            e->rgba == rgba && strcmp(e->str, s) == 0) {
             e->last_used = g->frame;
             return e;
         }
@@ -256,12 +264,12 @@ static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, in
         cache_evict(g, 2);
         if (g->cache_used > UI_TEXT_CACHE * 3 / 4)
             cache_evict(g, 0);
-        return text_get(g, s, px, st, wrap, al);
+        return text_get(g, s, px, st, wrap, al, col);
     }
     TTF_Font *f = font_get(g, px, st);
     if (!f)
         return NULL;
-    SDL_Color white = {255, 255, 255, 255};
+    SDL_Color white = col;
     SDL_Surface *surf;
     if (wrap > 0) {
         TTF_SetFontWrappedAlign(f, al == UI_CENTER   ? TTF_WRAPPED_ALIGN_CENTER
@@ -293,6 +301,7 @@ static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, in
     e->style = st;
     e->wrap = wrap;
     e->align = al;
+    e->rgba = rgba;
     e->tex = tex;
     e->w = w;
     e->h = hh;
@@ -303,8 +312,7 @@ static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, in
 
 static void blit(ui_gfx *g, ui_text_entry *e, int x, int y, SDL_Color c, const SDL_Rect *clip)
 {
-    SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(e->tex, c.a);
+    (void)c; /* baked into the texture */
     SDL_Rect src = {0, 0, e->w, e->h};
     SDL_Rect dst = {x, y, e->w, e->h};
     if (clip) {
@@ -328,7 +336,7 @@ int ui_font_px(const ui_gfx *g, float units)
 
 bool ui_text_size(ui_gfx *g, const char *s, int px, ui_style st, int *w, int *h)
 {
-    ui_text_entry *e = text_get(g, s, px, st, 0, UI_LEFT);
+    ui_text_entry *e = text_get(g, s, px, st, 0, UI_LEFT, UI_INK);
     *w = e ? e->w : 0;
     *h = e ? e->h : 0;
     return e != NULL;
@@ -347,20 +355,20 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
 {
     if (min_px <= 0 || min_px > px)
         min_px = px;
-    ui_text_entry *e = text_get(g, s, px, st, 0, UI_LEFT);
+    ui_text_entry *e = text_get(g, s, px, st, 0, UI_LEFT, c);
     if (!e)
         return 0;
     if (max_w > 0 && e->w > max_w) {
         /* Shrink in steps of ~6% rather than one px at a time, so that a
          * long label costs at most a few cached renders. */
         for (int p = px - (px + 15) / 16; p >= min_px && e->w > max_w; p -= (p + 15) / 16) {
-            ui_text_entry *e2 = text_get(g, s, p, st, 0, UI_LEFT);
+            ui_text_entry *e2 = text_get(g, s, p, st, 0, UI_LEFT, c);
             if (!e2)
                 break;
             e = e2;
         }
         if (e->w > max_w && min_px < px) {
-            ui_text_entry *e2 = text_get(g, s, min_px, st, 0, UI_LEFT);
+            ui_text_entry *e2 = text_get(g, s, min_px, st, 0, UI_LEFT, c);
             if (e2)
                 e = e2;
         }
@@ -379,7 +387,7 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
 
 int ui_text_box_height(ui_gfx *g, const char *s, int w, int px, ui_style st)
 {
-    ui_text_entry *e = text_get(g, s, px, st, w > 0 ? w : 1, UI_LEFT);
+    ui_text_entry *e = text_get(g, s, px, st, w > 0 ? w : 1, UI_LEFT, UI_INK);
     return e ? e->h : 0;
 }
 
@@ -390,12 +398,12 @@ int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_s
         return 0;
     if (min_px <= 0 || min_px > px)
         min_px = px;
-    ui_text_entry *e = text_get(g, s, px, st, box.w, align);
+    ui_text_entry *e = text_get(g, s, px, st, box.w, align, c);
     if (!e)
         return 0;
     for (int p = px - (px + 15) / 16; (e->h > box.h || e->w > box.w) && p >= min_px;
          p -= (p + 15) / 16) {
-        ui_text_entry *e2 = text_get(g, s, p, st, box.w, align);
+        ui_text_entry *e2 = text_get(g, s, p, st, box.w, align, c);
         if (!e2)
             break;
         e = e2;
@@ -456,28 +464,88 @@ static SDL_Vertex vtx(float x, float y, SDL_Color c)
     return v;
 }
 
+/* A white disc of diameter d with anti-aliased edges (4x4 supersampling),
+ * made once per size: circles and rounded corners are texture copies,
+ * which the software renderer blends far faster than it rasterises
+ * triangles, and they look smoother. */
+static SDL_Texture *disc_tex(ui_gfx *g, int d)
+{
+    for (int i = 0; i < g->n_discs; i++)
+        if (g->discs[i].d == d)
+            return g->discs[i].tex;
+    if (d < 1 || d > 2048)
+        return NULL;
+    if (g->n_discs == (int)(sizeof g->discs / sizeof g->discs[0])) {
+        for (int i = 0; i < g->n_discs; i++)
+            SDL_DestroyTexture(g->discs[i].tex);
+        g->n_discs = 0;
+    }
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d, d, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return NULL;
+    float r = (float)d / 2.0f;
+    for (int y = 0; y < d; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < d; x++) {
+            int in = 0;
+            for (int sy = 0; sy < 4; sy++)
+                for (int sx = 0; sx < 4; sx++) {
+                    float fx = (float)x + ((float)sx + 0.5f) / 4.0f - r;
+                    float fy = (float)y + ((float)sy + 0.5f) / 4.0f - r;
+                    in += (fx * fx + fy * fy <= r * r) ? 1 : 0;
+                }
+            Uint32 a = (Uint32)(in * 255 / 16);
+            row[x] = (a << 24) | 0x00FFFFFFu;
+        }
+    }
+    SDL_Texture *t = SDL_CreateTextureFromSurface(g->ren, s);
+    SDL_FreeSurface(s);
+    if (!t)
+        return NULL;
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    g->discs[g->n_discs].d = d;
+    g->discs[g->n_discs].tex = t;
+    g->n_discs++;
+    return t;
+}
+
 void ui_round(ui_gfx *g, SDL_Rect r, int radius, SDL_Color c)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
+    int maxr = (r.w < r.h ? r.w : r.h) / 2;
+    if (radius > maxr)
+        radius = maxr;
     if (radius <= 1) {
         ui_fill(g, r, c);
         return;
     }
-    SDL_FRect fr = {(float)r.x, (float)r.y, (float)r.w, (float)r.h};
-    SDL_FPoint p[ROUND_PTS];
-    round_points(fr, (float)radius, p);
-    SDL_Vertex v[ROUND_PTS + 1];
-    int idx[ROUND_PTS * 3];
-    v[0] = vtx(fr.x + fr.w / 2, fr.y + fr.h / 2, c);
-    for (int i = 0; i < ROUND_PTS; i++) {
-        v[i + 1] = vtx(p[i].x, p[i].y, c);
-        idx[i * 3] = 0;
-        idx[i * 3 + 1] = i + 1;
-        idx[i * 3 + 2] = (i + 1) % ROUND_PTS + 1;
+    /* The software renderer rasterises triangles pixel by pixel but fills
+     * rectangles with fast row copies: draw the body as three rectangles
+     * and only the four corners as small triangle fans. */
+    SDL_Rect mid = {r.x + radius, r.y, r.w - 2 * radius, r.h};
+    SDL_Rect left = {r.x, r.y + radius, radius, r.h - 2 * radius};
+    SDL_Rect right = {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius};
+    ui_fill(g, mid, c);
+    if (left.h > 0) {
+        ui_fill(g, left, c);
+        ui_fill(g, right, c);
     }
-    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(g->ren, NULL, v, ROUND_PTS + 1, idx, ROUND_PTS * 3);
+    SDL_Texture *t = disc_tex(g, 2 * radius);
+    if (!t)
+        return;
+    SDL_SetTextureColorMod(t, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(t, c.a);
+    const SDL_Rect src[4] = {{0, 0, radius, radius},
+                             {radius, 0, radius, radius},
+                             {radius, radius, radius, radius},
+                             {0, radius, radius, radius}};
+    const SDL_Rect dst[4] = {{r.x, r.y, radius, radius},
+                             {r.x + r.w - radius, r.y, radius, radius},
+                             {r.x + r.w - radius, r.y + r.h - radius, radius, radius},
+                             {r.x, r.y + r.h - radius, radius, radius}};
+    for (int k = 0; k < 4; k++)
+        SDL_RenderCopy(g->ren, t, &src[k], &dst[k]);
 }
 
 void ui_round_outline(ui_gfx *g, SDL_Rect r, int radius, int t, SDL_Color c)
@@ -507,19 +575,16 @@ void ui_round_outline(ui_gfx *g, SDL_Rect r, int radius, int t, SDL_Color c)
 
 void ui_circle(ui_gfx *g, float cx, float cy, float radius, SDL_Color c)
 {
-    enum { N = 40 };
-    SDL_Vertex v[N + 1];
-    int idx[N * 3];
-    v[0] = vtx(cx, cy, c);
-    for (int i = 0; i < N; i++) {
-        float a = (float)i * 2.0f * (float)M_PI / N;
-        v[i + 1] = vtx(cx + radius * cosf(a), cy + radius * sinf(a), c);
-        idx[i * 3] = 0;
-        idx[i * 3 + 1] = i + 1;
-        idx[i * 3 + 2] = (i + 1) % N + 1;
-    }
-    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(g->ren, NULL, v, N + 1, idx, N * 3);
+    int d = (int)(radius * 2.0f + 0.5f);
+    if (d < 1)
+        return;
+    SDL_Texture *t = disc_tex(g, d);
+    if (!t)
+        return;
+    SDL_SetTextureColorMod(t, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(t, c.a);
+    SDL_Rect dst = {(int)(cx - (float)d / 2.0f + 0.5f), (int)(cy - (float)d / 2.0f + 0.5f), d, d};
+    SDL_RenderCopy(g->ren, t, NULL, &dst);
 }
 
 void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float t, SDL_Color c)
@@ -539,7 +604,9 @@ void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float t, SDL_Col
 void ui_panel(ui_gfx *g, SDL_Rect r)
 {
     int rad = ui_px(g, 14);
-    SDL_Rect s = {r.x, r.y + ui_px(g, 3), r.w, r.h};
+    /* only the strip below the panel shows of its shadow: blend just that */
+    int off = ui_px(g, 3) > 0 ? ui_px(g, 3) : 1;
+    SDL_Rect s = {r.x, r.y + r.h - rad * 2 + off, r.w, rad * 2};
     ui_round(g, s, rad, UI_SHADOW);
     ui_round(g, r, rad, UI_PANEL);
 }
@@ -685,6 +752,9 @@ bool ui_gfx_open(ui_gfx *g, const char *title, int w, int h, bool offscreen,
 void ui_gfx_close(ui_gfx *g)
 {
     ui_gfx_flush_text(g);
+    for (int i = 0; i < g->n_discs; i++)
+        SDL_DestroyTexture(g->discs[i].tex);
+    g->n_discs = 0;
     free(g->cache);
     g->cache = NULL;
     for (int i = 0; i < g->n_fonts; i++)

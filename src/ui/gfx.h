@@ -61,6 +61,8 @@ typedef struct {
     struct { int px; ui_style style; TTF_Font *font; } fonts[48];
     int n_fonts;
     ui_text_entry *cache;     /* open-addressing table, UI_TEXT_CACHE slots */
+    struct { int d; SDL_Texture *tex; } discs[48]; /* anti-aliased white discs by diameter */
+    int n_discs;
     int cache_used;
     uint32_t frame;
     /* statistics, read by tests and the benchmark */

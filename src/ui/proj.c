@@ -881,7 +881,10 @@ static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
     int body = fpx(g, T_BODY);
     int y = c.y;
     char s[256];
-    snprintf(s, sizeof s, _("%d spanningen werden grenservaringen"), m->pub->n_boundary);
+    snprintf(s, sizeof s,
+             ngettext("%d spanning werd een grenservaring", "%d spanningen werden grenservaringen",
+                      (unsigned long)(m->pub->n_boundary < 0 ? 0 : m->pub->n_boundary)),
+             m->pub->n_boundary);
     ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, c.w);
     y += body * 13 / 10;
     for (int i = 0; i < m->pub->n_boundary && i < CORE_MAX_FRICTIONS; i++) {
@@ -896,7 +899,10 @@ static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
     int open = 0;
     for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
         open += m->pub->frictions[i].active ? 1 : 0;
-    snprintf(s, sizeof s, _("%d spanningen bleven liggen"), open);
+    snprintf(s, sizeof s,
+             ngettext("%d spanning bleef liggen", "%d spanningen bleven liggen",
+                      (unsigned long)open),
+             open);
     ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, open ? UI_ALARM : UI_INK_SOFT, UI_LEFT,
             c.w);
     y += body * 13 / 10;

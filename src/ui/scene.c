@@ -232,7 +232,8 @@ bool ui_scene_draw(ui_gfx *g, const core_scenario *sc, const char *name, char *e
         snprintf(m.room_code, sizeof m.room_code, "KWTR");
         snprintf(m.address, sizeof m.address, "192.168.1.20:47800");
         m.observers = 2;
-        m.can_export = true;
+        /* the export button appears only where an export really exists */
+        m.can_export = false;
         for (int s = 0; s < sc->n_seats && s < CORE_MAX_SEATS; s++) {
             snprintf(m.seats[s].name, sizeof m.seats[s].name, "%s", demo_names[s]);
             m.seats[s].conn = UI_SEAT_PLAYER;
