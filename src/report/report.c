@@ -848,7 +848,9 @@ static void svg_network(const model *m, sbuf *b, int round, int size, bool label
             if (labels) {
                 sb_printf(b,
                           "<text class=\"w\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%u</text>",
-                          (px[i] + px[j]) / 2, (py[i] + py[j]) / 2 - 3, w[i][j]);
+                          /* a third of the way from i: labels of lines that cross
+                           * in the middle (the diameters) do not pile up */
+                          px[i] + (px[j] - px[i]) * 0.34, py[i] + (py[j] - py[i]) * 0.34 - 3, w[i][j]);
             }
         }
     }
@@ -1056,7 +1058,11 @@ static void html_outcome(const model *m, sbuf *b, const core_measures *overall,
     sb_puts(b, "<section id=\"uitkomst\"><h2>");
     sb_html(b, _("Uitkomst"));
     sb_puts(b, "</h2><p><strong>");
-    sb_html(b, outcome_label(m->st->outcome));
+    /* A session the host closed before the rules ended it (restart, new
+     * level) was stopped, not "still running". */
+    sb_html(b, m->st->outcome == CORE_OUTCOME_ONGOING && m->sess.finished
+                   ? _("gestopt voor het einde van het spel")
+                   : outcome_label(m->st->outcome));
     sb_puts(b, "</strong></p><ul><li>");
     sb_printf(b, _("%d van %d noden vervuld"), met, m->sc->n_needs);
     sb_puts(b, "</li><li>");

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -244,6 +245,9 @@ static bool have_python(void)
     return system("command -v python3 >/dev/null 2>&1") == 0;
 }
 
+/* Rendering in Chromium takes seconds: done for a few exports only. */
+static bool render_next;
+
 static void python_check(const char *dir, const game_result *g, bool anonymized, const char *lang)
 {
     if (!have_python()) {
@@ -252,8 +256,10 @@ static void python_check(const char *dir, const game_result *g, bool anonymized,
     }
     char cmd[4096];
     int n = snprintf(cmd, sizeof cmd,
-                     "python3 '%s' --dir '%s' --actions %zu --events %zu --seats %d --lang %s",
-                     REPORT_CHECK_SCRIPT, dir, g->actions, g->events, lf.sc->n_seats, lang);
+                     "python3 '%s' --dir '%s' --actions %zu --events %zu --seats %d --lang %s%s",
+                     REPORT_CHECK_SCRIPT, dir, g->actions, g->events, lf.sc->n_seats, lang,
+                     render_next ? " --render" : "");
+    render_next = false;
     for (int i = 0; i < lf.sc->n_seats; i++)
         n += snprintf(cmd + n, sizeof cmd - (size_t)n, " %s '%s'",
                       anonymized ? "--absent" : "--present", names[i]);
@@ -323,6 +329,7 @@ static void test_team_game_report(void **state)
     free(st);
     free(acts);
 
+    render_next = true;
     export_and_check(db, &g, "team", false, "nl");
     char *html = slurp(REPORT_TEST_OUT "/team", "report.html");
     assert_non_null(strstr(html, "identiek")); /* replay verified against the stored hash */
@@ -432,6 +439,59 @@ static void test_cli(void **state)
     free(after);
 }
 
+/* Every bundled level (up to 8 seats, optional roles) exports cleanly. */
+static void test_every_level(void **state)
+{
+    (void)state;
+    char dir[PLAT_PATH_MAX];
+    assert_true(plat_data_path("levels", dir, sizeof dir));
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    level_fixture saved = lf;
+    int done = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        size_t nl = strlen(de->d_name);
+        if (nl < 6 || strcmp(de->d_name + nl - 5, ".yaml") != 0 || strcmp(de->d_name, "rollen.yaml") == 0)
+            continue;
+        level_fixture cur;
+        memset(&cur, 0, sizeof cur);
+        int pn = snprintf(cur.level_path, sizeof cur.level_path, "%.700s/%.200s", dir, de->d_name);
+        assert_true(pn > 0 && (size_t)pn < sizeof cur.level_path);
+        char err[STORE_ERR_LEN];
+        cur.level_text = plat_read_file(cur.level_path, 4u << 20, &cur.level_len, err, sizeof err);
+        assert_non_null(cur.level_text);
+        cur.sc = calloc(1, sizeof *cur.sc);
+        lvl_diags *diags = calloc(1, sizeof *diags);
+        bool ok = lvl_load_buffer(cur.level_path, cur.level_text, cur.level_len, cur.sc, diags);
+        free(diags);
+        if (!ok) {
+            /* `samenspel check` and the level tests own this; not a report failure */
+            fprintf(stderr, "skipping %s: it does not load\n", de->d_name);
+            free(cur.sc);
+            free(cur.level_text);
+            continue;
+        }
+        lf = cur;
+        char path[2 * PLAT_PATH_MAX];
+        snprintf(path, sizeof path, "%s/level-%s.db", REPORT_TEST_OUT, de->d_name);
+        store *db = store_open(path, true, err, sizeof err);
+        assert_non_null(db);
+        game_result g = play_game(db, 4242 + (uint64_t)done, CORE_BOT_TEAM, true, SIZE_MAX);
+        char sub[300];
+        snprintf(sub, sizeof sub, "level-%s", de->d_name);
+        render_next = lf.sc->n_seats > 4; /* the bigger graphs */
+        export_and_check(db, &g, sub, true, "nl");
+        store_close(db);
+        free(cur.sc);
+        free(cur.level_text);
+        lf = saved;
+        done++;
+    }
+    closedir(d);
+    assert_true(done >= 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -439,6 +499,7 @@ int main(void)
         cmocka_unit_test(test_solo_and_unfinished),
         cmocka_unit_test(test_damaged_sessions),
         cmocka_unit_test(test_cli),
+        cmocka_unit_test(test_every_level),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
