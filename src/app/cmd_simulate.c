@@ -82,9 +82,15 @@ static void print_human(const char *level, const core_sim_result *r, core_sim_bo
     printf(_("  gemiddeld welbevinden op het einde: %.2f\n"), r->mean_welbevinden);
     printf(_("  gemiddeld aantal rondes: %.2f\n"), r->mean_rounds);
     printf("%s\n", _("  samenwerkingsniveau (hele spel):"));
-    for (int l = 0; l < CORE_LEVEL_COUNT; l++)
-        printf("    %-14s %6d (%.1f%%)\n", _(core_level_name((core_collab_level)l)), r->levels[l],
+    for (int l = 0; l < CORE_LEVEL_COUNT; l++) {
+        const char *name = _(core_level_name((core_collab_level)l));
+        /* pad by characters, not bytes: "coördinerend" has a two-byte ö */
+        int chars = 0;
+        for (const char *p = name; *p; p++)
+            chars += ((unsigned char)*p & 0xC0) != 0x80;
+        printf("    %s%*s %6d (%.1f%%)\n", name, chars < 14 ? 14 - chars : 0, "", r->levels[l],
                100.0 * r->levels[l] / n);
+    }
     printf("%s\n", _("  gemiddelde maten:"));
     printf(_("    densiteit %.3f, centraliteit %.3f, diversiteit %.3f, aandeel rollen %.3f, doelgerichtheid %.3f\n"),
            r->mean.density, r->mean.centrality, r->mean.diversity, r->mean.role_share, r->mean.goal_directedness);
