@@ -508,6 +508,7 @@ static void test_goal_vote_needs_majority_with_other_seat(void **state)
     ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 0, 1, 0);
     assert_true(st.goal_adopted[0]);
     assert_int_equal(st.goal_proposal, CORE_NONE);
+    assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LO, 0, 0, 0), CORE_REJ_GOAL_ALREADY_ADOPTED);
     /* a rejected proposal: two no votes of four close it */
     ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 1, 0, 0);
     ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 1, 0, 0);
@@ -692,6 +693,57 @@ static void test_last_round_needs_to_win(void **state)
     assert_int_equal(st.phase, CORE_PHASE_END);
     assert_int_equal(st.outcome, CORE_OUTCOME_LOST);
     assert_int_equal(st.round, 2);
+    free(sc);
+}
+
+/* ------------------------------------------------------- scripted events */
+
+static void test_scripted_events(void **state)
+{
+    (void)state;
+    core_scenario *sc = malloc(sizeof *sc);
+    assert_non_null(sc);
+    memcpy(sc, g_sc, sizeof *sc);
+    core_scripted_event *e = &sc->events[sc->n_events++];
+    memset(e, 0, sizeof *e);
+    e->round = 2;
+    e->welbevinden_delta = 2;
+    e->draagkracht_delta = -100; /* clamped at 0 */
+    e->need = N_THUIS;
+    e->need_delta = 50; /* reaches the target: met, +welbevinden */
+    core_state st;
+    start(&st, sc);
+    for (int i = 0; i < st.n_frictions_out; i++)
+        st.frictions[i].active = false;
+    int wb = st.welbevinden;
+    to_phase(&st, CORE_PHASE_REFLECTIE);
+    core_events ev;
+    ev.n = 0;
+    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
+    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    assert_int_equal(st.round, 2);
+    int i = find_event(&ev, CORE_EVT_SCRIPTED, sc->n_events - 1);
+    assert_true(i >= 0);
+    assert_true(find_event(&ev, CORE_EVT_NEED_MET, N_THUIS) > i);
+    assert_true(st.need_met[N_THUIS]);
+    assert_int_equal(st.draagkracht, 0);
+    /* + 2 from the event, + 1 for the met need; the new deck friction only drains at Uitvoering */
+    assert_int_equal(st.welbevinden, wb + 2 + sc->rules.welbevinden_per_need);
+    /* the noor scenario's own round-4 event costs 1 welbevinden */
+    start(&st, g_sc);
+    while (st.round < 3) {
+        for (int k = 0; k < st.n_frictions_out; k++)
+            st.frictions[k].active = false;
+        finish_round(&st);
+    }
+    for (int k = 0; k < st.n_frictions_out; k++)
+        st.frictions[k].active = false;
+    to_phase(&st, CORE_PHASE_REFLECTIE);
+    wb = st.welbevinden;
+    assert_true(wb > 1);
+    advance(&st);
+    assert_int_equal(st.round, 4);
+    assert_int_equal(st.welbevinden, wb - 1);
     free(sc);
 }
 
@@ -910,6 +962,7 @@ int main(void)
         cmocka_unit_test(test_win_when_all_needs_met),
         cmocka_unit_test(test_loss_when_welbevinden_zero),
         cmocka_unit_test(test_last_round_needs_to_win),
+        cmocka_unit_test(test_scripted_events),
         cmocka_unit_test(test_rejections),
         cmocka_unit_test(test_scenario_validation),
         cmocka_unit_test(test_views_hide_private_data),
