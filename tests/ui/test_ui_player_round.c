@@ -33,8 +33,12 @@ static void pump(rig *r, int steps)
 static bool click(rig *r, int id, int arg)
 {
     int x = 0, y = 0;
-    pump(r, 3); /* make sure the latest view is drawn */
-    if (!player_app_find(r->app, id, arg, &x, &y))
+    /* the region appears once the latest view is drawn */
+    int tries = 0;
+    do
+        pump(r, 1);
+    while (!player_app_find(r->app, id, arg, &x, &y) && ++tries < 200);
+    if (tries >= 200)
         return false;
     SDL_Event e;
     memset(&e, 0, sizeof e);
@@ -123,6 +127,7 @@ static void test_player_round(void **state)
         if (start_round > 0 && v->pub.round > start_round)
             break; /* a whole round went by */
         if (v->pub.phase != last_phase) {
+            fprintf(stderr, "player sees round %d phase %d\n", v->pub.round, (int)v->pub.phase);
             last_phase = v->pub.phase;
             phase_since = plat_now_ms();
         }
@@ -190,8 +195,12 @@ static void test_player_round(void **state)
             break;
         default: break;
         }
-        /* phases that wait for the trainer (Signaal, Uitvoering, ...) */
-        if (plat_now_ms() - phase_since > 1500) {
+        /* phases that wait for the trainer (Signaal, Uitvoering) or for
+         * nothing more from us; never while the player still has to act */
+        bool waiting = v->pub.phase == CORE_PHASE_SIGNAAL ||
+                       v->pub.phase == CORE_PHASE_UITVOERING || v->ready ||
+                       (v->pub.phase == CORE_PHASE_REFLECTIE && v->pub.seat_reflected[seat]);
+        if (waiting && plat_now_ms() - phase_since > 2000) {
             host_advance(r.h, err, sizeof err);
             phase_since = plat_now_ms();
         }
