@@ -52,6 +52,7 @@ struct cli {
     bool have_view;
     cli_lobby lobby;
     uint32_t seq;
+    uint32_t last_tick;     /* acknowledged in PING/PONG: host flow control */
     uint64_t bytes_rx, views_rx;
 };
 
@@ -368,6 +369,7 @@ static bool handle_frame(cli *c, const uint8_t *pl, size_t len, const char **why
             return false;
         *c->view = u->view;
         c->have_view = true;
+        c->last_tick = u->tick;
         c->views_rx++;
         if (c->cb.on_view)
             c->cb.on_view(c->cb.ctx, seat_view ? c->view : NULL, &c->view->pub, &u->events);
@@ -397,6 +399,7 @@ static bool handle_frame(cli *c, const uint8_t *pl, size_t len, const char **why
         if (!proto_decode_ping(pl, len, PROTO_MSG_PING, &p, why))
             return false;
         uint8_t buf[16];
+        p.ack_tick = c->last_tick;
         send_payload(c, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PONG, &p));
         return true;
     }
@@ -471,7 +474,7 @@ void cli_pump(cli *c, int max_wait_ms)
         lost(c, _("de host antwoordt niet meer"));
     } else if (now - c->last_ping_ms >= CLI_PING_MS) {
         c->last_ping_ms = now;
-        proto_ping p = {now};
+        proto_ping p = {now, c->last_tick};
         uint8_t buf[16];
         send_payload(c, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PING, &p));
     }

@@ -29,6 +29,7 @@
 #define HOST_MAX_BOT_STEPS 64    /* bot actions per tick at most */
 #define HOST_DISCOVERY_PER_S 20.0
 #define HOST_WATCH_MS 500
+#define HOST_ACK_RING 256        /* UPDATEs remembered per peer for acknowledgements */
 
 typedef enum { PEER_HANDSHAKE = 0, PEER_SEAT, PEER_OBSERVER } peer_state;
 
@@ -41,6 +42,11 @@ typedef struct {
     uint64_t tokens_ms;
     uint64_t facts_sent;          /* bit per fact whose text this peer holds */
     bool need_view, need_lobby;
+    /* flow control: bytes sent after each UPDATE, to know how much the
+     * peer has not acknowledged reading */
+    uint64_t bytes_out, bytes_acked;
+    struct { uint32_t tick; uint64_t bytes; } sent_ticks[HOST_ACK_RING];
+    int ring_head, ring_n;
     bool dead;
     char dead_reason[96];
 } peer;
@@ -78,6 +84,7 @@ struct host {
     bool view_dirty, lobby_dirty;
     bool paused, finished_reported;
     uint64_t seq;
+    uint64_t last_action_ms;      /* for --advance-idle */
     host_journal_ops journal;
     bool has_journal;
     char log[HOST_LOG_LINES][HOST_LOG_LEN];
@@ -143,8 +150,10 @@ static void send_payload(host *h, int i, const uint8_t *payload, size_t len)
     if (!net_conn_send(p->conn, payload, len))
         drop_peer(h, i, net_conn_failed(p->conn) ? "connection lost while sending"
                                                  : "send queue overflow (peer not reading)");
-    else
+    else {
         h->bytes_sent += len + PROTO_HEADER_LEN;
+        p->bytes_out += len + PROTO_HEADER_LEN;
+    }
 }
 
 static void send_buf(host *h, int i, net_buf *b)
@@ -155,8 +164,10 @@ static void send_buf(host *h, int i, net_buf *b)
     if (!net_conn_send_buf(p->conn, b))
         drop_peer(h, i, net_conn_failed(p->conn) ? "connection lost while sending"
                                                  : "send queue overflow (peer not reading)");
-    else
+    else {
         h->bytes_sent += net_buf_len(b);
+        p->bytes_out += net_buf_len(b);
+    }
 }
 
 static void send_reject(host *h, int i, proto_reject_code code, const char *detail)
@@ -257,6 +268,7 @@ static core_reject submit(host *h, const core_action *a)
         return r;
     }
     h->seq++;
+    h->last_action_ms = plat_now_ms();
     add_events(h, &ev);
     h->view_dirty = true;
     h->lobby_dirty = true;
@@ -596,6 +608,23 @@ static void handle_hello(host *h, int i, const uint8_t *pl, size_t len)
 
 /* --------------------------------------------------------------- frames */
 
+/* The peer has read every UPDATE up to tick: what was sent until then is
+ * acknowledged. */
+static void handle_ack(peer *p, uint32_t tick)
+{
+    for (int k = 0; k < p->ring_n; k++) {
+        int slot = (p->ring_head + k) % HOST_ACK_RING;
+        if (p->sent_ticks[slot].tick != tick)
+            continue;
+        if (p->sent_ticks[slot].bytes > p->bytes_acked)
+            p->bytes_acked = p->sent_ticks[slot].bytes;
+        /* older entries are no longer needed */
+        p->ring_head = (slot + 1) % HOST_ACK_RING;
+        p->ring_n -= k + 1;
+        return;
+    }
+}
+
 static void handle_frame(host *h, int i, const uint8_t *pl, size_t len)
 {
     peer *p = &h->peers[i];
@@ -615,6 +644,8 @@ static void handle_frame(host *h, int i, const uint8_t *pl, size_t len)
         proto_ping ping;
         if (!proto_decode_ping(pl, len, PROTO_MSG_PING, &ping, &why))
             break;
+        handle_ack(p, ping.ack_tick);
+        ping.ack_tick = 0;
         uint8_t buf[16];
         send_payload(h, i, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PONG, &ping));
         return;
@@ -623,6 +654,7 @@ static void handle_frame(host *h, int i, const uint8_t *pl, size_t len)
         proto_ping ping;
         if (!proto_decode_ping(pl, len, PROTO_MSG_PONG, &ping, &why))
             break;
+        handle_ack(p, ping.ack_tick);
         return;
     }
     case PROTO_MSG_BYE: {
@@ -941,6 +973,13 @@ static void broadcast(host *h)
                 hlog(h, "could not encode the view of seat %d", p->seat + 1);
         }
         p->need_view = false;
+        int slot = (p->ring_head + p->ring_n) % HOST_ACK_RING;
+        if (p->ring_n == HOST_ACK_RING)
+            p->ring_head = (p->ring_head + 1) % HOST_ACK_RING;
+        else
+            p->ring_n++;
+        p->sent_ticks[slot].tick = h->tick;
+        p->sent_ticks[slot].bytes = p->bytes_out;
     }
     net_buf_unref(pub_buf);
     h->last = h->pending;
@@ -972,6 +1011,29 @@ static void watch_level(host *h, uint64_t now)
     } else {
         h->reload = HOST_RELOAD_FAILED;
         hlog(h, "level not reloaded: %s", err);
+    }
+}
+
+/* Without a trainer (headless), a phase in which nobody can act any more
+ * (Uitvoering, or every player waiting) would last forever: after a quiet
+ * spell the host advances it, as core_simulate does. Only while every seat
+ * is played, so that a disconnected player is waited for. */
+static void auto_advance(host *h, uint64_t now)
+{
+    int idle = h->opts.advance_idle_ms;
+    if (idle < 0)
+        idle = h->opts.headless ? 250 : 0;
+    if (idle == 0 || h->paused || h->st.phase == CORE_PHASE_LOBBY || h->st.outcome != CORE_OUTCOME_ONGOING)
+        return;
+    if (now - h->last_action_ms < (uint64_t)idle)
+        return;
+    for (int s = 0; s < h->sc->n_seats; s++)
+        if (!h->seats[s].bot && !seat_connected(h, s))
+            return;
+    char err[128];
+    if (!host_advance(h, err, sizeof err)) {
+        h->last_action_ms = now; /* do not retry every tick */
+        hlog(h, "could not advance the phase: %s", err);
     }
 }
 
@@ -1011,12 +1073,16 @@ bool host_pump(host *h, int max_wait_ms)
         } else if (p->state == PEER_HANDSHAKE && now - p->opened_ms > HOST_HANDSHAKE_MS) {
             hlog(h, "peer %s dropped: no HELLO within %d s", net_conn_address(p->conn), HOST_HANDSHAKE_MS / 1000);
             drop_peer(h, i, "handshake timeout");
+        } else if (p->bytes_out - p->bytes_acked > (h->opts.queue_bytes ? h->opts.queue_bytes : HOST_QUEUE_BYTES)) {
+            hlog(h, "peer %s dropped: not reading (%llu KiB unacknowledged)", net_conn_address(p->conn),
+                 (unsigned long long)((p->bytes_out - p->bytes_acked) / 1024));
+            drop_peer(h, i, "not reading (flow control)");
         } else if (now - p->last_rx_ms > HOST_SILENT_MS) {
             hlog(h, "peer %s dropped: silent for %d s", net_conn_address(p->conn), HOST_SILENT_MS / 1000);
             drop_peer(h, i, "silent (no heartbeat)");
         } else if (p->state != PEER_HANDSHAKE && now - p->last_ping_ms >= HOST_PING_MS) {
             p->last_ping_ms = now;
-            proto_ping ping = {now};
+            proto_ping ping = {now, 0};
             uint8_t buf[16];
             send_payload(h, i, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PING, &ping));
         }
@@ -1033,6 +1099,7 @@ bool host_pump(host *h, int max_wait_ms)
         }
     }
     run_bots(h, now);
+    auto_advance(h, now);
     watch_level(h, now);
     broadcast(h);
     reap_peers(h);

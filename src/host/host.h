@@ -60,6 +60,9 @@ typedef struct {
     uint64_t seed;                    /* --seed N; 0 = random */
     bool quiet;                       /* --quiet: headless prints only the result line */
     size_t queue_bytes;               /* per-peer send queue bound; 0 = 2 MiB (tests lower it) */
+    int advance_idle_ms;              /* --advance-idle MS: with nobody acting for this long, the host
+                                         advances the phase itself (what a trainer would do); -1 =
+                                         default: 250 with --headless, off with a window; 0 = off */
 } host_options;
 
 void host_options_default(host_options *o);

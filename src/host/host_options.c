@@ -12,6 +12,7 @@ void host_options_default(host_options *o)
     memset(o, 0, sizeof *o);
     o->port = HOST_DEFAULT_PORT;
     o->bot_kind = CORE_BOT_TEAM;
+    o->advance_idle_ms = -1;
 }
 
 void host_options_usage(void *stdio_file)
@@ -27,6 +28,8 @@ void host_options_usage(void *stdio_file)
             "  --bots N          N plaatsen laten spelen door bots in de host\n"
             "  --bot-kind K      team (standaard) of solo, voor --bots\n"
             "  --seed N          vaste startwaarde voor het schudden (herhaalbaar)\n"
+            "  --advance-idle MS als niemand zo lang iets doet, gaat de host zelf naar de\n"
+            "                    volgende fase (standaard 250 met --headless, anders uit; 0 = uit)\n"
             "  --watch           het level opnieuw laden als het bestand verandert (in de lobby)\n"
             "  --timer           fasetimers aan\n"
             "  --db BESTAND      logboek van de sessie (SQLite)\n"
@@ -133,6 +136,13 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
                 return -1;
             }
             o->seed = (uint64_t)s;
+        } else if (!strcmp(a, "--advance-idle")) {
+            NEED_VAL();
+            if (!parse_int(val, 0, 3600000, &n)) {
+                snprintf(err, err_len, _("--advance-idle %s: geef milliseconden (0 = uit)"), val);
+                return -1;
+            }
+            o->advance_idle_ms = (int)n;
         } else if (!strcmp(a, "--watch")) {
             o->watch = true;
         } else if (!strcmp(a, "--timer")) {

@@ -241,6 +241,7 @@ static void ser_rules(proto_io *io, core_rules *r)
                     &r->centrality_alarm, &r->diversity_low, &r->density_low};
     for (size_t i = 0; i < sizeof ds / sizeof ds[0]; i++)
         io_double(io, ds[i]);
+    io_int(io, &r->off_domain_divisor, -100000, 100000);
 }
 
 static void ser_card(proto_io *io, core_card_def *c)
@@ -836,7 +837,9 @@ size_t proto_encode_ping(uint8_t *buf, size_t cap, int type, const proto_ping *m
         return 0;
     ser_type(&io, type);
     uint64_t s = m->stamp;
+    uint32_t t = m->ack_tick;
     io_u64(&io, &s);
+    io_u32(&io, &t);
     return finish_write(&io);
 }
 
@@ -847,6 +850,7 @@ bool proto_decode_ping(const uint8_t *p, size_t len, int type, proto_ping *m, co
     proto_reader(&io, p, len);
     ser_type(&io, type);
     io_u64(&io, &m->stamp);
+    io_u32(&io, &m->ack_tick);
     return finish_read(&io, why);
 }
 

@@ -136,6 +136,7 @@ typedef struct {
 
 typedef struct {
     uint64_t stamp;            /* sender's clock; echoed in PONG */
+    uint32_t ack_tick;         /* client: tick of the last UPDATE it has read (flow control); host: 0 */
 } proto_ping;
 
 /* ------------------------------------------------------------ the codec */

@@ -192,7 +192,7 @@ static bool wait_connected(host *h, fx_bot *b, int ms)
 static void raw_ping(int fd)
 {
     uint8_t buf[16];
-    proto_ping p = {plat_now_ms()};
+    proto_ping p = {plat_now_ms(), 0};
     fx_raw_send_frame(fd, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PING, &p));
 }
 
@@ -303,6 +303,7 @@ static void test_malformed_peers_dropped(void **state)
     host_destroy(tmp);
     o.bots = n - 1;
     o.headless = false; /* we start by hand after the attacks */
+    o.advance_idle_ms = 250; /* no trainer: the host advances quiet phases */
     host *h = fx_host(&o);
     assert_non_null(h);
     cli_options co;
@@ -391,7 +392,7 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* A peer that never reads is dropped ("send queue overflow") and the
+/* A peer that never reads is dropped ("not reading") and the
  * others keep their latency. */
 static void test_slow_reader_dropped(void **state)
 {
@@ -403,7 +404,7 @@ static void test_slow_reader_dropped(void **state)
     int n = host_seat_count(tmp);
     host_destroy(tmp);
     o.bots = n - 1;
-    o.queue_bytes = 32 * 1024;
+    o.queue_bytes = 256 * 1024;
     host *h = fx_host(&o);
     assert_non_null(h);
     /* the stalled observer: a tiny receive buffer and it never reads */
@@ -436,8 +437,11 @@ static void test_slow_reader_dropped(void **state)
             games++;
         }
     }
+    if (host_observer_count(h) != 0)
+        fprintf(stderr, "still connected after %d games, %llu bytes sent by the host\n", games,
+                (unsigned long long)host_bytes_sent(h));
     assert_int_equal(host_observer_count(h), 0);
-    assert_true(fx_log_has(h, "send queue overflow"));
+    assert_true(fx_log_has(h, "not reading"));
     int before = b.n_lat;
     /* the reading player goes on; its latency is what it was */
     assert_true(play_out(h, &b, 1, GAME_TIMEOUT_MS) || b.n_lat - before > 20);

@@ -339,9 +339,29 @@ static void test_garbage_never_decodes_as_everything(void **state)
     free(u);
 }
 
+/* The wire layouts mirror core.h field by field. When core adds a field,
+ * this test fails so that ser_* in proto.c and PROTOCOL.md are updated
+ * (and the new field is not silently dropped on the wire). */
+static void test_core_structs_unchanged(void **state)
+{
+    (void)state;
+    assert_int_equal(sizeof(core_rules), 19 * sizeof(int) + 7 * sizeof(double) + 4 /* padding */);
+    assert_int_equal(offsetof(core_rules, off_domain_divisor), 18 * sizeof(int) + 7 * sizeof(double));
+#if defined(__x86_64__) && defined(__linux__)
+    /* sizes as of protocol version 1 on the CI machine */
+    assert_int_equal(sizeof(core_public_view), 3984);
+    assert_int_equal(sizeof(core_seat_view), 4872);
+    assert_int_equal(sizeof(core_scenario), 205280);
+#endif
+    assert_int_equal(CORE_EVT_COUNT, 31);
+    assert_int_equal(CORE_REJ_COUNT, 36);
+    assert_int_equal(CORE_ACT_COUNT, 17);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_core_structs_unchanged),
         cmocka_unit_test(test_hello_roundtrip),
         cmocka_unit_test(test_hello_other_version_is_readable),
         cmocka_unit_test(test_action_ranges),
