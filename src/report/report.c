@@ -162,6 +162,11 @@ static void sb_csv(sbuf *b, const char *s)
         quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
     if (quote)
         sb_puts(b, "\"");
+    /* Player names come from the network: one starting with = + - @ would
+     * run as a formula when a trainer opens the CSV in a spreadsheet
+     * (CSV injection). A leading apostrophe keeps it text. */
+    if (len > 0 && strchr("=+-@", s[0]))
+        sb_puts(b, "'");
     const unsigned char *u = (const unsigned char *)s;
     size_t left = len;
     while (left > 0) {

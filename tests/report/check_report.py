@@ -134,6 +134,10 @@ def main():
               "edges.csv: endpoints are nodes: %r" % r)
         check(r[2].isdigit() and int(r[2]) > 0 and r[3].isdigit(), "edges.csv: numeric weight/round: %r" % r)
     n_edges = len(edges) - 1
+    for f, rows_ in (("events.csv", body), ("edges.csv", edges[1:]), ("nodes.csv", nodes[1:])):
+        for r in rows_:
+            check(not any(c[:1] in ("=", "+", "-", "@") for c in r),
+                  "%s: a field starts like a spreadsheet formula: %r" % (f, r))
 
     # report.html
     page = open(os.path.join(d, "report.html"), encoding="utf-8").read()
@@ -168,8 +172,11 @@ def main():
         everything += open(os.path.join(d, f), encoding="utf-8").read()
     for name in a.absent:
         check(name.lower() not in everything.lower(), "name %r appears in anonymized output" % name)
+    labels = {r[1][1:] if r[1].startswith("'") else r[1] for r in nodes[1:]}
+    import html as htmlmod
     for name in a.present:
-        check(name in everything, "name %r missing from the report" % name)
+        check(name in labels, "name %r missing from nodes.csv" % name)
+        check(name in htmlmod.unescape(page), "name %r missing from report.html" % name)
 
     chrome = next((shutil.which(c) for c in ("chromium", "chromium-browser", "google-chrome")
                    if shutil.which(c)), None)

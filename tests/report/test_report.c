@@ -26,8 +26,9 @@
 #error REPORT_TEST_OUT must name the output folder of this test
 #endif
 
+/* Seat 5 tries a spreadsheet formula as a name (CSV injection). */
 static const char *names[CORE_MAX_SEATS] = {"Fatima", "Émile", "Jozefien", "Bram",
-                                            "Yasmina", "Lowie", "Ayoub", "Marthe"};
+                                            "Yasmina", "=HYPERLINK(\"x\")", "Ayoub", "Marthe"};
 
 typedef struct {
     core_scenario *sc;
@@ -482,6 +483,10 @@ static void test_every_level(void **state)
         snprintf(sub, sizeof sub, "level-%s", de->d_name);
         render_next = lf.sc->n_seats > 4; /* the bigger graphs */
         export_and_check(db, &g, sub, true, "nl");
+        if (lf.sc->n_seats > 5) { /* with names, including the formula-like one */
+            snprintf(sub, sizeof sub, "level-%s-names", de->d_name);
+            export_and_check(db, &g, sub, false, "nl");
+        }
         store_close(db);
         free(cur.sc);
         free(cur.level_text);
