@@ -1617,3 +1617,20 @@ done:
     free(seqs);
     return ok;
 }
+
+bool report_export_db(const char *db_path, int64_t session, const char *dir, bool anonymize,
+                      char *err, size_t err_len)
+{
+    char path[STORE_PATH_LEN];
+    if (!db_path || !db_path[0]) {
+        if (!store_default_path(path, sizeof path, err, err_len))
+            return false;
+        db_path = path;
+    }
+    store *db = store_open(db_path, false, err, err_len);
+    if (!db)
+        return false;
+    bool ok = report_export(db, session, dir, anonymize, err, err_len);
+    store_close(db);
+    return ok;
+}

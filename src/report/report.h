@@ -38,6 +38,13 @@
 bool report_export(store *db, int64_t session, const char *dir, bool anonymize,
                    char *err, size_t err_len);
 
+/* Same, opening the database itself: for the projector's debrief button,
+ * which has the host's --db option (empty = the default database) and
+ * host_journal_session(), not the host's store handle. A second connection
+ * to the same file is fine (WAL: it reads while the host writes). */
+bool report_export_db(const char *db_path, int64_t session, const char *dir, bool anonymize,
+                      char *err, size_t err_len);
+
 /* Where the projector's export button puts a session's report:
  * $XDG_DATA_HOME/samenspel/verslagen/sessie-<id> (not created here). */
 bool report_default_dir(int64_t session, char *out, size_t len, char *err, size_t err_len);

@@ -338,6 +338,12 @@ static void test_team_game_report(void **state)
     assert_non_null(strstr(html, "&lt;plannen&gt;")); /* the team bots' answers are there */
     free(html);
     export_and_check(db, &g, "team-anoniem", true, "nl");
+    /* The projector's path: by file name, while the host still has it open. */
+    char rerr[REPORT_ERR_LEN];
+    assert_true(report_export_db(path, g.session, REPORT_TEST_OUT "/team-button", true, rerr, sizeof rerr));
+    assert_false(report_export_db(REPORT_TEST_OUT "/missing.db", g.session, REPORT_TEST_OUT "/x", true,
+                                  rerr, sizeof rerr));
+    assert_non_null(strstr(rerr, "bestaat niet"));
     export_and_check(db, &g, "team-en", false, "en");
     html = slurp(REPORT_TEST_OUT "/team-en", "report.html");
     assert_non_null(strstr(html, "lang=\"en\""));
