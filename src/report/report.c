@@ -200,6 +200,7 @@ typedef enum { ROW_ACTION = 0, ROW_EVENT } row_kind;
 typedef struct {
     row_kind kind;
     uint64_t seq;
+    int64_t at;               /* Unix seconds the action was accepted, 0 = unknown */
     int round;
     core_phase phase;
     core_action act;          /* ROW_ACTION */
@@ -424,8 +425,8 @@ static bool add_row(model *m, const row *r)
 
 /* Replays the journal; every action and event becomes a row with the
  * round and phase it happened in. */
-static bool replay(model *m, const core_action *acts, const uint64_t *seqs, size_t n,
-                   char *err, size_t err_len)
+static bool replay(model *m, const core_action *acts, const uint64_t *seqs, const int64_t *at,
+                   size_t n, char *err, size_t err_len)
 {
     char cerr[256] = "";
     if (!core_init(m->st, m->sc, m->sess.seed, cerr, sizeof cerr)) {
@@ -443,6 +444,7 @@ static bool replay(model *m, const core_action *acts, const uint64_t *seqs, size
         memset(&r, 0, sizeof r);
         r.kind = ROW_ACTION;
         r.seq = seqs[i];
+        r.at = at ? at[i] : 0;
         r.round = m->st->round;
         r.phase = m->st->phase;
         r.act = acts[i];
@@ -473,6 +475,7 @@ static bool replay(model *m, const core_action *acts, const uint64_t *seqs, size
             memset(&er, 0, sizeof er);
             er.kind = ROW_EVENT;
             er.seq = seqs[i];
+            er.at = r.at;
             er.round = round;
             er.phase = phase;
             er.ev = *e;
@@ -709,7 +712,7 @@ static void describe_event(const model *m, const core_event *e, char *out, size_
 
 static void build_events_csv(model *m, sbuf *b)
 {
-    sb_puts(b, "seq,kind,round,phase,seat,role,name,type,details\r\n");
+    sb_puts(b, "seq,kind,round,phase,seat,role,name,type,details,time\r\n");
     m->promise_round = -1;
     m->reflection_card = CORE_NONE;
     char details[2 * CORE_ANSWER_LEN + 512];
@@ -743,6 +746,14 @@ static void build_events_csv(model *m, sbuf *b)
         else
             describe_event(m, &r->ev, details, sizeof details);
         sb_csv(b, details);
+        sb_puts(b, ",");
+        /* ISO 8601 in UTC: R's as.POSIXct and spreadsheets read it */
+        char when[32] = "";
+        time_t t = (time_t)r->at;
+        struct tm tmv;
+        if (r->at > 0 && gmtime_r(&t, &tmv))
+            strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+        sb_puts(b, when);
         sb_puts(b, "\r\n");
     }
 }
@@ -1550,7 +1561,8 @@ bool report_export(store *db, int64_t session, const char *dir, bool anonymize,
     size_t text_len = 0;
     core_action *acts = NULL;
     uint64_t *seqs = NULL;
-    size_t n_acts = 0;
+    int64_t *times = NULL;
+    size_t n_acts = 0, n_times = 0;
     sbuf out = {0};
     if (!m || !sc || !st || !diags) {
         set_err(err, err_len, _("Onvoldoende geheugen."));
@@ -1562,7 +1574,8 @@ bool report_export(store *db, int64_t session, const char *dir, bool anonymize,
     m->en = strcmp(plat_i18n_lang(), "en") == 0;
     if (!store_session_get(db, session, &m->sess, err, err_len) ||
         !store_level_text(db, session, &text, &text_len, err, err_len) ||
-        !store_load_actions(db, session, &acts, &seqs, &n_acts, err, err_len))
+        !store_load_actions(db, session, &acts, &seqs, &n_acts, err, err_len) ||
+        !store_load_action_times(db, session, &times, &n_times, err, err_len))
         goto done;
     const char *name = m->sess.level_path[0] ? m->sess.level_path : "level.yaml";
     if (!lvl_load_buffer(name, text, text_len, sc, diags)) {
@@ -1577,7 +1590,9 @@ bool report_export(store *db, int64_t session, const char *dir, bool anonymize,
                 (long long)session, first);
         goto done;
     }
-    if (!replay(m, acts, seqs, n_acts, err, err_len))
+    /* Times are a courtesy: a count that does not match (rows added in
+     * between) just leaves them out. */
+    if (!replay(m, acts, seqs, n_times == n_acts ? times : NULL, n_acts, err, err_len))
         goto done;
     make_labels(m);
     if (!plat_mkdirs(dir, 0755)) {
@@ -1615,6 +1630,7 @@ done:
     free(text);
     free(acts);
     free(seqs);
+    free(times);
     return ok;
 }
 

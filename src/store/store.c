@@ -995,6 +995,48 @@ bool store_load_actions(store *s, int64_t session, core_action **actions, uint64
     return true;
 }
 
+bool store_load_action_times(store *s, int64_t session, int64_t **at, size_t *n,
+                             char *err, size_t err_len)
+{
+    *at = NULL;
+    *n = 0;
+    if (!s)
+        return false;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT at FROM action WHERE session_id=? ORDER BY seq", -1, &st,
+                           NULL) != SQLITE_OK)
+        return db_fail(s, err, err_len);
+    sqlite3_bind_int64(st, 1, session);
+    int64_t *arr = NULL;
+    size_t k = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (k == cap) {
+            if (cap >= STORE_MAX_ACTIONS)
+                break;
+            size_t ncap = cap ? cap * 2 : 256;
+            int64_t *na = realloc(arr, ncap * sizeof *na);
+            if (!na) {
+                free(arr);
+                sqlite3_finalize(st);
+                set_err(err, err_len, _("Onvoldoende geheugen."));
+                return false;
+            }
+            arr = na;
+            cap = ncap;
+        }
+        arr[k++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        free(arr);
+        return db_fail(s, err, err_len);
+    }
+    *at = arr;
+    *n = k;
+    return true;
+}
+
 static int64_t last_session(store *s, bool finished, char *err, size_t err_len)
 {
     if (!s)

@@ -136,6 +136,12 @@ bool store_level_text(store *s, int64_t session, char **text, size_t *len,
 bool store_load_actions(store *s, int64_t session, core_action **actions,
                         uint64_t **seqs, size_t *n, char *err, size_t err_len);
 
+/* When each journaled action was accepted (Unix seconds), in journal
+ * order: *at is a malloc'd array of *n values (caller frees; NULL when
+ * empty). For the report's timeline; resume does not need it. */
+bool store_load_action_times(store *s, int64_t session, int64_t **at, size_t *n,
+                             char *err, size_t err_len);
+
 /* Id of the newest unfinished / finished session, 0 when there is none,
  * -1 on a database error. */
 int64_t store_last_unfinished(store *s, char *err, size_t err_len);

@@ -109,10 +109,12 @@ def main():
 
     # events.csv
     rows = read_csv(os.path.join(d, "events.csv"))
-    check(rows and rows[0] == ["seq", "kind", "round", "phase", "seat", "role", "name", "type", "details"],
+    check(rows and rows[0] == ["seq", "kind", "round", "phase", "seat", "role", "name", "type", "details", "time"],
           "events.csv header: %r" % (rows[0] if rows else None))
     body = rows[1:]
-    check(all(len(r) == 9 for r in body), "events.csv: every row has 9 fields")
+    check(all(len(r) == 10 for r in body), "events.csv: every row has 10 fields")
+    check(all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", r[9]) for r in body),
+          "events.csv: time is ISO 8601 UTC")
     n_act = sum(1 for r in body if r[1] == "action")
     n_evt = sum(1 for r in body if r[1] == "event")
     check(n_act == a.actions, "events.csv: %d action rows, journal has %d" % (n_act, a.actions))

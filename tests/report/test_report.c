@@ -282,7 +282,7 @@ static void export_and_check(store *db, const game_result *g, const char *sub, b
     char path[2 * PLAT_PATH_MAX];
     int acts = 0, evts = 0;
     snprintf(path, sizeof path, "%s/events.csv", dir);
-    int rec = csv_records(path, 9, &acts, &evts);
+    int rec = csv_records(path, 10, &acts, &evts);
     assert_int_equal(rec, 1 + (int)g->actions + (int)g->events);
     assert_int_equal(acts, (int)g->actions);
     assert_int_equal(evts, (int)g->events);

@@ -161,6 +161,12 @@ static void test_round_trip(void **state)
     }
     free(acts);
     free(seqs);
+    int64_t *at = NULL;
+    assert_true(store_load_action_times(db, id, &at, &n, err, sizeof err));
+    assert_int_equal(n, 200);
+    for (size_t i = 0; i < n; i++)
+        assert_true(at[i] >= s.created_at && at[i] <= s.created_at + 60);
+    free(at);
     assert_int_equal(store_last_unfinished(db, err, sizeof err), id);
     assert_int_equal(store_last_finished(db, err, sizeof err), 0);
     store_close(db);
