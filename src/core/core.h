@@ -543,6 +543,7 @@ typedef struct {
     bool revealed;
     core_commitment revealed_commits[CORE_MAX_SEATS][CORE_MAX_COMMIT];
     int revealed_n[CORE_MAX_SEATS];
+    uint32_t reflections_shown_hi;       /* cards 32..39 (bit i-32), see reflections_shown */
 } core_state;
 
 /* Starts a game in the lobby. The scenario must pass core_scenario_validate. */

@@ -711,12 +711,14 @@ static void pick_reflection(core_state *st, core_events *out)
         return;
     core_measures m;
     core_measures_compute(st, st->round, &m);
-    uint32_t all = sc->n_reflections >= 32 ? 0xffffffffu : ((1u << (unsigned)sc->n_reflections) - 1u);
-    if ((st->reflections_shown & all) == all)
-        st->reflections_shown = 0;
+    /* shown cards: bits 0..31 in reflections_shown, 32..39 in _hi */
+    uint64_t shown = (uint64_t)st->reflections_shown | ((uint64_t)st->reflections_shown_hi << 32);
+    uint64_t all = (sc->n_reflections >= 64) ? ~0ull : ((1ull << (unsigned)sc->n_reflections) - 1ull);
+    if ((shown & all) == all)
+        shown = 0;
     int best = CORE_NONE, best_score = -1;
-    for (int i = 0; i < sc->n_reflections && i < 32; i++) {
-        if ((st->reflections_shown >> (unsigned)i) & 1u)
+    for (int i = 0; i < sc->n_reflections && i < 64; i++) {
+        if ((shown >> (unsigned)i) & 1ull)
             continue;
         int score = core_popcount(sc->reflections[i].evidence & m.evidence);
         if (score > best_score) {
@@ -727,8 +729,9 @@ static void pick_reflection(core_state *st, core_events *out)
     if (best == CORE_NONE)
         best = 0;
     st->reflection_card = best;
-    if (best < 32)
-        st->reflections_shown |= 1u << (unsigned)best;
+    shown |= 1ull << (unsigned)best;
+    st->reflections_shown = (uint32_t)(shown & 0xffffffffu);
+    st->reflections_shown_hi = (uint32_t)(shown >> 32);
     emit(out, CORE_EVT_REFLECTION, CORE_NONE, best, 0, 0, 0);
 }
 
@@ -1325,6 +1328,7 @@ uint64_t core_state_hash(const core_state *st)
     hi(&hs, st->n_promises);
     hi(&hs, st->reflection_card);
     hi(&hs, st->reflections_shown);
+    hi(&hs, st->reflections_shown_hi);
     hb(&hs, st->edge_round, sizeof st->edge_round);
     hb(&hs, st->contrib_kind, sizeof st->contrib_kind);
     hb(&hs, st->contrib_n, sizeof st->contrib_n);

@@ -624,6 +624,31 @@ static void test_reflection(void **state)
     assert_true(st.round_measures[2].evidence & (1u << CORE_EV_TAG_NIET_REFLECTIEF));
 }
 
+static void finish_round(core_state *st);
+
+static void test_reflection_cards_beyond_32(void **state)
+{
+    (void)state;
+    core_scenario *sc = malloc(sizeof *sc);
+    assert_non_null(sc);
+    memcpy(sc, g_sc, sizeof *sc);
+    for (int i = sc->n_reflections; i < CORE_MAX_REFLECTIONS; i++) {
+        sc->reflections[i] = sc->reflections[0];
+        sc->reflections[i].evidence = 0;
+    }
+    sc->n_reflections = CORE_MAX_REFLECTIONS;
+    sc->reflections[39].evidence = 0x3fffu; /* matches any evidence best */
+    sc->reflections[35].evidence = 0x3fffu;
+    core_state st;
+    start(&st, sc);
+    to_phase(&st, CORE_PHASE_REFLECTIE);
+    assert_int_equal(st.reflection_card, 35);
+    finish_round(&st);
+    to_phase(&st, CORE_PHASE_REFLECTIE);
+    assert_int_equal(st.reflection_card, 39); /* 35 was shown: not repeated */
+    free(sc);
+}
+
 /* ------------------------------------------------------- end conditions */
 
 static void finish_round(core_state *st)
@@ -959,6 +984,7 @@ int main(void)
         cmocka_unit_test(test_promise_kept_and_broken),
         cmocka_unit_test(test_shared_fact_used_makes_edge),
         cmocka_unit_test(test_reflection),
+        cmocka_unit_test(test_reflection_cards_beyond_32),
         cmocka_unit_test(test_win_when_all_needs_met),
         cmocka_unit_test(test_loss_when_welbevinden_zero),
         cmocka_unit_test(test_last_round_needs_to_win),
