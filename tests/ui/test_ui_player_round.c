@@ -68,6 +68,43 @@ static const core_seat_view *view(rig *r)
     return cli_seat_view(player_app_session(r->app));
 }
 
+/* Clicks Ready, then waits until the host's answer shows (ready, or the
+ * phase moved on), so that a stale view never makes us click twice. */
+static void ready(rig *r)
+{
+    const core_seat_view *v = view(r);
+    core_phase ph = v->pub.phase;
+    int round = v->pub.round;
+    fprintf(stderr, "click ready in phase %d at %llu\n", (int)ph, (unsigned long long)plat_now_ms());
+    if (!click(r, UI_ID_READY, -1))
+        return;
+    for (int k = 0; k < 400; k++) {
+        v = view(r);
+        if (v->ready || v->pub.phase != ph || v->pub.round != round)
+            return;
+        pump(r, 1);
+    }
+}
+
+/* Waits until our commitment count reaches n (the view is asynchronous). */
+static int wait_commits(rig *r, int n)
+{
+    for (int k = 0; k < 400 && view(r)->commit_n < n; k++)
+        pump(r, 1);
+    const core_seat_view *v = view(r);
+    if (v->commit_n < n)
+        fprintf(stderr, "after commit %d: round %d phase %d ready %d commits %d message '%s'\n", n,
+                v->pub.round, (int)v->pub.phase, (int)v->ready, v->commit_n,
+                player_app_model(r->app)->message);
+    return v->commit_n;
+}
+
+static void dump_log(rig *r)
+{
+    for (int i = 0; i < host_log_count(r->h); i++)
+        fprintf(stderr, "host log: %s\n", host_log_line(r->h, i));
+}
+
 static void test_player_round(void **state)
 {
     (void)state;
@@ -80,6 +117,8 @@ static void test_player_round(void **state)
     ho->port = 47000 + (int)(plat_now_ms() % 700);
     snprintf(ho->code, sizeof ho->code, "TEST");
     ho->headless = true;
+    /* the trainer is this test: no automatic advancing behind the player's back */
+    ho->advance_idle_ms = 0;
     ho->seed = 7;
     lvl_diags *d = calloc(1, sizeof *d);
     r.h = host_create(ho, NULL, NULL, d, err, sizeof err);
@@ -127,7 +166,8 @@ static void test_player_round(void **state)
         if (start_round > 0 && v->pub.round > start_round)
             break; /* a whole round went by */
         if (v->pub.phase != last_phase) {
-            fprintf(stderr, "player sees round %d phase %d\n", v->pub.round, (int)v->pub.phase);
+            fprintf(stderr, "player sees round %d phase %d ready %d at %llu\n", v->pub.round,
+                    (int)v->pub.phase, (int)v->ready, (unsigned long long)plat_now_ms());
             last_phase = v->pub.phase;
             phase_since = plat_now_ms();
         }
@@ -137,7 +177,7 @@ static void test_player_round(void **state)
                 assert_true(click(&r, UI_ID_SHARE_FACT, v->dossier[0]));
                 shared = true;
             } else if (!v->ready) {
-                click(&r, UI_ID_READY, -1);
+                ready(&r);
             }
             break;
         case CORE_PHASE_OVERLEG:
@@ -149,7 +189,7 @@ static void test_player_round(void **state)
                 assert_true(click(&r, UI_ID_PICK_SEAT, -1));
                 asked = true;
             } else if (!v->ready) {
-                click(&r, UI_ID_READY, -1);
+                ready(&r);
             }
             break;
         case CORE_PHASE_INZET:
@@ -165,7 +205,7 @@ static void test_player_round(void **state)
                 for (int k = 0; k < max && k < v->hand_n; k++) {
                     assert_true(click(&r, UI_ID_CARD, -1));
                     assert_true(click(&r, UI_ID_NEED, target));
-                    pump(&r, 20);
+                    assert_int_equal(wait_commits(&r, k + 1), k + 1);
                 }
                 v = view(&r);
                 assert_int_equal(v->commit_n, max);
@@ -179,7 +219,7 @@ static void test_player_round(void **state)
                 }
                 committed = true;
             } else if (!v->ready) {
-                click(&r, UI_ID_READY, -1);
+                ready(&r);
             }
             break;
         case CORE_PHASE_REFLECTIE:
@@ -201,12 +241,15 @@ static void test_player_round(void **state)
                        v->pub.phase == CORE_PHASE_UITVOERING || v->ready ||
                        (v->pub.phase == CORE_PHASE_REFLECTIE && v->pub.seat_reflected[seat]);
         if (waiting && plat_now_ms() - phase_since > 2000) {
+            fprintf(stderr, "trainer advances from phase %d\n", (int)v->pub.phase);
             host_advance(r.h, err, sizeof err);
             phase_since = plat_now_ms();
         }
     }
     const core_seat_view *v = view(&r);
     assert_non_null(v);
+    if (!(shared && asked && committed && reflected))
+        dump_log(&r);
     assert_true(start_round > 0);
     assert_true(v->pub.round > start_round);
     assert_true(shared);
