@@ -60,6 +60,40 @@ static void test_bots_are_legal_and_games_end(void **state)
     free(st);
 }
 
+/* 3 seats and 8 seats (roles repeated): bots stay legal, games end, and
+ * the team still plays together. */
+static void test_seat_counts(void **state)
+{
+    (void)state;
+    core_scenario *sc = malloc(sizeof *sc);
+    core_state *st = calloc(1, sizeof *st);
+    assert_true(sc && st);
+    for (int n = CORE_MIN_SEATS; n <= CORE_MAX_SEATS; n++) {
+        memcpy(sc, g_sc, sizeof *sc);
+        sc->n_seats = n;
+        for (int s = 0; s < n; s++)
+            sc->seat_roles[s] = s % 4;
+        char err[100];
+        assert_true(core_scenario_validate(sc, err, sizeof err));
+        for (int kind = CORE_SIM_TEAM; kind <= CORE_SIM_MIXED; kind++)
+            for (uint64_t seed = 1; seed <= 20; seed++) {
+                int errors = core_sim_play_one(sc, seed, (core_sim_bots)kind, st);
+                if (errors)
+                    fail_msg("%d seats, bots %d, seed %llu: %d refused", n, kind, (unsigned long long)seed, errors);
+                assert_int_equal(st->phase, CORE_PHASE_END);
+            }
+        core_sim_result team, solo;
+        core_simulate(sc, 100, 3, CORE_SIM_TEAM, &team);
+        core_simulate(sc, 100, 3, CORE_SIM_SOLO, &solo);
+        printf("# %d seats: team %d%% solo %d%%, team density %.2f centrality %.2f\n", n, team.won, solo.won,
+               team.mean.density, team.mean.centrality);
+        assert_true(team.won > solo.won);
+        assert_int_equal(solo.levels[CORE_LEVEL_VERBINDEND], 0);
+    }
+    free(sc);
+    free(st);
+}
+
 static void test_team_beats_solo(void **state)
 {
     (void)state;
@@ -152,6 +186,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bots_are_legal_and_games_end),
+        cmocka_unit_test(test_seat_counts),
         cmocka_unit_test(test_team_beats_solo),
         cmocka_unit_test(test_simulate_is_deterministic),
         cmocka_unit_test(test_bot_uses_only_its_view),
