@@ -155,6 +155,7 @@ bool hx_host_alive(hx_host *h)
     int st;
     if (waitpid(h->pid, &st, WNOHANG) == h->pid) {
         h->pid = 0;
+        h->status = st;
         return false;
     }
     return true;
@@ -317,6 +318,7 @@ static void p_frame(hx_player *p, const uint8_t *pl, size_t n)
             pthread_mutex_lock(&p->mu);
             p->view = up.view;
             p->has_view = true;
+            p->last_tick = up.tick;
             if (up.view.pub.outcome != CORE_OUTCOME_ONGOING)
                 p->ended = true;
             pthread_mutex_unlock(&p->mu);
@@ -343,6 +345,7 @@ static void p_frame(hx_player *p, const uint8_t *pl, size_t n)
     case PROTO_MSG_PING: {
         proto_ping pg;
         if (proto_decode_ping(pl, n, PROTO_MSG_PING, &pg, &why)) {
+            pg.ack_tick = p->last_tick;
             uint8_t out[32];
             hx_send_frame(p->fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PONG, &pg));
         }
@@ -411,7 +414,10 @@ static void *p_main(void *arg)
         uint64_t now = plat_now_ms();
         if (now >= p->next_ping_ms) {
             p->next_ping_ms = now + (uint64_t)p->ping_ms;
-            proto_ping pg = {plat_now_ns()};
+            proto_ping pg;
+            memset(&pg, 0, sizeof pg);
+            pg.stamp = plat_now_ns();
+            pg.ack_tick = p->last_tick;
             uint8_t out[32];
             if (!hx_send_frame(p->fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg))) {
                 p_close(p, false);

@@ -21,6 +21,7 @@
 /* ------------------------------------------------------------ host */
 typedef struct {
     pid_t pid;
+    int status;         /* waitpid status once it is gone */
     int port;
     char code[8];
     char log[300];      /* the host's stderr: one line per logged event */
@@ -65,7 +66,7 @@ typedef struct {
     core_scenario *sc;
     core_seat_view view;
     core_rng rng;
-    uint32_t seq;
+    uint32_t seq, last_tick;    /* last_tick: acknowledged in PING/PONG (flow control) */
     bool inflight;
     uint64_t inflight_ns, next_action_ms, next_ping_ms, retry_ms;
     int connects, welcomes, actions_ok, rejects;

@@ -1,10 +1,10 @@
 /*
  * Hostile and flaky peers against the real headless host on loopback.
  *
- * Every scenario starts a fresh `samenspel host --headless --bots 2`; a
- * normal player (seat, plays with the team bot, PING every 40 ms) and a
- * second player behind the in-process fault proxy (the "flaky" seat) fill
- * the game. After a quiet baseline the scenario attacks, and then:
+ * Every scenario starts a fresh `samenspel host --headless`; a normal
+ * player (seat, plays with the team bot, PING every 25 ms), a second player
+ * behind the in-process fault proxy (the "flaky" seat) and two slow players
+ * fill the game. After a quiet baseline the scenario attacks, and then:
  *   - the host process is still serving and the normal player was never
  *     dropped and got answers until the end,
  *   - the normal player's p99 request->answer latency during the attack is
@@ -45,7 +45,7 @@
 
 typedef struct {
     hx_host host;
-    hx_player normal, flaky;
+    hx_player normal, flaky, slow[2];
     hx_proxy *px;
     int px_port;
     long from;                 /* host log offset at the start of the attack */
@@ -249,7 +249,9 @@ static void atk_flood(ctx *c)
     int sent = 0;
     /* 1000 PINGs per second for up to 3 s, or until the host hangs up */
     for (int i = 0; i < 3000; i++) {
-        proto_ping pg = {plat_now_ns()};
+        proto_ping pg;
+            memset(&pg, 0, sizeof pg);
+            pg.stamp = plat_now_ns();
         uint8_t out[32];
         if (!hx_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg)))
             break;
@@ -363,7 +365,7 @@ static bool game_running(hx_player *p)
 static void run(const scenario *s)
 {
     ctx *c = calloc(1, sizeof *c);
-    if (!hx_host_start(&c->host, SAMENSPEL_BIN, 2, CODE)) {
+    if (!hx_host_start(&c->host, SAMENSPEL_BIN, 0, CODE)) {
         check(false, s->name, "the host did not start (log %s)", c->host.log);
         free(c);
         return;
@@ -384,6 +386,18 @@ static void run(const scenario *s)
     hx_player_start(&c->normal);
     plat_sleep_ms(100); /* the normal player takes the first seat */
     hx_player_start(&c->flaky);
+    /* two slow seats: every phase waits for them, so no game ends (and no
+     * headless host exits) during a scenario */
+    for (int k = 0; k < 2; k++) {
+        snprintf(c->slow[k].name, sizeof c->slow[k].name, "bedachtzaam%d", k);
+        c->slow[k].port = c->host.port;
+        c->slow[k].code = CODE;
+        c->slow[k].play = true;
+        c->slow[k].pace_ms = 2500;
+        c->slow[k].ping_ms = 500;
+        plat_sleep_ms(50);
+        hx_player_start(&c->slow[k]);
+    }
     uint64_t until = plat_now_ms() + 15000;
     while (plat_now_ms() < until && !(game_running(&c->normal) && hx_player_ready(&c->flaky)))
         plat_sleep_ms(10);
@@ -416,7 +430,7 @@ static void run(const scenario *s)
     uint64_t last = c->normal.last_answer_ms;
     pthread_mutex_unlock(&c->normal.mu);
 
-    check(alive, s->name, "the host died (log %s)", c->host.log);
+    check(alive, s->name, "the host is gone (exit status %d, log %s)", c->host.status, c->host.log);
     check(connects == 1, s->name, "the normal player lost its connection (%d connects)", connects);
     check(plat_now_ms() - last < 500, s->name, "the normal player got no answer in the last %llu ms",
           (unsigned long long)(plat_now_ms() - last));
@@ -435,6 +449,8 @@ static void run(const scenario *s)
 
     hx_player_stop(&c->normal);
     hx_player_stop(&c->flaky);
+    hx_player_stop(&c->slow[0]);
+    hx_player_stop(&c->slow[1]);
     hx_proxy_stop(c->px);
     hx_host_stop(&c->host);
     if (!failures) {

@@ -135,7 +135,8 @@ typedef struct {
     uint32_t seq;
     bool inflight;
     core_action inflight_a;
-    uint64_t next_ms, retry_ms;
+    uint64_t next_ms, retry_ms, ping_ms;
+    uint32_t last_tick;         /* acknowledged in PINGs (host flow control) */
     core_action *acked;
     size_t n_acked, cap_acked;
     core_rng rng;
@@ -181,6 +182,7 @@ static void w_connect(witness *w, int idx)
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     w->fd = fd;
+    w->ping_ms = 0;
     proto_hello m;
     memset(&m, 0, sizeof m);
     m.magic = PROTO_MAGIC;
@@ -212,6 +214,7 @@ static void w_frame(witness *w, const uint8_t *pl, size_t n)
     }
     case PROTO_MSG_UPDATE:
         if (proto_decode_update(pl, n, &up, &why) && up.view_kind == 1) {
+            w->last_tick = up.tick;
             w->view = up.view;
             w->has_view = true;
             if (up.view.pub.outcome != CORE_OUTCOME_ONGOING)
@@ -282,6 +285,19 @@ static void w_step(witness *w, int idx)
     }
     w_read(w);
     uint64_t now = plat_now_ms();
+    if (w->fd >= 0 && now >= w->ping_ms) {
+        /* heartbeat: the host drops a peer that stays silent for 3 s */
+        w->ping_ms = now + 500;
+        proto_ping pg;
+        memset(&pg, 0, sizeof pg);
+        pg.stamp = plat_now_ns();
+        pg.ack_tick = w->last_tick;
+        uint8_t out[64];
+        if (!send_frame(w->fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg))) {
+            w_close(w);
+            return;
+        }
+    }
     if (w->fd < 0 || !w->welcomed || !w->has_view || w->inflight || w->ended || now < w->next_ms)
         return;
     core_action a;
@@ -464,7 +480,7 @@ int main(void)
     const char *pe = getenv("SAMENSPEL_RESUME_POINTS");
     int points = pe ? atoi(pe) : 50;
     const char *se = getenv("SAMENSPEL_RESUME_SEED");
-    uint64_t seed = se ? strtoull(se, NULL, 10) : (plat_now_ns() ^ (uint64_t)getpid());
+    uint64_t seed = se ? (uint64_t)strtoull(se, NULL, 10) : (plat_now_ns() ^ (uint64_t)(unsigned)getpid());
     core_rng rng;
     core_rng_seed(&rng, seed, 1);
     snprintf(work, sizeof work, "/tmp/samenspel-resume-XXXXXX");
