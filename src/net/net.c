@@ -13,6 +13,13 @@
 #include <string.h>
 #include <time.h>
 
+#if defined(__unix__) || defined(__APPLE__)
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#define NET_HAVE_POSIX_SOCKETS 1
+#endif
+
 /* ------------------------------------------------------------------ init */
 
 static SDL_atomic_t init_count;
@@ -101,32 +108,55 @@ static void format_addr(const IPaddress *ip, char *out, size_t len)
              (unsigned)SDLNet_Read16(&ip->port));
 }
 
+#define NET_COALESCE_BYTES (64u * 1024u)
+
 static int sender_main(void *arg)
 {
     net_conn *c = arg;
+    /* Frames queued together leave in one send: fewer syscalls and no
+     * small segment held back behind an unacknowledged one. */
+    uint8_t *batch = malloc(NET_COALESCE_BYTES);
+    net_buf *take[NET_QUEUE_FRAMES];
     SDL_LockMutex(c->mu);
     for (;;) {
         while (c->q_n == 0 && !c->closing)
             SDL_CondWait(c->cv, c->mu);
         if (c->q_n == 0 || (c->closing && (!c->flush || c->failed)))
             break;
-        /* Coalesce what is queued into few sends would save syscalls, but
-         * one frame per send keeps the queue simple and latency low. */
-        net_buf *b = c->queue[c->q_head];
-        c->q_head = (c->q_head + 1) % NET_QUEUE_FRAMES;
-        c->q_n--;
+        int n = 0;
+        size_t bytes = 0;
+        do {
+            net_buf *b = c->queue[c->q_head];
+            if (n > 0 && (!batch || bytes + b->len > NET_COALESCE_BYTES))
+                break;
+            take[n++] = b;
+            bytes += b->len;
+            c->q_head = (c->q_head + 1) % NET_QUEUE_FRAMES;
+            c->q_n--;
+        } while (c->q_n > 0);
         bool failed = c->failed;
         SDL_UnlockMutex(c->mu);
         int sent = 0;
-        if (!failed)
-            sent = SDLNet_TCP_Send(c->sock, b->data, (int)b->len);
+        if (!failed) {
+            if (n == 1) {
+                sent = SDLNet_TCP_Send(c->sock, take[0]->data, (int)take[0]->len);
+            } else {
+                size_t off = 0;
+                for (int i = 0; i < n; i++) {
+                    memcpy(batch + off, take[i]->data, take[i]->len);
+                    off += take[i]->len;
+                }
+                sent = SDLNet_TCP_Send(c->sock, batch, (int)off);
+            }
+        }
         SDL_LockMutex(c->mu);
-        c->q_bytes -= b->len;
-        if (!failed && sent < (int)b->len)
+        c->q_bytes -= bytes;
+        if (!failed && sent < (int)bytes)
             c->failed = true;
         else if (!failed)
-            c->bytes_sent += b->len;
-        net_buf_unref(b);
+            c->bytes_sent += bytes;
+        for (int i = 0; i < n; i++)
+            net_buf_unref(take[i]);
     }
     /* closing: drop what is left, close, free */
     while (c->q_n > 0) {
@@ -135,6 +165,7 @@ static int sender_main(void *arg)
         c->q_n--;
     }
     SDL_UnlockMutex(c->mu);
+    free(batch);
     SDLNet_TCP_Close(c->sock);
     SDL_DestroyCond(c->cv);
     SDL_DestroyMutex(c->mu);
@@ -298,6 +329,38 @@ struct net_listener {
     bool ready;
 };
 
+/* SDL2_net listens with a backlog of 5 and offers no way to change it: 64
+ * laptops connecting at once overflow it and the kernel drops their SYNs
+ * (each then waits a full second to retry). Where POSIX sockets exist we
+ * find our own listening socket by its port and listen() again with a
+ * larger backlog (allowed on a listening socket); elsewhere the eager
+ * accept loop is all we have. */
+static void widen_backlog(int port)
+{
+#ifdef NET_HAVE_POSIX_SOCKETS
+    for (int fd = 3; fd < 4096; fd++) {
+        int listening = 0;
+        socklen_t len = sizeof listening;
+        if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening)
+            continue;
+        struct sockaddr_storage ss;
+        socklen_t sl = sizeof ss;
+        if (getsockname(fd, (struct sockaddr *)&ss, &sl) != 0 || ss.ss_family != AF_INET)
+            continue;
+        const struct sockaddr_in *in = (const struct sockaddr_in *)&ss;
+        if (ntohs(in->sin_port) == port) {
+            listen(fd, 128);
+            /* accepted sockets inherit it: small frames go out at once */
+            int one = 1;
+            setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+            return;
+        }
+    }
+#else
+    (void)port;
+#endif
+}
+
 net_listener *net_listen(int port, char *err, size_t err_len)
 {
     IPaddress ip;
@@ -321,6 +384,7 @@ net_listener *net_listen(int port, char *err, size_t err_len)
         return NULL;
     }
     l->sock = s;
+    widen_backlog(port);
     return l;
 }
 
