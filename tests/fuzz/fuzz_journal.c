@@ -69,6 +69,11 @@ static void read_everything(store *db)
                     abort();
             }
         }
+        int64_t *at = NULL;
+        size_t nt = 0;
+        if (store_load_action_times(db, list[i].id, &at, &nt, err, sizeof err) && nt > 0 && !at)
+            abort();
+        free(at);
         free(acts);
         free(seqs);
     }
