@@ -315,6 +315,26 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
                 return true;
             }
         }
+        /* spare capacity: offer help to the trekker of a need where one of
+         * my cards counts fully, so that it is not played alone */
+        if (obligations(sc, p, me, duty) < sc->rules.max_commit) {
+            uint32_t mine = promised_needs(p, me);
+            for (int n = 0; n < p->n_needs; n++) {
+                int lead = p->need_lead[n];
+                if (p->need_met[n] || lead == CORE_NONE || lead == me || ((mine >> (unsigned)n) & 1u) ||
+                    sc->seat_roles[lead] == v->role)
+                    continue;
+                bool fits = false;
+                for (int h = 0; h < v->hand_n && !fits; h++) {
+                    const core_card_def *cd = &sc->cards[v->hand[h]];
+                    fits = cd->type == CORE_CARD_EXPERTISE && same_id(cd->domain, sc->needs[n].domain);
+                }
+                if (fits) {
+                    act(out, CORE_ACT_OFFER, me, lead, n, 0);
+                    return true;
+                }
+            }
+        }
     }
     if (!v->ready) {
         act(out, CORE_ACT_READY, me, 0, 0, 0);
