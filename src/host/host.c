@@ -8,6 +8,7 @@
  * nothing of its input reaches the rules engine.
  */
 #include "host/host.h"
+#include "level/watch.h"
 #include "net/net.h"
 #include "platform/i18n.h"
 #include "platform/plat.h"
@@ -94,12 +95,14 @@ struct host {
     double disc_tokens;
     uint64_t disc_ms;
     uint64_t bytes_sent;
-    /* level hot reload */
-    int64_t level_mtime;
+    /* level hot reload (src/level/watch.h) */
+    lvl_watch watch;
+    bool watching;
     uint64_t watch_ms;
+    core_scenario *watch_sc;      /* what the watcher loaded */
+    bool reload_pending;          /* changed during a game: watch_sc applies at restart */
     host_reload_status reload;
     lvl_diags reload_diags;
-    bool reload_pending;          /* changed during a game: apply at restart */
     char err[256];
 };
 
@@ -439,8 +442,7 @@ host *host_create(const host_options *o, const host_resume *resume,
         host_destroy(h);
         return NULL;
     }
-    lvl_diags local;
-    lvl_diags *d = diags ? diags : &local;
+    lvl_diags *d = diags ? diags : &h->reload_diags; /* large: not on the stack */
     memset(d, 0, sizeof *d);
     if (!lvl_load_file(h->opts.level_path, h->sc, d)) {
         snprintf(err, err_len, _("level %s heeft fouten (samenspel check %s toont ze)"),
@@ -448,8 +450,10 @@ host *host_create(const host_options *o, const host_resume *resume,
         host_destroy(h);
         return NULL;
     }
-    int64_t size;
-    plat_file_stat(h->opts.level_path, &h->level_mtime, &size);
+    if (h->opts.watch) {
+        lvl_watch_init(&h->watch, h->opts.level_path);
+        h->watching = true;
+    }
     if (!host_begin(h, resume, err, err_len) || !host_open_net(h, err, err_len)) {
         host_destroy(h);
         return NULL;
@@ -478,6 +482,7 @@ void host_destroy(host *h)
     if (h->net_up)
         net_quit();
     free(h->sc);
+    free(h->watch_sc);
     free(h->scratch);
     free(h);
 }
@@ -989,23 +994,32 @@ static void broadcast(host *h)
 
 /* ---------------------------------------------------------- hot reload */
 
+static bool apply_scenario(host *h, const core_scenario *ns, char *err, size_t err_len);
+
 static void watch_level(host *h, uint64_t now)
 {
-    if (!h->opts.watch || !h->opts.level_path[0] || now - h->watch_ms < HOST_WATCH_MS)
+    if (!h->watching || now - h->watch_ms < HOST_WATCH_MS / 5)
         return;
     h->watch_ms = now;
-    int64_t mt = 0, size = 0;
-    if (!plat_file_stat(h->opts.level_path, &mt, &size) || mt == h->level_mtime)
+    if (!h->watch_sc && !(h->watch_sc = calloc(1, sizeof *h->watch_sc)))
         return;
-    h->level_mtime = mt;
+    memset(&h->reload_diags, 0, sizeof h->reload_diags);
+    lvl_watch_result r = lvl_watch_poll(&h->watch, now, h->watch_sc, &h->reload_diags);
+    if (r == LVL_WATCH_UNCHANGED)
+        return;
+    char err[256] = "";
+    if (r == LVL_WATCH_FAILED || !core_scenario_validate(h->watch_sc, err, sizeof err)) {
+        h->reload = HOST_RELOAD_FAILED;
+        hlog(h, "level not reloaded: %d error(s)%s%s", h->reload_diags.n_errors, err[0] ? ": " : "", err);
+        return;
+    }
     if (h->st.phase != CORE_PHASE_LOBBY) {
         h->reload = HOST_RELOAD_DEFERRED;
         h->reload_pending = true;
         hlog(h, "level changed; it applies at the next restart");
         return;
     }
-    char err[256];
-    if (host_load_level(h, h->opts.level_path, &h->reload_diags, err, sizeof err)) {
+    if (apply_scenario(h, h->watch_sc, err, sizeof err)) {
         h->reload = HOST_RELOAD_OK;
         hlog(h, "level reloaded: '%s'", h->sc->title);
     } else {
@@ -1253,18 +1267,6 @@ bool host_kick_seat(host *h, int seat)
 
 bool host_restart(host *h, char *err, size_t err_len)
 {
-    if (h->reload_pending && h->opts.level_path[0]) {
-        h->reload_pending = false;
-        core_scenario *ns = calloc(1, sizeof *ns);
-        if (ns && lvl_load_file(h->opts.level_path, ns, &h->reload_diags) &&
-            ns->n_seats == h->sc->n_seats && core_scenario_validate(ns, NULL, 0)) {
-            memcpy(h->sc, ns, sizeof *ns);
-            h->reload = HOST_RELOAD_OK;
-        } else {
-            h->reload = HOST_RELOAD_FAILED;
-        }
-        free(ns);
-    }
     uint64_t seed;
     net_random_bytes((uint8_t *)&seed, sizeof seed);
     if (h->opts.seed)
@@ -1275,10 +1277,55 @@ bool host_restart(host *h, char *err, size_t err_len)
     h->finished_reported = false;
     h->pending.n = 0;
     h->view_dirty = h->lobby_dirty = true;
+    hlog(h, "game restarted (back to the lobby)");
+    if (h->reload_pending && h->watch_sc) {
+        /* the level changed during the game: the new one starts now */
+        h->reload_pending = false;
+        char e2[256];
+        if (apply_scenario(h, h->watch_sc, e2, sizeof e2)) {
+            h->reload = HOST_RELOAD_OK;
+            return true; /* apply_scenario welcomed everyone */
+        }
+        h->reload = HOST_RELOAD_FAILED;
+        hlog(h, "level not reloaded: %s", e2);
+    }
     for (int i = 0; i < h->n_peers; i++)
         if (!h->peers[i].dead && h->peers[i].state != PEER_HANDSHAKE)
             send_welcome(h, i); /* the fact texts they may hold change */
-    hlog(h, "game restarted (back to the lobby)");
+    return true;
+}
+
+/* Replaces the level in the lobby: seats keep their tokens where the new
+ * level still has them; everyone gets a new WELCOME (new scenario). */
+static bool apply_scenario(host *h, const core_scenario *ns, char *err, size_t err_len)
+{
+    if (h->st.phase != CORE_PHASE_LOBBY) {
+        snprintf(err, err_len, "%s", _("een ander level laden kan alleen in de lobby"));
+        return false;
+    }
+    if (!core_scenario_validate(ns, err, err_len))
+        return false;
+    if (ns != h->sc)
+        memcpy(h->sc, ns, sizeof *ns);
+    if (!core_init(&h->st, h->sc, h->seed, err, err_len))
+        return false;
+    /* seats the new level no longer has are given back; their players
+     * are told and may join again */
+    for (int s = h->sc->n_seats; s < CORE_MAX_SEATS; s++) {
+        if (h->seats[s].peer >= 0) {
+            uint8_t buf[16];
+            send_payload(h, h->seats[s].peer, buf, proto_encode_bye(buf, sizeof buf, PROTO_REJ_REPLACED));
+            drop_peer(h, h->seats[s].peer, "seat removed by a new level");
+        }
+        memset(&h->seats[s], 0, sizeof h->seats[s]);
+        h->seats[s].peer = -1;
+    }
+    h->pending.n = 0;
+    h->view_dirty = h->lobby_dirty = true;
+    for (int i = 0; i < h->n_peers; i++)
+        if (!h->peers[i].dead && h->peers[i].state != PEER_HANDSHAKE)
+            send_welcome(h, i);
+    hlog(h, "level loaded: '%s'", h->sc->title);
     return true;
 }
 
@@ -1289,51 +1336,28 @@ bool host_load_level(host *h, const char *path, lvl_diags *diags, char *err, siz
         return false;
     }
     core_scenario *ns = calloc(1, sizeof *ns);
-    lvl_diags local;
-    lvl_diags *d = diags ? diags : &local;
-    memset(d, 0, sizeof *d);
-    if (!ns) {
+    lvl_diags *local = diags ? NULL : calloc(1, sizeof *local);
+    lvl_diags *d = diags ? diags : local;
+    if (!ns || !d) {
+        free(ns);
+        free(local);
         snprintf(err, err_len, "geen geheugen");
         return false;
     }
-    if (!lvl_load_file(path, ns, d) || !core_scenario_validate(ns, err, err_len)) {
-        if (d->n_errors)
-            snprintf(err, err_len, _("level %s heeft fouten (samenspel check %s toont ze)"), path, path);
-        free(ns);
-        return false;
-    }
-    core_state fresh;
-    if (!core_init(&fresh, ns, h->seed, err, err_len)) {
-        free(ns);
-        return false;
-    }
-    memcpy(h->sc, ns, sizeof *ns);
+    memset(d, 0, sizeof *d);
+    bool ok = lvl_load_file(path, ns, d);
+    if (!ok)
+        snprintf(err, err_len, _("level %s heeft fouten (samenspel check %s toont ze)"), path, path);
+    else
+        ok = apply_scenario(h, ns, err, err_len);
     free(ns);
-    h->st = fresh;
-    h->st.sc = h->sc;
+    free(local);
+    if (!ok)
+        return false;
     if (path != h->opts.level_path)
         snprintf(h->opts.level_path, sizeof h->opts.level_path, "%s", path);
-    int64_t size;
-    plat_file_stat(path, &h->level_mtime, &size);
-    /* seats beyond the new level's seat count, or whose role changed, are
-     * given back; their players are told and may join again */
-    for (int s = 0; s < CORE_MAX_SEATS; s++) {
-        if (s < h->sc->n_seats && h->seats[s].taken)
-            continue;
-        if (h->seats[s].peer >= 0 && s >= h->sc->n_seats) {
-            uint8_t buf[16];
-            send_payload(h, h->seats[s].peer, buf, proto_encode_bye(buf, sizeof buf, PROTO_REJ_REPLACED));
-            drop_peer(h, h->seats[s].peer, "seat removed by a new level");
-            memset(&h->seats[s], 0, sizeof h->seats[s]);
-            h->seats[s].peer = -1;
-        }
-    }
-    h->pending.n = 0;
-    h->view_dirty = h->lobby_dirty = true;
-    for (int i = 0; i < h->n_peers; i++)
-        if (!h->peers[i].dead && h->peers[i].state != PEER_HANDSHAKE)
-            send_welcome(h, i);
-    hlog(h, "level loaded: '%s'", h->sc->title);
+    if (h->watching)
+        lvl_watch_init(&h->watch, h->opts.level_path);
     return true;
 }
 

@@ -458,6 +458,144 @@ static void test_slow_reader_dropped(void **state)
     host_destroy(h);
 }
 
+
+static bool write_file(const char *path, const char *data, size_t len)
+{
+    /* write a new file and rename it over the old one, as editors do */
+    char tmp[600];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    if (!f)
+        return false;
+    fwrite(data, 1, len, f);
+    fclose(f);
+    return rename(tmp, path) == 0;
+}
+
+/* --watch: a saved level reaches the lobby and every client; a broken save
+ * keeps the last good level. */
+static void test_watch_reloads_level_in_lobby(void **state)
+{
+    (void)state;
+    char src[PLAT_PATH_MAX];
+    assert_true(plat_data_path("levels/noor.yaml", src, sizeof src));
+    char err[256];
+    size_t len = 0;
+    char *text = plat_read_file(src, 1 << 20, &len, err, sizeof err);
+    assert_non_null(text);
+    char tmpl[] = "/tmp/samenspel-watch-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    assert_non_null(dir);
+    char path[600];
+    snprintf(path, sizeof path, "%s/noor.yaml", dir);
+    assert_true(write_file(path, text, len));
+
+    host_options o;
+    base_opts(&o);
+    o.headless = false;
+    o.watch = true;
+    snprintf(o.level_path, sizeof o.level_path, "%s", path);
+    host *h = fx_host(&o);
+    assert_non_null(h);
+    cli_options co;
+    fx_opts(&co, h, "Wout");
+    fx_bot b;
+    assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 2));
+    b.act = false;
+    assert_true(wait_connected(h, &b, 5000));
+    int seat = cli_seat(b.c);
+
+    /* the trainer saves a new title */
+    const char *old_title = "titel: \"Noor zoekt rust\"";
+    char *at = strstr(text, old_title);
+    assert_non_null(at);
+    size_t pre = (size_t)(at - text);
+    const char *new_title = "titel: \"Noor herladen\"";
+    size_t nlen = len - strlen(old_title) + strlen(new_title);
+    char *edited = malloc(nlen);
+    memcpy(edited, text, pre);
+    memcpy(edited + pre, new_title, strlen(new_title));
+    memcpy(edited + pre + strlen(new_title), at + strlen(old_title), len - pre - strlen(old_title));
+    plat_sleep_ms(20); /* a visibly newer mtime */
+    assert_true(write_file(path, edited, nlen));
+    uint64_t until = plat_now_ms() + 4000;
+    while (plat_now_ms() < until &&
+           (strcmp(host_scenario(h)->title, "Noor herladen") != 0 || !cli_scenario(b.c) ||
+            strcmp(cli_scenario(b.c)->title, "Noor herladen") != 0)) {
+        host_pump(h, 5);
+        fx_bot_step(&b);
+    }
+    assert_string_equal(host_scenario(h)->title, "Noor herladen");
+    assert_string_equal(cli_scenario(b.c)->title, "Noor herladen");
+    assert_int_equal(host_reload_status_get(h, NULL), HOST_RELOAD_OK);
+    assert_int_equal(cli_seat(b.c), seat); /* the player keeps the seat */
+
+    /* a broken save: the last good level stays, the diagnostics are there */
+    const char *broken = "versie: 1\nid: [kapot\n";
+    plat_sleep_ms(20);
+    assert_true(write_file(path, broken, strlen(broken)));
+    until = plat_now_ms() + 4000;
+    while (plat_now_ms() < until && host_reload_status_get(h, NULL) != HOST_RELOAD_FAILED)
+        host_pump(h, 5);
+    const lvl_diags *d = NULL;
+    assert_int_equal(host_reload_status_get(h, &d), HOST_RELOAD_FAILED);
+    assert_true(d->n_errors > 0);
+    assert_string_equal(host_scenario(h)->title, "Noor herladen");
+    cli_destroy(b.c);
+    host_destroy(h);
+    remove(path);
+    rmdir(dir);
+    free(edited);
+    free(text);
+}
+
+
+/* LAN discovery finds the host (a hint with code, port and seats); a
+ * datagram that is not a query gets no answer. */
+static void test_discovery_finds_host(void **state)
+{
+    (void)state;
+    host_options o;
+    base_opts(&o);
+    o.headless = false;
+    host *h = fx_host(&o);
+    assert_non_null(h);
+    char err[256];
+    cli_discovery *d = cli_discovery_start(host_port(h), "127.0.0.1", err, sizeof err);
+    assert_non_null(d);
+    cli_found_game g[CLI_MAX_FOUND];
+    int n = 0;
+    uint64_t until = plat_now_ms() + 3000;
+    while (n == 0 && plat_now_ms() < until) {
+        host_pump(h, 5);
+        n = cli_discovery_poll(d, g, CLI_MAX_FOUND);
+    }
+    assert_int_equal(n, 1);
+    assert_string_equal(g[0].code, "TEST");
+    assert_int_equal(g[0].port, host_port(h));
+    assert_int_equal(g[0].seats_total, host_seat_count(h));
+    assert_int_equal(g[0].seats_free, host_seat_count(h));
+    assert_false(g[0].started);
+    cli_discovery_stop(d);
+
+    /* garbage to the discovery port: silence */
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)host_port(h));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    uint8_t junk[64];
+    memset(junk, 0xAB, sizeof junk);
+    sendto(fd, junk, sizeof junk, 0, (struct sockaddr *)&a, sizeof a);
+    for (int i = 0; i < 20; i++)
+        host_pump(h, 5);
+    struct pollfd p = {fd, POLLIN, 0};
+    assert_int_equal(poll(&p, 1, 100), 0);
+    close(fd);
+    host_destroy(h);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -467,6 +605,8 @@ int main(void)
         cmocka_unit_test(test_observer_sees_no_private_data),
         cmocka_unit_test(test_malformed_peers_dropped),
         cmocka_unit_test(test_slow_reader_dropped),
+        cmocka_unit_test(test_watch_reloads_level_in_lobby),
+        cmocka_unit_test(test_discovery_finds_host),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
