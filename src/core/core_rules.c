@@ -467,6 +467,23 @@ static void begin_round(core_state *st, int r, core_events *out)
         draw_cards(st, s, out);
 }
 
+/* Joint work on a need means working *together*, not side by side by
+ * chance: the need's trekker is among the seats on it, or two of them made
+ * an accepted ask/offer about it this round. */
+static bool coordinated(const core_state *st, int n, uint32_t seats)
+{
+    int lead = st->need_lead[n];
+    if (lead != CORE_NONE && ((seats >> (unsigned)lead) & 1u))
+        return true;
+    for (int p = 0; p < st->n_promises; p++) {
+        const core_promise *pr = &st->promises[p];
+        if (pr->need == n && pr->status == CORE_PROMISE_ACCEPTED && ((seats >> (unsigned)pr->from) & 1u) &&
+            ((seats >> (unsigned)pr->to) & 1u))
+            return true;
+    }
+    return false;
+}
+
 /* Uitvoering: the resolution formula of RULES.md, deterministic from the
  * revealed commitments. */
 static void resolve(core_state *st, core_events *out)
@@ -555,7 +572,7 @@ static void resolve(core_state *st, core_events *out)
             total = 0;
         /* measures */
         st->contrib_n[r] += ncards;
-        if (core_popcount(seats) >= 2)
+        if (core_popcount(seats) >= 2 && coordinated(st, n, seats))
             st->contrib_joint[r] += ncards;
         if (linked)
             st->contrib_goal[r] += ncards;
