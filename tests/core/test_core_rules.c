@@ -564,6 +564,38 @@ static void test_promise_kept_and_broken(void **state)
     assert_true(m.evidence & (1u << CORE_EV_TAG_GEBROKEN_BELOFTE));
 }
 
+static void test_joint_needs_coordination(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_INZET);
+    /* side by side by chance: an edge, but not joint work */
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
+    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);
+    advance(&st);
+    assert_int_equal(st.edge_round[1][S_LER][S_CLB], 1);
+    assert_int_equal(st.contrib_n[1], 2);
+    assert_int_equal(st.contrib_joint[1], 0);
+    /* with the need's trekker among them it is */
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    ok(&st, CORE_ACT_PROPOSE_LEAD, S_CLB, N_LEZEN, S_CLB, 0);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
+    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);
+    advance(&st);
+    assert_int_equal(st.contrib_joint[2], 2);
+    /* or with an accepted ask between them */
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    ok(&st, CORE_ACT_ASK, S_OUD, S_LO, N_THUIS, 0);
+    ok(&st, CORE_ACT_RESPOND, S_LO, 0, 1, 0);
+    to_phase(&st, CORE_PHASE_INZET);
+    put(&st, S_OUD, C_OUD_ROUT, 0, N_THUIS);
+    put(&st, S_LO, C_LO_HULP, 0, N_THUIS);
+    advance(&st);
+    assert_int_equal(st.contrib_joint[3], 2);
+}
+
 static void test_shared_fact_used_makes_edge(void **state)
 {
     (void)state;
@@ -982,6 +1014,7 @@ int main(void)
         cmocka_unit_test(test_friction_needs_involved_distinct_roles),
         cmocka_unit_test(test_goal_vote_needs_majority_with_other_seat),
         cmocka_unit_test(test_promise_kept_and_broken),
+        cmocka_unit_test(test_joint_needs_coordination),
         cmocka_unit_test(test_shared_fact_used_makes_edge),
         cmocka_unit_test(test_reflection),
         cmocka_unit_test(test_reflection_cards_beyond_32),
