@@ -112,6 +112,9 @@ static void draw(start_win *s)
     if (g->win)
         SDL_RenderPresent(g->ren);
     s->dirty = false;
+    /* tests and tools/bench/ui.sh: open, present one frame, close */
+    if (getenv("SAMENSPEL_EXIT_AFTER_FIRST_FRAME"))
+        s->choice = CHOICE_QUIT;
 }
 
 static void click(start_win *s, int id, int arg)
