@@ -366,6 +366,14 @@ static void test_solo_and_unfinished(void **state)
     char *html = slurp(REPORT_TEST_OUT "/unfinished", "report.html");
     assert_non_null(strstr(html, "niet afgelopen"));
     free(html);
+    /* The trainer restarted midway: the host closes the session unfinished. */
+    game_result x = play_game(db, 9, CORE_BOT_TEAM, false, 40);
+    assert_true(store_session_finish(db, x.session, NULL, err, sizeof err));
+    assert_int_equal(store_last_finished(db, err, sizeof err), x.session);
+    export_and_check(db, &x, "stopped", false, "nl");
+    html = slurp(REPORT_TEST_OUT "/stopped", "report.html");
+    assert_non_null(strstr(html, "gestopt voor het einde"));
+    free(html);
     store_close(db);
 }
 
