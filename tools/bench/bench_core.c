@@ -16,6 +16,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <dirent.h>
+
 #include "../../tests/core/test_scenario.c"
 
 #define RUNS 5
@@ -53,30 +55,59 @@ static double games_per_second(const core_scenario *sc, core_sim_bots bots)
     return rates[RUNS / 2];
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
 int main(void)
 {
-    static const char *levels[] = {"noor", "jonas", "amira"};
+    /* every bundled level: each .yaml file in levels/ except the roles file */
+    char dir[1024];
+    if (!plat_data_path("levels", dir, sizeof dir)) {
+        fprintf(stderr, "bench_core: no levels folder in the data dir\n");
+        return 1;
+    }
+    static char names[64][256];
+    int n_names = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "bench_core: cannot open %s\n", dir);
+        return 1;
+    }
+    struct dirent *de;
+    while ((de = readdir(d)) && n_names < 64) {
+        size_t len = strlen(de->d_name);
+        if (len > 5 && len < sizeof names[0] && strcmp(de->d_name + len - 5, ".yaml") == 0 &&
+            strcmp(de->d_name, "rollen.yaml") != 0)
+            memcpy(names[n_names++], de->d_name, len + 1);
+    }
+    closedir(d);
+    qsort(names, (size_t)n_names, sizeof names[0], cmp_str);
+
     core_scenario *sc = calloc(1, sizeof *sc);
-    lvl_diags *d = calloc(1, sizeof *d);
-    if (!sc || !d)
+    lvl_diags *diags = calloc(1, sizeof *diags);
+    if (!sc || !diags)
         return 1;
     int rc = 0;
-    for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
-        char rel[64], path[1024];
-        snprintf(rel, sizeof rel, "levels/%s.yaml", levels[i]);
+    for (int i = 0; i < n_names; i++) {
+        char path[1400], label[256];
+        snprintf(path, sizeof path, "%.1023s/%.255s", dir, names[i]);
+        snprintf(label, sizeof label, "%.*s", (int)(strlen(names[i]) - 5), names[i]);
         memset(sc, 0, sizeof *sc);
-        memset(d, 0, sizeof *d);
-        if (!plat_data_path(rel, path, sizeof path) || !lvl_load_file(path, sc, d)) {
-            fprintf(stderr, "bench_core: cannot load %s\n", rel);
+        memset(diags, 0, sizeof *diags);
+        if (!lvl_load_file(path, sc, diags)) {
+            fprintf(stderr, "bench_core: cannot load %s\n", path);
             rc = 1;
             continue;
         }
-        printf("core_games_per_second_%s %.0f games/s\n", levels[i], games_per_second(sc, CORE_SIM_TEAM));
-        printf("core_games_per_second_%s_solo %.0f games/s\n", levels[i], games_per_second(sc, CORE_SIM_SOLO));
+        printf("core_games_per_second_%s %.0f games/s\n", label, games_per_second(sc, CORE_SIM_TEAM));
+        printf("core_games_per_second_%s_solo %.0f games/s\n", label, games_per_second(sc, CORE_SIM_SOLO));
+        fflush(stdout);
     }
     test_scenario_noor(sc);
     printf("core_games_per_second_c_scenario %.0f games/s\n", games_per_second(sc, CORE_SIM_TEAM));
     free(sc);
-    free(d);
+    free(diags);
     return rc;
 }
