@@ -374,7 +374,7 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         snprintf(prog, sizeof prog, "%d / %d", shown_progress, d->target);
         int pw = 0, ph = 0;
         ui_text_size(g, "00 / 00", body, UI_BOLD, &pw, &ph);
-        int barw = st[0] ? c.w * 42 / 100 : c.w - pw - ui_px(g, 16);
+        int barw = c.w * 42 / 100; /* same for every need, so the numbers line up */
         SDL_Rect bar = {c.x, by + (ph - bh) / 2, barw, bh};
         ui_round(g, bar, bh / 2, UI_PANEL_ALT);
         if (d->target > 0 && shown_progress > 0) {
@@ -917,6 +917,38 @@ static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
         snprintf(s, sizeof s, "• %s", sc->frictions[f].title);
         ui_text(g, s, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT, c.w);
         y += body * 13 / 10;
+    }
+    /* Legend of the graph with each seat's share of the interactions: it
+     * names the nodes when the graph has no room for labels, and shows
+     * who carried the network. */
+    y += ui_px(g, 16);
+    int total = 0, deg[CORE_MAX_SEATS] = {0};
+    for (int a = 0; a < m->pub->n_seats && a < CORE_MAX_SEATS; a++)
+        for (int b2 = 0; b2 < m->pub->n_seats && b2 < CORE_MAX_SEATS; b2++)
+            if (a != b2) {
+                deg[a] += m->pub->edges[a][b2];
+                total += m->pub->edges[a][b2];
+            }
+    int row = body * 13 / 10;
+    int legend_bottom = c.y + c.h - body * 28 / 10;
+    if (y + row <= legend_bottom) {
+        ui_text(g, _("Aandeel in de samenwerking"), c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK,
+                UI_LEFT, c.w);
+        y += row;
+    }
+    for (int st2 = 0; st2 < m->pub->n_seats && st2 < CORE_MAX_SEATS; st2++) {
+        if (y + row > legend_bottom)
+            break;
+        int chip = body;
+        ui_role_chip(g, sc, sc->seat_roles[st2], c.x, y + ui_px(g, 2), chip);
+        char who[160];
+        snprintf(who, sizeof who, "%s · %s", role_name(sc, sc->seat_roles[st2]), seat_name(m, st2));
+        ui_text(g, who, c.x + chip + ui_px(g, 10), y, body, ui_body_min(g) * 8 / 10, UI_REGULAR,
+                UI_INK, UI_LEFT, c.w * 70 / 100 - chip);
+        char pct[16];
+        snprintf(pct, sizeof pct, "%d%%", total > 0 ? (deg[st2] * 100 + total / 2) / total : 0);
+        ui_text(g, pct, c.x + c.w, y, body, body, UI_BOLD, UI_INK, UI_RIGHT, 0);
+        y += row;
     }
     const core_measures *mm = &m->pub->live;
     snprintf(s, sizeof s, _("Beloften: %d gehouden, %d gebroken · %d vragen of aanbiedingen"),
