@@ -19,6 +19,19 @@
 #define CLI_SILENT_MS 3000
 #define CLI_RETRY_MS 500
 #define CLI_QUEUE_BYTES (256u * 1024u)
+#define CLI_CONNECT_TIMEOUT_MS 5000 /* the OS would try for minutes */
+
+/* One connect attempt in its own thread. A window must be able to give up
+ * on it (timeout, quit) without waiting for the OS, so the job is shared:
+ * whoever comes second of "thread finished" and "owner gave up" frees it. */
+enum { JOB_RUNNING = 0, JOB_DONE = 1, JOB_ABANDONED = 2 };
+struct connect_job {
+    SDL_atomic_t state;
+    char host[CLI_HOST_LEN];
+    int port;
+    net_conn *result;
+    char err[CLI_REASON_LEN];
+};
 
 struct cli {
     cli_options opts;
@@ -28,11 +41,9 @@ struct cli {
     char reason[CLI_REASON_LEN];
     bool net_up;
 
-    /* connecting thread */
-    SDL_Thread *connect_thread;
-    SDL_atomic_t connect_done;
-    net_conn *connect_result;
-    char connect_err[CLI_REASON_LEN];
+    /* connecting thread (see connect_job) */
+    struct connect_job *job;
+    uint64_t job_started_ms;
     uint64_t retry_at_ms;
 
     net_conn *conn;
@@ -129,23 +140,58 @@ static void token_save(cli *c)
 
 static int connect_main(void *arg)
 {
-    cli *c = arg;
-    c->connect_result = net_connect(c->opts.host, c->opts.port, CLI_QUEUE_BYTES, c->connect_err,
-                                    sizeof c->connect_err);
-    SDL_AtomicSet(&c->connect_done, 1);
+    struct connect_job *job = arg;
+    char err[CLI_REASON_LEN];
+    /* the job holds its own reference on SDL_net: it may outlive the cli */
+    if (net_init(err, sizeof err)) {
+        job->result = net_connect(job->host, job->port, CLI_QUEUE_BYTES, job->err, sizeof job->err);
+        if (!SDL_AtomicCAS(&job->state, JOB_RUNNING, JOB_DONE)) {
+            /* abandoned by its owner: clean up alone */
+            if (job->result)
+                net_conn_close(job->result, false);
+            free(job);
+        }
+        net_quit();
+        return 0;
+    }
+    snprintf(job->err, sizeof job->err, "%s", err);
+    if (!SDL_AtomicCAS(&job->state, JOB_RUNNING, JOB_DONE))
+        free(job);
     return 0;
+}
+
+/* Gives up on a running connect (or collects a finished one's leftovers). */
+static void abandon_job(cli *c)
+{
+    struct connect_job *job = c->job;
+    if (!job)
+        return;
+    c->job = NULL;
+    if (SDL_AtomicCAS(&job->state, JOB_RUNNING, JOB_ABANDONED))
+        return; /* the thread frees it */
+    if (job->result)
+        net_conn_close(job->result, false);
+    free(job);
 }
 
 static void start_connect(cli *c)
 {
-    SDL_AtomicSet(&c->connect_done, 0);
-    c->connect_result = NULL;
-    c->connect_err[0] = '\0';
-    c->connect_thread = SDL_CreateThread(connect_main, "ss-connect", c);
-    if (!c->connect_thread) {
+    struct connect_job *job = calloc(1, sizeof *job);
+    if (!job) {
         set_status(c, CLI_STATUS_FAILED, _("kon geen verbinding starten"));
         return;
     }
+    snprintf(job->host, sizeof job->host, "%s", c->opts.host);
+    job->port = c->opts.port;
+    SDL_Thread *t = SDL_CreateThread(connect_main, "ss-connect", job);
+    if (!t) {
+        free(job);
+        set_status(c, CLI_STATUS_FAILED, _("kon geen verbinding starten"));
+        return;
+    }
+    SDL_DetachThread(t);
+    c->job = job;
+    c->job_started_ms = plat_now_ms();
     if (c->status != CLI_STATUS_RECONNECTING)
         set_status(c, CLI_STATUS_CONNECTING, "");
 }
@@ -231,13 +277,7 @@ void cli_destroy(cli *c)
 {
     if (!c)
         return;
-    if (c->connect_thread) {
-        /* a connect in progress finishes by itself (bounded by the OS
-         * timeout); we must wait for it because it writes into c */
-        SDL_WaitThread(c->connect_thread, NULL);
-        if (c->connect_result)
-            net_conn_close(c->connect_result, false);
-    }
+    abandon_job(c); /* never waits for the OS */
     if (c->conn) {
         uint8_t buf[16];
         send_payload(c, buf, proto_encode_bye(buf, sizeof buf, PROTO_REJ_NONE));
@@ -416,23 +456,31 @@ static bool handle_frame(cli *c, const uint8_t *pl, size_t len, const char **why
 void cli_pump(cli *c, int max_wait_ms)
 {
     uint64_t now = plat_now_ms();
-    if (c->connect_thread && SDL_AtomicGet(&c->connect_done)) {
-        SDL_WaitThread(c->connect_thread, NULL);
-        c->connect_thread = NULL;
-        if (c->connect_result) {
-            c->conn = c->connect_result;
-            c->connect_result = NULL;
+    if (c->job && SDL_AtomicGet(&c->job->state) == JOB_DONE) {
+        struct connect_job *job = c->job;
+        c->job = NULL;
+        if (job->result) {
+            c->conn = job->result;
             net_poll_add_conn(c->poll, c->conn);
             c->last_rx_ms = c->last_ping_ms = now;
             send_hello(c);
         } else if (c->ever_welcomed) {
             c->retry_at_ms = now + CLI_RETRY_MS;
-            set_status(c, CLI_STATUS_RECONNECTING, c->connect_err);
+            set_status(c, CLI_STATUS_RECONNECTING, job->err);
         } else {
-            set_status(c, CLI_STATUS_FAILED, c->connect_err);
+            set_status(c, CLI_STATUS_FAILED, job->err);
+        }
+        free(job);
+    } else if (c->job && now - c->job_started_ms > CLI_CONNECT_TIMEOUT_MS) {
+        abandon_job(c);
+        if (c->ever_welcomed) {
+            c->retry_at_ms = now + CLI_RETRY_MS;
+            set_status(c, CLI_STATUS_RECONNECTING, _("de host antwoordt niet"));
+        } else {
+            set_status(c, CLI_STATUS_FAILED, _("de host antwoordt niet"));
         }
     }
-    if (!c->conn && !c->connect_thread && c->status == CLI_STATUS_RECONNECTING && now >= c->retry_at_ms)
+    if (!c->conn && !c->job && c->status == CLI_STATUS_RECONNECTING && now >= c->retry_at_ms)
         start_connect(c);
     if (!c->conn) {
         if (max_wait_ms > 0)

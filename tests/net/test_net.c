@@ -596,6 +596,39 @@ static void test_discovery_finds_host(void **state)
     host_destroy(h);
 }
 
+
+/* Connecting never blocks the caller: a host that does not answer gives
+ * "failed" after the client's own timeout, and destroying a client in the
+ * middle of connecting returns at once. */
+static void test_connect_never_blocks(void **state)
+{
+    (void)state;
+    cli_options co;
+    cli_options_default(&co);
+    snprintf(co.host, sizeof co.host, "198.51.100.1"); /* TEST-NET-2: nobody answers */
+    snprintf(co.code, sizeof co.code, "TEST");
+    co.no_token_store = true;
+    char err[256];
+    cli *c = cli_create(&co, NULL, err, sizeof err);
+    assert_non_null(c);
+    uint64_t t0 = plat_now_ms();
+    while (cli_status_get(c) == CLI_STATUS_CONNECTING && plat_now_ms() - t0 < 8000) {
+        uint64_t p0 = plat_now_ms();
+        cli_pump(c, 10);
+        assert_true(plat_now_ms() - p0 < 200); /* a frame is never held up */
+    }
+    assert_int_equal(cli_status_get(c), CLI_STATUS_FAILED);
+    assert_true(strlen(cli_reason(c)) > 0);
+    cli_destroy(c);
+
+    c = cli_create(&co, NULL, err, sizeof err);
+    assert_non_null(c);
+    cli_pump(c, 0);
+    t0 = plat_now_ms();
+    cli_destroy(c);
+    assert_true(plat_now_ms() - t0 < 200);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -607,6 +640,7 @@ int main(void)
         cmocka_unit_test(test_slow_reader_dropped),
         cmocka_unit_test(test_watch_reloads_level_in_lobby),
         cmocka_unit_test(test_discovery_finds_host),
+        cmocka_unit_test(test_connect_never_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
