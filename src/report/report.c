@@ -904,7 +904,7 @@ static void svg_network(const model *m, sbuf *b, int round, int size, bool label
 static void svg_measure_chart(const model *m, sbuf *b, const char *title, const double *vals,
                               int n, double threshold)
 {
-    const int W = 165, H = 120, L = 30, R = 8, T = 22, B = 22;
+    const int W = 155, H = 120, L = 30, R = 8, T = 22, B = 22;
     double pw = W - L - R, ph = H - T - B;
     sb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"%d\" height=\"%d\" "
                  "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
