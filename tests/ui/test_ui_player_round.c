@@ -130,12 +130,20 @@ static void test_player_round(void **state)
     snprintf(co.host, sizeof co.host, "127.0.0.1");
     co.port = host_port(r.h);
     snprintf(co.code, sizeof co.code, "TEST");
-    snprintf(co.name, sizeof co.name, "Anna");
+    /* no name on the command line: the join form asks for it */
     snprintf(co.role, sizeof co.role, "leraar");
     co.no_token_store = true;
     r.app = player_app_open(&co, true, err, sizeof err);
     if (!r.app)
         fail_msg("player window: %s", err);
+    assert_null(player_app_session(r.app));
+    assert_true(click(&r, UI_ID_SUBMIT, 0)); /* without a name: refused, stays in the form */
+    assert_null(player_app_session(r.app));
+    assert_true(click(&r, UI_ID_FIELD, 2));
+    type_text(&r, "An");
+    type_text(&r, "na");
+    assert_true(click(&r, UI_ID_SUBMIT, 0));
+    assert_non_null(player_app_session(r.app));
 
     /* join, then bots in every other seat, then start */
     uint64_t deadline = plat_now_ms() + 20000;
