@@ -544,6 +544,8 @@ typedef struct {
     core_commitment revealed_commits[CORE_MAX_SEATS][CORE_MAX_COMMIT];
     int revealed_n[CORE_MAX_SEATS];
     uint32_t reflections_shown_hi;       /* cards 32..39 (bit i-32), see reflections_shown */
+    uint32_t lit_needs;                  /* union of the needs of every shared fact */
+    uint64_t seat_facts[CORE_MAX_SEATS]; /* bit f: fact f is in this seat's dossier (set at init) */
 } core_state;
 
 /* Starts a game in the lobby. The scenario must pass core_scenario_validate. */

@@ -287,12 +287,7 @@ static bool need_goal_linked(const core_state *st, int n)
 
 static bool need_lit(const core_state *st, int n)
 {
-    if (!st->need_has_facts[n])
-        return true;
-    for (int f = 0; f < st->sc->n_facts; f++)
-        if (st->fact_shared[f] && ((st->sc->facts[f].needs >> (unsigned)n) & 1u))
-            return true;
-    return false;
+    return !st->need_has_facts[n] || ((st->lit_needs >> (unsigned)n) & 1u);
 }
 
 static void add_edge(core_state *st, int a, int b)
@@ -371,6 +366,10 @@ bool core_init(core_state *st, const core_scenario *sc, uint64_t seed, char *err
             if ((sc->facts[f].needs >> (unsigned)n) & 1u)
                 st->need_has_facts[n] = true;
     }
+    for (int s = 0; s < sc->n_seats; s++)
+        for (int f = 0; f < sc->n_facts; f++)
+            if (sc->facts[f].role == sc->seat_roles[s])
+                st->seat_facts[s] |= 1ull << (unsigned)f;
     for (int s = 0; s < sc->n_seats; s++) {
         const core_role_def *ro = &sc->roles[sc->seat_roles[s]];
         core_seat_state *ss = &st->seats[s];
@@ -1118,6 +1117,7 @@ core_reject core_apply(core_state *st, const core_action *a, core_events *out)
         st->fact_shared[a->a] = true;
         st->fact_shared_round[a->a] = st->round;
         st->fact_shared_by[a->a] = a->seat;
+        st->lit_needs |= st->sc->facts[a->a].needs;
         emit(out, CORE_EVT_FACT_SHARED, a->seat, a->a, 0, 0, 0);
         break;
     case CORE_ACT_PROPOSE_GOAL:
@@ -1346,6 +1346,7 @@ uint64_t core_state_hash(const core_state *st)
     hi(&hs, st->reflection_card);
     hi(&hs, st->reflections_shown);
     hi(&hs, st->reflections_shown_hi);
+    hi(&hs, st->lit_needs);
     hb(&hs, st->edge_round, sizeof st->edge_round);
     hb(&hs, st->contrib_kind, sizeof st->contrib_kind);
     hb(&hs, st->contrib_n, sizeof st->contrib_n);

@@ -30,12 +30,8 @@ static void public_fill_base(const core_state *st, core_public_view *v, bool ful
         v->lead_proposal[n] = st->lead_proposal[n];
         v->need_lit[n] = false;
     }
-    uint32_t lit = 0;
-    for (int f = 0; f < sc->n_facts; f++)
-        if (st->fact_shared[f])
-            lit |= sc->facts[f].needs;
     for (int n = 0; n < sc->n_needs; n++)
-        v->need_lit[n] = !st->need_has_facts[n] || ((lit >> (unsigned)n) & 1u);
+        v->need_lit[n] = !st->need_has_facts[n] || ((st->lit_needs >> (unsigned)n) & 1u);
     memcpy(v->fact_shared, st->fact_shared, sizeof v->fact_shared);
     v->n_frictions_out = st->n_frictions_out;
     memcpy(v->frictions, st->frictions, sizeof(v->frictions[0]) * (size_t)st->n_frictions_out);
@@ -117,9 +113,12 @@ static void seat_fill(const core_state *st, int seat, core_seat_view *out, bool 
         out->reflection_text[0] = '\0'; /* bots never read their own answer text */
     }
     out->dossier_n = 0;
-    for (int f = 0; f < sc->n_facts; f++)
-        if (sc->facts[f].role == out->role)
-            out->dossier[out->dossier_n++] = f;
+    for (uint64_t m = st->seat_facts[seat]; m; m &= m - 1u) {
+        int f = 0;
+        while (!((m >> (unsigned)f) & 1u))
+            f++;
+        out->dossier[out->dossier_n++] = f;
+    }
 }
 
 void core_seat_view_get(const core_state *st, int seat, core_seat_view *out)
