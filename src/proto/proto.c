@@ -129,11 +129,12 @@ static void io_int(proto_io *io, int *v, int lo, int hi)
     }
 }
 
-#define IO_ENUM(io, field, count)          \
+/* The enum's type is named so the read value converts without warnings. */
+#define IO_ENUM(io, field, type, count)    \
     do {                                   \
         int t_ = (int)(field);             \
         io_int((io), &t_, 0, (count) - 1); \
-        (field) = t_;                      \
+        (field) = (type)t_;                \
     } while (0)
 
 static void io_bool(proto_io *io, bool *v)
@@ -249,10 +250,10 @@ static void ser_card(proto_io *io, core_card_def *c)
     io_str(io, c->id, sizeof c->id);
     io_str(io, c->title, sizeof c->title);
     io_str(io, c->text, sizeof c->text);
-    IO_ENUM(io, c->type, 3);
+    IO_ENUM(io, c->type, core_card_type, 3);
     io_idx(io, &c->role, CORE_MAX_ROLES);
     io_str(io, c->domain, sizeof c->domain);
-    IO_ENUM(io, c->kind, CORE_KIND_COUNT);
+    IO_ENUM(io, c->kind, core_knowledge_kind, CORE_KIND_COUNT);
     io_int(io, &c->strength, -1000, 1000);
     io_int(io, &c->boost, -1000, 1000);
 }
@@ -338,7 +339,7 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
         io_u32bits(io, &f->roles, CORE_MAX_ROLES);
         io_int(io, &f->required_roles, 0, CORE_MAX_ROLES);
         io_int(io, &f->severity, -1000, 1000);
-        IO_ENUM(io, f->drains, 2);
+        IO_ENUM(io, f->drains, core_drain_target, 2);
         io_idx(io, &f->innovation_card, CORE_MAX_CARDS);
         io_int(io, &f->round, 0, CORE_MAX_ROUNDS);
     }
@@ -357,7 +358,7 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
         core_reflection_def *r = &sc->reflections[i];
         io_str(io, r->id, sizeof r->id);
         io_str(io, r->question, sizeof r->question);
-        IO_ENUM(io, r->block, CORE_BLOCK_COUNT);
+        IO_ENUM(io, r->block, core_building_block, CORE_BLOCK_COUNT);
         io_u32bits(io, &r->evidence, CORE_EV_TAG_COUNT);
         io_count(io, &r->n_options, CORE_MAX_OPTIONS, 2);
         for (int j = 0; j < r->n_options; j++)
@@ -393,7 +394,7 @@ static void ser_measures(proto_io *io, core_measures *m)
     io_bool(io, &m->goal_adopted);
     io_bool(io, &m->reflective);
     io_u32bits(io, &m->evidence, CORE_EV_TAG_COUNT);
-    IO_ENUM(io, m->level, CORE_LEVEL_COUNT);
+    IO_ENUM(io, m->level, core_collab_level, CORE_LEVEL_COUNT);
 }
 
 static void ser_commit(proto_io *io, core_commitment *c)
@@ -425,8 +426,8 @@ static void ser_bits(proto_io *io, bool *arr, int n)
 static void ser_public(proto_io *io, core_public_view *p)
 {
     io_int(io, &p->round, 0, CORE_MAX_ROUNDS);
-    IO_ENUM(io, p->phase, CORE_PHASE_COUNT);
-    IO_ENUM(io, p->outcome, 3);
+    IO_ENUM(io, p->phase, core_phase, CORE_PHASE_COUNT);
+    IO_ENUM(io, p->outcome, core_outcome, 3);
     io_int(io, &p->welbevinden, -100000, 100000);
     io_int(io, &p->draagkracht, -100000, 100000);
     io_int(io, &p->n_seats, 0, CORE_MAX_SEATS);
@@ -466,8 +467,8 @@ static void ser_public(proto_io *io, core_public_view *p)
         io_int(io, &pr->to, 0, CORE_MAX_SEATS - 1);
         io_int(io, &pr->need, 0, CORE_MAX_NEEDS - 1);
         io_int(io, &pr->round, 0, CORE_MAX_ROUNDS);
-        IO_ENUM(io, pr->kind, 2);
-        IO_ENUM(io, pr->status, 5);
+        IO_ENUM(io, pr->kind, core_promise_kind, 2);
+        IO_ENUM(io, pr->status, core_promise_status, 5);
     }
     for (int s = 0; s < p->n_seats; s++) {
         io_bool(io, &p->seat_ready[s]);
@@ -524,7 +525,7 @@ static void ser_events(proto_io *io, core_events *ev)
     io_count(io, &ev->n, CORE_MAX_EVENTS, 6);
     for (int i = 0; i < ev->n; i++) {
         core_event *e = &ev->ev[i];
-        IO_ENUM(io, e->type, CORE_EVT_COUNT);
+        IO_ENUM(io, e->type, core_event_type, CORE_EVT_COUNT);
         io_int(io, &e->seat, -1, CORE_MAX_SEATS - 1);
         io_int(io, &e->a, INT32_MIN, INT32_MAX);
         io_int(io, &e->b, INT32_MIN, INT32_MAX);
@@ -654,7 +655,7 @@ bool proto_decode_welcome(const uint8_t *p, size_t len, proto_welcome *m, core_s
 static void ser_reject(proto_io *io, proto_reject *m)
 {
     ser_type(io, PROTO_MSG_REJECT);
-    IO_ENUM(io, m->code, PROTO_REJ_COUNT);
+    IO_ENUM(io, m->code, proto_reject_code, PROTO_REJ_COUNT);
     io_str(io, m->text, sizeof m->text);
 }
 
@@ -716,7 +717,7 @@ static void ser_action(proto_io *io, proto_action *m)
 {
     ser_type(io, PROTO_MSG_ACTION);
     io_u32(io, &m->seq);
-    IO_ENUM(io, m->action.type, CORE_ACT_COUNT);
+    IO_ENUM(io, m->action.type, core_action_type, CORE_ACT_COUNT);
     io_int(io, &m->action.a, -1, 1023);
     io_int(io, &m->action.b, -1, 1023);
     io_int(io, &m->action.c, -1, 1023);
@@ -745,7 +746,7 @@ static void ser_result(proto_io *io, proto_result *m)
 {
     ser_type(io, PROTO_MSG_RESULT);
     io_u32(io, &m->seq);
-    IO_ENUM(io, m->result, CORE_REJ_COUNT);
+    IO_ENUM(io, m->result, core_reject, CORE_REJ_COUNT);
 }
 
 size_t proto_encode_result(uint8_t *buf, size_t cap, const proto_result *m)
@@ -859,7 +860,7 @@ size_t proto_encode_bye(uint8_t *buf, size_t cap, proto_reject_code reason)
     proto_io io;
     proto_writer(&io, buf, cap);
     ser_type(&io, PROTO_MSG_BYE);
-    IO_ENUM(&io, reason, PROTO_REJ_COUNT);
+    IO_ENUM(&io, reason, proto_reject_code, PROTO_REJ_COUNT);
     return finish_write(&io);
 }
 
@@ -869,7 +870,7 @@ bool proto_decode_bye(const uint8_t *p, size_t len, proto_reject_code *reason, c
     proto_reader(&io, p, len);
     *reason = PROTO_REJ_NONE;
     ser_type(&io, PROTO_MSG_BYE);
-    IO_ENUM(&io, *reason, PROTO_REJ_COUNT);
+    IO_ENUM(&io, *reason, proto_reject_code, PROTO_REJ_COUNT);
     return finish_read(&io, why);
 }
 
