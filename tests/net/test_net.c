@@ -629,6 +629,64 @@ static void test_connect_never_blocks(void **state)
     assert_true(plat_now_ms() - t0 < 200);
 }
 
+
+static cli_status seen_status[16];
+static int n_seen_status;
+
+static void record_status(void *ctx, cli_status st, const char *reason)
+{
+    (void)ctx;
+    (void)reason;
+    if (n_seen_status < 16)
+        seen_status[n_seen_status++] = st;
+}
+
+/* The host stalls (Wi-Fi gone for 3.5 s): the client shows "reconnecting",
+ * then rejoins with its token by itself and holds the same seat. */
+static void test_client_reconnects_after_stall(void **state)
+{
+    (void)state;
+    host_options o;
+    base_opts(&o);
+    o.headless = false;
+    host *h = fx_host(&o);
+    assert_non_null(h);
+    cli_options co;
+    fx_opts(&co, h, "Mira");
+    cli_callbacks cb = {NULL, record_status, NULL, NULL, NULL};
+    char err[256];
+    cli *c = cli_create(&co, &cb, err, sizeof err);
+    assert_non_null(c);
+    uint64_t until = plat_now_ms() + 5000;
+    while (cli_status_get(c) != CLI_STATUS_CONNECTED && plat_now_ms() < until) {
+        host_pump(h, 1);
+        cli_pump(c, 1);
+    }
+    assert_int_equal(cli_status_get(c), CLI_STATUS_CONNECTED);
+    int seat = cli_seat(c);
+    n_seen_status = 0;
+    until = plat_now_ms() + 3500; /* the host hears nothing and says nothing */
+    while (plat_now_ms() < until)
+        cli_pump(c, 10);
+    assert_int_equal(cli_status_get(c), CLI_STATUS_RECONNECTING);
+    until = plat_now_ms() + 5000;
+    while (cli_status_get(c) != CLI_STATUS_CONNECTED && plat_now_ms() < until) {
+        host_pump(h, 1);
+        cli_pump(c, 1);
+    }
+    assert_int_equal(cli_status_get(c), CLI_STATUS_CONNECTED);
+    assert_int_equal(cli_seat(c), seat);
+    assert_true(n_seen_status >= 2);
+    assert_int_equal(seen_status[0], CLI_STATUS_RECONNECTING);
+    assert_true(fx_log_has(h, "rejoined"));
+    host_seat_info info;
+    assert_true(host_seat_info_get(h, seat, &info));
+    assert_true(info.connected);
+    assert_string_equal(info.name, "Mira");
+    cli_destroy(c);
+    host_destroy(h);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -641,6 +699,7 @@ int main(void)
         cmocka_unit_test(test_watch_reloads_level_in_lobby),
         cmocka_unit_test(test_discovery_finds_host),
         cmocka_unit_test(test_connect_never_blocks),
+        cmocka_unit_test(test_client_reconnects_after_stall),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
