@@ -18,6 +18,7 @@ void ui_proj_model_init(ui_proj_model *m)
 {
     memset(m, 0, sizeof *m);
     m->reveal_t = -1.0f;
+    m->reveal_boundary = -1;
     m->seat_menu = -1;
 }
 
@@ -671,6 +672,31 @@ static void draw_reveal(ui_gfx *g, const ui_proj_model *m)
     int n = m->pub->n_seats;
     int top = r.y + pad + h1 * 14 / 10;
     int bottom = r.y + r.h - pad - ui_px(g, 80);
+    /* the resolution: what the commitments did, shown in the last part */
+    char result[512] = "";
+    for (int i = 0; i < m->pub->n_needs && i < CORE_MAX_NEEDS; i++) {
+        if (m->reveal_gain[i] <= 0)
+            continue;
+        char part[160];
+        snprintf(part, sizeof part, "%s%s +%d", result[0] ? " · " : "", sc->needs[i].title,
+                 m->reveal_gain[i]);
+        if (strlen(result) + strlen(part) < sizeof result)
+            strcat(result, part);
+    }
+    if (m->reveal_boundary >= 0 && m->reveal_boundary < sc->n_frictions) {
+        char part[200];
+        snprintf(part, sizeof part, _("%sgrenservaring: %s"), result[0] ? " · " : "",
+                 sc->frictions[m->reveal_boundary].title);
+        if (strlen(result) + strlen(part) < sizeof result)
+            strcat(result, part);
+    }
+    int result_h = 0;
+    if (result[0]) {
+        result_h = ui_text_box_height(g, result, r.w - 2 * pad - ui_px(g, 360), body, UI_BOLD);
+        if (result_h > body * 27 / 10)
+            result_h = body * 27 / 10;
+        bottom -= result_h + ui_px(g, 12);
+    }
     int row = n > 0 ? (bottom - top) / n : 0;
     float t = m->reveal_t < 0 ? 1.0f : m->reveal_t;
     for (int s = 0; s < n; s++) {
@@ -709,6 +735,11 @@ static void draw_reveal(ui_gfx *g, const ui_proj_model *m)
             ui_text_box(g, s2, tb, body, ui_body_min(g) * 9 / 10, UI_REGULAR, UI_INK, UI_LEFT);
         }
     }
+    if (result[0] && t >= 0.8f)
+        ui_text_box(g, result,
+                    (SDL_Rect){r.x + pad, bottom + ui_px(g, 6), r.w - 2 * pad - ui_px(g, 360),
+                               result_h},
+                    body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT);
     ui_button(g, ui_r(g, 1400, 870, 300, 72), _("Verder (spatie)"), fpx(g, T_LABEL), true, true,
               UI_ID_SKIP_REVEAL, 0);
 }

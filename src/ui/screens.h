@@ -104,6 +104,8 @@ typedef struct {
     bool hide_player_text;       /* the trainer hid typed answers */
     int debrief_step;            /* 0 .. UI_DEBRIEF_STEPS-1 */
     float reveal_t;              /* reveal animation 0..1; < 0: not shown */
+    int reveal_gain[CORE_MAX_NEEDS];  /* resolution: points each need gained this round */
+    int reveal_boundary;         /* friction that became a grenservaring, or -1 */
     bool help;
     bool can_export;
     int seat_menu;               /* seat whose trainer menu is open, or -1 */

@@ -34,6 +34,7 @@ typedef struct {
     uint64_t timer_end_ms;      /* phase timer (display only; the trainer decides) */
     uint64_t restart_armed_ms;
     int level_cursor;
+    uint64_t events_seen_at;    /* host_actions_accepted when events were last read */
 } projector;
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
@@ -93,6 +94,30 @@ static void sync(projector *p)
         p->dirty = true;
     }
     /* the reveal starts when the commitments become public */
+    /* resolution events of this round feed the end of the reveal; a tick
+     * without accepted actions brings no new events */
+    const core_events *ev = acc != p->events_seen_at ? host_last_events(p->h) : NULL;
+    p->events_seen_at = acc;
+    for (int i = 0; ev && i < ev->n && i < CORE_MAX_EVENTS; i++) {
+        const core_event *e = &ev->ev[i];
+        if (e->type == CORE_EVT_NEED_PROGRESS && e->a >= 0 && e->a < CORE_MAX_NEEDS)
+            p->m.reveal_gain[e->a] += e->b;
+        else if (e->type == CORE_EVT_GRENSERVARING)
+            p->m.reveal_boundary = e->a;
+        else if (e->type == CORE_EVT_PHASE && e->a == CORE_PHASE_UITVOERING) {
+            memset(p->m.reveal_gain, 0, sizeof p->m.reveal_gain);
+            p->m.reveal_boundary = -1;
+            /* progress of this very tick is counted below this event */
+            for (int k = i + 1; k < ev->n && k < CORE_MAX_EVENTS; k++) {
+                const core_event *e2 = &ev->ev[k];
+                if (e2->type == CORE_EVT_NEED_PROGRESS && e2->a >= 0 && e2->a < CORE_MAX_NEEDS)
+                    p->m.reveal_gain[e2->a] += e2->b;
+                else if (e2->type == CORE_EVT_GRENSERVARING)
+                    p->m.reveal_boundary = e2->a;
+            }
+            break;
+        }
+    }
     if (p->pub.phase != p->last_phase || p->pub.round != p->last_round) {
         if (p->pub.phase == CORE_PHASE_UITVOERING && p->pub.revealed)
             p->reveal_start_ms = plat_now_ms();

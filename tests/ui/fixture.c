@@ -264,6 +264,9 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
         m.debrief_step = scene[8] - '1';
     } else if (!strcmp(scene, "reveal")) {
         m.reveal_t = 0.9f;
+        m.reveal_gain[0] = 5;
+        m.reveal_gain[1] = 3;
+        m.reveal_boundary = 0;
     } else if (!strcmp(scene, "help")) {
         m.help = true;
     } else if (!strcmp(scene, "table")) {
