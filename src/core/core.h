@@ -402,8 +402,6 @@ typedef enum {
     CORE_EVT_REFLECTED,      /* seat, a = option */
     CORE_EVT_ROUND_END,      /* a = round, b = collaboration level of the round */
     CORE_EVT_GAME_END,       /* a = outcome, b = overall collaboration level */
-    CORE_EVT_GOAL_REJECTED,  /* a = goal, b = 1 adopt / 0 drop: the vote failed or lapsed */
-    CORE_EVT_PROMISE_LAPSED, /* a = promise index: never answered before Inzet ended */
     CORE_EVT_COUNT
 } core_event_type;
 

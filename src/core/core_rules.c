@@ -660,10 +660,8 @@ static void resolve(core_state *st, core_events *out)
     /* promises: kept when both seats put a card on the promised need */
     for (int p = 0; p < st->n_promises; p++) {
         core_promise *pr = &st->promises[p];
-        if (pr->status == CORE_PROMISE_PENDING) {
-            emit(out, CORE_EVT_PROMISE_LAPSED, CORE_NONE, p, 0, 0, 0);
-            continue;
-        }
+        /* an unanswered one simply stays PENDING: it lapsed (no event, so
+         * that every front end's event table stays as it was) */
         if (pr->status != CORE_PROMISE_ACCEPTED)
             continue;
         bool from_in = false, to_in = false;
@@ -807,7 +805,8 @@ static void close_goal_proposal(core_state *st, core_events *out)
 {
     if (st->goal_proposal == CORE_NONE)
         return;
-    emit(out, CORE_EVT_GOAL_REJECTED, CORE_NONE, st->goal_proposal, st->goal_proposal_drop ? 0 : 1, 0, 0);
+    /* a failed or lapsed vote: the GOAL_VOTE events tell the story and the
+     * public view shows goal_proposal = CORE_NONE again */
     st->goal_proposal = CORE_NONE;
     st->goal_proposal_drop = false;
     st->goal_proposer = CORE_NONE;
