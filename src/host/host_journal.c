@@ -35,6 +35,7 @@ typedef struct {
     uint64_t seed;              /* the session's seed */
     bool off;                   /* journaling switched off (logged) */
     bool finished;
+    bool level_changed;         /* host_load_level_journaled: new text for the next game */
     char level_path[STORE_PATH_LEN];
     char *level_text;           /* malloc'd, the session's level text */
     size_t level_len;
@@ -130,10 +131,11 @@ static void check_session(journal_ctx *j, const core_action *a)
     const core_scenario *hsc = host_scenario(j->h);
     bool new_game = a->type == CORE_ACT_START && j->n_actions > 0;
     bool new_seed = st->seed != j->seed;
-    bool new_level = a->type == CORE_ACT_START && (!j->sc || memcmp(hsc, j->sc, sizeof *hsc) != 0);
+    bool differs = !j->sc || memcmp(hsc, j->sc, sizeof *hsc) != 0;
+    bool new_level = a->type == CORE_ACT_START && (j->level_changed || differs);
     if (!new_game && !new_seed && !new_level && j->session > 0)
         return;
-    if (new_level) {
+    if (new_level && differs) {
         /* --watch reloaded the same file in the lobby: store the new text */
         char err[256];
         if (!load_level_text(j, j->level_path, NULL, err, sizeof err) ||
@@ -152,6 +154,7 @@ static void check_session(journal_ctx *j, const core_action *a)
     if (j->session > 0 && j->n_actions == 0 && st->seed == j->seed && !new_level)
         return; /* nothing recorded yet and the same game: keep the session */
     start_session(j, hsc, st->seed, host_room_code(j->h));
+    j->level_changed = false;
 }
 
 static bool cb_append(void *ctx, uint64_t host_seq, const core_action *a)
@@ -187,8 +190,8 @@ static void cb_seat(void *ctx, int seat, const char *name, const uint8_t token[H
         memcpy(s->token, token, STORE_TOKEN_LEN);
     else
         memset(s->token, 0, STORE_TOKEN_LEN);
-    if (j->off || j->session <= 0)
-        return; /* recorded with the session when it is created */
+    if (j->off || j->session <= 0 || j->level_changed)
+        return; /* recorded with the (next) session when it is created */
     char err[STORE_ERR_LEN];
     if (!store_seat_update(j->db, j->session, seat, s->name, s->token, s->taken, s->bot, err, sizeof err))
         warn(j, _("stoel niet bewaard"), err);
@@ -395,6 +398,21 @@ void host_destroy_journaled(host *h)
         if (registry[i].h == h)
             registry[i].h = NULL, registry[i].j = NULL;
     ctx_free(j);
+}
+
+bool host_load_level_journaled(host *h, const char *path, lvl_diags *diags, char *err, size_t err_len)
+{
+    if (!host_load_level(h, path, diags, err, err_len))
+        return false;
+    journal_ctx *j = ctx_of(h);
+    if (j && !j->off) {
+        char lerr[256];
+        if (load_level_text(j, path, NULL, lerr, sizeof lerr))
+            j->level_changed = true; /* the next START opens a session with this text */
+        else
+            warn(j, _("het nieuwe level kon niet bewaard worden"), lerr);
+    }
+    return true;
 }
 
 int64_t host_journal_session(const host *h)

@@ -32,6 +32,10 @@ host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, 
  * its database. NULL is fine. */
 void host_destroy_journaled(host *h);
 
+/* host_load_level (lobby only) that also tells the journal, so the next
+ * game is recorded with the new level's text. */
+bool host_load_level_journaled(host *h, const char *path, lvl_diags *diags, char *err, size_t err_len);
+
 /* The session id the host journals to (0 when the host is not journaled or
  * journaling was switched off). */
 int64_t host_journal_session(const host *h);

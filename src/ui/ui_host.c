@@ -3,6 +3,7 @@
  * window changed, or while the reveal animation runs. */
 #include "ui/ui.h"
 
+#include "host/host_journal.h"
 #include "platform/i18n.h"
 #include "platform/plat.h"
 #include "ui/levels.h"
@@ -245,7 +246,7 @@ static void do_load_next_level(projector *p)
     p->level_cursor = (p->level_cursor + 1) % list->n;
     lvl_diags *d = calloc(1, sizeof *d);
     char err[256] = "";
-    if (d && host_load_level(p->h, list->items[p->level_cursor].path, d, err, sizeof err)) {
+    if (d && host_load_level_journaled(p->h, list->items[p->level_cursor].path, d, err, sizeof err)) {
         char msg[256];
         snprintf(msg, sizeof msg, _("Level geladen: %s"), list->items[p->level_cursor].name);
         say(p, msg);
@@ -255,6 +256,8 @@ static void do_load_next_level(projector *p)
     free(d);
     free(list);
 }
+
+static void key(projector *p, SDL_Keycode k);
 
 static void click(projector *p, int id, int arg)
 {
@@ -268,7 +271,14 @@ static void click(projector *p, int id, int arg)
     case UI_ID_CLOSE_OVERLAY:
         p->m.help = false;
         p->m.seat_menu = -1;
+        p->m.trainer_menu = false;
         break;
+    case UI_ID_TRAINER_MENU: p->m.trainer_menu = !p->m.trainer_menu; break;
+    case UI_ID_TIMER_TOGGLE: key(p, SDLK_t); break;
+    case UI_ID_TIMER_EXTEND: key(p, SDLK_PLUS); break;
+    case UI_ID_HIDE_TEXT: key(p, SDLK_v); break;
+    case UI_ID_RESTART: key(p, SDLK_r); break;
+    case UI_ID_FULLSCREEN: toggle_fullscreen(p); break;
     case UI_ID_SEAT: p->m.seat_menu = arg; break;
     case UI_ID_SEAT_BOT:
         host_seat_bot(p->h, arg, CORE_BOT_TEAM);
@@ -297,6 +307,9 @@ static void click(projector *p, int id, int arg)
         break;
     default: break;
     }
+    /* one trainer action per menu visit; R asks twice, so it stays open */
+    if (id != UI_ID_TRAINER_MENU && id != UI_ID_RESTART && id != UI_ID_NONE)
+        p->m.trainer_menu = false;
     p->dirty = true;
 }
 
@@ -304,8 +317,9 @@ static void key(projector *p, SDL_Keycode k)
 {
     switch (k) {
     case SDLK_ESCAPE:
-        if (p->m.help || p->m.seat_menu >= 0) {
+        if (p->m.help || p->m.seat_menu >= 0 || p->m.trainer_menu) {
             p->m.help = false;
+            p->m.trainer_menu = false;
             p->m.seat_menu = -1;
         } else if (p->fullscreen) {
             toggle_fullscreen(p);
@@ -429,7 +443,7 @@ int ui_host_main(const host_options *opts)
         return 1;
     }
     lvl_diags *diags = calloc(1, sizeof *diags);
-    p->h = host_create(opts, NULL, NULL, diags, err, sizeof err);
+    p->h = host_create_journaled(opts, diags, err, sizeof err);
     if (!p->h) {
         if (diags && diags->n > 0)
             lvl_diags_print(diags, false, stderr);
@@ -442,7 +456,7 @@ int ui_host_main(const host_options *opts)
     if (!ui_gfx_open(&p->g, _("Samenspel — projector"), opts->width > 0 ? w : 1280,
                      opts->height > 0 ? hgt : 720, false, opts->font, err, sizeof err)) {
         fprintf(stderr, "samenspel host: %s\n", err);
-        host_destroy(p->h);
+        host_destroy_journaled(p->h);
         free(p);
         return 1;
     }
@@ -475,7 +489,7 @@ int ui_host_main(const host_options *opts)
         }
     }
     ui_gfx_close(&p->g);
-    host_destroy(p->h);
+    host_destroy_journaled(p->h);
     free(p);
     SDL_Quit();
     return rc;

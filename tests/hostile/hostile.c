@@ -123,7 +123,10 @@ bool hx_host_start(hx_host *h, const char *bin, int bots, const char *code)
         h->port = hx_free_port();
         snprintf(port, sizeof port, "%d", h->port);
         char *argv[] = {(char *)bin, "host", "--headless", "--bots", nb, "--port", port, "--code", (char *)code,
-                        "--seed", "5", "--db", db, NULL};
+                        "--seed", "5", "--db", db,
+                        /* phases advance only when every seat is ready, so a
+                         * game outlasts the scenario */
+                        "--advance-idle", "0", NULL};
         posix_spawn_file_actions_t fa;
         posix_spawn_file_actions_init(&fa);
         posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);

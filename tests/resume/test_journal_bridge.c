@@ -1,0 +1,265 @@
+/*
+ * The store <-> host bridge in one process: a game played by the host's own
+ * bots is journaled and its stored end hash equals a replay; a restart to
+ * the lobby opens a new session; a host destroyed midway (the process's
+ * view of a crash) resumes with the same room code, seed, seats, actions and
+ * state hash, and plays on to an end that replays; a level picked in the
+ * lobby is the one stored for the next game.
+ */
+#include "host/host_journal.h"
+#include "platform/plat.h"
+#include "store/store.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[128];
+
+static void options(host_options *o, const char *db, int bots)
+{
+    host_options_default(o);
+    o->headless = true;
+    o->quiet = true;
+    o->seed = 4242;
+    o->bots = bots;
+    snprintf(o->code, sizeof o->code, "BRUG");
+    snprintf(o->db, sizeof o->db, "%s", db);
+}
+
+static host *create(host_options *o)
+{
+    char err[512] = "";
+    for (int attempt = 0; attempt < 40; attempt++) {
+        o->port = 20000 + (int)((plat_now_ns() / 1000u + (uint64_t)getpid() * 17u + (uint64_t)attempt * 7919u) %
+                                30000u);
+        host *h = host_create_journaled(o, NULL, err, sizeof err);
+        if (h)
+            return h;
+        if (!strstr(err, "poort") && !strstr(err, "port") && !strstr(err, "Couldn't"))
+            break;
+    }
+    fail_msg("no journaled host: %s", err);
+    return NULL;
+}
+
+static void pump_until(host *h, bool (*done)(host *, uint64_t), uint64_t arg)
+{
+    uint64_t until = plat_now_ms() + 60000;
+    while (!done(h, arg) && plat_now_ms() < until)
+        host_pump(h, 1);
+    assert_true(done(h, arg));
+}
+
+static bool is_finished(host *h, uint64_t arg)
+{
+    (void)arg;
+    return host_finished(h);
+}
+
+static bool has_actions(host *h, uint64_t n)
+{
+    return host_actions_accepted(h) >= n || host_finished(h);
+}
+
+/* Uninterrupted replay of a stored session. */
+static uint64_t replay(store *s, int64_t id, size_t *n_out)
+{
+    char err[STORE_ERR_LEN];
+    store_session ses;
+    assert_true(store_session_get(s, id, &ses, err, sizeof err));
+    char *text = NULL;
+    size_t len = 0;
+    assert_true(store_level_text(s, id, &text, &len, err, sizeof err));
+    core_scenario *sc = calloc(1, sizeof *sc);
+    lvl_diags *d = calloc(1, sizeof *d);
+    assert_true(lvl_load_buffer(ses.level_path, text, len, sc, d));
+    core_action *a = NULL;
+    size_t n = 0;
+    assert_true(store_load_actions(s, id, &a, NULL, &n, err, sizeof err));
+    core_state *st = malloc(sizeof *st);
+    assert_true(core_init(st, sc, ses.seed, err, sizeof err));
+    for (size_t i = 0; i < n; i++) {
+        core_events ev;
+        ev.n = 0;
+        assert_int_equal(core_apply(st, &a[i], &ev), CORE_OK);
+    }
+    uint64_t hsh = core_state_hash(st);
+    if (n_out)
+        *n_out = n;
+    free(st);
+    free(a);
+    free(d);
+    free(sc);
+    free(text);
+    return hsh;
+}
+
+static store *open_db(const char *db)
+{
+    char err[STORE_ERR_LEN];
+    store *s = store_open(db, false, err, sizeof err);
+    assert_non_null(s);
+    return s;
+}
+
+static void test_game_and_restart(void **state)
+{
+    (void)state;
+    char db[256];
+    snprintf(db, sizeof db, "%s/spel.db", dir);
+    host_options o;
+    options(&o, db, 4);
+    host *h = create(&o);
+    int64_t first = host_journal_session(h);
+    assert_true(first > 0);
+    pump_until(h, is_finished, 0);
+    uint64_t live = core_state_hash(host_state(h));
+    uint64_t accepted = host_actions_accepted(h);
+
+    char err[256];
+    assert_true(host_restart(h, err, sizeof err));
+    pump_until(h, is_finished, 0);
+    int64_t second = host_journal_session(h);
+    assert_true(second > first);
+    uint64_t live2 = core_state_hash(host_state(h));
+    host_destroy_journaled(h);
+
+    store *s = open_db(db);
+    store_session ses;
+    char serr[STORE_ERR_LEN];
+    assert_true(store_session_get(s, first, &ses, serr, sizeof serr));
+    assert_true(ses.finished);
+    assert_string_equal(ses.code, "BRUG");
+    assert_int_equal(ses.state_hash, live);
+    size_t n = 0;
+    assert_int_equal(replay(s, first, &n), live);
+    assert_int_equal(n, accepted);
+    assert_true(store_session_get(s, second, &ses, serr, sizeof serr));
+    assert_true(ses.finished);
+    assert_int_equal(ses.state_hash, live2);
+    assert_int_equal(replay(s, second, NULL), live2);
+    assert_int_equal(store_last_unfinished(s, serr, sizeof serr), 0);
+    store_close(s);
+}
+
+static void test_resume_midway(void **state)
+{
+    (void)state;
+    char db[256];
+    snprintf(db, sizeof db, "%s/hervat.db", dir);
+    host_options o;
+    options(&o, db, 4);
+    host *h = create(&o);
+    pump_until(h, has_actions, 25);
+    assert_false(host_finished(h));
+    uint64_t n = host_actions_accepted(h);
+    uint64_t hash = core_state_hash(host_state(h));
+    int64_t id = host_journal_session(h);
+    host_seat_info before[CORE_MAX_SEATS];
+    for (int s = 0; s < host_seat_count(h); s++)
+        assert_true(host_seat_info_get(h, s, &before[s]));
+    host_destroy_journaled(h); /* no finish recorded: as after a crash */
+
+    host_options r;
+    options(&r, db, 0);
+    r.resume = true;
+    r.seed = 0;
+    r.code[0] = '\0';
+    h = create(&r);
+    assert_int_equal(host_journal_session(h), id);
+    assert_string_equal(host_room_code(h), "BRUG");
+    assert_int_equal(host_actions_accepted(h), n);
+    assert_int_equal(core_state_hash(host_state(h)), hash);
+    assert_int_equal(host_state(h)->seed, 4242);
+    for (int s = 0; s < host_seat_count(h); s++) {
+        host_seat_info si;
+        assert_true(host_seat_info_get(h, s, &si));
+        assert_true(si.taken && si.bot);
+        assert_int_equal(si.role, before[s].role);
+    }
+    pump_until(h, is_finished, 0);
+    uint64_t live = core_state_hash(host_state(h));
+    host_destroy_journaled(h);
+
+    store *s = open_db(db);
+    char err[STORE_ERR_LEN];
+    store_session ses;
+    assert_true(store_session_get(s, id, &ses, err, sizeof err));
+    assert_true(ses.finished);
+    assert_int_equal(ses.state_hash, live);
+    assert_int_equal(replay(s, id, NULL), live);
+    store_close(s);
+
+    /* a finished session is not resumed */
+    options(&r, db, 0);
+    r.resume = true;
+    r.resume_id = id;
+    char herr[512] = "";
+    r.port = 20000 + (int)(plat_now_ns() % 30000u);
+    assert_null(host_create_journaled(&r, NULL, herr, sizeof herr));
+    assert_non_null(strstr(herr, "afgelopen"));
+}
+
+static void test_level_picked_in_lobby(void **state)
+{
+    (void)state;
+    char db[256], path[1024];
+    snprintf(db, sizeof db, "%s/level.db", dir);
+    assert_true(plat_data_path("levels/jonas.yaml", path, sizeof path));
+    host_options o;
+    options(&o, db, 4);
+    o.headless = false; /* no auto start: the trainer starts after picking */
+    host *h = create(&o);
+    lvl_diags *d = calloc(1, sizeof *d);
+    char err[256];
+    assert_true(host_load_level_journaled(h, path, d, err, sizeof err));
+    free(d);
+    for (int s = 0; s < host_seat_count(h); s++)
+        host_seat_bot(h, s, CORE_BOT_TEAM);
+    assert_true(host_start(h, err, sizeof err));
+    host_pump(h, 1);
+    int64_t id = host_journal_session(h);
+    host_destroy_journaled(h);
+
+    store *s = open_db(db);
+    char serr[STORE_ERR_LEN];
+    char *text = NULL;
+    size_t len = 0;
+    assert_true(store_level_text(s, id, &text, &len, serr, sizeof serr));
+    size_t flen = 0;
+    char *file = plat_read_file(path, 1u << 22, &flen, err, sizeof err);
+    assert_non_null(file);
+    assert_int_equal(len, flen);
+    assert_memory_equal(text, file, len);
+    size_t n = 0;
+    replay(s, id, &n);
+    assert_true(n >= 1);
+    free(text);
+    free(file);
+    store_close(s);
+}
+
+int main(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/samenspel-bridge-XXXXXX");
+    if (!mkdtemp(dir))
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_game_and_restart),
+        cmocka_unit_test(test_resume_midway),
+        cmocka_unit_test(test_level_picked_in_lobby),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+    return rc;
+}
