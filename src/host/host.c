@@ -22,8 +22,8 @@
 #define HOST_HANDSHAKE_MS 3000   /* a connection must say HELLO within this */
 #define HOST_SILENT_MS 3000      /* silent this long = disconnected */
 #define HOST_PING_MS 1000        /* heartbeat interval */
-#define HOST_RATE_PER_S 60.0     /* frames per second per peer, sustained */
-#define HOST_RATE_BURST 120.0
+#define HOST_RATE_PER_S 100.0    /* frames per second per peer, sustained (a person never gets near) */
+#define HOST_RATE_BURST 200.0
 #define HOST_QUEUE_BYTES (2u * 1024u * 1024u) /* per peer; overflow = "too slow" */
 #define HOST_MAX_KICKED 64
 #define HOST_BOT_PACE_MS 350     /* windowed host: bots act at a pace people can follow */

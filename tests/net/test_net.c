@@ -312,7 +312,7 @@ static void test_malformed_peers_dropped(void **state)
     assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 5));
     assert_true(wait_connected(h, &b, 5000));
 
-    enum { N_ATTACKS = 7 };
+    enum { N_ATTACKS = 8 };
     int fds[N_ATTACKS];
     uint8_t buf[600];
     size_t hn;
@@ -345,6 +345,13 @@ static void test_malformed_peers_dropped(void **state)
     /* 6: a valid observer that then sends an ACTION with trailing bytes */
     fds[6] = connect_pumped(h);
     fx_raw_send_frame(fds[6], buf, fx_hello(buf, sizeof buf, "TEST", "k", true, NULL, PROTO_VERSION));
+    /* 7: a valid observer that floods the host with 400 PINGs at once */
+    fds[7] = connect_pumped(h);
+    fx_raw_send_frame(fds[7], buf, fx_hello(buf, sizeof buf, "TEST", "f", true, NULL, PROTO_VERSION));
+    for (int i = 0; i < 10; i++)
+        host_pump(h, 1);
+    for (int k = 0; k < 400; k++)
+        raw_ping(fds[7]);
     for (int i = 0; i < N_ATTACKS; i++)
         assert_true(fds[i] >= 0);
     uint8_t *rb = NULL;
@@ -376,6 +383,7 @@ static void test_malformed_peers_dropped(void **state)
     assert_true(fx_log_has(h, "trailing bytes"));
     assert_true(fx_log_has(h, "before HELLO"));
     assert_true(fx_log_has(h, "malformed ACTION"));
+    assert_true(fx_log_has(h, "too many messages"));
     /* the honest player is still seated and plays the game to its end */
     assert_int_equal(cli_status_get(b.c), CLI_STATUS_CONNECTED);
     char err[128];
