@@ -1232,13 +1232,6 @@ static void hi(hasher *hs, int64_t v)
     hb(hs, &v, sizeof v);
 }
 
-static void hd(hasher *hs, double d)
-{
-    uint64_t u;
-    memcpy(&u, &d, sizeof u);
-    hb(hs, &u, sizeof u);
-}
-
 static void h_commit(hasher *hs, const core_commitment *c)
 {
     hi(hs, c->card);
@@ -1248,13 +1241,11 @@ static void h_commit(hasher *hs, const core_commitment *c)
     hi(hs, c->slot);
 }
 
+/* Only the integer parts: the doubles are functions of integer state, and
+ * leaving them out keeps hashes equal across compilers that contract
+ * floating-point expressions differently (e.g. FMA on arm64). */
 static void h_measures(hasher *hs, const core_measures *m)
 {
-    hd(hs, m->density);
-    hd(hs, m->centrality);
-    hd(hs, m->diversity);
-    hd(hs, m->role_share);
-    hd(hs, m->goal_directedness);
     hi(hs, m->edges);
     hi(hs, m->contributions);
     hi(hs, m->joint_contributions);
