@@ -241,9 +241,19 @@ static void table_topbar(ui_gfx *g, const ui_proj_model *m)
                  m->timer_left_s / 60, m->timer_left_s % 60);
     else
         snprintf(right, sizeof right, _("Ronde %d van %d"), m->pub->round, rounds);
-    SDL_Rect r = ui_r(g, 1560, 24, 330, 50);
+    SDL_Rect r = ui_r(g, 1550, 24, 270, 50);
     ui_text(g, right, r.x + r.w, r.y, fpx(g, T_BODY), ui_body_min(g), UI_BOLD, UI_WHITE, UI_RIGHT,
             r.w);
+    /* the trainer's menu: every control by mouse too */
+    SDL_Rect mb = ui_r(g, 1836, 18, 64, 60);
+    ui_round(g, mb, mb.h / 4, ui_hover(g, mb) ? (SDL_Color){0x1E, 0x66, 0x84, 0xFF} : UI_ACCENT);
+    ui_round_outline(g, mb, mb.h / 4, ui_px(g, 2) > 0 ? ui_px(g, 2) : 1, UI_WHITE);
+    for (int i = 0; i < 3; i++) {
+        SDL_Rect bar = {mb.x + mb.w / 4, mb.y + mb.h * (3 + 3 * i) / 12, mb.w / 2,
+                        ui_px(g, 4) > 0 ? ui_px(g, 4) : 1};
+        ui_fill(g, bar, UI_WHITE);
+    }
+    ui_hit_add(g, mb, UI_ID_TRAINER_MENU, 0);
 }
 
 static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
@@ -1131,6 +1141,37 @@ static void draw_seat_menu(ui_gfx *g, const ui_proj_model *m)
               m->seats[s].conn == UI_SEAT_LOST, UI_ID_SEAT_KICK, s);
 }
 
+static void draw_trainer_menu(ui_gfx *g, const ui_proj_model *m)
+{
+    dim(g);
+    ui_hit_add(g, (SDL_Rect){0, 0, g->w, g->h}, UI_ID_CLOSE_OVERLAY, 0);
+    SDL_Rect r = ui_r(g, 1180, 90, 720, 900);
+    SDL_Rect c = panel_with_title(g, r, _("Trainer"));
+    ui_hit_add(g, r, UI_ID_NONE, 0);
+    struct { const char *label; int id; } items[] = {
+        {m->paused ? N_("Verder spelen (spatie)") : N_("Pauze (spatie)"), UI_ID_PAUSE},
+        {N_("Volgende fase (N)"), UI_ID_NEXT_PHASE},
+        {m->timer_on ? N_("Timer uit (T)") : N_("Timer aan (T)"), UI_ID_TIMER_TOGGLE},
+        {N_("Timer één minuut langer (+)"), UI_ID_TIMER_EXTEND},
+        {N_("Bots op vrije plaatsen (B)"), UI_ID_BOTS_FILL},
+        {m->hide_player_text ? N_("Getypte antwoorden tonen (V)")
+                             : N_("Getypte antwoorden verbergen (V)"), UI_ID_HIDE_TEXT},
+        {N_("Nabespreking (D)"), UI_ID_DEBRIEF},
+        {N_("Opnieuw beginnen (R)"), UI_ID_RESTART},
+        {N_("Taal nl / en (L)"), UI_ID_LANG},
+        {N_("Volledig scherm (F11)"), UI_ID_FULLSCREEN},
+    };
+    int n = (int)(sizeof items / sizeof items[0]);
+    int gap = ui_px(g, 10);
+    int bh = (c.h - gap * (n - 1)) / n;
+    int px = fpx(g, T_BODY);
+    if (bh < px * 14 / 10)
+        px = ui_body_min(g);
+    for (int i = 0; i < n; i++)
+        ui_button(g, (SDL_Rect){c.x, c.y + i * (bh + gap), c.w, bh}, _(items[i].label), px,
+                  i < 2, true, items[i].id, 0);
+}
+
 void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)
 {
     ui_draw_background(g);
@@ -1158,6 +1199,8 @@ void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)
                 ui_body_min(g), UI_BOLD, UI_WHITE, UI_CENTER, r.w - ui_px(g, 24));
     }
     draw_seat_menu(g, m);
+    if (m->trainer_menu)
+        draw_trainer_menu(g, m);
     if (m->help)
         draw_help(g);
 }

@@ -12,7 +12,7 @@
 const char *const ui_scene_names[] = {
     "lobby",    "table",     "signaal",   "inzet",     "reveal",    "reflectie",
     "end",      "debrief",   "debrief-1", "debrief-2", "debrief-3", "debrief-4",
-    "help",     "player-identiteit", "player-overleg", "player-inzet",
+    "help",     "trainer",  "player-identiteit", "player-overleg", "player-inzet",
     "player-ask", "player-reflectie", NULL,
 };
 
@@ -31,7 +31,8 @@ static bool target_of(const char *name, scene_target *t)
     t->seats_done = -1;
     if (!strcmp(name, "lobby")) {
         t->round = 0;
-    } else if (!strcmp(name, "table") || !strcmp(name, "help") || !strcmp(name, "player-overleg") ||
+    } else if (!strcmp(name, "table") || !strcmp(name, "help") || !strcmp(name, "trainer") ||
+               !strcmp(name, "player-overleg") ||
                !strcmp(name, "player-ask")) {
         t->round = 3;
         t->phase = CORE_PHASE_OVERLEG;
@@ -259,6 +260,8 @@ bool ui_scene_draw(ui_gfx *g, const core_scenario *sc, const char *name, char *e
             m.reveal_t = 0.99f;
         } else if (!strcmp(name, "help")) {
             m.help = true;
+        } else if (!strcmp(name, "trainer")) {
+            m.trainer_menu = true;
         } else if (!strcmp(name, "table")) {
             m.timer_on = true;
             m.timer_left_s = 154;

@@ -56,6 +56,7 @@ typedef enum {
     UI_ID_DEBRIEF_NEXT,
     UI_ID_EXPORT,
     UI_ID_CLOSE_OVERLAY,
+    UI_ID_TRAINER_MENU,
     /* player */
     UI_ID_CARD,            /* arg = hand slot, or CORE_MAX_HAND + innovation slot */
     UI_ID_COMMITTED,       /* arg = commitment slot: take back */
@@ -109,6 +110,7 @@ typedef struct {
     bool help;
     bool can_export;
     int seat_menu;               /* seat whose trainer menu is open, or -1 */
+    bool trainer_menu;           /* the trainer's button menu is open */
     char message[256];           /* last trainer feedback, may be empty */
 } ui_proj_model;
 

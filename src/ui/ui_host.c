@@ -257,6 +257,8 @@ static void do_load_next_level(projector *p)
     free(list);
 }
 
+static void key(projector *p, SDL_Keycode k);
+
 static void click(projector *p, int id, int arg)
 {
     switch (id) {
@@ -269,7 +271,14 @@ static void click(projector *p, int id, int arg)
     case UI_ID_CLOSE_OVERLAY:
         p->m.help = false;
         p->m.seat_menu = -1;
+        p->m.trainer_menu = false;
         break;
+    case UI_ID_TRAINER_MENU: p->m.trainer_menu = !p->m.trainer_menu; break;
+    case UI_ID_TIMER_TOGGLE: key(p, SDLK_t); break;
+    case UI_ID_TIMER_EXTEND: key(p, SDLK_PLUS); break;
+    case UI_ID_HIDE_TEXT: key(p, SDLK_v); break;
+    case UI_ID_RESTART: key(p, SDLK_r); break;
+    case UI_ID_FULLSCREEN: toggle_fullscreen(p); break;
     case UI_ID_SEAT: p->m.seat_menu = arg; break;
     case UI_ID_SEAT_BOT:
         host_seat_bot(p->h, arg, CORE_BOT_TEAM);
@@ -298,6 +307,9 @@ static void click(projector *p, int id, int arg)
         break;
     default: break;
     }
+    /* one trainer action per menu visit; R asks twice, so it stays open */
+    if (id != UI_ID_TRAINER_MENU && id != UI_ID_RESTART && id != UI_ID_NONE)
+        p->m.trainer_menu = false;
     p->dirty = true;
 }
 
@@ -305,8 +317,9 @@ static void key(projector *p, SDL_Keycode k)
 {
     switch (k) {
     case SDLK_ESCAPE:
-        if (p->m.help || p->m.seat_menu >= 0) {
+        if (p->m.help || p->m.seat_menu >= 0 || p->m.trainer_menu) {
             p->m.help = false;
+            p->m.trainer_menu = false;
             p->m.seat_menu = -1;
         } else if (p->fullscreen) {
             toggle_fullscreen(p);

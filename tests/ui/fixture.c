@@ -5,7 +5,7 @@
 
 const char *const ui_fixture_scenes[] = {
     "lobby",   "table",     "table8",    "signaal",   "reflectie", "reveal",
-    "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "help",
+    "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "help", "trainer",
     "player-overleg", "player-inzet", "player-reflectie", "player-ask", NULL,
 };
 
@@ -269,6 +269,8 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
         m.reveal_boundary = 0;
     } else if (!strcmp(scene, "help")) {
         m.help = true;
+    } else if (!strcmp(scene, "trainer")) {
+        m.trainer_menu = true;
     } else if (!strcmp(scene, "table")) {
         m.timer_on = true;
         m.timer_left_s = 154;
