@@ -196,7 +196,65 @@ static void raw_ping(int fd)
     fx_raw_send_frame(fd, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PING, &p));
 }
 
-/* An observer's received bytes contain no private data of any seat. */
+typedef struct {
+    int fd;
+    uint8_t *buf;
+    size_t len, cap, off;
+    bool closed;
+    int role;                  /* -1: observer */
+    int frames, updates, checks;
+} raw_peer;
+
+/* Checks every complete frame a raw peer received: no unshared dossier text
+ * of any role but its own; observers get public views only, players only
+ * their own seat's view. */
+static void scan_frames(raw_peer *r, host *h, core_scenario *seen, proto_update *u, bool observer)
+{
+    const core_scenario *sc = host_scenario(h);
+    const uint8_t *pl;
+    size_t plen, used;
+    while (proto_frame_next(r->buf + r->off, r->len - r->off, PROTO_MAX_FRAME, &pl, &plen, &used) ==
+           PROTO_FRAME_OK) {
+        r->frames++;
+        int type = proto_payload_type(pl, plen);
+        if (type == PROTO_MSG_WELCOME) {
+            proto_welcome w;
+            assert_true(proto_decode_welcome(pl, plen, &w, seen, NULL));
+            if (observer) {
+                assert_int_equal(w.seat, -1);
+                for (int t = 0; t < PROTO_TOKEN_LEN; t++)
+                    assert_int_equal(w.token[t], 0);
+            } else {
+                assert_true(w.seat >= 0);
+                r->role = sc->seat_roles[w.seat];
+            }
+        }
+        /* sharing only grows: a fact unshared now was unshared when this
+         * frame was sent, so its text must not be in it */
+        const core_state *st = host_state(h);
+        for (int f = 0; f < sc->n_facts; f++) {
+            size_t tl = strlen(sc->facts[f].text);
+            if (st->fact_shared[f] || tl < 8 || sc->facts[f].role == r->role)
+                continue;
+            r->checks++;
+            for (size_t k = 0; k + tl <= plen; k++)
+                assert_false(memcmp(pl + k, sc->facts[f].text, tl) == 0);
+        }
+        if (type == PROTO_MSG_UPDATE) {
+            assert_true(proto_decode_update(pl, plen, u, NULL));
+            /* observers: never a seat view (no hand, no dossier);
+             * players: only their own seat */
+            assert_int_equal(u->view_kind, observer ? 0 : 1);
+            if (!observer)
+                assert_int_equal(sc->seat_roles[u->view.seat], r->role);
+            r->updates++;
+        }
+        r->off += used;
+    }
+}
+
+/* The received bytes of an observer contain no private data of any seat,
+ * and a player's none of another role's unshared dossier. */
 static void test_observer_sees_no_private_data(void **state)
 {
     (void)state;
@@ -206,20 +264,23 @@ static void test_observer_sees_no_private_data(void **state)
     assert_non_null(tmp);
     int n = host_seat_count(tmp);
     host_destroy(tmp);
-    o.bots = n - 1;
+    o.bots = n - 2; /* one bot client, one silent raw player, the rest in-process bots */
     host *h = fx_host(&o);
     assert_non_null(h);
-    const core_scenario *sc = host_scenario(h);
 
-    int fd = fx_raw_connect(host_port(h), 0);
-    assert_true(fd >= 0);
+    raw_peer peers[2];
+    memset(peers, 0, sizeof peers);
     uint8_t hb[512];
-    assert_true(fx_raw_send_frame(fd, hb, fx_hello(hb, sizeof hb, "TEST", "kijker", true, NULL, PROTO_VERSION)));
-    uint8_t *buf = NULL;
-    size_t len = 0, cap = 0, off = 0;
-    bool closed = false;
-    fx_raw_read(fd, h, 300, &buf, &len, &cap, &closed);
-    assert_true(len > 0);
+    for (int i = 0; i < 2; i++) {
+        peers[i].role = -1;
+        peers[i].fd = fx_raw_connect(host_port(h), 0);
+        assert_true(peers[i].fd >= 0);
+        assert_true(fx_raw_send_frame(peers[i].fd, hb,
+                                      fx_hello(hb, sizeof hb, "TEST", i ? "stil" : "kijker", i == 0, NULL,
+                                               PROTO_VERSION)));
+        fx_raw_read(peers[i].fd, h, 300, &peers[i].buf, &peers[i].len, &peers[i].cap, &peers[i].closed);
+        assert_true(peers[i].len > 0);
+    }
     assert_int_equal(host_observer_count(h), 1);
 
     cli_options co;
@@ -228,54 +289,32 @@ static void test_observer_sees_no_private_data(void **state)
     assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 3));
     core_scenario *seen = calloc(1, sizeof *seen);
     proto_update *u = calloc(1, sizeof *u);
-    int frames = 0, updates = 0, facts_checked = 0;
     uint64_t until = plat_now_ms() + GAME_TIMEOUT_MS, last_ping = 0;
-    while (!b.ended && plat_now_ms() < until && !closed) {
+    while (!b.ended && plat_now_ms() < until && !peers[0].closed && !peers[1].closed) {
         host_pump(h, 1);
         fx_bot_step(&b);
-        if (plat_now_ms() - last_ping > 500) {
-            raw_ping(fd);
+        bool ping = plat_now_ms() - last_ping > 500;
+        if (ping)
             last_ping = plat_now_ms();
-        }
-        fx_raw_read(fd, NULL, 0, &buf, &len, &cap, &closed);
-        const uint8_t *pl;
-        size_t plen, used;
-        while (proto_frame_next(buf + off, len - off, PROTO_MAX_FRAME, &pl, &plen, &used) == PROTO_FRAME_OK) {
-            frames++;
-            /* sharing only grows: a fact unshared now was unshared when
-             * this frame was sent, so its text must not be in it */
-            const core_state *st = host_state(h);
-            for (int f = 0; f < sc->n_facts; f++) {
-                size_t tl = strlen(sc->facts[f].text);
-                if (st->fact_shared[f] || tl < 8)
-                    continue;
-                facts_checked++;
-                for (size_t k = 0; k + tl <= plen; k++)
-                    assert_false(memcmp(pl + k, sc->facts[f].text, tl) == 0);
-            }
-            int type = proto_payload_type(pl, plen);
-            if (type == PROTO_MSG_UPDATE) {
-                assert_true(proto_decode_update(pl, plen, u, NULL));
-                assert_int_equal(u->view_kind, 0); /* never a seat view: no hand, no dossier */
-                updates++;
-            } else if (type == PROTO_MSG_WELCOME) {
-                proto_welcome w;
-                assert_true(proto_decode_welcome(pl, plen, &w, seen, NULL));
-                assert_int_equal(w.seat, -1);
-                for (int t = 0; t < PROTO_TOKEN_LEN; t++)
-                    assert_int_equal(w.token[t], 0);
-            }
-            off += used;
+        for (int i = 0; i < 2; i++) {
+            if (ping)
+                raw_ping(peers[i].fd);
+            fx_raw_read(peers[i].fd, NULL, 0, &peers[i].buf, &peers[i].len, &peers[i].cap, &peers[i].closed);
+            scan_frames(&peers[i], h, seen, u, i == 0);
         }
     }
     assert_true(b.ended);
-    assert_true(updates > 0);
-    assert_true(facts_checked > 0);
-    printf("observer: %d frames, %zu bytes, %d fact checks\n", frames, len, facts_checked);
+    for (int i = 0; i < 2; i++) {
+        assert_true(peers[i].updates > 0);
+        assert_true(peers[i].checks > 0);
+        printf("%s: %d frames, %zu bytes, %d fact checks\n", i ? "player" : "observer", peers[i].frames,
+               peers[i].len, peers[i].checks);
+        free(peers[i].buf);
+        close(peers[i].fd);
+    }
+    assert_true(peers[1].role >= 0);
     free(seen);
     free(u);
-    free(buf);
-    close(fd);
     cli_destroy(b.c);
     host_destroy(h);
 }
@@ -470,8 +509,10 @@ static void test_slow_reader_dropped(void **state)
 static bool write_file(const char *path, const char *data, size_t len)
 {
     /* write a new file and rename it over the old one, as editors do */
-    char tmp[600];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    char tmp[700];
+    int n = snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (n < 0 || (size_t)n >= sizeof tmp)
+        return false;
     FILE *f = fopen(tmp, "wb");
     if (!f)
         return false;
