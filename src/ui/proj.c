@@ -168,10 +168,14 @@ static void draw_lobby(ui_gfx *g, const ui_proj_model *m)
     SDL_Rect pt = {c.x, y, c.w, ui_px(g, 420)};
     y += ui_text_box(g, sc->pupil_text, pt, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
     y += ui_px(g, 28);
+    int bh = ui_px(g, 84);
     if (sc->intro[0]) {
-        SDL_Rect it = {c.x, y, c.w, c.y + c.h - y};
+        SDL_Rect it = {c.x, y, c.w, c.y + c.h - y - bh - ui_px(g, 16)};
         ui_text_box(g, sc->intro, it, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
     }
+    /* another level: the next one of levels/ and the trainer's own folder */
+    ui_button(g, (SDL_Rect){c.x, c.y + c.h - bh, c.w, bh}, _("Ander level laden (O)"),
+              fpx(g, T_LABEL), false, true, UI_ID_LOAD_LEVEL, 0);
 
     /* right top: how to join */
     SDL_Rect code = ui_r(g, 924, 124, 964, 370);

@@ -279,6 +279,7 @@ static void click(projector *p, int id, int arg)
     case UI_ID_HIDE_TEXT: key(p, SDLK_v); break;
     case UI_ID_RESTART: key(p, SDLK_r); break;
     case UI_ID_FULLSCREEN: toggle_fullscreen(p); break;
+    case UI_ID_LOAD_LEVEL: do_load_next_level(p); break;
     case UI_ID_SEAT: p->m.seat_menu = arg; break;
     case UI_ID_SEAT_BOT:
         host_seat_bot(p->h, arg, CORE_BOT_TEAM);
