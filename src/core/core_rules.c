@@ -801,7 +801,7 @@ static void end_round(core_state *st, core_events *out)
     begin_round(st, r + 1, out);
 }
 
-static void close_goal_proposal(core_state *st, core_events *out)
+static void close_goal_proposal(core_state *st)
 {
     if (st->goal_proposal == CORE_NONE)
         return;
@@ -823,7 +823,7 @@ static void end_phase(core_state *st, core_events *out)
         set_phase(st, CORE_PHASE_OVERLEG, out);
         break;
     case CORE_PHASE_OVERLEG:
-        close_goal_proposal(st, out);
+        close_goal_proposal(st);
         for (int n = 0; n < CORE_MAX_NEEDS; n++)
             st->lead_proposal[n] = CORE_NONE;
         set_phase(st, CORE_PHASE_INZET, out);
@@ -1083,7 +1083,7 @@ static void tally_goal_vote(core_state *st, core_events *out)
         st->goal_proposer = CORE_NONE;
         st->goal_votes_yes = st->goal_votes_no = 0;
     } else if (no * 2 >= ns || yes + no == ns) {
-        close_goal_proposal(st, out); /* a majority can no longer be reached */
+        close_goal_proposal(st); /* a majority can no longer be reached */
     }
 }
 
