@@ -843,9 +843,12 @@ static void debrief_header(ui_gfx *g, const ui_proj_model *m)
               UI_ID_DEBRIEF_PREV, 0);
     ui_button(g, ui_r(g, 1628, 990, 260, 76), _("Volgende →"), bpx, true,
               m->debrief_step < UI_DEBRIEF_STEPS - 1, UI_ID_DEBRIEF_NEXT, 0);
-    if (m->can_export)
-        ui_button(g, ui_r(g, 800, 990, 320, 76), _("Verslag exporteren"), bpx, false, true,
+    if (m->can_export) {
+        ui_button(g, ui_r(g, 560, 990, 390, 76), _("Verslag exporteren"), bpx, false, true,
                   UI_ID_EXPORT, 0);
+        ui_button(g, ui_r(g, 970, 990, 390, 76), _("Anoniem (rollen)"), bpx, false, true,
+                  UI_ID_EXPORT, 1);
+    }
 }
 
 static void debrief_reactions(ui_gfx *g, const ui_proj_model *m)

@@ -4,6 +4,9 @@
 #include "ui/ui.h"
 
 #include "host/host_journal.h"
+#if defined(SAMENSPEL_UI_REPORT)
+#include "report/report.h"
+#endif
 #include "platform/i18n.h"
 #include "platform/plat.h"
 #include "ui/levels.h"
@@ -36,6 +39,7 @@ typedef struct {
     uint64_t restart_armed_ms;
     int level_cursor;
     uint64_t events_seen_at;    /* host_actions_accepted when events were last read */
+    const host_options *opts;
 } projector;
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
@@ -257,6 +261,32 @@ static void do_load_next_level(projector *p)
     free(list);
 }
 
+/* The debrief's report: HTML + CSV of this session from the journal, into
+ * $XDG_DATA_HOME/samenspel/verslagen/sessie-<id>; with anonymize every
+ * player name becomes the seat's role. */
+static void do_export(projector *p, bool anonymize)
+{
+#if defined(SAMENSPEL_UI_REPORT)
+    int64_t session = host_journal_session(p->h);
+    char dir[1024], err[REPORT_ERR_LEN] = "";
+    if (session <= 0) {
+        say(p, _("Deze sessie wordt niet bewaard, dus er is geen verslag."));
+        return;
+    }
+    if (!report_default_dir(session, dir, sizeof dir, err, sizeof err) ||
+        !report_export_db(p->opts->db, session, dir, anonymize, err, sizeof err)) {
+        say(p, err);
+        return;
+    }
+    char msg[1100];
+    snprintf(msg, sizeof msg, _("Verslag bewaard in %s"), dir);
+    say(p, msg);
+#else
+    (void)anonymize;
+    say(p, _("Deze versie kan geen verslag exporteren."));
+#endif
+}
+
 static void key(projector *p, SDL_Keycode k);
 
 static void click(projector *p, int id, int arg)
@@ -280,6 +310,7 @@ static void click(projector *p, int id, int arg)
     case UI_ID_RESTART: key(p, SDLK_r); break;
     case UI_ID_FULLSCREEN: toggle_fullscreen(p); break;
     case UI_ID_LOAD_LEVEL: do_load_next_level(p); break;
+    case UI_ID_EXPORT: do_export(p, arg != 0); break;
     case UI_ID_SEAT: p->m.seat_menu = arg; break;
     case UI_ID_SEAT_BOT:
         host_seat_bot(p->h, arg, CORE_BOT_TEAM);
@@ -463,6 +494,10 @@ int ui_host_main(const host_options *opts)
     }
     ui_proj_model_init(&p->m);
     p->m.timer_on = opts->timer;
+    p->opts = opts;
+#if defined(SAMENSPEL_UI_REPORT)
+    p->m.can_export = host_journal_session(p->h) > 0;
+#endif
     p->timer_end_ms = plat_now_ms() + 5u * 60u * 1000u;
     p->last_phase = CORE_PHASE_COUNT;
     p->level_cursor = -1;
