@@ -361,9 +361,16 @@ host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, 
         /* the host loads the file itself (hot reload, mtime); the journal
          * keeps the text it read, and checks at START that both agree */
         if (!load_level_text(j, path, NULL, err, err_len)) {
+            /* the host's own loader gives the diagnostics; if it can load
+             * the file after all (a roles file next to the level, which a
+             * replay from the stored text would not see), play unjournaled */
+            char why[512];
+            snprintf(why, sizeof why, "%s", err);
             ctx_free(j);
-            /* the host's loader prints the diagnostics */
-            return host_create(o, NULL, NULL, diags, err, err_len);
+            h = host_create(o, NULL, NULL, diags, err, err_len);
+            if (h)
+                fprintf(stderr, "samenspel host: %s (%s)\n", _("het spel wordt niet bewaard"), why);
+            return h;
         }
         /* if the file changed between the two reads, START notices (the
          * scenarios differ) and reads it again */
