@@ -174,7 +174,8 @@ static void draw_lobby(ui_gfx *g, const ui_proj_model *m)
         ui_text_box(g, sc->intro, it, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
     }
     /* another level: the next one of levels/ and the trainer's own folder */
-    ui_button(g, (SDL_Rect){c.x, c.y + c.h - bh, c.w, bh}, _("Ander level laden (O)"),
+    if (!m->observer)
+        ui_button(g, (SDL_Rect){c.x, c.y + c.h - bh, c.w, bh}, _("Ander level laden (O)"),
               fpx(g, T_LABEL), false, true, UI_ID_LOAD_LEVEL, 0);
 
     /* right top: how to join */
@@ -196,7 +197,9 @@ static void draw_lobby(ui_gfx *g, const ui_proj_model *m)
     char title[128];
     snprintf(title, sizeof title, _("Plaatsen · %d toeschouwers"), m->observers);
     SDL_Rect sc2 = panel_with_title(g, seats, title);
-    draw_seat_rows(g, m, sc2, true);
+    draw_seat_rows(g, m, sc2, !m->observer);
+    if (m->observer)
+        return;
 
     /* right bottom: trainer controls */
     int bpx = fpx(g, T_LABEL);
@@ -248,6 +251,8 @@ static void table_topbar(ui_gfx *g, const ui_proj_model *m)
     SDL_Rect r = ui_r(g, 1550, 24, 270, 50);
     ui_text(g, right, r.x + r.w, r.y, fpx(g, T_BODY), ui_body_min(g), UI_BOLD, UI_WHITE, UI_RIGHT,
             r.w);
+    if (m->observer)
+        return;
     /* the trainer's menu: every control by mouse too */
     SDL_Rect mb = ui_r(g, 1836, 18, 64, 60);
     ui_round(g, mb, mb.h / 4, ui_hover(g, mb) ? (SDL_Color){0x1E, 0x66, 0x84, 0xFF} : UI_ACCENT);
@@ -575,7 +580,8 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
                                                          : UI_INK_SOFT;
         ui_text(g, line, x, cell.y + ui_px(g, 6) + px * 12 / 10, px, minpx,
                 (ready || reflected) ? UI_BOLD : UI_REGULAR, ink, UI_LEFT, tw);
-        ui_hit_add(g, cell, UI_ID_SEAT, s);
+        if (!m->observer)
+            ui_hit_add(g, cell, UI_ID_SEAT, s);
     }
 }
 

@@ -111,6 +111,7 @@ typedef struct {
     bool can_export;
     int seat_menu;               /* seat whose trainer menu is open, or -1 */
     bool trainer_menu;           /* the trainer's button menu is open */
+    bool observer;               /* drawn on an observer's laptop: no trainer controls */
     char message[1100];          /* last trainer feedback (may hold a path), may be empty */
 } ui_proj_model;
 

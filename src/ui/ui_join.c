@@ -25,6 +25,8 @@ struct player_app {
     ui_player_model m;
     core_seat_view view;        /* copy: the session's pointer moves on pump */
     bool have_view;
+    core_public_view pub;       /* observers: the public table only */
+    bool have_pub;
     bool dirty, quit;
     int field;                  /* focused form field, -1 none */
     char fields[FORM_FIELDS][CLI_HOST_LEN];
@@ -68,6 +70,9 @@ static void on_view(void *ctx, const core_seat_view *sv, const core_public_view 
     if (sv) {
         memcpy(&a->view, sv, sizeof *sv);
         a->have_view = true;
+    } else if (pub) {
+        memcpy(&a->pub, pub, sizeof *pub);
+        a->have_pub = true;
     }
     /* a selection that no longer exists (cards drawn, committed) is dropped */
     if (a->m.selected >= 0 && a->m.selected < CORE_MAX_HAND && a->m.selected >= a->view.hand_n)
@@ -222,7 +227,27 @@ static void append_text(char *dst, size_t cap, size_t max_chars, const char *in)
 
 static bool in_form(const player_app *a)
 {
-    return !a->c || !a->have_view;
+    return !a->c || (!a->have_view && !a->have_pub);
+}
+
+/* Latecomers and co-trainers who join as observers see the projector's
+ * table on their own screen. */
+static void draw_observer(player_app *a)
+{
+    ui_proj_model pm;
+    ui_proj_model_init(&pm);
+    pm.sc = cli_scenario(a->c);
+    pm.pub = &a->pub;
+    pm.observer = true;
+    memcpy(pm.seats, a->m.seats, sizeof pm.seats);
+    const cli_lobby *l = cli_lobby_get(a->c);
+    if (l) {
+        snprintf(pm.room_code, sizeof pm.room_code, "%s", l->code);
+        pm.observers = l->observers;
+        pm.paused = l->paused;
+    }
+    snprintf(pm.address, sizeof pm.address, "%.80s:%d", a->opts.host, a->opts.port);
+    ui_draw_projector(&a->g, &pm, a->pub.phase == CORE_PHASE_LOBBY ? UI_PROJ_LOBBY : UI_PROJ_TABLE);
 }
 
 static void form_submit(player_app *a)
@@ -512,6 +537,7 @@ static void refresh_status(player_app *a)
         if (st == CLI_STATUS_REJECTED || st == CLI_STATUS_FAILED) {
             snprintf(a->form_error, sizeof a->form_error, "%s", cli_reason(a->c));
             a->have_view = false;
+            a->have_pub = false;
         }
     }
 }
@@ -541,8 +567,10 @@ bool player_app_step(player_app *a, int wait_ms)
         } else {
             a->m.sc = cli_scenario(a->c);
             a->m.view = &a->view;
-            if (a->m.sc)
+            if (a->m.sc && a->have_view)
                 ui_draw_player(&a->g, &a->m);
+            else if (a->m.sc && a->have_pub)
+                draw_observer(a);
             else
                 draw_form(a);
         }

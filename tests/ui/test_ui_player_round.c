@@ -21,11 +21,15 @@ typedef struct {
     player_app *app;
 } rig;
 
+static player_app *watcher_app; /* an observer window next to the player */
+
 static void pump(rig *r, int steps)
 {
     for (int i = 0; i < steps; i++) {
         host_pump(r->h, 0);
         player_app_step(r->app, 2);
+        if (watcher_app)
+            player_app_step(watcher_app, 0);
     }
 }
 
@@ -148,6 +152,20 @@ static void test_player_round(void **state)
     type_text(&r, "na");
     assert_true(click(&r, UI_ID_SUBMIT, 0));
     assert_non_null(player_app_session(r.app));
+
+    /* a co-trainer watching on a laptop */
+    cli_options oo;
+    cli_options_default(&oo);
+    snprintf(oo.host, sizeof oo.host, "127.0.0.1");
+    oo.port = host_port(r.h);
+    snprintf(oo.code, sizeof oo.code, "TEST");
+    snprintf(oo.name, sizeof oo.name, "Gert");
+    oo.observe = true;
+    oo.no_token_store = true;
+    player_app *watcher = player_app_open(&oo, true, err, sizeof err);
+    if (!watcher)
+        fail_msg("observer window: %s", err);
+    watcher_app = watcher;
 
     /* join, then bots in every other seat, then start */
     uint64_t deadline = plat_now_ms() + 20000;
@@ -274,6 +292,14 @@ static void test_player_round(void **state)
     const core_state *st = host_state(r.h);
     (void)st;
     assert_true(player_app_frames(r.app) > 10);
+    /* the observer sees the table, without the form and without trainer controls */
+    int ox = 0, oy = 0;
+    assert_true(cli_is_observer(player_app_session(watcher)));
+    assert_false(player_app_find(watcher, UI_ID_SUBMIT, -1, &ox, &oy));
+    assert_false(player_app_find(watcher, UI_ID_TRAINER_MENU, -1, &ox, &oy));
+    assert_true(player_app_frames(watcher) > 2);
+    watcher_app = NULL;
+    player_app_close(watcher);
     player_app_close(r.app);
     host_destroy(r.h);
     free(ho);
