@@ -264,6 +264,10 @@ static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, in
         cache_evict(g, 2);
         if (g->cache_used > UI_TEXT_CACHE * 3 / 4)
             cache_evict(g, 0);
+        /* one frame with thousands of strings: start over (SDL flushes
+         * queued draws before a texture is destroyed) */
+        if (g->cache_used > UI_TEXT_CACHE * 3 / 4)
+            ui_gfx_flush_text(g);
         return text_get(g, s, px, st, wrap, al, col);
     }
     TTF_Font *f = font_get(g, px, st);

@@ -119,6 +119,26 @@ static void test_png_round_trip(void **state)
     ui_gfx_close(&g);
 }
 
+/* Far more distinct strings than the cache holds, in one frame: evicts and
+ * keeps drawing instead of growing or recursing. */
+static void test_cache_pressure(void **state)
+{
+    (void)state;
+    ui_gfx g;
+    char err[512] = "";
+    assert_true(ui_gfx_open(&g, "t", 640, 360, true, NULL, err, sizeof err));
+    for (int frame = 0; frame < 3; frame++) {
+        ui_gfx_begin(&g);
+        for (int i = 0; i < 5000; i++) {
+            char s[32];
+            snprintf(s, sizeof s, "r%d-%d", frame, i);
+            assert_true(ui_text(&g, s, 0, 0, 12, 12, UI_REGULAR, UI_INK, UI_LEFT, 0) > 0);
+        }
+        assert_true(g.cache_used <= 4096);
+    }
+    ui_gfx_close(&g);
+}
+
 static void test_png_read_garbage(void **state)
 {
     (void)state;
@@ -145,6 +165,7 @@ int main(void)
         cmocka_unit_test(test_overflow_counted),
         cmocka_unit_test(test_png_round_trip),
         cmocka_unit_test(test_png_read_garbage),
+        cmocka_unit_test(test_cache_pressure),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     TTF_Quit();
