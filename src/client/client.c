@@ -426,6 +426,18 @@ static bool handle_frame(cli *c, const uint8_t *pl, size_t len, const char **why
         memcpy(c->sc->facts[f.fact].text, f.text, sizeof f.text);
         return true;
     }
+    case PROTO_MSG_EVENT: {
+        proto_event e;
+        if (!proto_decode_event(pl, len, &e, why))
+            return false;
+        if (e.index >= c->sc->n_events || e.event.round != c->sc->events[e.index].round ||
+            e.event.need >= c->sc->n_needs) {
+            *why = "scripted event out of range";
+            return false;
+        }
+        c->sc->events[e.index] = e.event;
+        return true;
+    }
     case PROTO_MSG_RESULT: {
         proto_result r;
         if (!proto_decode_result(pl, len, &r, why))

@@ -42,6 +42,7 @@ typedef struct {
     double tokens;
     uint64_t tokens_ms;
     uint64_t facts_sent;          /* bit per fact whose text this peer holds */
+    uint32_t events_sent;         /* bit per scripted event this peer knows */
     bool need_view, need_lobby;
     /* flow control: bytes sent after each UPDATE, to know how much the
      * peer has not acknowledged reading */
@@ -195,6 +196,18 @@ static uint64_t fact_mask(const host *h, const peer *p)
     return m;
 }
 
+/* Scripted events whose round has come (revealed in its Signaal). */
+static uint32_t event_mask(const host *h)
+{
+    uint32_t m = 0;
+    if (h->st.phase == CORE_PHASE_LOBBY)
+        return 0;
+    for (int e = 0; e < h->sc->n_events; e++)
+        if (h->sc->events[e].round <= h->st.round)
+            m |= 1u << e;
+    return m;
+}
+
 static void send_welcome(host *h, int i)
 {
     peer *p = &h->peers[i];
@@ -205,13 +218,15 @@ static void send_welcome(host *h, int i)
         memcpy(w.token, h->seats[p->seat].token, HOST_TOKEN_LEN);
     memcpy(w.code, h->code, sizeof w.code);
     uint64_t mask = fact_mask(h, p);
-    size_t n = proto_encode_welcome(h->scratch, PROTO_MAX_FRAME, &w, h->sc, mask);
+    uint32_t emask = event_mask(h);
+    size_t n = proto_encode_welcome(h->scratch, PROTO_MAX_FRAME, &w, h->sc, mask, emask);
     if (n == 0) {
         hlog(h, "scenario does not fit in one frame; cannot welcome %s", net_conn_address(p->conn));
         drop_peer(h, i, "scenario too large");
         return;
     }
     p->facts_sent = mask;
+    p->events_sent = emask;
     send_payload(h, i, h->scratch, n);
     p->need_view = true;
     p->need_lobby = true;
@@ -934,12 +949,25 @@ static void broadcast(host *h)
     if (!any_view)
         return;
     h->tick++;
-    /* fact texts first, so that a view never names a fact the client
-     * cannot read */
+    /* fact texts and scripted events first, so that a view never names
+     * something the client cannot read */
+    uint32_t emask = event_mask(h);
     for (int i = 0; i < h->n_peers; i++) {
         peer *p = &h->peers[i];
         if (p->dead || p->state == PEER_HANDSHAKE)
             continue;
+        uint32_t em = emask & ~p->events_sent;
+        for (int e = 0; e < h->sc->n_events && em; e++) {
+            if (!((em >> e) & 1u))
+                continue;
+            proto_event pe;
+            pe.index = e;
+            pe.event = h->sc->events[e];
+            uint8_t buf[CORE_TITLE_LEN + CORE_TEXT_LEN + 32];
+            send_payload(h, i, buf, proto_encode_event(buf, sizeof buf, &pe));
+            p->events_sent |= 1u << e;
+            em &= ~(1u << e);
+        }
         uint64_t m = fact_mask(h, p) & ~p->facts_sent;
         for (int f = 0; f < h->sc->n_facts && m; f++) {
             if (!((m >> f) & 1u))

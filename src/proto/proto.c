@@ -279,7 +279,19 @@ static void ser_role(proto_io *io, core_role_def *r)
     io_int(io, &r->colour, 0, 255);
 }
 
-static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mask)
+/* What a scripted event does: sent only once its round has come, so the
+ * level's surprises stay surprises. */
+static void ser_event_content(proto_io *io, core_scripted_event *e)
+{
+    io_str(io, e->title, sizeof e->title);
+    io_str(io, e->text, sizeof e->text);
+    io_int(io, &e->welbevinden_delta, -1000, 1000);
+    io_int(io, &e->draagkracht_delta, -1000, 1000);
+    io_idx(io, &e->need, CORE_MAX_NEEDS);
+    io_int(io, &e->need_delta, -1000, 1000);
+}
+
+static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mask, uint32_t event_mask)
 {
     io_str(io, sc->id, sizeof sc->id);
     io_str(io, sc->title, sizeof sc->title);
@@ -365,16 +377,19 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
             io_str(io, r->options[j], sizeof r->options[j]);
     }
 
-    io_count(io, &sc->n_events, CORE_MAX_EVENTS_SCRIPTED, 12);
+    io_count(io, &sc->n_events, CORE_MAX_EVENTS_SCRIPTED, 2);
     for (int i = 0; i < sc->n_events; i++) {
         core_scripted_event *e = &sc->events[i];
         io_int(io, &e->round, 0, CORE_MAX_ROUNDS);
-        io_str(io, e->title, sizeof e->title);
-        io_str(io, e->text, sizeof e->text);
-        io_int(io, &e->welbevinden_delta, -1000, 1000);
-        io_int(io, &e->draagkracht_delta, -1000, 1000);
-        io_idx(io, &e->need, CORE_MAX_NEEDS);
-        io_int(io, &e->need_delta, -1000, 1000);
+        bool shown = !io->reading && ((event_mask >> i) & 1u);
+        io_bool(io, &shown);
+        if (shown) {
+            ser_event_content(io, e);
+        } else if (io->reading) {
+            e->title[0] = e->text[0] = '\0';
+            e->welbevinden_delta = e->draagkracht_delta = e->need_delta = 0;
+            e->need = CORE_NONE;
+        }
     }
 }
 
@@ -601,7 +616,7 @@ bool proto_decode_hello(const uint8_t *p, size_t len, proto_hello *m, const char
 }
 
 size_t proto_encode_welcome(uint8_t *buf, size_t cap, const proto_welcome *m,
-                            const core_scenario *sc, uint64_t fact_text_mask)
+                            const core_scenario *sc, uint64_t fact_text_mask, uint32_t event_mask)
 {
     proto_io io;
     proto_writer(&io, buf, cap);
@@ -610,7 +625,7 @@ size_t proto_encode_welcome(uint8_t *buf, size_t cap, const proto_welcome *m,
     io_idx(&io, &seat, CORE_MAX_SEATS);
     io_raw(&io, (void *)m->token, PROTO_TOKEN_LEN);
     io_str(&io, (char *)m->code, sizeof m->code);
-    ser_scenario(&io, (core_scenario *)sc, fact_text_mask);
+    ser_scenario(&io, (core_scenario *)sc, fact_text_mask, event_mask);
     return finish_write(&io);
 }
 
@@ -624,7 +639,7 @@ bool proto_decode_welcome(const uint8_t *p, size_t len, proto_welcome *m, core_s
     io_idx(&io, &m->seat, CORE_MAX_SEATS);
     io_raw(&io, m->token, PROTO_TOKEN_LEN);
     io_str(&io, m->code, sizeof m->code);
-    ser_scenario(&io, sc, 0);
+    ser_scenario(&io, sc, 0, 0);
     if (!finish_read(&io, why))
         return false;
     /* Cross-references: indices that front ends use to index arrays. */
@@ -827,6 +842,31 @@ bool proto_decode_fact(const uint8_t *p, size_t len, proto_fact *m, const char *
     memset(m, 0, sizeof *m);
     proto_reader(&io, p, len);
     ser_fact(&io, m);
+    return finish_read(&io, why);
+}
+
+static void ser_event_msg(proto_io *io, proto_event *m)
+{
+    ser_type(io, PROTO_MSG_EVENT);
+    io_int(io, &m->index, 0, CORE_MAX_EVENTS_SCRIPTED - 1);
+    io_int(io, &m->event.round, 0, CORE_MAX_ROUNDS);
+    ser_event_content(io, &m->event);
+}
+
+size_t proto_encode_event(uint8_t *buf, size_t cap, const proto_event *m)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_event_msg(&io, (proto_event *)m);
+    return finish_write(&io);
+}
+
+bool proto_decode_event(const uint8_t *p, size_t len, proto_event *m, const char **why)
+{
+    proto_io io;
+    memset(m, 0, sizeof *m);
+    proto_reader(&io, p, len);
+    ser_event_msg(&io, m);
     return finish_read(&io, why);
 }
 
@@ -1126,6 +1166,6 @@ const char *proto_msg_name(int type)
 {
     static const char *names[PROTO_MSG_COUNT] = {
         "?", "HELLO", "WELCOME", "REJECT", "LOBBY", "ACTION", "RESULT",
-        "UPDATE", "FACT", "PING", "PONG", "BYE"};
+        "UPDATE", "FACT", "PING", "PONG", "BYE", "EVENT"};
     return type > 0 && type < PROTO_MSG_COUNT ? names[type] : "?";
 }

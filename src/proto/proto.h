@@ -48,6 +48,7 @@ typedef enum {
     PROTO_MSG_PING = 9,        /* both ways: heartbeat */
     PROTO_MSG_PONG = 10,       /* both ways: answer to PING */
     PROTO_MSG_BYE = 11,        /* both ways: orderly goodbye */
+    PROTO_MSG_EVENT = 12,      /* H->C a scripted event of the level, once its round has come */
     PROTO_MSG_COUNT
 } proto_msg_type;
 
@@ -135,6 +136,11 @@ typedef struct {
 } proto_fact;
 
 typedef struct {
+    int index;                 /* in core_scenario.events */
+    core_scripted_event event;
+} proto_event;
+
+typedef struct {
     uint64_t stamp;            /* sender's clock; echoed in PONG */
     uint32_t ack_tick;         /* client: tick of the last UPDATE it has read (flow control); host: 0 */
 } proto_ping;
@@ -161,7 +167,7 @@ bool proto_done(proto_io *io);
  * 0 when it does not fit in cap (then nothing usable was written). */
 size_t proto_encode_hello(uint8_t *buf, size_t cap, const proto_hello *m);
 size_t proto_encode_welcome(uint8_t *buf, size_t cap, const proto_welcome *m,
-                            const core_scenario *sc, uint64_t fact_text_mask);
+                            const core_scenario *sc, uint64_t fact_text_mask, uint32_t event_mask);
 size_t proto_encode_reject(uint8_t *buf, size_t cap, const proto_reject *m);
 size_t proto_encode_lobby(uint8_t *buf, size_t cap, const proto_lobby *m);
 size_t proto_encode_action(uint8_t *buf, size_t cap, const proto_action *m);
@@ -171,6 +177,7 @@ size_t proto_encode_update(uint8_t *buf, size_t cap, uint32_t tick, const core_e
                            int view_kind, const core_seat_view *seat_view,
                            const core_public_view *pub);
 size_t proto_encode_fact(uint8_t *buf, size_t cap, const proto_fact *m);
+size_t proto_encode_event(uint8_t *buf, size_t cap, const proto_event *m);
 size_t proto_encode_ping(uint8_t *buf, size_t cap, int type, const proto_ping *m);
 size_t proto_encode_bye(uint8_t *buf, size_t cap, proto_reject_code reason);
 
@@ -188,6 +195,7 @@ bool proto_decode_action(const uint8_t *p, size_t len, proto_action *m, const ch
 bool proto_decode_result(const uint8_t *p, size_t len, proto_result *m, const char **why);
 bool proto_decode_update(const uint8_t *p, size_t len, proto_update *m, const char **why);
 bool proto_decode_fact(const uint8_t *p, size_t len, proto_fact *m, const char **why);
+bool proto_decode_event(const uint8_t *p, size_t len, proto_event *m, const char **why);
 bool proto_decode_ping(const uint8_t *p, size_t len, int type, proto_ping *m, const char **why);
 bool proto_decode_bye(const uint8_t *p, size_t len, proto_reject_code *reason, const char **why);
 

@@ -63,6 +63,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)proto_view_fits(&sc, &upd.view, true, NULL);
         (void)proto_events_fit(&sc, sc.n_seats, &upd.events, NULL);
     }
+    proto_event ev;
+    if (proto_decode_event(data, size, &ev, NULL)) {
+        size_t n = proto_encode_event(out, sizeof out, &ev);
+        must(n == size && !memcmp(out, data, size));
+    }
     proto_result res;
     (void)proto_decode_result(data, size, &res, NULL);
     proto_fact f;

@@ -62,6 +62,11 @@ static void test_full_game_four_clients(void **state)
         assert_int_equal(pv->outcome, st->outcome);
         assert_int_equal(pv->round, st->round);
         assert_true(cli_seat(bots[i].c) >= 0);
+        /* scripted events arrived once their round came, with their text */
+        const core_scenario *hs = host_scenario(h), *cs = cli_scenario(bots[i].c);
+        for (int e = 0; e < hs->n_events; e++)
+            if (hs->events[e].round <= st->round)
+                assert_string_equal(cs->events[e].text, hs->events[e].text);
         cli_destroy(bots[i].c);
     }
     /* one broadcast per tick, not per action: fewer views than actions */

@@ -59,6 +59,11 @@ static core_scenario *make_scenario(void)
     }
     sc->n_frictions = 1;
     sc->frictions[0].innovation_card = CORE_NONE;
+    sc->n_events = 1;
+    sc->events[0].round = 3;
+    sc->events[0].need = 0;
+    sc->events[0].welbevinden_delta = -2;
+    snprintf(sc->events[0].text, CORE_TEXT_LEN, "VERRASSING: de juf is ziek");
     sc->frictions[0].roles = 3;
     return sc;
 }
@@ -159,7 +164,7 @@ static void test_welcome_redacts(void **state)
     proto_welcome w = {0}, wb;
     w.seat = 0;
     strcpy(w.code, "WXYZ");
-    size_t n = proto_encode_welcome(buf, PROTO_MAX_FRAME, &w, sc, 1u); /* fact 0 only */
+    size_t n = proto_encode_welcome(buf, PROTO_MAX_FRAME, &w, sc, 1u, 0u); /* fact 0 only, no event */
     assert_true(n > 0);
     /* the private text of fact 1 is nowhere in the bytes */
     assert_null(find_bytes(buf, n, "GEHEIM-FEIT-1", 13));
@@ -172,6 +177,24 @@ static void test_welcome_redacts(void **state)
     assert_true(back->rules.centrality_alarm > 0.59 && back->rules.centrality_alarm < 0.61);
     for (size_t k = 0; k < n; k += 7)
         assert_false(proto_decode_welcome(buf, k, &wb, back, NULL));
+    /* a scripted event stays a surprise until its round: only its round
+     * travels; then an EVENT message brings the rest */
+    assert_null(find_bytes(buf, n, "VERRASSING", 10));
+    assert_true(proto_decode_welcome(buf, n, &wb, back, NULL)); /* the loop above left a failed decode */
+    assert_int_equal(back->n_events, 1);
+    assert_int_equal(back->events[0].round, 3);
+    assert_string_equal(back->events[0].text, "");
+    assert_int_equal(back->events[0].need, CORE_NONE);
+    proto_event pe = {0, sc->events[0]}, pb;
+    n = proto_encode_event(buf, PROTO_MAX_FRAME, &pe);
+    assert_true(n > 0);
+    assert_true(proto_decode_event(buf, n, &pb, NULL));
+    assert_string_equal(pb.event.text, "VERRASSING: de juf is ziek");
+    assert_int_equal(pb.event.welbevinden_delta, -2);
+    assert_false(proto_decode_event(buf, n - 1, &pb, NULL));
+    n = proto_encode_welcome(buf, PROTO_MAX_FRAME, &w, sc, 1u, 1u);
+    assert_true(proto_decode_welcome(buf, n, &wb, back, NULL));
+    assert_string_equal(back->events[0].text, "VERRASSING: de juf is ziek");
     free(sc);
     free(back);
     free(buf);
