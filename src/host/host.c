@@ -316,6 +316,31 @@ static void random_code(char out[HOST_CODE_LEN])
     out[4] = '\0';
 }
 
+
+/* Copies a display name into a seat's fixed buffer, cutting at a UTF-8
+ * character boundary so a long role name never leaves half a character. */
+static void seat_name_set(char *dst, size_t cap, const char *prefix, const char *name, const char *suffix)
+{
+    size_t n = 0;
+    const char *parts[3] = {prefix, name, suffix};
+    for (int p = 0; p < 3; p++)
+        for (const char *c = parts[p]; c && *c && n + 1 < cap; c++)
+            dst[n++] = *c;
+    /* back off to the start of the last complete character */
+    if (n + 1 >= cap) {
+        size_t k = n;
+        while (k > 0 && ((unsigned char)dst[k - 1] & 0xC0u) == 0x80u)
+            k--;
+        if (k > 0 && ((unsigned char)dst[k - 1] & 0x80u)) {
+            unsigned char lead = (unsigned char)dst[k - 1];
+            size_t need = (lead & 0xE0u) == 0xC0u ? 2 : (lead & 0xF0u) == 0xE0u ? 3 : 4;
+            if (n - (k - 1) < need)
+                n = k - 1;
+        }
+    }
+    dst[n] = '\0';
+}
+
 static void seat_make_bot(host *h, int s, core_bot_kind kind)
 {
     seat_slot *st = &h->seats[s];
@@ -324,7 +349,7 @@ static void seat_make_bot(host *h, int s, core_bot_kind kind)
     st->bot_kind = kind;
     core_rng_seed(&st->bot_rng, h->seed ^ 0x9e3779b97f4a7c15ull, (uint64_t)s + 1);
     const core_role_def *r = &h->sc->roles[h->sc->seat_roles[s]];
-    snprintf(st->name, sizeof st->name, "bot (%s)", r->name);
+    seat_name_set(st->name, sizeof st->name, "bot (", r->name, ")");
     net_random_bytes(st->token, HOST_TOKEN_LEN);
     st->peer = -1;
     journal_seat(h, s);
@@ -617,7 +642,7 @@ static void handle_hello(host *h, int i, const uint8_t *pl, size_t len)
     seat_slot *st = &h->seats[s];
     st->taken = true;
     st->bot = false;
-    snprintf(st->name, sizeof st->name, "%s", m.name[0] ? m.name : h->sc->roles[h->sc->seat_roles[s]].name);
+    seat_name_set(st->name, sizeof st->name, "", m.name[0] ? m.name : h->sc->roles[h->sc->seat_roles[s]].name, "");
     net_random_bytes(st->token, HOST_TOKEN_LEN);
     attach_seat(h, i, s);
     journal_seat(h, s);

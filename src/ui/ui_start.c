@@ -184,7 +184,11 @@ int ui_start_main(int argc, char **argv)
     if (choice == CHOICE_HOST) {
         host_options o;
         host_options_default(&o);
-        snprintf(o.level_path, sizeof o.level_path, "%s", level);
+        /* A level path longer than the host's buffer cannot be loaded: say so. */
+        if ((size_t)snprintf(o.level_path, sizeof o.level_path, "%s", level) >= sizeof o.level_path) {
+            fprintf(stderr, _("samenspel: het pad van het level is te lang: %s\n"), level);
+            return 2;
+        }
         return ui_host_main(&o);
     }
     if (choice == CHOICE_JOIN) {
