@@ -402,12 +402,9 @@ typedef enum {
     CORE_EVT_REFLECTED,      /* seat, a = option */
     CORE_EVT_ROUND_END,      /* a = round, b = collaboration level of the round */
     CORE_EVT_GAME_END,       /* a = outcome, b = overall collaboration level */
-    /* Reserved, NOT emitted yet: src/report/report.c's per-type key table
-     * has no entries for them (it would strlen(NULL)). Emit once it does:
-     * a lapsed/failed goal vote (a = goal, b = 1 adopt / 0 drop) and an ask
-     * or offer nobody answered before Uitvoering (a = promise index). */
-    CORE_EVT_GOAL_REJECTED,
-    CORE_EVT_PROMISE_LAPSED,
+    CORE_EVT_GOAL_REJECTED,  /* a vote failed or lapsed at the end of Overleg: a = goal, b = 1 adopt / 0 drop */
+    CORE_EVT_PROMISE_LAPSED, /* an ask/offer nobody answered before Uitvoering: a = promise index */
+    /* new types go here, and into report.c's event_key table */
     CORE_EVT_COUNT
 } core_event_type;
 

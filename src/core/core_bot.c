@@ -231,16 +231,35 @@ static int goal_gain(const core_scenario *sc, const core_public_view *p, int g)
     return c;
 }
 
-static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_action *out)
+/* Whether seat s has an open ask/offer about need n with seat t that t declined
+ * this round: asking the same seat again would only repeat the question. */
+static bool declined_by(const core_public_view *p, int s, int t, int n)
 {
-    const core_public_view *p = &v->pub;
-    const int me = v->seat;
-    /* share every fact of the dossier: the team needs the whole picture */
-    for (int i = 0; i < v->dossier_n; i++)
-        if (!p->fact_shared[v->dossier[i]]) {
-            act(out, CORE_ACT_SHARE_FACT, me, v->dossier[i], 0, 0);
+    for (int i = 0; i < p->n_promises; i++) {
+        const core_promise *pr = &p->promises[i];
+        if (pr->need == n && pr->status == CORE_PROMISE_DECLINED &&
+            ((pr->from == s && pr->to == t) || (pr->from == t && pr->to == s)))
             return true;
-        }
+    }
+    return false;
+}
+
+/* The part of a team bot's Identiteit/Overleg plan that follows from public
+ * state alone: what team seat `me` does next, computed the same way by every
+ * team bot for every seat. Only the offers (which depend on the hand) are
+ * left out. A seat is "busy" while this returns true for it; the team
+ * READYs only when no seat that is still deciding is busy (team_overleg). */
+static bool public_plan_action(const core_scenario *sc, const core_public_view *p, int me, core_action *out)
+{
+    const int my_role = sc->seat_roles[me];
+    /* share every fact of the dossier: the team needs the whole picture
+     * (a fact's holder role is public; its text is not) */
+    if (p->phase != CORE_PHASE_SIGNAAL || p->round > 1)
+        for (int f = 0; f < sc->n_facts; f++)
+            if (sc->facts[f].role == my_role && !p->fact_shared[f]) {
+                act(out, CORE_ACT_SHARE_FACT, me, f, 0, 0);
+                return true;
+            }
     /* answer what is addressed to me */
     for (int i = 0; i < p->n_promises; i++)
         if (p->promises[i].to == me && p->promises[i].status == CORE_PROMISE_PENDING) {
@@ -299,7 +318,7 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
                 break;
             int best = CORE_NONE, best_score = -1000;
             for (int s = 0; s < p->n_seats; s++) {
-                if (s == me || sc->seat_roles[s] == v->role)
+                if (s == me || sc->seat_roles[s] == my_role || declined_by(p, me, s, n))
                     continue;
                 int ob = obligations(sc, p, s, duty);
                 if (ob >= sc->rules.max_commit)
@@ -317,14 +336,50 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
                 return true;
             }
         }
+    }
+    return false;
+}
+
+/* Whether the team's plan still waits for a seat other than me that is not
+ * READY yet. Over a network every bot decides on its own, possibly late
+ * view; READYing as soon as I have nothing left to do myself ended the
+ * phase before the others' votes, leads and asks arrived. A seat that is
+ * already READY is not waited for (a person or solo bot that passed, or a
+ * team bot that found nothing to do): the phase then ends normally, so the
+ * game never waits on a plan that cannot be completed. */
+static bool plan_waits_for_others(const core_scenario *sc, const core_public_view *p, int me)
+{
+    core_action scratch;
+    for (int s = 0; s < p->n_seats; s++)
+        if (s != me && !p->seat_ready[s] && public_plan_action(sc, p, s, &scratch))
+            return true;
+    return false;
+}
+
+static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_action *out)
+{
+    const core_public_view *p = &v->pub;
+    const int me = v->seat;
+    /* the own dossier first (the view's list is authoritative for me) */
+    for (int i = 0; i < v->dossier_n; i++)
+        if (!p->fact_shared[v->dossier[i]]) {
+            act(out, CORE_ACT_SHARE_FACT, me, v->dossier[i], 0, 0);
+            return true;
+        }
+    if (public_plan_action(sc, p, me, out))
+        return true;
+    if (p->phase == CORE_PHASE_OVERLEG) {
+        int duty[CORE_MAX_SEATS];
+        friction_duties(sc, p, duty);
         /* spare capacity: offer help to the trekker of a need where one of
-         * my cards counts fully, so that it is not played alone */
+         * my cards counts fully, so that it is not played alone (not to a
+         * trekker who is READY: the offer could lapse unanswered) */
         if (obligations(sc, p, me, duty) < sc->rules.max_commit) {
             uint32_t mine = promised_needs(p, me);
             for (int n = 0; n < p->n_needs; n++) {
                 int lead = p->need_lead[n];
                 if (p->need_met[n] || lead == CORE_NONE || lead == me || ((mine >> (unsigned)n) & 1u) ||
-                    sc->seat_roles[lead] == v->role)
+                    sc->seat_roles[lead] == v->role || p->seat_ready[lead] || declined_by(p, me, lead, n))
                     continue;
                 bool fits = false;
                 for (int h = 0; h < v->hand_n && !fits; h++) {
@@ -338,7 +393,7 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
             }
         }
     }
-    if (!v->ready) {
+    if (!v->ready && !plan_waits_for_others(sc, p, me)) {
         act(out, CORE_ACT_READY, me, 0, 0, 0);
         return true;
     }
@@ -459,6 +514,10 @@ static bool team_next(const core_scenario *sc, const core_seat_view *v, core_rng
             act(out, CORE_ACT_REFLECT, v->seat, nopt > 0 ? (int)core_rng_below(rng, (uint32_t)nopt) : 0, 0, 0);
             return true;
         }
+        break;
+    case CORE_PHASE_UITVOERING:
+        /* the reveal: nothing to decide, READY like a player who has seen
+         * it (a headless host would otherwise wait for its idle timer) */
         break;
     default:
         return false;

@@ -660,8 +660,10 @@ static void resolve(core_state *st, core_events *out)
     /* promises: kept when both seats put a card on the promised need */
     for (int p = 0; p < st->n_promises; p++) {
         core_promise *pr = &st->promises[p];
-        /* an unanswered one simply stays PENDING: it lapsed (no event, so
-         * that every front end's event table stays as it was) */
+        /* an unanswered one stays PENDING (the view shows it lapsed); the
+         * event tells the debrief that nobody answered in time */
+        if (pr->status == CORE_PROMISE_PENDING)
+            emit(out, CORE_EVT_PROMISE_LAPSED, CORE_NONE, p, 0, 0, 0);
         if (pr->status != CORE_PROMISE_ACCEPTED)
             continue;
         bool from_in = false, to_in = false;
@@ -801,12 +803,13 @@ static void end_round(core_state *st, core_events *out)
     begin_round(st, r + 1, out);
 }
 
-static void close_goal_proposal(core_state *st)
+static void close_goal_proposal(core_state *st, core_events *out)
 {
     if (st->goal_proposal == CORE_NONE)
         return;
-    /* a failed or lapsed vote: the GOAL_VOTE events tell the story and the
-     * public view shows goal_proposal = CORE_NONE again */
+    /* a failed or lapsed vote: said once, so that a log or debrief need not
+     * infer it from the votes */
+    emit(out, CORE_EVT_GOAL_REJECTED, CORE_NONE, st->goal_proposal, st->goal_proposal_drop ? 0 : 1, 0, 0);
     st->goal_proposal = CORE_NONE;
     st->goal_proposal_drop = false;
     st->goal_proposer = CORE_NONE;
@@ -823,7 +826,7 @@ static void end_phase(core_state *st, core_events *out)
         set_phase(st, CORE_PHASE_OVERLEG, out);
         break;
     case CORE_PHASE_OVERLEG:
-        close_goal_proposal(st);
+        close_goal_proposal(st, out);
         for (int n = 0; n < CORE_MAX_NEEDS; n++)
             st->lead_proposal[n] = CORE_NONE;
         set_phase(st, CORE_PHASE_INZET, out);
@@ -1083,7 +1086,7 @@ static void tally_goal_vote(core_state *st, core_events *out)
         st->goal_proposer = CORE_NONE;
         st->goal_votes_yes = st->goal_votes_no = 0;
     } else if (no * 2 >= ns || yes + no == ns) {
-        close_goal_proposal(st); /* a majority can no longer be reached */
+        close_goal_proposal(st, out); /* a majority can no longer be reached */
     }
 }
 

@@ -288,7 +288,7 @@ static const char *event_key(core_event_type t)
         "lead_set", "promise", "promise_answer", "ready", "committed", "reveal",
         "need_progress", "need_met", "grenservaring", "friction_drain",
         "friction_escalated", "promise_kept", "promise_broken", "tracks", "reflection",
-        "reflected", "round_end", "game_end"};
+        "reflected", "round_end", "game_end", "goal_rejected", "promise_lapsed"};
     return (unsigned)t < CORE_EVT_COUNT ? keys[t] : "?";
 }
 
@@ -703,6 +703,13 @@ static void describe_event(const model *m, const core_event *e, char *out, size_
         snprintf(out, len, _("einde van het spel: %s; samenwerkingsniveau %s"),
                  outcome_label((core_outcome)e->a),
                  level_label((unsigned)e->b < CORE_LEVEL_COUNT ? (core_collab_level)e->b : CORE_LEVEL_COUNT));
+        break;
+    case CORE_EVT_GOAL_REJECTED:
+        snprintf(out, len, e->b ? _("doel niet aangenomen: %s") : _("doel blijft: %s"), goal_title(m, e->a));
+        break;
+    case CORE_EVT_PROMISE_LAPSED:
+        describe_promise(m, e->a, p, sizeof p);
+        snprintf(out, len, _("vraag of aanbod niet beantwoord: %s"), p);
         break;
     default: snprintf(out, len, "%s", "?"); break;
     }

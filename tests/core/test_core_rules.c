@@ -564,6 +564,65 @@ static void test_promise_kept_and_broken(void **state)
     assert_true(m.evidence & (1u << CORE_EV_TAG_GEBROKEN_BELOFTE));
 }
 
+/* How many events of type t (with a = a, b = b when >= 0) are in ev. */
+static int count_ev(const core_events *ev, core_event_type t, int a, int b)
+{
+    int n = 0;
+    for (int i = 0; i < ev->n; i++)
+        if (ev->ev[i].type == t && (a < 0 || ev->ev[i].a == a) && (b < 0 || ev->ev[i].b == b))
+            n++;
+    return n;
+}
+
+static core_events *apply_ev(core_state *st, core_action_type t, int seat, int a, int b, int c)
+{
+    static core_events ev;
+    ev.n = 0;
+    core_action x = mk(t, seat, a, b, c);
+    core_reject r = core_apply(st, &x, &ev);
+    if (r != CORE_OK)
+        fail_msg("action %d by seat %d refused: %s", t, seat, core_reject_message(r));
+    return &ev;
+}
+
+static void test_goal_rejected_and_promise_lapsed_events(void **state)
+{
+    (void)state;
+    core_state st;
+    start(&st, g_sc);
+    to_phase(&st, CORE_PHASE_OVERLEG);
+    /* voted down: one GOAL_REJECTED (b = 1: it was about adopting) */
+    ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 1, 0, 0);
+    ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 1, 0, 0);
+    core_events *ev = apply_ev(&st, CORE_ACT_VOTE_GOAL, S_CLB, 1, 0, 0);
+    assert_int_equal(count_ev(ev, CORE_EVT_GOAL_REJECTED, 1, 1), 1);
+    assert_int_equal(count_ev(ev, CORE_EVT_GOAL_ADOPTED, -1, -1), 0);
+    /* adopted: no GOAL_REJECTED */
+    ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 0, 0, 0);
+    ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 0, 1, 0);
+    ev = apply_ev(&st, CORE_ACT_VOTE_GOAL, S_CLB, 0, 1, 0);
+    assert_int_equal(count_ev(ev, CORE_EVT_GOAL_ADOPTED, 0, -1), 1);
+    assert_int_equal(count_ev(ev, CORE_EVT_GOAL_REJECTED, -1, -1), 0);
+    /* a drop vote still open when Overleg ends lapses: b = 0 */
+    ok(&st, CORE_ACT_DROP_GOAL, S_OUD, 0, 0, 0);
+    /* an ask nobody answers, one that is answered, one declined */
+    ok(&st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);  /* promise 0: lapses */
+    ok(&st, CORE_ACT_OFFER, S_OUD, S_LO, N_THUIS, 0); /* promise 1: accepted */
+    ok(&st, CORE_ACT_ASK, S_LO, S_LER, N_KLAS, 0);    /* promise 2: declined */
+    ok(&st, CORE_ACT_RESPOND, S_LO, 1, 1, 0);
+    ok(&st, CORE_ACT_RESPOND, S_LER, 2, 0, 0);
+    ev = apply_ev(&st, CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
+    assert_int_equal(st.phase, CORE_PHASE_INZET);
+    assert_int_equal(count_ev(ev, CORE_EVT_GOAL_REJECTED, 0, 0), 1);
+    assert_true(st.goal_adopted[0]);
+    ev = apply_ev(&st, CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
+    assert_int_equal(st.phase, CORE_PHASE_UITVOERING);
+    assert_int_equal(count_ev(ev, CORE_EVT_PROMISE_LAPSED, -1, -1), 1);
+    assert_int_equal(count_ev(ev, CORE_EVT_PROMISE_LAPSED, 0, -1), 1);
+    assert_int_equal(st.promises[0].status, CORE_PROMISE_PENDING); /* the view still shows it open, lapsed */
+    assert_int_equal(count_ev(ev, CORE_EVT_PROMISE_BROKEN, 1, -1), 1);
+}
+
 static void test_joint_needs_coordination(void **state)
 {
     (void)state;
@@ -1014,6 +1073,7 @@ int main(void)
         cmocka_unit_test(test_friction_needs_involved_distinct_roles),
         cmocka_unit_test(test_goal_vote_needs_majority_with_other_seat),
         cmocka_unit_test(test_promise_kept_and_broken),
+        cmocka_unit_test(test_goal_rejected_and_promise_lapsed_events),
         cmocka_unit_test(test_joint_needs_coordination),
         cmocka_unit_test(test_shared_fact_used_makes_edge),
         cmocka_unit_test(test_reflection),
