@@ -671,10 +671,17 @@ typedef struct {
     core_evidence_tag tag;   /* the evidence that matched */
     int round;               /* round where the evidence was strongest, 0 = overall */
     char reason[CORE_TEXT_LEN]; /* Dutch: "centraliteit was 0,72 in ronde 3" */
+    bool absent;             /* no evidence for this building block: the card asks what
+                                went well, `tag` is the signal that stayed away and
+                                `reason` says so ("geen signaal: ...") */
 } core_fan_pick;
 
-/* Picks reflection cards from the finished (or running) game: at least one
- * per building block where the evidence supports it. Returns the count. */
+/* Picks reflection cards from the finished (or running) game: first one per
+ * building block (block order), the card whose tags match the most-seen
+ * evidence (rounds in which a tag showed, then how strongly); a block with
+ * no matching evidence gets one card marked `absent` whose reason names the
+ * signal that stayed away (measured values where there are any); then the
+ * remaining matching cards, best first, up to max. Returns the count. */
 int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max);
 
 /* ----------------------------------------------------------------- names */

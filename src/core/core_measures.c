@@ -307,6 +307,113 @@ static double tag_strength(const core_measures *m, core_evidence_tag t)
     }
 }
 
+/* Rounds (of 1..last) in which tag t showed, plus one if it shows over the
+ * whole game: how often the table met this signal. */
+static int tag_seen(const core_measures *per, int last, const core_measures *overall, int t)
+{
+    int n = ((overall->evidence >> (unsigned)t) & 1u) ? 1 : 0;
+    for (int r = 1; r <= last; r++)
+        if ((per[r].evidence >> (unsigned)t) & 1u)
+            n++;
+    return n;
+}
+
+/* The round in which tag t showed most strongly, 0 when only overall. */
+static int tag_round(const core_measures *per, int last, int t)
+{
+    int where = 0;
+    double strongest = -1.0;
+    for (int r = 1; r <= last; r++) {
+        if (!((per[r].evidence >> (unsigned)t) & 1u))
+            continue;
+        double s = tag_strength(&per[r], (core_evidence_tag)t);
+        if (s > strongest) {
+            strongest = s;
+            where = r;
+        }
+    }
+    return where;
+}
+
+/* Why a card was picked when its signal stayed away: what the game showed
+ * instead, so that the debrief can ask what made it go well. */
+static void absent_text(const core_state *st, const core_measures *m, core_evidence_tag tag, char *out, size_t len)
+{
+    const core_rules *ru = &st->sc->rules;
+    char num[32], lim[32];
+    switch (tag) {
+    case CORE_EV_TAG_LAGE_DIVERSITEIT:
+        dutch_number(num, sizeof num, m->diversity);
+        dutch_number(lim, sizeof lim, ru->diversity_low);
+        snprintf(out, len, "geen signaal: diversiteit (Blau) was %s over het hele spel (grens %s)", num, lim);
+        break;
+    case CORE_EV_TAG_CENTRAAL_NETWERK:
+        dutch_number(num, sizeof num, m->centrality);
+        dutch_number(lim, sizeof lim, ru->centrality_alarm);
+        snprintf(out, len, "geen signaal: centraliteit was %s over het hele spel (alarm boven %s)", num, lim);
+        break;
+    case CORE_EV_TAG_LAGE_DENSITEIT:
+        dutch_number(num, sizeof num, m->density);
+        snprintf(out, len, "geen signaal: densiteit was %s over het hele spel", num);
+        break;
+    case CORE_EV_TAG_GEEN_GEDEELD_DOEL:
+        snprintf(out, len, "geen signaal: het team nam een gedeeld doel aan");
+        break;
+    case CORE_EV_TAG_SPANNING_GENEGEERD:
+        snprintf(out, len, "geen signaal: geen enkele spanning werd genegeerd");
+        break;
+    case CORE_EV_TAG_GRENSERVARING:
+        snprintf(out, len, "geen signaal: geen spanning werd een grenservaring");
+        break;
+    case CORE_EV_TAG_WEINIG_VRAGEN:
+        snprintf(out, len, "geen signaal: %d vragen of aanbiedingen over het hele spel", m->asks_offers);
+        break;
+    case CORE_EV_TAG_GEBROKEN_BELOFTE:
+        snprintf(out, len, "geen signaal: alle %d afspraken nagekomen", m->promises_kept);
+        break;
+    case CORE_EV_TAG_NIET_REFLECTIEF:
+        snprintf(out, len, "geen signaal: iedereen beantwoordde elke reflectie");
+        break;
+    case CORE_EV_TAG_DOSSIER_ONGEDEELD:
+        snprintf(out, len, "geen signaal: geen nood bleef in het duister");
+        break;
+    case CORE_EV_TAG_ROL_AFWEZIG:
+        snprintf(out, len, "geen signaal: elke rol droeg bij");
+        break;
+    case CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT:
+        snprintf(out, len, "geen signaal: ervaringskennis werd ingezet");
+        break;
+    case CORE_EV_TAG_GEEN_TREKKER:
+        snprintf(out, len, "geen signaal: elke nood had een trekker");
+        break;
+    case CORE_EV_TAG_SAMEN_GEWERKT:
+        snprintf(out, len, "geen signaal: er waren geen gezamenlijke bijdragen");
+        break;
+    default:
+        snprintf(out, len, "geen signaal: %s", core_evidence_name(tag));
+        break;
+    }
+}
+
+/* For a block without evidence: prefer a tag with a measured value (the
+ * reason can then quote it), the one closest to its threshold. */
+static double absent_preference(const core_rules *ru, const core_measures *m, int t)
+{
+    switch (t) {
+    case CORE_EV_TAG_CENTRAAL_NETWERK:
+        return 2.0 + (ru->centrality_alarm > 0 ? m->centrality / ru->centrality_alarm : 0.0);
+    case CORE_EV_TAG_LAGE_DIVERSITEIT:
+        return 2.0 + (m->diversity > 0 ? ru->diversity_low / m->diversity : 1.0);
+    case CORE_EV_TAG_LAGE_DENSITEIT:
+        return 2.0 + (m->density > 0 ? ru->density_low / m->density : 1.0);
+    case CORE_EV_TAG_WEINIG_VRAGEN:
+    case CORE_EV_TAG_GEBROKEN_BELOFTE:
+        return 1.5;
+    default:
+        return 1.0;
+    }
+}
+
 int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max)
 {
     if (!st || !st->sc || !out || max <= 0)
@@ -314,60 +421,95 @@ int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max)
     const core_scenario *sc = st->sc;
     core_measures overall;
     core_measures_compute(st, 0, &overall);
-    int last = st->round;
+    int last = st->round < CORE_MAX_ROUNDS ? st->round : CORE_MAX_ROUNDS;
     core_measures per[CORE_MAX_ROUNDS + 1];
-    for (int r = 1; r <= last && r <= CORE_MAX_ROUNDS; r++)
+    memset(&per[0], 0, sizeof per[0]);
+    for (int r = 1; r <= last; r++)
         core_measures_compute(st, r, &per[r]);
-    uint32_t any = overall.evidence;
-    for (int r = 1; r <= last && r <= CORE_MAX_ROUNDS; r++)
-        any |= per[r].evidence;
+    int seen[CORE_EV_TAG_COUNT];
+    for (int t = 0; t < CORE_EV_TAG_COUNT; t++)
+        seen[t] = tag_seen(per, last, &overall, t);
+    /* a card's score: its best matching tag (rounds seen), ties broken by
+     * the number of tags that match */
+    int card_tag[CORE_MAX_REFLECTIONS];
+    int card_score[CORE_MAX_REFLECTIONS];
+    int nr = sc->n_reflections < CORE_MAX_REFLECTIONS ? sc->n_reflections : CORE_MAX_REFLECTIONS;
+    for (int i = 0; i < nr; i++) {
+        card_tag[i] = CORE_NONE;
+        card_score[i] = 0;
+        int matches = 0;
+        for (int t = 0; t < CORE_EV_TAG_COUNT; t++) {
+            if (!((sc->reflections[i].evidence >> (unsigned)t) & 1u) || seen[t] == 0)
+                continue;
+            matches++;
+            if (card_tag[i] == CORE_NONE || seen[t] > seen[card_tag[i]])
+                card_tag[i] = t;
+        }
+        if (card_tag[i] != CORE_NONE)
+            card_score[i] = seen[card_tag[i]] * 16 + matches;
+    }
     int n = 0;
     bool used[CORE_MAX_REFLECTIONS];
     memset(used, 0, sizeof used);
-    /* one per building block first, then the best remaining matches */
+    /* pass 0: one per block (absent where nothing matches); pass 1: the rest */
     for (int pass = 0; pass < 2 && n < max; pass++) {
-        for (int b = 0; b < CORE_BLOCK_COUNT && n < max; b++) {
-            for (int again = 0; again < (pass == 0 ? 1 : CORE_MAX_REFLECTIONS) && n < max; again++) {
-                int best = CORE_NONE, best_score = 0;
-                for (int i = 0; i < sc->n_reflections; i++) {
-                    if (used[i] || (int)sc->reflections[i].block != b)
+        for (;;) {
+            int best = CORE_NONE;
+            for (int b = 0; b < CORE_BLOCK_COUNT && n < max; b++) {
+                if (pass == 0)
+                    best = CORE_NONE;
+                for (int i = 0; i < nr; i++) {
+                    if (used[i] || (pass == 0 && (int)sc->reflections[i].block != b) || card_score[i] == 0)
                         continue;
-                    int score = core_popcount(sc->reflections[i].evidence & any);
-                    if (score > best_score) {
+                    if (best == CORE_NONE || card_score[i] > card_score[best])
                         best = i;
-                        best_score = score;
-                    }
                 }
-                if (best == CORE_NONE)
+                if (pass == 1)
                     break;
-                used[best] = true;
-                core_fan_pick *p = &out[n++];
+                core_fan_pick *p = &out[n];
                 memset(p, 0, sizeof *p);
-                p->reflection = best;
-                /* the matching tag seen in overall evidence, else in a round */
-                uint32_t match = sc->reflections[best].evidence & any;
-                int tag = 0;
-                while (tag < CORE_EV_TAG_COUNT && !((match >> (unsigned)tag) & 1u))
-                    tag++;
-                if (tag >= CORE_EV_TAG_COUNT)
-                    tag = 0;
-                p->tag = (core_evidence_tag)tag;
-                int where = 0;
-                double strongest = -1.0;
-                for (int r = 1; r <= last && r <= CORE_MAX_ROUNDS; r++) {
-                    if (!((per[r].evidence >> (unsigned)tag) & 1u))
-                        continue;
-                    double s = tag_strength(&per[r], p->tag);
-                    if (s > strongest) {
-                        strongest = s;
-                        where = r;
+                if (best != CORE_NONE) {
+                    p->tag = (core_evidence_tag)card_tag[best];
+                    p->round = tag_round(per, last, card_tag[best]);
+                    reason_text(st, p->tag, p->round, p->reason, sizeof p->reason);
+                } else {
+                    /* nothing in this block showed: ask what went well */
+                    double pref = -1.0;
+                    int tag = CORE_NONE;
+                    for (int i = 0; i < nr; i++) {
+                        if (used[i] || (int)sc->reflections[i].block != b)
+                            continue;
+                        for (int t = 0; t < CORE_EV_TAG_COUNT; t++) {
+                            if (!((sc->reflections[i].evidence >> (unsigned)t) & 1u))
+                                continue;
+                            double q = absent_preference(&sc->rules, &overall, t);
+                            if (q > pref) {
+                                pref = q;
+                                best = i;
+                                tag = t;
+                            }
+                        }
                     }
+                    if (best == CORE_NONE)
+                        continue; /* the level has no card (with tags) for this block */
+                    p->absent = true;
+                    p->tag = (core_evidence_tag)tag;
+                    p->round = 0;
+                    absent_text(st, &overall, p->tag, p->reason, sizeof p->reason);
                 }
-                if ((overall.evidence >> (unsigned)tag) & 1u && strongest < 0.0)
-                    where = 0;
-                p->round = where;
-                reason_text(st, p->tag, where, p->reason, sizeof p->reason);
+                p->reflection = best;
+                used[best] = true;
+                n++;
             }
+            if (pass == 0 || best == CORE_NONE || n >= max)
+                break;
+            core_fan_pick *p = &out[n++];
+            memset(p, 0, sizeof *p);
+            p->reflection = best;
+            used[best] = true;
+            p->tag = (core_evidence_tag)card_tag[best];
+            p->round = tag_round(per, last, card_tag[best]);
+            reason_text(st, p->tag, p->round, p->reason, sizeof p->reason);
         }
     }
     return n;

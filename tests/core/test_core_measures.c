@@ -229,6 +229,142 @@ static void test_played_game_measures_and_fan(void **state)
     free(sc);
 }
 
+/* Every pick is either backed by evidence of the game (its tag showed in a
+ * round or overall) or marked absent for a block where no card matched. */
+static void check_picks(const core_state *st, const core_fan_pick *picks, int n)
+{
+    const core_scenario *sc = st->sc;
+    uint32_t seen = st->round_measures[0].evidence;
+    for (int r = 1; r <= st->round; r++)
+        seen |= st->round_measures[r].evidence;
+    bool block_has[CORE_BLOCK_COUNT] = {false};
+    for (int i = 0; i < sc->n_reflections; i++)
+        if (sc->reflections[i].evidence & seen)
+            block_has[sc->reflections[i].block] = true;
+    bool block_picked[CORE_BLOCK_COUNT] = {false};
+    for (int i = 0; i < n; i++) {
+        const core_reflection_def *r = &sc->reflections[picks[i].reflection];
+        assert_true(r->evidence & (1u << picks[i].tag));
+        assert_true(strlen(picks[i].reason) > 0);
+        if (picks[i].absent) {
+            assert_false(block_has[r->block]);
+            assert_non_null(strstr(picks[i].reason, "geen signaal"));
+        } else {
+            assert_true(seen & (1u << picks[i].tag));
+        }
+        block_picked[r->block] = true;
+        for (int j = 0; j < i; j++)
+            assert_int_not_equal(picks[i].reflection, picks[j].reflection);
+    }
+    /* at least one per building block (the C scenario has two cards each) */
+    for (int b = 0; b < CORE_BLOCK_COUNT; b++)
+        assert_true(block_picked[b]);
+}
+
+/* A finished four-round team game built by hand: round 3 ran through one
+ * person (a star), round 2 turned a friction into a boundary experience,
+ * every round had joint work, goals, asks, reflections, all roles and all
+ * knowledge kinds. */
+static void test_fan_picks_hand_built(void **state)
+{
+    (void)state;
+    core_scenario *sc = calloc(1, sizeof *sc);
+    core_state *st = calloc(1, sizeof *st);
+    assert_true(sc && st);
+    test_scenario_noor(sc);
+    assert_true(core_init(st, sc, 5, NULL, 0));
+    st->round = 4;
+    st->phase = CORE_PHASE_END;
+    st->outcome = CORE_OUTCOME_WON;
+    st->goal_adopted[0] = true;
+    for (int r = 1; r <= 4; r++) {
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < 4; j++)
+                if (i != j && (r != 3 || i == 0 || j == 0))
+                    st->edge_round[r][i][j] = 1;
+        st->contrib_n[r] = 4;
+        st->contrib_seats[r] = 0xFu;
+        st->contrib_kind[r][CORE_KIND_WETENSCHAPPELIJK] = 1;
+        st->contrib_kind[r][CORE_KIND_PROFESSIONEEL] = 2;
+        st->contrib_kind[r][CORE_KIND_ERVARING] = 1;
+        st->contrib_joint[r] = r == 4 ? 3 : 2;
+        st->contrib_goal[r] = 2;
+        st->r_goal[r] = true;
+        st->r_asks[r] = 2;
+        st->r_answered[r] = 2;
+        st->r_kept[r] = 1;
+        st->r_reflective[r] = true;
+    }
+    st->r_boundary[2] = 1;
+    for (int r = 1; r <= 4; r++)
+        core_measures_compute(st, r, &st->round_measures[r]);
+    core_measures_compute(st, 0, &st->round_measures[0]);
+    assert_near(st->round_measures[3].centrality, 1.0, 1e-12);
+
+    core_fan_pick picks[8];
+    int n = core_fan_pick_cards(st, picks, 8);
+    check_picks(st, picks, n);
+    assert_int_equal(n, 5);
+    /* block order: Identiteit had no signal: the Blau value is quoted */
+    assert_string_equal(sc->reflections[picks[0].reflection].id, "unieke-bijdrage");
+    assert_true(picks[0].absent);
+    assert_int_equal(picks[0].tag, CORE_EV_TAG_LAGE_DIVERSITEIT);
+    assert_non_null(strstr(picks[0].reason, "diversiteit (Blau) was 0,6"));
+    /* Netwerk: the star of round 3 */
+    assert_string_equal(sc->reflections[picks[1].reflection].id, "wie-centraal");
+    assert_false(picks[1].absent);
+    assert_int_equal(picks[1].tag, CORE_EV_TAG_CENTRAAL_NETWERK);
+    assert_int_equal(picks[1].round, 3);
+    assert_string_equal(picks[1].reason, "centraliteit was 1,00 in ronde 3");
+    /* Organisatie: goals, leads and light everywhere: absent */
+    assert_int_equal(sc->reflections[picks[2].reflection].block, CORE_BLOCK_ORGANISATIE);
+    assert_true(picks[2].absent);
+    /* Verbinding: joint work in every round beats the one boundary
+     * experience; the strongest round (4) is named */
+    assert_string_equal(sc->reflections[picks[3].reflection].id, "samen-leren");
+    assert_int_equal(picks[3].tag, CORE_EV_TAG_SAMEN_GEWERKT);
+    assert_int_equal(picks[3].round, 4);
+    assert_string_equal(picks[3].reason, "3 gezamenlijke bijdragen in ronde 4");
+    /* then the other matching card: the grenservaring of round 2 */
+    assert_string_equal(sc->reflections[picks[4].reflection].id, "spanning");
+    assert_false(picks[4].absent);
+    assert_int_equal(picks[4].tag, CORE_EV_TAG_GRENSERVARING);
+    assert_int_equal(picks[4].round, 2);
+    /* max is respected: the per-block picks come first */
+    assert_int_equal(core_fan_pick_cards(st, picks, 2), 2);
+    assert_string_equal(sc->reflections[picks[1].reflection].id, "wie-centraal");
+    free(st);
+    free(sc);
+}
+
+/* Played games: team and solo games both get one card per block, each
+ * backed by the game's evidence or marked absent. */
+static void test_fan_picks_played_games(void **state)
+{
+    (void)state;
+    core_scenario *sc = calloc(1, sizeof *sc);
+    core_state *st = calloc(1, sizeof *st);
+    assert_true(sc && st);
+    test_scenario_noor(sc);
+    for (int k = CORE_SIM_TEAM; k <= CORE_SIM_MIXED; k++)
+        for (uint64_t seed = 1; seed <= 20; seed++) {
+            assert_int_equal(core_sim_play_one(sc, seed, (core_sim_bots)k, st), 0);
+            core_fan_pick picks[CORE_MAX_REFLECTIONS];
+            int n = core_fan_pick_cards(st, picks, CORE_MAX_REFLECTIONS);
+            assert_true(n >= CORE_BLOCK_COUNT);
+            check_picks(st, picks, n);
+            if (k == CORE_SIM_TEAM) {
+                /* a good team game is not told only about Verbinding */
+                int evidence_picks = 0;
+                for (int i = 0; i < n; i++)
+                    evidence_picks += !picks[i].absent;
+                assert_true(evidence_picks >= 1);
+            }
+        }
+    free(st);
+    free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +377,8 @@ int main(void)
         cmocka_unit_test(test_blau),
         cmocka_unit_test(test_classification_thresholds),
         cmocka_unit_test(test_played_game_measures_and_fan),
+        cmocka_unit_test(test_fan_picks_hand_built),
+        cmocka_unit_test(test_fan_picks_played_games),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
