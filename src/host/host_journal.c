@@ -33,7 +33,8 @@ typedef struct {
     uint64_t seq;               /* last seq written in this session */
     uint64_t n_actions;         /* actions in this session */
     uint64_t seed;              /* the session's seed */
-    bool off;                   /* journaling switched off (logged) */
+    bool off;                   /* journaling switched off (logged): the store failed */
+    bool game_off;              /* this game is not journaled (its level differs); retried at START */
     bool finished;
     bool level_changed;         /* host_load_level_journaled: new text for the next game */
     char level_path[STORE_PATH_LEN];
@@ -127,6 +128,10 @@ static void check_session(journal_ctx *j, const core_action *a)
 {
     if (!j->h || j->off)
         return;
+    if (a->type == CORE_ACT_START)
+        j->game_off = false; /* a new game: try again */
+    if (j->game_off)
+        return;
     const core_state *st = host_state(j->h);
     const core_scenario *hsc = host_scenario(j->h);
     bool new_game = a->type == CORE_ACT_START && j->n_actions > 0;
@@ -142,7 +147,7 @@ static void check_session(journal_ctx *j, const core_action *a)
             memcmp(hsc, j->sc, sizeof *hsc) != 0) {
             warn(j, _("het level van dit spel komt niet overeen met het bewaarde; dit spel wordt niet bewaard"),
                  err[0] ? err : j->level_path);
-            j->off = true;
+            j->game_off = true;
             return;
         }
     }
@@ -162,8 +167,8 @@ static bool cb_append(void *ctx, uint64_t host_seq, const core_action *a)
     (void)host_seq;
     journal_ctx *j = ctx;
     check_session(j, a);
-    if (j->off || j->session <= 0)
-        return true; /* journaling off (warned once): the game goes on */
+    if (j->off || j->game_off || j->session <= 0)
+        return true; /* not journaled (warned): the game goes on */
     char err[STORE_ERR_LEN];
     if (!store_append(j->db, j->session, j->seq + 1, a, err, sizeof err)) {
         /* refusing keeps the promise: nothing is applied that is not on
@@ -190,7 +195,7 @@ static void cb_seat(void *ctx, int seat, const char *name, const uint8_t token[H
         memcpy(s->token, token, STORE_TOKEN_LEN);
     else
         memset(s->token, 0, STORE_TOKEN_LEN);
-    if (j->off || j->session <= 0 || j->level_changed)
+    if (j->off || j->game_off || j->session <= 0 || j->level_changed)
         return; /* recorded with the (next) session when it is created */
     char err[STORE_ERR_LEN];
     if (!store_seat_update(j->db, j->session, seat, s->name, s->token, s->taken, s->bot, err, sizeof err))
@@ -200,7 +205,7 @@ static void cb_seat(void *ctx, int seat, const char *name, const uint8_t token[H
 static void cb_finished(void *ctx, const core_state *st)
 {
     journal_ctx *j = ctx;
-    if (j->off || j->session <= 0)
+    if (j->off || j->game_off || j->session <= 0)
         return;
     char err[STORE_ERR_LEN];
     if (!store_session_finish(j->db, j->session, st, err, sizeof err))
@@ -425,7 +430,7 @@ bool host_load_level_journaled(host *h, const char *path, lvl_diags *diags, char
 int64_t host_journal_session(const host *h)
 {
     const journal_ctx *j = ctx_of(h);
-    return j && !j->off ? j->session : 0;
+    return j && !j->off && !j->game_off ? j->session : 0;
 }
 
 int host_run_headless_journaled(const host_options *o)
