@@ -183,25 +183,6 @@ static void friction_duties(const core_scenario *sc, const core_public_view *p, 
     }
 }
 
-/* Needs a seat has promised to work on this round (open or accepted). */
-static uint32_t promised_needs(const core_public_view *p, int seat)
-{
-    uint32_t m = 0;
-    for (int i = 0; i < p->n_promises; i++) {
-        const core_promise *pr = &p->promises[i];
-        if ((pr->from == seat || pr->to == seat) &&
-            (pr->status == CORE_PROMISE_PENDING || pr->status == CORE_PROMISE_ACCEPTED))
-            m |= 1u << (unsigned)pr->need;
-    }
-    return m;
-}
-
-static int obligations(const core_scenario *sc, const core_public_view *p, int seat, const int duty[CORE_MAX_SEATS])
-{
-    (void)sc;
-    return core_popcount(promised_needs(p, seat)) + (duty[seat] != CORE_NONE ? 1 : 0);
-}
-
 /* Public convention: the seat best placed to lead need n. */
 static int lead_candidate(const core_scenario *sc, const core_public_view *p, int n)
 {
@@ -244,22 +225,87 @@ static bool declined_by(const core_public_view *p, int s, int t, int n)
     return false;
 }
 
+/* What the public plan needs that is the same for every seat, computed once
+ * per view (a bot that waits checks every other seat). */
+typedef struct {
+    int first_fact[CORE_MAX_SEATS]; /* an unshared fact of the seat's role, or CORE_NONE */
+    core_action_type goal_act;      /* PROPOSE_GOAL / DROP_GOAL when no vote is open, else NONE */
+    int goal;
+    int lead_cand[CORE_MAX_NEEDS];  /* lead_candidate() of each unled unmet need */
+    int duty[CORE_MAX_SEATS];
+    uint32_t promised[CORE_MAX_SEATS]; /* needs each seat has an open or accepted promise about */
+    int oblig[CORE_MAX_SEATS];         /* distinct promised needs + a friction duty */
+} plan_ctx;
+
+static void plan_ctx_fill(const core_scenario *sc, const core_public_view *p, plan_ctx *c)
+{
+    for (int s = 0; s < CORE_MAX_SEATS; s++)
+        c->first_fact[s] = CORE_NONE;
+    /* a fact's holder role is public (its text is not) */
+    for (int f = sc->n_facts - 1; f >= 0; f--)
+        if (!p->fact_shared[f])
+            for (int s = 0; s < p->n_seats; s++)
+                if (sc->seat_roles[s] == sc->facts[f].role)
+                    c->first_fact[s] = f;
+    c->goal_act = CORE_ACT_NONE;
+    c->goal = CORE_NONE;
+    if (p->goal_proposal == CORE_NONE) {
+        int adopted = 0, best = CORE_NONE, best_gain = 0, stale = CORE_NONE;
+        for (int g = 0; g < sc->n_goals; g++) {
+            int gain = goal_gain(sc, p, g);
+            if (p->goal_adopted[g]) {
+                adopted++;
+                if (gain == 0)
+                    stale = g;
+                continue;
+            }
+            if (gain > best_gain) {
+                best_gain = gain;
+                best = g;
+            }
+        }
+        if (best != CORE_NONE && adopted < sc->rules.max_goals) {
+            c->goal_act = CORE_ACT_PROPOSE_GOAL;
+            c->goal = best;
+        } else if (best != CORE_NONE && stale != CORE_NONE) {
+            c->goal_act = CORE_ACT_DROP_GOAL;
+            c->goal = stale;
+        }
+    }
+    for (int n = 0; n < p->n_needs; n++)
+        c->lead_cand[n] =
+            (!p->need_met[n] && p->need_lead[n] == CORE_NONE) ? lead_candidate(sc, p, n) : CORE_NONE;
+    /* duties and obligations only matter for asks, which wait for Overleg */
+    if (p->phase != CORE_PHASE_OVERLEG)
+        return;
+    friction_duties(sc, p, c->duty);
+    for (int s = 0; s < CORE_MAX_SEATS; s++)
+        c->promised[s] = 0;
+    for (int i = 0; i < p->n_promises; i++) {
+        const core_promise *pr = &p->promises[i];
+        if (pr->status == CORE_PROMISE_PENDING || pr->status == CORE_PROMISE_ACCEPTED) {
+            c->promised[pr->from] |= 1u << (unsigned)pr->need;
+            c->promised[pr->to] |= 1u << (unsigned)pr->need;
+        }
+    }
+    for (int s = 0; s < p->n_seats; s++)
+        c->oblig[s] = core_popcount(c->promised[s]) + (c->duty[s] != CORE_NONE ? 1 : 0);
+}
+
 /* The part of a team bot's Identiteit/Overleg plan that follows from public
  * state alone: what team seat `me` does next, computed the same way by every
  * team bot for every seat. Only the offers (which depend on the hand) are
  * left out. A seat is "busy" while this returns true for it; the team
  * READYs only when no seat that is still deciding is busy (team_overleg). */
-static bool public_plan_action(const core_scenario *sc, const core_public_view *p, int me, core_action *out)
+static bool public_plan_action(const core_scenario *sc, const core_public_view *p, const plan_ctx *c, int me,
+                               core_action *out)
 {
     const int my_role = sc->seat_roles[me];
-    /* share every fact of the dossier: the team needs the whole picture
-     * (a fact's holder role is public; its text is not) */
-    if (p->phase != CORE_PHASE_SIGNAAL || p->round > 1)
-        for (int f = 0; f < sc->n_facts; f++)
-            if (sc->facts[f].role == my_role && !p->fact_shared[f]) {
-                act(out, CORE_ACT_SHARE_FACT, me, f, 0, 0);
-                return true;
-            }
+    /* share every fact of the dossier: the team needs the whole picture */
+    if (c->first_fact[me] != CORE_NONE) {
+        act(out, CORE_ACT_SHARE_FACT, me, c->first_fact[me], 0, 0);
+        return true;
+    }
     /* answer what is addressed to me */
     for (int i = 0; i < p->n_promises; i++)
         if (p->promises[i].to == me && p->promises[i].status == CORE_PROMISE_PENDING) {
@@ -271,29 +317,9 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
             act(out, CORE_ACT_VOTE_GOAL, me, p->goal_proposal, 1, 0);
             return true;
         }
-    } else {
-        int adopted = 0, best = CORE_NONE, best_gain = 0, stale = CORE_NONE;
-        for (int g = 0; g < sc->n_goals; g++) {
-            if (p->goal_adopted[g]) {
-                adopted++;
-                if (goal_gain(sc, p, g) == 0)
-                    stale = g;
-                continue;
-            }
-            int gain = goal_gain(sc, p, g);
-            if (gain > best_gain) {
-                best_gain = gain;
-                best = g;
-            }
-        }
-        if (best != CORE_NONE && adopted < sc->rules.max_goals) {
-            act(out, CORE_ACT_PROPOSE_GOAL, me, best, 0, 0);
-            return true;
-        }
-        if (best != CORE_NONE && stale != CORE_NONE) {
-            act(out, CORE_ACT_DROP_GOAL, me, stale, 0, 0);
-            return true;
-        }
+    } else if (c->goal_act != CORE_ACT_NONE) {
+        act(out, c->goal_act, me, c->goal, 0, 0);
+        return true;
     }
     for (int n = 0; n < p->n_needs; n++)
         if (p->lead_proposal[n] == me) {
@@ -301,26 +327,24 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
             return true;
         }
     for (int n = 0; n < p->n_needs; n++)
-        if (!p->need_met[n] && p->need_lead[n] == CORE_NONE && lead_candidate(sc, p, n) == me) {
+        if (c->lead_cand[n] == me) {
             act(out, CORE_ACT_PROPOSE_LEAD, me, n, me, 0);
             return true;
         }
     /* as trekker, ask one partner of another role per led need */
     if (p->phase == CORE_PHASE_OVERLEG) {
-        int duty[CORE_MAX_SEATS];
-        friction_duties(sc, p, duty);
         for (int n = 0; n < p->n_needs; n++) {
             if (p->need_met[n] || p->need_lead[n] != me)
                 continue;
-            if ((promised_needs(p, me) >> (unsigned)n) & 1u)
+            if ((c->promised[me] >> (unsigned)n) & 1u)
                 continue;
-            if (obligations(sc, p, me, duty) >= sc->rules.max_commit)
+            if (c->oblig[me] >= sc->rules.max_commit)
                 break;
             int best = CORE_NONE, best_score = -1000;
             for (int s = 0; s < p->n_seats; s++) {
                 if (s == me || sc->seat_roles[s] == my_role || declined_by(p, me, s, n))
                     continue;
-                int ob = obligations(sc, p, s, duty);
+                int ob = c->oblig[s];
                 if (ob >= sc->rules.max_commit)
                     continue;
                 int r = sc->seat_roles[s];
@@ -347,11 +371,11 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
  * already READY is not waited for (a person or solo bot that passed, or a
  * team bot that found nothing to do): the phase then ends normally, so the
  * game never waits on a plan that cannot be completed. */
-static bool plan_waits_for_others(const core_scenario *sc, const core_public_view *p, int me)
+static bool plan_waits_for_others(const core_scenario *sc, const core_public_view *p, const plan_ctx *c, int me)
 {
     core_action scratch;
     for (int s = 0; s < p->n_seats; s++)
-        if (s != me && !p->seat_ready[s] && public_plan_action(sc, p, s, &scratch))
+        if (s != me && !p->seat_ready[s] && public_plan_action(sc, p, c, s, &scratch))
             return true;
     return false;
 }
@@ -366,16 +390,16 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
             act(out, CORE_ACT_SHARE_FACT, me, v->dossier[i], 0, 0);
             return true;
         }
-    if (public_plan_action(sc, p, me, out))
+    plan_ctx ctx;
+    plan_ctx_fill(sc, p, &ctx);
+    if (public_plan_action(sc, p, &ctx, me, out))
         return true;
     if (p->phase == CORE_PHASE_OVERLEG) {
-        int duty[CORE_MAX_SEATS];
-        friction_duties(sc, p, duty);
         /* spare capacity: offer help to the trekker of a need where one of
          * my cards counts fully, so that it is not played alone (not to a
          * trekker who is READY: the offer could lapse unanswered) */
-        if (obligations(sc, p, me, duty) < sc->rules.max_commit) {
-            uint32_t mine = promised_needs(p, me);
+        if (ctx.oblig[me] < sc->rules.max_commit) {
+            uint32_t mine = ctx.promised[me];
             for (int n = 0; n < p->n_needs; n++) {
                 int lead = p->need_lead[n];
                 if (p->need_met[n] || lead == CORE_NONE || lead == me || ((mine >> (unsigned)n) & 1u) ||
@@ -393,7 +417,7 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
             }
         }
     }
-    if (!v->ready && !plan_waits_for_others(sc, p, me)) {
+    if (!v->ready && !plan_waits_for_others(sc, p, &ctx, me)) {
         act(out, CORE_ACT_READY, me, 0, 0, 0);
         return true;
     }
