@@ -606,8 +606,7 @@ typedef struct {
     int revealed_n[CORE_MAX_SEATS];
     int reflection_card;
     uint16_t edges[CORE_MAX_SEATS][CORE_MAX_SEATS];  /* overall weights */
-    core_measures live;                  /* overall so far */
-    core_measures live_round;            /* the current round so far (not sent by proto yet) */
+    core_measures live;                  /* overall so far (the running round: core_measures_compute(st, round)) */
     core_measures rounds[CORE_MAX_ROUNDS + 1]; int n_rounds_done;
 } core_public_view;
 

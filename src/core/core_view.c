@@ -82,12 +82,6 @@ void core_public_view_get(const core_state *st, core_public_view *out)
                 out->edges[i][j] = (uint16_t)(v > UINT16_MAX ? UINT16_MAX : v);
             }
     core_measures_compute(st, 0, &out->live);
-    /* the running round so far (zero in the lobby); once the round ended it
-     * equals rounds[round] */
-    if (st->round >= 1 && st->round <= CORE_MAX_ROUNDS)
-        core_measures_compute(st, st->round, &out->live_round);
-    else
-        memset(&out->live_round, 0, sizeof out->live_round);
     out->n_rounds_done = core_rounds_done(st);
     for (int r = 1; r <= out->n_rounds_done && r <= CORE_MAX_ROUNDS; r++)
         out->rounds[r] = st->round_measures[r];

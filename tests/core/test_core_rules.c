@@ -623,31 +623,6 @@ static void test_goal_rejected_and_promise_lapsed_events(void **state)
     assert_int_equal(count_ev(ev, CORE_EVT_PROMISE_BROKEN, 1, -1), 1);
 }
 
-/* The public view carries the measures of the running round next to the
- * game so far: after an answered ask in round 2 the round shows one
- * ask and one edge, while the game so far also holds round 1. */
-static void test_live_round_measures(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    ok(&st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);
-    ok(&st, CORE_ACT_RESPOND, S_CLB, 0, 1, 0);
-    for (int guard = 0; st.round < 2 && guard < 20; guard++)
-        advance(&st);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    ok(&st, CORE_ACT_OFFER, S_OUD, S_LO, N_THUIS, 0);
-    ok(&st, CORE_ACT_RESPOND, S_LO, 0, 1, 0);
-    static core_public_view pv;
-    core_public_view_get(&st, &pv);
-    assert_int_equal(pv.live_round.asks_offers, 1);
-    assert_int_equal(pv.live_round.edges, 1);
-    assert_int_equal(pv.live.asks_offers, 2);
-    assert_int_equal(pv.live.edges, 2);
-    assert_int_equal(pv.rounds[1].asks_offers, 1);
-}
-
 static void test_joint_needs_coordination(void **state)
 {
     (void)state;
@@ -1099,7 +1074,6 @@ int main(void)
         cmocka_unit_test(test_goal_vote_needs_majority_with_other_seat),
         cmocka_unit_test(test_promise_kept_and_broken),
         cmocka_unit_test(test_goal_rejected_and_promise_lapsed_events),
-        cmocka_unit_test(test_live_round_measures),
         cmocka_unit_test(test_joint_needs_coordination),
         cmocka_unit_test(test_shared_fact_used_makes_edge),
         cmocka_unit_test(test_reflection),
