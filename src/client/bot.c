@@ -14,6 +14,7 @@ typedef struct {
     cli *c;
     const cli_options *o;
     bool waiting;          /* an action is in flight: wait for its answer */
+    uint64_t sent_ms;      /* when it was sent: a lost answer must not stall the bot */
     uint64_t next_ms;
     bool ended;
     core_outcome outcome;
@@ -34,9 +35,19 @@ static void on_status(void *ctx, cli_status st, const char *reason)
 static void on_view(void *ctx, const core_seat_view *sv, const core_public_view *pub, const core_events *ev)
 {
     bot_state *b = ctx;
-    (void)sv;
-    b->waiting = false;
-    for (int i = 0; i < ev->n; i++)
+    /* Only the update that carries our own action (or a phase change) ends
+     * the wait. An update the host sent before it read our action would make
+     * the bot decide again on a stale view and repeat itself; the refusals
+     * and back-offs that follow let the headless host's idle timer end
+     * phases before the team has made its plan. */
+    int me = sv ? sv->seat : -1;
+    for (int i = 0; ev && i < ev->n && b->waiting; i++) {
+        const core_event *e = &ev->ev[i];
+        if (e->seat == me || e->type == CORE_EVT_PHASE || e->type == CORE_EVT_GAME_END ||
+            (e->type == CORE_EVT_LEAD_SET && e->b == me))
+            b->waiting = false;
+    }
+    for (int i = 0; ev && i < ev->n; i++)
         if (ev->ev[i].type == CORE_EVT_GAME_END)
             b->level = (core_collab_level)ev->ev[i].b;
     if (pub->outcome != CORE_OUTCOME_ONGOING && !b->ended) {
@@ -93,9 +104,11 @@ int cli_run_headless(const cli_options *o)
         if (b.ended)
             break;
         const core_seat_view *v = cli_seat_view(c);
+        uint64_t now = plat_now_ms();
+        if (b.waiting && (st != CLI_STATUS_CONNECTED || now > b.sent_ms + 1000))
+            b.waiting = false; /* reconnected, or the answer was lost: think again */
         if (o->bot == CLI_BOT_NONE || st != CLI_STATUS_CONNECTED || !v || b.waiting)
             continue;
-        uint64_t now = plat_now_ms();
         if (now < b.next_ms)
             continue;
         core_action a;
@@ -104,6 +117,7 @@ int cli_run_headless(const cli_options *o)
             continue;
         if (cli_send_action(c, &a)) {
             b.waiting = true;
+            b.sent_ms = now;
             b.next_ms = now + (uint64_t)o->pace_ms;
         }
     }

@@ -1082,14 +1082,17 @@ static void watch_level(host *h, uint64_t now)
 }
 
 /* Without a trainer (headless), a phase in which nobody can act any more
- * (Uitvoering, or every player waiting) would last forever: after a quiet
- * spell the host advances it, as core_simulate does. Only while every seat
- * is played, so that a disconnected player is waited for. */
+ * would last forever: after a quiet spell the host advances it, as
+ * core_simulate does. Only while every seat is played, so that a
+ * disconnected player is waited for. Bots READY when their part is done, so
+ * this is a safety net, not the pace: a short spell (it was 250 ms) ended
+ * Overleg while slow bot clients were still making the team's plan, and
+ * networked team bots then lost games they win in simulation. */
 static void auto_advance(host *h, uint64_t now)
 {
     int idle = h->opts.advance_idle_ms;
     if (idle < 0)
-        idle = h->opts.headless ? 250 : 0;
+        idle = h->opts.headless ? 3000 : 0;
     if (idle == 0 || h->paused || h->st.phase == CORE_PHASE_LOBBY || h->st.outcome != CORE_OUTCOME_ONGOING)
         return;
     if (now - h->last_action_ms < (uint64_t)idle)

@@ -29,7 +29,7 @@ void host_options_usage(void *stdio_file)
             "  --bot-kind K      team (standaard) of solo, voor --bots\n"
             "  --seed N          vaste startwaarde voor het schudden (herhaalbaar)\n"
             "  --advance-idle MS als niemand zo lang iets doet, gaat de host zelf naar de\n"
-            "                    volgende fase (standaard 250 met --headless, anders uit; 0 = uit)\n"
+            "                    volgende fase (standaard 3000 met --headless, anders uit; 0 = uit)\n"
             "  --watch           het level opnieuw laden als het bestand verandert (in de lobby)\n"
             "  --timer           fasetimers aan\n"
             "  --db BESTAND      logboek van de sessie (SQLite)\n"

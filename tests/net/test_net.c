@@ -20,6 +20,9 @@ static void base_opts(host_options *o)
     o->headless = true; /* starts by itself once every seat is taken */
     o->quiet = true;
     o->seed = 4242;
+    /* Some tests seat raw peers that never act: the host must move quiet
+     * phases on quickly (the headless default is a slow safety net). */
+    o->advance_idle_ms = 250;
     snprintf(o->code, sizeof o->code, "TEST");
 }
 
