@@ -1095,7 +1095,10 @@ static void auto_advance(host *h, uint64_t now)
         idle = h->opts.headless ? 3000 : 0;
     if (idle == 0 || h->paused || h->st.phase == CORE_PHASE_LOBBY || h->st.outcome != CORE_OUTCOME_ONGOING)
         return;
-    if (now - h->last_action_ms < (uint64_t)idle)
+    /* `now` was read at the top of this pump; an action applied since then
+     * is newer than it, and the unsigned difference would wrap around and
+     * advance the phase at once. */
+    if (now <= h->last_action_ms || now - h->last_action_ms < (uint64_t)idle)
         return;
     for (int s = 0; s < h->sc->n_seats; s++)
         if (!h->seats[s].bot && !seat_connected(h, s))
