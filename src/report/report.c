@@ -1348,6 +1348,12 @@ static void fan_reason(const model *m, const core_fan_pick *p, const core_measur
         snprintf(out, len, "%s", p->reason);
         return;
     }
+    /* An absent pick stands for a signal that never showed: the tag-based
+     * English sentences below would state it as if it happened. */
+    if (p->absent) {
+        snprintf(out, len, "%s", _("geen signaal voor deze bouwsteen in dit spel: de kaart vraagt wat er ontbrak"));
+        return;
+    }
     const core_measures *mm = p->round >= 1 && p->round <= m->rounds ? &per_round[p->round] : overall;
     char v[16];
     char where[64];
