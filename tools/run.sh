@@ -11,7 +11,7 @@ tools/deps.sh
 
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$jobs"
+cmake --build build -j"$jobs" --target samenspel translations
 bin="$PWD/build/src/app/samenspel"
 export SAMENSPEL_DATA_DIR="$PWD"
 
