@@ -377,8 +377,6 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         bool mine = pr->from == m->view->seat || pr->to == m->view->seat;
         if (!mine)
             continue;
-        if (y + small * 13 / 10 + (mine_to_answer ? hb : 0) > c.y + c.h)
-            break;
         const char *need = (pr->need >= 0 && pr->need < sc->n_needs) ? sc->needs[pr->need].title
                                                                       : "?";
         char s[320];
@@ -396,8 +394,13 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         char full[400];
         snprintf(full, sizeof full, "%s (%s)", s,
                  pr->status >= 0 && pr->status <= CORE_PROMISE_BROKEN ? _(stn[pr->status]) : "?");
-        ui_text(g, full, c.x, y, small, small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT, c.w);
-        y += small * 13 / 10;
+        /* A long need title wraps onto a second line rather than being cut. */
+        int th = ui_text_box_height(g, full, c.w, small, UI_REGULAR);
+        if (y + th + small * 3 / 10 + (mine_to_answer ? hb : 0) > c.y + c.h)
+            break;
+        ui_text_box(g, full, (SDL_Rect){c.x, y, c.w, th}, small, small, UI_REGULAR, UI_INK,
+                    UI_LEFT);
+        y += th + small * 3 / 10;
         if (mine_to_answer) {
             int bw = (c.w - ui_px(g, 10)) / 2;
             ui_button(g, (SDL_Rect){c.x, y, bw, hb}, _("Aanvaarden"), small, true, true,

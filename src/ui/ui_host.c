@@ -35,7 +35,8 @@ typedef struct {
     int last_round;
     uint64_t reveal_start_ms;   /* 0 = no reveal running */
     uint64_t message_until_ms;
-    uint64_t timer_end_ms;      /* phase timer (display only; the trainer decides) */
+    uint64_t timer_end_ms;      /* phase timer: at 0 the projector advances the phase */
+    uint64_t clock_ms;          /* last update_clock, to freeze the timer while paused */
     uint64_t restart_armed_ms;
     int level_cursor;
     uint64_t events_seen_at;    /* host_actions_accepted when events were last read */
@@ -157,11 +158,26 @@ static void update_clock(projector *p)
         p->m.message[0] = 0;
         p->dirty = true;
     }
+    /* A paused game keeps its remaining time. */
+    if (p->m.timer_on && p->clock_ms && now > p->clock_ms && host_paused(p->h))
+        p->timer_end_ms += now - p->clock_ms;
+    p->clock_ms = now;
     if (p->m.timer_on) {
         int left = p->timer_end_ms > now ? (int)((p->timer_end_ms - now + 999) / 1000) : 0;
         if (left != p->m.timer_left_s) {
             p->m.timer_left_s = left;
             p->dirty = true;
+        }
+        /* The timer is real: when it runs out in a running game the phase
+         * ends, as if the trainer pressed N; the next phase gets a new one. */
+        if (left == 0 && host_started(p->h) && !host_finished(p->h) && !host_paused(p->h) &&
+            p->pub.phase != CORE_PHASE_LOBBY && p->pub.phase != CORE_PHASE_END) {
+            char err[256] = "";
+            p->timer_end_ms = now + 5u * 60u * 1000u;
+            if (host_advance(p->h, err, sizeof err))
+                say(p, _("De tijd is om: de volgende fase begint."));
+            else
+                say(p, err[0] ? err : _("Nu kan de fase niet verder."));
         }
     }
 }
