@@ -11,10 +11,16 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-port=$(( 20000 + (RANDOM * 7 + $$) % 30000 ))
-"$bin" host --headless --quiet --port "$port" --code DEMO --seed 7 >"$work/host.out" 2>"$work/host.err" &
-host=$!
-sleep 0.5
+# Other tests run at the same time: when the random port is taken the host
+# exits at once, so try another.
+for attempt in 1 2 3 4 5 6; do
+  port=$(( 20000 + (RANDOM * 7 + $$ + attempt * 977) % 30000 ))
+  "$bin" host --headless --quiet --port "$port" --code DEMO --seed 7 >"$work/host.out" 2>"$work/host.err" &
+  host=$!
+  sleep 0.5
+  kill -0 "$host" 2>/dev/null && break
+  grep -q 'poort' "$work/host.err" || break
+done
 seats=0
 for i in 1 2 3 4; do
   kind=team; [ "$i" = 4 ] && kind=solo
