@@ -316,6 +316,7 @@ typedef enum {
     CORE_ACT_COMMIT,         /* a = hand slot (or CORE_MAX_HAND + innovation slot), b = target kind (0 need, 1 friction), c = target index */
     CORE_ACT_UNCOMMIT,       /* a = commitment slot */
     CORE_ACT_REFLECT,        /* a = option index, text = improvement action (optional) */
+    CORE_ACT_NEW_PLAYER,     /* host: a = seat where a new person sat down; Identiteit comes back for them */
     CORE_ACT_COUNT
 } core_action_type;
 
@@ -515,6 +516,7 @@ typedef struct {
     core_promise promises[CORE_MAX_PROMISES]; int n_promises; /* this round */
     int reflection_card;                 /* shown this round, CORE_NONE before */
     uint32_t reflections_shown;          /* bit per card: not repeated */
+    uint32_t newcomers;                  /* seat bits: sat down after round 1's Identiteit, not yet introduced */
     /* network: interactions between seats, per round and overall */
     uint16_t edge_round[CORE_MAX_ROUNDS + 1][CORE_MAX_SEATS][CORE_MAX_SEATS];
     /* contribution statistics of the running round, folded into measures */

@@ -820,9 +820,12 @@ static void end_phase(core_state *st, core_events *out)
 {
     switch (st->phase) {
     case CORE_PHASE_SIGNAAL:
-        set_phase(st, st->round == 1 ? CORE_PHASE_IDENTITEIT : CORE_PHASE_OVERLEG, out);
+        /* GAME.md: Identiteit in round 1, and again whenever a new player
+         * sat down, so that the newcomer presents their T-shape too. */
+        set_phase(st, st->round == 1 || st->newcomers ? CORE_PHASE_IDENTITEIT : CORE_PHASE_OVERLEG, out);
         break;
     case CORE_PHASE_IDENTITEIT:
+        st->newcomers = 0; /* everyone at the table has now been introduced */
         set_phase(st, CORE_PHASE_OVERLEG, out);
         break;
     case CORE_PHASE_OVERLEG:
@@ -899,9 +902,14 @@ static core_reject check_action(const core_state *st, const core_action *a)
         return CORE_REJ_UNKNOWN_ACTION;
     if (st->phase == CORE_PHASE_END || st->outcome != CORE_OUTCOME_ONGOING)
         return CORE_REJ_GAME_OVER;
-    if (a->type == CORE_ACT_START || a->type == CORE_ACT_ADVANCE) {
+    if (a->type == CORE_ACT_START || a->type == CORE_ACT_ADVANCE || a->type == CORE_ACT_NEW_PLAYER) {
         if (a->seat != CORE_SEAT_HOST)
             return CORE_REJ_NOT_HOST;
+        if (a->type == CORE_ACT_NEW_PLAYER) {
+            if (a->a < 0 || a->a >= sc->n_seats)
+                return CORE_REJ_UNKNOWN_SEAT;
+            return st->phase == CORE_PHASE_LOBBY ? CORE_REJ_WRONG_PHASE : CORE_OK;
+        }
         if (a->type == CORE_ACT_START)
             return st->phase == CORE_PHASE_LOBBY ? CORE_OK : CORE_REJ_WRONG_PHASE;
         return st->phase == CORE_PHASE_LOBBY ? CORE_REJ_WRONG_PHASE : CORE_OK;
@@ -1105,6 +1113,12 @@ core_reject core_apply(core_state *st, const core_action *a, core_events *out)
     case CORE_ACT_ADVANCE:
         end_phase(st, out);
         break;
+    case CORE_ACT_NEW_PLAYER:
+        /* Before round 1's Identiteit has ended the newcomer is introduced
+         * with everyone else; during a later Identiteit they join it now. */
+        if (!(st->round == 1 && st->phase <= CORE_PHASE_IDENTITEIT) && st->phase != CORE_PHASE_IDENTITEIT)
+            st->newcomers |= 1u << a->a;
+        break;
     case CORE_ACT_READY:
         ss->ready = true;
         emit(out, CORE_EVT_READY, a->seat, 1, 0, 0, 0);
@@ -1276,6 +1290,7 @@ uint64_t core_state_hash(const core_state *st)
     hi(&hs, st->round);
     hi(&hs, st->phase);
     hi(&hs, st->outcome);
+    hi(&hs, (int64_t)st->newcomers);
     hi(&hs, st->welbevinden);
     hi(&hs, st->draagkracht);
     hb(&hs, st->need_progress, sizeof st->need_progress);

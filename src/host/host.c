@@ -648,6 +648,19 @@ static void handle_hello(host *h, int i, const uint8_t *pl, size_t len)
     journal_seat(h, s);
     hlog(h, "%s took seat %d (%s) from %s", st->name, s + 1, h->sc->roles[h->sc->seat_roles[s]].id,
          net_conn_address(p->conn));
+    if (host_started(h) && !host_finished(h)) {
+        /* A person new to the table missed the round-1 Identiteit: the rules
+         * bring Identiteit back so they present their T-shape too. Through
+         * submit() so the journal replays it on resume. */
+        core_action a;
+        memset(&a, 0, sizeof a);
+        a.type = CORE_ACT_NEW_PLAYER;
+        a.seat = CORE_SEAT_HOST;
+        a.a = s;
+        core_reject r = submit(h, &a);
+        if (r != CORE_OK)
+            hlog(h, "new player at seat %d not announced to the rules: %s", s + 1, core_reject_message(r));
+    }
     send_welcome(h, i);
 }
 

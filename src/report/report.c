@@ -276,7 +276,7 @@ static const char *action_key(core_action_type t)
     static const char *keys[CORE_ACT_COUNT] = {
         "none", "start", "advance", "ready", "unready", "share_fact", "propose_goal",
         "vote_goal", "drop_goal", "propose_lead", "accept_lead", "ask", "offer",
-        "respond", "commit", "uncommit", "reflect"};
+        "respond", "commit", "uncommit", "reflect", "new_player"};
     return (unsigned)t < CORE_ACT_COUNT ? keys[t] : "?";
 }
 
@@ -588,6 +588,9 @@ static void describe_action(const model *m, const core_action *a, char *out, siz
     }
     case CORE_ACT_COMMIT: snprintf(out, len, "%s", _("zet in het geheim een kaart in")); break;
     case CORE_ACT_UNCOMMIT: snprintf(out, len, "%s", _("neemt een ingezette kaart terug")); break;
+    case CORE_ACT_NEW_PLAYER:
+        snprintf(out, len, _("verwelkomt een nieuwe speler als %s"), seat_label(m, a->a));
+        break;
     case CORE_ACT_REFLECT:
         scrub_names(m, a->text, text, sizeof text);
         if (text[0])

@@ -865,6 +865,64 @@ static void test_scripted_events(void **state)
 
 /* ------------------------------------------------------------ rejections */
 
+/* GAME.md: Identiteit comes back "whenever a new player sits down". */
+static void test_identiteit_returns_for_a_new_player(void **state)
+{
+    (void)state;
+    core_state st;
+    char err[200];
+    assert_true(core_init(&st, g_sc, 42, err, sizeof err));
+    assert_int_equal(ap(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, 1, 0, 0), CORE_REJ_WRONG_PHASE);
+    ok(&st, CORE_ACT_START, CORE_SEAT_HOST, 0, 0, 0);
+    assert_int_equal(ap(&st, CORE_ACT_NEW_PLAYER, S_LER, 1, 0, 0), CORE_REJ_NOT_HOST);
+    assert_int_equal(ap(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, g_sc->n_seats, 0, 0), CORE_REJ_UNKNOWN_SEAT);
+    assert_int_equal(ap(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, -1, 0, 0), CORE_REJ_UNKNOWN_SEAT);
+
+    /* arriving before round 1's Identiteit: introduced with everyone */
+    ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_OUD, 0, 0);
+    assert_int_equal(st.newcomers, 0);
+    advance(&st);
+    assert_int_equal(st.phase, CORE_PHASE_IDENTITEIT);
+    advance(&st);
+    assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
+
+    /* a newcomer in round 1's Overleg: round 2 opens with Identiteit again */
+    uint64_t before = core_state_hash(&st);
+    ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_CLB, 0, 0);
+    assert_int_equal(st.newcomers, 1u << S_CLB);
+    assert_true(core_state_hash(&st) != before); /* resume must replay it */
+    to_phase(&st, CORE_PHASE_REFLECTIE);
+    advance(&st);
+    assert_int_equal(st.round, 2);
+    assert_int_equal(st.phase, CORE_PHASE_SIGNAAL);
+    advance(&st);
+    assert_int_equal(st.phase, CORE_PHASE_IDENTITEIT);
+    /* everyone presents, READY by all ends it as usual */
+    for (int s = 0; s < g_sc->n_seats; s++)
+        ok(&st, CORE_ACT_READY, s, 0, 0, 0);
+    assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
+    assert_int_equal(st.newcomers, 0);
+
+    /* round 3 has no newcomer: straight from Signaal to Overleg */
+    to_phase(&st, CORE_PHASE_REFLECTIE);
+    advance(&st);
+    assert_int_equal(st.round, 3);
+    /* a newcomer during this Signaal gets Identiteit in this same round */
+    ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_LO, 0, 0);
+    advance(&st);
+    assert_int_equal(st.phase, CORE_PHASE_IDENTITEIT);
+    /* one arriving during that Identiteit presents now: nothing carried over */
+    ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_OUD, 0, 0);
+    advance(&st);
+    assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
+    assert_int_equal(st.newcomers, 0);
+    to_phase(&st, CORE_PHASE_REFLECTIE);
+    advance(&st);
+    assert_int_equal(st.round, 4);
+    advance(&st);
+    assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
+}
+
 static void test_rejections(void **state)
 {
     (void)state;
@@ -1085,6 +1143,7 @@ int main(void)
         cmocka_unit_test(test_rejections),
         cmocka_unit_test(test_scenario_validation),
         cmocka_unit_test(test_views_hide_private_data),
+        cmocka_unit_test(test_identiteit_returns_for_a_new_player),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_rng_reference),
     };

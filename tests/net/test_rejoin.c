@@ -98,6 +98,7 @@ static void test_killed_client_rejoins_with_same_hand(void **state)
     for (int i = 0; i < hand_n; i++)
         assert_int_equal(v->hand[i], hand[i]);
     assert_true(fx_log_has(h, "rejoined"));
+    assert_int_equal(st->newcomers, 0); /* a rejoin is not a new player */
     /* and plays on to the end */
     b.act = true;
     until = plat_now_ms() + 60000;
@@ -110,11 +111,69 @@ static void test_killed_client_rejoins_with_same_hand(void **state)
     host_destroy(h);
 }
 
+/* GAME.md: Identiteit returns "whenever a new player sits down". The trainer
+ * releases a seat in round 1's Overleg and someone new takes it: round 2
+ * opens with Identiteit, round 3 does not. */
+static void test_new_player_brings_identiteit_back(void **state)
+{
+    (void)state;
+    host_options o;
+    host_options_default(&o);
+    o.headless = true;
+    o.quiet = true;
+    o.seed = 5;
+    o.advance_idle_ms = 200;
+    host *tmp = fx_host(&o);
+    assert_non_null(tmp);
+    int n = host_seat_count(tmp);
+    host_destroy(tmp);
+    o.bots = n - 1;
+    host *h = fx_host(&o);
+    assert_non_null(h);
+    const core_state *st = host_state(h);
+
+    cli_options co;
+    fx_opts(&co, h, "An");
+    fx_bot first;
+    assert_true(fx_bot_start(&first, &co, CORE_BOT_TEAM, 3));
+    uint64_t until = plat_now_ms() + 20000;
+    while (!(st->round == 1 && st->phase == CORE_PHASE_OVERLEG) && plat_now_ms() < until) {
+        host_pump(h, 1);
+        fx_bot_step(&first);
+    }
+    assert_int_equal(st->phase, CORE_PHASE_OVERLEG);
+    int seat = cli_seat(first.c);
+    assert_true(seat >= 0);
+    assert_true(host_release_seat(h, seat));
+    cli_destroy(first.c);
+
+    fx_opts(&co, h, "Bram");
+    fx_bot second;
+    assert_true(fx_bot_start(&second, &co, CORE_BOT_TEAM, 4));
+    bool identiteit[4] = {false, false, false, false};
+    until = plat_now_ms() + 60000;
+    while (!second.ended && st->round <= 3 && plat_now_ms() < until) {
+        host_pump(h, 1);
+        fx_bot_step(&second);
+        if (st->round >= 1 && st->round <= 3 && st->phase == CORE_PHASE_IDENTITEIT)
+            identiteit[st->round] = true;
+    }
+    assert_int_equal(cli_seat(second.c), seat);
+    assert_true(fx_log_has(h, "Bram took seat"));
+    assert_true(identiteit[2]);
+    assert_true(st->round > 3 || second.ended);
+    if (st->round > 3)
+        assert_false(identiteit[3]);
+    cli_destroy(second.c);
+    host_destroy(h);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_killed_client_rejoins_with_same_hand),
+        cmocka_unit_test(test_new_player_brings_identiteit_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
