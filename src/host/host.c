@@ -303,6 +303,17 @@ core_reject host_submit(host *h, const core_action *a)
     return submit(h, a);
 }
 
+/* The trainer's (or the host's own) actions: START, ADVANCE, NEW_PLAYER. */
+static core_reject submit_host_action(host *h, core_action_type type, int arg)
+{
+    core_action a;
+    memset(&a, 0, sizeof a);
+    a.type = type;
+    a.seat = CORE_SEAT_HOST;
+    a.a = arg;
+    return submit(h, &a);
+}
+
 /* --------------------------------------------------------------- setup */
 
 static void random_code(char out[HOST_CODE_LEN])
@@ -652,12 +663,7 @@ static void handle_hello(host *h, int i, const uint8_t *pl, size_t len)
         /* A person new to the table missed the round-1 Identiteit: the rules
          * bring Identiteit back so they present their T-shape too. Through
          * submit() so the journal replays it on resume. */
-        core_action a;
-        memset(&a, 0, sizeof a);
-        a.type = CORE_ACT_NEW_PLAYER;
-        a.seat = CORE_SEAT_HOST;
-        a.a = s;
-        core_reject r = submit(h, &a);
+        core_reject r = submit_host_action(h, CORE_ACT_NEW_PLAYER, s);
         if (r != CORE_OK)
             hlog(h, "new player at seat %d not announced to the rules: %s", s + 1, core_reject_message(r));
     }
@@ -1241,16 +1247,10 @@ int host_connection_count(const host *h) { return h->n_peers; }
 
 bool host_start(host *h, char *err, size_t err_len)
 {
-    core_action a;
-    memset(&a, 0, sizeof a);
-    a.type = CORE_ACT_START;
-    a.seat = CORE_SEAT_HOST;
-    core_reject r = submit(h, &a);
-    if (r != CORE_OK) {
+    core_reject r = submit_host_action(h, CORE_ACT_START, 0);
+    if (r != CORE_OK)
         snprintf(err, err_len, "%s", core_reject_message(r));
-        return false;
-    }
-    return true;
+    return r == CORE_OK;
 }
 
 bool host_set_paused(host *h, bool paused)
@@ -1263,16 +1263,10 @@ bool host_set_paused(host *h, bool paused)
 
 bool host_advance(host *h, char *err, size_t err_len)
 {
-    core_action a;
-    memset(&a, 0, sizeof a);
-    a.type = CORE_ACT_ADVANCE;
-    a.seat = CORE_SEAT_HOST;
-    core_reject r = submit(h, &a);
-    if (r != CORE_OK) {
+    core_reject r = submit_host_action(h, CORE_ACT_ADVANCE, 0);
+    if (r != CORE_OK)
         snprintf(err, err_len, "%s", core_reject_message(r));
-        return false;
-    }
-    return true;
+    return r == CORE_OK;
 }
 
 bool host_release_seat(host *h, int seat)
