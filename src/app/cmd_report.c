@@ -4,6 +4,17 @@
 
 #ifndef SAMENSPEL_HAVE_REPORT
 /* Built without the report layer (see src/report/CMakeLists.txt). */
+/* The newest session of any kind (0 when none or on an error). */
+static int64_t newest_session(store *db)
+{
+    char err[STORE_ERR_LEN];
+    store_session *list = NULL;
+    int n = store_list(db, &list, err, sizeof err);
+    int64_t id = n > 0 ? list[0].id : 0; /* newest first */
+    free(list);
+    return id;
+}
+
 int cmd_report(int argc, char **argv)
 {
     (void)argc;
@@ -87,6 +98,17 @@ static int list_sessions(store *db, bool anonymize)
     return 0;
 }
 
+/* The newest session of any kind (0 when none or on an error). */
+static int64_t newest_session(store *db)
+{
+    char err[STORE_ERR_LEN];
+    store_session *list = NULL;
+    int n = store_list(db, &list, err, sizeof err);
+    int64_t id = n > 0 ? list[0].id : 0; /* newest first */
+    free(list);
+    return id;
+}
+
 int cmd_report(int argc, char **argv)
 {
     const char *out_dir = NULL, *db_path = NULL;
@@ -161,11 +183,20 @@ int cmd_report(int argc, char **argv)
             return 1;
         }
         if (session == 0) {
+            /* No game was played to an end. A session stopped early (the
+             * trainer restarted) or still running can be reported when
+             * asked for by number; name the newest so that is one step. */
             int64_t open = store_last_unfinished(db, err, sizeof err);
+            int64_t stopped = open > 0 ? 0 : newest_session(db);
             if (open > 0)
                 fprintf(stderr, _("samenspel report: er is nog geen afgelopen sessie in %s. "
                                   "Sessie %lld loopt nog: 'samenspel report %lld' maakt er een verslag van.\n"),
                         db_path, (long long)open, (long long)open);
+            else if (stopped > 0)
+                fprintf(stderr, _("samenspel report: er is nog geen uitgespeelde sessie in %s. "
+                                  "Sessie %lld werd gestopt voor het einde: 'samenspel report %lld' maakt er "
+                                  "toch een verslag van.\n"),
+                        db_path, (long long)stopped, (long long)stopped);
             else
                 fprintf(stderr, _("samenspel report: er zijn nog geen sessies in %s.\n"), db_path);
             store_close(db);

@@ -1043,9 +1043,19 @@ static int64_t last_session(store *s, bool finished, char *err, size_t err_len)
         return -1;
     const char *why = NULL;
     int64_t id = 0;
-    const char *sql = finished
-        ? "SELECT id FROM session WHERE finished_at IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1"
-        : "SELECT id FROM session WHERE finished_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1";
+    /* "Finished" for the report means played to an end (won or lost): a
+     * session the host closed because the trainer restarted or changed the
+     * level also has a finished_at, but its outcome stays "ongoing"; the
+     * report would otherwise pick a half game over the last real one. */
+    char sql[256];
+    if (finished)
+        snprintf(sql, sizeof sql,
+                 "SELECT id FROM session WHERE finished_at IS NOT NULL AND outcome IN (%d,%d) "
+                 "ORDER BY finished_at DESC, id DESC LIMIT 1",
+                 (int)CORE_OUTCOME_WON, (int)CORE_OUTCOME_LOST);
+    else
+        snprintf(sql, sizeof sql,
+                 "SELECT id FROM session WHERE finished_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1");
     if (!query_int(s->db, sql, &id, &why)) {
         set_err(err, err_len, _("Databasefout in %s: %s"), s->path, why ? why : "?");
         return -1;

@@ -142,8 +142,9 @@ bool store_load_actions(store *s, int64_t session, core_action **actions,
 bool store_load_action_times(store *s, int64_t session, int64_t **at, size_t *n,
                              char *err, size_t err_len);
 
-/* Id of the newest unfinished / finished session, 0 when there is none,
- * -1 on a database error. */
+/* Id of the newest unfinished session / the newest session played to an
+ * end (won or lost; one stopped early by a restart does not count), 0 when
+ * there is none, -1 on a database error. */
 int64_t store_last_unfinished(store *s, char *err, size_t err_len);
 int64_t store_last_finished(store *s, char *err, size_t err_len);
 

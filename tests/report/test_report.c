@@ -369,12 +369,44 @@ static void test_solo_and_unfinished(void **state)
     /* The trainer restarted midway: the host closes the session unfinished. */
     game_result x = play_game(db, 9, CORE_BOT_TEAM, false, 40);
     assert_true(store_session_finish(db, x.session, NULL, err, sizeof err));
-    assert_int_equal(store_last_finished(db, err, sizeof err), x.session);
+    /* the default report is the last game played to an end, not the one the
+     * restart closed (nor the one still running) */
+    assert_int_equal(store_last_finished(db, err, sizeof err), g.session);
     export_and_check(db, &x, "stopped", false, "nl");
     html = slurp(REPORT_TEST_OUT "/stopped", "report.html");
     assert_non_null(strstr(html, "gestopt voor het einde"));
     free(html);
     store_close(db);
+
+    /* The command line without a session number: the solo game's report. */
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "'%s' --lang nl report --db '%s' --out '%s/default' > '%s/default.txt'",
+             SAMENSPEL_BIN, path, REPORT_TEST_OUT, REPORT_TEST_OUT);
+    assert_int_equal(system(cmd), 0);
+    char *said = slurp(REPORT_TEST_OUT, "default.txt");
+    char want[64];
+    snprintf(want, sizeof want, "sessie %lld ", (long long)g.session);
+    assert_non_null(strstr(said, want));
+    free(said);
+
+    /* Only stopped and running sessions: no default, a message that names
+     * the stopped one. */
+    char only[PLAT_PATH_MAX];
+    snprintf(only, sizeof only, "%s/stopped-only.db", REPORT_TEST_OUT);
+    remove(only);
+    db = store_open(only, true, err, sizeof err);
+    assert_non_null(db);
+    game_result y = play_game(db, 10, CORE_BOT_TEAM, false, 30);
+    assert_true(store_session_finish(db, y.session, NULL, err, sizeof err));
+    assert_int_equal(store_last_finished(db, err, sizeof err), 0);
+    store_close(db);
+    snprintf(cmd, sizeof cmd, "'%s' --lang nl report --db '%s' --out '%s/none' 2> '%s/none.txt'", SAMENSPEL_BIN,
+             only, REPORT_TEST_OUT, REPORT_TEST_OUT);
+    assert_int_equal(WEXITSTATUS(system(cmd)), 1);
+    said = slurp(REPORT_TEST_OUT, "none.txt");
+    snprintf(want, sizeof want, "report %lld'", (long long)y.session);
+    assert_non_null(strstr(said, want));
+    free(said);
 }
 
 /* A damaged session gives a message, not a crash or a silent report. */
