@@ -178,6 +178,27 @@ static uint32_t rgba_of(SDL_Color c)
     return ((uint32_t)c.r << 24) | ((uint32_t)c.g << 16) | ((uint32_t)c.b << 8) | c.a;
 }
 
+/* UI_MODE_HASH: every draw call folds its parameters into draw_hash. */
+static void hmix(ui_gfx *g, uint64_t v)
+{
+    uint64_t h = g->draw_hash ^ (v + 0x9E3779B97F4A7C15ULL + (g->draw_hash << 6) +
+                                 (g->draw_hash >> 2));
+    g->draw_hash = h * 1099511628211ULL;
+}
+
+static void hmix_rect(ui_gfx *g, SDL_Rect r)
+{
+    hmix(g, ((uint64_t)(uint32_t)r.x << 32) | (uint32_t)r.y);
+    hmix(g, ((uint64_t)(uint32_t)r.w << 32) | (uint32_t)r.h);
+}
+
+static void hmix_float(ui_gfx *g, float f)
+{
+    uint32_t bits;
+    memcpy(&bits, &f, sizeof bits);
+    hmix(g, bits);
+}
+
 static uint64_t text_hash(const char *s, int px, ui_style st, int wrap, ui_align al, uint32_t rgba)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -203,6 +224,8 @@ static void entry_free(ui_text_entry *e)
 
 void ui_gfx_flush_text(ui_gfx *g)
 {
+    /* a font or language change keeps strings but moves pixels */
+    ui_layer_invalidate(g);
     if (!g->cache)
         return;
     for (int i = 0; i < UI_TEXT_CACHE; i++)
@@ -317,6 +340,15 @@ static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, in
 static void blit(ui_gfx *g, ui_text_entry *e, int x, int y, SDL_Color c, const SDL_Rect *clip)
 {
     (void)c; /* baked into the texture */
+    if (g->mode == UI_MODE_HASH) {
+        hmix(g, 0x7E47);
+        hmix(g, e->hash);
+        hmix(g, ((uint64_t)(uint32_t)e->w << 32) | (uint32_t)e->h);
+        hmix(g, ((uint64_t)(uint32_t)x << 32) | (uint32_t)y);
+        if (clip)
+            hmix_rect(g, *clip);
+        return;
+    }
     SDL_Rect src = {0, 0, e->w, e->h};
     SDL_Rect dst = {x, y, e->w, e->h};
     if (clip) {
@@ -348,6 +380,8 @@ bool ui_text_size(ui_gfx *g, const char *s, int px, ui_style st, int *w, int *h)
 
 void ui_note_overflow(ui_gfx *g, const char *what, const char *s)
 {
+    if (g->mode == UI_MODE_REPLAY) /* counted by the hash pass */
+        return;
     if (g->overflows < UI_MAX_OVERFLOW_NOTES)
         snprintf(g->overflow_notes[g->overflows], sizeof g->overflow_notes[0], "%s: %.120s",
                  what, s);
@@ -428,6 +462,12 @@ int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_s
 
 void ui_fill(ui_gfx *g, SDL_Rect r, SDL_Color c)
 {
+    if (g->mode == UI_MODE_HASH) {
+        hmix(g, 0xF111);
+        hmix_rect(g, r);
+        hmix(g, rgba_of(c));
+        return;
+    }
     SDL_SetRenderDrawBlendMode(g->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
     SDL_RenderFillRect(g->ren, &r);
@@ -517,6 +557,12 @@ void ui_round(ui_gfx *g, SDL_Rect r, int radius, SDL_Color c)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
+    if (g->mode == UI_MODE_HASH) {
+        hmix(g, 0x60D0);
+        hmix_rect(g, r);
+        hmix(g, ((uint64_t)(uint32_t)radius << 32) | rgba_of(c));
+        return;
+    }
     int maxr = (r.w < r.h ? r.w : r.h) / 2;
     if (radius > maxr)
         radius = maxr;
@@ -556,6 +602,13 @@ void ui_round_outline(ui_gfx *g, SDL_Rect r, int radius, int t, SDL_Color c)
 {
     if (r.w <= 0 || r.h <= 0 || t <= 0)
         return;
+    if (g->mode == UI_MODE_HASH) {
+        hmix(g, 0x0071);
+        hmix_rect(g, r);
+        hmix(g, ((uint64_t)(uint32_t)radius << 32) | (uint32_t)t);
+        hmix(g, rgba_of(c));
+        return;
+    }
     SDL_FRect fo = {(float)r.x, (float)r.y, (float)r.w, (float)r.h};
     SDL_FRect fi = {fo.x + (float)t, fo.y + (float)t, fo.w - 2.0f * (float)t, fo.h - 2.0f * (float)t};
     SDL_FPoint po[ROUND_PTS], pi[ROUND_PTS];
@@ -582,6 +635,13 @@ void ui_circle(ui_gfx *g, float cx, float cy, float radius, SDL_Color c)
     int d = (int)(radius * 2.0f + 0.5f);
     if (d < 1)
         return;
+    if (g->mode == UI_MODE_HASH) {
+        hmix(g, 0xC12C);
+        hmix_float(g, cx);
+        hmix_float(g, cy);
+        hmix(g, ((uint64_t)(uint32_t)d << 32) | rgba_of(c));
+        return;
+    }
     SDL_Texture *t = disc_tex(g, d);
     if (!t)
         return;
@@ -597,6 +657,16 @@ void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float t, SDL_Col
     float len = sqrtf(dx * dx + dy * dy);
     if (len < 0.01f)
         return;
+    if (g->mode == UI_MODE_HASH) {
+        hmix(g, 0x1111);
+        hmix_float(g, x0);
+        hmix_float(g, y0);
+        hmix_float(g, x1);
+        hmix_float(g, y1);
+        hmix_float(g, t);
+        hmix(g, rgba_of(c));
+        return;
+    }
     float nx = -dy / len * t / 2, ny = dx / len * t / 2;
     SDL_Vertex v[4] = {vtx(x0 + nx, y0 + ny, c), vtx(x1 + nx, y1 + ny, c),
                        vtx(x1 - nx, y1 - ny, c), vtx(x0 - nx, y0 - ny, c)};
@@ -619,7 +689,8 @@ void ui_panel(ui_gfx *g, SDL_Rect r)
 
 void ui_hit_add(ui_gfx *g, SDL_Rect r, int id, int arg)
 {
-    if (g->n_hits >= UI_MAX_HITS)
+    /* in the replay pass the hash pass of the same frame registered it */
+    if (g->mode == UI_MODE_REPLAY || g->n_hits >= UI_MAX_HITS)
         return;
     g->hits[g->n_hits].r = r;
     g->hits[g->n_hits].id = id;
@@ -672,6 +743,19 @@ void ui_button(ui_gfx *g, SDL_Rect r, const char *label, int px, bool primary, b
 }
 
 /* ----------------------------------------------------------------- window */
+
+/* Runs in whichever thread pushes the event, so it only raises a flag;
+ * ui_draw_regions drops the layer (and after a device reset every other
+ * texture) before it draws again. */
+static int SDLCALL layer_watch(void *data, SDL_Event *e)
+{
+    ui_gfx *g = data;
+    if (e->type == SDL_RENDER_DEVICE_RESET)
+        SDL_AtomicSet(&g->layer_reset, 2);
+    else if (e->type == SDL_RENDER_TARGETS_RESET)
+        SDL_AtomicCAS(&g->layer_reset, 0, 1);
+    return 1;
+}
 
 bool ui_gfx_open(ui_gfx *g, const char *title, int w, int h, bool offscreen,
                  const char *font_override, char *err, size_t err_len)
@@ -749,12 +833,18 @@ bool ui_gfx_open(ui_gfx *g, const char *title, int w, int h, bool offscreen,
         ui_gfx_close(g);
         return false;
     }
+    SDL_AddEventWatch(layer_watch, g);
     ui_gfx_begin(g);
     return true;
 }
 
 void ui_gfx_close(ui_gfx *g)
 {
+    SDL_DelEventWatch(layer_watch, g);
+    if (g->layer)
+        SDL_DestroyTexture(g->layer);
+    g->layer = NULL;
+    g->layer_n = 0;
     ui_gfx_flush_text(g);
     for (int i = 0; i < g->n_discs; i++)
         SDL_DestroyTexture(g->discs[i].tex);
@@ -791,6 +881,148 @@ void ui_gfx_begin(ui_gfx *g)
     g->frame++;
     g->overflows = 0;
     g->n_hits = 0;
+    g->mode = UI_MODE_DRAW;
+}
+
+/* ------------------------------------------------------- retained regions */
+
+void ui_layer_invalidate(ui_gfx *g)
+{
+    g->layer_n = 0;
+    g->layer_gen++;
+}
+
+static void layer_drop(ui_gfx *g)
+{
+    if (g->layer)
+        SDL_DestroyTexture(g->layer);
+    g->layer = NULL;
+    ui_layer_invalidate(g);
+}
+
+/* The layer in the output's own pixel format, so that drawing into it
+ * blends exactly as drawing into the window does and the copy to the
+ * window is a plain row copy. */
+static bool layer_ready(ui_gfx *g)
+{
+    int reset = SDL_AtomicSet(&g->layer_reset, 0);
+    if (reset == 2) {
+        /* every texture of the renderer is gone, text and discs too */
+        ui_gfx_flush_text(g);
+        for (int i = 0; i < g->n_discs; i++)
+            SDL_DestroyTexture(g->discs[i].tex);
+        g->n_discs = 0;
+    }
+    if (reset)
+        layer_drop(g);
+    if (g->layer && (g->layer_w != g->w || g->layer_h != g->h))
+        layer_drop(g);
+    if (g->layer)
+        return true;
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(g->ren, &info) != 0 || !(info.flags & SDL_RENDERER_TARGETTEXTURE)) {
+        g->layer_off = true;
+        return false;
+    }
+    Uint32 fmt = SDL_PIXELFORMAT_ARGB8888;
+    if (g->offscreen_surface)
+        fmt = g->offscreen_surface->format->format;
+    else if (g->win && SDL_GetWindowPixelFormat(g->win) != SDL_PIXELFORMAT_UNKNOWN)
+        fmt = SDL_GetWindowPixelFormat(g->win);
+    g->layer = SDL_CreateTexture(g->ren, fmt, SDL_TEXTUREACCESS_TARGET, g->w, g->h);
+    if (!g->layer && fmt != SDL_PIXELFORMAT_ARGB8888)
+        g->layer = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                     g->w, g->h);
+    if (!g->layer)
+        return false; /* out of memory: draw directly, try again next frame */
+    SDL_SetTextureBlendMode(g->layer, SDL_BLENDMODE_NONE);
+    g->layer_w = g->w;
+    g->layer_h = g->h;
+    ui_layer_invalidate(g);
+    return true;
+}
+
+static void fill_bg(ui_gfx *g, const SDL_Rect *r, SDL_Color bg)
+{
+    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(g->ren, bg.r, bg.g, bg.b, 255);
+    SDL_Rect all = {0, 0, g->w, g->h};
+    SDL_RenderFillRect(g->ren, r ? r : &all);
+}
+
+static void draw_direct(ui_gfx *g, const ui_region *rg, int n, SDL_Color bg)
+{
+    fill_bg(g, NULL, bg);
+    for (int i = 0; i < n; i++)
+        rg[i].fn(g, rg[i].ctx, rg[i].arg);
+}
+
+void ui_draw_regions(ui_gfx *g, const ui_region *rg, int n, SDL_Color bg)
+{
+    if (n < 0)
+        n = 0;
+    bool direct = g->layer_off || n > UI_MAX_REGIONS;
+    /* overlapping regions would paint over each other's cached pixels */
+    for (int i = 0; i < n && !direct; i++)
+        for (int j = i + 1; j < n && !direct; j++)
+            direct = SDL_HasIntersection(&rg[i].clip, &rg[j].clip) == SDL_TRUE;
+    if (direct || !layer_ready(g)) {
+        g->mode = UI_MODE_DRAW;
+        draw_direct(g, rg, n, bg);
+        return;
+    }
+    /* pass 1: what each region would draw; registers clicks and overflows */
+    uint64_t h[UI_MAX_REGIONS];
+    uint32_t gen = g->layer_gen;
+    g->mode = UI_MODE_HASH;
+    for (int i = 0; i < n; i++) {
+        g->draw_hash = 0xCBF29CE484222325ULL;
+        hmix_rect(g, rg[i].clip);
+        hmix(g, rgba_of(bg));
+        rg[i].fn(g, rg[i].ctx, rg[i].arg);
+        h[i] = g->draw_hash;
+    }
+    /* pass 2: draw the regions that changed into the layer */
+    bool full = g->layer_n != n || gen != g->layer_gen;
+    for (int i = 0; i < n && !full; i++)
+        full = !SDL_RectEquals(&rg[i].clip, &g->layer_rect[i]);
+    bool any = full;
+    for (int i = 0; i < n && !any; i++)
+        any = h[i] != g->layer_hash[i];
+    g->mode = UI_MODE_REPLAY;
+    if (any && SDL_SetRenderTarget(g->ren, g->layer) != 0) {
+        /* the target cannot be bound: this frame goes straight to the window */
+        draw_direct(g, rg, n, bg);
+        g->mode = UI_MODE_DRAW;
+        ui_layer_invalidate(g);
+        return;
+    }
+    if (any) {
+        if (full)
+            fill_bg(g, NULL, bg);
+        for (int i = 0; i < n; i++) {
+            if (!full && h[i] == g->layer_hash[i])
+                continue;
+            SDL_RenderSetClipRect(g->ren, &rg[i].clip);
+            if (!full)
+                fill_bg(g, &rg[i].clip, bg);
+            rg[i].fn(g, rg[i].ctx, rg[i].arg);
+            g->regions_drawn++;
+        }
+        SDL_RenderSetClipRect(g->ren, NULL);
+        SDL_SetRenderTarget(g->ren, NULL);
+    }
+    g->mode = UI_MODE_DRAW;
+    if (gen == g->layer_gen) {
+        g->layer_n = n;
+        for (int i = 0; i < n; i++) {
+            g->layer_rect[i] = rg[i].clip;
+            g->layer_hash[i] = h[i];
+        }
+    } else {
+        ui_layer_invalidate(g); /* fonts changed while drawing: start over */
+    }
+    SDL_RenderCopy(g->ren, g->layer, NULL, NULL);
 }
 
 bool ui_wait_event(SDL_Event *e, int ms)

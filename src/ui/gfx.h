@@ -49,6 +49,17 @@ typedef struct {
 
 typedef struct ui_text_entry ui_text_entry;
 
+/* How the drawing calls act (see ui_draw_regions). */
+typedef enum {
+    UI_MODE_DRAW = 0, /* draw, register click regions and overflows */
+    UI_MODE_HASH,     /* draw nothing: fold every draw call into draw_hash,
+                         still register click regions and overflows */
+    UI_MODE_REPLAY    /* draw into the layer; the hash pass of the same
+                         frame already registered regions and overflows */
+} ui_draw_mode;
+
+#define UI_MAX_REGIONS 16
+
 typedef struct {
     SDL_Window *win;
     SDL_Renderer *ren;
@@ -73,6 +84,22 @@ typedef struct {
     ui_hit hits[UI_MAX_HITS];
     int n_hits;
     int mouse_x, mouse_y;
+    /* Retained layer (ui_draw_regions): a window-sized render target that
+     * keeps the pixels of every region; a region is drawn again only when
+     * the hash of its draw calls changes. */
+    ui_draw_mode mode;
+    uint64_t draw_hash;
+    SDL_Texture *layer;
+    int layer_w, layer_h;
+    int layer_n;              /* regions of the last layout; 0 = nothing valid */
+    SDL_Rect layer_rect[UI_MAX_REGIONS];
+    uint64_t layer_hash[UI_MAX_REGIONS];
+    uint32_t layer_gen;       /* counts ui_layer_invalidate calls */
+    SDL_atomic_t layer_reset; /* set by the event watch: 1 render targets lost,
+                                 2 the whole device (every texture) lost */
+    bool layer_off;           /* draw regions directly (benchmark baseline,
+                                 renderers without render targets) */
+    uint64_t regions_drawn;   /* regions drawn into the layer since open */
 } ui_gfx;
 
 /* Finds the font files: `font_override` (a .ttf path, may be NULL) or
@@ -145,6 +172,31 @@ void ui_button(ui_gfx *g, SDL_Rect r, const char *label, int px, bool primary, b
  * offscreen drivers would poll every millisecond there, so they sleep in
  * SDL_Delay instead. True when *e holds an event. */
 bool ui_wait_event(SDL_Event *e, int ms);
+
+/* ---- retained regions ---------------------------------------------- */
+/* A part of a screen that is drawn as a unit: `fn(g, ctx, arg)` must draw
+ * only inside `clip` and depend only on what it is given (the model behind
+ * ctx, the window size, the mouse for hover). */
+typedef void (*ui_region_fn)(ui_gfx *g, const void *ctx, SDL_Rect arg);
+typedef struct {
+    SDL_Rect clip;
+    ui_region_fn fn;
+    const void *ctx;
+    SDL_Rect arg;
+} ui_region;
+
+/* Draws a screen made of disjoint regions on a `bg` background. Every
+ * region first runs in UI_MODE_HASH (cheap: layout and text look-ups, no
+ * pixels), which registers its click regions and overflows and hashes its
+ * draw calls; only regions whose hash changed are drawn again, clipped,
+ * into the retained layer, and the layer is copied to the window. A
+ * steady frame is therefore one texture copy. The layer is rebuilt when
+ * the window size, the layout (the list of clips), the fonts or the
+ * render targets (SDL_RENDER_TARGETS_RESET) change; overlapping clips or a
+ * renderer without render targets draw everything directly. */
+void ui_draw_regions(ui_gfx *g, const ui_region *regions, int n, SDL_Color bg);
+/* Forgets the retained layer: the next ui_draw_regions draws every region. */
+void ui_layer_invalidate(ui_gfx *g);
 
 /* ---- output --------------------------------------------------------- */
 /* Reads the current frame back and writes it as PNG. */

@@ -237,10 +237,35 @@ static void phase_stepper(ui_gfx *g, const ui_proj_model *m)
     }
 }
 
-static void table_topbar(ui_gfx *g, const ui_proj_model *m)
+/* The table's top bar in three pieces side by side, so that the ticking
+ * timer and the hover of the menu button redraw only their own piece:
+ * [0, x_round) title and phases, [x_round, x_menu) round and timer,
+ * [x_menu, w) the trainer's menu button. Each piece paints its own part of
+ * the bar. */
+static SDL_Rect topbar_piece(const ui_gfx *g, int piece)
 {
-    topbar(g, m, NULL);
+    SDL_Rect bar = ui_r(g, 0, 0, 1920, 96);
+    int x_round = ui_r(g, 1545, 0, 0, 0).x;
+    int x_menu = ui_r(g, 1828, 0, 0, 0).x;
+    int x0 = piece == 0 ? 0 : piece == 1 ? x_round : x_menu;
+    int x1 = piece == 0 ? x_round : piece == 1 ? x_menu : g->w;
+    SDL_Rect r = {x0, bar.y, x1 - x0, bar.h};
+    return r;
+}
+
+static void table_topbar_main(ui_gfx *g, const ui_proj_model *m)
+{
+    ui_fill(g, topbar_piece(g, 0), UI_ACCENT);
+    int px = fpx(g, T_H2);
+    SDL_Rect brand = ui_r(g, 32, 24, 560, 50);
+    ui_text(g, m->sc->title, brand.x, brand.y, px, fpx(g, T_LABEL), UI_BOLD, UI_WHITE, UI_LEFT,
+            brand.w);
     phase_stepper(g, m);
+}
+
+static void table_topbar_round(ui_gfx *g, const ui_proj_model *m)
+{
+    ui_fill(g, topbar_piece(g, 1), UI_ACCENT);
     char right[128];
     int rounds = m->sc->rules.rounds;
     if (m->timer_on)
@@ -251,6 +276,11 @@ static void table_topbar(ui_gfx *g, const ui_proj_model *m)
     SDL_Rect r = ui_r(g, 1550, 24, 270, 50);
     ui_text(g, right, r.x + r.w, r.y, fpx(g, T_BODY), ui_body_min(g), UI_BOLD, UI_WHITE, UI_RIGHT,
             r.w);
+}
+
+static void table_topbar_menu(ui_gfx *g, const ui_proj_model *m)
+{
+    ui_fill(g, topbar_piece(g, 2), UI_ACCENT);
     if (m->observer)
         return;
     /* the trainer's menu: every control by mouse too */
@@ -797,28 +827,81 @@ static void draw_end(ui_gfx *g, const ui_proj_model *m)
               true, UI_ID_DEBRIEF, 0);
 }
 
+/* The table as retained regions (ui_draw_regions): each panel is drawn
+ * again only when what it shows changes, so a steady frame is one copy of
+ * the layer and a ticking timer redraws only its piece of the top bar. */
+static void rg_topbar_main(ui_gfx *g, const void *m, SDL_Rect a)
+{
+    (void)a;
+    table_topbar_main(g, m);
+}
+
+static void rg_topbar_round(ui_gfx *g, const void *m, SDL_Rect a)
+{
+    (void)a;
+    table_topbar_round(g, m);
+}
+
+static void rg_topbar_menu(ui_gfx *g, const void *m, SDL_Rect a)
+{
+    (void)a;
+    table_topbar_menu(g, m);
+}
+
+static void rg_pupil(ui_gfx *g, const void *m, SDL_Rect a) { draw_pupil(g, m, a); }
+static void rg_frictions(ui_gfx *g, const void *m, SDL_Rect a) { draw_frictions(g, m, a); }
+static void rg_needs(ui_gfx *g, const void *m, SDL_Rect a) { draw_needs(g, m, a); }
+static void rg_goals(ui_gfx *g, const void *m, SDL_Rect a) { draw_goals_and_dossier(g, m, a); }
+static void rg_signal(ui_gfx *g, const void *m, SDL_Rect a) { draw_signal_overlay(g, m, a); }
+static void rg_reflection(ui_gfx *g, const void *m, SDL_Rect a)
+{
+    draw_reflection_overlay(g, m, a);
+}
+static void rg_network(ui_gfx *g, const void *m, SDL_Rect a) { draw_network_panel(g, m, a); }
+
+static void rg_seats(ui_gfx *g, const void *m, SDL_Rect a)
+{
+    (void)a;
+    draw_seat_strip(g, m);
+}
+
+/* A panel's region: the panel with its shadow and a margin for anti-aliased
+ * edges, still clear of the neighbours (the gaps are 16 design units). */
+static ui_region panel_region(const ui_gfx *g, const ui_proj_model *m, SDL_Rect r, ui_region_fn fn)
+{
+    int mg = ui_px(g, 6);
+    ui_region rg = {{r.x - mg, r.y - mg, r.w + 2 * mg, r.h + 2 * mg}, fn, m, r};
+    return rg;
+}
+
 static void draw_table(ui_gfx *g, const ui_proj_model *m)
 {
     if (m->pub->phase == CORE_PHASE_END) {
+        ui_draw_background(g);
         draw_end(g, m);
         return;
     }
-    table_topbar(g, m);
-    draw_pupil(g, m, ui_r(g, 32, 116, 540, 300));
-    draw_frictions(g, m, ui_r(g, 32, 432, 540, 540));
-    SDL_Rect mid_top = ui_r(g, 592, 116, 720, 524);
-    SDL_Rect mid_bot = ui_r(g, 592, 656, 720, 316);
+    ui_region rg[12];
+    int n = 0;
+    SDL_Rect none = {0, 0, 0, 0};
+    rg[n++] = (ui_region){topbar_piece(g, 0), rg_topbar_main, m, none};
+    rg[n++] = (ui_region){topbar_piece(g, 1), rg_topbar_round, m, none};
+    rg[n++] = (ui_region){topbar_piece(g, 2), rg_topbar_menu, m, none};
+    rg[n++] = panel_region(g, m, ui_r(g, 32, 116, 540, 300), rg_pupil);
+    rg[n++] = panel_region(g, m, ui_r(g, 32, 432, 540, 540), rg_frictions);
     SDL_Rect mid = ui_r(g, 592, 116, 720, 856);
     if (m->pub->phase == CORE_PHASE_SIGNAAL) {
-        draw_signal_overlay(g, m, mid);
+        rg[n++] = panel_region(g, m, mid, rg_signal);
     } else if (m->pub->phase == CORE_PHASE_REFLECTIE) {
-        draw_reflection_overlay(g, m, mid);
+        rg[n++] = panel_region(g, m, mid, rg_reflection);
     } else {
-        draw_needs(g, m, mid_top);
-        draw_goals_and_dossier(g, m, mid_bot);
+        rg[n++] = panel_region(g, m, ui_r(g, 592, 116, 720, 524), rg_needs);
+        rg[n++] = panel_region(g, m, ui_r(g, 592, 656, 720, 316), rg_goals);
     }
-    draw_network_panel(g, m, ui_r(g, 1332, 116, 556, 856));
-    draw_seat_strip(g, m);
+    rg[n++] = panel_region(g, m, ui_r(g, 1332, 116, 556, 856), rg_network);
+    SDL_Rect strip = ui_r(g, 32, 990, 1856, 80);
+    rg[n++] = panel_region(g, m, strip, rg_seats);
+    ui_draw_regions(g, rg, n, UI_BG);
     if (m->pub->phase == CORE_PHASE_UITVOERING && m->pub->revealed && m->reveal_t >= 0 &&
         m->reveal_t < 1.0f)
         draw_reveal(g, m);
@@ -1187,13 +1270,20 @@ static void draw_trainer_menu(ui_gfx *g, const ui_proj_model *m)
 
 void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)
 {
-    ui_draw_background(g);
-    if (!m->sc || !m->pub)
+    if (!m->sc || !m->pub) {
+        ui_draw_background(g);
         return;
+    }
     switch (screen) {
-    case UI_PROJ_LOBBY: draw_lobby(g, m); break;
-    case UI_PROJ_TABLE: draw_table(g, m); break;
-    case UI_PROJ_DEBRIEF: draw_debrief(g, m); break;
+    case UI_PROJ_LOBBY:
+        ui_draw_background(g);
+        draw_lobby(g, m);
+        break;
+    case UI_PROJ_TABLE: draw_table(g, m); break; /* draws its own background */
+    case UI_PROJ_DEBRIEF:
+        ui_draw_background(g);
+        draw_debrief(g, m);
+        break;
     }
     if (m->paused) {
         SDL_Rect band = ui_r(g, 0, 470, 1920, 140);
