@@ -35,8 +35,7 @@ typedef struct {
     int last_round;
     uint64_t reveal_start_ms;   /* 0 = no reveal running */
     uint64_t message_until_ms;
-    uint64_t timer_end_ms;      /* phase timer: at 0 the projector advances the phase */
-    uint64_t clock_ms;          /* last update_clock, to freeze the timer while paused */
+    ui_phase_timer timer;
     uint64_t restart_armed_ms;
     int level_cursor;
     uint64_t events_seen_at;    /* host_actions_accepted when events were last read */
@@ -127,8 +126,6 @@ static void sync(projector *p)
     if (p->pub.phase != p->last_phase || p->pub.round != p->last_round) {
         if (p->pub.phase == CORE_PHASE_UITVOERING && p->pub.revealed)
             p->reveal_start_ms = plat_now_ms();
-        if (p->m.timer_on)
-            p->timer_end_ms = plat_now_ms() + 5u * 60u * 1000u;
         p->last_phase = p->pub.phase;
         p->last_round = p->pub.round;
     }
@@ -158,28 +155,99 @@ static void update_clock(projector *p)
         p->m.message[0] = 0;
         p->dirty = true;
     }
-    /* A paused game keeps its remaining time. */
-    if (p->m.timer_on && p->clock_ms && now > p->clock_ms && host_paused(p->h))
-        p->timer_end_ms += now - p->clock_ms;
-    p->clock_ms = now;
-    if (p->m.timer_on) {
-        int left = p->timer_end_ms > now ? (int)((p->timer_end_ms - now + 999) / 1000) : 0;
-        if (left != p->m.timer_left_s) {
-            p->m.timer_left_s = left;
-            p->dirty = true;
-        }
-        /* The timer is real: when it runs out in a running game the phase
-         * ends, as if the trainer pressed N; the next phase gets a new one. */
-        if (left == 0 && host_started(p->h) && !host_finished(p->h) && !host_paused(p->h) &&
-            p->pub.phase != CORE_PHASE_LOBBY && p->pub.phase != CORE_PHASE_END) {
-            char err[256] = "";
-            p->timer_end_ms = now + 5u * 60u * 1000u;
-            if (host_advance(p->h, err, sizeof err))
-                say(p, _("De tijd is om: de volgende fase begint."));
-            else
-                say(p, err[0] ? err : _("Nu kan de fase niet verder."));
-        }
+    char err[256] = "";
+    switch (ui_phase_timer_step(&p->timer, p->h, now, err, sizeof err)) {
+    case UI_TIMER_ADVANCED: say(p, _("De tijd is om: de volgende fase begint.")); break;
+    case UI_TIMER_REFUSED: say(p, err[0] ? err : _("Nu kan de fase niet verder.")); break;
+    case UI_TIMER_IDLE: break;
     }
+    int left = ui_phase_timer_left_s(&p->timer, now);
+    if (left != p->m.timer_left_s || p->timer.on != p->m.timer_on) {
+        p->m.timer_left_s = left;
+        p->m.timer_on = p->timer.on;
+        p->dirty = true;
+    }
+}
+
+/* ------------------------------------------------------------ phase timer */
+
+void ui_phase_timer_init(ui_phase_timer *t, bool on, int length_s, uint64_t now_ms)
+{
+    memset(t, 0, sizeof *t);
+    t->on = on;
+    t->length_s = length_s >= UI_PHASE_TIMER_MIN_S && length_s <= UI_PHASE_TIMER_MAX_S
+                      ? length_s
+                      : UI_PHASE_TIMER_DEFAULT_S;
+    t->end_ms = now_ms + (uint64_t)t->length_s * 1000u;
+    t->clock_ms = now_ms;
+    t->round = -1;
+    t->phase = CORE_PHASE_COUNT; /* the first step sees a "new" phase */
+}
+
+void ui_phase_timer_toggle(ui_phase_timer *t, uint64_t now_ms)
+{
+    t->on = !t->on;
+    t->end_ms = now_ms + (uint64_t)t->length_s * 1000u;
+}
+
+void ui_phase_timer_extend(ui_phase_timer *t, uint64_t now_ms)
+{
+    if (!t->on)
+        return;
+    t->end_ms = (t->end_ms > now_ms ? t->end_ms : now_ms) + UI_PHASE_TIMER_EXTEND_S * 1000u;
+}
+
+int ui_phase_timer_left_s(const ui_phase_timer *t, uint64_t now_ms)
+{
+    if (!t->on || t->end_ms <= now_ms)
+        return 0;
+    return (int)((t->end_ms - now_ms + 999u) / 1000u);
+}
+
+ui_timer_step ui_phase_timer_step(ui_phase_timer *t, host *h, uint64_t now_ms, char *err,
+                                  size_t err_len)
+{
+    const core_state *st = host_state(h);
+    bool running = host_started(h) && !host_finished(h) && !host_paused(h) &&
+                   st->phase != CORE_PHASE_LOBBY && st->phase != CORE_PHASE_END;
+    if (st->phase != t->phase || st->round != t->round) {
+        t->phase = st->phase;
+        t->round = st->round;
+        t->end_ms = now_ms + (uint64_t)t->length_s * 1000u;
+    } else if (!running && now_ms > t->clock_ms) {
+        /* held: the time that passed does not count */
+        t->end_ms += now_ms - t->clock_ms;
+    }
+    t->clock_ms = now_ms;
+    if (!t->on || !running || now_ms < t->end_ms)
+        return UI_TIMER_IDLE;
+    /* one attempt per length: a phase that cannot end now is not retried
+     * every frame (the trainer sees why) */
+    t->end_ms = now_ms + (uint64_t)t->length_s * 1000u;
+    if (!host_advance(h, err, err_len))
+        return UI_TIMER_REFUSED;
+    st = host_state(h);
+    t->phase = st->phase;
+    t->round = st->round;
+    return UI_TIMER_ADVANCED;
+}
+
+int ui_phase_timer_length_setting(char *warn, size_t warn_len)
+{
+    if (warn_len)
+        warn[0] = 0;
+    const char *env = getenv("SAMENSPEL_TIMER_SECONDS");
+    if (!env || !env[0])
+        return UI_PHASE_TIMER_DEFAULT_S;
+    char *end = NULL;
+    long v = strtol(env, &end, 10);
+    if (end && *end == 0 && v >= UI_PHASE_TIMER_MIN_S && v <= UI_PHASE_TIMER_MAX_S)
+        return (int)v;
+    snprintf(warn, warn_len,
+             _("SAMENSPEL_TIMER_SECONDS=%.40s is geen aantal seconden tussen %d en %d; een fase "
+               "duurt nu %d seconden."),
+             env, UI_PHASE_TIMER_MIN_S, UI_PHASE_TIMER_MAX_S, UI_PHASE_TIMER_DEFAULT_S);
+    return UI_PHASE_TIMER_DEFAULT_S;
 }
 
 static void fill_bots(projector *p)
@@ -389,16 +457,14 @@ static void key(projector *p, SDL_Keycode k)
         break;
     case SDLK_n: do_next(p); break;
     case SDLK_t:
-        p->m.timer_on = !p->m.timer_on;
-        p->timer_end_ms = plat_now_ms() + 5u * 60u * 1000u;
-        p->m.timer_left_s = 300;
+        ui_phase_timer_toggle(&p->timer, plat_now_ms());
+        update_clock(p);
         break;
     case SDLK_PLUS:
     case SDLK_KP_PLUS:
     case SDLK_EQUALS:
-        if (p->m.timer_on)
-            p->timer_end_ms = (p->timer_end_ms > plat_now_ms() ? p->timer_end_ms : plat_now_ms()) +
-                              60u * 1000u;
+        ui_phase_timer_extend(&p->timer, plat_now_ms());
+        update_clock(p);
         break;
     case SDLK_b: fill_bots(p); break;
     case SDLK_v:
@@ -509,12 +575,19 @@ int ui_host_main(const host_options *opts)
         return 1;
     }
     ui_proj_model_init(&p->m);
+    char warn[256];
+    int timer_s = ui_phase_timer_length_setting(warn, sizeof warn);
+    ui_phase_timer_init(&p->timer, opts->timer, timer_s, plat_now_ms());
     p->m.timer_on = opts->timer;
+    p->m.timer_left_s = ui_phase_timer_left_s(&p->timer, plat_now_ms());
+    if (warn[0]) {
+        fprintf(stderr, "samenspel host: %s\n", warn);
+        say(p, warn);
+    }
     p->opts = opts;
 #if defined(SAMENSPEL_UI_REPORT)
     p->m.can_export = host_journal_session(p->h) > 0;
 #endif
-    p->timer_end_ms = plat_now_ms() + 5u * 60u * 1000u;
     p->last_phase = CORE_PHASE_COUNT;
     p->level_cursor = -1;
     p->dirty = true;

@@ -1,0 +1,155 @@
+/* The projector's phase timer against a real host session, on a clock the
+ * test controls: running out in a running game ends the phase, a paused
+ * game keeps its remaining time and does not advance, a new phase gets the
+ * full length again, an extension adds time, and the length setting comes
+ * from SAMENSPEL_TIMER_SECONDS (bad values fall back to the default). */
+#include "platform/plat.h"
+#include "ui/ui.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static host *make_host(void)
+{
+    host_options *ho = calloc(1, sizeof *ho);
+    assert_non_null(ho);
+    host_options_default(ho);
+    snprintf(ho->code, sizeof ho->code, "TIME");
+    ho->headless = true;
+    ho->advance_idle_ms = 0; /* only the timer (and this test) moves the game */
+    ho->seed = 3;
+    char err[512] = "";
+    host *h = NULL;
+    /* other tests run in parallel: a taken port is simply another try */
+    for (int attempt = 0; attempt < 8 && !h; attempt++) {
+        ho->port = 46000 + (int)((plat_now_ms() + (uint64_t)attempt * 131u) % 900u);
+        h = host_create(ho, NULL, NULL, NULL, err, sizeof err);
+    }
+    free(ho);
+    if (!h)
+        fail_msg("host: %s", err);
+    for (int s = 0; s < host_seat_count(h); s++)
+        assert_true(host_seat_bot(h, s, CORE_BOT_TEAM));
+    return h;
+}
+
+static core_phase phase_of(host *h) { return host_state(h)->phase; }
+
+static void test_timer_advances_and_holds(void **state)
+{
+    (void)state;
+    host *h = make_host();
+    char err[256] = "";
+    const uint64_t t0 = 1000000; /* the test's clock, in ms */
+    const int len = 90;
+    ui_phase_timer t;
+    ui_phase_timer_init(&t, true, len, t0);
+
+    /* in the lobby the time is held: nothing runs out before the start */
+    assert_int_equal(ui_phase_timer_step(&t, h, t0, err, sizeof err), UI_TIMER_IDLE);
+    assert_int_equal(ui_phase_timer_step(&t, h, t0 + 10u * 60u * 1000u, err, sizeof err),
+                     UI_TIMER_IDLE);
+    assert_int_equal(phase_of(h), CORE_PHASE_LOBBY);
+    assert_int_equal(ui_phase_timer_left_s(&t, t0 + 10u * 60u * 1000u), len);
+
+    assert_true(host_start(h, err, sizeof err));
+    uint64_t now = t0 + 11u * 60u * 1000u;
+    core_phase p0 = phase_of(h);
+    int r0 = host_state(h)->round;
+    assert_true(p0 != CORE_PHASE_LOBBY);
+    /* the started game's first phase gets a full timer */
+    assert_int_equal(ui_phase_timer_step(&t, h, now, err, sizeof err), UI_TIMER_IDLE);
+    assert_int_equal(ui_phase_timer_left_s(&t, now), len);
+
+    /* one second before the end: still the same phase */
+    now += (uint64_t)(len - 1) * 1000u;
+    assert_int_equal(ui_phase_timer_step(&t, h, now, err, sizeof err), UI_TIMER_IDLE);
+    assert_int_equal(phase_of(h), p0);
+    assert_int_equal(ui_phase_timer_left_s(&t, now), 1);
+
+    /* paused: ten minutes pass, the phase stays and keeps its last second */
+    assert_true(host_set_paused(h, true));
+    for (int k = 1; k <= 10; k++) {
+        now += 60u * 1000u;
+        assert_int_equal(ui_phase_timer_step(&t, h, now, err, sizeof err), UI_TIMER_IDLE);
+    }
+    assert_int_equal(phase_of(h), p0);
+    assert_int_equal(ui_phase_timer_left_s(&t, now), 1);
+
+    /* resumed: the last second runs out and the phase ends */
+    assert_true(host_set_paused(h, false));
+    now += 500;
+    assert_int_equal(ui_phase_timer_step(&t, h, now, err, sizeof err), UI_TIMER_IDLE);
+    now += 500;
+    assert_int_equal(ui_phase_timer_step(&t, h, now, err, sizeof err), UI_TIMER_ADVANCED);
+    core_phase p1 = phase_of(h);
+    assert_true(p1 != p0 || host_state(h)->round != r0);
+    /* the next phase starts with the full length */
+    assert_int_equal(ui_phase_timer_left_s(&t, now), len);
+    assert_int_equal(ui_phase_timer_step(&t, h, now + 1000u, err, sizeof err), UI_TIMER_IDLE);
+    assert_int_equal(phase_of(h), p1);
+
+    /* + adds a minute: the full length no longer ends the phase */
+    ui_phase_timer_extend(&t, now);
+    now += (uint64_t)len * 1000u;
+    assert_int_equal(ui_phase_timer_step(&t, h, now, err, sizeof err), UI_TIMER_IDLE);
+    assert_int_equal(phase_of(h), p1);
+    assert_int_equal(ui_phase_timer_left_s(&t, now), UI_PHASE_TIMER_EXTEND_S);
+
+    /* switched off (T): the time running out changes nothing */
+    ui_phase_timer_toggle(&t, now);
+    assert_false(t.on);
+    now += 3600u * 1000u;
+    assert_int_equal(ui_phase_timer_step(&t, h, now, err, sizeof err), UI_TIMER_IDLE);
+    assert_int_equal(phase_of(h), p1);
+    assert_int_equal(ui_phase_timer_left_s(&t, now), 0);
+    /* on again: a full length from now */
+    ui_phase_timer_toggle(&t, now);
+    assert_int_equal(ui_phase_timer_left_s(&t, now), len);
+    now += (uint64_t)len * 1000u;
+    assert_int_equal(ui_phase_timer_step(&t, h, now, err, sizeof err), UI_TIMER_ADVANCED);
+    assert_true(phase_of(h) != p1);
+
+    host_destroy(h);
+}
+
+static void test_timer_length_setting(void **state)
+{
+    (void)state;
+    char warn[256];
+    unsetenv("SAMENSPEL_TIMER_SECONDS");
+    assert_int_equal(ui_phase_timer_length_setting(warn, sizeof warn), UI_PHASE_TIMER_DEFAULT_S);
+    assert_string_equal(warn, "");
+    setenv("SAMENSPEL_TIMER_SECONDS", "120", 1);
+    assert_int_equal(ui_phase_timer_length_setting(warn, sizeof warn), 120);
+    assert_string_equal(warn, "");
+    static const char *const bad[] = {"abc", "5", "3601", "90s", "-60"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        setenv("SAMENSPEL_TIMER_SECONDS", bad[i], 1);
+        assert_int_equal(ui_phase_timer_length_setting(warn, sizeof warn),
+                         UI_PHASE_TIMER_DEFAULT_S);
+        /* the message names the value, so the trainer can fix it */
+        assert_non_null(strstr(warn, bad[i]));
+    }
+    unsetenv("SAMENSPEL_TIMER_SECONDS");
+    /* an unusable length given in code also falls back to the default */
+    ui_phase_timer t;
+    ui_phase_timer_init(&t, true, 0, 0);
+    assert_int_equal(t.length_s, UI_PHASE_TIMER_DEFAULT_S);
+    assert_int_equal(ui_phase_timer_left_s(&t, 0), UI_PHASE_TIMER_DEFAULT_S);
+}
+
+int main(void)
+{
+    plat_i18n_init("nl");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_timer_advances_and_holds),
+        cmocka_unit_test(test_timer_length_setting),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
