@@ -11,6 +11,11 @@
  * restarts at the replayed count on resume, while the store wants strictly
  * increasing numbers per session.
  *
+ * The journal keeps the level's text and the text of the roles file it
+ * read (next to the level or bundled), and a resume rebuilds the scenario
+ * from those texts only: a roles file changed or deleted since does not
+ * change the resumed game.
+ *
  * A game restarted from the lobby (new seed) or started on a level that
  * changed while in the lobby (--watch) gets a new session, so that every
  * session replays from its own level text and seed; the abandoned one is
@@ -40,6 +45,9 @@ typedef struct {
     char level_path[STORE_PATH_LEN];
     char *level_text;           /* malloc'd, the session's level text */
     size_t level_len;
+    char *roles_text;           /* malloc'd, the roles file the level read; NULL: none journaled */
+    size_t roles_len;
+    char roles_name[STORE_ROLES_NAME_LEN]; /* its name as the level looks for it */
     core_scenario *sc;          /* level_text parsed (compared with the host's) */
     store_seat seats[CORE_MAX_SEATS]; /* mirror of the host's seats */
 } journal_ctx;
@@ -66,6 +74,7 @@ static void ctx_free(journal_ctx *j)
         return;
     store_close(j->db);
     free(j->level_text);
+    free(j->roles_text);
     free(j->sc);
     free(j);
 }
@@ -79,8 +88,10 @@ static void warn(const journal_ctx *j, const char *what, const char *why)
 static bool start_session(journal_ctx *j, const core_scenario *sc, uint64_t seed, const char *code)
 {
     char err[STORE_ERR_LEN];
-    int64_t id = store_session_create(j->db, j->level_path, j->level_text, j->level_len, sc, seed, code,
-                                      sc->n_seats, j->seats, err, sizeof err);
+    store_roles roles = {j->roles_name, j->roles_text, j->roles_len};
+    int64_t id = store_session_create_roles(j->db, j->level_path, j->level_text, j->level_len,
+                                            j->roles_text ? &roles : NULL, sc, seed, code, sc->n_seats,
+                                            j->seats, err, sizeof err);
     if (id <= 0) {
         warn(j, _("het spel wordt niet bewaard"), err);
         j->off = true;
@@ -94,7 +105,77 @@ static bool start_session(journal_ctx *j, const core_scenario *sc, uint64_t seed
     return true;
 }
 
-/* Reads and parses a level file into the context (text + scenario). */
+/* The value of the level's top-level `rolbestand:` key, read from the raw
+ * text (the loader keeps it to itself). A wrong guess here cannot go
+ * unnoticed: the scenario built from the journaled texts is compared with
+ * the host's at START, and a game they do not rebuild is not journaled. */
+static bool level_roles_key(const char *text, size_t len, char *out, size_t cap)
+{
+    static const char key[] = "rolbestand:";
+    const size_t klen = sizeof key - 1;
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && text[e] != '\n')
+            e++;
+        if (e - i > klen && memcmp(text + i, key, klen) == 0) {
+            size_t a = i + klen, b = e;
+            for (size_t k = a; k + 1 < b; k++)
+                if ((text[k] == ' ' || text[k] == '\t') && text[k + 1] == '#') {
+                    b = k; /* a comment after the value */
+                    break;
+                }
+            while (a < b && (text[a] == ' ' || text[a] == '\t'))
+                a++;
+            while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
+                b--;
+            if (b - a >= 2 && (text[a] == '"' || text[a] == '\'') && text[b - 1] == text[a])
+                a++, b--;
+            if (b <= a || b - a >= cap)
+                return false;
+            memcpy(out, text + a, b - a);
+            out[b - a] = '\0';
+            return true;
+        }
+        i = e + 1;
+    }
+    return false;
+}
+
+/* Reads the roles file a level at `path` uses, the way the level loader
+ * finds it: `rolbestand` next to the level, else rollen.yaml next to the
+ * level, else the bundled one. NULL when there is none to read (a level
+ * with only its own roles); *name gets the name the level looks for. */
+static char *read_roles_file(const char *path, const char *text, size_t len, char name[STORE_ROLES_NAME_LEN],
+                             size_t *out_len)
+{
+    char dir[STORE_PATH_LEN];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    char full[STORE_PATH_LEN + STORE_ROLES_NAME_LEN + 2];
+    char given[STORE_ROLES_NAME_LEN];
+    bool explicit_name = level_roles_key(text, len, given, sizeof given) && !strchr(given, '/') &&
+                         !strchr(given, '\\') && strcmp(given, ".") != 0 && strcmp(given, "..") != 0;
+    if (explicit_name) {
+        snprintf(name, STORE_ROLES_NAME_LEN, "%s", given);
+        snprintf(full, sizeof full, "%s/%s", dir, given);
+    } else {
+        snprintf(name, STORE_ROLES_NAME_LEN, "rollen.yaml");
+        snprintf(full, sizeof full, "%s/rollen.yaml", dir);
+        int64_t mt = 0, sz = 0;
+        if (!plat_file_stat(full, &mt, &sz) && !plat_data_path("levels/rollen.yaml", full, sizeof full))
+            return NULL;
+    }
+    char rerr[256];
+    return plat_read_file(full, STORE_MAX_LEVEL_BYTES, out_len, rerr, sizeof rerr);
+}
+
+/* Reads a level file and the roles file it uses into the context, and
+ * parses the scenario from those texts exactly as a resume will (so the
+ * comparison at START checks what the journal can rebuild). */
 static bool load_level_text(journal_ctx *j, const char *path, lvl_diags *diags, char *err, size_t err_len)
 {
     size_t len = 0;
@@ -104,20 +185,27 @@ static bool load_level_text(journal_ctx *j, const char *path, lvl_diags *diags, 
         snprintf(err, err_len, "%s", rerr);
         return false;
     }
+    char rname[STORE_ROLES_NAME_LEN];
+    size_t rlen = 0;
+    char *roles = read_roles_file(path, text, len, rname, &rlen);
+    store_roles r = {rname, roles, rlen};
     core_scenario *sc = calloc(1, sizeof *sc);
-    lvl_diags local;
-    lvl_diags *d = diags ? diags : &local;
-    memset(d, 0, sizeof *d);
-    if (!sc || !lvl_load_buffer(path, text, len, sc, d)) {
+    char lerr[STORE_ERR_LEN];
+    if (!sc || !store_load_level_texts(path, text, len, roles ? &r : NULL, sc, diags, lerr, sizeof lerr)) {
         snprintf(err, err_len, _("level %s heeft fouten (samenspel check %s toont ze)"), path, path);
         free(sc);
         free(text);
+        free(roles);
         return false;
     }
     free(j->level_text);
+    free(j->roles_text);
     free(j->sc);
     j->level_text = text;
     j->level_len = len;
+    j->roles_text = roles;
+    j->roles_len = rlen;
+    snprintf(j->roles_name, sizeof j->roles_name, "%s", rname);
     j->sc = sc;
     snprintf(j->level_path, sizeof j->level_path, "%s", path);
     return true;
@@ -271,25 +359,31 @@ static host *create_resumed(journal_ctx *j, const host_options *o, const host_jo
                  (long long)id);
         return NULL;
     }
-    char *text = NULL;
-    size_t len = 0;
-    if (!store_level_text(j->db, id, &text, &len, serr, sizeof serr)) {
+    /* only the journaled texts: the files may have changed or be gone */
+    char *text = NULL, *roles = NULL;
+    size_t len = 0, rlen = 0;
+    char rname[STORE_ROLES_NAME_LEN];
+    if (!store_level_text(j->db, id, &text, &len, serr, sizeof serr) ||
+        !store_roles_text(j->db, id, rname, &roles, &rlen, serr, sizeof serr)) {
         snprintf(err, err_len, "%s", serr);
+        free(text);
         return NULL;
     }
     core_scenario *sc = calloc(1, sizeof *sc);
-    lvl_diags local;
-    lvl_diags *d = diags ? diags : &local;
-    memset(d, 0, sizeof *d);
-    if (!sc || !lvl_load_buffer(ses.level_path, text, len, sc, d)) {
+    store_roles r = {rname, roles, rlen};
+    if (!sc || !store_load_level_texts(ses.level_path, text, len, roles ? &r : NULL, sc, diags, serr, sizeof serr)) {
         snprintf(err, err_len, _("het bewaarde level van spel %lld laadt niet meer (%s)"), (long long)id,
-                 ses.level_path);
+                 sc ? serr : ses.level_path);
         free(sc);
         free(text);
+        free(roles);
         return NULL;
     }
     j->level_text = text;
     j->level_len = len;
+    j->roles_text = roles;
+    j->roles_len = rlen;
+    snprintf(j->roles_name, sizeof j->roles_name, "%s", rname);
     j->sc = sc;
     snprintf(j->level_path, sizeof j->level_path, "%s", ses.level_path);
 
@@ -367,8 +461,9 @@ host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, 
          * keeps the text it read, and checks at START that both agree */
         if (!load_level_text(j, path, NULL, err, err_len)) {
             /* the host's own loader gives the diagnostics; if it can load
-             * the file after all (a roles file next to the level, which a
-             * replay from the stored text would not see), play unjournaled */
+             * the file after all (the texts the journal would keep do not
+             * rebuild it, e.g. a roles file that cannot be read), play
+             * unjournaled */
             char why[512];
             snprintf(why, sizeof why, "%s", err);
             ctx_free(j);

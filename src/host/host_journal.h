@@ -2,9 +2,9 @@
  * host_journal: the bridge between a host session and the SQLite store.
  *
  * It opens the database (--db FILE or $XDG_DATA_HOME/samenspel/samenspel.db),
- * records a new session (level text, seed, room code, seats) or, with
- * --resume [ID], rebuilds the last unfinished (or the chosen) session from
- * its stored level text and journal, and creates the host with journal ops
+ * records a new session (level text, roles file text, seed, room code,
+ * seats) or, with --resume [ID], rebuilds the last unfinished (or the
+ * chosen) session from its stored texts and journal, and creates the host with journal ops
  * that commit every accepted action to disk before the host applies it and
  * broadcasts its events. A file that is not a Samenspel database, a damaged
  * one or one from a newer version is refused with a message (the store never

@@ -14,9 +14,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 struct store {
     sqlite3 *db;
+    int schema;               /* user_version of the open file (1 when a migration was not possible) */
     sqlite3_stmt *append;     /* cached: the host appends once per action */
     sqlite3_stmt *touch;
     char path[STORE_PATH_LEN];
@@ -64,6 +66,15 @@ static const char schema_v1[] =
     "  PRIMARY KEY(session_id, seq)"
     ") WITHOUT ROWID;"
     "CREATE INDEX session_finished ON session(finished_at);";
+
+/* Schema 1 -> 2: the roles file the level used, so that a resume or a
+ * report rebuilds the game even after that file changed or was deleted.
+ * NULL in sessions recorded by schema 1 (they replay with the roles file
+ * found at replay time, as before). roles_name is the file name the level
+ * looks for next to itself ('rolbestand', else rollen.yaml). */
+static const char schema_v2[] =
+    "ALTER TABLE session ADD COLUMN roles_name TEXT;"
+    "ALTER TABLE session ADD COLUMN roles_text TEXT;";
 
 static void set_err(char *err, size_t err_len, const char *fmt, ...)
 {
@@ -228,14 +239,16 @@ static int sniff_file(const char *path, int64_t size, char *err, size_t err_len)
 
 static bool create_schema(sqlite3 *db, char *err, size_t err_len)
 {
-    char sql[sizeof schema_v1 + 256];
+    /* a new file goes through the same steps as an upgraded one, so both
+     * end with the same tables */
+    char sql[sizeof schema_v1 + sizeof schema_v2 + 256];
     snprintf(sql, sizeof sql,
              "BEGIN IMMEDIATE;"
              "PRAGMA application_id=%d;"
              "PRAGMA user_version=%d;"
-             "%s"
+             "%s%s"
              "COMMIT;",
-             STORE_APPLICATION_ID, STORE_SCHEMA_VERSION, schema_v1);
+             STORE_APPLICATION_ID, STORE_SCHEMA_VERSION, schema_v1, schema_v2);
     if (!exec_sql(db, sql, err, err_len)) {
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return false;
@@ -243,13 +256,37 @@ static bool create_schema(sqlite3 *db, char *err, size_t err_len)
     return true;
 }
 
+/* Upgrades a healthy Samenspel database of schema 1 (checked by
+ * verify_existing) in one transaction: either all of it or nothing. A file
+ * that cannot be written (read-only copy) stays at 1 and is still read. */
+static int migrate(sqlite3 *db, int64_t version)
+{
+    if (version >= STORE_SCHEMA_VERSION)
+        return (int)version;
+    char sql[sizeof schema_v2 + 128];
+    snprintf(sql, sizeof sql,
+             "BEGIN IMMEDIATE;"
+             "%s"
+             "PRAGMA user_version=%d;"
+             "COMMIT;",
+             schema_v2, STORE_SCHEMA_VERSION);
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return (int)version;
+    }
+    return STORE_SCHEMA_VERSION;
+}
+
 /* Checks that an opened existing database is ours and healthy. Only reads.
- * *fresh is set when it is an empty SQLite database we may initialise. */
-static bool verify_existing(sqlite3 *db, const char *path, bool *fresh, char *err, size_t err_len)
+ * *fresh is set when it is an empty SQLite database we may initialise;
+ * *version_out gets its user_version. */
+static bool verify_existing(sqlite3 *db, const char *path, bool *fresh, int64_t *version_out,
+                            char *err, size_t err_len)
 {
     const char *why = NULL;
     int64_t app = 0, version = 0, tables = 0;
     *fresh = false;
+    *version_out = 0;
     if (!query_int(db, "PRAGMA application_id", &app, &why) ||
         !query_int(db, "PRAGMA user_version", &version, &why) ||
         !query_int(db, "SELECT count(*) FROM sqlite_master", &tables, &why)) {
@@ -331,6 +368,7 @@ static bool verify_existing(sqlite3 *db, const char *path, bool *fresh, char *er
                 path, _("tabellen ontbreken"));
         return false;
     }
+    *version_out = version;
     return true;
 }
 
@@ -362,6 +400,7 @@ store *store_open(const char *path, bool create, char *err, size_t err_len)
         return NULL;
 
     bool fresh = !exists || sniff == 0;
+    int64_t version = STORE_SCHEMA_VERSION;
     if (!fresh) {
         /* First look read-only: a foreign database with a hot rollback
          * journal would otherwise be rolled back (written) by merely
@@ -376,7 +415,7 @@ store *store_open(const char *path, bool create, char *err, size_t err_len)
         }
         sqlite3_extended_result_codes(ro, 1);
         sqlite3_busy_timeout(ro, 3000);
-        bool ok = verify_existing(ro, path, &fresh, err, err_len);
+        bool ok = verify_existing(ro, path, &fresh, &version, err, err_len);
         sqlite3_close(ro);
         if (!ok)
             return NULL;
@@ -425,6 +464,7 @@ store *store_open(const char *path, bool create, char *err, size_t err_len)
         sqlite3_close(db);
         return NULL;
     }
+    int schema = fresh ? STORE_SCHEMA_VERSION : migrate(db, version);
 
     store *s = calloc(1, sizeof *s);
     if (!s) {
@@ -433,6 +473,7 @@ store *store_open(const char *path, bool create, char *err, size_t err_len)
         return NULL;
     }
     s->db = db;
+    s->schema = schema;
     snprintf(s->path, sizeof s->path, "%s", path);
     return s;
 }
@@ -482,14 +523,44 @@ static bool insert_seat(store *s, int64_t session, int seat, const store_seat *i
     return ok ? true : db_fail(s, err, err_len);
 }
 
+/* A roles file name as the level refers to it: a plain file name. */
+static bool roles_name_ok(const char *name)
+{
+    size_t n = name ? strnlen(name, STORE_ROLES_NAME_LEN) : 0;
+    return n > 0 && n < STORE_ROLES_NAME_LEN && !strchr(name, '/') && !strchr(name, '\\') &&
+           strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
 int64_t store_session_create(store *s, const char *level_path,
                              const char *level_text, size_t level_len,
                              const core_scenario *sc, uint64_t seed,
                              const char *code, int n_seats,
                              const store_seat *seats, char *err, size_t err_len)
 {
+    return store_session_create_roles(s, level_path, level_text, level_len, NULL, sc, seed, code,
+                                      n_seats, seats, err, err_len);
+}
+
+int64_t store_session_create_roles(store *s, const char *level_path,
+                                   const char *level_text, size_t level_len,
+                                   const store_roles *roles,
+                                   const core_scenario *sc, uint64_t seed,
+                                   const char *code, int n_seats,
+                                   const store_seat *seats, char *err, size_t err_len)
+{
     if (!s)
         return 0;
+    if (roles && (!roles_name_ok(roles->name) || !roles->text || roles->len > STORE_MAX_LEVEL_BYTES)) {
+        set_err(err, err_len, _("Het rollenbestand van het level kan niet bewaard worden (naam of grootte)."));
+        return 0;
+    }
+    if (roles && s->schema < 2) {
+        set_err(err, err_len,
+                _("De database %s is van een oudere versie en kon niet bijgewerkt worden "
+                  "(alleen-lezen?); kies een ander bestand met --db."),
+                s->path);
+        return 0;
+    }
     if (n_seats < 0 || n_seats > CORE_MAX_SEATS) {
         set_err(err, err_len, _("Ongeldig aantal plaatsen: %d."), n_seats);
         return 0;
@@ -527,6 +598,22 @@ int64_t store_session_create(store *s, const char *level_path,
         goto fail;
     }
     id = sqlite3_last_insert_rowid(s->db);
+    if (roles) {
+        sqlite3_finalize(st);
+        st = NULL;
+        if (sqlite3_prepare_v2(s->db, "UPDATE session SET roles_name=?, roles_text=? WHERE id=?", -1, &st,
+                               NULL) != SQLITE_OK) {
+            db_fail(s, err, err_len);
+            goto fail;
+        }
+        sqlite3_bind_text(st, 1, roles->name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, roles->text, (int)roles->len, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 3, id);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            db_fail(s, err, err_len);
+            goto fail;
+        }
+    }
     for (int i = 0; i < n_seats; i++) {
         store_seat seat;
         memset(&seat, 0, sizeof seat);
@@ -875,6 +962,170 @@ bool store_level_text(store *s, int64_t session, char **text, size_t *len, char 
     *text = buf;
     *len = (size_t)n;
     return true;
+}
+
+bool store_roles_text(store *s, int64_t session, char name[STORE_ROLES_NAME_LEN], char **text,
+                      size_t *len, char *err, size_t err_len)
+{
+    *text = NULL;
+    *len = 0;
+    name[0] = '\0';
+    if (!s)
+        return false;
+    if (s->schema < 2)
+        return true; /* a schema 1 file that could not be upgraded has none */
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT roles_name, roles_text FROM session WHERE id=?", -1, &st, NULL) !=
+        SQLITE_OK)
+        return db_fail(s, err, err_len);
+    sqlite3_bind_int64(st, 1, session);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        if (rc == SQLITE_DONE) {
+            set_err(err, err_len, _("Sessie %lld bestaat niet in %s; 'samenspel report --list' toont de sessies."),
+                    (long long)session, s->path);
+            return false;
+        }
+        return db_fail(s, err, err_len);
+    }
+    if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+        sqlite3_finalize(st);
+        return true;
+    }
+    char nm[STORE_ROLES_NAME_LEN];
+    column_text(st, 0, nm, sizeof nm);
+    const void *b = sqlite3_column_blob(st, 1);
+    int n = sqlite3_column_bytes(st, 1);
+    if (!roles_name_ok(nm) || n < 0 || (size_t)n > STORE_MAX_LEVEL_BYTES) {
+        sqlite3_finalize(st);
+        set_err(err, err_len, _("Het bewaarde rollenbestand van sessie %lld is beschadigd."), (long long)session);
+        return false;
+    }
+    char *buf = malloc((size_t)n + 1);
+    if (!buf) {
+        sqlite3_finalize(st);
+        set_err(err, err_len, _("Onvoldoende geheugen."));
+        return false;
+    }
+    if (n > 0 && b)
+        memcpy(buf, b, (size_t)n);
+    buf[n] = '\0';
+    sqlite3_finalize(st);
+    memcpy(name, nm, sizeof nm);
+    *text = buf;
+    *len = (size_t)n;
+    return true;
+}
+
+static bool write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return false;
+    bool ok = (len == 0 || fwrite(data, 1, len, f) == len);
+    return fclose(f) == 0 && ok;
+}
+
+/* The first error of a load, for a one-line message. */
+static const char *first_error(const lvl_diags *d)
+{
+    for (int i = 0; i < d->n; i++)
+        if (d->items[i].severity == LVL_ERROR)
+            return d->items[i].message;
+    return _("onbekende fout");
+}
+
+bool store_load_level_texts(const char *level_path, const char *level_text, size_t level_len,
+                            const store_roles *roles, core_scenario *sc, lvl_diags *diags,
+                            char *err, size_t err_len)
+{
+    lvl_diags *d = diags ? diags : calloc(1, sizeof *d);
+    if (!d) {
+        set_err(err, err_len, _("Onvoldoende geheugen."));
+        return false;
+    }
+    const char *shown = level_path && level_path[0] ? level_path : "level.yaml";
+    bool ok = false;
+    if (!roles) {
+        ok = lvl_load_buffer(shown, level_text, level_len, sc, d);
+        if (!ok)
+            set_err(err, err_len, _("Het bewaarde level %s laadt niet: %s"), shown, first_error(d));
+        goto done;
+    }
+    if (!roles_name_ok(roles->name) || !roles->text) {
+        set_err(err, err_len, _("Het bewaarde rollenbestand van %s is beschadigd."), shown);
+        goto done;
+    }
+    /* The level loader reads a roles file only from the folder of the level
+     * file (it has no call that takes both texts), so both texts go into a
+     * private folder (mkdtemp: mode 0700, a new name) under the names the
+     * level looks for, are loaded from there, and the folder is removed. */
+    const char *tmp = getenv("TMPDIR");
+    char dir[PLAT_PATH_MAX];
+    int n = snprintf(dir, sizeof dir, "%s/samenspel-level-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+    if (n < 0 || (size_t)n >= sizeof dir || !mkdtemp(dir)) {
+        set_err(err, err_len, _("Kan geen tijdelijke map maken om het bewaarde level te laden (%s)."),
+                strerror(errno));
+        goto done;
+    }
+    const char *base = strrchr(shown, '/') ? strrchr(shown, '/') + 1 : shown;
+    if (!base[0] || strlen(base) > 200 || strcmp(base, roles->name) == 0 || strcmp(base, "..") == 0)
+        base = strcmp(roles->name, "level.yaml") == 0 ? "samenspel-level.yaml" : "level.yaml";
+    char lpath[PLAT_PATH_MAX + 256], rpath[PLAT_PATH_MAX + STORE_ROLES_NAME_LEN];
+    snprintf(lpath, sizeof lpath, "%s/%s", dir, base);
+    snprintf(rpath, sizeof rpath, "%s/%s", dir, roles->name);
+    if (!write_file(lpath, level_text ? level_text : "", level_text ? level_len : 0) ||
+        !write_file(rpath, roles->text, roles->len)) {
+        set_err(err, err_len, _("Kan het bewaarde level niet tijdelijk wegschrijven in %s (%s)."), dir,
+                strerror(errno));
+    } else {
+        ok = lvl_load_file(lpath, sc, d);
+        /* messages name the trainer's files, not the temporary folder */
+        size_t dl = strlen(dir);
+        for (int i = 0; i < d->n; i++) {
+            lvl_diag *x = &d->items[i];
+            if (strncmp(x->file, dir, dl) != 0 || x->file[dl] != '/')
+                continue;
+            if (strcmp(x->file, lpath) == 0)
+                snprintf(x->file, sizeof x->file, "%s", shown);
+            else
+                snprintf(x->file, sizeof x->file, "%s (%s)", roles->name, _("bewaard"));
+        }
+        if (!ok)
+            set_err(err, err_len, _("Het bewaarde level %s laadt niet: %s"), shown, first_error(d));
+    }
+    remove(lpath);
+    remove(rpath);
+    rmdir(dir);
+done:
+    if (d != diags)
+        free(d);
+    return ok;
+}
+
+bool store_session_scenario(store *s, int64_t session, core_scenario *sc, lvl_diags *diags,
+                            char *err, size_t err_len)
+{
+    store_session *ses = calloc(1, sizeof *ses);
+    char *text = NULL, *roles = NULL;
+    size_t len = 0, rlen = 0;
+    char rname[STORE_ROLES_NAME_LEN];
+    bool ok = false;
+    if (!ses) {
+        set_err(err, err_len, _("Onvoldoende geheugen."));
+        return false;
+    }
+    if (store_session_get(s, session, ses, err, err_len) &&
+        store_level_text(s, session, &text, &len, err, err_len) &&
+        store_roles_text(s, session, rname, &roles, &rlen, err, err_len)) {
+        store_roles r = {rname, roles, rlen};
+        ok = store_load_level_texts(ses->level_path, text, len, roles ? &r : NULL, sc, diags, err, err_len);
+    }
+    free(ses);
+    free(text);
+    free(roles);
+    return ok;
 }
 
 static bool int_col(sqlite3_stmt *st, int col, int lo, int hi, int *out)

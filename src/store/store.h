@@ -24,6 +24,7 @@
 #define SAMENSPEL_STORE_H
 
 #include "core/core.h"
+#include "level/level.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -40,7 +41,8 @@
 /* "SSPL" in PRAGMA application_id marks a Samenspel database. */
 #define STORE_APPLICATION_ID 0x5353504C
 /* PRAGMA user_version: the schema version this build writes. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2     /* 2: the level's roles file is journaled too */
+#define STORE_ROLES_NAME_LEN 256   /* a roles file's name (no folder), incl. NUL */
 
 typedef struct store store;
 
@@ -99,6 +101,25 @@ int64_t store_session_create(store *s, const char *level_path,
                              const char *code, int n_seats,
                              const store_seat *seats, char *err, size_t err_len);
 
+/* The roles file a level read when the session started: its name as the
+ * level looks for it next to itself ('rolbestand', else "rollen.yaml") and
+ * its full text. */
+typedef struct {
+    const char *name;
+    const char *text;
+    size_t len;
+} store_roles;
+
+/* store_session_create that also keeps the roles file's text (roles may be
+ * NULL: then the session replays with whatever roles file exists at replay
+ * time, like sessions of schema 1). */
+int64_t store_session_create_roles(store *s, const char *level_path,
+                                   const char *level_text, size_t level_len,
+                                   const store_roles *roles,
+                                   const core_scenario *sc, uint64_t seed,
+                                   const char *code, int n_seats,
+                                   const store_seat *seats, char *err, size_t err_len);
+
 /* Appends one accepted action, committed (durable against a crash of this
  * process) before it returns. seq must be larger than every seq already in
  * the session. */
@@ -128,6 +149,28 @@ bool store_session_get(store *s, int64_t session, store_session *out,
 /* The stored level text, malloc'd and NUL-terminated (caller frees). */
 bool store_level_text(store *s, int64_t session, char **text, size_t *len,
                       char *err, size_t err_len);
+
+/* The stored roles file of a session: *text is malloc'd and NUL-terminated
+ * (caller frees) and name gets its file name; *text stays NULL (and true is
+ * returned) when the session has none (recorded without, or by schema 1). */
+bool store_roles_text(store *s, int64_t session, char name[STORE_ROLES_NAME_LEN], char **text,
+                      size_t *len, char *err, size_t err_len);
+
+/* Rebuilds a session's scenario from the journaled texts only (level and,
+ * when journaled, its roles file); no file at the level's path is read
+ * (a session without journaled roles reads the bundled roles file, as
+ * before). sc is caller-allocated (large); diags gets the loader's
+ * messages (may be NULL). false with a message in err. */
+bool store_session_scenario(store *s, int64_t session, core_scenario *sc, lvl_diags *diags,
+                            char *err, size_t err_len);
+
+/* Loads a level from texts: level_text as if it were the file level_path and,
+ * when roles is not NULL, roles->text as the roles file roles->name next to
+ * it. Used by store_session_scenario, and by the host to check that the
+ * texts it journals rebuild the game it plays. */
+bool store_load_level_texts(const char *level_path, const char *level_text, size_t level_len,
+                            const store_roles *roles, core_scenario *sc, lvl_diags *diags,
+                            char *err, size_t err_len);
 
 /* The journal in order: *actions is a malloc'd array of *n actions (caller
  * frees; NULL when empty) and, when seqs is not NULL, *seqs the matching

@@ -56,6 +56,13 @@ static void read_everything(store *db)
         if (store_level_text(db, list[i].id, &text, &len, err, sizeof err) && strlen(text) > len)
             abort();
         free(text);
+        char name[STORE_ROLES_NAME_LEN];
+        char *roles = NULL;
+        size_t rlen = 0;
+        if (store_roles_text(db, list[i].id, name, &roles, &rlen, err, sizeof err) && roles &&
+            (strlen(roles) > rlen || !name[0] || strchr(name, '/')))
+            abort(); /* the reader handed out a roles name that could leave the level's folder */
+        free(roles);
         core_action *acts = NULL;
         uint64_t *seqs = NULL;
         size_t na = 0;
@@ -176,7 +183,7 @@ static void fuzz_rows(const uint8_t *data, size_t size)
     sqlite3_prepare_v2(raw, "INSERT OR REPLACE INTO action VALUES(?,?,?,?,?,?,?,?,?)", -1, &ins, NULL);
     sqlite3_prepare_v2(raw,
                        "UPDATE session SET n_seats=?, seed=?, room_code=?, outcome=?, collab_level=?, "
-                       "rounds_played=?, level_text=?, finished_at=? WHERE id=1",
+                       "rounds_played=?, level_text=?, finished_at=?, roles_name=?, roles_text=? WHERE id=1",
                        -1, &sess, NULL);
     sqlite3_prepare_v2(raw, "INSERT OR REPLACE INTO seat VALUES(1,?,?,?,?,?,?)", -1, &seat, NULL);
     for (int rows = 0; c.n > 0 && rows < 64; rows++) {

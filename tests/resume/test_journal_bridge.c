@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char dir[128];
@@ -74,12 +75,11 @@ static uint64_t replay(store *s, int64_t id, size_t *n_out)
     char err[STORE_ERR_LEN];
     store_session ses;
     assert_true(store_session_get(s, id, &ses, err, sizeof err));
-    char *text = NULL;
-    size_t len = 0;
-    assert_true(store_level_text(s, id, &text, &len, err, sizeof err));
     core_scenario *sc = calloc(1, sizeof *sc);
     lvl_diags *d = calloc(1, sizeof *d);
-    assert_true(lvl_load_buffer(ses.level_path, text, len, sc, d));
+    /* from the journaled level and roles texts only */
+    if (!store_session_scenario(s, id, sc, d, err, sizeof err))
+        fail_msg("stored scenario of session %lld: %s", (long long)id, err);
     core_action *a = NULL;
     size_t n = 0;
     assert_true(store_load_actions(s, id, &a, NULL, &n, err, sizeof err));
@@ -97,7 +97,6 @@ static uint64_t replay(store *s, int64_t id, size_t *n_out)
     free(a);
     free(d);
     free(sc);
-    free(text);
     return hsh;
 }
 
@@ -246,6 +245,160 @@ static void test_level_picked_in_lobby(void **state)
     store_close(s);
 }
 
+static void copy_file(const char *from, const char *to, const char *find, const char *repl)
+{
+    char err[256];
+    size_t len = 0;
+    char *text = plat_read_file(from, 1u << 22, &len, err, sizeof err);
+    assert_non_null(text);
+    FILE *f = fopen(to, "wb");
+    assert_non_null(f);
+    /* every `find` replaced by `repl` (a different game, same card ids) */
+    size_t fl = find ? strlen(find) : 0;
+    for (size_t i = 0; i < len;) {
+        if (fl && i + fl <= len && memcmp(text + i, find, fl) == 0) {
+            fputs(repl, f);
+            i += fl;
+        } else {
+            fputc(text[i++], f);
+        }
+    }
+    fclose(f);
+    free(text);
+}
+
+/* Destroys a journaled host midway (as a crash would), then resumes it and
+ * checks that it is the same game. Returns the resumed host. */
+static host *crash_and_resume(host *h, const char *db)
+{
+    uint64_t n = host_actions_accepted(h);
+    uint64_t hash = core_state_hash(host_state(h));
+    int64_t id = host_journal_session(h);
+    host_destroy_journaled(h);
+    host_options r;
+    options(&r, db, 0);
+    r.resume = true;
+    r.seed = 0;
+    r.code[0] = '\0';
+    h = create(&r);
+    assert_int_equal(host_journal_session(h), id);
+    assert_int_equal(host_actions_accepted(h), n);
+    assert_int_equal(core_state_hash(host_state(h)), hash);
+    return h;
+}
+
+/* A level with its own roles file next to it (stronger cards than the
+ * bundled one): the roles text is journaled with the level, so a resume
+ * after the roles file was changed, and again after it was deleted, is the
+ * same game, and the finished game replays from the journal alone. */
+static void test_own_roles_file(void **state)
+{
+    (void)state;
+    char sub[256], level[300], roles[300], db[300], bundled[1024], src[1024];
+    snprintf(sub, sizeof sub, "%s/eigen", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(level, sizeof level, "%s/noor.yaml", sub);
+    snprintf(roles, sizeof roles, "%s/rollen.yaml", sub);
+    snprintf(db, sizeof db, "%s/rollen.db", dir);
+    assert_true(plat_data_path("levels/noor.yaml", src, sizeof src));
+    assert_true(plat_data_path("levels/rollen.yaml", bundled, sizeof bundled));
+    copy_file(src, level, NULL, NULL);
+    copy_file(bundled, roles, "sterkte: 2", "sterkte: 3");
+
+    /* the test means something: with the bundled roles it is another game */
+    core_scenario *own = calloc(1, sizeof *own), *plain = calloc(1, sizeof *plain);
+    lvl_diags *d = calloc(1, sizeof *d);
+    assert_true(lvl_load_file(level, own, d));
+    assert_true(lvl_load_file(src, plain, d));
+    assert_memory_not_equal(own, plain, sizeof *own);
+
+    host_options o;
+    options(&o, db, 4);
+    snprintf(o.level_path, sizeof o.level_path, "%s", level);
+    host *h = create(&o);
+    int64_t id = host_journal_session(h);
+    assert_true(id > 0); /* journaled, not played without a journal */
+    assert_memory_equal(host_scenario(h), own, sizeof *own);
+    pump_until(h, has_actions, 15);
+    assert_false(host_finished(h));
+
+    /* the roles file changes (a trainer edits it for the next workshop) */
+    copy_file(bundled, roles, "sterkte: 2", "sterkte: 1");
+    h = crash_and_resume(h, db);
+    assert_memory_equal(host_scenario(h), own, sizeof *own);
+    pump_until(h, has_actions, 30);
+    assert_false(host_finished(h));
+
+    /* ... and is deleted */
+    assert_int_equal(remove(roles), 0);
+    h = crash_and_resume(h, db);
+    assert_memory_equal(host_scenario(h), own, sizeof *own);
+    pump_until(h, is_finished, 0);
+    uint64_t live = core_state_hash(host_state(h));
+    host_destroy_journaled(h);
+
+    store *s = open_db(db);
+    char err[STORE_ERR_LEN];
+    store_session ses;
+    assert_true(store_session_get(s, id, &ses, err, sizeof err));
+    assert_true(ses.finished);
+    assert_int_equal(ses.state_hash, live);
+    assert_int_equal(replay(s, id, NULL), live);
+    char name[STORE_ROLES_NAME_LEN];
+    char *text = NULL;
+    size_t len = 0;
+    assert_true(store_roles_text(s, id, name, &text, &len, err, sizeof err));
+    assert_non_null(text);
+    assert_string_equal(name, "rollen.yaml");
+    assert_non_null(strstr(text, "sterkte: 3"));
+    free(text);
+    store_close(s);
+    free(own);
+    free(plain);
+    free(d);
+}
+
+/* A level naming its roles file (`rolbestand`): that file is journaled under
+ * its name, and the resume after it was deleted is the same game. */
+static void test_named_roles_file(void **state)
+{
+    (void)state;
+    char sub[256], level[300], roles[300], db[300], bundled[1024], src[1024];
+    snprintf(sub, sizeof sub, "%s/genoemd", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(level, sizeof level, "%s/noor.yaml", sub);
+    snprintf(roles, sizeof roles, "%s/team-rollen.yaml", sub);
+    snprintf(db, sizeof db, "%s/genoemd.db", dir);
+    assert_true(plat_data_path("levels/noor.yaml", src, sizeof src));
+    assert_true(plat_data_path("levels/rollen.yaml", bundled, sizeof bundled));
+    copy_file(src, level, "\nversie:", "\nrolbestand: \"team-rollen.yaml\"  # eigen rollen\nversie:");
+    copy_file(bundled, roles, "sterkte: 2", "sterkte: 3");
+
+    host_options o;
+    options(&o, db, 4);
+    snprintf(o.level_path, sizeof o.level_path, "%s", level);
+    host *h = create(&o);
+    int64_t id = host_journal_session(h);
+    assert_true(id > 0);
+    pump_until(h, has_actions, 15);
+    assert_false(host_finished(h));
+    assert_int_equal(remove(roles), 0);
+    h = crash_and_resume(h, db);
+    pump_until(h, is_finished, 0);
+    uint64_t live = core_state_hash(host_state(h));
+    host_destroy_journaled(h);
+
+    store *s = open_db(db);
+    char err[STORE_ERR_LEN], name[STORE_ROLES_NAME_LEN];
+    char *text = NULL;
+    size_t len = 0;
+    assert_true(store_roles_text(s, id, name, &text, &len, err, sizeof err));
+    assert_string_equal(name, "team-rollen.yaml");
+    free(text);
+    assert_int_equal(replay(s, id, NULL), live);
+    store_close(s);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/samenspel-bridge-XXXXXX");
@@ -255,6 +408,8 @@ int main(void)
         cmocka_unit_test(test_game_and_restart),
         cmocka_unit_test(test_resume_midway),
         cmocka_unit_test(test_level_picked_in_lobby),
+        cmocka_unit_test(test_own_roles_file),
+        cmocka_unit_test(test_named_roles_file),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[200];

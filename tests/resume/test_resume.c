@@ -357,16 +357,13 @@ static bool journal_load(journal *j)
         j->seed = list[0].seed;
     }
     free(list);
-    char *text = NULL;
-    size_t len = 0;
     lvl_diags *d = calloc(1, sizeof *d);
     j->sc = calloc(1, sizeof *j->sc);
-    ok = ok && store_level_text(s, j->id, &text, &len, err, sizeof err) &&
-         lvl_load_buffer("journal", text, len, j->sc, d) &&
+    /* the scenario from the journaled level and roles texts only */
+    ok = ok && store_session_scenario(s, j->id, j->sc, d, err, sizeof err) &&
          store_load_actions(s, j->id, &j->actions, NULL, &j->n, err, sizeof err);
     if (!ok)
         fail("journal of session %lld: %s", (long long)j->id, err);
-    free(text);
     free(d);
     store_close(s);
     return ok;

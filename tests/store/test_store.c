@@ -373,6 +373,80 @@ static void test_refuses_foreign_and_damaged(void **state)
 
 /* An empty file or an empty SQLite database holds nothing to lose: the host
  * may initialise it; a reader says it is empty. */
+/* A database written before the roles file was journaled (schema 1) is
+ * upgraded in place on open: its sessions read as before (no roles text),
+ * new sessions keep their roles text, and the file stays ours. */
+static void test_schema1_upgrade(void **state)
+{
+    (void)state;
+    char path[512], err[STORE_ERR_LEN] = "";
+    path_in_tmp(path, sizeof path, "v1.db");
+    store *db = store_open(path, true, err, sizeof err);
+    assert_non_null(db);
+    int64_t old = new_session(db, "OUDE");
+    core_action act = make_action(3);
+    assert_true(store_append(db, old, 1, &act, err, sizeof err));
+    store_close(db);
+    /* turn it into what schema 1 wrote */
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw,
+                                  "ALTER TABLE session DROP COLUMN roles_name;"
+                                  "ALTER TABLE session DROP COLUMN roles_text;"
+                                  "PRAGMA user_version=1;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(raw);
+
+    db = store_open(path, false, err, sizeof err); /* the report opens it first */
+    assert_non_null(db);
+    store_session s;
+    assert_true(store_session_get(db, old, &s, err, sizeof err));
+    assert_string_equal(s.code, "OUDE");
+    assert_int_equal(s.n_actions, 1);
+    char *text = NULL;
+    size_t len = 0;
+    assert_true(store_level_text(db, old, &text, &len, err, sizeof err));
+    assert_string_equal(text, level_text);
+    free(text);
+    char name[STORE_ROLES_NAME_LEN];
+    assert_true(store_roles_text(db, old, name, &text, &len, err, sizeof err));
+    assert_null(text); /* schema 1 kept none: replays read the roles file as before */
+
+    static const char roles[] = "versie: 1\nrollen: []\n";
+    store_roles r = {"team-rollen.yaml", roles, sizeof roles - 1};
+    int64_t id = store_session_create_roles(db, "levels/test.yaml", level_text, sizeof level_text - 1, &r,
+                                            NULL, 7, "NIEU", 4, NULL, err, sizeof err);
+    assert_true(id > old);
+    store_roles bad = {"../etc/passwd", roles, sizeof roles - 1};
+    assert_int_equal(store_session_create_roles(db, "x.yaml", "", 0, &bad, NULL, 7, "SLCH", 4, NULL, err,
+                                                sizeof err),
+                     0);
+    store_close(db);
+
+    db = store_open(path, false, err, sizeof err);
+    assert_non_null(db);
+    assert_true(store_roles_text(db, id, name, &text, &len, err, sizeof err));
+    assert_non_null(text);
+    assert_string_equal(name, "team-rollen.yaml");
+    assert_int_equal(len, sizeof roles - 1);
+    assert_string_equal(text, roles);
+    free(text);
+    store_close(db);
+
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(raw, "PRAGMA application_id", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), STORE_APPLICATION_ID);
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+}
+
 static void test_empty_files(void **state)
 {
     (void)state;
@@ -544,6 +618,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_seq_and_finish),
         cmocka_unit_test(test_refuses_foreign_and_damaged),
+        cmocka_unit_test(test_schema1_upgrade),
         cmocka_unit_test(test_empty_files),
         cmocka_unit_test(test_damaged_rows),
         cmocka_unit_test(test_sigkill_durability),
