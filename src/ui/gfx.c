@@ -474,6 +474,9 @@ void ui_fill(ui_gfx *g, SDL_Rect r, SDL_Color c)
 }
 
 #define ARC_SEG 6
+#ifndef UI_LINE_BAND
+#define UI_LINE_BAND 24 /* pixels along a line per clip band (ui_line) */
+#endif
 #define ROUND_PTS (4 * (ARC_SEG + 1))
 
 /* Outline points of a rounded rectangle, clockwise from the top-left arc. */
@@ -672,7 +675,65 @@ void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float t, SDL_Col
                        vtx(x1 - nx, y1 - ny, c), vtx(x0 - nx, y0 - ny, c)};
     int idx[6] = {0, 1, 2, 0, 2, 3};
     SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(g->ren, NULL, v, 4, idx, 6);
+    /* The software renderer fills a blended triangle through a scratch
+     * surface as large as the triangle's bounding box, so one long
+     * diagonal edge of the network costs a box of its length squared.
+     * Drawn through a series of clip bands along its longer axis, the same
+     * triangles touch only the pixels near the line: the same vertices
+     * give the same coverage, and a pixel outside the triangle is blended
+     * with alpha 0, so the pixels do not change. */
+    float bx0 = v[0].position.x, bx1 = bx0, by0 = v[0].position.y, by1 = by0;
+    for (int i = 1; i < 4; i++) {
+        bx0 = fminf(bx0, v[i].position.x);
+        bx1 = fmaxf(bx1, v[i].position.x);
+        by0 = fminf(by0, v[i].position.y);
+        by1 = fmaxf(by1, v[i].position.y);
+    }
+    bool steep = by1 - by0 > bx1 - bx0;
+    float major0 = steep ? by0 : bx0, major1 = steep ? by1 : bx1;
+    const int band = UI_LINE_BAND;
+    if (!g->software || major1 - major0 < (float)(3 * band) || !isfinite(major0) ||
+        !isfinite(major1)) {
+        SDL_RenderGeometry(g->ren, NULL, v, 4, idx, 6);
+        return;
+    }
+    SDL_Rect old = {0, 0, 0, 0};
+    bool had_clip = SDL_RenderIsClipEnabled(g->ren) == SDL_TRUE;
+    if (had_clip)
+        SDL_RenderGetClipRect(g->ren, &old);
+    for (int a0 = (int)floorf(major0); (float)a0 < major1; a0 += band) {
+        int a1 = a0 + band;
+        /* the quad's extent across the band: clip its edges to the slab */
+        float lo = INFINITY, hi = -INFINITY;
+        for (int i = 0; i < 4; i++) {
+            SDL_FPoint p = v[i].position, q = v[(i + 1) % 4].position;
+            float pa = steep ? p.y : p.x, pm = steep ? p.x : p.y;
+            float qa = steep ? q.y : q.x, qm = steep ? q.x : q.y;
+            if (pa >= (float)a0 && pa <= (float)a1) {
+                lo = fminf(lo, pm);
+                hi = fmaxf(hi, pm);
+            }
+            for (int k = 0; k < 2; k++) {
+                float cut = (float)(k ? a1 : a0);
+                if ((pa - cut) * (qa - cut) < 0.0f) {
+                    float m = pm + (qm - pm) * (cut - pa) / (qa - pa);
+                    lo = fminf(lo, m);
+                    hi = fmaxf(hi, m);
+                }
+            }
+        }
+        if (!(lo <= hi))
+            continue;
+        /* two pixels of margin: the renderer snaps vertices to its grid */
+        int m0 = (int)floorf(lo) - 2, m1 = (int)ceilf(hi) + 2;
+        SDL_Rect r = steep ? (SDL_Rect){m0, a0, m1 - m0, a1 - a0}
+                           : (SDL_Rect){a0, m0, a1 - a0, m1 - m0};
+        if (had_clip && !SDL_IntersectRect(&r, &old, &r))
+            continue;
+        SDL_RenderSetClipRect(g->ren, &r);
+        SDL_RenderGeometry(g->ren, NULL, v, 4, idx, 6);
+    }
+    SDL_RenderSetClipRect(g->ren, had_clip ? &old : NULL);
 }
 
 void ui_panel(ui_gfx *g, SDL_Rect r)
