@@ -11,6 +11,14 @@
 
 typedef struct player_app player_app;
 
+/* Click regions of the join flow's role picker, after the shared ui_id
+ * range: the game's seats (arg = seat) and the two other choices. */
+enum {
+    PLAYER_ID_ROLE = UI_ID_COUNT + 1,
+    PLAYER_ID_ANY_SEAT,
+    PLAYER_ID_OBSERVE
+};
+
 /* Opens the window (offscreen: software renderer on a surface, for tests)
  * and, when opts->host is set, connects. NULL with a message on failure. */
 player_app *player_app_open(const cli_options *opts, bool offscreen, char *err, size_t err_len);
@@ -30,5 +38,9 @@ uint64_t player_app_frames(const player_app *a);
 /* The centre of the first click region with this id (and arg, or any arg
  * when arg < 0) in the last drawn frame. */
 bool player_app_find(const player_app *a, int id, int arg, int *x, int *y);
+/* The refusal or error the form or the role picker shows now ("" none). */
+const char *player_app_notice(const player_app *a);
+/* The role picker is on screen (the game's roles are known). */
+bool player_app_picking(const player_app *a);
 
 #endif

@@ -1,6 +1,14 @@
 /* ui/ui_join: the player window around a client session: the join form
- * with the games found on the LAN, then the player screen. Every refusal
- * of the rules engine comes back through on_reject and is shown. */
+ * with the games found on the LAN, the role picker, then the player screen.
+ * Every refusal of the host or the rules engine is shown in words.
+ *
+ * The role picker shows the game's own roles (a level may add roles the
+ * four core ones do not cover). The wire only carries them inside WELCOME,
+ * so the picker reads them through a short-lived observer connection (the
+ * "look"): it holds the scenario and the live LOBBY, so the seats' taken
+ * state stays current while the player reads. The look stays open until the
+ * player's own connection has its first view, so a refused role (someone
+ * was quicker) lands back on a picker that is already up to date. */
 #include "ui/player_app.h"
 #include "ui/scene.h"
 #include "ui/ui.h"
@@ -11,9 +19,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MESSAGE_MS 5000u
 #define FORM_FIELDS 3 /* address, code, name */
+
+typedef enum { PICK_NONE = 0, PICK_ROLE, PICK_ANY, PICK_OBSERVE } pick_kind;
 
 struct player_app {
     cli_options opts;
@@ -30,7 +41,12 @@ struct player_app {
     bool dirty, quit;
     int field;                  /* focused form field, -1 none */
     char fields[FORM_FIELDS][CLI_HOST_LEN];
-    int role_pick;              /* index in role_ids, -1 any */
+    /* role picker */
+    cli *look;                  /* observer connection reading the roles, or NULL */
+    pick_kind pick;
+    char pick_role[CORE_ID_LEN];        /* role id when pick == PICK_ROLE */
+    char pick_role_name[CORE_TITLE_LEN]; /* its name, for messages */
+    char pick_error[256];       /* the host's refusal of the last choice */
     char form_error[256];
     uint64_t message_until;
     uint64_t frames;
@@ -40,8 +56,6 @@ struct player_app {
     int press_x, press_y, press_slot;
 };
 
-static const char *const role_ids[] = {"leraar", "ouder", "clb-anker", "leerondersteuner"};
-#define N_ROLE_IDS 4
 
 /* ---------------------------------------------------------------- session */
 
@@ -56,9 +70,9 @@ static void set_message(player_app *a, const char *msg, bool error)
 static void on_status(void *ctx, cli_status st, const char *reason)
 {
     player_app *a = ctx;
+    (void)st;
+    (void)reason; /* refresh_status turns a refusal into words after the pump */
     a->dirty = true;
-    if ((st == CLI_STATUS_REJECTED || st == CLI_STATUS_FAILED) && reason && reason[0])
-        snprintf(a->form_error, sizeof a->form_error, "%s", reason);
 }
 
 static void on_view(void *ctx, const core_seat_view *sv, const core_public_view *pub,
@@ -101,14 +115,127 @@ static void on_lobby(void *ctx, const cli_lobby *l)
     a->dirty = true;
 }
 
-static bool connect_now(player_app *a, char *err, size_t err_len)
+static bool connect_now(player_app *a, const cli_options *o, char *err, size_t err_len)
 {
     cli_callbacks cb = {a, on_status, on_view, on_reject, on_lobby};
-    a->c = cli_create(&a->opts, &cb, err, err_len);
+    a->have_view = a->have_pub = false;
+    a->last_status = CLI_STATUS_IDLE;
+    a->c = cli_create(o, &cb, err, err_len);
     if (!a->c)
         return false;
-    snprintf(a->m.player_name, sizeof a->m.player_name, "%s", a->opts.name);
+    snprintf(a->m.player_name, sizeof a->m.player_name, "%s", o->name);
     return true;
+}
+
+/* The look only redraws the picker; its views are not the player's. */
+static void look_status(void *ctx, cli_status st, const char *reason)
+{
+    (void)st;
+    (void)reason;
+    ((player_app *)ctx)->dirty = true;
+}
+
+static void look_lobby(void *ctx, const cli_lobby *l)
+{
+    (void)l;
+    ((player_app *)ctx)->dirty = true;
+}
+
+static void stop_look(player_app *a)
+{
+    if (a->look) {
+        cli_destroy(a->look);
+        a->look = NULL;
+        a->dirty = true;
+    }
+}
+
+static bool start_look(player_app *a, char *err, size_t err_len)
+{
+    stop_look(a);
+    cli_options o = a->opts;
+    o.observe = true;
+    o.role[0] = 0;
+    o.no_token_store = true;
+    cli_callbacks cb = {a, look_status, NULL, NULL, look_lobby};
+    a->look = cli_create(&o, &cb, err, err_len);
+    a->dirty = true;
+    return a->look != NULL;
+}
+
+static void stop_session(player_app *a)
+{
+    if (a->c) {
+        cli_destroy(a->c);
+        a->c = NULL;
+    }
+    a->have_view = a->have_pub = false;
+    a->last_status = CLI_STATUS_IDLE;
+    a->m.status[0] = 0;
+    a->dirty = true;
+}
+
+/* The picker is up: the look knows the game's roles and seats. */
+static const cli_lobby *look_lobby_ready(const player_app *a)
+{
+    if (!a->look || !cli_scenario(a->look))
+        return NULL;
+    const cli_lobby *l = cli_lobby_get(a->look);
+    return l && l->n_seats > 0 ? l : NULL;
+}
+
+/* A refusal or a lost host in words a participant can act on. */
+static void describe_refusal(const player_app *a, cli *c, char *out, size_t len)
+{
+    const char *role = a->pick_role_name[0] ? a->pick_role_name : a->pick_role;
+    if (cli_status_get(c) == CLI_STATUS_FAILED && cli_reject_code(c) != CLI_REJ_SHUTDOWN) {
+        snprintf(out, len, _("Geen verbinding met de host (%s). Klopt het adres? Staan de laptop "
+                             "en de projector op hetzelfde netwerk?"),
+                 cli_reason(c));
+        return;
+    }
+    switch (cli_reject_code(c)) {
+    case CLI_REJ_WRONG_CODE:
+        snprintf(out, len, "%s",
+                 _("Die code klopt niet. Typ de 4 letters die op het scherm vooraan staan."));
+        break;
+    case CLI_REJ_ROLE_TAKEN:
+        snprintf(out, len, _("Iemand anders nam net de rol %s. Kies een andere rol."), role);
+        break;
+    case CLI_REJ_UNKNOWN_ROLE:
+        snprintf(out, len, _("De rol ‘%s’ speelt niet mee in dit spel. Kies een van de rollen "
+                             "van dit spel."),
+                 role);
+        break;
+    case CLI_REJ_FULL:
+        snprintf(out, len, "%s",
+                 _("Alle plaatsen zijn bezet. Je kan meekijken als toeschouwer."));
+        break;
+    case CLI_REJ_KICKED:
+        snprintf(out, len, "%s", _("De begeleider heeft je uit dit spel gehaald."));
+        break;
+    case CLI_REJ_VERSION:
+        snprintf(out, len, "%s",
+                 _("Deze laptop heeft een andere versie van Samenspel dan de projector. Vraag de "
+                   "begeleider om dezelfde versie."));
+        break;
+    case CLI_REJ_SERVER_BUSY:
+        snprintf(out, len, "%s", _("De host is even te druk. Probeer het zo opnieuw."));
+        break;
+    case CLI_REJ_REPLACED:
+        snprintf(out, len, "%s",
+                 _("Je plaats is overgenomen: door een bot, door de begeleider of door een "
+                   "nieuwe verbinding met jouw plaats."));
+        break;
+    case CLI_REJ_SHUTDOWN: snprintf(out, len, "%s", _("De host is gestopt.")); break;
+    case CLI_REJ_BAD_HELLO:
+        snprintf(out, len, _("De host begreep de aanmelding niet (%s)."), cli_reason(c));
+        break;
+    case CLI_REJ_NONE:
+    default:
+        snprintf(out, len, _("De host weigerde: %s"), cli_reason(c));
+        break;
+    }
 }
 
 static void send(player_app *a, core_action_type t, int x, int y, int z)
@@ -230,6 +357,17 @@ static bool in_form(const player_app *a)
     return !a->c || (!a->have_view && !a->have_pub);
 }
 
+static bool picking(const player_app *a)
+{
+    return in_form(a) && look_lobby_ready(a) != NULL;
+}
+
+/* The form's text fields take typing (not while the picker is up). */
+static bool typing_form(const player_app *a)
+{
+    return in_form(a) && !picking(a) && a->field >= 0 && a->field < FORM_FIELDS;
+}
+
 /* Latecomers and co-trainers who join as observers see the projector's
  * table on their own screen. */
 static void draw_observer(player_app *a)
@@ -279,19 +417,121 @@ static void form_submit(player_app *a)
     snprintf(a->opts.host, sizeof a->opts.host, "%s", hostbuf);
     snprintf(a->opts.code, sizeof a->opts.code, "%.*s", (int)sizeof a->opts.code - 1, a->fields[1]);
     snprintf(a->opts.name, sizeof a->opts.name, "%.*s", (int)sizeof a->opts.name - 1, a->fields[2]);
-    if (a->role_pick >= 0 && a->role_pick < N_ROLE_IDS)
-        snprintf(a->opts.role, sizeof a->opts.role, "%s", role_ids[a->role_pick]);
-    else
-        a->opts.role[0] = 0;
-    if (a->c) {
-        cli_destroy(a->c);
-        a->c = NULL;
-    }
+    stop_session(a);
     a->form_error[0] = 0;
-    if (!connect_now(a, err, sizeof err))
+    a->pick_error[0] = 0;
+    /* --observe: straight to the table; otherwise first the game's roles */
+    bool ok = a->opts.observe ? connect_now(a, &a->opts, err, sizeof err)
+                              : start_look(a, err, sizeof err);
+    if (!ok)
         snprintf(a->form_error, sizeof a->form_error, "%s", err);
     a->field = -1;
     SDL_StopTextInput();
+}
+
+/* ------------------------------------------------------------ role picker */
+
+static bool seat_is_mine(const player_app *a, const cli_lobby_seat *s)
+{
+    /* a seat waiting for its player, under the name typed here: most likely
+     * this person coming back (the host decides by the stored token) */
+    return s->taken && !s->bot && !s->connected && a->opts.name[0] &&
+           strcasecmp(s->name, a->opts.name) == 0;
+}
+
+static bool seat_free(const player_app *a, const cli_lobby_seat *s)
+{
+    return !s->taken || seat_is_mine(a, s);
+}
+
+/* The picked role still has a free seat (after a new LOBBY or level). */
+static bool pick_available(const player_app *a, const cli_lobby *l)
+{
+    if (a->pick != PICK_ROLE)
+        return a->pick != PICK_NONE;
+    for (int s = 0; s < l->n_seats && s < CORE_MAX_SEATS; s++)
+        if (strcmp(l->seats[s].role_id, a->pick_role) == 0 && seat_free(a, &l->seats[s]))
+            return true;
+    return false;
+}
+
+static void pick_seat_role(player_app *a, int seat)
+{
+    const cli_lobby *l = look_lobby_ready(a);
+    if (!l || seat < 0 || seat >= l->n_seats || seat >= CORE_MAX_SEATS ||
+        !seat_free(a, &l->seats[seat]))
+        return;
+    a->pick = PICK_ROLE;
+    snprintf(a->pick_role, sizeof a->pick_role, "%s", l->seats[seat].role_id);
+    snprintf(a->pick_role_name, sizeof a->pick_role_name, "%s", l->seats[seat].role_name);
+    a->pick_error[0] = 0;
+}
+
+static void pick_confirm(player_app *a)
+{
+    const cli_lobby *l = look_lobby_ready(a);
+    if (!l)
+        return;
+    if (a->pick == PICK_NONE) {
+        snprintf(a->pick_error, sizeof a->pick_error, "%s",
+                 _("Kies eerst een rol, een vrije plaats of meekijken."));
+        return;
+    }
+    if (!pick_available(a, l)) {
+        snprintf(a->pick_error, sizeof a->pick_error,
+                 _("De rol %s is intussen bezet. Kies een andere rol."), a->pick_role_name);
+        a->pick = PICK_NONE;
+        return;
+    }
+    cli_options o = a->opts;
+    o.observe = a->pick == PICK_OBSERVE;
+    if (a->pick == PICK_ROLE)
+        snprintf(o.role, sizeof o.role, "%s", a->pick_role);
+    else
+        o.role[0] = 0;
+    stop_session(a);
+    a->pick_error[0] = 0;
+    char err[256] = "";
+    if (!connect_now(a, &o, err, sizeof err))
+        snprintf(a->pick_error, sizeof a->pick_error, "%s", err);
+}
+
+static void back_to_form(player_app *a)
+{
+    stop_session(a);
+    stop_look(a);
+    a->pick_error[0] = 0;
+}
+
+static void picker_click(player_app *a, int id, int arg)
+{
+    /* while the chosen seat is being taken, the picker only offers Back */
+    bool seating = a->c != NULL;
+    switch (id) {
+    case PLAYER_ID_ROLE:
+        if (!seating)
+            pick_seat_role(a, arg);
+        break;
+    case PLAYER_ID_ANY_SEAT:
+        if (!seating) {
+            a->pick = PICK_ANY;
+            a->pick_error[0] = 0;
+        }
+        break;
+    case PLAYER_ID_OBSERVE:
+        if (!seating) {
+            a->pick = PICK_OBSERVE;
+            a->pick_error[0] = 0;
+        }
+        break;
+    case UI_ID_SUBMIT:
+        if (!seating)
+            pick_confirm(a);
+        break;
+    case UI_ID_BACK: back_to_form(a); break;
+    default: break;
+    }
+    a->dirty = true;
 }
 
 static void form_click(player_app *a, int id, int arg)
@@ -308,7 +548,6 @@ static void form_click(player_app *a, int id, int arg)
             snprintf(a->fields[1], sizeof a->fields[1], "%s", a->found[arg].code);
         }
         break;
-    case UI_ID_LEVEL_PICK: a->role_pick = arg; break; /* reused: role choice */
     case UI_ID_SUBMIT: form_submit(a); break;
     default: break;
     }
@@ -321,7 +560,7 @@ static void handle(player_app *a, const SDL_Event *e)
     case SDL_QUIT: a->quit = true; break;
     case SDL_WINDOWEVENT: a->dirty = true; break;
     case SDL_TEXTINPUT:
-        if (in_form(a) && a->field >= 0 && a->field < FORM_FIELDS) {
+        if (typing_form(a)) {
             size_t lim = a->field == 1 ? 4 : a->field == 2 ? 24 : 120;
             /* byte caps of the wire fields, so nothing is cut mid-character */
             size_t cap = a->field == 1 ? CLI_CODE_LEN : a->field == 2 ? CLI_NAME_LEN
@@ -338,18 +577,22 @@ static void handle(player_app *a, const SDL_Event *e)
         break;
     case SDL_KEYDOWN:
         if (e->key.keysym.sym == SDLK_BACKSPACE) {
-            if (in_form(a) && a->field >= 0 && a->field < FORM_FIELDS)
+            if (typing_form(a))
                 utf8_pop(a->fields[a->field]);
             else if (a->m.editing_text)
                 utf8_pop(a->m.reflect_text);
-        } else if (e->key.keysym.sym == SDLK_TAB && in_form(a)) {
+        } else if (e->key.keysym.sym == SDLK_TAB && in_form(a) && !picking(a)) {
             a->field = (a->field + 1) % FORM_FIELDS;
             SDL_StartTextInput();
         } else if (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_KP_ENTER) {
-            if (in_form(a))
+            if (picking(a))
+                picker_click(a, UI_ID_SUBMIT, 0);
+            else if (in_form(a))
                 form_submit(a);
             else if (a->m.editing_text && a->m.reflect_option >= 0)
                 game_click(a, UI_ID_REFLECT_SEND, 0);
+        } else if (e->key.keysym.sym == SDLK_ESCAPE && picking(a)) {
+            back_to_form(a);
         } else if (e->key.keysym.sym == SDLK_ESCAPE) {
             a->m.pick_need = -1;
             a->m.selected = -1;
@@ -409,7 +652,9 @@ static void handle(player_app *a, const SDL_Event *e)
             const ui_hit *hit = ui_hit_at(&a->g, e->button.x, e->button.y);
             if (hit) {
                 int id = hit->id, arg = hit->arg;
-                if (in_form(a))
+                if (picking(a))
+                    picker_click(a, id, arg);
+                else if (in_form(a))
                     form_click(a, id, arg);
                 else
                     game_click(a, id, arg);
@@ -480,23 +725,18 @@ static void draw_form(player_app *a)
     y += body * 4 + ui_px(g, 12);
     draw_field(a, (SDL_Rect){x, y, w, body * 4}, _("Je voornaam"), 2, body);
     y += body * 4 + ui_px(g, 16);
-    ui_text(g, _("Rol"), x, y, body, body, UI_BOLD, UI_INK, UI_LEFT, w);
-    y += body * 14 / 10;
-    static const char *const role_labels[N_ROLE_IDS] = {N_("Leraar"), N_("Ouder"),
-                                                        N_("CLB-anker"), N_("Leerondersteuner")};
-    int bw = (w - ui_px(g, 10)) / 2, bh = body * 17 / 10;
-    for (int i = 0; i < N_ROLE_IDS; i++) {
-        SDL_Rect b = {x + (i % 2) * (bw + ui_px(g, 10)), y + (i / 2) * (bh + ui_px(g, 10)), bw, bh};
-        ui_button(g, b, _(role_labels[i]), body * 9 / 10, a->role_pick == i, true,
-                  UI_ID_LEVEL_PICK, i);
-    }
-    y += 2 * (bh + ui_px(g, 10));
-    ui_button(g, (SDL_Rect){x, y, w, bh}, _("Maakt niet uit (een vrije plaats)"), body * 9 / 10,
-              a->role_pick < 0, true, UI_ID_LEVEL_PICK, -1);
-    y += bh + ui_px(g, 20);
+    int bh = body * 17 / 10;
+    const char *hint = a->opts.observe
+                           ? _("Je kijkt mee als toeschouwer: je ziet de tafel zoals op het "
+                               "scherm vooraan.")
+                           : _("Daarna kies je een rol uit de rollen van dit spel.");
+    y += ui_text_box(g, hint, (SDL_Rect){x, y, w, body * 3}, body * 9 / 10, body * 8 / 10,
+                     UI_REGULAR, UI_INK_SOFT, UI_LEFT) +
+         ui_px(g, 20);
     const char *status = "";
-    if (a->c) {
-        switch (cli_status_get(a->c)) {
+    cli *conn = a->c ? a->c : a->look;
+    if (conn) {
+        switch (cli_status_get(conn)) {
         case CLI_STATUS_CONNECTING: status = _("Verbinden…"); break;
         case CLI_STATUS_CONNECTED: status = _("Verbonden; wachten op het spel…"); break;
         case CLI_STATUS_RECONNECTING: status = _("Verbinding kwijt; opnieuw proberen…"); break;
@@ -508,13 +748,294 @@ static void draw_form(player_app *a)
         ui_text_box(g, msg, (SDL_Rect){x, y, w, body * 3}, body, body * 8 / 10, UI_BOLD,
                     a->form_error[0] ? UI_ALARM : UI_INK_SOFT, UI_LEFT);
     ui_button(g, (SDL_Rect){x, form.y + form.h - pad - bh * 12 / 10, w, bh * 12 / 10},
-              _("Meedoen"), body, true, true, UI_ID_SUBMIT, 0);
+              a->opts.observe ? _("Meekijken") : _("Verder"), body, true, true, UI_ID_SUBMIT, 0);
+}
+
+/* Joins up to n strings with " · " into out. */
+static void join_list(char *out, size_t len, const char (*items)[CORE_ID_LEN], int n)
+{
+    out[0] = 0;
+    for (int i = 0; i < n; i++) {
+        size_t used = strlen(out);
+        snprintf(out + used, len - used, "%s%s", i ? " · " : "", items[i]);
+    }
+}
+
+/* One seat of the game: the role's colour chip and name, and who sits
+ * there. A free seat is a click region; the picked role is outlined and
+ * says so in words (colour never stands alone). */
+static void draw_seat_row(player_app *a, const core_scenario *sc, const cli_lobby_seat *ls,
+                          int seat, SDL_Rect r, bool seating)
+{
+    ui_gfx *g = &a->g;
+    int body = ui_font_px(g, 28), small = ui_font_px(g, 27);
+    bool free_seat = seat_free(a, ls);
+    bool chosen = a->pick == PICK_ROLE && strcmp(ls->role_id, a->pick_role) == 0 && free_seat;
+    bool hot = free_seat && !seating && ui_hover(g, r);
+    int rad = ui_px(g, 12);
+    ui_round(g, r, rad, !free_seat ? UI_PANEL_ALT : hot ? UI_BG : UI_PANEL);
+    ui_round_outline(g, r, rad, chosen ? ui_px(g, 4) : 1, chosen ? UI_ACCENT : UI_LINE);
+    int chip = r.h * 64 / 100;
+    int x = r.x + ui_px(g, 16);
+    if (ls->role >= 0 && ls->role < sc->n_roles)
+        x += ui_role_chip(g, sc, ls->role, x, r.y + (r.h - chip) / 2, chip) + ui_px(g, 16);
+    char state[CLI_NAME_LEN + 64];
+    SDL_Color sc_ink = UI_INK_SOFT;
+    if (chosen) {
+        snprintf(state, sizeof state, "%s", _("jouw keuze"));
+        sc_ink = UI_ACCENT;
+    } else if (seat_is_mine(a, ls)) {
+        snprintf(state, sizeof state, "%s", _("jouw plaats? terugkeren"));
+        sc_ink = UI_ACCENT;
+    } else if (!ls->taken) {
+        snprintf(state, sizeof state, "%s", _("vrij"));
+        sc_ink = UI_GOOD;
+    } else if (ls->bot) {
+        snprintf(state, sizeof state, "%s", _("bezet · bot"));
+    } else if (!ls->connected) {
+        snprintf(state, sizeof state, _("wacht op %s"), ls->name);
+        sc_ink = UI_WARN;
+    } else {
+        snprintf(state, sizeof state, _("bezet · %s"), ls->name);
+    }
+    int right = r.x + r.w - ui_px(g, 20);
+    int state_w = (right - x) * 45 / 100;
+    int th = 0, tw = 0;
+    ui_text_size(g, ls->role_name, body, UI_BOLD, &tw, &th);
+    ui_text(g, ls->role_name, x, r.y + (r.h - th) / 2, body, small * 8 / 10, UI_BOLD,
+            free_seat ? UI_INK : UI_INK_SOFT, UI_LEFT, right - x - state_w - ui_px(g, 12));
+    ui_text_size(g, state, small, chosen ? UI_BOLD : UI_REGULAR, &tw, &th);
+    ui_text(g, state, right, r.y + (r.h - th) / 2, small, small * 8 / 10,
+            chosen ? UI_BOLD : UI_REGULAR, sc_ink, UI_RIGHT, state_w);
+    if (free_seat && !seating)
+        ui_hit_add(g, r, PLAYER_ID_ROLE, seat);
+}
+
+/* What the picked choice means, inside c: the role's T-shape in words, or
+ * what a free seat or watching gives. */
+static void draw_pick_detail(player_app *a, const core_scenario *sc, SDL_Rect c)
+{
+    ui_gfx *g = &a->g;
+    int h2 = ui_font_px(g, 36), body = ui_font_px(g, 28), small = ui_font_px(g, 27);
+    int y = c.y, gap = ui_px(g, 14);
+    const core_role_def *d = NULL;
+    int role = -1;
+    if (a->pick == PICK_ROLE)
+        for (int r = 0; r < sc->n_roles && r < CORE_MAX_ROLES; r++)
+            if (strcmp(sc->roles[r].id, a->pick_role) == 0) {
+                d = &sc->roles[r];
+                role = r;
+            }
+    if (!d) {
+        const char *title = _("Nog geen keuze");
+        const char *text = _("Klik links op een vrije rol om te lezen wat die rol kan en waar "
+                             "de grenzen liggen.");
+        if (a->pick == PICK_ANY) {
+            title = _("Een vrije plaats");
+            text = _("Je krijgt de eerste vrije plaats. Welke rol dat is, zie je zodra je aan "
+                     "tafel zit.");
+        } else if (a->pick == PICK_OBSERVE) {
+            title = _("Meekijken");
+            text = _("Je ziet de tafel zoals op het scherm vooraan, zonder eigen kaarten. Handig "
+                     "voor wie later aansluit of als begeleider meekijkt.");
+        }
+        ui_text(g, title, c.x, y, h2, body, UI_BOLD, UI_INK, UI_LEFT, c.w);
+        y += h2 * 14 / 10;
+        ui_text_box(g, text, (SDL_Rect){c.x, y, c.w, c.y + c.h - y}, body, small * 8 / 10,
+                    UI_REGULAR, UI_INK, UI_LEFT);
+        return;
+    }
+    int chip = h2 * 14 / 10;
+    int x = c.x + ui_role_chip(g, sc, role, c.x, y, chip) + ui_px(g, 16);
+    int tw = 0, th = 0;
+    ui_text_size(g, d->name, h2, UI_BOLD, &tw, &th);
+    ui_text(g, d->name, x, y + (chip - th) / 2, h2, body, UI_BOLD, UI_INK, UI_LEFT,
+            c.x + c.w - x);
+    y += chip + gap;
+    /* sections, each as tall as its text; the last one takes what is left */
+    char domains[CORE_MAX_DOMAINS * (CORE_ID_LEN + 4)], skills[CORE_MAX_SKILLS * (CORE_TITLE_LEN + 4)];
+    join_list(domains, sizeof domains, d->domains,
+              d->n_domains < CORE_MAX_DOMAINS ? d->n_domains : CORE_MAX_DOMAINS);
+    skills[0] = 0;
+    for (int i = 0; i < d->n_skills && i < CORE_MAX_SKILLS; i++) {
+        size_t used = strlen(skills);
+        snprintf(skills + used, sizeof skills - used, "%s%s", i ? " · " : "", d->skills[i]);
+    }
+    struct {
+        const char *label, *text;
+    } sec[4] = {{NULL, d->description},
+                {_("Sterk in"), domains},
+                {_("Maakt anderen sterker met"), skills},
+                {_("Grenzen"), d->limits_text}};
+    for (int i = 0; i < 4; i++) {
+        if (!sec[i].text[0])
+            continue;
+        if (sec[i].label) {
+            ui_text(g, sec[i].label, c.x, y, small, small * 8 / 10, UI_BOLD, UI_ACCENT, UI_LEFT,
+                    c.w);
+            y += small * 13 / 10;
+        }
+        int left = c.y + c.h - y;
+        if (left < small)
+            break;
+        int need = ui_text_box_height(g, sec[i].text, c.w, i == 0 ? body : small, UI_REGULAR);
+        SDL_Rect box = {c.x, y, c.w, need < left ? need : left};
+        y += ui_text_box(g, sec[i].text, box, i == 0 ? body : small, small * 8 / 10, UI_REGULAR,
+                         UI_INK, UI_LEFT) +
+             gap;
+    }
+}
+
+static void draw_picker(player_app *a, const cli_lobby *l)
+{
+    ui_gfx *g = &a->g;
+    const core_scenario *sc = cli_scenario(a->look);
+    bool seating = a->c != NULL;
+    ui_draw_background(g);
+    SDL_Rect bar = {0, 0, g->w, ui_r(g, 0, 0, 1920, 84).y + ui_px(g, 84)};
+    ui_fill(g, bar, UI_ACCENT);
+    int h2 = ui_font_px(g, 36), body = ui_font_px(g, 28), small = ui_font_px(g, 27);
+    SDL_Rect t = ui_r(g, 40, 20, 1840, 50);
+    ui_text(g, _("Samenspel · kies je rol"), t.x, t.y, h2, body, UI_BOLD, UI_WHITE, UI_LEFT,
+            t.w);
+    int pad = ui_px(g, 24);
+
+    /* left: the game and its seats */
+    SDL_Rect left = ui_r(g, 40, 120, 1000, 900);
+    ui_panel(g, left);
+    int x = left.x + pad, w = left.w - 2 * pad, y = left.y + pad;
+    ui_text(g, sc->title, x, y, h2, body, UI_BOLD, UI_ACCENT, UI_LEFT, w);
+    y += h2 * 13 / 10;
+    char pupil[CORE_TITLE_LEN * 2 + 64];
+    if (sc->pupil_class[0])
+        snprintf(pupil, sizeof pupil, _("Samen voor %s (%d jaar, %s) · code %s"), sc->pupil_name,
+                 sc->pupil_age, sc->pupil_class, l->code);
+    else
+        snprintf(pupil, sizeof pupil, _("Samen voor %s (%d jaar) · code %s"), sc->pupil_name,
+                 sc->pupil_age, l->code);
+    ui_text(g, pupil, x, y, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, w);
+    y += small * 15 / 10 + ui_px(g, 12);
+    int bh = body * 19 / 10, gap = ui_px(g, 10);
+    int bottom = left.y + left.h - pad - bh - ui_px(g, 16);
+    int n = l->n_seats < CORE_MAX_SEATS ? l->n_seats : CORE_MAX_SEATS;
+    int row = (bottom - y) / (n > 0 ? n : 1) - gap;
+    if (row > body * 24 / 10)
+        row = body * 24 / 10;
+    for (int s = 0; s < n; s++) {
+        draw_seat_row(a, sc, &l->seats[s], s, (SDL_Rect){x, y, w, row}, seating);
+        y += row + gap;
+    }
+    int hw = (w - gap) / 2;
+    SDL_Rect any = {x, left.y + left.h - pad - bh, hw, bh};
+    SDL_Rect obs = {x + hw + gap, any.y, w - hw - gap, bh};
+    bool any_free = false;
+    for (int s = 0; s < n; s++)
+        any_free = any_free || !l->seats[s].taken;
+    ui_button(g, any, _("Een vrije plaats"), small, a->pick == PICK_ANY,
+              any_free && !seating, PLAYER_ID_ANY_SEAT, 0);
+    ui_button(g, obs, _("Meekijken als toeschouwer"), small, a->pick == PICK_OBSERVE, !seating,
+              PLAYER_ID_OBSERVE, 0);
+
+    /* right: what the choice means, the host's answer, join */
+    SDL_Rect right = ui_r(g, 1080, 120, 800, 900);
+    ui_panel(g, right);
+    x = right.x + pad;
+    w = right.w - 2 * pad;
+    int jh = body * 22 / 10;
+    SDL_Rect join = {x, right.y + right.h - pad - jh, w, jh};
+    SDL_Rect msg = {x, join.y - ui_px(g, 16) - body * 3, w, body * 3};
+    draw_pick_detail(a, sc, (SDL_Rect){x, right.y + pad, w, msg.y - ui_px(g, 12) - right.y - pad});
+    const char *note = a->pick_error;
+    SDL_Color ink = UI_ALARM;
+    char status[160] = "";
+    if (!note[0] && seating) {
+        if (a->pick == PICK_ROLE)
+            snprintf(status, sizeof status, _("Plaats nemen als %s…"), a->pick_role_name);
+        else
+            snprintf(status, sizeof status, "%s", _("Verbinden…"));
+        note = status;
+        ink = UI_INK_SOFT;
+    } else if (!note[0] && cli_status_get(a->look) == CLI_STATUS_RECONNECTING) {
+        note = _("Verbinding kwijt; opnieuw proberen…");
+        ink = UI_WARN;
+    }
+    if (note[0])
+        ui_text_box(g, note, msg, body, small * 8 / 10, UI_BOLD, ink, UI_LEFT);
+    int back_w = w * 30 / 100;
+    ui_button(g, (SDL_Rect){x, join.y, back_w, jh}, _("Terug"), body, false, true, UI_ID_BACK, 0);
+    char label[CORE_TITLE_LEN + 64];
+    switch (a->pick) {
+    case PICK_ROLE: snprintf(label, sizeof label, _("Meedoen als %s"), a->pick_role_name); break;
+    case PICK_OBSERVE: snprintf(label, sizeof label, "%s", _("Meekijken")); break;
+    case PICK_ANY: snprintf(label, sizeof label, "%s", _("Meedoen")); break;
+    default: snprintf(label, sizeof label, "%s", _("Kies eerst een rol")); break;
+    }
+    ui_button(g, (SDL_Rect){x + back_w + gap, join.y, w - back_w - gap, jh}, label, body, true,
+              a->pick != PICK_NONE && !seating, UI_ID_SUBMIT, 0);
 }
 
 /* ------------------------------------------------------------------- loop */
 
+/* A refusal about the role sends the player back to the picker (a fresh
+ * look at the seats); anything else back to the form. */
+static bool role_problem(cli_reject_reason r)
+{
+    return r == CLI_REJ_ROLE_TAKEN || r == CLI_REJ_UNKNOWN_ROLE || r == CLI_REJ_FULL;
+}
+
+/* Keeps the picked choice honest against the look's latest LOBBY (a new
+ * level, someone quicker, a --role this level does not have). */
+static void sync_pick(player_app *a)
+{
+    const cli_lobby *l = look_lobby_ready(a);
+    if (!l || a->c)
+        return;
+    if (a->pick == PICK_ROLE) {
+        bool known = false;
+        for (int s = 0; s < l->n_seats && s < CORE_MAX_SEATS; s++)
+            if (strcmp(l->seats[s].role_id, a->pick_role) == 0) {
+                known = true;
+                if (strcmp(a->pick_role_name, l->seats[s].role_name) != 0) {
+                    snprintf(a->pick_role_name, sizeof a->pick_role_name, "%s",
+                             l->seats[s].role_name);
+                    a->dirty = true;
+                }
+            }
+        if (!known) {
+            snprintf(a->pick_error, sizeof a->pick_error,
+                     _("De rol ‘%s’ speelt niet mee in dit spel. Kies een van de rollen van dit "
+                       "spel."),
+                     a->pick_role);
+            a->pick = PICK_NONE;
+            a->dirty = true;
+        } else if (!pick_available(a, l)) {
+            snprintf(a->pick_error, sizeof a->pick_error,
+                     _("De rol %s is bezet. Kies een andere rol."), a->pick_role_name);
+            a->pick = PICK_NONE;
+            a->dirty = true;
+        }
+    } else if (a->pick == PICK_ANY) {
+        bool any = false;
+        for (int s = 0; s < l->n_seats && s < CORE_MAX_SEATS; s++)
+            any = any || !l->seats[s].taken;
+        if (!any) {
+            a->pick = PICK_NONE;
+            a->dirty = true;
+        }
+    }
+}
+
 static void refresh_status(player_app *a)
 {
+    if (a->look) {
+        cli_status ls = cli_status_get(a->look);
+        if (ls == CLI_STATUS_REJECTED || ls == CLI_STATUS_FAILED) {
+            describe_refusal(a, a->look, a->form_error, sizeof a->form_error);
+            stop_look(a);
+        } else {
+            sync_pick(a);
+        }
+    }
     if (!a->c)
         return;
     cli_status st = cli_status_get(a->c);
@@ -535,19 +1056,36 @@ static void refresh_status(player_app *a)
         a->last_status = st;
         a->dirty = true;
         if (st == CLI_STATUS_REJECTED || st == CLI_STATUS_FAILED) {
-            snprintf(a->form_error, sizeof a->form_error, "%s", cli_reason(a->c));
-            a->have_view = false;
-            a->have_pub = false;
+            char msg[256];
+            describe_refusal(a, a->c, msg, sizeof msg);
+            bool to_picker = st == CLI_STATUS_REJECTED && role_problem(cli_reject_code(a->c));
+            stop_session(a);
+            if (to_picker) {
+                a->pick = PICK_NONE;
+                snprintf(a->pick_error, sizeof a->pick_error, "%s", msg);
+                char err[256] = "";
+                if (!a->look && !start_look(a, err, sizeof err))
+                    snprintf(a->form_error, sizeof a->form_error, "%s", msg);
+            } else {
+                snprintf(a->form_error, sizeof a->form_error, "%s", msg);
+                stop_look(a);
+            }
+            return;
         }
     }
+    /* seated or watching: the look has done its job */
+    if (a->look && (a->have_view || a->have_pub))
+        stop_look(a);
 }
 
 bool player_app_step(player_app *a, int wait_ms)
 {
-    if (a->c) {
+    if (a->look)
+        cli_pump(a->look, 0);
+    if (a->c)
         cli_pump(a->c, 0);
-        refresh_status(a);
-    } else if (a->disc) {
+    refresh_status(a);
+    if (!a->c && !a->look && a->disc) {
         cli_found_game f[CLI_MAX_FOUND];
         int n = cli_discovery_poll(a->disc, f, CLI_MAX_FOUND);
         if (n != a->n_found || memcmp(f, a->found, sizeof f[0] * (size_t)(n > 0 ? n : 0)) != 0) {
@@ -562,7 +1100,10 @@ bool player_app_step(player_app *a, int wait_ms)
     }
     if (a->dirty) {
         ui_gfx_begin(&a->g);
-        if (in_form(a)) {
+        const cli_lobby *look = look_lobby_ready(a);
+        if (in_form(a) && look) {
+            draw_picker(a, look);
+        } else if (in_form(a)) {
             draw_form(a);
         } else {
             a->m.sc = cli_scenario(a->c);
@@ -600,10 +1141,12 @@ player_app *player_app_open(const cli_options *opts, bool offscreen, char *err, 
     }
     a->opts = *opts;
     a->field = -1;
-    a->role_pick = -1;
-    for (int i = 0; i < N_ROLE_IDS; i++)
-        if (strcmp(opts->role, role_ids[i]) == 0)
-            a->role_pick = i;
+    if (opts->role[0] && !opts->observe) {
+        /* --role preselects; the picker checks it against the game's roles */
+        a->pick = PICK_ROLE;
+        snprintf(a->pick_role, sizeof a->pick_role, "%s", opts->role);
+        snprintf(a->pick_role_name, sizeof a->pick_role_name, "%s", opts->role);
+    }
     ui_player_model_init(&a->m);
     int w = opts->width > 0 ? opts->width : 1280;
     int h = opts->height > 0 ? opts->height : 720;
@@ -616,7 +1159,7 @@ player_app *player_app_open(const cli_options *opts, bool offscreen, char *err, 
         snprintf(a->fields[1], sizeof a->fields[1], "%s", opts->code);
         snprintf(a->fields[2], sizeof a->fields[2], "%s", opts->name);
         /* Without a code or name the form asks for them first. */
-        if (opts->code[0] && opts->name[0] && !connect_now(a, err, err_len)) {
+        if (opts->code[0] && opts->name[0] && !connect_now(a, &a->opts, err, err_len)) {
             ui_gfx_close(&a->g);
             free(a);
             return NULL;
@@ -640,6 +1183,8 @@ void player_app_close(player_app *a)
         return;
     if (a->c)
         cli_destroy(a->c);
+    if (a->look)
+        cli_destroy(a->look);
     if (a->disc)
         cli_discovery_stop(a->disc);
     ui_gfx_close(&a->g);
@@ -650,6 +1195,15 @@ ui_gfx *player_app_gfx(player_app *a) { return &a->g; }
 cli *player_app_session(player_app *a) { return a->c; }
 const ui_player_model *player_app_model(const player_app *a) { return &a->m; }
 uint64_t player_app_frames(const player_app *a) { return a->frames; }
+
+const char *player_app_notice(const player_app *a)
+{
+    if (a->pick_error[0] && look_lobby_ready(a))
+        return a->pick_error;
+    return a->form_error;
+}
+
+bool player_app_picking(const player_app *a) { return picking(a); }
 
 bool player_app_find(const player_app *a, int id, int arg, int *x, int *y)
 {

@@ -151,6 +151,22 @@ static void test_player_round(void **state)
     type_text(&r, "An");
     type_text(&r, "na");
     assert_true(click(&r, UI_ID_SUBMIT, 0));
+    /* the game's roles come first, with --role leraar preselected */
+    for (int k = 0; k < 400 && !player_app_picking(r.app); k++)
+        pump(&r, 1);
+    assert_true(player_app_picking(r.app));
+    assert_null(player_app_session(r.app));
+    for (int s = 0; s < host_seat_count(r.h); s++)
+        assert_true(click(&r, PLAYER_ID_ROLE, s)); /* every seat of the level is free */
+    host_seat_info si;
+    int teacher = -1;
+    for (int s = 0; s < host_seat_count(r.h) && teacher < 0; s++)
+        if (host_seat_info_get(r.h, s, &si) && strcmp(si.role_id, "leraar") == 0)
+            teacher = s;
+    assert_true(teacher >= 0);
+    assert_true(click(&r, PLAYER_ID_ROLE, teacher));
+    assert_int_equal(player_app_gfx(r.app)->overflows, 0);
+    assert_true(click(&r, UI_ID_SUBMIT, 0));
     assert_non_null(player_app_session(r.app));
 
     /* a co-trainer watching on a laptop */

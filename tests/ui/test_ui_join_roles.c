@@ -1,0 +1,261 @@
+/* Scripted UI test of the join flow on a level with its own roles (Amira:
+ * six roles, among them the level-defined leerlingbegeleider): the player
+ * window, driven by synthetic SDL events next to an in-process host, shows
+ * the game's roles with their state, drops a --role the level does not
+ * have with a readable note, loses a race for a role to a quicker seat and
+ * says so, goes back to the form and returns, and finally sits down as the
+ * leerlingbegeleider. The picker is drawn at 1280x720 and 1920x1080 without
+ * overflow; its frames are written next to the test for a look. */
+#include "platform/plat.h"
+#include "ui/player_app.h"
+
+#include "host/host.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    host *h;
+    player_app *app;
+} rig;
+
+static void pump(rig *r, int steps)
+{
+    for (int i = 0; i < steps; i++) {
+        host_pump(r->h, 0);
+        player_app_step(r->app, 2);
+    }
+}
+
+static void push_click(int x, int y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = x;
+    e.button.y = y;
+    SDL_PushEvent(&e);
+    e.type = SDL_MOUSEBUTTONUP;
+    SDL_PushEvent(&e);
+}
+
+/* A click where the last frame drew the region (id, arg). */
+static bool click(rig *r, int id, int arg)
+{
+    int x = 0, y = 0, tries = 0;
+    while (!player_app_find(r->app, id, arg, &x, &y) && ++tries < 200)
+        pump(r, 1);
+    if (tries >= 200)
+        return false;
+    push_click(x, y);
+    pump(r, 3);
+    return true;
+}
+
+static bool region_shown(rig *r, int id, int arg)
+{
+    int x = 0, y = 0;
+    return player_app_find(r->app, id, arg, &x, &y);
+}
+
+static void type_text(rig *r, const char *s)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%s", s);
+    SDL_PushEvent(&e);
+    pump(r, 2);
+}
+
+static bool wait_picking(rig *r)
+{
+    for (int k = 0; k < 600 && !player_app_picking(r->app); k++)
+        pump(r, 1);
+    pump(r, 2); /* the LOBBY after WELCOME is drawn */
+    return player_app_picking(r->app);
+}
+
+static int seat_of_role(host *h, const char *role_id)
+{
+    host_seat_info si;
+    for (int s = 0; s < host_seat_count(h); s++)
+        if (host_seat_info_get(h, s, &si) && strcmp(si.role_id, role_id) == 0)
+            return s;
+    return -1;
+}
+
+/* The current frame of the picker, checked for overflow and written out. */
+static void check_frame(rig *r, const char *name)
+{
+    ui_gfx *g = player_app_gfx(r->app);
+    char path[256], err[256] = "";
+    snprintf(path, sizeof path, "join-%s-%dx%d.png", name, g->w, g->h);
+    if (g->overflows)
+        fprintf(stderr, "%s: %d overflow(s), first: %s\n", path, g->overflows,
+                g->overflow_notes[0]);
+    assert_int_equal(g->overflows, 0);
+    if (!ui_gfx_save_png(g, path, err, sizeof err))
+        fprintf(stderr, "cannot write %s: %s\n", path, err);
+}
+
+static host *amira_host(void)
+{
+    host_options *ho = calloc(1, sizeof *ho);
+    assert_non_null(ho);
+    host_options_default(ho);
+    assert_true(plat_data_path("levels/amira.yaml", ho->level_path, sizeof ho->level_path));
+    snprintf(ho->code, sizeof ho->code, "AMRA");
+    ho->headless = true;
+    ho->advance_idle_ms = 0;
+    ho->seed = 11;
+    char err[512] = "";
+    lvl_diags *d = calloc(1, sizeof *d);
+    host *h = NULL;
+    /* other tests run in parallel: a taken port is simply another try */
+    for (int attempt = 0; attempt < 8 && !h; attempt++) {
+        ho->port = 45000 + (int)((plat_now_ms() + (uint64_t)attempt * 113u) % 900u);
+        h = host_create(ho, NULL, NULL, d, err, sizeof err);
+    }
+    free(d);
+    free(ho);
+    if (!h)
+        fail_msg("host: %s", err);
+    return h;
+}
+
+static void run_join(int w, int h_px)
+{
+    char err[512] = "";
+    rig r;
+    memset(&r, 0, sizeof r);
+    r.h = amira_host();
+    int lb = seat_of_role(r.h, "leerlingbegeleider");
+    int jh = seat_of_role(r.h, "jeugdhulp");
+    int teacher = seat_of_role(r.h, "leraar");
+    assert_true(lb >= 0 && jh >= 0 && teacher >= 0);
+    /* a bot already plays the teacher */
+    assert_true(host_seat_bot(r.h, teacher, CORE_BOT_TEAM));
+
+    cli_options co;
+    cli_options_default(&co);
+    snprintf(co.host, sizeof co.host, "127.0.0.1");
+    co.port = host_port(r.h);
+    snprintf(co.code, sizeof co.code, "AMRA");
+    /* a role from the shared roles file that this level does not play */
+    snprintf(co.role, sizeof co.role, "directie");
+    co.no_token_store = true;
+    co.width = w;
+    co.height = h_px;
+    r.app = player_app_open(&co, true, err, sizeof err);
+    if (!r.app)
+        fail_msg("player window: %s", err);
+
+    /* the form: a name, then on to the roles */
+    assert_true(click(&r, UI_ID_FIELD, 2));
+    type_text(&r, "Mira");
+    pump(&r, 2);
+    check_frame(&r, "form");
+    assert_true(click(&r, UI_ID_SUBMIT, 0));
+    assert_true(wait_picking(&r));
+    assert_null(player_app_session(r.app));
+    /* the unknown --role is dropped with a note that names it */
+    assert_non_null(strstr(player_app_notice(r.app), "directie"));
+    /* nothing chosen yet: the join button is not a click region */
+    assert_false(region_shown(&r, UI_ID_SUBMIT, -1));
+    check_frame(&r, "roles");
+
+    /* every seat of the level is listed; the bot's seat cannot be taken */
+    int n = host_seat_count(r.h);
+    assert_int_equal(n, 6);
+    for (int s = 0; s < n; s++)
+        assert_true(region_shown(&r, PLAYER_ID_ROLE, s) == (s != teacher));
+
+    /* pick jeugdhulp; someone quicker takes it before the host reads our
+     * HELLO: the host refuses, the picker says so in words */
+    assert_true(click(&r, PLAYER_ID_ROLE, jh));
+    check_frame(&r, "picked");
+    int x = 0, y = 0;
+    assert_true(player_app_find(r.app, UI_ID_SUBMIT, -1, &x, &y));
+    push_click(x, y);
+    for (int i = 0; i < 3; i++)
+        player_app_step(r.app, 2); /* the click connects; the host has not run */
+    assert_non_null(player_app_session(r.app));
+    assert_true(host_seat_bot(r.h, jh, CORE_BOT_TEAM));
+    for (int k = 0; k < 600 && player_app_session(r.app); k++)
+        pump(&r, 1);
+    assert_null(player_app_session(r.app));
+    assert_true(wait_picking(&r));
+    const char *note = player_app_notice(r.app);
+    fprintf(stderr, "refusal shown: %s\n", note);
+    assert_non_null(strstr(note, "Jeugdhulp"));
+    assert_false(region_shown(&r, PLAYER_ID_ROLE, jh));
+    check_frame(&r, "refused");
+
+    /* back to the form and in again: the picker comes back */
+    assert_true(click(&r, UI_ID_BACK, 0));
+    assert_false(player_app_picking(r.app));
+    assert_true(click(&r, UI_ID_SUBMIT, 0));
+    assert_true(wait_picking(&r));
+
+    /* the level's own role: leerlingbegeleider */
+    assert_true(click(&r, PLAYER_ID_ROLE, lb));
+    assert_true(click(&r, UI_ID_SUBMIT, 0));
+    uint64_t deadline = plat_now_ms() + 15000;
+    const core_seat_view *v = NULL;
+    while (plat_now_ms() < deadline && !(v = cli_seat_view(player_app_session(r.app))))
+        pump(&r, 1);
+    assert_non_null(v);
+    assert_int_equal(cli_seat(player_app_session(r.app)), lb);
+    const core_scenario *sc = cli_scenario(player_app_session(r.app));
+    assert_string_equal(sc->roles[v->role].id, "leerlingbegeleider");
+    host_seat_info si;
+    assert_true(host_seat_info_get(r.h, lb, &si));
+    assert_true(si.taken && si.connected && !si.bot);
+    assert_string_equal(si.name, "Mira");
+    assert_false(player_app_picking(r.app));
+    /* the player screen is up, and the look at the roles has closed */
+    for (int k = 0; k < 200 && host_observer_count(r.h) > 0; k++)
+        pump(&r, 1);
+    assert_int_equal(host_observer_count(r.h), 0);
+    pump(&r, 2);
+    assert_false(region_shown(&r, UI_ID_FIELD, -1));
+    assert_false(region_shown(&r, PLAYER_ID_ROLE, -1));
+    assert_false(region_shown(&r, UI_ID_BACK, -1));
+
+    player_app_close(r.app);
+    host_destroy(r.h);
+}
+
+static void test_join_roles_720(void **state)
+{
+    (void)state;
+    run_join(1280, 720);
+}
+
+/* in English: the translated picker fits as well */
+static void test_join_roles_1080_en(void **state)
+{
+    (void)state;
+    plat_i18n_init("en");
+    run_join(1920, 1080);
+    plat_i18n_init("nl");
+}
+
+int main(void)
+{
+    plat_i18n_init("nl");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_join_roles_720),
+        cmocka_unit_test(test_join_roles_1080_en),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    SDL_Quit();
+    return rc;
+}
