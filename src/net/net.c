@@ -1,7 +1,14 @@
 /*
- * net: SDL2_net transport with one sender thread per connection (see net.h
- * for why). Reads happen on the owner's thread.
+ * net: SDL2_net transport (see net.h for the contract). Reads happen on the
+ * owner's thread. Writes: where POSIX sockets exist, the caller writes
+ * without blocking when nothing is queued and one process-wide I/O thread
+ * drains whatever the kernel did not take, with poll(); elsewhere (or when
+ * the descriptor cannot be found) each connection keeps its own sender
+ * thread.
  */
+#if defined(__APPLE__) && !defined(_DARWIN_C_SOURCE)
+#define _DARWIN_C_SOURCE 1 /* MSG_DONTWAIT and SO_NOSIGPIPE next to _POSIX_C_SOURCE */
+#endif
 #include "net/net.h"
 #include "proto/proto.h"
 
@@ -14,15 +21,22 @@
 #include <time.h>
 
 #if defined(__unix__) || defined(__APPLE__)
+#include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
+#include <pthread.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
 #define NET_HAVE_POSIX_SOCKETS 1
 #endif
 
 /* ------------------------------------------------------------------ init */
 
 static SDL_atomic_t init_count;
+static void io_stop(void);
 
 bool net_init(char *err, size_t err_len)
 {
@@ -40,8 +54,12 @@ bool net_init(char *err, size_t err_len)
 
 void net_quit(void)
 {
-    if (SDL_AtomicDecRef(&init_count))
+    if (SDL_AtomicDecRef(&init_count)) {
+        /* The last user is gone: closed connections still flushing are
+         * abandoned and the I/O thread ends, so nothing outlives net. */
+        io_stop();
         SDLNet_Quit();
+    }
 }
 
 /* ------------------------------------------------------------------ bufs */
@@ -79,22 +97,37 @@ size_t net_buf_len(const net_buf *b)
 
 /* ------------------------------------------------------------ connection */
 
+/* A closed connection hands its last frames (REJECT, BYE) to the kernel as
+ * long as the peer keeps taking bytes, with at most NET_FLUSH_MS between
+ * two writes and NET_FLUSH_MAX_MS in all; then it is reset, so a stalled
+ * reader can never keep a socket (or a thread) of ours. */
+#define NET_FLUSH_MS 1000u
+#define NET_FLUSH_MAX_MS 10000u
+#define NET_COALESCE_BYTES (64u * 1024u)
+#define NET_IOV 64
+
 struct net_conn {
     TCPsocket sock;
+    /* >= 0: the descriptor behind sock; writes never block (the caller's
+     * thread first, then the I/O thread). -1: a sender thread writes. */
+    int fd;
     char address[NET_ADDR_LEN];
     /* read side: owner's thread only */
     uint8_t *rbuf;
     size_t rcap, rpos, rlen;
     bool ready; /* set by net_poll_wait */
-    /* send side: shared with the sender thread under mu */
+    /* send side, under mu (shared with the I/O or sender thread) */
     SDL_mutex *mu;
-    SDL_cond *cv;
-    SDL_Thread *thread;
+    SDL_cond *cv; /* sender thread only */
     net_buf *queue[NET_QUEUE_FRAMES];
     int q_head, q_n;
+    size_t q_off; /* bytes of queue[q_head] already written */
     size_t q_bytes, q_max_bytes;
     bool closing, flush, failed;
+    uint64_t flush_until_ms, flush_cap_ms;
     uint64_t bytes_sent;
+    /* registry of the I/O thread, under io.mu */
+    net_conn *prev, *next;
 };
 
 static void format_addr(const IPaddress *ip, char *out, size_t len)
@@ -108,7 +141,42 @@ static void format_addr(const IPaddress *ip, char *out, size_t len)
              (unsigned)SDLNet_Read16(&ip->port));
 }
 
-#define NET_COALESCE_BYTES (64u * 1024u)
+static void queue_clear(net_conn *c)
+{
+    while (c->q_n > 0) {
+        net_buf_unref(c->queue[c->q_head]);
+        c->q_head = (c->q_head + 1) % NET_QUEUE_FRAMES;
+        c->q_n--;
+    }
+    c->q_off = 0;
+    c->q_bytes = 0;
+}
+
+/* Closes the socket and frees c. Only the thread that owns c after
+ * net_conn_close() calls this. */
+static void conn_free(net_conn *c)
+{
+#ifdef NET_HAVE_POSIX_SOCKETS
+    if (c->fd >= 0 && c->q_n > 0) {
+        /* Frames we are abandoning: reset instead of a polite close, so
+         * the kernel does not keep retrying for a peer that does not read
+         * and the peer learns at once that it was dropped. */
+        struct linger lg = {1, 0};
+        setsockopt(c->fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+    }
+#endif
+    queue_clear(c);
+    SDLNet_TCP_Close(c->sock);
+    if (c->cv)
+        SDL_DestroyCond(c->cv);
+    SDL_DestroyMutex(c->mu);
+    free(c->rbuf);
+    free(c);
+}
+
+/* --- fallback: one sender thread per connection, blocking sends. Used
+ * where POSIX sockets are missing, when SDL2_net's descriptor cannot be
+ * verified, or when SAMENSPEL_NET_THREADS=1 asks for it (comparisons). */
 
 static int sender_main(void *arg)
 {
@@ -158,40 +226,402 @@ static int sender_main(void *arg)
         for (int i = 0; i < n; i++)
             net_buf_unref(take[i]);
     }
-    /* closing: drop what is left, close, free */
-    while (c->q_n > 0) {
-        net_buf_unref(c->queue[c->q_head]);
-        c->q_head = (c->q_head + 1) % NET_QUEUE_FRAMES;
-        c->q_n--;
-    }
     SDL_UnlockMutex(c->mu);
     free(batch);
-    SDLNet_TCP_Close(c->sock);
-    SDL_DestroyCond(c->cv);
-    SDL_DestroyMutex(c->mu);
-    free(c->rbuf);
-    free(c);
+    conn_free(c);
     return 0;
 }
+
+#ifdef NET_HAVE_POSIX_SOCKETS
+
+#ifndef MSG_NOSIGNAL
+#define MSG_NOSIGNAL 0 /* SO_NOSIGPIPE on the socket instead (macOS) */
+#endif
+#ifndef MSG_DONTWAIT
+#define MSG_DONTWAIT 0 /* the descriptor is made non-blocking instead */
+#define NET_NONBLOCK_FD 1
+#endif
+
+/* --- the I/O thread: one per process, for every connection whose
+ * descriptor we know. The caller's thread writes a frame itself when
+ * nothing is queued before it (the common case on a LAN: no thread
+ * wake-up at all); what the kernel does not take stays queued and the I/O
+ * thread writes it when poll() says the socket has room. It also closes
+ * and frees every connection its owner has given up, after a bounded
+ * flush, so no thread ever waits on a peer. */
+
+static struct {
+    pthread_mutex_t mu;   /* conns, running, stop */
+    pthread_mutex_t life; /* serialises starting and stopping the thread */
+    net_conn *conns;      /* every descriptor connection not yet freed */
+    pthread_t thread;
+    bool running, stop;
+    int wake[2]; /* self-pipe; the thread polls the read end */
+    SDL_atomic_t wake_pending;
+} io = {.mu = PTHREAD_MUTEX_INITIALIZER, .life = PTHREAD_MUTEX_INITIALIZER, .wake = {-1, -1}};
+
+/* SDL2_net has no accessor for a socket's descriptor. Every 2.x release
+ * keeps it right after an int `ready` flag at the start of its private
+ * struct _TCPsocket. We read it there and believe it only when it is a
+ * stream socket connected to exactly the peer SDL2_net reports; anything
+ * else (another layout) makes the connection use a sender thread. */
+struct sdlnet_tcp_head {
+    int ready;
+    int channel;
+};
+
+static int sdl_socket_fd(TCPsocket s)
+{
+    const IPaddress *peer = s ? SDLNet_TCP_GetPeerAddress(s) : NULL;
+    if (!peer)
+        return -1;
+    int fd;
+    memcpy(&fd, (const unsigned char *)(const void *)s + offsetof(struct sdlnet_tcp_head, channel), sizeof fd);
+    if (fd < 0)
+        return -1;
+    int type = 0;
+    socklen_t tl = sizeof type;
+    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &tl) != 0 || type != SOCK_STREAM)
+        return -1;
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof ss;
+    if (getpeername(fd, (struct sockaddr *)&ss, &sl) != 0 || ss.ss_family != AF_INET)
+        return -1;
+    const struct sockaddr_in *in = (const struct sockaddr_in *)&ss;
+    if (in->sin_addr.s_addr != peer->host || in->sin_port != peer->port)
+        return -1;
+    return fd;
+}
+
+static bool force_threads(void)
+{
+    const char *e = getenv("SAMENSPEL_NET_THREADS");
+    return e && *e && strcmp(e, "0") != 0;
+}
+
+/* Writes queued frames until the queue is empty or the kernel would
+ * block. Called with c->mu held; never blocks. */
+static void conn_write(net_conn *c)
+{
+    while (c->q_n > 0 && !c->failed) {
+        struct iovec iov[NET_IOV];
+        size_t k = 0;
+        for (int i = 0; i < c->q_n && k < NET_IOV; i++) {
+            net_buf *b = c->queue[(c->q_head + i) % NET_QUEUE_FRAMES];
+            size_t off = i == 0 ? c->q_off : 0;
+            iov[k].iov_base = b->data + off;
+            iov[k].iov_len = b->len - off;
+            k++;
+        }
+        struct msghdr m;
+        memset(&m, 0, sizeof m);
+        m.msg_iov = iov;
+        m.msg_iovlen = k;
+        ssize_t w = sendmsg(c->fd, &m, MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno != EAGAIN && errno != EWOULDBLOCK) {
+                c->failed = true; /* the owner sees it and drops the peer */
+                queue_clear(c);
+            }
+            return;
+        }
+        size_t left = (size_t)w;
+        if (c->closing && left > 0) {
+            uint64_t until = SDL_GetTicks64() + NET_FLUSH_MS;
+            c->flush_until_ms = until < c->flush_cap_ms ? until : c->flush_cap_ms;
+        }
+        c->bytes_sent += left;
+        c->q_bytes -= left;
+        while (left > 0) {
+            net_buf *b = c->queue[c->q_head];
+            size_t rest = b->len - c->q_off;
+            if (left < rest) {
+                c->q_off += left;
+                break;
+            }
+            left -= rest;
+            c->q_off = 0;
+            net_buf_unref(b);
+            c->q_head = (c->q_head + 1) % NET_QUEUE_FRAMES;
+            c->q_n--;
+        }
+    }
+}
+
+static void io_wake(void)
+{
+    /* One byte per sleep is enough; the flag saves a syscall per frame. */
+    if (SDL_AtomicCAS(&io.wake_pending, 0, 1)) {
+        char b = 1;
+        if (write(io.wake[1], &b, 1) < 0) {
+            /* full pipe: the thread has wake-ups waiting already */
+        }
+    }
+}
+
+static void io_unlink(net_conn *c)
+{
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        io.conns = c->next;
+    if (c->next)
+        c->next->prev = c->prev;
+    c->prev = c->next = NULL;
+}
+
+static void *io_main(void *arg)
+{
+    (void)arg;
+    struct pollfd *pfd = NULL;
+    net_conn **who = NULL;
+    size_t cap = 0;
+    for (;;) {
+        uint64_t now = SDL_GetTicks64();
+        int timeout = -1;
+        nfds_t n = 0;
+        net_conn *dead = NULL;
+        pthread_mutex_lock(&io.mu);
+        if (io.stop) {
+            pthread_mutex_unlock(&io.mu);
+            break;
+        }
+        size_t count = 1;
+        for (net_conn *c = io.conns; c; c = c->next)
+            count++;
+        if (count > cap) {
+            size_t ncap = count + 32;
+            struct pollfd *np = realloc(pfd, ncap * sizeof *np);
+            if (np)
+                pfd = np;
+            net_conn **nw = np ? realloc(who, ncap * sizeof *nw) : NULL;
+            if (nw)
+                who = nw;
+            if (np && nw)
+                cap = ncap;
+        }
+        if (cap == 0) {
+            /* no memory for even the wake-up descriptor: try again soon */
+            pthread_mutex_unlock(&io.mu);
+            SDL_Delay(10);
+            continue;
+        }
+        pfd[n].fd = io.wake[0];
+        pfd[n].events = POLLIN;
+        pfd[n].revents = 0;
+        who[n++] = NULL;
+        for (net_conn *c = io.conns, *next; c; c = next) {
+            next = c->next;
+            SDL_LockMutex(c->mu);
+            bool pending = c->q_n > 0 && !c->failed;
+            bool done = c->closing && (!pending || !c->flush || now >= c->flush_until_ms);
+            if (!done && pending) {
+                if (n < cap) {
+                    pfd[n].fd = c->fd;
+                    pfd[n].events = POLLOUT;
+                    pfd[n].revents = 0;
+                    who[n++] = c;
+                } else {
+                    timeout = 10; /* no room in the set this time round */
+                }
+                if (c->closing) {
+                    int left = (int)(c->flush_until_ms - now) + 1;
+                    if (timeout < 0 || left < timeout)
+                        timeout = left;
+                }
+            }
+            SDL_UnlockMutex(c->mu);
+            if (done) {
+                io_unlink(c);
+                c->next = dead;
+                dead = c;
+            }
+        }
+        pthread_mutex_unlock(&io.mu);
+        /* unlinked and given up by their owners: nobody else can reach them */
+        while (dead) {
+            net_conn *c = dead;
+            dead = c->next;
+            conn_free(c);
+        }
+        if (poll(pfd, n, timeout) < 0) {
+            if (errno != EINTR)
+                SDL_Delay(10); /* ENOMEM: do not spin */
+            continue;
+        }
+        if (pfd[0].revents) {
+            char buf[64];
+            while (read(io.wake[0], buf, sizeof buf) > 0) {
+            }
+            /* after draining: a wake-up from now on writes a new byte, and
+             * anything queued before it is seen by the rebuild below */
+            SDL_AtomicSet(&io.wake_pending, 0);
+        }
+        for (nfds_t i = 1; i < n; i++) {
+            if (!pfd[i].revents)
+                continue;
+            net_conn *c = who[i];
+            SDL_LockMutex(c->mu);
+            if (pfd[i].revents & POLLNVAL) {
+                c->failed = true;
+                queue_clear(c);
+            } else {
+                conn_write(c); /* POLLERR/POLLHUP: sendmsg reports it */
+            }
+            SDL_UnlockMutex(c->mu);
+        }
+    }
+    free(pfd);
+    free(who);
+    return NULL;
+}
+
+static bool io_start(void)
+{
+    if (io.wake[0] < 0) {
+        int p[2];
+        if (pipe(p) != 0)
+            return false;
+        for (int i = 0; i < 2; i++) {
+            fcntl(p[i], F_SETFL, fcntl(p[i], F_GETFL) | O_NONBLOCK);
+            fcntl(p[i], F_SETFD, FD_CLOEXEC);
+        }
+        io.wake[0] = p[0];
+        io.wake[1] = p[1];
+    }
+    SDL_AtomicSet(&io.wake_pending, 0);
+    pthread_mutex_lock(&io.mu);
+    io.stop = false;
+    pthread_mutex_unlock(&io.mu);
+    if (pthread_create(&io.thread, NULL, io_main, NULL) != 0)
+        return false;
+    pthread_mutex_lock(&io.mu);
+    io.running = true;
+    pthread_mutex_unlock(&io.mu);
+    return true;
+}
+
+static bool io_register(net_conn *c)
+{
+    pthread_mutex_lock(&io.life);
+    bool ok = io.running || io_start();
+    if (ok) {
+        pthread_mutex_lock(&io.mu);
+        c->prev = NULL;
+        c->next = io.conns;
+        if (io.conns)
+            io.conns->prev = c;
+        io.conns = c;
+        pthread_mutex_unlock(&io.mu);
+    }
+    pthread_mutex_unlock(&io.life);
+    return ok;
+}
+
+static void io_close(net_conn *c, bool flush)
+{
+    pthread_mutex_lock(&io.mu);
+    SDL_LockMutex(c->mu);
+    c->closing = true;
+    c->flush = flush;
+    c->flush_until_ms = SDL_GetTicks64() + NET_FLUSH_MS;
+    c->flush_cap_ms = c->flush_until_ms - NET_FLUSH_MS + NET_FLUSH_MAX_MS;
+    SDL_UnlockMutex(c->mu);
+    if (!io.running) {
+        /* net is shut down (or was never started): nobody else holds c */
+        io_unlink(c);
+        pthread_mutex_unlock(&io.mu);
+        conn_free(c);
+        return;
+    }
+    pthread_mutex_unlock(&io.mu);
+    io_wake();
+}
+
+static void io_stop(void)
+{
+    pthread_mutex_lock(&io.life);
+    if (io.running) {
+        pthread_mutex_lock(&io.mu);
+        io.stop = true;
+        pthread_mutex_unlock(&io.mu);
+        SDL_AtomicSet(&io.wake_pending, 1);
+        char b = 1;
+        if (write(io.wake[1], &b, 1) < 0) {
+            /* full pipe: the thread wakes anyway */
+        }
+        pthread_join(io.thread, NULL);
+        pthread_mutex_lock(&io.mu);
+        io.running = false;
+        /* Connections closed but still flushing get one last non-blocking
+         * try; what the kernel does not take now is abandoned. */
+        for (net_conn *c = io.conns, *next; c; c = next) {
+            next = c->next;
+            SDL_LockMutex(c->mu);
+            bool closing = c->closing;
+            if (closing && c->flush)
+                conn_write(c);
+            SDL_UnlockMutex(c->mu);
+            if (closing) {
+                io_unlink(c);
+                conn_free(c);
+            }
+        }
+        pthread_mutex_unlock(&io.mu);
+    }
+    pthread_mutex_unlock(&io.life);
+}
+
+#else /* no POSIX sockets: every connection has a sender thread */
+
+static void io_stop(void) {}
+
+#endif
 
 static net_conn *conn_new(TCPsocket s, size_t queue_bytes)
 {
     net_conn *c = calloc(1, sizeof *c);
-    if (!c)
+    if (!c) {
+        SDLNet_TCP_Close(s);
         return NULL;
+    }
     c->sock = s;
+    c->fd = -1;
     c->rcap = 16 * 1024;
     c->rbuf = malloc(c->rcap);
     c->mu = SDL_CreateMutex();
-    c->cv = SDL_CreateCond();
     c->q_max_bytes = queue_bytes ? queue_bytes : NET_DEFAULT_QUEUE_BYTES;
     format_addr(SDLNet_TCP_GetPeerAddress(s), c->address, sizeof c->address);
-    if (!c->rbuf || !c->mu || !c->cv)
+    if (!c->rbuf || !c->mu)
         goto fail;
-    c->thread = SDL_CreateThread(sender_main, "ss-send", c);
-    if (!c->thread)
+#ifdef NET_HAVE_POSIX_SOCKETS
+    if (!force_threads()) {
+        int fd = sdl_socket_fd(s);
+        if (fd >= 0) {
+            int one = 1;
+            setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+#ifdef SO_NOSIGPIPE
+            setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
+#endif
+#ifdef NET_NONBLOCK_FD
+            fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+#endif
+            c->fd = fd;
+            if (io_register(c))
+                return c;
+            c->fd = -1; /* no I/O thread: a sender thread after all */
+        }
+    }
+#endif
+    c->cv = SDL_CreateCond();
+    if (!c->cv)
         goto fail;
-    SDL_DetachThread(c->thread);
+    SDL_Thread *t = SDL_CreateThread(sender_main, "ss-send", c);
+    if (!t)
+        goto fail;
+    SDL_DetachThread(t);
     return c;
 fail:
     if (c->cv)
@@ -206,18 +636,39 @@ fail:
 
 bool net_conn_send_buf(net_conn *c, net_buf *b)
 {
-    bool ok = false;
+    bool ok = false, wake = false;
     SDL_LockMutex(c->mu);
-    if (!c->failed && !c->closing && c->q_n < NET_QUEUE_FRAMES &&
-        c->q_bytes + b->len <= c->q_max_bytes) {
+    if (!c->failed && !c->closing && c->q_n < NET_QUEUE_FRAMES && c->q_bytes + b->len <= c->q_max_bytes) {
         (void)SDL_AtomicIncRef(&b->refs);
+        bool was_empty = c->q_n == 0;
         c->queue[(c->q_head + c->q_n) % NET_QUEUE_FRAMES] = b;
         c->q_n++;
         c->q_bytes += b->len;
         ok = true;
-        SDL_CondSignal(c->cv);
+#ifdef NET_HAVE_POSIX_SOCKETS
+        if (c->fd >= 0) {
+            /* Nothing ahead of it: straight to the kernel from here. When
+             * frames are already waiting, the I/O thread has this socket
+             * in its poll set and takes the new one too. */
+            if (was_empty) {
+                conn_write(c);
+                ok = !c->failed;
+                wake = c->q_n > 0;
+            }
+        } else
+#endif
+        {
+            (void)was_empty;
+            SDL_CondSignal(c->cv);
+        }
     }
     SDL_UnlockMutex(c->mu);
+#ifdef NET_HAVE_POSIX_SOCKETS
+    if (wake)
+        io_wake();
+#else
+    (void)wake;
+#endif
     return ok;
 }
 
@@ -314,6 +765,12 @@ void net_conn_close(net_conn *c, bool flush)
 {
     if (!c)
         return;
+#ifdef NET_HAVE_POSIX_SOCKETS
+    if (c->fd >= 0) {
+        io_close(c, flush); /* from here on the I/O thread owns c */
+        return;
+    }
+#endif
     SDL_LockMutex(c->mu);
     c->closing = true;
     c->flush = flush;

@@ -4,15 +4,20 @@
  *
  * SDL2_net's TCP send blocks until everything is written and accepted
  * sockets are blocking, so a peer that stops reading would stall whoever
- * calls send. Every connection therefore gets a bounded outgoing queue and
- * its own sender thread; the main loop only enqueues (never blocks) and
- * learns from net_conn_send() returning false that the queue overflowed.
- * Reading happens on the caller's thread after net_poll says a socket is
- * ready, so it never blocks either.
+ * calls send. Every connection therefore gets a bounded outgoing queue;
+ * net_conn_send() never blocks and returns false when the queue would
+ * overflow (the caller drops the peer). Where POSIX sockets exist the
+ * frame goes to the kernel at once without blocking when nothing is queued
+ * before it, and one I/O thread per process writes the rest with poll();
+ * elsewhere each connection has a sender thread. Reading happens on the
+ * caller's thread after net_poll says a socket is ready, so it never
+ * blocks either.
  *
  * Ownership: a net_conn belongs to the caller until net_conn_close(); after
- * that the sender thread flushes (or abandons) the queue, closes the socket
- * and frees the connection, so a stuck peer can never make close() wait.
+ * that the I/O (or sender) thread flushes the queue for as long as the peer
+ * keeps taking bytes (bounded), closes the socket and frees the connection,
+ * so a stuck peer can never make close() wait. The last net_quit() ends the
+ * I/O thread and abandons what is still being flushed.
  */
 #ifndef SAMENSPEL_NET_H
 #define SAMENSPEL_NET_H

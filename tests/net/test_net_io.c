@@ -1,0 +1,498 @@
+/*
+ * The transport's write side on its own (ss_net only, loopback): a peer
+ * that never reads is dropped without blocking anyone, its socket is
+ * released while it still holds its end, no thread stays behind, and the
+ * other peers receive every frame in order. Frames that the kernel takes
+ * only in pieces arrive whole and in order, and a close with flush still
+ * delivers what was queued. Each test runs with the I/O thread (default)
+ * and with the per-connection sender threads (SAMENSPEL_NET_THREADS=1,
+ * the fallback of builds without POSIX sockets).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "net/net.h"
+#include "proto/proto.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static uint64_t now_ms(void)
+{
+    return now_ns() / 1000000ull;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+/* Threads of this process (Linux /proc), -1 where that is not available. */
+static int thread_count(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return -1;
+    char line[256];
+    int n = -1;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "Threads: %d", &n) == 1)
+            break;
+    fclose(f);
+    return n;
+}
+
+static void set_mode(bool threads)
+{
+    if (threads)
+        setenv("SAMENSPEL_NET_THREADS", "1", 1);
+    else
+        unsetenv("SAMENSPEL_NET_THREADS");
+}
+
+static net_listener *listen_any(int *port)
+{
+    char err[256] = "";
+    unsigned salt = (unsigned)getpid() * 2654435761u + (unsigned)now_ns();
+    for (int attempt = 0; attempt < 40; attempt++) {
+        salt = salt * 1103515245u + 12345u;
+        *port = 20000 + (int)(salt % 30000u);
+        net_listener *l = net_listen(*port, err, sizeof err);
+        if (l)
+            return l;
+    }
+    fprintf(stderr, "no free port: %s\n", err);
+    return NULL;
+}
+
+static int raw_connect(int port, int rcvbuf)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return -1;
+    if (rcvbuf > 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* "127.0.0.1:<port>" of a raw socket's own end: how the host names it. */
+static void raw_name(int fd, char *out, size_t len)
+{
+    struct sockaddr_in a;
+    socklen_t al = sizeof a;
+    memset(&a, 0, sizeof a);
+    getsockname(fd, (struct sockaddr *)&a, &al);
+    snprintf(out, len, "127.0.0.1:%u", (unsigned)ntohs(a.sin_port));
+}
+
+static int accept_n(net_listener *l, net_conn **out, int n, size_t queue_bytes)
+{
+    net_poll *p = net_poll_create(1);
+    assert_non_null(p);
+    assert_true(net_poll_add_listener(p, l));
+    int got = 0;
+    uint64_t until = now_ms() + 5000;
+    while (got < n && now_ms() < until) {
+        if (net_poll_wait(p, 20) > 0 && net_poll_listener_ready(l)) {
+            net_conn *c;
+            while (got < n && (c = net_accept(l, queue_bytes)) != NULL)
+                out[got++] = c;
+        }
+    }
+    net_poll_destroy(p);
+    return got;
+}
+
+/* Payload of frame `seq` on stream `stream`: its numbers, then a pattern
+ * that a misplaced or torn byte cannot reproduce. */
+static size_t make_payload(uint8_t *buf, size_t len, uint32_t stream, uint32_t seq)
+{
+    assert_true(len >= 8);
+    for (int i = 0; i < 4; i++) {
+        buf[i] = (uint8_t)(stream >> (24 - 8 * i));
+        buf[4 + i] = (uint8_t)(seq >> (24 - 8 * i));
+    }
+    for (size_t k = 8; k < len; k++)
+        buf[k] = (uint8_t)(seq * 31u + stream * 7u + k);
+    return len;
+}
+
+static bool payload_ok(const uint8_t *p, size_t len, uint32_t stream, uint32_t seq)
+{
+    if (len < 8)
+        return false;
+    uint32_t s = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+    uint32_t q = (uint32_t)p[4] << 24 | (uint32_t)p[5] << 16 | (uint32_t)p[6] << 8 | p[7];
+    if (s != stream || q != seq)
+        return false;
+    for (size_t k = 8; k < len; k++)
+        if (p[k] != (uint8_t)(seq * 31u + stream * 7u + k))
+            return false;
+    return true;
+}
+
+#define GOOD 4
+#define FRAME 1000
+
+/* Reads what the good clients have; every frame must be the next one. */
+static void pump_clients(net_poll *p, net_conn **cli, uint64_t *got, int ms)
+{
+    if (net_poll_wait(p, ms) <= 0)
+        return;
+    for (int j = 0; j < GOOD; j++) {
+        if (!net_poll_conn_ready(cli[j]))
+            continue;
+        assert_true(net_conn_read(cli[j]) > 0);
+        const uint8_t *pl;
+        size_t len;
+        const char *why = NULL;
+        int r;
+        while ((r = net_conn_next(cli[j], PROTO_MAX_FRAME, &pl, &len, &why)) == 1) {
+            assert_int_equal(len, FRAME);
+            assert_true(payload_ok(pl, len, (uint32_t)j, (uint32_t)got[j]));
+            got[j]++;
+        }
+        assert_int_equal(r, 0);
+    }
+}
+
+static void stalled_peer(bool threads)
+{
+    set_mode(threads);
+    int t0 = thread_count();
+    char err[256];
+    assert_true(net_init(err, sizeof err));
+    int port = 0;
+    net_listener *l = listen_any(&port);
+    assert_non_null(l);
+    net_conn *cli[GOOD];
+    for (int j = 0; j < GOOD; j++) {
+        cli[j] = net_connect("127.0.0.1", port, 0, err, sizeof err);
+        assert_non_null(cli[j]);
+    }
+    /* the stalled peer: a tiny receive buffer, and it never reads */
+    int raw = raw_connect(port, 2048);
+    assert_true(raw >= 0);
+    char raw_addr[NET_ADDR_LEN];
+    raw_name(raw, raw_addr, sizeof raw_addr);
+
+    net_conn *srv[GOOD + 1];
+    assert_int_equal(accept_n(l, srv, GOOD + 1, 64 * 1024), GOOD + 1);
+    /* which accepted connection is the raw peer, and which client each
+     * other one serves (by the client's local port) */
+    net_conn *stuck = NULL, *to[GOOD] = {NULL};
+    for (int i = 0; i < GOOD + 1; i++)
+        if (strcmp(net_conn_address(srv[i]), raw_addr) == 0)
+            stuck = srv[i];
+    assert_non_null(stuck);
+    {
+        /* a client's own port: its peer's view of it, found via a hello */
+        uint8_t hello[8];
+        for (int j = 0; j < GOOD; j++)
+            assert_true(net_conn_send(cli[j], hello, make_payload(hello, sizeof hello, 99, (uint32_t)j)));
+        net_poll *sp = net_poll_create(GOOD + 1);
+        for (int i = 0; i < GOOD + 1; i++)
+            if (srv[i] != stuck)
+                assert_true(net_poll_add_conn(sp, srv[i]));
+        int found = 0;
+        uint64_t until = now_ms() + 5000;
+        while (found < GOOD && now_ms() < until) {
+            if (net_poll_wait(sp, 20) <= 0)
+                continue;
+            for (int i = 0; i < GOOD + 1; i++) {
+                if (srv[i] == stuck || !net_poll_conn_ready(srv[i]))
+                    continue;
+                assert_true(net_conn_read(srv[i]) > 0);
+                const uint8_t *pl;
+                size_t len;
+                const char *why;
+                if (net_conn_next(srv[i], 64, &pl, &len, &why) == 1) {
+                    assert_int_equal(len, 8);
+                    int j = pl[7];
+                    assert_true(j < GOOD && to[j] == NULL);
+                    to[j] = srv[i];
+                    found++;
+                }
+            }
+        }
+        net_poll_destroy(sp);
+        assert_int_equal(found, GOOD);
+    }
+    if (!threads && t0 >= 0) /* one I/O thread, not one per connection */
+        assert_int_equal(thread_count(), t0 + 1);
+
+    net_poll *p = net_poll_create(GOOD);
+    for (int j = 0; j < GOOD; j++)
+        assert_true(net_poll_add_conn(p, cli[j]));
+    uint64_t sent[GOOD] = {0}, got[GOOD] = {0};
+    uint8_t buf[FRAME], junk[FRAME];
+    memset(junk, 0x5a, sizeof junk);
+    uint64_t worst_ns = 0, dropped_at = 0, stuck_frames = 0;
+    int after_drop = 0;
+    uint64_t until = now_ms() + 20000;
+    while (now_ms() < until && (stuck || after_drop < 200)) {
+        for (int j = 0; j < GOOD; j++) {
+            /* paced like a host tick: a reading peer's queue stays short */
+            if (net_conn_queued(to[j]) > 16 * 1024)
+                continue;
+            uint64_t t = now_ns();
+            bool ok = net_conn_send(to[j], buf, make_payload(buf, FRAME, (uint32_t)j, (uint32_t)sent[j]));
+            uint64_t dt = now_ns() - t;
+            worst_ns = dt > worst_ns ? dt : worst_ns;
+            assert_true(ok); /* a reading peer does not overflow */
+            sent[j]++;
+        }
+        if (stuck) {
+            uint64_t t = now_ns();
+            bool ok = net_conn_send(stuck, junk, sizeof junk);
+            uint64_t dt = now_ns() - t;
+            worst_ns = dt > worst_ns ? dt : worst_ns;
+            if (ok) {
+                stuck_frames++;
+            } else {
+                /* what the host does: drop it, flushing what it can */
+                assert_false(net_conn_failed(stuck));
+                assert_true(net_conn_queued(stuck) > 32 * 1024);
+                net_conn_close(stuck, true);
+                stuck = NULL;
+                dropped_at = now_ms();
+            }
+        } else {
+            after_drop++;
+        }
+        pump_clients(p, cli, got, 0);
+    }
+    assert_null(stuck);
+    /* the others received every frame, in order, including those sent
+     * after the drop */
+    until = now_ms() + 10000;
+    bool all = false;
+    while (!all && now_ms() < until) {
+        pump_clients(p, cli, got, 10);
+        all = true;
+        for (int j = 0; j < GOOD; j++)
+            all = all && got[j] == sent[j];
+    }
+    for (int j = 0; j < GOOD; j++)
+        assert_int_equal(got[j], sent[j]);
+    /* a non-blocking enqueue; generous for sanitizers on a shared machine */
+    assert_true(worst_ns < 200ull * 1000000ull);
+
+    if (!threads) {
+        /* Released without its help: while the stalled peer still holds
+         * its end and never reads, our side is reset once the bounded
+         * flush gives up. */
+        struct pollfd pf = {raw, 0, 0};
+        uint64_t reset_at = 0;
+        until = now_ms() + 6000;
+        while (!reset_at && now_ms() < until)
+            if (poll(&pf, 1, 50) > 0 && (pf.revents & (POLLHUP | POLLERR)))
+                reset_at = now_ms();
+        assert_true(reset_at != 0);
+        printf("stalled peer: dropped after %llu frames, reset %llu ms later; slowest enqueue %.3f ms\n",
+               (unsigned long long)stuck_frames, (unsigned long long)(reset_at - dropped_at),
+               (double)worst_ns / 1e6);
+    } else {
+        printf("stalled peer (sender threads): dropped after %llu frames; slowest enqueue %.3f ms\n",
+               (unsigned long long)stuck_frames, (double)worst_ns / 1e6);
+    }
+
+    net_poll_destroy(p);
+    for (int j = 0; j < GOOD; j++) {
+        net_conn_close(to[j], true);
+        net_conn_close(cli[j], false);
+    }
+    net_listener_close(l);
+    net_quit();
+    if (!threads) {
+        /* the I/O thread has ended; the peer still has not read a byte */
+        if (t0 >= 0)
+            assert_int_equal(thread_count(), t0);
+        close(raw);
+    } else {
+        /* a sender thread stays blocked in send() until the peer goes */
+        close(raw);
+        until = now_ms() + 5000;
+        while (t0 >= 0 && thread_count() > t0 && now_ms() < until)
+            sleep_ms(10);
+        if (t0 >= 0)
+            assert_int_equal(thread_count(), t0);
+    }
+}
+
+static void test_stalled_peer_io_thread(void **state)
+{
+    (void)state;
+    stalled_peer(false);
+}
+
+static void test_stalled_peer_sender_threads(void **state)
+{
+    (void)state;
+    stalled_peer(true);
+}
+
+/* Frames of many sizes to a peer with a small window: the kernel takes
+ * them in pieces, yet every byte arrives, in order, and a close with flush
+ * delivers what was still queued before the end of the stream. */
+static void pieces_in_order(bool threads)
+{
+    set_mode(threads);
+    char err[256];
+    assert_true(net_init(err, sizeof err));
+    int port = 0;
+    net_listener *l = listen_any(&port);
+    assert_non_null(l);
+    int raw = raw_connect(port, 4096);
+    assert_true(raw >= 0);
+    net_conn *srv = NULL;
+    assert_int_equal(accept_n(l, &srv, 1, 32u * 1024u * 1024u), 1);
+
+    enum { N = NET_QUEUE_FRAMES - 12 };
+    uint8_t *buf = malloc(64 * 1024);
+    assert_non_null(buf);
+    uint64_t total = 0;
+    for (uint32_t s = 0; s < N; s++) {
+        size_t len = 8 + (s * 2654435761u) % 60000u;
+        assert_true(net_conn_send(srv, buf, make_payload(buf, len, 1, s)));
+        total += PROTO_HEADER_LEN + len;
+    }
+    assert_true(net_conn_queued(srv) > 0); /* more than the kernel takes at once */
+    /* most is read with the connection open, the rest after the close */
+    size_t cap = 64 * 1024, have = 0, pos = 0;
+    uint8_t *in = malloc(cap);
+    assert_non_null(in);
+    uint32_t next = 0;
+    bool eof = false, closed = false;
+    uint64_t until = now_ms() + 20000;
+    while (!eof && now_ms() < until) {
+        if (!closed && next >= (3 * N) / 4) {
+            net_conn_close(srv, true);
+            closed = true;
+        }
+        if (cap - have < 16384) {
+            memmove(in, in + pos, have - pos);
+            have -= pos;
+            pos = 0;
+        }
+        struct pollfd pf = {raw, POLLIN, 0};
+        if (poll(&pf, 1, 50) <= 0)
+            continue;
+        ssize_t n = recv(raw, in + have, cap - have, 0);
+        assert_true(n >= 0);
+        if (n == 0) {
+            eof = true;
+            break;
+        }
+        have += (size_t)n;
+        while (have - pos >= PROTO_HEADER_LEN) {
+            const uint8_t *h = in + pos;
+            size_t len = (size_t)h[0] << 24 | (size_t)h[1] << 16 | (size_t)h[2] << 8 | h[3];
+            if (have - pos < PROTO_HEADER_LEN + len)
+                break;
+            assert_true(next < N);
+            assert_true(payload_ok(h + PROTO_HEADER_LEN, len, 1, next));
+            next++;
+            pos += PROTO_HEADER_LEN + len;
+        }
+    }
+    assert_true(closed);
+    assert_true(eof);
+    assert_int_equal(next, N);
+    assert_int_equal(have - pos, 0);
+    printf("%u frames, %llu bytes in order%s\n", (unsigned)next, (unsigned long long)total,
+           threads ? " (sender threads)" : "");
+    free(in);
+    free(buf);
+    close(raw);
+    net_listener_close(l);
+    net_quit();
+}
+
+static void test_pieces_in_order_io_thread(void **state)
+{
+    (void)state;
+    pieces_in_order(false);
+}
+
+static void test_pieces_in_order_sender_threads(void **state)
+{
+    (void)state;
+    pieces_in_order(true);
+}
+
+/* A peer that went away: the next sends report it instead of queueing. */
+static void test_vanished_peer_fails(void **state)
+{
+    (void)state;
+    set_mode(false);
+    char err[256];
+    assert_true(net_init(err, sizeof err));
+    int port = 0;
+    net_listener *l = listen_any(&port);
+    assert_non_null(l);
+    int raw = raw_connect(port, 0);
+    assert_true(raw >= 0);
+    net_conn *srv = NULL;
+    assert_int_equal(accept_n(l, &srv, 1, 0), 1);
+    struct linger lg = {1, 0};
+    setsockopt(raw, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+    close(raw); /* reset */
+    uint8_t buf[FRAME];
+    bool refused = false;
+    uint64_t until = now_ms() + 5000;
+    while (!refused && now_ms() < until) {
+        refused = !net_conn_send(srv, buf, make_payload(buf, sizeof buf, 2, 0));
+        if (!refused)
+            sleep_ms(1);
+    }
+    assert_true(refused);
+    assert_true(net_conn_failed(srv));
+    assert_int_equal(net_conn_queued(srv), 0);
+    net_conn_close(srv, true);
+    net_listener_close(l);
+    net_quit();
+}
+
+int main(void)
+{
+    signal(SIGPIPE, SIG_IGN);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stalled_peer_io_thread),
+        cmocka_unit_test(test_stalled_peer_sender_threads),
+        cmocka_unit_test(test_pieces_in_order_io_thread),
+        cmocka_unit_test(test_pieces_in_order_sender_threads),
+        cmocka_unit_test(test_vanished_peer_fails),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
