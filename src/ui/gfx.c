@@ -349,6 +349,8 @@ static void blit(ui_gfx *g, ui_text_entry *e, int x, int y, SDL_Color c, const S
             hmix_rect(g, *clip);
         return;
     }
+    if (g->mode == UI_MODE_DRAW)
+        g->layer_shown = false; /* the window no longer shows just the layer */
     SDL_Rect src = {0, 0, e->w, e->h};
     SDL_Rect dst = {x, y, e->w, e->h};
     if (clip) {
@@ -468,6 +470,8 @@ void ui_fill(ui_gfx *g, SDL_Rect r, SDL_Color c)
         hmix(g, rgba_of(c));
         return;
     }
+    if (g->mode == UI_MODE_DRAW)
+        g->layer_shown = false; /* the window no longer shows just the layer */
     SDL_SetRenderDrawBlendMode(g->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
     SDL_RenderFillRect(g->ren, &r);
@@ -566,6 +570,8 @@ void ui_round(ui_gfx *g, SDL_Rect r, int radius, SDL_Color c)
         hmix(g, ((uint64_t)(uint32_t)radius << 32) | rgba_of(c));
         return;
     }
+    if (g->mode == UI_MODE_DRAW)
+        g->layer_shown = false; /* the window no longer shows just the layer */
     int maxr = (r.w < r.h ? r.w : r.h) / 2;
     if (radius > maxr)
         radius = maxr;
@@ -612,6 +618,8 @@ void ui_round_outline(ui_gfx *g, SDL_Rect r, int radius, int t, SDL_Color c)
         hmix(g, rgba_of(c));
         return;
     }
+    if (g->mode == UI_MODE_DRAW)
+        g->layer_shown = false; /* the window no longer shows just the layer */
     SDL_FRect fo = {(float)r.x, (float)r.y, (float)r.w, (float)r.h};
     SDL_FRect fi = {fo.x + (float)t, fo.y + (float)t, fo.w - 2.0f * (float)t, fo.h - 2.0f * (float)t};
     SDL_FPoint po[ROUND_PTS], pi[ROUND_PTS];
@@ -645,6 +653,8 @@ void ui_circle(ui_gfx *g, float cx, float cy, float radius, SDL_Color c)
         hmix(g, ((uint64_t)(uint32_t)d << 32) | rgba_of(c));
         return;
     }
+    if (g->mode == UI_MODE_DRAW)
+        g->layer_shown = false; /* the window no longer shows just the layer */
     SDL_Texture *t = disc_tex(g, d);
     if (!t)
         return;
@@ -670,6 +680,8 @@ void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float t, SDL_Col
         hmix(g, rgba_of(c));
         return;
     }
+    if (g->mode == UI_MODE_DRAW)
+        g->layer_shown = false; /* the window no longer shows just the layer */
     float nx = -dy / len * t / 2, ny = dx / len * t / 2;
     SDL_Vertex v[4] = {vtx(x0 + nx, y0 + ny, c), vtx(x1 + nx, y1 + ny, c),
                        vtx(x1 - nx, y1 - ny, c), vtx(x0 - nx, y0 - ny, c)};
@@ -905,6 +917,9 @@ void ui_gfx_close(ui_gfx *g)
     if (g->layer)
         SDL_DestroyTexture(g->layer);
     g->layer = NULL;
+    if (g->dim_layer)
+        SDL_DestroyTexture(g->dim_layer);
+    g->dim_layer = NULL;
     g->layer_n = 0;
     ui_gfx_flush_text(g);
     for (int i = 0; i < g->n_discs; i++)
@@ -943,6 +958,7 @@ void ui_gfx_begin(ui_gfx *g)
     g->overflows = 0;
     g->n_hits = 0;
     g->mode = UI_MODE_DRAW;
+    g->layer_shown = false;
 }
 
 /* ------------------------------------------------------- retained regions */
@@ -958,6 +974,9 @@ static void layer_drop(ui_gfx *g)
     if (g->layer)
         SDL_DestroyTexture(g->layer);
     g->layer = NULL;
+    if (g->dim_layer)
+        SDL_DestroyTexture(g->dim_layer);
+    g->dim_layer = NULL;
     ui_layer_invalidate(g);
 }
 
@@ -1013,6 +1032,7 @@ static void fill_bg(ui_gfx *g, const SDL_Rect *r, SDL_Color bg)
 
 static void draw_direct(ui_gfx *g, const ui_region *rg, int n, SDL_Color bg)
 {
+    g->layer_shown = false;
     fill_bg(g, NULL, bg);
     for (int i = 0; i < n; i++)
         rg[i].fn(g, rg[i].ctx, rg[i].arg);
@@ -1072,6 +1092,7 @@ void ui_draw_regions(ui_gfx *g, const ui_region *rg, int n, SDL_Color bg)
         }
         SDL_RenderSetClipRect(g->ren, NULL);
         SDL_SetRenderTarget(g->ren, NULL);
+        g->layer_version++;
     }
     g->mode = UI_MODE_DRAW;
     if (gen == g->layer_gen) {
@@ -1084,6 +1105,44 @@ void ui_draw_regions(ui_gfx *g, const ui_region *rg, int n, SDL_Color bg)
         ui_layer_invalidate(g); /* fonts changed while drawing: start over */
     }
     SDL_RenderCopy(g->ren, g->layer, NULL, NULL);
+    g->layer_shown = true;
+}
+
+void ui_dim(ui_gfx *g, SDL_Color c)
+{
+    SDL_Rect all = {0, 0, g->w, g->h};
+    if (g->mode != UI_MODE_DRAW || !g->layer_shown || !g->layer) {
+        ui_fill(g, all, c);
+        return;
+    }
+    /* The window shows exactly the layer: keep the darkened layer too, so
+     * that an overlay animating over a still table (the reveal) or a menu
+     * over it costs a copy instead of blending every pixel each frame. */
+    uint32_t rgba = rgba_of(c);
+    bool fresh = g->dim_layer && g->dim_version == g->layer_version && g->dim_rgba == rgba;
+    if (!fresh) {
+        if (!g->dim_layer) {
+            Uint32 fmt = 0;
+            SDL_QueryTexture(g->layer, &fmt, NULL, NULL, NULL);
+            g->dim_layer =
+                SDL_CreateTexture(g->ren, fmt, SDL_TEXTUREACCESS_TARGET, g->layer_w, g->layer_h);
+            if (g->dim_layer)
+                SDL_SetTextureBlendMode(g->dim_layer, SDL_BLENDMODE_NONE);
+        }
+        if (!g->dim_layer || SDL_SetRenderTarget(g->ren, g->dim_layer) != 0) {
+            ui_fill(g, all, c);
+            return;
+        }
+        SDL_RenderCopy(g->ren, g->layer, NULL, NULL);
+        SDL_SetRenderDrawBlendMode(g->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
+        SDL_RenderFillRect(g->ren, &all);
+        SDL_SetRenderTarget(g->ren, NULL);
+        g->dim_version = g->layer_version;
+        g->dim_rgba = rgba;
+    }
+    SDL_RenderCopy(g->ren, g->dim_layer, NULL, NULL);
+    g->layer_shown = false;
 }
 
 bool ui_wait_event(SDL_Event *e, int ms)

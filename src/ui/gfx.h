@@ -100,6 +100,11 @@ typedef struct {
     bool layer_off;           /* draw regions directly (benchmark baseline,
                                  renderers without render targets) */
     uint64_t regions_drawn;   /* regions drawn into the layer since open */
+    uint64_t layer_version;   /* counts changes of the layer's pixels */
+    bool layer_shown;         /* the window shows exactly the layer, so far */
+    SDL_Texture *dim_layer;   /* the layer darkened by ui_dim */
+    uint64_t dim_version;     /* layer_version that dim_layer was made from */
+    uint32_t dim_rgba;
 } ui_gfx;
 
 /* Finds the font files: `font_override` (a .ttf path, may be NULL) or
@@ -195,6 +200,10 @@ typedef struct {
  * render targets (SDL_RENDER_TARGETS_RESET) change; overlapping clips or a
  * renderer without render targets draw everything directly. */
 void ui_draw_regions(ui_gfx *g, const ui_region *regions, int n, SDL_Color bg);
+/* Darkens the whole frame with c (blended) under an overlay. Right after
+ * ui_draw_regions the darkened layer is kept as well, so an overlay over a
+ * still screen costs a copy per frame. */
+void ui_dim(ui_gfx *g, SDL_Color c);
 /* Forgets the retained layer: the next ui_draw_regions draws every region. */
 void ui_layer_invalidate(ui_gfx *g);
 

@@ -691,8 +691,7 @@ static void draw_reflection_overlay(ui_gfx *g, const ui_proj_model *m, SDL_Rect 
 
 static void dim(ui_gfx *g)
 {
-    SDL_Rect all = {0, 0, g->w, g->h};
-    ui_fill(g, all, (SDL_Color){0x10, 0x18, 0x20, 0xA0});
+    ui_dim(g, (SDL_Color){0x10, 0x18, 0x20, 0xA0});
 }
 
 static const char *target_name(const core_scenario *sc, const core_public_view *pub, int kind,

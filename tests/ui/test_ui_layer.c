@@ -190,6 +190,14 @@ static void test_only_changes_are_drawn(void **state)
     m.reveal_t = 0.6f;
     assert_int_equal(layered_vs_direct(&g, &m, "reveal 0.6"), 0);
     assert_int_equal(g.regions_drawn, n0);
+    /* the timer ticks during the reveal: the darkened table follows */
+    m.timer_left_s -= 2;
+    assert_int_equal(layered_vs_direct(&g, &m, "reveal tick"), 0);
+    assert_int_equal(g.regions_drawn, n0 + 1);
+    /* the help over the reveal darkens the frame a second time */
+    m.help = true;
+    assert_int_equal(layered_vs_direct(&g, &m, "reveal help"), 0);
+    m.help = false;
 
     /* the renderer lost its render targets: everything is drawn again */
     SDL_Event e;

@@ -100,6 +100,14 @@ static void build_scenario(core_scenario *sc)
         CPY(sc->facts[i].text, facts[i]);
         sc->facts[i].role = i;
     }
+    static const char *const cards[4] = {"Dagplanning met pictogrammen", "Zandloper bij overgangen",
+                                         "Observatie in de klas", "Koptelefoon na de speeltijd"};
+    sc->n_cards = 4;
+    for (int i = 0; i < 4; i++) {
+        CPY(sc->cards[i].title, cards[i]);
+        sc->cards[i].role = i;
+        sc->cards[i].strength = 2;
+    }
     sc->n_goals = 3;
     CPY(sc->goals[0].title, "Noor weet elke dag wat er komt");
     CPY(sc->goals[1].title, "Eén taal tussen school en thuis");
@@ -257,6 +265,31 @@ int main(void)
     for (int k = 0; k < K_COUNT; k++)
         med[k] = median(run_median[k], RUNS);
     long diff = mismatch(&g, &m);
+
+    /* the reveal animation over the table: every frame shows a new step */
+    pub->phase = CORE_PHASE_UITVOERING;
+    pub->revealed = true;
+    for (int s = 0; s < SEATS; s++) {
+        pub->revealed_n[s] = 1 + s % 2;
+        pub->revealed_commits[s][0].card = s % 4;
+        pub->revealed_commits[s][1].card = (s + 1) % 4;
+        pub->revealed_commits[s][0].target = s % sc->n_needs;
+        pub->revealed_commits[s][1].target = (s + 1) % sc->n_needs;
+    }
+    double t_reveal[FRAMES], reveal_runs[RUNS];
+    for (int r = 0; r < RUNS; r++) {
+        for (int i = 0; i < FRAMES; i++) {
+            m.reveal_t = (float)(i % 50) / 50.0f;
+            uint64_t t0 = plat_now_ns();
+            ui_gfx_begin(&g);
+            ui_draw_projector(&g, &m, UI_PROJ_TABLE);
+            SDL_RenderPresent(g.ren);
+            t_reveal[i] = (double)(plat_now_ns() - t0) / 1e6;
+            SDL_PumpEvents();
+        }
+        reveal_runs[r] = median(t_reveal, FRAMES);
+    }
+    double med_reveal = median(reveal_runs, RUNS);
     double c = med[K_CLEAR] > 0 ? med[K_CLEAR] : 1e-9;
     printf("ui_table_seats %d seats\n", sc->n_seats);
     printf("ui_table_centrality_alarm %d bool\n", alarm ? 1 : 0);
@@ -264,11 +297,13 @@ int main(void)
     printf("ui_frame_one_change_ms %.3f ms\n", med[K_TIMER]);
     printf("ui_frame_panel_change_ms %.3f ms\n", med[K_PANEL]);
     printf("ui_frame_direct_ms %.3f ms\n", med[K_DIRECT]);
+    printf("ui_frame_reveal_ms %.3f ms\n", med_reveal);
     printf("ui_clear_present_median_1080p %.3f ms\n", med[K_CLEAR]);
     printf("ui_table_vs_clear_ratio %.2f x\n", med[K_STEADY] / c);
     printf("ui_one_change_vs_clear_ratio %.2f x\n", med[K_TIMER] / c);
     printf("ui_panel_change_vs_clear_ratio %.2f x\n", med[K_PANEL] / c);
     printf("ui_direct_vs_clear_ratio %.2f x\n", med[K_DIRECT] / c);
+    printf("ui_reveal_vs_clear_ratio %.2f x\n", med_reveal / c);
     printf("ui_steady_frame_ttf_renders %.1f calls\n", (double)renders / (RUNS * FRAMES));
     printf("ui_steady_frame_regions_drawn %.2f regions\n",
            (double)regions[K_STEADY] / (RUNS * FRAMES));
