@@ -46,6 +46,7 @@ struct player_app {
     pick_kind pick;
     char pick_role[CORE_ID_LEN];        /* role id when pick == PICK_ROLE */
     char pick_role_name[CORE_TITLE_LEN]; /* its name, for messages */
+    bool pick_rejoin;           /* the pick is a seat waiting under this player's name */
     char pick_error[256];       /* the host's refusal of the last choice */
     char form_error[256];
     uint64_t message_until;
@@ -200,7 +201,14 @@ static void describe_refusal(const player_app *a, cli *c, char *out, size_t len)
                  _("Die code klopt niet. Typ de 4 letters die op het scherm vooraan staan."));
         break;
     case CLI_REJ_ROLE_TAKEN:
-        snprintf(out, len, _("Iemand anders nam net de rol %s. Kies een andere rol."), role);
+        if (a->pick_rejoin)
+            /* the host found no seat token of ours for it */
+            snprintf(out, len,
+                     _("Deze laptop kent de plaats van %s niet meer. Vraag de begeleider om die "
+                       "plaats vrij te geven, of kies een andere rol."),
+                     role);
+        else
+            snprintf(out, len, _("Iemand anders nam net de rol %s. Kies een andere rol."), role);
         break;
     case CLI_REJ_UNKNOWN_ROLE:
         snprintf(out, len, _("De rol ‘%s’ speelt niet mee in dit spel. Kies een van de rollen "
@@ -464,7 +472,31 @@ static void pick_seat_role(player_app *a, int seat)
     a->pick = PICK_ROLE;
     snprintf(a->pick_role, sizeof a->pick_role, "%s", l->seats[seat].role_id);
     snprintf(a->pick_role_name, sizeof a->pick_role_name, "%s", l->seats[seat].role_name);
+    a->pick_rejoin = l->seats[seat].taken;
     a->pick_error[0] = 0;
+}
+
+/* Up/Down: the previous/next free seat, for those who prefer the keys. */
+static void pick_step(player_app *a, int dir)
+{
+    const cli_lobby *l = look_lobby_ready(a);
+    if (!l || a->c)
+        return;
+    int n = l->n_seats < CORE_MAX_SEATS ? l->n_seats : CORE_MAX_SEATS;
+    int cur = -1;
+    for (int s = 0; s < n && a->pick == PICK_ROLE; s++)
+        if (strcmp(l->seats[s].role_id, a->pick_role) == 0 && seat_free(a, &l->seats[s])) {
+            cur = s;
+            break;
+        }
+    for (int k = 1; k <= n; k++) {
+        int s = ((cur < 0 ? (dir > 0 ? -1 : n) : cur) + dir * k % n + 2 * n) % n;
+        if (seat_free(a, &l->seats[s]) &&
+            (a->pick != PICK_ROLE || strcmp(l->seats[s].role_id, a->pick_role) != 0)) {
+            pick_seat_role(a, s);
+            return;
+        }
+    }
 }
 
 static void pick_confirm(player_app *a)
@@ -593,6 +625,9 @@ static void handle(player_app *a, const SDL_Event *e)
                 game_click(a, UI_ID_REFLECT_SEND, 0);
         } else if (e->key.keysym.sym == SDLK_ESCAPE && picking(a)) {
             back_to_form(a);
+        } else if ((e->key.keysym.sym == SDLK_DOWN || e->key.keysym.sym == SDLK_UP) &&
+                   picking(a)) {
+            pick_step(a, e->key.keysym.sym == SDLK_DOWN ? 1 : -1);
         } else if (e->key.keysym.sym == SDLK_ESCAPE) {
             a->m.pick_need = -1;
             a->m.selected = -1;
@@ -798,12 +833,14 @@ static void draw_seat_row(player_app *a, const core_scenario *sc, const cli_lobb
     } else {
         snprintf(state, sizeof state, _("bezet · %s"), ls->name);
     }
-    int right = r.x + r.w - ui_px(g, 20);
-    int state_w = (right - x) * 45 / 100;
+    int right = r.x + r.w - ui_px(g, 20), sep = ui_px(g, 16);
     int th = 0, tw = 0;
     ui_text_size(g, ls->role_name, body, UI_BOLD, &tw, &th);
+    /* the role name takes what it needs (at most 55%), the state the rest */
+    int name_w = tw < (right - x) * 55 / 100 ? tw : (right - x) * 55 / 100;
+    int state_w = right - x - name_w - sep;
     ui_text(g, ls->role_name, x, r.y + (r.h - th) / 2, body, small * 8 / 10, UI_BOLD,
-            free_seat ? UI_INK : UI_INK_SOFT, UI_LEFT, right - x - state_w - ui_px(g, 12));
+            free_seat ? UI_INK : UI_INK_SOFT, UI_LEFT, name_w + 1);
     ui_text_size(g, state, small, chosen ? UI_BOLD : UI_REGULAR, &tw, &th);
     ui_text(g, state, right, r.y + (r.h - th) / 2, small, small * 8 / 10,
             chosen ? UI_BOLD : UI_REGULAR, sc_ink, UI_RIGHT, state_w);

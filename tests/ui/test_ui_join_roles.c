@@ -5,7 +5,10 @@
  * have with a readable note, loses a race for a role to a quicker seat and
  * says so, goes back to the form and returns, and finally sits down as the
  * leerlingbegeleider. The picker is drawn at 1280x720 and 1920x1080 without
- * overflow; its frames are written next to the test for a look. */
+ * overflow; its frames are written next to the test for a look. A second
+ * test walks the picker with the arrow keys on every bundled level and on an
+ * 8-seat scenario, at both sizes, and checks that nothing overflows. */
+#include "fixture.h"
 #include "platform/plat.h"
 #include "ui/player_app.h"
 
@@ -22,12 +25,15 @@
 typedef struct {
     host *h;
     player_app *app;
+    cli *other; /* another participant, headless */
 } rig;
 
 static void pump(rig *r, int steps)
 {
     for (int i = 0; i < steps; i++) {
         host_pump(r->h, 0);
+        if (r->other)
+            cli_pump(r->other, 0);
         player_app_step(r->app, 2);
     }
 }
@@ -105,12 +111,23 @@ static void check_frame(rig *r, const char *name)
         fprintf(stderr, "cannot write %s: %s\n", path, err);
 }
 
-static host *amira_host(void)
+static void push_key(SDL_Keycode k)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    SDL_PushEvent(&e);
+}
+
+/* A host on a bundled level (level: "levels/x.yaml") or on a scenario. */
+static host *make_host(const char *level, const core_scenario *sc)
 {
     host_options *ho = calloc(1, sizeof *ho);
     assert_non_null(ho);
     host_options_default(ho);
-    assert_true(plat_data_path("levels/amira.yaml", ho->level_path, sizeof ho->level_path));
+    if (level)
+        assert_true(plat_data_path(level, ho->level_path, sizeof ho->level_path));
     snprintf(ho->code, sizeof ho->code, "AMRA");
     ho->headless = true;
     ho->advance_idle_ms = 0;
@@ -121,7 +138,8 @@ static host *amira_host(void)
     /* other tests run in parallel: a taken port is simply another try */
     for (int attempt = 0; attempt < 8 && !h; attempt++) {
         ho->port = 45000 + (int)((plat_now_ms() + (uint64_t)attempt * 113u) % 900u);
-        h = host_create(ho, NULL, NULL, d, err, sizeof err);
+        h = sc ? host_create_scenario(ho, sc, NULL, NULL, err, sizeof err)
+               : host_create(ho, NULL, NULL, d, err, sizeof err);
     }
     free(d);
     free(ho);
@@ -135,7 +153,7 @@ static void run_join(int w, int h_px)
     char err[512] = "";
     rig r;
     memset(&r, 0, sizeof r);
-    r.h = amira_host();
+    r.h = make_host("levels/amira.yaml", NULL);
     int lb = seat_of_role(r.h, "leerlingbegeleider");
     int jh = seat_of_role(r.h, "jeugdhulp");
     int teacher = seat_of_role(r.h, "leraar");
@@ -176,6 +194,14 @@ static void run_join(int w, int h_px)
     assert_int_equal(n, 6);
     for (int s = 0; s < n; s++)
         assert_true(region_shown(&r, PLAYER_ID_ROLE, s) == (s != teacher));
+
+    /* the arrow keys walk the free seats (the bot's seat is skipped) */
+    push_key(SDLK_DOWN);
+    pump(&r, 3);
+    assert_true(region_shown(&r, UI_ID_SUBMIT, -1));
+    push_key(SDLK_UP);
+    pump(&r, 3);
+    assert_true(region_shown(&r, UI_ID_SUBMIT, -1));
 
     /* pick jeugdhulp; someone quicker takes it before the host reads our
      * HELLO: the host refuses, the picker says so in words */
@@ -233,6 +259,80 @@ static void run_join(int w, int h_px)
     host_destroy(r.h);
 }
 
+/* Walks every free seat with the Down key, then the two other choices;
+ * every frame must fit. */
+static void walk_picker(const char *level, const core_scenario *sc, int w, int h_px,
+                        const char *shot)
+{
+    char err[512] = "";
+    rig r;
+    memset(&r, 0, sizeof r);
+    r.h = make_host(level, sc);
+    cli_options co;
+    cli_options_default(&co);
+    snprintf(co.host, sizeof co.host, "127.0.0.1");
+    co.port = host_port(r.h);
+    snprintf(co.code, sizeof co.code, "AMRA");
+    co.no_token_store = true;
+    co.width = w;
+    co.height = h_px;
+    r.app = player_app_open(&co, true, err, sizeof err);
+    if (!r.app)
+        fail_msg("player window: %s", err);
+    assert_true(click(&r, UI_ID_FIELD, 2));
+    type_text(&r, "Marie-Christine");
+    assert_true(click(&r, UI_ID_SUBMIT, 0));
+    assert_true(wait_picking(&r));
+    int n = host_seat_count(r.h);
+    /* one seat taken by a person with a long name, one by a bot */
+    cli_options oo = co;
+    snprintf(oo.name, sizeof oo.name, "Anne-Marie Vandenbroucke");
+    r.other = cli_create(&oo, NULL, err, sizeof err);
+    assert_non_null(r.other);
+    assert_true(host_seat_bot(r.h, n - 1, CORE_BOT_TEAM));
+    for (int k = 0; k < 400 && cli_seat(r.other) < 0; k++)
+        pump(&r, 1);
+    assert_true(cli_seat(r.other) >= 0);
+    pump(&r, 5);
+    for (int s = 0; s < n; s++) {
+        push_key(SDLK_DOWN);
+        pump(&r, 3);
+        check_frame(&r, shot);
+    }
+    assert_true(click(&r, PLAYER_ID_ANY_SEAT, 0));
+    check_frame(&r, shot);
+    assert_true(click(&r, PLAYER_ID_OBSERVE, 0));
+    check_frame(&r, shot);
+    player_app_close(r.app);
+    cli_destroy(r.other);
+    host_destroy(r.h);
+}
+
+static void test_picker_fits_everywhere(void **state)
+{
+    (void)state;
+    static const char *const levels[] = {"levels/noor.yaml", "levels/jonas.yaml",
+                                         "levels/amira.yaml"};
+    static const char *const shots[] = {"walk-noor", "walk-jonas", "walk-amira"};
+    ui_fixture *fx = calloc(1, sizeof *fx);
+    assert_non_null(fx);
+    assert_true(ui_fixture_build(fx, "table8"));
+    /* the golden fixture draws screens only; a host also needs the rules */
+    core_rules_default(&fx->sc.rules);
+    char why[256] = "";
+    if (!core_scenario_validate(&fx->sc, why, sizeof why))
+        fail_msg("8-seat fixture: %s", why);
+    for (int lang = 0; lang < 2; lang++) {
+        plat_i18n_init(lang ? "en" : "nl");
+        int w = lang ? 1920 : 1280, h = lang ? 1080 : 720;
+        for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++)
+            walk_picker(levels[i], NULL, w, h, shots[i]);
+        walk_picker(NULL, &fx->sc, w, h, "walk-8");
+    }
+    plat_i18n_init("nl");
+    free(fx);
+}
+
 static void test_join_roles_720(void **state)
 {
     (void)state;
@@ -254,6 +354,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_join_roles_720),
         cmocka_unit_test(test_join_roles_1080_en),
+        cmocka_unit_test(test_picker_fits_everywhere),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();
