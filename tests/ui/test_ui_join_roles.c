@@ -333,6 +333,40 @@ static void test_picker_fits_everywhere(void **state)
     free(fx);
 }
 
+/* A wrong room code is refused by the host before any role is shown; the
+ * form says what to do in words. */
+static void test_wrong_code(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    rig r;
+    memset(&r, 0, sizeof r);
+    r.h = make_host("levels/noor.yaml", NULL);
+    cli_options co;
+    cli_options_default(&co);
+    snprintf(co.host, sizeof co.host, "127.0.0.1");
+    co.port = host_port(r.h);
+    snprintf(co.code, sizeof co.code, "ZZZZ");
+    co.no_token_store = true;
+    r.app = player_app_open(&co, true, err, sizeof err);
+    if (!r.app)
+        fail_msg("player window: %s", err);
+    assert_true(click(&r, UI_ID_FIELD, 2));
+    type_text(&r, "Jan");
+    assert_true(click(&r, UI_ID_SUBMIT, 0));
+    for (int k = 0; k < 600 && !player_app_notice(r.app)[0]; k++)
+        pump(&r, 1);
+    fprintf(stderr, "refusal shown: %s\n", player_app_notice(r.app));
+    assert_non_null(strstr(player_app_notice(r.app), "code klopt niet"));
+    assert_false(player_app_picking(r.app));
+    assert_null(player_app_session(r.app));
+    pump(&r, 2);
+    assert_true(region_shown(&r, UI_ID_FIELD, 1)); /* back in the form, code field ready */
+    check_frame(&r, "wrong-code");
+    player_app_close(r.app);
+    host_destroy(r.h);
+}
+
 static void test_join_roles_720(void **state)
 {
     (void)state;
@@ -355,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_join_roles_720),
         cmocka_unit_test(test_join_roles_1080_en),
         cmocka_unit_test(test_picker_fits_everywhere),
+        cmocka_unit_test(test_wrong_code),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();
