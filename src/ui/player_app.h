@@ -11,6 +11,44 @@
 
 typedef struct player_app player_app;
 
+/* ---- the join screens as drawings of a model (golden tests draw them
+ * without a network) ---- */
+
+typedef enum {
+    PLAYER_PICK_NONE = 0,
+    PLAYER_PICK_ROLE,      /* a role of the game (pick_role) */
+    PLAYER_PICK_ANY,       /* the first free seat */
+    PLAYER_PICK_OBSERVE    /* watch the table */
+} player_pick;
+
+/* The role picker: the game's seats and what the choice means. Pointers
+ * are the caller's and must outlive the call; strings may be NULL. */
+typedef struct {
+    const core_scenario *sc;      /* the game's (redacted) scenario */
+    const cli_lobby *lobby;       /* its seats, as the host announced them */
+    const char *player_name;      /* typed name: a seat waiting under it can be taken back */
+    player_pick pick;
+    const char *pick_role;        /* role id when pick == PLAYER_PICK_ROLE */
+    const char *pick_role_name;
+    const char *error;            /* the host's refusal, shown in red */
+    bool seating;                 /* the chosen seat is being taken: no choices */
+    bool reconnecting;            /* the connection reading the roles is retrying */
+} player_picker_model;
+
+/* The join form: address, code and name, and the games found on the LAN. */
+typedef struct {
+    const char *fields[3];        /* address, code, name */
+    int focus;                    /* focused field, -1 none */
+    const cli_found_game *found;
+    int n_found;
+    bool observe;                 /* --observe: the form leads to watching */
+    const char *status;           /* connection state line */
+    const char *error;            /* shown in red instead of the status */
+} player_form_model;
+
+void player_draw_picker(ui_gfx *g, const player_picker_model *m);
+void player_draw_form(ui_gfx *g, const player_form_model *m);
+
 /* Click regions of the join flow's role picker, after the shared ui_id
  * range: the game's seats (arg = seat) and the two other choices. */
 enum {

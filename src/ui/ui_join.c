@@ -24,8 +24,6 @@
 #define MESSAGE_MS 5000u
 #define FORM_FIELDS 3 /* address, code, name */
 
-typedef enum { PICK_NONE = 0, PICK_ROLE, PICK_ANY, PICK_OBSERVE } pick_kind;
-
 struct player_app {
     cli_options opts;
     cli *c;
@@ -43,8 +41,8 @@ struct player_app {
     char fields[FORM_FIELDS][CLI_HOST_LEN];
     /* role picker */
     cli *look;                  /* observer connection reading the roles, or NULL */
-    pick_kind pick;
-    char pick_role[CORE_ID_LEN];        /* role id when pick == PICK_ROLE */
+    player_pick pick;
+    char pick_role[CORE_ID_LEN];        /* role id when pick == PLAYER_PICK_ROLE */
     char pick_role_name[CORE_TITLE_LEN]; /* its name, for messages */
     bool pick_rejoin;           /* the pick is a seat waiting under this player's name */
     char pick_error[256];       /* the host's refusal of the last choice */
@@ -439,26 +437,26 @@ static void form_submit(player_app *a)
 
 /* ------------------------------------------------------------ role picker */
 
-static bool seat_is_mine(const player_app *a, const cli_lobby_seat *s)
+static bool seat_is_mine(const char *name, const cli_lobby_seat *s)
 {
     /* a seat waiting for its player, under the name typed here: most likely
      * this person coming back (the host decides by the stored token) */
-    return s->taken && !s->bot && !s->connected && a->opts.name[0] &&
-           strcasecmp(s->name, a->opts.name) == 0;
+    return s->taken && !s->bot && !s->connected && name && name[0] &&
+           strcasecmp(s->name, name) == 0;
 }
 
-static bool seat_free(const player_app *a, const cli_lobby_seat *s)
+static bool seat_free(const char *name, const cli_lobby_seat *s)
 {
-    return !s->taken || seat_is_mine(a, s);
+    return !s->taken || seat_is_mine(name, s);
 }
 
 /* The picked role still has a free seat (after a new LOBBY or level). */
 static bool pick_available(const player_app *a, const cli_lobby *l)
 {
-    if (a->pick != PICK_ROLE)
-        return a->pick != PICK_NONE;
+    if (a->pick != PLAYER_PICK_ROLE)
+        return a->pick != PLAYER_PICK_NONE;
     for (int s = 0; s < l->n_seats && s < CORE_MAX_SEATS; s++)
-        if (strcmp(l->seats[s].role_id, a->pick_role) == 0 && seat_free(a, &l->seats[s]))
+        if (strcmp(l->seats[s].role_id, a->pick_role) == 0 && seat_free(a->opts.name, &l->seats[s]))
             return true;
     return false;
 }
@@ -467,9 +465,9 @@ static void pick_seat_role(player_app *a, int seat)
 {
     const cli_lobby *l = look_lobby_ready(a);
     if (!l || seat < 0 || seat >= l->n_seats || seat >= CORE_MAX_SEATS ||
-        !seat_free(a, &l->seats[seat]))
+        !seat_free(a->opts.name, &l->seats[seat]))
         return;
-    a->pick = PICK_ROLE;
+    a->pick = PLAYER_PICK_ROLE;
     snprintf(a->pick_role, sizeof a->pick_role, "%s", l->seats[seat].role_id);
     snprintf(a->pick_role_name, sizeof a->pick_role_name, "%s", l->seats[seat].role_name);
     a->pick_rejoin = l->seats[seat].taken;
@@ -484,15 +482,15 @@ static void pick_step(player_app *a, int dir)
         return;
     int n = l->n_seats < CORE_MAX_SEATS ? l->n_seats : CORE_MAX_SEATS;
     int cur = -1;
-    for (int s = 0; s < n && a->pick == PICK_ROLE; s++)
-        if (strcmp(l->seats[s].role_id, a->pick_role) == 0 && seat_free(a, &l->seats[s])) {
+    for (int s = 0; s < n && a->pick == PLAYER_PICK_ROLE; s++)
+        if (strcmp(l->seats[s].role_id, a->pick_role) == 0 && seat_free(a->opts.name, &l->seats[s])) {
             cur = s;
             break;
         }
     for (int k = 1; k <= n; k++) {
         int s = ((cur < 0 ? (dir > 0 ? -1 : n) : cur) + dir * k % n + 2 * n) % n;
-        if (seat_free(a, &l->seats[s]) &&
-            (a->pick != PICK_ROLE || strcmp(l->seats[s].role_id, a->pick_role) != 0)) {
+        if (seat_free(a->opts.name, &l->seats[s]) &&
+            (a->pick != PLAYER_PICK_ROLE || strcmp(l->seats[s].role_id, a->pick_role) != 0)) {
             pick_seat_role(a, s);
             return;
         }
@@ -504,7 +502,7 @@ static void pick_confirm(player_app *a)
     const cli_lobby *l = look_lobby_ready(a);
     if (!l)
         return;
-    if (a->pick == PICK_NONE) {
+    if (a->pick == PLAYER_PICK_NONE) {
         snprintf(a->pick_error, sizeof a->pick_error, "%s",
                  _("Kies eerst een rol, een vrije plaats of meekijken."));
         return;
@@ -512,12 +510,12 @@ static void pick_confirm(player_app *a)
     if (!pick_available(a, l)) {
         snprintf(a->pick_error, sizeof a->pick_error,
                  _("De rol %s is intussen bezet. Kies een andere rol."), a->pick_role_name);
-        a->pick = PICK_NONE;
+        a->pick = PLAYER_PICK_NONE;
         return;
     }
     cli_options o = a->opts;
-    o.observe = a->pick == PICK_OBSERVE;
-    if (a->pick == PICK_ROLE)
+    o.observe = a->pick == PLAYER_PICK_OBSERVE;
+    if (a->pick == PLAYER_PICK_ROLE)
         snprintf(o.role, sizeof o.role, "%s", a->pick_role);
     else
         o.role[0] = 0;
@@ -546,13 +544,13 @@ static void picker_click(player_app *a, int id, int arg)
         break;
     case PLAYER_ID_ANY_SEAT:
         if (!seating) {
-            a->pick = PICK_ANY;
+            a->pick = PLAYER_PICK_ANY;
             a->pick_error[0] = 0;
         }
         break;
     case PLAYER_ID_OBSERVE:
         if (!seating) {
-            a->pick = PICK_OBSERVE;
+            a->pick = PLAYER_PICK_OBSERVE;
             a->pick_error[0] = 0;
         }
         break;
@@ -702,25 +700,24 @@ static void handle(player_app *a, const SDL_Event *e)
 
 /* ------------------------------------------------------------------- form */
 
-static void draw_field(player_app *a, SDL_Rect r, const char *label, int idx, int px)
+static void draw_field(ui_gfx *g, const player_form_model *m, SDL_Rect r, const char *label,
+                       int idx, int px)
 {
-    ui_gfx *g = &a->g;
     ui_text(g, label, r.x, r.y, px, px * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, r.w);
     SDL_Rect f = {r.x, r.y + px * 14 / 10, r.w, px * 2};
     ui_round(g, f, ui_px(g, 8), UI_PANEL);
-    bool focus = a->field == idx;
+    bool focus = m->focus == idx;
     ui_round_outline(g, f, ui_px(g, 8), focus ? ui_px(g, 3) : 1, focus ? UI_ACCENT : UI_LINE);
     char shown[CLI_HOST_LEN + 4];
-    snprintf(shown, sizeof shown, "%s%s", a->fields[idx], focus ? "|" : "");
+    snprintf(shown, sizeof shown, "%s%s", m->fields[idx] ? m->fields[idx] : "", focus ? "|" : "");
     if (shown[0])
         ui_text(g, shown, f.x + ui_px(g, 12), f.y + (f.h - px * 12 / 10) / 2, px, px * 7 / 10,
                 UI_REGULAR, UI_INK, UI_LEFT, f.w - ui_px(g, 24));
     ui_hit_add(g, f, UI_ID_FIELD, idx);
 }
 
-static void draw_form(player_app *a)
+void player_draw_form(ui_gfx *g, const player_form_model *m)
 {
-    ui_gfx *g = &a->g;
     ui_draw_background(g);
     SDL_Rect bar = {0, 0, g->w, ui_r(g, 0, 0, 1920, 84).y + ui_px(g, 84)};
     ui_fill(g, bar, UI_ACCENT);
@@ -734,15 +731,15 @@ static void draw_form(player_app *a)
     ui_text(g, _("Spellen op dit netwerk"), games.x + pad, games.y + pad, body, body, UI_BOLD,
             UI_ACCENT, UI_LEFT, games.w - 2 * pad);
     int y = games.y + pad + body * 16 / 10;
-    if (a->n_found == 0)
+    if (m->n_found == 0)
         ui_text_box(g, _("Nog geen spel gevonden. Staat de projector aan? Je kan ook het adres "
                          "typen dat op het scherm vooraan staat."),
                     (SDL_Rect){games.x + pad, y, games.w - 2 * pad, body * 5}, body, body * 8 / 10,
                     UI_REGULAR, UI_INK_SOFT, UI_LEFT);
-    for (int i = 0; i < a->n_found; i++) {
+    for (int i = 0; i < m->n_found; i++) {
         char lbl[200];
-        snprintf(lbl, sizeof lbl, _("%s · code %s · %d van %d vrij"), a->found[i].title,
-                 a->found[i].code, a->found[i].seats_free, a->found[i].seats_total);
+        snprintf(lbl, sizeof lbl, _("%s · code %s · %d van %d vrij"), m->found[i].title,
+                 m->found[i].code, m->found[i].seats_free, m->found[i].seats_total);
         SDL_Rect b = {games.x + pad, y, games.w - 2 * pad, body * 2};
         if (y + b.h > games.y + games.h - pad)
             break;
@@ -754,36 +751,51 @@ static void draw_form(player_app *a)
     ui_panel(g, form);
     int x = form.x + pad, w = form.w - 2 * pad;
     y = form.y + pad;
-    draw_field(a, (SDL_Rect){x, y, w, body * 4}, _("Adres van de host"), 0, body);
+    draw_field(g, m, (SDL_Rect){x, y, w, body * 4}, _("Adres van de host"), 0, body);
     y += body * 4 + ui_px(g, 12);
-    draw_field(a, (SDL_Rect){x, y, w / 2, body * 4}, _("Code (4 letters)"), 1, body);
+    draw_field(g, m, (SDL_Rect){x, y, w / 2, body * 4}, _("Code (4 letters)"), 1, body);
     y += body * 4 + ui_px(g, 12);
-    draw_field(a, (SDL_Rect){x, y, w, body * 4}, _("Je voornaam"), 2, body);
+    draw_field(g, m, (SDL_Rect){x, y, w, body * 4}, _("Je voornaam"), 2, body);
     y += body * 4 + ui_px(g, 16);
     int bh = body * 17 / 10;
-    const char *hint = a->opts.observe
+    const char *hint = m->observe
                            ? _("Je kijkt mee als toeschouwer: je ziet de tafel zoals op het "
                                "scherm vooraan.")
                            : _("Daarna kies je een rol uit de rollen van dit spel.");
     y += ui_text_box(g, hint, (SDL_Rect){x, y, w, body * 3}, body * 9 / 10, body * 8 / 10,
                      UI_REGULAR, UI_INK_SOFT, UI_LEFT) +
          ui_px(g, 20);
-    const char *status = "";
+    bool error = m->error && m->error[0];
+    const char *msg = error ? m->error : m->status ? m->status : "";
+    if (msg[0])
+        ui_text_box(g, msg, (SDL_Rect){x, y, w, body * 3}, body, body * 8 / 10, UI_BOLD,
+                    error ? UI_ALARM : UI_INK_SOFT, UI_LEFT);
+    ui_button(g, (SDL_Rect){x, form.y + form.h - pad - bh * 12 / 10, w, bh * 12 / 10},
+              m->observe ? _("Meekijken") : _("Verder"), body, true, true, UI_ID_SUBMIT, 0);
+}
+
+static void draw_form(player_app *a)
+{
+    player_form_model m;
+    memset(&m, 0, sizeof m);
+    for (int i = 0; i < FORM_FIELDS; i++)
+        m.fields[i] = a->fields[i];
+    m.focus = a->field;
+    m.found = a->found;
+    m.n_found = a->n_found;
+    m.observe = a->opts.observe;
+    m.status = "";
     cli *conn = a->c ? a->c : a->look;
     if (conn) {
         switch (cli_status_get(conn)) {
-        case CLI_STATUS_CONNECTING: status = _("Verbinden…"); break;
-        case CLI_STATUS_CONNECTED: status = _("Verbonden; wachten op het spel…"); break;
-        case CLI_STATUS_RECONNECTING: status = _("Verbinding kwijt; opnieuw proberen…"); break;
+        case CLI_STATUS_CONNECTING: m.status = _("Verbinden…"); break;
+        case CLI_STATUS_CONNECTED: m.status = _("Verbonden; wachten op het spel…"); break;
+        case CLI_STATUS_RECONNECTING: m.status = _("Verbinding kwijt; opnieuw proberen…"); break;
         default: break;
         }
     }
-    const char *msg = a->form_error[0] ? a->form_error : status;
-    if (msg[0])
-        ui_text_box(g, msg, (SDL_Rect){x, y, w, body * 3}, body, body * 8 / 10, UI_BOLD,
-                    a->form_error[0] ? UI_ALARM : UI_INK_SOFT, UI_LEFT);
-    ui_button(g, (SDL_Rect){x, form.y + form.h - pad - bh * 12 / 10, w, bh * 12 / 10},
-              a->opts.observe ? _("Meekijken") : _("Verder"), body, true, true, UI_ID_SUBMIT, 0);
+    m.error = a->form_error;
+    player_draw_form(&a->g, &m);
 }
 
 /* Joins up to n strings with " · " into out. */
@@ -799,13 +811,15 @@ static void join_list(char *out, size_t len, const char (*items)[CORE_ID_LEN], i
 /* One seat of the game: the role's colour chip and name, and who sits
  * there. A free seat is a click region; the picked role is outlined and
  * says so in words (colour never stands alone). */
-static void draw_seat_row(player_app *a, const core_scenario *sc, const cli_lobby_seat *ls,
-                          int seat, SDL_Rect r, bool seating)
+static void draw_seat_row(ui_gfx *g, const player_picker_model *m, const cli_lobby_seat *ls,
+                          int seat, SDL_Rect r)
 {
-    ui_gfx *g = &a->g;
+    const core_scenario *sc = m->sc;
+    bool seating = m->seating;
     int body = ui_font_px(g, 28), small = ui_font_px(g, 27);
-    bool free_seat = seat_free(a, ls);
-    bool chosen = a->pick == PICK_ROLE && strcmp(ls->role_id, a->pick_role) == 0 && free_seat;
+    bool free_seat = seat_free(m->player_name, ls);
+    bool chosen = m->pick == PLAYER_PICK_ROLE && m->pick_role &&
+                  strcmp(ls->role_id, m->pick_role) == 0 && free_seat;
     bool hot = free_seat && !seating && ui_hover(g, r);
     int rad = ui_px(g, 12);
     ui_round(g, r, rad, !free_seat ? UI_PANEL_ALT : hot ? UI_BG : UI_PANEL);
@@ -819,7 +833,7 @@ static void draw_seat_row(player_app *a, const core_scenario *sc, const cli_lobb
     if (chosen) {
         snprintf(state, sizeof state, "%s", _("jouw keuze"));
         sc_ink = UI_ACCENT;
-    } else if (seat_is_mine(a, ls)) {
+    } else if (seat_is_mine(m->player_name, ls)) {
         snprintf(state, sizeof state, "%s", _("jouw plaats? terugkeren"));
         sc_ink = UI_ACCENT;
     } else if (!ls->taken) {
@@ -850,16 +864,16 @@ static void draw_seat_row(player_app *a, const core_scenario *sc, const cli_lobb
 
 /* What the picked choice means, inside c: the role's T-shape in words, or
  * what a free seat or watching gives. */
-static void draw_pick_detail(player_app *a, const core_scenario *sc, SDL_Rect c)
+static void draw_pick_detail(ui_gfx *g, const player_picker_model *m, SDL_Rect c)
 {
-    ui_gfx *g = &a->g;
+    const core_scenario *sc = m->sc;
     int h2 = ui_font_px(g, 36), body = ui_font_px(g, 28), small = ui_font_px(g, 27);
     int y = c.y, gap = ui_px(g, 14);
     const core_role_def *d = NULL;
     int role = -1;
-    if (a->pick == PICK_ROLE)
+    if (m->pick == PLAYER_PICK_ROLE && m->pick_role)
         for (int r = 0; r < sc->n_roles && r < CORE_MAX_ROLES; r++)
-            if (strcmp(sc->roles[r].id, a->pick_role) == 0) {
+            if (strcmp(sc->roles[r].id, m->pick_role) == 0) {
                 d = &sc->roles[r];
                 role = r;
             }
@@ -867,11 +881,11 @@ static void draw_pick_detail(player_app *a, const core_scenario *sc, SDL_Rect c)
         const char *title = _("Nog geen keuze");
         const char *text = _("Klik links op een vrije rol om te lezen wat die rol kan en waar "
                              "de grenzen liggen.");
-        if (a->pick == PICK_ANY) {
+        if (m->pick == PLAYER_PICK_ANY) {
             title = _("Een vrije plaats");
             text = _("Je krijgt de eerste vrije plaats. Welke rol dat is, zie je zodra je aan "
                      "tafel zit.");
-        } else if (a->pick == PICK_OBSERVE) {
+        } else if (m->pick == PLAYER_PICK_OBSERVE) {
             title = _("Meekijken");
             text = _("Je ziet de tafel zoals op het scherm vooraan, zonder eigen kaarten. Handig "
                      "voor wie later aansluit of als begeleider meekijkt.");
@@ -904,6 +918,15 @@ static void draw_pick_detail(player_app *a, const core_scenario *sc, SDL_Rect c)
                 {_("Sterk in"), domains},
                 {_("Maakt anderen sterker met"), skills},
                 {_("Grenzen"), d->limits_text}};
+    /* the description reads at body size unless everything would not fit:
+     * a level may give a role 400 bytes of description and of limits */
+    int desc_px = body, total = 0;
+    for (int i = 0; i < 4; i++)
+        if (sec[i].text[0])
+            total += (sec[i].label ? small * 13 / 10 : 0) + gap +
+                     ui_text_box_height(g, sec[i].text, c.w, i == 0 ? body : small, UI_REGULAR);
+    if (total > c.y + c.h - y)
+        desc_px = small;
     for (int i = 0; i < 4; i++) {
         if (!sec[i].text[0])
             continue;
@@ -915,19 +938,19 @@ static void draw_pick_detail(player_app *a, const core_scenario *sc, SDL_Rect c)
         int left = c.y + c.h - y;
         if (left < small)
             break;
-        int need = ui_text_box_height(g, sec[i].text, c.w, i == 0 ? body : small, UI_REGULAR);
+        int px = i == 0 ? desc_px : small;
+        int need = ui_text_box_height(g, sec[i].text, c.w, px, UI_REGULAR);
         SDL_Rect box = {c.x, y, c.w, need < left ? need : left};
-        y += ui_text_box(g, sec[i].text, box, i == 0 ? body : small, small * 8 / 10, UI_REGULAR,
-                         UI_INK, UI_LEFT) +
+        y += ui_text_box(g, sec[i].text, box, px, small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT) +
              gap;
     }
 }
 
-static void draw_picker(player_app *a, const cli_lobby *l)
+void player_draw_picker(ui_gfx *g, const player_picker_model *m)
 {
-    ui_gfx *g = &a->g;
-    const core_scenario *sc = cli_scenario(a->look);
-    bool seating = a->c != NULL;
+    const core_scenario *sc = m->sc;
+    const cli_lobby *l = m->lobby;
+    bool seating = m->seating;
     ui_draw_background(g);
     SDL_Rect bar = {0, 0, g->w, ui_r(g, 0, 0, 1920, 84).y + ui_px(g, 84)};
     ui_fill(g, bar, UI_ACCENT);
@@ -959,7 +982,7 @@ static void draw_picker(player_app *a, const cli_lobby *l)
     if (row > body * 24 / 10)
         row = body * 24 / 10;
     for (int s = 0; s < n; s++) {
-        draw_seat_row(a, sc, &l->seats[s], s, (SDL_Rect){x, y, w, row}, seating);
+        draw_seat_row(g, m, &l->seats[s], s, (SDL_Rect){x, y, w, row});
         y += row + gap;
     }
     int hw = (w - gap) / 2;
@@ -968,9 +991,9 @@ static void draw_picker(player_app *a, const cli_lobby *l)
     bool any_free = false;
     for (int s = 0; s < n; s++)
         any_free = any_free || !l->seats[s].taken;
-    ui_button(g, any, _("Een vrije plaats"), small, a->pick == PICK_ANY,
+    ui_button(g, any, _("Een vrije plaats"), small, m->pick == PLAYER_PICK_ANY,
               any_free && !seating, PLAYER_ID_ANY_SEAT, 0);
-    ui_button(g, obs, _("Meekijken als toeschouwer"), small, a->pick == PICK_OBSERVE, !seating,
+    ui_button(g, obs, _("Meekijken als toeschouwer"), small, m->pick == PLAYER_PICK_OBSERVE, !seating,
               PLAYER_ID_OBSERVE, 0);
 
     /* right: what the choice means, the host's answer, join */
@@ -980,35 +1003,62 @@ static void draw_picker(player_app *a, const cli_lobby *l)
     w = right.w - 2 * pad;
     int jh = body * 22 / 10;
     SDL_Rect join = {x, right.y + right.h - pad - jh, w, jh};
-    SDL_Rect msg = {x, join.y - ui_px(g, 16) - body * 3, w, body * 3};
-    draw_pick_detail(a, sc, (SDL_Rect){x, right.y + pad, w, msg.y - ui_px(g, 12) - right.y - pad});
-    const char *note = a->pick_error;
+    const char *role_name = m->pick_role_name ? m->pick_role_name : "";
+    const char *note = m->error ? m->error : "";
     SDL_Color ink = UI_ALARM;
     char status[160] = "";
     if (!note[0] && seating) {
-        if (a->pick == PICK_ROLE)
-            snprintf(status, sizeof status, _("Plaats nemen als %s…"), a->pick_role_name);
+        if (m->pick == PLAYER_PICK_ROLE)
+            snprintf(status, sizeof status, _("Plaats nemen als %s…"), role_name);
         else
             snprintf(status, sizeof status, "%s", _("Verbinden…"));
         note = status;
         ink = UI_INK_SOFT;
-    } else if (!note[0] && cli_status_get(a->look) == CLI_STATUS_RECONNECTING) {
+    } else if (!note[0] && m->reconnecting) {
         note = _("Verbinding kwijt; opnieuw proberen…");
         ink = UI_WARN;
     }
+    /* the note sits above the buttons, as tall as it needs (up to 4 lines);
+     * the explanation of the choice gets the rest */
+    int msg_h = 0;
+    if (note[0]) {
+        msg_h = ui_text_box_height(g, note, w, body, UI_BOLD);
+        if (msg_h > body * 5)
+            msg_h = body * 5;
+    }
+    SDL_Rect msg = {x, join.y - ui_px(g, 16) - msg_h, w, msg_h};
+    draw_pick_detail(g, m,
+                     (SDL_Rect){x, right.y + pad, w,
+                                msg.y - (msg_h ? ui_px(g, 16) : 0) - right.y - pad});
     if (note[0])
         ui_text_box(g, note, msg, body, small * 8 / 10, UI_BOLD, ink, UI_LEFT);
     int back_w = w * 30 / 100;
     ui_button(g, (SDL_Rect){x, join.y, back_w, jh}, _("Terug"), body, false, true, UI_ID_BACK, 0);
     char label[CORE_TITLE_LEN + 64];
-    switch (a->pick) {
-    case PICK_ROLE: snprintf(label, sizeof label, _("Meedoen als %s"), a->pick_role_name); break;
-    case PICK_OBSERVE: snprintf(label, sizeof label, "%s", _("Meekijken")); break;
-    case PICK_ANY: snprintf(label, sizeof label, "%s", _("Meedoen")); break;
+    switch (m->pick) {
+    case PLAYER_PICK_ROLE: snprintf(label, sizeof label, _("Meedoen als %s"), role_name); break;
+    case PLAYER_PICK_OBSERVE: snprintf(label, sizeof label, "%s", _("Meekijken")); break;
+    case PLAYER_PICK_ANY: snprintf(label, sizeof label, "%s", _("Meedoen")); break;
     default: snprintf(label, sizeof label, "%s", _("Kies eerst een rol")); break;
     }
     ui_button(g, (SDL_Rect){x + back_w + gap, join.y, w - back_w - gap, jh}, label, body, true,
-              a->pick != PICK_NONE && !seating, UI_ID_SUBMIT, 0);
+              m->pick != PLAYER_PICK_NONE && !seating, UI_ID_SUBMIT, 0);
+}
+
+static void draw_picker(player_app *a, const cli_lobby *l)
+{
+    player_picker_model m;
+    memset(&m, 0, sizeof m);
+    m.sc = cli_scenario(a->look);
+    m.lobby = l;
+    m.player_name = a->opts.name;
+    m.pick = a->pick;
+    m.pick_role = a->pick_role;
+    m.pick_role_name = a->pick_role_name;
+    m.error = a->pick_error;
+    m.seating = a->c != NULL;
+    m.reconnecting = cli_status_get(a->look) == CLI_STATUS_RECONNECTING;
+    player_draw_picker(&a->g, &m);
 }
 
 /* ------------------------------------------------------------------- loop */
@@ -1027,7 +1077,7 @@ static void sync_pick(player_app *a)
     const cli_lobby *l = look_lobby_ready(a);
     if (!l || a->c)
         return;
-    if (a->pick == PICK_ROLE) {
+    if (a->pick == PLAYER_PICK_ROLE) {
         bool known = false;
         for (int s = 0; s < l->n_seats && s < CORE_MAX_SEATS; s++)
             if (strcmp(l->seats[s].role_id, a->pick_role) == 0) {
@@ -1043,20 +1093,20 @@ static void sync_pick(player_app *a)
                      _("De rol ‘%s’ speelt niet mee in dit spel. Kies een van de rollen van dit "
                        "spel."),
                      a->pick_role);
-            a->pick = PICK_NONE;
+            a->pick = PLAYER_PICK_NONE;
             a->dirty = true;
         } else if (!pick_available(a, l)) {
             snprintf(a->pick_error, sizeof a->pick_error,
                      _("De rol %s is bezet. Kies een andere rol."), a->pick_role_name);
-            a->pick = PICK_NONE;
+            a->pick = PLAYER_PICK_NONE;
             a->dirty = true;
         }
-    } else if (a->pick == PICK_ANY) {
+    } else if (a->pick == PLAYER_PICK_ANY) {
         bool any = false;
         for (int s = 0; s < l->n_seats && s < CORE_MAX_SEATS; s++)
             any = any || !l->seats[s].taken;
         if (!any) {
-            a->pick = PICK_NONE;
+            a->pick = PLAYER_PICK_NONE;
             a->dirty = true;
         }
     }
@@ -1098,7 +1148,7 @@ static void refresh_status(player_app *a)
             bool to_picker = st == CLI_STATUS_REJECTED && role_problem(cli_reject_code(a->c));
             stop_session(a);
             if (to_picker) {
-                a->pick = PICK_NONE;
+                a->pick = PLAYER_PICK_NONE;
                 snprintf(a->pick_error, sizeof a->pick_error, "%s", msg);
                 char err[256] = "";
                 if (!a->look && !start_look(a, err, sizeof err))
@@ -1180,7 +1230,7 @@ player_app *player_app_open(const cli_options *opts, bool offscreen, char *err, 
     a->field = -1;
     if (opts->role[0] && !opts->observe) {
         /* --role preselects; the picker checks it against the game's roles */
-        a->pick = PICK_ROLE;
+        a->pick = PLAYER_PICK_ROLE;
         snprintf(a->pick_role, sizeof a->pick_role, "%s", opts->role);
         snprintf(a->pick_role_name, sizeof a->pick_role_name, "%s", opts->role);
     }

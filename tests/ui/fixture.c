@@ -1,12 +1,14 @@
 /* Hand-built scenario and views for golden images (see fixture.h). */
 #include "fixture.h"
+#include "ui/player_app.h"
 
 #include <string.h>
 
 const char *const ui_fixture_scenes[] = {
     "lobby",   "table",     "table8",    "signaal",   "reflectie", "reveal",
     "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "help", "trainer",
-    "player-overleg", "player-inzet", "player-reflectie", "player-ask", NULL,
+    "player-overleg", "player-inzet", "player-reflectie", "player-ask",
+    "join-form", "join-roles", "join-picked", NULL,
 };
 
 static const char *const role_ids[8] = {"leraar",          "ouder",    "clb-anker",
@@ -175,7 +177,7 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
         known = known || strcmp(ui_fixture_scenes[i], scene) == 0;
     if (!known)
         return false;
-    scenario(&f->sc, strcmp(scene, "table8") == 0 ? 8 : 4);
+    scenario(&f->sc, strcmp(scene, "table8") == 0 || strcmp(scene, "join-roles") == 0 ? 8 : 4);
     public_view(&f->pub, &f->sc);
     core_public_view *p = &f->pub;
     if (!strcmp(scene, "signaal"))
@@ -214,9 +216,76 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
     return true;
 }
 
+/* The join flow: the form with two games on the LAN, and the role picker
+ * with every seat state (a person, a bot, a seat waiting for its player,
+ * the player's own waiting seat, free) or with a role chosen. */
+static void draw_join(ui_gfx *g, ui_fixture *f, const char *scene)
+{
+    if (!strcmp(scene, "join-form")) {
+        static cli_found_game found[2];
+        memset(found, 0, sizeof found);
+        CPY(found[0].address, "192.168.1.20");
+        found[0].port = 47800;
+        CPY(found[0].code, "KWTR");
+        CPY(found[0].title, "Noor zoekt rust");
+        found[0].seats_free = 3;
+        found[0].seats_total = 4;
+        CPY(found[1].address, "192.168.1.31");
+        found[1].port = 47800;
+        CPY(found[1].code, "BLMN");
+        CPY(found[1].title, "Amira vindt haar plek");
+        found[1].seats_free = 6;
+        found[1].seats_total = 6;
+        player_form_model m = {{"192.168.1.20:47800", "KWTR", "Anna"}, 2, found, 2, false,
+                               "", ""};
+        player_draw_form(g, &m);
+        return;
+    }
+    static cli_lobby lobby;
+    memset(&lobby, 0, sizeof lobby);
+    CPY(lobby.code, "KWTR");
+    CPY(lobby.title, f->sc.title);
+    lobby.n_seats = f->sc.n_seats;
+    for (int s = 0; s < f->sc.n_seats; s++) {
+        cli_lobby_seat *ls = &lobby.seats[s];
+        ls->role = f->sc.seat_roles[s];
+        CPY(ls->role_id, f->sc.roles[ls->role].id);
+        CPY(ls->role_name, f->sc.roles[ls->role].name);
+    }
+    player_picker_model m;
+    memset(&m, 0, sizeof m);
+    m.sc = &f->sc;
+    m.lobby = &lobby;
+    m.player_name = "Anna";
+    if (!strcmp(scene, "join-roles")) {
+        lobby.seats[1].taken = lobby.seats[1].connected = true;
+        CPY(lobby.seats[1].name, "Bram");
+        lobby.seats[2].taken = lobby.seats[2].bot = true;
+        lobby.seats[3].taken = true; /* Anna's seat, waiting for her */
+        CPY(lobby.seats[3].name, "Anna");
+        lobby.seats[5].taken = true;
+        CPY(lobby.seats[5].name, "Fien");
+        m.error = "Iemand anders nam net de rol Ouder. Kies een andere rol.";
+    } else {
+        lobby.seats[0].taken = lobby.seats[0].connected = true;
+        CPY(lobby.seats[0].name, "Bram");
+        CPY(f->sc.roles[2].description,
+            "Kijkt met een psychologische en medische blik naar het hele kind, brengt hulp "
+            "buiten de school in beeld en bewaakt de privacy van het dossier.");
+        m.pick = PLAYER_PICK_ROLE;
+        m.pick_role = "clb-anker";
+        m.pick_role_name = "CLB-anker";
+    }
+    player_draw_picker(g, &m);
+}
+
 bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
 {
     ui_gfx_begin(g);
+    if (!strncmp(scene, "join-", 5)) {
+        draw_join(g, f, scene);
+        return true;
+    }
     if (!strncmp(scene, "player-", 7)) {
         ui_player_model m;
         ui_player_model_init(&m);

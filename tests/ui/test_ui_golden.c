@@ -1,6 +1,9 @@
 /* Golden images of every screen at 1280x720 and 1920x1080 (software
  * renderer, hand-built views). SAMENSPEL_UPDATE_GOLDEN=1 rewrites them
- * after an intended change; look at the new PNGs before committing. */
+ * after an intended change; SAMENSPEL_UPDATE_GOLDEN=join-,lobby rewrites
+ * only the scenes whose names start with one of those prefixes (so a change
+ * to one screen does not touch the others' images). Look at the new PNGs
+ * before committing. */
 #include "fixture.h"
 #include "platform/plat.h"
 
@@ -81,16 +84,34 @@ static int check_scene(ui_gfx *g, const char *scene, int w, int h, bool update)
     return rc;
 }
 
+/* Whether SAMENSPEL_UPDATE_GOLDEN asks to rewrite this scene's images. */
+static bool update_scene(const char *u, const char *scene)
+{
+    if (!u || !u[0])
+        return false;
+    if (strcmp(u, "1") == 0)
+        return true;
+    for (const char *p = u; *p;) {
+        size_t n = strcspn(p, ",");
+        if (n > 0 && strncmp(scene, p, n) == 0)
+            return true;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return false;
+}
+
 static void run_size(int w, int h)
 {
     const char *u = getenv("SAMENSPEL_UPDATE_GOLDEN");
-    bool update = u && strcmp(u, "1") == 0;
     ui_gfx g;
     char err[512] = "";
     assert_true(ui_gfx_open(&g, "golden", w, h, true, NULL, err, sizeof err));
     int failures = 0;
     for (int i = 0; ui_fixture_scenes[i]; i++)
-        failures += check_scene(&g, ui_fixture_scenes[i], w, h, update);
+        failures += check_scene(&g, ui_fixture_scenes[i], w, h,
+                                update_scene(u, ui_fixture_scenes[i]));
     ui_gfx_close(&g);
     assert_int_equal(failures, 0);
 }

@@ -294,10 +294,12 @@ static void walk_picker(const char *level, const core_scenario *sc, int w, int h
         pump(&r, 1);
     assert_true(cli_seat(r.other) >= 0);
     pump(&r, 5);
+    char role_shot[64];
+    snprintf(role_shot, sizeof role_shot, "%s-role", shot);
     for (int s = 0; s < n; s++) {
         push_key(SDLK_DOWN);
         pump(&r, 3);
-        check_frame(&r, shot);
+        check_frame(&r, s == 0 ? role_shot : shot);
     }
     assert_true(click(&r, PLAYER_ID_ANY_SEAT, 0));
     check_frame(&r, shot);
@@ -319,6 +321,15 @@ static void test_picker_fits_everywhere(void **state)
     assert_true(ui_fixture_build(fx, "table8"));
     /* the golden fixture draws screens only; a host also needs the rules */
     core_rules_default(&fx->sc.rules);
+    /* the longest texts a level may give a role (399 bytes each) */
+    for (int r = 0; r < fx->sc.n_roles; r++) {
+        char *d = fx->sc.roles[r].description, *l = fx->sc.roles[r].limits_text;
+        d[0] = l[0] = 0;
+        while (strlen(d) + 40 < CORE_TEXT_LEN)
+            strcat(d, "Werkt samen met het team en de ouders. ");
+        while (strlen(l) + 40 < CORE_TEXT_LEN)
+            strcat(l, "Heeft weinig tijd voor één leerling. ");
+    }
     char why[256] = "";
     if (!core_scenario_validate(&fx->sc, why, sizeof why))
         fail_msg("8-seat fixture: %s", why);
