@@ -974,7 +974,18 @@ void player_draw_picker(ui_gfx *g, const player_picker_model *m)
         snprintf(pupil, sizeof pupil, _("Samen voor %s (%d jaar) · code %s"), sc->pupil_name,
                  sc->pupil_age, l->code);
     ui_text(g, pupil, x, y, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, w);
-    y += small * 15 / 10 + ui_px(g, 12);
+    y += small * 15 / 10;
+    if (l->started && !l->finished) {
+        /* latecomers: the rules bring Identiteit back for them */
+        const char *late = _("Het spel loopt al: wie nu aanschuift, stelt zich eerst voor.");
+        int lh = ui_text_box_height(g, late, w, small, UI_BOLD);
+        if (lh > small * 3)
+            lh = small * 3;
+        y += ui_text_box(g, late, (SDL_Rect){x, y, w, lh}, small, small * 8 / 10, UI_BOLD,
+                         UI_WARN, UI_LEFT) +
+             small / 3;
+    }
+    y += ui_px(g, 12);
     int bh = body * 19 / 10, gap = ui_px(g, 10);
     int bottom = left.y + left.h - pad - bh - ui_px(g, 16);
     int n = l->n_seats < CORE_MAX_SEATS ? l->n_seats : CORE_MAX_SEATS;
