@@ -33,7 +33,8 @@ typedef enum {
     CLI_SCREEN_DEFAULT = 0,
     CLI_SCREEN_LOBBY,
     CLI_SCREEN_TABLE,
-    CLI_SCREEN_DEBRIEF
+    CLI_SCREEN_DEBRIEF,
+    CLI_SCREEN_ROLES      /* the join flow's role picker */
 } cli_screen;
 
 typedef enum { CLI_BOT_NONE = 0, CLI_BOT_TEAM, CLI_BOT_SOLO } cli_bot;

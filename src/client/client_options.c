@@ -30,7 +30,7 @@ void cli_options_usage(void *stdio_file)
             "  --quiet           headless: alleen de uitkomst afdrukken\n"
             "  --font PAD        lettertype voor het venster\n"
             "  --screenshot BESTAND  één scherm renderen naar PNG en stoppen\n"
-            "  --screen S        lobby, table of debrief (met --screenshot)\n"
+            "  --screen S        lobby, table, debrief of roles (met --screenshot)\n"
             "  --size BxH        venstergrootte, bv. 1280x720\n"
             "  -h, --help        deze hulp tonen\n"),
           (FILE *)stdio_file);
@@ -152,8 +152,10 @@ int cli_options_parse(int argc, char **argv, cli_options *o, char *err, size_t e
                 o->screen = CLI_SCREEN_TABLE;
             else if (!strcmp(val, "debrief"))
                 o->screen = CLI_SCREEN_DEBRIEF;
+            else if (!strcmp(val, "roles"))
+                o->screen = CLI_SCREEN_ROLES;
             else {
-                snprintf(err, err_len, _("--screen %s: kies lobby, table of debrief"), val);
+                snprintf(err, err_len, _("--screen %s: kies lobby, table, debrief of roles"), val);
                 return -1;
             }
         } else if (!strcmp(a, "--size")) {

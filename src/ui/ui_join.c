@@ -1325,9 +1325,66 @@ static const char *scene_for(cli_screen s)
     }
 }
 
+/* `join --screenshot F --screen roles`: the role picker of the bundled
+ * level as a newcomer sees it (one seat taken, one bot, a role chosen). */
+static bool roles_screenshot(const cli_options *opts, int w, int h, char *err, size_t err_len)
+{
+    core_scenario *sc = ui_scene_load_level(NULL, err, err_len);
+    if (!sc)
+        return false;
+    cli_lobby *l = calloc(1, sizeof *l);
+    ui_gfx *g = calloc(1, sizeof *g);
+    bool ok = l && g;
+    if (!ok)
+        snprintf(err, err_len, "%s", _("Te weinig geheugen."));
+    if (ok) {
+        snprintf(l->code, sizeof l->code, "KWTR");
+        snprintf(l->title, sizeof l->title, "%s", sc->title);
+        l->n_seats = sc->n_seats < CORE_MAX_SEATS ? sc->n_seats : CORE_MAX_SEATS;
+        for (int s = 0; s < l->n_seats; s++) {
+            cli_lobby_seat *ls = &l->seats[s];
+            ls->role = sc->seat_roles[s];
+            snprintf(ls->role_id, sizeof ls->role_id, "%s", sc->roles[ls->role].id);
+            snprintf(ls->role_name, sizeof ls->role_name, "%s", sc->roles[ls->role].name);
+        }
+        l->seats[0].taken = l->seats[0].connected = true;
+        snprintf(l->seats[0].name, sizeof l->seats[0].name, "Anna");
+        if (l->n_seats > 3)
+            l->seats[l->n_seats - 1].taken = l->seats[l->n_seats - 1].bot = true;
+        player_picker_model m;
+        memset(&m, 0, sizeof m);
+        m.sc = sc;
+        m.lobby = l;
+        m.player_name = "Jef";
+        m.pick = PLAYER_PICK_ROLE;
+        m.pick_role = l->seats[1].role_id;
+        m.pick_role_name = l->seats[1].role_name;
+        ok = ui_gfx_open(g, "samenspel", w, h, true, opts->font, err, err_len);
+        if (ok) {
+            ui_gfx_begin(g);
+            player_draw_picker(g, &m);
+            ok = ui_gfx_save_png(g, opts->screenshot, err, err_len);
+            ui_gfx_close(g);
+        }
+    }
+    free(g);
+    free(l);
+    free(sc);
+    return ok;
+}
+
 int ui_join_main(const cli_options *opts)
 {
     char err[UI_ERR_LEN] = "";
+    if (opts->screenshot[0] && opts->screen == CLI_SCREEN_ROLES) {
+        int w = opts->width > 0 ? opts->width : 1920;
+        int h = opts->height > 0 ? opts->height : 1080;
+        if (!roles_screenshot(opts, w, h, err, sizeof err)) {
+            fprintf(stderr, "samenspel join: %s\n", err);
+            return 1;
+        }
+        return 0;
+    }
     if (opts->screenshot[0]) {
         int w = opts->width > 0 ? opts->width : 1920;
         int h = opts->height > 0 ? opts->height : 1080;
