@@ -213,6 +213,7 @@ static void send_hello(cli *c)
     snprintf(m.name, sizeof m.name, "%s", c->opts.name);
     snprintf(m.role, sizeof m.role, "%s", c->opts.role);
     m.observe = c->opts.observe;
+    m.browse = c->opts.observe && c->opts.browse;
     m.has_token = c->has_token && !c->opts.observe;
     memcpy(m.token, c->token, sizeof m.token);
     uint8_t buf[512];

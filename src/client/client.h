@@ -47,6 +47,7 @@ typedef struct {
     char name[CLI_NAME_LEN];
     char role[40];               /* role id wanted ("leraar"); empty: any free seat */
     bool observe;                /* --observe: public view only */
+    bool browse;                 /* with observe: only reading the roles; the host does not count us */
     bool headless;
     cli_bot bot;                 /* --bot team|solo */
     int pace_ms;                 /* --pace MS: wait between bot actions */

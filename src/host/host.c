@@ -50,6 +50,7 @@ typedef struct {
     struct { uint32_t tick; uint64_t bytes; } sent_ticks[HOST_ACK_RING];
     int ring_head, ring_n;
     bool dead;
+    bool browsing;             /* an observer only reading the roles before choosing one */
     char dead_reason[96];
 } peer;
 
@@ -621,8 +622,10 @@ static void handle_hello(host *h, int i, const uint8_t *pl, size_t len)
     if (m.observe) {
         p->state = PEER_OBSERVER;
         p->seat = -1;
+        p->browsing = m.browse;
         h->lobby_dirty = true;
-        hlog(h, "observer joined from %s", net_conn_address(p->conn));
+        hlog(h, m.browse ? "someone at %s is looking at the roles" : "observer joined from %s",
+             net_conn_address(p->conn));
         send_welcome(h, i);
         return;
     }
@@ -1237,7 +1240,7 @@ int host_observer_count(const host *h)
 {
     int n = 0;
     for (int i = 0; i < h->n_peers; i++)
-        n += h->peers[i].state == PEER_OBSERVER && !h->peers[i].dead;
+        n += h->peers[i].state == PEER_OBSERVER && !h->peers[i].browsing && !h->peers[i].dead;
     return n;
 }
 

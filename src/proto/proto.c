@@ -585,7 +585,16 @@ static void ser_hello(proto_io *io, proto_hello *m)
     io_str(io, m->code, sizeof m->code);
     io_str(io, m->name, sizeof m->name);
     io_str(io, m->role, sizeof m->role);
-    io_bool(io, &m->observe);
+    /* one byte: 0 take a seat, 1 observe, 2 observe while choosing a role
+     * (the host does not count such a peer as an audience) */
+    uint8_t mode = (uint8_t)(io->reading ? 0 : (m->observe ? (m->browse ? 2 : 1) : 0));
+    io_u8(io, &mode);
+    if (io->reading && !io->bad) {
+        if (mode > 2)
+            fail(io, "join mode is not 0, 1 or 2");
+        m->observe = mode >= 1;
+        m->browse = mode == 2;
+    }
     io_bool(io, &m->has_token);
     if (m->has_token)
         io_raw(io, m->token, PROTO_TOKEN_LEN);

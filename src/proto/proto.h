@@ -81,6 +81,7 @@ typedef struct {
     char name[PROTO_NAME_LEN];
     char role[PROTO_ROLE_LEN];
     bool observe;
+    bool browse;               /* with observe: only looking at the roles before choosing one */
     bool has_token;
     uint8_t token[PROTO_TOKEN_LEN];
 } proto_hello;

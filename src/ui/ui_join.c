@@ -154,6 +154,7 @@ static bool start_look(player_app *a, char *err, size_t err_len)
     stop_look(a);
     cli_options o = a->opts;
     o.observe = true;
+    o.browse = true; /* not an audience: the projector does not count it */
     o.role[0] = 0;
     o.no_token_store = true;
     cli_callbacks cb = {a, look_status, NULL, NULL, look_lobby};

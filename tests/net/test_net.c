@@ -291,7 +291,22 @@ static void test_observer_sees_no_private_data(void **state)
     }
     assert_int_equal(host_observer_count(h), 1);
 
+    /* someone reading the roles before choosing one is not an audience */
     cli_options co;
+    fx_opts(&co, h, "Bo");
+    co.observe = co.browse = true;
+    fx_bot look;
+    assert_true(fx_bot_start(&look, &co, CORE_BOT_TEAM, 2));
+    look.act = false;
+    uint64_t wait_until = plat_now_ms() + 3000;
+    while (!fx_log_has(h, "looking at the roles") && plat_now_ms() < wait_until) {
+        host_pump(h, 1);
+        fx_bot_step(&look);
+    }
+    assert_true(fx_log_has(h, "looking at the roles"));
+    assert_int_equal(host_observer_count(h), 1);
+    cli_destroy(look.c);
+
     fx_opts(&co, h, "Ada");
     fx_bot b;
     assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 3));

@@ -95,6 +95,25 @@ static void test_hello_roundtrip(void **state)
     const char *why = NULL;
     assert_false(proto_decode_hello(buf, n + 1, &back, &why));
     assert_string_equal(why, "trailing bytes after the message");
+    assert_false(back.observe);
+
+    /* the join mode byte: 1 observe, 2 observe while choosing a role, 3 is refused */
+    h.has_token = false;
+    h.observe = true;
+    h.browse = true;
+    n = proto_encode_hello(buf, sizeof buf, &h);
+    assert_true(proto_decode_hello(buf, n, &back, NULL));
+    assert_true(back.observe);
+    assert_true(back.browse);
+    assert_int_equal(buf[n - 2], 2);
+    h.browse = false;
+    n = proto_encode_hello(buf, sizeof buf, &h);
+    assert_true(proto_decode_hello(buf, n, &back, NULL));
+    assert_true(back.observe);
+    assert_false(back.browse);
+    buf[n - 2] = 3;
+    assert_false(proto_decode_hello(buf, n, &back, &why));
+    assert_string_equal(why, "join mode is not 0, 1 or 2");
 }
 
 static void test_hello_other_version_is_readable(void **state)
