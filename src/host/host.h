@@ -57,6 +57,7 @@ typedef struct {
     bool resume;                      /* --resume [ID] */
     int64_t resume_id;                /* 0 = the latest unfinished session */
     bool timer;                       /* --timer: phase timers on */
+    int timer_seconds;                /* --timer-seconds N: phase timer length; 0 = SAMENSPEL_TIMER_SECONDS or 300 */
     uint64_t seed;                    /* --seed N; 0 = random */
     bool quiet;                       /* --quiet: headless prints only the result line */
     size_t queue_bytes;               /* per-peer send queue bound; 0 = 2 MiB (tests lower it) */

@@ -32,6 +32,8 @@ void host_options_usage(void *stdio_file)
             "                    volgende fase (standaard 3000 met --headless, anders uit; 0 = uit)\n"
             "  --watch           het level opnieuw laden als het bestand verandert (in de lobby)\n"
             "  --timer           fasetimers aan\n"
+            "  --timer-seconds N lengte van de fasetimer in seconden (10-3600, standaard 300);\n"
+            "                    zet de fasetimers aan\n"
             "  --db BESTAND      logboek van de sessie (SQLite)\n"
             "  --resume [ID]     een onderbroken sessie hervatten\n"
             "  --font PAD        lettertype voor het venster\n"
@@ -146,6 +148,14 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
         } else if (!strcmp(a, "--watch")) {
             o->watch = true;
         } else if (!strcmp(a, "--timer")) {
+            o->timer = true;
+        } else if (!strcmp(a, "--timer-seconds")) {
+            NEED_VAL();
+            if (!parse_int(val, 10, 3600, &n)) {
+                snprintf(err, err_len, _("--timer-seconds %s: geef seconden van 10 tot 3600"), val);
+                return -1;
+            }
+            o->timer_seconds = (int)n;
             o->timer = true;
         } else if (!strcmp(a, "--db")) {
             NEED_VAL();

@@ -575,8 +575,9 @@ int ui_host_main(const host_options *opts)
         return 1;
     }
     ui_proj_model_init(&p->m);
-    char warn[256];
-    int timer_s = ui_phase_timer_length_setting(warn, sizeof warn);
+    char warn[256] = "";
+    /* the command line wins over the environment */
+    int timer_s = opts->timer_seconds > 0 ? opts->timer_seconds : ui_phase_timer_length_setting(warn, sizeof warn);
     ui_phase_timer_init(&p->timer, opts->timer, timer_s, plat_now_ms());
     p->m.timer_on = opts->timer;
     p->m.timer_left_s = ui_phase_timer_left_s(&p->timer, plat_now_ms());
