@@ -478,9 +478,7 @@ void ui_fill(ui_gfx *g, SDL_Rect r, SDL_Color c)
 }
 
 #define ARC_SEG 6
-#ifndef UI_LINE_BAND
-#define UI_LINE_BAND 24 /* pixels along a line per clip band (ui_line) */
-#endif
+#define UI_LINE_MAX_SPANS 8192 /* pixel rows of one line (ui_line) */
 #define ROUND_PTS (4 * (ARC_SEG + 1))
 
 /* Outline points of a rounded rectangle, clockwise from the top-left arc. */
@@ -515,14 +513,19 @@ static SDL_Vertex vtx(float x, float y, SDL_Color c)
     return v;
 }
 
-/* A white disc of diameter d with anti-aliased edges (4x4 supersampling),
- * made once per size: circles and rounded corners are texture copies,
- * which the software renderer blends far faster than it rasterises
- * triangles, and they look smoother. */
-static SDL_Texture *disc_tex(ui_gfx *g, int d)
+/* A disc of diameter d in colour c with anti-aliased edges (4x4
+ * supersampling), made once per size and colour: circles and rounded
+ * corners are texture copies, which the software renderer blends far
+ * faster than it rasterises triangles, and they look smoother. The colour
+ * is baked in (alpha = coverage x c.a / 255, as a colour and alpha
+ * modulated copy would compute it): a modulated copy takes the renderer's
+ * slow per-pixel path and rebuilds its blit mapping at every colour
+ * change, which made a panel of chips and nodes cost milliseconds. */
+static SDL_Texture *disc_tex(ui_gfx *g, int d, SDL_Color c)
 {
+    uint32_t rgba = rgba_of(c);
     for (int i = 0; i < g->n_discs; i++)
-        if (g->discs[i].d == d)
+        if (g->discs[i].d == d && g->discs[i].rgba == rgba)
             return g->discs[i].tex;
     if (d < 1 || d > 2048)
         return NULL;
@@ -545,8 +548,8 @@ static SDL_Texture *disc_tex(ui_gfx *g, int d)
                     float fy = (float)y + ((float)sy + 0.5f) / 4.0f - r;
                     in += (fx * fx + fy * fy <= r * r) ? 1 : 0;
                 }
-            Uint32 a = (Uint32)(in * 255 / 16);
-            row[x] = (a << 24) | 0x00FFFFFFu;
+            Uint32 a = (Uint32)(in * 255 / 16) * c.a / 255;
+            row[x] = (a << 24) | ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
         }
     }
     SDL_Texture *t = SDL_CreateTextureFromSurface(g->ren, s);
@@ -555,6 +558,7 @@ static SDL_Texture *disc_tex(ui_gfx *g, int d)
         return NULL;
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
     g->discs[g->n_discs].d = d;
+    g->discs[g->n_discs].rgba = rgba;
     g->discs[g->n_discs].tex = t;
     g->n_discs++;
     return t;
@@ -590,11 +594,9 @@ void ui_round(ui_gfx *g, SDL_Rect r, int radius, SDL_Color c)
         ui_fill(g, left, c);
         ui_fill(g, right, c);
     }
-    SDL_Texture *t = disc_tex(g, 2 * radius);
+    SDL_Texture *t = disc_tex(g, 2 * radius, c);
     if (!t)
         return;
-    SDL_SetTextureColorMod(t, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(t, c.a);
     const SDL_Rect src[4] = {{0, 0, radius, radius},
                              {radius, 0, radius, radius},
                              {radius, radius, radius, radius},
@@ -655,13 +657,106 @@ void ui_circle(ui_gfx *g, float cx, float cy, float radius, SDL_Color c)
     }
     if (g->mode == UI_MODE_DRAW)
         g->layer_shown = false; /* the window no longer shows just the layer */
-    SDL_Texture *t = disc_tex(g, d);
+    SDL_Texture *t = disc_tex(g, d, c);
     if (!t)
         return;
-    SDL_SetTextureColorMod(t, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(t, c.a);
     SDL_Rect dst = {(int)(cx - (float)d / 2.0f + 0.5f), (int)(cy - (float)d / 2.0f + 0.5f), d, d};
     SDL_RenderCopy(g->ren, t, NULL, &dst);
+}
+
+/* Pixel coverage of a triangle as SDL's software rasteriser (SDL 2.0.18
+ * and later, src/render/software/SDL_triangle.c) decides it, so that a
+ * line drawn as spans has the pixels the same line drawn as geometry has:
+ * vertices truncated to whole pixels in fixed point with one fraction bit,
+ * pixel centres at +1/2, edge functions with the top-left rule. */
+typedef struct {
+    long long x, y;
+} fp_point;
+
+static long long fp_cross(fp_point a, fp_point b, long long cx, long long cy)
+{
+    return (b.x - a.x) * (cy - a.y) - (b.y - a.y) * (cx - a.x);
+}
+
+static bool fp_top_left(fp_point a, fp_point b, bool clockwise)
+{
+    if (clockwise)
+        return (a.y == b.y && a.x < b.x) || b.y < a.y;
+    return (a.y == b.y && b.x < a.x) || a.y < b.y;
+}
+
+static long long floor_div(long long a, long long b) /* b > 0 */
+{
+    long long q = a / b;
+    return (a % b != 0 && a < 0) ? q - 1 : q;
+}
+
+/* Appends the rows of triangle (d0, d1, d2) to spans; -1 when too many. */
+static int tri_spans(fp_point d0, fp_point d1, fp_point d2, SDL_Rect *spans, int n, int max)
+{
+    long long area = fp_cross(d0, d1, d2.x, d2.y);
+    if (area == 0)
+        return n;
+    bool cw = area > 0;
+    long long sgn = cw ? 1 : -1;
+    const fp_point ea[3] = {d1, d2, d0}, eb[3] = {d2, d0, d1};
+    long long bias[3];
+    for (int k = 0; k < 3; k++)
+        bias[k] = fp_top_left(ea[k], eb[k], cw) ? 0 : -1;
+    long long minx = d0.x < d1.x ? d0.x : d1.x, maxx = d0.x > d1.x ? d0.x : d1.x;
+    long long miny = d0.y < d1.y ? d0.y : d1.y, maxy = d0.y > d1.y ? d0.y : d1.y;
+    minx = d2.x < minx ? d2.x : minx;
+    maxx = d2.x > maxx ? d2.x : maxx;
+    miny = d2.y < miny ? d2.y : miny;
+    maxy = d2.y > maxy ? d2.y : maxy;
+    long long px0 = floor_div(minx, 2), py0 = floor_div(miny, 2);
+    long long pw = (maxx - minx) / 2, ph = (maxy - miny) / 2;
+    for (long long y = py0; y < py0 + ph; y++) {
+        long long cy = 2 * y + 1;
+        long long lo = px0, hi = px0 + pw - 1;
+        /* inside edge k: C + K * x >= 0 for the pixel centre (2x+1, cy) */
+        for (int k = 0; k < 3 && lo <= hi; k++) {
+            fp_point a = ea[k], b = eb[k];
+            long long C = sgn * ((b.x - a.x) * (cy - a.y) - (b.y - a.y) * (1 - a.x)) + bias[k];
+            long long K = -sgn * (b.y - a.y) * 2;
+            if (K == 0) {
+                if (C < 0)
+                    hi = lo - 1;
+            } else if (K > 0) {
+                long long from = -floor_div(C, K); /* ceil(-C / K) */
+                if (from > lo)
+                    lo = from;
+            } else {
+                long long to = floor_div(C, -K);
+                if (to < hi)
+                    hi = to;
+            }
+        }
+        if (lo > hi)
+            continue;
+        if (n >= max || lo < -32768 || hi > 32767 || y < -32768 || y > 32767)
+            return -1;
+        spans[n++] = (SDL_Rect){(int)lo, (int)y, (int)(hi - lo + 1), 1};
+    }
+    return n;
+}
+
+/* The rows of the quad v drawn as triangles {0,1,2} and {0,2,3}; -1 when
+ * it does not fit (the caller draws geometry instead). */
+static int quad_spans(const SDL_Vertex v[4], SDL_Rect *spans, int max)
+{
+    fp_point p[4];
+    for (int i = 0; i < 4; i++) {
+        float x = v[i].position.x, y = v[i].position.y;
+        if (!(x > -30000.0f && x < 30000.0f && y > -30000.0f && y < 30000.0f))
+            return -1;
+        p[i].x = (long long)(int)x * 2; /* SDL truncates toward zero */
+        p[i].y = (long long)(int)y * 2;
+    }
+    int n = tri_spans(p[0], p[1], p[2], spans, 0, max);
+    if (n >= 0)
+        n = tri_spans(p[0], p[2], p[3], spans, n, max);
+    return n;
 }
 
 void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float t, SDL_Color c)
@@ -688,64 +783,36 @@ void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float t, SDL_Col
     int idx[6] = {0, 1, 2, 0, 2, 3};
     SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_BLEND);
     /* The software renderer fills a blended triangle through a scratch
-     * surface as large as the triangle's bounding box, so one long
-     * diagonal edge of the network costs a box of its length squared.
-     * Drawn through a series of clip bands along its longer axis, the same
-     * triangles touch only the pixels near the line: the same vertices
-     * give the same coverage, and a pixel outside the triangle is blended
-     * with alpha 0, so the pixels do not change. */
-    float bx0 = v[0].position.x, bx1 = bx0, by0 = v[0].position.y, by1 = by0;
-    for (int i = 1; i < 4; i++) {
-        bx0 = fminf(bx0, v[i].position.x);
-        bx1 = fmaxf(bx1, v[i].position.x);
-        by0 = fminf(by0, v[i].position.y);
-        by1 = fmaxf(by1, v[i].position.y);
-    }
-    bool steep = by1 - by0 > bx1 - bx0;
-    float major0 = steep ? by0 : bx0, major1 = steep ? by1 : bx1;
-    const int band = UI_LINE_BAND;
-    if (!g->software || major1 - major0 < (float)(3 * band) || !isfinite(major0) ||
-        !isfinite(major1)) {
-        SDL_RenderGeometry(g->ren, NULL, v, 4, idx, 6);
-        return;
-    }
-    SDL_Rect old = {0, 0, 0, 0};
-    bool had_clip = SDL_RenderIsClipEnabled(g->ren) == SDL_TRUE;
-    if (had_clip)
-        SDL_RenderGetClipRect(g->ren, &old);
-    for (int a0 = (int)floorf(major0); (float)a0 < major1; a0 += band) {
-        int a1 = a0 + band;
-        /* the quad's extent across the band: clip its edges to the slab */
-        float lo = INFINITY, hi = -INFINITY;
-        for (int i = 0; i < 4; i++) {
-            SDL_FPoint p = v[i].position, q = v[(i + 1) % 4].position;
-            float pa = steep ? p.y : p.x, pm = steep ? p.x : p.y;
-            float qa = steep ? q.y : q.x, qm = steep ? q.x : q.y;
-            if (pa >= (float)a0 && pa <= (float)a1) {
-                lo = fminf(lo, pm);
-                hi = fmaxf(hi, pm);
-            }
-            for (int k = 0; k < 2; k++) {
-                float cut = (float)(k ? a1 : a0);
-                if ((pa - cut) * (qa - cut) < 0.0f) {
-                    float m = pm + (qm - pm) * (cut - pa) / (qa - pa);
-                    lo = fminf(lo, m);
-                    hi = fmaxf(hi, m);
-                }
-            }
+     * surface as large as the triangle's bounding box and blends all of
+     * it, so one long diagonal edge of the network cost a box of its
+     * length squared (most of a network redraw). There the line is drawn
+     * as one span per pixel row instead: the pixels SDL's rasteriser
+     * would cover, blended by one SDL_RenderFillRects call. Axis-aligned
+     * lines SDL draws as rectangles itself. */
+    bool diagonal = nx != 0.0f && ny != 0.0f;
+    if (g->software && diagonal) {
+        SDL_Rect spans[UI_LINE_MAX_SPANS];
+        int n = quad_spans(v, spans, UI_LINE_MAX_SPANS);
+        if (n >= 0) {
+            SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
+            SDL_RenderFillRects(g->ren, spans, n);
+            return;
         }
-        if (!(lo <= hi))
-            continue;
-        /* two pixels of margin: the renderer snaps vertices to its grid */
-        int m0 = (int)floorf(lo) - 2, m1 = (int)ceilf(hi) + 2;
-        SDL_Rect r = steep ? (SDL_Rect){m0, a0, m1 - m0, a1 - a0}
-                           : (SDL_Rect){a0, m0, a1 - a0, m1 - m0};
-        if (had_clip && !SDL_IntersectRect(&r, &old, &r))
-            continue;
-        SDL_RenderSetClipRect(g->ren, &r);
-        SDL_RenderGeometry(g->ren, NULL, v, 4, idx, 6);
     }
-    SDL_RenderSetClipRect(g->ren, had_clip ? &old : NULL);
+    SDL_RenderGeometry(g->ren, NULL, v, 4, idx, 6);
+}
+
+SDL_Rect ui_panel_body(const ui_gfx *g, SDL_Rect r)
+{
+    /* ui_round's middle and side rectangles with ui_panel's radius */
+    int rad = ui_px(g, 14);
+    int maxr = (r.w < r.h ? r.w : r.h) / 2;
+    if (rad > maxr)
+        rad = maxr;
+    SDL_Rect b = {r.x, r.y + rad, r.w, r.h - 2 * rad};
+    if (b.w <= 0 || b.h <= 0 || rad <= 1)
+        b = (SDL_Rect){0, 0, 0, 0};
+    return b;
 }
 
 void ui_panel(ui_gfx *g, SDL_Rect r)
@@ -1007,8 +1074,9 @@ static bool layer_ready(ui_gfx *g)
     Uint32 fmt = SDL_PIXELFORMAT_ARGB8888;
     if (g->offscreen_surface)
         fmt = g->offscreen_surface->format->format;
-    else if (g->win && SDL_GetWindowPixelFormat(g->win) != SDL_PIXELFORMAT_UNKNOWN)
-        fmt = SDL_GetWindowPixelFormat(g->win);
+    else if (g->software && g->win &&
+             SDL_GetWindowPixelFormat(g->win) != SDL_PIXELFORMAT_UNKNOWN)
+        fmt = SDL_GetWindowPixelFormat(g->win); /* GPU renderers: ARGB8888 always works */
     g->layer = SDL_CreateTexture(g->ren, fmt, SDL_TEXTUREACCESS_TARGET, g->w, g->h);
     if (!g->layer && fmt != SDL_PIXELFORMAT_ARGB8888)
         g->layer = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
@@ -1028,6 +1096,25 @@ static void fill_bg(ui_gfx *g, const SDL_Rect *r, SDL_Color bg)
     SDL_SetRenderDrawColor(g->ren, bg.r, bg.g, bg.b, 255);
     SDL_Rect all = {0, 0, g->w, g->h};
     SDL_RenderFillRect(g->ren, r ? r : &all);
+}
+
+/* The background of a region, except its opaque part. */
+static void fill_region_bg(ui_gfx *g, const ui_region *rg, SDL_Color bg)
+{
+    SDL_Rect c = rg->clip, o;
+    if (!SDL_IntersectRect(&rg->opaque, &c, &o)) {
+        fill_bg(g, &c, bg);
+        return;
+    }
+    SDL_Rect parts[4] = {
+        {c.x, c.y, c.w, o.y - c.y},
+        {c.x, o.y + o.h, c.w, c.y + c.h - (o.y + o.h)},
+        {c.x, o.y, o.x - c.x, o.h},
+        {o.x + o.w, o.y, c.x + c.w - (o.x + o.w), o.h},
+    };
+    for (int i = 0; i < 4; i++)
+        if (parts[i].w > 0 && parts[i].h > 0)
+            fill_bg(g, &parts[i], bg);
 }
 
 static void draw_direct(ui_gfx *g, const ui_region *rg, int n, SDL_Color bg)
@@ -1059,6 +1146,7 @@ void ui_draw_regions(ui_gfx *g, const ui_region *rg, int n, SDL_Color bg)
     for (int i = 0; i < n; i++) {
         g->draw_hash = 0xCBF29CE484222325ULL;
         hmix_rect(g, rg[i].clip);
+        hmix_rect(g, rg[i].opaque);
         hmix(g, rgba_of(bg));
         rg[i].fn(g, rg[i].ctx, rg[i].arg);
         h[i] = g->draw_hash;
@@ -1086,7 +1174,7 @@ void ui_draw_regions(ui_gfx *g, const ui_region *rg, int n, SDL_Color bg)
                 continue;
             SDL_RenderSetClipRect(g->ren, &rg[i].clip);
             if (!full)
-                fill_bg(g, &rg[i].clip, bg);
+                fill_region_bg(g, &rg[i], bg);
             rg[i].fn(g, rg[i].ctx, rg[i].arg);
             g->regions_drawn++;
         }

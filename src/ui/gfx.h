@@ -72,7 +72,9 @@ typedef struct {
     struct { int px; ui_style style; TTF_Font *font; } fonts[48];
     int n_fonts;
     ui_text_entry *cache;     /* open-addressing table, UI_TEXT_CACHE slots */
-    struct { int d; SDL_Texture *tex; } discs[48]; /* anti-aliased white discs by diameter */
+    /* anti-aliased discs by diameter and colour (baked in: a colour-modulated
+     * copy is the software renderer's slow path) */
+    struct { int d; uint32_t rgba; SDL_Texture *tex; } discs[160];
     int n_discs;
     int cache_used;
     uint32_t frame;
@@ -136,6 +138,8 @@ void ui_circle(ui_gfx *g, float cx, float cy, float radius, SDL_Color c);
 void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float thickness, SDL_Color c);
 /* A panel: white rounded card with a soft shadow. */
 void ui_panel(ui_gfx *g, SDL_Rect r);
+/* The part of panel r that ui_panel paints opaque (all but the corner rows). */
+SDL_Rect ui_panel_body(const ui_gfx *g, SDL_Rect r);
 
 /* ---- text ---------------------------------------------------------- */
 /* Text size in pixels for `units` design units, never below the readable
@@ -188,6 +192,9 @@ typedef struct {
     ui_region_fn fn;
     const void *ctx;
     SDL_Rect arg;
+    /* optional: a part of clip that fn paints opaque before anything else
+     * is seen there (e.g. ui_panel_body), so the background fill skips it */
+    SDL_Rect opaque;
 } ui_region;
 
 /* Draws a screen made of disjoint regions on a `bg` background. Every

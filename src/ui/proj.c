@@ -865,11 +865,13 @@ static void rg_seats(ui_gfx *g, const void *m, SDL_Rect a)
 }
 
 /* A panel's region: the panel with its shadow and a margin for anti-aliased
- * edges, still clear of the neighbours (the gaps are 16 design units). */
+ * edges, still clear of the neighbours (the gaps are 16 design units). fn
+ * starts with ui_panel(r), whose body covers the background. */
 static ui_region panel_region(const ui_gfx *g, const ui_proj_model *m, SDL_Rect r, ui_region_fn fn)
 {
     int mg = ui_px(g, 6);
-    ui_region rg = {{r.x - mg, r.y - mg, r.w + 2 * mg, r.h + 2 * mg}, fn, m, r};
+    ui_region rg = {{r.x - mg, r.y - mg, r.w + 2 * mg, r.h + 2 * mg}, fn, m, r,
+                    ui_panel_body(g, r)};
     return rg;
 }
 
@@ -883,9 +885,12 @@ static void draw_table(ui_gfx *g, const ui_proj_model *m)
     ui_region rg[12];
     int n = 0;
     SDL_Rect none = {0, 0, 0, 0};
-    rg[n++] = (ui_region){topbar_piece(g, 0), rg_topbar_main, m, none};
-    rg[n++] = (ui_region){topbar_piece(g, 1), rg_topbar_round, m, none};
-    rg[n++] = (ui_region){topbar_piece(g, 2), rg_topbar_menu, m, none};
+    /* each piece of the bar starts with an opaque fill of itself */
+    for (int i = 0; i < 3; i++) {
+        static const ui_region_fn fns[3] = {rg_topbar_main, rg_topbar_round, rg_topbar_menu};
+        SDL_Rect piece = topbar_piece(g, i);
+        rg[n++] = (ui_region){piece, fns[i], m, none, piece};
+    }
     rg[n++] = panel_region(g, m, ui_r(g, 32, 116, 540, 300), rg_pupil);
     rg[n++] = panel_region(g, m, ui_r(g, 32, 432, 540, 540), rg_frictions);
     SDL_Rect mid = ui_r(g, 592, 116, 720, 856);
@@ -900,6 +905,7 @@ static void draw_table(ui_gfx *g, const ui_proj_model *m)
     rg[n++] = panel_region(g, m, ui_r(g, 1332, 116, 556, 856), rg_network);
     SDL_Rect strip = ui_r(g, 32, 990, 1856, 80);
     rg[n++] = panel_region(g, m, strip, rg_seats);
+    rg[n - 1].opaque = none; /* seat cells, not a panel */
     ui_draw_regions(g, rg, n, UI_BG);
     if (m->pub->phase == CORE_PHASE_UITVOERING && m->pub->revealed && m->reveal_t >= 0 &&
         m->reveal_t < 1.0f)
