@@ -790,12 +790,13 @@ void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float t, SDL_Col
      * would cover, blended by one SDL_RenderFillRects call. Axis-aligned
      * lines SDL draws as rectangles itself. */
     bool diagonal = nx != 0.0f && ny != 0.0f;
-    if (g->software && diagonal) {
-        SDL_Rect spans[UI_LINE_MAX_SPANS];
-        int n = quad_spans(v, spans, UI_LINE_MAX_SPANS);
+    if (g->software && diagonal && !g->spans)
+        g->spans = malloc(UI_LINE_MAX_SPANS * sizeof *g->spans);
+    if (g->software && diagonal && g->spans) {
+        int n = quad_spans(v, g->spans, UI_LINE_MAX_SPANS);
         if (n >= 0) {
             SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
-            SDL_RenderFillRects(g->ren, spans, n);
+            SDL_RenderFillRects(g->ren, g->spans, n);
             return;
         }
     }
@@ -988,6 +989,8 @@ void ui_gfx_close(ui_gfx *g)
         SDL_DestroyTexture(g->dim_layer);
     g->dim_layer = NULL;
     g->layer_n = 0;
+    free(g->spans);
+    g->spans = NULL;
     ui_gfx_flush_text(g);
     for (int i = 0; i < g->n_discs; i++)
         SDL_DestroyTexture(g->discs[i].tex);

@@ -107,6 +107,7 @@ typedef struct {
     SDL_Texture *dim_layer;   /* the layer darkened by ui_dim */
     uint64_t dim_version;     /* layer_version that dim_layer was made from */
     uint32_t dim_rgba;
+    SDL_Rect *spans;          /* scratch rows of ui_line (software renderer) */
 } ui_gfx;
 
 /* Finds the font files: `font_override` (a .ttf path, may be NULL) or
