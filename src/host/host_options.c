@@ -1,5 +1,6 @@
 /* host_options: the command line of `samenspel host`. */
 #include "host/host.h"
+#include "platform/args.h"
 #include "platform/i18n.h"
 
 #include <errno.h>
@@ -45,25 +46,8 @@ void host_options_usage(void *stdio_file)
           out);
 }
 
-static bool parse_int(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi)
-        return false;
-    *out = v;
-    return true;
-}
-
-static bool copy_str(char *dst, size_t cap, const char *src)
-{
-    size_t n = strlen(src);
-    if (n >= cap)
-        return false;
-    memcpy(dst, src, n + 1);
-    return true;
-}
+/* --screen names in the order of the screen enum (after its DEFAULT) */
+static const char *const host_screens[] = {"lobby", "table", "debrief", NULL};
 
 int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t err_len)
 {
@@ -72,48 +56,29 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
         const char *a = argv[i];
         const char *val = (i + 1 < argc) ? argv[i + 1] : NULL;
         long n;
-#define NEED_VAL()                                                              \
-    do {                                                                        \
-        if (!val) {                                                             \
-            snprintf(err, err_len, _("optie %s verwacht een waarde"), a);       \
-            return -1;                                                          \
-        }                                                                       \
-        i++;                                                                    \
-    } while (0)
+#define NEED_VAL() PLAT_ARG_NEED_VALUE(a, val, i, err, err_len)
+        int screen = (int)o->screen;
+        plat_common_args ca = {&o->port, NULL, o->code,
+                               o->font, o->screenshot, HOST_PATH_LEN,
+                               &screen, host_screens, &o->width, &o->height};
+        int used = plat_common_arg(a, val, &ca, err, err_len);
+        if (used < 0)
+            return -1;
+        if (used > 0) {
+            o->screen = (host_screen)screen;
+            i++;
+            continue;
+        }
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             host_options_usage(stdout);
             return 1;
-        } else if (!strcmp(a, "--port")) {
-            NEED_VAL();
-            if (!parse_int(val, 1, 65535, &n)) {
-                snprintf(err, err_len, _("--port %s: geef een getal van 1 tot 65535"), val);
-                return -1;
-            }
-            o->port = (int)n;
-        } else if (!strcmp(a, "--code")) {
-            NEED_VAL();
-            if (strlen(val) != 4) {
-                snprintf(err, err_len, _("--code %s: de spelcode heeft 4 letters"), val);
-                return -1;
-            }
-            for (int k = 0; k < 4; k++) {
-                char c = val[k];
-                if (c >= 'a' && c <= 'z')
-                    c = (char)(c - 'a' + 'A');
-                if (c < 'A' || c > 'Z') {
-                    snprintf(err, err_len, _("--code %s: de spelcode heeft 4 letters"), val);
-                    return -1;
-                }
-                o->code[k] = c;
-            }
-            o->code[4] = '\0';
         } else if (!strcmp(a, "--headless")) {
             o->headless = true;
         } else if (!strcmp(a, "--quiet")) {
             o->quiet = true;
         } else if (!strcmp(a, "--bots")) {
             NEED_VAL();
-            if (!parse_int(val, 0, CORE_MAX_SEATS, &n)) {
+            if (!plat_arg_int(val, 0, CORE_MAX_SEATS, &n)) {
                 snprintf(err, err_len, _("--bots %s: geef een getal van 0 tot 8"), val);
                 return -1;
             }
@@ -140,7 +105,7 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
             o->seed = (uint64_t)s;
         } else if (!strcmp(a, "--advance-idle")) {
             NEED_VAL();
-            if (!parse_int(val, 0, 3600000, &n)) {
+            if (!plat_arg_int(val, 0, 3600000, &n)) {
                 snprintf(err, err_len, _("--advance-idle %s: geef milliseconden (0 = uit)"), val);
                 return -1;
             }
@@ -151,7 +116,7 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
             o->timer = true;
         } else if (!strcmp(a, "--timer-seconds")) {
             NEED_VAL();
-            if (!parse_int(val, 10, 3600, &n)) {
+            if (!plat_arg_int(val, 10, 3600, &n)) {
                 snprintf(err, err_len, _("--timer-seconds %s: geef seconden van 10 tot 3600"), val);
                 return -1;
             }
@@ -159,45 +124,16 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
             o->timer = true;
         } else if (!strcmp(a, "--db")) {
             NEED_VAL();
-            if (!copy_str(o->db, sizeof o->db, val)) {
+            if (!plat_arg_copy(o->db, sizeof o->db, val)) {
                 snprintf(err, err_len, _("%s: pad te lang"), a);
                 return -1;
             }
         } else if (!strcmp(a, "--resume")) {
             o->resume = true;
-            if (val && parse_int(val, 1, INT32_MAX, &n)) {
+            if (val && plat_arg_int(val, 1, INT32_MAX, &n)) {
                 o->resume_id = n;
                 i++;
             }
-        } else if (!strcmp(a, "--font") || !strcmp(a, "--screenshot")) {
-            NEED_VAL();
-            char *dst = !strcmp(a, "--font") ? o->font : o->screenshot;
-            if (!copy_str(dst, HOST_PATH_LEN, val)) {
-                snprintf(err, err_len, _("%s: pad te lang"), a);
-                return -1;
-            }
-        } else if (!strcmp(a, "--screen")) {
-            NEED_VAL();
-            if (!strcmp(val, "lobby"))
-                o->screen = HOST_SCREEN_LOBBY;
-            else if (!strcmp(val, "table"))
-                o->screen = HOST_SCREEN_TABLE;
-            else if (!strcmp(val, "debrief"))
-                o->screen = HOST_SCREEN_DEBRIEF;
-            else {
-                snprintf(err, err_len, _("--screen %s: kies lobby, table of debrief"), val);
-                return -1;
-            }
-        } else if (!strcmp(a, "--size")) {
-            NEED_VAL();
-            int w = 0, hh = 0;
-            char tail;
-            if (sscanf(val, "%dx%d%c", &w, &hh, &tail) != 2 || w < 320 || hh < 240 || w > 16384 || hh > 16384) {
-                snprintf(err, err_len, _("--size %s: geef BREEDTExHOOGTE, bv. 1280x720"), val);
-                return -1;
-            }
-            o->width = w;
-            o->height = hh;
         } else if (a[0] == '-' && a[1] != '\0') {
             snprintf(err, err_len, _("onbekende optie '%s'"), a);
             return -1;
@@ -206,7 +142,7 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
                 snprintf(err, err_len, _("slechts één level tegelijk: '%s'"), a);
                 return -1;
             }
-            if (!copy_str(o->level_path, sizeof o->level_path, a)) {
+            if (!plat_arg_copy(o->level_path, sizeof o->level_path, a)) {
                 snprintf(err, err_len, _("%s: pad te lang"), a);
                 return -1;
             }
