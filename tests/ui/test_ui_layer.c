@@ -218,6 +218,32 @@ static void test_only_changes_are_drawn(void **state)
     ui_gfx_close(&g);
 }
 
+/* A real (dummy-driver) window that is resized: the layer follows the new
+ * size and the frame still equals the direct frame. */
+static void test_window_resize(void **state)
+{
+    (void)state;
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    ui_gfx g;
+    char err[512] = "";
+    assert_true(ui_gfx_open(&g, "layer", 1280, 720, false, NULL, err, sizeof err));
+    assert_true(g.software);
+    assert_true(ui_fixture_build(&fx, "table8"));
+    ui_proj_model m;
+    model(&m);
+    assert_int_equal(layered_vs_direct(&g, &m, "window 720"), 0);
+    SDL_SetWindowSize(g.win, 1920, 1080);
+    SDL_PumpEvents();
+    SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
+    uint64_t n0 = g.regions_drawn;
+    assert_int_equal(layered_vs_direct(&g, &m, "window 1080"), 0);
+    assert_int_equal(g.w, 1920);
+    assert_int_equal(g.h, 1080);
+    assert_int_equal(g.layer_w, 1920);
+    assert_true(g.regions_drawn >= n0 + 8);
+    ui_gfx_close(&g);
+}
+
 int main(void)
 {
     plat_i18n_init("nl");
@@ -225,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_scenes_720),
         cmocka_unit_test(test_scenes_1080),
         cmocka_unit_test(test_only_changes_are_drawn),
+        cmocka_unit_test(test_window_resize),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     TTF_Quit();
