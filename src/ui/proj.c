@@ -1247,7 +1247,14 @@ static void draw_trainer_menu(ui_gfx *g, const ui_proj_model *m)
     dim(g);
     ui_hit_add(g, (SDL_Rect){0, 0, g->w, g->h}, UI_ID_CLOSE_OVERLAY, 0);
     SDL_Rect r = ui_r(g, 1180, 90, 720, 900);
-    SDL_Rect c = panel_with_title(g, r, _("Trainer"));
+    /* the code stays at hand for someone who arrives late (Identiteit
+     * comes back for them) */
+    char title[96];
+    if (m->room_code[0])
+        snprintf(title, sizeof title, _("Trainer · doe mee met code %s"), m->room_code);
+    else
+        snprintf(title, sizeof title, "%s", _("Trainer"));
+    SDL_Rect c = panel_with_title(g, r, title);
     ui_hit_add(g, r, UI_ID_NONE, 0);
     struct { const char *label; int id; } items[] = {
         {m->paused ? N_("Verder spelen (spatie)") : N_("Pauze (spatie)"), UI_ID_PAUSE},
