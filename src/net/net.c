@@ -1,10 +1,9 @@
 /*
  * net: SDL2_net transport (see net.h for the contract). Reads happen on the
- * owner's thread. Writes: where POSIX sockets exist, the caller writes
- * without blocking when nothing is queued and one process-wide I/O thread
- * drains whatever the kernel did not take, with poll(); elsewhere (or when
- * the descriptor cannot be found) each connection keeps its own sender
- * thread.
+ * owner's thread. Writes: where POSIX sockets exist, one process-wide I/O
+ * thread writes every queue without blocking, with poll(); elsewhere (or
+ * when the descriptor cannot be found) each connection keeps its own
+ * sender thread.
  */
 #if defined(__APPLE__) && !defined(_DARWIN_C_SOURCE)
 #define _DARWIN_C_SOURCE 1 /* MSG_DONTWAIT and SO_NOSIGPIPE next to _POSIX_C_SOURCE */
@@ -27,6 +26,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -124,7 +124,9 @@ struct net_conn {
     size_t q_off; /* bytes of queue[q_head] already written */
     size_t q_bytes, q_max_bytes;
     bool closing, flush, failed;
+    bool abort;          /* reset on close: the peer did not take our bytes */
     uint64_t flush_until_ms, flush_cap_ms;
+    size_t kernel_left;  /* bytes the peer had not acknowledged, last look */
     uint64_t bytes_sent;
     /* registry of the I/O thread, under io.mu */
     net_conn *prev, *next;
@@ -157,7 +159,7 @@ static void queue_clear(net_conn *c)
 static void conn_free(net_conn *c)
 {
 #ifdef NET_HAVE_POSIX_SOCKETS
-    if (c->fd >= 0 && c->q_n > 0) {
+    if (c->fd >= 0 && (c->q_n > 0 || c->abort)) {
         /* Frames we are abandoning: reset instead of a polite close, so
          * the kernel does not keep retrying for a peer that does not read
          * and the peer learns at once that it was dropped. */
@@ -243,12 +245,12 @@ static int sender_main(void *arg)
 #endif
 
 /* --- the I/O thread: one per process, for every connection whose
- * descriptor we know. The caller's thread writes a frame itself when
- * nothing is queued before it (the common case on a LAN: no thread
- * wake-up at all); what the kernel does not take stays queued and the I/O
- * thread writes it when poll() says the socket has room. It also closes
- * and frees every connection its owner has given up, after a bounded
- * flush, so no thread ever waits on a peer. */
+ * descriptor we know. A send only queues the frame; the first frame of an
+ * idle queue wakes the thread through a self-pipe (one wake-up per host
+ * tick, not one per connection). The thread writes what the kernel takes
+ * at once, keeps the rest and writes it when poll() says the socket has
+ * room. It also closes and frees every connection its owner has given up,
+ * after a bounded flush, so no thread ever waits on a peer. */
 
 static struct {
     pthread_mutex_t mu;   /* conns, running, stop */
@@ -299,6 +301,30 @@ static bool force_threads(void)
     return e && *e && strcmp(e, "0") != 0;
 }
 
+/* Bytes written to the kernel that the peer has not acknowledged yet; 0
+ * where the system cannot tell (then a close is an ordinary close). */
+static size_t kernel_unacked(int fd)
+{
+    int n = 0;
+#if defined(__APPLE__) && defined(SO_NWRITE)
+    socklen_t l = sizeof n;
+    if (getsockopt(fd, SOL_SOCKET, SO_NWRITE, &n, &l) != 0)
+        n = 0;
+#elif defined(TIOCOUTQ)
+    if (ioctl(fd, TIOCOUTQ, &n) != 0)
+        n = 0;
+#else
+    (void)fd;
+#endif
+    return n > 0 ? (size_t)n : 0;
+}
+
+static void flush_progress(net_conn *c)
+{
+    uint64_t until = SDL_GetTicks64() + NET_FLUSH_MS;
+    c->flush_until_ms = until < c->flush_cap_ms ? until : c->flush_cap_ms;
+}
+
 /* Writes queued frames until the queue is empty or the kernel would
  * block. Called with c->mu held; never blocks. */
 static void conn_write(net_conn *c)
@@ -328,10 +354,8 @@ static void conn_write(net_conn *c)
             return;
         }
         size_t left = (size_t)w;
-        if (c->closing && left > 0) {
-            uint64_t until = SDL_GetTicks64() + NET_FLUSH_MS;
-            c->flush_until_ms = until < c->flush_cap_ms ? until : c->flush_cap_ms;
-        }
+        if (c->closing && left > 0)
+            flush_progress(c);
         c->bytes_sent += left;
         c->q_bytes -= left;
         while (left > 0) {
@@ -415,8 +439,33 @@ static void *io_main(void *arg)
         for (net_conn *c = io.conns, *next; c; c = next) {
             next = c->next;
             SDL_LockMutex(c->mu);
+            /* Most sockets have room: write now and poll only for the rest. */
+            if (c->q_n > 0 && !c->failed && (!c->closing || c->flush))
+                conn_write(c);
             bool pending = c->q_n > 0 && !c->failed;
             bool done = c->closing && (!pending || !c->flush || now >= c->flush_until_ms);
+            if (c->closing && c->flush && !c->failed) {
+                /* Closed with a flush: our queue is in the kernel, but is
+                 * it with the peer? Keep the socket while the peer still
+                 * acknowledges (checked every few ms, no event tells us);
+                 * reset it when it stops, so a peer that does not read
+                 * never leaves a socket behind, ours or the kernel's. */
+                size_t unacked = kernel_unacked(c->fd);
+                if (unacked != c->kernel_left) {
+                    if (unacked < c->kernel_left)
+                        flush_progress(c);
+                    c->kernel_left = unacked;
+                }
+                if (done && unacked > 0) {
+                    if (now < c->flush_until_ms) {
+                        done = false;
+                        if (timeout < 0 || timeout > 5)
+                            timeout = 5;
+                    } else {
+                        c->abort = true;
+                    }
+                }
+            }
             if (!done && pending) {
                 if (n < cap) {
                     pfd[n].fd = c->fd;
@@ -647,14 +696,11 @@ bool net_conn_send_buf(net_conn *c, net_buf *b)
         ok = true;
 #ifdef NET_HAVE_POSIX_SOCKETS
         if (c->fd >= 0) {
-            /* Nothing ahead of it: straight to the kernel from here. When
-             * frames are already waiting, the I/O thread has this socket
-             * in its poll set and takes the new one too. */
-            if (was_empty) {
-                conn_write(c);
-                ok = !c->failed;
-                wake = c->q_n > 0;
-            }
+            /* Only the first frame of an idle queue needs a wake-up: with
+             * frames waiting, the I/O thread has this socket in hand. The
+             * caller does not write itself: the I/O thread sends while the
+             * host goes on building the other views. */
+            wake = was_empty;
         } else
 #endif
         {

@@ -6,10 +6,10 @@
  * sockets are blocking, so a peer that stops reading would stall whoever
  * calls send. Every connection therefore gets a bounded outgoing queue;
  * net_conn_send() never blocks and returns false when the queue would
- * overflow (the caller drops the peer). Where POSIX sockets exist the
- * frame goes to the kernel at once without blocking when nothing is queued
- * before it, and one I/O thread per process writes the rest with poll();
- * elsewhere each connection has a sender thread. Reading happens on the
+ * overflow (the caller drops the peer). Where POSIX sockets exist one I/O
+ * thread per process writes every queue with non-blocking sends and
+ * poll(), woken through a self-pipe; elsewhere each connection has a
+ * sender thread. Reading happens on the
  * caller's thread after net_poll says a socket is ready, so it never
  * blocks either.
  *

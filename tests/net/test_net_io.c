@@ -18,6 +18,7 @@
 #include "proto/proto.h"
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -61,6 +62,21 @@ static int thread_count(void)
             break;
     fclose(f);
     return n;
+}
+
+/* Open descriptors of this process (Linux /proc), -1 where unknown. */
+static int fd_count(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    if (!d)
+        return -1;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.')
+            n++;
+    closedir(d);
+    return n - 1; /* the directory stream's own descriptor */
 }
 
 static void set_mode(bool threads)
@@ -257,7 +273,9 @@ static void stalled_peer(bool threads)
     uint64_t sent[GOOD] = {0}, got[GOOD] = {0};
     uint8_t buf[FRAME], junk[FRAME];
     memset(junk, 0x5a, sizeof junk);
-    uint64_t worst_ns = 0, dropped_at = 0, stuck_frames = 0;
+    uint64_t worst_ns = 0, dropped_at = 0, stuck_frames = 0, stuck_sent = 0, stuck_moved_ms = now_ms();
+    int fds_before = -1;
+    size_t queued_at_drop = 0;
     int after_drop = 0;
     uint64_t until = now_ms() + 20000;
     while (now_ms() < until && (stuck || after_drop < 200)) {
@@ -273,19 +291,32 @@ static void stalled_peer(bool threads)
             sent[j]++;
         }
         if (stuck) {
-            uint64_t t = now_ns();
-            bool ok = net_conn_send(stuck, junk, sizeof junk);
-            uint64_t dt = now_ns() - t;
-            worst_ns = dt > worst_ns ? dt : worst_ns;
-            if (ok) {
-                stuck_frames++;
-            } else {
-                /* what the host does: drop it, flushing what it can */
-                assert_false(net_conn_failed(stuck));
-                assert_true(net_conn_queued(stuck) > 32 * 1024);
-                net_conn_close(stuck, true);
-                stuck = NULL;
-                dropped_at = now_ms();
+            /* Paced like the others until the kernel stops taking its
+             * bytes (nothing sent for 300 ms): then its queue overflows. */
+            uint64_t sent_now = net_conn_bytes_sent(stuck);
+            if (sent_now != stuck_sent) {
+                stuck_sent = sent_now;
+                stuck_moved_ms = now_ms();
+            }
+            bool stalled = stuck_moved_ms && now_ms() - stuck_moved_ms > 300;
+            if (net_conn_queued(stuck) <= 16 * 1024 || stalled) {
+                uint64_t t = now_ns();
+                bool ok = net_conn_send(stuck, junk, sizeof junk);
+                uint64_t dt = now_ns() - t;
+                worst_ns = dt > worst_ns ? dt : worst_ns;
+                if (ok) {
+                    stuck_frames++;
+                } else {
+                    /* what the host does: drop it, flushing what it can */
+                    assert_true(stalled);
+                    assert_false(net_conn_failed(stuck));
+                    assert_true(net_conn_queued(stuck) > 32 * 1024);
+                    fds_before = fd_count();
+                    queued_at_drop = net_conn_queued(stuck);
+                    net_conn_close(stuck, true);
+                    stuck = NULL;
+                    dropped_at = now_ms();
+                }
             }
         } else {
             after_drop++;
@@ -310,16 +341,25 @@ static void stalled_peer(bool threads)
 
     if (!threads) {
         /* Released without its help: while the stalled peer still holds
-         * its end and never reads, our side is reset once the bounded
-         * flush gives up. */
+         * its end and never reads, our socket is closed (one descriptor
+         * fewer) and reset once the bounded flush gives up. */
         struct pollfd pf = {raw, 0, 0};
-        uint64_t reset_at = 0;
+        uint64_t reset_at = 0, closed_at = 0;
         until = now_ms() + 6000;
-        while (!reset_at && now_ms() < until)
-            if (poll(&pf, 1, 50) > 0 && (pf.revents & (POLLHUP | POLLERR)))
+        while ((!reset_at || !closed_at) && now_ms() < until) {
+            if (!closed_at && fds_before >= 0 && fd_count() == fds_before - 1)
+                closed_at = now_ms();
+            if (!reset_at && poll(&pf, 1, 20) > 0 && (pf.revents & (POLLHUP | POLLERR)))
                 reset_at = now_ms();
+        }
+        if (!reset_at)
+            fprintf(stderr, "no reset: socket %s, %llu frames, %zu bytes queued at the drop\n",
+                    closed_at ? "closed" : "still open", (unsigned long long)stuck_frames, queued_at_drop);
         assert_true(reset_at != 0);
-        printf("stalled peer: dropped after %llu frames, reset %llu ms later; slowest enqueue %.3f ms\n",
+        if (fds_before >= 0)
+            assert_true(closed_at != 0);
+        printf("stalled peer: dropped after %llu frames, socket closed and reset %llu ms later; slowest "
+               "enqueue %.3f ms\n",
                (unsigned long long)stuck_frames, (unsigned long long)(reset_at - dropped_at),
                (double)worst_ns / 1e6);
     } else {
