@@ -472,7 +472,7 @@ static void *io_main(void *arg)
                     pfd[n].events = POLLOUT;
                     pfd[n].revents = 0;
                     who[n++] = c;
-                } else {
+                } else if (timeout < 0 || timeout > 10) {
                     timeout = 10; /* no room in the set this time round */
                 }
                 if (c->closing) {
