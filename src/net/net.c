@@ -64,8 +64,23 @@ void net_quit(void)
 
 /* ------------------------------------------------------------------ bufs */
 
+/* C11 atomics where the compiler has them (thread sanitizers understand
+ * them; SDL's atomics live in a library they do not see), SDL's elsewhere. */
+#if !defined(__STDC_NO_ATOMICS__)
+#include <stdatomic.h>
+typedef atomic_int net_refs;
+#define refs_init(r) atomic_init((r), 1)
+#define refs_inc(r) atomic_fetch_add_explicit((r), 1, memory_order_relaxed)
+#define refs_dec_is_last(r) (atomic_fetch_sub_explicit((r), 1, memory_order_acq_rel) == 1)
+#else
+typedef SDL_atomic_t net_refs;
+#define refs_init(r) SDL_AtomicSet((r), 1)
+#define refs_inc(r) SDL_AtomicIncRef(r)
+#define refs_dec_is_last(r) SDL_AtomicDecRef(r)
+#endif
+
 struct net_buf {
-    SDL_atomic_t refs;
+    net_refs refs;
     size_t len;
     uint8_t data[];
 };
@@ -77,7 +92,7 @@ net_buf *net_buf_frame(const uint8_t *payload, size_t len)
     net_buf *b = malloc(sizeof *b + PROTO_HEADER_LEN + len);
     if (!b)
         return NULL;
-    SDL_AtomicSet(&b->refs, 1);
+    refs_init(&b->refs);
     b->len = PROTO_HEADER_LEN + len;
     proto_frame_header(b->data, (uint32_t)len);
     memcpy(b->data + PROTO_HEADER_LEN, payload, len);
@@ -86,7 +101,7 @@ net_buf *net_buf_frame(const uint8_t *payload, size_t len)
 
 void net_buf_unref(net_buf *b)
 {
-    if (b && SDL_AtomicDecRef(&b->refs))
+    if (b && refs_dec_is_last(&b->refs))
         free(b);
 }
 
@@ -688,7 +703,7 @@ bool net_conn_send_buf(net_conn *c, net_buf *b)
     bool ok = false, wake = false;
     SDL_LockMutex(c->mu);
     if (!c->failed && !c->closing && c->q_n < NET_QUEUE_FRAMES && c->q_bytes + b->len <= c->q_max_bytes) {
-        (void)SDL_AtomicIncRef(&b->refs);
+        (void)refs_inc(&b->refs);
         bool was_empty = c->q_n == 0;
         c->queue[(c->q_head + c->q_n) % NET_QUEUE_FRAMES] = b;
         c->q_n++;
