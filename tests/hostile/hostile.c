@@ -111,7 +111,12 @@ bool hx_wait_closed(int fd, int ms)
 bool hx_host_start(hx_host *h, const char *bin, int bots, const char *code)
 {
     memset(h, 0, sizeof *h);
-    snprintf(h->dir, sizeof h->dir, "/tmp/samenspel-hostile-XXXXXX");
+    /* The journal (and log) in memory where there is a tmpfs: the host
+     * commits every action, and on a disk that other processes keep busy a
+     * write can wait for their writeback (tens to hundreds of ms), which is
+     * the machine's doing, not the attack's. */
+    snprintf(h->dir, sizeof h->dir, "%s/samenspel-hostile-XXXXXX",
+             access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
     if (!mkdtemp(h->dir))
         return false;
     snprintf(h->log, sizeof h->log, "%s/host.log", h->dir);
@@ -409,8 +414,17 @@ static void *p_main(void *arg)
                 continue;
             }
         }
+        /* sleep until the next thing to do (answer, PING, action), at most
+         * 20 ms for the stop/reset flags: a thread that wakes every couple
+         * of milliseconds would itself add scheduling noise to the latency
+         * it measures on a 2-core machine */
+        uint64_t t = plat_now_ms();
+        uint64_t next = p->next_ping_ms;
+        if (p->play && !p->inflight && p->next_action_ms < next)
+            next = p->next_action_ms;
+        int wait = next <= t ? 0 : next - t > 20 ? 20 : (int)(next - t);
         struct pollfd pf = {p->fd, POLLIN, 0};
-        poll(&pf, 1, 2);
+        poll(&pf, 1, wait);
         p_read(p);
         if (p->fd < 0)
             continue;
@@ -478,6 +492,33 @@ static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
+}
+
+size_t hx_player_slowest(hx_player *p, uint64_t t0, uint64_t t1, size_t k, double *ms, uint64_t *at)
+{
+    size_t got = 0;
+    pthread_mutex_lock(&p->mu);
+    for (size_t i = 0; i < p->n_lat; i++) {
+        if (p->lat_at[i] < t0 || p->lat_at[i] > t1)
+            continue;
+        /* insertion into the k slowest so far, slowest first */
+        size_t pos = got < k ? got : k;
+        while (pos > 0 && ms[pos - 1] < p->lat_ms[i])
+            pos--;
+        if (pos >= k)
+            continue;
+        size_t last = got < k ? got : k - 1;
+        for (size_t j = last; j > pos; j--) {
+            ms[j] = ms[j - 1];
+            at[j] = at[j - 1];
+        }
+        ms[pos] = p->lat_ms[i];
+        at[pos] = p->lat_at[i];
+        if (got < k)
+            got++;
+    }
+    pthread_mutex_unlock(&p->mu);
+    return got;
 }
 
 double hx_player_p99(hx_player *p, uint64_t t0, uint64_t t1, size_t *n)
@@ -568,10 +609,27 @@ static void *proxy_main(void *arg)
         struct pollfd pf[1 + 2 * HX_PAIRS];
         int n = 0;
         pf[n++] = (struct pollfd){x->lfd, POLLIN, 0};
+        /* stalled: the pairs are not polled at all (a negative fd is
+         * skipped), since a hang-up is reported even without POLLIN and
+         * would make this loop spin, stealing a core from the host */
         for (int i = 0; i < HX_PAIRS; i++)
+            for (int d = 0; d < 2; d++) {
+                int fd = x->pairs[i].fd[d];
+                pf[n++] = (struct pollfd){f == HX_STALL && fd >= 0 ? -fd - 1 : fd, POLLIN, 0};
+            }
+        /* wake for the first delayed chunk that falls due, else within
+         * 20 ms to see a new fault setting */
+        int wait = 20;
+        uint64_t t = plat_now_ms();
+        for (int i = 0; f != HX_STALL && i < HX_PAIRS; i++)
             for (int d = 0; d < 2; d++)
-                pf[n++] = (struct pollfd){x->pairs[i].fd[d], (short)(f == HX_STALL ? 0 : POLLIN), 0};
-        poll(pf, (nfds_t)n, 2);
+                if (x->pairs[i].q[d]) {
+                    uint64_t due = x->pairs[i].q[d]->due_ms;
+                    int w = due <= t ? 0 : (int)(due - t);
+                    if (w < wait)
+                        wait = w;
+                }
+        poll(pf, (nfds_t)n, wait);
         if (pf[0].revents & POLLIN) {
             int c = accept(x->lfd, NULL, NULL);
             int slot = -1;

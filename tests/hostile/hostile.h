@@ -80,6 +80,9 @@ bool hx_player_start(hx_player *p);
 void hx_player_stop(hx_player *p);
 /* p99 (ms) of the samples taken in [t0, t1]; *n gets their count. */
 double hx_player_p99(hx_player *p, uint64_t t0, uint64_t t1, size_t *n);
+/* The k slowest samples in [t0, t1], slowest first, with when they were
+ * answered (ms); returns how many (<= k). To show where a p99 came from. */
+size_t hx_player_slowest(hx_player *p, uint64_t t0, uint64_t t1, size_t k, double *ms, uint64_t *at);
 bool hx_player_ready(hx_player *p);  /* seated (or observing) with a view */
 
 /* ----------------------------------------------------------- proxy */

@@ -8,10 +8,10 @@
  *   - the host process is still serving and the normal player was never
  *     dropped and got answers until the end,
  *   - the normal player's p99 request->answer latency during the attack is
- *     within 2x its baseline (plus a 5 ms floor: sub-millisecond loopback
- *     round trips on a shared 2-core machine jitter by more than 2x); a
- *     scenario that misses only this bound runs again, up to 3 times, since
- *     other processes on the machine can stall a round trip too,
+ *     within 2x its baseline p99 measured just before in the same run (at
+ *     least 150 samples each; never a second try), with a floor of one
+ *     scheduler tick, 4 ms (P99_FLOOR_MS says why; the `quiet` control
+ *     scenario measures the noise),
  *   - the offender is dropped with a reason in the host log,
  *   - the host's RSS grew by less than 64 MiB,
  *   - a silent link is noticed within 3 s and the seat is reclaimed when the
@@ -34,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -43,7 +44,31 @@
 
 #define CODE "HSTL"
 #define RSS_LIMIT_KIB (64L * 1024L)
-#define P99_FLOOR_MS 5.0
+/* The normal player's latency probe: a PING every PING_MS besides its own
+ * actions (~70 frames/s, under the host's 100/s per-peer rate limit), so a
+ * 4 s baseline holds ~270 samples and p99 is decided by its 3 slowest, not
+ * by a single stall. */
+#define PING_MS 15
+#define BASELINE_MS 4000
+#define ATTACK_MIN_MS 3000
+#define MIN_SAMPLES 150
+/* The bound is 2x the baseline p99 measured in the same run, but never
+ * below P99_FLOOR_MS. On loopback the baseline p99 is 0.3-1 ms, and 2x of
+ * that is finer than what a 2-core machine can promise any round trip: the
+ * host, this process's threads and the attacker share two cores, and a
+ * thread woken while both are busy waits for the next scheduler tick, 4 ms
+ * with HZ=250 (this CI kernel: CONFIG_HZ=250, preemption "none"). So a
+ * single tick is the floor. Measured on the shared machine: the `quiet`
+ * control (no attack at all) reaches p99 3-4 ms whenever other work runs,
+ * with baselines of 0.5-1 ms; a 1 ms floor failed 2-3 cases of 11 per run
+ * that way, with attack p99s of 3-4 ms, i.e. one tick. Every case prints
+ * whether the floor or 2x the baseline was its bound. */
+#define P99_FLOOR_MS 4.0
+/* The other side of the same noise: a baseline window hit by a stall of the
+ * machine makes the bound loose. No pass/fail on it (only the machine can
+ * be blamed), but the output says so, so that no figure is taken for more
+ * than it is. */
+#define DISTURBED_MS 8.0
 
 typedef struct {
     hx_host host;
@@ -51,6 +76,7 @@ typedef struct {
     hx_proxy *px;
     int px_port;
     long from;                 /* host log offset at the start of the attack */
+    uint64_t b1;               /* when the attack began (ms) */
     char note[512];
     char metric[64];
     double metric_value;
@@ -323,6 +349,8 @@ static void atk_silent(ctx *c)
           "a slow (150 ms) link was dropped");
     /* a dropped link (both sockets closed): the seat comes back */
     long from1 = hx_log_size(&c->host);
+    if (getenv("HOSTILE_SLOWEST"))
+        fprintf(stderr, "silent: drop at +%llu\n", (unsigned long long)(plat_now_ms() - c->b1));
     hx_proxy_set(c->px, HX_DROP, 0);
     long back1 = hx_log_find(&c->host, from1, "kwetsbaar", "rejoined", 4000, NULL, 0);
     check(back1 >= 0, "silent", "after a dropped link the seat was not reclaimed");
@@ -330,6 +358,8 @@ static void atk_silent(ctx *c)
     /* a silent link: nothing passes, nothing closes */
     long from2 = hx_log_size(&c->host);
     uint64_t t0 = plat_now_ms();
+    if (getenv("HOSTILE_SLOWEST"))
+        fprintf(stderr, "silent: stall at +%llu\n", (unsigned long long)(t0 - c->b1));
     hx_proxy_set(c->px, HX_STALL, 0);
     char line[512] = "";
     long noticed = hx_log_find(&c->host, from2, "kwetsbaar", "disconnected", 6000, line, sizeof line);
@@ -337,6 +367,8 @@ static void atk_silent(ctx *c)
     check(noticed >= 0 && noticed_ms <= 3100, "silent", "a silent link was noticed after %ld ms (limit 3 s)",
           noticed_ms);
     long from3 = hx_log_size(&c->host);
+    if (getenv("HOSTILE_SLOWEST"))
+        fprintf(stderr, "silent: pass at +%llu\n", (unsigned long long)(plat_now_ms() - c->b1));
     hx_proxy_set(c->px, HX_PASS, 0);
     long back = hx_log_find(&c->host, from3, "kwetsbaar", "rejoined", 5000, NULL, 0);
     check(back >= 0, "silent", "the seat was not reclaimed when the link came back");
@@ -345,12 +377,20 @@ static void atk_silent(ctx *c)
     metric(c, "noticed_after", (double)noticed_ms, "ms");
 }
 
+static void atk_quiet(ctx *c)
+{
+    /* the control: no attack at all, so the output shows how far p99 moves
+     * between two windows of the same quiet game on this machine */
+    snprintf(c->note, sizeof c->note, "no attack: the noise of the latency measurement itself");
+}
+
 typedef struct {
     const char *name;
     void (*attack)(ctx *c);
 } scenario;
 
 static const scenario scenarios[] = {
+    {"quiet", atk_quiet},
     {"garbage", atk_garbage},         {"oversize", atk_oversize}, {"truncated", atk_truncated},
     {"one_byte", atk_one_byte},       {"no_handshake", atk_no_handshake},
     {"never_reads", atk_never_reads}, {"flood", atk_flood},       {"conn64", atk_conn64},
@@ -365,15 +405,15 @@ static bool game_running(hx_player *p)
     return r;
 }
 
-/* Returns false when only the latency bound was missed (retried: a shared
- * machine's scheduler alone can stall a sub-millisecond round trip). */
-static bool run(const scenario *s)
+/* One scenario, once: baseline and attack are measured in the same run,
+ * and a missed bound is a failure (no second try). */
+static void run(const scenario *s)
 {
     ctx *c = calloc(1, sizeof *c);
     if (!hx_host_start(&c->host, SAMENSPEL_BIN, 0, CODE)) {
         check(false, s->name, "the host did not start (log %s)", c->host.log);
         free(c);
-        return true;
+        return;
     }
     c->px = hx_proxy_start(c->host.port, &c->px_port);
     snprintf(c->normal.name, sizeof c->normal.name, "normaal");
@@ -381,7 +421,7 @@ static bool run(const scenario *s)
     c->normal.code = CODE;
     c->normal.play = true;
     c->normal.pace_ms = 150;
-    c->normal.ping_ms = 25;
+    c->normal.ping_ms = PING_MS;
     snprintf(c->flaky.name, sizeof c->flaky.name, "kwetsbaar");
     c->flaky.port = c->px_port;
     c->flaky.code = CODE;
@@ -412,14 +452,15 @@ static bool run(const scenario *s)
 
     plat_sleep_ms(500); /* let the start of the game settle */
     uint64_t b0 = plat_now_ms();
-    plat_sleep_ms(2000);
+    plat_sleep_ms(BASELINE_MS);
     uint64_t b1 = plat_now_ms();
     long rss0 = hx_rss_kib(c->host.pid);
     c->rss_max = rss0;
     c->from = hx_log_size(&c->host);
+    c->b1 = b1;
     s->attack(c);
-    /* at least 1.5 s of attack window, so that p99 has samples */
-    while (plat_now_ms() < b1 + 1500)
+    /* a minimum attack window, so that p99 rests on enough samples */
+    while (plat_now_ms() < b1 + ATTACK_MIN_MS)
         plat_sleep_ms(10);
     uint64_t a1 = plat_now_ms();
 
@@ -439,16 +480,39 @@ static bool run(const scenario *s)
     check(connects == 1, s->name, "the normal player lost its connection (%d connects)", connects);
     check(plat_now_ms() - last < 500, s->name, "the normal player got no answer in the last %llu ms",
           (unsigned long long)(plat_now_ms() - last));
-    double limit = 2.0 * base > base + P99_FLOOR_MS ? 2.0 * base : base + P99_FLOOR_MS;
-    check(nb >= 20 && na >= 10, s->name, "too few latency samples (%zu baseline, %zu attack)", nb, na);
-    bool slow = att > limit;
-    if (slow)
-        fprintf(stderr, "%s: p99 %.2f ms under attack > limit %.2f ms (baseline %.2f ms)\n", s->name, att, limit,
-                base);
-    check(growth < RSS_LIMIT_KIB, s->name, "host RSS grew by %ld KiB", growth);
+    /* The bound is 2x the baseline p99 of this very run, with one floor:
+     * P99_FLOOR_MS, see there. */
+    bool floored = 2.0 * base < P99_FLOOR_MS;
+    double limit = floored ? P99_FLOOR_MS : 2.0 * base;
+    check(nb >= MIN_SAMPLES && na >= MIN_SAMPLES, s->name,
+          "too few latency samples (%zu baseline, %zu attack; need %d each)", nb, na, MIN_SAMPLES);
+    check(att <= limit, s->name, "p99 %.2f ms under attack > bound %.2f ms (baseline p99 %.2f ms%s)", att, limit,
+          base, floored ? ", bound = floor" : "");
+    if (att > limit || getenv("HOSTILE_SLOWEST")) {
+        /* where the tail came from: answer times after the attack began */
+        double ms[8];
+        uint64_t at[8];
+        size_t k = hx_player_slowest(&c->normal, b1, a1, 8, ms, at);
+        fprintf(stderr, "%s: slowest answers under attack:", s->name);
+        for (size_t i = 0; i < k; i++)
+            fprintf(stderr, " %.2f ms@+%llu", ms[i], (unsigned long long)(at[i] - b1));
+        fprintf(stderr, "\n");
+    }
+    check(growth < RSS_LIMIT_KIB, s->name, "host RSS grew by %ld KiB (bound %ld KiB)", growth, RSS_LIMIT_KIB);
 
     printf("hostile_%s_baseline_p99 %.2f ms\n", s->name, base);
     printf("hostile_%s_p99 %.2f ms\n", s->name, att);
+    printf("hostile_%s_p99_ratio %.2f x\n", s->name, base > 0 ? att / base : 0.0);
+    printf("hostile_%s_p99_bound %.2f ms\n", s->name, limit);
+    printf("# %s: p99 %.2f ms under attack (%zu samples) vs %.2f ms baseline (%zu samples), bound %.2f ms = %s\n",
+           s->name, att, na, base, nb, limit,
+           floored ? "the floor (2x baseline would be below it, see P99_FLOOR_MS)" : "2x baseline");
+    if (base > DISTURBED_MS)
+        printf("# %s: baseline disturbed (p99 %.1f ms > %.0f ms, not the host on loopback but the machine): "
+               "this run's bound is loose\n",
+               s->name, base, DISTURBED_MS);
+    printf("hostile_%s_rss_start %ld KiB\n", s->name, rss0);
+    printf("hostile_%s_rss_max %ld KiB\n", s->name, c->rss_max);
     printf("hostile_%s_rss_growth %ld KiB\n", s->name, growth);
     if (c->metric[0])
         printf("hostile_%s_%s %.0f %s\n", s->name, c->metric, c->metric_value, c->metric_unit);
@@ -468,12 +532,27 @@ static bool run(const scenario *s)
             fprintf(stderr, "could not remove %s\n", c->host.dir);
     }
     free(c);
-    return !slow;
 }
 
 int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN);
+    /* Where allowed (root, CAP_SYS_NICE), this process and so every thread
+     * and host it starts run at nice -20: other work on the machine (builds,
+     * other test suites) then barely delays the round trips, while the
+     * attacks still cost the host what they cost, since it handles the
+     * attackers' traffic itself. Set before any thread exists: nice is per
+     * thread and inherited. The output says which it was. */
+    errno = 0;
+    bool raised = setpriority(PRIO_PROCESS, 0, -20) == 0;
+    int nice_now = getpriority(PRIO_PROCESS, 0);
+    printf("# priority: %s (nice %d)\n",
+           raised ? "test and hosts raised above other work on the machine"
+                  : "normal (not allowed to raise it): other work on the machine shows in the latency",
+           nice_now);
+    printf("hostile_nice %d nice\n", nice_now);
+    printf("# host journal: %s\n", access("/dev/shm", W_OK) == 0 ? "tmpfs (/dev/shm), away from other processes' disk writeback"
+                                                              : "/tmp (no writable /dev/shm)");
     uint64_t t0 = plat_now_ms();
     int ran = 0;
     for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
@@ -483,14 +562,7 @@ int main(int argc, char **argv)
         if (!want)
             continue;
         int before = failures;
-        int attempt = 1;
-        bool fast = run(&scenarios[i]);
-        while (!fast && failures == before && attempt < 3) {
-            attempt++;
-            fast = run(&scenarios[i]);
-        }
-        check(fast, scenarios[i].name, "p99 latency above the bound in %d attempts", attempt);
-        printf("hostile_%s_attempts %d runs\n", scenarios[i].name, attempt);
+        run(&scenarios[i]);
         printf("hostile_%s_ok %d bool\n", scenarios[i].name, failures == before);
         ran++;
     }
