@@ -670,12 +670,16 @@ static net_conn *conn_new(TCPsocket s, size_t queue_bytes)
             setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
 #endif
 #ifdef NET_NONBLOCK_FD
-            fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+            int flags = fcntl(fd, F_GETFL);
+            fcntl(fd, F_SETFL, flags | O_NONBLOCK);
 #endif
             c->fd = fd;
             if (io_register(c))
                 return c;
             c->fd = -1; /* no I/O thread: a sender thread after all */
+#ifdef NET_NONBLOCK_FD
+            fcntl(fd, F_SETFL, flags);
+#endif
         }
     }
 #endif
