@@ -1013,18 +1013,19 @@ static bool roles_path(lvl_src *s, const lnode *root, const char *level_path, ch
         }
     }
     if (rf) {
+        /* a path cut short would name another file: no roles file then */
         if (level_path) {
-            snprintf(out, cap, "%s/%s", dir, rf->s);
-            return true;
+            int n = snprintf(out, cap, "%s/%s", dir, rf->s);
+            return n > 0 && (size_t)n < cap;
         }
         char rel[LVL_PATH_LEN];
-        snprintf(rel, sizeof rel, "levels/%s", rf->s);
-        return plat_data_path(rel, out, cap);
+        int n = snprintf(rel, sizeof rel, "levels/%s", rf->s);
+        return n > 0 && (size_t)n < sizeof rel && plat_data_path(rel, out, cap);
     }
     if (level_path) {
-        snprintf(out, cap, "%s/rollen.yaml", dir);
+        int n = snprintf(out, cap, "%s/rollen.yaml", dir);
         struct stat st;
-        if (stat(out, &st) == 0 && S_ISREG(st.st_mode))
+        if (n > 0 && (size_t)n < cap && stat(out, &st) == 0 && S_ISREG(st.st_mode))
             return true;
     }
     return plat_data_path("levels/rollen.yaml", out, cap);
