@@ -324,6 +324,11 @@ static void p_frame(hx_player *p, const uint8_t *pl, size_t n)
     case PROTO_MSG_UPDATE:
         if (proto_decode_update(pl, n, &up, &why)) {
             pthread_mutex_lock(&p->mu);
+            if ((!p->has_view || (int)up.view.pub.phase != (int)p->view.pub.phase ||
+                 up.view.pub.round != p->view.pub.round) && p->n_phase < 64) {
+                p->phase_of[p->n_phase] = (int)up.view.pub.phase * 100 + up.view.pub.round;
+                p->phase_at[p->n_phase++] = plat_now_ms();
+            }
             p->view = up.view;
             p->has_view = true;
             p->last_tick = up.tick;

@@ -71,6 +71,9 @@ typedef struct {
     uint64_t inflight_ns, next_action_ms, next_ping_ms, retry_ms;
     int connects, welcomes, actions_ok, rejects;
     uint64_t last_answer_ms;
+    int phase_of[64];    /* the game's phase changes as this player saw them, and when (ms) */
+    uint64_t phase_at[64];
+    int n_phase;
     double *lat_ms;      /* samples (ms) and when they were taken (ms) */
     uint64_t *lat_at;
     size_t n_lat, cap_lat;

@@ -9,9 +9,9 @@
  *     dropped and got answers until the end,
  *   - the normal player's p99 request->answer latency during the attack is
  *     within 2x its baseline p99 measured just before in the same run (at
- *     least 150 samples each; never a second try), with a floor of one
- *     scheduler tick, 4 ms (P99_FLOOR_MS says why; the `quiet` control
- *     scenario measures the noise),
+ *     least 250 samples each; never a second try), or within baseline + one
+ *     4 ms scheduler tick when that is more (TICK_MS says why; the `quiet`
+ *     control scenario measures the noise),
  *   - the offender is dropped with a reason in the host log,
  *   - the host's RSS grew by less than 64 MiB,
  *   - a silent link is noticed within 3 s and the seat is reclaimed when the
@@ -45,30 +45,34 @@
 #define CODE "HSTL"
 #define RSS_LIMIT_KIB (64L * 1024L)
 /* The normal player's latency probe: a PING every PING_MS besides its own
- * actions (~70 frames/s, under the host's 100/s per-peer rate limit), so a
- * 4 s baseline holds ~270 samples and p99 is decided by its 3 slowest, not
- * by a single stall. */
-#define PING_MS 15
+ * actions, so a 3-4 s window holds 300-400 samples and p99 is its 3rd-5th
+ * slowest: one or two isolated slow answers (a phase change of the game
+ * costs the ASan host a few ms) do not decide it, a slowdown does. That is
+ * ~107 frames/s against the host's per-peer limit of 100/s with a burst of
+ * 200: the ~7/s above the rate drain < 100 of the 200 over a scenario's
+ * ~14 s, so the probe itself is never throttled. */
+#define PING_MS 10
 #define BASELINE_MS 4000
 #define ATTACK_MIN_MS 3000
-#define MIN_SAMPLES 150
+#define MIN_SAMPLES 250
 /* The bound is 2x the baseline p99 measured in the same run, but never
- * below P99_FLOOR_MS. On loopback the baseline p99 is 0.3-1 ms, and 2x of
- * that is finer than what a 2-core machine can promise any round trip: the
- * host, this process's threads and the attacker share two cores, and a
- * thread woken while both are busy waits for the next scheduler tick, 4 ms
- * with HZ=250 (this CI kernel: CONFIG_HZ=250, preemption "none"). So a
- * single tick is the floor. Measured on the shared machine: the `quiet`
- * control (no attack at all) reaches p99 3-4 ms whenever other work runs,
- * with baselines of 0.5-1 ms; a 1 ms floor failed 2-3 cases of 11 per run
- * that way, with attack p99s of 3-4 ms, i.e. one tick. Every case prints
- * whether the floor or 2x the baseline was its bound. */
-#define P99_FLOOR_MS 4.0
+ * less than the baseline plus one scheduler tick. On loopback the baseline
+ * p99 is 0.3-1 ms, and 2x of that is finer than what a 2-core machine can
+ * promise any round trip: the host, this process's threads and the
+ * attacker share two cores, and a thread woken while both are busy waits
+ * for the next scheduler tick, 4 ms with HZ=250 (this CI kernel:
+ * CONFIG_HZ=250, preemption "none"), so such an answer comes one tick later
+ * than it would have: baseline + TICK_MS. Measured on the shared machine:
+ * slow answers cluster at 3.1-4.4 ms whatever the case, the `quiet` control
+ * (no attack at all) reaches a p99 of 3-4 ms whenever other work runs, and
+ * a bound of 2x baseline alone failed 2-3 of 11 cases per run, the no-attack
+ * control among them. Every case prints which of the two was its bound. */
+#define TICK_MS 4.0
 /* The other side of the same noise: a baseline window hit by a stall of the
  * machine makes the bound loose. No pass/fail on it (only the machine can
  * be blamed), but the output says so, so that no figure is taken for more
  * than it is. */
-#define DISTURBED_MS 8.0
+#define DISTURBED_MS (2.0 * TICK_MS)
 
 typedef struct {
     hx_host host;
@@ -409,6 +413,7 @@ static bool game_running(hx_player *p)
  * and a missed bound is a failure (no second try). */
 static void run(const scenario *s)
 {
+    int failures_before = failures;
     ctx *c = calloc(1, sizeof *c);
     if (!hx_host_start(&c->host, SAMENSPEL_BIN, 0, CODE)) {
         check(false, s->name, "the host did not start (log %s)", c->host.log);
@@ -480,14 +485,14 @@ static void run(const scenario *s)
     check(connects == 1, s->name, "the normal player lost its connection (%d connects)", connects);
     check(plat_now_ms() - last < 500, s->name, "the normal player got no answer in the last %llu ms",
           (unsigned long long)(plat_now_ms() - last));
-    /* The bound is 2x the baseline p99 of this very run, with one floor:
-     * P99_FLOOR_MS, see there. */
-    bool floored = 2.0 * base < P99_FLOOR_MS;
-    double limit = floored ? P99_FLOOR_MS : 2.0 * base;
+    /* 2x the baseline p99 of this very run, or baseline + one tick when
+     * that is more (TICK_MS says why) */
+    bool floored = 2.0 * base < base + TICK_MS;
+    double limit = floored ? base + TICK_MS : 2.0 * base;
     check(nb >= MIN_SAMPLES && na >= MIN_SAMPLES, s->name,
           "too few latency samples (%zu baseline, %zu attack; need %d each)", nb, na, MIN_SAMPLES);
     check(att <= limit, s->name, "p99 %.2f ms under attack > bound %.2f ms (baseline p99 %.2f ms%s)", att, limit,
-          base, floored ? ", bound = floor" : "");
+          base, floored ? ", bound = baseline + one tick" : "");
     if (att > limit || getenv("HOSTILE_SLOWEST")) {
         /* where the tail came from: answer times after the attack began */
         double ms[8];
@@ -496,6 +501,11 @@ static void run(const scenario *s)
         fprintf(stderr, "%s: slowest answers under attack:", s->name);
         for (size_t i = 0; i < k; i++)
             fprintf(stderr, " %.2f ms@+%llu", ms[i], (unsigned long long)(at[i] - b1));
+        fprintf(stderr, "\n%s: phase*100+round changes seen (ms from the attack's start):", s->name);
+        pthread_mutex_lock(&c->normal.mu);
+        for (int i = 0; i < c->normal.n_phase; i++)
+            fprintf(stderr, " %d@%+lld", c->normal.phase_of[i], (long long)c->normal.phase_at[i] - (long long)b1);
+        pthread_mutex_unlock(&c->normal.mu);
         fprintf(stderr, "\n");
     }
     check(growth < RSS_LIMIT_KIB, s->name, "host RSS grew by %ld KiB (bound %ld KiB)", growth, RSS_LIMIT_KIB);
@@ -506,7 +516,8 @@ static void run(const scenario *s)
     printf("hostile_%s_p99_bound %.2f ms\n", s->name, limit);
     printf("# %s: p99 %.2f ms under attack (%zu samples) vs %.2f ms baseline (%zu samples), bound %.2f ms = %s\n",
            s->name, att, na, base, nb, limit,
-           floored ? "the floor (2x baseline would be below it, see P99_FLOOR_MS)" : "2x baseline");
+           floored ? "baseline + one 4 ms scheduler tick (2x baseline is finer than the machine, see TICK_MS)"
+                   : "2x baseline");
     if (base > DISTURBED_MS)
         printf("# %s: baseline disturbed (p99 %.1f ms > %.0f ms, not the host on loopback but the machine): "
                "this run's bound is loose\n",
@@ -525,11 +536,15 @@ static void run(const scenario *s)
     hx_player_stop(&c->slow[1]);
     hx_proxy_stop(c->px);
     hx_host_stop(&c->host);
-    if (!failures) {
+    /* the host's log and journal stay only for a case that failed (they
+     * may be in /dev/shm, i.e. in memory) */
+    if (failures == failures_before) {
         char cmd[400];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", c->host.dir);
         if (system(cmd) != 0)
             fprintf(stderr, "could not remove %s\n", c->host.dir);
+    } else {
+        fprintf(stderr, "%s: host log and journal kept in %s\n", s->name, c->host.dir);
     }
     free(c);
 }

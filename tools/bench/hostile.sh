@@ -4,7 +4,7 @@
 # configured with tests; tools/bench.sh passes its release build).
 #   hostile_<scenario>_baseline_p99 / _p99   normal player's request->answer p99,
 #                                            baseline and attack in the same run
-#   hostile_<scenario>_p99_bound             2x baseline, or the 4 ms floor (one scheduler tick)
+#   hostile_<scenario>_p99_bound             2x baseline, or baseline + one 4 ms scheduler tick
 #                                            (tests/hostile/test_hostile.c says why)
 #   hostile_<scenario>_rss_start/_max/_growth host RSS (KiB) around the attack
 #   silent_link_*                            silent link on a veth pair between two
