@@ -1573,8 +1573,6 @@ bool report_export(store *db, int64_t session, const char *dir, bool anonymize,
     core_scenario *sc = calloc(1, sizeof *sc);
     core_state *st = calloc(1, sizeof *st);
     lvl_diags *diags = calloc(1, sizeof *diags);
-    char *text = NULL;
-    size_t text_len = 0;
     core_action *acts = NULL;
     uint64_t *seqs = NULL;
     int64_t *times = NULL;
@@ -1589,21 +1587,15 @@ bool report_export(store *db, int64_t session, const char *dir, bool anonymize,
     m->anonymize = anonymize;
     m->en = strcmp(plat_i18n_lang(), "en") == 0;
     if (!store_session_get(db, session, &m->sess, err, err_len) ||
-        !store_level_text(db, session, &text, &text_len, err, err_len) ||
         !store_load_actions(db, session, &acts, &seqs, &n_acts, err, err_len) ||
         !store_load_action_times(db, session, &times, &n_times, err, err_len))
         goto done;
-    const char *name = m->sess.level_path[0] ? m->sess.level_path : "level.yaml";
-    if (!lvl_load_buffer(name, text, text_len, sc, diags)) {
-        const char *first = _("onbekende fout");
-        for (int i = 0; i < diags->n; i++) {
-            if (diags->items[i].severity == LVL_ERROR) {
-                first = diags->items[i].message;
-                break;
-            }
-        }
+    /* the game as it was played: the journaled level and roles texts, not
+     * the files as they are today */
+    char serr[512];
+    if (!store_session_scenario(db, session, sc, diags, serr, sizeof serr)) {
         set_err(err, err_len, _("Het bewaarde level van sessie %lld kan niet meer gelezen worden: %s"),
-                (long long)session, first);
+                (long long)session, serr);
         goto done;
     }
     /* Times are a courtesy: a count that does not match (rows added in
@@ -1643,7 +1635,6 @@ done:
     free(sc);
     free(st);
     free(diags);
-    free(text);
     free(acts);
     free(seqs);
     free(times);

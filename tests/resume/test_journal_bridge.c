@@ -8,6 +8,7 @@
  */
 #include "host/host_journal.h"
 #include "platform/plat.h"
+#include "report/report.h"
 #include "store/store.h"
 
 #include <setjmp.h>
@@ -352,6 +353,18 @@ static void test_own_roles_file(void **state)
     assert_string_equal(name, "rollen.yaml");
     assert_non_null(strstr(text, "sterkte: 3"));
     free(text);
+
+    /* the report replays the game with the journaled roles too: the roles
+     * file is gone, and the replay still equals the stored result */
+    char out[300], html[340];
+    snprintf(out, sizeof out, "%s/verslag-eigen-rollen", dir);
+    assert_true(report_export(s, id, out, false, err, sizeof err));
+    snprintf(html, sizeof html, "%s/report.html", out);
+    size_t page_len = 0;
+    char *page = plat_read_file(html, 4u << 20, &page_len, err, sizeof err);
+    assert_non_null(page);
+    assert_non_null(strstr(page, "identiek aan het bewaarde eindresultaat"));
+    free(page);
     store_close(s);
     free(own);
     free(plain);
