@@ -105,72 +105,25 @@ static bool start_session(journal_ctx *j, const core_scenario *sc, uint64_t seed
     return true;
 }
 
-/* The value of the level's top-level `rolbestand:` key, read from the raw
- * text (the loader keeps it to itself). A wrong guess here cannot go
- * unnoticed: the scenario built from the journaled texts is compared with
- * the host's at START, and a game they do not rebuild is not journaled. */
-static bool level_roles_key(const char *text, size_t len, char *out, size_t cap)
+/* Reads the roles file the level at `path` uses, as the level loader found
+ * it (`rolbestand` next to the level, else rollen.yaml next to it, else the
+ * bundled one). NULL when it read none; *name gets the name the level looks
+ * for. */
+static char *read_roles_file(const char *path, char name[STORE_ROLES_NAME_LEN], size_t *out_len)
 {
-    static const char key[] = "rolbestand:";
-    const size_t klen = sizeof key - 1;
-    for (size_t i = 0; i < len;) {
-        size_t e = i;
-        while (e < len && text[e] != '\n')
-            e++;
-        if (e - i > klen && memcmp(text + i, key, klen) == 0) {
-            size_t a = i + klen, b = e;
-            for (size_t k = a; k + 1 < b; k++)
-                if ((text[k] == ' ' || text[k] == '\t') && text[k + 1] == '#') {
-                    b = k; /* a comment after the value */
-                    break;
-                }
-            while (a < b && (text[a] == ' ' || text[a] == '\t'))
-                a++;
-            while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
-                b--;
-            if (b - a >= 2 && (text[a] == '"' || text[a] == '\'') && text[b - 1] == text[a])
-                a++, b--;
-            if (b <= a || b - a >= cap)
-                return false;
-            memcpy(out, text + a, b - a);
-            out[b - a] = '\0';
-            return true;
-        }
-        i = e + 1;
-    }
-    return false;
-}
-
-/* Reads the roles file a level at `path` uses, the way the level loader
- * finds it: `rolbestand` next to the level, else rollen.yaml next to the
- * level, else the bundled one. NULL when there is none to read (a level
- * with only its own roles); *name gets the name the level looks for. */
-static char *read_roles_file(const char *path, const char *text, size_t len, char name[STORE_ROLES_NAME_LEN],
-                             size_t *out_len)
-{
-    char dir[STORE_PATH_LEN];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *slash = '\0';
-    else
-        snprintf(dir, sizeof dir, ".");
-    char full[STORE_PATH_LEN + STORE_ROLES_NAME_LEN + 2];
-    char given[STORE_ROLES_NAME_LEN];
-    bool explicit_name = level_roles_key(text, len, given, sizeof given) && !strchr(given, '/') &&
-                         !strchr(given, '\\') && strcmp(given, ".") != 0 && strcmp(given, "..") != 0;
-    if (explicit_name) {
-        snprintf(name, STORE_ROLES_NAME_LEN, "%s", given);
-        snprintf(full, sizeof full, "%s/%s", dir, given);
-    } else {
-        snprintf(name, STORE_ROLES_NAME_LEN, "rollen.yaml");
-        snprintf(full, sizeof full, "%s/rollen.yaml", dir);
-        int64_t mt = 0, sz = 0;
-        if (!plat_file_stat(full, &mt, &sz) && !plat_data_path("levels/rollen.yaml", full, sizeof full))
-            return NULL;
-    }
+    core_scenario *sc = calloc(1, sizeof *sc);
+    lvl_diags *d = calloc(1, sizeof *d);
+    lvl_roles_source used;
+    memset(&used, 0, sizeof used);
+    bool ok = sc && d && lvl_load_file_roles(path, sc, d, &used);
+    free(sc);
+    free(d);
+    size_t nlen = strlen(used.name);
+    if (!ok || !used.path[0] || nlen >= STORE_ROLES_NAME_LEN)
+        return NULL;
+    memcpy(name, used.name, nlen + 1);
     char rerr[256];
-    return plat_read_file(full, STORE_MAX_LEVEL_BYTES, out_len, rerr, sizeof rerr);
+    return plat_read_file(used.path, STORE_MAX_LEVEL_BYTES, out_len, rerr, sizeof rerr);
 }
 
 /* Reads a level file and the roles file it uses into the context, and
@@ -187,7 +140,7 @@ static bool load_level_text(journal_ctx *j, const char *path, lvl_diags *diags, 
     }
     char rname[STORE_ROLES_NAME_LEN];
     size_t rlen = 0;
-    char *roles = read_roles_file(path, text, len, rname, &rlen);
+    char *roles = read_roles_file(path, rname, &rlen);
     store_roles r = {rname, roles, rlen};
     core_scenario *sc = calloc(1, sizeof *sc);
     char lerr[STORE_ERR_LEN];

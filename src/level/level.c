@@ -789,6 +789,19 @@ static bool lang_en(void)
     return l && strcmp(l, "en") == 0;
 }
 
+/* Checks and parses a text; the tree lives in fs->src's arena. */
+static lnode *parse_src(file_src *fs, const char *text, size_t len)
+{
+    fs->src.text = text;
+    fs->src.len = len;
+    if (!lvl_precheck(&fs->src))
+        return NULL;
+    lnode *root = lvl_parse(&fs->src);
+    if (root)
+        lvl_lint_comments(&fs->src, root);
+    return root;
+}
+
 /* Loads and parses one file; the tree lives in fs->src's arena. */
 static lnode *load_tree(file_src *fs, const char *path, const char *display, lvl_diags *d)
 {
@@ -801,15 +814,31 @@ static lnode *load_tree(file_src *fs, const char *path, const char *display, lvl
     fs->buf = read_capped(&fs->src, path, &len);
     if (!fs->buf)
         return NULL;
-    fs->src.text = fs->buf;
-    fs->src.len = len;
-    if (!lvl_precheck(&fs->src))
-        return NULL;
-    lnode *root = lvl_parse(&fs->src);
-    if (root)
-        lvl_lint_comments(&fs->src, root);
-    return root;
+    return parse_src(fs, fs->buf, len);
 }
+
+/* The same from a text in memory (a journaled roles file); fs borrows it. */
+static lnode *load_tree_mem(file_src *fs, const char *display, const char *text, size_t len, lvl_diags *d)
+{
+    memset(fs, 0, sizeof *fs);
+    utf8_copy(fs->name, sizeof fs->name, display);
+    fs->src.file = fs->name;
+    fs->src.d = d;
+    fs->src.is_en = lang_en();
+    if (len > LVL_MAX_FILE_BYTES) {
+        lvl_diag_add(&fs->src, LVL_ERROR, 0, 0, NULL, TR(&fs->src, "het bestand is te groot (max. %u bytes)", "the file is too large (max. %u bytes)"),
+                     LVL_MAX_FILE_BYTES);
+        return NULL;
+    }
+    return parse_src(fs, text, len);
+}
+
+/* Roles given as text instead of a file, and where the roles came from. */
+typedef struct {
+    const char *name, *text; /* text NULL: read the file */
+    size_t len;
+    lvl_roles_source *used;  /* may be NULL */
+} roles_io;
 
 static void free_src(file_src *fs)
 {
@@ -1057,7 +1086,8 @@ static int seat_ref(lvl_src *s, const loader *L, const lnode *v, const namelist 
     return resolve(s, v, seats->names, seats->n, "onbekende rol", "unknown role");
 }
 
-static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, const char *level_path)
+static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, const char *level_path,
+                        const roles_io *rio)
 {
     lvl_diags *d = s->d;
     if (!want(s, root, LN_MAP, TR(s, "een level", "a level")))
@@ -1087,13 +1117,21 @@ static void build_level(lvl_src *s, loader *L, lnode *root, core_scenario *sc, c
     char rpath[LVL_PATH_LEN];
     bool explicit_file = false;
     bool have_path = roles_path(s, root, level_path, rpath, sizeof rpath, &explicit_file);
+    if (rio && rio->text)
+        have_path = true; /* the journaled text is the file the game was played with */
     bool roles_ok = false;
     if (have_path) {
         int errors_before = d->n_errors;
-        lnode *rroot = load_tree(&rf, rpath, rpath, d);
+        lnode *rroot = rio && rio->text ? load_tree_mem(&rf, rio->name ? rio->name : "rollen.yaml", rio->text, rio->len, d)
+                                        : load_tree(&rf, rpath, rpath, d);
         if (rroot) {
             read_roles_file(&rf.src, L, rroot);
             roles_ok = d->n_errors == errors_before;
+            if (rio && rio->used) {
+                utf8_copy(rio->used->path, sizeof rio->used->path, rpath);
+                const char *base = strrchr(rpath, '/') ? strrchr(rpath, '/') + 1 : rpath;
+                utf8_copy(rio->used->name, sizeof rio->used->name, explicit_file ? base : "rollen.yaml");
+            }
         }
         if (!roles_ok && d->unreadable) {
             /* a missing roles file is this level's problem, not "unreadable level" */
@@ -1521,7 +1559,8 @@ static bool looks_like_roles_file(const lnode *root)
     return r && r->type == LN_SEQ && r->n > 0 && r->kids[0]->type == LN_MAP;
 }
 
-static bool load_common(lvl_src *s, lnode *root, const char *level_path, core_scenario *out, bool *was_roles_file)
+static bool load_common(lvl_src *s, lnode *root, const char *level_path, core_scenario *out, bool *was_roles_file,
+                        const roles_io *rio)
 {
     loader *L = calloc(1, sizeof *L);
     if (!L) {
@@ -1538,12 +1577,13 @@ static bool load_common(lvl_src *s, lnode *root, const char *level_path, core_sc
         free(L);
         return false;
     }
-    build_level(s, L, root, out, level_path);
+    build_level(s, L, root, out, level_path, rio);
     free(L);
     return s->d->n_errors == 0;
 }
 
-bool lvl_check_file(const char *path, core_scenario *out, lvl_diags *diags, bool *was_roles_file)
+static bool check_file(const char *path, core_scenario *out, lvl_diags *diags, bool *was_roles_file,
+                       const roles_io *rio)
 {
     lvl_diags_clear(diags);
     if (was_roles_file)
@@ -1553,7 +1593,7 @@ bool lvl_check_file(const char *path, core_scenario *out, lvl_diags *diags, bool
     bool ok = false;
     bool roles = false;
     if (root)
-        ok = load_common(&fs.src, root, path, out, &roles);
+        ok = load_common(&fs.src, root, path, out, &roles, rio);
     free_src(&fs);
     lvl_diags_sort(diags);
     if (was_roles_file)
@@ -1563,10 +1603,18 @@ bool lvl_check_file(const char *path, core_scenario *out, lvl_diags *diags, bool
     return ok && diags->n_errors == 0;
 }
 
-bool lvl_load_file(const char *path, core_scenario *out, lvl_diags *diags)
+bool lvl_check_file(const char *path, core_scenario *out, lvl_diags *diags, bool *was_roles_file)
 {
+    return check_file(path, out, diags, was_roles_file, NULL);
+}
+
+bool lvl_load_file_roles(const char *path, core_scenario *out, lvl_diags *diags, lvl_roles_source *used)
+{
+    if (used)
+        memset(used, 0, sizeof *used);
+    roles_io rio = {NULL, NULL, 0, used};
     bool roles = false;
-    bool ok = lvl_check_file(path, out, diags, &roles);
+    bool ok = check_file(path, out, diags, &roles, &rio);
     if (roles) {
         lvl_src s = {.file = path, .d = diags, .is_en = lang_en()};
         lvl_diag_add(&s, LVL_ERROR, 0, 0, TR(&s, "kies een level, bv. levels/noor.yaml", "pick a level, e.g. levels/noor.yaml"), "%s",
@@ -1576,7 +1624,13 @@ bool lvl_load_file(const char *path, core_scenario *out, lvl_diags *diags)
     return ok;
 }
 
-bool lvl_load_buffer(const char *name, const char *data, size_t len, core_scenario *out, lvl_diags *diags)
+bool lvl_load_file(const char *path, core_scenario *out, lvl_diags *diags)
+{
+    return lvl_load_file_roles(path, out, diags, NULL);
+}
+
+bool lvl_load_buffer_roles(const char *name, const char *data, size_t len, const char *roles_name,
+                           const char *roles_text, size_t roles_len, core_scenario *out, lvl_diags *diags)
 {
     lvl_diags_clear(diags);
     lvl_src s = {.file = name ? name : "<level>", .text = data, .len = len, .d = diags, .is_en = lang_en()};
@@ -1586,13 +1640,14 @@ bool lvl_load_buffer(const char *name, const char *data, size_t len, core_scenar
         lvl_diag_add(&s, LVL_ERROR, 0, 0, NULL, TR(&s, "het level is te groot (max. %u bytes)", "the level is too large (max. %u bytes)"), LVL_MAX_FILE_BYTES);
         return false;
     }
+    roles_io rio = {roles_name, roles_text, roles_len, NULL};
     bool ok = false;
     if (lvl_precheck(&s)) {
         lnode *root = lvl_parse(&s);
         if (root) {
             lvl_lint_comments(&s, root);
             bool roles = false;
-            ok = load_common(&s, root, NULL, out, &roles);
+            ok = load_common(&s, root, NULL, out, &roles, &rio);
             if (roles)
                 ok = false;
         }
@@ -1600,6 +1655,11 @@ bool lvl_load_buffer(const char *name, const char *data, size_t len, core_scenar
     lvl_tree_free(&s);
     lvl_diags_sort(diags);
     return ok && diags->n_errors == 0;
+}
+
+bool lvl_load_buffer(const char *name, const char *data, size_t len, core_scenario *out, lvl_diags *diags)
+{
+    return lvl_load_buffer_roles(name, data, len, NULL, NULL, 0, out, diags);
 }
 
 bool lvl_default_path(char *out, size_t len)

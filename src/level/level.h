@@ -48,6 +48,25 @@ bool lvl_load_file(const char *path, core_scenario *out, lvl_diags *diags);
 bool lvl_load_buffer(const char *name, const char *data, size_t len,
                      core_scenario *out, lvl_diags *diags);
 
+/* The roles file a level read. */
+typedef struct {
+    char path[LVL_PATH_LEN];  /* as read; empty when none was read */
+    char name[LVL_PATH_LEN];  /* as the level names it: its `rolbestand`, else rollen.yaml */
+} lvl_roles_source;
+
+/* lvl_load_file that also says which roles file it read (for the journal,
+ * which keeps that text with the level's). */
+bool lvl_load_file_roles(const char *path, core_scenario *out, lvl_diags *diags,
+                         lvl_roles_source *roles);
+
+/* lvl_load_buffer with the roles file given as text too, used instead of
+ * any file (a journaled game is rebuilt from its texts only). roles_name is
+ * shown in diagnostics. roles_text NULL: the bundled roles file, as
+ * lvl_load_buffer. */
+bool lvl_load_buffer_roles(const char *name, const char *data, size_t len, const char *roles_name,
+                           const char *roles_text, size_t roles_len, core_scenario *out,
+                           lvl_diags *diags);
+
 /* Prints diagnostics compiler-style: `file:line:col: fout: message`, the
  * source line with a caret, and `= hulp: ...`. gcc_format prints
  * `error:`/`warning:` for editors' problem matchers. */

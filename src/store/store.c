@@ -1018,15 +1018,6 @@ bool store_roles_text(store *s, int64_t session, char name[STORE_ROLES_NAME_LEN]
     return true;
 }
 
-static bool write_file(const char *path, const char *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return false;
-    bool ok = (len == 0 || fwrite(data, 1, len, f) == len);
-    return fclose(f) == 0 && ok;
-}
-
 /* The first error of a load, for a one-line message. */
 static const char *first_error(const lvl_diags *d)
 {
@@ -1057,47 +1048,12 @@ bool store_load_level_texts(const char *level_path, const char *level_text, size
         set_err(err, err_len, _("Het bewaarde rollenbestand van %s is beschadigd."), shown);
         goto done;
     }
-    /* The level loader reads a roles file only from the folder of the level
-     * file (it has no call that takes both texts), so both texts go into a
-     * private folder (mkdtemp: mode 0700, a new name) under the names the
-     * level looks for, are loaded from there, and the folder is removed. */
-    const char *tmp = getenv("TMPDIR");
-    char dir[PLAT_PATH_MAX];
-    int n = snprintf(dir, sizeof dir, "%s/samenspel-level-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
-    if (n < 0 || (size_t)n >= sizeof dir || !mkdtemp(dir)) {
-        set_err(err, err_len, _("Kan geen tijdelijke map maken om het bewaarde level te laden (%s)."),
-                strerror(errno));
-        goto done;
-    }
-    const char *base = strrchr(shown, '/') ? strrchr(shown, '/') + 1 : shown;
-    if (!base[0] || strlen(base) > 200 || strcmp(base, roles->name) == 0 || strcmp(base, "..") == 0)
-        base = strcmp(roles->name, "level.yaml") == 0 ? "samenspel-level.yaml" : "level.yaml";
-    char lpath[PLAT_PATH_MAX + 256], rpath[PLAT_PATH_MAX + STORE_ROLES_NAME_LEN];
-    snprintf(lpath, sizeof lpath, "%s/%s", dir, base);
-    snprintf(rpath, sizeof rpath, "%s/%s", dir, roles->name);
-    if (!write_file(lpath, level_text ? level_text : "", level_text ? level_len : 0) ||
-        !write_file(rpath, roles->text, roles->len)) {
-        set_err(err, err_len, _("Kan het bewaarde level niet tijdelijk wegschrijven in %s (%s)."), dir,
-                strerror(errno));
-    } else {
-        ok = lvl_load_file(lpath, sc, d);
-        /* messages name the trainer's files, not the temporary folder */
-        size_t dl = strlen(dir);
-        for (int i = 0; i < d->n; i++) {
-            lvl_diag *x = &d->items[i];
-            if (strncmp(x->file, dir, dl) != 0 || x->file[dl] != '/')
-                continue;
-            if (strcmp(x->file, lpath) == 0)
-                snprintf(x->file, sizeof x->file, "%s", shown);
-            else
-                snprintf(x->file, sizeof x->file, "%s (%s)", roles->name, _("bewaard"));
-        }
-        if (!ok)
-            set_err(err, err_len, _("Het bewaarde level %s laadt niet: %s"), shown, first_error(d));
-    }
-    remove(lpath);
-    remove(rpath);
-    rmdir(dir);
+    char shown_roles[STORE_ROLES_NAME_LEN + 32];
+    snprintf(shown_roles, sizeof shown_roles, "%s (%s)", roles->name, _("bewaard"));
+    ok = lvl_load_buffer_roles(shown, level_text, level_text ? level_len : 0, shown_roles, roles->text,
+                               roles->len, sc, d);
+    if (!ok)
+        set_err(err, err_len, _("Het bewaarde level %s laadt niet: %s"), shown, first_error(d));
 done:
     if (d != diags)
         free(d);

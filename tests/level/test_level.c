@@ -184,6 +184,51 @@ static void test_default_is_noor_with_core_roles(void **state)
     free(sc);
 }
 
+/* The journal keeps the roles file a level read and rebuilds the level from
+ * both texts: lvl_load_file_roles names the file, lvl_load_buffer_roles uses
+ * the given text instead of any file. */
+static void test_roles_source_and_text(void **state)
+{
+    (void)state;
+    char path[PLAT_PATH_MAX], roles_path[PLAT_PATH_MAX], err[256];
+    assert_true(lvl_default_path(path, sizeof path));
+    lvl_diags *d = calloc(1, sizeof *d);
+    core_scenario *a = calloc(1, sizeof *a), *b = calloc(1, sizeof *b);
+    lvl_roles_source used;
+    assert_true(lvl_load_file_roles(path, a, d, &used));
+    assert_string_equal(used.name, "rollen.yaml");
+    assert_true(plat_data_path("levels/rollen.yaml", roles_path, sizeof roles_path));
+    assert_string_equal(used.path, roles_path);
+
+    size_t llen = 0, rlen = 0;
+    char *level = plat_read_file(path, 1u << 20, &llen, err, sizeof err);
+    char *roles = plat_read_file(roles_path, 1u << 20, &rlen, err, sizeof err);
+    assert_non_null(level);
+    assert_non_null(roles);
+    /* the same texts give the same scenario */
+    assert_true(lvl_load_buffer_roles("noor.yaml", level, llen, "rollen.yaml (bewaard)", roles, rlen, b, d));
+    assert_memory_equal(a, b, sizeof *a);
+    /* a changed roles text is used, not the file on disk */
+    char *strong = strstr(roles, "sterkte: 2");
+    assert_non_null(strong);
+    strong[9] = '3';
+    assert_true(lvl_load_buffer_roles("noor.yaml", level, llen, "rollen.yaml (bewaard)", roles, rlen, b, d));
+    assert_memory_not_equal(a, b, sizeof *a);
+    /* a broken roles text is reported under the name it was given */
+    const char broken[] = "rollen: [\n";
+    assert_false(lvl_load_buffer_roles("noor.yaml", level, llen, "rollen.yaml (bewaard)", broken,
+                                       sizeof broken - 1, b, d));
+    bool named = false;
+    for (int i = 0; i < d->n; i++)
+        named = named || strcmp(d->items[i].file, "rollen.yaml (bewaard)") == 0;
+    assert_true(named);
+    free(level);
+    free(roles);
+    free(a);
+    free(b);
+    free(d);
+}
+
 static void test_edit_distance_and_suggest(void **state)
 {
     (void)state;
@@ -362,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_english_messages),
         cmocka_unit_test(test_garbage_never_crashes),
         cmocka_unit_test(test_watch_reload),
+        cmocka_unit_test(test_roles_source_and_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
