@@ -599,17 +599,23 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
                 UI_INK, UI_LEFT, tw);
         char line[128];
         const char *who = m->seats[s].conn == UI_SEAT_EMPTY ? _("vrij") : seat_name(m, s);
+        /* Identiteit came back for this newcomer: the table sees who presents */
+        bool newcomer = m->st && m->pub->phase == CORE_PHASE_IDENTITEIT &&
+                        (m->st->newcomers & (1u << s)) && !ready;
         if (m->seats[s].conn == UI_SEAT_LOST)
             snprintf(line, sizeof line, "%s · %s", who, _("weg"));
+        else if (newcomer)
+            snprintf(line, sizeof line, _("nieuw: %s"), who);
         else if (ready || reflected)
             snprintf(line, sizeof line, "✓ %s", who);
         else
             snprintf(line, sizeof line, "%s", who);
         SDL_Color ink = m->seats[s].conn == UI_SEAT_LOST ? UI_ALARM
                         : (ready || reflected)           ? UI_GOOD
+                        : newcomer                       ? UI_ACCENT
                                                          : UI_INK_SOFT;
         ui_text(g, line, x, cell.y + ui_px(g, 6) + px * 12 / 10, px, minpx,
-                (ready || reflected) ? UI_BOLD : UI_REGULAR, ink, UI_LEFT, tw);
+                (ready || reflected || newcomer) ? UI_BOLD : UI_REGULAR, ink, UI_LEFT, tw);
         if (!m->observer)
             ui_hit_add(g, cell, UI_ID_SEAT, s);
     }

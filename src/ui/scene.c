@@ -12,7 +12,7 @@
 const char *const ui_scene_names[] = {
     "lobby",    "table",     "signaal",   "inzet",     "reveal",    "reflectie",
     "end",      "debrief",   "debrief-1", "debrief-2", "debrief-3", "debrief-4",
-    "help",     "trainer",  "player-identiteit", "player-overleg", "player-inzet",
+    "help",     "trainer",  "nieuw",     "player-identiteit", "player-overleg", "player-inzet",
     "player-ask", "player-reflectie", NULL,
 };
 
@@ -22,6 +22,7 @@ typedef struct {
     core_phase phase;
     int seats_done;     /* Inzet: seats that finished (others still choosing) */
     bool to_end;        /* play the whole game */
+    int newcomer;       /* seat where someone new sits down in round 1's Overleg, or -1 */
 } scene_target;
 
 static bool target_of(const char *name, scene_target *t)
@@ -29,6 +30,7 @@ static bool target_of(const char *name, scene_target *t)
     memset(t, 0, sizeof *t);
     t->name = name;
     t->seats_done = -1;
+    t->newcomer = -1;
     if (!strcmp(name, "lobby")) {
         t->round = 0;
     } else if (!strcmp(name, "table") || !strcmp(name, "help") || !strcmp(name, "trainer") ||
@@ -39,6 +41,12 @@ static bool target_of(const char *name, scene_target *t)
     } else if (!strcmp(name, "signaal")) {
         t->round = 2;
         t->phase = CORE_PHASE_SIGNAAL;
+    } else if (!strcmp(name, "nieuw")) {
+        /* Identiteit comes back in round 2 for someone who sat down late */
+        t->round = 2;
+        t->phase = CORE_PHASE_IDENTITEIT;
+        t->newcomer = 2;
+        t->seats_done = 2; /* two have presented, the newcomer has not */
     } else if (!strcmp(name, "player-identiteit")) {
         t->round = 1;
         t->phase = CORE_PHASE_IDENTITEIT;
@@ -94,7 +102,15 @@ static bool play_to(const core_scenario *sc, scene_target t, bool mixed, core_st
         core_rng_seed(&rng[s], 77u + (uint64_t)s, (uint64_t)s + 1u);
     static core_seat_view view; /* large; scenes are drawn from one thread */
     int guard = 0;
+    bool announced = false;
     while (!at_target(st, &t) && st->phase != CORE_PHASE_END && guard++ < 20000) {
+        if (t.newcomer >= 0 && !announced && st->phase == CORE_PHASE_OVERLEG) {
+            memset(&a, 0, sizeof a);
+            a.type = CORE_ACT_NEW_PLAYER;
+            a.seat = CORE_SEAT_HOST;
+            a.a = t.newcomer < sc->n_seats ? t.newcomer : 0;
+            announced = core_apply(st, &a, NULL) == CORE_OK;
+        }
         /* Stop halfway through a secret phase so that the picture shows
          * some seats ready and others still choosing. */
         bool in_target_phase = st->round == t.round && st->phase == t.phase;
