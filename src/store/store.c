@@ -920,6 +920,18 @@ bool store_session_get(store *s, int64_t session, store_session *out, char *err,
     return read_seats(s, out, err, err_len);
 }
 
+/* A column's bytes as a NUL-terminated malloc'd copy (n already checked). */
+static char *dup_bytes(const void *b, int n)
+{
+    char *buf = malloc((size_t)n + 1);
+    if (!buf)
+        return NULL;
+    if (n > 0 && b)
+        memcpy(buf, b, (size_t)n);
+    buf[n] = '\0';
+    return buf;
+}
+
 bool store_level_text(store *s, int64_t session, char **text, size_t *len, char *err, size_t err_len)
 {
     *text = NULL;
@@ -949,16 +961,12 @@ bool store_level_text(store *s, int64_t session, char **text, size_t *len, char 
                 (long long)session);
         return false;
     }
-    char *buf = malloc((size_t)n + 1);
+    char *buf = dup_bytes(b, n);
+    sqlite3_finalize(st);
     if (!buf) {
-        sqlite3_finalize(st);
         set_err(err, err_len, _("Onvoldoende geheugen."));
         return false;
     }
-    if (n > 0 && b)
-        memcpy(buf, b, (size_t)n);
-    buf[n] = '\0';
-    sqlite3_finalize(st);
     *text = buf;
     *len = (size_t)n;
     return true;
@@ -1002,16 +1010,12 @@ bool store_roles_text(store *s, int64_t session, char name[STORE_ROLES_NAME_LEN]
         set_err(err, err_len, _("Het bewaarde rollenbestand van sessie %lld is beschadigd."), (long long)session);
         return false;
     }
-    char *buf = malloc((size_t)n + 1);
+    char *buf = dup_bytes(b, n);
+    sqlite3_finalize(st);
     if (!buf) {
-        sqlite3_finalize(st);
         set_err(err, err_len, _("Onvoldoende geheugen."));
         return false;
     }
-    if (n > 0 && b)
-        memcpy(buf, b, (size_t)n);
-    buf[n] = '\0';
-    sqlite3_finalize(st);
     memcpy(name, nm, sizeof nm);
     *text = buf;
     *len = (size_t)n;
