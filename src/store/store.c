@@ -897,26 +897,40 @@ int store_list(store *s, store_session **out, char *err, size_t err_len)
     return n;
 }
 
-bool store_session_get(store *s, int64_t session, store_session *out, char *err, size_t err_len)
+/* Prepares `sql` (one `?` for the session id) and steps to its row. true
+ * with *out positioned on the row (the caller finalizes it); false with a
+ * message when the session is not there or the database fails. */
+static bool session_row(store *s, const char *sql, int64_t session, sqlite3_stmt **out, char *err,
+                        size_t err_len)
 {
-    if (!s)
-        return false;
+    *out = NULL;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT " SESSION_COLUMNS " FROM session WHERE id=?", -1, &st,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_fail(s, err, err_len);
     sqlite3_bind_int64(st, 1, session);
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        read_session_row(st, out);
+    if (rc == SQLITE_ROW) {
+        *out = st;
+        return true;
+    }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE) {
         set_err(err, err_len, _("Sessie %lld bestaat niet in %s; 'samenspel report --list' toont de sessies."),
                 (long long)session, s->path);
         return false;
     }
-    if (rc != SQLITE_ROW)
-        return db_fail(s, err, err_len);
+    return db_fail(s, err, err_len);
+}
+
+bool store_session_get(store *s, int64_t session, store_session *out, char *err, size_t err_len)
+{
+    if (!s)
+        return false;
+    sqlite3_stmt *st;
+    if (!session_row(s, "SELECT " SESSION_COLUMNS " FROM session WHERE id=?", session, &st, err, err_len))
+        return false;
+    read_session_row(st, out);
+    sqlite3_finalize(st);
     return read_seats(s, out, err, err_len);
 }
 
@@ -938,20 +952,9 @@ bool store_level_text(store *s, int64_t session, char **text, size_t *len, char 
     *len = 0;
     if (!s)
         return false;
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT level_text FROM session WHERE id=?", -1, &st, NULL) != SQLITE_OK)
-        return db_fail(s, err, err_len);
-    sqlite3_bind_int64(st, 1, session);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
-        sqlite3_finalize(st);
-        if (rc == SQLITE_DONE) {
-            set_err(err, err_len, _("Sessie %lld bestaat niet in %s; 'samenspel report --list' toont de sessies."),
-                    (long long)session, s->path);
-            return false;
-        }
-        return db_fail(s, err, err_len);
-    }
+    sqlite3_stmt *st;
+    if (!session_row(s, "SELECT level_text FROM session WHERE id=?", session, &st, err, err_len))
+        return false;
     /* Read as blob: the exact bytes, even with a NUL a damaged row might hold. */
     const void *b = sqlite3_column_blob(st, 0);
     int n = sqlite3_column_bytes(st, 0);
@@ -982,21 +985,9 @@ bool store_roles_text(store *s, int64_t session, char name[STORE_ROLES_NAME_LEN]
         return false;
     if (s->schema < 2)
         return true; /* a schema 1 file that could not be upgraded has none */
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT roles_name, roles_text FROM session WHERE id=?", -1, &st, NULL) !=
-        SQLITE_OK)
-        return db_fail(s, err, err_len);
-    sqlite3_bind_int64(st, 1, session);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
-        sqlite3_finalize(st);
-        if (rc == SQLITE_DONE) {
-            set_err(err, err_len, _("Sessie %lld bestaat niet in %s; 'samenspel report --list' toont de sessies."),
-                    (long long)session, s->path);
-            return false;
-        }
-        return db_fail(s, err, err_len);
-    }
+    sqlite3_stmt *st;
+    if (!session_row(s, "SELECT roles_name, roles_text FROM session WHERE id=?", session, &st, err, err_len))
+        return false;
     if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
         sqlite3_finalize(st);
         return true;
