@@ -45,30 +45,18 @@ static void check_level(const char *rel)
     free(d);
 }
 
-static void test_noor(void **state)
+/* one test per bundled level: the level's path is the test's state */
+static void test_level(void **state)
 {
-    (void)state;
-    check_level("levels/noor.yaml");
-}
-
-static void test_jonas(void **state)
-{
-    (void)state;
-    check_level("levels/jonas.yaml");
-}
-
-static void test_amira(void **state)
-{
-    (void)state;
-    check_level("levels/amira.yaml");
+    check_level(*state);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_noor),
-        cmocka_unit_test(test_jonas),
-        cmocka_unit_test(test_amira),
+        cmocka_unit_test_prestate(test_level, "levels/noor.yaml"),
+        cmocka_unit_test_prestate(test_level, "levels/jonas.yaml"),
+        cmocka_unit_test_prestate(test_level, "levels/amira.yaml"),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
