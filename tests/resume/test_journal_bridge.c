@@ -109,6 +109,24 @@ static store *open_db(const char *db)
     return s;
 }
 
+/* Plays session `id` to its end on h, closes the host and checks the
+ * journal: finished, the live state hash stored, and a replay of the
+ * journaled actions reaching it. Returns the open database. */
+static store *finish_and_check(host *h, const char *db, int64_t id)
+{
+    pump_until(h, is_finished, 0);
+    uint64_t live = core_state_hash(host_state(h));
+    host_destroy_journaled(h);
+    store *s = open_db(db);
+    char err[STORE_ERR_LEN];
+    store_session ses;
+    assert_true(store_session_get(s, id, &ses, err, sizeof err));
+    assert_true(ses.finished);
+    assert_int_equal(ses.state_hash, live);
+    assert_int_equal(replay(s, id, NULL), live);
+    return s;
+}
+
 static void test_game_and_restart(void **state)
 {
     (void)state;
@@ -184,18 +202,7 @@ static void test_resume_midway(void **state)
         assert_true(si.taken && si.bot);
         assert_int_equal(si.role, before[s].role);
     }
-    pump_until(h, is_finished, 0);
-    uint64_t live = core_state_hash(host_state(h));
-    host_destroy_journaled(h);
-
-    store *s = open_db(db);
-    char err[STORE_ERR_LEN];
-    store_session ses;
-    assert_true(store_session_get(s, id, &ses, err, sizeof err));
-    assert_true(ses.finished);
-    assert_int_equal(ses.state_hash, live);
-    assert_int_equal(replay(s, id, NULL), live);
-    store_close(s);
+    store_close(finish_and_check(h, db, id));
 
     /* a finished session is not resumed */
     options(&r, db, 0);
@@ -334,17 +341,8 @@ static void test_own_roles_file(void **state)
     assert_int_equal(remove(roles), 0);
     h = crash_and_resume(h, db);
     assert_memory_equal(host_scenario(h), own, sizeof *own);
-    pump_until(h, is_finished, 0);
-    uint64_t live = core_state_hash(host_state(h));
-    host_destroy_journaled(h);
-
-    store *s = open_db(db);
+    store *s = finish_and_check(h, db, id);
     char err[STORE_ERR_LEN];
-    store_session ses;
-    assert_true(store_session_get(s, id, &ses, err, sizeof err));
-    assert_true(ses.finished);
-    assert_int_equal(ses.state_hash, live);
-    assert_int_equal(replay(s, id, NULL), live);
     char name[STORE_ROLES_NAME_LEN];
     char *text = NULL;
     size_t len = 0;
@@ -397,18 +395,13 @@ static void test_named_roles_file(void **state)
     assert_false(host_finished(h));
     assert_int_equal(remove(roles), 0);
     h = crash_and_resume(h, db);
-    pump_until(h, is_finished, 0);
-    uint64_t live = core_state_hash(host_state(h));
-    host_destroy_journaled(h);
-
-    store *s = open_db(db);
+    store *s = finish_and_check(h, db, id);
     char err[STORE_ERR_LEN], name[STORE_ROLES_NAME_LEN];
     char *text = NULL;
     size_t len = 0;
     assert_true(store_roles_text(s, id, name, &text, &len, err, sizeof err));
     assert_string_equal(name, "team-rollen.yaml");
     free(text);
-    assert_int_equal(replay(s, id, NULL), live);
     store_close(s);
 }
 
