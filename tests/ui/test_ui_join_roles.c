@@ -9,6 +9,7 @@
  * test walks the picker with the arrow keys on every bundled level and on an
  * 8-seat scenario, at both sizes, and checks that nothing overflows. */
 #include "fixture.h"
+#include "synth_input.h"
 #include "platform/plat.h"
 #include "ui/player_app.h"
 
@@ -38,19 +39,6 @@ static void pump(rig *r, int steps)
     }
 }
 
-static void push_click(int x, int y)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    SDL_PushEvent(&e);
-}
-
 /* A click where the last frame drew the region (id, arg). */
 static bool click(rig *r, int id, int arg)
 {
@@ -59,7 +47,7 @@ static bool click(rig *r, int id, int arg)
         pump(r, 1);
     if (tries >= 200)
         return false;
-    push_click(x, y);
+    synth_click(x, y);
     pump(r, 3);
     return true;
 }
@@ -72,11 +60,7 @@ static bool region_shown(rig *r, int id, int arg)
 
 static void type_text(rig *r, const char *s)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_TEXTINPUT;
-    snprintf(e.text.text, sizeof e.text.text, "%s", s);
-    SDL_PushEvent(&e);
+    synth_text(s);
     pump(r, 2);
 }
 
@@ -109,15 +93,6 @@ static void check_frame(rig *r, const char *name)
     assert_int_equal(g->overflows, 0);
     if (!ui_gfx_save_png(g, path, err, sizeof err))
         fprintf(stderr, "cannot write %s: %s\n", path, err);
-}
-
-static void push_key(SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    SDL_PushEvent(&e);
 }
 
 /* A host on a bundled level (level: "levels/x.yaml") or on a scenario. */
@@ -196,10 +171,10 @@ static void run_join(int w, int h_px)
         assert_true(region_shown(&r, PLAYER_ID_ROLE, s) == (s != teacher));
 
     /* the arrow keys walk the free seats (the bot's seat is skipped) */
-    push_key(SDLK_DOWN);
+    synth_key(SDLK_DOWN);
     pump(&r, 3);
     assert_true(region_shown(&r, UI_ID_SUBMIT, -1));
-    push_key(SDLK_UP);
+    synth_key(SDLK_UP);
     pump(&r, 3);
     assert_true(region_shown(&r, UI_ID_SUBMIT, -1));
 
@@ -209,7 +184,7 @@ static void run_join(int w, int h_px)
     check_frame(&r, "picked");
     int x = 0, y = 0;
     assert_true(player_app_find(r.app, UI_ID_SUBMIT, -1, &x, &y));
-    push_click(x, y);
+    synth_click(x, y);
     for (int i = 0; i < 3; i++)
         player_app_step(r.app, 2); /* the click connects; the host has not run */
     assert_non_null(player_app_session(r.app));
@@ -301,7 +276,7 @@ static void walk_picker(const char *level, const core_scenario *sc, int w, int h
     char role_shot[64];
     snprintf(role_shot, sizeof role_shot, "%s-role", shot);
     for (int s = 0; s < n; s++) {
-        push_key(SDLK_DOWN);
+        synth_key(SDLK_DOWN);
         pump(&r, 3);
         check_frame(&r, s == 0 ? role_shot : shot);
     }

@@ -4,6 +4,7 @@
  * ask for help, commit a card by clicking, see a refused extra card
  * explained, get ready, answer the reflection with typed text. */
 #include "platform/plat.h"
+#include "synth_input.h"
 #include "ui/player_app.h"
 
 #include "host/host.h"
@@ -44,26 +45,14 @@ static bool click(rig *r, int id, int arg)
     while (!player_app_find(r->app, id, arg, &x, &y) && ++tries < 200);
     if (tries >= 200)
         return false;
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-    e.type = SDL_MOUSEBUTTONUP;
-    SDL_PushEvent(&e);
+    synth_click(x, y);
     pump(r, 3);
     return true;
 }
 
 static void type_text(rig *r, const char *s)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_TEXTINPUT;
-    snprintf(e.text.text, sizeof e.text.text, "%s", s);
-    SDL_PushEvent(&e);
+    synth_text(s);
     pump(r, 2);
 }
 
