@@ -4,17 +4,6 @@
 
 #ifndef SAMENSPEL_HAVE_REPORT
 /* Built without the report layer (see src/report/CMakeLists.txt). */
-/* The newest session of any kind (0 when none or on an error). */
-static int64_t newest_session(store *db)
-{
-    char err[STORE_ERR_LEN];
-    store_session *list = NULL;
-    int n = store_list(db, &list, err, sizeof err);
-    int64_t id = n > 0 ? list[0].id : 0; /* newest first */
-    free(list);
-    return id;
-}
-
 int cmd_report(int argc, char **argv)
 {
     (void)argc;
