@@ -309,7 +309,9 @@ static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
         if (target) {
             ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_WARN);
-            ui_hit_add(g, rr, UI_ID_FRICTION, i);
+            /* the rules address a spanning by its index in the scenario, not by
+             * its place in the list of spanningen on the table */
+            ui_hit_add(g, rr, UI_ID_FRICTION, f->friction);
         }
         char t[CORE_TITLE_LEN + 40];
         snprintf(t, sizeof t, _("Spanning: %s"), sc->frictions[f->friction].title);

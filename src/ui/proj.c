@@ -700,16 +700,14 @@ static void dim(ui_gfx *g)
     ui_dim(g, (SDL_Color){0x10, 0x18, 0x20, 0xA0});
 }
 
-static const char *target_name(const core_scenario *sc, const core_public_view *pub, int kind,
-                               int target)
+/* A commitment's target as the rules store it: a need or a spanning, each
+ * by its index in the scenario. */
+static const char *target_name(const core_scenario *sc, int kind, int target)
 {
     if (kind == 0)
         return (target >= 0 && target < sc->n_needs) ? sc->needs[target].title : "?";
-    if (target >= 0 && target < pub->n_frictions_out && target < CORE_MAX_FRICTIONS) {
-        int f = pub->frictions[target].friction;
-        if (f >= 0 && f < sc->n_frictions)
-            return sc->frictions[f].title;
-    }
+    if (kind == 1)
+        return (target >= 0 && target < sc->n_frictions) ? sc->frictions[target].title : "?";
     return "?";
 }
 
@@ -784,7 +782,7 @@ static void draw_reveal(ui_gfx *g, const ui_proj_model *m)
             ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
             char s2[256];
             snprintf(s2, sizeof s2, "%s → %s", title,
-                     target_name(sc, m->pub, cm->target_kind, cm->target));
+                     target_name(sc, cm->target_kind, cm->target));
             SDL_Rect tb = {card.x + ui_px(g, 12), card.y + ui_px(g, 4), card.w - ui_px(g, 24),
                            card.h - ui_px(g, 8)};
             ui_text_box(g, s2, tb, body, ui_body_min(g) * 9 / 10, UI_REGULAR, UI_INK, UI_LEFT);
