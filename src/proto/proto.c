@@ -574,13 +574,16 @@ static bool finish_read(proto_io *io, const char **why)
 
 static void ser_hello(proto_io *io, proto_hello *m)
 {
-    ser_type(io, PROTO_MSG_HELLO);
     io_u32(io, &m->magic);
     io_u16(io, &m->version);
     /* Fields after magic+version may change between versions: a reader
-     * stops here when the version differs and answers "version mismatch". */
-    if (io->reading && (m->magic != PROTO_MAGIC || m->version != PROTO_VERSION))
+     * stops here when the version differs (the rest of a foreign hello is
+     * skipped, not parsed) and the caller answers "version mismatch". */
+    if (io->reading && (m->magic != PROTO_MAGIC || m->version != PROTO_VERSION)) {
+        if (!io->bad)
+            io->pos = io->cap;
         return;
+    }
     io_str(io, m->build, sizeof m->build);
     io_str(io, m->code, sizeof m->code);
     io_str(io, m->name, sizeof m->name);
@@ -602,107 +605,14 @@ static void ser_hello(proto_io *io, proto_hello *m)
         memset(m->token, 0, sizeof m->token);
 }
 
-size_t proto_encode_hello(uint8_t *buf, size_t cap, const proto_hello *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_hello(&io, (proto_hello *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_hello(const uint8_t *p, size_t len, proto_hello *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_hello(&io, m);
-    if (!io.bad && (m->magic != PROTO_MAGIC || m->version != PROTO_VERSION)) {
-        /* Not an error of the reader: the caller answers with a version
-         * reject, so the rest of a foreign hello is not parsed. */
-        return true;
-    }
-    return finish_read(&io, why);
-}
-
-size_t proto_encode_welcome(uint8_t *buf, size_t cap, const proto_welcome *m,
-                            const core_scenario *sc, uint64_t fact_text_mask, uint32_t event_mask)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_type(&io, PROTO_MSG_WELCOME);
-    int seat = m->seat;
-    io_idx(&io, &seat, CORE_MAX_SEATS);
-    io_raw(&io, (void *)m->token, PROTO_TOKEN_LEN);
-    io_str(&io, (char *)m->code, sizeof m->code);
-    ser_scenario(&io, (core_scenario *)sc, fact_text_mask, event_mask);
-    return finish_write(&io);
-}
-
-bool proto_decode_welcome(const uint8_t *p, size_t len, proto_welcome *m, core_scenario *sc, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    memset(sc, 0, sizeof *sc);
-    proto_reader(&io, p, len);
-    ser_type(&io, PROTO_MSG_WELCOME);
-    io_idx(&io, &m->seat, CORE_MAX_SEATS);
-    io_raw(&io, m->token, PROTO_TOKEN_LEN);
-    io_str(&io, m->code, sizeof m->code);
-    ser_scenario(&io, sc, 0, 0);
-    if (!finish_read(&io, why))
-        return false;
-    /* Cross-references: indices that front ends use to index arrays. */
-    for (int i = 0; i < sc->n_seats; i++)
-        if (sc->seat_roles[i] >= sc->n_roles)
-            return why ? (*why = "seat role out of range", false) : false;
-    for (int r = 0; r < sc->n_roles; r++)
-        for (int i = 0; i < sc->roles[r].deck_size; i++)
-            if (sc->roles[r].deck[i] >= sc->n_cards)
-                return why ? (*why = "deck card out of range", false) : false;
-    for (int i = 0; i < sc->n_cards; i++)
-        if (sc->cards[i].role >= sc->n_roles)
-            return why ? (*why = "card role out of range", false) : false;
-    for (int i = 0; i < sc->n_facts; i++)
-        if (sc->facts[i].role >= sc->n_roles)
-            return why ? (*why = "fact role out of range", false) : false;
-    for (int i = 0; i < sc->n_frictions; i++)
-        if (sc->frictions[i].innovation_card >= sc->n_cards)
-            return why ? (*why = "innovation card out of range", false) : false;
-    for (int i = 0; i < sc->n_events; i++)
-        if (sc->events[i].need >= sc->n_needs)
-            return why ? (*why = "event need out of range", false) : false;
-    if (m->seat >= sc->n_seats)
-        return why ? (*why = "seat out of range", false) : false;
-    return true;
-}
-
 static void ser_reject(proto_io *io, proto_reject *m)
 {
-    ser_type(io, PROTO_MSG_REJECT);
     IO_ENUM(io, m->code, proto_reject_code, PROTO_REJ_COUNT);
     io_str(io, m->text, sizeof m->text);
 }
 
-size_t proto_encode_reject(uint8_t *buf, size_t cap, const proto_reject *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_reject(&io, (proto_reject *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_reject(const uint8_t *p, size_t len, proto_reject *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_reject(&io, m);
-    return finish_read(&io, why);
-}
-
 static void ser_lobby(proto_io *io, proto_lobby *m)
 {
-    ser_type(io, PROTO_MSG_LOBBY);
     io_str(io, m->code, sizeof m->code);
     io_str(io, m->title, sizeof m->title);
     io_count(io, &m->n_seats, CORE_MAX_SEATS, 4);
@@ -720,74 +630,159 @@ static void ser_lobby(proto_io *io, proto_lobby *m)
     io_bool(io, &m->finished);
 }
 
-size_t proto_encode_lobby(uint8_t *buf, size_t cap, const proto_lobby *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_lobby(&io, (proto_lobby *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_lobby(const uint8_t *p, size_t len, proto_lobby *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_lobby(&io, m);
-    return finish_read(&io, why);
-}
-
 static void ser_action(proto_io *io, proto_action *m)
 {
-    ser_type(io, PROTO_MSG_ACTION);
     io_u32(io, &m->seq);
     IO_ENUM(io, m->action.type, core_action_type, CORE_ACT_COUNT);
     io_int(io, &m->action.a, -1, 1023);
     io_int(io, &m->action.b, -1, 1023);
     io_int(io, &m->action.c, -1, 1023);
     io_str(io, m->action.text, sizeof m->action.text);
-}
-
-size_t proto_encode_action(uint8_t *buf, size_t cap, const proto_action *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_action(&io, (proto_action *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_action(const uint8_t *p, size_t len, proto_action *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_action(&io, m);
-    m->action.seat = CORE_NONE; /* never from the wire */
-    return finish_read(&io, why);
+    if (io->reading)
+        m->action.seat = CORE_NONE; /* never from the wire: the host fills it */
 }
 
 static void ser_result(proto_io *io, proto_result *m)
 {
-    ser_type(io, PROTO_MSG_RESULT);
     io_u32(io, &m->seq);
     IO_ENUM(io, m->result, core_reject, CORE_REJ_COUNT);
 }
 
-size_t proto_encode_result(uint8_t *buf, size_t cap, const proto_result *m)
+static void ser_fact(proto_io *io, proto_fact *m)
+{
+    io_int(io, &m->fact, 0, CORE_MAX_FACTS - 1);
+    io_str(io, m->text, sizeof m->text);
+}
+
+static void ser_event(proto_io *io, proto_event *m)
+{
+    io_int(io, &m->index, 0, CORE_MAX_EVENTS_SCRIPTED - 1);
+    io_int(io, &m->event.round, 0, CORE_MAX_ROUNDS);
+    ser_event_content(io, &m->event);
+}
+
+static void ser_ping(proto_io *io, proto_ping *m)
+{
+    io_u64(io, &m->stamp);
+    io_u32(io, &m->ack_tick);
+}
+
+static void ser_bye(proto_io *io, proto_reject_code *reason)
+{
+    IO_ENUM(io, *reason, proto_reject_code, PROTO_REJ_COUNT);
+}
+
+/* ------------------------------------------- codecs from the table */
+
+/* A message body's serializer, behind one signature so that one writer and
+ * one reader serve every message. */
+typedef void (*ser_body)(proto_io *io, void *m);
+
+static size_t encode_msg(uint8_t *buf, size_t cap, int type, ser_body ser, const void *m)
 {
     proto_io io;
     proto_writer(&io, buf, cap);
-    ser_result(&io, (proto_result *)m);
+    ser_type(&io, type);
+    /* writing only reads *m: the serializer's pointer is not const because
+     * the same function fills it when reading */
+    ser(&io, (void *)m);
     return finish_write(&io);
 }
 
-bool proto_decode_result(const uint8_t *p, size_t len, proto_result *m, const char **why)
+/* m is zeroed first: a failed decode leaves no half-read peer data. */
+static bool decode_msg(const uint8_t *p, size_t len, int type, ser_body ser, void *m, size_t size,
+                       const char **why)
+{
+    proto_io io;
+    memset(m, 0, size);
+    proto_reader(&io, p, len);
+    ser_type(&io, type);
+    ser(&io, m);
+    return finish_read(&io, why);
+}
+
+/* GEN and BODY messages get a ser_body adapter; GEN ones also their public
+ * encode/decode pair. */
+#define PROTO_BODY_OWN(name)
+#define PROTO_BODY_BODY(name)                        \
+    static void body_##name(proto_io *io, void *m) \
+    {                                              \
+        ser_##name(io, m);                         \
+    }
+#define PROTO_BODY_GEN(name) PROTO_BODY_BODY(name)
+#define PROTO_BODY(t, NAME, name, type, sender, stage, codec) PROTO_BODY_##codec(name)
+PROTO_MESSAGES(PROTO_BODY)
+
+#define PROTO_CODEC_OWN(NAME, name, type)
+#define PROTO_CODEC_BODY(NAME, name, type)
+#define PROTO_CODEC_GEN(NAME, name, type)                                             \
+    size_t proto_encode_##name(uint8_t *buf, size_t cap, const type *m)               \
+    {                                                                                 \
+        return encode_msg(buf, cap, PROTO_MSG_##NAME, body_##name, m);                \
+    }                                                                                 \
+    bool proto_decode_##name(const uint8_t *p, size_t len, type *m, const char **why) \
+    {                                                                                 \
+        return decode_msg(p, len, PROTO_MSG_##NAME, body_##name, m, sizeof *m, why);  \
+    }
+#define PROTO_CODEC(t, NAME, name, type, sender, stage, codec) PROTO_CODEC_##codec(NAME, name, type)
+PROTO_MESSAGES(PROTO_CODEC)
+
+size_t proto_encode_welcome(uint8_t *buf, size_t cap, const proto_welcome *m,
+                            const core_scenario *sc, uint64_t fact_text_mask, uint32_t event_mask)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_type(&io, PROTO_MSG_WELCOME);
+    int seat = m->seat;
+    io_idx(&io, &seat, CORE_MAX_SEATS);
+    io_raw(&io, (void *)m->token, PROTO_TOKEN_LEN);
+    io_str(&io, (char *)m->code, sizeof m->code);
+    ser_scenario(&io, (core_scenario *)sc, fact_text_mask, event_mask);
+    return finish_write(&io);
+}
+
+/* Cross-references: indices that front ends use to index arrays. */
+static bool welcome_fits(const proto_welcome *m, const core_scenario *sc, const char **why)
+{
+    const char *bad = NULL;
+    for (int i = 0; i < sc->n_seats && !bad; i++)
+        if (sc->seat_roles[i] >= sc->n_roles)
+            bad = "seat role out of range";
+    for (int r = 0; r < sc->n_roles && !bad; r++)
+        for (int i = 0; i < sc->roles[r].deck_size && !bad; i++)
+            if (sc->roles[r].deck[i] >= sc->n_cards)
+                bad = "deck card out of range";
+    for (int i = 0; i < sc->n_cards && !bad; i++)
+        if (sc->cards[i].role >= sc->n_roles)
+            bad = "card role out of range";
+    for (int i = 0; i < sc->n_facts && !bad; i++)
+        if (sc->facts[i].role >= sc->n_roles)
+            bad = "fact role out of range";
+    for (int i = 0; i < sc->n_frictions && !bad; i++)
+        if (sc->frictions[i].innovation_card >= sc->n_cards)
+            bad = "innovation card out of range";
+    for (int i = 0; i < sc->n_events && !bad; i++)
+        if (sc->events[i].need >= sc->n_needs)
+            bad = "event need out of range";
+    if (!bad && m->seat >= sc->n_seats)
+        bad = "seat out of range";
+    if (bad && why)
+        *why = bad;
+    return !bad;
+}
+
+bool proto_decode_welcome(const uint8_t *p, size_t len, proto_welcome *m, core_scenario *sc, const char **why)
 {
     proto_io io;
     memset(m, 0, sizeof *m);
+    memset(sc, 0, sizeof *sc);
     proto_reader(&io, p, len);
-    ser_result(&io, m);
-    return finish_read(&io, why);
+    ser_type(&io, PROTO_MSG_WELCOME);
+    io_idx(&io, &m->seat, CORE_MAX_SEATS);
+    io_raw(&io, m->token, PROTO_TOKEN_LEN);
+    io_str(&io, m->code, sizeof m->code);
+    ser_scenario(&io, sc, 0, 0);
+    return finish_read(&io, why) && welcome_fits(m, sc, why);
 }
 
 size_t proto_encode_update(uint8_t *buf, size_t cap, uint32_t tick, const core_events *ev,
@@ -830,97 +825,26 @@ bool proto_decode_update(const uint8_t *p, size_t len, proto_update *m, const ch
     return finish_read(&io, why);
 }
 
-static void ser_fact(proto_io *io, proto_fact *m)
-{
-    ser_type(io, PROTO_MSG_FACT);
-    io_int(io, &m->fact, 0, CORE_MAX_FACTS - 1);
-    io_str(io, m->text, sizeof m->text);
-}
-
-size_t proto_encode_fact(uint8_t *buf, size_t cap, const proto_fact *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_fact(&io, (proto_fact *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_fact(const uint8_t *p, size_t len, proto_fact *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_fact(&io, m);
-    return finish_read(&io, why);
-}
-
-static void ser_event_msg(proto_io *io, proto_event *m)
-{
-    ser_type(io, PROTO_MSG_EVENT);
-    io_int(io, &m->index, 0, CORE_MAX_EVENTS_SCRIPTED - 1);
-    io_int(io, &m->event.round, 0, CORE_MAX_ROUNDS);
-    ser_event_content(io, &m->event);
-}
-
-size_t proto_encode_event(uint8_t *buf, size_t cap, const proto_event *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_event_msg(&io, (proto_event *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_event(const uint8_t *p, size_t len, proto_event *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_event_msg(&io, m);
-    return finish_read(&io, why);
-}
-
 size_t proto_encode_ping(uint8_t *buf, size_t cap, int type, const proto_ping *m)
 {
-    proto_io io;
-    proto_writer(&io, buf, cap);
     if (type != PROTO_MSG_PING && type != PROTO_MSG_PONG)
         return 0;
-    ser_type(&io, type);
-    uint64_t s = m->stamp;
-    uint32_t t = m->ack_tick;
-    io_u64(&io, &s);
-    io_u32(&io, &t);
-    return finish_write(&io);
+    return encode_msg(buf, cap, type, body_ping, m);
 }
 
 bool proto_decode_ping(const uint8_t *p, size_t len, int type, proto_ping *m, const char **why)
 {
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_type(&io, type);
-    io_u64(&io, &m->stamp);
-    io_u32(&io, &m->ack_tick);
-    return finish_read(&io, why);
+    return decode_msg(p, len, type, body_ping, m, sizeof *m, why);
 }
 
 size_t proto_encode_bye(uint8_t *buf, size_t cap, proto_reject_code reason)
 {
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_type(&io, PROTO_MSG_BYE);
-    IO_ENUM(&io, reason, proto_reject_code, PROTO_REJ_COUNT);
-    return finish_write(&io);
+    return encode_msg(buf, cap, PROTO_MSG_BYE, body_bye, &reason);
 }
 
 bool proto_decode_bye(const uint8_t *p, size_t len, proto_reject_code *reason, const char **why)
 {
-    proto_io io;
-    proto_reader(&io, p, len);
-    *reason = PROTO_REJ_NONE;
-    ser_type(&io, PROTO_MSG_BYE);
-    IO_ENUM(&io, *reason, proto_reject_code, PROTO_REJ_COUNT);
-    return finish_read(&io, why);
+    return decode_msg(p, len, PROTO_MSG_BYE, body_bye, reason, sizeof *reason, why);
 }
 
 int proto_payload_type(const uint8_t *payload, size_t len)
@@ -1171,10 +1095,56 @@ const char *proto_reject_text(proto_reject_code c)
     return "onbekende reden";
 }
 
+/* ------------------------------------------------------------ the table */
+
+/* Why a message is refused, per message: the texts name it, so a log line
+ * says what came and what is wrong with it. */
+#define PROTO_WRONG_WAY_CLIENT "from a client to the host: the host may not send it"
+#define PROTO_WRONG_WAY_HOST "from the host to a client: a client may not send it"
+#define PROTO_WRONG_WAY_EITHER "both ways"
+
+typedef struct {
+    proto_msg_info info;
+    const char *wrong_way;     /* it arrived at the side that sends it */
+    const char *before_hello;  /* at the host, before the handshake */
+    const char *before_welcome; /* at a client, before the handshake */
+    const char *again;         /* an OPEN message after the handshake */
+} msg_row;
+
+#define PROTO_ROW(t, NAME, name, type, sender, stage, codec)                                  \
+    [t] = {{#NAME, PROTO_SENDER_##sender, PROTO_STAGE_##stage},                             \
+           #NAME " refused: it goes " PROTO_WRONG_WAY_##sender,                            \
+           #NAME " before HELLO (the first message must be HELLO)",                        \
+           #NAME " before WELCOME",                                                         \
+           #NAME " after the handshake: it may only open a connection"},
+static const msg_row rows[PROTO_MSG_COUNT] = {PROTO_MESSAGES(PROTO_ROW)};
+
+const proto_msg_info *proto_msg_lookup(int type)
+{
+    return type > 0 && type < PROTO_MSG_COUNT && rows[type].info.name ? &rows[type].info : NULL;
+}
+
 const char *proto_msg_name(int type)
 {
-    static const char *names[PROTO_MSG_COUNT] = {
-        "?", "HELLO", "WELCOME", "REJECT", "LOBBY", "ACTION", "RESULT",
-        "UPDATE", "FACT", "PING", "PONG", "BYE", "EVENT"};
-    return type > 0 && type < PROTO_MSG_COUNT ? names[type] : "?";
+    const proto_msg_info *m = proto_msg_lookup(type);
+    return m ? m->name : "?";
+}
+
+bool proto_msg_allowed(int type, proto_sender receiver, bool welcomed, const char **why)
+{
+    const proto_msg_info *m = proto_msg_lookup(type);
+    const char *bad = NULL;
+    if (!m)
+        bad = "unknown message type";
+    else if (!(m->sender & ~receiver & PROTO_SENDER_EITHER))
+        bad = rows[type].wrong_way;
+    else if (welcomed && m->stage == PROTO_STAGE_OPEN)
+        bad = rows[type].again;
+    else if (!welcomed && receiver == PROTO_SENDER_HOST && m->stage != PROTO_STAGE_OPEN)
+        bad = rows[type].before_hello;
+    else if (!welcomed && receiver == PROTO_SENDER_CLIENT && m->stage == PROTO_STAGE_SESSION)
+        bad = rows[type].before_welcome;
+    if (bad && why)
+        *why = bad;
+    return !bad;
 }
