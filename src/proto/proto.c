@@ -228,6 +228,25 @@ static void io_idx(proto_io *io, int *v, int max)
 
 /* ------------------------------------------------------------- scenario */
 
+/* A count of at most max, then that many strings of a char[][len] array. */
+static void io_strs(proto_io *io, int *n, char *first, size_t len, int max)
+{
+    io_count(io, n, max, 2);
+    for (int i = 0; i < *n; i++)
+        io_str(io, first + (size_t)i * len, len);
+}
+
+#define IO_STRS(io, n, arr, max) io_strs((io), &(n), (arr)[0], sizeof(arr)[0], (max))
+
+/* The id, title and text that cards, needs, frictions and goals all open
+ * with (a macro: the four structs are different types). */
+#define IO_LABELS(io, d)                            \
+    do {                                            \
+        io_str((io), (d)->id, sizeof (d)->id);       \
+        io_str((io), (d)->title, sizeof (d)->title); \
+        io_str((io), (d)->text, sizeof (d)->text);   \
+    } while (0)
+
 static void ser_rules(proto_io *io, core_rules *r)
 {
     int *ints[] = {&r->rounds, &r->hand_size, &r->max_commit, &r->welbevinden_start,
@@ -247,9 +266,7 @@ static void ser_rules(proto_io *io, core_rules *r)
 
 static void ser_card(proto_io *io, core_card_def *c)
 {
-    io_str(io, c->id, sizeof c->id);
-    io_str(io, c->title, sizeof c->title);
-    io_str(io, c->text, sizeof c->text);
+    IO_LABELS(io, c);
     IO_ENUM(io, c->type, core_card_type, 3);
     io_idx(io, &c->role, CORE_MAX_ROLES);
     io_str(io, c->domain, sizeof c->domain);
@@ -263,16 +280,10 @@ static void ser_role(proto_io *io, core_role_def *r)
     io_str(io, r->id, sizeof r->id);
     io_str(io, r->name, sizeof r->name);
     io_str(io, r->description, sizeof r->description);
-    io_count(io, &r->n_domains, CORE_MAX_DOMAINS, 2);
-    for (int i = 0; i < r->n_domains; i++)
-        io_str(io, r->domains[i], sizeof r->domains[i]);
-    io_count(io, &r->n_skills, CORE_MAX_SKILLS, 2);
-    for (int i = 0; i < r->n_skills; i++)
-        io_str(io, r->skills[i], sizeof r->skills[i]);
+    IO_STRS(io, r->n_domains, r->domains, CORE_MAX_DOMAINS);
+    IO_STRS(io, r->n_skills, r->skills, CORE_MAX_SKILLS);
     io_str(io, r->limits_text, sizeof r->limits_text);
-    io_count(io, &r->n_limit_domains, CORE_MAX_DOMAINS, 2);
-    for (int i = 0; i < r->n_limit_domains; i++)
-        io_str(io, r->limit_domains[i], sizeof r->limit_domains[i]);
+    IO_STRS(io, r->n_limit_domains, r->limit_domains, CORE_MAX_DOMAINS);
     io_count(io, &r->deck_size, CORE_MAX_DECK, 1);
     for (int i = 0; i < r->deck_size; i++)
         io_int(io, &r->deck[i], 0, CORE_MAX_CARDS - 1);
@@ -317,9 +328,7 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
     io_count(io, &sc->n_needs, CORE_MAX_NEEDS, 8);
     for (int i = 0; i < sc->n_needs; i++) {
         core_need_def *n = &sc->needs[i];
-        io_str(io, n->id, sizeof n->id);
-        io_str(io, n->title, sizeof n->title);
-        io_str(io, n->text, sizeof n->text);
+        IO_LABELS(io, n);
         io_str(io, n->domain, sizeof n->domain);
         io_int(io, &n->target, 0, 100000);
         io_u32bits(io, &n->limited_roles, CORE_MAX_ROLES);
@@ -345,9 +354,7 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
     io_count(io, &sc->n_frictions, CORE_MAX_FRICTIONS, 16);
     for (int i = 0; i < sc->n_frictions; i++) {
         core_friction_def *f = &sc->frictions[i];
-        io_str(io, f->id, sizeof f->id);
-        io_str(io, f->title, sizeof f->title);
-        io_str(io, f->text, sizeof f->text);
+        IO_LABELS(io, f);
         io_u32bits(io, &f->roles, CORE_MAX_ROLES);
         io_int(io, &f->required_roles, 0, CORE_MAX_ROLES);
         io_int(io, &f->severity, -1000, 1000);
@@ -359,9 +366,7 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
     io_count(io, &sc->n_goals, CORE_MAX_GOALS, 10);
     for (int i = 0; i < sc->n_goals; i++) {
         core_goal_def *g = &sc->goals[i];
-        io_str(io, g->id, sizeof g->id);
-        io_str(io, g->title, sizeof g->title);
-        io_str(io, g->text, sizeof g->text);
+        IO_LABELS(io, g);
         io_u32bits(io, &g->needs, CORE_MAX_NEEDS);
     }
 
@@ -372,9 +377,7 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
         io_str(io, r->question, sizeof r->question);
         IO_ENUM(io, r->block, core_building_block, CORE_BLOCK_COUNT);
         io_u32bits(io, &r->evidence, CORE_EV_TAG_COUNT);
-        io_count(io, &r->n_options, CORE_MAX_OPTIONS, 2);
-        for (int j = 0; j < r->n_options; j++)
-            io_str(io, r->options[j], sizeof r->options[j]);
+        IO_STRS(io, r->n_options, r->options, CORE_MAX_OPTIONS);
     }
 
     io_count(io, &sc->n_events, CORE_MAX_EVENTS_SCRIPTED, 2);
@@ -741,31 +744,38 @@ size_t proto_encode_welcome(uint8_t *buf, size_t cap, const proto_welcome *m,
     return finish_write(&io);
 }
 
+/* Whether the int at first and the n - 1 that follow it every stride bytes
+ * (one field of each struct of an array) are all below limit. */
+static bool all_below(const int *first, size_t stride, int n, int limit)
+{
+    const unsigned char *at = (const unsigned char *)first;
+    for (int i = 0; i < n; i++) {
+        int v;
+        memcpy(&v, at + (size_t)i * stride, sizeof v);
+        if (v >= limit)
+            return false;
+    }
+    return true;
+}
+
+/* field: empty for an array of ints, else ".member" of an array of structs */
+#define ALL_BELOW(arr, field, n, limit) all_below(&(arr)[0] field, sizeof(arr)[0], (n), (limit))
+
 /* Cross-references: indices that front ends use to index arrays. */
 static bool welcome_fits(const proto_welcome *m, const core_scenario *sc, const char **why)
 {
-    const char *bad = NULL;
-    for (int i = 0; i < sc->n_seats && !bad; i++)
-        if (sc->seat_roles[i] >= sc->n_roles)
-            bad = "seat role out of range";
-    for (int r = 0; r < sc->n_roles && !bad; r++)
-        for (int i = 0; i < sc->roles[r].deck_size && !bad; i++)
-            if (sc->roles[r].deck[i] >= sc->n_cards)
-                bad = "deck card out of range";
-    for (int i = 0; i < sc->n_cards && !bad; i++)
-        if (sc->cards[i].role >= sc->n_roles)
-            bad = "card role out of range";
-    for (int i = 0; i < sc->n_facts && !bad; i++)
-        if (sc->facts[i].role >= sc->n_roles)
-            bad = "fact role out of range";
-    for (int i = 0; i < sc->n_frictions && !bad; i++)
-        if (sc->frictions[i].innovation_card >= sc->n_cards)
-            bad = "innovation card out of range";
-    for (int i = 0; i < sc->n_events && !bad; i++)
-        if (sc->events[i].need >= sc->n_needs)
-            bad = "event need out of range";
-    if (!bad && m->seat >= sc->n_seats)
-        bad = "seat out of range";
+    bool decks = true;
+    for (int r = 0; r < sc->n_roles; r++)
+        decks = decks && ALL_BELOW(sc->roles[r].deck, , sc->roles[r].deck_size, sc->n_cards);
+    const char *bad = !ALL_BELOW(sc->seat_roles, , sc->n_seats, sc->n_roles) ? "seat role out of range"
+                      : !decks ? "deck card out of range"
+                      : !ALL_BELOW(sc->cards, .role, sc->n_cards, sc->n_roles) ? "card role out of range"
+                      : !ALL_BELOW(sc->facts, .role, sc->n_facts, sc->n_roles) ? "fact role out of range"
+                      : !ALL_BELOW(sc->frictions, .innovation_card, sc->n_frictions, sc->n_cards)
+                          ? "innovation card out of range"
+                      : !ALL_BELOW(sc->events, .need, sc->n_events, sc->n_needs) ? "event need out of range"
+                      : m->seat >= sc->n_seats ? "seat out of range"
+                                               : NULL;
     if (bad && why)
         *why = bad;
     return !bad;
@@ -911,72 +921,84 @@ bool proto_view_fits(const core_scenario *sc, const core_seat_view *v, bool seat
     return true;
 }
 
+/* What an event's a, b and c index (see core_event_type in core.h). */
+typedef enum {
+    REF_ANY = 0, REF_FRICTION, REF_CARD, REF_CARD_OR_NONE, REF_SCRIPTED, REF_FACT, REF_GOAL,
+    REF_NEED, REF_SEAT, REF_SEAT_OR_NONE, REF_PROMISE, REF_TARGET, REF_REFLECTION, REF_PHASE,
+    REF_LEVEL, REF_OUTCOME, REF_COUNT
+} event_ref;
+
+static const struct {
+    unsigned char a, b, c;
+} event_refs[CORE_EVT_COUNT] = {
+    [CORE_EVT_FRICTION_REVEALED] = {REF_FRICTION, 0, 0},
+    [CORE_EVT_FRICTION_DRAIN] = {REF_FRICTION, 0, 0},
+    [CORE_EVT_FRICTION_ESCALATED] = {REF_FRICTION, 0, 0},
+    [CORE_EVT_GRENSERVARING] = {REF_FRICTION, REF_CARD_OR_NONE, 0},
+    [CORE_EVT_SCRIPTED] = {REF_SCRIPTED, 0, 0},
+    [CORE_EVT_FACT_SHARED] = {REF_FACT, 0, 0},
+    [CORE_EVT_GOAL_PROPOSED] = {REF_GOAL, 0, 0},
+    [CORE_EVT_GOAL_VOTE] = {REF_GOAL, 0, 0},
+    [CORE_EVT_GOAL_ADOPTED] = {REF_GOAL, 0, 0},
+    [CORE_EVT_GOAL_DROPPED] = {REF_GOAL, 0, 0},
+    [CORE_EVT_LEAD_PROPOSED] = {REF_NEED, REF_SEAT_OR_NONE, 0},
+    [CORE_EVT_LEAD_SET] = {REF_NEED, REF_SEAT_OR_NONE, 0},
+    [CORE_EVT_PROMISE] = {REF_SEAT, REF_NEED, REF_PROMISE},
+    [CORE_EVT_PROMISE_ANSWER] = {REF_PROMISE, 0, 0},
+    [CORE_EVT_PROMISE_KEPT] = {REF_PROMISE, 0, 0},
+    [CORE_EVT_PROMISE_BROKEN] = {REF_PROMISE, 0, 0},
+    [CORE_EVT_REVEAL] = {REF_CARD, 0, REF_TARGET},
+    [CORE_EVT_NEED_PROGRESS] = {REF_NEED, 0, 0},
+    [CORE_EVT_NEED_MET] = {REF_NEED, 0, 0},
+    [CORE_EVT_REFLECTION] = {REF_REFLECTION, 0, 0},
+    [CORE_EVT_PHASE] = {REF_PHASE, 0, 0},
+    [CORE_EVT_ROUND_END] = {0, REF_LEVEL, 0},
+    [CORE_EVT_GAME_END] = {REF_OUTCOME, REF_LEVEL, 0},
+};
+
+static const char *const ref_what[REF_COUNT] = {
+    [REF_FRICTION] = "event friction out of range", [REF_CARD] = "event card out of range",
+    [REF_CARD_OR_NONE] = "event card out of range", [REF_SCRIPTED] = "scripted event out of range",
+    [REF_FACT] = "event fact out of range", [REF_GOAL] = "event goal out of range",
+    [REF_NEED] = "event need out of range", [REF_SEAT] = "event seat out of range",
+    [REF_SEAT_OR_NONE] = "event seat out of range", [REF_PROMISE] = "event promise out of range",
+    [REF_TARGET] = "event target out of range", [REF_REFLECTION] = "event reflection out of range",
+    [REF_PHASE] = "event phase out of range", [REF_LEVEL] = "event level out of range",
+    [REF_OUTCOME] = "event outcome out of range",
+};
+
+/* Whether v is a valid index of kind r for event e; false sets *why. */
+static bool ref_fits(event_ref r, int v, const core_event *e, const core_scenario *sc, int n_seats,
+                     const char **why)
+{
+    const int limit[REF_COUNT] = {
+        [REF_FRICTION] = sc->n_frictions, [REF_CARD] = sc->n_cards, [REF_CARD_OR_NONE] = sc->n_cards,
+        [REF_SCRIPTED] = sc->n_events, [REF_FACT] = sc->n_facts, [REF_GOAL] = sc->n_goals,
+        [REF_NEED] = sc->n_needs, [REF_SEAT] = n_seats, [REF_SEAT_OR_NONE] = n_seats,
+        [REF_PROMISE] = CORE_MAX_PROMISES, [REF_TARGET] = e->b ? sc->n_frictions : sc->n_needs,
+        [REF_REFLECTION] = sc->n_reflections, [REF_PHASE] = CORE_PHASE_COUNT,
+        [REF_LEVEL] = CORE_LEVEL_COUNT, [REF_OUTCOME] = CORE_OUTCOME_LOST + 1,
+    };
+    int lo = r == REF_CARD_OR_NONE || r == REF_SEAT_OR_NONE ? -1 : 0;
+    if (r == REF_ANY || (v >= lo && v < limit[r]))
+        return true;
+    if (why)
+        *why = ref_what[r];
+    return false;
+}
+
 bool proto_events_fit(const core_scenario *sc, int n_seats, const core_events *ev, const char **why)
 {
     for (int i = 0; i < ev->n; i++) {
         const core_event *e = &ev->ev[i];
         NEED(e->seat < n_seats, "event seat out of range");
-        switch (e->type) {
-        case CORE_EVT_FRICTION_REVEALED:
-        case CORE_EVT_FRICTION_DRAIN:
-        case CORE_EVT_FRICTION_ESCALATED:
-            NEED(e->a >= 0 && e->a < sc->n_frictions, "event friction out of range");
-            break;
-        case CORE_EVT_GRENSERVARING:
-            NEED(e->a >= 0 && e->a < sc->n_frictions, "event friction out of range");
-            NEED(e->b >= -1 && e->b < sc->n_cards, "event card out of range");
-            break;
-        case CORE_EVT_SCRIPTED:
-            NEED(e->a >= 0 && e->a < sc->n_events, "scripted event out of range");
-            break;
-        case CORE_EVT_FACT_SHARED:
-            NEED(e->a >= 0 && e->a < sc->n_facts, "event fact out of range");
-            break;
-        case CORE_EVT_GOAL_PROPOSED:
-        case CORE_EVT_GOAL_VOTE:
-        case CORE_EVT_GOAL_ADOPTED:
-        case CORE_EVT_GOAL_DROPPED:
-            NEED(e->a >= 0 && e->a < sc->n_goals, "event goal out of range");
-            break;
-        case CORE_EVT_LEAD_PROPOSED:
-        case CORE_EVT_LEAD_SET:
-            NEED(e->a >= 0 && e->a < sc->n_needs, "event need out of range");
-            NEED(e->b >= -1 && e->b < n_seats, "event seat out of range");
-            break;
-        case CORE_EVT_PROMISE:
-            NEED(e->a >= 0 && e->a < n_seats, "event seat out of range");
-            NEED(e->b >= 0 && e->b < sc->n_needs, "event need out of range");
-            NEED(e->c >= 0 && e->c < CORE_MAX_PROMISES, "event promise out of range");
-            break;
-        case CORE_EVT_PROMISE_ANSWER:
-        case CORE_EVT_PROMISE_KEPT:
-        case CORE_EVT_PROMISE_BROKEN:
-            NEED(e->a >= 0 && e->a < CORE_MAX_PROMISES, "event promise out of range");
-            break;
-        case CORE_EVT_REVEAL:
-            NEED(e->a >= 0 && e->a < sc->n_cards, "event card out of range");
-            NEED(e->c >= 0 && e->c < (e->b ? sc->n_frictions : sc->n_needs), "event target out of range");
-            break;
-        case CORE_EVT_NEED_PROGRESS:
-        case CORE_EVT_NEED_MET:
-            NEED(e->a >= 0 && e->a < sc->n_needs, "event need out of range");
-            break;
-        case CORE_EVT_REFLECTION:
-            NEED(e->a >= 0 && e->a < sc->n_reflections, "event reflection out of range");
-            break;
-        case CORE_EVT_PHASE:
-            NEED(e->a >= 0 && e->a < CORE_PHASE_COUNT, "event phase out of range");
-            break;
-        case CORE_EVT_ROUND_END:
-            NEED(e->b >= 0 && e->b < CORE_LEVEL_COUNT, "event level out of range");
-            break;
-        case CORE_EVT_GAME_END:
-            NEED(e->a >= 0 && e->a <= CORE_OUTCOME_LOST, "event outcome out of range");
-            NEED(e->b >= 0 && e->b < CORE_LEVEL_COUNT, "event level out of range");
-            break;
-        default:
-            break;
-        }
+        if (e->type < 0 || e->type >= CORE_EVT_COUNT)
+            continue;
+        event_ref a = (event_ref)event_refs[e->type].a, b = (event_ref)event_refs[e->type].b,
+                  c = (event_ref)event_refs[e->type].c;
+        if (!ref_fits(a, e->a, e, sc, n_seats, why) || !ref_fits(b, e->b, e, sc, n_seats, why) ||
+            !ref_fits(c, e->c, e, sc, n_seats, why))
+            return false;
     }
     return true;
 }

@@ -59,6 +59,24 @@ static void tiny_scenario(core_scenario *sc)
     sc->n_events = 1;
     sc->events[0].round = 2;
     sc->events[0].need = CORE_NONE;
+    /* one of every list the scenario carries */
+    sc->roles[0].n_domains = 2;
+    strcpy(sc->roles[0].domains[1], "leren");
+    sc->roles[0].n_skills = 1;
+    strcpy(sc->roles[0].skills[0], "differentiëren");
+    sc->roles[0].n_limit_domains = 1;
+    strcpy(sc->roles[0].limit_domains[0], "thuis");
+    sc->n_needs = 1;
+    strcpy(sc->needs[0].title, "Lezen");
+    sc->needs[0].target = 6;
+    sc->n_frictions = 1;
+    strcpy(sc->frictions[0].text, "Wie belt de ouders?");
+    sc->frictions[0].innovation_card = 0;
+    sc->n_goals = 1;
+    sc->goals[0].needs = 1;
+    sc->n_reflections = 1;
+    sc->reflections[0].n_options = 2;
+    strcpy(sc->reflections[0].options[1], "samen");
 }
 
 static size_t sample_welcome(uint8_t *buf, size_t cap)
@@ -253,7 +271,7 @@ static const struct {
     uint64_t fnv;
 } pinned[] = {
     {"HELLO", 0x29f1a56a124473ffULL},
-    {"WELCOME", 0x8b7bab6a989db8d3ULL},
+    {"WELCOME", 0x905be3d3772c5c86ULL},
     {"REJECT", 0x67bd8243e307c532ULL},
     {"LOBBY", 0xdd7537d1647f3a8cULL},
     {"ACTION", 0xd406a792c1b397efULL},
