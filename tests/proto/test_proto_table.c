@@ -199,32 +199,37 @@ static size_t again_fact(const uint8_t *p, size_t len, uint8_t *buf, size_t cap)
     return proto_decode_fact(p, len, &m, NULL) ? proto_encode_fact(buf, cap, &m) : 0;
 }
 
+/* PING and PONG share a body and a codec, by type */
+static size_t ping_like(uint8_t *buf, size_t cap, int type, uint64_t stamp, uint32_t ack)
+{
+    proto_ping m = {.stamp = stamp, .ack_tick = ack};
+    return proto_encode_ping(buf, cap, type, &m);
+}
+
+static size_t ping_again(const uint8_t *p, size_t len, int type, uint8_t *buf, size_t cap)
+{
+    proto_ping m;
+    return proto_decode_ping(p, len, type, &m, NULL) ? proto_encode_ping(buf, cap, type, &m) : 0;
+}
+
 static size_t sample_ping(uint8_t *buf, size_t cap)
 {
-    proto_ping m = {.stamp = 0x0102030405060708ull, .ack_tick = 9};
-    return proto_encode_ping(buf, cap, PROTO_MSG_PING, &m);
+    return ping_like(buf, cap, PROTO_MSG_PING, 0x0102030405060708ull, 9);
 }
 
 static size_t again_ping(const uint8_t *p, size_t len, uint8_t *buf, size_t cap)
 {
-    proto_ping m;
-    if (!proto_decode_ping(p, len, PROTO_MSG_PING, &m, NULL))
-        return 0;
-    return proto_encode_ping(buf, cap, PROTO_MSG_PING, &m);
+    return ping_again(p, len, PROTO_MSG_PING, buf, cap);
 }
 
 static size_t sample_pong(uint8_t *buf, size_t cap)
 {
-    proto_ping m = {.stamp = 12345, .ack_tick = 0};
-    return proto_encode_ping(buf, cap, PROTO_MSG_PONG, &m);
+    return ping_like(buf, cap, PROTO_MSG_PONG, 12345, 0);
 }
 
 static size_t again_pong(const uint8_t *p, size_t len, uint8_t *buf, size_t cap)
 {
-    proto_ping m;
-    if (!proto_decode_ping(p, len, PROTO_MSG_PONG, &m, NULL))
-        return 0;
-    return proto_encode_ping(buf, cap, PROTO_MSG_PONG, &m);
+    return ping_again(p, len, PROTO_MSG_PONG, buf, cap);
 }
 
 static size_t sample_bye(uint8_t *buf, size_t cap)
