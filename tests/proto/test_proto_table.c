@@ -275,7 +275,7 @@ static const struct {
     const char *name;
     uint64_t fnv;
 } pinned[] = {
-    {"HELLO", 0x29f1a56a124473ffULL},
+    {"HELLO", 0x810923d09b696424ULL},
     {"WELCOME", 0x905be3d3772c5c86ULL},
     {"REJECT", 0x67bd8243e307c532ULL},
     {"LOBBY", 0xdd7537d1647f3a8cULL},
