@@ -161,7 +161,7 @@ static lnode *parse_src(lvl_file *fs, const char *text, size_t len)
 lnode *lvl_file_load(lvl_file *fs, const char *path, const char *display, lvl_diags *d)
 {
     memset(fs, 0, sizeof *fs);
-    lvl_utf8_copy(fs->name, sizeof fs->name, display);
+    lvl_copy_str(fs->name, sizeof fs->name, display);
     fs->src.file = fs->name;
     fs->src.d = d;
     fs->src.is_en = lang_en();
@@ -176,7 +176,7 @@ lnode *lvl_file_load(lvl_file *fs, const char *path, const char *display, lvl_di
 lnode *lvl_file_load_mem(lvl_file *fs, const char *display, const char *text, size_t len, lvl_diags *d)
 {
     memset(fs, 0, sizeof *fs);
-    lvl_utf8_copy(fs->name, sizeof fs->name, display);
+    lvl_copy_str(fs->name, sizeof fs->name, display);
     fs->src.file = fs->name;
     fs->src.d = d;
     fs->src.is_en = lang_en();
@@ -202,7 +202,9 @@ static void read_sections(lvl_build *b)
     const lvl_section *tab = lvl_level_sections;
     for (int stage = 0; stage < LVL_STAGE_COUNT; stage++)
         for (int i = 0; i < lvl_n_level_sections; i++)
-            if (tab[i].stage == (lvl_stage)stage && tab[i].read)
+            if (tab[i].stage == (lvl_stage)stage && tab[i].items)
+                lvl_read_list(b, lvl_map_get(b->root, tab[i].key), &tab[i]);
+            else if (tab[i].stage == (lvl_stage)stage && tab[i].read)
                 tab[i].read(b, lvl_map_get(b->root, tab[i].key));
 }
 

@@ -109,16 +109,9 @@ const lnode *lvl_scalar(lvl_src *s, const lnode *v, const char *key)
     return v;
 }
 
-void lvl_utf8_copy(char *dst, size_t cap, const char *src)
+void lvl_copy_str(char *dst, size_t cap, const char *src)
 {
-    size_t n = strlen(src);
-    if (n >= cap) {
-        n = cap - 1;
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(dst, src, n);
-    dst[n] = '\0';
+    lvl_copy_utf8(dst, cap, src, strlen(src));
 }
 
 static int utf8_chars(const char *p)
@@ -144,7 +137,7 @@ bool lvl_text(lvl_src *s, const lnode *v, const char *key, char *out, size_t cap
                     TR(s, "‘%s’ is te lang: %d tekens, het maximum is ongeveer %d", "‘%s’ is too long: %d characters, the maximum is about %d"),
                     key, utf8_chars(v->s), (int)cap - 1);
     }
-    lvl_utf8_copy(out, cap, v->s);
+    lvl_copy_str(out, cap, v->s);
     return true;
 }
 
@@ -207,14 +200,14 @@ bool lvl_id(lvl_src *s, const lnode *v, const char *key, char *out)
     if (!v)
         return false;
     bool ok = lvl_check_id_value(s, v, key);
-    lvl_utf8_copy(out, CORE_ID_LEN, v->s);
+    lvl_copy_str(out, CORE_ID_LEN, v->s);
     if (!ok) {
         /* register the suggested form, so that references written that way
          * do not each raise a second error */
         char slug[CORE_ID_LEN];
         slugify(v->s, slug, sizeof slug);
         if (slug[0])
-            lvl_utf8_copy(out, CORE_ID_LEN, slug);
+            lvl_copy_str(out, CORE_ID_LEN, slug);
     }
     return ok;
 }
@@ -231,51 +224,66 @@ bool lvl_parse_int(const char *t, long *out)
 }
 
 /* Integer in [lo, hi]; returns true when present and valid. */
-bool lvl_int(lvl_src *s, const lnode *v, const char *key, int *out, int lo, int hi)
+/* A decimal number; the Flemish decimal comma (0,3) is accepted. */
+static bool parse_decimal(const char *t, double *out)
+{
+    char buf[64];
+    lvl_copy_str(buf, sizeof buf, t);
+    for (char *c = buf; *c; c++)
+        if (*c == ',')
+            *c = '.';
+    char *end;
+    errno = 0;
+    double x = strtod(buf, &end);
+    if (end == buf || *end != '\0' || errno || x != x)
+        return false;
+    *out = x;
+    return true;
+}
+
+/* A number in [lo, hi]: whole (no decimals) or decimal. *out gets it when
+ * it is present and valid; a mistake is reported in the words of its kind. */
+static bool number(lvl_src *s, const lnode *v, const char *key, bool whole, double lo, double hi, double *out)
 {
     v = lvl_scalar(s, v, key);
     if (!v)
         return false;
-    long x;
-    if (!lvl_parse_int(v->s, &x)) {
-        lvl_diag_at(s, LVL_ERROR, v, TR(s, "schrijf een getal zonder komma, bv. 3", "write a whole number, e.g. 3"),
-                    TR(s, "‘%s’ moet een geheel getal zijn, niet ‘%s’", "‘%s’ must be a whole number, not ‘%s’"), key, v->s);
+    long l = 0;
+    double x = 0;
+    if (whole ? !lvl_parse_int(v->s, &l) : !parse_decimal(v->s, &x)) {
+        if (whole)
+            lvl_diag_at(s, LVL_ERROR, v, TR(s, "schrijf een getal zonder komma, bv. 3", "write a whole number, e.g. 3"),
+                        TR(s, "‘%s’ moet een geheel getal zijn, niet ‘%s’", "‘%s’ must be a whole number, not ‘%s’"), key, v->s);
+        else
+            lvl_diag_at(s, LVL_ERROR, v, TR(s, "bv. 0.3", "e.g. 0.3"),
+                        TR(s, "‘%s’ moet een getal zijn, niet ‘%s’", "‘%s’ must be a number, not ‘%s’"), key, v->s);
         return false;
     }
-    if (x < lo || x > hi) {
-        lvl_diag_at(s, LVL_ERROR, v, NULL, TR(s, "‘%s’ moet tussen %d en %d liggen (nu %ld)", "‘%s’ must be between %d and %d (now %ld)"),
-                    key, lo, hi, x);
+    if (whole ? ((double)l < lo || (double)l > hi) : (x < lo || x > hi)) {
+        if (whole)
+            lvl_diag_at(s, LVL_ERROR, v, NULL, TR(s, "‘%s’ moet tussen %d en %d liggen (nu %ld)", "‘%s’ must be between %d and %d (now %ld)"),
+                        key, (int)lo, (int)hi, l);
+        else
+            lvl_diag_at(s, LVL_ERROR, v, NULL, TR(s, "‘%s’ moet tussen %g en %g liggen (nu %g)", "‘%s’ must be between %g and %g (now %g)"),
+                        key, lo, hi, x);
         return false;
     }
+    *out = whole ? (double)l : x;
+    return true;
+}
+
+bool lvl_int(lvl_src *s, const lnode *v, const char *key, int *out, int lo, int hi)
+{
+    double x;
+    if (!number(s, v, key, true, lo, hi, &x))
+        return false;
     *out = (int)x;
     return true;
 }
 
 bool lvl_double(lvl_src *s, const lnode *v, const char *key, double *out, double lo, double hi)
 {
-    v = lvl_scalar(s, v, key);
-    if (!v)
-        return false;
-    char buf[64];
-    lvl_utf8_copy(buf, sizeof buf, v->s);
-    for (char *c = buf; *c; c++)
-        if (*c == ',') /* Flemish decimal comma: 0,3 */
-            *c = '.';
-    char *end;
-    errno = 0;
-    double x = strtod(buf, &end);
-    if (end == buf || *end != '\0' || errno || x != x) {
-        lvl_diag_at(s, LVL_ERROR, v, TR(s, "bv. 0.3", "e.g. 0.3"),
-                    TR(s, "‘%s’ moet een getal zijn, niet ‘%s’", "‘%s’ must be a number, not ‘%s’"), key, v->s);
-        return false;
-    }
-    if (x < lo || x > hi) {
-        lvl_diag_at(s, LVL_ERROR, v, NULL, TR(s, "‘%s’ moet tussen %g en %g liggen (nu %g)", "‘%s’ must be between %g and %g (now %g)"),
-                    key, lo, hi, x);
-        return false;
-    }
-    *out = x;
-    return true;
+    return number(s, v, key, false, lo, hi, out);
 }
 
 /* A list value; a single scalar counts as a list of one (trainers write
@@ -322,12 +330,25 @@ int lvl_resolve(lvl_src *s, const lnode *v, const char *const *names, int n, con
     return -1;
 }
 
-int lvl_find_kind(lvl_src *s, const lnode *v)
+int lvl_get_choice(lvl_src *s, const lnode *map, const char *key, const char *const *names, int n,
+                   const char *what_nl, const char *what_en)
 {
+    const lnode *v = lvl_get_scalar(s, map, key);
+    return v ? lvl_resolve(s, v, names, n, what_nl, what_en) : -1;
+}
+
+const lnode *lvl_get_kind(lvl_src *s, const lnode *map, core_knowledge_kind *out)
+{
+    const lnode *v = lvl_get_scalar(s, map, "kennis");
+    if (!v)
+        return NULL;
     const char *names[CORE_KIND_COUNT];
     for (int k = 0; k < CORE_KIND_COUNT; k++)
         names[k] = core_kind_key((core_knowledge_kind)k);
-    return lvl_resolve(s, v, names, CORE_KIND_COUNT, "onbekende kennissoort", "unknown knowledge kind");
+    int k = lvl_resolve(s, v, names, CORE_KIND_COUNT, "onbekende kennissoort", "unknown knowledge kind");
+    if (k >= 0)
+        *out = (core_knowledge_kind)k;
+    return v;
 }
 
 /* ------------------------------------------------- the same, by key in a map */
@@ -360,23 +381,4 @@ bool lvl_get_double(lvl_src *s, const lnode *map, const char *key, double *out, 
 const lnode *lvl_get_list(lvl_src *s, const lnode *map, const char *key, lnode *one)
 {
     return lvl_list(s, lvl_map_get(map, key), key, one);
-}
-
-/* ------------------------------------------------------------ list items */
-
-const lnode *lvl_list_item(lvl_src *s, const lnode *seq, int i, int have, int max, const lvl_kspec *spec,
-                           int n_spec, const char *what, const char *too_many_nl, const char *too_many_en,
-                           bool *full)
-{
-    const lnode *item = seq->kids[i];
-    *full = false;
-    if (!lvl_want(s, item, LN_MAP, what))
-        return NULL;
-    if (have >= max) {
-        lvl_diag_at(s, LVL_ERROR, item, NULL, TR(s, too_many_nl, too_many_en), max);
-        *full = true;
-        return NULL;
-    }
-    lvl_check_keys(s, item, spec, n_spec, what);
-    return item;
 }

@@ -36,7 +36,7 @@ void lvl_read_domains(lvl_src *s, lvl_loader *L, const lnode *v)
             lvl_diag_at(s, LVL_ERROR, v, NULL, TR(s, "te veel domeinen (max. %d)", "too many domains (max. %d)"), LVL_MAX_DOMAINS);
             return;
         }
-        lvl_utf8_copy(L->domains[L->n_domains++], CORE_ID_LEN, v->s);
+        lvl_copy_str(L->domains[L->n_domains++], CORE_ID_LEN, v->s);
     }
 }
 
@@ -50,7 +50,7 @@ bool lvl_domain_ref(lvl_src *s, const lvl_loader *L, const lnode *v, char *out)
     int i = lvl_resolve(s, v, names, L->n_domains, "onbekend domein", "unknown domain");
     if (i < 0)
         return false;
-    lvl_utf8_copy(out, CORE_ID_LEN, L->domains[i]);
+    lvl_copy_str(out, CORE_ID_LEN, L->domains[i]);
     return true;
 }
 
@@ -81,6 +81,35 @@ static const lvl_kspec card_keys[] = {
     {"kennis", false}, {"sterkte", false}, {"versterking", false}, {"aantal", false}, {"rol", false},
 };
 
+/* An expertise card has a strength (`sterkte`), a generic card boosts
+ * another (`versterking`); each needs its own number and ignores the other. */
+typedef struct {
+    const char *key, *other;
+    const char *missing_hint_nl, *missing_hint_en, *missing_nl, *missing_en;
+    const char *ignored_hint_nl, *ignored_hint_en, *ignored_nl, *ignored_en;
+} power_spec;
+
+static const power_spec card_powers[2] = {
+    {"sterkte", "versterking", "bv. ‘sterkte: 2’", "e.g. ‘sterkte: 2’",
+     "een expertisekaart heeft een ‘sterkte’ nodig", "an expertise card needs a ‘sterkte’",
+     "‘versterking’ geldt enkel voor ‘soort: generiek’", "‘versterking’ only applies to ‘soort: generiek’",
+     "‘versterking’ wordt genegeerd op een expertisekaart", "‘versterking’ is ignored on an expertise card"},
+    {"versterking", "sterkte", "bv. ‘versterking: 1’", "e.g. ‘versterking: 1’",
+     "een generieke kaart heeft een ‘versterking’ nodig", "a generic card needs a ‘versterking’",
+     "een generieke kaart versterkt een ander; gebruik ‘versterking’", "a generic card boosts another; use ‘versterking’",
+     "‘sterkte’ wordt genegeerd op een generieke kaart", "‘sterkte’ is ignored on a generic card"},
+};
+
+static void card_power(lvl_src *s, const lnode *c, const power_spec *p, int *out)
+{
+    if (!lvl_get_int(s, c, p->key, out, 1, 9) && !lvl_map_key_node(c, p->key))
+        lvl_diag_at(s, LVL_ERROR, c, TR(s, p->missing_hint_nl, p->missing_hint_en), "%s", TR(s, p->missing_nl, p->missing_en));
+    const lnode *other = lvl_map_key_node(c, p->other);
+    if (other)
+        lvl_diag_at(s, LVL_WARNING, other, TR(s, p->ignored_hint_nl, p->ignored_hint_en), "%s",
+                    TR(s, p->ignored_nl, p->ignored_en));
+}
+
 /* One role card (role == -1 while reading a roles file). */
 bool lvl_read_card(lvl_src *s, const lvl_loader *L, const lnode *c, lvl_card_tmp *out, bool level_card)
 {
@@ -100,13 +129,9 @@ bool lvl_read_card(lvl_src *s, const lvl_loader *L, const lnode *c, lvl_card_tmp
     lvl_get_text(s, c, "titel", d->title, sizeof d->title);
     lvl_get_text(s, c, "tekst", d->text, sizeof d->text);
     d->type = CORE_CARD_EXPERTISE;
-    const lnode *soort = lvl_get_scalar(s, c, "soort");
-    if (soort) {
-        const char *names[] = {"expertise", "generiek"};
-        int k = lvl_resolve(s, soort, names, 2, "onbekende kaartsoort", "unknown card type");
-        if (k == 1)
-            d->type = CORE_CARD_GENERIC;
-    }
+    static const char *const types[] = {"expertise", "generiek"};
+    if (lvl_get_choice(s, c, "soort", types, 2, "onbekende kaartsoort", "unknown card type") == 1)
+        d->type = CORE_CARD_GENERIC;
     lvl_get_int(s, c, "aantal", &out->copies, 1, 4);
     if (d->type == CORE_CARD_EXPERTISE) {
         const lnode *dom = lvl_get_scalar(s, c, "domein");
@@ -115,37 +140,14 @@ bool lvl_read_card(lvl_src *s, const lvl_loader *L, const lnode *c, lvl_card_tmp
         else
             lvl_diag_at(s, LVL_ERROR, c, TR(s, "bv. ‘domein: klaspraktijk’", "e.g. ‘domein: klaspraktijk’"), "%s",
                         TR(s, "een expertisekaart heeft een ‘domein’ nodig", "an expertise card needs a ‘domein’"));
-        const lnode *kind = lvl_get_scalar(s, c, "kennis");
-        if (kind) {
-            int k = lvl_find_kind(s, kind);
-            if (k >= 0)
-                d->kind = (core_knowledge_kind)k;
-        } else {
+        if (!lvl_get_kind(s, c, &d->kind))
             lvl_diag_at(s, LVL_ERROR, c, TR(s, "wetenschappelijk, professioneel of ervaring", "wetenschappelijk, professioneel or ervaring"),
                         "%s", TR(s, "een expertisekaart heeft ‘kennis’ nodig", "an expertise card needs ‘kennis’"));
-        }
-        if (!lvl_get_int(s, c, "sterkte", &d->strength, 1, 9) && !lvl_map_key_node(c, "sterkte"))
-            lvl_diag_at(s, LVL_ERROR, c, TR(s, "bv. ‘sterkte: 2’", "e.g. ‘sterkte: 2’"), "%s",
-                        TR(s, "een expertisekaart heeft een ‘sterkte’ nodig", "an expertise card needs a ‘sterkte’"));
-        if (lvl_map_key_node(c, "versterking"))
-            lvl_diag_at(s, LVL_WARNING, lvl_map_key_node(c, "versterking"), TR(s, "‘versterking’ geldt enkel voor ‘soort: generiek’", "‘versterking’ only applies to ‘soort: generiek’"),
-                        "%s", TR(s, "‘versterking’ wordt genegeerd op een expertisekaart", "‘versterking’ is ignored on an expertise card"));
-    } else {
-        const lnode *kind = lvl_get_scalar(s, c, "kennis");
-        if (kind) {
-            int k = lvl_find_kind(s, kind);
-            if (k >= 0)
-                d->kind = (core_knowledge_kind)k;
-        } else {
-            d->kind = CORE_KIND_PROFESSIONEEL;
-        }
-        if (!lvl_get_int(s, c, "versterking", &d->boost, 1, 9) && !lvl_map_key_node(c, "versterking"))
-            lvl_diag_at(s, LVL_ERROR, c, TR(s, "bv. ‘versterking: 1’", "e.g. ‘versterking: 1’"), "%s",
-                        TR(s, "een generieke kaart heeft een ‘versterking’ nodig", "a generic card needs a ‘versterking’"));
-        if (lvl_map_key_node(c, "sterkte"))
-            lvl_diag_at(s, LVL_WARNING, lvl_map_key_node(c, "sterkte"), TR(s, "een generieke kaart versterkt een ander; gebruik ‘versterking’", "a generic card boosts another; use ‘versterking’"),
-                        "%s", TR(s, "‘sterkte’ wordt genegeerd op een generieke kaart", "‘sterkte’ is ignored on a generic card"));
+    } else if (!lvl_get_kind(s, c, &d->kind)) {
+        d->kind = CORE_KIND_PROFESSIONEEL;
     }
+    card_power(s, c, &card_powers[d->type == CORE_CARD_EXPERTISE ? 0 : 1],
+               d->type == CORE_CARD_EXPERTISE ? &d->strength : &d->boost);
     return true;
 }
 
@@ -186,7 +188,7 @@ static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
     t->node = r;
     t->src = s;
     core_role_def *d = &t->def;
-    lvl_utf8_copy(d->id, sizeof d->id, id);
+    lvl_copy_str(d->id, sizeof d->id, id);
     lvl_get_text(s, r, "naam", d->name, sizeof d->name);
     lvl_get_text(s, r, "beschrijving", d->description, sizeof d->description);
     lvl_get_text(s, r, "grenzen", d->limits_text, sizeof d->limits_text);
@@ -208,7 +210,7 @@ static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
             }
             if (!lvl_want(s, sk->kids[i], LN_SCALAR, "vaardigheden"))
                 continue;
-            lvl_utf8_copy(d->skills[d->n_skills++], CORE_TITLE_LEN, sk->kids[i]->s);
+            lvl_copy_str(d->skills[d->n_skills++], CORE_TITLE_LEN, sk->kids[i]->s);
         }
     }
     if (lvl_get_int(s, r, "kleur", &d->colour, 0, 15))

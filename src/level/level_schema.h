@@ -36,8 +36,8 @@ typedef struct {
 void lvl_check_keys(lvl_src *s, const lnode *map, const lvl_kspec *spec, int n, const char *what);
 /* True when n is of type t; otherwise says what `what` must be. */
 bool lvl_want(lvl_src *s, const lnode *n, lnode_type t, const char *what);
-/* Copies at most cap-1 bytes, never cutting a UTF-8 sequence. */
-void lvl_utf8_copy(char *dst, size_t cap, const char *src);
+/* lvl_copy_utf8 of a whole NUL-terminated string. */
+void lvl_copy_str(char *dst, size_t cap, const char *src);
 bool lvl_parse_int(const char *t, long *out);
 
 const lnode *lvl_scalar(lvl_src *s, const lnode *v, const char *key);
@@ -62,14 +62,11 @@ const lnode *lvl_get_list(lvl_src *s, const lnode *map, const char *key, lnode *
  * (the message is what_nl/what_en followed by the value). -1 when not found. */
 int lvl_resolve(lvl_src *s, const lnode *v, const char *const *names, int n, const char *what_nl,
                 const char *what_en);
-int lvl_find_kind(lvl_src *s, const lnode *v);
-
-/* An item of a section list that must be a map: NULL (reported) when it is
- * not one, or when `have` already reached `max` (then *full is set and the
- * caller stops). The item's keys are checked against spec. */
-const lnode *lvl_list_item(lvl_src *s, const lnode *seq, int i, int have, int max, const lvl_kspec *spec,
-                           int n_spec, const char *what, const char *too_many_nl, const char *too_many_en,
-                           bool *full);
+/* The value under key as an index in names, or -1 (absent, or reported). */
+int lvl_get_choice(lvl_src *s, const lnode *map, const char *key, const char *const *names, int n,
+                   const char *what_nl, const char *what_en);
+/* A card's `kennis`: sets *out when it names a kind; NULL when absent. */
+const lnode *lvl_get_kind(lvl_src *s, const lnode *map, core_knowledge_kind *out);
 
 /* ------------------------------------------------------------ roles */
 
@@ -160,10 +157,12 @@ typedef struct {
     const lvl_roles_io *rio;  /* may be NULL */
     lvl_file roles_file;      /* the roles file's tree; the driver frees it */
     int seat_known[CORE_MAX_SEATS]; /* seat -> index in L->roles */
-    const lnode *seats, *needs, *goals; /* as read, for later positions */
+    const lnode *seats, *needs; /* as read, for later positions */
     lnode seats_one;          /* backs `seats` when it is a single value */
     lvl_namelist seat_names, need_names;
     bool seats_failed;        /* a seat did not resolve: keep later references quiet */
+    lvl_namelist ids;         /* ids of the items of the list being read */
+    bool block_seen[CORE_BLOCK_COUNT]; /* building blocks with a reflection card */
 } lvl_build;
 
 /* When a section is read: sections run stage by stage, in table order
@@ -172,18 +171,27 @@ typedef struct {
  * level's rule errors). */
 typedef enum { LVL_STAGE_HEADER = 0, LVL_STAGE_RULES, LVL_STAGE_CAST, LVL_STAGE_CONTENT, LVL_STAGE_COUNT } lvl_stage;
 
+/* How to read the items of a section that is a list (level_sections.c). */
+typedef struct lvl_items lvl_items;
+
 typedef struct {
     const char *key;  /* top-level key of a level */
     bool required;
     lvl_stage stage;
     /* value: the key's value, NULL when absent (a reader may still fill
-     * defaults or check what others left). NULL reader: `versie`, which the
-     * driver reads before anything else because version 0 renames keys. */
+     * defaults or check what others left). */
     void (*read)(lvl_build *b, const lnode *value);
+    /* A list section has no reader but items, read by lvl_read_list. With
+     * neither: `versie`, which the driver reads before anything else
+     * because version 0 renames keys. */
+    const lvl_items *items;
 } lvl_section;
 
 extern const lvl_section lvl_level_sections[];
 extern const int lvl_n_level_sections;
+
+/* Reads a list section item by item, as sec->items says. */
+void lvl_read_list(lvl_build *b, const lnode *seq, const lvl_section *sec);
 
 /* Checks that only make sense on a complete level, after every section. */
 void lvl_check_complete(lvl_build *b);

@@ -28,24 +28,19 @@ static const lvl_kspec event_keys[] = {{"ronde", true}, {"titel", true}, {"tekst
 
 /* ------------------------------------------------------------ helpers */
 
-static int need_mask(lvl_src *s, const lnode *map, const char *key, const lvl_namelist *needs, uint32_t *mask)
+/* The needs named under key, as a bit mask over the level's needs. */
+static void need_mask(lvl_src *s, const lnode *map, const char *key, const lvl_namelist *needs, uint32_t *mask)
 {
     lnode one;
     const lnode *seq = lvl_get_list(s, map, key, &one);
-    int n = 0;
     *mask = 0;
-    if (!seq)
-        return 0;
-    for (int i = 0; i < seq->n; i++) {
+    for (int i = 0; seq && i < seq->n; i++) {
         int k = lvl_resolve(s, seq->kids[i], needs->names, needs->n, "onbekende nood", "unknown need");
-        if (k >= 0) {
+        if (k >= 0)
             *mask |= 1u << k;
-            n++;
-        }
     }
-    if (seq->n == 0)
+    if (seq && seq->n == 0)
         lvl_diag_at(s, LVL_ERROR, seq, NULL, TR(s, "‘%s’ is leeg", "‘%s’ is empty"), key);
-    return n;
 }
 
 /* Checks that an id is unique within its kind; `seen` holds earlier ids. */
@@ -62,11 +57,11 @@ static void unique_id(lvl_src *s, const lnode *item, const char *id, const lvl_n
     }
 }
 
-/* The id of an item, checked unique among `seen`. */
-static void item_id(lvl_src *s, const lnode *item, char *id, const lvl_namelist *seen, const char *what_nl, const char *what_en)
+/* The id of a list item, checked unique among the section's ids so far. */
+static void item_id(lvl_build *b, const lnode *item, char *id, const char *what_nl, const char *what_en)
 {
-    lvl_get_id(s, item, "id", id);
-    unique_id(s, item, id, seen, what_nl, what_en);
+    lvl_get_id(b->s, item, "id", id);
+    unique_id(b->s, item, id, &b->ids, what_nl, what_en);
 }
 
 static bool add_card(lvl_src *s, core_scenario *sc, const core_card_def *def, const lnode *at)
@@ -158,52 +153,65 @@ static void read_pupil(lvl_build *b, const lnode *pupil)
 
 /* ------------------------------------------------------------ rules */
 
+/* A number of core_rules, at `off`: an int when whole, else a double. */
 typedef struct {
     const char *key;
     size_t off;
-    int lo, hi;
-} int_rule;
-
-static const int_rule int_rules[] = {
-    {"rondes", offsetof(core_rules, rounds), 1, CORE_MAX_ROUNDS},
-    {"handkaarten", offsetof(core_rules, hand_size), 2, CORE_MAX_HAND},
-    {"max-inzet", offsetof(core_rules, max_commit), 1, CORE_MAX_COMMIT},
-    {"welbevinden-start", offsetof(core_rules, welbevinden_start), 1, 20},
-    {"welbevinden-max", offsetof(core_rules, welbevinden_max), 1, 20},
-    {"welbevinden-per-nood", offsetof(core_rules, welbevinden_per_need), 0, 10},
-    {"draagkracht-start", offsetof(core_rules, draagkracht_start), 0, 20},
-    {"draagkracht-max", offsetof(core_rules, draagkracht_max), 1, 20},
-    {"zwak-straf", offsetof(core_rules, weak_penalty), 0, 5},
-    {"synergie", offsetof(core_rules, synergy_bonus), 0, 10},
-    {"mix-bonus", offsetof(core_rules, mixed_kinds_bonus), 0, 10},
-    {"doel-bonus", offsetof(core_rules, goal_bonus), 0, 10},
-    {"trekker-bonus", offsetof(core_rules, lead_bonus), 0, 10},
-    {"duister-deler", offsetof(core_rules, dark_divisor), 1, 4},
-    {"buiten-domein-deler", offsetof(core_rules, off_domain_divisor), 1, 4},
-    {"escalatie", offsetof(core_rules, escalation), 0, 5},
-    {"herstel", offsetof(core_rules, recovery), 0, 10},
-    {"noden-om-te-winnen", offsetof(core_rules, needs_to_win), 1, CORE_MAX_NEEDS},
-    {"max-doelen", offsetof(core_rules, max_goals), 1, CORE_MAX_GOALS},
-};
-
-typedef struct {
-    const char *key;
-    size_t off;
+    bool whole;
     double lo, hi;
-} dbl_rule;
+} num_rule;
 
-static const dbl_rule dbl_rules[] = {
-    {"gedeeld-werk-cooperatief", offsetof(core_rules, joint_share_cooperatief), 0, 1},
-    {"beloften-coordinerend", offsetof(core_rules, kept_promises_coordinerend), 0, 20},
-    {"reflectie-verbindend", offsetof(core_rules, reflective_share_verbindend), 0, 1},
-    {"centraliteit-verbindend", offsetof(core_rules, centrality_max_verbindend), 0, 1},
-    {"centraliteit-alarm", offsetof(core_rules, centrality_alarm), 0, 1},
-    {"diversiteit-laag", offsetof(core_rules, diversity_low), 0, 1},
-    {"densiteit-laag", offsetof(core_rules, density_low), 0, 1},
+static const num_rule rule_numbers[] = {
+    {"rondes", offsetof(core_rules, rounds), true, 1, CORE_MAX_ROUNDS},
+    {"handkaarten", offsetof(core_rules, hand_size), true, 2, CORE_MAX_HAND},
+    {"max-inzet", offsetof(core_rules, max_commit), true, 1, CORE_MAX_COMMIT},
+    {"welbevinden-start", offsetof(core_rules, welbevinden_start), true, 1, 20},
+    {"welbevinden-max", offsetof(core_rules, welbevinden_max), true, 1, 20},
+    {"welbevinden-per-nood", offsetof(core_rules, welbevinden_per_need), true, 0, 10},
+    {"draagkracht-start", offsetof(core_rules, draagkracht_start), true, 0, 20},
+    {"draagkracht-max", offsetof(core_rules, draagkracht_max), true, 1, 20},
+    {"zwak-straf", offsetof(core_rules, weak_penalty), true, 0, 5},
+    {"synergie", offsetof(core_rules, synergy_bonus), true, 0, 10},
+    {"mix-bonus", offsetof(core_rules, mixed_kinds_bonus), true, 0, 10},
+    {"doel-bonus", offsetof(core_rules, goal_bonus), true, 0, 10},
+    {"trekker-bonus", offsetof(core_rules, lead_bonus), true, 0, 10},
+    {"duister-deler", offsetof(core_rules, dark_divisor), true, 1, 4},
+    {"buiten-domein-deler", offsetof(core_rules, off_domain_divisor), true, 1, 4},
+    {"escalatie", offsetof(core_rules, escalation), true, 0, 5},
+    {"herstel", offsetof(core_rules, recovery), true, 0, 10},
+    {"noden-om-te-winnen", offsetof(core_rules, needs_to_win), true, 1, CORE_MAX_NEEDS},
+    {"max-doelen", offsetof(core_rules, max_goals), true, 1, CORE_MAX_GOALS},
 };
 
-#define N_INT_RULES N_KEYS(int_rules)
-#define N_DBL_RULES N_KEYS(dbl_rules)
+static const num_rule threshold_numbers[] = {
+    {"gedeeld-werk-cooperatief", offsetof(core_rules, joint_share_cooperatief), false, 0, 1},
+    {"beloften-coordinerend", offsetof(core_rules, kept_promises_coordinerend), false, 0, 20},
+    {"reflectie-verbindend", offsetof(core_rules, reflective_share_verbindend), false, 0, 1},
+    {"centraliteit-verbindend", offsetof(core_rules, centrality_max_verbindend), false, 0, 1},
+    {"centraliteit-alarm", offsetof(core_rules, centrality_alarm), false, 0, 1},
+    {"diversiteit-laag", offsetof(core_rules, diversity_low), false, 0, 1},
+    {"densiteit-laag", offsetof(core_rules, density_low), false, 0, 1},
+};
+
+/* A block of numbers (`regels` or `drempels`); false when it is absent or
+ * not a block. What is left out keeps core_rules_default. */
+static bool read_numbers(lvl_src *s, const lnode *m, const char *what, const num_rule *nums, int n, core_rules *r)
+{
+    if (!m || !lvl_want(s, m, LN_MAP, what))
+        return false;
+    lvl_kspec spec[32];
+    for (int i = 0; i < n && i < 32; i++)
+        spec[i] = (lvl_kspec){nums[i].key, false};
+    lvl_check_keys(s, m, spec, n < 32 ? n : 32, what);
+    for (int i = 0; i < n; i++) {
+        void *field = (char *)r + nums[i].off;
+        if (nums[i].whole)
+            lvl_get_int(s, m, nums[i].key, (int *)field, (int)nums[i].lo, (int)nums[i].hi);
+        else
+            lvl_get_double(s, m, nums[i].key, (double *)field, nums[i].lo, nums[i].hi);
+    }
+    return true;
+}
 
 /* A start value may not exceed its maximum. */
 static void start_within_max(lvl_src *s, const lnode *m, const char *start_key, int start, const char *max_key, int max)
@@ -215,36 +223,20 @@ static void start_within_max(lvl_src *s, const lnode *m, const char *start_key, 
                 TR(s, "‘%s’ (%d) is groter dan ‘%s’ (%d)", "‘%s’ (%d) is larger than ‘%s’ (%d)"), start_key, start, max_key, max);
 }
 
-/* `regels`: game numbers; what is left out keeps core_rules_default. */
+/* `regels`: the game's numbers. */
 static void read_rules(lvl_build *b, const lnode *m)
 {
-    lvl_src *s = b->s;
     core_rules *r = &b->sc->rules;
-    if (!m || !lvl_want(s, m, LN_MAP, "regels"))
+    if (!read_numbers(b->s, m, "regels", rule_numbers, N_KEYS(rule_numbers), r))
         return;
-    lvl_kspec spec[N_INT_RULES];
-    for (int i = 0; i < N_INT_RULES; i++)
-        spec[i] = (lvl_kspec){int_rules[i].key, false};
-    lvl_check_keys(s, m, spec, N_INT_RULES, "regels");
-    for (int i = 0; i < N_INT_RULES; i++)
-        lvl_get_int(s, m, int_rules[i].key, (int *)(void *)((char *)r + int_rules[i].off), int_rules[i].lo, int_rules[i].hi);
-    start_within_max(s, m, "welbevinden-start", r->welbevinden_start, "welbevinden-max", r->welbevinden_max);
-    start_within_max(s, m, "draagkracht-start", r->draagkracht_start, "draagkracht-max", r->draagkracht_max);
+    start_within_max(b->s, m, "welbevinden-start", r->welbevinden_start, "welbevinden-max", r->welbevinden_max);
+    start_within_max(b->s, m, "draagkracht-start", r->draagkracht_start, "draagkracht-max", r->draagkracht_max);
 }
 
 /* `drempels`: the thresholds of the collaboration levels. */
 static void read_thresholds(lvl_build *b, const lnode *t)
 {
-    lvl_src *s = b->s;
-    core_rules *r = &b->sc->rules;
-    if (!t || !lvl_want(s, t, LN_MAP, "drempels"))
-        return;
-    lvl_kspec spec[N_DBL_RULES];
-    for (int i = 0; i < N_DBL_RULES; i++)
-        spec[i] = (lvl_kspec){dbl_rules[i].key, false};
-    lvl_check_keys(s, t, spec, N_DBL_RULES, "drempels");
-    for (int i = 0; i < N_DBL_RULES; i++)
-        lvl_get_double(s, t, dbl_rules[i].key, (double *)(void *)((char *)r + dbl_rules[i].off), dbl_rules[i].lo, dbl_rules[i].hi);
+    read_numbers(b->s, t, "drempels", threshold_numbers, N_KEYS(threshold_numbers), &b->sc->rules);
 }
 
 /* ------------------------------------------------------------ cast */
@@ -256,7 +248,7 @@ static bool roles_path(lvl_src *s, const lnode *rf, const char *level_path, char
     char dir[LVL_PATH_LEN] = ".";
     *explicit_file = false;
     if (level_path) {
-        lvl_utf8_copy(dir, sizeof dir, level_path);
+        lvl_copy_str(dir, sizeof dir, level_path);
         char *slash = strrchr(dir, '/');
         if (slash)
             *slash = '\0';
@@ -318,8 +310,8 @@ static void read_roles_source(lvl_build *b, const lnode *v)
         lvl_read_roles_file(&rf->src, b->L, rroot);
         roles_ok = d->n_errors == errors_before;
         if (rio && rio->used) {
-            lvl_utf8_copy(rio->used->path, sizeof rio->used->path, rpath);
-            lvl_utf8_copy(rio->used->name, sizeof rio->used->name, explicit_file ? base : "rollen.yaml");
+            lvl_copy_str(rio->used->path, sizeof rio->used->path, rpath);
+            lvl_copy_str(rio->used->name, sizeof rio->used->name, explicit_file ? base : "rollen.yaml");
         }
     }
     if (!roles_ok && d->unreadable) {
@@ -426,7 +418,8 @@ static void read_needs(lvl_build *b, const lnode *needs)
                 continue;
             lvl_check_keys(s, nm, need_keys, N_KEYS(need_keys), TR(s, "een nood", "a need"));
             core_need_def *nd = &sc->needs[sc->n_needs];
-            item_id(s, nm, nd->id, &b->need_names, "nood", "need");
+            lvl_get_id(s, nm, "id", nd->id);
+            unique_id(s, nm, nd->id, &b->need_names, "nood", "need");
             lvl_get_text(s, nm, "titel", nd->title, sizeof nd->title);
             lvl_get_text(s, nm, "tekst", nd->text, sizeof nd->text);
             const lnode *dom = lvl_get_scalar(s, nm, "domein");
@@ -483,8 +476,10 @@ static void read_cards(lvl_build *b, const lnode *cards)
 }
 
 /* The seated roles' own dossier facts join when their domains match a need. */
-static void add_role_facts(lvl_build *b)
+static void add_role_facts(lvl_build *b, const lnode *seq, bool listed)
 {
+    (void)seq;
+    (void)listed;
     core_scenario *sc = b->sc;
     for (int r = 0; r < sc->n_roles; r++) {
         const lvl_role_tmp *t = &b->L->roles[b->seat_known[r]];
@@ -497,46 +492,84 @@ static void add_role_facts(lvl_build *b)
             if (!mask)
                 continue; /* the fact says nothing about this pupil's needs */
             core_fact_def *fd = &sc->facts[sc->n_facts++];
-            lvl_utf8_copy(fd->id, sizeof fd->id, t->facts[f].id);
-            lvl_utf8_copy(fd->text, sizeof fd->text, t->facts[f].text);
+            lvl_copy_str(fd->id, sizeof fd->id, t->facts[f].id);
+            lvl_copy_str(fd->text, sizeof fd->text, t->facts[f].text);
             fd->role = r;
             fd->needs = mask;
         }
     }
 }
 
-/* `dossier`: the level's facts, then the roles' own facts by domain. */
-static void read_dossier(lvl_build *b, const lnode *facts)
+/* What the items of a section list are, for read_items. */
+struct lvl_items {
+    size_t count;                          /* offset of the item count in core_scenario */
+    const lvl_kspec *keys;
+    int n_keys;
+    const char *what_nl, *what_en;         /* "een spanning" */
+    const char *too_many_nl, *too_many_en; /* with the maximum as %d */
+    int max;
+    const char *empty_nl, *empty_en;       /* NULL: the list may be empty */
+    /* reads one item; returns its id (may be empty) when it counts */
+    const char *(*read)(lvl_build *b, const lnode *item);
+    /* NULL, or runs after the list (listed: it was a list) */
+    void (*after)(lvl_build *b, const lnode *seq, bool listed);
+};
+
+/* Reads a section that is a list of items, each a map, until the count
+ * reaches the kind's maximum; b->ids starts empty for the section's unique
+ * ids, and each item that counts adds to the count. */
+void lvl_read_list(lvl_build *b, const lnode *seq, const lvl_section *sec)
+{
+    lvl_src *s = b->s;
+    const lvl_items *k = sec->items;
+    int *have = (int *)(void *)((char *)b->sc + k->count);
+    bool listed = seq && lvl_want(s, seq, LN_SEQ, sec->key);
+    if (listed && seq->n == 0 && k->empty_nl)
+        lvl_diag_at(s, LVL_ERROR, seq, NULL, "%s", TR(s, k->empty_nl, k->empty_en));
+    const char *what = TR(s, k->what_nl, k->what_en);
+    b->ids.n = 0;
+    for (int i = 0; listed && i < seq->n; i++) {
+        const lnode *item = seq->kids[i];
+        if (!lvl_want(s, item, LN_MAP, what))
+            continue;
+        if (*have >= k->max) {
+            lvl_diag_at(s, LVL_ERROR, item, NULL, TR(s, k->too_many_nl, k->too_many_en), k->max);
+            break;
+        }
+        lvl_check_keys(s, item, k->keys, k->n_keys, what);
+        const char *id = k->read(b, item);
+        if (id) {
+            b->ids.names[b->ids.n++] = id;
+            (*have)++;
+        }
+    }
+    if (k->after)
+        k->after(b, seq, listed);
+}
+
+static const char *read_fact(lvl_build *b, const lnode *f)
 {
     lvl_src *s = b->s;
     core_scenario *sc = b->sc;
-    lvl_namelist fact_names = {.n = 0};
-    if (facts && lvl_want(s, facts, LN_SEQ, "dossier")) {
-        for (int i = 0; i < facts->n; i++) {
-            bool full;
-            const lnode *f = lvl_list_item(s, facts, i, sc->n_facts, CORE_MAX_FACTS, fact_keys, N_KEYS(fact_keys),
-                                           TR(s, "een dossierfeit", "a dossier fact"), "te veel dossierfeiten (max. %d)",
-                                           "too many dossier facts (max. %d)", &full);
-            if (full)
-                break;
-            if (!f)
-                continue;
-            core_fact_def *fd = &sc->facts[sc->n_facts];
-            fd->role = CORE_NONE;
-            item_id(s, f, fd->id, &fact_names, "dossierfeit", "dossier fact");
-            lvl_get_text(s, f, "tekst", fd->text, sizeof fd->text);
-            const lnode *rn = lvl_get_scalar(s, f, "rol");
-            int r = rn ? seat_ref(b, rn) : -1;
-            need_mask(s, f, "noden", &b->need_names, &fd->needs);
-            if (r < 0)
-                continue;
-            fd->role = r;
-            fact_names.names[fact_names.n++] = fd->id;
-            sc->n_facts++;
-        }
-    }
-    add_role_facts(b);
+    core_fact_def *fd = &sc->facts[sc->n_facts];
+    fd->role = CORE_NONE;
+    item_id(b, f, fd->id, "dossierfeit", "dossier fact");
+    lvl_get_text(s, f, "tekst", fd->text, sizeof fd->text);
+    const lnode *rn = lvl_get_scalar(s, f, "rol");
+    int r = rn ? seat_ref(b, rn) : -1;
+    need_mask(s, f, "noden", &b->need_names, &fd->needs);
+    if (r < 0)
+        return NULL;
+    fd->role = r;
+    return fd->id;
 }
+
+/* `dossier`: after the level's facts, the roles' own facts by domain. */
+static const lvl_items fact_items = {
+    offsetof(core_scenario, n_facts), fact_keys, N_KEYS(fact_keys), "een dossierfeit", "a dossier fact",
+    "te veel dossierfeiten (max. %d)", "too many dossier facts (max. %d)", CORE_MAX_FACTS, NULL, NULL, read_fact,
+    add_role_facts,
+};
 
 /* The innovation card a friction unlocks, or CORE_NONE. */
 static int read_innovation(lvl_build *b, const lnode *inn)
@@ -552,12 +585,7 @@ static int read_innovation(lvl_build *b, const lnode *inn)
     lvl_get_id(s, inn, "id", cd.id);
     lvl_get_text(s, inn, "titel", cd.title, sizeof cd.title);
     lvl_get_text(s, inn, "tekst", cd.text, sizeof cd.text);
-    const lnode *kind = lvl_get_scalar(s, inn, "kennis");
-    if (kind) {
-        int k = lvl_find_kind(s, kind);
-        if (k >= 0)
-            cd.kind = (core_knowledge_kind)k;
-    }
+    lvl_get_kind(s, inn, &cd.kind);
     lvl_get_int(s, inn, "sterkte", &cd.strength, 1, 9);
     if (add_card(s, b->sc, &cd, lvl_map_get(inn, "id") ? lvl_map_get(inn, "id") : inn))
         return b->sc->n_cards - 1;
@@ -592,100 +620,54 @@ static void friction_roles(lvl_build *b, const lnode *f, core_friction_def *fd)
                     fd->required_roles, involved);
 }
 
-/* `spanningen`: the frictions between roles, each with an innovation. */
-static void read_frictions(lvl_build *b, const lnode *frs)
+static const char *read_friction(lvl_build *b, const lnode *f)
 {
     lvl_src *s = b->s;
     core_scenario *sc = b->sc;
-    lvl_namelist fr_names = {.n = 0};
-    if (!frs || !lvl_want(s, frs, LN_SEQ, "spanningen"))
-        return;
-    if (frs->n == 0)
-        lvl_diag_at(s, LVL_ERROR, frs, NULL, "%s", TR(s, "een level heeft minstens één spanning nodig", "a level needs at least one friction"));
-    for (int i = 0; i < frs->n; i++) {
-        bool full;
-        const lnode *f = lvl_list_item(s, frs, i, sc->n_frictions, CORE_MAX_FRICTIONS, friction_keys, N_KEYS(friction_keys),
-                                       TR(s, "een spanning", "a friction"), "te veel spanningen (max. %d)",
-                                       "too many frictions (max. %d)", &full);
-        if (full)
-            break;
-        if (!f)
-            continue;
-        core_friction_def *fd = &sc->frictions[sc->n_frictions];
-        memset(fd, 0, sizeof *fd);
-        item_id(s, f, fd->id, &fr_names, "spanning", "friction");
-        lvl_get_text(s, f, "titel", fd->title, sizeof fd->title);
-        lvl_get_text(s, f, "tekst", fd->text, sizeof fd->text);
-        friction_roles(b, f, fd);
-        lvl_get_int(s, f, "zwaarte", &fd->severity, 1, 5);
-        fd->drains = CORE_DRAIN_DRAAGKRACHT;
-        const lnode *tr = lvl_get_scalar(s, f, "treft");
-        if (tr) {
-            const char *names[] = {"draagkracht", "welbevinden"};
-            int k = lvl_resolve(s, tr, names, 2, "onbekend doelwit (draagkracht of welbevinden)", "unknown target (draagkracht or welbevinden)");
-            if (k == 1)
-                fd->drains = CORE_DRAIN_WELBEVINDEN;
-        }
-        lvl_get_int(s, f, "ronde", &fd->round, 0, sc->rules.rounds);
-        fd->innovation_card = read_innovation(b, lvl_map_get(f, "innovatie"));
-        fr_names.names[fr_names.n++] = fd->id;
-        sc->n_frictions++;
-    }
+    core_friction_def *fd = &sc->frictions[sc->n_frictions];
+    memset(fd, 0, sizeof *fd);
+    item_id(b, f, fd->id, "spanning", "friction");
+    lvl_get_text(s, f, "titel", fd->title, sizeof fd->title);
+    lvl_get_text(s, f, "tekst", fd->text, sizeof fd->text);
+    friction_roles(b, f, fd);
+    lvl_get_int(s, f, "zwaarte", &fd->severity, 1, 5);
+    static const char *const targets[] = {"draagkracht", "welbevinden"};
+    fd->drains = CORE_DRAIN_DRAAGKRACHT;
+    if (lvl_get_choice(s, f, "treft", targets, 2, "onbekend doelwit (draagkracht of welbevinden)",
+                       "unknown target (draagkracht or welbevinden)") == 1)
+        fd->drains = CORE_DRAIN_WELBEVINDEN;
+    lvl_get_int(s, f, "ronde", &fd->round, 0, sc->rules.rounds);
+    fd->innovation_card = read_innovation(b, lvl_map_get(f, "innovatie"));
+    return fd->id;
+}
+
+/* `spanningen`: the frictions between roles, each with an innovation. */
+static const lvl_items friction_items = {
+    offsetof(core_scenario, n_frictions), friction_keys, N_KEYS(friction_keys), "een spanning", "a friction",
+    "te veel spanningen (max. %d)", "too many frictions (max. %d)", CORE_MAX_FRICTIONS,
+    "een level heeft minstens één spanning nodig", "a level needs at least one friction", read_friction, NULL,
+};
+
+static const char *read_goal(lvl_build *b, const lnode *g)
+{
+    core_goal_def *gd = &b->sc->goals[b->sc->n_goals];
+    item_id(b, g, gd->id, "doel", "goal");
+    lvl_get_text(b->s, g, "titel", gd->title, sizeof gd->title);
+    lvl_get_text(b->s, g, "tekst", gd->text, sizeof gd->text);
+    need_mask(b->s, g, "noden", &b->need_names, &gd->needs);
+    return gd->id;
 }
 
 /* `doelen`: the team's shared goals, each linked to needs. */
-static void read_goals(lvl_build *b, const lnode *goals)
-{
-    lvl_src *s = b->s;
-    core_scenario *sc = b->sc;
-    lvl_namelist goal_names = {.n = 0};
-    b->goals = goals;
-    if (!goals || !lvl_want(s, goals, LN_SEQ, "doelen"))
-        return;
-    if (goals->n == 0)
-        lvl_diag_at(s, LVL_ERROR, goals, NULL, "%s", TR(s, "een level heeft minstens één gedeeld doel nodig", "a level needs at least one shared goal"));
-    for (int i = 0; i < goals->n; i++) {
-        bool full;
-        const lnode *g = lvl_list_item(s, goals, i, sc->n_goals, CORE_MAX_GOALS, goal_keys, N_KEYS(goal_keys),
-                                       TR(s, "een doel", "a goal"), "te veel doelen (max. %d)", "too many goals (max. %d)", &full);
-        if (full)
-            break;
-        if (!g)
-            continue;
-        core_goal_def *gd = &sc->goals[sc->n_goals];
-        item_id(s, g, gd->id, &goal_names, "doel", "goal");
-        lvl_get_text(s, g, "titel", gd->title, sizeof gd->title);
-        lvl_get_text(s, g, "tekst", gd->text, sizeof gd->text);
-        need_mask(s, g, "noden", &b->need_names, &gd->needs);
-        goal_names.names[goal_names.n++] = gd->id;
-        sc->n_goals++;
-    }
-}
+static const lvl_items goal_items = {
+    offsetof(core_scenario, n_goals), goal_keys, N_KEYS(goal_keys), "een doel", "a goal",
+    "te veel doelen (max. %d)", "too many goals (max. %d)", CORE_MAX_GOALS,
+    "een level heeft minstens één gedeeld doel nodig", "a level needs at least one shared goal", read_goal, NULL,
+};
 
-/* The building block, evidence tags and answers of one reflection card. */
-static void reflection_body(lvl_src *s, const lnode *c, core_reflection_def *rd, bool *block_seen)
+/* The answers of one reflection card. */
+static void reflection_answers(lvl_src *s, const lnode *c, core_reflection_def *rd)
 {
-    const char *blocks[CORE_BLOCK_COUNT], *tags[CORE_EV_TAG_COUNT];
-    for (int k = 0; k < CORE_BLOCK_COUNT; k++)
-        blocks[k] = core_block_key((core_building_block)k);
-    for (int t = 0; t < CORE_EV_TAG_COUNT; t++)
-        tags[t] = core_evidence_name((core_evidence_tag)t);
-    const lnode *bs = lvl_get_scalar(s, c, "bouwsteen");
-    if (bs) {
-        int k = lvl_resolve(s, bs, blocks, CORE_BLOCK_COUNT, "onbekende bouwsteen", "unknown building block");
-        if (k >= 0) {
-            rd->block = (core_building_block)k;
-            block_seen[k] = true;
-        }
-    }
-    lnode one_t;
-    const lnode *sig = lvl_get_list(s, c, "signalen", &one_t);
-    if (sig)
-        for (int k = 0; k < sig->n; k++) {
-            int t = lvl_resolve(s, sig->kids[k], tags, CORE_EV_TAG_COUNT, "onbekend signaal", "unknown evidence tag");
-            if (t >= 0)
-                rd->evidence |= 1u << t;
-        }
     lnode one_a;
     const lnode *ans = lvl_get_list(s, c, "antwoorden", &one_a);
     if (!ans)
@@ -699,84 +681,87 @@ static void reflection_body(lvl_src *s, const lnode *c, core_reflection_def *rd,
         if (ans->kids[k]->slen >= CORE_TITLE_LEN)
             lvl_diag_at(s, LVL_ERROR, ans->kids[k], NULL, TR(s, "antwoord te lang (max. ongeveer %d tekens)", "answer too long (max. about %d characters)"),
                         CORE_TITLE_LEN - 1);
-        lvl_utf8_copy(rd->options[rd->n_options++], CORE_TITLE_LEN, ans->kids[k]->s);
+        lvl_copy_str(rd->options[rd->n_options++], CORE_TITLE_LEN, ans->kids[k]->s);
     }
 }
 
-/* `reflectiewaaier`: the debrief's reflection cards; a building block
- * without a card is worth a warning on an otherwise correct level. */
-static void read_reflections(lvl_build *b, const lnode *refl)
+static const char *read_reflection(lvl_build *b, const lnode *c)
 {
     lvl_src *s = b->s;
     core_scenario *sc = b->sc;
-    lvl_namelist refl_names = {.n = 0};
-    bool block_seen[CORE_BLOCK_COUNT] = {false};
-    if (!refl || !lvl_want(s, refl, LN_SEQ, "reflectiewaaier"))
-        return;
-    for (int i = 0; i < refl->n; i++) {
-        bool full;
-        const lnode *c = lvl_list_item(s, refl, i, sc->n_reflections, CORE_MAX_REFLECTIONS, reflection_keys,
-                                       N_KEYS(reflection_keys), TR(s, "een reflectiekaart", "a reflection card"),
-                                       "te veel reflectiekaarten (max. %d)", "too many reflection cards (max. %d)", &full);
-        if (full)
-            break;
-        if (!c)
-            continue;
-        core_reflection_def *rd = &sc->reflections[sc->n_reflections];
-        item_id(s, c, rd->id, &refl_names, "reflectiekaart", "reflection card");
-        lvl_get_text(s, c, "vraag", rd->question, sizeof rd->question);
-        reflection_body(s, c, rd, block_seen);
-        refl_names.names[refl_names.n++] = rd->id;
-        sc->n_reflections++;
-    }
-    if (refl->n == 0) {
-        lvl_diag_at(s, LVL_ERROR, refl, NULL, "%s", TR(s, "de reflectiewaaier is leeg", "the reflection fan is empty"));
-        return;
-    }
+    core_reflection_def *rd = &sc->reflections[sc->n_reflections];
+    item_id(b, c, rd->id, "reflectiekaart", "reflection card");
+    lvl_get_text(s, c, "vraag", rd->question, sizeof rd->question);
+    const char *blocks[CORE_BLOCK_COUNT], *tags[CORE_EV_TAG_COUNT];
     for (int k = 0; k < CORE_BLOCK_COUNT; k++)
-        if (!block_seen[k] && s->d->n_errors == 0)
+        blocks[k] = core_block_key((core_building_block)k);
+    for (int t = 0; t < CORE_EV_TAG_COUNT; t++)
+        tags[t] = core_evidence_name((core_evidence_tag)t);
+    int k = lvl_get_choice(s, c, "bouwsteen", blocks, CORE_BLOCK_COUNT, "onbekende bouwsteen", "unknown building block");
+    if (k >= 0) {
+        rd->block = (core_building_block)k;
+        b->block_seen[k] = true;
+    }
+    lnode one_t;
+    const lnode *sig = lvl_get_list(s, c, "signalen", &one_t);
+    for (int i = 0; sig && i < sig->n; i++) {
+        int t = lvl_resolve(s, sig->kids[i], tags, CORE_EV_TAG_COUNT, "onbekend signaal", "unknown evidence tag");
+        if (t >= 0)
+            rd->evidence |= 1u << t;
+    }
+    reflection_answers(s, c, rd);
+    return rd->id;
+}
+
+/* A building block without a reflection card is worth a warning on an
+ * otherwise correct level: the debrief picks a card per block. */
+static void check_blocks(lvl_build *b, const lnode *refl, bool listed)
+{
+    lvl_src *s = b->s;
+    if (!listed || refl->n == 0)
+        return;
+    for (int k = 0; k < CORE_BLOCK_COUNT; k++)
+        if (!b->block_seen[k] && s->d->n_errors == 0)
             lvl_diag_at(s, LVL_WARNING, refl, TR(s, "de debriefing kiest per bouwsteen een kaart", "the debrief picks a card per building block"),
                         TR(s, "geen reflectiekaart voor bouwsteen ‘%s’", "no reflection card for building block ‘%s’"),
                         core_block_key((core_building_block)k));
 }
 
-/* `gebeurtenissen`: scripted events at the start of a round. */
-static void read_events(lvl_build *b, const lnode *evs)
+/* `reflectiewaaier`: the debrief's reflection cards. */
+static const lvl_items reflection_items = {
+    offsetof(core_scenario, n_reflections), reflection_keys, N_KEYS(reflection_keys), "een reflectiekaart",
+    "a reflection card", "te veel reflectiekaarten (max. %d)", "too many reflection cards (max. %d)",
+    CORE_MAX_REFLECTIONS, "de reflectiewaaier is leeg", "the reflection fan is empty", read_reflection, check_blocks,
+};
+
+static const char *read_event(lvl_build *b, const lnode *e)
 {
     lvl_src *s = b->s;
     core_scenario *sc = b->sc;
-    if (!evs || !lvl_want(s, evs, LN_SEQ, "gebeurtenissen"))
-        return;
-    for (int i = 0; i < evs->n; i++) {
-        bool full;
-        const lnode *e = lvl_list_item(s, evs, i, sc->n_events, CORE_MAX_EVENTS_SCRIPTED, event_keys, N_KEYS(event_keys),
-                                       TR(s, "een gebeurtenis", "an event"), "te veel gebeurtenissen (max. %d)",
-                                       "too many events (max. %d)", &full);
-        if (full)
-            break;
-        if (!e)
-            continue;
-        core_scripted_event *se = &sc->events[sc->n_events];
-        memset(se, 0, sizeof *se);
-        se->round = 1;
-        lvl_get_int(s, e, "ronde", &se->round, 1, sc->rules.rounds);
-        lvl_get_text(s, e, "titel", se->title, sizeof se->title);
-        lvl_get_text(s, e, "tekst", se->text, sizeof se->text);
-        lvl_get_int(s, e, "welbevinden", &se->welbevinden_delta, -5, 5);
-        lvl_get_int(s, e, "draagkracht", &se->draagkracht_delta, -5, 5);
+    core_scripted_event *se = &sc->events[sc->n_events];
+    memset(se, 0, sizeof *se);
+    se->round = 1;
+    lvl_get_int(s, e, "ronde", &se->round, 1, sc->rules.rounds);
+    lvl_get_text(s, e, "titel", se->title, sizeof se->title);
+    lvl_get_text(s, e, "tekst", se->text, sizeof se->text);
+    lvl_get_int(s, e, "welbevinden", &se->welbevinden_delta, -5, 5);
+    lvl_get_int(s, e, "draagkracht", &se->draagkracht_delta, -5, 5);
+    const lnode *nn = lvl_map_get(e, "nood");
+    se->need = lvl_get_choice(s, e, "nood", b->need_names.names, b->need_names.n, "onbekende nood", "unknown need");
+    if (se->need < 0)
         se->need = CORE_NONE;
-        const lnode *nn = lvl_get_scalar(s, e, "nood");
-        if (nn) {
-            int k = lvl_resolve(s, nn, b->need_names.names, b->need_names.n, "onbekende nood", "unknown need");
-            if (k >= 0)
-                se->need = k;
-        }
-        if (lvl_get_int(s, e, "voortgang", &se->need_delta, -10, 10) && !nn)
-            lvl_diag_at(s, LVL_ERROR, lvl_map_get(e, "voortgang"), TR(s, "voeg ‘nood: ...’ toe", "add ‘nood: ...’"), "%s",
-                        TR(s, "‘voortgang’ zonder ‘nood’", "‘voortgang’ without ‘nood’"));
-        sc->n_events++;
-    }
+    if (lvl_get_int(s, e, "voortgang", &se->need_delta, -10, 10) && !(nn && nn->type == LN_SCALAR))
+        lvl_diag_at(s, LVL_ERROR, lvl_map_get(e, "voortgang"), TR(s, "voeg ‘nood: ...’ toe", "add ‘nood: ...’"), "%s",
+                    TR(s, "‘voortgang’ zonder ‘nood’", "‘voortgang’ without ‘nood’"));
+    return ""; /* events have no id */
 }
+
+/* `gebeurtenissen`: scripted events at the start of a round. */
+static const lvl_items event_items = {
+    offsetof(core_scenario, n_events), event_keys, N_KEYS(event_keys), "een gebeurtenis", "an event",
+    "te veel gebeurtenissen (max. %d)", "too many events (max. %d)", CORE_MAX_EVENTS_SCRIPTED, NULL, NULL, read_event,
+    NULL,
+};
 
 /* ------------------------------------------------------------ the table */
 
@@ -792,24 +777,24 @@ static void read_events(lvl_build *b, const lnode *evs)
  * the unknown-key check pick the row up from here.
  */
 const lvl_section lvl_level_sections[] = {
-    {"versie", true, LVL_STAGE_HEADER, NULL},
-    {"id", true, LVL_STAGE_HEADER, read_id},
-    {"titel", true, LVL_STAGE_HEADER, read_title},
-    {"intro", false, LVL_STAGE_HEADER, read_intro},
-    {"leerling", true, LVL_STAGE_HEADER, read_pupil},
-    {"rolbestand", false, LVL_STAGE_CAST, read_roles_source},
-    {"domeinen", false, LVL_STAGE_CAST, read_level_domains},
-    {"eigen-rollen", false, LVL_STAGE_CAST, read_own_roles},
-    {"rollen", true, LVL_STAGE_CAST, read_seats},
-    {"regels", false, LVL_STAGE_RULES, read_rules},
-    {"drempels", false, LVL_STAGE_RULES, read_thresholds},
-    {"noden", true, LVL_STAGE_CONTENT, read_needs},
-    {"kaarten", false, LVL_STAGE_CONTENT, read_cards},
-    {"dossier", true, LVL_STAGE_CONTENT, read_dossier},
-    {"spanningen", true, LVL_STAGE_CONTENT, read_frictions},
-    {"doelen", true, LVL_STAGE_CONTENT, read_goals},
-    {"reflectiewaaier", true, LVL_STAGE_CONTENT, read_reflections},
-    {"gebeurtenissen", false, LVL_STAGE_CONTENT, read_events},
+    {"versie", true, LVL_STAGE_HEADER, NULL, NULL},
+    {"id", true, LVL_STAGE_HEADER, read_id, NULL},
+    {"titel", true, LVL_STAGE_HEADER, read_title, NULL},
+    {"intro", false, LVL_STAGE_HEADER, read_intro, NULL},
+    {"leerling", true, LVL_STAGE_HEADER, read_pupil, NULL},
+    {"rolbestand", false, LVL_STAGE_CAST, read_roles_source, NULL},
+    {"domeinen", false, LVL_STAGE_CAST, read_level_domains, NULL},
+    {"eigen-rollen", false, LVL_STAGE_CAST, read_own_roles, NULL},
+    {"rollen", true, LVL_STAGE_CAST, read_seats, NULL},
+    {"regels", false, LVL_STAGE_RULES, read_rules, NULL},
+    {"drempels", false, LVL_STAGE_RULES, read_thresholds, NULL},
+    {"noden", true, LVL_STAGE_CONTENT, read_needs, NULL},
+    {"kaarten", false, LVL_STAGE_CONTENT, read_cards, NULL},
+    {"dossier", true, LVL_STAGE_CONTENT, NULL, &fact_items},
+    {"spanningen", true, LVL_STAGE_CONTENT, NULL, &friction_items},
+    {"doelen", true, LVL_STAGE_CONTENT, NULL, &goal_items},
+    {"reflectiewaaier", true, LVL_STAGE_CONTENT, NULL, &reflection_items},
+    {"gebeurtenissen", false, LVL_STAGE_CONTENT, NULL, &event_items},
 };
 const int lvl_n_level_sections = N_KEYS(lvl_level_sections);
 
@@ -853,7 +838,7 @@ void lvl_check_complete(lvl_build *b)
         check_need(b, n);
     for (int g = 0; g < sc->n_goals; g++)
         if (sc->goals[g].needs == 0)
-            lvl_diag_at(s, LVL_ERROR, b->goals, NULL, TR(s, "doel ‘%s’ is aan geen enkele nood gekoppeld", "goal ‘%s’ is linked to no need"), sc->goals[g].id);
+            lvl_diag_at(s, LVL_ERROR, lvl_map_get(b->root, "doelen"), NULL, TR(s, "doel ‘%s’ is aan geen enkele nood gekoppeld", "goal ‘%s’ is linked to no need"), sc->goals[g].id);
     char err[256];
     if (!core_scenario_validate(sc, err, sizeof err))
         lvl_diag_at(s, LVL_ERROR, b->root, TR(s, "dit is een fout in Samenspel zelf of een grens van de spelregels; meld het met dit bestand", "this is a limit of the rules engine or a bug; report it with this file"),
