@@ -769,12 +769,16 @@ static const lvl_items event_items = {
  * Every top-level key of a level, in the order a trainer sees them listed
  * in a hint (levels/README.md, section 3, uses the same order).
  *
- * To add a key: add one reader above and one row here (`required`: whether
- * a level without it is an error; `stage`: usually LVL_STAGE_CONTENT, after
- * the needs and seats it may refer to), then one test in
+ * To add a key: write one reader above and add one row here (`required`:
+ * whether a level without it is an error; `stage`: usually
+ * LVL_STAGE_CONTENT, after the needs and seats it may refer to). A key whose
+ * value is a list of blocks gets an item reader and an lvl_items spec
+ * instead (see fact_items), read by lvl_read_list. Then write one test in
  * tests/level/test_level_sections.c that feeds the new section a good and a
- * bad value, and name it in that file's section_tests table. The driver and
- * the unknown-key check pick the row up from here.
+ * bad value, and add it to that file's section_tests; a key without a test
+ * fails test_every_section_has_a_test. The driver and the unknown-key check
+ * pick the row up from here; a new key to a sub-block (say `leerling`)
+ * touches only that block's reader and key list, and its section's test.
  */
 const lvl_section lvl_level_sections[] = {
     {"versie", true, LVL_STAGE_HEADER, NULL, NULL},
