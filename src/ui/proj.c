@@ -490,14 +490,29 @@ static void draw_goals_and_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r
                 UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
         return;
     }
+    /* newest first: by the round they were shared in, then the later fact */
+    int order[CORE_MAX_FACTS], no = 0;
+    for (int i = 0; i < sc->n_facts && i < CORE_MAX_FACTS; i++)
+        if (m->pub->fact_shared[i])
+            order[no++] = i;
+    for (int a = 1; a < no; a++)
+        for (int b = a; b > 0; b--) {
+            int x = order[b - 1], y2 = order[b];
+            int rx = m->pub->fact_shared_round[x], ry = m->pub->fact_shared_round[y2];
+            if (ry > rx || (ry == rx && y2 > x)) {
+                order[b - 1] = y2;
+                order[b] = x;
+            }
+        }
+    int more_h = body * 13 / 10; /* room kept for the "+N" line */
     int shown = 0;
-    for (int i = sc->n_facts - 1; i >= 0; i--) {
-        if (i >= CORE_MAX_FACTS || !m->pub->fact_shared[i])
-            continue;
+    for (int k = 0; k < no; k++) {
+        int i = order[k];
         const core_fact_def *f = &sc->facts[i];
         int chip = body;
         int th = ui_text_box_height(g, f->text, c.w - chip - ui_px(g, 12), body, UI_REGULAR);
-        if (y + th > c.y + c.h)
+        int reserve = k + 1 < no ? more_h : 0;
+        if (y + th + reserve > c.y + c.h)
             break;
         ui_role_chip(g, sc, f->role, c.x, y + ui_px(g, 2), chip);
         SDL_Rect tb = {c.x + chip + ui_px(g, 12), y, c.w - chip - ui_px(g, 12), th};
@@ -508,8 +523,7 @@ static void draw_goals_and_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r
     if (shown < nf) {
         char more[64];
         snprintf(more, sizeof more, _("+ %d eerder gedeeld"), nf - shown);
-        if (y + body <= c.y + c.h + ui_px(g, 12))
-            ui_text(g, more, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+        ui_text(g, more, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
     }
 }
 
