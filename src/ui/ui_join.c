@@ -104,6 +104,7 @@ static void on_reject(void *ctx, core_reject r, const char *text)
 static void on_lobby(void *ctx, const cli_lobby *l)
 {
     player_app *a = ctx;
+    a->m.paused = l->paused;
     for (int s = 0; s < l->n_seats && s < CORE_MAX_SEATS; s++) {
         snprintf(a->m.seats[s].name, sizeof a->m.seats[s].name, "%s", l->seats[s].name);
         a->m.seats[s].conn = l->seats[s].bot         ? UI_SEAT_BOT
@@ -296,6 +297,8 @@ static void game_click(player_app *a, int id, int arg)
     case UI_ID_LEAD_SELF: send(a, CORE_ACT_PROPOSE_LEAD, arg, a->view.seat, 0); break;
     case UI_ID_ACCEPT_LEAD: send(a, CORE_ACT_ACCEPT_LEAD, arg, 0, 0); break;
     case UI_ID_PROPOSE_GOAL: send(a, CORE_ACT_PROPOSE_GOAL, arg, 0, 0); break;
+    case UI_ID_DROP_GOAL: send(a, CORE_ACT_DROP_GOAL, arg, 0, 0); break;
+    case UI_ID_DOSSIER_PAGE: m->dossier_first = arg; break;
     case UI_ID_VOTE_YES: send(a, CORE_ACT_VOTE_GOAL, arg, 1, 0); break;
     case UI_ID_VOTE_NO: send(a, CORE_ACT_VOTE_GOAL, arg, 0, 0); break;
     case UI_ID_PROMISE_ACCEPT: send(a, CORE_ACT_RESPOND, arg, 1, 0); break;
