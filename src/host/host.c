@@ -462,6 +462,13 @@ static bool host_open_net(host *h, char *err, size_t err_len)
     return true;
 }
 
+/* A create that failed: the journal stays the caller's (see host.h). */
+static void host_abandon(host *h)
+{
+    h->has_journal = false;
+    host_destroy(h);
+}
+
 host *host_create_scenario(const host_options *o, const core_scenario *sc,
                            const host_resume *resume, const host_journal_ops *journal,
                            char *err, size_t err_len)
@@ -473,7 +480,7 @@ host *host_create_scenario(const host_options *o, const core_scenario *sc,
     }
     memcpy(h->sc, sc, sizeof *sc);
     if (!host_begin(h, resume, err, err_len) || !host_open_net(h, err, err_len)) {
-        host_destroy(h);
+        host_abandon(h);
         return NULL;
     }
     hlog(h, "room %s on %s, level '%s'", h->code, h->lan, h->sc->title);
@@ -491,7 +498,7 @@ host *host_create(const host_options *o, const host_resume *resume,
     }
     if (!h->opts.level_path[0] && !lvl_default_path(h->opts.level_path, sizeof h->opts.level_path)) {
         snprintf(err, err_len, _("geen level opgegeven en het standaardlevel is niet gevonden"));
-        host_destroy(h);
+        host_abandon(h);
         return NULL;
     }
     lvl_diags *d = diags ? diags : &h->reload_diags; /* large: not on the stack */
@@ -499,7 +506,7 @@ host *host_create(const host_options *o, const host_resume *resume,
     if (!lvl_load_file(h->opts.level_path, h->sc, d)) {
         snprintf(err, err_len, _("level %s heeft fouten (samenspel check %s toont ze)"),
                  h->opts.level_path, h->opts.level_path);
-        host_destroy(h);
+        host_abandon(h);
         return NULL;
     }
     if (h->opts.watch) {
@@ -507,7 +514,7 @@ host *host_create(const host_options *o, const host_resume *resume,
         h->watching = true;
     }
     if (!host_begin(h, resume, err, err_len) || !host_open_net(h, err, err_len)) {
-        host_destroy(h);
+        host_abandon(h);
         return NULL;
     }
     hlog(h, "room %s on %s, level '%s'", h->code, h->lan, h->sc->title);
@@ -533,6 +540,8 @@ void host_destroy(host *h)
     net_udp_close(h->udp);
     if (h->net_up)
         net_quit();
+    if (h->has_journal && h->journal.close)
+        h->journal.close(h->journal.ctx);
     free(h->sc);
     free(h->watch_sc);
     free(h->scratch);
@@ -1216,6 +1225,7 @@ const core_events *host_last_events(const host *h) { return &h->last; }
 const char *host_last_error(const host *h) { return h->err; }
 uint64_t host_actions_accepted(const host *h) { return h->seq; }
 uint64_t host_bytes_sent(const host *h) { return h->bytes_sent; }
+const host_journal_ops *host_journal(const host *h) { return h->has_journal ? &h->journal : NULL; }
 
 bool host_seat_info_get(const host *h, int seat, host_seat_info *out)
 {

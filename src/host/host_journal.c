@@ -52,22 +52,6 @@ typedef struct {
     store_seat seats[CORE_MAX_SEATS]; /* mirror of the host's seats */
 } journal_ctx;
 
-/* The host handle does not carry the store, so destroy finds it here. A
- * process has one or two hosts at a time (tests); a small table is enough. */
-#define MAX_JOURNALED 16
-static struct {
-    host *h;
-    journal_ctx *j;
-} registry[MAX_JOURNALED];
-
-static journal_ctx *ctx_of(const host *h)
-{
-    for (int i = 0; i < MAX_JOURNALED; i++)
-        if (h && registry[i].h == h)
-            return registry[i].j;
-    return NULL;
-}
-
 static void ctx_free(journal_ctx *j)
 {
     if (!j)
@@ -77,6 +61,21 @@ static void ctx_free(journal_ctx *j)
     free(j->roles_text);
     free(j->sc);
     free(j);
+}
+
+static bool cb_append(void *ctx, uint64_t host_seq, const core_action *a);
+
+/* The bridge's context of a host: the host carries its journal
+ * (host_journal()); it is ours when its append is the bridge's. */
+static journal_ctx *ctx_of(const host *h)
+{
+    const host_journal_ops *ops = h ? host_journal(h) : NULL;
+    return ops && ops->append == cb_append ? ops->ctx : NULL;
+}
+
+static void cb_close(void *ctx)
+{
+    ctx_free(ctx);
 }
 
 static void warn(const journal_ctx *j, const char *what, const char *why)
@@ -272,17 +271,6 @@ static bool open_db(journal_ctx *j, const host_options *o, bool create, char *er
     return true;
 }
 
-static bool registry_add(host *h, journal_ctx *j)
-{
-    for (int i = 0; i < MAX_JOURNALED; i++)
-        if (!registry[i].h) {
-            registry[i].h = h;
-            registry[i].j = j;
-            return true;
-        }
-    return false;
-}
-
 static host *create_resumed(journal_ctx *j, const host_options *o, const host_journal_ops *ops,
                             lvl_diags *diags, char *err, size_t err_len)
 {
@@ -394,7 +382,7 @@ host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, 
         snprintf(err, err_len, "geen geheugen");
         return NULL;
     }
-    host_journal_ops ops = {j, cb_append, cb_seat, cb_finished};
+    host_journal_ops ops = {j, cb_append, cb_seat, cb_finished, cb_close};
     host *h = NULL;
     if (!open_db(j, o, !o->resume, err, err_len)) {
         ctx_free(j);
@@ -435,13 +423,7 @@ host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, 
         ctx_free(j);
         return NULL;
     }
-    j->h = h;
-    if (!registry_add(h, j)) {
-        host_destroy(h);
-        ctx_free(j);
-        snprintf(err, err_len, "too many journaled hosts in one process");
-        return NULL;
-    }
+    j->h = h; /* from here on the host owns j and frees it in host_destroy */
     /* a crash after the last action but before the end was recorded */
     if (host_finished(h) && !j->finished && j->session > 0)
         cb_finished(j, host_state(h));
@@ -450,14 +432,7 @@ host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, 
 
 void host_destroy_journaled(host *h)
 {
-    journal_ctx *j = ctx_of(h);
     host_destroy(h);
-    if (!j)
-        return;
-    for (int i = 0; i < MAX_JOURNALED; i++)
-        if (registry[i].h == h)
-            registry[i].h = NULL, registry[i].j = NULL;
-    ctx_free(j);
 }
 
 bool host_load_level_journaled(host *h, const char *path, lvl_diags *diags, char *err, size_t err_len)
