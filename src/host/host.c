@@ -439,13 +439,24 @@ bool host_advance(host *h, char *err, size_t err_len)
 
 /* -------------------------------------------------------------- headless */
 
+/* The plain host for host_run_headless: no resume, no journal. */
+static host *create_plain(const host_options *o, lvl_diags *diags, char *err, size_t err_len)
+{
+    return host_create(o, NULL, NULL, diags, err, err_len);
+}
+
 int host_run_headless(const host_options *o)
+{
+    return host_run_headless_with(o, create_plain);
+}
+
+int host_run_headless_with(const host_options *o, host_create_fn create)
 {
     char err[512];
     lvl_diags *diags = calloc(1, sizeof *diags);
     if (!diags)
         return 1;
-    host *h = host_create(o, NULL, NULL, diags, err, sizeof err);
+    host *h = create(o, diags, err, sizeof err);
     if (!h) {
         if (diags->n)
             lvl_diags_print(diags, false, stderr);
@@ -454,22 +465,19 @@ int host_run_headless(const host_options *o)
         return 1;
     }
     free(diags);
-    if (!o->quiet) {
+    if (!o->quiet)
         fprintf(stderr, _("samenspel host: spelcode %s op %s, wacht op %d spelers\n"), host_room_code(h),
                 host_lan_address(h), host_seat_count(h));
-    }
     while (!host_finished(h))
-        host_pump(h, 50);
-    /* let the last update reach everyone before saying goodbye */
+        if (!host_pump(h, 50)) {
+            fprintf(stderr, "samenspel host: %s\n", host_last_error(h));
+            host_destroy(h);
+            return 1;
+        }
+    /* let the last update reach everyone: clients leave once they saw the end */
     uint64_t until = plat_now_ms() + 1000;
-    while (plat_now_ms() < until) {
+    while (plat_now_ms() < until && host_connection_count(h) > 0)
         host_pump(h, 10);
-        bool idle = true;
-        for (int i = 0; i < h->n_peers; i++)
-            idle = idle && net_conn_queued(h->peers[i].conn) == 0;
-        if (idle)
-            break;
-    }
     const core_state *st = host_state(h);
     core_measures m;
     core_measures_compute(st, 0, &m);

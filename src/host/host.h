@@ -206,8 +206,14 @@ host_reload_status host_reload_status_get(const host *h, const lvl_diags **diags
  * path (used by the projector's buttons and by tests). */
 core_reject host_submit(host *h, const core_action *a);
 
-/* The headless main loop of `samenspel host --headless`: runs until the game
- * ends, prints the result line and returns the exit status. */
+/* The headless main loop of `samenspel host --headless`: creates the host
+ * with `create`, runs it until the game ends, gives the last update a
+ * second to reach every client, prints the result line, destroys the host
+ * and returns the exit status. host_run_headless uses a plain host (no
+ * journal); `samenspel host` uses host_run_headless_journaled
+ * (host_journal.h). */
+typedef host *(*host_create_fn)(const host_options *o, lvl_diags *diags, char *err, size_t err_len);
+int host_run_headless_with(const host_options *o, host_create_fn create);
 int host_run_headless(const host_options *o);
 
 #endif

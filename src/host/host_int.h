@@ -120,6 +120,8 @@ void host_drop_peer(host *h, int i, const char *reason);
 /* Queue a payload / a shared frame to peer i; a full queue drops the peer. */
 void host_send_payload(host *h, int i, const uint8_t *payload, size_t len);
 void host_send_buf(host *h, int i, net_buf *b);
+/* Says goodbye to peer i (BYE with the code) and drops it. */
+void host_send_bye(host *h, int i, proto_reject_code code, const char *reason);
 void host_accept_all(host *h, uint64_t now);
 void host_read_peer(host *h, int i, uint64_t now);
 /* The HELLO of a peer in the handshake: seat it, make it an observer, or

@@ -97,9 +97,7 @@ static bool apply_scenario(host *h, const core_scenario *ns, char *err, size_t e
      * are told and may join again */
     for (int s = h->sc->n_seats; s < CORE_MAX_SEATS; s++) {
         if (h->seats[s].peer >= 0) {
-            uint8_t buf[16];
-            host_send_payload(h, h->seats[s].peer, buf, proto_encode_bye(buf, sizeof buf, PROTO_REJ_REPLACED));
-            host_drop_peer(h, h->seats[s].peer, "seat removed by a new level");
+            host_send_bye(h, h->seats[s].peer, PROTO_REJ_REPLACED, "seat removed by a new level");
         }
         memset(&h->seats[s], 0, sizeof h->seats[s]);
         h->seats[s].peer = -1;

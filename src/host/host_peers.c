@@ -50,6 +50,13 @@ void host_send_buf(host *h, int i, net_buf *b)
     }
 }
 
+void host_send_bye(host *h, int i, proto_reject_code code, const char *reason)
+{
+    uint8_t buf[16];
+    host_send_payload(h, i, buf, proto_encode_bye(buf, sizeof buf, code));
+    host_drop_peer(h, i, reason);
+}
+
 static void send_reject(host *h, int i, proto_reject_code code, const char *detail)
 {
     proto_reject r;
@@ -90,9 +97,7 @@ static void attach_seat(host *h, int i, int s)
     seat_slot *st = &h->seats[s];
     if (st->peer >= 0 && st->peer != i && !h->peers[st->peer].dead) {
         /* the same token from a new connection wins: the old one is a ghost */
-        uint8_t buf[16];
-        host_send_payload(h, st->peer, buf, proto_encode_bye(buf, sizeof buf, PROTO_REJ_REPLACED));
-        host_drop_peer(h, st->peer, "replaced by a rejoin with the same token");
+        host_send_bye(h, st->peer, PROTO_REJ_REPLACED, "replaced by a rejoin with the same token");
     }
     p->state = PEER_SEAT;
     p->seat = s;
@@ -204,17 +209,24 @@ void host_peer_hello(host *h, int i, const uint8_t *pl, size_t len)
 
 /* ----------------------------------------------------------- connections */
 
+/* A token bucket: refilled at `rate` per second up to `burst`; false when
+ * it is empty (the frame or query is over the limit). */
+static bool bucket_take(double *tokens, uint64_t *last_ms, uint64_t now, double rate, double burst)
+{
+    double dt = (double)(now - *last_ms) / 1000.0;
+    *last_ms = now;
+    *tokens += dt * rate;
+    if (*tokens > burst)
+        *tokens = burst;
+    if (*tokens < 1.0)
+        return false;
+    *tokens -= 1.0;
+    return true;
+}
+
 static bool rate_ok(peer *p, uint64_t now)
 {
-    double dt = (double)(now - p->tokens_ms) / 1000.0;
-    p->tokens_ms = now;
-    p->tokens += dt * HOST_RATE_PER_S;
-    if (p->tokens > HOST_RATE_BURST)
-        p->tokens = HOST_RATE_BURST;
-    if (p->tokens < 1.0)
-        return false;
-    p->tokens -= 1.0;
-    return true;
+    return bucket_take(&p->tokens, &p->tokens_ms, now, HOST_RATE_PER_S, HOST_RATE_BURST);
 }
 
 void host_read_peer(host *h, int i, uint64_t now)
@@ -362,14 +374,8 @@ void host_discovery(host *h, uint64_t now)
             return;
         if (!proto_decode_discovery_query(buf, (size_t)n))
             continue; /* not ours: say nothing */
-        double dt = (double)(now - h->disc_ms) / 1000.0;
-        h->disc_ms = now;
-        h->disc_tokens += dt * HOST_DISCOVERY_PER_S;
-        if (h->disc_tokens > HOST_DISCOVERY_PER_S)
-            h->disc_tokens = HOST_DISCOVERY_PER_S;
-        if (h->disc_tokens < 1.0)
+        if (!bucket_take(&h->disc_tokens, &h->disc_ms, now, HOST_DISCOVERY_PER_S, HOST_DISCOVERY_PER_S))
             continue;
-        h->disc_tokens -= 1.0;
         proto_discovery_reply r;
         memset(&r, 0, sizeof r);
         r.version = PROTO_VERSION;

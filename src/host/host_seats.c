@@ -84,22 +84,27 @@ bool host_seat_info_get(const host *h, int seat, host_seat_info *out)
 
 /* -------------------------------------------------------------- controls */
 
+/* Nobody holds the seat any more (its token is forgotten). */
+static void seat_free(host *h, int seat)
+{
+    seat_slot *st = &h->seats[seat];
+    st->taken = st->bot = false;
+    st->name[0] = '\0';
+    memset(st->token, 0, sizeof st->token);
+    h->lobby_dirty = true;
+    host_journal_seat(h, seat);
+}
+
 bool host_release_seat(host *h, int seat)
 {
     if (seat < 0 || seat >= h->sc->n_seats)
         return false;
     seat_slot *st = &h->seats[seat];
     if (st->peer >= 0) {
-        uint8_t buf[16];
-        host_send_payload(h, st->peer, buf, proto_encode_bye(buf, sizeof buf, PROTO_REJ_REPLACED));
-        host_drop_peer(h, st->peer, "seat released by the trainer");
+        host_send_bye(h, st->peer, PROTO_REJ_REPLACED, "seat released by the trainer");
     }
     host_logf(h, "seat %d released", seat + 1);
-    st->taken = st->bot = false;
-    st->name[0] = '\0';
-    memset(st->token, 0, sizeof st->token);
-    h->lobby_dirty = true;
-    host_journal_seat(h, seat);
+    seat_free(h, seat);
     return true;
 }
 
@@ -109,9 +114,7 @@ bool host_seat_bot(host *h, int seat, core_bot_kind kind)
         return false;
     seat_slot *st = &h->seats[seat];
     if (st->peer >= 0) {
-        uint8_t buf[16];
-        host_send_payload(h, st->peer, buf, proto_encode_bye(buf, sizeof buf, PROTO_REJ_REPLACED));
-        host_drop_peer(h, st->peer, "seat given to a bot");
+        host_send_bye(h, st->peer, PROTO_REJ_REPLACED, "seat given to a bot");
     }
     host_seat_make_bot(h, seat, kind);
     host_logf(h, "seat %d is played by a bot", seat + 1);
@@ -132,17 +135,11 @@ bool host_kick_seat(host *h, int seat)
         memcpy(h->kicked[h->n_kicked++], st->token, HOST_TOKEN_LEN);
     }
     if (st->peer >= 0) {
-        uint8_t buf[16];
-        host_send_payload(h, st->peer, buf, proto_encode_bye(buf, sizeof buf, PROTO_REJ_KICKED));
-        host_drop_peer(h, st->peer, "kicked by the trainer");
+        host_send_bye(h, st->peer, PROTO_REJ_KICKED, "kicked by the trainer");
     }
     host_logf(h, "seat %d (%s) kicked", seat + 1, st->name);
-    st->taken = st->bot = false;
     st->kicked_before = true;
-    st->name[0] = '\0';
-    memset(st->token, 0, sizeof st->token);
-    h->lobby_dirty = true;
-    host_journal_seat(h, seat);
+    seat_free(h, seat);
     return true;
 }
 
