@@ -398,8 +398,22 @@ static void test_commit_to_spanning(void **state)
             bool after = false;
             int target = displaced_friction(v, &after);
             if (target >= 0) {
-                assert_true(click(&r, UI_ID_CARD, -1));
-                assert_true(click(&r, UI_ID_FRICTION, target));
+                /* by keyboard alone: a number key picks the first card, Tab
+                 * walks to the spanning, Enter commits */
+                synth_key(SDLK_1);
+                pump(&r, 3);
+                assert_int_equal(player_app_model(r.app)->selected, 0);
+                int fid = 0, farg = 0, tabs = 0;
+                for (; tabs < 60; tabs++) {
+                    synth_key(SDLK_TAB);
+                    pump(&r, 2);
+                    if (player_app_focus(r.app, &fid, &farg) && fid == UI_ID_FRICTION &&
+                        farg == target)
+                        break;
+                }
+                assert_true(tabs < 60);
+                synth_key(SDLK_RETURN);
+                pump(&r, 3);
                 assert_int_equal(wait_commits(&r, 1), 1);
                 v = view(&r);
                 /* the rules took the card onto the clicked spanning */
