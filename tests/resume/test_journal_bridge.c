@@ -4,7 +4,8 @@
  * the lobby opens a new session; a host destroyed midway (the process's
  * view of a crash) resumes with the same room code, seed, seats, actions and
  * state hash, and plays on to an end that replays; a level picked in the
- * lobby is the one stored for the next game.
+ * lobby is the one stored for the next game; the host owns the journal it
+ * was given and closes it once.
  */
 #include "host/host_journal.h"
 #include "platform/plat.h"
@@ -405,6 +406,45 @@ static void test_named_roles_file(void **state)
     store_close(s);
 }
 
+static void count_close(void *ctx)
+{
+    (*(int *)ctx)++;
+}
+
+/* The journal is part of the host: host_journal() gives the ops it was
+ * created with, host_destroy closes them once, and a create that fails
+ * leaves them with the caller (not closed). */
+static void test_journal_owned_by_host(void **state)
+{
+    (void)state;
+    char db[256];
+    snprintf(db, sizeof db, "%s/owned.db", dir);
+    host_options o;
+    options(&o, db, 0);
+    host *bridge = create(&o);
+    assert_non_null(host_journal(bridge));
+    assert_true(host_journal_session(bridge) > 0);
+
+    int closes = 0;
+    host_journal_ops ops = {&closes, NULL, NULL, NULL, count_close};
+    host_options taken = o; /* the bridge's port: the create fails after the rules began */
+    char err[512];
+    assert_null(host_create_scenario(&taken, host_scenario(bridge), NULL, &ops, err, sizeof err));
+    assert_int_equal(closes, 0);
+
+    host *own = NULL;
+    for (int attempt = 0; attempt < 40 && !own; attempt++) {
+        o.port = 20000 + (int)((plat_now_ns() / 1000u + (uint64_t)attempt * 7919u) % 30000u);
+        own = host_create_scenario(&o, host_scenario(bridge), NULL, &ops, err, sizeof err);
+    }
+    assert_non_null(own);
+    assert_ptr_equal(host_journal(own)->ctx, &closes);
+    assert_int_equal(host_journal_session(own), 0); /* not the SQLite bridge's */
+    host_destroy(own);
+    assert_int_equal(closes, 1);
+    host_destroy(bridge);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/samenspel-bridge-XXXXXX");
@@ -416,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_level_picked_in_lobby),
         cmocka_unit_test(test_own_roles_file),
         cmocka_unit_test(test_named_roles_file),
+        cmocka_unit_test(test_journal_owned_by_host),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[200];
