@@ -429,6 +429,19 @@ bool host_set_paused(host *h, bool paused)
     return true;
 }
 
+void host_set_phase_timer(host *h, int left_s)
+{
+    uint64_t now = plat_now_ms();
+    uint64_t end = left_s >= 0 ? now + (uint64_t)left_s * 1000u : 0;
+    /* a steady countdown changes nothing; a start, stop or jump does */
+    bool jump = (end == 0) != (h->timer_end_ms == 0) ||
+                (end && (end > h->timer_end_ms + 1500u || end + 1500u < h->timer_end_ms));
+    if (jump) {
+        h->timer_end_ms = end;
+        h->lobby_dirty = true;
+    }
+}
+
 bool host_advance(host *h, char *err, size_t err_len)
 {
     core_reject r = host_submit_trainer(h, CORE_ACT_ADVANCE, 0);

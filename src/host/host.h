@@ -194,6 +194,10 @@ const host_journal_ops *host_journal(const host *h);
 /* ---- trainer controls; false with a reason in err when not possible ---- */
 bool host_start(host *h, char *err, size_t err_len);
 bool host_set_paused(host *h, bool paused);      /* paused: intents are refused, bots wait */
+/* The trainer's phase timer (kept by the projector window): seconds left,
+ * -1 when none runs. Players get it in the next LOBBY when it starts,
+ * stops or jumps (an extension), and count down themselves. */
+void host_set_phase_timer(host *h, int left_s);
 bool host_advance(host *h, char *err, size_t err_len);
 bool host_release_seat(host *h, int seat);       /* forget its token: anyone may take it */
 bool host_seat_bot(host *h, int seat, core_bot_kind kind); /* a bot plays it from now on */

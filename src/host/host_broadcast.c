@@ -5,6 +5,7 @@
  * once) for observers. A view never names something the client cannot read.
  */
 #include "host/host_int.h"
+#include "platform/plat.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -87,6 +88,9 @@ void host_broadcast(host *h)
         lb.started = h->st.phase != CORE_PHASE_LOBBY;
         lb.paused = h->paused;
         lb.finished = h->st.outcome != CORE_OUTCOME_ONGOING;
+        uint64_t now = plat_now_ms();
+        lb.timer_left_s = h->timer_end_ms > now ? (int)((h->timer_end_ms - now + 999u) / 1000u)
+                                                : -1;
         uint8_t buf[1024];
         size_t n = proto_encode_lobby(buf, sizeof buf, &lb);
         net_buf *b = n ? net_buf_frame(buf, n) : NULL;

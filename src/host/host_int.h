@@ -81,6 +81,7 @@ struct host {
     core_events pending, last;
     int events_dropped;
     bool view_dirty, lobby_dirty;
+    uint64_t timer_end_ms;      /* the trainer's phase timer runs out, 0 none */
     bool paused, finished_reported;
     uint64_t seq;
     uint64_t last_action_ms;      /* for --advance-idle */

@@ -634,6 +634,7 @@ static void ser_lobby(proto_io *io, proto_lobby *m)
     io_bool(io, &m->started);
     io_bool(io, &m->paused);
     io_bool(io, &m->finished);
+    io_int(io, &m->timer_left_s, -1, 86400);
 }
 
 static void ser_action(proto_io *io, proto_action *m)

@@ -134,6 +134,7 @@ typedef struct {
     proto_lobby_seat seats[CORE_MAX_SEATS];
     int observers;
     bool started, paused, finished;
+    int timer_left_s;          /* phase timer: seconds left, -1 when none runs (protocol 2) */
 } proto_lobby;
 
 typedef struct {

@@ -20,6 +20,7 @@ void ui_player_model_init(ui_player_model *m)
     m->focus_need = 0;
     m->reflect_option = -1;
     m->drag_slot = -1;
+    m->timer_left_s = -1;
 }
 
 static int fpx(const ui_gfx *g, float units)
@@ -99,6 +100,18 @@ static void topbar(ui_gfx *g, const ui_player_model *m)
     SDL_Rect c = ui_r(g, 800, 22, 600, 44);
     ui_text(g, ph, c.x + c.w / 2, c.y, body, body * 8 / 10, UI_BOLD, UI_WHITE, UI_CENTER, c.w);
     SDL_Rect r = ui_r(g, 1420, 22, 476, 44);
+    if (m->timer_left_s >= 0) {
+        /* the trainer's phase timer, as on the projector: orange in the last minute */
+        SDL_Rect tr = ui_r(g, 1420, 12, 170, 62);
+        bool last = m->timer_left_s < 60;
+        ui_round(g, tr, tr.h / 2, last ? UI_WARN : UI_WHITE);
+        char tt[32];
+        snprintf(tt, sizeof tt, "%d:%02d", m->timer_left_s / 60, m->timer_left_s % 60);
+        int tp = fpx(g, P_H2);
+        ui_text(g, tt, tr.x + tr.w / 2, tr.y + (tr.h - tp * 12 / 10) / 2, tp, body, UI_BOLD,
+                last ? UI_INK : UI_ACCENT, UI_CENTER, tr.w - ui_px(g, 12));
+        r = ui_r(g, 1610, 22, 286, 44);
+    }
     ui_text(g, m->status, r.x + r.w, r.y, body, body * 8 / 10, UI_REGULAR, UI_WHITE, UI_RIGHT,
             r.w);
 }

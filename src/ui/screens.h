@@ -139,6 +139,7 @@ typedef struct {
     int drag_x, drag_y;
     int dossier_first;           /* first dossier fact shown (the panel pages) */
     bool paused;                 /* the trainer paused the game */
+    int timer_left_s;            /* the trainer's phase timer, -1 when none runs */
 } ui_player_model;
 
 void ui_player_model_init(ui_player_model *m);

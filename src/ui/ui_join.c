@@ -1296,6 +1296,17 @@ bool player_app_step(player_app *a, int wait_ms)
             a->dirty = true;
         }
     }
+    /* the phase timer counts down locally between the host's LOBBYs */
+    const cli_lobby *lob = a->c ? cli_lobby_get(a->c) : NULL;
+    int left = -1;
+    if (lob && lob->timer_end_ms && !lob->paused) {
+        uint64_t now = plat_now_ms();
+        left = lob->timer_end_ms > now ? (int)((lob->timer_end_ms - now + 999u) / 1000u) : 0;
+    }
+    if (left != a->m.timer_left_s) {
+        a->m.timer_left_s = left;
+        a->dirty = true;
+    }
     if (a->m.message[0] && plat_now_ms() >= a->message_until) {
         a->m.message[0] = 0;
         a->dirty = true;
