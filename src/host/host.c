@@ -69,6 +69,19 @@ static void add_events(host *h, const core_events *ev)
     }
 }
 
+/* A verbeteractie stays with its round (the core clears it at the next). */
+static void keep_improvement(host *h, const core_action *a, int r)
+{
+    if (a->type == CORE_ACT_REFLECT && a->text[0] && a->seat >= 0 && a->seat < CORE_MAX_SEATS &&
+        r >= 0 && r <= CORE_MAX_ROUNDS)
+        snprintf(h->improvements[r][a->seat], CORE_ANSWER_LEN, "%s", a->text);
+}
+
+const host_improvements *host_improvements_get(const host *h)
+{
+    return &h->improvements;
+}
+
 /* Every accepted action goes through here: check, journal, apply. */
 core_reject host_submit(host *h, const core_action *a)
 {
@@ -81,6 +94,7 @@ core_reject host_submit(host *h, const core_action *a)
     }
     core_events ev;
     ev.n = 0;
+    int round = h->st.round; /* the last answer may end the round */
     r = core_apply(&h->st, a, &ev);
     if (r != CORE_OK) {
         /* core_check and core_apply disagree: a rules bug, never the peer's */
@@ -88,6 +102,7 @@ core_reject host_submit(host *h, const core_action *a)
         return r;
     }
     h->seq++;
+    keep_improvement(h, a, round);
     h->last_action_ms = plat_now_ms();
     add_events(h, &ev);
     h->view_dirty = true;
@@ -154,12 +169,14 @@ static bool host_begin(host *h, const host_resume *resume, char *err, size_t err
         for (size_t i = 0; i < resume->n_actions; i++) {
             core_events ev;
             ev.n = 0;
+            int round = h->st.round;
             core_reject r = core_apply(&h->st, &resume->actions[i], &ev);
             if (r != CORE_OK) {
                 snprintf(err, err_len, "journal action %zu does not replay: %s", i + 1, core_reject_message(r));
                 return false;
             }
             h->seq++;
+            keep_improvement(h, &resume->actions[i], round);
         }
     }
     /* --bots N: the last N free seats, so that people get the first roles */

@@ -198,6 +198,10 @@ bool host_set_paused(host *h, bool paused);      /* paused: intents are refused,
  * -1 when none runs. Players get it in the next LOBBY when it starts,
  * stops or jumps (an extension), and count down themselves. */
 void host_set_phase_timer(host *h, int left_s);
+/* The verbeteractie each seat typed in each round ("" none), for the
+ * debrief; kept across rounds and rebuilt when a session resumes. */
+typedef char host_improvements[CORE_MAX_ROUNDS + 1][CORE_MAX_SEATS][CORE_ANSWER_LEN];
+const host_improvements *host_improvements_get(const host *h);
 bool host_advance(host *h, char *err, size_t err_len);
 bool host_release_seat(host *h, int seat);       /* forget its token: anyone may take it */
 bool host_seat_bot(host *h, int seat, core_bot_kind kind); /* a bot plays it from now on */

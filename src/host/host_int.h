@@ -82,6 +82,9 @@ struct host {
     int events_dropped;
     bool view_dirty, lobby_dirty;
     uint64_t timer_end_ms;      /* the trainer's phase timer runs out, 0 none */
+    /* every round's verbeteracties: the core keeps only this round's (the
+     * debrief shows them all); filled on the apply path, so resume too */
+    host_improvements improvements;
     bool paused, finished_reported;
     uint64_t seq;
     uint64_t last_action_ms;      /* for --advance-idle */

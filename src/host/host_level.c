@@ -55,6 +55,7 @@ bool host_restart(host *h, char *err, size_t err_len)
     net_random_bytes((uint8_t *)&seed, sizeof seed);
     if (h->opts.seed)
         seed = h->opts.seed;
+    memset(h->improvements, 0, sizeof h->improvements);
     if (!core_init(&h->st, h->sc, seed, err, err_len))
         return false;
     h->seed = seed;
@@ -91,6 +92,7 @@ static bool apply_scenario(host *h, const core_scenario *ns, char *err, size_t e
         return false;
     if (ns != h->sc)
         memcpy(h->sc, ns, sizeof *ns);
+    memset(h->improvements, 0, sizeof h->improvements);
     if (!core_init(&h->st, h->sc, h->seed, err, err_len))
         return false;
     /* seats the new level no longer has are given back; their players

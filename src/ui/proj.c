@@ -1164,19 +1164,37 @@ static void debrief_next(ui_gfx *g, const ui_proj_model *m)
                     body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
         return;
     }
-    for (int s = 0; m->st && s < m->sc->n_seats && s < CORE_MAX_SEATS; s++) {
-        const char *t = m->st->seats[s].reflection_text;
-        if (!t[0])
-            continue;
-        int chip = body;
-        int th = ui_text_box_height(g, t, c2.w - chip - ui_px(g, 12), body, UI_REGULAR);
-        if (y + th > c2.y + c2.h)
-            break;
-        ui_role_chip(g, sc, sc->seat_roles[s], c2.x, y + ui_px(g, 2), chip);
-        SDL_Rect tb = {c2.x + chip + ui_px(g, 12), y, c2.w - chip - ui_px(g, 12), th};
-        ui_text_box(g, t, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
-        y += th + ui_px(g, 14);
-        shown++;
+    /* every round's verbeteracties with their round, the latest first (the
+     * host keeps them; without it, this round's from the state) */
+    int last_round = m->pub->round < CORE_MAX_ROUNDS ? m->pub->round : CORE_MAX_ROUNDS;
+    int total = 0;
+    for (int rd = last_round; rd >= 0; rd--)
+        for (int s = 0; s < m->sc->n_seats && s < CORE_MAX_SEATS; s++) {
+            const char *t = m->improvements ? m->improvements[rd][s]
+                            : (m->st && rd == last_round) ? m->st->seats[s].reflection_text : "";
+            if (!t[0])
+                continue;
+            total++;
+            int chip = body;
+            char lbl[16];
+            snprintf(lbl, sizeof lbl, _("R%d"), rd);
+            int lw = 0, lh = 0;
+            ui_text_size(g, lbl, body, UI_BOLD, &lw, &lh);
+            int tx = c2.x + lw + ui_px(g, 10) + chip + ui_px(g, 12);
+            int th = ui_text_box_height(g, t, c2.x + c2.w - tx, body, UI_REGULAR);
+            if (y + th > c2.y + c2.h - body * 13 / 10)
+                continue;
+            ui_text(g, lbl, c2.x, y, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT, 0);
+            ui_role_chip(g, sc, sc->seat_roles[s], c2.x + lw + ui_px(g, 10), y + ui_px(g, 2), chip);
+            SDL_Rect tb = {tx, y, c2.x + c2.w - tx, th};
+            ui_text_box(g, t, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
+            y += th + ui_px(g, 14);
+            shown++;
+        }
+    if (shown < total) {
+        char more[96];
+        snprintf(more, sizeof more, _("+ %d oudere in het verslag"), total - shown);
+        ui_text(g, more, c2.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c2.w);
     }
     if (shown == 0)
         ui_text_box(g, _("Nog geen verbeteracties ingevuld."), (SDL_Rect){c2.x, y, c2.w, body * 3},

@@ -97,6 +97,8 @@ typedef struct {
     const core_scenario *sc;
     const core_public_view *pub;
     const core_state *st;        /* host only (debrief picks, answers); may be NULL */
+    /* host only: every round's verbeteracties [round][seat] ("" none); may be NULL */
+    const char (*improvements)[CORE_MAX_SEATS][CORE_ANSWER_LEN];
     ui_seat_info seats[CORE_MAX_SEATS];
     char room_code[16];
     char address[96];

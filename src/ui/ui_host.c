@@ -70,6 +70,7 @@ static void sync(projector *p)
     p->m.sc = sc;
     p->m.pub = &p->pub;
     p->m.st = st;
+    p->m.improvements = *host_improvements_get(p->h);
     snprintf(p->m.room_code, sizeof p->m.room_code, "%s", host_room_code(p->h));
     snprintf(p->m.address, sizeof p->m.address, "%s", host_lan_address(p->h));
     p->m.observers = host_observer_count(p->h);

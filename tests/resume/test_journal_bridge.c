@@ -414,6 +414,70 @@ static void count_close(void *ctx)
 /* The journal is part of the host: host_journal() gives the ops it was
  * created with, host_destroy closes them once, and a create that fails
  * leaves them with the caller (not closed). */
+/* Plays seat 0 by hand (the other seats are bots) until `rounds` rounds
+ * are done, typing a verbeteractie in every Reflectie. */
+static void play_seat0_typing(host *h, int rounds)
+{
+    char err[256] = "";
+    uint64_t until = plat_now_ms() + 60000;
+    while (host_state(h)->round <= rounds && !host_finished(h) && plat_now_ms() < until) {
+        const core_state *st = host_state(h);
+        core_action a;
+        memset(&a, 0, sizeof a);
+        a.seat = 0;
+        if (st->phase == CORE_PHASE_SIGNAAL || st->phase == CORE_PHASE_UITVOERING ||
+            (st->phase == CORE_PHASE_REFLECTIE && st->seats[0].reflected)) {
+            host_advance(h, err, sizeof err); /* the trainer moves on */
+        } else if (st->phase == CORE_PHASE_REFLECTIE && !st->seats[0].reflected) {
+            a.type = CORE_ACT_REFLECT;
+            snprintf(a.text, sizeof a.text, "Actie van ronde %d", st->round);
+            assert_int_equal(host_submit(h, &a), CORE_OK);
+        } else if (st->phase != CORE_PHASE_REFLECTIE && !st->seats[0].ready) {
+            a.type = CORE_ACT_READY;
+            host_submit(h, &a);
+        }
+        host_pump(h, 1);
+    }
+    if (host_state(h)->round <= rounds)
+        fprintf(stderr, "stuck in round %d phase %d (seat 0 ready %d reflected %d)\n",
+                host_state(h)->round, (int)host_state(h)->phase, (int)host_state(h)->seats[0].ready,
+                (int)host_state(h)->seats[0].reflected);
+    assert_true(host_state(h)->round > rounds);
+}
+
+/* The debrief shows every round's verbeteracties: the host keeps them per
+ * round (the core clears them), and a resumed session has them again. */
+static void test_improvements_kept_per_round(void **state)
+{
+    (void)state;
+    char db[256];
+    snprintf(db, sizeof db, "%s/acties.db", dir);
+    host_options o;
+    options(&o, db, 3);
+    host *h = create(&o);
+    char err[256] = "";
+    assert_true(host_start(h, err, sizeof err));
+    play_seat0_typing(h, 2);
+    for (int r = 1; r <= 2; r++) {
+        char want[64];
+        snprintf(want, sizeof want, "Actie van ronde %d", r);
+        assert_string_equal((*host_improvements_get(h))[r][0], want);
+    }
+    int64_t id = host_journal_session(h);
+    host_destroy_journaled(h); /* as after a crash */
+    host_options r;
+    options(&r, db, 0);
+    r.resume = true;
+    r.resume_id = id;
+    r.seed = 0;
+    r.code[0] = '\0';
+    h = create(&r);
+    assert_string_equal((*host_improvements_get(h))[1][0], "Actie van ronde 1");
+    assert_string_equal((*host_improvements_get(h))[2][0], "Actie van ronde 2");
+    assert_string_equal((*host_improvements_get(h))[2][1], "");
+    host_destroy_journaled(h);
+}
+
 static void test_journal_owned_by_host(void **state)
 {
     (void)state;
@@ -457,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_own_roles_file),
         cmocka_unit_test(test_named_roles_file),
         cmocka_unit_test(test_journal_owned_by_host),
+        cmocka_unit_test(test_improvements_kept_per_round),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[200];
