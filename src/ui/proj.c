@@ -30,7 +30,7 @@ static int popcount32(uint32_t v)
     return n;
 }
 
-static int fpx(const ui_gfx *g, float units)
+static int fpx(ui_gfx *g, float units)
 {
     int px = ui_font_px(g, units);
     int min = ui_body_min(g);
@@ -126,10 +126,10 @@ static void draw_seat_rows(ui_gfx *g, const ui_proj_model *m, SDL_Rect c, bool m
         SDL_Rect rr = {c.x, y, c.w, row - ui_px(g, 6)};
         if (menus && ui_hover(g, rr))
             ui_round(g, rr, ui_px(g, 8), UI_PANEL_ALT);
-        ui_role_chip(g, m->sc, role, c.x, y + (row - chip) / 2 - ui_px(g, 3), chip);
-        int x = c.x + chip + ui_px(g, 16);
+        int chip_w = ui_role_chip(g, m->sc, role, c.x, y + (row - chip) / 2 - ui_px(g, 3), chip);
+        int x = c.x + chip_w + ui_px(g, 16);
         int state_w = c.w * 30 / 100;
-        int name_w = (c.w - chip - ui_px(g, 16) - state_w) / 2;
+        int name_w = (c.w - chip_w - ui_px(g, 16) - state_w) / 2;
         int ty = y + (row - px * 12 / 10) / 2 - ui_px(g, 3);
         ui_text(g, role_name(m->sc, role), x, ty, px, px * 3 / 4, UI_BOLD, UI_INK, UI_LEFT,
                 name_w - ui_px(g, 12));
@@ -212,17 +212,42 @@ static void draw_lobby(ui_gfx *g, const ui_proj_model *m)
 
 /* ------------------------------------------------------------------ table */
 
+/* Whether this round has an Identiteit phase: always in round 1, later
+ * only when someone sat down late (the core skips it otherwise). */
+static bool round_has_identiteit(const ui_proj_model *m)
+{
+    if (m->pub->round <= 1 || m->pub->phase == CORE_PHASE_IDENTITEIT)
+        return true;
+    return m->pub->phase == CORE_PHASE_SIGNAAL && m->st && m->st->newcomers;
+}
+
 static void phase_stepper(ui_gfx *g, const ui_proj_model *m)
 {
-    static const core_phase steps[] = {CORE_PHASE_SIGNAAL, CORE_PHASE_IDENTITEIT,
-                                       CORE_PHASE_OVERLEG, CORE_PHASE_INZET,
-                                       CORE_PHASE_UITVOERING, CORE_PHASE_REFLECTIE};
-    SDL_Rect area = ui_r(g, 560, 18, 980, 60);
-    int n = 6, gap = ui_px(g, 6);
+    static const core_phase all[] = {CORE_PHASE_SIGNAAL, CORE_PHASE_IDENTITEIT,
+                                     CORE_PHASE_OVERLEG, CORE_PHASE_INZET,
+                                     CORE_PHASE_UITVOERING, CORE_PHASE_REFLECTIE};
+    core_phase steps[6];
+    int n = 0;
+    for (int i = 0; i < 6; i++)
+        if (all[i] != CORE_PHASE_IDENTITEIT || round_has_identiteit(m))
+            steps[n++] = all[i];
+    SDL_Rect area = ui_r(g, 560, 18, 820, 60);
+    int gap = ui_px(g, 6);
     int w = (area.w - gap * (n - 1)) / n;
-    int px = fpx(g, 24.0f) * 9 / 10;
-    if (px < ui_body_min(g) * 8 / 10)
-        px = ui_body_min(g) * 8 / 10;
+    /* one text size for every chip: the largest at which the widest
+     * label fits (bold, as the current phase is drawn) */
+    int px = fpx(g, 26.0f);
+    int min = ui_body_min(g);
+    for (; px > min; px--) {
+        bool fits = true;
+        for (int i = 0; i < n && fits; i++) {
+            int tw = 0, th = 0;
+            ui_text_size(g, ui_phase_name(steps[i]), px, UI_BOLD, &tw, &th);
+            fits = tw <= w - ui_px(g, 10);
+        }
+        if (fits)
+            break;
+    }
     for (int i = 0; i < n; i++) {
         SDL_Rect s = {area.x + i * (w + gap), area.y, w, area.h};
         bool cur = m->pub->phase == steps[i];
@@ -232,7 +257,7 @@ static void phase_stepper(ui_gfx *g, const ui_proj_model *m)
         SDL_Color ink = cur ? UI_ACCENT : (done ? (SDL_Color){0xD6, 0xE6, 0xEC, 0xFF} : UI_WHITE);
         int tw = 0, th = 0;
         ui_text_size(g, ui_phase_name(steps[i]), px, UI_BOLD, &tw, &th);
-        ui_text(g, ui_phase_name(steps[i]), s.x + s.w / 2, s.y + (s.h - th) / 2, px, px * 3 / 4,
+        ui_text(g, ui_phase_name(steps[i]), s.x + s.w / 2, s.y + (s.h - th) / 2, px, px,
                 cur ? UI_BOLD : UI_REGULAR, ink, UI_CENTER, s.w - ui_px(g, 10));
     }
 }
@@ -245,7 +270,7 @@ static void phase_stepper(ui_gfx *g, const ui_proj_model *m)
 static SDL_Rect topbar_piece(const ui_gfx *g, int piece)
 {
     SDL_Rect bar = ui_r(g, 0, 0, 1920, 96);
-    int x_round = ui_r(g, 1545, 0, 0, 0).x;
+    int x_round = ui_r(g, 1385, 0, 0, 0).x;
     int x_menu = ui_r(g, 1828, 0, 0, 0).x;
     int x0 = piece == 0 ? 0 : piece == 1 ? x_round : x_menu;
     int x1 = piece == 0 ? x_round : piece == 1 ? x_menu : g->w;
@@ -266,16 +291,28 @@ static void table_topbar_main(ui_gfx *g, const ui_proj_model *m)
 static void table_topbar_round(ui_gfx *g, const ui_proj_model *m)
 {
     ui_fill(g, topbar_piece(g, 1), UI_ACCENT);
-    char right[128];
+    char round[96];
     int rounds = m->sc->rules.rounds;
-    if (m->timer_on)
-        snprintf(right, sizeof right, _("Ronde %d/%d · %d:%02d"), m->pub->round, rounds,
-                 m->timer_left_s / 60, m->timer_left_s % 60);
-    else
-        snprintf(right, sizeof right, _("Ronde %d van %d"), m->pub->round, rounds);
-    SDL_Rect r = ui_r(g, 1550, 24, 270, 50);
-    ui_text(g, right, r.x + r.w, r.y, fpx(g, T_BODY), ui_body_min(g), UI_BOLD, UI_WHITE, UI_RIGHT,
-            r.w);
+    snprintf(round, sizeof round, _("Ronde %d van %d"), m->pub->round, rounds);
+    SDL_Rect r = ui_r(g, 1390, 0, 430, 96);
+    int right = r.x + r.w;
+    if (m->timer_on) {
+        /* the timer large (body size of the back row), the round beside it */
+        char t[32];
+        snprintf(t, sizeof t, "%d:%02d", m->timer_left_s / 60, m->timer_left_s % 60);
+        ui_set_text_role(g, UI_TR_BODY);
+        int big = fpx(g, T_H1);
+        int tw = 0, th = 0;
+        ui_text_size(g, t, big, UI_BOLD, &tw, &th);
+        ui_text(g, t, right, r.y + (r.h - th) / 2, big, big, UI_BOLD,
+                m->timer_left_s < 60 ? (SDL_Color){0xFF, 0xC8, 0x6B, 0xFF} : UI_WHITE, UI_RIGHT,
+                r.w / 2);
+        ui_set_text_role(g, UI_TR_READ);
+        right -= tw + ui_px(g, 16);
+    }
+    int px = fpx(g, T_BODY);
+    ui_text(g, round, right, r.y + (r.h - px * 12 / 10) / 2, px, px, UI_BOLD, UI_WHITE, UI_RIGHT,
+            right - r.x);
 }
 
 static void table_topbar_menu(ui_gfx *g, const ui_proj_model *m)
@@ -372,8 +409,7 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         int cy = y + ui_px(g, 6) + th + ui_px(g, 2);
         for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
             if (d->roles & (1u << ro)) {
-                ui_role_chip(g, sc, ro, cx, cy, chip);
-                cx += chip + ui_px(g, 6);
+                cx += ui_role_chip(g, sc, ro, cx, cy, chip) + ui_px(g, 6);
             }
         char sev[64];
         snprintf(sev, sizeof sev, _("ernst %d"), f->severity);
@@ -509,12 +545,17 @@ static void draw_goals_and_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r
     for (int k = 0; k < no; k++) {
         int i = order[k];
         const core_fact_def *f = &sc->facts[i];
-        int chip = body;
+        int chip = ui_role_chip_width(g, sc, f->role, body);
         int th = ui_text_box_height(g, f->text, c.w - chip - ui_px(g, 12), body, UI_REGULAR);
         int reserve = k + 1 < no ? more_h : 0;
-        if (y + th + reserve > c.y + c.h)
-            break;
-        ui_role_chip(g, sc, f->role, c.x, y + ui_px(g, 2), chip);
+        int avail = c.y + c.h - y - reserve;
+        if (th > avail) {
+            /* the newest fact is shown even in a small panel, ending in "…" */
+            if (shown > 0 || avail < body * 12 / 10)
+                break;
+            th = avail;
+        }
+        ui_role_chip(g, sc, f->role, c.x, y + ui_px(g, 2), body);
         SDL_Rect tb = {c.x + chip + ui_px(g, 12), y, c.w - chip - ui_px(g, 12), th};
         ui_text_box(g, f->text, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
         y += th + ui_px(g, 8);
@@ -602,8 +643,9 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
         /* with seven or eight seats the chip shrinks to leave the name room */
         int chip = n > 6 ? cell.h * 45 / 100 : cell.h - ui_px(g, 20);
         int role = m->sc->seat_roles[s];
-        ui_role_chip(g, m->sc, role, cell.x + ui_px(g, 8), cell.y + (cell.h - chip) / 2, chip);
-        int x = cell.x + chip + ui_px(g, n > 6 ? 14 : 20);
+        int chip_w =
+            ui_role_chip(g, m->sc, role, cell.x + ui_px(g, 8), cell.y + (cell.h - chip) / 2, chip);
+        int x = cell.x + chip_w + ui_px(g, n > 6 ? 14 : 20);
         int tw = cell.x + cell.w - x - ui_px(g, 8);
         bool ready = m->pub->seat_ready[s];
         bool reflected = m->pub->phase == CORE_PHASE_REFLECTIE && m->pub->seat_reflected[s];
@@ -647,18 +689,27 @@ static void draw_signal_overlay(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     SDL_Rect band = {r.x, r.y, r.w, ui_px(g, 14)};
     ui_round(g, band, ui_px(g, 7), UI_WARN);
     int pad = ui_px(g, 28);
-    int h2 = fpx(g, T_H2), body = fpx(g, T_BODY);
+    int body = fpx(g, T_BODY);
     int y = r.y + pad;
     ui_text(g, _("Signaal"), r.x + pad, y, body, body, UI_BOLD, UI_WARN, UI_LEFT, r.w - 2 * pad);
     y += body * 14 / 10;
+    /* the signal is what the room reads now: large, in the back row's
+     * body size (3% capital height), in the space the panel has */
+    ui_text_role old = ui_set_text_role(g, UI_TR_BODY);
+    int big = ui_rule_px(g, UI_TR_BODY);
     if (last >= 0) {
         const core_friction_def *d = &sc->frictions[m->pub->frictions[last].friction];
-        ui_text(g, d->title, r.x + pad, y, h2, body, UI_BOLD, UI_INK, UI_LEFT, r.w - 2 * pad);
-        y += h2 * 14 / 10;
-        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.h / 2 - (y - r.y)};
-        y += ui_text_box(g, d->text, tb, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+        int hh = fpx(g, T_H1) * 13 / 10;
+        if (hh < big)
+            hh = big;
+        SDL_Rect hb = {r.x + pad, y, r.w - 2 * pad, r.h * 30 / 100};
+        y += ui_text_box(g, d->title, hb, hh, big, UI_BOLD, UI_INK, UI_LEFT);
+        y += ui_px(g, 20);
+        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.h * 78 / 100 - (y - r.y)};
+        y += ui_text_box(g, d->text, tb, big, big, UI_REGULAR, UI_INK, UI_LEFT);
         y += ui_px(g, 24);
     }
+    ui_set_text_role(g, old);
     for (int e = 0; e < sc->n_events && e < CORE_MAX_EVENTS_SCRIPTED; e++) {
         if (sc->events[e].round != m->pub->round)
             continue;
@@ -776,8 +827,7 @@ static void draw_reveal(ui_gfx *g, const ui_proj_model *m)
         int chip = row * 8 / 10;
         if (chip > ui_px(g, 56))
             chip = ui_px(g, 56);
-        ui_role_chip(g, sc, role, r.x + pad, y, chip);
-        int x = r.x + pad + chip + ui_px(g, 16);
+        int x = r.x + pad + ui_role_chip(g, sc, role, r.x + pad, y, chip) + ui_px(g, 16);
         ui_text(g, seat_name(m, s), x, y + (chip - body) / 2 - ui_px(g, 2), body, ui_body_min(g),
                 UI_BOLD, UI_INK, UI_LEFT, ui_px(g, 300));
         x += ui_px(g, 320);
@@ -1100,8 +1150,7 @@ static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
     for (int st2 = 0; st2 < m->pub->n_seats && st2 < CORE_MAX_SEATS; st2++) {
         if (y + row > legend_bottom)
             break;
-        int chip = body;
-        ui_role_chip(g, sc, sc->seat_roles[st2], c.x, y + ui_px(g, 2), chip);
+        int chip = ui_role_chip(g, sc, sc->seat_roles[st2], c.x, y + ui_px(g, 2), body);
         char who[160];
         snprintf(who, sizeof who, "%s · %s", role_name(sc, sc->seat_roles[st2]), seat_name(m, st2));
         ui_text(g, who, c.x + chip + ui_px(g, 10), y, body, ui_body_min(g) * 8 / 10, UI_REGULAR,
@@ -1175,7 +1224,7 @@ static void debrief_next(ui_gfx *g, const ui_proj_model *m)
             if (!t[0])
                 continue;
             total++;
-            int chip = body;
+            int chip = ui_role_chip_width(g, sc, sc->seat_roles[s], body);
             char lbl[16];
             snprintf(lbl, sizeof lbl, _("R%d"), rd);
             int lw = 0, lh = 0;
@@ -1185,7 +1234,7 @@ static void debrief_next(ui_gfx *g, const ui_proj_model *m)
             if (y + th > c2.y + c2.h - body * 13 / 10)
                 continue;
             ui_text(g, lbl, c2.x, y, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT, 0);
-            ui_role_chip(g, sc, sc->seat_roles[s], c2.x + lw + ui_px(g, 10), y + ui_px(g, 2), chip);
+            ui_role_chip(g, sc, sc->seat_roles[s], c2.x + lw + ui_px(g, 10), y + ui_px(g, 2), body);
             SDL_Rect tb = {tx, y, c2.x + c2.w - tx, th};
             ui_text_box(g, t, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
             y += th + ui_px(g, 14);
@@ -1356,4 +1405,6 @@ void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)
         draw_trainer_menu(g, m);
     if (m->help)
         draw_help(g);
+    /* a line that ended in "…" shows its whole text under the mouse */
+    ui_draw_tooltip(g, -1, -1);
 }

@@ -680,6 +680,8 @@ static void draw_focus(player_app *a)
     SDL_Rect o = {h->r.x - t, h->r.y - t, h->r.w + 2 * t, h->r.h + 2 * t};
     ui_round_outline(&a->g, o, ui_px(&a->g, 12), t, UI_INK);
     ui_round_outline(&a->g, h->r, ui_px(&a->g, 10), ui_px(&a->g, 2), UI_WHITE);
+    /* text that ends in "…" shows whole under the focus, as under the mouse */
+    ui_draw_tooltip(&a->g, h->r.x + 1, h->r.y + 1);
 }
 
 static void handle(player_app *a, const SDL_Event *e)
