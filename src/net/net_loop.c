@@ -213,12 +213,13 @@ static net_conn *loop_accept(void *impl, size_t queue_bytes)
     loop_listener *l = impl;
     SDL_AtomicLock(&registry_lock);
     loop_link *k = NULL;
+    unsigned id = 0;
     if (l->n > 0) {
         k = l->backlog[0];
         memmove(l->backlog, l->backlog + 1, (size_t)(l->n - 1) * sizeof *l->backlog);
         l->n--;
+        id = ++l->accepted;
     }
-    unsigned id = ++l->accepted;
     SDL_AtomicUnlock(&registry_lock);
     if (!k)
         return NULL;

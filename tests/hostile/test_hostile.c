@@ -91,6 +91,15 @@ typedef struct {
     long rss_max;
 } ctx;
 
+/* An observer's HELLO payload (no frame header). */
+static size_t hello_payload(uint8_t *buf, size_t cap, const char *code, const char *name, bool observe)
+{
+    proto_hello m;
+    ts_hello_init(&m, "hostile-test", code, name);
+    m.observe = observe;
+    return proto_encode_hello(buf, cap, &m);
+}
+
 static int failures;
 
 static void check(bool ok, const char *scenario, const char *fmt, ...)
@@ -116,15 +125,6 @@ static void *rss_main(void *arg)
         plat_sleep_ms(20);
     }
     return NULL;
-}
-
-static void local_addr(int fd, char *out, size_t n)
-{
-    struct sockaddr_in a;
-    socklen_t al = sizeof a;
-    memset(&a, 0, sizeof a);
-    getsockname(fd, (struct sockaddr *)&a, &al);
-    snprintf(out, n, "127.0.0.1:%d", ntohs(a.sin_port));
 }
 
 static void metric(ctx *c, const char *name, double v, const char *unit)
@@ -159,9 +159,9 @@ static int first_frame_type(int fd, int ms)
 static bool dropped_with_reason(ctx *c, int fd, const char *scenario, int ms)
 {
     char addr[64];
-    local_addr(fd, addr, sizeof addr);
+    ts_sock_name(fd, addr, sizeof addr);
     uint64_t t0 = plat_now_ms();
-    bool closed = hx_wait_closed(fd, ms);
+    bool closed = ts_wait_closed(fd, ms);
     long waited = (long)(plat_now_ms() - t0);
     char line[512] = "";
     long found = hx_log_find(&c->host, c->from, addr, NULL, 1000, line, sizeof line);
@@ -180,7 +180,7 @@ static void atk_garbage(ctx *c)
     core_rng_seed(&rng, 1234, 1);
     int fds[3];
     for (int k = 0; k < 3; k++) {
-        fds[k] = hx_connect(c->host.port, 0);
+        fds[k] = ts_connect(c->host.port, 0);
         uint8_t junk[8192];
         for (size_t i = 0; i < sizeof junk; i++)
             junk[i] = (uint8_t)core_rng_next(&rng);
@@ -196,7 +196,7 @@ static void atk_garbage(ctx *c)
 
 static void atk_oversize(ctx *c)
 {
-    int fd = hx_connect(c->host.port, 0);
+    int fd = ts_connect(c->host.port, 0);
     uint8_t f[128] = {0xFF, 0xFF, 0xFF, 0xF0};
     memset(f + 4, 'A', sizeof f - 4);
     send(fd, f, sizeof f, MSG_NOSIGNAL);
@@ -207,17 +207,17 @@ static void atk_oversize(ctx *c)
 static void atk_truncated(ctx *c)
 {
     uint8_t hello[512];
-    size_t n = hx_hello(hello, sizeof hello, CODE, "half", true);
+    size_t n = hello_payload(hello, sizeof hello, CODE, "half", true);
     uint8_t hdr[PROTO_HEADER_LEN];
     proto_frame_header(hdr, (uint32_t)n);
     /* one that stops halfway and hangs on, one that stops halfway and leaves */
-    int hang = hx_connect(c->host.port, 0), leave = hx_connect(c->host.port, 0);
+    int hang = ts_connect(c->host.port, 0), leave = ts_connect(c->host.port, 0);
     send(hang, hdr, sizeof hdr, MSG_NOSIGNAL);
     send(hang, hello, n / 2, MSG_NOSIGNAL);
     send(leave, hdr, sizeof hdr, MSG_NOSIGNAL);
     send(leave, hello, n / 2, MSG_NOSIGNAL);
     shutdown(leave, SHUT_WR);
-    check(hx_wait_closed(leave, 2000), "truncated", "a half frame then FIN was not closed");
+    check(ts_wait_closed(leave, 2000), "truncated", "a half frame then FIN was not closed");
     close(leave);
     dropped_with_reason(c, hang, "truncated", 4500);
     close(hang);
@@ -227,9 +227,9 @@ static void atk_one_byte(ctx *c)
 {
     /* slow but honest: a HELLO one byte every 10 ms is welcomed */
     uint8_t f[PROTO_HEADER_LEN + 512];
-    size_t n = hx_hello(f + PROTO_HEADER_LEN, 512, CODE, "traag", true);
+    size_t n = hello_payload(f + PROTO_HEADER_LEN, 512, CODE, "traag", true);
     proto_frame_header(f, (uint32_t)n);
-    int fd = hx_connect(c->host.port, 0);
+    int fd = ts_connect(c->host.port, 0);
     uint64_t t0 = plat_now_ms();
     for (size_t i = 0; i < n + PROTO_HEADER_LEN; i++) {
         send(fd, f + i, 1, MSG_NOSIGNAL);
@@ -246,7 +246,7 @@ static void atk_no_handshake(ctx *c)
 {
     int fds[8];
     for (int k = 0; k < 8; k++)
-        fds[k] = hx_connect(c->host.port, 0);
+        fds[k] = ts_connect(c->host.port, 0);
     for (int k = 0; k < 8; k++)
         if (fds[k] >= 0) {
             dropped_with_reason(c, fds[k], "no_handshake", 4500);
@@ -256,11 +256,11 @@ static void atk_no_handshake(ctx *c)
 
 static void atk_never_reads(ctx *c)
 {
-    int fd = hx_connect(c->host.port, 2048);
+    int fd = ts_connect(c->host.port, 2048);
     uint8_t hello[512];
-    hx_send_frame(fd, hello, hx_hello(hello, sizeof hello, CODE, "doof", true));
+    ts_send_frame(fd, hello, hello_payload(hello, sizeof hello, CODE, "doof", true));
     char addr[64];
-    local_addr(fd, addr, sizeof addr);
+    ts_sock_name(fd, addr, sizeof addr);
     uint64_t t0 = plat_now_ms();
     char line[512] = "";
     long found = hx_log_find(&c->host, c->from, addr, "left", 6000, line, sizeof line);
@@ -272,12 +272,12 @@ static void atk_never_reads(ctx *c)
 
 static void atk_flood(ctx *c)
 {
-    int fd = hx_connect(c->host.port, 0);
+    int fd = ts_connect(c->host.port, 0);
     uint8_t hello[512];
-    hx_send_frame(fd, hello, hx_hello(hello, sizeof hello, CODE, "spammer", true));
+    ts_send_frame(fd, hello, hello_payload(hello, sizeof hello, CODE, "spammer", true));
     check(first_frame_type(fd, 2000) == PROTO_MSG_WELCOME, "flood", "the flooder was not welcomed first");
     char addr[64];
-    local_addr(fd, addr, sizeof addr);
+    ts_sock_name(fd, addr, sizeof addr);
     uint64_t t0 = plat_now_ms();
     int sent = 0;
     /* 1000 PINGs per second for up to 3 s, or until the host hangs up */
@@ -286,7 +286,7 @@ static void atk_flood(ctx *c)
             memset(&pg, 0, sizeof pg);
             pg.stamp = plat_now_ns();
         uint8_t out[32];
-        if (!hx_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg)))
+        if (!ts_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg)))
             break;
         sent++;
         plat_sleep_ms(1);
@@ -307,11 +307,11 @@ static void atk_conn64(ctx *c)
 {
     int fds[64];
     uint8_t hello[512];
-    size_t n = hx_hello(hello, sizeof hello, CODE, "massa", true);
+    size_t n = hello_payload(hello, sizeof hello, CODE, "massa", true);
     for (int k = 0; k < 64; k++) {
-        fds[k] = hx_connect(c->host.port, 0);
+        fds[k] = ts_connect(c->host.port, 0);
         if (fds[k] >= 0)
-            hx_send_frame(fds[k], hello, n);
+            ts_send_frame(fds[k], hello, n);
     }
     int welcomed = 0, answered = 0;
     for (int k = 0; k < 64; k++) {

@@ -1,7 +1,7 @@
 /*
  * Shared helpers of the LAN tests: a host on a random free loopback port,
- * in-process bot clients driven from the test's thread, and raw POSIX
- * sockets for peers that misbehave on purpose.
+ * in-process bot clients driven from the test's thread, and raw peers
+ * that misbehave on purpose (raw sockets: tests/support/ts.h).
  */
 #ifndef SAMENSPEL_TEST_NET_FIXTURE_H
 #define SAMENSPEL_TEST_NET_FIXTURE_H
@@ -10,6 +10,7 @@
 #include "host/host.h"
 #include "platform/plat.h"
 #include "proto/proto.h"
+#include "ts.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -120,46 +121,11 @@ static inline void fx_opts(cli_options *o, const host *h, const char *name)
 
 /* ------------------------------------------------------------ raw peers */
 
-static inline int fx_raw_connect(int port, int rcvbuf)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return -1;
-    if (rcvbuf > 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
-    int one = 1;
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((uint16_t)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
-        perror("test connect");
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-static inline bool fx_raw_send_frame(int fd, const uint8_t *payload, size_t len)
-{
-    uint8_t hdr[PROTO_HEADER_LEN];
-    proto_frame_header(hdr, (uint32_t)len);
-    return send(fd, hdr, sizeof hdr, MSG_NOSIGNAL) == (ssize_t)sizeof hdr &&
-           send(fd, payload, len, MSG_NOSIGNAL) == (ssize_t)len;
-}
-
 static inline size_t fx_hello(uint8_t *buf, size_t cap, const char *code, const char *name, bool observe,
                        const uint8_t *token, uint16_t version)
 {
     proto_hello m;
-    memset(&m, 0, sizeof m);
-    m.magic = PROTO_MAGIC;
-    m.version = PROTO_VERSION;
-    snprintf(m.build, sizeof m.build, "test");
-    snprintf(m.code, sizeof m.code, "%s", code);
-    snprintf(m.name, sizeof m.name, "%s", name);
+    ts_hello_init(&m, "test", code, name);
     m.observe = observe;
     if (token) {
         m.has_token = true;

@@ -113,16 +113,16 @@ static void test_refusals(void **state)
     assert_non_null(h);
     uint8_t buf[512];
 
-    int fd = fx_raw_connect(host_port(h), 0);
+    int fd = ts_connect(host_port(h), 0);
     assert_true(fd >= 0);
-    assert_true(fx_raw_send_frame(fd, buf, fx_hello(buf, sizeof buf, "ZZZZ", "x", false, NULL, PROTO_VERSION)));
+    assert_true(ts_send_frame(fd, buf, fx_hello(buf, sizeof buf, "ZZZZ", "x", false, NULL, PROTO_VERSION)));
     proto_reject r = read_reject(fd, h);
     close(fd);
     assert_int_equal(r.code, PROTO_REJ_WRONG_CODE);
     assert_non_null(strstr(r.text, "spelcode"));
 
-    fd = fx_raw_connect(host_port(h), 0);
-    assert_true(fx_raw_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "x", false, NULL, 99)));
+    fd = ts_connect(host_port(h), 0);
+    assert_true(ts_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "x", false, NULL, 99)));
     r = read_reject(fd, h);
     close(fd);
     assert_int_equal(r.code, PROTO_REJ_VERSION);
@@ -158,8 +158,8 @@ static void test_refusals(void **state)
     assert_true(cli_token_get(b.c, token));
     cli_destroy(b.c);
     /* a rejoin with the kicked token is refused from now on */
-    fd = fx_raw_connect(host_port(h), 0);
-    assert_true(fx_raw_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "Jonas", false, token, PROTO_VERSION)));
+    fd = ts_connect(host_port(h), 0);
+    assert_true(ts_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "Jonas", false, token, PROTO_VERSION)));
     r = read_reject(fd, h);
     close(fd);
     assert_int_equal(r.code, PROTO_REJ_KICKED);
@@ -201,7 +201,7 @@ static void raw_ping(int fd)
 {
     uint8_t buf[16];
     proto_ping p = {plat_now_ms(), 0};
-    fx_raw_send_frame(fd, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PING, &p));
+    ts_send_frame(fd, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PING, &p));
 }
 
 typedef struct {
@@ -281,9 +281,9 @@ static void test_observer_sees_no_private_data(void **state)
     uint8_t hb[512];
     for (int i = 0; i < 2; i++) {
         peers[i].role = -1;
-        peers[i].fd = fx_raw_connect(host_port(h), 0);
+        peers[i].fd = ts_connect(host_port(h), 0);
         assert_true(peers[i].fd >= 0);
-        assert_true(fx_raw_send_frame(peers[i].fd, hb,
+        assert_true(ts_send_frame(peers[i].fd, hb,
                                       fx_hello(hb, sizeof hb, "TEST", i ? "stil" : "kijker", i == 0, NULL,
                                                PROTO_VERSION)));
         fx_raw_read(peers[i].fd, h, 300, &peers[i].buf, &peers[i].len, &peers[i].cap, &peers[i].closed);
@@ -345,7 +345,7 @@ static void test_observer_sees_no_private_data(void **state)
 /* Connects while the host keeps accepting (SDL2_net's backlog is 5). */
 static int connect_pumped(host *h)
 {
-    int fd = fx_raw_connect(host_port(h), 0);
+    int fd = ts_connect(host_port(h), 0);
     for (int i = 0; i < 5; i++)
         host_pump(h, 1);
     return fd;
@@ -392,24 +392,24 @@ static void test_malformed_peers_dropped(void **state)
     /* 3: a truncated HELLO inside a well-formed frame */
     fds[3] = connect_pumped(h);
     hn = fx_hello(buf, sizeof buf, "TEST", "t", false, NULL, PROTO_VERSION);
-    fx_raw_send_frame(fds[3], buf, hn - 3);
+    ts_send_frame(fds[3], buf, hn - 3);
     /* 4: a HELLO with a trailing byte */
     fds[4] = connect_pumped(h);
     hn = fx_hello(buf, sizeof buf, "TEST", "t", false, NULL, PROTO_VERSION);
     buf[hn] = 0x2A;
-    fx_raw_send_frame(fds[4], buf, hn + 1);
+    ts_send_frame(fds[4], buf, hn + 1);
     /* 5: an ACTION before any HELLO */
     fds[5] = connect_pumped(h);
     proto_action act;
     memset(&act, 0, sizeof act);
     act.action.type = CORE_ACT_READY;
-    fx_raw_send_frame(fds[5], buf, proto_encode_action(buf, sizeof buf, &act));
+    ts_send_frame(fds[5], buf, proto_encode_action(buf, sizeof buf, &act));
     /* 6: a valid observer that then sends an ACTION with trailing bytes */
     fds[6] = connect_pumped(h);
-    fx_raw_send_frame(fds[6], buf, fx_hello(buf, sizeof buf, "TEST", "k", true, NULL, PROTO_VERSION));
+    ts_send_frame(fds[6], buf, fx_hello(buf, sizeof buf, "TEST", "k", true, NULL, PROTO_VERSION));
     /* 7: a valid observer that floods the host with 400 PINGs at once */
     fds[7] = connect_pumped(h);
-    fx_raw_send_frame(fds[7], buf, fx_hello(buf, sizeof buf, "TEST", "f", true, NULL, PROTO_VERSION));
+    ts_send_frame(fds[7], buf, fx_hello(buf, sizeof buf, "TEST", "f", true, NULL, PROTO_VERSION));
     for (int i = 0; i < 10; i++)
         host_pump(h, 1);
     for (int k = 0; k < 400; k++)
@@ -423,7 +423,7 @@ static void test_malformed_peers_dropped(void **state)
     assert_false(closed);
     size_t an = proto_encode_action(buf, sizeof buf, &act);
     buf[an] = 0;
-    fx_raw_send_frame(fds[6], buf, an + 1);
+    ts_send_frame(fds[6], buf, an + 1);
 
     /* every attacker is closed by the host within 2 s */
     for (int i = 0; i < N_ATTACKS; i++) {
@@ -478,10 +478,10 @@ static void test_slow_reader_dropped(void **state)
     host *h = fx_host(&o);
     assert_non_null(h);
     /* the stalled observer: a tiny receive buffer and it never reads */
-    int fd = fx_raw_connect(host_port(h), 2048);
+    int fd = ts_connect(host_port(h), 2048);
     assert_true(fd >= 0);
     uint8_t hb[512];
-    fx_raw_send_frame(fd, hb, fx_hello(hb, sizeof hb, "TEST", "traag", true, NULL, PROTO_VERSION));
+    ts_send_frame(fd, hb, fx_hello(hb, sizeof hb, "TEST", "traag", true, NULL, PROTO_VERSION));
     for (int i = 0; i < 50; i++)
         host_pump(h, 2);
     assert_int_equal(host_observer_count(h), 1);
