@@ -308,12 +308,7 @@ static void *p_main(void *arg)
         uint64_t now = plat_now_ms();
         if (now >= p->next_ping_ms) {
             p->next_ping_ms = now + (uint64_t)p->ping_ms;
-            proto_ping pg;
-            memset(&pg, 0, sizeof pg);
-            pg.stamp = plat_now_ns();
-            pg.ack_tick = p->last_tick;
-            uint8_t out[32];
-            if (!ts_send_frame(p->fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg))) {
+            if (!ts_send_ping(p->fd, plat_now_ns(), p->last_tick)) {
                 p_close(p, false);
                 continue;
             }

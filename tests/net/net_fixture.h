@@ -119,6 +119,65 @@ static inline void fx_opts(cli_options *o, const host *h, const char *name)
     o->no_token_store = true;
 }
 
+/* A client named name, playing as a bot of kind, joins host h. */
+static inline bool fx_bot_join(fx_bot *b, const host *h, const char *name, core_bot_kind kind, uint64_t seed)
+{
+    cli_options co;
+    fx_opts(&co, h, name);
+    return fx_bot_start(b, &co, kind, seed);
+}
+
+/* Headless host options: quiet, with a room code and a seed. */
+static inline void fx_host_opts(host_options *o, const char *code, uint64_t seed)
+{
+    host_options_default(o);
+    o->headless = true; /* starts by itself once every seat is taken */
+    o->quiet = true;
+    o->seed = seed;
+    snprintf(o->code, sizeof o->code, "%s", code);
+}
+
+/* A host (options o) whose seats are played by its own bots except for
+ * `open` of them, which wait for clients. */
+static inline host *fx_host_open_seats(host_options *o, int open)
+{
+    host *tmp = fx_host(o);
+    if (!tmp)
+        return NULL;
+    int n = host_seat_count(tmp);
+    host_destroy(tmp);
+    o->bots = n - open;
+    return fx_host(o);
+}
+
+/* Plays the host and the given clients until every client saw the end. */
+static inline bool fx_play_out(host *h, fx_bot *bots, int n, int ms)
+{
+    uint64_t until = plat_now_ms() + (uint64_t)ms;
+    for (;;) {
+        host_pump(h, 1);
+        bool all = true;
+        for (int i = 0; i < n; i++) {
+            fx_bot_step(&bots[i]);
+            all = all && bots[i].ended;
+        }
+        if (all)
+            return true;
+        if (plat_now_ms() > until)
+            return false;
+    }
+}
+
+static inline bool fx_wait_connected(host *h, fx_bot *b, int ms)
+{
+    uint64_t until = plat_now_ms() + (uint64_t)ms;
+    while (cli_status_get(b->c) != CLI_STATUS_CONNECTED && plat_now_ms() < until) {
+        host_pump(h, 1);
+        fx_bot_step(b);
+    }
+    return cli_status_get(b->c) == CLI_STATUS_CONNECTED;
+}
+
 /* ------------------------------------------------------------ raw peers */
 
 static inline size_t fx_hello(uint8_t *buf, size_t cap, const char *code, const char *name, bool observe,

@@ -16,14 +16,18 @@
 
 static void base_opts(host_options *o)
 {
-    host_options_default(o);
-    o->headless = true; /* starts by itself once every seat is taken */
-    o->quiet = true;
-    o->seed = 4242;
+    fx_host_opts(o, "TEST", 4242);
     /* Some tests seat raw peers that never act: the host must move quiet
      * phases on quickly (the headless default is a slow safety net). */
     o->advance_idle_ms = 250;
-    snprintf(o->code, sizeof o->code, "TEST");
+}
+
+/* A host that waits in the lobby for the test (a trainer starts it). */
+static host *lobby_host(host_options *o)
+{
+    base_opts(o);
+    o->headless = false;
+    return fx_host(o);
 }
 
 /* A headless host and one bot client per seat play a whole game. */
@@ -38,11 +42,9 @@ static void test_full_game_four_clients(void **state)
     assert_true(n >= 3 && n <= CORE_MAX_SEATS);
     fx_bot bots[CORE_MAX_SEATS];
     for (int i = 0; i < n; i++) {
-        cli_options co;
         char name[32];
         snprintf(name, sizeof name, "speler%d", i + 1);
-        fx_opts(&co, h, name);
-        assert_true(fx_bot_start(&bots[i], &co, CORE_BOT_TEAM, (uint64_t)i + 1));
+        assert_true(fx_bot_join(&bots[i], h, name, CORE_BOT_TEAM, (uint64_t)i + 1));
     }
     uint64_t until = plat_now_ms() + GAME_TIMEOUT_MS;
     bool all_ended = false;
@@ -169,34 +171,6 @@ static void test_refusals(void **state)
 }
 
 
-/* Plays the host and the given clients until every client saw the end. */
-static bool play_out(host *h, fx_bot *bots, int n, int ms)
-{
-    uint64_t until = plat_now_ms() + (uint64_t)ms;
-    for (;;) {
-        host_pump(h, 1);
-        bool all = true;
-        for (int i = 0; i < n; i++) {
-            fx_bot_step(&bots[i]);
-            all = all && bots[i].ended;
-        }
-        if (all)
-            return true;
-        if (plat_now_ms() > until)
-            return false;
-    }
-}
-
-static bool wait_connected(host *h, fx_bot *b, int ms)
-{
-    uint64_t until = plat_now_ms() + (uint64_t)ms;
-    while (cli_status_get(b->c) != CLI_STATUS_CONNECTED && plat_now_ms() < until) {
-        host_pump(h, 1);
-        fx_bot_step(b);
-    }
-    return cli_status_get(b->c) == CLI_STATUS_CONNECTED;
-}
-
 static void raw_ping(int fd)
 {
     uint8_t buf[16];
@@ -268,12 +242,8 @@ static void test_observer_sees_no_private_data(void **state)
     (void)state;
     host_options o;
     base_opts(&o);
-    host *tmp = fx_host(&o);
-    assert_non_null(tmp);
-    int n = host_seat_count(tmp);
-    host_destroy(tmp);
-    o.bots = n - 2; /* one bot client, one silent raw player, the rest in-process bots */
-    host *h = fx_host(&o);
+    /* one bot client, one silent raw player, the rest in-process bots */
+    host *h = fx_host_open_seats(&o, 2);
     assert_non_null(h);
 
     raw_peer peers[2];
@@ -359,20 +329,15 @@ static void test_malformed_peers_dropped(void **state)
     (void)state;
     host_options o;
     base_opts(&o);
-    host *tmp = fx_host(&o);
-    assert_non_null(tmp);
-    int n = host_seat_count(tmp);
-    host_destroy(tmp);
-    o.bots = n - 1;
     o.headless = false; /* we start by hand after the attacks */
     o.advance_idle_ms = 250; /* no trainer: the host advances quiet phases */
-    host *h = fx_host(&o);
+    host *h = fx_host_open_seats(&o, 1);
     assert_non_null(h);
     cli_options co;
     fx_opts(&co, h, "Bo");
     fx_bot b;
     assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 5));
-    assert_true(wait_connected(h, &b, 5000));
+    assert_true(fx_wait_connected(h, &b, 5000));
 
     enum { N_ATTACKS = 8 };
     int fds[N_ATTACKS];
@@ -450,7 +415,7 @@ static void test_malformed_peers_dropped(void **state)
     assert_int_equal(cli_status_get(b.c), CLI_STATUS_CONNECTED);
     char err[128];
     assert_true(host_start(h, err, sizeof err));
-    assert_true(play_out(h, &b, 1, GAME_TIMEOUT_MS));
+    assert_true(fx_play_out(h, &b, 1, GAME_TIMEOUT_MS));
     assert_true(host_finished(h));
     cli_destroy(b.c);
     host_destroy(h);
@@ -469,13 +434,8 @@ static void test_slow_reader_dropped(void **state)
     (void)state;
     host_options o;
     base_opts(&o);
-    host *tmp = fx_host(&o);
-    assert_non_null(tmp);
-    int n = host_seat_count(tmp);
-    host_destroy(tmp);
-    o.bots = n - 1;
     o.queue_bytes = 256 * 1024;
-    host *h = fx_host(&o);
+    host *h = fx_host_open_seats(&o, 1);
     assert_non_null(h);
     /* the stalled observer: a tiny receive buffer and it never reads */
     int fd = ts_connect(host_port(h), 2048);
@@ -514,7 +474,7 @@ static void test_slow_reader_dropped(void **state)
     assert_true(fx_log_has(h, "not reading"));
     int before = b.n_lat;
     /* the reading player goes on; its latency is what it was */
-    assert_true(play_out(h, &b, 1, GAME_TIMEOUT_MS) || b.n_lat - before > 20);
+    assert_true(fx_play_out(h, &b, 1, GAME_TIMEOUT_MS) || b.n_lat - before > 20);
     assert_true(b.n_lat > 20);
     qsort(b.lat_ns, (size_t)b.n_lat, sizeof b.lat_ns[0], cmp_u64);
     double p50 = (double)b.lat_ns[b.n_lat / 2] / 1e6;
@@ -574,7 +534,7 @@ static void test_watch_reloads_level_in_lobby(void **state)
     fx_bot b;
     assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 2));
     b.act = false;
-    assert_true(wait_connected(h, &b, 5000));
+    assert_true(fx_wait_connected(h, &b, 5000));
     int seat = cli_seat(b.c);
 
     /* the trainer saves a new title */
@@ -628,9 +588,7 @@ static void test_discovery_finds_host(void **state)
 {
     (void)state;
     host_options o;
-    base_opts(&o);
-    o.headless = false;
-    host *h = fx_host(&o);
+    host *h = lobby_host(&o);
     assert_non_null(h);
     char err[256];
     cli_discovery *d = cli_discovery_start(host_port(h), "127.0.0.1", err, sizeof err);
@@ -719,9 +677,7 @@ static void test_client_reconnects_after_stall(void **state)
 {
     (void)state;
     host_options o;
-    base_opts(&o);
-    o.headless = false;
-    host *h = fx_host(&o);
+    host *h = lobby_host(&o);
     assert_non_null(h);
     cli_options co;
     fx_opts(&co, h, "Mira");

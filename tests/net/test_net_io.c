@@ -65,6 +65,22 @@ static int accept_n(net_listener *l, net_conn **out, int n, size_t queue_bytes)
     return got;
 }
 
+/* net up, a listener, a raw peer (receive buffer rcvbuf) and its accepted
+ * connection with a queue of queue_bytes. */
+static net_conn *accepted_raw(net_listener **l, int *raw, int rcvbuf, size_t queue_bytes)
+{
+    char err[256];
+    assert_true(net_init(err, sizeof err));
+    int port = 0;
+    *l = listen_any(&port);
+    assert_non_null(*l);
+    *raw = ts_connect(port, rcvbuf);
+    assert_true(*raw >= 0);
+    net_conn *srv = NULL;
+    assert_int_equal(accept_n(*l, &srv, 1, queue_bytes), 1);
+    return srv;
+}
+
 /* Payload of frame `seq` on stream `stream`: its numbers, then a pattern
  * that a misplaced or torn byte cannot reproduce. */
 static size_t make_payload(uint8_t *buf, size_t len, uint32_t stream, uint32_t seq)
@@ -299,15 +315,9 @@ static void test_stalled_peer(void **state)
 static void test_pieces_in_order(void **state)
 {
     (void)state;
-    char err[256];
-    assert_true(net_init(err, sizeof err));
-    int port = 0;
-    net_listener *l = listen_any(&port);
-    assert_non_null(l);
-    int raw = ts_connect(port, 4096);
-    assert_true(raw >= 0);
-    net_conn *srv = NULL;
-    assert_int_equal(accept_n(l, &srv, 1, 32u * 1024u * 1024u), 1);
+    net_listener *l;
+    int raw;
+    net_conn *srv = accepted_raw(&l, &raw, 4096, 32u * 1024u * 1024u);
 
     enum { N = NET_QUEUE_FRAMES - 12 };
     uint8_t *buf = malloc(64 * 1024);
@@ -373,15 +383,9 @@ static void test_pieces_in_order(void **state)
 static void test_vanished_peer_fails(void **state)
 {
     (void)state;
-    char err[256];
-    assert_true(net_init(err, sizeof err));
-    int port = 0;
-    net_listener *l = listen_any(&port);
-    assert_non_null(l);
-    int raw = ts_connect(port, 0);
-    assert_true(raw >= 0);
-    net_conn *srv = NULL;
-    assert_int_equal(accept_n(l, &srv, 1, 0), 1);
+    net_listener *l;
+    int raw;
+    net_conn *srv = accepted_raw(&l, &raw, 0, 0);
     struct linger lg = {1, 0};
     setsockopt(raw, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
     close(raw); /* reset */

@@ -173,13 +173,9 @@ static void test_loop_routing(void **state)
 
 static void loop_host_opts(host_options *o, int port)
 {
-    host_options_default(o);
-    o->headless = true;  /* starts by itself once every seat is taken */
-    o->quiet = true;
-    o->seed = 4242;
+    fx_host_opts(o, "LOOP", 4242);
     o->port = port;
     o->advance_idle_ms = 0; /* phases move on when every seat is ready, not by the clock */
-    snprintf(o->code, sizeof o->code, "LOOP");
 }
 
 /* One step of the world: the host, then every client. */
@@ -201,11 +197,9 @@ static bool step_all(host *h, fx_bot *bots, int n)
 static void seat_bots(host *h, fx_bot *bots, int n, core_bot_kind kind)
 {
     for (int i = 0; i < n; i++) {
-        cli_options co;
         char name[32];
         snprintf(name, sizeof name, "speler%d", i + 1);
-        fx_opts(&co, h, name);
-        assert_true(fx_bot_start(&bots[i], &co, kind, (uint64_t)i + 1));
+        assert_true(fx_bot_join(&bots[i], h, name, kind, (uint64_t)i + 1));
         long steps = 0;
         while (cli_status_get(bots[i].c) != CLI_STATUS_CONNECTED && steps++ < GAME_STEPS) {
             (void)step_all(h, bots, i + 1);

@@ -233,12 +233,7 @@ static void w_step(witness *w, int idx)
     if (w->fd >= 0 && now >= w->ping_ms) {
         /* heartbeat: the host drops a peer that stays silent for 3 s */
         w->ping_ms = now + 500;
-        proto_ping pg;
-        memset(&pg, 0, sizeof pg);
-        pg.stamp = plat_now_ns();
-        pg.ack_tick = w->last_tick;
-        uint8_t out[64];
-        if (!ts_send_frame(w->fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg))) {
+        if (!ts_send_ping(w->fd, plat_now_ns(), w->last_tick)) {
             w_close(w);
             return;
         }

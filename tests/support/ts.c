@@ -137,6 +137,17 @@ bool ts_send_hello(int fd, const proto_hello *m)
     return n > 0 && ts_send_frame(fd, out, n);
 }
 
+bool ts_send_ping(int fd, uint64_t stamp, uint32_t ack_tick)
+{
+    proto_ping pg;
+    memset(&pg, 0, sizeof pg);
+    pg.stamp = stamp;
+    pg.ack_tick = ack_tick;
+    uint8_t out[64];
+    size_t n = proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg);
+    return n > 0 && ts_send_frame(fd, out, n);
+}
+
 bool ts_wait_closed(int fd, int ms)
 {
     uint64_t until = ts_now_ms() + (uint64_t)ms;
@@ -243,6 +254,16 @@ int ts_fd_count(void)
             n++;
     closedir(d);
     return n - 1; /* the directory stream's own descriptor */
+}
+
+void ts_remove_db(const char *path)
+{
+    char side[1024];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
 }
 
 pid_t ts_spawn(char *const argv[], const char *log, bool append)

@@ -32,6 +32,9 @@ bool ts_send_frame(int fd, const uint8_t *payload, size_t len);
 /* A HELLO of this protocol version with the room code and name filled in. */
 void ts_hello_init(proto_hello *m, const char *build, const char *code, const char *name);
 bool ts_send_hello(int fd, const proto_hello *m);
+/* A PING stamped with `stamp` that acknowledges host tick ack_tick (the
+ * host's flow control). */
+bool ts_send_ping(int fd, uint64_t stamp, uint32_t ack_tick);
 /* Reads until the peer closes fd (true) or ms passes (false). */
 bool ts_wait_closed(int fd, int ms);
 
@@ -53,6 +56,9 @@ void ts_stream_free(ts_stream *s);
  * that is not known. */
 int ts_thread_count(void);
 int ts_fd_count(void);
+
+/* Removes an SQLite file with its -wal and -shm companions. */
+void ts_remove_db(const char *path);
 
 /* Starts argv[0] with stdout to /dev/null and stderr to log (appended
  * when append, else truncated). -1 when it could not start. */
