@@ -353,6 +353,17 @@ static void atk_killed(ctx *c)
     metric(c, "noticed_after", (double)noticed, "ms");
 }
 
+/* The flaky seat's link turns to f; returns the host log's size just
+ * before, where the host's reaction will be looked for. */
+static long link_turns(ctx *c, hx_fault f, const char *what)
+{
+    long from = hx_log_size(&c->host);
+    if (getenv("HOSTILE_SLOWEST"))
+        fprintf(stderr, "silent: %s at +%llu\n", what, (unsigned long long)(plat_now_ms() - c->b1));
+    hx_proxy_set(c->px, f, 0);
+    return from;
+}
+
 static void atk_silent(ctx *c)
 {
     /* first a slow link (150 ms each way): tolerated, not dropped */
@@ -361,28 +372,19 @@ static void atk_silent(ctx *c)
     check(hx_log_find(&c->host, c->from, "kwetsbaar", "disconnected", 0, NULL, 0) < 0, "silent",
           "a slow (150 ms) link was dropped");
     /* a dropped link (both sockets closed): the seat comes back */
-    long from1 = hx_log_size(&c->host);
-    if (getenv("HOSTILE_SLOWEST"))
-        fprintf(stderr, "silent: drop at +%llu\n", (unsigned long long)(plat_now_ms() - c->b1));
-    hx_proxy_set(c->px, HX_DROP, 0);
+    long from1 = link_turns(c, HX_DROP, "drop");
     long back1 = hx_log_find(&c->host, from1, "kwetsbaar", "rejoined", 4000, NULL, 0);
     check(back1 >= 0, "silent", "after a dropped link the seat was not reclaimed");
     plat_sleep_ms(500);
     /* a silent link: nothing passes, nothing closes */
-    long from2 = hx_log_size(&c->host);
     uint64_t t0 = plat_now_ms();
-    if (getenv("HOSTILE_SLOWEST"))
-        fprintf(stderr, "silent: stall at +%llu\n", (unsigned long long)(t0 - c->b1));
-    hx_proxy_set(c->px, HX_STALL, 0);
+    long from2 = link_turns(c, HX_STALL, "stall");
     char line[512] = "";
     long noticed = hx_log_find(&c->host, from2, "kwetsbaar", "disconnected", 6000, line, sizeof line);
     long noticed_ms = noticed >= 0 ? (long)(plat_now_ms() - t0) : -1;
     check(noticed >= 0 && noticed_ms <= 3100, "silent", "a silent link was noticed after %ld ms (limit 3 s)",
           noticed_ms);
-    long from3 = hx_log_size(&c->host);
-    if (getenv("HOSTILE_SLOWEST"))
-        fprintf(stderr, "silent: pass at +%llu\n", (unsigned long long)(plat_now_ms() - c->b1));
-    hx_proxy_set(c->px, HX_PASS, 0);
+    long from3 = link_turns(c, HX_PASS, "pass");
     long back = hx_log_find(&c->host, from3, "kwetsbaar", "rejoined", 5000, NULL, 0);
     check(back >= 0, "silent", "the seat was not reclaimed when the link came back");
     snprintf(c->note, sizeof c->note, "delay 150 ms tolerated; drop -> rejoined in %ld ms; stall -> %.300s; "

@@ -256,14 +256,48 @@ int ts_fd_count(void)
     return n - 1; /* the directory stream's own descriptor */
 }
 
+bool ts_temp_dir(char *dir, size_t len, const char *what)
+{
+    int n = snprintf(dir, len, "/tmp/samenspel-%s-XXXXXX", what);
+    return n > 0 && (size_t)n < len && mkdtemp(dir) != NULL;
+}
+
+void ts_remove_tree(const char *dir)
+{
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+}
+
+static char group_dir[256];
+
+int ts_group_dir_make(void **state)
+{
+    (void)state;
+    return ts_temp_dir(group_dir, sizeof group_dir, "test") ? 0 : -1;
+}
+
+int ts_group_dir_remove(void **state)
+{
+    (void)state;
+    ts_remove_tree(group_dir);
+    return 0;
+}
+
+const char *ts_group_dir(void)
+{
+    return group_dir;
+}
+
 void ts_remove_db(const char *path)
 {
-    char side[1024];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    static const char *const part[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < sizeof part / sizeof part[0]; i++) {
+        char file[1024];
+        snprintf(file, sizeof file, "%s%s", path, part[i]);
+        unlink(file);
+    }
 }
 
 pid_t ts_spawn(char *const argv[], const char *log, bool append)

@@ -57,6 +57,18 @@ void ts_stream_free(ts_stream *s);
 int ts_thread_count(void);
 int ts_fd_count(void);
 
+/* A new private folder /tmp/samenspel-<what>-XXXXXX in dir (len bytes);
+ * false when it could not be made. ts_remove_tree removes it again with
+ * everything in it. */
+bool ts_temp_dir(char *dir, size_t len, const char *what);
+void ts_remove_tree(const char *dir);
+
+/* cmocka group fixtures (setup, teardown) for a test binary that works in
+ * one private folder: ts_group_dir() is its path in between. */
+int ts_group_dir_make(void **state);
+int ts_group_dir_remove(void **state);
+const char *ts_group_dir(void);
+
 /* Removes an SQLite file with its -wal and -shm companions. */
 void ts_remove_db(const char *path);
 
