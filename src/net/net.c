@@ -240,14 +240,19 @@ net_conn *net_connect(const char *host, int port, size_t queue_bytes, char *err,
 
 /* ------------------------------------------------------------------ poll */
 
+/* One member of a poll set: a connection or a listener. */
+typedef struct poll_entry {
+    void *item;
+    bool listener;
+} poll_entry;
+
 struct net_poll {
     int max, n;
-    /* what is in the set, to report readiness */
-    void **items;
-    bool *is_listener;
-    int *fds;    /* scratch for net_sys_wait */
+    poll_entry *entries;
+    /* scratch for net_sys_wait, one block: fds[max], fd_item[max] (which
+     * entry each descriptor belongs to), then fd_ready[max] */
+    int *fds, *fd_item;
     bool *fd_ready;
-    int *fd_item; /* which item each descriptor belongs to */
 };
 
 net_poll *net_poll_create(int max)
@@ -255,51 +260,45 @@ net_poll *net_poll_create(int max)
     if (max <= 0)
         return NULL;
     net_poll *p = calloc(1, sizeof *p);
-    if (!p)
-        return NULL;
     size_t m = (size_t)max;
-    p->items = calloc(m, sizeof *p->items);
-    p->is_listener = calloc(m, sizeof *p->is_listener);
-    p->fds = calloc(m, sizeof *p->fds);
-    p->fd_ready = calloc(m, sizeof *p->fd_ready);
-    p->fd_item = calloc(m, sizeof *p->fd_item);
-    if (!p->items || !p->is_listener || !p->fds || !p->fd_ready || !p->fd_item) {
-        net_poll_destroy(p);
+    poll_entry *entries = calloc(m, sizeof *entries);
+    int *scratch = calloc(m * 2 + (m * sizeof(bool) + sizeof(int) - 1) / sizeof(int), sizeof(int));
+    if (!p || !entries || !scratch) {
+        free(p);
+        free(entries);
+        free(scratch);
         return NULL;
     }
+    p->entries = entries;
+    p->fds = scratch;
+    p->fd_item = scratch + m;
+    p->fd_ready = (bool *)(void *)(scratch + 2 * m);
     p->max = max;
     return p;
 }
 
 void net_poll_destroy(net_poll *p)
 {
-    if (!p)
-        return;
-    free(p->items);
-    free(p->is_listener);
-    free(p->fds);
-    free(p->fd_ready);
-    free(p->fd_item);
-    free(p);
+    if (p) {
+        free(p->entries);
+        free(p->fds); /* the whole scratch block */
+        free(p);
+    }
 }
 
 static bool poll_add(net_poll *p, void *item, bool listener)
 {
     if (p->n >= p->max)
         return false;
-    p->items[p->n] = item;
-    p->is_listener[p->n] = listener;
-    p->n++;
+    p->entries[p->n++] = (poll_entry){item, listener};
     return true;
 }
 
 static void poll_del(net_poll *p, void *item)
 {
     for (int i = 0; i < p->n; i++)
-        if (p->items[i] == item) {
-            p->items[i] = p->items[p->n - 1];
-            p->is_listener[i] = p->is_listener[p->n - 1];
-            p->n--;
+        if (p->entries[i].item == item) {
+            p->entries[i] = p->entries[--p->n];
             return;
         }
 }
@@ -310,15 +309,15 @@ bool net_poll_add_listener(net_poll *p, net_listener *l) { return poll_add(p, l,
 void net_poll_del_listener(net_poll *p, net_listener *l) { poll_del(p, l); }
 
 /* Readiness without waiting (pending op) and the descriptor to wait on. */
-static bool *item_probe(net_poll *p, int i, int *fd)
+static bool *item_probe(const poll_entry *e, int *fd)
 {
-    if (p->is_listener[i]) {
-        net_listener *l = p->items[i];
+    if (e->listener) {
+        net_listener *l = e->item;
         l->ready = l->ops->pending && l->ops->pending(l->impl);
         *fd = l->ops->poll_fd ? l->ops->poll_fd(l->impl) : -1;
         return &l->ready;
     }
-    net_conn *c = p->items[i];
+    net_conn *c = e->item;
     /* bytes already read but not yet framed do not count: the owner takes
      * every complete frame after a read */
     c->ready = c->ops->pending && c->ops->pending(c->impl);
@@ -336,7 +335,7 @@ int net_poll_wait(net_poll *p, int ms)
     int ready = 0, nfd = 0;
     for (int i = 0; i < p->n; i++) {
         int fd = -1;
-        if (*item_probe(p, i, &fd))
+        if (*item_probe(&p->entries[i], &fd))
             ready++;
         else if (fd >= 0) {
             p->fds[nfd] = fd;
@@ -356,11 +355,11 @@ int net_poll_wait(net_poll *p, int ms)
     for (int k = 0; k < nfd; k++) {
         if (!p->fd_ready[k])
             continue;
-        int i = p->fd_item[k];
-        if (p->is_listener[i])
-            ((net_listener *)p->items[i])->ready = true;
+        const poll_entry *e = &p->entries[p->fd_item[k]];
+        if (e->listener)
+            ((net_listener *)e->item)->ready = true;
         else
-            ((net_conn *)p->items[i])->ready = true;
+            ((net_conn *)e->item)->ready = true;
     }
     return ready + n;
 }

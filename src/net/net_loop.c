@@ -166,15 +166,10 @@ static void loop_close(void *impl, bool flush)
         link_free(k);
 }
 
+/* no descriptor: net_poll asks pending() and never sleeps on a loop end */
 static const net_conn_ops loop_ops = {
-    .send = loop_send,
-    .recv = loop_recv,
-    .poll_fd = loop_poll_fd,
-    .pending = loop_pending,
-    .failed = loop_failed,
-    .queued = loop_queued,
-    .bytes_sent = loop_bytes_sent,
-    .close = loop_close,
+    .send = loop_send, .recv = loop_recv, .poll_fd = loop_poll_fd, .pending = loop_pending,
+    .failed = loop_failed, .queued = loop_queued, .bytes_sent = loop_bytes_sent, .close = loop_close,
 };
 
 static net_conn *end_conn(loop_link *k, int side, size_t queue_bytes, const char *address)
@@ -255,10 +250,7 @@ static void loop_listener_close(void *impl)
 }
 
 static const net_listener_ops loop_listener_ops = {
-    .accept = loop_accept,
-    .poll_fd = loop_poll_fd,
-    .pending = loop_listener_pending,
-    .close = loop_listener_close,
+    .accept = loop_accept, .poll_fd = loop_poll_fd, .pending = loop_listener_pending, .close = loop_listener_close,
 };
 
 net_listener *net_loop_listen(const char *name, char *err, size_t err_len)

@@ -502,32 +502,25 @@ static int tcp_poll_fd(void *impl)
     return ((tcp_conn *)impl)->fd;
 }
 
-static bool tcp_failed(void *impl)
+/* The send side's counters, read together under the lock. */
+typedef struct tcp_stats {
+    bool failed;
+    size_t queued;
+    uint64_t sent;
+} tcp_stats;
+
+static tcp_stats tcp_read_stats(void *impl)
 {
     tcp_conn *c = impl;
     pthread_mutex_lock(&c->mu);
-    bool f = c->failed;
+    tcp_stats st = {c->failed, c->q_bytes, c->bytes_sent};
     pthread_mutex_unlock(&c->mu);
-    return f;
+    return st;
 }
 
-static size_t tcp_queued(void *impl)
-{
-    tcp_conn *c = impl;
-    pthread_mutex_lock(&c->mu);
-    size_t n = c->q_bytes;
-    pthread_mutex_unlock(&c->mu);
-    return n;
-}
-
-static uint64_t tcp_bytes_sent(void *impl)
-{
-    tcp_conn *c = impl;
-    pthread_mutex_lock(&c->mu);
-    uint64_t n = c->bytes_sent;
-    pthread_mutex_unlock(&c->mu);
-    return n;
-}
+static bool tcp_failed(void *impl) { return tcp_read_stats(impl).failed; }
+static size_t tcp_queued(void *impl) { return tcp_read_stats(impl).queued; }
+static uint64_t tcp_bytes_sent(void *impl) { return tcp_read_stats(impl).sent; }
 
 static void tcp_close(void *impl, bool flush)
 {
@@ -550,15 +543,10 @@ static void tcp_close(void *impl, bool flush)
     io_wake(); /* from here on the I/O thread owns c */
 }
 
+/* pending stays NULL: poll() on the descriptor says when to read */
 static const net_conn_ops tcp_ops = {
-    .send = tcp_send,
-    .recv = tcp_recv,
-    .poll_fd = tcp_poll_fd,
-    .pending = NULL,
-    .failed = tcp_failed,
-    .queued = tcp_queued,
-    .bytes_sent = tcp_bytes_sent,
-    .close = tcp_close,
+    .send = tcp_send, .recv = tcp_recv, .poll_fd = tcp_poll_fd, .failed = tcp_failed,
+    .queued = tcp_queued, .bytes_sent = tcp_bytes_sent, .close = tcp_close,
 };
 
 static void peer_address(int fd, char *out, size_t len)
@@ -683,10 +671,7 @@ static void tcp_listener_close(void *impl)
 }
 
 static const net_listener_ops tcp_listener_ops = {
-    .accept = tcp_accept,
-    .poll_fd = tcp_listener_fd,
-    .pending = NULL,
-    .close = tcp_listener_close,
+    .accept = tcp_accept, .poll_fd = tcp_listener_fd, .close = tcp_listener_close,
 };
 
 net_listener *net_sys_listen(int port, char *err, size_t err_len)
@@ -730,8 +715,10 @@ net_listener *net_sys_listen(int port, char *err, size_t err_len)
 
 int net_sys_wait(const int *fds, bool *ready, int n, int ms)
 {
-    struct pollfd local[64];
-    struct pollfd *pfd = n <= 64 ? local : malloc((size_t)n * sizeof *pfd);
+    /* a host's whole room (64 players, observers, the listener) fits on
+     * the stack: no allocation per tick */
+    struct pollfd local[256];
+    struct pollfd *pfd = n <= 256 ? local : malloc((size_t)n * sizeof *pfd);
     if (!pfd)
         return -1;
     for (int i = 0; i < n; i++) {
