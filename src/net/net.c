@@ -71,6 +71,17 @@ size_t net_buf_len(const net_buf *b)
     return b->len;
 }
 
+const uint8_t *net_buf_data(const net_buf *b)
+{
+    return b->data;
+}
+
+net_buf *net_buf_ref(net_buf *b)
+{
+    (void)refs_inc(&b->refs);
+    return b;
+}
+
 /* ------------------------------------------------------------ connection */
 
 struct net_conn {

@@ -45,6 +45,11 @@ typedef struct net_buf net_buf;
 net_buf *net_buf_frame(const uint8_t *payload, size_t len);
 void net_buf_unref(net_buf *b);
 size_t net_buf_len(const net_buf *b);
+/* For backends: the frame's bytes (header + payload, net_buf_len of
+ * them), and one more reference for a backend that keeps b until it is
+ * written (released with net_buf_unref). */
+const uint8_t *net_buf_data(const net_buf *b);
+net_buf *net_buf_ref(net_buf *b);
 
 typedef struct net_conn net_conn;
 typedef struct net_listener net_listener;

@@ -467,7 +467,7 @@ static bool tcp_send(void *impl, net_buf *b)
     bool ok = false, wake = false;
     pthread_mutex_lock(&c->mu);
     if (!c->failed && !c->closing && c->q_n < NET_QUEUE_FRAMES && c->q_bytes + b->len <= c->q_max_bytes) {
-        net_buf_ref(b);
+        (void)net_buf_ref(b);
         /* Only the first frame of an idle queue needs a wake-up: with
          * frames waiting, the I/O thread has this socket in hand. The
          * caller does not write itself: the I/O thread sends while the

@@ -33,11 +33,6 @@ struct net_buf {
     uint8_t data[];
 };
 
-static inline void net_buf_ref(net_buf *b)
-{
-    (void)refs_inc(&b->refs);
-}
-
 /* TCP: the platform's listen and connect; their connections and listener
  * come back through net_conn_from_ops / net_listener_from_ops. */
 net_listener *net_sys_listen(int port, char *err, size_t err_len);

@@ -169,6 +169,110 @@ static void test_loop_routing(void **state)
     net_loop_route(false);
 }
 
+/* --------------------------------------------------- a backend of one's own
+ *
+ * What a WebSocket server would do: wrap its connections in ops and hand
+ * them out through a listener of its own. Here the "wire" is two buffers. */
+
+typedef struct {
+    uint8_t in[256];   /* what the peer sent us, not yet read */
+    size_t in_len;
+    uint8_t out[256];  /* what we sent */
+    size_t out_len;
+    bool closed, flushed, accepted;
+} fake_wire;
+
+static bool fake_send(void *impl, net_buf *b)
+{
+    fake_wire *w = impl;
+    size_t n = net_buf_len(b);
+    if (w->out_len + n > sizeof w->out)
+        return false;
+    /* a backend that writes later keeps a reference (net_buf_ref); this
+     * one copies the frame at once */
+    memcpy(w->out + w->out_len, net_buf_data(b), n);
+    w->out_len += n;
+    return true;
+}
+
+static int fake_recv(void *impl, uint8_t *buf, size_t cap)
+{
+    fake_wire *w = impl;
+    if (w->in_len == 0)
+        return NET_RECV_NONE;
+    size_t n = w->in_len < cap ? w->in_len : cap;
+    memcpy(buf, w->in, n);
+    memmove(w->in, w->in + n, w->in_len - n);
+    w->in_len -= n;
+    return (int)n;
+}
+
+static int fake_fd(void *impl) { (void)impl; return -1; }
+static bool fake_pending(void *impl) { return ((fake_wire *)impl)->in_len > 0; }
+static bool fake_failed(void *impl) { (void)impl; return false; }
+static size_t fake_queued(void *impl) { (void)impl; return 0; }
+static uint64_t fake_sent(void *impl) { return ((fake_wire *)impl)->out_len; }
+
+static void fake_close(void *impl, bool flush)
+{
+    fake_wire *w = impl;
+    w->closed = true;
+    w->flushed = flush;
+}
+
+static const net_conn_ops fake_ops = {
+    .send = fake_send, .recv = fake_recv, .poll_fd = fake_fd, .pending = fake_pending,
+    .failed = fake_failed, .queued = fake_queued, .bytes_sent = fake_sent, .close = fake_close,
+};
+
+static net_conn *fake_accept(void *impl, size_t queue_bytes)
+{
+    (void)queue_bytes;
+    fake_wire *w = impl;
+    if (w->accepted)
+        return NULL;
+    w->accepted = true;
+    return net_conn_from_ops(&fake_ops, w, "ws:test");
+}
+
+static bool fake_listener_pending(void *impl) { return !((fake_wire *)impl)->accepted; }
+static void fake_listener_close(void *impl) { (void)impl; }
+
+static const net_listener_ops fake_listener_ops = {
+    .accept = fake_accept, .poll_fd = fake_fd, .pending = fake_listener_pending, .close = fake_listener_close,
+};
+
+static void test_backend_of_ones_own(void **state)
+{
+    (void)state;
+    fake_wire w;
+    memset(&w, 0, sizeof w);
+    proto_frame_header(w.in, 3);
+    memcpy(w.in + PROTO_HEADER_LEN, "abc", 3);
+    w.in_len = PROTO_HEADER_LEN + 3;
+
+    net_listener *l = net_listener_from_ops(&fake_listener_ops, &w);
+    assert_non_null(l);
+    net_poll *p = net_poll_create(2);
+    assert_true(net_poll_add_listener(p, l));
+    assert_int_equal(net_poll_wait(p, 1000), 1); /* no descriptor: no waiting */
+    assert_true(net_poll_listener_ready(l));
+    net_conn *c = net_accept(l, 0);
+    assert_non_null(c);
+    assert_null(net_accept(l, 0));
+    assert_string_equal(net_conn_address(c), "ws:test");
+    assert_true(net_poll_add_conn(p, c));
+    expect_frame(p, c, "abc");
+    assert_int_equal(net_poll_wait(p, 1000), 0); /* drained, and still no waiting */
+    assert_true(net_conn_send(c, (const uint8_t *)"xyz", 3));
+    assert_int_equal(net_conn_bytes_sent(c), PROTO_HEADER_LEN + 3);
+    assert_memory_equal(w.out + PROTO_HEADER_LEN, "xyz", 3);
+    net_poll_destroy(p);
+    net_conn_close(c, true);
+    assert_true(w.closed && w.flushed); /* the backend owns what is left */
+    net_listener_close(l);
+}
+
 /* ------------------------------------------------------- whole games */
 
 static void loop_host_opts(host_options *o, int port)
@@ -268,6 +372,7 @@ int main(void)
         cmocka_unit_test(test_loop_bound_on_unread_bytes),
         cmocka_unit_test(test_loop_refusals_and_backlog),
         cmocka_unit_test(test_loop_routing),
+        cmocka_unit_test(test_backend_of_ones_own),
         cmocka_unit_test(test_loop_whole_game_is_deterministic),
     };
     return cmocka_run_group_tests(tests, setup_net, teardown_net);
