@@ -14,7 +14,8 @@
  *     is more (TICK_MS says why), or within the same bound of an unattacked
  *     twin host's p99 over the attack window itself, whichever is looser:
  *     load from outside the test moves both hosts alike (judge_latency;
- *     the `quiet` control scenario measures the noise),
+ *     the `quiet` control scenario measures the noise); not judged when
+ *     the twin itself shows the machine overloaded (OVERLOADED_MS),
  *   - the offender is dropped with a reason in the host log,
  *   - the host's RSS grew by less than 64 MiB,
  *   - a silent link is noticed within 3 s and the seat is reclaimed when the
@@ -76,6 +77,15 @@
  * be blamed), but the output says so, so that no figure is taken for more
  * than it is. */
 #define DISTURBED_MS (2.0 * TICK_MS)
+/* Past this the machine itself is the story: when the unattacked twin's
+ * p99 over the attack window is more than five scheduler ticks on
+ * loopback, the machine cannot promise a round trip to anyone, and a
+ * ratio against it says nothing about the host (an attack's own work,
+ * queued behind other programs, grows with the machine's load, not with
+ * the host's defences). Latency is then reported, not judged; every other
+ * check (host alive, normal player kept and answered, offender dropped
+ * with a reason, memory) still decides. */
+#define OVERLOADED_MS (5.0 * TICK_MS)
 
 typedef struct {
     hx_host host;
@@ -542,6 +552,7 @@ typedef struct {
     size_t nb, na;
     double limit;
     const char *why;            /* which reference set the bound */
+    bool judged;                /* false: the machine was overloaded (OVERLOADED_MS) */
 } lat_result;
 
 /* The bound is the looser of two references measured in this very run:
@@ -569,10 +580,11 @@ static void judge_latency(const scenario *s, ctx *c, uint64_t b0, uint64_t b1, u
         r->why = ft ? "the unattacked twin in the same window + one 4 ms tick" : "2x the unattacked twin in the same window";
     check(r->nb >= MIN_SAMPLES && r->na >= MIN_SAMPLES, s->name,
           "too few latency samples (%zu baseline, %zu attack; need %d each)", r->nb, r->na, MIN_SAMPLES);
-    check(r->att <= r->limit, s->name,
+    r->judged = r->twin_att <= OVERLOADED_MS;
+    check(!r->judged || r->att <= r->limit, s->name,
           "p99 %.2f ms under attack > bound %.2f ms (baseline p99 %.2f ms, twin p99 %.2f ms; bound: %s)", r->att,
           r->limit, r->base, r->twin_att, r->why);
-    if (r->att > r->limit || getenv("HOSTILE_SLOWEST")) {
+    if ((r->judged && r->att > r->limit) || getenv("HOSTILE_SLOWEST")) {
         /* where the tail came from: answer times after the attack began */
         double ms[8];
         uint64_t at[8];
@@ -599,6 +611,11 @@ static void print_latency(const scenario *s, const lat_result *r)
     printf("# %s: p99 %.2f ms under attack (%zu samples) vs %.2f ms baseline (%zu samples), unattacked twin "
            "%.2f / %.2f ms, bound %.2f ms = %s\n",
            s->name, r->att, r->na, r->base, r->nb, r->twin_base, r->twin_att, r->limit, r->why);
+    printf("hostile_%s_latency_judged %d bool\n", s->name, r->judged);
+    if (!r->judged)
+        printf("# %s: latency not judged: the unattacked twin's p99 was %.1f ms > %.0f ms, the machine was "
+               "overloaded (OVERLOADED_MS)\n",
+               s->name, r->twin_att, OVERLOADED_MS);
     if (r->base > DISTURBED_MS)
         printf("# %s: baseline disturbed (p99 %.1f ms > %.0f ms, not the host on loopback but the machine): "
                "this run's bound is loose\n",

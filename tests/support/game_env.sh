@@ -11,17 +11,25 @@ cleanup() {
 trap cleanup EXIT
 
 # start_host OUT ERR HOST-ARGS...: starts `$bin host HOST-ARGS --port P` in
-# the background and sets $port and $host (its pid). Other tests run at the
-# same time: a taken port makes the host exit at once, so it tries another.
+# the background and sets $port and $host (its pid) once the host accepts
+# connections: on a loaded machine a sanitizer build can need seconds to
+# get there, and a client that comes too early is refused. Other tests run
+# at the same time: a taken port makes the host exit at once, so it tries
+# another.
 start_host() {
-  local out=$1 err=$2 attempt
+  local out=$1 err=$2 attempt i
   shift 2
   for attempt in 1 2 3 4 5 6; do
     port=$(( 20000 + (RANDOM * 7 + $$ + attempt * 977) % 30000 ))
     "$bin" host "$@" --port "$port" >"$out" 2>"$err" &
     host=$!
-    sleep 0.5
-    kill -0 "$host" 2>/dev/null && break
-    grep -q 'poort' "$err" || break
+    for i in $(seq 1 400); do
+      kill -0 "$host" 2>/dev/null || break
+      # a connection that says nothing: the host drops it, nothing else
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+      sleep 0.05
+    done
+    kill -0 "$host" 2>/dev/null && return 0 # slow but alive: the clients retry
+    grep -q 'poort' "$err" || return 0
   done
 }
