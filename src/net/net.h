@@ -1,23 +1,27 @@
 /*
- * net: the byte transport of LAN play on SDL2_net. It knows frames and
- * bytes, not rules.
+ * net: the byte transport of LAN play. It knows frames and bytes, not
+ * rules.
  *
- * SDL2_net's TCP send blocks until everything is written and accepted
- * sockets are blocking, so a peer that stops reading would stall whoever
- * calls send. Every connection therefore gets a bounded outgoing queue;
- * net_conn_send() never blocks and returns false when the queue would
- * overflow (the caller drops the peer). Where POSIX sockets exist one I/O
- * thread per process writes every queue with non-blocking sends and
- * poll(), woken through a self-pipe; elsewhere each connection has a
- * sender thread. Reading happens on the
- * caller's thread after net_poll says a socket is ready, so it never
- * blocks either.
+ * A net_conn / net_listener is a small generic part (read buffer, framing,
+ * readiness) over a backend given as an ops table:
+ *  - the platform transport (net_posix.c; room for net_win32.c) owns the
+ *    TCP sockets. Every connection has a bounded outgoing queue;
+ *    net_conn_send() never blocks and returns false when the queue would
+ *    overflow (the caller drops the peer). One I/O thread per process
+ *    writes every queue with non-blocking sends and poll(), woken through
+ *    a self-pipe. Reading happens on the caller's thread after net_poll
+ *    says a socket is ready, so it never blocks either.
+ *  - the in-memory loop transport (net_loop.c) for tests: no ports, no
+ *    threads, no clocks; a frame is in the peer's inbox when send returns
+ *    and is read when the peer polls.
+ *  - any other backend (a WebSocket server) through net_conn_from_ops().
+ * UDP discovery and the LAN address use SDL2_net's public API.
  *
  * Ownership: a net_conn belongs to the caller until net_conn_close(); after
- * that the I/O (or sender) thread flushes the queue for as long as the peer
- * keeps taking bytes (bounded), closes the socket and frees the connection,
- * so a stuck peer can never make close() wait. The last net_quit() ends the
- * I/O thread and abandons what is still being flushed.
+ * that its backend owns what is left. The TCP backend flushes the queue
+ * for as long as the peer keeps taking bytes (bounded), closes the socket
+ * and frees it, so a stuck peer can never make close() wait. The last
+ * net_quit() ends the I/O thread and abandons what is still being flushed.
  */
 #ifndef SAMENSPEL_NET_H
 #define SAMENSPEL_NET_H
@@ -41,19 +45,27 @@ typedef struct net_buf net_buf;
 net_buf *net_buf_frame(const uint8_t *payload, size_t len);
 void net_buf_unref(net_buf *b);
 size_t net_buf_len(const net_buf *b);
+/* For backends: the frame's bytes (header + payload, net_buf_len of
+ * them), and one more reference for a backend that keeps b until it is
+ * written (released with net_buf_unref). */
+const uint8_t *net_buf_data(const net_buf *b);
+net_buf *net_buf_ref(net_buf *b);
 
 typedef struct net_conn net_conn;
 typedef struct net_listener net_listener;
 typedef struct net_poll net_poll;
 
-/* Listens on all interfaces. NULL with a message when the port is taken. */
+/* Listens on all interfaces. NULL with a message when the port is taken.
+ * With net_loop_route(true), an in-memory listener named by the port. */
 net_listener *net_listen(int port, char *err, size_t err_len);
 /* One pending connection or NULL (never blocks: the listen socket is
- * non-blocking); call until NULL because SDL2_net's backlog is only 5. */
+ * non-blocking); call until NULL, many laptops connect at once. */
 net_conn *net_accept(net_listener *l, size_t queue_bytes);
 void net_listener_close(net_listener *l);
 
-/* Blocking connect (call it from a thread in a window). */
+/* Blocking connect (call it from a thread in a window). With
+ * net_loop_route(true), connects to the in-memory listener of that port
+ * whatever the host. */
 net_conn *net_connect(const char *host, int port, size_t queue_bytes, char *err, size_t err_len);
 
 /* Enqueues a frame. False when the queue would exceed its bounds or the
@@ -78,7 +90,7 @@ const char *net_conn_address(const net_conn *c);  /* "127.0.0.1:51234" */
 /* flush: try to send what is queued first (goodbye messages). */
 void net_conn_close(net_conn *c, bool flush);
 
-/* Readiness of many sockets (SDLNet_SocketSet). */
+/* Readiness of many connections and listeners, of any backends. */
 net_poll *net_poll_create(int max);
 void net_poll_destroy(net_poll *p);
 bool net_poll_add_conn(net_poll *p, net_conn *c);
@@ -108,5 +120,73 @@ void net_lan_address(char *out, size_t len);
 /* 128 random bits for seat tokens, from /dev/urandom; falls back to a
  * clock-and-address mix when it is not available. */
 void net_random_bytes(uint8_t *out, size_t n);
+
+/* ------------------------------------------------------------ backends
+ *
+ * A backend hands its connections and listeners to the generic layer as
+ * an ops table and an opaque impl pointer. Every op is called on the
+ * owner's thread; a backend that moves bytes on a thread of its own locks
+ * inside its ops. */
+
+/* recv result: nothing to read right now (neither data nor a close). */
+#define NET_RECV_NONE (-2)
+
+typedef struct net_conn_ops {
+    /* Queues one frame (b: header + payload) without blocking and takes
+     * its own reference when it keeps b. False when the bounded queue
+     * would overflow or the link failed. */
+    bool (*send)(void *impl, net_buf *b);
+    /* Reads up to cap bytes: > 0 bytes, 0 orderly close, -1 error,
+     * NET_RECV_NONE nothing waiting. */
+    int (*recv)(void *impl, uint8_t *buf, size_t cap);
+    /* A descriptor that poll() reports readable when recv has something,
+     * or -1 for a backend that answers through pending() alone. */
+    int (*poll_fd)(void *impl);
+    /* True when recv has something without waiting (may be NULL when
+     * poll_fd covers it). net_poll_wait never sleeps while one is true. */
+    bool (*pending)(void *impl);
+    bool (*failed)(void *impl);
+    size_t (*queued)(void *impl);      /* bytes the peer has not taken yet */
+    uint64_t (*bytes_sent)(void *impl);
+    /* The generic part is gone: the backend owns impl from here on and
+     * frees it when it is done (after a bounded flush when asked). */
+    void (*close)(void *impl, bool flush);
+} net_conn_ops;
+
+/* A net_conn over a backend's connection; address is what
+ * net_conn_address() reports. Ownership of impl passes to the net_conn:
+ * on failure (NULL, out of memory) ops->close(impl, false) was called. */
+net_conn *net_conn_from_ops(const net_conn_ops *ops, void *impl, const char *address);
+
+typedef struct net_listener_ops {
+    /* One pending connection or NULL, never blocking. */
+    net_conn *(*accept)(void *impl, size_t queue_bytes);
+    int (*poll_fd)(void *impl);        /* as for net_conn_ops */
+    bool (*pending)(void *impl);       /* may be NULL */
+    void (*close)(void *impl);         /* frees impl and its backlog */
+} net_listener_ops;
+
+/* The same for listeners (a web server that hands the host its players):
+ * on failure (NULL) ops->close(impl) was called. */
+net_listener *net_listener_from_ops(const net_listener_ops *ops, void *impl);
+
+/* --------------------------------------------------------- in-memory loop
+ *
+ * The loop transport for tests (like Chocolate Doom's net_loop.c): host
+ * and clients in one process without ports, threads or timing. Sending
+ * puts the frame in the peer's inbox; the peer reads it when it polls.
+ * The queue bound counts the bytes the peer has not read, so a peer that
+ * does not read fills it as a stalled TCP peer would. */
+
+/* NULL with a message when the name is taken. */
+net_listener *net_loop_listen(const char *name, char *err, size_t err_len);
+/* Connects at once to a loop listener ("loop:NAME" is the address). */
+net_conn *net_loop_connect(const char *name, size_t queue_bytes, char *err, size_t err_len);
+/* Process-wide switch for code that opens its own network (the host, the
+ * client): while on, net_listen(port) opens the loop listener named by
+ * the port number, net_connect(host, port) connects to it whatever the
+ * host, and net_udp_open fails (no discovery in memory). */
+void net_loop_route(bool on);
+bool net_loop_routed(void);
 
 #endif

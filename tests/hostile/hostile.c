@@ -20,92 +20,6 @@
 
 extern char **environ;
 
-uint64_t hx_now_ms(void) { return plat_now_ms(); }
-
-/* ------------------------------------------------------------------ raw */
-
-int hx_free_port(void)
-{
-    static unsigned salt;
-    for (int attempt = 0; attempt < 64; attempt++) {
-        salt = salt * 1103515245u + 12345u + (unsigned)getpid() + (unsigned)plat_now_ns();
-        int p = 20000 + (int)(salt % 30000u);
-        int fd = socket(AF_INET, SOCK_STREAM, 0);
-        if (fd < 0)
-            continue;
-        struct sockaddr_in a;
-        memset(&a, 0, sizeof a);
-        a.sin_family = AF_INET;
-        a.sin_port = htons((uint16_t)p);
-        a.sin_addr.s_addr = htonl(INADDR_ANY);
-        int ok = bind(fd, (struct sockaddr *)&a, sizeof a) == 0;
-        close(fd);
-        if (ok)
-            return p;
-    }
-    return 0;
-}
-
-int hx_connect(int port, int rcvbuf)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return -1;
-    if (rcvbuf > 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
-    int one = 1;
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((uint16_t)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-bool hx_send_frame(int fd, const uint8_t *payload, size_t len)
-{
-    uint8_t f[PROTO_HEADER_LEN + PROTO_MAX_CLIENT_FRAME];
-    if (len == 0 || len > PROTO_MAX_CLIENT_FRAME)
-        return false;
-    proto_frame_header(f, (uint32_t)len);
-    memcpy(f + PROTO_HEADER_LEN, payload, len);
-    size_t n = len + PROTO_HEADER_LEN;
-    return send(fd, f, n, MSG_NOSIGNAL) == (ssize_t)n;
-}
-
-size_t hx_hello(uint8_t *buf, size_t cap, const char *code, const char *name, bool observe)
-{
-    proto_hello m;
-    memset(&m, 0, sizeof m);
-    m.magic = PROTO_MAGIC;
-    m.version = PROTO_VERSION;
-    snprintf(m.build, sizeof m.build, "hostile-test");
-    snprintf(m.code, sizeof m.code, "%s", code);
-    snprintf(m.name, sizeof m.name, "%s", name);
-    m.observe = observe;
-    return proto_encode_hello(buf, cap, &m);
-}
-
-bool hx_wait_closed(int fd, int ms)
-{
-    uint64_t until = plat_now_ms() + (uint64_t)ms;
-    static uint8_t sink[65536];
-    while (plat_now_ms() < until) {
-        struct pollfd p = {fd, POLLIN, 0};
-        if (poll(&p, 1, 10) <= 0)
-            continue;
-        ssize_t n = recv(fd, sink, sizeof sink, MSG_DONTWAIT);
-        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
-            return true;
-    }
-    return false;
-}
-
 /* ----------------------------------------------------------------- host */
 
 bool hx_host_start(hx_host *h, const char *bin, int bots, const char *code)
@@ -125,24 +39,19 @@ bool hx_host_start(hx_host *h, const char *bin, int bots, const char *code)
     snprintf(db, sizeof db, "%s/journal.db", h->dir);
     snprintf(nb, sizeof nb, "%d", bots);
     for (int attempt = 0; attempt < 5; attempt++) {
-        h->port = hx_free_port();
+        h->port = ts_free_port();
         snprintf(port, sizeof port, "%d", h->port);
         char *argv[] = {(char *)bin, "host", "--headless", "--bots", nb, "--port", port, "--code", (char *)code,
                         "--seed", "5", "--db", db,
                         /* phases advance only when every seat is ready, so a
                          * game outlasts the scenario */
                         "--advance-idle", "0", NULL};
-        posix_spawn_file_actions_t fa;
-        posix_spawn_file_actions_init(&fa);
-        posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&fa, 2, h->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int rc = posix_spawn(&h->pid, bin, &fa, NULL, argv, environ);
-        posix_spawn_file_actions_destroy(&fa);
-        if (rc != 0)
+        h->pid = ts_spawn(argv, h->log, false);
+        if (h->pid < 0)
             return false;
         /* up when it accepts a connection */
         for (int i = 0; i < 400; i++) {
-            int fd = hx_connect(h->port, 0);
+            int fd = ts_connect(h->port, 0);
             if (fd >= 0) {
                 close(fd);
                 return true;
@@ -158,24 +67,12 @@ bool hx_host_start(hx_host *h, const char *bin, int bots, const char *code)
 
 bool hx_host_alive(hx_host *h)
 {
-    if (h->pid <= 0)
-        return false;
-    int st;
-    if (waitpid(h->pid, &st, WNOHANG) == h->pid) {
-        h->pid = 0;
-        h->status = st;
-        return false;
-    }
-    return true;
+    return ts_alive(&h->pid, &h->status);
 }
 
 void hx_host_stop(hx_host *h)
 {
-    if (h->pid > 0) {
-        kill(h->pid, SIGKILL);
-        waitpid(h->pid, NULL, 0);
-    }
-    h->pid = 0;
+    ts_kill(&h->pid);
 }
 
 long hx_rss_kib(pid_t pid)
@@ -263,7 +160,7 @@ static void p_close(hx_player *p, bool reset)
     close(p->fd);
     pthread_mutex_lock(&p->mu);
     p->fd = -1;
-    p->len = 0;
+    ts_stream_reset(&p->in);
     p->welcomed = p->has_view = false;
     p->inflight = false;
     pthread_mutex_unlock(&p->mu);
@@ -276,21 +173,15 @@ static void p_connect(hx_player *p)
     if (p->hold || now < p->retry_ms)
         return;
     p->retry_ms = now + 100;
-    int fd = hx_connect(p->port, 0);
+    int fd = ts_connect(p->port, 0);
     if (fd < 0)
         return;
     proto_hello m;
-    memset(&m, 0, sizeof m);
-    m.magic = PROTO_MAGIC;
-    m.version = PROTO_VERSION;
-    snprintf(m.build, sizeof m.build, "hostile-test");
-    snprintf(m.code, sizeof m.code, "%s", p->code);
-    snprintf(m.name, sizeof m.name, "%s", p->name);
+    ts_hello_init(&m, "hostile-test", p->code, p->name);
     m.observe = p->observe;
     m.has_token = p->has_token;
     memcpy(m.token, p->token, sizeof m.token);
-    uint8_t out[512];
-    if (!hx_send_frame(fd, out, proto_encode_hello(out, sizeof out, &m))) {
+    if (!ts_send_hello(fd, &m)) {
         close(fd);
         return;
     }
@@ -360,7 +251,7 @@ static void p_frame(hx_player *p, const uint8_t *pl, size_t n)
         if (proto_decode_ping(pl, n, PROTO_MSG_PING, &pg, &why)) {
             pg.ack_tick = p->last_tick;
             uint8_t out[32];
-            hx_send_frame(p->fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PONG, &pg));
+            ts_send_frame(p->fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PONG, &pg));
         }
         break;
     }
@@ -375,33 +266,14 @@ static void p_frame(hx_player *p, const uint8_t *pl, size_t n)
 
 static void p_read(hx_player *p)
 {
-    for (;;) {
-        if (p->cap - p->len < 65536) {
-            p->cap = p->cap * 2 + 65536;
-            p->buf = realloc(p->buf, p->cap);
-        }
-        ssize_t n = recv(p->fd, p->buf + p->len, p->cap - p->len, MSG_DONTWAIT);
-        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
-            p_close(p, false);
-            return;
-        }
-        if (n < 0)
-            break;
-        p->len += (size_t)n;
+    if (ts_stream_fill(&p->in, p->fd) < 0) {
+        p_close(p, false);
+        return;
     }
-    size_t off = 0;
-    for (;;) {
-        const uint8_t *pl;
-        size_t plen, used;
-        if (proto_frame_next(p->buf + off, p->len - off, PROTO_MAX_FRAME, &pl, &plen, &used) != PROTO_FRAME_OK)
-            break;
+    const uint8_t *pl;
+    size_t plen;
+    while (p->fd >= 0 && ts_stream_next(&p->in, &pl, &plen))
         p_frame(p, pl, plen);
-        if (p->fd < 0)
-            return;
-        off += used;
-    }
-    memmove(p->buf, p->buf + off, p->len - off);
-    p->len -= off;
 }
 
 static void *p_main(void *arg)
@@ -436,12 +308,7 @@ static void *p_main(void *arg)
         uint64_t now = plat_now_ms();
         if (now >= p->next_ping_ms) {
             p->next_ping_ms = now + (uint64_t)p->ping_ms;
-            proto_ping pg;
-            memset(&pg, 0, sizeof pg);
-            pg.stamp = plat_now_ns();
-            pg.ack_tick = p->last_tick;
-            uint8_t out[32];
-            if (!hx_send_frame(p->fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg))) {
+            if (!ts_send_ping(p->fd, plat_now_ns(), p->last_tick)) {
                 p_close(p, false);
                 continue;
             }
@@ -461,7 +328,7 @@ static void *p_main(void *arg)
         m.action = a;
         uint8_t out[PROTO_MAX_CLIENT_FRAME];
         p->inflight_ns = plat_now_ns();
-        if (!hx_send_frame(p->fd, out, proto_encode_action(out, sizeof out, &m))) {
+        if (!ts_send_frame(p->fd, out, proto_encode_action(out, sizeof out, &m))) {
             p_close(p, false);
             continue;
         }
@@ -488,7 +355,7 @@ void hx_player_stop(hx_player *p)
     pthread_join(p->thread, NULL);
     pthread_mutex_destroy(&p->mu);
     free(p->sc);
-    free(p->buf);
+    ts_stream_free(&p->in);
     free(p->lat_ms);
     free(p->lat_at);
 }
@@ -641,7 +508,7 @@ static void *proxy_main(void *arg)
             for (int i = 0; i < HX_PAIRS && slot < 0; i++)
                 if (x->pairs[i].fd[0] < 0)
                     slot = i;
-            int u = c >= 0 && slot >= 0 ? hx_connect(x->up_port, 0) : -1;
+            int u = c >= 0 && slot >= 0 ? ts_connect(x->up_port, 0) : -1;
             if (u < 0) {
                 if (c >= 0)
                     close(c);

@@ -11,6 +11,7 @@
 
 #include "core/core.h"
 #include "proto/proto.h"
+#include "ts.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -58,8 +59,7 @@ typedef struct {
     pthread_t thread;
     pthread_mutex_t mu;
     int fd;
-    uint8_t *buf;
-    size_t len, cap;
+    ts_stream in;
     bool welcomed, has_token, has_view, ended;
     int seat;
     uint8_t token[PROTO_TOKEN_LEN];
@@ -97,12 +97,5 @@ void hx_proxy_set(hx_proxy *x, hx_fault f, int delay_ms);
 void hx_proxy_stop(hx_proxy *x);
 
 /* ------------------------------------------------------------- raw */
-int hx_connect(int port, int rcvbuf);
-bool hx_send_frame(int fd, const uint8_t *payload, size_t len);
-size_t hx_hello(uint8_t *buf, size_t cap, const char *code, const char *name, bool observe);
-/* Reads until the host closes fd (true) or ms passes (false). */
-bool hx_wait_closed(int fd, int ms);
-int hx_free_port(void);
-uint64_t hx_now_ms(void);
 
 #endif

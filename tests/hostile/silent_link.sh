@@ -23,6 +23,10 @@
 #
 # Usage: silent_link.sh SAMENSPEL_BIN TEST_HOSTILE_BIN
 set -uo pipefail
+# Where allowed (root), this script and so the host and client it starts run
+# at nice -20, as test_hostile does: other work on the shared machine then
+# barely delays the heartbeat timing that is measured here.
+renice -n -20 -p $$ >/dev/null 2>&1 || true
 bin=${1:?samenspel binary}
 hostile=${2:?test_hostile binary}
 tag=$$

@@ -9,9 +9,13 @@
  *     dropped and got answers until the end,
  *   - the normal player's p99 request->answer latency during the attack is
  *     within 2x its baseline p99 measured just before in the same run (at
- *     least 250 samples each; never a second try), or within baseline + one
- *     4 ms scheduler tick when that is more (TICK_MS says why; the `quiet`
- *     control scenario measures the noise),
+ *     least 250 samples each, the windows grow until they have them; never
+ *     a second try), or within baseline + one 4 ms scheduler tick when that
+ *     is more (TICK_MS says why), or within the same bound of an unattacked
+ *     twin host's p99 over the attack window itself, whichever is looser:
+ *     load from outside the test moves both hosts alike (judge_latency;
+ *     the `quiet` control scenario measures the noise); not judged when
+ *     the twin itself shows the machine overloaded (OVERLOADED_MS),
  *   - the offender is dropped with a reason in the host log,
  *   - the host's RSS grew by less than 64 MiB,
  *   - a silent link is noticed within 3 s and the seat is reclaimed when the
@@ -73,10 +77,23 @@
  * be blamed), but the output says so, so that no figure is taken for more
  * than it is. */
 #define DISTURBED_MS (2.0 * TICK_MS)
+/* Past this the machine itself is the story: when the unattacked twin's
+ * p99 over the attack window is more than five scheduler ticks on
+ * loopback, the machine cannot promise a round trip to anyone, and a
+ * ratio against it says nothing about the host (an attack's own work,
+ * queued behind other programs, grows with the machine's load, not with
+ * the host's defences). Latency is then reported, not judged; every other
+ * check (host alive, normal player kept and answered, offender dropped
+ * with a reason, memory) still decides. */
+#define OVERLOADED_MS (5.0 * TICK_MS)
 
 typedef struct {
     hx_host host;
     hx_player normal, flaky, slow[2];
+    /* the twin: the same table at a second host that is never attacked,
+     * measured over the same windows (see bound_ms) */
+    hx_host twin_host;
+    hx_player twin_normal, twin_second, twin_slow[2];
     hx_proxy *px;
     int px_port;
     long from;                 /* host log offset at the start of the attack */
@@ -90,6 +107,15 @@ typedef struct {
     volatile bool rss_stop;
     long rss_max;
 } ctx;
+
+/* An observer's HELLO payload (no frame header). */
+static size_t hello_payload(uint8_t *buf, size_t cap, const char *code, const char *name, bool observe)
+{
+    proto_hello m;
+    ts_hello_init(&m, "hostile-test", code, name);
+    m.observe = observe;
+    return proto_encode_hello(buf, cap, &m);
+}
 
 static int failures;
 
@@ -116,15 +142,6 @@ static void *rss_main(void *arg)
         plat_sleep_ms(20);
     }
     return NULL;
-}
-
-static void local_addr(int fd, char *out, size_t n)
-{
-    struct sockaddr_in a;
-    socklen_t al = sizeof a;
-    memset(&a, 0, sizeof a);
-    getsockname(fd, (struct sockaddr *)&a, &al);
-    snprintf(out, n, "127.0.0.1:%d", ntohs(a.sin_port));
 }
 
 static void metric(ctx *c, const char *name, double v, const char *unit)
@@ -159,9 +176,9 @@ static int first_frame_type(int fd, int ms)
 static bool dropped_with_reason(ctx *c, int fd, const char *scenario, int ms)
 {
     char addr[64];
-    local_addr(fd, addr, sizeof addr);
+    ts_sock_name(fd, addr, sizeof addr);
     uint64_t t0 = plat_now_ms();
-    bool closed = hx_wait_closed(fd, ms);
+    bool closed = ts_wait_closed(fd, ms);
     long waited = (long)(plat_now_ms() - t0);
     char line[512] = "";
     long found = hx_log_find(&c->host, c->from, addr, NULL, 1000, line, sizeof line);
@@ -174,29 +191,35 @@ static bool dropped_with_reason(ctx *c, int fd, const char *scenario, int ms)
     return closed && found >= 0;
 }
 
+/* Every one of fds must be dropped with a reason; closes them. */
+static void all_dropped(ctx *c, const int *fds, int n, const char *scenario, int ms)
+{
+    for (int k = 0; k < n; k++)
+        if (fds[k] >= 0) {
+            dropped_with_reason(c, fds[k], scenario, ms);
+            close(fds[k]);
+        }
+}
+
 static void atk_garbage(ctx *c)
 {
     core_rng rng;
     core_rng_seed(&rng, 1234, 1);
     int fds[3];
     for (int k = 0; k < 3; k++) {
-        fds[k] = hx_connect(c->host.port, 0);
+        fds[k] = ts_connect(c->host.port, 0);
         uint8_t junk[8192];
         for (size_t i = 0; i < sizeof junk; i++)
             junk[i] = (uint8_t)core_rng_next(&rng);
         if (fds[k] >= 0)
             send(fds[k], junk, sizeof junk, MSG_NOSIGNAL);
     }
-    for (int k = 0; k < 3; k++)
-        if (fds[k] >= 0) {
-            dropped_with_reason(c, fds[k], "garbage", 4500);
-            close(fds[k]);
-        }
+    all_dropped(c, fds, 3, "garbage", 4500);
 }
 
 static void atk_oversize(ctx *c)
 {
-    int fd = hx_connect(c->host.port, 0);
+    int fd = ts_connect(c->host.port, 0);
     uint8_t f[128] = {0xFF, 0xFF, 0xFF, 0xF0};
     memset(f + 4, 'A', sizeof f - 4);
     send(fd, f, sizeof f, MSG_NOSIGNAL);
@@ -207,17 +230,17 @@ static void atk_oversize(ctx *c)
 static void atk_truncated(ctx *c)
 {
     uint8_t hello[512];
-    size_t n = hx_hello(hello, sizeof hello, CODE, "half", true);
+    size_t n = hello_payload(hello, sizeof hello, CODE, "half", true);
     uint8_t hdr[PROTO_HEADER_LEN];
     proto_frame_header(hdr, (uint32_t)n);
     /* one that stops halfway and hangs on, one that stops halfway and leaves */
-    int hang = hx_connect(c->host.port, 0), leave = hx_connect(c->host.port, 0);
+    int hang = ts_connect(c->host.port, 0), leave = ts_connect(c->host.port, 0);
     send(hang, hdr, sizeof hdr, MSG_NOSIGNAL);
     send(hang, hello, n / 2, MSG_NOSIGNAL);
     send(leave, hdr, sizeof hdr, MSG_NOSIGNAL);
     send(leave, hello, n / 2, MSG_NOSIGNAL);
     shutdown(leave, SHUT_WR);
-    check(hx_wait_closed(leave, 2000), "truncated", "a half frame then FIN was not closed");
+    check(ts_wait_closed(leave, 2000), "truncated", "a half frame then FIN was not closed");
     close(leave);
     dropped_with_reason(c, hang, "truncated", 4500);
     close(hang);
@@ -227,9 +250,9 @@ static void atk_one_byte(ctx *c)
 {
     /* slow but honest: a HELLO one byte every 10 ms is welcomed */
     uint8_t f[PROTO_HEADER_LEN + 512];
-    size_t n = hx_hello(f + PROTO_HEADER_LEN, 512, CODE, "traag", true);
+    size_t n = hello_payload(f + PROTO_HEADER_LEN, 512, CODE, "traag", true);
     proto_frame_header(f, (uint32_t)n);
-    int fd = hx_connect(c->host.port, 0);
+    int fd = ts_connect(c->host.port, 0);
     uint64_t t0 = plat_now_ms();
     for (size_t i = 0; i < n + PROTO_HEADER_LEN; i++) {
         send(fd, f + i, 1, MSG_NOSIGNAL);
@@ -246,21 +269,17 @@ static void atk_no_handshake(ctx *c)
 {
     int fds[8];
     for (int k = 0; k < 8; k++)
-        fds[k] = hx_connect(c->host.port, 0);
-    for (int k = 0; k < 8; k++)
-        if (fds[k] >= 0) {
-            dropped_with_reason(c, fds[k], "no_handshake", 4500);
-            close(fds[k]);
-        }
+        fds[k] = ts_connect(c->host.port, 0);
+    all_dropped(c, fds, 8, "no_handshake", 4500);
 }
 
 static void atk_never_reads(ctx *c)
 {
-    int fd = hx_connect(c->host.port, 2048);
+    int fd = ts_connect(c->host.port, 2048);
     uint8_t hello[512];
-    hx_send_frame(fd, hello, hx_hello(hello, sizeof hello, CODE, "doof", true));
+    ts_send_frame(fd, hello, hello_payload(hello, sizeof hello, CODE, "doof", true));
     char addr[64];
-    local_addr(fd, addr, sizeof addr);
+    ts_sock_name(fd, addr, sizeof addr);
     uint64_t t0 = plat_now_ms();
     char line[512] = "";
     long found = hx_log_find(&c->host, c->from, addr, "left", 6000, line, sizeof line);
@@ -272,12 +291,12 @@ static void atk_never_reads(ctx *c)
 
 static void atk_flood(ctx *c)
 {
-    int fd = hx_connect(c->host.port, 0);
+    int fd = ts_connect(c->host.port, 0);
     uint8_t hello[512];
-    hx_send_frame(fd, hello, hx_hello(hello, sizeof hello, CODE, "spammer", true));
+    ts_send_frame(fd, hello, hello_payload(hello, sizeof hello, CODE, "spammer", true));
     check(first_frame_type(fd, 2000) == PROTO_MSG_WELCOME, "flood", "the flooder was not welcomed first");
     char addr[64];
-    local_addr(fd, addr, sizeof addr);
+    ts_sock_name(fd, addr, sizeof addr);
     uint64_t t0 = plat_now_ms();
     int sent = 0;
     /* 1000 PINGs per second for up to 3 s, or until the host hangs up */
@@ -286,7 +305,7 @@ static void atk_flood(ctx *c)
             memset(&pg, 0, sizeof pg);
             pg.stamp = plat_now_ns();
         uint8_t out[32];
-        if (!hx_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg)))
+        if (!ts_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg)))
             break;
         sent++;
         plat_sleep_ms(1);
@@ -307,11 +326,11 @@ static void atk_conn64(ctx *c)
 {
     int fds[64];
     uint8_t hello[512];
-    size_t n = hx_hello(hello, sizeof hello, CODE, "massa", true);
+    size_t n = hello_payload(hello, sizeof hello, CODE, "massa", true);
     for (int k = 0; k < 64; k++) {
-        fds[k] = hx_connect(c->host.port, 0);
+        fds[k] = ts_connect(c->host.port, 0);
         if (fds[k] >= 0)
-            hx_send_frame(fds[k], hello, n);
+            ts_send_frame(fds[k], hello, n);
     }
     int welcomed = 0, answered = 0;
     for (int k = 0; k < 64; k++) {
@@ -344,6 +363,17 @@ static void atk_killed(ctx *c)
     metric(c, "noticed_after", (double)noticed, "ms");
 }
 
+/* The flaky seat's link turns to f; returns the host log's size just
+ * before, where the host's reaction will be looked for. */
+static long link_turns(ctx *c, hx_fault f, const char *what)
+{
+    long from = hx_log_size(&c->host);
+    if (getenv("HOSTILE_SLOWEST"))
+        fprintf(stderr, "silent: %s at +%llu\n", what, (unsigned long long)(plat_now_ms() - c->b1));
+    hx_proxy_set(c->px, f, 0);
+    return from;
+}
+
 static void atk_silent(ctx *c)
 {
     /* first a slow link (150 ms each way): tolerated, not dropped */
@@ -352,28 +382,19 @@ static void atk_silent(ctx *c)
     check(hx_log_find(&c->host, c->from, "kwetsbaar", "disconnected", 0, NULL, 0) < 0, "silent",
           "a slow (150 ms) link was dropped");
     /* a dropped link (both sockets closed): the seat comes back */
-    long from1 = hx_log_size(&c->host);
-    if (getenv("HOSTILE_SLOWEST"))
-        fprintf(stderr, "silent: drop at +%llu\n", (unsigned long long)(plat_now_ms() - c->b1));
-    hx_proxy_set(c->px, HX_DROP, 0);
+    long from1 = link_turns(c, HX_DROP, "drop");
     long back1 = hx_log_find(&c->host, from1, "kwetsbaar", "rejoined", 4000, NULL, 0);
     check(back1 >= 0, "silent", "after a dropped link the seat was not reclaimed");
     plat_sleep_ms(500);
     /* a silent link: nothing passes, nothing closes */
-    long from2 = hx_log_size(&c->host);
     uint64_t t0 = plat_now_ms();
-    if (getenv("HOSTILE_SLOWEST"))
-        fprintf(stderr, "silent: stall at +%llu\n", (unsigned long long)(t0 - c->b1));
-    hx_proxy_set(c->px, HX_STALL, 0);
+    long from2 = link_turns(c, HX_STALL, "stall");
     char line[512] = "";
     long noticed = hx_log_find(&c->host, from2, "kwetsbaar", "disconnected", 6000, line, sizeof line);
     long noticed_ms = noticed >= 0 ? (long)(plat_now_ms() - t0) : -1;
     check(noticed >= 0 && noticed_ms <= 3100, "silent", "a silent link was noticed after %ld ms (limit 3 s)",
           noticed_ms);
-    long from3 = hx_log_size(&c->host);
-    if (getenv("HOSTILE_SLOWEST"))
-        fprintf(stderr, "silent: pass at +%llu\n", (unsigned long long)(plat_now_ms() - c->b1));
-    hx_proxy_set(c->px, HX_PASS, 0);
+    long from3 = link_turns(c, HX_PASS, "pass");
     long back = hx_log_find(&c->host, from3, "kwetsbaar", "rejoined", 5000, NULL, 0);
     check(back >= 0, "silent", "the seat was not reclaimed when the link came back");
     snprintf(c->note, sizeof c->note, "delay 150 ms tolerated; drop -> rejoined in %ld ms; stall -> %.300s; "
@@ -409,91 +430,161 @@ static bool game_running(hx_player *p)
     return r;
 }
 
-/* One scenario, once: baseline and attack are measured in the same run,
- * and a missed bound is a failure (no second try). */
-static void run(const scenario *s)
+/* Seats a table at host h: the normal player (the latency probe), a second
+ * player through second_port (the proxy for the flaky seat, or the host
+ * itself), and two slow seats: every phase waits for them, so no game ends
+ * (and no headless host exits) during a scenario. */
+static void seat_table(const hx_host *h, hx_player *normal, hx_player *second, hx_player slow[2], int second_port,
+                       const char *second_name)
 {
-    int failures_before = failures;
-    ctx *c = calloc(1, sizeof *c);
-    if (!hx_host_start(&c->host, SAMENSPEL_BIN, 0, CODE)) {
-        check(false, s->name, "the host did not start (log %s)", c->host.log);
-        free(c);
-        return;
+    snprintf(normal->name, sizeof normal->name, "normaal");
+    normal->port = h->port;
+    normal->code = CODE;
+    normal->play = true;
+    normal->pace_ms = 150;
+    normal->ping_ms = PING_MS;
+    snprintf(second->name, sizeof second->name, "%s", second_name);
+    second->port = second_port;
+    second->code = CODE;
+    second->play = true;
+    second->pace_ms = 1000; /* the game moves at this seat's pace: it outlasts the scenario */
+    second->ping_ms = 300;
+    hx_player_start(normal);
+    plat_sleep_ms(100); /* the normal player takes the first seat */
+    hx_player_start(second);
+    for (int k = 0; k < 2; k++) {
+        snprintf(slow[k].name, sizeof slow[k].name, "bedachtzaam%d", k);
+        slow[k].port = h->port;
+        slow[k].code = CODE;
+        slow[k].play = true;
+        slow[k].pace_ms = 2500;
+        slow[k].ping_ms = 500;
+        plat_sleep_ms(50);
+        hx_player_start(&slow[k]);
+    }
+}
+
+static void unseat_table(hx_player *normal, hx_player *second, hx_player slow[2])
+{
+    hx_player_stop(normal);
+    hx_player_stop(second);
+    hx_player_stop(&slow[0]);
+    hx_player_stop(&slow[1]);
+}
+
+/* The bound of a p99 measured against a reference p99 x: 2x, or x plus
+ * one scheduler tick when that is more (TICK_MS says why). */
+static double bound_ms(double x, bool *floored)
+{
+    *floored = 2.0 * x < x + TICK_MS;
+    return *floored ? x + TICK_MS : 2.0 * x;
+}
+
+/* Ends a measuring window that began at t0: after min_ms, and then as soon
+ * as the probe has MIN_SAMPLES in it. A loaded machine answers fewer pings
+ * per second, so the window grows (up to 3x) instead of the count falling
+ * short. */
+static uint64_t window_end(hx_player *probe, uint64_t t0, int min_ms)
+{
+    uint64_t now;
+    size_t n = 0;
+    while ((now = plat_now_ms()) < t0 + (uint64_t)min_ms)
+        plat_sleep_ms(10);
+    while (now < t0 + 3u * (uint64_t)min_ms) {
+        (void)hx_player_p99(probe, t0, now, &n);
+        if (n >= MIN_SAMPLES)
+            break;
+        plat_sleep_ms(50);
+        now = plat_now_ms();
+    }
+    return now;
+}
+
+/* Starts both hosts and their tables; false (with a failure) when the
+ * game did not start. */
+static bool open_tables(ctx *c, const char *name)
+{
+    if (!hx_host_start(&c->host, SAMENSPEL_BIN, 0, CODE) || !hx_host_start(&c->twin_host, SAMENSPEL_BIN, 0, CODE)) {
+        check(false, name, "a host did not start (logs %s, %s)", c->host.log, c->twin_host.log);
+        hx_host_stop(&c->host);
+        return false;
     }
     c->px = hx_proxy_start(c->host.port, &c->px_port);
-    snprintf(c->normal.name, sizeof c->normal.name, "normaal");
-    c->normal.port = c->host.port;
-    c->normal.code = CODE;
-    c->normal.play = true;
-    c->normal.pace_ms = 150;
-    c->normal.ping_ms = PING_MS;
-    snprintf(c->flaky.name, sizeof c->flaky.name, "kwetsbaar");
-    c->flaky.port = c->px_port;
-    c->flaky.code = CODE;
-    c->flaky.play = true;
-    c->flaky.pace_ms = 1000; /* the game moves at this seat's pace: it outlasts the scenario */
-    c->flaky.ping_ms = 300;
-    hx_player_start(&c->normal);
-    plat_sleep_ms(100); /* the normal player takes the first seat */
-    hx_player_start(&c->flaky);
-    /* two slow seats: every phase waits for them, so no game ends (and no
-     * headless host exits) during a scenario */
-    for (int k = 0; k < 2; k++) {
-        snprintf(c->slow[k].name, sizeof c->slow[k].name, "bedachtzaam%d", k);
-        c->slow[k].port = c->host.port;
-        c->slow[k].code = CODE;
-        c->slow[k].play = true;
-        c->slow[k].pace_ms = 2500;
-        c->slow[k].ping_ms = 500;
-        plat_sleep_ms(50);
-        hx_player_start(&c->slow[k]);
-    }
+    seat_table(&c->host, &c->normal, &c->flaky, c->slow, c->px_port, "kwetsbaar");
+    seat_table(&c->twin_host, &c->twin_normal, &c->twin_second, c->twin_slow, c->twin_host.port, "tweeling");
     uint64_t until = plat_now_ms() + 15000;
-    while (plat_now_ms() < until && !(game_running(&c->normal) && hx_player_ready(&c->flaky)))
+    while (plat_now_ms() < until &&
+           !(game_running(&c->normal) && hx_player_ready(&c->flaky) && game_running(&c->twin_normal)))
         plat_sleep_ms(10);
-    check(game_running(&c->normal), s->name, "the game did not start (log %s)", c->host.log);
-    c->rss_max = hx_rss_kib(c->host.pid);
-    pthread_create(&c->rss_thread, NULL, rss_main, c);
+    check(game_running(&c->normal), name, "the game did not start (log %s)", c->host.log);
+    check(game_running(&c->twin_normal), name, "the twin's game did not start (log %s)", c->twin_host.log);
+    return true;
+}
 
-    plat_sleep_ms(500); /* let the start of the game settle */
-    uint64_t b0 = plat_now_ms();
-    plat_sleep_ms(BASELINE_MS);
-    uint64_t b1 = plat_now_ms();
-    long rss0 = hx_rss_kib(c->host.pid);
-    c->rss_max = rss0;
-    c->from = hx_log_size(&c->host);
-    c->b1 = b1;
-    s->attack(c);
-    /* a minimum attack window, so that p99 rests on enough samples */
-    while (plat_now_ms() < b1 + ATTACK_MIN_MS)
-        plat_sleep_ms(10);
-    uint64_t a1 = plat_now_ms();
+static void close_tables(ctx *c, bool keep_logs)
+{
+    unseat_table(&c->normal, &c->flaky, c->slow);
+    unseat_table(&c->twin_normal, &c->twin_second, c->twin_slow);
+    hx_proxy_stop(c->px);
+    hx_host_stop(&c->host);
+    hx_host_stop(&c->twin_host);
+    /* the hosts' logs and journals stay only for a case that failed (they
+     * may be in /dev/shm, i.e. in memory) */
+    const char *dirs[] = {c->host.dir, c->twin_host.dir};
+    for (int i = 0; i < 2; i++) {
+        if (!dirs[i][0])
+            continue;
+        if (keep_logs) {
+            fprintf(stderr, "host log and journal kept in %s\n", dirs[i]);
+            continue;
+        }
+        char cmd[400];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", dirs[i]);
+        if (system(cmd) != 0)
+            fprintf(stderr, "could not remove %s\n", dirs[i]);
+    }
+}
 
-    size_t nb = 0, na = 0;
-    double base = hx_player_p99(&c->normal, b0, b1, &nb);
-    double att = hx_player_p99(&c->normal, b1, a1, &na);
-    c->rss_stop = true;
-    pthread_join(c->rss_thread, NULL);
-    long growth = c->rss_max - rss0;
-    bool alive = hx_host_alive(&c->host);
-    pthread_mutex_lock(&c->normal.mu);
-    int connects = c->normal.connects;
-    uint64_t last = c->normal.last_answer_ms;
-    pthread_mutex_unlock(&c->normal.mu);
+/* The latency figures of one scenario. */
+typedef struct {
+    double base, att;           /* the attacked host's probe, p99 (ms) */
+    double twin_base, twin_att; /* the twin's probe, same windows */
+    size_t nb, na;
+    double limit;
+    const char *why;            /* which reference set the bound */
+    bool judged;                /* false: the machine was overloaded (OVERLOADED_MS) */
+} lat_result;
 
-    check(alive, s->name, "the host is gone (exit status %d, log %s)", c->host.status, c->host.log);
-    check(connects == 1, s->name, "the normal player lost its connection (%d connects)", connects);
-    check(plat_now_ms() - last < 500, s->name, "the normal player got no answer in the last %llu ms",
-          (unsigned long long)(plat_now_ms() - last));
-    /* 2x the baseline p99 of this very run, or baseline + one tick when
-     * that is more (TICK_MS says why) */
-    bool floored = 2.0 * base < base + TICK_MS;
-    double limit = floored ? base + TICK_MS : 2.0 * base;
-    check(nb >= MIN_SAMPLES && na >= MIN_SAMPLES, s->name,
-          "too few latency samples (%zu baseline, %zu attack; need %d each)", nb, na, MIN_SAMPLES);
-    check(att <= limit, s->name, "p99 %.2f ms under attack > bound %.2f ms (baseline p99 %.2f ms%s)", att, limit,
-          base, floored ? ", bound = baseline + one tick" : "");
-    if (att > limit || getenv("HOSTILE_SLOWEST")) {
+/* The bound is the looser of two references measured in this very run:
+ * the attacked host's own baseline (the window before the attack), and
+ * the twin host during the attack window itself. The twin shares the
+ * machine at the same moment but is not attacked, so load from outside
+ * the test (another build, another suite) raises the twin and the
+ * attacked host alike and no longer reads as the attack's doing; an
+ * attack that slows the attacked host more than the machine slows the
+ * twin still fails. The `quiet` control must pass the same way. */
+static void judge_latency(const scenario *s, ctx *c, uint64_t b0, uint64_t b1, uint64_t a1, lat_result *r)
+{
+    size_t tn = 0;
+    r->base = hx_player_p99(&c->normal, b0, b1, &r->nb);
+    r->att = hx_player_p99(&c->normal, b1, a1, &r->na);
+    r->twin_base = hx_player_p99(&c->twin_normal, b0, b1, &tn);
+    r->twin_att = hx_player_p99(&c->twin_normal, b1, a1, &tn);
+    bool fb, ft;
+    double by_base = bound_ms(r->base, &fb), by_twin = bound_ms(r->twin_att, &ft);
+    r->limit = by_base >= by_twin ? by_base : by_twin;
+    if (by_base >= by_twin)
+        r->why = fb ? "baseline + one 4 ms scheduler tick (2x baseline is finer than the machine, see TICK_MS)"
+                    : "2x baseline";
+    else
+        r->why = ft ? "the unattacked twin in the same window + one 4 ms tick" : "2x the unattacked twin in the same window";
+    check(r->nb >= MIN_SAMPLES && r->na >= MIN_SAMPLES, s->name,
+          "too few latency samples (%zu baseline, %zu attack; need %d each)", r->nb, r->na, MIN_SAMPLES);
+    r->judged = r->twin_att <= OVERLOADED_MS;
+    check(!r->judged || r->att <= r->limit, s->name,
+          "p99 %.2f ms under attack > bound %.2f ms (baseline p99 %.2f ms, twin p99 %.2f ms; bound: %s)", r->att,
+          r->limit, r->base, r->twin_att, r->why);
+    if ((r->judged && r->att > r->limit) || getenv("HOSTILE_SLOWEST")) {
         /* where the tail came from: answer times after the attack began */
         double ms[8];
         uint64_t at[8];
@@ -508,20 +599,71 @@ static void run(const scenario *s)
         pthread_mutex_unlock(&c->normal.mu);
         fprintf(stderr, "\n");
     }
-    check(growth < RSS_LIMIT_KIB, s->name, "host RSS grew by %ld KiB (bound %ld KiB)", growth, RSS_LIMIT_KIB);
+}
 
-    printf("hostile_%s_baseline_p99 %.2f ms\n", s->name, base);
-    printf("hostile_%s_p99 %.2f ms\n", s->name, att);
-    printf("hostile_%s_p99_ratio %.2f x\n", s->name, base > 0 ? att / base : 0.0);
-    printf("hostile_%s_p99_bound %.2f ms\n", s->name, limit);
-    printf("# %s: p99 %.2f ms under attack (%zu samples) vs %.2f ms baseline (%zu samples), bound %.2f ms = %s\n",
-           s->name, att, na, base, nb, limit,
-           floored ? "baseline + one 4 ms scheduler tick (2x baseline is finer than the machine, see TICK_MS)"
-                   : "2x baseline");
-    if (base > DISTURBED_MS)
+static void print_latency(const scenario *s, const lat_result *r)
+{
+    printf("hostile_%s_baseline_p99 %.2f ms\n", s->name, r->base);
+    printf("hostile_%s_p99 %.2f ms\n", s->name, r->att);
+    printf("hostile_%s_p99_ratio %.2f x\n", s->name, r->base > 0 ? r->att / r->base : 0.0);
+    printf("hostile_%s_twin_p99 %.2f ms\n", s->name, r->twin_att);
+    printf("hostile_%s_p99_bound %.2f ms\n", s->name, r->limit);
+    printf("# %s: p99 %.2f ms under attack (%zu samples) vs %.2f ms baseline (%zu samples), unattacked twin "
+           "%.2f / %.2f ms, bound %.2f ms = %s\n",
+           s->name, r->att, r->na, r->base, r->nb, r->twin_base, r->twin_att, r->limit, r->why);
+    printf("hostile_%s_latency_judged %d bool\n", s->name, r->judged);
+    if (!r->judged)
+        printf("# %s: latency not judged: the unattacked twin's p99 was %.1f ms > %.0f ms, the machine was "
+               "overloaded (OVERLOADED_MS)\n",
+               s->name, r->twin_att, OVERLOADED_MS);
+    if (r->base > DISTURBED_MS)
         printf("# %s: baseline disturbed (p99 %.1f ms > %.0f ms, not the host on loopback but the machine): "
                "this run's bound is loose\n",
-               s->name, base, DISTURBED_MS);
+               s->name, r->base, DISTURBED_MS);
+}
+
+/* One scenario, once: baseline, attack and the twin are measured in the
+ * same run, and a missed bound is a failure (no second try). */
+static void run(const scenario *s)
+{
+    int failures_before = failures;
+    ctx *c = calloc(1, sizeof *c);
+    if (!open_tables(c, s->name)) {
+        free(c);
+        return;
+    }
+    c->rss_max = hx_rss_kib(c->host.pid);
+    pthread_create(&c->rss_thread, NULL, rss_main, c);
+
+    plat_sleep_ms(500); /* let the start of the game settle */
+    uint64_t b0 = plat_now_ms();
+    uint64_t b1 = window_end(&c->normal, b0, BASELINE_MS);
+    long rss0 = hx_rss_kib(c->host.pid);
+    c->rss_max = rss0;
+    c->from = hx_log_size(&c->host);
+    c->b1 = b1;
+    s->attack(c);
+    /* a minimum attack window, so that p99 rests on enough samples */
+    uint64_t a1 = window_end(&c->normal, b1, ATTACK_MIN_MS);
+
+    lat_result r;
+    judge_latency(s, c, b0, b1, a1, &r);
+    c->rss_stop = true;
+    pthread_join(c->rss_thread, NULL);
+    long growth = c->rss_max - rss0;
+    bool alive = hx_host_alive(&c->host);
+    pthread_mutex_lock(&c->normal.mu);
+    int connects = c->normal.connects;
+    uint64_t last = c->normal.last_answer_ms;
+    pthread_mutex_unlock(&c->normal.mu);
+
+    check(alive, s->name, "the host is gone (exit status %d, log %s)", c->host.status, c->host.log);
+    check(connects == 1, s->name, "the normal player lost its connection (%d connects)", connects);
+    check(plat_now_ms() - last < 500, s->name, "the normal player got no answer in the last %llu ms",
+          (unsigned long long)(plat_now_ms() - last));
+    check(growth < RSS_LIMIT_KIB, s->name, "host RSS grew by %ld KiB (bound %ld KiB)", growth, RSS_LIMIT_KIB);
+
+    print_latency(s, &r);
     printf("hostile_%s_rss_start %ld KiB\n", s->name, rss0);
     printf("hostile_%s_rss_max %ld KiB\n", s->name, c->rss_max);
     printf("hostile_%s_rss_growth %ld KiB\n", s->name, growth);
@@ -529,23 +671,7 @@ static void run(const scenario *s)
         printf("hostile_%s_%s %.0f %s\n", s->name, c->metric, c->metric_value, c->metric_unit);
     printf("# %s: %s\n", s->name, c->note);
     fflush(stdout);
-
-    hx_player_stop(&c->normal);
-    hx_player_stop(&c->flaky);
-    hx_player_stop(&c->slow[0]);
-    hx_player_stop(&c->slow[1]);
-    hx_proxy_stop(c->px);
-    hx_host_stop(&c->host);
-    /* the host's log and journal stay only for a case that failed (they
-     * may be in /dev/shm, i.e. in memory) */
-    if (failures == failures_before) {
-        char cmd[400];
-        snprintf(cmd, sizeof cmd, "rm -rf '%s'", c->host.dir);
-        if (system(cmd) != 0)
-            fprintf(stderr, "could not remove %s\n", c->host.dir);
-    } else {
-        fprintf(stderr, "%s: host log and journal kept in %s\n", s->name, c->host.dir);
-    }
+    close_tables(c, failures != failures_before);
     free(c);
 }
 

@@ -11,6 +11,7 @@
 #include "client/client.h"
 #include "host/host_journal.h"
 #include "platform/plat.h"
+#include "ts.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -116,11 +117,6 @@ int main(int argc, char **argv)
     for (int i = 0; i < 4; i++)
         cli_destroy(bots[i].c);
     host_destroy_journaled(h);
-    char side[300];
-    unlink(db);
-    snprintf(side, sizeof side, "%s-wal", db);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", db);
-    unlink(side);
+    ts_remove_db(db);
     return all_ended ? 0 : 1;
 }

@@ -7,14 +7,7 @@
 set -euo pipefail
 bin=$1
 levels_dir=$2
-work=$(mktemp -d)
-export XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/../support/game_env.sh"
 
 play() { # level kind -> prints the host's result line
   local level=$1 kind=$2
@@ -22,18 +15,8 @@ play() { # level kind -> prints the host's result line
   local roles
   roles=$(sed -n 's/^rollen: *\[\(.*\)\]/\1/p' "$level" | tr -d ' ' | tr ',' ' ')
   [ -n "$roles" ] || { echo "no inline rollen: list in $level" >&2; exit 1; }
-  # Other tests run at the same time: a taken port makes the host exit at
-  # once, so try another.
-  local port host attempt
-  for attempt in 1 2 3 4 5 6; do
-    port=$(( 20000 + (RANDOM * 7 + $$ + attempt * 977) % 30000 ))
-    "$bin" host "$level" --headless --quiet --port "$port" --code TEAM --seed 11 \
-        >"$work/host.out" 2>"$work/host.err" &
-    host=$!
-    sleep 0.5
-    kill -0 "$host" 2>/dev/null && break
-    grep -q 'poort' "$work/host.err" || break
-  done
+  local port host
+  start_host "$work/host.out" "$work/host.err" "$level" --headless --quiet --code TEAM --seed 11
   pids=()
   for r in $roles; do
     "$bin" join --headless --quiet --bot "$kind" --role "$r" --code TEAM "127.0.0.1:$port" \

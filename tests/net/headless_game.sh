@@ -3,24 +3,8 @@
 # processes on loopback: the host prints one result line and exits 0.
 set -euo pipefail
 bin=$1
-work=$(mktemp -d)
-export XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-# Other tests run at the same time: when the random port is taken the host
-# exits at once, so try another.
-for attempt in 1 2 3 4 5 6; do
-  port=$(( 20000 + (RANDOM * 7 + $$ + attempt * 977) % 30000 ))
-  "$bin" host --headless --quiet --port "$port" --code DEMO --seed 7 >"$work/host.out" 2>"$work/host.err" &
-  host=$!
-  sleep 0.5
-  kill -0 "$host" 2>/dev/null && break
-  grep -q 'poort' "$work/host.err" || break
-done
+. "$(dirname "$0")/../support/game_env.sh"
+start_host "$work/host.out" "$work/host.err" --headless --quiet --code DEMO --seed 7
 seats=0
 for i in 1 2 3 4; do
   kind=team; [ "$i" = 4 ] && kind=solo

@@ -1,7 +1,7 @@
 /*
  * Shared helpers of the LAN tests: a host on a random free loopback port,
- * in-process bot clients driven from the test's thread, and raw POSIX
- * sockets for peers that misbehave on purpose.
+ * in-process bot clients driven from the test's thread, and raw peers
+ * that misbehave on purpose (raw sockets: tests/support/ts.h).
  */
 #ifndef SAMENSPEL_TEST_NET_FIXTURE_H
 #define SAMENSPEL_TEST_NET_FIXTURE_H
@@ -10,6 +10,7 @@
 #include "host/host.h"
 #include "platform/plat.h"
 #include "proto/proto.h"
+#include "ts.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -118,48 +119,72 @@ static inline void fx_opts(cli_options *o, const host *h, const char *name)
     o->no_token_store = true;
 }
 
-/* ------------------------------------------------------------ raw peers */
-
-static inline int fx_raw_connect(int port, int rcvbuf)
+/* A client named name, playing as a bot of kind, joins host h. */
+static inline bool fx_bot_join(fx_bot *b, const host *h, const char *name, core_bot_kind kind, uint64_t seed)
 {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return -1;
-    if (rcvbuf > 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
-    int one = 1;
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((uint16_t)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
-        perror("test connect");
-        close(fd);
-        return -1;
+    cli_options co;
+    fx_opts(&co, h, name);
+    return fx_bot_start(b, &co, kind, seed);
+}
+
+/* Headless host options: quiet, with a room code and a seed. */
+static inline void fx_host_opts(host_options *o, const char *code, uint64_t seed)
+{
+    host_options_default(o);
+    o->headless = true; /* starts by itself once every seat is taken */
+    o->quiet = true;
+    o->seed = seed;
+    snprintf(o->code, sizeof o->code, "%s", code);
+}
+
+/* A host (options o) whose seats are played by its own bots except for
+ * `open` of them, which wait for clients. */
+static inline host *fx_host_open_seats(host_options *o, int open)
+{
+    host *tmp = fx_host(o);
+    if (!tmp)
+        return NULL;
+    int n = host_seat_count(tmp);
+    host_destroy(tmp);
+    o->bots = n - open;
+    return fx_host(o);
+}
+
+/* Plays the host and the given clients until every client saw the end. */
+static inline bool fx_play_out(host *h, fx_bot *bots, int n, int ms)
+{
+    uint64_t until = plat_now_ms() + (uint64_t)ms;
+    for (;;) {
+        host_pump(h, 1);
+        bool all = true;
+        for (int i = 0; i < n; i++) {
+            fx_bot_step(&bots[i]);
+            all = all && bots[i].ended;
+        }
+        if (all)
+            return true;
+        if (plat_now_ms() > until)
+            return false;
     }
-    return fd;
 }
 
-static inline bool fx_raw_send_frame(int fd, const uint8_t *payload, size_t len)
+static inline bool fx_wait_connected(host *h, fx_bot *b, int ms)
 {
-    uint8_t hdr[PROTO_HEADER_LEN];
-    proto_frame_header(hdr, (uint32_t)len);
-    return send(fd, hdr, sizeof hdr, MSG_NOSIGNAL) == (ssize_t)sizeof hdr &&
-           send(fd, payload, len, MSG_NOSIGNAL) == (ssize_t)len;
+    uint64_t until = plat_now_ms() + (uint64_t)ms;
+    while (cli_status_get(b->c) != CLI_STATUS_CONNECTED && plat_now_ms() < until) {
+        host_pump(h, 1);
+        fx_bot_step(b);
+    }
+    return cli_status_get(b->c) == CLI_STATUS_CONNECTED;
 }
+
+/* ------------------------------------------------------------ raw peers */
 
 static inline size_t fx_hello(uint8_t *buf, size_t cap, const char *code, const char *name, bool observe,
                        const uint8_t *token, uint16_t version)
 {
     proto_hello m;
-    memset(&m, 0, sizeof m);
-    m.magic = PROTO_MAGIC;
-    m.version = PROTO_VERSION;
-    snprintf(m.build, sizeof m.build, "test");
-    snprintf(m.code, sizeof m.code, "%s", code);
-    snprintf(m.name, sizeof m.name, "%s", name);
+    ts_hello_init(&m, "test", code, name);
     m.observe = observe;
     if (token) {
         m.has_token = true;

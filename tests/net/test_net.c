@@ -16,14 +16,18 @@
 
 static void base_opts(host_options *o)
 {
-    host_options_default(o);
-    o->headless = true; /* starts by itself once every seat is taken */
-    o->quiet = true;
-    o->seed = 4242;
+    fx_host_opts(o, "TEST", 4242);
     /* Some tests seat raw peers that never act: the host must move quiet
      * phases on quickly (the headless default is a slow safety net). */
     o->advance_idle_ms = 250;
-    snprintf(o->code, sizeof o->code, "TEST");
+}
+
+/* A host that waits in the lobby for the test (a trainer starts it). */
+static host *lobby_host(host_options *o)
+{
+    base_opts(o);
+    o->headless = false;
+    return fx_host(o);
 }
 
 /* A headless host and one bot client per seat play a whole game. */
@@ -38,11 +42,9 @@ static void test_full_game_four_clients(void **state)
     assert_true(n >= 3 && n <= CORE_MAX_SEATS);
     fx_bot bots[CORE_MAX_SEATS];
     for (int i = 0; i < n; i++) {
-        cli_options co;
         char name[32];
         snprintf(name, sizeof name, "speler%d", i + 1);
-        fx_opts(&co, h, name);
-        assert_true(fx_bot_start(&bots[i], &co, CORE_BOT_TEAM, (uint64_t)i + 1));
+        assert_true(fx_bot_join(&bots[i], h, name, CORE_BOT_TEAM, (uint64_t)i + 1));
     }
     uint64_t until = plat_now_ms() + GAME_TIMEOUT_MS;
     bool all_ended = false;
@@ -113,16 +115,16 @@ static void test_refusals(void **state)
     assert_non_null(h);
     uint8_t buf[512];
 
-    int fd = fx_raw_connect(host_port(h), 0);
+    int fd = ts_connect(host_port(h), 0);
     assert_true(fd >= 0);
-    assert_true(fx_raw_send_frame(fd, buf, fx_hello(buf, sizeof buf, "ZZZZ", "x", false, NULL, PROTO_VERSION)));
+    assert_true(ts_send_frame(fd, buf, fx_hello(buf, sizeof buf, "ZZZZ", "x", false, NULL, PROTO_VERSION)));
     proto_reject r = read_reject(fd, h);
     close(fd);
     assert_int_equal(r.code, PROTO_REJ_WRONG_CODE);
     assert_non_null(strstr(r.text, "spelcode"));
 
-    fd = fx_raw_connect(host_port(h), 0);
-    assert_true(fx_raw_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "x", false, NULL, 99)));
+    fd = ts_connect(host_port(h), 0);
+    assert_true(ts_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "x", false, NULL, 99)));
     r = read_reject(fd, h);
     close(fd);
     assert_int_equal(r.code, PROTO_REJ_VERSION);
@@ -158,8 +160,8 @@ static void test_refusals(void **state)
     assert_true(cli_token_get(b.c, token));
     cli_destroy(b.c);
     /* a rejoin with the kicked token is refused from now on */
-    fd = fx_raw_connect(host_port(h), 0);
-    assert_true(fx_raw_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "Jonas", false, token, PROTO_VERSION)));
+    fd = ts_connect(host_port(h), 0);
+    assert_true(ts_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "Jonas", false, token, PROTO_VERSION)));
     r = read_reject(fd, h);
     close(fd);
     assert_int_equal(r.code, PROTO_REJ_KICKED);
@@ -169,39 +171,11 @@ static void test_refusals(void **state)
 }
 
 
-/* Plays the host and the given clients until every client saw the end. */
-static bool play_out(host *h, fx_bot *bots, int n, int ms)
-{
-    uint64_t until = plat_now_ms() + (uint64_t)ms;
-    for (;;) {
-        host_pump(h, 1);
-        bool all = true;
-        for (int i = 0; i < n; i++) {
-            fx_bot_step(&bots[i]);
-            all = all && bots[i].ended;
-        }
-        if (all)
-            return true;
-        if (plat_now_ms() > until)
-            return false;
-    }
-}
-
-static bool wait_connected(host *h, fx_bot *b, int ms)
-{
-    uint64_t until = plat_now_ms() + (uint64_t)ms;
-    while (cli_status_get(b->c) != CLI_STATUS_CONNECTED && plat_now_ms() < until) {
-        host_pump(h, 1);
-        fx_bot_step(b);
-    }
-    return cli_status_get(b->c) == CLI_STATUS_CONNECTED;
-}
-
 static void raw_ping(int fd)
 {
     uint8_t buf[16];
     proto_ping p = {plat_now_ms(), 0};
-    fx_raw_send_frame(fd, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PING, &p));
+    ts_send_frame(fd, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PING, &p));
 }
 
 typedef struct {
@@ -268,12 +242,8 @@ static void test_observer_sees_no_private_data(void **state)
     (void)state;
     host_options o;
     base_opts(&o);
-    host *tmp = fx_host(&o);
-    assert_non_null(tmp);
-    int n = host_seat_count(tmp);
-    host_destroy(tmp);
-    o.bots = n - 2; /* one bot client, one silent raw player, the rest in-process bots */
-    host *h = fx_host(&o);
+    /* one bot client, one silent raw player, the rest in-process bots */
+    host *h = fx_host_open_seats(&o, 2);
     assert_non_null(h);
 
     raw_peer peers[2];
@@ -281,9 +251,9 @@ static void test_observer_sees_no_private_data(void **state)
     uint8_t hb[512];
     for (int i = 0; i < 2; i++) {
         peers[i].role = -1;
-        peers[i].fd = fx_raw_connect(host_port(h), 0);
+        peers[i].fd = ts_connect(host_port(h), 0);
         assert_true(peers[i].fd >= 0);
-        assert_true(fx_raw_send_frame(peers[i].fd, hb,
+        assert_true(ts_send_frame(peers[i].fd, hb,
                                       fx_hello(hb, sizeof hb, "TEST", i ? "stil" : "kijker", i == 0, NULL,
                                                PROTO_VERSION)));
         fx_raw_read(peers[i].fd, h, 300, &peers[i].buf, &peers[i].len, &peers[i].cap, &peers[i].closed);
@@ -345,7 +315,7 @@ static void test_observer_sees_no_private_data(void **state)
 /* Connects while the host keeps accepting (SDL2_net's backlog is 5). */
 static int connect_pumped(host *h)
 {
-    int fd = fx_raw_connect(host_port(h), 0);
+    int fd = ts_connect(host_port(h), 0);
     for (int i = 0; i < 5; i++)
         host_pump(h, 1);
     return fd;
@@ -359,20 +329,15 @@ static void test_malformed_peers_dropped(void **state)
     (void)state;
     host_options o;
     base_opts(&o);
-    host *tmp = fx_host(&o);
-    assert_non_null(tmp);
-    int n = host_seat_count(tmp);
-    host_destroy(tmp);
-    o.bots = n - 1;
     o.headless = false; /* we start by hand after the attacks */
     o.advance_idle_ms = 250; /* no trainer: the host advances quiet phases */
-    host *h = fx_host(&o);
+    host *h = fx_host_open_seats(&o, 1);
     assert_non_null(h);
     cli_options co;
     fx_opts(&co, h, "Bo");
     fx_bot b;
     assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 5));
-    assert_true(wait_connected(h, &b, 5000));
+    assert_true(fx_wait_connected(h, &b, 5000));
 
     enum { N_ATTACKS = 8 };
     int fds[N_ATTACKS];
@@ -392,24 +357,24 @@ static void test_malformed_peers_dropped(void **state)
     /* 3: a truncated HELLO inside a well-formed frame */
     fds[3] = connect_pumped(h);
     hn = fx_hello(buf, sizeof buf, "TEST", "t", false, NULL, PROTO_VERSION);
-    fx_raw_send_frame(fds[3], buf, hn - 3);
+    ts_send_frame(fds[3], buf, hn - 3);
     /* 4: a HELLO with a trailing byte */
     fds[4] = connect_pumped(h);
     hn = fx_hello(buf, sizeof buf, "TEST", "t", false, NULL, PROTO_VERSION);
     buf[hn] = 0x2A;
-    fx_raw_send_frame(fds[4], buf, hn + 1);
+    ts_send_frame(fds[4], buf, hn + 1);
     /* 5: an ACTION before any HELLO */
     fds[5] = connect_pumped(h);
     proto_action act;
     memset(&act, 0, sizeof act);
     act.action.type = CORE_ACT_READY;
-    fx_raw_send_frame(fds[5], buf, proto_encode_action(buf, sizeof buf, &act));
+    ts_send_frame(fds[5], buf, proto_encode_action(buf, sizeof buf, &act));
     /* 6: a valid observer that then sends an ACTION with trailing bytes */
     fds[6] = connect_pumped(h);
-    fx_raw_send_frame(fds[6], buf, fx_hello(buf, sizeof buf, "TEST", "k", true, NULL, PROTO_VERSION));
+    ts_send_frame(fds[6], buf, fx_hello(buf, sizeof buf, "TEST", "k", true, NULL, PROTO_VERSION));
     /* 7: a valid observer that floods the host with 400 PINGs at once */
     fds[7] = connect_pumped(h);
-    fx_raw_send_frame(fds[7], buf, fx_hello(buf, sizeof buf, "TEST", "f", true, NULL, PROTO_VERSION));
+    ts_send_frame(fds[7], buf, fx_hello(buf, sizeof buf, "TEST", "f", true, NULL, PROTO_VERSION));
     for (int i = 0; i < 10; i++)
         host_pump(h, 1);
     for (int k = 0; k < 400; k++)
@@ -423,7 +388,7 @@ static void test_malformed_peers_dropped(void **state)
     assert_false(closed);
     size_t an = proto_encode_action(buf, sizeof buf, &act);
     buf[an] = 0;
-    fx_raw_send_frame(fds[6], buf, an + 1);
+    ts_send_frame(fds[6], buf, an + 1);
 
     /* every attacker is closed by the host within 2 s */
     for (int i = 0; i < N_ATTACKS; i++) {
@@ -450,7 +415,7 @@ static void test_malformed_peers_dropped(void **state)
     assert_int_equal(cli_status_get(b.c), CLI_STATUS_CONNECTED);
     char err[128];
     assert_true(host_start(h, err, sizeof err));
-    assert_true(play_out(h, &b, 1, GAME_TIMEOUT_MS));
+    assert_true(fx_play_out(h, &b, 1, GAME_TIMEOUT_MS));
     assert_true(host_finished(h));
     cli_destroy(b.c);
     host_destroy(h);
@@ -469,19 +434,14 @@ static void test_slow_reader_dropped(void **state)
     (void)state;
     host_options o;
     base_opts(&o);
-    host *tmp = fx_host(&o);
-    assert_non_null(tmp);
-    int n = host_seat_count(tmp);
-    host_destroy(tmp);
-    o.bots = n - 1;
     o.queue_bytes = 256 * 1024;
-    host *h = fx_host(&o);
+    host *h = fx_host_open_seats(&o, 1);
     assert_non_null(h);
     /* the stalled observer: a tiny receive buffer and it never reads */
-    int fd = fx_raw_connect(host_port(h), 2048);
+    int fd = ts_connect(host_port(h), 2048);
     assert_true(fd >= 0);
     uint8_t hb[512];
-    fx_raw_send_frame(fd, hb, fx_hello(hb, sizeof hb, "TEST", "traag", true, NULL, PROTO_VERSION));
+    ts_send_frame(fd, hb, fx_hello(hb, sizeof hb, "TEST", "traag", true, NULL, PROTO_VERSION));
     for (int i = 0; i < 50; i++)
         host_pump(h, 2);
     assert_int_equal(host_observer_count(h), 1);
@@ -514,7 +474,7 @@ static void test_slow_reader_dropped(void **state)
     assert_true(fx_log_has(h, "not reading"));
     int before = b.n_lat;
     /* the reading player goes on; its latency is what it was */
-    assert_true(play_out(h, &b, 1, GAME_TIMEOUT_MS) || b.n_lat - before > 20);
+    assert_true(fx_play_out(h, &b, 1, GAME_TIMEOUT_MS) || b.n_lat - before > 20);
     assert_true(b.n_lat > 20);
     qsort(b.lat_ns, (size_t)b.n_lat, sizeof b.lat_ns[0], cmp_u64);
     double p50 = (double)b.lat_ns[b.n_lat / 2] / 1e6;
@@ -574,7 +534,7 @@ static void test_watch_reloads_level_in_lobby(void **state)
     fx_bot b;
     assert_true(fx_bot_start(&b, &co, CORE_BOT_TEAM, 2));
     b.act = false;
-    assert_true(wait_connected(h, &b, 5000));
+    assert_true(fx_wait_connected(h, &b, 5000));
     int seat = cli_seat(b.c);
 
     /* the trainer saves a new title */
@@ -628,9 +588,7 @@ static void test_discovery_finds_host(void **state)
 {
     (void)state;
     host_options o;
-    base_opts(&o);
-    o.headless = false;
-    host *h = fx_host(&o);
+    host *h = lobby_host(&o);
     assert_non_null(h);
     char err[256];
     cli_discovery *d = cli_discovery_start(host_port(h), "127.0.0.1", err, sizeof err);
@@ -719,9 +677,7 @@ static void test_client_reconnects_after_stall(void **state)
 {
     (void)state;
     host_options o;
-    base_opts(&o);
-    o.headless = false;
-    host *h = fx_host(&o);
+    host *h = lobby_host(&o);
     assert_non_null(h);
     cli_options co;
     fx_opts(&co, h, "Mira");

@@ -4,9 +4,9 @@
  * released while it still holds its end, no thread stays behind, and the
  * other peers receive every frame in order. Frames that the kernel takes
  * only in pieces arrive whole and in order, and a close with flush still
- * delivers what was queued. Each test runs with the I/O thread (default)
- * and with the per-connection sender threads (SAMENSPEL_NET_THREADS=1,
- * the fallback of builds without POSIX sockets).
+ * delivers what was queued. The raw peers and clocks come from
+ * tests/support (ts.h): these are socket tests, the in-memory transport
+ * has test_net_loop.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +16,7 @@
 
 #include "net/net.h"
 #include "proto/proto.h"
+#include "ts.h"
 
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -31,70 +32,10 @@
 #include <time.h>
 #include <unistd.h>
 
-static uint64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
-static uint64_t now_ms(void)
-{
-    return now_ns() / 1000000ull;
-}
-
-static void sleep_ms(long ms)
-{
-    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
-}
-
-/* Threads of this process (Linux /proc), -1 where that is not available
- * or where a thread sanitizer adds a thread of its own. */
-static int thread_count(void)
-{
-#if defined(__SANITIZE_THREAD__)
-    return -1;
-#endif
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f)
-        return -1;
-    char line[256];
-    int n = -1;
-    while (fgets(line, sizeof line, f))
-        if (sscanf(line, "Threads: %d", &n) == 1)
-            break;
-    fclose(f);
-    return n;
-}
-
-/* Open descriptors of this process (Linux /proc), -1 where unknown. */
-static int fd_count(void)
-{
-    DIR *d = opendir("/proc/self/fd");
-    if (!d)
-        return -1;
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        if (e->d_name[0] != '.')
-            n++;
-    closedir(d);
-    return n - 1; /* the directory stream's own descriptor */
-}
-
-static void set_mode(bool threads)
-{
-    if (threads)
-        setenv("SAMENSPEL_NET_THREADS", "1", 1);
-    else
-        unsetenv("SAMENSPEL_NET_THREADS");
-}
-
 static net_listener *listen_any(int *port)
 {
     char err[256] = "";
-    unsigned salt = (unsigned)getpid() * 2654435761u + (unsigned)now_ns();
+    unsigned salt = (unsigned)getpid() * 2654435761u + (unsigned)ts_now_ns();
     for (int attempt = 0; attempt < 40; attempt++) {
         salt = salt * 1103515245u + 12345u;
         *port = 20000 + (int)(salt % 30000u);
@@ -106,43 +47,14 @@ static net_listener *listen_any(int *port)
     return NULL;
 }
 
-static int raw_connect(int port, int rcvbuf)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return -1;
-    if (rcvbuf > 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((uint16_t)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-/* "127.0.0.1:<port>" of a raw socket's own end: how the host names it. */
-static void raw_name(int fd, char *out, size_t len)
-{
-    struct sockaddr_in a;
-    socklen_t al = sizeof a;
-    memset(&a, 0, sizeof a);
-    getsockname(fd, (struct sockaddr *)&a, &al);
-    snprintf(out, len, "127.0.0.1:%u", (unsigned)ntohs(a.sin_port));
-}
-
 static int accept_n(net_listener *l, net_conn **out, int n, size_t queue_bytes)
 {
     net_poll *p = net_poll_create(1);
     assert_non_null(p);
     assert_true(net_poll_add_listener(p, l));
     int got = 0;
-    uint64_t until = now_ms() + 5000;
-    while (got < n && now_ms() < until) {
+    uint64_t until = ts_now_ms() + 5000;
+    while (got < n && ts_now_ms() < until) {
         if (net_poll_wait(p, 20) > 0 && net_poll_listener_ready(l)) {
             net_conn *c;
             while (got < n && (c = net_accept(l, queue_bytes)) != NULL)
@@ -151,6 +63,22 @@ static int accept_n(net_listener *l, net_conn **out, int n, size_t queue_bytes)
     }
     net_poll_destroy(p);
     return got;
+}
+
+/* net up, a listener, a raw peer (receive buffer rcvbuf) and its accepted
+ * connection with a queue of queue_bytes. */
+static net_conn *accepted_raw(net_listener **l, int *raw, int rcvbuf, size_t queue_bytes)
+{
+    char err[256];
+    assert_true(net_init(err, sizeof err));
+    int port = 0;
+    *l = listen_any(&port);
+    assert_non_null(*l);
+    *raw = ts_connect(port, rcvbuf);
+    assert_true(*raw >= 0);
+    net_conn *srv = NULL;
+    assert_int_equal(accept_n(*l, &srv, 1, queue_bytes), 1);
+    return srv;
 }
 
 /* Payload of frame `seq` on stream `stream`: its numbers, then a pattern
@@ -206,10 +134,10 @@ static void pump_clients(net_poll *p, net_conn **cli, uint64_t *got, int ms)
     }
 }
 
-static void stalled_peer(bool threads)
+static void test_stalled_peer(void **state)
 {
-    set_mode(threads);
-    int t0 = thread_count();
+    (void)state;
+    int t0 = ts_thread_count();
     char err[256];
     assert_true(net_init(err, sizeof err));
     int port = 0;
@@ -221,10 +149,10 @@ static void stalled_peer(bool threads)
         assert_non_null(cli[j]);
     }
     /* the stalled peer: a tiny receive buffer, and it never reads */
-    int raw = raw_connect(port, 2048);
+    int raw = ts_connect(port, 2048);
     assert_true(raw >= 0);
     char raw_addr[NET_ADDR_LEN];
-    raw_name(raw, raw_addr, sizeof raw_addr);
+    ts_sock_name(raw, raw_addr, sizeof raw_addr);
 
     net_conn *srv[GOOD + 1];
     assert_int_equal(accept_n(l, srv, GOOD + 1, 64 * 1024), GOOD + 1);
@@ -245,8 +173,8 @@ static void stalled_peer(bool threads)
             if (srv[i] != stuck)
                 assert_true(net_poll_add_conn(sp, srv[i]));
         int found = 0;
-        uint64_t until = now_ms() + 5000;
-        while (found < GOOD && now_ms() < until) {
+        uint64_t until = ts_now_ms() + 5000;
+        while (found < GOOD && ts_now_ms() < until) {
             if (net_poll_wait(sp, 20) <= 0)
                 continue;
             for (int i = 0; i < GOOD + 1; i++) {
@@ -268,8 +196,8 @@ static void stalled_peer(bool threads)
         net_poll_destroy(sp);
         assert_int_equal(found, GOOD);
     }
-    if (!threads && t0 >= 0) /* one I/O thread, not one per connection */
-        assert_int_equal(thread_count(), t0 + 1);
+    if (t0 >= 0) /* one I/O thread, not one per connection */
+        assert_int_equal(ts_thread_count(), t0 + 1);
 
     net_poll *p = net_poll_create(GOOD);
     for (int j = 0; j < GOOD; j++)
@@ -277,19 +205,19 @@ static void stalled_peer(bool threads)
     uint64_t sent[GOOD] = {0}, got[GOOD] = {0};
     uint8_t buf[FRAME], junk[FRAME];
     memset(junk, 0x5a, sizeof junk);
-    uint64_t worst_ns = 0, dropped_at = 0, stuck_frames = 0, stuck_sent = 0, stuck_moved_ms = now_ms();
+    uint64_t worst_ns = 0, dropped_at = 0, stuck_frames = 0, stuck_sent = 0, stuck_moved_ms = ts_now_ms();
     int fds_before = -1;
     size_t queued_at_drop = 0;
     int after_drop = 0;
-    uint64_t until = now_ms() + 20000;
-    while (now_ms() < until && (stuck || after_drop < 200)) {
+    uint64_t until = ts_now_ms() + 20000;
+    while (ts_now_ms() < until && (stuck || after_drop < 200)) {
         for (int j = 0; j < GOOD; j++) {
             /* paced like a host tick: a reading peer's queue stays short */
             if (net_conn_queued(to[j]) > 16 * 1024)
                 continue;
-            uint64_t t = now_ns();
+            uint64_t t = ts_now_ns();
             bool ok = net_conn_send(to[j], buf, make_payload(buf, FRAME, (uint32_t)j, (uint32_t)sent[j]));
-            uint64_t dt = now_ns() - t;
+            uint64_t dt = ts_now_ns() - t;
             worst_ns = dt > worst_ns ? dt : worst_ns;
             assert_true(ok); /* a reading peer does not overflow */
             sent[j]++;
@@ -300,13 +228,13 @@ static void stalled_peer(bool threads)
             uint64_t sent_now = net_conn_bytes_sent(stuck);
             if (sent_now != stuck_sent) {
                 stuck_sent = sent_now;
-                stuck_moved_ms = now_ms();
+                stuck_moved_ms = ts_now_ms();
             }
-            bool stalled = stuck_moved_ms && now_ms() - stuck_moved_ms > 300;
+            bool stalled = stuck_moved_ms && ts_now_ms() - stuck_moved_ms > 300;
             if (net_conn_queued(stuck) <= 16 * 1024 || stalled) {
-                uint64_t t = now_ns();
+                uint64_t t = ts_now_ns();
                 bool ok = net_conn_send(stuck, junk, sizeof junk);
-                uint64_t dt = now_ns() - t;
+                uint64_t dt = ts_now_ns() - t;
                 worst_ns = dt > worst_ns ? dt : worst_ns;
                 if (ok) {
                     stuck_frames++;
@@ -315,11 +243,11 @@ static void stalled_peer(bool threads)
                     assert_true(stalled);
                     assert_false(net_conn_failed(stuck));
                     assert_true(net_conn_queued(stuck) > 32 * 1024);
-                    fds_before = fd_count();
+                    fds_before = ts_fd_count();
                     queued_at_drop = net_conn_queued(stuck);
                     net_conn_close(stuck, true);
                     stuck = NULL;
-                    dropped_at = now_ms();
+                    dropped_at = ts_now_ms();
                 }
             }
         } else {
@@ -330,9 +258,9 @@ static void stalled_peer(bool threads)
     assert_null(stuck);
     /* the others received every frame, in order, including those sent
      * after the drop */
-    until = now_ms() + 10000;
+    until = ts_now_ms() + 10000;
     bool all = false;
-    while (!all && now_ms() < until) {
+    while (!all && ts_now_ms() < until) {
         pump_clients(p, cli, got, 10);
         all = true;
         for (int j = 0; j < GOOD; j++)
@@ -343,18 +271,18 @@ static void stalled_peer(bool threads)
     /* a non-blocking enqueue; generous for sanitizers on a shared machine */
     assert_true(worst_ns < 200ull * 1000000ull);
 
-    if (!threads) {
+    {
         /* Released without its help: while the stalled peer still holds
          * its end and never reads, our socket is closed (one descriptor
          * fewer) and reset once the bounded flush gives up. */
         struct pollfd pf = {raw, 0, 0};
         uint64_t reset_at = 0, closed_at = 0;
-        until = now_ms() + 6000;
-        while ((!reset_at || !closed_at) && now_ms() < until) {
-            if (!closed_at && fds_before >= 0 && fd_count() == fds_before - 1)
-                closed_at = now_ms();
+        until = ts_now_ms() + 6000;
+        while ((!reset_at || !closed_at) && ts_now_ms() < until) {
+            if (!closed_at && fds_before >= 0 && ts_fd_count() == fds_before - 1)
+                closed_at = ts_now_ms();
             if (!reset_at && poll(&pf, 1, 20) > 0 && (pf.revents & (POLLHUP | POLLERR)))
-                reset_at = now_ms();
+                reset_at = ts_now_ms();
         }
         if (!reset_at)
             fprintf(stderr, "no reset: socket %s, %llu frames, %zu bytes queued at the drop\n",
@@ -366,9 +294,6 @@ static void stalled_peer(bool threads)
                "enqueue %.3f ms\n",
                (unsigned long long)stuck_frames, (unsigned long long)(reset_at - dropped_at),
                (double)worst_ns / 1e6);
-    } else {
-        printf("stalled peer (sender threads): dropped after %llu frames; slowest enqueue %.3f ms\n",
-               (unsigned long long)stuck_frames, (double)worst_ns / 1e6);
     }
 
     net_poll_destroy(p);
@@ -378,49 +303,21 @@ static void stalled_peer(bool threads)
     }
     net_listener_close(l);
     net_quit();
-    if (!threads) {
-        /* the I/O thread has ended; the peer still has not read a byte */
-        if (t0 >= 0)
-            assert_int_equal(thread_count(), t0);
-        close(raw);
-    } else {
-        /* a sender thread stays blocked in send() until the peer goes */
-        close(raw);
-        until = now_ms() + 5000;
-        while (t0 >= 0 && thread_count() > t0 && now_ms() < until)
-            sleep_ms(10);
-        if (t0 >= 0)
-            assert_int_equal(thread_count(), t0);
-    }
-}
-
-static void test_stalled_peer_io_thread(void **state)
-{
-    (void)state;
-    stalled_peer(false);
-}
-
-static void test_stalled_peer_sender_threads(void **state)
-{
-    (void)state;
-    stalled_peer(true);
+    /* the I/O thread has ended; the peer still has not read a byte */
+    if (t0 >= 0)
+        assert_int_equal(ts_thread_count(), t0);
+    close(raw);
 }
 
 /* Frames of many sizes to a peer with a small window: the kernel takes
  * them in pieces, yet every byte arrives, in order, and a close with flush
  * delivers what was still queued before the end of the stream. */
-static void pieces_in_order(bool threads)
+static void test_pieces_in_order(void **state)
 {
-    set_mode(threads);
-    char err[256];
-    assert_true(net_init(err, sizeof err));
-    int port = 0;
-    net_listener *l = listen_any(&port);
-    assert_non_null(l);
-    int raw = raw_connect(port, 4096);
-    assert_true(raw >= 0);
-    net_conn *srv = NULL;
-    assert_int_equal(accept_n(l, &srv, 1, 32u * 1024u * 1024u), 1);
+    (void)state;
+    net_listener *l;
+    int raw;
+    net_conn *srv = accepted_raw(&l, &raw, 4096, 32u * 1024u * 1024u);
 
     enum { N = NET_QUEUE_FRAMES - 12 };
     uint8_t *buf = malloc(64 * 1024);
@@ -438,8 +335,8 @@ static void pieces_in_order(bool threads)
     assert_non_null(in);
     uint32_t next = 0;
     bool eof = false, closed = false;
-    uint64_t until = now_ms() + 20000;
-    while (!eof && now_ms() < until) {
+    uint64_t until = ts_now_ms() + 20000;
+    while (!eof && ts_now_ms() < until) {
         if (!closed && next >= (3 * N) / 4) {
             net_conn_close(srv, true);
             closed = true;
@@ -474,8 +371,7 @@ static void pieces_in_order(bool threads)
     assert_true(eof);
     assert_int_equal(next, N);
     assert_int_equal(have - pos, 0);
-    printf("%u frames, %llu bytes in order%s\n", (unsigned)next, (unsigned long long)total,
-           threads ? " (sender threads)" : "");
+    printf("%u frames, %llu bytes in order\n", (unsigned)next, (unsigned long long)total);
     free(in);
     free(buf);
     close(raw);
@@ -483,42 +379,23 @@ static void pieces_in_order(bool threads)
     net_quit();
 }
 
-static void test_pieces_in_order_io_thread(void **state)
-{
-    (void)state;
-    pieces_in_order(false);
-}
-
-static void test_pieces_in_order_sender_threads(void **state)
-{
-    (void)state;
-    pieces_in_order(true);
-}
-
 /* A peer that went away: the next sends report it instead of queueing. */
 static void test_vanished_peer_fails(void **state)
 {
     (void)state;
-    set_mode(false);
-    char err[256];
-    assert_true(net_init(err, sizeof err));
-    int port = 0;
-    net_listener *l = listen_any(&port);
-    assert_non_null(l);
-    int raw = raw_connect(port, 0);
-    assert_true(raw >= 0);
-    net_conn *srv = NULL;
-    assert_int_equal(accept_n(l, &srv, 1, 0), 1);
+    net_listener *l;
+    int raw;
+    net_conn *srv = accepted_raw(&l, &raw, 0, 0);
     struct linger lg = {1, 0};
     setsockopt(raw, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
     close(raw); /* reset */
     uint8_t buf[FRAME];
     bool refused = false;
-    uint64_t until = now_ms() + 5000;
-    while (!refused && now_ms() < until) {
+    uint64_t until = ts_now_ms() + 5000;
+    while (!refused && ts_now_ms() < until) {
         refused = !net_conn_send(srv, buf, make_payload(buf, sizeof buf, 2, 0));
         if (!refused)
-            sleep_ms(1);
+            ts_sleep_ms(1);
     }
     assert_true(refused);
     assert_true(net_conn_failed(srv));
@@ -532,10 +409,8 @@ int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_stalled_peer_io_thread),
-        cmocka_unit_test(test_stalled_peer_sender_threads),
-        cmocka_unit_test(test_pieces_in_order_io_thread),
-        cmocka_unit_test(test_pieces_in_order_sender_threads),
+        cmocka_unit_test(test_stalled_peer),
+        cmocka_unit_test(test_pieces_in_order),
         cmocka_unit_test(test_vanished_peer_fails),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -26,18 +26,10 @@ static void test_killed_client_rejoins_with_same_hand(void **state)
     setenv("XDG_STATE_HOME", dir, 1);
 
     host_options o;
-    host_options_default(&o);
-    o.headless = true;
-    o.quiet = true;
-    o.seed = 99;
-    snprintf(o.code, sizeof o.code, "REJN");
-    host *tmp = fx_host(&o);
-    assert_non_null(tmp);
-    int n = host_seat_count(tmp);
-    host_destroy(tmp);
-    o.bots = n - 1;
-    host *h = fx_host(&o);
+    fx_host_opts(&o, "REJN", 99);
+    host *h = fx_host_open_seats(&o, 1);
     assert_non_null(h);
+    int n = host_seat_count(h);
 
     char addr[64];
     snprintf(addr, sizeof addr, "127.0.0.1:%d", host_port(h));
@@ -118,17 +110,9 @@ static void test_new_player_brings_identiteit_back(void **state)
 {
     (void)state;
     host_options o;
-    host_options_default(&o);
-    o.headless = true;
-    o.quiet = true;
-    o.seed = 5;
+    fx_host_opts(&o, "", 5); /* "": a random room code */
     o.advance_idle_ms = 200;
-    host *tmp = fx_host(&o);
-    assert_non_null(tmp);
-    int n = host_seat_count(tmp);
-    host_destroy(tmp);
-    o.bots = n - 1;
-    host *h = fx_host(&o);
+    host *h = fx_host_open_seats(&o, 1);
     assert_non_null(h);
     const core_state *st = host_state(h);
 

@@ -8,6 +8,7 @@
 #include "host/host_journal.h"
 #include "platform/plat.h"
 #include "store/store.h"
+#include "ts.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,7 +16,6 @@
 #include <cmocka.h>
 
 #include <fcntl.h>
-#include <spawn.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,13 +24,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char **environ;
-
-static char dir[256];
 
 static void path_in(char *out, size_t n, const char *name)
 {
-    snprintf(out, n, "%s/%s", dir, name);
+    snprintf(out, n, "%s/%s", ts_group_dir(), name);
 }
 
 static void write_bytes(const char *path, const void *data, size_t n)
@@ -48,6 +45,17 @@ static char *read_bytes(const char *path, size_t *n)
     char *b = plat_read_file(path, 64u << 20, n, err, sizeof err);
     assert_non_null(b);
     return b;
+}
+
+static void make_samenspel_db(const char *path);
+
+/* The bytes of a healthy journal made at name (caller frees). */
+static char *good_db_bytes(const char *name, size_t *n)
+{
+    char good[300];
+    path_in(good, sizeof good, name);
+    make_samenspel_db(good);
+    return read_bytes(good, n);
 }
 
 /* A healthy journal with one session and a few actions. */
@@ -125,11 +133,9 @@ static void test_foreign_sqlite(void **state)
 static void test_truncated(void **state)
 {
     (void)state;
-    char good[300], p[300];
-    path_in(good, sizeof good, "goed.db");
-    make_samenspel_db(good);
+    char p[300];
     size_t n = 0;
-    char *b = read_bytes(good, &n);
+    char *b = good_db_bytes("goed.db", &n);
     assert_true(n > 8192);
     path_in(p, sizeof p, "afgekapt.db");
     write_bytes(p, b, n / 2);
@@ -143,11 +149,9 @@ static void test_truncated(void **state)
 static void test_damaged(void **state)
 {
     (void)state;
-    char good[300], p[300];
-    path_in(good, sizeof good, "goed2.db");
-    make_samenspel_db(good);
+    char p[300];
     size_t n = 0;
-    char *b = read_bytes(good, &n);
+    char *b = good_db_bytes("goed2.db", &n);
     /* scribble over the second page: the schema/table b-tree */
     for (size_t i = 4096; i < 4096 + 512 && i < n; i++)
         b[i] = (char)(0xA5 ^ (int)(i * 31u));
@@ -169,12 +173,8 @@ static void test_binary_says_why(void **state)
     char port[16];
     snprintf(port, sizeof port, "%d", 20000 + (int)(plat_now_ns() % 30000u));
     argv[5] = port;
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid;
-    assert_int_equal(posix_spawn(&pid, SAMENSPEL_BIN, &fa, NULL, argv, environ), 0);
-    posix_spawn_file_actions_destroy(&fa);
+    pid_t pid = ts_spawn(argv, log, false);
+    assert_true(pid > 0);
     int st = 0;
     assert_int_equal(waitpid(pid, &st, 0), pid);
     assert_true(WIFEXITED(st));
@@ -216,9 +216,6 @@ static void test_resume_without_session(void **state)
 
 int main(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/samenspel-dbrefusal-XXXXXX");
-    if (!mkdtemp(dir))
-        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_file),
         cmocka_unit_test(test_foreign_sqlite),
@@ -227,10 +224,5 @@ int main(void)
         cmocka_unit_test(test_binary_says_why),
         cmocka_unit_test(test_resume_without_session),
     };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
-    return rc;
+    return cmocka_run_group_tests(tests, ts_group_dir_make, ts_group_dir_remove);
 }

@@ -11,6 +11,7 @@
 #include "platform/plat.h"
 #include "report/report.h"
 #include "store/store.h"
+#include "ts.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,7 +24,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char dir[128];
 
 static void options(host_options *o, const char *db, int bots)
 {
@@ -50,6 +50,26 @@ static host *create(host_options *o)
     }
     fail_msg("no journaled host: %s", err);
     return NULL;
+}
+
+/* A journaled host with 4 bots whose journal is <dir>/<name>.db. */
+static host *create_in(const char *name, char *db, size_t db_len, host_options *o)
+{
+    snprintf(db, db_len, "%s/%s.db", ts_group_dir(), name);
+    options(o, db, 4);
+    return create(o);
+}
+
+/* The host that resumes db's unfinished game: seed and room code come
+ * from the journal, not from the options. */
+static host *resume_from(const char *db)
+{
+    host_options r;
+    options(&r, db, 0);
+    r.resume = true;
+    r.seed = 0;
+    r.code[0] = '\0';
+    return create(&r);
 }
 
 static void pump_until(host *h, bool (*done)(host *, uint64_t), uint64_t arg)
@@ -132,10 +152,8 @@ static void test_game_and_restart(void **state)
 {
     (void)state;
     char db[256];
-    snprintf(db, sizeof db, "%s/spel.db", dir);
     host_options o;
-    options(&o, db, 4);
-    host *h = create(&o);
+    host *h = create_in("spel", db, sizeof db, &o);
     int64_t first = host_journal_session(h);
     assert_true(first > 0);
     pump_until(h, is_finished, 0);
@@ -172,10 +190,8 @@ static void test_resume_midway(void **state)
 {
     (void)state;
     char db[256];
-    snprintf(db, sizeof db, "%s/hervat.db", dir);
     host_options o;
-    options(&o, db, 4);
-    host *h = create(&o);
+    host *h = create_in("hervat", db, sizeof db, &o);
     pump_until(h, has_actions, 25);
     assert_false(host_finished(h));
     uint64_t n = host_actions_accepted(h);
@@ -186,12 +202,7 @@ static void test_resume_midway(void **state)
         assert_true(host_seat_info_get(h, s, &before[s]));
     host_destroy_journaled(h); /* no finish recorded: as after a crash */
 
-    host_options r;
-    options(&r, db, 0);
-    r.resume = true;
-    r.seed = 0;
-    r.code[0] = '\0';
-    h = create(&r);
+    h = resume_from(db);
     assert_int_equal(host_journal_session(h), id);
     assert_string_equal(host_room_code(h), "BRUG");
     assert_int_equal(host_actions_accepted(h), n);
@@ -206,6 +217,7 @@ static void test_resume_midway(void **state)
     store_close(finish_and_check(h, db, id));
 
     /* a finished session is not resumed */
+    host_options r;
     options(&r, db, 0);
     r.resume = true;
     r.resume_id = id;
@@ -219,7 +231,7 @@ static void test_level_picked_in_lobby(void **state)
 {
     (void)state;
     char db[256], path[1024];
-    snprintf(db, sizeof db, "%s/level.db", dir);
+    snprintf(db, sizeof db, "%s/level.db", ts_group_dir());
     assert_true(plat_data_path("levels/jonas.yaml", path, sizeof path));
     host_options o;
     options(&o, db, 4);
@@ -284,16 +296,32 @@ static host *crash_and_resume(host *h, const char *db)
     uint64_t hash = core_state_hash(host_state(h));
     int64_t id = host_journal_session(h);
     host_destroy_journaled(h);
-    host_options r;
-    options(&r, db, 0);
-    r.resume = true;
-    r.seed = 0;
-    r.code[0] = '\0';
-    h = create(&r);
+    h = resume_from(db);
     assert_int_equal(host_journal_session(h), id);
     assert_int_equal(host_actions_accepted(h), n);
     assert_int_equal(core_state_hash(host_state(h)), hash);
     return h;
+}
+
+/* A copy of the bundled level noor.yaml in its own folder sub, with a
+ * stronger copy of the bundled roles as roles_file next to it, and a
+ * journal db for it. find/repl (may be NULL) edit the level's copy. */
+typedef struct {
+    char sub[256], level[300], roles[300], db[300], bundled[1024], src[1024];
+} roles_case;
+
+static void roles_case_make(roles_case *rc, const char *sub, const char *roles_file, const char *find,
+                            const char *repl)
+{
+    snprintf(rc->sub, sizeof rc->sub, "%s/%s", ts_group_dir(), sub);
+    assert_int_equal(mkdir(rc->sub, 0700), 0);
+    snprintf(rc->level, sizeof rc->level, "%s/noor.yaml", rc->sub);
+    snprintf(rc->roles, sizeof rc->roles, "%s/%s", rc->sub, roles_file);
+    snprintf(rc->db, sizeof rc->db, "%s/%s.db", ts_group_dir(), sub);
+    assert_true(plat_data_path("levels/noor.yaml", rc->src, sizeof rc->src));
+    assert_true(plat_data_path("levels/rollen.yaml", rc->bundled, sizeof rc->bundled));
+    copy_file(rc->src, rc->level, find, repl);
+    copy_file(rc->bundled, rc->roles, "sterkte: 2", "sterkte: 3");
 }
 
 /* A level with its own roles file next to it (stronger cards than the
@@ -303,16 +331,9 @@ static host *crash_and_resume(host *h, const char *db)
 static void test_own_roles_file(void **state)
 {
     (void)state;
-    char sub[256], level[300], roles[300], db[300], bundled[1024], src[1024];
-    snprintf(sub, sizeof sub, "%s/eigen", dir);
-    assert_int_equal(mkdir(sub, 0700), 0);
-    snprintf(level, sizeof level, "%s/noor.yaml", sub);
-    snprintf(roles, sizeof roles, "%s/rollen.yaml", sub);
-    snprintf(db, sizeof db, "%s/rollen.db", dir);
-    assert_true(plat_data_path("levels/noor.yaml", src, sizeof src));
-    assert_true(plat_data_path("levels/rollen.yaml", bundled, sizeof bundled));
-    copy_file(src, level, NULL, NULL);
-    copy_file(bundled, roles, "sterkte: 2", "sterkte: 3");
+    roles_case rc;
+    roles_case_make(&rc, "eigen", "rollen.yaml", NULL, NULL);
+    const char *level = rc.level, *roles = rc.roles, *db = rc.db, *bundled = rc.bundled, *src = rc.src;
 
     /* the test means something: with the bundled roles it is another game */
     core_scenario *own = calloc(1, sizeof *own), *plain = calloc(1, sizeof *plain);
@@ -356,7 +377,7 @@ static void test_own_roles_file(void **state)
     /* the report replays the game with the journaled roles too: the roles
      * file is gone, and the replay still equals the stored result */
     char out[300], html[340];
-    snprintf(out, sizeof out, "%s/verslag-eigen-rollen", dir);
+    snprintf(out, sizeof out, "%s/verslag-eigen-rollen", ts_group_dir());
     assert_true(report_export(s, id, out, false, err, sizeof err));
     snprintf(html, sizeof html, "%s/report.html", out);
     size_t page_len = 0;
@@ -375,16 +396,10 @@ static void test_own_roles_file(void **state)
 static void test_named_roles_file(void **state)
 {
     (void)state;
-    char sub[256], level[300], roles[300], db[300], bundled[1024], src[1024];
-    snprintf(sub, sizeof sub, "%s/genoemd", dir);
-    assert_int_equal(mkdir(sub, 0700), 0);
-    snprintf(level, sizeof level, "%s/noor.yaml", sub);
-    snprintf(roles, sizeof roles, "%s/team-rollen.yaml", sub);
-    snprintf(db, sizeof db, "%s/genoemd.db", dir);
-    assert_true(plat_data_path("levels/noor.yaml", src, sizeof src));
-    assert_true(plat_data_path("levels/rollen.yaml", bundled, sizeof bundled));
-    copy_file(src, level, "\nversie:", "\nrolbestand: \"team-rollen.yaml\"  # eigen rollen\nversie:");
-    copy_file(bundled, roles, "sterkte: 2", "sterkte: 3");
+    roles_case rc;
+    roles_case_make(&rc, "genoemd", "team-rollen.yaml", "\nversie:",
+                    "\nrolbestand: \"team-rollen.yaml\"  # eigen rollen\nversie:");
+    const char *level = rc.level, *roles = rc.roles, *db = rc.db;
 
     host_options o;
     options(&o, db, 4);
@@ -511,9 +526,6 @@ static void test_journal_owned_by_host(void **state)
 
 int main(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/samenspel-bridge-XXXXXX");
-    if (!mkdtemp(dir))
-        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_game_and_restart),
         cmocka_unit_test(test_resume_midway),
@@ -523,10 +535,5 @@ int main(void)
         cmocka_unit_test(test_journal_owned_by_host),
         cmocka_unit_test(test_improvements_kept_per_round),
     };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    char cmd[200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
-    return rc;
+    return cmocka_run_group_tests(tests, ts_group_dir_make, ts_group_dir_remove);
 }

@@ -24,6 +24,7 @@
 #include "platform/plat.h"
 #include "proto/proto.h"
 #include "store/store.h"
+#include "ts.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -70,19 +71,6 @@ static void fail(const char *fmt, ...)
 
 /* ------------------------------------------------------------ processes */
 
-static pid_t spawn(char **argv, const char *log)
-{
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0644);
-    pid_t pid = -1;
-    if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ) != 0)
-        pid = -1;
-    posix_spawn_file_actions_destroy(&fa);
-    return pid;
-}
-
 static pid_t spawn_host(bool resume, uint64_t seed)
 {
     char p[16], s[32];
@@ -104,7 +92,7 @@ static pid_t spawn_host(bool resume, uint64_t seed)
     if (resume)
         argv[n++] = "--resume";
     argv[n] = NULL;
-    return spawn(argv, host_log);
+    return ts_spawn(argv, host_log, true);
 }
 
 static pid_t spawn_bot(int i)
@@ -117,15 +105,14 @@ static pid_t spawn_bot(int i)
     snprintf(addr, sizeof addr, "127.0.0.1:%d", port);
     char *argv[] = {SAMENSPEL_BIN, "join", "--headless", "--bot", "team", "--pace", pace, "--name", name,
                     "--code", CODE, "--no-token-store", addr, NULL};
-    return spawn(argv, log);
+    return ts_spawn(argv, log, true);
 }
 
 /* -------------------------------------------------------------- witness */
 
 typedef struct {
     int fd;
-    uint8_t *buf;
-    size_t len, cap;
+    ts_stream in;
     bool welcomed, has_token;
     int seat;
     uint8_t token[PROTO_TOKEN_LEN];
@@ -148,17 +135,9 @@ static void w_close(witness *w)
     if (w->fd >= 0)
         close(w->fd);
     w->fd = -1;
-    w->len = 0;
+    ts_stream_reset(&w->in);
     w->welcomed = w->has_view = false;
     w->inflight = false; /* its fate is unknown: not counted as acknowledged */
-}
-
-static bool send_frame(int fd, const uint8_t *pl, size_t n)
-{
-    uint8_t hdr[PROTO_HEADER_LEN];
-    proto_frame_header(hdr, (uint32_t)n);
-    return n && send(fd, hdr, sizeof hdr, MSG_NOSIGNAL) == (ssize_t)sizeof hdr &&
-           send(fd, pl, n, MSG_NOSIGNAL) == (ssize_t)n;
 }
 
 static void w_connect(witness *w, int idx)
@@ -167,33 +146,18 @@ static void w_connect(witness *w, int idx)
     if (now < w->retry_ms)
         return;
     w->retry_ms = now + 50;
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    int fd = ts_connect(port, 0);
     if (fd < 0)
         return;
-    struct sockaddr_in a;
-    memset(&a, 0, sizeof a);
-    a.sin_family = AF_INET;
-    a.sin_port = htons((uint16_t)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
-        close(fd);
-        return;
-    }
-    int one = 1;
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     w->fd = fd;
     w->ping_ms = 0;
     proto_hello m;
-    memset(&m, 0, sizeof m);
-    m.magic = PROTO_MAGIC;
-    m.version = PROTO_VERSION;
-    snprintf(m.build, sizeof m.build, "resume-test");
-    snprintf(m.code, sizeof m.code, "%s", CODE);
-    snprintf(m.name, sizeof m.name, "getuige%d", idx);
+    char name[32];
+    snprintf(name, sizeof name, "getuige%d", idx);
+    ts_hello_init(&m, "resume-test", CODE, name);
     m.has_token = w->has_token;
     memcpy(m.token, w->token, sizeof m.token);
-    uint8_t out[512];
-    if (!send_frame(fd, out, proto_encode_hello(out, sizeof out, &m)))
+    if (!ts_send_hello(fd, &m))
         w_close(w);
 }
 
@@ -246,35 +210,16 @@ static void w_frame(witness *w, const uint8_t *pl, size_t n)
 
 static void w_read(witness *w)
 {
-    for (;;) {
-        if (w->fd < 0)
-            return;
-        if (w->cap - w->len < 65536) {
-            w->cap = w->cap * 2 + 65536;
-            w->buf = realloc(w->buf, w->cap);
-        }
-        ssize_t n = recv(w->fd, w->buf + w->len, w->cap - w->len, MSG_DONTWAIT);
-        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
-            w_close(w);
-            return;
-        }
-        if (n < 0)
-            break;
-        w->len += (size_t)n;
+    if (w->fd < 0)
+        return;
+    if (ts_stream_fill(&w->in, w->fd) < 0) {
+        w_close(w);
+        return;
     }
-    size_t off = 0;
-    for (;;) {
-        const uint8_t *pl;
-        size_t plen, used;
-        if (proto_frame_next(w->buf + off, w->len - off, PROTO_MAX_FRAME, &pl, &plen, &used) != PROTO_FRAME_OK)
-            break;
+    const uint8_t *pl;
+    size_t plen;
+    while (w->fd >= 0 && ts_stream_next(&w->in, &pl, &plen))
         w_frame(w, pl, plen);
-        if (w->fd < 0)
-            return;
-        off += used;
-    }
-    memmove(w->buf, w->buf + off, w->len - off);
-    w->len -= off;
 }
 
 static void w_step(witness *w, int idx)
@@ -288,12 +233,7 @@ static void w_step(witness *w, int idx)
     if (w->fd >= 0 && now >= w->ping_ms) {
         /* heartbeat: the host drops a peer that stays silent for 3 s */
         w->ping_ms = now + 500;
-        proto_ping pg;
-        memset(&pg, 0, sizeof pg);
-        pg.stamp = plat_now_ns();
-        pg.ack_tick = w->last_tick;
-        uint8_t out[64];
-        if (!send_frame(w->fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg))) {
+        if (!ts_send_ping(w->fd, plat_now_ns(), w->last_tick)) {
             w_close(w);
             return;
         }
@@ -308,7 +248,7 @@ static void w_step(witness *w, int idx)
     m.seq = ++w->seq;
     m.action = a;
     uint8_t out[PROTO_MAX_CLIENT_FRAME];
-    if (!send_frame(w->fd, out, proto_encode_action(out, sizeof out, &m))) {
+    if (!ts_send_frame(w->fd, out, proto_encode_action(out, sizeof out, &m))) {
         w_close(w);
         return;
     }
@@ -452,25 +392,6 @@ static void new_game(witness *w, pid_t *bots)
 
 /* ----------------------------------------------------------------- main */
 
-static int pick_port(void)
-{
-    for (int attempt = 0; attempt < 50; attempt++) {
-        int p = 20000 + (int)((plat_now_ns() / 1000 + (uint64_t)getpid() * 7919u + (uint64_t)attempt * 104729u) %
-                              30000u);
-        int fd = socket(AF_INET, SOCK_STREAM, 0);
-        struct sockaddr_in a;
-        memset(&a, 0, sizeof a);
-        a.sin_family = AF_INET;
-        a.sin_port = htons((uint16_t)p);
-        a.sin_addr.s_addr = htonl(INADDR_ANY);
-        int ok = bind(fd, (struct sockaddr *)&a, sizeof a) == 0;
-        close(fd);
-        if (ok)
-            return p;
-    }
-    return 0;
-}
-
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -487,7 +408,7 @@ int main(void)
     }
     snprintf(db_path, sizeof db_path, "%s/journal.db", work);
     snprintf(host_log, sizeof host_log, "%s/host.log", work);
-    port = pick_port();
+    port = ts_free_port();
     printf("resume test: %d kill points, seed %llu, port %d, work %s\n", points,
            (unsigned long long)seed, port, work);
 
@@ -623,7 +544,7 @@ int main(void)
         }
     for (int i = 0; i < N_WITNESS; i++) {
         w_close(&w[i]);
-        free(w[i].buf);
+        ts_stream_free(&w[i].in);
         free(w[i].acked);
         free(w[i].sc);
     }

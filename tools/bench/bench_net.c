@@ -7,9 +7,9 @@
  *    (the seats are players, the rest observers);
  *  - the time for 64 clients connecting at once to be welcomed;
  *  - bytes the host sends per action per client.
- * The host runs in its own thread exactly as the projector would run it.
- * SAMENSPEL_NET_THREADS=1 measures the transport's sender-thread fallback
- * (one thread per connection) instead of its poll() I/O thread.
+ * The host runs in its own thread exactly as the projector would run it,
+ * on the platform transport (net_posix.c: its own sockets, one poll() I/O
+ * thread for every connection).
  */
 #include "client/client.h"
 #include "host/host.h"
