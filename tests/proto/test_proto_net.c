@@ -20,12 +20,12 @@ static void test_host_refuses_a_host_message(void **state)
     snprintf(o.code, sizeof o.code, "TEST");
     host *h = fx_host(&o);
     assert_non_null(h);
-    int fd = fx_raw_connect(host_port(h), 0);
+    int fd = ts_connect(host_port(h), 0);
     assert_true(fd >= 0);
     for (int i = 0; i < 5; i++)
         host_pump(h, 1);
     uint8_t buf[512];
-    assert_true(fx_raw_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "kijker", true, NULL, PROTO_VERSION)));
+    assert_true(ts_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "kijker", true, NULL, PROTO_VERSION)));
     uint8_t *rb = NULL;
     size_t rl = 0, rc = 0;
     bool closed = false;
@@ -33,7 +33,7 @@ static void test_host_refuses_a_host_message(void **state)
     assert_false(closed); /* welcomed as an observer */
     /* a well-formed LOBBY, but a LOBBY is the host's to send */
     proto_lobby lobby = {.observers = 1};
-    assert_true(fx_raw_send_frame(fd, buf, proto_encode_lobby(buf, sizeof buf, &lobby)));
+    assert_true(ts_send_frame(fd, buf, proto_encode_lobby(buf, sizeof buf, &lobby)));
     uint64_t until = plat_now_ms() + 2000;
     while (!closed && plat_now_ms() < until)
         fx_raw_read(fd, h, 20, &rb, &rl, &rc, &closed);
@@ -85,7 +85,7 @@ static void test_client_refuses_a_client_message(void **state)
     /* an ACTION goes from a client to the host: this "host" may not send it */
     proto_action act = {.seq = 1, .action = {.type = CORE_ACT_READY}};
     uint8_t buf[256];
-    assert_true(fx_raw_send_frame(fd, buf, proto_encode_action(buf, sizeof buf, &act)));
+    assert_true(ts_send_frame(fd, buf, proto_encode_action(buf, sizeof buf, &act)));
     for (int i = 0; i < 200 && !strstr(cli_reason(c), "ACTION refused"); i++)
         cli_pump(c, 5);
     if (!strstr(cli_reason(c), "ACTION refused: it goes from a client to the host"))

@@ -466,7 +466,7 @@ static void test_improvements_kept_per_round(void **state)
 {
     (void)state;
     char db[256];
-    snprintf(db, sizeof db, "%s/acties.db", dir);
+    snprintf(db, sizeof db, "%s/acties.db", ts_group_dir());
     host_options o;
     options(&o, db, 3);
     host *h = create(&o);
@@ -497,7 +497,7 @@ static void test_journal_owned_by_host(void **state)
 {
     (void)state;
     char db[256];
-    snprintf(db, sizeof db, "%s/owned.db", dir);
+    snprintf(db, sizeof db, "%s/owned.db", ts_group_dir());
     host_options o;
     options(&o, db, 0);
     host *bridge = create(&o);
