@@ -8,6 +8,7 @@
  * nothing of its input reaches the rules engine.
  */
 #include "host/host.h"
+#include "host/host_web.h"
 #include "level/watch.h"
 #include "net/net.h"
 #include "platform/i18n.h"
@@ -106,6 +107,9 @@ struct host {
     host_reload_status reload;
     lvl_diags reload_diags;
     char err[256];
+    web_server *web;              /* browser player (host_web.c); NULL when off */
+    char web_url[HOST_URL_LEN];   /* "http://ip:port/" */
+    char join_url[HOST_URL_LEN + 16];
 };
 
 /* ------------------------------------------------------------------ log */
@@ -459,6 +463,10 @@ static bool host_open_net(host *h, char *err, size_t err_len)
     char addr[NET_ADDR_LEN];
     net_lan_address(addr, sizeof addr);
     snprintf(h->lan, sizeof h->lan, "%s:%d", addr, h->opts.port);
+    char why[200];
+    h->web = host_web_open(&h->opts, h->opts.port, addr, h->web_url, sizeof h->web_url, why, sizeof why);
+    if (!h->web && why[0])
+        hlog(h, "browser player off: %s", why);
     return true;
 }
 
@@ -531,6 +539,7 @@ void host_destroy(host *h)
         net_poll_destroy(h->poll);
     net_listener_close(h->lis);
     net_udp_close(h->udp);
+    web_stop(h->web);
     if (h->net_up)
         net_quit();
     free(h->sc);
@@ -1146,6 +1155,11 @@ bool host_pump(host *h, int max_wait_ms)
         wait = 0;
     else if (bots_waiting && wait > 20)
         wait = 20;
+    /* The web server's sockets are not in the poll set: with browsers
+     * connected, wake often enough that they wait no longer than a TCP peer. */
+    if (web_socket_count(h->web) > 0 && wait > 4)
+        wait = 4;
+    web_service(h->web);
     int n = net_poll_wait(h->poll, wait);
     uint64_t now = plat_now_ms();
     if (n > 0) {
@@ -1198,6 +1212,7 @@ bool host_pump(host *h, int max_wait_ms)
     watch_level(h, now);
     broadcast(h);
     reap_peers(h);
+    web_service(h->web);
     return true;
 }
 
@@ -1206,6 +1221,16 @@ bool host_pump(host *h, int max_wait_ms)
 const char *host_room_code(const host *h) { return h->code; }
 const char *host_lan_address(const host *h) { return h->lan; }
 int host_port(const host *h) { return h->opts.port; }
+int host_web_port(const host *h) { return web_port(h->web); }
+const char *host_join_url(const host *h)
+{
+    host *m = (host *)h; /* the URL follows the room code, built on demand */
+    if (!h->web_url[0])
+        m->join_url[0] = '\0';
+    else
+        snprintf(m->join_url, sizeof m->join_url, "%s?code=%s", h->web_url, h->code);
+    return h->join_url;
+}
 const core_scenario *host_scenario(const host *h) { return h->sc; }
 const core_state *host_state(const host *h) { return &h->st; }
 int host_seat_count(const host *h) { return h->sc->n_seats; }

@@ -42,6 +42,8 @@ void host_options_usage(void *stdio_file)
             "  --screen S        lobby, table of debrief (met --screenshot)\n"
             "  --size BxH        venstergrootte, bv. 1280x720\n"
             "  --quiet           headless: alleen de uitkomst afdrukken\n"
+            "  --http-port N     poort van de browserspeler (standaard 47880; 0 = uit)\n"
+            "  --allow-origin A  ook pagina's van deze Origin(s) mogen aansluiten (komma's; * = alle)\n"
             "  -h, --help        deze hulp tonen\n"),
           out);
 }
@@ -52,6 +54,7 @@ static const char *const host_screens[] = {"lobby", "table", "debrief", NULL};
 int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t err_len)
 {
     host_options_default(o);
+    o->http_port = HOST_DEFAULT_HTTP_PORT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = (i + 1 < argc) ? argv[i + 1] : NULL;
@@ -110,6 +113,25 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
                 return -1;
             }
             o->advance_idle_ms = (int)n;
+        } else if (!strcmp(a, "--http-port")) {
+            NEED_VAL();
+            if (!plat_arg_int(val, 0, 65535, &n)) {
+                snprintf(err, err_len, _("--http-port %s: geef een poort van 1 tot 65535 (0 = uit)"), val);
+                return -1;
+            }
+            o->http_port = (int)n;
+        } else if (!strcmp(a, "--allow-origin")) {
+            NEED_VAL();
+            if (!plat_arg_copy(o->allow_origin, sizeof o->allow_origin, val)) {
+                snprintf(err, err_len, _("%s: te lang"), a);
+                return -1;
+            }
+        } else if (!strcmp(a, "--web-root")) {
+            NEED_VAL();
+            if (!plat_arg_copy(o->web_root, sizeof o->web_root, val)) {
+                snprintf(err, err_len, _("%s: pad te lang"), a);
+                return -1;
+            }
         } else if (!strcmp(a, "--watch")) {
             o->watch = true;
         } else if (!strcmp(a, "--timer")) {
