@@ -512,6 +512,29 @@ static void quiet_log(int level, const char *line)
     (void)line;
 }
 
+static bool has_page(const char *dir)
+{
+    char p[PLAT_PATH_MAX + 16];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/i18n.js", dir);
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Like the levels: an explicit folder, $SAMENSPEL_WEB_DIR, the data dir's
+ * web/ (an install, where the generated catalogue sits next to the page),
+ * else the page this build assembled (running from the build tree). */
+static bool find_root(const char *given, char *out, size_t len)
+{
+    const char *env = getenv("SAMENSPEL_WEB_DIR");
+    if (given && *given)
+        snprintf(out, len, "%s", given);
+    else if (env && *env)
+        snprintf(out, len, "%s", env);
+    else if (!plat_data_path("web", out, len) || !has_page(out))
+        snprintf(out, len, "%s", SAMENSPEL_BUILD_WEBDIR);
+    return has_page(out);
+}
+
 web_server *web_start(const web_options *o, char *err, size_t err_len)
 {
     web_server *w = calloc(1, sizeof *w);
@@ -520,10 +543,9 @@ web_server *web_start(const web_options *o, char *err, size_t err_len)
         return NULL;
     }
     char dir[PLAT_PATH_MAX];
-    if (o->root)
-        snprintf(dir, sizeof dir, "%s", o->root);
-    else if (!plat_data_path("web", dir, sizeof dir)) {
-        snprintf(err, err_len, "the browser player's folder (web/) was not found next to the levels");
+    if (!find_root(o->root, dir, sizeof dir)) {
+        snprintf(err, err_len, "the browser player (web/index.html with its i18n.js) was not found next to the "
+                 "levels; build the project or set SAMENSPEL_WEB_DIR");
         free(w);
         return NULL;
     }
