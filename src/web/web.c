@@ -51,9 +51,9 @@ typedef struct {
 } ws_sess;
 
 typedef struct {
-    int fd;
+    const struct lws *wsi;      /* NULL: free slot */
     char ip[64];
-} fd_slot;
+} conn_slot;
 
 struct web_server {
     struct lws_context *ctx;
@@ -62,7 +62,7 @@ struct web_server {
     char allow[WEB_ORIGIN_LEN];
     int game_port, port, max_per_addr;
     int sockets;
-    fd_slot fds[WEB_MAX_FDS];
+    conn_slot conns[WEB_MAX_FDS];
 };
 
 /* ------------------------------------------------------------ addresses */
@@ -71,27 +71,27 @@ static int addr_count(web_server *w, const char *ip)
 {
     int n = 0;
     for (int i = 0; i < WEB_MAX_FDS; i++)
-        if (w->fds[i].fd > 0 && strcmp(w->fds[i].ip, ip) == 0)
+        if (w->conns[i].wsi && strcmp(w->conns[i].ip, ip) == 0)
             n++;
     return n;
 }
 
-static bool addr_add(web_server *w, int fd, const char *ip)
+static bool addr_add(web_server *w, const struct lws *wsi, const char *ip)
 {
     for (int i = 0; i < WEB_MAX_FDS; i++)
-        if (w->fds[i].fd <= 0) {
-            w->fds[i].fd = fd;
-            snprintf(w->fds[i].ip, sizeof w->fds[i].ip, "%s", ip);
+        if (!w->conns[i].wsi) {
+            w->conns[i].wsi = wsi;
+            snprintf(w->conns[i].ip, sizeof w->conns[i].ip, "%s", ip);
             return true;
         }
     return false;
 }
 
-static void addr_del(web_server *w, int fd)
+static void addr_del(web_server *w, const struct lws *wsi)
 {
     for (int i = 0; i < WEB_MAX_FDS; i++)
-        if (w->fds[i].fd == fd)
-            w->fds[i].fd = 0;
+        if (w->conns[i].wsi == wsi)
+            w->conns[i].wsi = NULL;
 }
 
 /* ----------------------------------------------------------------- files */
@@ -310,19 +310,19 @@ static int cb_http(struct lws *wsi, enum lws_callback_reasons reason, void *user
     (void)user;
     switch (reason) {
     case LWS_CALLBACK_FILTER_NETWORK_CONNECTION: {
-        int fd = (int)(intptr_t)in;
+        /* Refused before a byte is read: too many from one address. */
         char ip[64] = "";
-        lws_get_peer_simple_fd(fd, ip, sizeof ip);
-        if (addr_count(w, ip) >= w->max_per_addr || !addr_add(w, fd, ip))
-            return 1;
-        return 0;
+        lws_get_peer_simple_fd((lws_sockfd_type)(intptr_t)in, ip, sizeof ip);
+        return addr_count(w, ip) >= w->max_per_addr ? 1 : 0;
     }
-    case LWS_CALLBACK_WSI_DESTROY: {
-        lws_sockfd_type fd = lws_get_socket_fd(wsi);
-        if (fd > 0)
-            addr_del(w, (int)fd);
-        return 0;
+    case LWS_CALLBACK_SERVER_NEW_CLIENT_INSTANTIATED: {
+        char ip[64] = "";
+        lws_get_peer_simple(wsi, ip, sizeof ip);
+        return addr_add(w, wsi, ip) ? 0 : -1;
     }
+    case LWS_CALLBACK_WSI_DESTROY:
+        addr_del(w, wsi);
+        return 0;
     case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
         /* An upgrade without our subprotocol lands here: refuse it. */
         return 1;
