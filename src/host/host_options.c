@@ -44,6 +44,7 @@ void host_options_usage(void *stdio_file)
             "  --quiet           headless: alleen de uitkomst afdrukken\n"
             "  --http-port N     poort van de browserspeler (standaard 47880; 0 = uit)\n"
             "  --allow-origin A  ook pagina's van deze Origin(s) mogen aansluiten (komma's; * = alle)\n"
+            "  --web-root MAP    map met de browserspeler (standaard de web/ bij de levels)\n"
             "  -h, --help        deze hulp tonen\n"),
           out);
 }
