@@ -341,11 +341,9 @@ static void fill_lobby(cli *c, const proto_lobby *m)
 static bool handle_frame(cli *c, const uint8_t *pl, size_t len, const char **why)
 {
     int type = proto_payload_type(pl, len);
-    if (!c->welcomed && type != PROTO_MSG_WELCOME && type != PROTO_MSG_REJECT &&
-        type != PROTO_MSG_PING && type != PROTO_MSG_BYE) {
-        *why = "message before WELCOME";
+    /* the message table decides who may send what, and when */
+    if (!proto_msg_allowed(type, PROTO_SENDER_CLIENT, c->welcomed, why))
         return false;
-    }
     switch (type) {
     case PROTO_MSG_WELCOME: {
         proto_welcome w;

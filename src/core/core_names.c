@@ -29,7 +29,7 @@ const char *core_reject_message(core_reject r)
     case CORE_REJ_UNKNOWN_PROMISE: return "Die vraag of dat aanbod bestaat niet.";
     case CORE_REJ_NOT_YOUR_PROMISE: return "Die vraag of dat aanbod is niet aan jou gericht.";
     case CORE_REJ_PROMISE_CLOSED: return "Daarop is al geantwoord.";
-    case CORE_REJ_SELF: return "Je kunt dat niet aan jezelf vragen of aanbieden.";
+    case CORE_REJ_SELF: return "Je kan dat niet aan jezelf vragen of aanbieden.";
     case CORE_REJ_TOO_MANY_PROMISES: return "Er zijn deze ronde al te veel vragen en aanbiedingen.";
     case CORE_REJ_READY_LOCKED: return "Je hebt al 'klaar' gemeld; trek dat eerst in.";
     case CORE_REJ_NOT_COMMITTED: return "Die kaart is niet ingezet.";

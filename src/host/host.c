@@ -706,12 +706,13 @@ static void handle_frame(host *h, int i, const uint8_t *pl, size_t len)
     peer *p = &h->peers[i];
     int type = proto_payload_type(pl, len);
     const char *why = NULL;
+    /* the message table decides who may send what, and when */
+    if (!proto_msg_allowed(type, PROTO_SENDER_HOST, p->state != PEER_HANDSHAKE, &why)) {
+        hlog(h, "peer %s dropped: %s", net_conn_address(p->conn), why);
+        drop_peer(h, i, why);
+        return;
+    }
     if (p->state == PEER_HANDSHAKE) {
-        if (type != PROTO_MSG_HELLO) {
-            hlog(h, "peer %s dropped: %s before HELLO", net_conn_address(p->conn), proto_msg_name(type));
-            drop_peer(h, i, "no HELLO first");
-            return;
-        }
         handle_hello(h, i, pl, len);
         return;
     }

@@ -228,6 +228,25 @@ static void io_idx(proto_io *io, int *v, int max)
 
 /* ------------------------------------------------------------- scenario */
 
+/* A count of at most max, then that many strings of a char[][len] array. */
+static void io_strs(proto_io *io, int *n, char *first, size_t len, int max)
+{
+    io_count(io, n, max, 2);
+    for (int i = 0; i < *n; i++)
+        io_str(io, first + (size_t)i * len, len);
+}
+
+#define IO_STRS(io, n, arr, max) io_strs((io), &(n), (arr)[0], sizeof(arr)[0], (max))
+
+/* The id, title and text that cards, needs, frictions and goals all open
+ * with (a macro: the four structs are different types). */
+#define IO_LABELS(io, d)                            \
+    do {                                            \
+        io_str((io), (d)->id, sizeof (d)->id);       \
+        io_str((io), (d)->title, sizeof (d)->title); \
+        io_str((io), (d)->text, sizeof (d)->text);   \
+    } while (0)
+
 static void ser_rules(proto_io *io, core_rules *r)
 {
     int *ints[] = {&r->rounds, &r->hand_size, &r->max_commit, &r->welbevinden_start,
@@ -247,9 +266,7 @@ static void ser_rules(proto_io *io, core_rules *r)
 
 static void ser_card(proto_io *io, core_card_def *c)
 {
-    io_str(io, c->id, sizeof c->id);
-    io_str(io, c->title, sizeof c->title);
-    io_str(io, c->text, sizeof c->text);
+    IO_LABELS(io, c);
     IO_ENUM(io, c->type, core_card_type, 3);
     io_idx(io, &c->role, CORE_MAX_ROLES);
     io_str(io, c->domain, sizeof c->domain);
@@ -263,16 +280,10 @@ static void ser_role(proto_io *io, core_role_def *r)
     io_str(io, r->id, sizeof r->id);
     io_str(io, r->name, sizeof r->name);
     io_str(io, r->description, sizeof r->description);
-    io_count(io, &r->n_domains, CORE_MAX_DOMAINS, 2);
-    for (int i = 0; i < r->n_domains; i++)
-        io_str(io, r->domains[i], sizeof r->domains[i]);
-    io_count(io, &r->n_skills, CORE_MAX_SKILLS, 2);
-    for (int i = 0; i < r->n_skills; i++)
-        io_str(io, r->skills[i], sizeof r->skills[i]);
+    IO_STRS(io, r->n_domains, r->domains, CORE_MAX_DOMAINS);
+    IO_STRS(io, r->n_skills, r->skills, CORE_MAX_SKILLS);
     io_str(io, r->limits_text, sizeof r->limits_text);
-    io_count(io, &r->n_limit_domains, CORE_MAX_DOMAINS, 2);
-    for (int i = 0; i < r->n_limit_domains; i++)
-        io_str(io, r->limit_domains[i], sizeof r->limit_domains[i]);
+    IO_STRS(io, r->n_limit_domains, r->limit_domains, CORE_MAX_DOMAINS);
     io_count(io, &r->deck_size, CORE_MAX_DECK, 1);
     for (int i = 0; i < r->deck_size; i++)
         io_int(io, &r->deck[i], 0, CORE_MAX_CARDS - 1);
@@ -317,9 +328,7 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
     io_count(io, &sc->n_needs, CORE_MAX_NEEDS, 8);
     for (int i = 0; i < sc->n_needs; i++) {
         core_need_def *n = &sc->needs[i];
-        io_str(io, n->id, sizeof n->id);
-        io_str(io, n->title, sizeof n->title);
-        io_str(io, n->text, sizeof n->text);
+        IO_LABELS(io, n);
         io_str(io, n->domain, sizeof n->domain);
         io_int(io, &n->target, 0, 100000);
         io_u32bits(io, &n->limited_roles, CORE_MAX_ROLES);
@@ -345,9 +354,7 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
     io_count(io, &sc->n_frictions, CORE_MAX_FRICTIONS, 16);
     for (int i = 0; i < sc->n_frictions; i++) {
         core_friction_def *f = &sc->frictions[i];
-        io_str(io, f->id, sizeof f->id);
-        io_str(io, f->title, sizeof f->title);
-        io_str(io, f->text, sizeof f->text);
+        IO_LABELS(io, f);
         io_u32bits(io, &f->roles, CORE_MAX_ROLES);
         io_int(io, &f->required_roles, 0, CORE_MAX_ROLES);
         io_int(io, &f->severity, -1000, 1000);
@@ -359,9 +366,7 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
     io_count(io, &sc->n_goals, CORE_MAX_GOALS, 10);
     for (int i = 0; i < sc->n_goals; i++) {
         core_goal_def *g = &sc->goals[i];
-        io_str(io, g->id, sizeof g->id);
-        io_str(io, g->title, sizeof g->title);
-        io_str(io, g->text, sizeof g->text);
+        IO_LABELS(io, g);
         io_u32bits(io, &g->needs, CORE_MAX_NEEDS);
     }
 
@@ -372,9 +377,7 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
         io_str(io, r->question, sizeof r->question);
         IO_ENUM(io, r->block, core_building_block, CORE_BLOCK_COUNT);
         io_u32bits(io, &r->evidence, CORE_EV_TAG_COUNT);
-        io_count(io, &r->n_options, CORE_MAX_OPTIONS, 2);
-        for (int j = 0; j < r->n_options; j++)
-            io_str(io, r->options[j], sizeof r->options[j]);
+        IO_STRS(io, r->n_options, r->options, CORE_MAX_OPTIONS);
     }
 
     io_count(io, &sc->n_events, CORE_MAX_EVENTS_SCRIPTED, 2);
@@ -574,13 +577,16 @@ static bool finish_read(proto_io *io, const char **why)
 
 static void ser_hello(proto_io *io, proto_hello *m)
 {
-    ser_type(io, PROTO_MSG_HELLO);
     io_u32(io, &m->magic);
     io_u16(io, &m->version);
     /* Fields after magic+version may change between versions: a reader
-     * stops here when the version differs and answers "version mismatch". */
-    if (io->reading && (m->magic != PROTO_MAGIC || m->version != PROTO_VERSION))
+     * stops here when the version differs (the rest of a foreign hello is
+     * skipped, not parsed) and the caller answers "version mismatch". */
+    if (io->reading && (m->magic != PROTO_MAGIC || m->version != PROTO_VERSION)) {
+        if (!io->bad)
+            io->pos = io->cap;
         return;
+    }
     io_str(io, m->build, sizeof m->build);
     io_str(io, m->code, sizeof m->code);
     io_str(io, m->name, sizeof m->name);
@@ -602,107 +608,14 @@ static void ser_hello(proto_io *io, proto_hello *m)
         memset(m->token, 0, sizeof m->token);
 }
 
-size_t proto_encode_hello(uint8_t *buf, size_t cap, const proto_hello *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_hello(&io, (proto_hello *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_hello(const uint8_t *p, size_t len, proto_hello *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_hello(&io, m);
-    if (!io.bad && (m->magic != PROTO_MAGIC || m->version != PROTO_VERSION)) {
-        /* Not an error of the reader: the caller answers with a version
-         * reject, so the rest of a foreign hello is not parsed. */
-        return true;
-    }
-    return finish_read(&io, why);
-}
-
-size_t proto_encode_welcome(uint8_t *buf, size_t cap, const proto_welcome *m,
-                            const core_scenario *sc, uint64_t fact_text_mask, uint32_t event_mask)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_type(&io, PROTO_MSG_WELCOME);
-    int seat = m->seat;
-    io_idx(&io, &seat, CORE_MAX_SEATS);
-    io_raw(&io, (void *)m->token, PROTO_TOKEN_LEN);
-    io_str(&io, (char *)m->code, sizeof m->code);
-    ser_scenario(&io, (core_scenario *)sc, fact_text_mask, event_mask);
-    return finish_write(&io);
-}
-
-bool proto_decode_welcome(const uint8_t *p, size_t len, proto_welcome *m, core_scenario *sc, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    memset(sc, 0, sizeof *sc);
-    proto_reader(&io, p, len);
-    ser_type(&io, PROTO_MSG_WELCOME);
-    io_idx(&io, &m->seat, CORE_MAX_SEATS);
-    io_raw(&io, m->token, PROTO_TOKEN_LEN);
-    io_str(&io, m->code, sizeof m->code);
-    ser_scenario(&io, sc, 0, 0);
-    if (!finish_read(&io, why))
-        return false;
-    /* Cross-references: indices that front ends use to index arrays. */
-    for (int i = 0; i < sc->n_seats; i++)
-        if (sc->seat_roles[i] >= sc->n_roles)
-            return why ? (*why = "seat role out of range", false) : false;
-    for (int r = 0; r < sc->n_roles; r++)
-        for (int i = 0; i < sc->roles[r].deck_size; i++)
-            if (sc->roles[r].deck[i] >= sc->n_cards)
-                return why ? (*why = "deck card out of range", false) : false;
-    for (int i = 0; i < sc->n_cards; i++)
-        if (sc->cards[i].role >= sc->n_roles)
-            return why ? (*why = "card role out of range", false) : false;
-    for (int i = 0; i < sc->n_facts; i++)
-        if (sc->facts[i].role >= sc->n_roles)
-            return why ? (*why = "fact role out of range", false) : false;
-    for (int i = 0; i < sc->n_frictions; i++)
-        if (sc->frictions[i].innovation_card >= sc->n_cards)
-            return why ? (*why = "innovation card out of range", false) : false;
-    for (int i = 0; i < sc->n_events; i++)
-        if (sc->events[i].need >= sc->n_needs)
-            return why ? (*why = "event need out of range", false) : false;
-    if (m->seat >= sc->n_seats)
-        return why ? (*why = "seat out of range", false) : false;
-    return true;
-}
-
 static void ser_reject(proto_io *io, proto_reject *m)
 {
-    ser_type(io, PROTO_MSG_REJECT);
     IO_ENUM(io, m->code, proto_reject_code, PROTO_REJ_COUNT);
     io_str(io, m->text, sizeof m->text);
 }
 
-size_t proto_encode_reject(uint8_t *buf, size_t cap, const proto_reject *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_reject(&io, (proto_reject *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_reject(const uint8_t *p, size_t len, proto_reject *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_reject(&io, m);
-    return finish_read(&io, why);
-}
-
 static void ser_lobby(proto_io *io, proto_lobby *m)
 {
-    ser_type(io, PROTO_MSG_LOBBY);
     io_str(io, m->code, sizeof m->code);
     io_str(io, m->title, sizeof m->title);
     io_count(io, &m->n_seats, CORE_MAX_SEATS, 4);
@@ -720,74 +633,166 @@ static void ser_lobby(proto_io *io, proto_lobby *m)
     io_bool(io, &m->finished);
 }
 
-size_t proto_encode_lobby(uint8_t *buf, size_t cap, const proto_lobby *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_lobby(&io, (proto_lobby *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_lobby(const uint8_t *p, size_t len, proto_lobby *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_lobby(&io, m);
-    return finish_read(&io, why);
-}
-
 static void ser_action(proto_io *io, proto_action *m)
 {
-    ser_type(io, PROTO_MSG_ACTION);
     io_u32(io, &m->seq);
     IO_ENUM(io, m->action.type, core_action_type, CORE_ACT_COUNT);
     io_int(io, &m->action.a, -1, 1023);
     io_int(io, &m->action.b, -1, 1023);
     io_int(io, &m->action.c, -1, 1023);
     io_str(io, m->action.text, sizeof m->action.text);
-}
-
-size_t proto_encode_action(uint8_t *buf, size_t cap, const proto_action *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_action(&io, (proto_action *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_action(const uint8_t *p, size_t len, proto_action *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_action(&io, m);
-    m->action.seat = CORE_NONE; /* never from the wire */
-    return finish_read(&io, why);
+    if (io->reading)
+        m->action.seat = CORE_NONE; /* never from the wire: the host fills it */
 }
 
 static void ser_result(proto_io *io, proto_result *m)
 {
-    ser_type(io, PROTO_MSG_RESULT);
     io_u32(io, &m->seq);
     IO_ENUM(io, m->result, core_reject, CORE_REJ_COUNT);
 }
 
-size_t proto_encode_result(uint8_t *buf, size_t cap, const proto_result *m)
+static void ser_fact(proto_io *io, proto_fact *m)
+{
+    io_int(io, &m->fact, 0, CORE_MAX_FACTS - 1);
+    io_str(io, m->text, sizeof m->text);
+}
+
+static void ser_event(proto_io *io, proto_event *m)
+{
+    io_int(io, &m->index, 0, CORE_MAX_EVENTS_SCRIPTED - 1);
+    io_int(io, &m->event.round, 0, CORE_MAX_ROUNDS);
+    ser_event_content(io, &m->event);
+}
+
+static void ser_ping(proto_io *io, proto_ping *m)
+{
+    io_u64(io, &m->stamp);
+    io_u32(io, &m->ack_tick);
+}
+
+static void ser_bye(proto_io *io, proto_reject_code *reason)
+{
+    IO_ENUM(io, *reason, proto_reject_code, PROTO_REJ_COUNT);
+}
+
+/* ------------------------------------------- codecs from the table */
+
+/* A message body's serializer, behind one signature so that one writer and
+ * one reader serve every message. */
+typedef void (*ser_body)(proto_io *io, void *m);
+
+static size_t encode_msg(uint8_t *buf, size_t cap, int type, ser_body ser, const void *m)
 {
     proto_io io;
     proto_writer(&io, buf, cap);
-    ser_result(&io, (proto_result *)m);
+    ser_type(&io, type);
+    /* writing only reads *m: the serializer's pointer is not const because
+     * the same function fills it when reading */
+    ser(&io, (void *)m);
     return finish_write(&io);
 }
 
-bool proto_decode_result(const uint8_t *p, size_t len, proto_result *m, const char **why)
+/* m is zeroed first: a failed decode leaves no half-read peer data. */
+static bool decode_msg(const uint8_t *p, size_t len, int type, ser_body ser, void *m, size_t size,
+                       const char **why)
+{
+    proto_io io;
+    memset(m, 0, size);
+    proto_reader(&io, p, len);
+    ser_type(&io, type);
+    ser(&io, m);
+    return finish_read(&io, why);
+}
+
+/* GEN and BODY messages get a ser_body adapter; GEN ones also their public
+ * encode/decode pair. */
+#define PROTO_BODY_OWN(name)
+#define PROTO_BODY_BODY(name)                        \
+    static void body_##name(proto_io *io, void *m) \
+    {                                              \
+        ser_##name(io, m);                         \
+    }
+#define PROTO_BODY_GEN(name) PROTO_BODY_BODY(name)
+#define PROTO_BODY(t, NAME, name, type, sender, stage, codec) PROTO_BODY_##codec(name)
+PROTO_MESSAGES(PROTO_BODY)
+
+#define PROTO_CODEC_OWN(NAME, name, type)
+#define PROTO_CODEC_BODY(NAME, name, type)
+#define PROTO_CODEC_GEN(NAME, name, type)                                             \
+    size_t proto_encode_##name(uint8_t *buf, size_t cap, const type *m)               \
+    {                                                                                 \
+        return encode_msg(buf, cap, PROTO_MSG_##NAME, body_##name, m);                \
+    }                                                                                 \
+    bool proto_decode_##name(const uint8_t *p, size_t len, type *m, const char **why) \
+    {                                                                                 \
+        return decode_msg(p, len, PROTO_MSG_##NAME, body_##name, m, sizeof *m, why);  \
+    }
+#define PROTO_CODEC(t, NAME, name, type, sender, stage, codec) PROTO_CODEC_##codec(NAME, name, type)
+PROTO_MESSAGES(PROTO_CODEC)
+
+size_t proto_encode_welcome(uint8_t *buf, size_t cap, const proto_welcome *m,
+                            const core_scenario *sc, uint64_t fact_text_mask, uint32_t event_mask)
+{
+    proto_io io;
+    proto_writer(&io, buf, cap);
+    ser_type(&io, PROTO_MSG_WELCOME);
+    int seat = m->seat;
+    io_idx(&io, &seat, CORE_MAX_SEATS);
+    io_raw(&io, (void *)m->token, PROTO_TOKEN_LEN);
+    io_str(&io, (char *)m->code, sizeof m->code);
+    ser_scenario(&io, (core_scenario *)sc, fact_text_mask, event_mask);
+    return finish_write(&io);
+}
+
+/* Whether the int at first and the n - 1 that follow it every stride bytes
+ * (one field of each struct of an array) are all below limit. */
+static bool all_below(const int *first, size_t stride, int n, int limit)
+{
+    const unsigned char *at = (const unsigned char *)first;
+    for (int i = 0; i < n; i++) {
+        int v;
+        memcpy(&v, at + (size_t)i * stride, sizeof v);
+        if (v >= limit)
+            return false;
+    }
+    return true;
+}
+
+/* field: empty for an array of ints, else ".member" of an array of structs */
+#define ALL_BELOW(arr, field, n, limit) all_below(&(arr)[0] field, sizeof(arr)[0], (n), (limit))
+
+/* Cross-references: indices that front ends use to index arrays. */
+static bool welcome_fits(const proto_welcome *m, const core_scenario *sc, const char **why)
+{
+    bool decks = true;
+    for (int r = 0; r < sc->n_roles; r++)
+        decks = decks && ALL_BELOW(sc->roles[r].deck, , sc->roles[r].deck_size, sc->n_cards);
+    const char *bad = !ALL_BELOW(sc->seat_roles, , sc->n_seats, sc->n_roles) ? "seat role out of range"
+                      : !decks ? "deck card out of range"
+                      : !ALL_BELOW(sc->cards, .role, sc->n_cards, sc->n_roles) ? "card role out of range"
+                      : !ALL_BELOW(sc->facts, .role, sc->n_facts, sc->n_roles) ? "fact role out of range"
+                      : !ALL_BELOW(sc->frictions, .innovation_card, sc->n_frictions, sc->n_cards)
+                          ? "innovation card out of range"
+                      : !ALL_BELOW(sc->events, .need, sc->n_events, sc->n_needs) ? "event need out of range"
+                      : m->seat >= sc->n_seats ? "seat out of range"
+                                               : NULL;
+    if (bad && why)
+        *why = bad;
+    return !bad;
+}
+
+bool proto_decode_welcome(const uint8_t *p, size_t len, proto_welcome *m, core_scenario *sc, const char **why)
 {
     proto_io io;
     memset(m, 0, sizeof *m);
+    memset(sc, 0, sizeof *sc);
     proto_reader(&io, p, len);
-    ser_result(&io, m);
-    return finish_read(&io, why);
+    ser_type(&io, PROTO_MSG_WELCOME);
+    io_idx(&io, &m->seat, CORE_MAX_SEATS);
+    io_raw(&io, m->token, PROTO_TOKEN_LEN);
+    io_str(&io, m->code, sizeof m->code);
+    ser_scenario(&io, sc, 0, 0);
+    return finish_read(&io, why) && welcome_fits(m, sc, why);
 }
 
 size_t proto_encode_update(uint8_t *buf, size_t cap, uint32_t tick, const core_events *ev,
@@ -830,97 +835,26 @@ bool proto_decode_update(const uint8_t *p, size_t len, proto_update *m, const ch
     return finish_read(&io, why);
 }
 
-static void ser_fact(proto_io *io, proto_fact *m)
-{
-    ser_type(io, PROTO_MSG_FACT);
-    io_int(io, &m->fact, 0, CORE_MAX_FACTS - 1);
-    io_str(io, m->text, sizeof m->text);
-}
-
-size_t proto_encode_fact(uint8_t *buf, size_t cap, const proto_fact *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_fact(&io, (proto_fact *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_fact(const uint8_t *p, size_t len, proto_fact *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_fact(&io, m);
-    return finish_read(&io, why);
-}
-
-static void ser_event_msg(proto_io *io, proto_event *m)
-{
-    ser_type(io, PROTO_MSG_EVENT);
-    io_int(io, &m->index, 0, CORE_MAX_EVENTS_SCRIPTED - 1);
-    io_int(io, &m->event.round, 0, CORE_MAX_ROUNDS);
-    ser_event_content(io, &m->event);
-}
-
-size_t proto_encode_event(uint8_t *buf, size_t cap, const proto_event *m)
-{
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_event_msg(&io, (proto_event *)m);
-    return finish_write(&io);
-}
-
-bool proto_decode_event(const uint8_t *p, size_t len, proto_event *m, const char **why)
-{
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_event_msg(&io, m);
-    return finish_read(&io, why);
-}
-
 size_t proto_encode_ping(uint8_t *buf, size_t cap, int type, const proto_ping *m)
 {
-    proto_io io;
-    proto_writer(&io, buf, cap);
     if (type != PROTO_MSG_PING && type != PROTO_MSG_PONG)
         return 0;
-    ser_type(&io, type);
-    uint64_t s = m->stamp;
-    uint32_t t = m->ack_tick;
-    io_u64(&io, &s);
-    io_u32(&io, &t);
-    return finish_write(&io);
+    return encode_msg(buf, cap, type, body_ping, m);
 }
 
 bool proto_decode_ping(const uint8_t *p, size_t len, int type, proto_ping *m, const char **why)
 {
-    proto_io io;
-    memset(m, 0, sizeof *m);
-    proto_reader(&io, p, len);
-    ser_type(&io, type);
-    io_u64(&io, &m->stamp);
-    io_u32(&io, &m->ack_tick);
-    return finish_read(&io, why);
+    return decode_msg(p, len, type, body_ping, m, sizeof *m, why);
 }
 
 size_t proto_encode_bye(uint8_t *buf, size_t cap, proto_reject_code reason)
 {
-    proto_io io;
-    proto_writer(&io, buf, cap);
-    ser_type(&io, PROTO_MSG_BYE);
-    IO_ENUM(&io, reason, proto_reject_code, PROTO_REJ_COUNT);
-    return finish_write(&io);
+    return encode_msg(buf, cap, PROTO_MSG_BYE, body_bye, &reason);
 }
 
 bool proto_decode_bye(const uint8_t *p, size_t len, proto_reject_code *reason, const char **why)
 {
-    proto_io io;
-    proto_reader(&io, p, len);
-    *reason = PROTO_REJ_NONE;
-    ser_type(&io, PROTO_MSG_BYE);
-    IO_ENUM(&io, *reason, proto_reject_code, PROTO_REJ_COUNT);
-    return finish_read(&io, why);
+    return decode_msg(p, len, PROTO_MSG_BYE, body_bye, reason, sizeof *reason, why);
 }
 
 int proto_payload_type(const uint8_t *payload, size_t len)
@@ -987,72 +921,84 @@ bool proto_view_fits(const core_scenario *sc, const core_seat_view *v, bool seat
     return true;
 }
 
+/* What an event's a, b and c index (see core_event_type in core.h). */
+typedef enum {
+    REF_ANY = 0, REF_FRICTION, REF_CARD, REF_CARD_OR_NONE, REF_SCRIPTED, REF_FACT, REF_GOAL,
+    REF_NEED, REF_SEAT, REF_SEAT_OR_NONE, REF_PROMISE, REF_TARGET, REF_REFLECTION, REF_PHASE,
+    REF_LEVEL, REF_OUTCOME, REF_COUNT
+} event_ref;
+
+static const struct {
+    unsigned char a, b, c;
+} event_refs[CORE_EVT_COUNT] = {
+    [CORE_EVT_FRICTION_REVEALED] = {REF_FRICTION, 0, 0},
+    [CORE_EVT_FRICTION_DRAIN] = {REF_FRICTION, 0, 0},
+    [CORE_EVT_FRICTION_ESCALATED] = {REF_FRICTION, 0, 0},
+    [CORE_EVT_GRENSERVARING] = {REF_FRICTION, REF_CARD_OR_NONE, 0},
+    [CORE_EVT_SCRIPTED] = {REF_SCRIPTED, 0, 0},
+    [CORE_EVT_FACT_SHARED] = {REF_FACT, 0, 0},
+    [CORE_EVT_GOAL_PROPOSED] = {REF_GOAL, 0, 0},
+    [CORE_EVT_GOAL_VOTE] = {REF_GOAL, 0, 0},
+    [CORE_EVT_GOAL_ADOPTED] = {REF_GOAL, 0, 0},
+    [CORE_EVT_GOAL_DROPPED] = {REF_GOAL, 0, 0},
+    [CORE_EVT_LEAD_PROPOSED] = {REF_NEED, REF_SEAT_OR_NONE, 0},
+    [CORE_EVT_LEAD_SET] = {REF_NEED, REF_SEAT_OR_NONE, 0},
+    [CORE_EVT_PROMISE] = {REF_SEAT, REF_NEED, REF_PROMISE},
+    [CORE_EVT_PROMISE_ANSWER] = {REF_PROMISE, 0, 0},
+    [CORE_EVT_PROMISE_KEPT] = {REF_PROMISE, 0, 0},
+    [CORE_EVT_PROMISE_BROKEN] = {REF_PROMISE, 0, 0},
+    [CORE_EVT_REVEAL] = {REF_CARD, 0, REF_TARGET},
+    [CORE_EVT_NEED_PROGRESS] = {REF_NEED, 0, 0},
+    [CORE_EVT_NEED_MET] = {REF_NEED, 0, 0},
+    [CORE_EVT_REFLECTION] = {REF_REFLECTION, 0, 0},
+    [CORE_EVT_PHASE] = {REF_PHASE, 0, 0},
+    [CORE_EVT_ROUND_END] = {0, REF_LEVEL, 0},
+    [CORE_EVT_GAME_END] = {REF_OUTCOME, REF_LEVEL, 0},
+};
+
+static const char *const ref_what[REF_COUNT] = {
+    [REF_FRICTION] = "event friction out of range", [REF_CARD] = "event card out of range",
+    [REF_CARD_OR_NONE] = "event card out of range", [REF_SCRIPTED] = "scripted event out of range",
+    [REF_FACT] = "event fact out of range", [REF_GOAL] = "event goal out of range",
+    [REF_NEED] = "event need out of range", [REF_SEAT] = "event seat out of range",
+    [REF_SEAT_OR_NONE] = "event seat out of range", [REF_PROMISE] = "event promise out of range",
+    [REF_TARGET] = "event target out of range", [REF_REFLECTION] = "event reflection out of range",
+    [REF_PHASE] = "event phase out of range", [REF_LEVEL] = "event level out of range",
+    [REF_OUTCOME] = "event outcome out of range",
+};
+
+/* Whether v is a valid index of kind r for event e; false sets *why. */
+static bool ref_fits(event_ref r, int v, const core_event *e, const core_scenario *sc, int n_seats,
+                     const char **why)
+{
+    const int limit[REF_COUNT] = {
+        [REF_FRICTION] = sc->n_frictions, [REF_CARD] = sc->n_cards, [REF_CARD_OR_NONE] = sc->n_cards,
+        [REF_SCRIPTED] = sc->n_events, [REF_FACT] = sc->n_facts, [REF_GOAL] = sc->n_goals,
+        [REF_NEED] = sc->n_needs, [REF_SEAT] = n_seats, [REF_SEAT_OR_NONE] = n_seats,
+        [REF_PROMISE] = CORE_MAX_PROMISES, [REF_TARGET] = e->b ? sc->n_frictions : sc->n_needs,
+        [REF_REFLECTION] = sc->n_reflections, [REF_PHASE] = CORE_PHASE_COUNT,
+        [REF_LEVEL] = CORE_LEVEL_COUNT, [REF_OUTCOME] = CORE_OUTCOME_LOST + 1,
+    };
+    int lo = r == REF_CARD_OR_NONE || r == REF_SEAT_OR_NONE ? -1 : 0;
+    if (r == REF_ANY || (v >= lo && v < limit[r]))
+        return true;
+    if (why)
+        *why = ref_what[r];
+    return false;
+}
+
 bool proto_events_fit(const core_scenario *sc, int n_seats, const core_events *ev, const char **why)
 {
     for (int i = 0; i < ev->n; i++) {
         const core_event *e = &ev->ev[i];
         NEED(e->seat < n_seats, "event seat out of range");
-        switch (e->type) {
-        case CORE_EVT_FRICTION_REVEALED:
-        case CORE_EVT_FRICTION_DRAIN:
-        case CORE_EVT_FRICTION_ESCALATED:
-            NEED(e->a >= 0 && e->a < sc->n_frictions, "event friction out of range");
-            break;
-        case CORE_EVT_GRENSERVARING:
-            NEED(e->a >= 0 && e->a < sc->n_frictions, "event friction out of range");
-            NEED(e->b >= -1 && e->b < sc->n_cards, "event card out of range");
-            break;
-        case CORE_EVT_SCRIPTED:
-            NEED(e->a >= 0 && e->a < sc->n_events, "scripted event out of range");
-            break;
-        case CORE_EVT_FACT_SHARED:
-            NEED(e->a >= 0 && e->a < sc->n_facts, "event fact out of range");
-            break;
-        case CORE_EVT_GOAL_PROPOSED:
-        case CORE_EVT_GOAL_VOTE:
-        case CORE_EVT_GOAL_ADOPTED:
-        case CORE_EVT_GOAL_DROPPED:
-            NEED(e->a >= 0 && e->a < sc->n_goals, "event goal out of range");
-            break;
-        case CORE_EVT_LEAD_PROPOSED:
-        case CORE_EVT_LEAD_SET:
-            NEED(e->a >= 0 && e->a < sc->n_needs, "event need out of range");
-            NEED(e->b >= -1 && e->b < n_seats, "event seat out of range");
-            break;
-        case CORE_EVT_PROMISE:
-            NEED(e->a >= 0 && e->a < n_seats, "event seat out of range");
-            NEED(e->b >= 0 && e->b < sc->n_needs, "event need out of range");
-            NEED(e->c >= 0 && e->c < CORE_MAX_PROMISES, "event promise out of range");
-            break;
-        case CORE_EVT_PROMISE_ANSWER:
-        case CORE_EVT_PROMISE_KEPT:
-        case CORE_EVT_PROMISE_BROKEN:
-            NEED(e->a >= 0 && e->a < CORE_MAX_PROMISES, "event promise out of range");
-            break;
-        case CORE_EVT_REVEAL:
-            NEED(e->a >= 0 && e->a < sc->n_cards, "event card out of range");
-            NEED(e->c >= 0 && e->c < (e->b ? sc->n_frictions : sc->n_needs), "event target out of range");
-            break;
-        case CORE_EVT_NEED_PROGRESS:
-        case CORE_EVT_NEED_MET:
-            NEED(e->a >= 0 && e->a < sc->n_needs, "event need out of range");
-            break;
-        case CORE_EVT_REFLECTION:
-            NEED(e->a >= 0 && e->a < sc->n_reflections, "event reflection out of range");
-            break;
-        case CORE_EVT_PHASE:
-            NEED(e->a >= 0 && e->a < CORE_PHASE_COUNT, "event phase out of range");
-            break;
-        case CORE_EVT_ROUND_END:
-            NEED(e->b >= 0 && e->b < CORE_LEVEL_COUNT, "event level out of range");
-            break;
-        case CORE_EVT_GAME_END:
-            NEED(e->a >= 0 && e->a <= CORE_OUTCOME_LOST, "event outcome out of range");
-            NEED(e->b >= 0 && e->b < CORE_LEVEL_COUNT, "event level out of range");
-            break;
-        default:
-            break;
-        }
+        if (e->type < 0 || e->type >= CORE_EVT_COUNT)
+            continue;
+        event_ref a = (event_ref)event_refs[e->type].a, b = (event_ref)event_refs[e->type].b,
+                  c = (event_ref)event_refs[e->type].c;
+        if (!ref_fits(a, e->a, e, sc, n_seats, why) || !ref_fits(b, e->b, e, sc, n_seats, why) ||
+            !ref_fits(c, e->c, e, sc, n_seats, why))
+            return false;
     }
     return true;
 }
@@ -1171,10 +1117,56 @@ const char *proto_reject_text(proto_reject_code c)
     return "onbekende reden";
 }
 
+/* ------------------------------------------------------------ the table */
+
+/* Why a message is refused, per message: the texts name it, so a log line
+ * says what came and what is wrong with it. */
+#define PROTO_WRONG_WAY_CLIENT "from a client to the host: the host may not send it"
+#define PROTO_WRONG_WAY_HOST "from the host to a client: a client may not send it"
+#define PROTO_WRONG_WAY_EITHER "both ways"
+
+typedef struct {
+    proto_msg_info info;
+    const char *wrong_way;     /* it arrived at the side that sends it */
+    const char *before_hello;  /* at the host, before the handshake */
+    const char *before_welcome; /* at a client, before the handshake */
+    const char *again;         /* an OPEN message after the handshake */
+} msg_row;
+
+#define PROTO_ROW(t, NAME, name, type, sender, stage, codec)                                  \
+    [t] = {{#NAME, PROTO_SENDER_##sender, PROTO_STAGE_##stage},                             \
+           #NAME " refused: it goes " PROTO_WRONG_WAY_##sender,                            \
+           #NAME " before HELLO (the first message must be HELLO)",                        \
+           #NAME " before WELCOME",                                                         \
+           #NAME " after the handshake: it may only open a connection"},
+static const msg_row rows[PROTO_MSG_COUNT] = {PROTO_MESSAGES(PROTO_ROW)};
+
+const proto_msg_info *proto_msg_lookup(int type)
+{
+    return type > 0 && type < PROTO_MSG_COUNT && rows[type].info.name ? &rows[type].info : NULL;
+}
+
 const char *proto_msg_name(int type)
 {
-    static const char *names[PROTO_MSG_COUNT] = {
-        "?", "HELLO", "WELCOME", "REJECT", "LOBBY", "ACTION", "RESULT",
-        "UPDATE", "FACT", "PING", "PONG", "BYE", "EVENT"};
-    return type > 0 && type < PROTO_MSG_COUNT ? names[type] : "?";
+    const proto_msg_info *m = proto_msg_lookup(type);
+    return m ? m->name : "?";
+}
+
+bool proto_msg_allowed(int type, proto_sender receiver, bool welcomed, const char **why)
+{
+    const proto_msg_info *m = proto_msg_lookup(type);
+    const char *bad = NULL;
+    if (!m)
+        bad = "unknown message type";
+    else if (!(m->sender & ~receiver & PROTO_SENDER_EITHER))
+        bad = rows[type].wrong_way;
+    else if (welcomed && m->stage == PROTO_STAGE_OPEN)
+        bad = rows[type].again;
+    else if (!welcomed && receiver == PROTO_SENDER_HOST && m->stage != PROTO_STAGE_OPEN)
+        bad = rows[type].before_hello;
+    else if (!welcomed && receiver == PROTO_SENDER_CLIENT && m->stage == PROTO_STAGE_SESSION)
+        bad = rows[type].before_welcome;
+    if (bad && why)
+        *why = bad;
+    return !bad;
 }

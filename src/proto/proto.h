@@ -1,7 +1,8 @@
 /*
  * proto: the wire format of Samenspel's LAN play (see PROTOCOL.md, which is
  * the reference; this header mirrors it). No SDL, no sockets: bytes in,
- * structs out. Every message is declared once in the table of proto.c.
+ * structs out. Every message is declared once in the table of
+ * proto_messages.h; its codecs and direction checks are generated from it.
  *
  * Reading is done with a bounds-checked reader with a sticky failure flag:
  * every field read past the end, every count larger than the array it fills
@@ -13,6 +14,7 @@
 #define SAMENSPEL_PROTO_H
 
 #include "core/core.h"
+#include "proto/proto_messages.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,21 +38,42 @@
 #define PROTO_DISCOVERY_QMAGIC 0x53504C51u /* "SPLQ" */
 #define PROTO_DISCOVERY_RMAGIC 0x53504C52u /* "SPLR" */
 
+/* The message types, from the table in proto_messages.h. */
+#define PROTO_MSG_ENUM(type, NAME, ...) PROTO_MSG_##NAME = type,
 typedef enum {
-    PROTO_MSG_HELLO = 1,       /* C->H handshake */
-    PROTO_MSG_WELCOME = 2,     /* H->C seat + token + redacted scenario */
-    PROTO_MSG_REJECT = 3,      /* H->C refusal (then the host closes) */
-    PROTO_MSG_LOBBY = 4,       /* H->C seats, observers, flags */
-    PROTO_MSG_ACTION = 5,      /* C->H an intent */
-    PROTO_MSG_RESULT = 6,      /* H->C the rules' answer to an intent */
-    PROTO_MSG_UPDATE = 7,      /* H->C events of one tick + the recipient's view */
-    PROTO_MSG_FACT = 8,        /* H->C the text of a fact that was shared */
-    PROTO_MSG_PING = 9,        /* both ways: heartbeat */
-    PROTO_MSG_PONG = 10,       /* both ways: answer to PING */
-    PROTO_MSG_BYE = 11,        /* both ways: orderly goodbye */
-    PROTO_MSG_EVENT = 12,      /* H->C a scripted event of the level, once its round has come */
+    PROTO_MESSAGES(PROTO_MSG_ENUM)
     PROTO_MSG_COUNT
 } proto_msg_type;
+#undef PROTO_MSG_ENUM
+
+/* Who sends a message (a bit each, so EITHER is both). */
+typedef enum {
+    PROTO_SENDER_CLIENT = 1,
+    PROTO_SENDER_HOST = 2,
+    PROTO_SENDER_EITHER = 3
+} proto_sender;
+
+/* When a message may come (see proto_messages.h). */
+typedef enum {
+    PROTO_STAGE_OPEN,
+    PROTO_STAGE_EARLY,
+    PROTO_STAGE_SESSION
+} proto_stage;
+
+/* What the table says about one message type (NULL for an unknown type). */
+typedef struct {
+    const char *name;
+    proto_sender sender;
+    proto_stage stage;
+} proto_msg_info;
+
+const proto_msg_info *proto_msg_lookup(int type);
+
+/* The table's verdict on a message that arrived: false, with a static
+ * reason a person can read in *why, when the receiver (PROTO_SENDER_HOST or
+ * _CLIENT: the side that reads it) may not get this type, or not yet / no
+ * longer (welcomed: the handshake of this connection is complete). */
+bool proto_msg_allowed(int type, proto_sender receiver, bool welcomed, const char **why);
 
 typedef enum {
     PROTO_REJ_NONE = 0,
@@ -165,40 +188,46 @@ void proto_reader(proto_io *io, const uint8_t *buf, size_t len);
 bool proto_done(proto_io *io);
 
 /* Payload = 1 type byte + body. The encoders return the payload length, or
- * 0 when it does not fit in cap (then nothing usable was written). */
-size_t proto_encode_hello(uint8_t *buf, size_t cap, const proto_hello *m);
+ * 0 when it does not fit in cap (then nothing usable was written).
+ * Decoders: false with a static reason in *why (may be NULL) when the
+ * payload is not exactly one valid message of that type. */
+
+/* The GEN messages of the table: proto_encode_hello/_reject/_lobby/_action/
+ * _result/_fact/_event and their proto_decode_ twins, e.g.
+ *   size_t proto_encode_hello(uint8_t *buf, size_t cap, const proto_hello *m);
+ *   bool proto_decode_hello(const uint8_t *p, size_t len, proto_hello *m, const char **why);
+ * A HELLO of another magic or version decodes as far as those two fields
+ * (the caller answers with a version reject). */
+#define PROTO_DECLARE_GEN(name, type)                                          \
+    size_t proto_encode_##name(uint8_t *buf, size_t cap, const type *m);       \
+    bool proto_decode_##name(const uint8_t *p, size_t len, type *m, const char **why);
+#define PROTO_DECLARE_OWN(name, type)
+#define PROTO_DECLARE_BODY(name, type)
+#define PROTO_DECLARE(t, NAME, name, type, sender, stage, codec) PROTO_DECLARE_##codec(name, type)
+PROTO_MESSAGES(PROTO_DECLARE)
+#undef PROTO_DECLARE
+#undef PROTO_DECLARE_OWN
+#undef PROTO_DECLARE_BODY
+#undef PROTO_DECLARE_GEN
+
+/* The BODY and OWN messages. */
 size_t proto_encode_welcome(uint8_t *buf, size_t cap, const proto_welcome *m,
                             const core_scenario *sc, uint64_t fact_text_mask, uint32_t event_mask);
-size_t proto_encode_reject(uint8_t *buf, size_t cap, const proto_reject *m);
-size_t proto_encode_lobby(uint8_t *buf, size_t cap, const proto_lobby *m);
-size_t proto_encode_action(uint8_t *buf, size_t cap, const proto_action *m);
-size_t proto_encode_result(uint8_t *buf, size_t cap, const proto_result *m);
+/* The scenario is written into *sc (large: caller allocates). */
+bool proto_decode_welcome(const uint8_t *p, size_t len, proto_welcome *m, core_scenario *sc, const char **why);
 /* events are filtered by the caller; view_kind 0 encodes pub only. */
 size_t proto_encode_update(uint8_t *buf, size_t cap, uint32_t tick, const core_events *ev,
                            int view_kind, const core_seat_view *seat_view,
                            const core_public_view *pub);
-size_t proto_encode_fact(uint8_t *buf, size_t cap, const proto_fact *m);
-size_t proto_encode_event(uint8_t *buf, size_t cap, const proto_event *m);
+bool proto_decode_update(const uint8_t *p, size_t len, proto_update *m, const char **why);
+/* type: PROTO_MSG_PING or PROTO_MSG_PONG (same body). */
 size_t proto_encode_ping(uint8_t *buf, size_t cap, int type, const proto_ping *m);
+bool proto_decode_ping(const uint8_t *p, size_t len, int type, proto_ping *m, const char **why);
 size_t proto_encode_bye(uint8_t *buf, size_t cap, proto_reject_code reason);
+bool proto_decode_bye(const uint8_t *p, size_t len, proto_reject_code *reason, const char **why);
 
 /* The type of a payload (first byte), 0 when empty. */
 int proto_payload_type(const uint8_t *payload, size_t len);
-
-/* Decoders: false with a static reason in *why (may be NULL) when the
- * payload is not exactly one valid message of that type. */
-bool proto_decode_hello(const uint8_t *p, size_t len, proto_hello *m, const char **why);
-/* The scenario is written into *sc (large: caller allocates). */
-bool proto_decode_welcome(const uint8_t *p, size_t len, proto_welcome *m, core_scenario *sc, const char **why);
-bool proto_decode_reject(const uint8_t *p, size_t len, proto_reject *m, const char **why);
-bool proto_decode_lobby(const uint8_t *p, size_t len, proto_lobby *m, const char **why);
-bool proto_decode_action(const uint8_t *p, size_t len, proto_action *m, const char **why);
-bool proto_decode_result(const uint8_t *p, size_t len, proto_result *m, const char **why);
-bool proto_decode_update(const uint8_t *p, size_t len, proto_update *m, const char **why);
-bool proto_decode_fact(const uint8_t *p, size_t len, proto_fact *m, const char **why);
-bool proto_decode_event(const uint8_t *p, size_t len, proto_event *m, const char **why);
-bool proto_decode_ping(const uint8_t *p, size_t len, int type, proto_ping *m, const char **why);
-bool proto_decode_bye(const uint8_t *p, size_t len, proto_reject_code *reason, const char **why);
 
 /* Checks that the indices in a decoded view / events fit the scenario the
  * client holds, so that a front end may index arrays with them. */

@@ -413,6 +413,26 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
                 e = e2;
         }
     }
+    if (max_w > 0 && e->w > max_w) {
+        /* still too wide at the smallest size: end with "…" rather than cut */
+        char cut[1024];
+        size_t n = strlen(s) < sizeof cut - 4 ? strlen(s) : sizeof cut - 4;
+        while (n > 0) {
+            do
+                n--;
+            while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80);
+            while (n > 0 && s[n - 1] == ' ')
+                n--;
+            memcpy(cut, s, n);
+            memcpy(cut + n, "…", 4);
+            ui_text_entry *e2 = text_get(g, cut, e->px, st, 0, UI_LEFT, c);
+            if (e2 && e2->w <= max_w) {
+                e = e2;
+                g->ellipsized++;
+                break;
+            }
+        }
+    }
     int w = e->w;
     bool over = max_w > 0 && w > max_w;
     if (over) {
@@ -431,6 +451,100 @@ int ui_text_box_height(ui_gfx *g, const char *s, int w, int px, ui_style st)
     return e ? e->h : 0;
 }
 
+/* Width of the widest word of s at px (words split at spaces and line
+ * breaks), so a box can shrink until no word has to be split. */
+static int widest_word(ui_gfx *g, const char *s, int px, ui_style st)
+{
+    TTF_Font *f = font_get(g, px, st);
+    if (!f)
+        return 0;
+    int widest = 0;
+    char word[256];
+    while (*s) {
+        size_t n = strcspn(s, " \n");
+        if (n > 0 && n < sizeof word) {
+            memcpy(word, s, n);
+            word[n] = 0;
+            int w = 0, h = 0;
+            if (TTF_SizeUTF8(f, word, &w, &h) == 0 && w > widest)
+                widest = w;
+        }
+        s += n;
+        while (*s == ' ' || *s == '\n')
+            s++;
+    }
+    return widest;
+}
+
+static bool is_vowel(unsigned char c)
+{
+    return c && strchr("aeiouyAEIOUY", c) != NULL;
+}
+
+/* Hyphenates the words of s that are wider than w at px: each is broken
+ * after the longest part that fits with a hyphen, moved back to where a
+ * syllable likely starts. */
+void ui_hyphenate(ui_gfx *g, const char *s, int px, ui_style st, int w, char *out,
+                      size_t cap)
+{
+    TTF_Font *f = font_get(g, px, st);
+    size_t o = 0;
+    while (*s && o + 1 < cap) {
+        size_t n = strcspn(s, " \n");
+        char word[256];
+        int ww = 0, wh = 0;
+        bool long_word = false;
+        if (f && n > 1 && n < sizeof word) {
+            memcpy(word, s, n);
+            word[n] = 0;
+            long_word = TTF_SizeUTF8(f, word, &ww, &wh) == 0 && ww > w;
+        }
+        if (long_word) {
+            size_t cut = 0; /* longest prefix (at a character start) that fits with "-" */
+            for (size_t i = 1; i < n; i++) {
+                if (((unsigned char)word[i] & 0xC0) == 0x80)
+                    continue;
+                char part[260];
+                memcpy(part, word, i);
+                part[i] = '-';
+                part[i + 1] = 0;
+                if (TTF_SizeUTF8(f, part, &ww, &wh) != 0 || ww > w)
+                    break;
+                cut = i;
+            }
+            /* a Dutch syllable mostly starts with the consonant before a
+             * vowel ("gedifferen-tieerde"): move back to one, at most five */
+            for (size_t back = 0; cut > 2 && back <= 5 && back + 2 < cut; back++) {
+                size_t at = cut - back;
+                if (at + 1 < n && !is_vowel((unsigned char)word[at]) &&
+                    is_vowel((unsigned char)word[at + 1]) &&
+                    ((unsigned char)word[at] & 0x80) == 0) {
+                    cut = at;
+                    break;
+                }
+            }
+            if (cut > 0 && o + n + 3 < cap) {
+                memcpy(out + o, word, cut);
+                o += cut;
+                out[o++] = '-';
+                out[o++] = '\n';
+                memcpy(out + o, word + cut, n - cut);
+                o += n - cut;
+                s += n;
+                continue;
+            }
+        }
+        if (o + n + 1 >= cap)
+            break;
+        memcpy(out + o, s, n);
+        o += n;
+        s += n;
+        while ((*s == ' ' || *s == '\n') && o + 1 < cap)
+            out[o++] = *s++;
+    }
+    out[o] = 0;
+}
+
 int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_style st,
                 SDL_Color c, ui_align align)
 {
@@ -438,16 +552,30 @@ int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_s
         return 0;
     if (min_px <= 0 || min_px > px)
         min_px = px;
-    ui_text_entry *e = text_get(g, s, px, st, box.w, align, c);
+    /* Smaller steps of ~6% until the text fits. A word wider than the box
+     * is never split mid-word by the wrapper: down to 85% of the size the
+     * text shrinks instead; below that the word is hyphenated. */
+    int word_floor = px * 85 / 100 > min_px ? px * 85 / 100 : min_px;
+    ui_text_entry *e = NULL;
+    char hy[1400];
+    for (int p = px;; p -= (p + 15) / 16) {
+        if (p < min_px)
+            p = min_px;
+        const char *str = s;
+        if (widest_word(g, s, p, st) > box.w) {
+            if (p > word_floor && p > min_px)
+                continue;
+            ui_hyphenate(g, s, p, st, box.w, hy, sizeof hy);
+            str = hy;
+        }
+        ui_text_entry *e2 = text_get(g, str, p, st, box.w, align, c);
+        if (e2)
+            e = e2;
+        if (!e2 || p <= min_px || (e->h <= box.h && e->w <= box.w))
+            break;
+    }
     if (!e)
         return 0;
-    for (int p = px - (px + 15) / 16; (e->h > box.h || e->w > box.w) && p >= min_px;
-         p -= (p + 15) / 16) {
-        ui_text_entry *e2 = text_get(g, s, p, st, box.w, align, c);
-        if (!e2)
-            break;
-        e = e2;
-    }
     bool over = e->h > box.h || e->w > box.w;
     if (over)
         ui_note_overflow(g, "box", s);
@@ -1026,6 +1154,7 @@ void ui_gfx_begin(ui_gfx *g)
         g->u = uw;
     g->frame++;
     g->overflows = 0;
+    g->ellipsized = 0;
     g->n_hits = 0;
     g->mode = UI_MODE_DRAW;
     g->layer_shown = false;

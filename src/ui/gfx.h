@@ -81,6 +81,7 @@ typedef struct {
     /* statistics, read by tests and the benchmark */
     uint64_t ttf_renders;     /* TTF_Render* calls since open */
     int overflows;            /* boxes too small for their text, this frame */
+    int ellipsized;           /* lines ended with "…" to fit, this frame */
     char overflow_notes[UI_MAX_OVERFLOW_NOTES][160];
     /* click regions registered while drawing this frame */
     ui_hit hits[UI_MAX_HITS];
@@ -157,8 +158,12 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
             SDL_Color c, ui_align align, int max_w);
 
 /* Wrapped text inside box (top-aligned); shrinks down to min_px when it
- * does not fit, otherwise clips and counts an overflow. Returns the height
+ * does not fit, otherwise clips and counts an overflow. A word is never
+ * split mid-word: it shrinks (to 85%) or is hyphenated. Returns the height
  * used. */
+/* s with every word wider than w (at px) broken after a hyphen and a line
+ * break, where a syllable likely starts. */
+void ui_hyphenate(ui_gfx *g, const char *s, int px, ui_style st, int w, char *out, size_t cap);
 int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_style st,
                 SDL_Color c, ui_align align);
 

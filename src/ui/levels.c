@@ -2,6 +2,7 @@
  * the user's own level folder. */
 #include "ui/levels.h"
 
+#include "level/level.h"
 #include "platform/plat.h"
 
 #include <dirent.h>
@@ -38,6 +39,24 @@ static void scan(const char *dir, ui_level_list *out, bool own)
     closedir(d);
 }
 
+/* Title, seats and rounds of each level, read with the real loader so the
+ * list and `samenspel check` agree on what loads. */
+static void describe(ui_level_list *out)
+{
+    core_scenario *sc = malloc(sizeof *sc);
+    lvl_diags *d = malloc(sizeof *d);
+    for (int i = 0; sc && d && i < out->n; i++) {
+        ui_level_entry *le = &out->items[i];
+        memset(d, 0, sizeof *d);
+        le->loads = lvl_load_file(le->path, sc, d);
+        snprintf(le->title, sizeof le->title, "%s", le->loads ? sc->title : le->name);
+        le->seats = le->loads ? sc->n_seats : 0;
+        le->rounds = le->loads ? sc->rules.rounds : 0;
+    }
+    free(sc);
+    free(d);
+}
+
 void ui_levels_scan(ui_level_list *out)
 {
     memset(out, 0, sizeof *out);
@@ -53,4 +72,5 @@ void ui_levels_scan(ui_level_list *out)
         scan(own, out, true);
     }
     qsort(out->items + bundled, (size_t)(out->n - bundled), sizeof out->items[0], by_name);
+    describe(out);
 }

@@ -151,48 +151,106 @@ static void role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     (void)body;
 }
 
+/* Height of one dossier fact in the panel: its wrapped text or the button. */
+static int fact_height(ui_gfx *g, const ui_player_model *m, int i, int text_w, int small)
+{
+    int f = m->view->dossier[i];
+    if (f < 0 || f >= m->sc->n_facts)
+        return 0;
+    int th = ui_text_box_height(g, m->sc->facts[f].text, text_w, small, UI_REGULAR);
+    int bh = small * 16 / 10;
+    return (th > bh ? th : bh) + ui_px(g, 12);
+}
+
+/* The facts from `first` that fit in `avail` pixels (at least one). */
+static int facts_fitting(ui_gfx *g, const ui_player_model *m, int first, int avail, int text_w,
+                         int small)
+{
+    int n = m->view->dossier_n < CORE_MAX_FACTS ? m->view->dossier_n : CORE_MAX_FACTS;
+    int used = 0, k = 0;
+    for (int i = first; i < n; i++) {
+        int h = fact_height(g, m, i, text_w, small);
+        if (k > 0 && used + h > avail)
+            break;
+        used += h;
+        k++;
+    }
+    return k;
+}
+
+/* The dossier pages when its facts do not all fit: every fact can be read
+ * and shared, whatever the window size. */
 static void dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
     const core_scenario *sc = m->sc;
-    SDL_Rect c = title_panel(g, r, _("Jouw dossier"));
+    const char *title = m->view->role >= 0 && m->view->role < sc->n_roles &&
+                                (!strcmp(sc->roles[m->view->role].id, "ouder") ||
+                                 !strcmp(sc->roles[m->view->role].id, "leerling"))
+                            ? _("Wat jij weet")
+                            : _("Jouw dossier");
+    SDL_Rect c = title_panel(g, r, title);
     int small = fpx(g, P_SMALL);
-    int y = c.y;
     int bw = ui_px(g, 120);
-    int drawn = 0;
-    for (int i = 0; i < m->view->dossier_n && i < CORE_MAX_FACTS; i++) {
+    int text_w = c.w - bw - ui_px(g, 12);
+    int n = m->view->dossier_n < CORE_MAX_FACTS ? m->view->dossier_n : CORE_MAX_FACTS;
+    if (n <= 0) {
+        ui_text(g, _("Je rol heeft geen dossierfeiten."), c.x, c.y, small, small, UI_REGULAR,
+                UI_INK_SOFT, UI_LEFT, c.w);
+        return;
+    }
+    int first = 0, count = facts_fitting(g, m, 0, c.h, text_w, small);
+    int pager_h = 0;
+    if (count < n) {
+        pager_h = small * 15 / 10 + ui_px(g, 6);
+        first = m->dossier_first < 0 ? 0 : (m->dossier_first >= n ? n - 1 : m->dossier_first);
+        count = facts_fitting(g, m, first, c.h - pager_h, text_w, small);
+    }
+    int y = c.y;
+    bool can_share = m->view->pub.phase >= CORE_PHASE_IDENTITEIT &&
+                     m->view->pub.phase < CORE_PHASE_END;
+    for (int i = first; i < first + count; i++) {
         int f = m->view->dossier[i];
         if (f < 0 || f >= sc->n_facts)
             continue;
         bool shared = m->view->pub.fact_shared[f];
-        int th = ui_text_box_height(g, sc->facts[f].text, c.w - bw - ui_px(g, 12), small,
-                                    UI_REGULAR);
+        int h = fact_height(g, m, i, text_w, small) - ui_px(g, 12);
         int bh = small * 16 / 10;
-        int h = th > bh ? th : bh;
-        if (y + h > c.y + c.h) {
-            char more[64];
-            snprintf(more, sizeof more, _("+ %d meer"), m->view->dossier_n - drawn);
-            ui_text(g, more, c.x, c.y + c.h - small, small, small, UI_REGULAR, UI_INK_SOFT,
-                    UI_LEFT, c.w);
-            break;
-        }
-        SDL_Rect tb = {c.x, y, c.w - bw - ui_px(g, 12), th};
-        ui_text_box(g, sc->facts[f].text, tb, small, small, UI_REGULAR,
+        int avail = c.y + c.h - pager_h - y;
+        SDL_Rect tb = {c.x, y, text_w, h < avail ? h : avail};
+        ui_text_box(g, sc->facts[f].text, tb, small, small * 8 / 10, UI_REGULAR,
                     shared ? UI_INK_SOFT : UI_INK, UI_LEFT);
         SDL_Rect b = {c.x + c.w - bw, y, bw, bh};
         if (shared)
             ui_text(g, _("✓ gedeeld"), b.x + b.w / 2, y + (bh - small * 12 / 10) / 2, small,
                     small * 8 / 10, UI_BOLD, UI_GOOD, UI_CENTER, bw);
         else
-            ui_button(g, b, _("Delen"), small, false,
-                      m->view->pub.phase >= CORE_PHASE_IDENTITEIT &&
-                          m->view->pub.phase < CORE_PHASE_END,
-                      UI_ID_SHARE_FACT, f);
+            ui_button(g, b, _("Delen"), small, false, can_share, UI_ID_SHARE_FACT, f);
         y += h + ui_px(g, 12);
-        drawn++;
     }
-    if (m->view->dossier_n == 0)
-        ui_text(g, _("Je rol heeft geen dossierfeiten."), c.x, y, small, small, UI_REGULAR,
-                UI_INK_SOFT, UI_LEFT, c.w);
+    if (!pager_h)
+        return;
+    /* the pager: previous page, "2–3 van 3", next page */
+    int py = c.y + c.h - pager_h + ui_px(g, 6);
+    int pb = ui_px(g, 130), ph = small * 15 / 10;
+    int prev = first;
+    for (int used = 0; prev > 0;) {
+        int h = fact_height(g, m, prev - 1, text_w, small);
+        if (used + h > c.h - pager_h && prev < first)
+            break;
+        used += h;
+        prev--;
+    }
+    ui_button(g, (SDL_Rect){c.x, py, pb, ph}, _("◀ Vorige"), small, false, first > 0,
+              UI_ID_DOSSIER_PAGE, prev);
+    char pos[64];
+    if (count > 1)
+        snprintf(pos, sizeof pos, _("feit %d–%d van %d"), first + 1, first + count, n);
+    else
+        snprintf(pos, sizeof pos, _("feit %d van %d"), first + 1, n);
+    ui_text(g, pos, c.x + c.w / 2, py + (ph - small * 12 / 10) / 2, small, small * 8 / 10,
+            UI_REGULAR, UI_INK_SOFT, UI_CENTER, c.w - 2 * pb - ui_px(g, 16));
+    ui_button(g, (SDL_Rect){c.x + c.w - pb, py, pb, ph}, _("Volgende ▶"), small, false,
+              first + count < n, UI_ID_DOSSIER_PAGE, first + count);
 }
 
 static bool can_commit(const ui_player_model *m)
@@ -209,11 +267,10 @@ static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     bool overleg = p->phase == CORE_PHASE_OVERLEG;
     bool target = can_commit(m) && (m->selected >= 0 || m->drag_slot >= 0);
     int n = p->n_needs;
-    /* Overleg needs room for the ask/offer/lead buttons; frictions are
-     * commit targets, so they join the list from Inzet on (the projector
-     * shows them all the time). */
+    /* The spanningen on the table join the list (as on the projector): in
+     * Overleg to talk about, in Inzet as commit targets. */
     int nfr = 0;
-    for (int i = 0; !overleg && i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
+    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
         nfr += p->frictions[i].active ? 1 : 0;
     int rows = n + nfr;
     /* Overleg: one action bar under the list, for the need in focus */
@@ -301,24 +358,34 @@ static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         ui_button(g, (SDL_Rect){c.x + 2 * (bw + ui_px(g, 10)), yb, bw, hb}, _("Ik trek dit"),
                   small, false, open && p->need_lead[fn] != m->view->seat, UI_ID_LEAD_SELF, fn);
     }
-    for (int i = 0; !overleg && i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
         const core_friction_state *f = &p->frictions[i];
         if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
             continue;
+        const core_friction_def *fd = &sc->frictions[f->friction];
         SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
         ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
         if (target) {
             ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_WARN);
-            ui_hit_add(g, rr, UI_ID_FRICTION, i);
+            /* the rules address a spanning by its index in the scenario, not by
+             * its place in the list of spanningen on the table */
+            ui_hit_add(g, rr, UI_ID_FRICTION, f->friction);
         }
         char t[CORE_TITLE_LEN + 40];
-        snprintf(t, sizeof t, _("Spanning: %s"), sc->frictions[f->friction].title);
+        snprintf(t, sizeof t, _("Spanning: %s"), fd->title);
         ui_text(g, t, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
+        /* who can tackle it: the involved roles as chips, as on the projector */
+        int ly = y + ui_px(g, 4) + body * 13 / 10;
+        int chip = small * 11 / 10;
+        int x = c.x;
+        for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
+            if (fd->roles & (1u << (unsigned)ro))
+                x += ui_role_chip(g, sc, ro, x, ly - ui_px(g, 2), chip) + ui_px(g, 4);
         char need[160];
-        snprintf(need, sizeof need, _("samen aanpakken met %d rollen · ernst %d"),
-                 sc->frictions[f->friction].required_roles, f->severity);
-        ui_text(g, need, c.x, y + ui_px(g, 4) + body * 13 / 10, small, small * 8 / 10, UI_REGULAR,
-                UI_INK_SOFT, UI_LEFT, c.w);
+        snprintf(need, sizeof need, _("samen met %d rollen · ernst %d"), fd->required_roles,
+                 f->severity);
+        ui_text(g, need, x + ui_px(g, 6), ly, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT,
+                UI_LEFT, c.x + c.w - x - ui_px(g, 6));
         y += row;
     }
 }
@@ -418,17 +485,38 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     }
     y += ui_px(g, 8);
     /* goals: adopted ones, the open vote, and candidates in Overleg */
+    int adopted_n = 0;
+    for (int i = 0; i < sc->n_goals && i < CORE_MAX_GOALS; i++)
+        adopted_n += p->goal_adopted[i] ? 1 : 0;
+    bool overleg_free = p->phase == CORE_PHASE_OVERLEG && p->goal_proposal < 0;
+    bool at_limit = adopted_n >= sc->rules.max_goals;
+    if (overleg_free && at_limit && adopted_n < sc->n_goals) {
+        /* why "Voorstellen" is greyed out, and what to do about it */
+        char why[160];
+        snprintf(why, sizeof why,
+                 ngettext("Al %d gedeeld doel: laat eerst een doel los.",
+                          "Al %d gedeelde doelen: laat eerst een doel los.",
+                          (unsigned long)adopted_n),
+                 adopted_n);
+        int th = ui_text_box_height(g, why, c.w, small, UI_REGULAR);
+        if (y + th <= c.y + c.h) {
+            ui_text_box(g, why, (SDL_Rect){c.x, y, c.w, th}, small, small * 8 / 10, UI_REGULAR,
+                        UI_INK_SOFT, UI_LEFT);
+            y += th + ui_px(g, 4);
+        }
+    }
     for (int i = 0; i < sc->n_goals && i < CORE_MAX_GOALS; i++) {
         bool adopted = p->goal_adopted[i];
         bool voting = p->goal_proposal == i;
-        bool can_propose = p->phase == CORE_PHASE_OVERLEG && p->goal_proposal < 0 && !adopted;
+        bool can_propose = overleg_free && !adopted;
+        bool can_drop = overleg_free && adopted;
         if (!adopted && !voting && !can_propose)
             continue;
         if (y + hb > c.y + c.h)
             break;
         char s[CORE_TITLE_LEN + 16];
         snprintf(s, sizeof s, "%s%s", adopted ? "◆ " : "", sc->goals[i].title);
-        int bw = voting ? ui_px(g, 190) : can_propose ? ui_px(g, 170) : 0;
+        int bw = voting ? ui_px(g, 190) : (can_propose || can_drop) ? ui_px(g, 170) : 0;
         /* long goal titles wrap to two lines next to their buttons */
         int tw = c.w - bw - ui_px(g, 10);
         ui_style gst = adopted ? UI_BOLD : UI_REGULAR;
@@ -448,7 +536,10 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
                       !voted, UI_ID_VOTE_NO, i);
         } else if (can_propose) {
             ui_button(g, (SDL_Rect){c.x + c.w - bw, y, bw, hb}, _("Voorstellen"), small, false,
-                      true, UI_ID_PROPOSE_GOAL, i);
+                      !at_limit, UI_ID_PROPOSE_GOAL, i);
+        } else if (can_drop) {
+            ui_button(g, (SDL_Rect){c.x + c.w - bw, y, bw, hb}, _("Loslaten"), small, false,
+                      true, UI_ID_DROP_GOAL, i);
         }
         y += (th > hb ? th : hb) + ui_px(g, 6);
     }
@@ -566,15 +657,29 @@ static void hand(ui_gfx *g, const ui_player_model *m)
     const core_public_view *p = &v->pub;
     bool phase_ready = p->phase >= CORE_PHASE_IDENTITEIT && p->phase <= CORE_PHASE_INZET;
     char cnt[64];
-    if (p->phase == CORE_PHASE_INZET) {
+    const char *why = NULL; /* a greyed-out button always says why */
+    if (m->paused)
+        why = _("gepauzeerd");
+    else if (p->phase == CORE_PHASE_SIGNAAL || p->phase == CORE_PHASE_UITVOERING ||
+             p->phase == CORE_PHASE_LOBBY)
+        why = _("wacht op de trainer");
+    else if (p->phase == CORE_PHASE_REFLECTIE)
+        why = _("verstuur je antwoord");
+    else if (p->phase == CORE_PHASE_END)
+        why = _("het spel is voorbij");
+    if (why) {
+        ui_text(g, why, rb.x + rb.w / 2, rb.y - small * 14 / 10, small, small * 8 / 10, UI_BOLD,
+                UI_INK_SOFT, UI_CENTER, rb.w);
+    } else if (p->phase == CORE_PHASE_INZET) {
         snprintf(cnt, sizeof cnt, _("%d van %d kaarten"), v->commit_n, sc->rules.max_commit);
         ui_text(g, cnt, rb.x + rb.w / 2, rb.y - small * 14 / 10, small, small, UI_BOLD, UI_INK,
                 UI_CENTER, rb.w);
     }
     if (v->ready)
-        ui_button(g, rb, _("Toch wijzigen"), body, false, phase_ready, UI_ID_UNREADY, 0);
+        ui_button(g, rb, _("Toch wijzigen"), body, false, phase_ready && !m->paused,
+                  UI_ID_UNREADY, 0);
     else
-        ui_button(g, rb, _("Klaar"), body, true, phase_ready, UI_ID_READY, 0);
+        ui_button(g, rb, _("Klaar"), body, true, phase_ready && !m->paused, UI_ID_READY, 0);
 }
 
 static void reflection(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
@@ -675,6 +780,18 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
     team(g, m, ui_r(g, 1364, 150, 532, 330));
     requests(g, m, ui_r(g, 1364, 494, 532, 330));
     hand(g, m);
+    if (m->paused) {
+        /* actions wait while the trainer talks: say so before anyone clicks */
+        SDL_Rect all = {0, 0, g->w, g->h};
+        ui_fill(g, all, (SDL_Color){0x10, 0x18, 0x20, 0x60});
+        ui_hit_add(g, all, UI_ID_NONE, 0);
+        SDL_Rect r = ui_r(g, 460, 440, 1000, 120);
+        ui_round(g, r, ui_px(g, 16), UI_ACCENT);
+        int h2 = fpx(g, P_H2);
+        ui_text(g, _("Gepauzeerd door de trainer"), r.x + r.w / 2, r.y + (r.h - h2 * 12 / 10) / 2,
+                h2, body, UI_BOLD, UI_WHITE, UI_CENTER, r.w - ui_px(g, 24));
+        return;
+    }
     if (m->message[0]) {
         SDL_Rect r = ui_r(g, 460, 780, 1000, 56);
         ui_round(g, r, ui_px(g, 12), m->message_is_error ? UI_ALARM : UI_INK);

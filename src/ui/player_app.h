@@ -76,6 +76,8 @@ uint64_t player_app_frames(const player_app *a);
 /* The centre of the first click region with this id (and arg, or any arg
  * when arg < 0) in the last drawn frame. */
 bool player_app_find(const player_app *a, int id, int arg, int *x, int *y);
+/* The control the keyboard focus is on (false: none shown). */
+bool player_app_focus(const player_app *a, int *id, int *arg);
 /* The refusal or error the form or the role picker shows now ("" none). */
 const char *player_app_notice(const player_app *a);
 /* The role picker is on screen (the game's roles are known). */

@@ -202,7 +202,7 @@ static void draw_lobby(ui_gfx *g, const ui_proj_model *m)
     }
     /* another level: the next one of levels/ and the trainer's own folder */
     if (!m->observer)
-        ui_button(g, (SDL_Rect){c.x, c.y + c.h - bh, c.w, bh}, _("Ander level laden (O)"),
+        ui_button(g, (SDL_Rect){c.x, c.y + c.h - bh, c.w, bh}, _("Ander level laden (Ctrl+O)"),
               fpx(g, T_LABEL), false, true, UI_ID_LOAD_LEVEL, 0);
 
     /* right top: how to join */
@@ -748,16 +748,14 @@ static void dim(ui_gfx *g)
     ui_dim(g, (SDL_Color){0x10, 0x18, 0x20, 0xA0});
 }
 
-static const char *target_name(const core_scenario *sc, const core_public_view *pub, int kind,
-                               int target)
+/* A commitment's target as the rules store it: a need or a spanning, each
+ * by its index in the scenario. */
+static const char *target_name(const core_scenario *sc, int kind, int target)
 {
     if (kind == 0)
         return (target >= 0 && target < sc->n_needs) ? sc->needs[target].title : "?";
-    if (target >= 0 && target < pub->n_frictions_out && target < CORE_MAX_FRICTIONS) {
-        int f = pub->frictions[target].friction;
-        if (f >= 0 && f < sc->n_frictions)
-            return sc->frictions[f].title;
-    }
+    if (kind == 1)
+        return (target >= 0 && target < sc->n_frictions) ? sc->frictions[target].title : "?";
     return "?";
 }
 
@@ -832,7 +830,7 @@ static void draw_reveal(ui_gfx *g, const ui_proj_model *m)
             ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
             char s2[256];
             snprintf(s2, sizeof s2, "%s → %s", title,
-                     target_name(sc, m->pub, cm->target_kind, cm->target));
+                     target_name(sc, cm->target_kind, cm->target));
             SDL_Rect tb = {card.x + ui_px(g, 12), card.y + ui_px(g, 4), card.w - ui_px(g, 24),
                            card.h - ui_px(g, 8)};
             ui_text_box(g, s2, tb, body, ui_body_min(g) * 9 / 10, UI_REGULAR, UI_INK, UI_LEFT);
@@ -961,8 +959,9 @@ static void draw_table(ui_gfx *g, const ui_proj_model *m)
     rg[n++] = panel_region(g, m, strip, rg_seats);
     rg[n - 1].opaque = none; /* seat cells, not a panel */
     ui_draw_regions(g, rg, n, UI_BG);
+    /* the reveal stays up, fully shown at 1, until the trainer moves on */
     if (m->pub->phase == CORE_PHASE_UITVOERING && m->pub->revealed && m->reveal_t >= 0 &&
-        m->reveal_t < 1.0f)
+        m->reveal_t <= 1.0f)
         draw_reveal(g, m);
 }
 
@@ -1195,7 +1194,7 @@ static void debrief_next(ui_gfx *g, const ui_proj_model *m)
     y = c2.y;
     int shown = 0;
     if (m->hide_player_text) {
-        ui_text_box(g, _("Verborgen door de trainer (V)."), (SDL_Rect){c2.x, y, c2.w, body * 3},
+        ui_text_box(g, _("Verborgen door de trainer (Ctrl+V)."), (SDL_Rect){c2.x, y, c2.w, body * 3},
                     body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
         return;
     }
@@ -1238,17 +1237,18 @@ static void draw_help(ui_gfx *g)
     SDL_Rect c = panel_with_title(g, r, _("Toetsen voor de trainer"));
     static const char *const keys[][2] = {
         {"Enter", N_("spel starten")},
-        {N_("Spatie"), N_("pauze / verder; onthulling overslaan")},
-        {"N", N_("volgende fase")},
-        {"T", N_("timer aan / uit")},
+        {N_("Spatie"), N_("pauze / verder; onthulling sluiten")},
+        {"I", N_("de inzet van deze ronde opnieuw tonen")},
+        {"Ctrl+N", N_("volgende fase")},
+        {"Ctrl+T", N_("timer aan / uit")},
         {"+", N_("timer één minuut langer")},
-        {"B", N_("bots op vrije plaatsen")},
+        {"Ctrl+B", N_("bots op vrije plaatsen")},
         {N_("klik op een plaats"), N_("bot, vrijgeven of verwijderen")},
-        {"V", N_("getypte antwoorden verbergen / tonen")},
-        {"D", N_("nabespreking; ← → stappen")},
-        {"R", N_("opnieuw beginnen (tweemaal)")},
-        {"O", N_("ander level laden (in de lobby)")},
-        {"L", N_("taal nl / en")},
+        {"Ctrl+V", N_("getypte antwoorden verbergen / tonen")},
+        {"Ctrl+D", N_("nabespreking; ← → stappen")},
+        {"Ctrl+R", N_("opnieuw beginnen (tweemaal)")},
+        {"Ctrl+O", N_("ander level laden (in de lobby)")},
+        {"Ctrl+L", N_("taal nl / en")},
         {"F11", N_("volledig scherm")},
         {"F1 / H", N_("deze hulp")},
     };
@@ -1312,15 +1312,15 @@ static void draw_trainer_menu(ui_gfx *g, const ui_proj_model *m)
     ui_hit_add(g, r, UI_ID_NONE, 0);
     struct { const char *label; int id; } items[] = {
         {m->paused ? N_("Verder spelen (spatie)") : N_("Pauze (spatie)"), UI_ID_PAUSE},
-        {N_("Volgende fase (N)"), UI_ID_NEXT_PHASE},
-        {m->timer_on ? N_("Timer uit (T)") : N_("Timer aan (T)"), UI_ID_TIMER_TOGGLE},
+        {N_("Volgende fase (Ctrl+N)"), UI_ID_NEXT_PHASE},
+        {m->timer_on ? N_("Timer uit (Ctrl+T)") : N_("Timer aan (Ctrl+T)"), UI_ID_TIMER_TOGGLE},
         {N_("Timer één minuut langer (+)"), UI_ID_TIMER_EXTEND},
-        {N_("Bots op vrije plaatsen (B)"), UI_ID_BOTS_FILL},
-        {m->hide_player_text ? N_("Getypte antwoorden tonen (V)")
-                             : N_("Getypte antwoorden verbergen (V)"), UI_ID_HIDE_TEXT},
-        {N_("Nabespreking (D)"), UI_ID_DEBRIEF},
-        {N_("Opnieuw beginnen (R)"), UI_ID_RESTART},
-        {N_("Taal nl / en (L)"), UI_ID_LANG},
+        {N_("Bots op vrije plaatsen (Ctrl+B)"), UI_ID_BOTS_FILL},
+        {m->hide_player_text ? N_("Getypte antwoorden tonen (Ctrl+V)")
+                             : N_("Getypte antwoorden verbergen (Ctrl+V)"), UI_ID_HIDE_TEXT},
+        {N_("Nabespreking (Ctrl+D)"), UI_ID_DEBRIEF},
+        {N_("Opnieuw beginnen (Ctrl+R)"), UI_ID_RESTART},
+        {N_("Taal nl / en (Ctrl+L)"), UI_ID_LANG},
         {N_("Volledig scherm (F11)"), UI_ID_FULLSCREEN},
     };
     int n = (int)(sizeof items / sizeof items[0]);

@@ -61,7 +61,7 @@ typedef enum {
     UI_ID_CARD,            /* arg = hand slot, or CORE_MAX_HAND + innovation slot */
     UI_ID_COMMITTED,       /* arg = commitment slot: take back */
     UI_ID_NEED,            /* arg = need: commit the selected card here */
-    UI_ID_FRICTION,        /* arg = friction slot: commit the selected card here */
+    UI_ID_FRICTION,        /* arg = friction index in the scenario: commit the selected card here */
     UI_ID_SHARE_FACT,      /* arg = fact def index */
     UI_ID_ASK,             /* arg = need */
     UI_ID_OFFER,           /* arg = need */
@@ -79,6 +79,8 @@ typedef enum {
     UI_ID_REFLECT_OPTION,  /* arg = option */
     UI_ID_REFLECT_TEXT,
     UI_ID_REFLECT_SEND,
+    UI_ID_DROP_GOAL,       /* arg = adopted goal: propose to let it go */
+    UI_ID_DOSSIER_PAGE,    /* arg = first dossier fact to show */
     /* start window / join form */
     UI_ID_START_HOST,
     UI_ID_START_JOIN,
@@ -136,6 +138,8 @@ typedef struct {
     bool message_is_error;
     int drag_slot;               /* card being dragged, or -1 */
     int drag_x, drag_y;
+    int dossier_first;           /* first dossier fact shown (the panel pages) */
+    bool paused;                 /* the trainer paused the game */
 } ui_player_model;
 
 void ui_player_model_init(ui_player_model *m);

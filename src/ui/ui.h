@@ -15,6 +15,10 @@ int ui_start_main(int argc, char **argv);
 /* The projector window around an authoritative host session; also handles
  * opts->screenshot (render one scripted screen to PNG and exit). */
 int ui_host_main(const host_options *opts);
+/* The projector's letter keys change the game (phase, seats, timer, restart,
+ * level, language) only with Ctrl, so text typed into it by a focus slip does
+ * nothing harmful; H (help) and I (show the reveal again) only show things. */
+bool ui_trainer_key_needs_ctrl(int keycode);
 
 /* The player window around a client session; also handles opts->screenshot. */
 int ui_join_main(const cli_options *opts);

@@ -33,7 +33,8 @@ typedef struct {
     uint64_t signature;
     core_phase last_phase;
     int last_round;
-    uint64_t reveal_start_ms;   /* 0 = no reveal running */
+    uint64_t reveal_start_ms;   /* 0 = no reveal animation running */
+    bool reveal_up;             /* the reveal is on screen (animating or held) */
     uint64_t message_until_ms;
     ui_phase_timer timer;
     uint64_t restart_armed_ms;
@@ -125,16 +126,46 @@ static void sync(projector *p)
         }
     }
     if (p->pub.phase != p->last_phase || p->pub.round != p->last_round) {
-        if (p->pub.phase == CORE_PHASE_UITVOERING && p->pub.revealed)
+        if (p->pub.phase == CORE_PHASE_UITVOERING && p->pub.revealed) {
             p->reveal_start_ms = plat_now_ms();
+            p->reveal_up = true;
+        } else {
+            p->reveal_start_ms = 0;
+            p->reveal_up = false;
+            p->m.reveal_t = -1.0f;
+        }
         p->last_phase = p->pub.phase;
         p->last_round = p->pub.round;
     }
 }
 
+/* The reveal is on screen: space closes it (or first shows it whole). */
 static bool animating(const projector *p)
 {
-    return p->reveal_start_ms != 0;
+    return p->reveal_up;
+}
+
+/* Closes the reveal, or, while it still animates, shows every seat at
+ * once; it stays until the trainer moves on. */
+static void reveal_step(projector *p)
+{
+    if (p->reveal_start_ms) {
+        p->reveal_start_ms = 0;
+        p->m.reveal_t = 1.0f;
+    } else {
+        p->reveal_up = false;
+        p->m.reveal_t = -1.0f;
+    }
+}
+
+/* Shows the commitments of this round again (key I). */
+static void reveal_again(projector *p)
+{
+    if (p->pub.phase == CORE_PHASE_UITVOERING && p->pub.revealed) {
+        p->reveal_start_ms = 0;
+        p->reveal_up = true;
+        p->m.reveal_t = 1.0f;
+    }
 }
 
 static void update_clock(projector *p)
@@ -144,9 +175,13 @@ static void update_clock(projector *p)
         uint64_t total = REVEAL_MS_PER_SEAT * (uint64_t)(p->pub.n_seats > 0 ? p->pub.n_seats : 1) +
                          REVEAL_HOLD_MS;
         uint64_t el = now - p->reveal_start_ms;
-        if (el >= total || p->pub.phase != CORE_PHASE_UITVOERING) {
+        if (p->pub.phase != CORE_PHASE_UITVOERING) {
             p->reveal_start_ms = 0;
+            p->reveal_up = false;
             p->m.reveal_t = -1.0f;
+        } else if (el >= total) {
+            p->reveal_start_ms = 0; /* held, whole, until the trainer moves on */
+            p->m.reveal_t = 1.0f;
         } else {
             p->m.reveal_t = (float)el / (float)total;
         }
@@ -372,7 +407,7 @@ static void do_export(projector *p, bool anonymize)
 #endif
 }
 
-static void key(projector *p, SDL_Keycode k);
+static void key(projector *p, SDL_Keycode k, Uint16 mod);
 
 static void click(projector *p, int id, int arg)
 {
@@ -389,10 +424,10 @@ static void click(projector *p, int id, int arg)
         p->m.trainer_menu = false;
         break;
     case UI_ID_TRAINER_MENU: p->m.trainer_menu = !p->m.trainer_menu; break;
-    case UI_ID_TIMER_TOGGLE: key(p, SDLK_t); break;
-    case UI_ID_TIMER_EXTEND: key(p, SDLK_PLUS); break;
-    case UI_ID_HIDE_TEXT: key(p, SDLK_v); break;
-    case UI_ID_RESTART: key(p, SDLK_r); break;
+    case UI_ID_TIMER_TOGGLE: key(p, SDLK_t, KMOD_CTRL); break;
+    case UI_ID_TIMER_EXTEND: key(p, SDLK_PLUS, 0); break;
+    case UI_ID_HIDE_TEXT: key(p, SDLK_v, KMOD_CTRL); break;
+    case UI_ID_RESTART: key(p, SDLK_r, KMOD_CTRL); break;
     case UI_ID_FULLSCREEN: toggle_fullscreen(p); break;
     case UI_ID_LOAD_LEVEL: do_load_next_level(p); break;
     case UI_ID_EXPORT: do_export(p, arg != 0); break;
@@ -409,10 +444,7 @@ static void click(projector *p, int id, int arg)
         host_kick_seat(p->h, arg);
         p->m.seat_menu = -1;
         break;
-    case UI_ID_SKIP_REVEAL:
-        p->reveal_start_ms = 0;
-        p->m.reveal_t = -1.0f;
-        break;
+    case UI_ID_SKIP_REVEAL: reveal_step(p); break;
     case UI_ID_DEBRIEF: p->debrief = true; break;
     case UI_ID_DEBRIEF_PREV:
         if (p->m.debrief_step > 0)
@@ -430,8 +462,20 @@ static void click(projector *p, int id, int arg)
     p->dirty = true;
 }
 
-static void key(projector *p, SDL_Keycode k)
+bool ui_trainer_key_needs_ctrl(int keycode)
 {
+    return keycode >= SDLK_a && keycode <= SDLK_z && keycode != SDLK_h && keycode != SDLK_i;
+}
+
+static void key(projector *p, SDL_Keycode k, Uint16 mod)
+{
+    if (ui_trainer_key_needs_ctrl(k) && !(mod & KMOD_CTRL)) {
+        char hint[160];
+        snprintf(hint, sizeof hint, _("Houd Ctrl ingedrukt: Ctrl+%c."),
+                 (char)(k - SDLK_a + 'A'));
+        say(p, hint);
+        return;
+    }
     switch (k) {
     case SDLK_ESCAPE:
         if (p->m.help || p->m.seat_menu >= 0 || p->m.trainer_menu) {
@@ -479,6 +523,7 @@ static void key(projector *p, SDL_Keycode k)
     case SDLK_r: do_restart(p); break;
     case SDLK_o: do_load_next_level(p); break;
     case SDLK_l: switch_language(p); break;
+    case SDLK_i: reveal_again(p); break;
     default: return;
     }
     p->dirty = true;
@@ -494,7 +539,7 @@ static void handle(projector *p, const SDL_Event *e)
             e->window.event == SDL_WINDOWEVENT_RESTORED)
             p->dirty = true;
         break;
-    case SDL_KEYDOWN: key(p, e->key.keysym.sym); break;
+    case SDL_KEYDOWN: key(p, e->key.keysym.sym, e->key.keysym.mod); break;
     case SDL_MOUSEMOTION: {
         /* hover only matters over a click region: redraw when it changes */
         const ui_hit *before = ui_hit_at(&p->g, p->g.mouse_x, p->g.mouse_y);

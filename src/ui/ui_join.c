@@ -53,6 +53,10 @@ struct player_app {
     cli_status last_status;
     bool press_on_card;
     int press_x, press_y, press_slot;
+    /* keyboard focus on the game screen: the click region (id, arg) that
+     * Enter activates; the ring shows once a key moved it */
+    int focus_id, focus_arg;
+    bool focus_visible;
 };
 
 
@@ -104,6 +108,7 @@ static void on_reject(void *ctx, core_reject r, const char *text)
 static void on_lobby(void *ctx, const cli_lobby *l)
 {
     player_app *a = ctx;
+    a->m.paused = l->paused;
     for (int s = 0; s < l->n_seats && s < CORE_MAX_SEATS; s++) {
         snprintf(a->m.seats[s].name, sizeof a->m.seats[s].name, "%s", l->seats[s].name);
         a->m.seats[s].conn = l->seats[s].bot         ? UI_SEAT_BOT
@@ -296,6 +301,8 @@ static void game_click(player_app *a, int id, int arg)
     case UI_ID_LEAD_SELF: send(a, CORE_ACT_PROPOSE_LEAD, arg, a->view.seat, 0); break;
     case UI_ID_ACCEPT_LEAD: send(a, CORE_ACT_ACCEPT_LEAD, arg, 0, 0); break;
     case UI_ID_PROPOSE_GOAL: send(a, CORE_ACT_PROPOSE_GOAL, arg, 0, 0); break;
+    case UI_ID_DROP_GOAL: send(a, CORE_ACT_DROP_GOAL, arg, 0, 0); break;
+    case UI_ID_DOSSIER_PAGE: m->dossier_first = arg; break;
     case UI_ID_VOTE_YES: send(a, CORE_ACT_VOTE_GOAL, arg, 1, 0); break;
     case UI_ID_VOTE_NO: send(a, CORE_ACT_VOTE_GOAL, arg, 0, 0); break;
     case UI_ID_PROMISE_ACCEPT: send(a, CORE_ACT_RESPOND, arg, 1, 0); break;
@@ -585,6 +592,96 @@ static void form_click(player_app *a, int id, int arg)
     a->dirty = true;
 }
 
+/* The click regions the keyboard can reach: those of the top layer (after
+ * the last region covering the whole window, an overlay's backdrop). */
+static int focusables(const player_app *a, int *out, int cap)
+{
+    const ui_gfx *g = &a->g;
+    int from = 0;
+    for (int i = 0; i < g->n_hits; i++)
+        if (g->hits[i].r.w >= g->w && g->hits[i].r.h >= g->h)
+            from = i + 1;
+    int n = 0;
+    for (int i = from; i < g->n_hits && n < cap; i++)
+        if (g->hits[i].id != UI_ID_NONE)
+            out[n++] = i;
+    return n;
+}
+
+static const ui_hit *focused_hit(const player_app *a)
+{
+    int idx[UI_MAX_HITS];
+    int n = focusables(a, idx, UI_MAX_HITS);
+    for (int k = 0; k < n; k++) {
+        const ui_hit *h = &a->g.hits[idx[k]];
+        if (h->id == a->focus_id && h->arg == a->focus_arg)
+            return h;
+    }
+    return NULL;
+}
+
+/* Tab / arrows: the next (dir 1) or previous (-1) control in drawing order. */
+static void focus_step(player_app *a, int dir)
+{
+    int idx[UI_MAX_HITS];
+    int n = focusables(a, idx, UI_MAX_HITS);
+    if (n == 0)
+        return;
+    int cur = -1;
+    for (int k = 0; k < n && cur < 0; k++)
+        if (a->g.hits[idx[k]].id == a->focus_id && a->g.hits[idx[k]].arg == a->focus_arg)
+            cur = k;
+    int next = cur < 0 ? (dir > 0 ? 0 : n - 1) : (cur + dir + n) % n;
+    a->focus_id = a->g.hits[idx[next]].id;
+    a->focus_arg = a->g.hits[idx[next]].arg;
+    a->focus_visible = true;
+}
+
+/* Keys of the game screen: Tab and arrows move the focus, Enter or Space
+ * acts on it, number keys pick a card (Inzet) or an answer (Reflectie). */
+static bool game_key(player_app *a, SDL_Keycode k, Uint16 mod)
+{
+    if (a->m.editing_text)
+        return false; /* typing: keys belong to the text */
+    if (k == SDLK_TAB || k == SDLK_RIGHT || k == SDLK_DOWN || k == SDLK_LEFT || k == SDLK_UP) {
+        bool back = k == SDLK_LEFT || k == SDLK_UP || (k == SDLK_TAB && (mod & KMOD_SHIFT));
+        focus_step(a, back ? -1 : 1);
+        return true;
+    }
+    if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) {
+        const ui_hit *h = a->focus_visible ? focused_hit(a) : NULL;
+        if (h)
+            game_click(a, h->id, h->arg);
+        return h != NULL;
+    }
+    if (k >= SDLK_1 && k <= SDLK_9 && a->have_view) {
+        int i = (int)(k - SDLK_1);
+        const core_seat_view *v = &a->view;
+        if (v->pub.phase == CORE_PHASE_INZET && i < v->hand_n + v->pub.n_innovations) {
+            int slot = i < v->hand_n ? i : CORE_MAX_HAND + (i - v->hand_n);
+            game_click(a, UI_ID_CARD, slot);
+            return true;
+        }
+        if (v->pub.phase == CORE_PHASE_REFLECTIE && !v->pub.seat_reflected[v->seat]) {
+            game_click(a, UI_ID_REFLECT_OPTION, i);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The focus ring: dark outside, white inside, visible on any panel. */
+static void draw_focus(player_app *a)
+{
+    const ui_hit *h = a->focus_visible ? focused_hit(a) : NULL;
+    if (!h)
+        return;
+    int t = ui_px(&a->g, 4);
+    SDL_Rect o = {h->r.x - t, h->r.y - t, h->r.w + 2 * t, h->r.h + 2 * t};
+    ui_round_outline(&a->g, o, ui_px(&a->g, 12), t, UI_INK);
+    ui_round_outline(&a->g, h->r, ui_px(&a->g, 10), ui_px(&a->g, 2), UI_WHITE);
+}
+
 static void handle(player_app *a, const SDL_Event *e)
 {
     switch (e->type) {
@@ -607,6 +704,11 @@ static void handle(player_app *a, const SDL_Event *e)
         a->dirty = true;
         break;
     case SDL_KEYDOWN:
+        if (!in_form(a) && a->have_view && !a->m.paused &&
+            game_key(a, e->key.keysym.sym, e->key.keysym.mod)) {
+            a->dirty = true;
+            break;
+        }
         if (e->key.keysym.sym == SDLK_BACKSPACE) {
             if (typing_form(a))
                 utf8_pop(a->fields[a->field]);
@@ -668,6 +770,7 @@ static void handle(player_app *a, const SDL_Event *e)
     case SDL_MOUSEBUTTONUP:
         if (e->button.button != SDL_BUTTON_LEFT)
             break;
+        a->focus_visible = false; /* the mouse took over */
         if (a->m.drag_slot >= 0) {
             /* a drop on a need or friction commits the dragged card */
             int slot = a->m.drag_slot;
@@ -1207,8 +1310,10 @@ bool player_app_step(player_app *a, int wait_ms)
         } else {
             a->m.sc = cli_scenario(a->c);
             a->m.view = &a->view;
-            if (a->m.sc && a->have_view)
+            if (a->m.sc && a->have_view) {
                 ui_draw_player(&a->g, &a->m);
+                draw_focus(a);
+            }
             else if (a->m.sc && a->have_pub)
                 draw_observer(a);
             else
@@ -1272,6 +1377,14 @@ player_app *player_app_open(const cli_options *opts, bool offscreen, char *err, 
         snprintf(a->fields[1], sizeof a->fields[1], "%s", opts->code);
         snprintf(a->fields[2], sizeof a->fields[2], "%s", opts->name);
     }
+    if (!a->c) {
+        /* the form is up: the first field to fill has the focus */
+        a->field = 0;
+        for (int f = FORM_FIELDS - 1; f >= 0; f--)
+            if (!a->fields[f][0])
+                a->field = f;
+        SDL_StartTextInput();
+    }
     a->dirty = true;
     return a;
 }
@@ -1303,6 +1416,16 @@ const char *player_app_notice(const player_app *a)
 }
 
 bool player_app_picking(const player_app *a) { return picking(a); }
+
+bool player_app_focus(const player_app *a, int *id, int *arg)
+{
+    const ui_hit *h = a->focus_visible ? focused_hit(a) : NULL;
+    if (h) {
+        *id = h->id;
+        *arg = h->arg;
+    }
+    return h != NULL;
+}
 
 bool player_app_find(const player_app *a, int id, int arg, int *x, int *y)
 {

@@ -75,9 +75,13 @@ static void draw(start_win *s)
     for (int i = 0; i < s->levels.n; i++) {
         if (y + bh > list.y + list.h - pad)
             break;
-        char lbl[200];
-        snprintf(lbl, sizeof lbl, "%s%s", s->levels.items[i].name,
-                 s->levels.items[i].own ? _(" (eigen level)") : "");
+        const ui_level_entry *le = &s->levels.items[i];
+        char lbl[400];
+        if (le->loads)
+            snprintf(lbl, sizeof lbl, _("%s · %d rollen · %d rondes%s"), le->title, le->seats,
+                     le->rounds, le->own ? _(" (eigen level)") : "");
+        else
+            snprintf(lbl, sizeof lbl, _("%s · laadt niet: kies ‘Level controleren’"), le->name);
         ui_button(g, (SDL_Rect){list.x + pad, y, list.w - 2 * pad, bh}, lbl, body,
                   s->picked == i, true, UI_ID_LEVEL_PICK, i);
         y += bh + ui_px(g, 10);
@@ -92,17 +96,17 @@ static void draw(start_win *s)
     int x = act.x + pad, w = act.w - 2 * pad;
     y = act.y + pad;
     int big = body * 3;
-    ui_button(g, (SDL_Rect){x, y, w, big}, _("Een spel hosten"), body, true, s->picked >= 0,
+    ui_button(g, (SDL_Rect){x, y, w, big}, _("Een spel hosten (Enter)"), body, true, s->picked >= 0,
               UI_ID_START_HOST, 0);
     y += big + ui_px(g, 12);
     ui_text_box(g, _("De projector toont de tafel; spelers doen mee vanaf hun laptop."),
                 (SDL_Rect){x, y, w, body * 3}, body * 9 / 10, body * 8 / 10, UI_REGULAR,
                 UI_INK_SOFT, UI_LEFT);
     y += body * 3 + ui_px(g, 20);
-    ui_button(g, (SDL_Rect){x, y, w, big}, _("Meedoen met een spel"), body, false, true,
+    ui_button(g, (SDL_Rect){x, y, w, big}, _("Meedoen met een spel (J)"), body, false, true,
               UI_ID_START_JOIN, 0);
     y += big + ui_px(g, 32);
-    ui_button(g, (SDL_Rect){x, y, w, big}, _("Level controleren"), body, false, s->picked >= 0,
+    ui_button(g, (SDL_Rect){x, y, w, big}, _("Level controleren (C)"), body, false, s->picked >= 0,
               UI_ID_START_CHECK, 0);
     y += big + ui_px(g, 16);
     if (s->check_result[0])
@@ -130,6 +134,34 @@ static void click(start_win *s, int id, int arg)
     default: break;
     }
     s->dirty = true;
+}
+
+/* The start window from the keyboard alone: arrows pick a level, Enter
+ * hosts it, J joins a game, C checks the level, Escape quits. */
+static void start_key(start_win *s, SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_ESCAPE: s->choice = CHOICE_QUIT; break;
+    case SDLK_UP:
+        if (s->picked > 0)
+            click(s, UI_ID_LEVEL_PICK, s->picked - 1);
+        break;
+    case SDLK_DOWN:
+        if (s->picked + 1 < s->levels.n)
+            click(s, UI_ID_LEVEL_PICK, s->picked + 1);
+        break;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        if (s->picked >= 0)
+            click(s, UI_ID_START_HOST, 0);
+        break;
+    case SDLK_j: click(s, UI_ID_START_JOIN, 0); break;
+    case SDLK_c:
+        if (s->picked >= 0)
+            click(s, UI_ID_START_CHECK, 0);
+        break;
+    default: break;
+    }
 }
 
 int ui_start_main(int argc, char **argv)
@@ -170,8 +202,8 @@ int ui_start_main(int argc, char **argv)
                 const ui_hit *h = ui_hit_at(&s->g, e.button.x, e.button.y);
                 if (h)
                     click(s, h->id, h->arg);
-            } else if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE) {
-                s->choice = CHOICE_QUIT;
+            } else if (e.type == SDL_KEYDOWN) {
+                start_key(s, e.key.keysym.sym);
             }
         } while (SDL_PollEvent(&e));
     }

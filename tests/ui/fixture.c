@@ -7,7 +7,8 @@
 const char *const ui_fixture_scenes[] = {
     "lobby",   "table",     "table8",    "signaal",   "reflectie", "reveal",
     "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "help", "trainer",
-    "player-overleg", "player-inzet", "player-reflectie", "player-ask",
+    "player-overleg", "player-inzet", "player-reflectie", "player-ask", "player-dossier",
+    "player-paused",
     "join-form", "join-roles", "join-picked", NULL,
 };
 
@@ -196,8 +197,21 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
     } else if (!strcmp(scene, "end") || !strncmp(scene, "debrief", 7)) {
         p->phase = CORE_PHASE_END;
         p->outcome = CORE_OUTCOME_WON;
-    } else if (!strcmp(scene, "player-inzet"))
+    } else if (!strcmp(scene, "player-inzet") || !strcmp(scene, "player-paused"))
         p->phase = CORE_PHASE_INZET;
+    if (!strcmp(scene, "player-dossier")) {
+        /* both goals adopted at the limit, no vote open: "Loslaten", and
+         * "Voorstellen" greyed out with the reason */
+        f->sc.rules.max_goals = 2;
+        p->goal_adopted[1] = true;
+        p->goal_proposal = CORE_NONE;
+        /* three long facts of one role: the panel pages */
+        for (int i = 0; i < 3; i++)
+            f->sc.facts[i].role = 0;
+        CPY(f->sc.facts[1].text, "Thuis helpt een zandloper bij elke overgang; zonder "
+                                 "zandloper loopt het ’s ochtends vaak mis.");
+        p->fact_shared[1] = false;
+    }
     memset(&f->sv, 0, sizeof f->sv);
     f->sv.pub = *p;
     f->sv.seat = 0;
@@ -207,6 +221,11 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
         f->sv.hand[i] = i;
     f->sv.dossier_n = 1;
     f->sv.dossier[0] = 0;
+    if (!strcmp(scene, "player-dossier")) {
+        f->sv.dossier_n = 3;
+        f->sv.dossier[1] = 1;
+        f->sv.dossier[2] = 2;
+    }
     f->sv.reflection_option = -1;
     if (!strcmp(scene, "player-inzet")) {
         f->sv.commit_n = 1;
@@ -301,6 +320,10 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
             m.selected = 1;
         if (!strcmp(scene, "player-ask"))
             m.pick_need = 1;
+        if (!strcmp(scene, "player-dossier"))
+            m.dossier_first = 1; /* the second page */
+        if (!strcmp(scene, "player-paused"))
+            m.paused = true;
         if (!strcmp(scene, "player-reflectie")) {
             m.reflect_option = 1;
             CPY(m.reflect_text, "Elke maandag tien minuten samen kijken naar wat werkte.");

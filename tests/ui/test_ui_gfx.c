@@ -86,6 +86,49 @@ static void test_overflow_counted(void **state)
     ui_gfx_close(&g);
 }
 
+/* A long Dutch compound in a narrow card is hyphenated where a syllable
+ * starts, never split mid-word by the wrapper: every line fits and every
+ * broken word ends in a hyphen. */
+static void test_long_word_hyphenated(void **state)
+{
+    (void)state;
+    ui_gfx g;
+    char err[512] = "";
+    assert_true(ui_gfx_open(&g, "t", 640, 360, true, NULL, err, sizeof err));
+    ui_gfx_begin(&g);
+    const char *title = "Gedifferentieerde instructie";
+    char out[256];
+    int w = 150;
+    ui_hyphenate(&g, title, 22, UI_BOLD, w, out, sizeof out);
+    assert_non_null(strstr(out, "-\n"));
+    assert_non_null(strstr(out, "instructie"));
+    /* the pieces are the word again */
+    char joined[256] = "";
+    for (const char *p = out; *p; p++)
+        if (!(p[0] == '-' && p[1] == '\n') && !(p > out && p[-1] == '-' && p[0] == '\n'))
+            strncat(joined, p, 1);
+    assert_string_equal(joined, title);
+    char line[256];
+    for (const char *p = out; *p;) {
+        size_t n = strcspn(p, "\n");
+        snprintf(line, sizeof line, "%.*s", (int)n, p);
+        int lw = 0, lh = 0;
+        ui_text_size(&g, line, 22, UI_BOLD, &lw, &lh);
+        if (!strchr(line, ' '))
+            assert_true(lw <= w);
+        p += n + (p[n] ? 1 : 0);
+    }
+    /* a single line too wide even at its smallest size ends in "…" */
+    int lw = ui_text(&g, "trekker bot (Leerondersteuner)", 0, 200, 22, 20, UI_REGULAR, UI_INK,
+                     UI_LEFT, 160);
+    assert_true(lw <= 160);
+    assert_int_equal(g.ellipsized, 1);
+    /* the box itself draws it without an overflow */
+    ui_text_box(&g, title, (SDL_Rect){0, 0, w, 120}, 22, 18, UI_BOLD, UI_INK, UI_LEFT);
+    assert_int_equal(g.overflows, 0);
+    ui_gfx_close(&g);
+}
+
 static void test_png_round_trip(void **state)
 {
     (void)state;
@@ -163,6 +206,7 @@ int main(void)
         cmocka_unit_test(test_bad_size_refused),
         cmocka_unit_test(test_steady_frame_renders_nothing),
         cmocka_unit_test(test_overflow_counted),
+        cmocka_unit_test(test_long_word_hyphenated),
         cmocka_unit_test(test_png_round_trip),
         cmocka_unit_test(test_png_read_garbage),
         cmocka_unit_test(test_cache_pressure),

@@ -124,10 +124,35 @@ static void test_screenshot_cli_path(void **s)
     assert_non_null(strstr(err, "nope"));
 }
 
+/* The start window lists levels by their titles, seats and length, read
+ * with the level loader (not by file name). */
+static void test_level_list_titles(void **state)
+{
+    (void)state;
+    ui_level_list *list = calloc(1, sizeof *list);
+    assert_non_null(list);
+    ui_levels_scan(list);
+    int bundled = 0;
+    for (int i = 0; i < list->n; i++) {
+        const ui_level_entry *le = &list->items[i];
+        if (le->own)
+            continue;
+        bundled++;
+        assert_true(le->loads);
+        assert_true(le->title[0] != 0);
+        assert_string_not_equal(le->title, le->name);
+        assert_true(le->seats >= 2);
+        assert_true(le->rounds > 0);
+    }
+    free(list);
+    assert_true(bundled >= 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_steady_state_real_content),
+        cmocka_unit_test(test_level_list_titles),
         cmocka_unit_test(test_screenshot_cli_path),
         cmocka_unit_test(test_720_nl),
         cmocka_unit_test(test_1080_nl),

@@ -98,6 +98,48 @@ static void dump_log(rig *r)
         fprintf(stderr, "host log: %s\n", host_log_line(r->h, i));
 }
 
+/* An in-process host on loopback that waits for the trainer (this test). */
+static host *rig_host(host_options *ho, unsigned seed)
+{
+    char err[512] = "";
+    host *h = NULL;
+    host_options_default(ho);
+    snprintf(ho->code, sizeof ho->code, "TEST");
+    ho->headless = true;
+    /* the trainer is this test: no automatic advancing behind the player's back */
+    ho->advance_idle_ms = 0;
+    ho->seed = seed;
+    lvl_diags *d = calloc(1, sizeof *d);
+    /* other tests run in parallel: a taken port is simply another try */
+    for (int attempt = 0; attempt < 8 && !h; attempt++) {
+        ho->port = 47000 + (int)((plat_now_ms() + (uint64_t)attempt * 97u) % 700u);
+        h = host_create(ho, NULL, NULL, d, err, sizeof err);
+    }
+    free(d);
+    if (!h)
+        fail_msg("host: %s", err);
+    return h;
+}
+
+/* Waits until the player window holds a seat, puts team bots in every
+ * other seat and starts the game. Returns the player's seat. */
+static int rig_seat_and_start(rig *r)
+{
+    char err[512] = "";
+    uint64_t deadline = plat_now_ms() + 20000;
+    int seat = -1;
+    while (plat_now_ms() < deadline && seat < 0) {
+        pump(r, 1);
+        seat = cli_seat(player_app_session(r->app));
+    }
+    assert_true(seat >= 0);
+    for (int s = 0; s < host_seat_count(r->h); s++)
+        if (s != seat)
+            assert_true(host_seat_bot(r->h, s, CORE_BOT_TEAM));
+    assert_true(host_start(r->h, err, sizeof err));
+    return seat;
+}
+
 static void test_player_round(void **state)
 {
     (void)state;
@@ -106,22 +148,7 @@ static void test_player_round(void **state)
     memset(&r, 0, sizeof r);
     host_options *ho = calloc(1, sizeof *ho);
     assert_non_null(ho);
-    host_options_default(ho);
-    ho->port = 47000 + (int)(plat_now_ms() % 700);
-    snprintf(ho->code, sizeof ho->code, "TEST");
-    ho->headless = true;
-    /* the trainer is this test: no automatic advancing behind the player's back */
-    ho->advance_idle_ms = 0;
-    ho->seed = 7;
-    lvl_diags *d = calloc(1, sizeof *d);
-    /* other tests run in parallel: a taken port is simply another try */
-    for (int attempt = 0; attempt < 8 && !r.h; attempt++) {
-        ho->port = 47000 + (int)((plat_now_ms() + (uint64_t)attempt * 97u) % 700u);
-        r.h = host_create(ho, NULL, NULL, d, err, sizeof err);
-    }
-    free(d);
-    if (!r.h)
-        fail_msg("host: %s", err);
+    r.h = rig_host(ho, 7);
     cli_options co;
     cli_options_default(&co);
     snprintf(co.host, sizeof co.host, "127.0.0.1");
@@ -173,17 +200,8 @@ static void test_player_round(void **state)
     watcher_app = watcher;
 
     /* join, then bots in every other seat, then start */
-    uint64_t deadline = plat_now_ms() + 20000;
-    int seat = -1;
-    while (plat_now_ms() < deadline && seat < 0) {
-        pump(&r, 1);
-        seat = cli_seat(player_app_session(r.app));
-    }
-    assert_true(seat >= 0);
-    for (int s = 0; s < host_seat_count(r.h); s++)
-        if (s != seat)
-            assert_true(host_seat_bot(r.h, s, CORE_BOT_TEAM));
-    assert_true(host_start(r.h, err, sizeof err));
+    int seat = rig_seat_and_start(&r);
+    uint64_t deadline;
 
     bool shared = false, asked = false, committed = false, refused_shown = false;
     bool reflected = false, typed = false;
@@ -310,11 +328,137 @@ static void test_player_round(void **state)
     free(ho);
 }
 
+/* The first active spanning on the table whose place in the list differs
+ * from its index in the scenario, coming after a spanning that is no longer
+ * active when there is one (-1: none yet). */
+static int displaced_friction(const core_seat_view *v, bool *after_resolved)
+{
+    bool seen_inactive = false;
+    int candidate = -1;
+    for (int i = 0; i < v->pub.n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        const core_friction_state *f = &v->pub.frictions[i];
+        if (!f->active) {
+            seen_inactive = true;
+            continue;
+        }
+        if (f->friction != i && (candidate < 0 || seen_inactive)) {
+            candidate = f->friction;
+            *after_resolved = seen_inactive;
+            if (seen_inactive)
+                break;
+        }
+    }
+    return candidate;
+}
+
+/* A card clicked onto a spanning lands on that spanning, also when the
+ * spanningen on the table are in another order than in the scenario (from
+ * round 2 on, after other spanningen came out and one was resolved). */
+static void test_commit_to_spanning(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    rig r;
+    memset(&r, 0, sizeof r);
+    host_options *ho = calloc(1, sizeof *ho);
+    assert_non_null(ho);
+    r.h = rig_host(ho, 11);
+    cli_options co;
+    cli_options_default(&co);
+    snprintf(co.host, sizeof co.host, "127.0.0.1");
+    co.port = host_port(r.h);
+    snprintf(co.code, sizeof co.code, "TEST");
+    snprintf(co.name, sizeof co.name, "Bart");
+    snprintf(co.role, sizeof co.role, "leraar");
+    co.no_token_store = true;
+    r.app = player_app_open(&co, true, err, sizeof err);
+    if (!r.app)
+        fail_msg("player window: %s", err);
+    /* code, name and role given: the window takes the seat at once */
+    int seat = rig_seat_and_start(&r);
+
+    int committed_to = -1, committed_round = -1;
+    bool after_resolved = false;
+    core_phase last_phase = CORE_PHASE_LOBBY;
+    uint64_t phase_since = plat_now_ms();
+    uint64_t deadline = plat_now_ms() + 60000;
+    while (plat_now_ms() < deadline && committed_to < 0) {
+        pump(&r, 1);
+        const core_seat_view *v = view(&r);
+        if (!v)
+            continue;
+        if (v->pub.phase == CORE_PHASE_END)
+            break;
+        if (v->pub.phase != last_phase) {
+            last_phase = v->pub.phase;
+            phase_since = plat_now_ms();
+        }
+        if (v->pub.phase == CORE_PHASE_INZET && v->pub.round >= 2 && v->commit_n == 0 &&
+            v->hand_n > 0 && !v->ready) {
+            bool after = false;
+            int target = displaced_friction(v, &after);
+            if (target >= 0) {
+                /* by keyboard alone: a number key picks the first card, Tab
+                 * walks to the spanning, Enter commits */
+                synth_key(SDLK_1);
+                pump(&r, 3);
+                assert_int_equal(player_app_model(r.app)->selected, 0);
+                int fid = 0, farg = 0, tabs = 0;
+                for (; tabs < 60; tabs++) {
+                    synth_key(SDLK_TAB);
+                    pump(&r, 2);
+                    if (player_app_focus(r.app, &fid, &farg) && fid == UI_ID_FRICTION &&
+                        farg == target)
+                        break;
+                }
+                assert_true(tabs < 60);
+                synth_key(SDLK_RETURN);
+                pump(&r, 3);
+                assert_int_equal(wait_commits(&r, 1), 1);
+                v = view(&r);
+                /* the rules took the card onto the clicked spanning */
+                assert_int_equal(v->commits[0].target_kind, 1);
+                assert_int_equal(v->commits[0].target, target);
+                assert_false(player_app_model(r.app)->message_is_error);
+                committed_to = target;
+                committed_round = v->pub.round;
+                after_resolved = after;
+                break;
+            }
+        }
+        /* the trainer moves on once the player has nothing left to do */
+        bool waiting = v->pub.phase != CORE_PHASE_INZET || v->ready || v->pub.round < 2;
+        if (!v->ready && v->pub.phase != CORE_PHASE_SIGNAAL &&
+            v->pub.phase != CORE_PHASE_UITVOERING && v->pub.phase != CORE_PHASE_INZET &&
+            v->pub.phase != CORE_PHASE_REFLECTIE && plat_now_ms() - phase_since > 300)
+            ready(&r);
+        if (waiting && plat_now_ms() - phase_since > 600) {
+            host_advance(r.h, err, sizeof err);
+            phase_since = plat_now_ms();
+        }
+    }
+    if (committed_to < 0)
+        dump_log(&r);
+    assert_true(committed_to >= 0);
+    assert_true(committed_round >= 2);
+    fprintf(stderr, "committed to spanning %d in round %d (%s a resolved one)\n", committed_to,
+            committed_round, after_resolved ? "after" : "not after");
+    /* the host holds the same target */
+    const core_state *st = host_state(r.h);
+    assert_int_equal(st->seats[seat].commit_n, 1);
+    assert_int_equal(st->seats[seat].commits[0].target_kind, 1);
+    assert_int_equal(st->seats[seat].commits[0].target, committed_to);
+    player_app_close(r.app);
+    host_destroy(r.h);
+    free(ho);
+}
+
 int main(void)
 {
     plat_i18n_init("nl");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_player_round),
+        cmocka_unit_test(test_commit_to_spanning),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();

@@ -6,6 +6,8 @@
 #include "platform/plat.h"
 #include "ui/ui.h"
 
+#include <SDL.h>
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -144,12 +146,31 @@ static void test_timer_length_setting(void **state)
     assert_int_equal(ui_phase_timer_left_s(&t, 0), UI_PHASE_TIMER_DEFAULT_S);
 }
 
+/* Text typed into the projector by a focus slip changes nothing: every
+ * letter that acts on the game needs Ctrl; help and the reveal only show. */
+static void test_trainer_keys_need_ctrl(void **state)
+{
+    (void)state;
+    static const int game_keys[] = {SDLK_n, SDLK_b, SDLK_r, SDLK_o, SDLK_l,
+                                    SDLK_t, SDLK_v, SDLK_d};
+    for (size_t i = 0; i < sizeof game_keys / sizeof game_keys[0]; i++)
+        assert_true(ui_trainer_key_needs_ctrl(game_keys[i]));
+    int free_letters = 0;
+    for (int k = SDLK_a; k <= SDLK_z; k++)
+        free_letters += ui_trainer_key_needs_ctrl(k) ? 0 : 1;
+    assert_int_equal(free_letters, 2);
+    assert_false(ui_trainer_key_needs_ctrl(SDLK_h));
+    assert_false(ui_trainer_key_needs_ctrl(SDLK_i));
+    assert_false(ui_trainer_key_needs_ctrl(SDLK_F1));
+}
+
 int main(void)
 {
     plat_i18n_init("nl");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_timer_advances_and_holds),
         cmocka_unit_test(test_timer_length_setting),
+        cmocka_unit_test(test_trainer_keys_need_ctrl),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,106 @@
+/* The message table's direction check over real loopback connections: a
+ * host drops a peer that sends it a host->client message, and a client
+ * drops a "host" that sends it a client->host message, each with the
+ * table's reason. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "net_fixture.h"
+
+static void test_host_refuses_a_host_message(void **state)
+{
+    (void)state;
+    host_options o;
+    host_options_default(&o);
+    o.headless = true;
+    o.quiet = true;
+    snprintf(o.code, sizeof o.code, "TEST");
+    host *h = fx_host(&o);
+    assert_non_null(h);
+    int fd = fx_raw_connect(host_port(h), 0);
+    assert_true(fd >= 0);
+    for (int i = 0; i < 5; i++)
+        host_pump(h, 1);
+    uint8_t buf[512];
+    assert_true(fx_raw_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "kijker", true, NULL, PROTO_VERSION)));
+    uint8_t *rb = NULL;
+    size_t rl = 0, rc = 0;
+    bool closed = false;
+    fx_raw_read(fd, h, 200, &rb, &rl, &rc, &closed);
+    assert_false(closed); /* welcomed as an observer */
+    /* a well-formed LOBBY, but a LOBBY is the host's to send */
+    proto_lobby lobby = {.observers = 1};
+    assert_true(fx_raw_send_frame(fd, buf, proto_encode_lobby(buf, sizeof buf, &lobby)));
+    uint64_t until = plat_now_ms() + 2000;
+    while (!closed && plat_now_ms() < until)
+        fx_raw_read(fd, h, 20, &rb, &rl, &rc, &closed);
+    assert_true(closed);
+    assert_true(fx_log_has(h, "LOBBY refused: it goes from the host to a client: a client may not send it"));
+    free(rb);
+    close(fd);
+    host_destroy(h);
+}
+
+/* A listening socket on a free loopback port; *port is set. */
+static int fake_host(int *port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    assert_true(fd >= 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    assert_int_equal(listen(fd, 1), 0);
+    socklen_t len = sizeof a;
+    assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+    *port = ntohs(a.sin_port);
+    return fd;
+}
+
+static void test_client_refuses_a_client_message(void **state)
+{
+    (void)state;
+    int port;
+    int lfd = fake_host(&port);
+    cli_options o;
+    cli_options_default(&o);
+    snprintf(o.host, sizeof o.host, "127.0.0.1");
+    o.port = port;
+    snprintf(o.code, sizeof o.code, "TEST");
+    snprintf(o.name, sizeof o.name, "Fien");
+    o.headless = true;
+    o.no_token_store = true;
+    char err[256];
+    cli *c = cli_create(&o, &(cli_callbacks){0}, err, sizeof err);
+    assert_non_null(c);
+    int fd = -1;
+    for (int i = 0; i < 200 && fd < 0; i++) {
+        cli_pump(c, 5);
+        struct pollfd p = {lfd, POLLIN, 0};
+        if (poll(&p, 1, 5) > 0)
+            fd = accept(lfd, NULL, NULL);
+    }
+    assert_true(fd >= 0);
+    /* an ACTION goes from a client to the host: this "host" may not send it */
+    proto_action act = {.seq = 1, .action = {.type = CORE_ACT_READY}};
+    uint8_t buf[256];
+    assert_true(fx_raw_send_frame(fd, buf, proto_encode_action(buf, sizeof buf, &act)));
+    for (int i = 0; i < 200 && !strstr(cli_reason(c), "ACTION refused"); i++)
+        cli_pump(c, 5);
+    if (!strstr(cli_reason(c), "ACTION refused: it goes from a client to the host"))
+        fail_msg("the client's reason is \"%s\"", cli_reason(c));
+    cli_destroy(c);
+    close(fd);
+    close(lfd);
+}
+
+int main(void)
+{
+    signal(SIGPIPE, SIG_IGN);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_host_refuses_a_host_message),
+        cmocka_unit_test(test_client_refuses_a_client_message),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
