@@ -1158,8 +1158,8 @@ bool host_pump(host *h, int max_wait_ms)
         wait = 20;
     /* The web server's sockets are not in the poll set: with browsers
      * connected, wake often enough that they wait no longer than a TCP peer. */
-    if (web_socket_count(h->web) > 0 && wait > 4)
-        wait = 4;
+    if (web_socket_count(h->web) > 0 && wait > 1)
+        wait = 1;
     web_service(h->web);
     int n = net_poll_wait(h->poll, wait);
     uint64_t now = plat_now_ms();
