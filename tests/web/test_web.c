@@ -473,6 +473,61 @@ static void test_wrong_code(void **state)
     close(fd);
 }
 
+/* An observer's stream holds no private data: every UPDATE is the public
+ * view, and no dossier fact's text is in its bytes before it is shared
+ * (nothing is shared in the lobby). */
+static void test_observer_sees_no_private_data(void **state)
+{
+    fixture *fx = *state;
+    static ws_in in;
+    memset(&in, 0, sizeof in);
+    int fd = ws_open(fx, NULL);
+    assert_true(fd >= 0);
+    uint8_t out[512];
+    proto_hello m;
+    memset(&m, 0, sizeof m);
+    m.magic = PROTO_MAGIC;
+    m.version = PROTO_VERSION;
+    snprintf(m.code, sizeof m.code, "WEBQ");
+    snprintf(m.name, sizeof m.name, "Obs");
+    m.observe = true;
+    ws_send_frame(fd, out, proto_encode_hello(out, sizeof out, &m));
+    static uint8_t all[1 << 20];
+    size_t n_all = 0;
+    int updates = 0;
+    uint8_t *msg;
+    size_t mlen;
+    uint64_t end = plat_now_ms() + 1500;
+    while (plat_now_ms() < end) {
+        int r = ws_next(fx, fd, &in, 100, &msg, &mlen);
+        if (r == 0)
+            break;
+        if (r < 0)
+            continue;
+        if (n_all + mlen < sizeof all) {
+            memcpy(all + n_all, msg, mlen);
+            n_all += mlen;
+        }
+        if (msg[4] == PROTO_MSG_UPDATE) {
+            static proto_update up;
+            const char *why;
+            assert_true(proto_decode_update(msg + 4, mlen - 4, &up, &why));
+            assert_int_equal(up.view_kind, 0);
+            updates++;
+        }
+    }
+    close(fd);
+    assert_true(updates > 0);
+    const core_scenario *sc = host_scenario(fx->h);
+    assert_true(sc->n_facts > 0);
+    for (int f = 0; f < sc->n_facts; f++) {
+        size_t tl = strlen(sc->facts[f].text);
+        for (size_t i = 0; tl > 8 && i + tl <= n_all; i++)
+            if (memcmp(all + i, sc->facts[f].text, tl) == 0)
+                fail_msg("the observer received the text of fact %s", sc->facts[f].id);
+    }
+}
+
 /* One seat played through /ws from HELLO to the end of the game. */
 static void test_plays_a_game(void **state)
 {
@@ -591,6 +646,7 @@ int main(void)
         cmocka_unit_test(test_connections_per_address),
         cmocka_unit_test(test_origin_checked),
         cmocka_unit_test(test_wrong_code),
+        cmocka_unit_test(test_observer_sees_no_private_data),
         cmocka_unit_test(test_plays_a_game),
         cmocka_unit_test(test_hostile_frames),
         cmocka_unit_test(test_slow_headers_closed),
