@@ -469,9 +469,18 @@ function renderTable(root) {
   root.append(main);
 }
 
+// The DOM is rebuilt on every update; keyboard focus follows the control
+// with the same id, or the same kind, label and data-* attributes.
+function focusKey(e) {
+  if (!e || e === document.body) return null;
+  if (e.id) return "#" + e.id;
+  const data = [...e.attributes].filter((a) => a.name.startsWith("data-")).map((a) => a.name + "=" + a.value).join(",");
+  return e.tagName + "|" + e.textContent + "|" + data;
+}
+
 function render() {
   const root = $("app");
-  const focusId = document.activeElement && document.activeElement.id;
+  const focusWas = focusKey(document.activeElement);
   const keep = {};
   for (const id of ["code", "name", "improve"]) { const e = $(id); if (e) keep[id] = e.value; }
   root.textContent = "";
@@ -481,7 +490,10 @@ function render() {
   else if (S.view) renderTable(root);
   else root.append(el("p", { class: "panel" }, S.status));
   for (const id in keep) { const e = $(id); if (e) e.value = keep[id]; }
-  if (focusId && $(focusId)) $(focusId).focus();
+  if (focusWas) {
+    const again = [...root.querySelectorAll("button, input, textarea")].find((e) => focusKey(e) === focusWas);
+    if (again) again.focus();
+  }
   const sw = $("lang");
   if (sw) sw.textContent = lang === "nl" ? "English" : "Nederlands";
 }

@@ -109,8 +109,14 @@ async function main() {
   const wrong = await browser.newPage();
   await wrong.goto(`${base}/?code=ZZZZ`);
   await wrong.waitForSelector("#name");
-  await wrong.type("#name", "Wim");
-  await wrong.click("#join");
+  // Keyboard alone: Tab from the top to the name field, type, Enter submits.
+  for (let i = 0; i < 3; i++) await wrong.keyboard.press("Tab");
+  const focused = await wrong.evaluate(() => document.activeElement.id);
+  if (focused !== "name") fail(`Tab order: expected the name field third, got '${focused}'`);
+  const ring = await wrong.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  if (ring === "none") fail("no visible focus ring on the focused field");
+  await wrong.keyboard.type("Wim");
+  await wrong.keyboard.press("Enter");
   await wrong.waitForSelector("#error", { timeout: 10000 });
   const wrongText = await wrong.$eval("#error", (e) => e.textContent);
   if (!/code klopt niet/.test(wrongText)) fail("wrong code not refused in words: " + wrongText);
