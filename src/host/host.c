@@ -1213,7 +1213,8 @@ bool host_pump(host *h, int max_wait_ms)
     watch_level(h, now);
     broadcast(h);
     reap_peers(h);
-    web_service(h->web);
+    if (web_socket_count(h->web) > 0)
+        web_service(h->web); /* hand this tick's frames on to the browsers */
     return true;
 }
 

@@ -600,9 +600,12 @@ void web_service(web_server *w)
 {
     if (!w)
         return;
-    /* A negative timeout makes lws poll without waiting. Several rounds so
-     * that a read that queues a write is sent in the same call. */
-    for (int i = 0; i < 4; i++)
+    /* A negative timeout makes lws poll without waiting. With browsers
+     * connected, a few rounds so that a read that queues a write is sent in
+     * the same call; otherwise one (accepts and page requests), which keeps
+     * an idle web server nearly free for the host's loop. */
+    int rounds = w->sockets > 0 ? 3 : 1;
+    for (int i = 0; i < rounds; i++)
         if (lws_service(w->ctx, -1) < 0)
             break;
 }

@@ -143,13 +143,13 @@ async function main() {
     for (const p of pages) states.push(await act(p));
     const phase = await pages[0].$eval("#phase", (e) => e.textContent).catch(() => "");
     if (phase !== lastPhase) { console.log(`${((Date.now() - tStart) / 1000).toFixed(1)} s: ${phase} [${states}]`); lastPhase = phase; }
-    for (const [i, lang] of [[0, "nl"], [2, "en"]]) {
-      const key = `${lang}-${/Inzet/.test(phase) ? "inzet" : /Overleg/.test(phase) ? "overleg" : ""}`;
-      if (key.endsWith("-") || shots.has(key)) continue;
+    for (const [i, lang] of [[0, "nl"], [0, "en"], [2, "nl"], [2, "en"]]) {
+      const key = `${lang}-${/Inzet/.test(phase) ? "inzet" : /Overleg/.test(phase) ? "overleg" : ""}-${i}`;
+      if (key.includes("--") || shots.has(key)) continue;
       shots.add(key);
       if (lang === "en") await pages[i].evaluate(() => document.getElementById("lang").click());
       const vp = pages[i].viewport();
-      await pages[i].screenshot({ path: path.join(outDir, `page-${key}-${vp.width}x${vp.height}.png`) });
+      await pages[i].screenshot({ path: path.join(outDir, `page-${key.replace(/-\d$/, "")}-${vp.width}x${vp.height}.png`) });
       if (lang === "en") await pages[i].evaluate(() => document.getElementById("lang").click());
     }
     if (!reloaded && /Overleg/.test(phase) && /Ronde 2/.test(phase)) {
