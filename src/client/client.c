@@ -334,6 +334,9 @@ static void fill_lobby(cli *c, const proto_lobby *m)
     l->observers = m->observers;
     l->started = m->started;
     l->paused = m->paused;
+    l->timer_left_s = m->timer_left_s;
+    /* counted down locally from now: the host only says when it changes */
+    l->timer_end_ms = m->timer_left_s >= 0 ? plat_now_ms() + (uint64_t)m->timer_left_s * 1000u : 0;
     l->finished = m->finished;
 }
 

@@ -105,6 +105,8 @@ typedef struct {
     cli_lobby_seat seats[CORE_MAX_SEATS];
     int observers;
     bool started, paused, finished;
+    int timer_left_s;          /* phase timer when the LOBBY came, -1 none */
+    uint64_t timer_end_ms;     /* local clock: when the phase timer runs out, 0 none */
 } cli_lobby;
 
 typedef struct {

@@ -591,6 +591,7 @@ typedef struct {
     int need_lead[CORE_MAX_NEEDS];
     int lead_proposal[CORE_MAX_NEEDS];
     bool fact_shared[CORE_MAX_FACTS];
+    int fact_shared_round[CORE_MAX_FACTS]; /* round it was shared in (screens show the newest first) */
     core_friction_state frictions[CORE_MAX_FRICTIONS]; int n_frictions_out;
     int boundary_won[CORE_MAX_FRICTIONS]; int n_boundary;
     int innovations[CORE_MAX_INNOVATIONS]; int n_innovations;

@@ -33,6 +33,7 @@ static void public_fill_base(const core_state *st, core_public_view *v, bool ful
     for (int n = 0; n < sc->n_needs; n++)
         v->need_lit[n] = !st->need_has_facts[n] || ((st->lit_needs >> (unsigned)n) & 1u);
     memcpy(v->fact_shared, st->fact_shared, sizeof v->fact_shared);
+    memcpy(v->fact_shared_round, st->fact_shared_round, sizeof v->fact_shared_round);
     v->n_frictions_out = st->n_frictions_out;
     memcpy(v->frictions, st->frictions, sizeof(v->frictions[0]) * (size_t)st->n_frictions_out);
     v->n_boundary = st->n_boundary;

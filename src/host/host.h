@@ -80,11 +80,23 @@ void host_options_default(host_options *o);
 int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t err_len);
 void host_options_usage(void *stdio_file);
 
-/* ------------------------------------------------------------ journal hook
- * The store plugs in here without the host depending on SQLite. append() is
- * called for every accepted action, after core_check passed and before the
- * action is applied and its events are broadcast; returning false refuses
- * the action (the host logs why and the game is not advanced). */
+/* ---------------------------------------------------------------- journal
+ * A host may journal every accepted action; that is what makes a session
+ * survive a crash (--resume) and what `samenspel report` replays. The store
+ * plugs in through these ops without the host depending on SQLite:
+ *   - host_create_journaled() (host_journal.h) builds a host whose journal is
+ *     the SQLite store (new session, or --resume), the way `samenspel host`
+ *     and the projector run;
+ *   - store_journal_* (store.h) is a bare adapter over an open store, and
+ *     tests pass their own ops.
+ * append() is called for every accepted action, after core_check passed and
+ * before the action is applied and its events are broadcast; returning
+ * false refuses the action (the host logs why and the game is not advanced).
+ *
+ * Ownership: host_create / host_create_scenario copy the ops, and from a
+ * successful create on the host owns ctx: host_destroy calls close(ctx)
+ * once, after the last callback. When create fails, close is not called
+ * and ctx stays the caller's. */
 typedef struct {
     void *ctx;
     bool (*append)(void *ctx, uint64_t seq, const core_action *a);
@@ -92,6 +104,8 @@ typedef struct {
     void (*seat_changed)(void *ctx, int seat, const char *name, const uint8_t token[HOST_TOKEN_LEN], bool bot);
     /* The game ended (outcome, overall level). */
     void (*finished)(void *ctx, const core_state *st);
+    /* The host is being destroyed: release ctx. NULL when there is nothing to free. */
+    void (*close)(void *ctx);
 } host_journal_ops;
 
 /* What a resumed session brings back (host_create from a replayed journal).
@@ -134,7 +148,8 @@ typedef enum {
 typedef struct host host;
 
 /* Creates a session: loads the level (diags filled; may be NULL), opens the
- * TCP listener and the discovery socket. resume and journal may be NULL.
+ * TCP listener and the discovery socket. resume and journal may be NULL
+ * (journal: see "journal" above for who owns it).
  * Returns NULL with a message in err when the port is taken, the level has
  * errors, etc. */
 host *host_create(const host_options *o, const host_resume *resume,
@@ -146,6 +161,8 @@ host *host_create_scenario(const host_options *o, const core_scenario *sc,
                            const host_resume *resume, const host_journal_ops *journal,
                            char *err, size_t err_len);
 
+/* Says goodbye to every peer, closes the sockets and then the journal
+ * (host_journal_ops.close). NULL is fine. */
 void host_destroy(host *h);
 
 /* One tick: accept, read and apply intents, run bots, heartbeats, drop
@@ -180,10 +197,21 @@ const char *host_log_line(const host *h, int i);
 const char *host_last_error(const host *h);
 uint64_t host_actions_accepted(const host *h);
 uint64_t host_bytes_sent(const host *h);         /* all payload bytes queued to peers */
+/* The journal the host writes to (the ops given to host_create), NULL when
+ * it has none. The host still owns it. */
+const host_journal_ops *host_journal(const host *h);
 
 /* ---- trainer controls; false with a reason in err when not possible ---- */
 bool host_start(host *h, char *err, size_t err_len);
 bool host_set_paused(host *h, bool paused);      /* paused: intents are refused, bots wait */
+/* The trainer's phase timer (kept by the projector window): seconds left,
+ * -1 when none runs. Players get it in the next LOBBY when it starts,
+ * stops or jumps (an extension), and count down themselves. */
+void host_set_phase_timer(host *h, int left_s);
+/* The verbeteractie each seat typed in each round ("" none), for the
+ * debrief; kept across rounds and rebuilt when a session resumes. */
+typedef char host_improvements[CORE_MAX_ROUNDS + 1][CORE_MAX_SEATS][CORE_ANSWER_LEN];
+const host_improvements *host_improvements_get(const host *h);
 bool host_advance(host *h, char *err, size_t err_len);
 bool host_release_seat(host *h, int seat);       /* forget its token: anyone may take it */
 bool host_seat_bot(host *h, int seat, core_bot_kind kind); /* a bot plays it from now on */
@@ -196,8 +224,14 @@ host_reload_status host_reload_status_get(const host *h, const lvl_diags **diags
  * path (used by the projector's buttons and by tests). */
 core_reject host_submit(host *h, const core_action *a);
 
-/* The headless main loop of `samenspel host --headless`: runs until the game
- * ends, prints the result line and returns the exit status. */
+/* The headless main loop of `samenspel host --headless`: creates the host
+ * with `create`, runs it until the game ends, gives the last update a
+ * second to reach every client, prints the result line, destroys the host
+ * and returns the exit status. host_run_headless uses a plain host (no
+ * journal); `samenspel host` uses host_run_headless_journaled
+ * (host_journal.h). */
+typedef host *(*host_create_fn)(const host_options *o, lvl_diags *diags, char *err, size_t err_len);
+int host_run_headless_with(const host_options *o, host_create_fn create);
 int host_run_headless(const host_options *o);
 
 #endif

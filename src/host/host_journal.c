@@ -52,22 +52,6 @@ typedef struct {
     store_seat seats[CORE_MAX_SEATS]; /* mirror of the host's seats */
 } journal_ctx;
 
-/* The host handle does not carry the store, so destroy finds it here. A
- * process has one or two hosts at a time (tests); a small table is enough. */
-#define MAX_JOURNALED 16
-static struct {
-    host *h;
-    journal_ctx *j;
-} registry[MAX_JOURNALED];
-
-static journal_ctx *ctx_of(const host *h)
-{
-    for (int i = 0; i < MAX_JOURNALED; i++)
-        if (h && registry[i].h == h)
-            return registry[i].j;
-    return NULL;
-}
-
 static void ctx_free(journal_ctx *j)
 {
     if (!j)
@@ -77,6 +61,21 @@ static void ctx_free(journal_ctx *j)
     free(j->roles_text);
     free(j->sc);
     free(j);
+}
+
+static bool cb_append(void *ctx, uint64_t host_seq, const core_action *a);
+
+/* The bridge's context of a host: the host carries its journal
+ * (host_journal()); it is ours when its append is the bridge's. */
+static journal_ctx *ctx_of(const host *h)
+{
+    const host_journal_ops *ops = h ? host_journal(h) : NULL;
+    return ops && ops->append == cb_append ? ops->ctx : NULL;
+}
+
+static void cb_close(void *ctx)
+{
+    ctx_free(ctx);
 }
 
 static void warn(const journal_ctx *j, const char *what, const char *why)
@@ -126,6 +125,23 @@ static char *read_roles_file(const char *path, char name[STORE_ROLES_NAME_LEN], 
     return plat_read_file(used.path, STORE_MAX_LEVEL_BYTES, out_len, rerr, sizeof rerr);
 }
 
+/* The session's level from now on: its path, texts and parsed scenario
+ * (all malloc'd, taken over; the previous ones are freed). */
+static void keep_level(journal_ctx *j, const char *path, char *text, size_t len, char *roles,
+                       const char *rname, size_t rlen, core_scenario *sc)
+{
+    free(j->level_text);
+    free(j->roles_text);
+    free(j->sc);
+    j->level_text = text;
+    j->level_len = len;
+    j->roles_text = roles;
+    j->roles_len = rlen;
+    snprintf(j->roles_name, sizeof j->roles_name, "%s", rname);
+    j->sc = sc;
+    snprintf(j->level_path, sizeof j->level_path, "%s", path);
+}
+
 /* Reads a level file and the roles file it uses into the context, and
  * parses the scenario from those texts exactly as a resume will (so the
  * comparison at START checks what the journal can rebuild). */
@@ -151,16 +167,7 @@ static bool load_level_text(journal_ctx *j, const char *path, lvl_diags *diags, 
         free(roles);
         return false;
     }
-    free(j->level_text);
-    free(j->roles_text);
-    free(j->sc);
-    j->level_text = text;
-    j->level_len = len;
-    j->roles_text = roles;
-    j->roles_len = rlen;
-    snprintf(j->roles_name, sizeof j->roles_name, "%s", rname);
-    j->sc = sc;
-    snprintf(j->level_path, sizeof j->level_path, "%s", path);
+    keep_level(j, path, text, len, roles, rname, rlen, sc);
     return true;
 }
 
@@ -272,17 +279,6 @@ static bool open_db(journal_ctx *j, const host_options *o, bool create, char *er
     return true;
 }
 
-static bool registry_add(host *h, journal_ctx *j)
-{
-    for (int i = 0; i < MAX_JOURNALED; i++)
-        if (!registry[i].h) {
-            registry[i].h = h;
-            registry[i].j = j;
-            return true;
-        }
-    return false;
-}
-
 static host *create_resumed(journal_ctx *j, const host_options *o, const host_journal_ops *ops,
                             lvl_diags *diags, char *err, size_t err_len)
 {
@@ -332,13 +328,7 @@ static host *create_resumed(journal_ctx *j, const host_options *o, const host_jo
         free(roles);
         return NULL;
     }
-    j->level_text = text;
-    j->level_len = len;
-    j->roles_text = roles;
-    j->roles_len = rlen;
-    snprintf(j->roles_name, sizeof j->roles_name, "%s", rname);
-    j->sc = sc;
-    snprintf(j->level_path, sizeof j->level_path, "%s", ses.level_path);
+    keep_level(j, ses.level_path, text, len, roles, rname, rlen, sc);
 
     core_action *actions = NULL;
     uint64_t *seqs = NULL;
@@ -394,7 +384,7 @@ host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, 
         snprintf(err, err_len, "geen geheugen");
         return NULL;
     }
-    host_journal_ops ops = {j, cb_append, cb_seat, cb_finished};
+    host_journal_ops ops = {j, cb_append, cb_seat, cb_finished, cb_close};
     host *h = NULL;
     if (!open_db(j, o, !o->resume, err, err_len)) {
         ctx_free(j);
@@ -435,13 +425,7 @@ host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, 
         ctx_free(j);
         return NULL;
     }
-    j->h = h;
-    if (!registry_add(h, j)) {
-        host_destroy(h);
-        ctx_free(j);
-        snprintf(err, err_len, "too many journaled hosts in one process");
-        return NULL;
-    }
+    j->h = h; /* from here on the host owns j and frees it in host_destroy */
     /* a crash after the last action but before the end was recorded */
     if (host_finished(h) && !j->finished && j->session > 0)
         cb_finished(j, host_state(h));
@@ -450,14 +434,7 @@ host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, 
 
 void host_destroy_journaled(host *h)
 {
-    journal_ctx *j = ctx_of(h);
     host_destroy(h);
-    if (!j)
-        return;
-    for (int i = 0; i < MAX_JOURNALED; i++)
-        if (registry[i].h == h)
-            registry[i].h = NULL, registry[i].j = NULL;
-    ctx_free(j);
 }
 
 bool host_load_level_journaled(host *h, const char *path, lvl_diags *diags, char *err, size_t err_len)
@@ -483,39 +460,5 @@ int64_t host_journal_session(const host *h)
 
 int host_run_headless_journaled(const host_options *o)
 {
-    char err[512];
-    lvl_diags *diags = calloc(1, sizeof *diags);
-    if (!diags)
-        return 1;
-    host *h = host_create_journaled(o, diags, err, sizeof err);
-    if (!h) {
-        if (diags->n)
-            lvl_diags_print(diags, false, stderr);
-        fprintf(stderr, "samenspel host: %s\n", err);
-        free(diags);
-        return 1;
-    }
-    free(diags);
-    if (!o->quiet)
-        fprintf(stderr, _("samenspel host: spelcode %s op %s, wacht op %d spelers\n"), host_room_code(h),
-                host_lan_address(h), host_seat_count(h));
-    while (!host_finished(h))
-        if (!host_pump(h, 50)) {
-            fprintf(stderr, "samenspel host: %s\n", host_last_error(h));
-            host_destroy_journaled(h);
-            return 1;
-        }
-    /* let the last update reach everyone: clients leave once they saw the end */
-    uint64_t until = plat_now_ms() + 1000;
-    while (plat_now_ms() < until && host_connection_count(h) > 0)
-        host_pump(h, 10);
-    const core_state *st = host_state(h);
-    core_measures m;
-    core_measures_compute(st, 0, &m);
-    printf(_("resultaat: %s, rondes: %d, samenwerkingsniveau: %s\n"),
-           st->outcome == CORE_OUTCOME_WON ? _("gewonnen") : _("verloren"), st->round,
-           core_level_name(m.level));
-    fflush(stdout);
-    host_destroy_journaled(h);
-    return 0;
+    return host_run_headless_with(o, host_create_journaled);
 }

@@ -10,9 +10,10 @@
  * one or one from a newer version is refused with a message (the store never
  * writes to it).
  *
- * Ownership: the store handle lives with the host; destroy a host made here
- * with host_destroy_journaled() (it closes the database after the host).
- * Not thread-safe: create and destroy journaled hosts from one thread.
+ * Ownership: the journal (the store handle and the session's texts) is the
+ * host's, through host_journal_ops.close (host.h): host_destroy closes the
+ * database after the host. host_journal(h) gives the ops; the functions
+ * below find the bridge's state there.
  */
 #ifndef SAMENSPEL_HOST_JOURNAL_H
 #define SAMENSPEL_HOST_JOURNAL_H
@@ -28,8 +29,8 @@
  * Returns NULL with a message a trainer can act on in err. */
 host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, size_t err_len);
 
-/* Destroys a host from host_create_journaled (or a plain one) and closes
- * its database. NULL is fine. */
+/* The same as host_destroy (which closes the journal), kept for the callers
+ * that pair it with host_create_journaled. NULL is fine. */
 void host_destroy_journaled(host *h);
 
 /* host_load_level (lobby only) that also tells the journal, so the next

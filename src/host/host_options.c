@@ -4,6 +4,7 @@
 #include "platform/i18n.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,45 @@ void host_options_usage(void *stdio_file)
 /* --screen names in the order of the screen enum (after its DEFAULT) */
 static const char *const host_screens[] = {"lobby", "table", "debrief", NULL};
 
+/* Options that take a whole number in a range. */
+static const struct {
+    const char *name;
+    long min, max;
+    size_t field; /* offsetof an int in host_options */
+    const char *error;
+} int_options[] = {
+    {"--bots", 0, CORE_MAX_SEATS, offsetof(host_options, bots), N_("--bots %s: geef een getal van 0 tot 8")},
+    {"--advance-idle", 0, 3600000, offsetof(host_options, advance_idle_ms),
+     N_("--advance-idle %s: geef milliseconden (0 = uit)")},
+    {"--timer-seconds", 10, 3600, offsetof(host_options, timer_seconds),
+     N_("--timer-seconds %s: geef seconden van 10 tot 3600")},
+    {"--http-port", 0, 65535, offsetof(host_options, http_port),
+     N_("--http-port %s: geef een poort van 1 tot 65535 (0 = uit)")},
+};
+
+/* 1 when `a` is one of int_options and its value was stored, -1 on a bad
+ * or missing value (message in err), 0 when `a` is another option. */
+static int int_option(const char *a, const char *val, host_options *o, char *err, size_t err_len)
+{
+    for (size_t k = 0; k < sizeof int_options / sizeof int_options[0]; k++) {
+        if (strcmp(a, int_options[k].name) != 0)
+            continue;
+        long n;
+        int step = 0;
+        PLAT_ARG_NEED_VALUE(a, val, step, err, err_len);
+        (void)step;
+        if (!plat_arg_int(val, int_options[k].min, int_options[k].max, &n)) {
+            snprintf(err, err_len, _(int_options[k].error), val);
+            return -1;
+        }
+        *(int *)(void *)((char *)o + int_options[k].field) = (int)n;
+        if (!strcmp(a, "--timer-seconds"))
+            o->timer = true; /* a length means timers on */
+        return 1;
+    }
+    return 0;
+}
+
 int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t err_len)
 {
     host_options_default(o);
@@ -80,13 +120,10 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
             o->headless = true;
         } else if (!strcmp(a, "--quiet")) {
             o->quiet = true;
-        } else if (!strcmp(a, "--bots")) {
-            NEED_VAL();
-            if (!plat_arg_int(val, 0, CORE_MAX_SEATS, &n)) {
-                snprintf(err, err_len, _("--bots %s: geef een getal van 0 tot 8"), val);
+        } else if ((used = int_option(a, val, o, err, err_len)) != 0) {
+            if (used < 0)
                 return -1;
-            }
-            o->bots = (int)n;
+            i++;
         } else if (!strcmp(a, "--bot-kind")) {
             NEED_VAL();
             if (!strcmp(val, "team"))
@@ -107,20 +144,6 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
                 return -1;
             }
             o->seed = (uint64_t)s;
-        } else if (!strcmp(a, "--advance-idle")) {
-            NEED_VAL();
-            if (!plat_arg_int(val, 0, 3600000, &n)) {
-                snprintf(err, err_len, _("--advance-idle %s: geef milliseconden (0 = uit)"), val);
-                return -1;
-            }
-            o->advance_idle_ms = (int)n;
-        } else if (!strcmp(a, "--http-port")) {
-            NEED_VAL();
-            if (!plat_arg_int(val, 0, 65535, &n)) {
-                snprintf(err, err_len, _("--http-port %s: geef een poort van 1 tot 65535 (0 = uit)"), val);
-                return -1;
-            }
-            o->http_port = (int)n;
         } else if (!strcmp(a, "--allow-origin")) {
             NEED_VAL();
             if (!plat_arg_copy(o->allow_origin, sizeof o->allow_origin, val)) {
@@ -136,14 +159,6 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
         } else if (!strcmp(a, "--watch")) {
             o->watch = true;
         } else if (!strcmp(a, "--timer")) {
-            o->timer = true;
-        } else if (!strcmp(a, "--timer-seconds")) {
-            NEED_VAL();
-            if (!plat_arg_int(val, 10, 3600, &n)) {
-                snprintf(err, err_len, _("--timer-seconds %s: geef seconden van 10 tot 3600"), val);
-                return -1;
-            }
-            o->timer_seconds = (int)n;
             o->timer = true;
         } else if (!strcmp(a, "--db")) {
             NEED_VAL();

@@ -51,6 +51,10 @@ typedef struct {
 const char *lvl_tr(const lvl_src *s, const char *nl, const char *en);
 #define TR(src, nl, en) lvl_tr((src), (nl), (en))
 
+/* Copies n bytes of src (fewer when cap is smaller, never cutting a UTF-8
+ * sequence in half) and ends dst with a NUL. */
+void lvl_copy_utf8(char *dst, size_t cap, const char *src, size_t n);
+
 void lvl_diags_clear(lvl_diags *d);
 void lvl_diags_sort(lvl_diags *d);
 /* Adds a diagnostic; line 0 means the whole file. hint may be NULL. */

@@ -31,7 +31,7 @@ void lvl_diags_clear(lvl_diags *d)
     memset(d, 0, sizeof *d);
 }
 
-static void copy_trunc(char *dst, size_t cap, const char *src, size_t n)
+void lvl_copy_utf8(char *dst, size_t cap, const char *src, size_t n)
 {
     if (cap == 0)
         return;
@@ -60,7 +60,7 @@ static void source_line(const lvl_src *s, int line, char *out, size_t cap)
     const char *e = p;
     while (e < end && *e != '\n' && *e != '\r')
         e++;
-    copy_trunc(out, cap, p, (size_t)(e - p));
+    lvl_copy_utf8(out, cap, p, (size_t)(e - p));
     /* tabs would shift the caret; invalid bytes and control characters
      * would garble a terminal. One '?' per bad byte keeps the caret where
      * the column (counted per lead byte) says. */
@@ -94,14 +94,14 @@ static void diag_v(lvl_src *s, lvl_severity sev, int line, int col, const char *
     lvl_diag *g = &d->items[d->n++];
     memset(g, 0, sizeof *g);
     g->severity = sev;
-    copy_trunc(g->file, sizeof g->file, s->file, strlen(s->file));
+    lvl_copy_utf8(g->file, sizeof g->file, s->file, strlen(s->file));
     g->line = line;
     g->col = col;
     char msg[LVL_MSG_LEN * 2];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    copy_trunc(g->message, sizeof g->message, msg, strlen(msg));
+    lvl_copy_utf8(g->message, sizeof g->message, msg, strlen(msg));
     if (hint)
-        copy_trunc(g->hint, sizeof g->hint, hint, strlen(hint));
+        lvl_copy_utf8(g->hint, sizeof g->hint, hint, strlen(hint));
     source_line(s, line, g->source_line, sizeof g->source_line);
 }
 
@@ -520,6 +520,42 @@ static lnode *new_node(lvl_src *s, lnode_type type, const yaml_event_t *ev)
     return n;
 }
 
+/* Reports a YAML feature the format refuses; returns true (parsing failed). */
+static bool refuse(lvl_src *s, int line, int col, const char *hint_nl, const char *hint_en, const char *msg_nl,
+                   const char *msg_en)
+{
+    lvl_diag_add(s, LVL_ERROR, line, col, TR(s, hint_nl, hint_en), "%s", TR(s, msg_nl, msg_en));
+    return true;
+}
+
+/* The node a scalar, sequence or mapping event starts, with the anchor and
+ * tag it carries (refused by the caller); NULL when out of memory. */
+static lnode *event_node(lvl_src *s, const yaml_event_t *ev, const char **anchor, const char **tag, bool *implicit)
+{
+    if (ev->type == YAML_SCALAR_EVENT) {
+        *anchor = (const char *)ev->data.scalar.anchor;
+        *tag = (const char *)ev->data.scalar.tag;
+        *implicit = ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit;
+        lnode *made = new_node(s, LN_SCALAR, ev);
+        if (!made)
+            return NULL;
+        size_t n = ev->data.scalar.length;
+        made->s = arena_alloc(s, n + 1);
+        if (!made->s)
+            return NULL;
+        memcpy(made->s, ev->data.scalar.value, n);
+        made->s[n] = '\0';
+        made->slen = strlen(made->s); /* a \0 escape ends the text */
+        made->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        return made;
+    }
+    bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+    *anchor = (const char *)(seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor);
+    *tag = (const char *)(seq ? ev->data.sequence_start.tag : ev->data.mapping_start.tag);
+    *implicit = (seq ? ev->data.sequence_start.implicit : ev->data.mapping_start.implicit) != 0;
+    return new_node(s, seq ? LN_SEQ : LN_MAP, ev);
+}
+
 lnode *lvl_parse(lvl_src *s)
 {
     yaml_parser_t parser;
@@ -549,48 +585,18 @@ lnode *lvl_parse(lvl_src *s)
             done = true;
             break;
         case YAML_DOCUMENT_START_EVENT:
-            if (++docs > 1) {
-                lvl_diag_add(s, LVL_ERROR, line, col,
-                             TR(s, "zet elk level in een eigen bestand", "put each level in its own file"),
-                             "%s", TR(s, "meer dan één document (‘---’) in één bestand", "more than one document (‘---’) in one file"));
-                failed = true;
-            }
+            if (++docs > 1)
+                failed = refuse(s, line, col, "zet elk level in een eigen bestand", "put each level in its own file",
+                                "meer dan één document (‘---’) in één bestand", "more than one document (‘---’) in one file");
             break;
         case YAML_ALIAS_EVENT:
-            lvl_diag_add(s, LVL_ERROR, line, col,
-                         TR(s, "schrijf de waarde gewoon opnieuw uit", "write the value out again"),
-                         "%s", TR(s, "verwijzingen met ‘*’ (aliassen) worden niet ondersteund", "aliases (‘*’) are not supported"));
-            failed = true;
+            failed = refuse(s, line, col, "schrijf de waarde gewoon opnieuw uit", "write the value out again",
+                            "verwijzingen met ‘*’ (aliassen) worden niet ondersteund", "aliases (‘*’) are not supported");
             break;
         case YAML_SCALAR_EVENT:
-            anchor = (const char *)ev.data.scalar.anchor;
-            tag = (const char *)ev.data.scalar.tag;
-            implicit = ev.data.scalar.plain_implicit || ev.data.scalar.quoted_implicit;
-            made = new_node(s, LN_SCALAR, &ev);
-            if (made) {
-                size_t n = ev.data.scalar.length;
-                made->s = arena_alloc(s, n + 1);
-                if (!made->s) {
-                    made = NULL;
-                    break;
-                }
-                memcpy(made->s, ev.data.scalar.value, n);
-                made->s[n] = '\0';
-                made->slen = strlen(made->s); /* a \0 escape ends the text */
-                made->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-            }
-            break;
         case YAML_SEQUENCE_START_EVENT:
-            anchor = (const char *)ev.data.sequence_start.anchor;
-            tag = (const char *)ev.data.sequence_start.tag;
-            implicit = ev.data.sequence_start.implicit;
-            made = new_node(s, LN_SEQ, &ev);
-            break;
         case YAML_MAPPING_START_EVENT:
-            anchor = (const char *)ev.data.mapping_start.anchor;
-            tag = (const char *)ev.data.mapping_start.tag;
-            implicit = ev.data.mapping_start.implicit;
-            made = new_node(s, LN_MAP, &ev);
+            made = event_node(s, &ev, &anchor, &tag, &implicit);
             break;
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
@@ -603,16 +609,12 @@ lnode *lvl_parse(lvl_src *s)
         if (!failed && (ev.type == YAML_SCALAR_EVENT || ev.type == YAML_SEQUENCE_START_EVENT ||
                         ev.type == YAML_MAPPING_START_EVENT)) {
             if (anchor) {
-                lvl_diag_add(s, LVL_ERROR, line, col,
-                             TR(s, "haal de ‘&naam’ weg", "remove the ‘&name’"),
-                             "%s", TR(s, "ankers (‘&’) worden niet ondersteund", "anchors (‘&’) are not supported"));
-                failed = true;
+                failed = refuse(s, line, col, "haal de ‘&naam’ weg", "remove the ‘&name’",
+                                "ankers (‘&’) worden niet ondersteund", "anchors (‘&’) are not supported");
             } else if (tag && !implicit) {
-                lvl_diag_add(s, LVL_ERROR, line, col,
-                             TR(s, "haal de ‘!...’ weg; zet tekst die met ! begint tussen aanhalingstekens",
-                                "remove the ‘!...’; quote a text that starts with !"),
-                             "%s", TR(s, "YAML-tags (‘!’) worden niet ondersteund", "YAML tags (‘!’) are not supported"));
-                failed = true;
+                failed = refuse(s, line, col, "haal de ‘!...’ weg; zet tekst die met ! begint tussen aanhalingstekens",
+                                "remove the ‘!...’; quote a text that starts with !",
+                                "YAML-tags (‘!’) worden niet ondersteund", "YAML tags (‘!’) are not supported");
             } else if (!made) {
                 failed = true;
             } else {

@@ -458,6 +458,9 @@ static void ser_public(proto_io *io, core_public_view *p)
         io_idx(io, &p->lead_proposal[i], CORE_MAX_SEATS);
     }
     ser_bits(io, p->fact_shared, CORE_MAX_FACTS);
+    for (int i = 0; i < CORE_MAX_FACTS; i++)
+        if (p->fact_shared[i])
+            io_int(io, &p->fact_shared_round[i], 0, CORE_MAX_ROUNDS);
     io_count(io, &p->n_frictions_out, CORE_MAX_FRICTIONS, 5);
     for (int i = 0; i < p->n_frictions_out; i++) {
         core_friction_state *f = &p->frictions[i];
@@ -631,6 +634,7 @@ static void ser_lobby(proto_io *io, proto_lobby *m)
     io_bool(io, &m->started);
     io_bool(io, &m->paused);
     io_bool(io, &m->finished);
+    io_int(io, &m->timer_left_s, -1, 86400);
 }
 
 static void ser_action(proto_io *io, proto_action *m)

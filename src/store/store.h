@@ -197,8 +197,9 @@ int64_t store_last_finished(store *s, char *err, size_t err_len);
  *
  *     store_journal j; store_journal_init(&j, db, session_id);
  *     host_journal_ops ops = { &j, store_journal_append,
- *                              store_journal_seat_changed, store_journal_finished };
+ *                              store_journal_seat_changed, store_journal_finished, NULL };
  *
+ * (no close: j and db stay the caller's; close them after host_destroy).
  * Errors are kept in j.err (append refuses the action, so the host logs it
  * and the game does not advance past what is on disk). */
 typedef struct {

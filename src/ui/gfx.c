@@ -152,6 +152,7 @@ static TTF_Font *font_get(ui_gfx *g, int px, ui_style st)
     g->fonts[g->n_fonts].px = px;
     g->fonts[g->n_fonts].style = st;
     g->fonts[g->n_fonts].font = f;
+    g->fonts[g->n_fonts].cap = -1; /* measured on first use */
     g->n_fonts++;
     return f;
 }
@@ -372,8 +373,85 @@ int ui_font_px(const ui_gfx *g, float units)
     return px < 8 ? 8 : px;
 }
 
+int ui_cap_height(ui_gfx *g, int px, ui_style st)
+{
+    if (px < 6)
+        px = 6;
+    TTF_Font *f = font_get(g, px, st);
+    if (!f)
+        return 0;
+    for (int i = 0; i < g->n_fonts; i++)
+        if (g->fonts[i].font == f) {
+            if (g->fonts[i].cap < 0) {
+                int minx = 0, maxx = 0, miny = 0, maxy = 0, adv = 0;
+                g->fonts[i].cap = TTF_GlyphMetrics32(f, 'H', &minx, &maxx, &miny, &maxy, &adv) == 0
+                                      ? maxy
+                                      : px * 73 / 100;
+            }
+            return g->fonts[i].cap;
+        }
+    return px * 73 / 100;
+}
+
+/* Capital height as thousandths of the window height, per role. */
+static const int rule_share_milli[UI_TR_COUNT] = {20, 30};
+
+int ui_rule_px(ui_gfx *g, ui_text_role role)
+{
+    if (role < 0 || role >= UI_TR_COUNT)
+        role = UI_TR_READ;
+    if (g->rule_px_h != g->h) {
+        memset(g->rule_px_cache, 0, sizeof g->rule_px_cache);
+        g->rule_px_h = g->h;
+    }
+    if (g->rule_px_cache[role] > 0)
+        return g->rule_px_cache[role];
+    /* DejaVu Sans: capitals are ~73% of the size; start just below that
+     * and step up until the hinted capital height meets the rule */
+    int target_milli = rule_share_milli[role] * g->h; /* cap * 1000 must reach this */
+    int px = target_milli / 1000 * 100 / 76;
+    if (px < 6)
+        px = 6;
+    while (px < 400 && ui_cap_height(g, px, UI_REGULAR) * 1000 < target_milli)
+        px++;
+    g->rule_px_cache[role] = px;
+    return px;
+}
+
+ui_text_role ui_set_text_role(ui_gfx *g, ui_text_role role)
+{
+    ui_text_role old = g->text_role;
+    g->text_role = role;
+    return old;
+}
+
+/* Records a drawn text for the size-rule tests (not in the replay pass:
+ * the hash pass of the same frame recorded it). */
+static void text_record(ui_gfx *g, const char *s, int px, ui_style st)
+{
+    if (g->mode == UI_MODE_REPLAY || g->n_text_recs >= UI_MAX_TEXT_RECS || !s || !*s)
+        return;
+    ui_text_rec *r = &g->text_recs[g->n_text_recs++];
+    r->px = px;
+    r->cap = ui_cap_height(g, px, st);
+    r->role = g->text_role;
+    snprintf(r->text, sizeof r->text, "%s", s);
+}
+
+static void tip_add(ui_gfx *g, SDL_Rect r, const char *s)
+{
+    if (g->mode == UI_MODE_REPLAY || g->n_tips >= UI_MAX_TIPS)
+        return;
+    ui_tip *t = &g->tips[g->n_tips++];
+    t->r = r;
+    snprintf(t->text, sizeof t->text, "%s", s);
+}
+
 bool ui_text_size(ui_gfx *g, const char *s, int px, ui_style st, int *w, int *h)
 {
+    int floor = ui_rule_px(g, g->text_role); /* measured as it will be drawn */
+    if (px < floor)
+        px = floor;
     ui_text_entry *e = text_get(g, s, px, st, 0, UI_LEFT, UI_INK);
     *w = e ? e->w : 0;
     *h = e ? e->h : 0;
@@ -390,11 +468,23 @@ void ui_note_overflow(ui_gfx *g, const char *what, const char *s)
     g->overflows++;
 }
 
+/* The size rule is enforced here, for every screen: no text is drawn, nor
+ * shrunk, below the smallest size of the current role. */
+static void rule_floor(ui_gfx *g, int *px, int *min_px)
+{
+    int floor = ui_rule_px(g, g->text_role);
+    if (*px < floor)
+        *px = floor;
+    if (*min_px <= 0 || *min_px > *px)
+        *min_px = *px;
+    if (*min_px < floor)
+        *min_px = floor;
+}
+
 int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style st,
             SDL_Color c, ui_align align, int max_w)
 {
-    if (min_px <= 0 || min_px > px)
-        min_px = px;
+    rule_floor(g, &px, &min_px);
     ui_text_entry *e = text_get(g, s, px, st, 0, UI_LEFT, c);
     if (!e)
         return 0;
@@ -413,6 +503,7 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
                 e = e2;
         }
     }
+    bool ellipsized = false;
     if (max_w > 0 && e->w > max_w) {
         /* still too wide at the smallest size: end with "…" rather than cut */
         char cut[1024];
@@ -429,6 +520,7 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
             if (e2 && e2->w <= max_w) {
                 e = e2;
                 g->ellipsized++;
+                ellipsized = true;
                 break;
             }
         }
@@ -441,12 +533,18 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
     }
     int dx = align == UI_CENTER ? x - w / 2 : align == UI_RIGHT ? x - w : x;
     SDL_Rect clip = {dx, y, w, e->h};
+    text_record(g, s, e->px, st);
+    if (ellipsized)
+        tip_add(g, clip, s);
     blit(g, e, dx, y, c, over ? &clip : NULL);
     return w;
 }
 
 int ui_text_box_height(ui_gfx *g, const char *s, int w, int px, ui_style st)
 {
+    int floor = ui_rule_px(g, g->text_role);
+    if (px < floor)
+        px = floor;
     ui_text_entry *e = text_get(g, s, px, st, w > 0 ? w : 1, UI_LEFT, UI_INK);
     return e ? e->h : 0;
 }
@@ -523,6 +621,18 @@ void ui_hyphenate(ui_gfx *g, const char *s, int px, ui_style st, int w, char *ou
                     break;
                 }
             }
+            /* a word with its own hyphen ("Co-teaching") breaks there */
+            const char *own = memchr(word, '-', n);
+            if (own && (size_t)(own - word) + 1 <= cut + 1 && own > word && o + n + 2 < cap) {
+                size_t at = (size_t)(own - word) + 1;
+                memcpy(out + o, word, at);
+                o += at;
+                out[o++] = '\n';
+                memcpy(out + o, word + at, n - at);
+                o += n - at;
+                s += n;
+                continue;
+            }
             if (cut > 0 && o + n + 3 < cap) {
                 memcpy(out + o, word, cut);
                 o += cut;
@@ -550,18 +660,18 @@ int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_s
 {
     if (box.w <= 0 || box.h <= 0)
         return 0;
-    if (min_px <= 0 || min_px > px)
-        min_px = px;
+    rule_floor(g, &px, &min_px);
     /* Smaller steps of ~6% until the text fits. A word wider than the box
      * is never split mid-word by the wrapper: down to 85% of the size the
      * text shrinks instead; below that the word is hyphenated. */
     int word_floor = px * 85 / 100 > min_px ? px * 85 / 100 : min_px;
     ui_text_entry *e = NULL;
     char hy[1400];
+    const char *str = s; /* as laid out: s, or s hyphenated */
     for (int p = px;; p -= (p + 15) / 16) {
         if (p < min_px)
             p = min_px;
-        const char *str = s;
+        str = s;
         if (widest_word(g, s, p, st) > box.w) {
             if (p > word_floor && p > min_px)
                 continue;
@@ -576,9 +686,46 @@ int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_s
     }
     if (!e)
         return 0;
+    if (e->h > box.h && e->w <= box.w) {
+        /* still too long at the smallest size: the words that fit, ending
+         * in "…" (the whole text shows on hover), rather than a cut line */
+        char cut[1400];
+        const char *full = s;
+        s = str; /* cut the text as laid out (hyphenated words stay so) */
+        size_t lo = 0, hi = strlen(s);
+        ui_text_entry *best = NULL;
+        while (lo < hi) { /* longest prefix, ending at a space, that fits */
+            size_t mid = (lo + hi + 1) / 2;
+            size_t n = mid;
+            while (n > 0 && s[n] != ' ' && s[n] != '\n' && s[n] != 0)
+                n--;
+            while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+                n--;
+            if (n == 0 || n + 4 >= sizeof cut) {
+                hi = mid - 1;
+                continue;
+            }
+            memcpy(cut, s, n);
+            memcpy(cut + n, "…", 4);
+            ui_text_entry *e2 = text_get(g, cut, e->px, st, box.w, align, c);
+            if (e2 && e2->h <= box.h && e2->w <= box.w) {
+                best = e2;
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        s = full;
+        if (best) {
+            e = best;
+            g->ellipsized++;
+            tip_add(g, box, s);
+        }
+    }
     bool over = e->h > box.h || e->w > box.w;
     if (over)
         ui_note_overflow(g, "box", s);
+    text_record(g, s, e->px, st);
     int x = box.x;
     if (align == UI_CENTER && e->w < box.w)
         x = box.x + (box.w - e->w) / 2;
@@ -1011,6 +1158,44 @@ void ui_button(ui_gfx *g, SDL_Rect r, const char *label, int px, bool primary, b
         ui_hit_add(g, r, id, arg);
 }
 
+bool ui_draw_tooltip(ui_gfx *g, int x, int y)
+{
+    if (x < 0) {
+        x = g->mouse_x;
+        y = g->mouse_y;
+    }
+    const ui_tip *t = NULL;
+    for (int i = g->n_tips - 1; i >= 0 && !t; i--) {
+        SDL_Point p = {x, y};
+        if (SDL_PointInRect(&p, &g->tips[i].r))
+            t = &g->tips[i];
+    }
+    if (!t)
+        return false;
+    /* the whole text, wrapped in a box at most half the window wide, below
+     * the line (above it near the bottom), kept inside the window */
+    int px = ui_rule_px(g, UI_TR_READ);
+    int pad = px / 2;
+    int maxw = g->w / 2;
+    int tw = 0, th = 0;
+    ui_text_size(g, t->text, px, UI_REGULAR, &tw, &th);
+    int w = tw < maxw ? tw : maxw;
+    int h = ui_text_box_height(g, t->text, w, px, UI_REGULAR);
+    SDL_Rect box = {t->r.x, t->r.y + t->r.h + pad / 2, w + 2 * pad, h + 2 * pad};
+    if (box.y + box.h > g->h)
+        box.y = t->r.y - box.h - pad / 2;
+    if (box.y < 0)
+        box.y = 0;
+    if (box.x + box.w > g->w)
+        box.x = g->w - box.w;
+    if (box.x < 0)
+        box.x = 0;
+    ui_round(g, box, pad / 2, UI_INK);
+    ui_text_box(g, t->text, (SDL_Rect){box.x + pad, box.y + pad, w, h + pad}, px, px, UI_REGULAR,
+                UI_WHITE, UI_LEFT);
+    return true;
+}
+
 /* ----------------------------------------------------------------- window */
 
 /* Runs in whichever thread pushes the event, so it only raises a flag;
@@ -1146,15 +1331,28 @@ void ui_gfx_begin(ui_gfx *g)
         g->w = w;
         g->h = h;
     }
+    /* Sizes follow the height. 16:9 and wider use the 1920-unit design
+     * canvas (centred); 16:10 and 4:3 keep the height's scale and get a
+     * narrower canvas, so the whole screen is used and text does not
+     * shrink with the width. Narrower than 4:3: a 1440-unit canvas,
+     * letterboxed. */
     g->u = (float)g->h / 1080.0f;
-    /* Very wide or tall windows: scale by whichever side is tighter
-     * relative to the 16:9 design, so nothing runs off the edge. */
-    float uw = (float)g->w / 1920.0f;
-    if (uw < g->u)
-        g->u = uw;
+    g->canvas_w = 1920.0f;
+    float aspect = (float)g->w / (float)g->h;
+    if (aspect < 16.0f / 9.0f - 0.001f) {
+        g->canvas_w = (float)g->w / g->u;
+        if (g->canvas_w < 1440.0f) {
+            g->canvas_w = 1440.0f;
+            g->u = (float)g->w / 1440.0f;
+        }
+    }
     g->frame++;
     g->overflows = 0;
     g->ellipsized = 0;
+    g->label_crossings = 0;
+    g->text_role = UI_TR_READ;
+    g->n_text_recs = 0;
+    g->n_tips = 0;
     g->n_hits = 0;
     g->mode = UI_MODE_DRAW;
     g->layer_shown = false;

@@ -7,8 +7,12 @@
  *
  * Sizes follow the window height: one design unit `u` is 1/1080 of the
  * height, so a layout designed at 1920x1080 scales from 1280x720 to
- * 3840x2160. Text never silently overflows: every box that cannot hold its
- * text counts an overflow, which the layout tests check for zero.
+ * 3840x2160. Narrower screens (16:10, 4:3) keep u = height/1080 and get a
+ * narrower design canvas (canvas_w units wide) instead of a letterbox; see
+ * docs/SCREENS.md for the size rule. Text never silently overflows: every
+ * box that cannot hold its text counts an overflow, which the layout tests
+ * check for zero; every line ended with "…" keeps its whole text for a
+ * tooltip.
  *
  * Ownership: ui_gfx owns its window, renderer, fonts and cached textures;
  * ui_gfx_close frees them all.
@@ -60,6 +64,31 @@ typedef enum {
 
 #define UI_MAX_REGIONS 16
 
+/* The size rule (docs/SCREENS.md): who must read a text decides its
+ * smallest capital height, as a share of the window height. */
+typedef enum {
+    UI_TR_READ = 0, /* a participant must read it: capital height >= 2% */
+    UI_TR_BODY,     /* projector body text, read from the back row: >= 3% */
+    UI_TR_COUNT
+} ui_text_role;
+
+/* One drawn text, for the layout tests: its size, its measured capital
+ * height (TTF metrics of 'H') and its role. */
+typedef struct {
+    int px, cap;
+    ui_text_role role;
+    char text[48];
+} ui_text_rec;
+#define UI_MAX_TEXT_RECS 512
+
+/* A line that was ended with "…": where it is and its whole text, shown on
+ * hover (ui_draw_tooltip). */
+typedef struct {
+    SDL_Rect r;
+    char text[400];
+} ui_tip;
+#define UI_MAX_TIPS 24
+
 typedef struct {
     SDL_Window *win;
     SDL_Renderer *ren;
@@ -67,9 +96,11 @@ typedef struct {
     bool software;
     int w, h;                 /* output size in pixels */
     float u;                  /* pixels per design unit (h / 1080) */
+    float canvas_w;           /* design units across: 1920 at 16:9 and wider,
+                                 1728 at 16:10, 1440 at 4:3 */
     char font_path[UI_STYLE_COUNT][1024];
     bool fake_bold;           /* --font gave one file: bold by TTF style */
-    struct { int px; ui_style style; TTF_Font *font; } fonts[48];
+    struct { int px; ui_style style; TTF_Font *font; int cap; } fonts[48];
     int n_fonts;
     ui_text_entry *cache;     /* open-addressing table, UI_TEXT_CACHE slots */
     /* anti-aliased discs by diameter and colour (baked in: a colour-modulated
@@ -82,7 +113,16 @@ typedef struct {
     uint64_t ttf_renders;     /* TTF_Render* calls since open */
     int overflows;            /* boxes too small for their text, this frame */
     int ellipsized;           /* lines ended with "…" to fit, this frame */
+    int label_crossings;      /* network names an edge or node runs through */
     char overflow_notes[UI_MAX_OVERFLOW_NOTES][160];
+    /* the size rule: the role of the text drawn now, and every text drawn
+     * this frame (the first UI_MAX_TEXT_RECS) */
+    ui_text_role text_role;
+    ui_text_rec text_recs[UI_MAX_TEXT_RECS];
+    int n_text_recs;
+    int rule_px_cache[UI_TR_COUNT], rule_px_h;
+    ui_tip tips[UI_MAX_TIPS];
+    int n_tips;
     /* click regions registered while drawing this frame */
     ui_hit hits[UI_MAX_HITS];
     int n_hits;
@@ -144,9 +184,17 @@ void ui_panel(ui_gfx *g, SDL_Rect r);
 SDL_Rect ui_panel_body(const ui_gfx *g, SDL_Rect r);
 
 /* ---- text ---------------------------------------------------------- */
-/* Text size in pixels for `units` design units, never below the readable
- * minimum of 1/40 of the height for body text (callers ask for >= 27). */
+/* Text size in pixels for `units` design units (at least 8). */
 int ui_font_px(const ui_gfx *g, float units);
+
+/* Capital height in pixels of the font at px (TTF metrics of 'H'). */
+int ui_cap_height(ui_gfx *g, int px, ui_style st);
+/* Smallest text size whose capital height meets the size rule for role at
+ * the current window height (2% or 3%). */
+int ui_rule_px(ui_gfx *g, ui_text_role role);
+/* Sets the role of the texts drawn from now on; returns the previous one.
+ * ui_gfx_begin resets it to UI_TR_READ. */
+ui_text_role ui_set_text_role(ui_gfx *g, ui_text_role role);
 
 /* Size of one line (cached render). */
 bool ui_text_size(ui_gfx *g, const char *s, int px, ui_style st, int *w, int *h);
@@ -171,6 +219,11 @@ int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_s
 int ui_text_box_height(ui_gfx *g, const char *s, int w, int px, ui_style st);
 
 void ui_note_overflow(ui_gfx *g, const char *what, const char *s);
+
+/* Draws the whole text of an ellipsized line under the mouse (or under the
+ * point x, y when x >= 0: the keyboard focus) in a box near it. Call after
+ * everything else of the frame. True when a tooltip was drawn. */
+bool ui_draw_tooltip(ui_gfx *g, int x, int y);
 
 /* ---- interaction ---------------------------------------------------- */
 void ui_hit_add(ui_gfx *g, SDL_Rect r, int id, int arg);

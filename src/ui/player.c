@@ -20,11 +20,16 @@ void ui_player_model_init(ui_player_model *m)
     m->focus_need = 0;
     m->reflect_option = -1;
     m->drag_slot = -1;
+    m->timer_left_s = -1;
 }
 
-static int fpx(const ui_gfx *g, float units)
+/* Everything on the player's screen is read by a participant: never below
+ * the size rule's 2% capital height. */
+static int fpx(ui_gfx *g, float units)
 {
-    return ui_font_px(g, units);
+    int px = ui_font_px(g, units);
+    int min = ui_body_min(g);
+    return px < min ? min : px;
 }
 
 static const char *role_name(const core_scenario *sc, int role)
@@ -83,11 +88,11 @@ static void topbar(ui_gfx *g, const ui_player_model *m)
     ui_round(g, (SDL_Rect){l.x - ui_px(g, 3), l.y - ui_px(g, 3), chip + ui_px(g, 6),
                            chip + ui_px(g, 6)},
              chip / 4, UI_WHITE);
-    ui_role_chip(g, m->sc, m->view->role, l.x, l.y, chip);
+    int chip_w = ui_role_chip(g, m->sc, m->view->role, l.x, l.y, chip);
     char who[200];
     snprintf(who, sizeof who, "%s · %s", role_name(m->sc, m->view->role),
              m->player_name[0] ? m->player_name : _("jij"));
-    ui_text(g, who, l.x + chip + ui_px(g, 16), l.y + (chip - fpx(g, P_H2) * 12 / 10) / 2,
+    ui_text(g, who, l.x + chip_w + ui_px(g, 16), l.y + (chip - fpx(g, P_H2) * 12 / 10) / 2,
             fpx(g, P_H2), body, UI_BOLD, UI_WHITE, UI_LEFT, l.w - chip - ui_px(g, 16));
     char ph[160];
     const core_public_view *p = &m->view->pub;
@@ -99,6 +104,18 @@ static void topbar(ui_gfx *g, const ui_player_model *m)
     SDL_Rect c = ui_r(g, 800, 22, 600, 44);
     ui_text(g, ph, c.x + c.w / 2, c.y, body, body * 8 / 10, UI_BOLD, UI_WHITE, UI_CENTER, c.w);
     SDL_Rect r = ui_r(g, 1420, 22, 476, 44);
+    if (m->timer_left_s >= 0) {
+        /* the trainer's phase timer, as on the projector: orange in the last minute */
+        SDL_Rect tr = ui_r(g, 1420, 12, 170, 62);
+        bool last = m->timer_left_s < 60;
+        ui_round(g, tr, tr.h / 2, last ? UI_WARN : UI_WHITE);
+        char tt[32];
+        snprintf(tt, sizeof tt, "%d:%02d", m->timer_left_s / 60, m->timer_left_s % 60);
+        int tp = fpx(g, P_H2);
+        ui_text(g, tt, tr.x + tr.w / 2, tr.y + (tr.h - tp * 12 / 10) / 2, tp, body, UI_BOLD,
+                last ? UI_INK : UI_ACCENT, UI_CENTER, tr.w - ui_px(g, 12));
+        r = ui_r(g, 1610, 22, 286, 44);
+    }
     ui_text(g, m->status, r.x + r.w, r.y, body, body * 8 / 10, UI_REGULAR, UI_WHITE, UI_RIGHT,
             r.w);
 }
@@ -118,7 +135,7 @@ static void role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     SDL_Color rc = ui_role_colour(d->colour);
     /* horizontal bar: generic skills */
     int y = c.y;
-    SDL_Rect hbar = {c.x, y, c.w, small * 15 / 10};
+    SDL_Rect hbar = {c.x, y, c.w, small * 13 / 10};
     ui_round(g, hbar, ui_px(g, 8), rc);
     char skills[512] = "";
     for (int i = 0; i < d->n_skills && i < CORE_MAX_SKILLS; i++) {
@@ -133,8 +150,8 @@ static void role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     int vw = c.w * 45 / 100;
     int vx = c.x + (c.w - vw) / 2;
     int n = d->n_domains > 0 ? d->n_domains : 1;
-    int row = small * 13 / 10;
-    SDL_Rect vbar = {vx, y, vw, row * n + ui_px(g, 8)};
+    int row = small * 12 / 10;
+    SDL_Rect vbar = {vx, y, vw, row * n + ui_px(g, 6)};
     ui_round(g, vbar, ui_px(g, 8), rc);
     for (int i = 0; i < d->n_domains && i < CORE_MAX_DOMAINS; i++)
         ui_text(g, d->domains[i], vx + vw / 2, y + ui_px(g, 4) + i * row, small, small * 8 / 10,
@@ -143,7 +160,7 @@ static void role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
             UI_INK_SOFT, UI_LEFT, (c.w - vw) / 2 - ui_px(g, 8));
     ui_text(g, _("specialist"), c.x + c.w, y + ui_px(g, 4), small, small * 8 / 10, UI_REGULAR,
             UI_INK_SOFT, UI_RIGHT, (c.w - vw) / 2 - ui_px(g, 8));
-    y += vbar.h + ui_px(g, 10);
+    y += vbar.h + ui_px(g, 6);
     char lim[CORE_TEXT_LEN + 32];
     snprintf(lim, sizeof lim, _("Grenzen: %s"), d->limits_text);
     SDL_Rect lb = {c.x, y, c.w, c.y + c.h - y};
@@ -402,12 +419,12 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     for (int s = 0; s < n && s < CORE_MAX_SEATS; s++) {
         int y = c.y + s * row;
         int chip = row - ui_px(g, 8);
-        ui_role_chip(g, m->sc, m->sc->seat_roles[s], c.x, y, chip);
+        int chip_w = ui_role_chip(g, m->sc, m->sc->seat_roles[s], c.x, y, chip);
         char who[160];
         snprintf(who, sizeof who, "%s%s", seat_label(m, s), s == m->view->seat ? _(" (jij)") : "");
         int sx = c.x + c.w * 62 / 100;
-        ui_text(g, who, c.x + chip + ui_px(g, 10), y + (chip - small * 12 / 10) / 2, small,
-                small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT, sx - c.x - chip - ui_px(g, 20));
+        ui_text(g, who, c.x + chip_w + ui_px(g, 10), y + (chip - small * 12 / 10) / 2, small,
+                small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT, sx - c.x - chip_w - ui_px(g, 20));
         const char *st;
         SDL_Color col = UI_INK_SOFT;
         if (m->seats[s].conn == UI_SEAT_LOST) {
@@ -800,4 +817,6 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
     }
     if (m->pick_need >= 0)
         pick_seat_overlay(g, m);
+    /* a line that ended in "…" shows its whole text under the mouse */
+    ui_draw_tooltip(g, -1, -1);
 }

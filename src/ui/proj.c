@@ -31,7 +31,7 @@ static int popcount32(uint32_t v)
     return n;
 }
 
-static int fpx(const ui_gfx *g, float units)
+static int fpx(ui_gfx *g, float units)
 {
     int px = ui_font_px(g, units);
     int min = ui_body_min(g);
@@ -127,10 +127,10 @@ static void draw_seat_rows(ui_gfx *g, const ui_proj_model *m, SDL_Rect c, bool m
         SDL_Rect rr = {c.x, y, c.w, row - ui_px(g, 6)};
         if (menus && ui_hover(g, rr))
             ui_round(g, rr, ui_px(g, 8), UI_PANEL_ALT);
-        ui_role_chip(g, m->sc, role, c.x, y + (row - chip) / 2 - ui_px(g, 3), chip);
-        int x = c.x + chip + ui_px(g, 16);
+        int chip_w = ui_role_chip(g, m->sc, role, c.x, y + (row - chip) / 2 - ui_px(g, 3), chip);
+        int x = c.x + chip_w + ui_px(g, 16);
         int state_w = c.w * 30 / 100;
-        int name_w = (c.w - chip - ui_px(g, 16) - state_w) / 2;
+        int name_w = (c.w - chip_w - ui_px(g, 16) - state_w) / 2;
         int ty = y + (row - px * 12 / 10) / 2 - ui_px(g, 3);
         ui_text(g, role_name(m->sc, role), x, ty, px, px * 3 / 4, UI_BOLD, UI_INK, UI_LEFT,
                 name_w - ui_px(g, 12));
@@ -210,11 +210,11 @@ static void draw_lobby(ui_gfx *g, const ui_proj_model *m)
     SDL_Rect cc = panel_with_title(g, code, _("Doe mee met code"));
     int huge = ui_font_px(g, T_HUGE);
     /* With the browser player on, a QR code of its URL fills the panel's
-     * right side: 330 of 1920 units is about 40 cm on a 2.4 m wide
-     * projection, 1 cm per module, readable by a phone from 5 m. */
+     * right side: 280 of 1920 units is about 35 cm on a 2.4 m wide
+     * projection, about 9 mm per module, readable by a phone from 5 m. */
     int tw = cc.w;
     if (m->join_url[0]) {
-        int side = ui_px(g, 320);
+        int side = ui_px(g, 280);
         SDL_Rect qr = {code.x + code.w - side - ui_px(g, 20), code.y + (code.h - side) / 2, side, side};
         if (draw_qr(g, m->join_url, qr))
             tw = qr.x - cc.x - ui_px(g, 16);
@@ -224,14 +224,15 @@ static void draw_lobby(ui_gfx *g, const ui_proj_model *m)
     char addr[200];
     snprintf(addr, sizeof addr, _("Adres van de host: %s"), m->address[0] ? m->address : "?");
     if (m->join_url[0]) {
-        ui_text(g, _("Of scan de code of open in de browser:"), cc.x, cc.y + cc.h - body * 39 / 10,
+        ui_text(g, _("Of in de browser:"), cc.x, cc.y + cc.h - body * 39 / 10,
                 body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, tw);
         /* typed without "http://" (every browser adds it); the QR has the whole URL */
         const char *shown = strncmp(m->join_url, "http://", 7) == 0 ? m->join_url + 7 : m->join_url;
         ui_text(g, shown, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD,
                 UI_INK, UI_LEFT, tw);
+        /* the last line runs under the QR code's bottom edge: full width */
         ui_text(g, addr, cc.x, cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_REGULAR,
-                UI_INK_SOFT, UI_LEFT, tw);
+                UI_INK_SOFT, UI_LEFT, cc.w);
     } else {
         ui_text(g, addr, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD, UI_INK,
                 UI_LEFT, cc.w);
@@ -260,17 +261,42 @@ static void draw_lobby(ui_gfx *g, const ui_proj_model *m)
 
 /* ------------------------------------------------------------------ table */
 
+/* Whether this round has an Identiteit phase: always in round 1, later
+ * only when someone sat down late (the core skips it otherwise). */
+static bool round_has_identiteit(const ui_proj_model *m)
+{
+    if (m->pub->round <= 1 || m->pub->phase == CORE_PHASE_IDENTITEIT)
+        return true;
+    return m->pub->phase == CORE_PHASE_SIGNAAL && m->st && m->st->newcomers;
+}
+
 static void phase_stepper(ui_gfx *g, const ui_proj_model *m)
 {
-    static const core_phase steps[] = {CORE_PHASE_SIGNAAL, CORE_PHASE_IDENTITEIT,
-                                       CORE_PHASE_OVERLEG, CORE_PHASE_INZET,
-                                       CORE_PHASE_UITVOERING, CORE_PHASE_REFLECTIE};
-    SDL_Rect area = ui_r(g, 560, 18, 980, 60);
-    int n = 6, gap = ui_px(g, 6);
+    static const core_phase all[] = {CORE_PHASE_SIGNAAL, CORE_PHASE_IDENTITEIT,
+                                     CORE_PHASE_OVERLEG, CORE_PHASE_INZET,
+                                     CORE_PHASE_UITVOERING, CORE_PHASE_REFLECTIE};
+    core_phase steps[6];
+    int n = 0;
+    for (int i = 0; i < 6; i++)
+        if (all[i] != CORE_PHASE_IDENTITEIT || round_has_identiteit(m))
+            steps[n++] = all[i];
+    SDL_Rect area = ui_r(g, 560, 18, 820, 60);
+    int gap = ui_px(g, 6);
     int w = (area.w - gap * (n - 1)) / n;
-    int px = fpx(g, 24.0f) * 9 / 10;
-    if (px < ui_body_min(g) * 8 / 10)
-        px = ui_body_min(g) * 8 / 10;
+    /* one text size for every chip: the largest at which the widest
+     * label fits (bold, as the current phase is drawn) */
+    int px = fpx(g, 26.0f);
+    int min = ui_body_min(g);
+    for (; px > min; px--) {
+        bool fits = true;
+        for (int i = 0; i < n && fits; i++) {
+            int tw = 0, th = 0;
+            ui_text_size(g, ui_phase_name(steps[i]), px, UI_BOLD, &tw, &th);
+            fits = tw <= w - ui_px(g, 10);
+        }
+        if (fits)
+            break;
+    }
     for (int i = 0; i < n; i++) {
         SDL_Rect s = {area.x + i * (w + gap), area.y, w, area.h};
         bool cur = m->pub->phase == steps[i];
@@ -280,7 +306,7 @@ static void phase_stepper(ui_gfx *g, const ui_proj_model *m)
         SDL_Color ink = cur ? UI_ACCENT : (done ? (SDL_Color){0xD6, 0xE6, 0xEC, 0xFF} : UI_WHITE);
         int tw = 0, th = 0;
         ui_text_size(g, ui_phase_name(steps[i]), px, UI_BOLD, &tw, &th);
-        ui_text(g, ui_phase_name(steps[i]), s.x + s.w / 2, s.y + (s.h - th) / 2, px, px * 3 / 4,
+        ui_text(g, ui_phase_name(steps[i]), s.x + s.w / 2, s.y + (s.h - th) / 2, px, px,
                 cur ? UI_BOLD : UI_REGULAR, ink, UI_CENTER, s.w - ui_px(g, 10));
     }
 }
@@ -293,7 +319,7 @@ static void phase_stepper(ui_gfx *g, const ui_proj_model *m)
 static SDL_Rect topbar_piece(const ui_gfx *g, int piece)
 {
     SDL_Rect bar = ui_r(g, 0, 0, 1920, 96);
-    int x_round = ui_r(g, 1545, 0, 0, 0).x;
+    int x_round = ui_r(g, 1385, 0, 0, 0).x;
     int x_menu = ui_r(g, 1828, 0, 0, 0).x;
     int x0 = piece == 0 ? 0 : piece == 1 ? x_round : x_menu;
     int x1 = piece == 0 ? x_round : piece == 1 ? x_menu : g->w;
@@ -314,16 +340,28 @@ static void table_topbar_main(ui_gfx *g, const ui_proj_model *m)
 static void table_topbar_round(ui_gfx *g, const ui_proj_model *m)
 {
     ui_fill(g, topbar_piece(g, 1), UI_ACCENT);
-    char right[128];
+    char round[96];
     int rounds = m->sc->rules.rounds;
-    if (m->timer_on)
-        snprintf(right, sizeof right, _("Ronde %d/%d · %d:%02d"), m->pub->round, rounds,
-                 m->timer_left_s / 60, m->timer_left_s % 60);
-    else
-        snprintf(right, sizeof right, _("Ronde %d van %d"), m->pub->round, rounds);
-    SDL_Rect r = ui_r(g, 1550, 24, 270, 50);
-    ui_text(g, right, r.x + r.w, r.y, fpx(g, T_BODY), ui_body_min(g), UI_BOLD, UI_WHITE, UI_RIGHT,
-            r.w);
+    snprintf(round, sizeof round, _("Ronde %d van %d"), m->pub->round, rounds);
+    SDL_Rect r = ui_r(g, 1390, 0, 430, 96);
+    int right = r.x + r.w;
+    if (m->timer_on) {
+        /* the timer large (body size of the back row), the round beside it */
+        char t[32];
+        snprintf(t, sizeof t, "%d:%02d", m->timer_left_s / 60, m->timer_left_s % 60);
+        ui_set_text_role(g, UI_TR_BODY);
+        int big = fpx(g, T_H1);
+        int tw = 0, th = 0;
+        ui_text_size(g, t, big, UI_BOLD, &tw, &th);
+        ui_text(g, t, right, r.y + (r.h - th) / 2, big, big, UI_BOLD,
+                m->timer_left_s < 60 ? (SDL_Color){0xFF, 0xC8, 0x6B, 0xFF} : UI_WHITE, UI_RIGHT,
+                r.w / 2);
+        ui_set_text_role(g, UI_TR_READ);
+        right -= tw + ui_px(g, 16);
+    }
+    int px = fpx(g, T_BODY);
+    ui_text(g, round, right, r.y + (r.h - px * 12 / 10) / 2, px, px, UI_BOLD, UI_WHITE, UI_RIGHT,
+            right - r.x);
 }
 
 static void table_topbar_menu(ui_gfx *g, const ui_proj_model *m)
@@ -420,8 +458,7 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         int cy = y + ui_px(g, 6) + th + ui_px(g, 2);
         for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
             if (d->roles & (1u << ro)) {
-                ui_role_chip(g, sc, ro, cx, cy, chip);
-                cx += chip + ui_px(g, 6);
+                cx += ui_role_chip(g, sc, ro, cx, cy, chip) + ui_px(g, 6);
             }
         char sev[64];
         snprintf(sev, sizeof sev, _("ernst %d"), f->severity);
@@ -538,16 +575,36 @@ static void draw_goals_and_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r
                 UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
         return;
     }
+    /* newest first: by the round they were shared in, then the later fact */
+    int order[CORE_MAX_FACTS], no = 0;
+    for (int i = 0; i < sc->n_facts && i < CORE_MAX_FACTS; i++)
+        if (m->pub->fact_shared[i])
+            order[no++] = i;
+    for (int a = 1; a < no; a++)
+        for (int b = a; b > 0; b--) {
+            int x = order[b - 1], y2 = order[b];
+            int rx = m->pub->fact_shared_round[x], ry = m->pub->fact_shared_round[y2];
+            if (ry > rx || (ry == rx && y2 > x)) {
+                order[b - 1] = y2;
+                order[b] = x;
+            }
+        }
+    int more_h = body * 13 / 10; /* room kept for the "+N" line */
     int shown = 0;
-    for (int i = sc->n_facts - 1; i >= 0; i--) {
-        if (i >= CORE_MAX_FACTS || !m->pub->fact_shared[i])
-            continue;
+    for (int k = 0; k < no; k++) {
+        int i = order[k];
         const core_fact_def *f = &sc->facts[i];
-        int chip = body;
+        int chip = ui_role_chip_width(g, sc, f->role, body);
         int th = ui_text_box_height(g, f->text, c.w - chip - ui_px(g, 12), body, UI_REGULAR);
-        if (y + th > c.y + c.h)
-            break;
-        ui_role_chip(g, sc, f->role, c.x, y + ui_px(g, 2), chip);
+        int reserve = k + 1 < no ? more_h : 0;
+        int avail = c.y + c.h - y - reserve;
+        if (th > avail) {
+            /* the newest fact is shown even in a small panel, ending in "…" */
+            if (shown > 0 || avail < body * 12 / 10)
+                break;
+            th = avail;
+        }
+        ui_role_chip(g, sc, f->role, c.x, y + ui_px(g, 2), body);
         SDL_Rect tb = {c.x + chip + ui_px(g, 12), y, c.w - chip - ui_px(g, 12), th};
         ui_text_box(g, f->text, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
         y += th + ui_px(g, 8);
@@ -556,8 +613,7 @@ static void draw_goals_and_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r
     if (shown < nf) {
         char more[64];
         snprintf(more, sizeof more, _("+ %d eerder gedeeld"), nf - shown);
-        if (y + body <= c.y + c.h + ui_px(g, 12))
-            ui_text(g, more, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+        ui_text(g, more, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
     }
 }
 
@@ -636,8 +692,9 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
         /* with seven or eight seats the chip shrinks to leave the name room */
         int chip = n > 6 ? cell.h * 45 / 100 : cell.h - ui_px(g, 20);
         int role = m->sc->seat_roles[s];
-        ui_role_chip(g, m->sc, role, cell.x + ui_px(g, 8), cell.y + (cell.h - chip) / 2, chip);
-        int x = cell.x + chip + ui_px(g, n > 6 ? 14 : 20);
+        int chip_w =
+            ui_role_chip(g, m->sc, role, cell.x + ui_px(g, 8), cell.y + (cell.h - chip) / 2, chip);
+        int x = cell.x + chip_w + ui_px(g, n > 6 ? 14 : 20);
         int tw = cell.x + cell.w - x - ui_px(g, 8);
         bool ready = m->pub->seat_ready[s];
         bool reflected = m->pub->phase == CORE_PHASE_REFLECTIE && m->pub->seat_reflected[s];
@@ -681,18 +738,27 @@ static void draw_signal_overlay(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     SDL_Rect band = {r.x, r.y, r.w, ui_px(g, 14)};
     ui_round(g, band, ui_px(g, 7), UI_WARN);
     int pad = ui_px(g, 28);
-    int h2 = fpx(g, T_H2), body = fpx(g, T_BODY);
+    int body = fpx(g, T_BODY);
     int y = r.y + pad;
     ui_text(g, _("Signaal"), r.x + pad, y, body, body, UI_BOLD, UI_WARN, UI_LEFT, r.w - 2 * pad);
     y += body * 14 / 10;
+    /* the signal is what the room reads now: large, in the back row's
+     * body size (3% capital height), in the space the panel has */
+    ui_text_role old = ui_set_text_role(g, UI_TR_BODY);
+    int big = ui_rule_px(g, UI_TR_BODY);
     if (last >= 0) {
         const core_friction_def *d = &sc->frictions[m->pub->frictions[last].friction];
-        ui_text(g, d->title, r.x + pad, y, h2, body, UI_BOLD, UI_INK, UI_LEFT, r.w - 2 * pad);
-        y += h2 * 14 / 10;
-        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.h / 2 - (y - r.y)};
-        y += ui_text_box(g, d->text, tb, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+        int hh = fpx(g, T_H1) * 13 / 10;
+        if (hh < big)
+            hh = big;
+        SDL_Rect hb = {r.x + pad, y, r.w - 2 * pad, r.h * 30 / 100};
+        y += ui_text_box(g, d->title, hb, hh, big, UI_BOLD, UI_INK, UI_LEFT);
+        y += ui_px(g, 20);
+        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.h * 78 / 100 - (y - r.y)};
+        y += ui_text_box(g, d->text, tb, big, big, UI_REGULAR, UI_INK, UI_LEFT);
         y += ui_px(g, 24);
     }
+    ui_set_text_role(g, old);
     for (int e = 0; e < sc->n_events && e < CORE_MAX_EVENTS_SCRIPTED; e++) {
         if (sc->events[e].round != m->pub->round)
             continue;
@@ -810,8 +876,7 @@ static void draw_reveal(ui_gfx *g, const ui_proj_model *m)
         int chip = row * 8 / 10;
         if (chip > ui_px(g, 56))
             chip = ui_px(g, 56);
-        ui_role_chip(g, sc, role, r.x + pad, y, chip);
-        int x = r.x + pad + chip + ui_px(g, 16);
+        int x = r.x + pad + ui_role_chip(g, sc, role, r.x + pad, y, chip) + ui_px(g, 16);
         ui_text(g, seat_name(m, s), x, y + (chip - body) / 2 - ui_px(g, 2), body, ui_body_min(g),
                 UI_BOLD, UI_INK, UI_LEFT, ui_px(g, 300));
         x += ui_px(g, 320);
@@ -1134,8 +1199,7 @@ static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
     for (int st2 = 0; st2 < m->pub->n_seats && st2 < CORE_MAX_SEATS; st2++) {
         if (y + row > legend_bottom)
             break;
-        int chip = body;
-        ui_role_chip(g, sc, sc->seat_roles[st2], c.x, y + ui_px(g, 2), chip);
+        int chip = ui_role_chip(g, sc, sc->seat_roles[st2], c.x, y + ui_px(g, 2), body);
         char who[160];
         snprintf(who, sizeof who, "%s · %s", role_name(sc, sc->seat_roles[st2]), seat_name(m, st2));
         ui_text(g, who, c.x + chip + ui_px(g, 10), y, body, ui_body_min(g) * 8 / 10, UI_REGULAR,
@@ -1198,19 +1262,37 @@ static void debrief_next(ui_gfx *g, const ui_proj_model *m)
                     body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
         return;
     }
-    for (int s = 0; m->st && s < m->sc->n_seats && s < CORE_MAX_SEATS; s++) {
-        const char *t = m->st->seats[s].reflection_text;
-        if (!t[0])
-            continue;
-        int chip = body;
-        int th = ui_text_box_height(g, t, c2.w - chip - ui_px(g, 12), body, UI_REGULAR);
-        if (y + th > c2.y + c2.h)
-            break;
-        ui_role_chip(g, sc, sc->seat_roles[s], c2.x, y + ui_px(g, 2), chip);
-        SDL_Rect tb = {c2.x + chip + ui_px(g, 12), y, c2.w - chip - ui_px(g, 12), th};
-        ui_text_box(g, t, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
-        y += th + ui_px(g, 14);
-        shown++;
+    /* every round's verbeteracties with their round, the latest first (the
+     * host keeps them; without it, this round's from the state) */
+    int last_round = m->pub->round < CORE_MAX_ROUNDS ? m->pub->round : CORE_MAX_ROUNDS;
+    int total = 0;
+    for (int rd = last_round; rd >= 0; rd--)
+        for (int s = 0; s < m->sc->n_seats && s < CORE_MAX_SEATS; s++) {
+            const char *t = m->improvements ? m->improvements[rd][s]
+                            : (m->st && rd == last_round) ? m->st->seats[s].reflection_text : "";
+            if (!t[0])
+                continue;
+            total++;
+            int chip = ui_role_chip_width(g, sc, sc->seat_roles[s], body);
+            char lbl[16];
+            snprintf(lbl, sizeof lbl, _("R%d"), rd);
+            int lw = 0, lh = 0;
+            ui_text_size(g, lbl, body, UI_BOLD, &lw, &lh);
+            int tx = c2.x + lw + ui_px(g, 10) + chip + ui_px(g, 12);
+            int th = ui_text_box_height(g, t, c2.x + c2.w - tx, body, UI_REGULAR);
+            if (y + th > c2.y + c2.h - body * 13 / 10)
+                continue;
+            ui_text(g, lbl, c2.x, y, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT, 0);
+            ui_role_chip(g, sc, sc->seat_roles[s], c2.x + lw + ui_px(g, 10), y + ui_px(g, 2), body);
+            SDL_Rect tb = {tx, y, c2.x + c2.w - tx, th};
+            ui_text_box(g, t, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
+            y += th + ui_px(g, 14);
+            shown++;
+        }
+    if (shown < total) {
+        char more[96];
+        snprintf(more, sizeof more, _("+ %d oudere in het verslag"), total - shown);
+        ui_text(g, more, c2.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c2.w);
     }
     if (shown == 0)
         ui_text_box(g, _("Nog geen verbeteracties ingevuld."), (SDL_Rect){c2.x, y, c2.w, body * 3},
@@ -1339,8 +1421,9 @@ static void draw_trainer_menu(ui_gfx *g, const ui_proj_model *m)
         SDL_Rect qc = panel_with_title(g, qp, _("Meedoen in de browser"));
         int side = qc.w < qc.h - px * 3 ? qc.w : qc.h - px * 3;
         draw_qr(g, m->join_url, (SDL_Rect){qc.x + (qc.w - side) / 2, qc.y, side, side});
-        ui_text(g, m->join_url, qc.x, qc.y + side + px / 2, px, ui_body_min(g), UI_BOLD, UI_INK,
-                UI_LEFT, qc.w);
+        const char *shown = strncmp(m->join_url, "http://", 7) == 0 ? m->join_url + 7 : m->join_url;
+        ui_text(g, shown, qc.x, qc.y + side + px / 2, px, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT,
+                qc.w);
     }
 }
 
@@ -1382,4 +1465,6 @@ void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)
         draw_trainer_menu(g, m);
     if (m->help)
         draw_help(g);
+    /* a line that ended in "…" shows its whole text under the mouse */
+    ui_draw_tooltip(g, -1, -1);
 }

@@ -97,6 +97,8 @@ typedef struct {
     const core_scenario *sc;
     const core_public_view *pub;
     const core_state *st;        /* host only (debrief picks, answers); may be NULL */
+    /* host only: every round's verbeteracties [round][seat] ("" none); may be NULL */
+    const char (*improvements)[CORE_MAX_SEATS][CORE_ANSWER_LEN];
     ui_seat_info seats[CORE_MAX_SEATS];
     char room_code[16];
     char address[96];
@@ -140,6 +142,7 @@ typedef struct {
     int drag_x, drag_y;
     int dossier_first;           /* first dossier fact shown (the panel pages) */
     bool paused;                 /* the trainer paused the game */
+    int timer_left_s;            /* the trainer's phase timer, -1 when none runs */
 } ui_player_model;
 
 void ui_player_model_init(ui_player_model *m);
@@ -147,11 +150,14 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m);
 
 /* ---- shared pieces, also used by the start window ---------------------- */
 
-/* Layout helpers: a rectangle in 1920x1080 design units, centred in the
- * window when its aspect differs. */
+/* Layout helpers: a rectangle in 1920x1080 design units. On a 16:10 or
+ * 4:3 window the x axis is taken onto the narrower canvas (g->canvas_w), so
+ * the layout uses the whole screen at the height's scale; wider than 16:9
+ * it is centred. */
 SDL_Rect ui_r(const ui_gfx *g, float x, float y, float w, float h);
-/* Smallest readable body size: 1/40 of the window height. */
-int ui_body_min(const ui_gfx *g);
+/* Smallest size anything a participant must read may have: capital height
+ * 2% of the window height (docs/SCREENS.md). */
+int ui_body_min(ui_gfx *g);
 
 void ui_draw_background(ui_gfx *g);
 /* "0,42" in Dutch, "0.42" in English. */
@@ -164,6 +170,9 @@ const char *ui_kind_name(core_knowledge_kind k);
 /* Role chip: a coloured rounded square with the role's initials, then the
  * role name (colour never stands alone). Returns the width used. */
 int ui_role_chip(ui_gfx *g, const core_scenario *sc, int role, int x, int y, int size);
+/* The width ui_role_chip takes: size, or more when the initials at the
+ * size rule's smallest size need it. */
+int ui_role_chip_width(ui_gfx *g, const core_scenario *sc, int role, int size);
 void ui_role_initials(const core_scenario *sc, int role, char out[8]);
 
 /* The collaboration network: seats as nodes in role colours with labels,

@@ -70,6 +70,7 @@ static void sync(projector *p)
     p->m.sc = sc;
     p->m.pub = &p->pub;
     p->m.st = st;
+    p->m.improvements = *host_improvements_get(p->h);
     snprintf(p->m.room_code, sizeof p->m.room_code, "%s", host_room_code(p->h));
     snprintf(p->m.address, sizeof p->m.address, "%s", host_lan_address(p->h));
     snprintf(p->m.join_url, sizeof p->m.join_url, "%s", host_join_url(p->h));
@@ -198,6 +199,10 @@ static void update_clock(projector *p)
     case UI_TIMER_IDLE: break;
     }
     int left = ui_phase_timer_left_s(&p->timer, now);
+    /* players see the same countdown (sent only when it starts, stops or jumps) */
+    bool counting = p->timer.on && host_started(p->h) && !host_finished(p->h) &&
+                    !host_paused(p->h) && left > 0;
+    host_set_phase_timer(p->h, counting ? left : -1);
     if (left != p->m.timer_left_s || p->timer.on != p->m.timer_on) {
         p->m.timer_left_s = left;
         p->m.timer_on = p->timer.on;

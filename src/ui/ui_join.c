@@ -680,6 +680,8 @@ static void draw_focus(player_app *a)
     SDL_Rect o = {h->r.x - t, h->r.y - t, h->r.w + 2 * t, h->r.h + 2 * t};
     ui_round_outline(&a->g, o, ui_px(&a->g, 12), t, UI_INK);
     ui_round_outline(&a->g, h->r, ui_px(&a->g, 10), ui_px(&a->g, 2), UI_WHITE);
+    /* text that ends in "…" shows whole under the focus, as under the mouse */
+    ui_draw_tooltip(&a->g, h->r.x + 1, h->r.y + 1);
 }
 
 static void handle(player_app *a, const SDL_Event *e)
@@ -1295,6 +1297,17 @@ bool player_app_step(player_app *a, int wait_ms)
             a->n_found = n;
             a->dirty = true;
         }
+    }
+    /* the phase timer counts down locally between the host's LOBBYs */
+    const cli_lobby *lob = a->c ? cli_lobby_get(a->c) : NULL;
+    int left = -1;
+    if (lob && lob->timer_end_ms && !lob->paused) {
+        uint64_t now = plat_now_ms();
+        left = lob->timer_end_ms > now ? (int)((lob->timer_end_ms - now + 999u) / 1000u) : 0;
+    }
+    if (left != a->m.timer_left_s) {
+        a->m.timer_left_s = left;
+        a->dirty = true;
     }
     if (a->m.message[0] && plat_now_ms() >= a->message_until) {
         a->m.message[0] = 0;

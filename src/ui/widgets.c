@@ -43,19 +43,25 @@ const char *ui_kind_name(core_knowledge_kind k)
 
 SDL_Rect ui_r(const ui_gfx *g, float x, float y, float w, float h)
 {
-    float ox = ((float)g->w - 1920.0f * g->u) / 2.0f;
+    /* x and w are in the 1920-wide design; a narrower canvas (16:10, 4:3)
+     * takes them proportionally, so a layout fills the whole screen */
+    float cw = g->canvas_w > 0 ? g->canvas_w : 1920.0f;
+    float sx = cw / 1920.0f;
+    float ox = ((float)g->w - cw * g->u) / 2.0f;
     float oy = ((float)g->h - 1080.0f * g->u) / 2.0f;
     SDL_Rect r;
-    r.x = (int)(ox + x * g->u + 0.5f);
+    int x0 = (int)(ox + x * sx * g->u + 0.5f);
+    int x1 = (int)(ox + (x + w) * sx * g->u + 0.5f);
+    r.x = x0;
     r.y = (int)(oy + y * g->u + 0.5f);
-    r.w = (int)(w * g->u + 0.5f);
+    r.w = x1 - x0;
     r.h = (int)(h * g->u + 0.5f);
     return r;
 }
 
-int ui_body_min(const ui_gfx *g)
+int ui_body_min(ui_gfx *g)
 {
-    return (g->h + 39) / 40;
+    return ui_rule_px(g, UI_TR_READ);
 }
 
 void ui_draw_background(ui_gfx *g)
@@ -131,19 +137,31 @@ static SDL_Color role_colour(const core_scenario *sc, int role)
     return ui_role_colour(sc->roles[role].colour);
 }
 
+int ui_role_chip_width(ui_gfx *g, const core_scenario *sc, int role, int size)
+{
+    char ini[8];
+    ui_role_initials(sc, role, ini);
+    int tw = 0, th = 0;
+    ui_text_size(g, ini, size * 11 / 20, UI_BOLD, &tw, &th);
+    /* the initials are read too: at the rule's size a small chip widens */
+    int w = tw + size / 3;
+    return w > size ? w : size;
+}
+
 int ui_role_chip(ui_gfx *g, const core_scenario *sc, int role, int x, int y, int size)
 {
     SDL_Color c = role_colour(sc, role);
-    SDL_Rect r = {x, y, size, size};
+    int w = ui_role_chip_width(g, sc, role, size);
+    SDL_Rect r = {x, y, w, size};
     ui_round(g, r, size / 4, c);
     char ini[8];
     ui_role_initials(sc, role, ini);
     int px = size * 11 / 20;
     int tw = 0, th = 0;
     ui_text_size(g, ini, px, UI_BOLD, &tw, &th);
-    ui_text(g, ini, x + size / 2, y + (size - th) / 2, px, px * 2 / 3, UI_BOLD, ui_ink_on(c),
-            UI_CENTER, size - 2);
-    return size;
+    ui_text(g, ini, x + w / 2, y + (size - th) / 2, px, px, UI_BOLD, ui_ink_on(c), UI_CENTER,
+            w);
+    return w;
 }
 
 void ui_draw_meter(ui_gfx *g, SDL_Rect r, const char *label, int value, int max,
@@ -220,6 +238,35 @@ bool ui_draw_level_meter(ui_gfx *g, SDL_Rect r, core_collab_level level, int px)
     return labels;
 }
 
+/* Whether the segment a-b passes through rectangle r (Liang–Barsky). */
+static bool seg_hits_rect(float ax, float ay, float bx, float by, SDL_Rect r)
+{
+    float t0 = 0.0f, t1 = 1.0f, dx = bx - ax, dy = by - ay;
+    const float p[4] = {-dx, dx, -dy, dy};
+    const float q[4] = {ax - (float)r.x, (float)(r.x + r.w) - ax, ay - (float)r.y,
+                        (float)(r.y + r.h) - ay};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0.0f) {
+            if (q[i] < 0.0f)
+                return false;
+            continue;
+        }
+        float t = q[i] / p[i];
+        if (p[i] < 0.0f) {
+            if (t > t1)
+                return false;
+            if (t > t0)
+                t0 = t;
+        } else {
+            if (t < t0)
+                return false;
+            if (t < t1)
+                t1 = t;
+        }
+    }
+    return t0 < t1;
+}
+
 void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats,
                      const uint16_t edges[CORE_MAX_SEATS][CORE_MAX_SEATS], bool alarm)
 {
@@ -227,21 +274,24 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
         return;
     if (n_seats > CORE_MAX_SEATS)
         n_seats = CORE_MAX_SEATS;
-    int label_px = ui_font_px(g, 24);
-    if (label_px < ui_body_min(g) * 8 / 10)
-        label_px = ui_body_min(g) * 8 / 10;
+    int label_px = ui_body_min(g);
     /* Up to five seats the names stand under the nodes; with more, the
      * nodes carry the role abbreviation and the seat strip and legend
      * name them (there is no room for eight names around a circle). */
     bool labels = n_seats <= 5;
     float lab_h = labels ? (float)label_px * 1.3f : 0.0f;
     float cx = (float)r.x + (float)r.w / 2.0f;
-    float cy = (float)r.y + (float)r.h / 2.0f - lab_h / 2.0f;
+    float cy = (float)r.y + (float)r.h / 2.0f;
     float node = (float)(r.h < r.w ? r.h : r.w) * (labels ? 0.085f : 0.075f);
-    if (node < (float)ui_px(g, 16))
-        node = (float)ui_px(g, 16);
-    float rx = (float)r.w / 2.0f - node - (labels ? (float)label_px * 3.0f : (float)ui_px(g, 12));
-    float ry = (float)r.h / 2.0f - node - lab_h / 2.0f - (float)ui_px(g, 12);
+    /* the initials inside a node are read too (size rule) */
+    if (node < (float)label_px * 0.95f)
+        node = (float)label_px * 0.95f;
+    /* room above and below for a name: the top and bottom nodes carry
+     * theirs on the outer side */
+    float rx = (float)r.w / 2.0f - node - (float)ui_px(g, 12);
+    if (labels && rx > (float)r.w * 0.32f)
+        rx = (float)r.w * 0.32f; /* leave the names beside each other room */
+    float ry = (float)r.h / 2.0f - node - lab_h - (float)ui_px(g, 12);
     if (rx < node)
         rx = node;
     if (ry < node)
@@ -255,7 +305,12 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
     }
     float px[CORE_MAX_SEATS], py[CORE_MAX_SEATS];
     for (int i = 0; i < n_seats; i++) {
-        float a = -(float)M_PI / 2.0f + (float)i * 2.0f * (float)M_PI / (float)n_seats;
+        /* turned by half a step, so no node sits at the far left or right
+         * (where a name beside it would run into the panel edge) and the
+         * names above the upper nodes and under the lower ones are outside
+         * the ring, clear of every edge */
+        float a = -(float)M_PI / 2.0f + (float)M_PI / (float)n_seats +
+                  (float)i * 2.0f * (float)M_PI / (float)n_seats;
         px[i] = cx + rx * cosf(a);
         py[i] = cy + ry * sinf(a);
     }
@@ -298,24 +353,62 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
         int ip = (int)(node * 0.8f);
         int tw = 0, th = 0;
         ui_text_size(g, ini, ip, UI_BOLD, &tw, &th);
-        ui_text(g, ini, (int)px[i], (int)(py[i] - (float)th / 2.0f), ip, ip / 2, UI_BOLD,
-                ui_ink_on(c), UI_CENTER, (int)(node * 1.8f));
+        ui_text(g, ini, (int)px[i], (int)(py[i] - (float)th / 2.0f), ip, ip, UI_BOLD,
+                ui_ink_on(c), UI_CENTER, tw);
         if (!labels)
             continue;
         const char *name = (role >= 0 && role < sc->n_roles) ? sc->roles[role].name : "?";
-        int ly = (int)(py[i] + node + (float)ui_px(g, 4));
-        int lw = n_seats > 4 ? r.w / 3 : r.w / 2;
-        int lx = (int)px[i];
-        if (lx - lw / 2 < r.x)
-            lx = r.x + lw / 2;
-        if (lx + lw / 2 > r.x + r.w)
-            lx = r.x + r.w - lw / 2;
+        int lw = n_seats > 4 ? r.w / 3 : r.w / 2 - ui_px(g, 8);
         int nw = 0, nh = 0;
         ui_text_size(g, name, label_px, UI_BOLD, &nw, &nh);
         if (nw > lw)
             nw = lw;
-        SDL_Rect pill = {lx - nw / 2 - ui_px(g, 6), ly, nw + ui_px(g, 12), nh};
+        /* Where the name goes: under the node, above it, or beside it on
+         * the outer side, whichever no edge runs through (a top node tries
+         * above first); the edges are chords of the ring, so the outer side
+         * is free unless the label leaves the panel. */
+        int gap = ui_px(g, 4);
+        SDL_Rect cand[3];
+        float dir = px[i] >= cx ? 1.0f : -1.0f;
+        SDL_Rect below = {(int)px[i] - nw / 2, (int)(py[i] + node) + gap, nw, nh};
+        SDL_Rect above = {(int)px[i] - nw / 2, (int)(py[i] - node) - gap - nh, nw, nh};
+        SDL_Rect side = {dir > 0 ? (int)(px[i] + node) + gap : (int)(px[i] - node) - gap - nw,
+                         (int)py[i] - nh / 2, nw, nh};
+        bool top = py[i] < cy - 1.0f;
+        cand[0] = top ? above : below;
+        cand[1] = top ? below : above;
+        cand[2] = side;
+        int best = 0, best_hits = 1 << 20;
+        for (int k = 0; k < 3; k++) {
+            SDL_Rect cr = cand[k];
+            if (cr.x < r.x)
+                cr.x = r.x;
+            if (cr.x + cr.w > r.x + r.w)
+                cr.x = r.x + r.w - cr.w;
+            int hits = (cr.y < r.y || cr.y + cr.h > r.y + r.h) ? 1000 : 0;
+            for (int a = 0; a < n_seats; a++)
+                for (int b = a + 1; b < n_seats; b++)
+                    if (edges[a][b] > 0 && seg_hits_rect(px[a], py[a], px[b], py[b], cr))
+                        hits++;
+            /* another node's disc under the label counts too */
+            for (int o = 0; o < n_seats; o++) {
+                SDL_Rect disc = {(int)(px[o] - node), (int)(py[o] - node), (int)(2 * node),
+                                 (int)(2 * node)};
+                if (o != i && SDL_HasIntersection(&cr, &disc))
+                    hits += 1000;
+            }
+            cand[k] = cr;
+            if (hits < best_hits) {
+                best_hits = hits;
+                best = k;
+            }
+        }
+        if (best_hits > 0 && g->mode != UI_MODE_REPLAY)
+            g->label_crossings++;
+        SDL_Rect lab = cand[best];
+        SDL_Rect pill = {lab.x - ui_px(g, 6), lab.y, lab.w + ui_px(g, 12), lab.h};
         ui_round(g, pill, nh / 3, (SDL_Color){0xFF, 0xFF, 0xFF, 0xE0});
-        ui_text(g, name, lx, ly, label_px, label_px * 6 / 10, UI_BOLD, UI_INK, UI_CENTER, lw);
+        ui_text(g, name, lab.x + lab.w / 2, lab.y, label_px, label_px, UI_BOLD, UI_INK, UI_CENTER,
+                lab.w);
     }
 }

@@ -275,10 +275,10 @@ static const struct {
     const char *name;
     uint64_t fnv;
 } pinned[] = {
-    {"HELLO", 0x29f1a56a124473ffULL},
+    {"HELLO", 0x810923d09b696424ULL},
     {"WELCOME", 0x905be3d3772c5c86ULL},
     {"REJECT", 0x67bd8243e307c532ULL},
-    {"LOBBY", 0xdd7537d1647f3a8cULL},
+    {"LOBBY", 0x2a86d3c9820af94cULL},
     {"ACTION", 0xd406a792c1b397efULL},
     {"RESULT", 0xb6a5c56f4a3ff985ULL},
     {"UPDATE", 0x133d6ade64fc5f76ULL},

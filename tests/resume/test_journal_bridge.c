@@ -4,7 +4,8 @@
  * the lobby opens a new session; a host destroyed midway (the process's
  * view of a crash) resumes with the same room code, seed, seats, actions and
  * state hash, and plays on to an end that replays; a level picked in the
- * lobby is the one stored for the next game.
+ * lobby is the one stored for the next game; the host owns the journal it
+ * was given and closes it once.
  */
 #include "host/host_journal.h"
 #include "platform/plat.h"
@@ -405,6 +406,109 @@ static void test_named_roles_file(void **state)
     store_close(s);
 }
 
+static void count_close(void *ctx)
+{
+    (*(int *)ctx)++;
+}
+
+/* The journal is part of the host: host_journal() gives the ops it was
+ * created with, host_destroy closes them once, and a create that fails
+ * leaves them with the caller (not closed). */
+/* Plays seat 0 by hand (the other seats are bots) until `rounds` rounds
+ * are done, typing a verbeteractie in every Reflectie. */
+static void play_seat0_typing(host *h, int rounds)
+{
+    char err[256] = "";
+    uint64_t until = plat_now_ms() + 60000;
+    while (host_state(h)->round <= rounds && !host_finished(h) && plat_now_ms() < until) {
+        const core_state *st = host_state(h);
+        core_action a;
+        memset(&a, 0, sizeof a);
+        a.seat = 0;
+        if (st->phase == CORE_PHASE_SIGNAAL || st->phase == CORE_PHASE_UITVOERING ||
+            (st->phase == CORE_PHASE_REFLECTIE && st->seats[0].reflected)) {
+            host_advance(h, err, sizeof err); /* the trainer moves on */
+        } else if (st->phase == CORE_PHASE_REFLECTIE && !st->seats[0].reflected) {
+            a.type = CORE_ACT_REFLECT;
+            snprintf(a.text, sizeof a.text, "Actie van ronde %d", st->round);
+            assert_int_equal(host_submit(h, &a), CORE_OK);
+        } else if (st->phase != CORE_PHASE_REFLECTIE && !st->seats[0].ready) {
+            a.type = CORE_ACT_READY;
+            host_submit(h, &a);
+        }
+        host_pump(h, 1);
+    }
+    if (host_state(h)->round <= rounds)
+        fprintf(stderr, "stuck in round %d phase %d (seat 0 ready %d reflected %d)\n",
+                host_state(h)->round, (int)host_state(h)->phase, (int)host_state(h)->seats[0].ready,
+                (int)host_state(h)->seats[0].reflected);
+    assert_true(host_state(h)->round > rounds);
+}
+
+/* The debrief shows every round's verbeteracties: the host keeps them per
+ * round (the core clears them), and a resumed session has them again. */
+static void test_improvements_kept_per_round(void **state)
+{
+    (void)state;
+    char db[256];
+    snprintf(db, sizeof db, "%s/acties.db", dir);
+    host_options o;
+    options(&o, db, 3);
+    host *h = create(&o);
+    char err[256] = "";
+    assert_true(host_start(h, err, sizeof err));
+    play_seat0_typing(h, 2);
+    for (int r = 1; r <= 2; r++) {
+        char want[64];
+        snprintf(want, sizeof want, "Actie van ronde %d", r);
+        assert_string_equal((*host_improvements_get(h))[r][0], want);
+    }
+    int64_t id = host_journal_session(h);
+    host_destroy_journaled(h); /* as after a crash */
+    host_options r;
+    options(&r, db, 0);
+    r.resume = true;
+    r.resume_id = id;
+    r.seed = 0;
+    r.code[0] = '\0';
+    h = create(&r);
+    assert_string_equal((*host_improvements_get(h))[1][0], "Actie van ronde 1");
+    assert_string_equal((*host_improvements_get(h))[2][0], "Actie van ronde 2");
+    assert_string_equal((*host_improvements_get(h))[2][1], "");
+    host_destroy_journaled(h);
+}
+
+static void test_journal_owned_by_host(void **state)
+{
+    (void)state;
+    char db[256];
+    snprintf(db, sizeof db, "%s/owned.db", dir);
+    host_options o;
+    options(&o, db, 0);
+    host *bridge = create(&o);
+    assert_non_null(host_journal(bridge));
+    assert_true(host_journal_session(bridge) > 0);
+
+    int closes = 0;
+    host_journal_ops ops = {&closes, NULL, NULL, NULL, count_close};
+    host_options taken = o; /* the bridge's port: the create fails after the rules began */
+    char err[512];
+    assert_null(host_create_scenario(&taken, host_scenario(bridge), NULL, &ops, err, sizeof err));
+    assert_int_equal(closes, 0);
+
+    host *own = NULL;
+    for (int attempt = 0; attempt < 40 && !own; attempt++) {
+        o.port = 20000 + (int)((plat_now_ns() / 1000u + (uint64_t)attempt * 7919u) % 30000u);
+        own = host_create_scenario(&o, host_scenario(bridge), NULL, &ops, err, sizeof err);
+    }
+    assert_non_null(own);
+    assert_ptr_equal(host_journal(own)->ctx, &closes);
+    assert_int_equal(host_journal_session(own), 0); /* not the SQLite bridge's */
+    host_destroy(own);
+    assert_int_equal(closes, 1);
+    host_destroy(bridge);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/samenspel-bridge-XXXXXX");
@@ -416,6 +520,8 @@ int main(void)
         cmocka_unit_test(test_level_picked_in_lobby),
         cmocka_unit_test(test_own_roles_file),
         cmocka_unit_test(test_named_roles_file),
+        cmocka_unit_test(test_journal_owned_by_host),
+        cmocka_unit_test(test_improvements_kept_per_round),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[200];

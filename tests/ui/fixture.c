@@ -316,8 +316,10 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
             CPY(m.seats[s].name, names[s]);
             m.seats[s].conn = UI_SEAT_PLAYER;
         }
-        if (!strcmp(scene, "player-inzet"))
+        if (!strcmp(scene, "player-inzet")) {
             m.selected = 1;
+            m.timer_left_s = 45; /* the last minute: orange */
+        }
         if (!strcmp(scene, "player-ask"))
             m.pick_need = 1;
         if (!strcmp(scene, "player-dossier"))

@@ -70,7 +70,21 @@ static void test_overflow_counted(void **state)
     char err[512] = "";
     assert_true(ui_gfx_open(&g, "t", 640, 360, true, NULL, err, sizeof err));
     ui_gfx_begin(&g);
-    SDL_Rect tiny = {10, 10, 60, 20};
+    /* a box that holds a line: the words that fit end in "…", and the
+     * whole text is kept for the tooltip */
+    SDL_Rect small = {10, 10, 200, 24};
+    ui_text_box(&g, "Dit is veel te lange tekst voor zo’n klein vak, zelfs verkleind.", small, 20,
+                16, UI_REGULAR, UI_INK, UI_LEFT);
+    assert_int_equal(g.overflows, 0);
+    assert_int_equal(g.ellipsized, 1);
+    assert_int_equal(g.n_tips, 1);
+    assert_non_null(strstr(g.tips[0].text, "zelfs verkleind."));
+    g.mouse_x = 20;
+    g.mouse_y = 20;
+    assert_true(ui_draw_tooltip(&g, -1, -1));
+    assert_false(ui_draw_tooltip(&g, 600, 300));
+    /* not even one line fits: an overflow */
+    SDL_Rect tiny = {10, 10, 60, 6};
     ui_text_box(&g, "Dit is veel te lange tekst voor zo’n klein vak, zelfs verkleind.", tiny, 20,
                 16, UI_REGULAR, UI_INK, UI_LEFT);
     assert_int_equal(g.overflows, 1);

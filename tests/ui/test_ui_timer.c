@@ -146,6 +146,53 @@ static void test_timer_length_setting(void **state)
     assert_int_equal(ui_phase_timer_left_s(&t, 0), UI_PHASE_TIMER_DEFAULT_S);
 }
 
+/* Every player sees the trainer's phase timer: the host sends it in LOBBY
+ * when it starts, jumps or stops, and the client counts down itself. */
+static void test_players_get_the_timer(void **state)
+{
+    (void)state;
+    host *h = make_host();
+    char err[512] = "";
+    cli_options co;
+    cli_options_default(&co);
+    snprintf(co.host, sizeof co.host, "127.0.0.1");
+    co.port = host_port(h);
+    snprintf(co.code, sizeof co.code, "TIME");
+    snprintf(co.name, sizeof co.name, "Kijker");
+    co.observe = true;
+    co.no_token_store = true;
+    cli *c = cli_create(&co, NULL, err, sizeof err);
+    assert_non_null(c);
+    const cli_lobby *l = NULL;
+    for (int k = 0; k < 2000 && !(l && l->n_seats > 0); k++) {
+        host_pump(h, 1);
+        cli_pump(c, 1);
+        l = cli_lobby_get(c);
+    }
+    assert_non_null(l);
+    assert_int_equal(l->timer_left_s, -1);
+    host_set_phase_timer(h, 90);
+    for (int k = 0; k < 2000 && l->timer_left_s < 0; k++) {
+        host_pump(h, 1);
+        cli_pump(c, 1);
+        l = cli_lobby_get(c);
+    }
+    assert_true(l->timer_left_s >= 88 && l->timer_left_s <= 90);
+    assert_true(l->timer_end_ms > plat_now_ms());
+    /* a steady countdown sends nothing new; stopping it does */
+    host_set_phase_timer(h, 89);
+    host_set_phase_timer(h, -1);
+    for (int k = 0; k < 2000 && l->timer_left_s >= 0; k++) {
+        host_pump(h, 1);
+        cli_pump(c, 1);
+        l = cli_lobby_get(c);
+    }
+    assert_int_equal(l->timer_left_s, -1);
+    assert_int_equal(l->timer_end_ms, 0);
+    cli_destroy(c);
+    host_destroy(h);
+}
+
 /* Text typed into the projector by a focus slip changes nothing: every
  * letter that acts on the game needs Ctrl; help and the reveal only show. */
 static void test_trainer_keys_need_ctrl(void **state)
@@ -171,6 +218,7 @@ int main(void)
         cmocka_unit_test(test_timer_advances_and_holds),
         cmocka_unit_test(test_timer_length_setting),
         cmocka_unit_test(test_trainer_keys_need_ctrl),
+        cmocka_unit_test(test_players_get_the_timer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

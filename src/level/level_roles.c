@@ -1,0 +1,281 @@
+/*
+ * Roles for the level lvl_loader: the domains, the role blocks with their cards
+ * and dossier facts, read from the roles file (levels/rollen.yaml) and from
+ * a level's own `eigen-rollen`, which may replace a role of the file.
+ */
+#include "level/level_schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* --------------------------------------------------------------- domains */
+
+static void domain_names(const lvl_loader *L, const char **out)
+{
+    for (int i = 0; i < L->n_domains; i++)
+        out[i] = L->domains[i];
+}
+
+void lvl_read_domains(lvl_src *s, lvl_loader *L, const lnode *v)
+{
+    lnode one;
+    const lnode *seq = lvl_list(s, v, "domeinen", &one);
+    if (!seq)
+        return;
+    for (int i = 0; i < seq->n; i++) {
+        v = seq->kids[i];
+        if (!lvl_want(s, v, LN_SCALAR, "domeinen") || !lvl_check_id_value(s, v, "domein"))
+            continue;
+        bool dup = false;
+        for (int j = 0; j < L->n_domains; j++)
+            if (strcmp(L->domains[j], v->s) == 0)
+                dup = true;
+        if (dup)
+            continue; /* a level may repeat a domain of the roles file */
+        if (L->n_domains >= LVL_MAX_DOMAINS) {
+            lvl_diag_at(s, LVL_ERROR, v, NULL, TR(s, "te veel domeinen (max. %d)", "too many domains (max. %d)"), LVL_MAX_DOMAINS);
+            return;
+        }
+        lvl_copy_str(L->domains[L->n_domains++], CORE_ID_LEN, v->s);
+    }
+}
+
+/* A domain reference must be declared under `domeinen:`, so typos surface. */
+bool lvl_domain_ref(lvl_src *s, const lvl_loader *L, const lnode *v, char *out)
+{
+    if (L->n_domains == 0)
+        return false; /* the roles file could not be read: already reported */
+    const char *names[LVL_MAX_DOMAINS];
+    domain_names(L, names);
+    int i = lvl_resolve(s, v, names, L->n_domains, "onbekend domein", "unknown domain");
+    if (i < 0)
+        return false;
+    lvl_copy_str(out, CORE_ID_LEN, L->domains[i]);
+    return true;
+}
+
+static int domain_list(lvl_src *s, const lvl_loader *L, const lnode *map, const char *key,
+                       char (*out)[CORE_ID_LEN], int max)
+{
+    lnode one;
+    const lnode *seq = lvl_get_list(s, map, key, &one);
+    int n = 0;
+    if (!seq)
+        return 0;
+    for (int i = 0; i < seq->n; i++) {
+        if (n >= max) {
+            lvl_diag_at(s, LVL_ERROR, seq->kids[i], NULL, TR(s, "te veel domeinen in ‘%s’ (max. %d)", "too many domains in ‘%s’ (max. %d)"),
+                        key, max);
+            break;
+        }
+        if (lvl_domain_ref(s, L, seq->kids[i], out[n]))
+            n++;
+    }
+    return n;
+}
+
+/* ----------------------------------------------------------------- roles */
+
+static const lvl_kspec card_keys[] = {
+    {"id", true}, {"titel", true}, {"tekst", false}, {"soort", false}, {"domein", false},
+    {"kennis", false}, {"sterkte", false}, {"versterking", false}, {"aantal", false}, {"rol", false},
+};
+
+/* An expertise card has a strength (`sterkte`), a generic card boosts
+ * another (`versterking`); each needs its own number and ignores the other. */
+typedef struct {
+    const char *key, *other;
+    const char *missing_hint_nl, *missing_hint_en, *missing_nl, *missing_en;
+    const char *ignored_hint_nl, *ignored_hint_en, *ignored_nl, *ignored_en;
+} power_spec;
+
+static const power_spec card_powers[2] = {
+    {"sterkte", "versterking", "bv. ‘sterkte: 2’", "e.g. ‘sterkte: 2’",
+     "een expertisekaart heeft een ‘sterkte’ nodig", "an expertise card needs a ‘sterkte’",
+     "‘versterking’ geldt enkel voor ‘soort: generiek’", "‘versterking’ only applies to ‘soort: generiek’",
+     "‘versterking’ wordt genegeerd op een expertisekaart", "‘versterking’ is ignored on an expertise card"},
+    {"versterking", "sterkte", "bv. ‘versterking: 1’", "e.g. ‘versterking: 1’",
+     "een generieke kaart heeft een ‘versterking’ nodig", "a generic card needs a ‘versterking’",
+     "een generieke kaart versterkt een ander; gebruik ‘versterking’", "a generic card boosts another; use ‘versterking’",
+     "‘sterkte’ wordt genegeerd op een generieke kaart", "‘sterkte’ is ignored on a generic card"},
+};
+
+static void card_power(lvl_src *s, const lnode *c, const power_spec *p, int *out)
+{
+    if (!lvl_get_int(s, c, p->key, out, 1, 9) && !lvl_map_key_node(c, p->key))
+        lvl_diag_at(s, LVL_ERROR, c, TR(s, p->missing_hint_nl, p->missing_hint_en), "%s", TR(s, p->missing_nl, p->missing_en));
+    const lnode *other = lvl_map_key_node(c, p->other);
+    if (other)
+        lvl_diag_at(s, LVL_WARNING, other, TR(s, p->ignored_hint_nl, p->ignored_hint_en), "%s",
+                    TR(s, p->ignored_nl, p->ignored_en));
+}
+
+/* One role card (role == -1 while reading a roles file). */
+bool lvl_read_card(lvl_src *s, const lvl_loader *L, const lnode *c, lvl_card_tmp *out, bool level_card)
+{
+    memset(out, 0, sizeof *out);
+    out->node = c;
+    out->src = s;
+    out->copies = 1;
+    if (!lvl_want(s, c, LN_MAP, TR(s, "een kaart", "a card")))
+        return false;
+    lvl_check_keys(s, c, card_keys, (int)(sizeof card_keys / sizeof card_keys[0]) - (level_card ? 0 : 1),
+               TR(s, "een kaart", "a card"));
+    if (level_card && !lvl_map_key_node(c, "rol"))
+        lvl_diag_at(s, LVL_ERROR, c, TR(s, "voeg ‘rol: leraar’ (of een andere rol) toe", "add ‘rol: leraar’ (or another role)"),
+                    "%s", TR(s, "een kaart in een level moet zeggen bij welke ‘rol’ ze hoort", "a card in a level must say which ‘rol’ it belongs to"));
+    core_card_def *d = &out->def;
+    lvl_get_id(s, c, "id", d->id);
+    lvl_get_text(s, c, "titel", d->title, sizeof d->title);
+    lvl_get_text(s, c, "tekst", d->text, sizeof d->text);
+    d->type = CORE_CARD_EXPERTISE;
+    static const char *const types[] = {"expertise", "generiek"};
+    if (lvl_get_choice(s, c, "soort", types, 2, "onbekende kaartsoort", "unknown card type") == 1)
+        d->type = CORE_CARD_GENERIC;
+    lvl_get_int(s, c, "aantal", &out->copies, 1, 4);
+    if (d->type == CORE_CARD_EXPERTISE) {
+        const lnode *dom = lvl_get_scalar(s, c, "domein");
+        if (dom)
+            lvl_domain_ref(s, L, dom, d->domain);
+        else
+            lvl_diag_at(s, LVL_ERROR, c, TR(s, "bv. ‘domein: klaspraktijk’", "e.g. ‘domein: klaspraktijk’"), "%s",
+                        TR(s, "een expertisekaart heeft een ‘domein’ nodig", "an expertise card needs a ‘domein’"));
+        if (!lvl_get_kind(s, c, &d->kind))
+            lvl_diag_at(s, LVL_ERROR, c, TR(s, "wetenschappelijk, professioneel of ervaring", "wetenschappelijk, professioneel or ervaring"),
+                        "%s", TR(s, "een expertisekaart heeft ‘kennis’ nodig", "an expertise card needs ‘kennis’"));
+    } else if (!lvl_get_kind(s, c, &d->kind)) {
+        d->kind = CORE_KIND_PROFESSIONEEL;
+    }
+    card_power(s, c, &card_powers[d->type == CORE_CARD_EXPERTISE ? 0 : 1],
+               d->type == CORE_CARD_EXPERTISE ? &d->strength : &d->boost);
+    return true;
+}
+
+static const lvl_kspec role_keys[] = {
+    {"id", true}, {"naam", true}, {"beschrijving", false}, {"specialisme", true}, {"vaardigheden", false},
+    {"grenzen", false}, {"grensdomeinen", false}, {"kleur", false}, {"kaarten", true}, {"dossier", false},
+};
+static const lvl_kspec rolefact_keys[] = {{"id", true}, {"tekst", true}, {"domeinen", true}};
+
+static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
+{
+    if (!lvl_want(s, r, LN_MAP, TR(s, "een rol", "a role")))
+        return;
+    lvl_check_keys(s, r, role_keys, (int)(sizeof role_keys / sizeof role_keys[0]), TR(s, "een rol", "a role"));
+    char id[CORE_ID_LEN] = "";
+    lvl_get_id(s, r, "id", id);
+    lvl_role_tmp *t = NULL;
+    for (int i = 0; i < L->n_roles; i++) {
+        if (id[0] && strcmp(L->roles[i].def.id, id) == 0) {
+            if (L->roles[i].src == s) {
+                char hint[LVL_MSG_LEN];
+                snprintf(hint, sizeof hint, TR(s, "de eerste staat op regel %d", "the first one is on line %d"), L->roles[i].node->line);
+                lvl_diag_at(s, LVL_ERROR, lvl_map_get(r, "id"), hint, TR(s, "rol ‘%s’ bestaat al", "role ‘%s’ already exists"), id);
+                return;
+            }
+            t = &L->roles[i]; /* a level redefines a role of the roles file */
+        }
+    }
+    if (!t) {
+        if (L->n_roles >= LVL_MAX_KNOWN_ROLES) {
+            lvl_diag_at(s, LVL_ERROR, r, NULL, TR(s, "te veel rollen (max. %d)", "too many roles (max. %d)"), LVL_MAX_KNOWN_ROLES);
+            return;
+        }
+        t = &L->roles[L->n_roles++];
+    }
+    int keep_colour = t->colour_set ? t->def.colour : -1;
+    memset(t, 0, sizeof *t);
+    t->node = r;
+    t->src = s;
+    core_role_def *d = &t->def;
+    lvl_copy_str(d->id, sizeof d->id, id);
+    lvl_get_text(s, r, "naam", d->name, sizeof d->name);
+    lvl_get_text(s, r, "beschrijving", d->description, sizeof d->description);
+    lvl_get_text(s, r, "grenzen", d->limits_text, sizeof d->limits_text);
+    d->n_domains = domain_list(s, L, r, "specialisme", d->domains, CORE_MAX_DOMAINS);
+    d->n_limit_domains = domain_list(s, L, r, "grensdomeinen", d->limit_domains, CORE_MAX_DOMAINS);
+    for (int i = 0; i < d->n_limit_domains; i++)
+        for (int j = 0; j < d->n_domains; j++)
+            if (strcmp(d->limit_domains[i], d->domains[j]) == 0)
+                lvl_diag_at(s, LVL_ERROR, lvl_map_get(r, "grensdomeinen"), NULL,
+                            TR(s, "‘%s’ staat zowel in ‘specialisme’ als in ‘grensdomeinen’", "‘%s’ is both in ‘specialisme’ and in ‘grensdomeinen’"),
+                            d->limit_domains[i]);
+    lnode one;
+    const lnode *sk = lvl_get_list(s, r, "vaardigheden", &one);
+    if (sk) {
+        for (int i = 0; i < sk->n; i++) {
+            if (d->n_skills >= CORE_MAX_SKILLS) {
+                lvl_diag_at(s, LVL_ERROR, sk->kids[i], NULL, TR(s, "te veel vaardigheden (max. %d)", "too many skills (max. %d)"), CORE_MAX_SKILLS);
+                break;
+            }
+            if (!lvl_want(s, sk->kids[i], LN_SCALAR, "vaardigheden"))
+                continue;
+            lvl_copy_str(d->skills[d->n_skills++], CORE_TITLE_LEN, sk->kids[i]->s);
+        }
+    }
+    if (lvl_get_int(s, r, "kleur", &d->colour, 0, 15))
+        t->colour_set = true;
+    else if (keep_colour >= 0) {
+        d->colour = keep_colour;
+        t->colour_set = true;
+    } else
+        d->colour = -1; /* assigned from the seat order later */
+    const lnode *cards = lvl_map_get(r, "kaarten");
+    if (cards && lvl_want(s, cards, LN_SEQ, "kaarten")) {
+        for (int i = 0; i < cards->n; i++) {
+            if (t->n_cards >= LVL_MAX_ROLE_CARDS) {
+                lvl_diag_at(s, LVL_ERROR, cards->kids[i], NULL, TR(s, "te veel kaarten voor één rol (max. %d soorten)", "too many cards for one role (max. %d kinds)"),
+                            LVL_MAX_ROLE_CARDS);
+                break;
+            }
+            if (lvl_read_card(s, L, cards->kids[i], &t->cards[t->n_cards], false))
+                t->n_cards++;
+        }
+        if (cards->n == 0)
+            lvl_diag_at(s, LVL_ERROR, cards, NULL, "%s", TR(s, "een rol heeft minstens één kaart nodig", "a role needs at least one card"));
+    }
+    const lnode *facts = lvl_map_get(r, "dossier");
+    if (facts && lvl_want(s, facts, LN_SEQ, "dossier")) {
+        for (int i = 0; i < facts->n; i++) {
+            const lnode *f = facts->kids[i];
+            if (t->n_facts >= LVL_MAX_ROLE_FACTS) {
+                lvl_diag_at(s, LVL_ERROR, f, NULL, TR(s, "te veel dossierfeiten voor één rol (max. %d)", "too many dossier facts for one role (max. %d)"), LVL_MAX_ROLE_FACTS);
+                break;
+            }
+            if (!lvl_want(s, f, LN_MAP, TR(s, "een dossierfeit", "a dossier fact")))
+                continue;
+            lvl_check_keys(s, f, rolefact_keys, 3, TR(s, "een dossierfeit van een rol", "a dossier fact of a role"));
+            lvl_rolefact_tmp *ft = &t->facts[t->n_facts++];
+            lvl_get_id(s, f, "id", ft->id);
+            lvl_get_text(s, f, "tekst", ft->text, sizeof ft->text);
+            ft->n_domains = domain_list(s, L, f, "domeinen", ft->domains, CORE_MAX_DOMAINS);
+        }
+    }
+}
+
+void lvl_read_roles(lvl_src *s, lvl_loader *L, const lnode *seq)
+{
+    if (!lvl_want(s, seq, LN_SEQ, "rollen"))
+        return;
+    for (int i = 0; i < seq->n; i++)
+        read_role(s, L, seq->kids[i]);
+}
+
+/* ------------------------------------------------------------ roles file */
+
+static const lvl_kspec rolesfile_keys[] = {{"versie", true}, {"domeinen", true}, {"rollen", true}};
+
+void lvl_read_roles_file(lvl_src *s, lvl_loader *L, lnode *root)
+{
+    if (!lvl_want(s, root, LN_MAP, TR(s, "het rollenbestand", "the roles file")))
+        return;
+    int version = LVL_FORMAT_VERSION;
+    if (!lvl_read_version(s, root, &version))
+        return;
+    lvl_check_keys(s, root, rolesfile_keys, 3, TR(s, "het rollenbestand", "the roles file"));
+    lvl_read_domains(s, L, lvl_map_get(root, "domeinen"));
+    const lnode *roles = lvl_map_get(root, "rollen");
+    if (roles)
+        lvl_read_roles(s, L, roles);
+}
+
