@@ -5,7 +5,7 @@
 "use strict";
 
 const P = {
-  MAGIC: 0x53504c31, VERSION: 1,
+  MAGIC: 0x53504c31, VERSION: 2,
   HELLO: 1, WELCOME: 2, REJECT: 3, LOBBY: 4, ACTION: 5, RESULT: 6, UPDATE: 7,
   FACT: 8, PING: 9, PONG: 10, BYE: 11, EVENT: 12,
 };
@@ -104,6 +104,8 @@ function readPublic(r) {
   for (let i = 0; i < p.n_needs; i++)
     p.needs.push({ progress: r.i32(), met: r.bool(), lit: r.bool(), lead: r.i8(), lead_proposal: r.i8() });
   p.fact_shared = r.bits();
+  p.fact_round = {};
+  for (let f = 0; f < 48; f++) if (p.fact_shared[f]) p.fact_round[f] = r.i8(); // since protocol 2
   p.frictions = r.list(16, () => ({ friction: r.i8(), severity: r.i32(), ignored: r.i16(), active: r.bool() }));
   p.boundary = r.list(16, () => r.i8());
   p.innovations = r.list(16, () => r.i16());
@@ -154,7 +156,8 @@ function decode(buf) {
     case P.LOBBY:
       m = { code: r.str(), title: r.str() };
       m.seats = r.list(8, () => ({ role: r.i8(), name: r.str(), taken: r.bool(), connected: r.bool(), bot: r.bool() }));
-      m.observers = r.i32(); m.started = r.bool(); m.paused = r.bool(); m.finished = r.bool(); break;
+      m.observers = r.i32(); m.started = r.bool(); m.paused = r.bool(); m.finished = r.bool();
+      m.timer_left_s = r.i32(); break; // since protocol 2
     case P.RESULT: m = { seq: r.u32(), result: r.i8() }; break;
     case P.UPDATE: m = readUpdate(r); break;
     case P.FACT: m = { fact: r.i8(), text: r.str() }; break;
