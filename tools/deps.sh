@@ -12,6 +12,8 @@ SAMENSPEL_PACKAGES=(
   clang libclang-rt-14-dev
   xvfb xauth valgrind
   python3 libxml2-utils
+  libwebsockets-dev libqrencode-dev
+  chromium zbar-tools nodejs curl
 )
 
 missing=()
@@ -22,7 +24,11 @@ for p in "${SAMENSPEL_PACKAGES[@]}"; do
   fi
 done
 
+# puppeteer-core for the browser tests, pinned by tests/web/package-lock.json.
+web_deps() { "$(dirname "${BASH_SOURCE[0]}")/web-deps.sh"; }
+
 if [ ${#missing[@]} -eq 0 ]; then
+  web_deps
   exit 0
 fi
 
@@ -42,3 +48,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${apt_cmd[@]}" update -qq || true
 "${apt_cmd[@]}" install -y -qq --no-install-recommends "${missing[@]}"
+web_deps

@@ -233,6 +233,10 @@ static bool host_open_net(host *h, char *err, size_t err_len)
     char addr[NET_ADDR_LEN];
     net_lan_address(addr, sizeof addr);
     snprintf(h->lan, sizeof h->lan, "%s:%d", addr, h->opts.port);
+    char why[200];
+    h->web = host_web_open(&h->opts, h->opts.port, addr, h->web_url, sizeof h->web_url, why, sizeof why);
+    if (!h->web && why[0])
+        host_logf(h, "browser player off: %s", why);
     return true;
 }
 
@@ -312,6 +316,7 @@ void host_destroy(host *h)
         net_poll_destroy(h->poll);
     net_listener_close(h->lis);
     net_udp_close(h->udp);
+    web_stop(h->web);
     if (h->net_up)
         net_quit();
     if (h->has_journal && h->journal.close)
@@ -365,6 +370,11 @@ bool host_pump(host *h, int max_wait_ms)
         wait = 0;
     else if (bots_waiting && wait > 20)
         wait = 20;
+    /* The web server's sockets are not in the poll set: with browsers
+     * connected, wake often enough that they wait little longer than a TCP peer. */
+    if (web_socket_count(h->web) > 0 && wait > 1)
+        wait = 1;
+    web_service(h->web);
     int n = net_poll_wait(h->poll, wait);
     uint64_t now = plat_now_ms();
     if (n > 0) {
@@ -395,6 +405,8 @@ bool host_pump(host *h, int max_wait_ms)
     host_watch_level(h, now);
     host_broadcast(h);
     host_reap_peers(h);
+    if (web_socket_count(h->web) > 0)
+        web_service(h->web); /* hand this tick's frames on to the browsers */
     return true;
 }
 
@@ -405,6 +417,18 @@ const char *host_room_code(const host *h) { return h->code; }
 const char *host_lan_address(const host *h) { return h->lan; }
 
 int host_port(const host *h) { return h->opts.port; }
+
+int host_web_port(const host *h) { return web_port(h->web); }
+
+const char *host_join_url(const host *h)
+{
+    host *m = (host *)h; /* the URL follows the room code, built on demand */
+    if (!h->web_url[0])
+        m->join_url[0] = '\0';
+    else
+        snprintf(m->join_url, sizeof m->join_url, "%s?code=%s", h->web_url, h->code);
+    return h->join_url;
+}
 
 const core_scenario *host_scenario(const host *h) { return h->sc; }
 

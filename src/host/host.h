@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #define HOST_DEFAULT_PORT 47800
+#define HOST_DEFAULT_HTTP_PORT 47880 /* browser player; `samenspel host` turns it on */
 #define HOST_CODE_LEN 5          /* 4 letters + NUL */
 #define HOST_NAME_LEN 48         /* player name, bytes incl. NUL (UTF-8) */
 #define HOST_TOKEN_LEN 16        /* 128-bit seat token */
@@ -64,6 +65,11 @@ typedef struct {
     int advance_idle_ms;              /* --advance-idle MS: with nobody acting for this long, the host
                                          advances the phase itself (what a trainer would do); -1 =
                                          default: 250 with --headless, off with a window; 0 = off */
+    int http_port;                    /* --http-port N: the browser player's web server; 0 = off.
+                                         host_options_parse sets 47880, host_options_default 0
+                                         (tests and tools start no web server unless they ask) */
+    char allow_origin[256];           /* --allow-origin A,B: extra page Origins allowed on /ws ("*" = any) */
+    char web_root[HOST_PATH_LEN];     /* --web-root DIR: the page's folder; empty = the data dir's web/ */
 } host_options;
 
 void host_options_default(host_options *o);
@@ -170,6 +176,10 @@ bool host_pump(host *h, int max_wait_ms);
 const char *host_room_code(const host *h);
 const char *host_lan_address(const host *h);     /* "192.168.1.20:47800" */
 int host_port(const host *h);                    /* the TCP port actually bound */
+/* The browser player's join URL with the room code
+ * ("http://192.168.1.20:47880/?code=ABCD"), "" when the web server is off. */
+const char *host_join_url(const host *h);
+int host_web_port(const host *h);                /* 0 when off */
 const core_scenario *host_scenario(const host *h);
 const core_state *host_state(const host *h);
 int host_seat_count(const host *h);

@@ -7,6 +7,7 @@
 #define SAMENSPEL_HOST_INT_H
 
 #include "host/host.h"
+#include "host/host_web.h"
 #include "level/watch.h"
 #include "net/net.h"
 #include "proto/proto.h"
@@ -106,6 +107,9 @@ struct host {
     host_reload_status reload;
     lvl_diags reload_diags;
     char err[256];
+    web_server *web;              /* browser player (host_web.c); NULL when off */
+    char web_url[HOST_URL_LEN];   /* "http://ip:port/" */
+    char join_url[HOST_URL_LEN + 16];
 };
 
 /* ------------------------------------------------------- host.c: session */

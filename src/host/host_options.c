@@ -43,6 +43,9 @@ void host_options_usage(void *stdio_file)
             "  --screen S        lobby, table of debrief (met --screenshot)\n"
             "  --size BxH        venstergrootte, bv. 1280x720\n"
             "  --quiet           headless: alleen de uitkomst afdrukken\n"
+            "  --http-port N     poort van de browserspeler (standaard 47880; 0 = uit)\n"
+            "  --allow-origin A  ook pagina's van deze Origin(s) mogen aansluiten (komma's; * = alle)\n"
+            "  --web-root MAP    map met de browserspeler (standaard de web/ bij de levels)\n"
             "  -h, --help        deze hulp tonen\n"),
           out);
 }
@@ -62,6 +65,8 @@ static const struct {
      N_("--advance-idle %s: geef milliseconden (0 = uit)")},
     {"--timer-seconds", 10, 3600, offsetof(host_options, timer_seconds),
      N_("--timer-seconds %s: geef seconden van 10 tot 3600")},
+    {"--http-port", 0, 65535, offsetof(host_options, http_port),
+     N_("--http-port %s: geef een poort van 1 tot 65535 (0 = uit)")},
 };
 
 /* 1 when `a` is one of int_options and its value was stored, -1 on a bad
@@ -90,6 +95,7 @@ static int int_option(const char *a, const char *val, host_options *o, char *err
 int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t err_len)
 {
     host_options_default(o);
+    o->http_port = HOST_DEFAULT_HTTP_PORT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = (i + 1 < argc) ? argv[i + 1] : NULL;
@@ -138,6 +144,18 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
                 return -1;
             }
             o->seed = (uint64_t)s;
+        } else if (!strcmp(a, "--allow-origin")) {
+            NEED_VAL();
+            if (!plat_arg_copy(o->allow_origin, sizeof o->allow_origin, val)) {
+                snprintf(err, err_len, _("%s: te lang"), a);
+                return -1;
+            }
+        } else if (!strcmp(a, "--web-root")) {
+            NEED_VAL();
+            if (!plat_arg_copy(o->web_root, sizeof o->web_root, val)) {
+                snprintf(err, err_len, _("%s: pad te lang"), a);
+                return -1;
+            }
         } else if (!strcmp(a, "--watch")) {
             o->watch = true;
         } else if (!strcmp(a, "--timer")) {

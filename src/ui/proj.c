@@ -4,6 +4,7 @@
 
 #include "platform/i18n.h"
 
+#include <qrencode.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -147,6 +148,32 @@ static void draw_seat_rows(ui_gfx *g, const ui_proj_model *m, SDL_Rect c, bool m
     }
 }
 
+/* The browser player's URL as a QR code, dark modules on a white square
+ * with the quiet zone the standard asks for (4 modules). Returns false when
+ * the text cannot be encoded (nothing is drawn then). */
+static bool draw_qr(ui_gfx *g, const char *text, SDL_Rect r)
+{
+    QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!q)
+        return false;
+    int n = q->width + 8;
+    int mod = r.w / n;
+    if (mod < 1) {
+        QRcode_free(q);
+        return false;
+    }
+    int side = mod * n;
+    SDL_Rect box = {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side};
+    ui_fill(g, box, UI_WHITE);
+    SDL_Color dark = {0, 0, 0, 0xFF};
+    for (int y = 0; y < q->width; y++)
+        for (int x = 0; x < q->width; x++)
+            if (q->data[y * q->width + x] & 1)
+                ui_fill(g, (SDL_Rect){box.x + (x + 4) * mod, box.y + (y + 4) * mod, mod, mod}, dark);
+    QRcode_free(q);
+    return true;
+}
+
 static void draw_lobby(ui_gfx *g, const ui_proj_model *m)
 {
     topbar(g, m, _("Wachten op de spelers"));
@@ -182,15 +209,37 @@ static void draw_lobby(ui_gfx *g, const ui_proj_model *m)
     SDL_Rect code = ui_r(g, 924, 124, 964, 370);
     SDL_Rect cc = panel_with_title(g, code, _("Doe mee met code"));
     int huge = ui_font_px(g, T_HUGE);
-    ui_text(g, m->room_code[0] ? m->room_code : "----", cc.x, cc.y - ui_px(g, 10), huge, huge,
-            UI_BOLD, UI_INK, UI_LEFT, cc.w);
+    /* With the browser player on, a QR code of its URL fills the panel's
+     * right side: 280 of 1920 units is about 35 cm on a 2.4 m wide
+     * projection, about 9 mm per module, readable by a phone from 5 m. */
+    int tw = cc.w;
+    if (m->join_url[0]) {
+        int side = ui_px(g, 280);
+        SDL_Rect qr = {code.x + code.w - side - ui_px(g, 20), code.y + (code.h - side) / 2, side, side};
+        if (draw_qr(g, m->join_url, qr))
+            tw = qr.x - cc.x - ui_px(g, 16);
+    }
+    ui_text(g, m->room_code[0] ? m->room_code : "----", cc.x, cc.y - ui_px(g, 10), huge,
+            huge * 6 / 10, UI_BOLD, UI_INK, UI_LEFT, tw);
     char addr[200];
     snprintf(addr, sizeof addr, _("Adres van de host: %s"), m->address[0] ? m->address : "?");
-    ui_text(g, addr, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD, UI_INK,
-            UI_LEFT, cc.w);
-    ui_text(g, _("Start Samenspel op je laptop en kies ‘Meedoen’."), cc.x,
-            cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT,
-            cc.w);
+    if (m->join_url[0]) {
+        ui_text(g, _("Of in de browser:"), cc.x, cc.y + cc.h - body * 39 / 10,
+                body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, tw);
+        /* typed without "http://" (every browser adds it); the QR has the whole URL */
+        const char *shown = strncmp(m->join_url, "http://", 7) == 0 ? m->join_url + 7 : m->join_url;
+        ui_text(g, shown, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD,
+                UI_INK, UI_LEFT, tw);
+        /* the last line runs under the QR code's bottom edge: full width */
+        ui_text(g, addr, cc.x, cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_REGULAR,
+                UI_INK_SOFT, UI_LEFT, cc.w);
+    } else {
+        ui_text(g, addr, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD, UI_INK,
+                UI_LEFT, cc.w);
+        ui_text(g, _("Start Samenspel op je laptop en kies ‘Meedoen’."), cc.x,
+                cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT,
+                cc.w);
+    }
 
     /* right middle: seats */
     SDL_Rect seats = ui_r(g, 924, 516, 964, 400);
@@ -1365,6 +1414,17 @@ static void draw_trainer_menu(ui_gfx *g, const ui_proj_model *m)
     for (int i = 0; i < n; i++)
         ui_button(g, (SDL_Rect){c.x, c.y + i * (bh + gap), c.w, bh}, _(items[i].label), px,
                   i < 2, true, items[i].id, 0);
+    /* the way in for a latecomer's phone, next to the menu */
+    if (m->join_url[0]) {
+        SDL_Rect qp = ui_r(g, 440, 90, 720, 760);
+        ui_hit_add(g, qp, UI_ID_NONE, 0);
+        SDL_Rect qc = panel_with_title(g, qp, _("Meedoen in de browser"));
+        int side = qc.w < qc.h - px * 3 ? qc.w : qc.h - px * 3;
+        draw_qr(g, m->join_url, (SDL_Rect){qc.x + (qc.w - side) / 2, qc.y, side, side});
+        const char *shown = strncmp(m->join_url, "http://", 7) == 0 ? m->join_url + 7 : m->join_url;
+        ui_text(g, shown, qc.x, qc.y + side + px / 2, px, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT,
+                qc.w);
+    }
 }
 
 void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)

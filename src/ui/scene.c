@@ -248,6 +248,7 @@ bool ui_scene_draw(ui_gfx *g, const core_scenario *sc, const char *name, char *e
         m.st = st;
         snprintf(m.room_code, sizeof m.room_code, "KWTR");
         snprintf(m.address, sizeof m.address, "192.168.1.20:47800");
+        snprintf(m.join_url, sizeof m.join_url, "http://192.168.1.20:47880/?code=KWTR");
         m.observers = 2;
         /* the export button appears only where an export really exists */
         m.can_export = false;

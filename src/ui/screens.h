@@ -102,6 +102,7 @@ typedef struct {
     ui_seat_info seats[CORE_MAX_SEATS];
     char room_code[16];
     char address[96];
+    char join_url[160];          /* browser player "http://ip:47880/?code=ABCD"; "" = web server off */
     int observers;
     bool paused;
     bool timer_on;

@@ -340,6 +340,7 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
     m.pub = &f->pub;
     CPY(m.room_code, "KWTR");
     CPY(m.address, "192.168.1.20:47800");
+    CPY(m.join_url, "http://192.168.1.20:47880/?code=KWTR");
     m.observers = 2;
     m.can_export = true;
     for (int s = 0; s < f->sc.n_seats; s++) {

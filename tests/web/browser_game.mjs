@@ -1,0 +1,189 @@
+// browser_game.mjs: four pages of the browser player join a headless host by
+// code in Debian's chromium (puppeteer-core, never a downloaded browser),
+// take four roles and play a whole game through the page's own buttons.
+// Also: a wrong code is refused in words, a reload mid-round keeps the seat
+// and the dossier, and screenshots at phone and laptop sizes in nl and en.
+// Usage: node browser_game.mjs SAMENSPEL_BINARY OUT_DIR GAME_PORT HTTP_PORT
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import puppeteer from "puppeteer-core";
+
+const [bin, outDir, gamePort, httpPort] = process.argv.slice(2);
+const CODE = "WEBT";
+const base = `http://127.0.0.1:${httpPort}`;
+fs.mkdirSync(outDir, { recursive: true });
+
+function fail(msg) { console.error("FAIL: " + msg); cleanup(); process.exit(1); }
+const deadline = setTimeout(() => fail("took longer than 100 s"), 100000);
+
+const host = spawn(bin, ["host", "--headless", "--port", gamePort, "--http-port", httpPort, "--code", CODE,
+  "--seed", "11", "--advance-idle", "900"], { stdio: ["ignore", "pipe", "pipe"] });
+let hostOut = "";
+host.stdout.on("data", (d) => { hostOut += d; });
+host.stderr.on("data", (d) => { hostOut += d; });
+let hostExit = null;
+host.on("exit", (c) => { hostExit = c; });
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), "samenspel-chromium-"));
+let browser = null;
+function cleanup() {
+  try { if (browser) browser.process()?.kill("SIGKILL"); } catch (e) { /* already gone */ }
+  if (hostExit === null) host.kill("SIGTERM");
+  try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); } catch (e) { /* chromium still closing */ }
+}
+
+async function waitHttp() {
+  for (let i = 0; i < 100; i++) {
+    try { const r = await fetch(base + "/"); if (r.ok) return; } catch (e) { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  fail("host did not serve / :\n" + hostOut);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function join(page, name, roleIndex) {
+  await page.goto(`${base}/?code=${CODE}`);
+  await page.waitForSelector("#name");
+  const code = await page.$eval("#code", (e) => e.value);
+  if (code !== CODE) fail(`code not prefilled from ?code= (got '${code}')`);
+  await page.type("#name", name);
+  await page.click("#join");
+  await page.waitForSelector(".rolelist button", { timeout: 20000 }).catch(async () =>
+    fail(`${name}: no role picker; the page shows: ` + await page.$eval("#app", (e) => e.innerText) + "\nhost:\n" + hostOut));
+  const roles = await page.$$(".rolelist button:not([disabled])");
+  await roles[roleIndex].click();
+  await page.click("#take");
+  await page.waitForSelector("#phase", { timeout: 20000 }).catch(async () =>
+    fail(`${name}: not seated; the page shows: ` + await page.$eval("#app", (e) => e.innerText) + "\nhost:\n" + hostOut));
+}
+
+// One step of a simple, honest player: whatever the phase asks, through the buttons.
+async function act(page) {
+  return page.evaluate(() => {
+    const q = (s) => document.querySelector(s);
+    if (q("#outcome")) return "end";
+    const phase = (q("#phase") || {}).textContent || "";
+    const click = (e) => { if (e && !e.disabled) { e.click(); return true; } return false; };
+    if (/Reflectie/.test(phase)) {
+      if (q("#reflected")) return "waiting";
+      const r = q("input[name=refl]");
+      if (r && !r.checked) { r.click(); r.dispatchEvent(new Event("change")); }
+      click(q("#send-reflect"));
+      return "reflect";
+    }
+    if (/Inzet/.test(phase)) {
+      if (q("#unready")) return "waiting";
+      const committed = document.querySelectorAll(".card.committed").length;
+      if (committed === 0) {
+        const chosen = q(".card.chosen");
+        if (!chosen) { click(q(".card")); return "pick"; }
+        if (click(q("button.target"))) return "commit";
+      }
+      click(q("#ready"));
+      return "ready";
+    }
+    if (/Overleg/.test(phase)) {
+      const share = q("button[data-fact]");
+      if (share) { share.click(); return "share"; }
+    }
+    if (click(q("#ready"))) return "ready";
+    return "waiting";
+  });
+}
+
+async function main() {
+  await waitHttp();
+  browser = await puppeteer.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    userDataDir: profile,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-dev-shm-usage"],
+  });
+
+  // A wrong code is refused in words.
+  const wrong = await browser.newPage();
+  await wrong.goto(`${base}/?code=ZZZZ`);
+  await wrong.waitForSelector("#name");
+  // Keyboard alone: Tab from the top to the name field, type, Enter submits.
+  let focused = "";
+  for (let i = 0; i < 6 && focused !== "name"; i++) {
+    await wrong.keyboard.press("Tab");
+    focused = await wrong.evaluate(() => document.activeElement.id);
+  }
+  if (focused !== "name") fail(`Tab never reached the name field (last: '${focused}')`);
+  const ring = await wrong.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  if (ring === "none") fail("no visible focus ring on the focused field");
+  await wrong.keyboard.type("Wim");
+  await wrong.keyboard.press("Enter");
+  await wrong.waitForSelector("#error", { timeout: 20000 });
+  const wrongText = await wrong.$eval("#error", (e) => e.textContent);
+  if (!/code klopt niet/.test(wrongText)) fail("wrong code not refused in words: " + wrongText);
+  await wrong.close();
+
+  const sizes = [[390, 844], [1366, 768], [1366, 768], [390, 844]];
+  const names = ["Ann", "Bram", "Cato", "Dirk"];
+  const pages = [];
+  for (let i = 0; i < 4; i++) {
+    const ctx = await browser.createBrowserContext(); // own localStorage: four devices
+    const p = await ctx.newPage();
+    await p.setViewport({ width: sizes[i][0], height: sizes[i][1] });
+    const t0 = Date.now();
+    await join(p, names[i], 0); // the first free role each time
+    console.log(`page ${i} seated in ${Date.now() - t0} ms`);
+    pages.push(p);
+  }
+
+  let reloaded = false, lastPhase = "";
+  const tStart = Date.now();
+  const shots = new Set();
+  for (let step = 0; step < 2000; step++) {
+    const states = [];
+    for (const p of pages) states.push(await act(p));
+    const phase = await pages[0].$eval("#phase", (e) => e.textContent).catch(() => "");
+    if (phase !== lastPhase) { console.log(`${((Date.now() - tStart) / 1000).toFixed(1)} s: ${phase} [${states}]`); lastPhase = phase; }
+    for (const [i, lang] of [[0, "nl"], [0, "en"], [2, "nl"], [2, "en"]]) {
+      const key = `${lang}-${/Inzet/.test(phase) ? "inzet" : /Overleg/.test(phase) ? "overleg" : ""}-${i}`;
+      if (key.includes("--") || shots.has(key)) continue;
+      shots.add(key);
+      if (lang === "en") await pages[i].evaluate(() => document.getElementById("lang").click());
+      const vp = pages[i].viewport();
+      await pages[i].screenshot({ path: path.join(outDir, `page-${key.replace(/-\d$/, "")}-${vp.width}x${vp.height}.png`) });
+      if (lang === "en") await pages[i].evaluate(() => document.getElementById("lang").click());
+    }
+    if (!reloaded && /Overleg/.test(phase) && /Ronde 2/.test(phase)) {
+      const before = await pages[1].$eval(".who", (e) => e.textContent);
+      const dossierBefore = await pages[1].$eval("#dossier", (e) => e.textContent);
+      await pages[1].reload();
+      await pages[1].waitForSelector("#dossier", { timeout: 20000 });
+      const after = await pages[1].$eval(".who", (e) => e.textContent);
+      const dossierAfter = await pages[1].$eval("#dossier", (e) => e.textContent);
+      if (before !== after) fail(`reload lost the seat: '${before}' -> '${after}'`);
+      if (dossierBefore.replace(/Delen|✓ gedeeld/g, "") !== dossierAfter.replace(/Delen|✓ gedeeld/g, ""))
+        fail("reload lost the dossier");
+      console.log("reload kept seat and dossier: " + after);
+      reloaded = true;
+    }
+    if (states.every((s) => s === "end")) break;
+    await sleep(150);
+  }
+  const outcomes = [];
+  for (const p of pages) outcomes.push(await p.$eval("#outcome", (e) => e.dataset.outcome).catch(() => "none"));
+  for (let i = 0; i < 50 && hostExit === null; i++) await sleep(100);
+  console.log("host: " + hostOut.trim().split("\n").slice(-2).join(" | "));
+  console.log("pages' outcome: " + outcomes.join(","));
+  if (!reloaded) fail("the game never reached Overleg of round 2 for the reload check");
+  if (outcomes.some((o) => o === "none")) fail("not every page reached the end screen");
+  if (new Set(outcomes).size !== 1) fail("pages disagree on the outcome");
+  const word = outcomes[0] === "1" ? /gewonnen|won/i : /verloren|lost/i;
+  if (!word.test(hostOut)) fail("host's outcome line does not match the pages' outcome " + outcomes[0]);
+  clearTimeout(deadline);
+  cleanup();
+  console.log("ok: four browsers played a whole game");
+}
+
+main().catch((e) => fail(e.stack || String(e)));
