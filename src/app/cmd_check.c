@@ -5,6 +5,7 @@
  * could not be read.
  */
 #include "app/app.h"
+#include "app/check_fit.h"
 
 #include "level/level.h"
 #include "platform/plat.h"
@@ -21,18 +22,20 @@ static bool is_en(void)
 static void usage(FILE *f)
 {
     if (is_en())
-        fputs("usage: samenspel check [--format=gcc] [--no-playtest] [--games N] FILE...\n"
-              "  checks level files (and roles files) and plays each level with bots.\n"
+        fputs("usage: samenspel check [--format=gcc] [--no-playtest] [--games N] [--screens] FILE...\n"
+              "  checks level files (and roles files) and plays each level with bots;\n"
+              "  --screens also warns where the screens cut a level's text at 1280x720.\n"
               "  exit status: 0 valid, 1 errors, 2 a file could not be read\n", f);
     else
-        fputs("gebruik: samenspel check [--format=gcc] [--geen-speltest] [--spellen N] BESTAND...\n"
-              "  controleert levels (en rollenbestanden) en speelt elk level met bots.\n"
+        fputs("gebruik: samenspel check [--format=gcc] [--geen-speltest] [--spellen N] [--scherm] BESTAND...\n"
+              "  controleert levels (en rollenbestanden) en speelt elk level met bots;\n"
+              "  --scherm waarschuwt ook waar de schermen tekst van het level afkappen bij 1280x720.\n"
               "  afsluitcode: 0 in orde, 1 fouten, 2 een bestand kon niet gelezen worden\n", f);
 }
 
 int cmd_check(int argc, char **argv)
 {
-    bool gcc = false, playtest = true;
+    bool gcc = false, playtest = true, screens = false;
     int games = 200;
     int first_file = -1, n_files = 0;
     for (int i = 1; i < argc; i++) {
@@ -41,6 +44,8 @@ int cmd_check(int argc, char **argv)
             gcc = true;
         } else if (strcmp(a, "--format=mens") == 0 || strcmp(a, "--format=human") == 0) {
             gcc = false;
+        } else if (strcmp(a, "--scherm") == 0 || strcmp(a, "--screens") == 0) {
+            screens = true;
         } else if (strcmp(a, "--geen-speltest") == 0 || strcmp(a, "--no-playtest") == 0) {
             playtest = false;
         } else if (strcmp(a, "--spellen") == 0 || strcmp(a, "--games") == 0) {
@@ -90,6 +95,8 @@ int cmd_check(int argc, char **argv)
         bool ok = lvl_check_file(a, sc, d, &roles);
         lvl_playtest_report rep;
         bool played = false;
+        if (ok && !roles && screens)
+            check_fit(sc, a, d); /* the screens' own verdict at 1280×720 */
         if (ok && !roles && playtest) {
             lvl_playtest(sc, a, games, 0x5a3e5be1ull, d, &rep);
             played = true;

@@ -34,6 +34,12 @@ if(NOT OUT MATCHES "onbekende-rol.yaml:16:18: error: unknown role ‘ouders’")
   message(FATAL_ERROR "unexpected gcc/en output:\n${OUT}")
 endif()
 
+# --scherm: the screens' own verdict, a warning at the field that is cut at 1280x720
+run(0 check --scherm --geen-speltest --format=gcc levels/noor.yaml)
+if(NOT OUT MATCHES "levels/noor.yaml:[0-9]+:[0-9]+: warning: deze tekst past niet op het scherm bij 1280×720")
+  message(FATAL_ERROR "no screen-fit warning with its position:\n${OUT}")
+endif()
+
 # unreadable: exit 2, even next to a good file
 run(2 check --geen-speltest levels/noor.yaml tests/level/broken/bestaat-niet.yaml)
 run(2 check)
