@@ -665,7 +665,7 @@ static void describe_event(const model *m, const core_event *e, char *out, size_
                  e->a >= 0 && e->a < m->sc->n_needs ? m->sc->needs[e->a].target : 0);
         break;
     case CORE_EVT_NEED_MET:
-        snprintf(out, len, _("nood vervuld: %s"), need_title(m, e->a));
+        snprintf(out, len, _("nood bereikt: %s"), need_title(m, e->a));
         break;
     case CORE_EVT_GRENSERVARING:
         snprintf(out, len, _("grenservaring: ‘%s’ samen aangepakt, innovatie ‘%s’ gewonnen"),
@@ -1090,7 +1090,7 @@ static void html_outcome(const model *m, sbuf *b, const core_measures *overall,
                    ? _("gestopt voor het einde van het spel")
                    : outcome_label(m->st->outcome));
     sb_puts(b, "</strong></p><ul><li>");
-    sb_printf(b, _("%d van %d noden vervuld"), met, m->sc->n_needs);
+    sb_printf(b, _("%d van %d noden bereikt"), met, m->sc->n_needs);
     sb_puts(b, "</li><li>");
     sb_printf(b, _("welbevinden %d, draagkracht %d"), m->st->welbevinden, m->st->draagkracht);
     sb_puts(b, "</li><li>");
@@ -1139,7 +1139,7 @@ static void html_network(const model *m, sbuf *b, const core_measures *overall,
               v[0], v[1], v[2], v[3]);
     if (overall->centrality > m->sc->rules.centrality_alarm && m->sc->rules.centrality_alarm > 0) {
         sb_puts(b, "<p class=\"warn\">");
-        sb_html(b, _("Quarterback-alarm: één persoon stond centraal in het netwerk. "
+        sb_html(b, _("Alles via één persoon: één persoon stond centraal in het netwerk. "
                      "Wie had er ook iets kunnen bijdragen?"));
         sb_puts(b, "</p>");
     }
@@ -1273,7 +1273,7 @@ static void html_frictions(const model *m, sbuf *b)
         }
         if (tacklers) {
             sb_puts(b, " ");
-            sb_html(b, _("Aangepakt door:"));
+            sb_html(b, _("Alleen geprobeerd door:"));
             for (int s = 0; s < m->sc->n_seats; s++) {
                 if (tacklers & (1u << s)) {
                     sb_puts(b, " <span class=\"tag\">");
@@ -1421,7 +1421,7 @@ static void html_fan(const model *m, sbuf *b, const core_measures *per_round,
                      const core_measures *overall)
 {
     sb_puts(b, "<section id=\"waaier\"><h2>");
-    sb_html(b, _("Reflectiewaaier: vragen voor het nagesprek"));
+    sb_html(b, _("Reflectiewaaier: vragen voor de nabespreking"));
     sb_puts(b, "</h2>");
     core_fan_pick picks[CORE_MAX_REFLECTIONS];
     int n = core_fan_pick_cards(m->st, picks, CORE_MAX_REFLECTIONS);
