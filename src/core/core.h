@@ -44,6 +44,8 @@
 #define CORE_TITLE_LEN 96       /* bytes incl. NUL; UTF-8 */
 #define CORE_TEXT_LEN 400       /* bytes incl. NUL; UTF-8 */
 #define CORE_ANSWER_LEN 564     /* 140 characters of UTF-8 + NUL */
+#define CORE_BADGE_LEN 16       /* a role's badge: up to 4 characters of UTF-8 + NUL */
+#define CORE_MAX_NOTE_ITEMS 6   /* items per list of a casus's trainer notes */
 
 #define CORE_SEAT_HOST (-1)     /* the trainer at the host */
 #define CORE_NONE (-1)
@@ -209,6 +211,20 @@ typedef struct {
     int need_delta;
 } core_scripted_event;
 
+/* A casus's trainer notes (the level's `trainer` section): what the
+ * trainer reads before and after the game. Empty when the level has none. */
+typedef struct {
+    char goals[CORE_MAX_NOTE_ITEMS][CORE_TEXT_LEN];       /* learning goals */
+    core_building_block goal_blocks[CORE_MAX_NOTE_ITEMS]; /* the building block of each */
+    int n_goals;
+    char moments[CORE_MAX_NOTE_ITEMS][CORE_TEXT_LEN];     /* key moments to watch */
+    int n_moments;
+    char timing[CORE_TEXT_LEN];                           /* suggested timing */
+    char prompts[CORE_MAX_NOTE_ITEMS][CORE_TEXT_LEN];     /* questions for the nabespreking */
+    int n_prompts;
+    char care[CORE_TEXT_LEN];                             /* handling sensitive content */
+} core_trainer_notes;
+
 /* Every number a trainer may tune lives here (GAME.md: "Numbers below are
  * defaults"). The level loader fills defaults for keys a level omits. */
 typedef struct {
@@ -273,6 +289,11 @@ typedef struct {
     int n_reflections;
     core_scripted_event events[CORE_MAX_EVENTS_SCRIPTED];
     int n_events;
+
+    /* The short label on each role's chip ("LR", "CLB"): sent to players. */
+    char role_badges[CORE_MAX_ROLES][CORE_BADGE_LEN];
+    /* For the trainer only: never serialized to players (PROTOCOL.md). */
+    core_trainer_notes notes;
 } core_scenario;
 
 /* Fills r with the defaults of GAME.md. */

@@ -154,8 +154,73 @@ bool lvl_read_card(lvl_src *s, const lvl_loader *L, const lnode *c, lvl_card_tmp
 static const lvl_kspec role_keys[] = {
     {"id", true}, {"naam", true}, {"beschrijving", false}, {"specialisme", true}, {"vaardigheden", false},
     {"grenzen", false}, {"grensdomeinen", false}, {"kleur", false}, {"kaarten", true}, {"dossier", false},
+    {"afkorting", false},
 };
 static const lvl_kspec rolefact_keys[] = {{"id", true}, {"tekst", true}, {"domeinen", true}};
+
+/* `afkorting`: 1 to 4 characters without spaces, shown in the role's chip. */
+static void read_badge(lvl_src *s, const lnode *r, char out[CORE_BADGE_LEN])
+{
+    out[0] = '\0';
+    const lnode *v = lvl_get_scalar(s, r, "afkorting");
+    if (!v)
+        return;
+    int chars = 0;
+    bool space = false;
+    for (const unsigned char *p = (const unsigned char *)v->s; *p; p++) {
+        if ((*p & 0xC0) != 0x80)
+            chars++;
+        if (*p == ' ' || *p == '\t')
+            space = true;
+    }
+    if (chars < 1 || chars > 4 || space) {
+        lvl_diag_at(s, LVL_ERROR, v, TR(s, "bijvoorbeeld ‘LOG’ voor de logopedist", "for example ‘LOG’ for the logopedist"),
+                    TR(s, "een afkorting heeft 1 tot 4 tekens zonder spaties, niet ‘%s’", "a badge has 1 to 4 characters without spaces, not ‘%s’"), v->s);
+        return;
+    }
+    lvl_copy_str(out, CORE_BADGE_LEN, v->s);
+}
+
+/* The abbreviations Flemish schools use for the usual roles, for roles
+ * files without `afkorting` (and journals written before it existed). */
+static const char *const known_badges[][2] = {
+    {"leraar", "LR"},           {"ouder", "OU"},           {"clb-anker", "CLB"},
+    {"leerondersteuner", "LO"}, {"zorgcoordinator", "ZC"}, {"directie", "DIR"},
+    {"leerling", "LL"},         {"pedagogisch-begeleider", "PB"},
+    {"buitengewoon-onderwijs", "BuO"}, {"jeugdhulp", "JH"}, {"leerlingbegeleider", "LB"},
+};
+
+void lvl_role_badge(const lvl_role_tmp *t, char out[CORE_BADGE_LEN])
+{
+    if (t->badge[0]) {
+        lvl_copy_str(out, CORE_BADGE_LEN, t->badge);
+        return;
+    }
+    for (size_t i = 0; i < sizeof known_badges / sizeof known_badges[0]; i++)
+        if (strcmp(t->def.id, known_badges[i][0]) == 0) {
+            lvl_copy_str(out, CORE_BADGE_LEN, known_badges[i][1]);
+            return;
+        }
+    /* initials of the name; one word gives its first two letters ("Logopedist" -> "LO") */
+    int k = 0;
+    bool start = true;
+    const char *n = t->def.name;
+    for (const char *p = n; *p && k < 2; p++) {
+        unsigned char ch = (unsigned char)*p;
+        bool letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+        if (start && letter) {
+            out[k++] = (char)(ch >= 'a' ? ch - 32 : ch);
+            start = false;
+        } else if (ch == ' ' || ch == '-' || ch == '/') {
+            start = true;
+        }
+    }
+    if (k == 1 && n[0] && n[1] && (unsigned char)n[1] < 0x80)
+        out[k++] = (char)(n[1] >= 'a' && n[1] <= 'z' ? n[1] - 32 : n[1]);
+    if (k == 0)
+        out[k++] = '?';
+    out[k] = '\0';
+}
 
 static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
 {
@@ -213,6 +278,7 @@ static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
             lvl_copy_str(d->skills[d->n_skills++], CORE_TITLE_LEN, sk->kids[i]->s);
         }
     }
+    read_badge(s, r, t->badge);
     if (lvl_get_int(s, r, "kleur", &d->colour, 0, 15))
         t->colour_set = true;
     else if (keep_colour >= 0) {

@@ -93,6 +93,7 @@ typedef struct {
     lvl_rolefact_tmp facts[LVL_MAX_ROLE_FACTS];
     int n_facts;
     bool colour_set;
+    char badge[CORE_BADGE_LEN]; /* `afkorting`, or empty: lvl_role_badge picks one */
 } lvl_role_tmp;
 
 /* The roles and domains known so far: the roles file's, then the level's
@@ -112,6 +113,9 @@ bool lvl_domain_ref(lvl_src *s, const lvl_loader *L, const lnode *v, char *out);
 bool lvl_read_card(lvl_src *s, const lvl_loader *L, const lnode *c, lvl_card_tmp *out, bool level_card);
 /* A `rollen` (roles file) or `eigen-rollen` (level) list of role blocks. */
 void lvl_read_roles(lvl_src *s, lvl_loader *L, const lnode *seq);
+/* The badge of a role: its `afkorting`, else the one Flemish schools use
+ * for a known role, else the initials of its name. */
+void lvl_role_badge(const lvl_role_tmp *t, char out[CORE_BADGE_LEN]);
 /* A whole roles file. */
 void lvl_read_roles_file(lvl_src *s, lvl_loader *L, lnode *root);
 /* Reads versie and upgrades the tree in place; false when too new or bad. */

@@ -357,9 +357,48 @@ static void seat_role(lvl_build *b, int k)
         if (add_card(ct->src, sc, &ct->def, id ? id : ct->node))
             add_to_deck(ct->src, rd, sc->n_cards - 1, ct->copies, ct->node);
     }
+    lvl_role_badge(t, sc->role_badges[sc->n_roles]);
     sc->seat_roles[sc->n_roles] = sc->n_roles;
     b->seat_names.names[b->seat_names.n++] = rd->id;
     sc->n_roles++;
+}
+
+/* Badges compare without case ("Lo" is "LO" on a chip); other bytes exactly. */
+static int ascii_casecmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = (unsigned char)*a, cb = (unsigned char)*b;
+        if (ca >= 'a' && ca <= 'z')
+            ca -= 32;
+        if (cb >= 'a' && cb <= 'z')
+            cb -= 32;
+        if (ca != cb || ca == 0)
+            return ca - cb;
+    }
+}
+
+/* Two roles at one table may not share a badge: the network and the seat
+ * strip would show one chip for two people. */
+static void unique_badges(lvl_build *b)
+{
+    lvl_src *s = b->s;
+    const core_scenario *sc = b->sc;
+    for (int i = 1; i < sc->n_roles; i++) {
+        for (int j = 0; j < i; j++) {
+            if (ascii_casecmp(sc->role_badges[i], sc->role_badges[j]) != 0)
+                continue;
+            const lvl_role_tmp *t = &b->L->roles[b->seat_known[i]];
+            const lnode *at = lvl_map_get(t->node, "afkorting");
+            if (!at || t->src != s)
+                at = b->seats && i < b->seats->n ? b->seats->kids[i] : b->root;
+            char hint[LVL_MSG_LEN];
+            snprintf(hint, sizeof hint, TR(s, "geef ‘%s’ of ‘%s’ een eigen ‘afkorting’ in de rolbeschrijving", "give ‘%s’ or ‘%s’ its own ‘afkorting’ in the role block"),
+                     sc->roles[j].id, sc->roles[i].id);
+            lvl_diag_at(s, LVL_ERROR, at, hint, TR(s, "rollen ‘%s’ en ‘%s’ hebben dezelfde afkorting ‘%s’", "roles ‘%s’ and ‘%s’ have the same badge ‘%s’"),
+                        sc->roles[j].id, sc->roles[i].id, sc->role_badges[i]);
+            break;
+        }
+    }
 }
 
 /* `rollen`: the roles that sit at the table, in seat order. */
@@ -397,6 +436,7 @@ static void read_seats(lvl_build *b, const lnode *v)
         seat_role(b, k);
     }
     sc->n_seats = sc->n_roles;
+    unique_badges(b);
 }
 
 /* ------------------------------------------------------------ content */
@@ -763,6 +803,73 @@ static const lvl_items event_items = {
     NULL,
 };
 
+/* ------------------------------------------------------------ trainer notes */
+
+static const lvl_kspec notes_keys[] = {{"leerdoelen", true}, {"momenten", true}, {"timing", true},
+                                       {"nabespreking", true}, {"gevoelig", false}};
+static const lvl_kspec note_goal_keys[] = {{"bouwsteen", true}, {"tekst", true}};
+
+/* A list of texts under key into rows of CORE_TEXT_LEN; returns the count. */
+static int note_texts(lvl_src *s, const lnode *notes, const char *key, char (*rows)[CORE_TEXT_LEN])
+{
+    lnode one;
+    const lnode *seq = lvl_get_list(s, notes, key, &one);
+    if (!seq)
+        return 0;
+    if (seq->n == 0)
+        lvl_diag_at(s, LVL_ERROR, seq, NULL, TR(s, "‘%s’ is leeg", "‘%s’ is empty"), key);
+    int n = 0;
+    for (int i = 0; i < seq->n; i++) {
+        if (n >= CORE_MAX_NOTE_ITEMS) {
+            lvl_diag_at(s, LVL_ERROR, seq->kids[i], TR(s, "houd het kort: de trainer leest dit tijdens de sessie", "keep it short: the trainer reads this during the session"),
+                        TR(s, "te veel punten onder ‘%s’ (max. %d)", "too many items under ‘%s’ (max. %d)"), key, CORE_MAX_NOTE_ITEMS);
+            break;
+        }
+        if (lvl_text(s, seq->kids[i], key, rows[n], CORE_TEXT_LEN))
+            n++;
+    }
+    return n;
+}
+
+/* `trainer`: notes for the trainer only (learning goals per building
+ * block, moments to watch, timing, debrief questions, sensitive content).
+ * The host never sends them to players. */
+static void read_trainer_notes(lvl_build *b, const lnode *m)
+{
+    lvl_src *s = b->s;
+    core_trainer_notes *tn = &b->sc->notes;
+    if (!m || !lvl_want(s, m, LN_MAP, "trainer"))
+        return;
+    lvl_check_keys(s, m, notes_keys, N_KEYS(notes_keys), "trainer");
+    const lnode *goals = lvl_map_get(m, "leerdoelen");
+    if (goals && lvl_want(s, goals, LN_SEQ, "leerdoelen")) {
+        if (goals->n == 0)
+            lvl_diag_at(s, LVL_ERROR, goals, NULL, TR(s, "‘%s’ is leeg", "‘%s’ is empty"), "leerdoelen");
+        const char *blocks[CORE_BLOCK_COUNT];
+        for (int k = 0; k < CORE_BLOCK_COUNT; k++)
+            blocks[k] = core_block_key((core_building_block)k);
+        for (int i = 0; i < goals->n; i++) {
+            const lnode *g = goals->kids[i];
+            if (tn->n_goals >= CORE_MAX_NOTE_ITEMS) {
+                lvl_diag_at(s, LVL_ERROR, g, NULL, TR(s, "te veel punten onder ‘%s’ (max. %d)", "too many items under ‘%s’ (max. %d)"),
+                            "leerdoelen", CORE_MAX_NOTE_ITEMS);
+                break;
+            }
+            if (!lvl_want(s, g, LN_MAP, TR(s, "een leerdoel", "a learning goal")))
+                continue;
+            lvl_check_keys(s, g, note_goal_keys, N_KEYS(note_goal_keys), TR(s, "een leerdoel", "a learning goal"));
+            int k = lvl_get_choice(s, g, "bouwsteen", blocks, CORE_BLOCK_COUNT, "onbekende bouwsteen", "unknown building block");
+            tn->goal_blocks[tn->n_goals] = k >= 0 ? (core_building_block)k : CORE_BLOCK_IDENTITEIT;
+            if (lvl_get_text(s, g, "tekst", tn->goals[tn->n_goals], CORE_TEXT_LEN) && k >= 0)
+                tn->n_goals++;
+        }
+    }
+    tn->n_moments = note_texts(s, m, "momenten", tn->moments);
+    lvl_get_text(s, m, "timing", tn->timing, sizeof tn->timing);
+    tn->n_prompts = note_texts(s, m, "nabespreking", tn->prompts);
+    lvl_get_text(s, m, "gevoelig", tn->care, sizeof tn->care);
+}
+
 /* ------------------------------------------------------------ the table */
 
 /*
@@ -799,6 +906,7 @@ const lvl_section lvl_level_sections[] = {
     {"doelen", true, LVL_STAGE_CONTENT, NULL, &goal_items},
     {"reflectiewaaier", true, LVL_STAGE_CONTENT, NULL, &reflection_items},
     {"gebeurtenissen", false, LVL_STAGE_CONTENT, NULL, &event_items},
+    {"trainer", false, LVL_STAGE_CONTENT, read_trainer_notes, NULL},
 };
 const int lvl_n_level_sections = N_KEYS(lvl_level_sections);
 

@@ -394,6 +394,10 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
             e->need = CORE_NONE;
         }
     }
+
+    /* one badge per role (protocol 3); the trainer notes are never sent */
+    for (int i = 0; i < sc->n_roles; i++)
+        io_str(io, sc->role_badges[i], sizeof sc->role_badges[i]);
 }
 
 /* ----------------------------------------------------------------- views */

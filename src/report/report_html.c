@@ -307,7 +307,7 @@ static void html_outcome(const rpt_model *m, rpt_buf *b, const core_measures *ov
                    ? _("gestopt voor het einde van het spel")
                    : rpt_outcome_label(m->st->outcome));
     rpt_sb_puts(b, "</strong></p><ul><li>");
-    rpt_sb_printf(b, _("%d van %d noden vervuld"), met, m->sc->n_needs);
+    rpt_sb_printf(b, _("%d van %d noden bereikt"), met, m->sc->n_needs);
     rpt_sb_puts(b, "</li><li>");
     rpt_sb_printf(b, _("welbevinden %d, draagkracht %d"), m->st->welbevinden, m->st->draagkracht);
     rpt_sb_puts(b, "</li><li>");
@@ -349,7 +349,7 @@ static void html_network(const rpt_model *m, rpt_buf *b, const core_measures *ov
                   v[0], v[1], v[2], v[3]);
     if (overall->centrality > m->sc->rules.centrality_alarm && m->sc->rules.centrality_alarm > 0) {
         rpt_sb_puts(b, "<p class=\"warn\">");
-        rpt_sb_html(b, _("Quarterback-alarm: één persoon stond centraal in het netwerk. "
+        rpt_sb_html(b, _("Alles via één persoon: één persoon stond centraal in het netwerk. "
                      "Wie had er ook iets kunnen bijdragen?"));
         rpt_sb_puts(b, "</p>");
     }
@@ -473,7 +473,7 @@ static void html_frictions(const rpt_model *m, rpt_buf *b)
         }
         if (tacklers) {
             rpt_sb_puts(b, " ");
-            rpt_sb_html(b, _("Aangepakt door:"));
+            rpt_sb_html(b, _("Alleen geprobeerd door:"));
             for (int s = 0; s < m->sc->n_seats; s++) {
                 if (tacklers & (1u << s)) {
                     rpt_sb_puts(b, " <span class=\"tag\">");
@@ -611,7 +611,7 @@ static void fan_reason(const rpt_model *m, const core_fan_pick *p, const core_me
 static void html_fan(const rpt_model *m, rpt_buf *b, const core_measures *per_round,
                      const core_measures *overall)
 {
-    html_section(b, "waaier", _("Reflectiewaaier: vragen voor het nagesprek"));
+    html_section(b, "waaier", _("Reflectiewaaier: vragen voor de nabespreking"));
     core_fan_pick picks[CORE_MAX_REFLECTIONS];
     int n = core_fan_pick_cards(m->st, picks, CORE_MAX_REFLECTIONS);
     if (n <= 0) {

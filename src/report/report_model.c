@@ -369,7 +369,7 @@ static const sentence sentences[] = {
     {RPT_ROW_EVENT, CORE_EVT_FACT_SHARED, NAME_FACT, N_("dossierfeit gedeeld: %s")},
     {RPT_ROW_EVENT, CORE_EVT_GOAL_ADOPTED, NAME_GOAL, N_("gedeeld doel aangenomen: %s")},
     {RPT_ROW_EVENT, CORE_EVT_GOAL_DROPPED, NAME_GOAL, N_("doel losgelaten: %s")},
-    {RPT_ROW_EVENT, CORE_EVT_NEED_MET, NAME_NEED, N_("nood vervuld: %s")},
+    {RPT_ROW_EVENT, CORE_EVT_NEED_MET, NAME_NEED, N_("nood bereikt: %s")},
     {RPT_ROW_EVENT, CORE_EVT_REFLECTION, NAME_REFLECTION, N_("reflectiekaart: %s")},
 };
 

@@ -122,6 +122,15 @@ void ui_role_initials(const core_scenario *sc, int role, char out[8])
     out[1] = 0;
     if (!sc || role < 0 || role >= sc->n_roles)
         return;
+    if (sc->role_badges[role][0]) { /* the level's `afkorting` (or the loader's default) */
+        /* the loader allows 4 characters; cut at a whole UTF-8 character */
+        size_t n = strnlen(sc->role_badges[role], 7);
+        while (n > 0 && n < strlen(sc->role_badges[role]) && ((unsigned char)sc->role_badges[role][n] & 0xC0) == 0x80)
+            n--;
+        memcpy(out, sc->role_badges[role], n);
+        out[n] = 0;
+        return;
+    }
     for (size_t i = 0; i < sizeof known_abbrev / sizeof known_abbrev[0]; i++)
         if (strcmp(sc->roles[role].id, known_abbrev[i][0]) == 0) {
             snprintf(out, 8, "%s", known_abbrev[i][1]);

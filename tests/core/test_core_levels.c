@@ -57,6 +57,11 @@ int main(void)
         cmocka_unit_test_prestate(test_level, "levels/noor.yaml"),
         cmocka_unit_test_prestate(test_level, "levels/jonas.yaml"),
         cmocka_unit_test_prestate(test_level, "levels/amira.yaml"),
+        cmocka_unit_test_prestate(test_level, "levels/lucas.yaml"),
+        cmocka_unit_test_prestate(test_level, "levels/lotte.yaml"),
+        cmocka_unit_test_prestate(test_level, "levels/sem.yaml"),
+        cmocka_unit_test_prestate(test_level, "levels/mila.yaml"),
+        cmocka_unit_test_prestate(test_level, "levels/lina.yaml"),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

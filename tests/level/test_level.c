@@ -128,6 +128,9 @@ static void load_clean(const char *rel, int seats)
     assert_true(sc->n_reflections >= 4);
     char err[256];
     assert_true(core_scenario_validate(sc, err, sizeof err));
+    /* every bundled casus carries trainer notes (issue 15) */
+    assert_true(sc->notes.n_goals >= 2 && sc->notes.n_moments >= 2 && sc->notes.n_prompts >= 2);
+    assert_true(sc->notes.timing[0] && sc->notes.care[0]);
     free(d);
     free(sc);
 }
@@ -137,8 +140,13 @@ static void test_bundled_levels_clean(void **state)
     (void)state;
     plat_i18n_init("nl");
     load_clean("levels/noor.yaml", 4);
-    load_clean("levels/jonas.yaml", 5);
-    load_clean("levels/amira.yaml", 6);
+    load_clean("levels/jonas.yaml", 6);
+    load_clean("levels/amira.yaml", 7);
+    load_clean("levels/lucas.yaml", 6);
+    load_clean("levels/lotte.yaml", 5);
+    load_clean("levels/sem.yaml", 7);
+    load_clean("levels/mila.yaml", 5);
+    load_clean("levels/lina.yaml", 5);
     char path[PLAT_PATH_MAX];
     assert_true(plat_data_path("levels/rollen.yaml", path, sizeof path));
     lvl_diags *d = malloc(sizeof *d);

@@ -255,6 +255,24 @@ static void test_section_eigen_rollen(void **state)
     assert_true(c >= 0);
     assert_int_equal(l->sc.cards[c].role, 1);
     free(l);
+    /* `afkorting`: a role's badge; the usual roles keep theirs, two roles at one table may not share one */
+    l = load_good("eigen-rollen", "eigen-rollen:\n"
+                                  "  - id: ouder\n    naam: Ouder\n    afkorting: OUD\n    specialisme: [thuiscontext]\n"
+                                  "    kaarten: [{id: o-k, titel: Thuis, domein: thuiscontext, kennis: ervaring, sterkte: 2}]\n");
+    assert_string_equal(l->sc.role_badges[0], "LR");
+    assert_string_equal(l->sc.role_badges[1], "OUD");
+    assert_string_equal(l->sc.role_badges[2], "CLB");
+    free(l);
+    expect_error("eigen-rollen",
+                 "eigen-rollen:\n  - id: ouder\n    naam: Ouder\n    afkorting: Lr\n    specialisme: [thuiscontext]\n"
+                 "    kaarten: [{id: o-k, titel: Thuis, domein: thuiscontext, kennis: ervaring, sterkte: 2}]\n",
+                 3, "Lr", "rollen ‘leraar’ en ‘ouder’ hebben dezelfde afkorting ‘Lr’",
+                 "geef ‘leraar’ of ‘ouder’ een eigen ‘afkorting’ in de rolbeschrijving");
+    expect_error("eigen-rollen",
+                 "eigen-rollen:\n  - id: ouder\n    naam: Ouder\n    afkorting: OUDER\n    specialisme: [thuiscontext]\n"
+                 "    kaarten: [{id: o-k, titel: Thuis, domein: thuiscontext, kennis: ervaring, sterkte: 2}]\n",
+                 3, "OUDER", "een afkorting heeft 1 tot 4 tekens zonder spaties, niet ‘OUDER’",
+                 "bijvoorbeeld ‘LOG’ voor de logopedist");
     expect_error("eigen-rollen", "eigen-rollen:\n  - id: coach\n    naam: Coach\n    specialisme: [overleg]\n", 1, "id",
                  "‘kaarten’ ontbreekt in een rol", "voeg een regel ‘kaarten: ...’ toe");
 }
@@ -386,6 +404,42 @@ static void test_section_gebeurtenissen(void **state)
                  "1}", "‘voortgang’ zonder ‘nood’", "voeg ‘nood: ...’ toe");
 }
 
+/* `trainer`: notes for the trainer only, with the block of each learning goal. */
+static void test_section_trainer(void **state)
+{
+    (void)state;
+    loaded *l = load_good("trainer", "trainer:\n"
+                                     "  leerdoelen:\n"
+                                     "    - {bouwsteen: netwerk, tekst: \"Zien wie er aan tafel ontbreekt.\"}\n"
+                                     "  momenten: [\"Ronde 2: wie vraagt de ouder iets?\"]\n"
+                                     "  timing: \"10 min uitleg, 35 min spel, 20 min nabespreking\"\n"
+                                     "  nabespreking: [\"Wie had je gemist?\", \"Wat neem je mee?\"]\n"
+                                     "  gevoelig: \"Vraag niemand naar eigen ervaringen.\"\n");
+    assert_int_equal(l->sc.notes.n_goals, 1);
+    assert_int_equal(l->sc.notes.goal_blocks[0], CORE_BLOCK_NETWERK);
+    assert_string_equal(l->sc.notes.goals[0], "Zien wie er aan tafel ontbreekt.");
+    assert_int_equal(l->sc.notes.n_moments, 1);
+    assert_int_equal(l->sc.notes.n_prompts, 2);
+    assert_string_equal(l->sc.notes.prompts[1], "Wat neem je mee?");
+    assert_string_equal(l->sc.notes.care, "Vraag niemand naar eigen ervaringen.");
+    free(l);
+    /* a level without notes has none, and that is not a mistake */
+    l = load_good("trainer", "");
+    assert_int_equal(l->sc.notes.n_goals + l->sc.notes.n_moments + l->sc.notes.n_prompts, 0);
+    assert_string_equal(l->sc.notes.timing, "");
+    free(l);
+    expect_error("trainer",
+                 "trainer:\n  leerdoelen:\n    - {bouwsteen: netwerrk, tekst: T}\n  momenten: [M]\n  timing: T\n"
+                 "  nabespreking: [N]\n",
+                 2, "netwerrk", "onbekende bouwsteen ‘netwerrk’", "bedoelde je ‘netwerk’?");
+    expect_error("trainer", "trainer:\n  leerdoelen: []\n  momenten: [M]\n  timing: T\n  nabespreking: [N]\n", 1, "[]",
+                 "‘leerdoelen’ is leeg", NULL);
+    expect_error("trainer",
+                 "trainer:\n  leerdoelen:\n    - {bouwsteen: netwerk, tekst: T}\n  momenten: [a, b, c, d, e, f, g]\n"
+                 "  timing: T\n  nabespreking: [N]\n",
+                 3, "g]", "te veel punten onder ‘momenten’ (max. 6)", "houd het kort: de trainer leest dit tijdens de sessie");
+}
+
 /* ------------------------------------------------------------ the table */
 
 static const struct {
@@ -410,6 +464,7 @@ static const struct {
     {"doelen", test_section_doelen},
     {"reflectiewaaier", test_section_reflectiewaaier},
     {"gebeurtenissen", test_section_gebeurtenissen},
+    {"trainer", test_section_trainer},
 };
 #define N_SECTION_TESTS ((int)(sizeof section_tests / sizeof section_tests[0]))
 

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Collaboration must pay over the network too, not only in simulation: on
-# every bundled level a headless host with one headless team bot client per
+# the bundled levels (or those named) a headless host with one headless team bot client per
 # seat wins, and with solo bot clients it does not reach verbindend.
 # (A host bug once ended phases before the team had made its plan, so
 # networked team bots lost games they win in core_simulate.)
 set -euo pipefail
 bin=$1
 levels_dir=$2
+# Optional: the level files to play (default: every bundled level). Each
+# level costs minutes under the sanitizers on a shared machine, and core
+# simulation (test_core_levels, `samenspel check`) already covers every casus.
+shift 2
+only=("$@")
 . "$(dirname "$0")/../support/game_env.sh"
 
 play() { # level kind -> prints the host's result line
@@ -30,7 +35,13 @@ play() { # level kind -> prints the host's result line
 }
 
 fail=0
-for level in "$levels_dir"/*.yaml; do
+if [ ${#only[@]} -gt 0 ]; then
+  levels=()
+  for f in "${only[@]}"; do levels+=("$levels_dir/$f"); done
+else
+  levels=("$levels_dir"/*.yaml)
+fi
+for level in "${levels[@]}"; do
   case $(basename "$level") in rollen.yaml) continue ;; esac
   team=$(play "$level" team)
   solo=$(play "$level" solo)

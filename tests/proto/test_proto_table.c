@@ -275,8 +275,8 @@ static const struct {
     const char *name;
     uint64_t fnv;
 } pinned[] = {
-    {"HELLO", 0x810923d09b696424ULL},
-    {"WELCOME", 0x905be3d3772c5c86ULL},
+    {"HELLO", 0xe942eb9482ed2651ULL},
+    {"WELCOME", 0x23d251e32531a376ULL},
     {"REJECT", 0x67bd8243e307c532ULL},
     {"LOBBY", 0x2a86d3c9820af94cULL},
     {"ACTION", 0xd406a792c1b397efULL},

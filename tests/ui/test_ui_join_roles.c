@@ -130,7 +130,7 @@ static void run_join(int w, int h_px)
     memset(&r, 0, sizeof r);
     r.h = make_host("levels/amira.yaml", NULL);
     int lb = seat_of_role(r.h, "leerlingbegeleider");
-    int jh = seat_of_role(r.h, "jeugdhulp");
+    int jh = seat_of_role(r.h, "vervolgschoolcoach");
     int teacher = seat_of_role(r.h, "leraar");
     assert_true(lb >= 0 && jh >= 0 && teacher >= 0);
     /* a bot already plays the teacher */
@@ -166,7 +166,7 @@ static void run_join(int w, int h_px)
 
     /* every seat of the level is listed; the bot's seat cannot be taken */
     int n = host_seat_count(r.h);
-    assert_int_equal(n, 6);
+    assert_int_equal(n, 7);
     for (int s = 0; s < n; s++)
         assert_true(region_shown(&r, PLAYER_ID_ROLE, s) == (s != teacher));
 
@@ -178,7 +178,7 @@ static void run_join(int w, int h_px)
     pump(&r, 3);
     assert_true(region_shown(&r, UI_ID_SUBMIT, -1));
 
-    /* pick jeugdhulp; someone quicker takes it before the host reads our
+    /* pick the vervolgschoolcoach; someone quicker takes it before the host reads our
      * HELLO: the host refuses, the picker says so in words */
     assert_true(click(&r, PLAYER_ID_ROLE, jh));
     check_frame(&r, "picked");
@@ -195,7 +195,7 @@ static void run_join(int w, int h_px)
     assert_true(wait_picking(&r));
     const char *note = player_app_notice(r.app);
     fprintf(stderr, "refusal shown: %s\n", note);
-    assert_non_null(strstr(note, "Jeugdhulp"));
+    assert_non_null(strstr(note, "Vervolgschoolcoach"));
     assert_false(region_shown(&r, PLAYER_ID_ROLE, jh));
     check_frame(&r, "refused");
 
