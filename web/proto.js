@@ -5,7 +5,7 @@
 "use strict";
 
 const P = {
-  MAGIC: 0x53504c31, VERSION: 2,
+  MAGIC: 0x53504c31, VERSION: 3,
   HELLO: 1, WELCOME: 2, REJECT: 3, LOBBY: 4, ACTION: 5, RESULT: 6, UPDATE: 7,
   FACT: 8, PING: 9, PONG: 10, BYE: 11, EVENT: 12,
 };
@@ -81,6 +81,8 @@ function readScenario(r) {
     options: r.list(4, () => r.str()) }));
   sc.events = r.list(12, () => { const e = { round: r.i8(), shown: r.bool() };
     e.content = e.shown ? readContent(r) : null; return e; });
+  // since protocol 3: one badge (afkorting) per role, in role order
+  sc.roles.forEach((ro) => { ro.badge = r.str(); });
   return sc;
 }
 
