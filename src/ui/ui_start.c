@@ -21,6 +21,8 @@ typedef struct {
     bool check_ok;
     bool dirty;
     start_choice choice;
+    bool notes;                 /* the picked casus's trainer notes are open */
+    core_scenario *notes_sc;    /* the casus they were read from (heap), or NULL */
 } start_win;
 
 static void run_check(start_win *s)
@@ -52,6 +54,94 @@ static void run_check(start_win *s)
     free(d);
 }
 
+/* One titled list of the trainer notes; returns the y below it. */
+static int notes_list(ui_gfx *g, const char *title, const char (*items)[CORE_TEXT_LEN],
+                      const core_building_block *blocks, int n, SDL_Rect c, int y, int px)
+{
+    static const char *const block_names[CORE_BLOCK_COUNT] = {N_("Identiteit"), N_("Netwerk"),
+                                                              N_("Organisatie"), N_("Verbinding")};
+    if (n <= 0 || y >= c.y + c.h)
+        return y;
+    ui_text(g, title, c.x, y, px, px, UI_BOLD, UI_ACCENT, UI_LEFT, c.w);
+    y += px * 14 / 10;
+    for (int i = 0; i < n && i < CORE_MAX_NOTE_ITEMS; i++) {
+        char line[CORE_TEXT_LEN + 64];
+        if (blocks && blocks[i] >= 0 && blocks[i] < CORE_BLOCK_COUNT)
+            snprintf(line, sizeof line, "• %s: %s", _(block_names[blocks[i]]), items[i]);
+        else
+            snprintf(line, sizeof line, "• %s", items[i]);
+        int h = ui_text_box_height(g, line, c.w, px, UI_REGULAR);
+        if (y + h > c.y + c.h)
+            h = c.y + c.h - y;
+        if (h <= 0)
+            break;
+        y += ui_text_box(g, line, (SDL_Rect){c.x, y, c.w, h}, px, px * 8 / 10, UI_REGULAR, UI_INK,
+                         UI_LEFT) + ui_px(g, 6);
+    }
+    return y + ui_px(g, 10);
+}
+
+/* The picked casus's trainer notes, over the window: for the trainer only
+ * (they never go to players). */
+static void draw_notes(start_win *s)
+{
+    ui_gfx *g = &s->g;
+    SDL_Rect r = ui_r(g, 48, 130, 1824, 920);
+    ui_panel(g, r);
+    ui_hit_add(g, r, UI_ID_CLOSE_OVERLAY, 0);
+    int pad = ui_px(g, 28), px = ui_body_min(g);
+    SDL_Rect c = {r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad};
+    const core_scenario *sc = s->notes_sc;
+    char title[CORE_TITLE_LEN + 64];
+    snprintf(title, sizeof title, _("Notities voor de trainer · %s (Esc sluit)"),
+             sc ? sc->title : "");
+    ui_text(g, title, c.x, c.y, px * 12 / 10, px, UI_BOLD, UI_INK, UI_LEFT, c.w);
+    int y = c.y + px * 2;
+    const core_trainer_notes *n = sc ? &sc->notes : NULL;
+    if (!n || (n->n_goals == 0 && n->n_moments == 0 && !n->timing[0] && n->n_prompts == 0 &&
+               !n->care[0])) {
+        ui_text_box(g, _("Deze casus heeft geen notities voor de trainer (sectie ‘trainer’ in het "
+                         "bestand)."),
+                    (SDL_Rect){c.x, y, c.w, px * 4}, px, px, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+        return;
+    }
+    /* two columns: what to aim for and watch; how to talk about it */
+    SDL_Rect left = {c.x, y, c.w / 2 - pad / 2, c.y + c.h - y};
+    SDL_Rect right = {c.x + c.w / 2 + pad / 2, y, c.w / 2 - pad / 2, c.y + c.h - y};
+    int yl = notes_list(g, _("Leerdoelen"), n->goals, n->goal_blocks, n->n_goals, left, left.y, px);
+    yl = notes_list(g, _("Momenten om op te letten"), n->moments, NULL, n->n_moments, left, yl, px);
+    int yr = right.y;
+    if (n->timing[0]) {
+        char t[CORE_TEXT_LEN + 32];
+        snprintf(t, sizeof t, _("Timing: %s"), n->timing);
+        yr += ui_text_box(g, t, (SDL_Rect){right.x, yr, right.w, px * 4}, px, px * 8 / 10,
+                          UI_REGULAR, UI_INK, UI_LEFT) + ui_px(g, 16);
+    }
+    yr = notes_list(g, _("Vragen voor de nabespreking"), n->prompts, NULL, n->n_prompts, right, yr,
+                    px);
+    if (n->care[0] && yr < right.y + right.h) {
+        ui_text(g, _("Gevoelige inhoud"), right.x, yr, px, px, UI_BOLD, UI_WARN, UI_LEFT, right.w);
+        yr += px * 14 / 10;
+        ui_text_box(g, n->care, (SDL_Rect){right.x, yr, right.w, right.y + right.h - yr}, px,
+                    px * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT);
+    }
+    (void)yl;
+}
+
+static void open_notes(start_win *s)
+{
+    if (s->picked < 0 || s->picked >= s->levels.n)
+        return;
+    if (!s->notes_sc)
+        s->notes_sc = malloc(sizeof *s->notes_sc);
+    lvl_diags *d = calloc(1, sizeof *d);
+    bool ok = s->notes_sc && d && lvl_load_file(s->levels.items[s->picked].path, s->notes_sc, d);
+    free(d);
+    if (!ok && s->notes_sc)
+        memset(s->notes_sc, 0, sizeof *s->notes_sc);
+    s->notes = s->notes_sc != NULL;
+}
+
 static void draw(start_win *s)
 {
     ui_gfx *g = &s->g;
@@ -68,7 +158,7 @@ static void draw(start_win *s)
     SDL_Rect list = ui_r(g, 48, 150, 1100, 880);
     ui_panel(g, list);
     int pad = ui_px(g, 28);
-    ui_text(g, _("Kies een level"), list.x + pad, list.y + pad, body, body, UI_BOLD, UI_ACCENT,
+    ui_text(g, _("Kies een casus"), list.x + pad, list.y + pad, body, body, UI_BOLD, UI_ACCENT,
             UI_LEFT, list.w - 2 * pad);
     int y = list.y + pad + body * 16 / 10;
     int bh = body * 2;
@@ -79,15 +169,15 @@ static void draw(start_win *s)
         char lbl[400];
         if (le->loads)
             snprintf(lbl, sizeof lbl, _("%s · %d rollen · %d rondes%s"), le->title, le->seats,
-                     le->rounds, le->own ? _(" (eigen level)") : "");
+                     le->rounds, le->own ? _(" (eigen casus)") : "");
         else
-            snprintf(lbl, sizeof lbl, _("%s · laadt niet: kies ‘Level controleren’"), le->name);
+            snprintf(lbl, sizeof lbl, _("%s · laadt niet: kies ‘Casus controleren’"), le->name);
         ui_button(g, (SDL_Rect){list.x + pad, y, list.w - 2 * pad, bh}, lbl, body,
                   s->picked == i, true, UI_ID_LEVEL_PICK, i);
         y += bh + ui_px(g, 10);
     }
     if (s->levels.n == 0)
-        ui_text_box(g, _("Geen levels gevonden. Zet SAMENSPEL_DATA_DIR op de map met levels/."),
+        ui_text_box(g, _("Geen casussen gevonden. Zet SAMENSPEL_DATA_DIR op de map met levels/."),
                     (SDL_Rect){list.x + pad, y, list.w - 2 * pad, body * 4}, body, body,
                     UI_REGULAR, UI_ALARM, UI_LEFT);
 
@@ -106,13 +196,18 @@ static void draw(start_win *s)
     ui_button(g, (SDL_Rect){x, y, w, big}, _("Meedoen met een spel (J)"), body, false, true,
               UI_ID_START_JOIN, 0);
     y += big + ui_px(g, 32);
-    ui_button(g, (SDL_Rect){x, y, w, big}, _("Level controleren (C)"), body, false, s->picked >= 0,
+    ui_button(g, (SDL_Rect){x, y, w, big}, _("Casus controleren (C)"), body, false, s->picked >= 0,
               UI_ID_START_CHECK, 0);
     y += big + ui_px(g, 16);
+    ui_button(g, (SDL_Rect){x, y, w, big * 8 / 10}, _("Notities voor de trainer (N)"), body, false,
+              s->picked >= 0, UI_ID_HELP, 0);
+    y += big * 8 / 10 + ui_px(g, 16);
     if (s->check_result[0])
         ui_text_box(g, s->check_result, (SDL_Rect){x, y, w, act.y + act.h - pad - y},
                     body * 9 / 10, body * 7 / 10, UI_REGULAR, s->check_ok ? UI_GOOD : UI_ALARM,
                     UI_LEFT);
+    if (s->notes)
+        draw_notes(s);
     if (g->win)
         SDL_RenderPresent(g->ren);
     s->dirty = false;
@@ -131,6 +226,8 @@ static void click(start_win *s, int id, int arg)
     case UI_ID_START_HOST: s->choice = CHOICE_HOST; break;
     case UI_ID_START_JOIN: s->choice = CHOICE_JOIN; break;
     case UI_ID_START_CHECK: run_check(s); break;
+    case UI_ID_HELP: open_notes(s); break;
+    case UI_ID_CLOSE_OVERLAY: s->notes = false; break;
     default: break;
     }
     s->dirty = true;
@@ -140,8 +237,18 @@ static void click(start_win *s, int id, int arg)
  * hosts it, J joins a game, C checks the level, Escape quits. */
 static void start_key(start_win *s, SDL_Keycode k)
 {
+    if (s->notes) {
+        /* the notes are open: any key closes them */
+        s->notes = false;
+        s->dirty = true;
+        return;
+    }
     switch (k) {
     case SDLK_ESCAPE: s->choice = CHOICE_QUIT; break;
+    case SDLK_n:
+        if (s->picked >= 0)
+            click(s, UI_ID_HELP, 0);
+        break;
     case SDLK_UP:
         if (s->picked > 0)
             click(s, UI_ID_LEVEL_PICK, s->picked - 1);
@@ -212,6 +319,7 @@ int ui_start_main(int argc, char **argv)
     if (s->picked >= 0 && s->picked < s->levels.n)
         snprintf(level, sizeof level, "%s", s->levels.items[s->picked].path);
     ui_gfx_close(&s->g);
+    free(s->notes_sc);
     free(s);
     if (choice == CHOICE_HOST) {
         host_options o;
