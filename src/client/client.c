@@ -484,31 +484,24 @@ static bool handle_frame(cli *c, const uint8_t *pl, size_t len, const char **why
     /* the message table decides who may send what, and when */
     if (!proto_msg_allowed(type, PROTO_SENDER_CLIENT, c->welcomed, why))
         return false;
-    switch (type) {
-    case PROTO_MSG_WELCOME:
-        return handle_welcome(c, pl, len, why);
-    case PROTO_MSG_REJECT:
-        return handle_reject(c, pl, len, why);
-    case PROTO_MSG_BYE:
-        return handle_bye(c, pl, len, why);
-    case PROTO_MSG_LOBBY:
-        return handle_lobby(c, pl, len, why);
-    case PROTO_MSG_UPDATE:
-        return handle_update(c, pl, len, why);
-    case PROTO_MSG_FACT:
-        return handle_fact(c, pl, len, why);
-    case PROTO_MSG_EVENT:
-        return handle_event(c, pl, len, why);
-    case PROTO_MSG_RESULT:
-        return handle_result(c, pl, len, why);
-    case PROTO_MSG_PING:
-        return handle_ping(c, pl, len, why);
-    case PROTO_MSG_PONG:
-        return handle_pong(c, pl, len, why);
-    default:
+    typedef bool (*handler)(cli *, const uint8_t *, size_t, const char **);
+    static const handler handlers[PROTO_MSG_COUNT] = {
+        [PROTO_MSG_WELCOME] = handle_welcome,
+        [PROTO_MSG_REJECT] = handle_reject,
+        [PROTO_MSG_BYE] = handle_bye,
+        [PROTO_MSG_LOBBY] = handle_lobby,
+        [PROTO_MSG_UPDATE] = handle_update,
+        [PROTO_MSG_FACT] = handle_fact,
+        [PROTO_MSG_EVENT] = handle_event,
+        [PROTO_MSG_RESULT] = handle_result,
+        [PROTO_MSG_PING] = handle_ping,
+        [PROTO_MSG_PONG] = handle_pong,
+    };
+    if (type < 0 || type >= PROTO_MSG_COUNT || !handlers[type]) {
         *why = "unexpected message type";
         return false;
     }
+    return handlers[type](c, pl, len, why);
 }
 
 void cli_pump(cli *c, int max_wait_ms)
