@@ -340,6 +340,143 @@ static void fill_lobby(cli *c, const proto_lobby *m)
     l->finished = m->finished;
 }
 
+/* One handler per message type the host sends, called by handle_frame
+ * after the message table allowed it; false drops the connection. */
+
+static bool handle_welcome(cli *c, const uint8_t *pl, size_t len, const char **why)
+{
+    proto_welcome w;
+    if (!proto_decode_welcome(pl, len, &w, c->sc, why))
+        return false;
+    if (!core_scenario_validate(c->sc, NULL, 0)) {
+        *why = "scenario does not validate";
+        return false;
+    }
+    c->seat = w.seat;
+    c->welcomed = c->ever_welcomed = true;
+    c->have_view = false;
+    if (w.seat >= 0) {
+        memcpy(c->token, w.token, sizeof c->token);
+        c->has_token = true;
+        token_save(c);
+    }
+    set_status(c, CLI_STATUS_CONNECTED, "");
+    return true;
+}
+
+static bool handle_reject(cli *c, const uint8_t *pl, size_t len, const char **why)
+{
+    proto_reject r;
+    if (!proto_decode_reject(pl, len, &r, why))
+        return false;
+    c->rej = map_reject(r.code);
+    close_conn(c, false);
+    c->ever_welcomed = false; /* a refusal is final: no automatic rejoin */
+    set_status(c, CLI_STATUS_REJECTED, r.text);
+    return true;
+}
+
+static bool handle_bye(cli *c, const uint8_t *pl, size_t len, const char **why)
+{
+    proto_reject_code rc;
+    if (!proto_decode_bye(pl, len, &rc, why))
+        return false;
+    c->rej = map_reject(rc);
+    close_conn(c, false);
+    c->ever_welcomed = false;
+    set_status(c, rc == PROTO_REJ_SHUTDOWN ? CLI_STATUS_FAILED : CLI_STATUS_REJECTED,
+               proto_reject_text(rc));
+    return true;
+}
+
+static bool handle_lobby(cli *c, const uint8_t *pl, size_t len, const char **why)
+{
+    proto_lobby m;
+    if (!proto_decode_lobby(pl, len, &m, why))
+        return false;
+    fill_lobby(c, &m);
+    if (c->cb.on_lobby)
+        c->cb.on_lobby(c->cb.ctx, &c->lobby);
+    return true;
+}
+
+static bool handle_update(cli *c, const uint8_t *pl, size_t len, const char **why)
+{
+    proto_update *u = c->upd;
+    if (!proto_decode_update(pl, len, u, why))
+        return false;
+    bool seat_view = u->view_kind == 1;
+    if (seat_view != (c->seat >= 0) || (seat_view && u->view.seat != c->seat)) {
+        *why = "view for another seat";
+        return false;
+    }
+    if (!proto_view_fits(c->sc, &u->view, seat_view, why) ||
+        !proto_events_fit(c->sc, c->sc->n_seats, &u->events, why))
+        return false;
+    *c->view = u->view;
+    c->have_view = true;
+    c->last_tick = u->tick;
+    c->views_rx++;
+    if (c->cb.on_view)
+        c->cb.on_view(c->cb.ctx, seat_view ? c->view : NULL, &c->view->pub, &u->events);
+    return true;
+}
+
+static bool handle_fact(cli *c, const uint8_t *pl, size_t len, const char **why)
+{
+    proto_fact f;
+    if (!proto_decode_fact(pl, len, &f, why))
+        return false;
+    if (f.fact >= c->sc->n_facts) {
+        *why = "fact out of range";
+        return false;
+    }
+    memcpy(c->sc->facts[f.fact].text, f.text, sizeof f.text);
+    return true;
+}
+
+static bool handle_event(cli *c, const uint8_t *pl, size_t len, const char **why)
+{
+    proto_event e;
+    if (!proto_decode_event(pl, len, &e, why))
+        return false;
+    if (e.index >= c->sc->n_events || e.event.round != c->sc->events[e.index].round ||
+        e.event.need >= c->sc->n_needs) {
+        *why = "scripted event out of range";
+        return false;
+    }
+    c->sc->events[e.index] = e.event;
+    return true;
+}
+
+static bool handle_result(cli *c, const uint8_t *pl, size_t len, const char **why)
+{
+    proto_result r;
+    if (!proto_decode_result(pl, len, &r, why))
+        return false;
+    if (r.result != CORE_OK && c->cb.on_reject)
+        c->cb.on_reject(c->cb.ctx, r.result, core_reject_message(r.result));
+    return true;
+}
+
+static bool handle_ping(cli *c, const uint8_t *pl, size_t len, const char **why)
+{
+    proto_ping p;
+    if (!proto_decode_ping(pl, len, PROTO_MSG_PING, &p, why))
+        return false;
+    uint8_t buf[16];
+    p.ack_tick = c->last_tick;
+    send_payload(c, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PONG, &p));
+    return true;
+}
+
+static bool handle_pong(cli *c, const uint8_t *pl, size_t len, const char **why)
+{
+    (void)c;
+    proto_ping p;
+    return proto_decode_ping(pl, len, PROTO_MSG_PONG, &p, why);
+}
+
 /* false: the host sent something invalid; the connection is dropped */
 static bool handle_frame(cli *c, const uint8_t *pl, size_t len, const char **why)
 {
@@ -347,124 +484,24 @@ static bool handle_frame(cli *c, const uint8_t *pl, size_t len, const char **why
     /* the message table decides who may send what, and when */
     if (!proto_msg_allowed(type, PROTO_SENDER_CLIENT, c->welcomed, why))
         return false;
-    switch (type) {
-    case PROTO_MSG_WELCOME: {
-        proto_welcome w;
-        if (!proto_decode_welcome(pl, len, &w, c->sc, why))
-            return false;
-        if (!core_scenario_validate(c->sc, NULL, 0)) {
-            *why = "scenario does not validate";
-            return false;
-        }
-        c->seat = w.seat;
-        c->welcomed = c->ever_welcomed = true;
-        c->have_view = false;
-        if (w.seat >= 0) {
-            memcpy(c->token, w.token, sizeof c->token);
-            c->has_token = true;
-            token_save(c);
-        }
-        set_status(c, CLI_STATUS_CONNECTED, "");
-        return true;
-    }
-    case PROTO_MSG_REJECT: {
-        proto_reject r;
-        if (!proto_decode_reject(pl, len, &r, why))
-            return false;
-        c->rej = map_reject(r.code);
-        close_conn(c, false);
-        c->ever_welcomed = false; /* a refusal is final: no automatic rejoin */
-        set_status(c, CLI_STATUS_REJECTED, r.text);
-        return true;
-    }
-    case PROTO_MSG_BYE: {
-        proto_reject_code rc;
-        if (!proto_decode_bye(pl, len, &rc, why))
-            return false;
-        c->rej = map_reject(rc);
-        close_conn(c, false);
-        c->ever_welcomed = false;
-        set_status(c, rc == PROTO_REJ_SHUTDOWN ? CLI_STATUS_FAILED : CLI_STATUS_REJECTED,
-                   proto_reject_text(rc));
-        return true;
-    }
-    case PROTO_MSG_LOBBY: {
-        proto_lobby m;
-        if (!proto_decode_lobby(pl, len, &m, why))
-            return false;
-        fill_lobby(c, &m);
-        if (c->cb.on_lobby)
-            c->cb.on_lobby(c->cb.ctx, &c->lobby);
-        return true;
-    }
-    case PROTO_MSG_UPDATE: {
-        proto_update *u = c->upd;
-        if (!proto_decode_update(pl, len, u, why))
-            return false;
-        bool seat_view = u->view_kind == 1;
-        if (seat_view != (c->seat >= 0) || (seat_view && u->view.seat != c->seat)) {
-            *why = "view for another seat";
-            return false;
-        }
-        if (!proto_view_fits(c->sc, &u->view, seat_view, why) ||
-            !proto_events_fit(c->sc, c->sc->n_seats, &u->events, why))
-            return false;
-        *c->view = u->view;
-        c->have_view = true;
-        c->last_tick = u->tick;
-        c->views_rx++;
-        if (c->cb.on_view)
-            c->cb.on_view(c->cb.ctx, seat_view ? c->view : NULL, &c->view->pub, &u->events);
-        return true;
-    }
-    case PROTO_MSG_FACT: {
-        proto_fact f;
-        if (!proto_decode_fact(pl, len, &f, why))
-            return false;
-        if (f.fact >= c->sc->n_facts) {
-            *why = "fact out of range";
-            return false;
-        }
-        memcpy(c->sc->facts[f.fact].text, f.text, sizeof f.text);
-        return true;
-    }
-    case PROTO_MSG_EVENT: {
-        proto_event e;
-        if (!proto_decode_event(pl, len, &e, why))
-            return false;
-        if (e.index >= c->sc->n_events || e.event.round != c->sc->events[e.index].round ||
-            e.event.need >= c->sc->n_needs) {
-            *why = "scripted event out of range";
-            return false;
-        }
-        c->sc->events[e.index] = e.event;
-        return true;
-    }
-    case PROTO_MSG_RESULT: {
-        proto_result r;
-        if (!proto_decode_result(pl, len, &r, why))
-            return false;
-        if (r.result != CORE_OK && c->cb.on_reject)
-            c->cb.on_reject(c->cb.ctx, r.result, core_reject_message(r.result));
-        return true;
-    }
-    case PROTO_MSG_PING: {
-        proto_ping p;
-        if (!proto_decode_ping(pl, len, PROTO_MSG_PING, &p, why))
-            return false;
-        uint8_t buf[16];
-        p.ack_tick = c->last_tick;
-        send_payload(c, buf, proto_encode_ping(buf, sizeof buf, PROTO_MSG_PONG, &p));
-        return true;
-    }
-    case PROTO_MSG_PONG: {
-        proto_ping p;
-        return proto_decode_ping(pl, len, PROTO_MSG_PONG, &p, why);
-    }
-    default:
+    typedef bool (*handler)(cli *, const uint8_t *, size_t, const char **);
+    static const handler handlers[PROTO_MSG_COUNT] = {
+        [PROTO_MSG_WELCOME] = handle_welcome,
+        [PROTO_MSG_REJECT] = handle_reject,
+        [PROTO_MSG_BYE] = handle_bye,
+        [PROTO_MSG_LOBBY] = handle_lobby,
+        [PROTO_MSG_UPDATE] = handle_update,
+        [PROTO_MSG_FACT] = handle_fact,
+        [PROTO_MSG_EVENT] = handle_event,
+        [PROTO_MSG_RESULT] = handle_result,
+        [PROTO_MSG_PING] = handle_ping,
+        [PROTO_MSG_PONG] = handle_pong,
+    };
+    if (type < 0 || type >= PROTO_MSG_COUNT || !handlers[type]) {
         *why = "unexpected message type";
         return false;
     }
+    return handlers[type](c, pl, len, why);
 }
 
 void cli_pump(cli *c, int max_wait_ms)
