@@ -99,12 +99,19 @@ static core_reject check_goal_vote(const core_state *st, const core_action *a)
     return CORE_OK;
 }
 
-static core_reject check_propose_lead(const core_state *st, const core_action *a)
+/* The start of both lead actions: in Overleg (or Identiteit), about a known need. */
+static core_reject check_lead_need(const core_state *st, int need)
 {
     if (!overleg_like(st->phase))
         return CORE_REJ_WRONG_PHASE;
-    if (a->a < 0 || a->a >= st->sc->n_needs)
-        return CORE_REJ_UNKNOWN_NEED;
+    return (need < 0 || need >= st->sc->n_needs) ? CORE_REJ_UNKNOWN_NEED : CORE_OK;
+}
+
+static core_reject check_propose_lead(const core_state *st, const core_action *a)
+{
+    core_reject rej = check_lead_need(st, a->a);
+    if (rej != CORE_OK)
+        return rej;
     if (st->need_met[a->a])
         return CORE_REJ_NEED_MET;
     if (a->b < 0 || a->b >= st->sc->n_seats)
@@ -116,10 +123,9 @@ static core_reject check_propose_lead(const core_state *st, const core_action *a
 
 static core_reject check_accept_lead(const core_state *st, const core_action *a)
 {
-    if (!overleg_like(st->phase))
-        return CORE_REJ_WRONG_PHASE;
-    if (a->a < 0 || a->a >= st->sc->n_needs)
-        return CORE_REJ_UNKNOWN_NEED;
+    core_reject rej = check_lead_need(st, a->a);
+    if (rej != CORE_OK)
+        return rej;
     return st->lead_proposal[a->a] == a->seat ? CORE_OK : CORE_REJ_NO_LEAD_PROPOSAL;
 }
 
@@ -194,16 +200,23 @@ static core_reject check_commit_target(const core_state *st, int kind, int targe
     return CORE_REJ_UNKNOWN_NEED;
 }
 
+/* The start of COMMIT and UNCOMMIT: in Inzet, before the seat said ready. */
+static core_reject check_inzet_open(const core_state *st, const core_seat_state *ss)
+{
+    if (st->phase != CORE_PHASE_INZET)
+        return CORE_REJ_WRONG_PHASE;
+    return ss->ready ? CORE_REJ_READY_LOCKED : CORE_OK;
+}
+
 static core_reject check_commit(const core_state *st, const core_action *a)
 {
     const core_seat_state *ss = &st->seats[a->seat];
-    if (st->phase != CORE_PHASE_INZET)
-        return CORE_REJ_WRONG_PHASE;
-    if (ss->ready)
-        return CORE_REJ_READY_LOCKED;
+    core_reject rej = check_inzet_open(st, ss);
+    if (rej != CORE_OK)
+        return rej;
     if (ss->commit_n >= st->sc->rules.max_commit || ss->commit_n >= CORE_MAX_COMMIT)
         return CORE_REJ_TOO_MANY_CARDS;
-    core_reject rej = check_commit_card(st, ss, a->a);
+    rej = check_commit_card(st, ss, a->a);
     if (rej != CORE_OK)
         return rej;
     return check_commit_target(st, a->b, a->c);
@@ -212,10 +225,9 @@ static core_reject check_commit(const core_state *st, const core_action *a)
 static core_reject check_uncommit(const core_state *st, const core_action *a)
 {
     const core_seat_state *ss = &st->seats[a->seat];
-    if (st->phase != CORE_PHASE_INZET)
-        return CORE_REJ_WRONG_PHASE;
-    if (ss->ready)
-        return CORE_REJ_READY_LOCKED;
+    core_reject rej = check_inzet_open(st, ss);
+    if (rej != CORE_OK)
+        return rej;
     return (a->a >= 0 && a->a < ss->commit_n) ? CORE_OK : CORE_REJ_NOT_COMMITTED;
 }
 
@@ -237,41 +249,35 @@ static core_reject check_reflect(const core_state *st, const core_action *a)
     return chars > 140 ? CORE_REJ_TEXT_TOO_LONG : CORE_OK;
 }
 
-/* A seat's action once the seat and the phase allow seats to act at all. */
-static core_reject check_seat_action(const core_state *st, const core_action *a)
+static core_reject check_ready(const core_state *st, const core_action *a)
 {
-    const core_seat_state *ss = &st->seats[a->seat];
-    switch (a->type) {
-    case CORE_ACT_READY:
-        return ss->ready ? CORE_REJ_READY_LOCKED : CORE_OK;
-    case CORE_ACT_UNREADY:
-        return ss->ready ? CORE_OK : CORE_REJ_NOT_READY;
-    case CORE_ACT_SHARE_FACT:
-        return check_share_fact(st, a);
-    case CORE_ACT_PROPOSE_GOAL:
-    case CORE_ACT_DROP_GOAL:
-        return check_goal_proposal(st, a);
-    case CORE_ACT_VOTE_GOAL:
-        return check_goal_vote(st, a);
-    case CORE_ACT_PROPOSE_LEAD:
-        return check_propose_lead(st, a);
-    case CORE_ACT_ACCEPT_LEAD:
-        return check_accept_lead(st, a);
-    case CORE_ACT_ASK:
-    case CORE_ACT_OFFER:
-        return check_promise(st, a);
-    case CORE_ACT_RESPOND:
-        return check_respond(st, a);
-    case CORE_ACT_COMMIT:
-        return check_commit(st, a);
-    case CORE_ACT_UNCOMMIT:
-        return check_uncommit(st, a);
-    case CORE_ACT_REFLECT:
-        return check_reflect(st, a);
-    default:
-        return CORE_REJ_UNKNOWN_ACTION;
-    }
+    return st->seats[a->seat].ready ? CORE_REJ_READY_LOCKED : CORE_OK;
 }
+
+static core_reject check_unready(const core_state *st, const core_action *a)
+{
+    return st->seats[a->seat].ready ? CORE_OK : CORE_REJ_NOT_READY;
+}
+
+typedef core_reject (*seat_check_fn)(const core_state *st, const core_action *a);
+
+/* The check of each action a seat may take; the trainer's are in check_host. */
+static const seat_check_fn seat_checks[CORE_ACT_COUNT] = {
+    [CORE_ACT_READY] = check_ready,
+    [CORE_ACT_UNREADY] = check_unready,
+    [CORE_ACT_SHARE_FACT] = check_share_fact,
+    [CORE_ACT_PROPOSE_GOAL] = check_goal_proposal,
+    [CORE_ACT_DROP_GOAL] = check_goal_proposal,
+    [CORE_ACT_VOTE_GOAL] = check_goal_vote,
+    [CORE_ACT_PROPOSE_LEAD] = check_propose_lead,
+    [CORE_ACT_ACCEPT_LEAD] = check_accept_lead,
+    [CORE_ACT_ASK] = check_promise,
+    [CORE_ACT_OFFER] = check_promise,
+    [CORE_ACT_RESPOND] = check_respond,
+    [CORE_ACT_COMMIT] = check_commit,
+    [CORE_ACT_UNCOMMIT] = check_uncommit,
+    [CORE_ACT_REFLECT] = check_reflect,
+};
 
 core_reject core_check(const core_state *st, const core_action *a)
 {
@@ -287,5 +293,6 @@ core_reject core_check(const core_state *st, const core_action *a)
         return CORE_REJ_BAD_SEAT;
     if (st->phase == CORE_PHASE_LOBBY)
         return CORE_REJ_WRONG_PHASE;
-    return check_seat_action(st, a);
+    seat_check_fn check = seat_checks[a->type];
+    return check ? check(st, a) : CORE_REJ_UNKNOWN_ACTION;
 }

@@ -410,6 +410,19 @@ static void tally_goal_vote(core_state *st, core_events *out)
     }
 }
 
+static void apply_start(core_state *st, const core_action *a, core_events *out)
+{
+    (void)a;
+    core_emit(out, CORE_EVT_GAME_STARTED, CORE_NONE, 0, 0, 0, 0);
+    begin_round(st, 1, out);
+}
+
+static void apply_advance(core_state *st, const core_action *a, core_events *out)
+{
+    (void)a;
+    end_phase(st, out);
+}
+
 static void apply_ready(core_state *st, const core_action *a, core_events *out)
 {
     st->seats[a->seat].ready = true;
@@ -418,8 +431,15 @@ static void apply_ready(core_state *st, const core_action *a, core_events *out)
         end_phase(st, out);
 }
 
-static void apply_new_player(core_state *st, const core_action *a)
+static void apply_unready(core_state *st, const core_action *a, core_events *out)
 {
+    st->seats[a->seat].ready = false;
+    core_emit(out, CORE_EVT_READY, a->seat, 0, 0, 0, 0);
+}
+
+static void apply_new_player(core_state *st, const core_action *a, core_events *out)
+{
+    (void)out;
     /* Before round 1's Identiteit has ended the newcomer is introduced
      * with everyone else; during a later Identiteit they join it now. */
     if (!(st->round == 1 && st->phase <= CORE_PHASE_IDENTITEIT) && st->phase != CORE_PHASE_IDENTITEIT)
@@ -472,6 +492,11 @@ static void apply_propose_lead(core_state *st, const core_action *a, core_events
         set_lead(st, a->a, a->seat, out); /* proposing yourself is also consenting */
     else
         st->lead_proposal[a->a] = a->b;
+}
+
+static void apply_accept_lead(core_state *st, const core_action *a, core_events *out)
+{
+    set_lead(st, a->a, a->seat, out);
 }
 
 /* ASK and OFFER: a new pending promise. */
@@ -534,64 +559,36 @@ static void apply_reflect(core_state *st, const core_action *a, core_events *out
     core_emit(out, CORE_EVT_REFLECTED, a->seat, a->a, 0, 0, 0);
 }
 
+typedef void (*apply_fn)(core_state *st, const core_action *a, core_events *out);
+
+/* What each action does once core_check has allowed it. */
+static const apply_fn appliers[CORE_ACT_COUNT] = {
+    [CORE_ACT_START] = apply_start,
+    [CORE_ACT_ADVANCE] = apply_advance,
+    [CORE_ACT_READY] = apply_ready,
+    [CORE_ACT_UNREADY] = apply_unready,
+    [CORE_ACT_SHARE_FACT] = apply_share_fact,
+    [CORE_ACT_PROPOSE_GOAL] = apply_goal_proposal,
+    [CORE_ACT_VOTE_GOAL] = apply_goal_vote,
+    [CORE_ACT_DROP_GOAL] = apply_goal_proposal,
+    [CORE_ACT_PROPOSE_LEAD] = apply_propose_lead,
+    [CORE_ACT_ACCEPT_LEAD] = apply_accept_lead,
+    [CORE_ACT_ASK] = apply_promise,
+    [CORE_ACT_OFFER] = apply_promise,
+    [CORE_ACT_RESPOND] = apply_respond,
+    [CORE_ACT_COMMIT] = apply_commit,
+    [CORE_ACT_UNCOMMIT] = apply_uncommit,
+    [CORE_ACT_REFLECT] = apply_reflect,
+    [CORE_ACT_NEW_PLAYER] = apply_new_player,
+};
+
 core_reject core_apply(core_state *st, const core_action *a, core_events *out)
 {
     core_reject rej = core_check(st, a);
     if (rej != CORE_OK)
         return rej;
     st->actions_applied++;
-    switch (a->type) {
-    case CORE_ACT_START:
-        core_emit(out, CORE_EVT_GAME_STARTED, CORE_NONE, 0, 0, 0, 0);
-        begin_round(st, 1, out);
-        break;
-    case CORE_ACT_ADVANCE:
-        end_phase(st, out);
-        break;
-    case CORE_ACT_NEW_PLAYER:
-        apply_new_player(st, a);
-        break;
-    case CORE_ACT_READY:
-        apply_ready(st, a, out);
-        break;
-    case CORE_ACT_UNREADY:
-        st->seats[a->seat].ready = false;
-        core_emit(out, CORE_EVT_READY, a->seat, 0, 0, 0, 0);
-        break;
-    case CORE_ACT_SHARE_FACT:
-        apply_share_fact(st, a, out);
-        break;
-    case CORE_ACT_PROPOSE_GOAL:
-    case CORE_ACT_DROP_GOAL:
-        apply_goal_proposal(st, a, out);
-        break;
-    case CORE_ACT_VOTE_GOAL:
-        apply_goal_vote(st, a, out);
-        break;
-    case CORE_ACT_PROPOSE_LEAD:
-        apply_propose_lead(st, a, out);
-        break;
-    case CORE_ACT_ACCEPT_LEAD:
-        set_lead(st, a->a, a->seat, out);
-        break;
-    case CORE_ACT_ASK:
-    case CORE_ACT_OFFER:
-        apply_promise(st, a, out);
-        break;
-    case CORE_ACT_RESPOND:
-        apply_respond(st, a, out);
-        break;
-    case CORE_ACT_COMMIT:
-        apply_commit(st, a, out);
-        break;
-    case CORE_ACT_UNCOMMIT:
-        apply_uncommit(st, a, out);
-        break;
-    case CORE_ACT_REFLECT:
-        apply_reflect(st, a, out);
-        break;
-    default:
-        break;
-    }
+    /* core_check accepts only the actions in the table */
+    appliers[a->type](st, a, out);
     return CORE_OK;
 }
