@@ -16,31 +16,12 @@
 #include "core/core.h"
 #include "test_scenario.h"
 
-static core_scenario *g_sc;
-
-static int setup(void **state)
-{
-    (void)state;
-    g_sc = calloc(1, sizeof *g_sc);
-    if (!g_sc)
-        return -1;
-    test_scenario_noor(g_sc);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    free(g_sc);
-    return 0;
-}
-
 /* A fresh copy of the valid test scenario to break one thing in. */
 static core_scenario *fresh(void)
 {
-    core_scenario *sc = malloc(sizeof *sc);
+    core_scenario *sc = calloc(1, sizeof *sc);
     assert_non_null(sc);
-    memcpy(sc, g_sc, sizeof *sc);
+    test_scenario_noor(sc);
     return sc;
 }
 
@@ -54,60 +35,64 @@ static void assert_rejected(const core_scenario *sc, const char *want)
 static void test_valid_scenario_passes(void **state)
 {
     (void)state;
+    core_scenario *sc = fresh();
     char err[200] = "x";
-    assert_true(core_scenario_validate(g_sc, err, sizeof err));
+    assert_true(core_scenario_validate(sc, err, sizeof err));
     assert_string_equal(err, "");
-    assert_true(core_scenario_validate(g_sc, NULL, 0));
+    assert_true(core_scenario_validate(sc, NULL, 0));
+    free(sc);
 }
 
 static void test_each_part_is_checked(void **state)
 {
     (void)state;
+    core_scenario *valid = fresh();
     core_scenario *sc = fresh();
     sc->n_needs = CORE_MAX_NEEDS + 1;
     assert_rejected(sc, "aantal noden buiten 1..6 (index 7)");
 
-    memcpy(sc, g_sc, sizeof *sc);
+    memcpy(sc, valid, sizeof *sc);
     sc->rules.hand_size = 0;
     assert_rejected(sc, "handgrootte buiten 1..8 (index 0)");
 
-    memcpy(sc, g_sc, sizeof *sc);
+    memcpy(sc, valid, sizeof *sc);
     sc->roles[1].n_skills = CORE_MAX_SKILLS + 1;
     assert_rejected(sc, "een rol heeft te veel domeinen of vaardigheden (index 1)");
 
-    memcpy(sc, g_sc, sizeof *sc);
+    memcpy(sc, valid, sizeof *sc);
     sc->cards[2].strength = 101;
     assert_rejected(sc, "kaartsterkte buiten 0..100 (index 2)");
 
-    memcpy(sc, g_sc, sizeof *sc);
+    memcpy(sc, valid, sizeof *sc);
     sc->needs[3].target = 0;
     assert_rejected(sc, "een nood heeft een doelwaarde buiten 1..1000 (index 3)");
 
-    memcpy(sc, g_sc, sizeof *sc);
+    memcpy(sc, valid, sizeof *sc);
     assert_true(sc->n_facts > 0);
     sc->facts[0].needs = 1u << 20;
     assert_rejected(sc, "dossierfeit noemt een onbekende nood (index 0)");
 
-    memcpy(sc, g_sc, sizeof *sc);
+    memcpy(sc, valid, sizeof *sc);
     assert_true(sc->n_frictions > 0);
     sc->frictions[0].severity = 101;
     assert_rejected(sc, "spanning: ernst buiten 0..100 (index 0)");
 
-    memcpy(sc, g_sc, sizeof *sc);
+    memcpy(sc, valid, sizeof *sc);
     assert_true(sc->n_goals > 0);
     sc->goals[0].needs = 1u << 20;
     assert_rejected(sc, "doel noemt een onbekende nood (index 0)");
 
-    memcpy(sc, g_sc, sizeof *sc);
+    memcpy(sc, valid, sizeof *sc);
     assert_true(sc->n_reflections > 0);
     sc->reflections[0].block = CORE_BLOCK_COUNT;
     assert_rejected(sc, "reflectiekaart: onbekende bouwsteen (index 0)");
 
-    memcpy(sc, g_sc, sizeof *sc);
+    memcpy(sc, valid, sizeof *sc);
     assert_true(sc->n_events > 0);
     sc->events[0].need_delta = 5000;
     assert_rejected(sc, "gebeurtenis: waarde buiten -1000..1000 (index 0)");
     free(sc);
+    free(valid);
 }
 
 static void test_earlier_part_wins(void **state)
@@ -118,7 +103,7 @@ static void test_earlier_part_wins(void **state)
     sc->cards[2].strength = 101;
     sc->events[0].need_delta = 5000;
     assert_rejected(sc, "handgrootte buiten 1..8 (index 0)");
-    sc->rules.hand_size = g_sc->rules.hand_size;
+    sc->rules.hand_size = 1; /* valid again */
     assert_rejected(sc, "kaartsterkte buiten 0..100 (index 2)");
     free(sc);
 }
@@ -144,5 +129,5 @@ int main(void)
         cmocka_unit_test(test_earlier_part_wins),
         cmocka_unit_test(test_short_error_buffer),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }
