@@ -37,4 +37,93 @@ static inline bool core_goal_links(const core_scenario *sc, int g, int n)
     return (sc->goals[g].needs >> (unsigned)n) & 1u;
 }
 
+/* ------------------------------------------------------------------------
+ * Shared by the rules files: core_rules.c (init, round flow, applying),
+ * core_check.c, core_resolve.c and core_validate.c. Small and hot, hence
+ * inline: the resolution calls them in its inner loops.
+ */
+
+/* Writes msg (with idx when idx >= 0) to err; returns false for `return`. */
+bool core_fail(char *err, size_t len, const char *msg, int idx);
+
+/* Uitvoering: resolves the revealed commitments (core_resolve.c). */
+void core_resolve(core_state *st, core_events *out);
+
+static inline void core_emit(core_events *out, core_event_type t, int seat, int a, int b, int c, int d)
+{
+    if (!out || out->n < 0 || out->n >= CORE_MAX_EVENTS)
+        return;
+    core_event *e = &out->ev[out->n++];
+    e->type = t;
+    e->seat = seat;
+    e->a = a;
+    e->b = b;
+    e->c = c;
+    e->d = d;
+}
+
+static inline int core_clampi(int v, int lo, int hi)
+{
+    return v < lo ? lo : (v > hi ? hi : v);
+}
+
+static inline int core_seat_role(const core_state *st, int seat)
+{
+    return st->sc->seat_roles[seat];
+}
+
+/* The slot of friction definition `def` among the revealed ones, or CORE_NONE. */
+static inline int core_friction_slot(const core_state *st, int def)
+{
+    for (int i = 0; i < st->n_frictions_out; i++)
+        if (st->frictions[i].friction == def)
+            return i;
+    return CORE_NONE;
+}
+
+static inline int core_goals_adopted(const core_state *st)
+{
+    int n = 0;
+    for (int g = 0; g < st->sc->n_goals; g++)
+        n += st->goal_adopted[g] ? 1 : 0;
+    return n;
+}
+
+/* A need is lit when it has no dossier facts or one of them was shared. */
+static inline bool core_need_lit(const core_state *st, int n)
+{
+    return !st->need_has_facts[n] || ((st->lit_needs >> (unsigned)n) & 1u);
+}
+
+/* Counts one interaction between seats a and b in this round's network. */
+static inline void core_add_edge(core_state *st, int a, int b)
+{
+    if (a == b || a < 0 || b < 0 || a >= st->sc->n_seats || b >= st->sc->n_seats)
+        return;
+    int r = core_clampi(st->round, 0, CORE_MAX_ROUNDS);
+    if (st->edge_round[r][a][b] < UINT16_MAX) {
+        st->edge_round[r][a][b]++;
+        st->edge_round[r][b][a]++;
+    }
+}
+
+static inline void core_set_welbevinden(core_state *st, int v)
+{
+    st->welbevinden = core_clampi(v, 0, st->sc->rules.welbevinden_max);
+}
+
+static inline void core_set_draagkracht(core_state *st, int v)
+{
+    st->draagkracht = core_clampi(v, 0, st->sc->rules.draagkracht_max);
+}
+
+static inline void core_meet_need_if_done(core_state *st, int n, core_events *out)
+{
+    if (!st->need_met[n] && st->need_progress[n] >= st->sc->needs[n].target) {
+        st->need_met[n] = true;
+        core_emit(out, CORE_EVT_NEED_MET, CORE_NONE, n, 0, 0, 0);
+        core_set_welbevinden(st, st->welbevinden + st->sc->rules.welbevinden_per_need);
+    }
+}
+
 #endif
