@@ -351,18 +351,54 @@ static int displaced_friction(const core_seat_view *v, bool *after_resolved)
     return candidate;
 }
 
-/* A card clicked onto a spanning lands on that spanning, also when the
- * spanningen on the table are in another order than in the scenario (from
- * round 2 on, after other spanningen came out and one was resolved). */
+static void play_game(bool share_dossier, unsigned seed);
+
 static void test_commit_to_spanning(void **state)
 {
     (void)state;
+    play_game(false, 11);
+}
+
+/* The whole dossier (three facts, over two pages) is shared from the
+ * player window. */
+static void test_share_whole_dossier(void **state)
+{
+    (void)state;
+    play_game(true, 7);
+}
+
+/* Shares fact f from the dossier panel, paging to it when it is not on the
+ * page shown. False when its button never appears. */
+static bool share_fact_paging(rig *r, int f)
+{
+    int x = 0, y = 0;
+    for (int turn = 0; turn < 8; turn++) {
+        pump(r, 2);
+        if (player_app_find(r->app, UI_ID_SHARE_FACT, f, &x, &y))
+            return click(r, UI_ID_SHARE_FACT, f);
+        /* the next page, or back to the first one */
+        int first = player_app_model(r->app)->dossier_first;
+        bool paged = false;
+        for (int a = first + 1; a < CORE_MAX_FACTS && !paged; a++)
+            if (player_app_find(r->app, UI_ID_DOSSIER_PAGE, a, &x, &y))
+                paged = click(r, UI_ID_DOSSIER_PAGE, a);
+        if (!paged && player_app_find(r->app, UI_ID_DOSSIER_PAGE, 0, &x, &y))
+            click(r, UI_ID_DOSSIER_PAGE, 0);
+    }
+    return false;
+}
+
+/* A card clicked onto a spanning lands on that spanning, also when the
+ * spanningen on the table are in another order than in the scenario (from
+ * round 2 on, after other spanningen came out and one was resolved). */
+static void play_game(bool share_dossier, unsigned seed)
+{
     char err[512] = "";
     rig r;
     memset(&r, 0, sizeof r);
     host_options *ho = calloc(1, sizeof *ho);
     assert_non_null(ho);
-    r.h = rig_host(ho, 11);
+    r.h = rig_host(ho, seed);
     cli_options co;
     cli_options_default(&co);
     snprintf(co.host, sizeof co.host, "127.0.0.1");
@@ -382,7 +418,9 @@ static void test_commit_to_spanning(void **state)
     core_phase last_phase = CORE_PHASE_LOBBY;
     uint64_t phase_since = plat_now_ms();
     uint64_t deadline = plat_now_ms() + 60000;
-    while (plat_now_ms() < deadline && committed_to < 0) {
+    bool all_shared = false;
+    while (plat_now_ms() < deadline &&
+           (share_dossier ? !all_shared : committed_to < 0)) {
         pump(&r, 1);
         const core_seat_view *v = view(&r);
         if (!v)
@@ -393,8 +431,24 @@ static void test_commit_to_spanning(void **state)
             last_phase = v->pub.phase;
             phase_since = plat_now_ms();
         }
-        if (v->pub.phase == CORE_PHASE_INZET && v->pub.round >= 2 && v->commit_n == 0 &&
-            v->hand_n > 0 && !v->ready) {
+        /* every fact of the dossier gets shared, paging where needed */
+        if (share_dossier &&
+            (v->pub.phase == CORE_PHASE_IDENTITEIT || v->pub.phase == CORE_PHASE_OVERLEG) &&
+            !v->ready) {
+            for (int i = 0; i < v->dossier_n; i++) {
+                int f = v->dossier[i];
+                if (!v->pub.fact_shared[f]) {
+                    assert_true(share_fact_paging(&r, f));
+                    v = view(&r);
+                }
+            }
+            all_shared = true;
+            for (int i = 0; i < v->dossier_n; i++)
+                all_shared = all_shared && v->pub.fact_shared[v->dossier[i]];
+        }
+        /* an adopted goal is let go with its own button */
+        if (!share_dossier && v->pub.phase == CORE_PHASE_INZET && v->pub.round >= 2 &&
+            v->commit_n == 0 && v->hand_n > 0 && !v->ready) {
             bool after = false;
             int target = displaced_friction(v, &after);
             if (target >= 0) {
@@ -437,17 +491,25 @@ static void test_commit_to_spanning(void **state)
             phase_since = plat_now_ms();
         }
     }
-    if (committed_to < 0)
-        dump_log(&r);
-    assert_true(committed_to >= 0);
-    assert_true(committed_round >= 2);
-    fprintf(stderr, "committed to spanning %d in round %d (%s a resolved one)\n", committed_to,
-            committed_round, after_resolved ? "after" : "not after");
-    /* the host holds the same target */
-    const core_state *st = host_state(r.h);
-    assert_int_equal(st->seats[seat].commit_n, 1);
-    assert_int_equal(st->seats[seat].commits[0].target_kind, 1);
-    assert_int_equal(st->seats[seat].commits[0].target, committed_to);
+    if (share_dossier) {
+        /* every fact of this seat was shared through the paging dossier */
+        const core_seat_view *fv = view(&r);
+        for (int i = 0; i < fv->dossier_n; i++)
+            assert_true(fv->pub.fact_shared[fv->dossier[i]]);
+        assert_true(fv->dossier_n >= 3);
+    } else {
+        if (committed_to < 0)
+            dump_log(&r);
+        assert_true(committed_to >= 0);
+        assert_true(committed_round >= 2);
+        fprintf(stderr, "committed to spanning %d in round %d (%s a resolved one)\n",
+                committed_to, committed_round, after_resolved ? "after" : "not after");
+        /* the host holds the same target */
+        const core_state *st = host_state(r.h);
+        assert_int_equal(st->seats[seat].commit_n, 1);
+        assert_int_equal(st->seats[seat].commits[0].target_kind, 1);
+        assert_int_equal(st->seats[seat].commits[0].target, committed_to);
+    }
     player_app_close(r.app);
     host_destroy(r.h);
     free(ho);
@@ -459,6 +521,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_player_round),
         cmocka_unit_test(test_commit_to_spanning),
+        cmocka_unit_test(test_share_whole_dossier),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();
