@@ -345,13 +345,7 @@ bool ui_gfx_open(ui_gfx *g, const char *title, int w, int h, bool offscreen,
 void ui_gfx_close(ui_gfx *g)
 {
     SDL_DelEventWatch(layer_watch, g);
-    if (g->layer)
-        SDL_DestroyTexture(g->layer);
-    g->layer = NULL;
-    if (g->dim_layer)
-        SDL_DestroyTexture(g->dim_layer);
-    g->dim_layer = NULL;
-    g->layer_n = 0;
+    gfx_layer_drop(g);
     free(g->spans);
     g->spans = NULL;
     gfx_text_cache_close(g);

@@ -16,6 +16,9 @@ TTF_Font *gfx_font_get(ui_gfx *g, int px, ui_style st);
 bool gfx_text_cache_open(ui_gfx *g);
 void gfx_text_cache_close(ui_gfx *g);
 
+/* Frees the retained layer and its dimmed copy; the next frame draws all. */
+void gfx_layer_drop(ui_gfx *g);
+
 /* A colour as one 32-bit key (for caches and the draw hash). */
 uint32_t gfx_rgba_of(SDL_Color c);
 

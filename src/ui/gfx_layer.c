@@ -14,7 +14,7 @@ void ui_layer_invalidate(ui_gfx *g)
     g->layer_gen++;
 }
 
-static void layer_drop(ui_gfx *g)
+void gfx_layer_drop(ui_gfx *g)
 {
     if (g->layer)
         SDL_DestroyTexture(g->layer);
@@ -39,9 +39,9 @@ static bool layer_ready(ui_gfx *g)
         g->n_discs = 0;
     }
     if (reset)
-        layer_drop(g);
+        gfx_layer_drop(g);
     if (g->layer && (g->layer_w != g->w || g->layer_h != g->h))
-        layer_drop(g);
+        gfx_layer_drop(g);
     if (g->layer)
         return true;
     SDL_RendererInfo info;

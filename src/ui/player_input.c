@@ -220,6 +220,45 @@ void input_draw_focus(player_app *a)
     ui_draw_tooltip(&a->g, h->r.x + 1, h->r.y + 1);
 }
 
+/* A key: the game screen's keys first, then typing, the form and the picker. */
+static void on_key(player_app *a, const SDL_Event *e)
+{
+    if (a->state == PLAYER_PLAYING && !a->m.paused &&
+        game_key(a, e->key.keysym.sym, e->key.keysym.mod)) {
+        a->dirty = true;
+        return;
+    }
+    if (e->key.keysym.sym == SDLK_BACKSPACE) {
+        if (typing_form(a))
+            utf8_pop(a->fields[a->field]);
+        else if (a->m.editing_text)
+            utf8_pop(a->m.reflect_text);
+    } else if (e->key.keysym.sym == SDLK_TAB && app_in_form(a) && !app_picking(a)) {
+        a->field = (a->field + 1) % FORM_FIELDS;
+        SDL_StartTextInput();
+    } else if (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_KP_ENTER) {
+        if (app_picking(a))
+            picker_click(a, UI_ID_SUBMIT, 0);
+        else if (app_in_form(a))
+            form_submit(a);
+        else if (a->m.editing_text && a->m.reflect_option >= 0)
+            game_click(a, UI_ID_REFLECT_SEND, 0);
+    } else if (e->key.keysym.sym == SDLK_ESCAPE && app_picking(a)) {
+        picker_back_to_form(a);
+    } else if ((e->key.keysym.sym == SDLK_DOWN || e->key.keysym.sym == SDLK_UP) &&
+               app_picking(a)) {
+        picker_step(a, e->key.keysym.sym == SDLK_DOWN ? 1 : -1);
+    } else if (e->key.keysym.sym == SDLK_ESCAPE) {
+        a->m.pick_need = -1;
+        a->m.selected = -1;
+        a->m.editing_text = false;
+    } else if (e->key.keysym.sym == SDLK_F11 && a->g.win) {
+        bool fs = (SDL_GetWindowFlags(a->g.win) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+        SDL_SetWindowFullscreen(a->g.win, fs ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+    }
+    a->dirty = true;
+}
+
 void input_handle(player_app *a, const SDL_Event *e)
 {
     switch (e->type) {
@@ -241,42 +280,7 @@ void input_handle(player_app *a, const SDL_Event *e)
         }
         a->dirty = true;
         break;
-    case SDL_KEYDOWN:
-        if (!app_in_form(a) && a->state == PLAYER_PLAYING && !a->m.paused &&
-            game_key(a, e->key.keysym.sym, e->key.keysym.mod)) {
-            a->dirty = true;
-            break;
-        }
-        if (e->key.keysym.sym == SDLK_BACKSPACE) {
-            if (typing_form(a))
-                utf8_pop(a->fields[a->field]);
-            else if (a->m.editing_text)
-                utf8_pop(a->m.reflect_text);
-        } else if (e->key.keysym.sym == SDLK_TAB && app_in_form(a) && !app_picking(a)) {
-            a->field = (a->field + 1) % FORM_FIELDS;
-            SDL_StartTextInput();
-        } else if (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_KP_ENTER) {
-            if (app_picking(a))
-                picker_click(a, UI_ID_SUBMIT, 0);
-            else if (app_in_form(a))
-                form_submit(a);
-            else if (a->m.editing_text && a->m.reflect_option >= 0)
-                game_click(a, UI_ID_REFLECT_SEND, 0);
-        } else if (e->key.keysym.sym == SDLK_ESCAPE && app_picking(a)) {
-            picker_back_to_form(a);
-        } else if ((e->key.keysym.sym == SDLK_DOWN || e->key.keysym.sym == SDLK_UP) &&
-                   app_picking(a)) {
-            picker_step(a, e->key.keysym.sym == SDLK_DOWN ? 1 : -1);
-        } else if (e->key.keysym.sym == SDLK_ESCAPE) {
-            a->m.pick_need = -1;
-            a->m.selected = -1;
-            a->m.editing_text = false;
-        } else if (e->key.keysym.sym == SDLK_F11 && a->g.win) {
-            bool fs = (SDL_GetWindowFlags(a->g.win) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
-            SDL_SetWindowFullscreen(a->g.win, fs ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
-        }
-        a->dirty = true;
-        break;
+    case SDL_KEYDOWN: on_key(a, e); break;
     case SDL_MOUSEMOTION: {
         const ui_hit *before = ui_hit_at(&a->g, a->g.mouse_x, a->g.mouse_y);
         const ui_hit *after = ui_hit_at(&a->g, e->motion.x, e->motion.y);
