@@ -174,7 +174,8 @@ void ui_round_outline(ui_gfx *g, SDL_Rect r, int radius, int t, SDL_Color c)
     if (g->mode == UI_MODE_DRAW)
         g->layer_shown = false; /* the window no longer shows just the layer */
     SDL_FRect fo = {(float)r.x, (float)r.y, (float)r.w, (float)r.h};
-    SDL_FRect fi = {fo.x + (float)t, fo.y + (float)t, fo.w - 2.0f * (float)t, fo.h - 2.0f * (float)t};
+    SDL_FRect fi = {fo.x + (float)t, fo.y + (float)t, fo.w - 2.0f * (float)t,
+                    fo.h - 2.0f * (float)t};
     SDL_FPoint po[ROUND_PTS], pi[ROUND_PTS];
     round_points(fo, (float)radius, po);
     round_points(fi, (float)(radius > t ? radius - t : 0), pi);

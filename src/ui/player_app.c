@@ -13,8 +13,6 @@
 
 #define MESSAGE_MS 5000u
 
-/* ---------------------------------------------------------------- session */
-
 /* ---------------------------------------------------------- state machine */
 
 void app_settle(player_app *a, player_news news)

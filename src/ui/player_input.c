@@ -123,6 +123,7 @@ static void append_text(char *dst, size_t cap, size_t max_chars, const char *in)
         return;
     strcat(dst, in);
 }
+/* The form's text fields take typing (not while the picker is up). */
 static bool typing_form(const player_app *a)
 {
     return app_in_form(a) && !app_picking(a) && a->field >= 0 && a->field < FORM_FIELDS;

@@ -106,7 +106,8 @@ void picker_step(player_app *a, int dir)
     int n = l->n_seats < CORE_MAX_SEATS ? l->n_seats : CORE_MAX_SEATS;
     int cur = -1;
     for (int s = 0; s < n && a->pick == PLAYER_PICK_ROLE; s++)
-        if (strcmp(l->seats[s].role_id, a->pick_role) == 0 && seat_free(a->opts.name, &l->seats[s])) {
+        if (strcmp(l->seats[s].role_id, a->pick_role) == 0 &&
+            seat_free(a->opts.name, &l->seats[s])) {
             cur = s;
             break;
         }
@@ -292,7 +293,8 @@ static void draw_pick_detail(ui_gfx *g, const player_picker_model *m, SDL_Rect c
             c.x + c.w - x);
     y += chip + gap;
     /* sections, each as tall as its text; the last one takes what is left */
-    char domains[CORE_MAX_DOMAINS * (CORE_ID_LEN + 4)], skills[CORE_MAX_SKILLS * (CORE_TITLE_LEN + 4)];
+    char domains[CORE_MAX_DOMAINS * (CORE_ID_LEN + 4)],
+        skills[CORE_MAX_SKILLS * (CORE_TITLE_LEN + 4)];
     join_list(domains, sizeof domains, d->domains,
               d->n_domains < CORE_MAX_DOMAINS ? d->n_domains : CORE_MAX_DOMAINS);
     skills[0] = 0;
@@ -392,8 +394,8 @@ void player_draw_picker(ui_gfx *g, const player_picker_model *m)
         any_free = any_free || !l->seats[s].taken;
     ui_button(g, any, _("Een vrije plaats"), small, m->pick == PLAYER_PICK_ANY,
               any_free && !seating, PLAYER_ID_ANY_SEAT, 0);
-    ui_button(g, obs, _("Meekijken als toeschouwer"), small, m->pick == PLAYER_PICK_OBSERVE, !seating,
-              PLAYER_ID_OBSERVE, 0);
+    ui_button(g, obs, _("Meekijken als toeschouwer"), small, m->pick == PLAYER_PICK_OBSERVE,
+              !seating, PLAYER_ID_OBSERVE, 0);
 
     /* right: what the choice means, the host's answer, join */
     SDL_Rect right = ui_r(g, 1080, 120, 800, 900);

@@ -77,8 +77,8 @@ void proj_topbar(ui_gfx *g, const ui_proj_model *m, const char *center)
             brand.w);
     if (center) {
         SDL_Rect c = ui_r(g, 620, 26, 680, 50);
-        ui_text(g, center, c.x + c.w / 2, c.y, proj_fpx(g, T_BODY), proj_fpx(g, T_BODY), UI_BOLD, UI_WHITE,
-                UI_CENTER, c.w);
+        ui_text(g, center, c.x + c.w / 2, c.y, proj_fpx(g, T_BODY), proj_fpx(g, T_BODY), UI_BOLD,
+                UI_WHITE, UI_CENTER, c.w);
     }
 }
 
@@ -105,8 +105,8 @@ void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)
         band.w = g->w;
         ui_fill(g, band, (SDL_Color){0x1B, 0x24, 0x2C, 0xE6});
         ui_text(g, _("Gepauzeerd · spatie om verder te gaan"), g->w / 2,
-                band.y + (band.h - proj_fpx(g, T_H1) * 12 / 10) / 2, proj_fpx(g, T_H1), proj_fpx(g, T_BODY),
-                UI_BOLD, UI_WHITE, UI_CENTER, g->w - ui_px(g, 40));
+                band.y + (band.h - proj_fpx(g, T_H1) * 12 / 10) / 2, proj_fpx(g, T_H1),
+                proj_fpx(g, T_BODY), UI_BOLD, UI_WHITE, UI_CENTER, g->w - ui_px(g, 40));
     }
     if (m->message[0]) {
         int body = proj_fpx(g, T_BODY);

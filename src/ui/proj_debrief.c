@@ -178,7 +178,8 @@ static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
             break;
         int chip = ui_role_chip(g, sc, sc->seat_roles[st2], c.x, y + ui_px(g, 2), body);
         char who[160];
-        snprintf(who, sizeof who, "%s · %s", proj_role_name(sc, sc->seat_roles[st2]), proj_seat_name(m, st2));
+        snprintf(who, sizeof who, "%s · %s", proj_role_name(sc, sc->seat_roles[st2]),
+                 proj_seat_name(m, st2));
         ui_text(g, who, c.x + chip + ui_px(g, 10), y, body, ui_body_min(g) * 8 / 10, UI_REGULAR,
                 UI_INK, UI_LEFT, c.w * 70 / 100 - chip);
         char pct[16];
@@ -235,8 +236,9 @@ static void debrief_next(ui_gfx *g, const ui_proj_model *m)
     y = c2.y;
     int shown = 0;
     if (m->hide_player_text) {
-        ui_text_box(g, _("Verborgen door de trainer (Ctrl+V)."), (SDL_Rect){c2.x, y, c2.w, body * 3},
-                    body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+        ui_text_box(g, _("Verborgen door de trainer (Ctrl+V)."),
+                    (SDL_Rect){c2.x, y, c2.w, body * 3}, body, body, UI_REGULAR, UI_INK_SOFT,
+                    UI_LEFT);
         return;
     }
     /* every round's verbeteracties with their round, the latest first (the

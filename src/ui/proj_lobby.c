@@ -87,7 +87,8 @@ bool proj_draw_qr(ui_gfx *g, const char *text, SDL_Rect r)
     for (int y = 0; y < q->width; y++)
         for (int x = 0; x < q->width; x++)
             if (q->data[y * q->width + x] & 1)
-                ui_fill(g, (SDL_Rect){box.x + (x + 4) * mod, box.y + (y + 4) * mod, mod, mod}, dark);
+                ui_fill(g, (SDL_Rect){box.x + (x + 4) * mod, box.y + (y + 4) * mod, mod, mod},
+                        dark);
     QRcode_free(q);
     return true;
 }
@@ -133,7 +134,8 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
     int tw = cc.w;
     if (m->join_url[0]) {
         int side = ui_px(g, 280);
-        SDL_Rect qr = {code.x + code.w - side - ui_px(g, 20), code.y + (code.h - side) / 2, side, side};
+        SDL_Rect qr = {code.x + code.w - side - ui_px(g, 20), code.y + (code.h - side) / 2, side,
+                       side};
         if (proj_draw_qr(g, m->join_url, qr))
             tw = qr.x - cc.x - ui_px(g, 16);
     }
@@ -155,8 +157,8 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
         ui_text(g, addr, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD, UI_INK,
                 UI_LEFT, cc.w);
         ui_text(g, _("Start Samenspel op je laptop en kies ‘Meedoen’."), cc.x,
-                cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT,
-                cc.w);
+                cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT,
+                UI_LEFT, cc.w);
     }
 
     /* right middle: seats */

@@ -75,8 +75,8 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
         if (chip > ui_px(g, 56))
             chip = ui_px(g, 56);
         int x = r.x + pad + ui_role_chip(g, sc, role, r.x + pad, y, chip) + ui_px(g, 16);
-        ui_text(g, proj_seat_name(m, s), x, y + (chip - body) / 2 - ui_px(g, 2), body, ui_body_min(g),
-                UI_BOLD, UI_INK, UI_LEFT, ui_px(g, 300));
+        ui_text(g, proj_seat_name(m, s), x, y + (chip - body) / 2 - ui_px(g, 2), body,
+                ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, ui_px(g, 300));
         x += ui_px(g, 320);
         int cards = m->pub->revealed_n[s];
         if (cards <= 0) {
@@ -104,8 +104,8 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
                     (SDL_Rect){r.x + pad, bottom + ui_px(g, 6), r.w - 2 * pad - ui_px(g, 360),
                                result_h},
                     body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT);
-    ui_button(g, ui_r(g, 1400, 870, 300, 72), _("Verder (spatie)"), proj_fpx(g, T_LABEL), true, true,
-              UI_ID_SKIP_REVEAL, 0);
+    ui_button(g, ui_r(g, 1400, 870, 300, 72), _("Verder (spatie)"), proj_fpx(g, T_LABEL), true,
+              true, UI_ID_SKIP_REVEAL, 0);
 }
 
 
