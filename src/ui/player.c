@@ -275,14 +275,153 @@ static bool can_commit(const ui_player_model *m)
     return m->view->pub.phase == CORE_PHASE_INZET && !m->view->ready;
 }
 
+/* The sizes one frame of the needs panel shares between its rows. */
+typedef struct {
+    SDL_Rect c;        /* content rectangle of the panel */
+    int body, small;   /* font sizes */
+    int row;           /* height of one row */
+    bool overleg;      /* the Overleg phase: talk about a need */
+    bool target;       /* a card is selected or dragged: rows are commit targets */
+} needs_layout;
+
+/* One need: title, state, progress bar and its trekker. */
+static void need_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int i, int y)
+{
+    const core_scenario *sc = m->sc;
+    const core_public_view *p = &m->view->pub;
+    SDL_Rect c = L->c;
+    int body = L->body, small = L->small, row = L->row;
+    bool overleg = L->overleg, target = L->target;
+    const core_need_def *d = &sc->needs[i];
+    SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
+    bool met = p->need_met[i];
+    if (target && !met) {
+        ui_round(g, rr, ui_px(g, 10),
+                 ui_hover(g, rr) ? (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF} : UI_PANEL_ALT);
+        ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_ACCENT);
+        ui_hit_add(g, rr, UI_ID_NEED, i);
+    } else if (overleg) {
+        if (m->focus_need == i)
+            ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF});
+        else if (ui_hover(g, rr))
+            ui_round(g, rr, ui_px(g, 10), UI_PANEL_ALT);
+        ui_hit_add(g, rr, UI_ID_NEED, i);
+    }
+    char st[96] = "";
+    if (met)
+        snprintf(st, sizeof st, "✓ %s", _("bereikt"));
+    else if (!p->need_lit[i])
+        snprintf(st, sizeof st, "%s", _("in het duister"));
+    int sw = 0, sh = 0;
+    if (st[0])
+        ui_text_size(g, st, small, UI_BOLD, &sw, &sh);
+    ui_text(g, d->title, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
+            c.w - sw - ui_px(g, 12));
+    if (st[0])
+        ui_text(g, st, c.x + c.w, y + ui_px(g, 6), small, small, UI_BOLD,
+                met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, 0);
+    int by = y + ui_px(g, 4) + body * 13 / 10;
+    char prog[48];
+    snprintf(prog, sizeof prog, "%d / %d", p->need_progress[i], d->target);
+    int pw = 0, ph = 0;
+    ui_text_size(g, prog, small, UI_BOLD, &pw, &ph);
+    int bh = ui_px(g, 14);
+    SDL_Rect bar = {c.x, by + (ph - bh) / 2, c.w * 45 / 100, bh};
+    ui_round(g, bar, bh / 2, UI_PANEL);
+    ui_round_outline(g, bar, bh / 2, 1, UI_LINE);
+    if (d->target > 0 && p->need_progress[i] > 0) {
+        int v = p->need_progress[i] > d->target ? d->target : p->need_progress[i];
+        SDL_Rect f = bar;
+        f.w = (int)((long)bar.w * v / d->target);
+        if (f.w < bh)
+            f.w = bh;
+        ui_round(g, f, bh / 2, met ? UI_GOOD : UI_ACCENT);
+    }
+    ui_text(g, prog, bar.x + bar.w + ui_px(g, 10), by, small, small, UI_BOLD, UI_INK, UI_LEFT,
+            0);
+    int lead = p->need_lead[i];
+    int lx = bar.x + bar.w + pw + ui_px(g, 26);
+    int lw = c.x + c.w - lx;
+    if (lead >= 0 && lead < p->n_seats) {
+        char ls[128];
+        snprintf(ls, sizeof ls, _("trekker: %s"), seat_label(m, lead));
+        ui_text(g, ls, lx, by, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, lw);
+    } else if (p->lead_proposal[i] == m->view->seat && overleg) {
+        ui_button(g, (SDL_Rect){lx, by - ui_px(g, 4), lw, small * 15 / 10},
+                  _("Trekker worden? Ja"), small, true, true, UI_ID_ACCEPT_LEAD, i);
+    }
+}
+
+/* Overleg: the action bar for the need in focus, under the list. */
+static void need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int bar_h,
+                           int fn)
+{
+    const core_scenario *sc = m->sc;
+    const core_public_view *p = &m->view->pub;
+    SDL_Rect c = L->c;
+    int small = L->small;
+    int yb = c.y + c.h - bar_h + ui_px(g, 8);
+    char about[CORE_TITLE_LEN + 32];
+    snprintf(about, sizeof about, _("Over ‘%s’:"), sc->needs[fn].title);
+    ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
+    yb += small * 14 / 10;
+    int bw = (c.w - 2 * ui_px(g, 10)) / 3;
+    int hb = small * 15 / 10;
+    bool open = !p->need_met[fn];
+    ui_button(g, (SDL_Rect){c.x, yb, bw, hb}, _("Vraag hulp"), small, false, open, UI_ID_ASK,
+              fn);
+    ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, _("Bied hulp"), small,
+              false, open, UI_ID_OFFER, fn);
+    ui_button(g, (SDL_Rect){c.x + 2 * (bw + ui_px(g, 10)), yb, bw, hb}, _("Ik trek dit"),
+              small, false, open && p->need_lead[fn] != m->view->seat, UI_ID_LEAD_SELF, fn);
+}
+
+/* One spanning on the table: its title and the roles that can tackle it. */
+static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L,
+                         const core_friction_state *f, int y)
+{
+    const core_scenario *sc = m->sc;
+    SDL_Rect c = L->c;
+    int body = L->body, small = L->small, row = L->row;
+    bool target = L->target;
+    const core_friction_def *fd = &sc->frictions[f->friction];
+    SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
+    ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
+    if (target) {
+        ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_WARN);
+        /* the rules address a spanning by its index in the scenario, not by
+         * its place in the list of spanningen on the table */
+        ui_hit_add(g, rr, UI_ID_FRICTION, f->friction);
+    }
+    char t[CORE_TITLE_LEN + 40];
+    snprintf(t, sizeof t, _("Spanning: %s"), fd->title);
+    ui_text(g, t, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
+    /* who can tackle it: the involved roles as chips, as on the projector */
+    int ly = y + ui_px(g, 4) + body * 13 / 10;
+    int chip = small * 11 / 10;
+    int x = c.x;
+    for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
+        if (fd->roles & (1u << (unsigned)ro))
+            x += ui_role_chip(g, sc, ro, x, ly - ui_px(g, 2), chip) + ui_px(g, 4);
+    char need[160];
+    snprintf(need, sizeof need, _("samen met %d rollen · ernst %d"), fd->required_roles,
+             f->severity);
+    ui_text(g, need, x + ui_px(g, 6), ly, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT,
+            UI_LEFT, c.x + c.w - x - ui_px(g, 6));
+}
+
 static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
     const core_scenario *sc = m->sc;
     const core_public_view *p = &m->view->pub;
-    SDL_Rect c = title_panel(g, r, _("Noden en spanningen"));
-    int body = fpx(g, P_BODY), small = fpx(g, P_SMALL);
-    bool overleg = p->phase == CORE_PHASE_OVERLEG;
-    bool target = can_commit(m) && (m->selected >= 0 || m->drag_slot >= 0);
+    needs_layout L;
+    L.c = title_panel(g, r, _("Noden en spanningen"));
+    SDL_Rect c = L.c;
+    L.body = fpx(g, P_BODY);
+    L.small = fpx(g, P_SMALL);
+    int body = L.body, small = L.small;
+    bool overleg = L.overleg = p->phase == CORE_PHASE_OVERLEG;
+    L.target = can_commit(m) && (m->selected >= 0 || m->drag_slot >= 0);
     int n = p->n_needs;
     /* The spanningen on the table join the list (as on the projector): in
      * Overleg to talk about, in Inzet as commit targets. */
@@ -296,113 +435,20 @@ static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     int maxrow = body * 28 / 10;
     if (row > maxrow)
         row = maxrow;
+    L.row = row;
     int y = c.y;
     for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++) {
-        const core_need_def *d = &sc->needs[i];
-        SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
-        bool met = p->need_met[i];
-        if (target && !met) {
-            ui_round(g, rr, ui_px(g, 10),
-                     ui_hover(g, rr) ? (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF} : UI_PANEL_ALT);
-            ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_ACCENT);
-            ui_hit_add(g, rr, UI_ID_NEED, i);
-        } else if (overleg) {
-            if (m->focus_need == i)
-                ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF});
-            else if (ui_hover(g, rr))
-                ui_round(g, rr, ui_px(g, 10), UI_PANEL_ALT);
-            ui_hit_add(g, rr, UI_ID_NEED, i);
-        }
-        char st[96] = "";
-        if (met)
-            snprintf(st, sizeof st, "✓ %s", _("bereikt"));
-        else if (!p->need_lit[i])
-            snprintf(st, sizeof st, "%s", _("in het duister"));
-        int sw = 0, sh = 0;
-        if (st[0])
-            ui_text_size(g, st, small, UI_BOLD, &sw, &sh);
-        ui_text(g, d->title, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
-                c.w - sw - ui_px(g, 12));
-        if (st[0])
-            ui_text(g, st, c.x + c.w, y + ui_px(g, 6), small, small, UI_BOLD,
-                    met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, 0);
-        int by = y + ui_px(g, 4) + body * 13 / 10;
-        char prog[48];
-        snprintf(prog, sizeof prog, "%d / %d", p->need_progress[i], d->target);
-        int pw = 0, ph = 0;
-        ui_text_size(g, prog, small, UI_BOLD, &pw, &ph);
-        int bh = ui_px(g, 14);
-        SDL_Rect bar = {c.x, by + (ph - bh) / 2, c.w * 45 / 100, bh};
-        ui_round(g, bar, bh / 2, UI_PANEL);
-        ui_round_outline(g, bar, bh / 2, 1, UI_LINE);
-        if (d->target > 0 && p->need_progress[i] > 0) {
-            int v = p->need_progress[i] > d->target ? d->target : p->need_progress[i];
-            SDL_Rect f = bar;
-            f.w = (int)((long)bar.w * v / d->target);
-            if (f.w < bh)
-                f.w = bh;
-            ui_round(g, f, bh / 2, met ? UI_GOOD : UI_ACCENT);
-        }
-        ui_text(g, prog, bar.x + bar.w + ui_px(g, 10), by, small, small, UI_BOLD, UI_INK, UI_LEFT,
-                0);
-        int lead = p->need_lead[i];
-        int lx = bar.x + bar.w + pw + ui_px(g, 26);
-        int lw = c.x + c.w - lx;
-        if (lead >= 0 && lead < p->n_seats) {
-            char ls[128];
-            snprintf(ls, sizeof ls, _("trekker: %s"), seat_label(m, lead));
-            ui_text(g, ls, lx, by, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, lw);
-        } else if (p->lead_proposal[i] == m->view->seat && overleg) {
-            ui_button(g, (SDL_Rect){lx, by - ui_px(g, 4), lw, small * 15 / 10},
-                      _("Trekker worden? Ja"), small, true, true, UI_ID_ACCEPT_LEAD, i);
-        }
+        need_row(g, m, &L, i, y);
         y += row;
     }
     int fn = m->focus_need;
-    if (overleg && fn >= 0 && fn < n && fn < CORE_MAX_NEEDS) {
-        int yb = c.y + c.h - bar_h + ui_px(g, 8);
-        char about[CORE_TITLE_LEN + 32];
-        snprintf(about, sizeof about, _("Over ‘%s’:"), sc->needs[fn].title);
-        ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
-        yb += small * 14 / 10;
-        int bw = (c.w - 2 * ui_px(g, 10)) / 3;
-        int hb = small * 15 / 10;
-        bool open = !p->need_met[fn];
-        ui_button(g, (SDL_Rect){c.x, yb, bw, hb}, _("Vraag hulp"), small, false, open, UI_ID_ASK,
-                  fn);
-        ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, _("Bied hulp"), small,
-                  false, open, UI_ID_OFFER, fn);
-        ui_button(g, (SDL_Rect){c.x + 2 * (bw + ui_px(g, 10)), yb, bw, hb}, _("Ik trek dit"),
-                  small, false, open && p->need_lead[fn] != m->view->seat, UI_ID_LEAD_SELF, fn);
-    }
+    if (overleg && fn >= 0 && fn < n && fn < CORE_MAX_NEEDS)
+        need_focus_bar(g, m, &L, bar_h, fn);
     for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
         const core_friction_state *f = &p->frictions[i];
         if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
             continue;
-        const core_friction_def *fd = &sc->frictions[f->friction];
-        SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
-        ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
-        if (target) {
-            ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_WARN);
-            /* the rules address a spanning by its index in the scenario, not by
-             * its place in the list of spanningen on the table */
-            ui_hit_add(g, rr, UI_ID_FRICTION, f->friction);
-        }
-        char t[CORE_TITLE_LEN + 40];
-        snprintf(t, sizeof t, _("Spanning: %s"), fd->title);
-        ui_text(g, t, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
-        /* who can tackle it: the involved roles as chips, as on the projector */
-        int ly = y + ui_px(g, 4) + body * 13 / 10;
-        int chip = small * 11 / 10;
-        int x = c.x;
-        for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
-            if (fd->roles & (1u << (unsigned)ro))
-                x += ui_role_chip(g, sc, ro, x, ly - ui_px(g, 2), chip) + ui_px(g, 4);
-        char need[160];
-        snprintf(need, sizeof need, _("samen met %d rollen · ernst %d"), fd->required_roles,
-                 f->severity);
-        ui_text(g, need, x + ui_px(g, 6), ly, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT,
-                UI_LEFT, c.x + c.w - x - ui_px(g, 6));
+        friction_row(g, m, &L, f, y);
         y += row;
     }
 }

@@ -276,6 +276,103 @@ static bool seg_hits_rect(float ax, float ay, float bx, float by, SDL_Rect r)
     return t0 < t1;
 }
 
+/* Where the ring's nodes stand, for the helpers of ui_draw_network. */
+typedef struct {
+    SDL_Rect r;
+    int n_seats;
+    const uint16_t (*edges)[CORE_MAX_SEATS];
+    float px[CORE_MAX_SEATS], py[CORE_MAX_SEATS];
+    float node;     /* node radius */
+    float cx, cy;   /* centre of the ring */
+    int label_px;
+} net_layout;
+
+/* The edges, as thick as their weight against the heaviest. */
+static void net_edges(ui_gfx *g, const net_layout *L)
+{
+    int n_seats = L->n_seats;
+    const uint16_t(*edges)[CORE_MAX_SEATS] = L->edges;
+    const float *px = L->px, *py = L->py;
+    int maxw = 1;
+    for (int i = 0; i < n_seats; i++)
+        for (int j = i + 1; j < n_seats; j++)
+            if (edges[i][j] > maxw)
+                maxw = edges[i][j];
+    for (int i = 0; i < n_seats; i++)
+        for (int j = i + 1; j < n_seats; j++) {
+            int w = edges[i][j];
+            if (w <= 0)
+                continue;
+            float t = (float)ui_px(g, 3) + (float)ui_px(g, 14) * (float)w / (float)maxw;
+            SDL_Color c = UI_ACCENT;
+            c.a = (Uint8)(110 + 140 * w / maxw);
+            ui_line(g, px[i], py[i], px[j], py[j], t, c);
+        }
+}
+
+/* Seat i's role name beside its node, where the fewest edges cross it. */
+static void net_label(ui_gfx *g, const core_scenario *sc, const net_layout *L, int i, int role)
+{
+    SDL_Rect r = L->r;
+    int n_seats = L->n_seats, label_px = L->label_px;
+    const uint16_t(*edges)[CORE_MAX_SEATS] = L->edges;
+    const float *px = L->px, *py = L->py;
+    float node = L->node, cx = L->cx, cy = L->cy;
+    const char *name = (role >= 0 && role < sc->n_roles) ? sc->roles[role].name : "?";
+    int lw = n_seats > 4 ? r.w / 3 : r.w / 2 - ui_px(g, 8);
+    int nw = 0, nh = 0;
+    ui_text_size(g, name, label_px, UI_BOLD, &nw, &nh);
+    if (nw > lw)
+        nw = lw;
+    /* Where the name goes: under the node, above it, or beside it on
+     * the outer side, whichever no edge runs through (a top node tries
+     * above first); the edges are chords of the ring, so the outer side
+     * is free unless the label leaves the panel. */
+    int gap = ui_px(g, 4);
+    SDL_Rect cand[3];
+    float dir = px[i] >= cx ? 1.0f : -1.0f;
+    SDL_Rect below = {(int)px[i] - nw / 2, (int)(py[i] + node) + gap, nw, nh};
+    SDL_Rect above = {(int)px[i] - nw / 2, (int)(py[i] - node) - gap - nh, nw, nh};
+    SDL_Rect side = {dir > 0 ? (int)(px[i] + node) + gap : (int)(px[i] - node) - gap - nw,
+                     (int)py[i] - nh / 2, nw, nh};
+    bool top = py[i] < cy - 1.0f;
+    cand[0] = top ? above : below;
+    cand[1] = top ? below : above;
+    cand[2] = side;
+    int best = 0, best_hits = 1 << 20;
+    for (int k = 0; k < 3; k++) {
+        SDL_Rect cr = cand[k];
+        if (cr.x < r.x)
+            cr.x = r.x;
+        if (cr.x + cr.w > r.x + r.w)
+            cr.x = r.x + r.w - cr.w;
+        int hits = (cr.y < r.y || cr.y + cr.h > r.y + r.h) ? 1000 : 0;
+        for (int a = 0; a < n_seats; a++)
+            for (int b = a + 1; b < n_seats; b++)
+                if (edges[a][b] > 0 && seg_hits_rect(px[a], py[a], px[b], py[b], cr))
+                    hits++;
+        /* another node's disc under the label counts too */
+        for (int o = 0; o < n_seats; o++) {
+            SDL_Rect disc = {(int)(px[o] - node), (int)(py[o] - node), (int)(2 * node),
+                             (int)(2 * node)};
+            if (o != i && SDL_HasIntersection(&cr, &disc))
+                hits += 1000;
+        }
+        cand[k] = cr;
+        if (hits < best_hits) {
+            best_hits = hits;
+            best = k;
+        }
+    }
+    if (best_hits > 0 && g->mode != UI_MODE_REPLAY)
+        g->label_crossings++;
+    SDL_Rect lab = cand[best];
+    SDL_Rect pill = {lab.x - ui_px(g, 6), lab.y, lab.w + ui_px(g, 12), lab.h};
+    ui_round(g, pill, nh / 3, (SDL_Color){0xFF, 0xFF, 0xFF, 0xE0});
+    ui_text(g, name, lab.x + lab.w / 2, lab.y, label_px, label_px, UI_BOLD, UI_INK, UI_CENTER,
+            lab.w);
+}
+
 void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats,
                      const uint16_t edges[CORE_MAX_SEATS][CORE_MAX_SEATS], bool alarm)
 {
@@ -312,7 +409,8 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
         if (node > chord * 0.4f)
             node = chord * 0.4f;
     }
-    float px[CORE_MAX_SEATS], py[CORE_MAX_SEATS];
+    net_layout L = {r, n_seats, edges, {0}, {0}, node, cx, cy, label_px};
+    float *px = L.px, *py = L.py;
     for (int i = 0; i < n_seats; i++) {
         /* turned by half a step, so no node sits at the far left or right
          * (where a name beside it would run into the panel edge) and the
@@ -323,21 +421,7 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
         px[i] = cx + rx * cosf(a);
         py[i] = cy + ry * sinf(a);
     }
-    int maxw = 1;
-    for (int i = 0; i < n_seats; i++)
-        for (int j = i + 1; j < n_seats; j++)
-            if (edges[i][j] > maxw)
-                maxw = edges[i][j];
-    for (int i = 0; i < n_seats; i++)
-        for (int j = i + 1; j < n_seats; j++) {
-            int w = edges[i][j];
-            if (w <= 0)
-                continue;
-            float t = (float)ui_px(g, 3) + (float)ui_px(g, 14) * (float)w / (float)maxw;
-            SDL_Color c = UI_ACCENT;
-            c.a = (Uint8)(110 + 140 * w / maxw);
-            ui_line(g, px[i], py[i], px[j], py[j], t, c);
-        }
+    net_edges(g, &L);
     /* degree (weighted) decides which node is the hub under alarm */
     int hub = -1, hubdeg = 0;
     for (int i = 0; i < n_seats; i++) {
@@ -364,60 +448,7 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
         ui_text_size(g, ini, ip, UI_BOLD, &tw, &th);
         ui_text(g, ini, (int)px[i], (int)(py[i] - (float)th / 2.0f), ip, ip, UI_BOLD,
                 ui_ink_on(c), UI_CENTER, tw);
-        if (!labels)
-            continue;
-        const char *name = (role >= 0 && role < sc->n_roles) ? sc->roles[role].name : "?";
-        int lw = n_seats > 4 ? r.w / 3 : r.w / 2 - ui_px(g, 8);
-        int nw = 0, nh = 0;
-        ui_text_size(g, name, label_px, UI_BOLD, &nw, &nh);
-        if (nw > lw)
-            nw = lw;
-        /* Where the name goes: under the node, above it, or beside it on
-         * the outer side, whichever no edge runs through (a top node tries
-         * above first); the edges are chords of the ring, so the outer side
-         * is free unless the label leaves the panel. */
-        int gap = ui_px(g, 4);
-        SDL_Rect cand[3];
-        float dir = px[i] >= cx ? 1.0f : -1.0f;
-        SDL_Rect below = {(int)px[i] - nw / 2, (int)(py[i] + node) + gap, nw, nh};
-        SDL_Rect above = {(int)px[i] - nw / 2, (int)(py[i] - node) - gap - nh, nw, nh};
-        SDL_Rect side = {dir > 0 ? (int)(px[i] + node) + gap : (int)(px[i] - node) - gap - nw,
-                         (int)py[i] - nh / 2, nw, nh};
-        bool top = py[i] < cy - 1.0f;
-        cand[0] = top ? above : below;
-        cand[1] = top ? below : above;
-        cand[2] = side;
-        int best = 0, best_hits = 1 << 20;
-        for (int k = 0; k < 3; k++) {
-            SDL_Rect cr = cand[k];
-            if (cr.x < r.x)
-                cr.x = r.x;
-            if (cr.x + cr.w > r.x + r.w)
-                cr.x = r.x + r.w - cr.w;
-            int hits = (cr.y < r.y || cr.y + cr.h > r.y + r.h) ? 1000 : 0;
-            for (int a = 0; a < n_seats; a++)
-                for (int b = a + 1; b < n_seats; b++)
-                    if (edges[a][b] > 0 && seg_hits_rect(px[a], py[a], px[b], py[b], cr))
-                        hits++;
-            /* another node's disc under the label counts too */
-            for (int o = 0; o < n_seats; o++) {
-                SDL_Rect disc = {(int)(px[o] - node), (int)(py[o] - node), (int)(2 * node),
-                                 (int)(2 * node)};
-                if (o != i && SDL_HasIntersection(&cr, &disc))
-                    hits += 1000;
-            }
-            cand[k] = cr;
-            if (hits < best_hits) {
-                best_hits = hits;
-                best = k;
-            }
-        }
-        if (best_hits > 0 && g->mode != UI_MODE_REPLAY)
-            g->label_crossings++;
-        SDL_Rect lab = cand[best];
-        SDL_Rect pill = {lab.x - ui_px(g, 6), lab.y, lab.w + ui_px(g, 12), lab.h};
-        ui_round(g, pill, nh / 3, (SDL_Color){0xFF, 0xFF, 0xFF, 0xE0});
-        ui_text(g, name, lab.x + lab.w / 2, lab.y, label_px, label_px, UI_BOLD, UI_INK, UI_CENTER,
-                lab.w);
+        if (labels)
+            net_label(g, sc, &L, i, role);
     }
 }

@@ -1,0 +1,346 @@
+/* ui/player_input: the player app's input: clicks on the game screen,
+ * typing, keys, drag and drop, and the keyboard focus. */
+#include "ui/player_app_int.h"
+
+#include "platform/i18n.h"
+#include "platform/plat.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void send(player_app *a, core_action_type t, int x, int y, int z)
+{
+    core_action act;
+    memset(&act, 0, sizeof act);
+    act.type = t;
+    act.seat = a->view.seat;
+    act.a = x;
+    act.b = y;
+    act.c = z;
+    if (!a->c || !cli_send_action(a->c, &act))
+        app_set_message(a, _("Niet verbonden: je actie is niet verstuurd."), true);
+}
+/* ------------------------------------------------------------------ input */
+
+static void commit_to(player_app *a, int slot, int kind, int target)
+{
+    if (slot < 0)
+        return;
+    send(a, CORE_ACT_COMMIT, slot, kind, target);
+    a->m.selected = -1;
+}
+
+static void game_click(player_app *a, int id, int arg)
+{
+    ui_player_model *m = &a->m;
+    switch (id) {
+    case UI_ID_CARD: m->selected = m->selected == arg ? -1 : arg; break;
+    case UI_ID_COMMITTED: send(a, CORE_ACT_UNCOMMIT, arg, 0, 0); break;
+    case UI_ID_NEED:
+        if (a->view.pub.phase == CORE_PHASE_OVERLEG)
+            m->focus_need = arg;
+        else
+            commit_to(a, m->selected, 0, arg);
+        break;
+    case UI_ID_FRICTION: commit_to(a, m->selected, 1, arg); break;
+    case UI_ID_SHARE_FACT: send(a, CORE_ACT_SHARE_FACT, arg, 0, 0); break;
+    case UI_ID_ASK:
+    case UI_ID_OFFER:
+        m->pick_need = arg;
+        m->pick_offer = id == UI_ID_OFFER;
+        break;
+    case UI_ID_PICK_SEAT:
+        if (m->pick_need >= 0)
+            send(a, m->pick_offer ? CORE_ACT_OFFER : CORE_ACT_ASK, arg, m->pick_need, 0);
+        m->pick_need = -1;
+        break;
+    case UI_ID_CANCEL: m->pick_need = -1; break;
+    case UI_ID_LEAD_SELF: send(a, CORE_ACT_PROPOSE_LEAD, arg, a->view.seat, 0); break;
+    case UI_ID_ACCEPT_LEAD: send(a, CORE_ACT_ACCEPT_LEAD, arg, 0, 0); break;
+    case UI_ID_PROPOSE_GOAL: send(a, CORE_ACT_PROPOSE_GOAL, arg, 0, 0); break;
+    case UI_ID_DROP_GOAL: send(a, CORE_ACT_DROP_GOAL, arg, 0, 0); break;
+    case UI_ID_DOSSIER_PAGE: m->dossier_first = arg; break;
+    case UI_ID_VOTE_YES: send(a, CORE_ACT_VOTE_GOAL, arg, 1, 0); break;
+    case UI_ID_VOTE_NO: send(a, CORE_ACT_VOTE_GOAL, arg, 0, 0); break;
+    case UI_ID_PROMISE_ACCEPT: send(a, CORE_ACT_RESPOND, arg, 1, 0); break;
+    case UI_ID_PROMISE_DECLINE: send(a, CORE_ACT_RESPOND, arg, 0, 0); break;
+    case UI_ID_READY: send(a, CORE_ACT_READY, 0, 0, 0); break;
+    case UI_ID_UNREADY: send(a, CORE_ACT_UNREADY, 0, 0, 0); break;
+    case UI_ID_REFLECT_OPTION: m->reflect_option = arg; break;
+    case UI_ID_REFLECT_TEXT:
+        m->editing_text = true;
+        SDL_StartTextInput();
+        break;
+    case UI_ID_REFLECT_SEND: {
+        core_action act;
+        memset(&act, 0, sizeof act);
+        act.type = CORE_ACT_REFLECT;
+        act.seat = a->view.seat;
+        act.a = m->reflect_option;
+        snprintf(act.text, sizeof act.text, "%s", m->reflect_text);
+        if (!a->c || !cli_send_action(a->c, &act))
+            app_set_message(a, _("Niet verbonden: je actie is niet verstuurd."), true);
+        m->editing_text = false;
+        SDL_StopTextInput();
+        break;
+    }
+    default: break;
+    }
+    if (id != UI_ID_REFLECT_TEXT && id != UI_ID_NONE && m->editing_text &&
+        id != UI_ID_REFLECT_OPTION) {
+        m->editing_text = false;
+        SDL_StopTextInput();
+    }
+    a->dirty = true;
+}
+
+/* Number of UTF-8 characters, to hold the 140-character limit. */
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+static void utf8_pop(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0) {
+        n--;
+        if (((unsigned char)s[n] & 0xC0) != 0x80)
+            break;
+    }
+    s[n] = 0;
+}
+
+static void append_text(char *dst, size_t cap, size_t max_chars, const char *in)
+{
+    size_t add_chars = utf8_chars(in);
+    if (utf8_chars(dst) + add_chars > max_chars || strlen(dst) + strlen(in) + 1 > cap)
+        return;
+    strcat(dst, in);
+}
+/* The form's text fields take typing (not while the picker is up). */
+static bool typing_form(const player_app *a)
+{
+    return app_in_form(a) && !app_picking(a) && a->field >= 0 && a->field < FORM_FIELDS;
+}
+
+/* The click regions the keyboard can reach: those of the top layer (after
+ * the last region covering the whole window, an overlay's backdrop). */
+static int focusables(const player_app *a, int *out, int cap)
+{
+    const ui_gfx *g = &a->g;
+    int from = 0;
+    for (int i = 0; i < g->n_hits; i++)
+        if (g->hits[i].r.w >= g->w && g->hits[i].r.h >= g->h)
+            from = i + 1;
+    int n = 0;
+    for (int i = from; i < g->n_hits && n < cap; i++)
+        if (g->hits[i].id != UI_ID_NONE)
+            out[n++] = i;
+    return n;
+}
+
+const ui_hit *input_focused_hit(const player_app *a)
+{
+    int idx[UI_MAX_HITS];
+    int n = focusables(a, idx, UI_MAX_HITS);
+    for (int k = 0; k < n; k++) {
+        const ui_hit *h = &a->g.hits[idx[k]];
+        if (h->id == a->focus_id && h->arg == a->focus_arg)
+            return h;
+    }
+    return NULL;
+}
+
+/* Tab / arrows: the next (dir 1) or previous (-1) control in drawing order. */
+static void focus_step(player_app *a, int dir)
+{
+    int idx[UI_MAX_HITS];
+    int n = focusables(a, idx, UI_MAX_HITS);
+    if (n == 0)
+        return;
+    int cur = -1;
+    for (int k = 0; k < n && cur < 0; k++)
+        if (a->g.hits[idx[k]].id == a->focus_id && a->g.hits[idx[k]].arg == a->focus_arg)
+            cur = k;
+    int next = cur < 0 ? (dir > 0 ? 0 : n - 1) : (cur + dir + n) % n;
+    a->focus_id = a->g.hits[idx[next]].id;
+    a->focus_arg = a->g.hits[idx[next]].arg;
+    a->focus_visible = true;
+}
+
+/* Keys of the game screen: Tab and arrows move the focus, Enter or Space
+ * acts on it, number keys pick a card (Inzet) or an answer (Reflectie). */
+static bool game_key(player_app *a, SDL_Keycode k, Uint16 mod)
+{
+    if (a->m.editing_text)
+        return false; /* typing: keys belong to the text */
+    if (k == SDLK_TAB || k == SDLK_RIGHT || k == SDLK_DOWN || k == SDLK_LEFT || k == SDLK_UP) {
+        bool back = k == SDLK_LEFT || k == SDLK_UP || (k == SDLK_TAB && (mod & KMOD_SHIFT));
+        focus_step(a, back ? -1 : 1);
+        return true;
+    }
+    if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) {
+        const ui_hit *h = a->focus_visible ? input_focused_hit(a) : NULL;
+        if (h)
+            game_click(a, h->id, h->arg);
+        return h != NULL;
+    }
+    if (k >= SDLK_1 && k <= SDLK_9 && a->state == PLAYER_PLAYING) {
+        int i = (int)(k - SDLK_1);
+        const core_seat_view *v = &a->view;
+        if (v->pub.phase == CORE_PHASE_INZET && i < v->hand_n + v->pub.n_innovations) {
+            int slot = i < v->hand_n ? i : CORE_MAX_HAND + (i - v->hand_n);
+            game_click(a, UI_ID_CARD, slot);
+            return true;
+        }
+        if (v->pub.phase == CORE_PHASE_REFLECTIE && !v->pub.seat_reflected[v->seat]) {
+            game_click(a, UI_ID_REFLECT_OPTION, i);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The focus ring: dark outside, white inside, visible on any panel. */
+void input_draw_focus(player_app *a)
+{
+    const ui_hit *h = a->focus_visible ? input_focused_hit(a) : NULL;
+    if (!h)
+        return;
+    int t = ui_px(&a->g, 4);
+    SDL_Rect o = {h->r.x - t, h->r.y - t, h->r.w + 2 * t, h->r.h + 2 * t};
+    ui_round_outline(&a->g, o, ui_px(&a->g, 12), t, UI_INK);
+    ui_round_outline(&a->g, h->r, ui_px(&a->g, 10), ui_px(&a->g, 2), UI_WHITE);
+    /* text that ends in "…" shows whole under the focus, as under the mouse */
+    ui_draw_tooltip(&a->g, h->r.x + 1, h->r.y + 1);
+}
+
+/* A key: the game screen's keys first, then typing, the form and the picker. */
+static void on_key(player_app *a, const SDL_Event *e)
+{
+    if (a->state == PLAYER_PLAYING && !a->m.paused &&
+        game_key(a, e->key.keysym.sym, e->key.keysym.mod)) {
+        a->dirty = true;
+        return;
+    }
+    if (e->key.keysym.sym == SDLK_BACKSPACE) {
+        if (typing_form(a))
+            utf8_pop(a->fields[a->field]);
+        else if (a->m.editing_text)
+            utf8_pop(a->m.reflect_text);
+    } else if (e->key.keysym.sym == SDLK_TAB && app_in_form(a) && !app_picking(a)) {
+        a->field = (a->field + 1) % FORM_FIELDS;
+        SDL_StartTextInput();
+    } else if (e->key.keysym.sym == SDLK_RETURN || e->key.keysym.sym == SDLK_KP_ENTER) {
+        if (app_picking(a))
+            picker_click(a, UI_ID_SUBMIT, 0);
+        else if (app_in_form(a))
+            form_submit(a);
+        else if (a->m.editing_text && a->m.reflect_option >= 0)
+            game_click(a, UI_ID_REFLECT_SEND, 0);
+    } else if (e->key.keysym.sym == SDLK_ESCAPE && app_picking(a)) {
+        picker_back_to_form(a);
+    } else if ((e->key.keysym.sym == SDLK_DOWN || e->key.keysym.sym == SDLK_UP) &&
+               app_picking(a)) {
+        picker_step(a, e->key.keysym.sym == SDLK_DOWN ? 1 : -1);
+    } else if (e->key.keysym.sym == SDLK_ESCAPE) {
+        a->m.pick_need = -1;
+        a->m.selected = -1;
+        a->m.editing_text = false;
+    } else if (e->key.keysym.sym == SDLK_F11 && a->g.win) {
+        bool fs = (SDL_GetWindowFlags(a->g.win) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+        SDL_SetWindowFullscreen(a->g.win, fs ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+    }
+    a->dirty = true;
+}
+
+void input_handle(player_app *a, const SDL_Event *e)
+{
+    switch (e->type) {
+    case SDL_QUIT: a->quit = true; break;
+    case SDL_WINDOWEVENT: a->dirty = true; break;
+    case SDL_TEXTINPUT:
+        if (typing_form(a)) {
+            size_t lim = a->field == 1 ? 4 : a->field == 2 ? 24 : 120;
+            /* byte caps of the wire fields, so nothing is cut mid-character */
+            size_t cap = a->field == 1 ? CLI_CODE_LEN : a->field == 2 ? CLI_NAME_LEN
+                                                                       : sizeof a->fields[0];
+            append_text(a->fields[a->field], cap, lim, e->text.text);
+            if (a->field == 1)
+                for (char *p = a->fields[1]; *p; p++)
+                    if (*p >= 'a' && *p <= 'z')
+                        *p = (char)(*p - 32);
+        } else if (a->m.editing_text) {
+            append_text(a->m.reflect_text, sizeof a->m.reflect_text, 140, e->text.text);
+        }
+        a->dirty = true;
+        break;
+    case SDL_KEYDOWN: on_key(a, e); break;
+    case SDL_MOUSEMOTION: {
+        const ui_hit *before = ui_hit_at(&a->g, a->g.mouse_x, a->g.mouse_y);
+        const ui_hit *after = ui_hit_at(&a->g, e->motion.x, e->motion.y);
+        a->g.mouse_x = e->motion.x;
+        a->g.mouse_y = e->motion.y;
+        if (a->press_on_card && a->m.drag_slot < 0 &&
+            abs(e->motion.x - a->press_x) + abs(e->motion.y - a->press_y) > 12) {
+            a->m.drag_slot = a->press_slot;
+            a->m.selected = a->press_slot;
+        }
+        if (a->m.drag_slot >= 0) {
+            a->m.drag_x = e->motion.x;
+            a->m.drag_y = e->motion.y;
+            a->dirty = true;
+        }
+        if (before != after)
+            a->dirty = true;
+        break;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.button == SDL_BUTTON_LEFT && !app_in_form(a)) {
+            const ui_hit *hit = ui_hit_at(&a->g, e->button.x, e->button.y);
+            a->press_on_card = hit && hit->id == UI_ID_CARD;
+            a->press_slot = hit ? hit->arg : -1;
+            a->press_x = e->button.x;
+            a->press_y = e->button.y;
+        }
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.button != SDL_BUTTON_LEFT)
+            break;
+        a->focus_visible = false; /* the mouse took over */
+        if (a->m.drag_slot >= 0) {
+            /* a drop on a need or friction commits the dragged card */
+            int slot = a->m.drag_slot;
+            a->m.drag_slot = -1;
+            a->press_on_card = false;
+            const ui_hit *hit = ui_hit_at(&a->g, e->button.x, e->button.y);
+            if (hit && hit->id == UI_ID_NEED)
+                commit_to(a, slot, 0, hit->arg);
+            else if (hit && hit->id == UI_ID_FRICTION)
+                commit_to(a, slot, 1, hit->arg);
+            a->dirty = true;
+            break;
+        }
+        a->press_on_card = false;
+        {
+            const ui_hit *hit = ui_hit_at(&a->g, e->button.x, e->button.y);
+            if (hit) {
+                int id = hit->id, arg = hit->arg;
+                if (app_picking(a))
+                    picker_click(a, id, arg);
+                else if (app_in_form(a))
+                    form_click(a, id, arg);
+                else
+                    game_click(a, id, arg);
+            }
+        }
+        break;
+    default: break;
+    }
+}

@@ -1,0 +1,290 @@
+/* ui/proj_debrief: the projector's debrief after the game: reactions,
+ * timeline, analysis and what to try next. */
+#include "ui/proj_int.h"
+
+#include "platform/i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- debrief */
+
+static void debrief_header(ui_gfx *g, const ui_proj_model *m)
+{
+    proj_topbar(g, m, _("Nabespreking"));
+    static const char *const steps[UI_DEBRIEF_STEPS] = {
+        N_("1 Reacties"), N_("2 Wat gebeurde er"), N_("3 Analyse"), N_("4 Wat nu")};
+    SDL_Rect area = ui_r(g, 32, 116, 1856, 70);
+    int gap = ui_px(g, 10);
+    int w = (area.w - gap * 3) / 4;
+    int body = proj_fpx(g, T_BODY);
+    for (int i = 0; i < UI_DEBRIEF_STEPS; i++) {
+        SDL_Rect s = {area.x + i * (w + gap), area.y, w, area.h};
+        bool cur = m->debrief_step == i;
+        ui_round(g, s, ui_px(g, 12), cur ? UI_ACCENT : UI_PANEL);
+        int tw = 0, th = 0;
+        ui_text_size(g, _(steps[i]), body, UI_BOLD, &tw, &th);
+        ui_text(g, _(steps[i]), s.x + s.w / 2, s.y + (s.h - th) / 2, body, ui_body_min(g),
+                UI_BOLD, cur ? UI_WHITE : UI_ACCENT, UI_CENTER, s.w - ui_px(g, 16));
+    }
+    int bpx = proj_fpx(g, T_LABEL);
+    ui_button(g, ui_r(g, 32, 990, 260, 76), _("← Vorige"), bpx, false, m->debrief_step > 0,
+              UI_ID_DEBRIEF_PREV, 0);
+    ui_button(g, ui_r(g, 1628, 990, 260, 76), _("Volgende →"), bpx, true,
+              m->debrief_step < UI_DEBRIEF_STEPS - 1, UI_ID_DEBRIEF_NEXT, 0);
+    if (m->can_export) {
+        ui_button(g, ui_r(g, 560, 990, 390, 76), _("Verslag exporteren"), bpx, false, true,
+                  UI_ID_EXPORT, 0);
+        ui_button(g, ui_r(g, 970, 990, 390, 76), _("Anoniem (rollen)"), bpx, false, true,
+                  UI_ID_EXPORT, 1);
+    }
+}
+
+static void debrief_reactions(ui_gfx *g, const ui_proj_model *m)
+{
+    SDL_Rect r = ui_r(g, 32, 206, 1856, 764);
+    SDL_Rect c = proj_panel_with_title(g, r, _("Reacties: hoe was het?"));
+    int h1 = proj_fpx(g, T_H1), body = proj_fpx(g, T_BODY);
+    const char *qs[3] = {_("Hoe voelde het om samen rond deze leerling te werken?"),
+                         _("Wat verraste je aan de andere rollen?"),
+                         _("Op welk moment werkte het team echt samen, en wanneer naast elkaar?")};
+    int y = c.y + ui_px(g, 20);
+    for (int i = 0; i < 3; i++) {
+        SDL_Rect q = {c.x, y, c.w, h1 * 28 / 10};
+        y += ui_text_box(g, qs[i], q, h1, proj_fpx(g, T_H2), UI_BOLD, UI_INK, UI_LEFT);
+        y += ui_px(g, 40);
+    }
+    char line[200];
+    snprintf(line, sizeof line, _("Uitkomst: %s · niveau %s"),
+             m->pub->outcome == CORE_OUTCOME_WON    ? _("gewonnen")
+             : m->pub->outcome == CORE_OUTCOME_LOST ? _("verloren")
+                                                    : _("nog bezig"),
+             ui_level_name(m->pub->live.level));
+    ui_text(g, line, c.x, c.y + c.h - body * 13 / 10, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT,
+            c.w);
+}
+
+static void debrief_timeline(ui_gfx *g, const ui_proj_model *m)
+{
+    SDL_Rect r = ui_r(g, 32, 206, 1856, 764);
+    SDL_Rect c = proj_panel_with_title(g, r, _("Wat gebeurde er, ronde per ronde"));
+    int body = proj_fpx(g, T_BODY);
+    const char *cols[6] = {_("Ronde"), _("Niveau"), _("Bijdragen"), _("Samen"),
+                           _("Beloften"), _("Reflectief")};
+    const float colx[6] = {0.0f, 0.10f, 0.34f, 0.48f, 0.60f, 0.86f};
+    int y = c.y;
+    for (int k = 0; k < 6; k++)
+        ui_text(g, cols[k], c.x + (int)(colx[k] * (float)c.w), y, body, ui_body_min(g), UI_BOLD,
+                UI_ACCENT, UI_LEFT, (int)(0.14f * (float)c.w));
+    y += body * 14 / 10;
+    int n = m->pub->n_rounds_done;
+    if (n > CORE_MAX_ROUNDS)
+        n = CORE_MAX_ROUNDS;
+    int row = n > 0 ? (c.y + c.h - y) / n : body;
+    if (row > body * 16 / 10)
+        row = body * 16 / 10;
+    for (int rd = 1; rd <= n; rd++) {
+        const core_measures *mm = &m->pub->rounds[rd];
+        if (rd % 2 == 1) {
+            SDL_Rect band = {c.x - ui_px(g, 8), y - ui_px(g, 4), c.w + ui_px(g, 16), row};
+            ui_round(g, band, ui_px(g, 6), UI_PANEL_ALT);
+        }
+        char v[6][64];
+        snprintf(v[0], 64, "%d", rd);
+        snprintf(v[1], 64, "%s", ui_level_name(mm->level));
+        snprintf(v[2], 64, "%d", mm->contributions);
+        snprintf(v[3], 64, "%d", mm->joint_contributions);
+        snprintf(v[4], 64, _("%d gehouden, %d gebroken"), mm->promises_kept, mm->promises_broken);
+        snprintf(v[5], 64, "%s", mm->reflective ? _("ja") : _("nee"));
+        for (int k = 0; k < 6; k++) {
+            float next = k < 5 ? colx[k + 1] : 1.0f;
+            ui_text(g, v[k], c.x + (int)(colx[k] * (float)c.w), y, body, ui_body_min(g) * 9 / 10,
+                    k == 1 ? UI_BOLD : UI_REGULAR, UI_INK, UI_LEFT,
+                    (int)((next - colx[k]) * (float)c.w) - ui_px(g, 12));
+        }
+        y += row;
+    }
+    if (n == 0)
+        ui_text(g, _("Nog geen ronde afgerond."), c.x, y, body, body, UI_REGULAR, UI_INK_SOFT,
+                UI_LEFT, c.w);
+}
+
+static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
+{
+    proj_draw_network_panel(g, m, ui_r(g, 32, 206, 900, 764));
+    SDL_Rect r = ui_r(g, 952, 206, 936, 764);
+    SDL_Rect c = proj_panel_with_title(g, r, _("Spanningen en grenservaringen"));
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY);
+    int y = c.y;
+    char s[256];
+    snprintf(s, sizeof s,
+             ngettext("%d spanning werd een grenservaring", "%d spanningen werden grenservaringen",
+                      (unsigned long)(m->pub->n_boundary < 0 ? 0 : m->pub->n_boundary)),
+             m->pub->n_boundary);
+    ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, c.w);
+    y += body * 13 / 10;
+    for (int i = 0; i < m->pub->n_boundary && i < CORE_MAX_FRICTIONS; i++) {
+        int f = m->pub->boundary_won[i];
+        if (f < 0 || f >= sc->n_frictions)
+            continue;
+        snprintf(s, sizeof s, "✓ %s", sc->frictions[f].title);
+        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT, c.w);
+        y += body * 13 / 10;
+    }
+    y += ui_px(g, 16);
+    int open = 0;
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
+        open += m->pub->frictions[i].active ? 1 : 0;
+    snprintf(s, sizeof s,
+             ngettext("%d spanning bleef liggen", "%d spanningen bleven liggen",
+                      (unsigned long)open),
+             open);
+    ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, open ? UI_ALARM : UI_INK_SOFT, UI_LEFT,
+            c.w);
+    y += body * 13 / 10;
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        if (!m->pub->frictions[i].active)
+            continue;
+        int f = m->pub->frictions[i].friction;
+        if (f < 0 || f >= sc->n_frictions)
+            continue;
+        if (y + body > c.y + c.h - body * 3)
+            break;
+        snprintf(s, sizeof s, "• %s", sc->frictions[f].title);
+        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT, c.w);
+        y += body * 13 / 10;
+    }
+    /* Legend of the graph with each seat's share of the interactions: it
+     * names the nodes when the graph has no room for labels, and shows
+     * who carried the network. */
+    y += ui_px(g, 16);
+    int total = 0, deg[CORE_MAX_SEATS] = {0};
+    for (int a = 0; a < m->pub->n_seats && a < CORE_MAX_SEATS; a++)
+        for (int b2 = 0; b2 < m->pub->n_seats && b2 < CORE_MAX_SEATS; b2++)
+            if (a != b2) {
+                deg[a] += m->pub->edges[a][b2];
+                total += m->pub->edges[a][b2];
+            }
+    int row = body * 13 / 10;
+    int legend_bottom = c.y + c.h - body * 28 / 10;
+    if (y + row <= legend_bottom) {
+        ui_text(g, _("Aandeel in de samenwerking"), c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK,
+                UI_LEFT, c.w);
+        y += row;
+    }
+    for (int st2 = 0; st2 < m->pub->n_seats && st2 < CORE_MAX_SEATS; st2++) {
+        if (y + row > legend_bottom)
+            break;
+        int chip = ui_role_chip(g, sc, sc->seat_roles[st2], c.x, y + ui_px(g, 2), body);
+        char who[160];
+        snprintf(who, sizeof who, "%s · %s", proj_role_name(sc, sc->seat_roles[st2]),
+                 proj_seat_name(m, st2));
+        ui_text(g, who, c.x + chip + ui_px(g, 10), y, body, ui_body_min(g) * 8 / 10, UI_REGULAR,
+                UI_INK, UI_LEFT, c.w * 70 / 100 - chip);
+        char pct[16];
+        snprintf(pct, sizeof pct, "%d%%", total > 0 ? (deg[st2] * 100 + total / 2) / total : 0);
+        ui_text(g, pct, c.x + c.w, y, body, body, UI_BOLD, UI_INK, UI_RIGHT, 0);
+        y += row;
+    }
+    const core_measures *mm = &m->pub->live;
+    snprintf(s, sizeof s, _("Beloften: %d gehouden, %d gebroken · %d vragen of aanbiedingen"),
+             mm->promises_kept, mm->promises_broken, mm->asks_offers);
+    SDL_Rect tb = {c.x, c.y + c.h - body * 26 / 10, c.w, body * 26 / 10};
+    ui_text_box(g, s, tb, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+}
+
+static void debrief_next(ui_gfx *g, const ui_proj_model *m)
+{
+    const core_scenario *sc = m->sc;
+    SDL_Rect r = ui_r(g, 32, 206, 1100, 764);
+    SDL_Rect c = proj_panel_with_title(g, r, _("Reflectiewaaier: kaarten bij wat er gebeurde"));
+    int body = proj_fpx(g, T_BODY);
+    int y = c.y;
+    core_fan_pick picks[8];
+    int np = m->st ? core_fan_pick_cards(m->st, picks, 8) : 0;
+    static const char *const blocks[CORE_BLOCK_COUNT] = {N_("Identiteit"), N_("Netwerk"),
+                                                         N_("Organisatie"), N_("Verbinding")};
+    for (int i = 0; i < np; i++) {
+        int rc = picks[i].reflection;
+        if (rc < 0 || rc >= sc->n_reflections)
+            continue;
+        const core_reflection_def *d = &sc->reflections[rc];
+        int qh = ui_text_box_height(g, d->question, c.w - ui_px(g, 24), body, UI_BOLD);
+        int need = body * 13 / 10 + qh + ui_px(g, 20);
+        if (y + need > c.y + c.h)
+            break;
+        SDL_Rect card = {c.x, y, c.w, need - ui_px(g, 10)};
+        ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
+        char tag[CORE_TEXT_LEN + 64];
+        snprintf(tag, sizeof tag, "%s · %s",
+                 (d->block >= 0 && d->block < CORE_BLOCK_COUNT) ? _(blocks[d->block]) : "?",
+                 picks[i].reason);
+        ui_text(g, tag, c.x + ui_px(g, 12), y + ui_px(g, 4), body, ui_body_min(g) * 9 / 10,
+                UI_REGULAR, UI_ACCENT, UI_LEFT, c.w - ui_px(g, 24));
+        SDL_Rect qb = {c.x + ui_px(g, 12), y + ui_px(g, 4) + body * 13 / 10, c.w - ui_px(g, 24),
+                       qh};
+        ui_text_box(g, d->question, qb, body, body, UI_BOLD, UI_INK, UI_LEFT);
+        y += need;
+    }
+    if (np == 0)
+        ui_text(g, _("Geen kaarten: er is nog te weinig gespeeld."), c.x, y, body, body,
+                UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+
+    SDL_Rect r2 = ui_r(g, 1152, 206, 736, 764);
+    SDL_Rect c2 = proj_panel_with_title(g, r2, _("Verbeteracties van het team"));
+    y = c2.y;
+    int shown = 0;
+    if (m->hide_player_text) {
+        ui_text_box(g, _("Verborgen door de trainer (Ctrl+V)."),
+                    (SDL_Rect){c2.x, y, c2.w, body * 3}, body, body, UI_REGULAR, UI_INK_SOFT,
+                    UI_LEFT);
+        return;
+    }
+    /* every round's verbeteracties with their round, the latest first (the
+     * host keeps them; without it, this round's from the state) */
+    int last_round = m->pub->round < CORE_MAX_ROUNDS ? m->pub->round : CORE_MAX_ROUNDS;
+    int total = 0;
+    for (int rd = last_round; rd >= 0; rd--)
+        for (int s = 0; s < m->sc->n_seats && s < CORE_MAX_SEATS; s++) {
+            const char *t = m->improvements ? m->improvements[rd][s]
+                            : (m->st && rd == last_round) ? m->st->seats[s].reflection_text : "";
+            if (!t[0])
+                continue;
+            total++;
+            int chip = ui_role_chip_width(g, sc, sc->seat_roles[s], body);
+            char lbl[16];
+            snprintf(lbl, sizeof lbl, _("R%d"), rd);
+            int lw = 0, lh = 0;
+            ui_text_size(g, lbl, body, UI_BOLD, &lw, &lh);
+            int tx = c2.x + lw + ui_px(g, 10) + chip + ui_px(g, 12);
+            int th = ui_text_box_height(g, t, c2.x + c2.w - tx, body, UI_REGULAR);
+            if (y + th > c2.y + c2.h - body * 13 / 10)
+                continue;
+            ui_text(g, lbl, c2.x, y, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT, 0);
+            ui_role_chip(g, sc, sc->seat_roles[s], c2.x + lw + ui_px(g, 10), y + ui_px(g, 2), body);
+            SDL_Rect tb = {tx, y, c2.x + c2.w - tx, th};
+            ui_text_box(g, t, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
+            y += th + ui_px(g, 14);
+            shown++;
+        }
+    if (shown < total) {
+        char more[96];
+        snprintf(more, sizeof more, _("+ %d oudere in het verslag"), total - shown);
+        ui_text(g, more, c2.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c2.w);
+    }
+    if (shown == 0)
+        ui_text_box(g, _("Nog geen verbeteracties ingevuld."), (SDL_Rect){c2.x, y, c2.w, body * 3},
+                    body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+}
+
+void proj_draw_debrief(ui_gfx *g, const ui_proj_model *m)
+{
+    debrief_header(g, m);
+    switch (m->debrief_step) {
+    case 0: debrief_reactions(g, m); break;
+    case 1: debrief_timeline(g, m); break;
+    case 2: debrief_analysis(g, m); break;
+    default: debrief_next(g, m); break;
+    }
+}

@@ -1,0 +1,47 @@
+/*
+ * ui/proj_int: what the projector's source files (proj, proj_lobby,
+ * proj_table, proj_debrief, proj_overlays) share; not for other screens.
+ */
+#ifndef SAMENSPEL_UI_PROJ_INT_H
+#define SAMENSPEL_UI_PROJ_INT_H
+
+#include "ui/screens.h"
+
+/* Type scale in design units (1080 high). */
+#define T_HUGE 190.0f
+#define T_H1 52.0f
+#define T_H2 36.0f
+#define T_BODY 28.0f
+#define T_LABEL 26.0f
+
+int proj_popcount32(uint32_t v);
+/* A font size in design units, never below the readable body minimum. */
+int proj_fpx(ui_gfx *g, float units);
+/* The player's name on seat s, else the seat's role name ("?" when none). */
+const char *proj_seat_name(const ui_proj_model *m, int s);
+const char *proj_role_name(const core_scenario *sc, int role);
+/* One person carries too much of the team's contributions. */
+bool proj_centrality_alarm(const ui_proj_model *m);
+/* A panel with a heading; returns the content rectangle below it. */
+SDL_Rect proj_panel_with_title(ui_gfx *g, SDL_Rect r, const char *title);
+/* The accent bar at the top: the game's title and a centred line. */
+void proj_topbar(ui_gfx *g, const ui_proj_model *m, const char *center);
+
+/* The QR code of text in r; false when it could not be made. */
+bool proj_draw_qr(ui_gfx *g, const char *text, SDL_Rect r);
+
+/* The screens, without background (the table draws its own). */
+void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m);
+void proj_draw_table(ui_gfx *g, const ui_proj_model *m);
+void proj_draw_debrief(ui_gfx *g, const ui_proj_model *m);
+
+/* The team's network panel (the table's, again in the debrief). */
+void proj_draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r);
+
+/* The overlays. */
+void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m);
+void proj_draw_help(ui_gfx *g);
+void proj_draw_seat_menu(ui_gfx *g, const ui_proj_model *m);
+void proj_draw_trainer_menu(ui_gfx *g, const ui_proj_model *m);
+
+#endif

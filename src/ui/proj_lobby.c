@@ -1,0 +1,180 @@
+/* ui/proj_lobby: the projector's lobby: the seats and how they are
+ * connected, and the QR code and address players join with. */
+#include "ui/proj_int.h"
+
+#include "platform/i18n.h"
+
+#include <qrencode.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ lobby */
+
+static const char *conn_label(ui_seat_conn c)
+{
+    switch (c) {
+    case UI_SEAT_PLAYER: return _("verbonden");
+    case UI_SEAT_LOST: return _("verbinding kwijt");
+    case UI_SEAT_BOT: return _("bot");
+    default: return _("vrij");
+    }
+}
+
+static SDL_Color conn_colour(ui_seat_conn c)
+{
+    switch (c) {
+    case UI_SEAT_PLAYER: return UI_GOOD;
+    case UI_SEAT_LOST: return UI_ALARM;
+    case UI_SEAT_BOT: return UI_ACCENT;
+    default: return UI_INK_SOFT;
+    }
+}
+
+static void draw_seat_rows(ui_gfx *g, const ui_proj_model *m, SDL_Rect c, bool menus)
+{
+    int n = m->sc->n_seats;
+    int row = c.h / (n > 0 ? n : 1);
+    int maxrow = ui_px(g, 78);
+    if (row > maxrow)
+        row = maxrow;
+    int px = proj_fpx(g, T_BODY);
+    for (int s = 0; s < n; s++) {
+        int y = c.y + s * row;
+        int chip = row * 3 / 4;
+        int role = m->sc->seat_roles[s];
+        SDL_Rect rr = {c.x, y, c.w, row - ui_px(g, 6)};
+        if (menus && ui_hover(g, rr))
+            ui_round(g, rr, ui_px(g, 8), UI_PANEL_ALT);
+        int chip_w = ui_role_chip(g, m->sc, role, c.x, y + (row - chip) / 2 - ui_px(g, 3), chip);
+        int x = c.x + chip_w + ui_px(g, 16);
+        int state_w = c.w * 30 / 100;
+        int name_w = (c.w - chip_w - ui_px(g, 16) - state_w) / 2;
+        int ty = y + (row - px * 12 / 10) / 2 - ui_px(g, 3);
+        ui_text(g, proj_role_name(m->sc, role), x, ty, px, px * 3 / 4, UI_BOLD, UI_INK, UI_LEFT,
+                name_w - ui_px(g, 12));
+        const char *who = m->seats[s].conn == UI_SEAT_EMPTY ? "—" : m->seats[s].name;
+        if (m->seats[s].conn == UI_SEAT_BOT && !m->seats[s].name[0])
+            who = _("bot");
+        ui_text(g, who, x + name_w, ty, px, px * 3 / 4, UI_REGULAR, UI_INK, UI_LEFT,
+                name_w - ui_px(g, 12));
+        ui_circle(g, (float)(c.x + c.w - state_w + ui_px(g, 10)), (float)(ty + px * 6 / 10),
+                  (float)ui_px(g, 9), conn_colour(m->seats[s].conn));
+        ui_text(g, conn_label(m->seats[s].conn), c.x + c.w - state_w + ui_px(g, 28), ty, px,
+                px * 3 / 4, UI_REGULAR, UI_INK_SOFT, UI_LEFT, state_w - ui_px(g, 28));
+        if (menus)
+            ui_hit_add(g, rr, UI_ID_SEAT, s);
+    }
+}
+
+/* The browser player's URL as a QR code, dark modules on a white square
+ * with the quiet zone the standard asks for (4 modules). Returns false when
+ * the text cannot be encoded (nothing is drawn then). */
+bool proj_draw_qr(ui_gfx *g, const char *text, SDL_Rect r)
+{
+    QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!q)
+        return false;
+    int n = q->width + 8;
+    int mod = r.w / n;
+    if (mod < 1) {
+        QRcode_free(q);
+        return false;
+    }
+    int side = mod * n;
+    SDL_Rect box = {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side};
+    ui_fill(g, box, UI_WHITE);
+    SDL_Color dark = {0, 0, 0, 0xFF};
+    for (int y = 0; y < q->width; y++)
+        for (int x = 0; x < q->width; x++)
+            if (q->data[y * q->width + x] & 1)
+                ui_fill(g, (SDL_Rect){box.x + (x + 4) * mod, box.y + (y + 4) * mod, mod, mod},
+                        dark);
+    QRcode_free(q);
+    return true;
+}
+
+void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
+{
+    proj_topbar(g, m, _("Wachten op de spelers"));
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY);
+
+    /* left: the scenario and the pupil */
+    SDL_Rect left = ui_r(g, 32, 124, 860, 920);
+    SDL_Rect c = proj_panel_with_title(g, left, _("De leerling"));
+    char head[256];
+    if (sc->pupil_age > 0)
+        snprintf(head, sizeof head, _("%s, %d jaar, %s"), sc->pupil_name, sc->pupil_age,
+                 sc->pupil_class);
+    else
+        snprintf(head, sizeof head, "%s, %s", sc->pupil_name, sc->pupil_class);
+    int h1 = proj_fpx(g, T_H1);
+    ui_text(g, head, c.x, c.y, h1, proj_fpx(g, T_H2), UI_BOLD, UI_INK, UI_LEFT, c.w);
+    int y = c.y + h1 * 13 / 10 + ui_px(g, 10);
+    SDL_Rect pt = {c.x, y, c.w, ui_px(g, 420)};
+    y += ui_text_box(g, sc->pupil_text, pt, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+    y += ui_px(g, 28);
+    int bh = ui_px(g, 84);
+    if (sc->intro[0]) {
+        SDL_Rect it = {c.x, y, c.w, c.y + c.h - y - bh - ui_px(g, 16)};
+        ui_text_box(g, sc->intro, it, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+    }
+    /* another level: the next one of levels/ and the trainer's own folder */
+    if (!m->observer)
+        ui_button(g, (SDL_Rect){c.x, c.y + c.h - bh, c.w, bh}, _("Ander level laden (Ctrl+O)"),
+              proj_fpx(g, T_LABEL), false, true, UI_ID_LOAD_LEVEL, 0);
+
+    /* right top: how to join */
+    SDL_Rect code = ui_r(g, 924, 124, 964, 370);
+    SDL_Rect cc = proj_panel_with_title(g, code, _("Doe mee met code"));
+    int huge = ui_font_px(g, T_HUGE);
+    /* With the browser player on, a QR code of its URL fills the panel's
+     * right side: 280 of 1920 units is about 35 cm on a 2.4 m wide
+     * projection, about 9 mm per module, readable by a phone from 5 m. */
+    int tw = cc.w;
+    if (m->join_url[0]) {
+        int side = ui_px(g, 280);
+        SDL_Rect qr = {code.x + code.w - side - ui_px(g, 20), code.y + (code.h - side) / 2, side,
+                       side};
+        if (proj_draw_qr(g, m->join_url, qr))
+            tw = qr.x - cc.x - ui_px(g, 16);
+    }
+    ui_text(g, m->room_code[0] ? m->room_code : "----", cc.x, cc.y - ui_px(g, 10), huge,
+            huge * 6 / 10, UI_BOLD, UI_INK, UI_LEFT, tw);
+    char addr[200];
+    snprintf(addr, sizeof addr, _("Adres van de host: %s"), m->address[0] ? m->address : "?");
+    if (m->join_url[0]) {
+        ui_text(g, _("Of in de browser:"), cc.x, cc.y + cc.h - body * 39 / 10,
+                body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, tw);
+        /* typed without "http://" (every browser adds it); the QR has the whole URL */
+        const char *shown = strncmp(m->join_url, "http://", 7) == 0 ? m->join_url + 7 : m->join_url;
+        ui_text(g, shown, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD,
+                UI_INK, UI_LEFT, tw);
+        /* the last line runs under the QR code's bottom edge: full width */
+        ui_text(g, addr, cc.x, cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_REGULAR,
+                UI_INK_SOFT, UI_LEFT, cc.w);
+    } else {
+        ui_text(g, addr, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD, UI_INK,
+                UI_LEFT, cc.w);
+        ui_text(g, _("Start Samenspel op je laptop en kies ‘Meedoen’."), cc.x,
+                cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT,
+                UI_LEFT, cc.w);
+    }
+
+    /* right middle: seats */
+    SDL_Rect seats = ui_r(g, 924, 516, 964, 400);
+    char title[128];
+    snprintf(title, sizeof title, _("Plaatsen · %d toeschouwers"), m->observers);
+    SDL_Rect sc2 = proj_panel_with_title(g, seats, title);
+    draw_seat_rows(g, m, sc2, !m->observer);
+    if (m->observer)
+        return;
+
+    /* right bottom: trainer controls */
+    int bpx = proj_fpx(g, T_LABEL);
+    ui_button(g, ui_r(g, 924, 940, 300, 96), _("Start het spel"), bpx, true, true, UI_ID_START, 0);
+    ui_button(g, ui_r(g, 1244, 940, 300, 96), _("Bots op vrije plaatsen"), bpx, false, true,
+              UI_ID_BOTS_FILL, 0);
+    ui_button(g, ui_r(g, 1564, 940, 150, 96), _("EN / NL"), bpx, false, true, UI_ID_LANG, 0);
+    ui_button(g, ui_r(g, 1734, 940, 154, 96), _("Hulp"), bpx, false, true, UI_ID_HELP, 0);
+}

@@ -1,0 +1,227 @@
+/* ui/proj_overlays: what the projector draws over a screen: the reveal of
+ * the commitments, help, the seat menu and the trainer menu. */
+#include "ui/proj_int.h"
+
+#include "platform/i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void dim(ui_gfx *g)
+{
+    ui_dim(g, (SDL_Color){0x10, 0x18, 0x20, 0xA0});
+}
+
+/* A commitment's target as the rules store it: a need or a spanning, each
+ * by its index in the scenario. */
+static const char *target_name(const core_scenario *sc, int kind, int target)
+{
+    if (kind == 0)
+        return (target >= 0 && target < sc->n_needs) ? sc->needs[target].title : "?";
+    if (kind == 1)
+        return (target >= 0 && target < sc->n_frictions) ? sc->frictions[target].title : "?";
+    return "?";
+}
+
+/* The simultaneous reveal: seat after seat, with what each committed. */
+void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
+{
+    dim(g);
+    const core_scenario *sc = m->sc;
+    SDL_Rect r = ui_r(g, 180, 120, 1560, 840);
+    ui_panel(g, r);
+    int pad = ui_px(g, 32);
+    int h1 = proj_fpx(g, T_H1), body = proj_fpx(g, T_BODY);
+    ui_text(g, _("Alle inzet tegelijk open"), r.x + pad, r.y + pad, h1, proj_fpx(g, T_H2), UI_BOLD,
+            UI_INK, UI_LEFT, r.w - 2 * pad);
+    int n = m->pub->n_seats;
+    int top = r.y + pad + h1 * 14 / 10;
+    int bottom = r.y + r.h - pad - ui_px(g, 80);
+    /* the resolution: what the commitments did, shown in the last part */
+    char result[512] = "";
+    for (int i = 0; i < m->pub->n_needs && i < CORE_MAX_NEEDS; i++) {
+        if (m->reveal_gain[i] <= 0)
+            continue;
+        char part[160];
+        snprintf(part, sizeof part, "%s%s +%d", result[0] ? " · " : "", sc->needs[i].title,
+                 m->reveal_gain[i]);
+        if (strlen(result) + strlen(part) < sizeof result)
+            strcat(result, part);
+    }
+    if (m->reveal_boundary >= 0 && m->reveal_boundary < sc->n_frictions) {
+        char part[200];
+        snprintf(part, sizeof part, _("%sgrenservaring: %s"), result[0] ? " · " : "",
+                 sc->frictions[m->reveal_boundary].title);
+        if (strlen(result) + strlen(part) < sizeof result)
+            strcat(result, part);
+    }
+    int result_h = 0;
+    if (result[0]) {
+        result_h = ui_text_box_height(g, result, r.w - 2 * pad - ui_px(g, 360), body, UI_BOLD);
+        if (result_h > body * 27 / 10)
+            result_h = body * 27 / 10;
+        bottom -= result_h + ui_px(g, 12);
+    }
+    int row = n > 0 ? (bottom - top) / n : 0;
+    float t = m->reveal_t < 0 ? 1.0f : m->reveal_t;
+    for (int s = 0; s < n; s++) {
+        /* each seat appears in turn; the last fifth of the time holds */
+        float appear = (float)s / (float)n * 0.8f;
+        if (t < appear)
+            break;
+        int y = top + s * row;
+        int role = sc->seat_roles[s];
+        int chip = row * 8 / 10;
+        if (chip > ui_px(g, 56))
+            chip = ui_px(g, 56);
+        int x = r.x + pad + ui_role_chip(g, sc, role, r.x + pad, y, chip) + ui_px(g, 16);
+        ui_text(g, proj_seat_name(m, s), x, y + (chip - body) / 2 - ui_px(g, 2), body,
+                ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, ui_px(g, 300));
+        x += ui_px(g, 320);
+        int cards = m->pub->revealed_n[s];
+        if (cards <= 0) {
+            ui_text(g, _("geen inzet"), x, y + (chip - body) / 2 - ui_px(g, 2), body, body,
+                    UI_REGULAR, UI_INK_SOFT, UI_LEFT, 0);
+            continue;
+        }
+        int cw = (r.x + r.w - pad - x) / (cards > 0 ? cards : 1) - ui_px(g, 12);
+        for (int k = 0; k < cards && k < CORE_MAX_COMMIT; k++) {
+            const core_commitment *cm = &m->pub->revealed_commits[s][k];
+            const char *title = (cm->card >= 0 && cm->card < sc->n_cards)
+                                    ? sc->cards[cm->card].title : "?";
+            SDL_Rect card = {x + k * (cw + ui_px(g, 12)), y, cw, row - ui_px(g, 10)};
+            ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
+            char s2[256];
+            snprintf(s2, sizeof s2, "%s → %s", title,
+                     target_name(sc, cm->target_kind, cm->target));
+            SDL_Rect tb = {card.x + ui_px(g, 12), card.y + ui_px(g, 4), card.w - ui_px(g, 24),
+                           card.h - ui_px(g, 8)};
+            ui_text_box(g, s2, tb, body, ui_body_min(g) * 9 / 10, UI_REGULAR, UI_INK, UI_LEFT);
+        }
+    }
+    if (result[0] && t >= 0.8f)
+        ui_text_box(g, result,
+                    (SDL_Rect){r.x + pad, bottom + ui_px(g, 6), r.w - 2 * pad - ui_px(g, 360),
+                               result_h},
+                    body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT);
+    ui_button(g, ui_r(g, 1400, 870, 300, 72), _("Verder (spatie)"), proj_fpx(g, T_LABEL), true,
+              true, UI_ID_SKIP_REVEAL, 0);
+}
+
+
+/* ------------------------------------------------------------ overlays */
+
+void proj_draw_help(ui_gfx *g)
+{
+    dim(g);
+    SDL_Rect r = ui_r(g, 260, 90, 1400, 900);
+    SDL_Rect c = proj_panel_with_title(g, r, _("Toetsen voor de trainer"));
+    static const char *const keys[][2] = {
+        {"Enter", N_("spel starten")},
+        {N_("Spatie"), N_("pauze / verder; onthulling sluiten")},
+        {"I", N_("de inzet van deze ronde opnieuw tonen")},
+        {"Ctrl+N", N_("volgende fase")},
+        {"Ctrl+T", N_("timer aan / uit")},
+        {"+", N_("timer één minuut langer")},
+        {"Ctrl+B", N_("bots op vrije plaatsen")},
+        {N_("klik op een plaats"), N_("bot, vrijgeven of verwijderen")},
+        {"Ctrl+V", N_("getypte antwoorden verbergen / tonen")},
+        {"Ctrl+D", N_("nabespreking; ← → stappen")},
+        {"Ctrl+R", N_("opnieuw beginnen (tweemaal)")},
+        {"Ctrl+O", N_("ander level laden (in de lobby)")},
+        {"Ctrl+L", N_("taal nl / en")},
+        {"F11", N_("volledig scherm")},
+        {"F1 / H", N_("deze hulp")},
+    };
+    int body = proj_fpx(g, T_BODY);
+    int n = (int)(sizeof keys / sizeof keys[0]);
+    int row = c.h / n;
+    if (row > body * 16 / 10)
+        row = body * 16 / 10;
+    for (int i = 0; i < n; i++) {
+        int y = c.y + i * row;
+        SDL_Rect k = {c.x, y, ui_px(g, 330), row - ui_px(g, 6)};
+        ui_round(g, k, ui_px(g, 8), UI_PANEL_ALT);
+        int tw = 0, th = 0;
+        ui_text_size(g, _(keys[i][0]), body, UI_BOLD, &tw, &th);
+        ui_text(g, _(keys[i][0]), k.x + k.w / 2, k.y + (k.h - th) / 2, body, ui_body_min(g),
+                UI_BOLD, UI_INK, UI_CENTER, k.w - ui_px(g, 12));
+        ui_text(g, _(keys[i][1]), c.x + ui_px(g, 360), k.y + (k.h - th) / 2, body, ui_body_min(g),
+                UI_REGULAR, UI_INK, UI_LEFT, c.w - ui_px(g, 360));
+    }
+    ui_hit_add(g, (SDL_Rect){0, 0, g->w, g->h}, UI_ID_CLOSE_OVERLAY, 0);
+}
+
+void proj_draw_seat_menu(ui_gfx *g, const ui_proj_model *m)
+{
+    int s = m->seat_menu;
+    if (s < 0 || s >= m->sc->n_seats)
+        return;
+    dim(g);
+    ui_hit_add(g, (SDL_Rect){0, 0, g->w, g->h}, UI_ID_CLOSE_OVERLAY, 0);
+    SDL_Rect r = ui_r(g, 560, 300, 800, 440);
+    char title[160];
+    snprintf(title, sizeof title, _("Plaats %d: %s"), s + 1,
+             proj_role_name(m->sc, m->sc->seat_roles[s]));
+    SDL_Rect c = proj_panel_with_title(g, r, title);
+    ui_hit_add(g, r, UI_ID_NONE, 0);
+    int bpx = proj_fpx(g, T_BODY);
+    int bh = ui_px(g, 84), gap = ui_px(g, 16);
+    ui_button(g, (SDL_Rect){c.x, c.y + ui_px(g, 8), c.w, bh}, _("Een bot op deze plaats"), bpx,
+              false, m->seats[s].conn != UI_SEAT_BOT, UI_ID_SEAT_BOT, s);
+    ui_button(g, (SDL_Rect){c.x, c.y + ui_px(g, 8) + bh + gap, c.w, bh},
+              _("Plaats vrijgeven (iemand anders mag)"), bpx, false,
+              m->seats[s].conn != UI_SEAT_EMPTY, UI_ID_SEAT_RELEASE, s);
+    ui_button(g, (SDL_Rect){c.x, c.y + ui_px(g, 8) + 2 * (bh + gap), c.w, bh},
+              _("Verbinding verbreken"), bpx, false, m->seats[s].conn == UI_SEAT_PLAYER ||
+              m->seats[s].conn == UI_SEAT_LOST, UI_ID_SEAT_KICK, s);
+}
+
+void proj_draw_trainer_menu(ui_gfx *g, const ui_proj_model *m)
+{
+    dim(g);
+    ui_hit_add(g, (SDL_Rect){0, 0, g->w, g->h}, UI_ID_CLOSE_OVERLAY, 0);
+    SDL_Rect r = ui_r(g, 1180, 90, 720, 900);
+    /* the code stays at hand for someone who arrives late (Identiteit
+     * comes back for them) */
+    char title[96];
+    if (m->room_code[0])
+        snprintf(title, sizeof title, _("Trainer · doe mee met code %s"), m->room_code);
+    else
+        snprintf(title, sizeof title, "%s", _("Trainer"));
+    SDL_Rect c = proj_panel_with_title(g, r, title);
+    ui_hit_add(g, r, UI_ID_NONE, 0);
+    struct { const char *label; int id; } items[] = {
+        {m->paused ? N_("Verder spelen (spatie)") : N_("Pauze (spatie)"), UI_ID_PAUSE},
+        {N_("Volgende fase (Ctrl+N)"), UI_ID_NEXT_PHASE},
+        {m->timer_on ? N_("Timer uit (Ctrl+T)") : N_("Timer aan (Ctrl+T)"), UI_ID_TIMER_TOGGLE},
+        {N_("Timer één minuut langer (+)"), UI_ID_TIMER_EXTEND},
+        {N_("Bots op vrije plaatsen (Ctrl+B)"), UI_ID_BOTS_FILL},
+        {m->hide_player_text ? N_("Getypte antwoorden tonen (Ctrl+V)")
+                             : N_("Getypte antwoorden verbergen (Ctrl+V)"), UI_ID_HIDE_TEXT},
+        {N_("Nabespreking (Ctrl+D)"), UI_ID_DEBRIEF},
+        {N_("Opnieuw beginnen (Ctrl+R)"), UI_ID_RESTART},
+        {N_("Taal nl / en (Ctrl+L)"), UI_ID_LANG},
+        {N_("Volledig scherm (F11)"), UI_ID_FULLSCREEN},
+    };
+    int n = (int)(sizeof items / sizeof items[0]);
+    int gap = ui_px(g, 10);
+    int bh = (c.h - gap * (n - 1)) / n;
+    int px = proj_fpx(g, T_BODY);
+    if (bh < px * 14 / 10)
+        px = ui_body_min(g);
+    for (int i = 0; i < n; i++)
+        ui_button(g, (SDL_Rect){c.x, c.y + i * (bh + gap), c.w, bh}, _(items[i].label), px,
+                  i < 2, true, items[i].id, 0);
+    /* the way in for a latecomer's phone, next to the menu */
+    if (m->join_url[0]) {
+        SDL_Rect qp = ui_r(g, 440, 90, 720, 760);
+        ui_hit_add(g, qp, UI_ID_NONE, 0);
+        SDL_Rect qc = proj_panel_with_title(g, qp, _("Meedoen in de browser"));
+        int side = qc.w < qc.h - px * 3 ? qc.w : qc.h - px * 3;
+        proj_draw_qr(g, m->join_url, (SDL_Rect){qc.x + (qc.w - side) / 2, qc.y, side, side});
+        const char *shown = strncmp(m->join_url, "http://", 7) == 0 ? m->join_url + 7 : m->join_url;
+        ui_text(g, shown, qc.x, qc.y + side + px / 2, px, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT,
+                qc.w);
+    }
+}

@@ -1,0 +1,678 @@
+/* ui/proj_table: the projector's game table (phase stepper, pupil, frictions,
+ * needs, goals, network, seats) as retained regions, and the end screen. */
+#include "ui/proj_int.h"
+
+#include "platform/i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ table */
+
+/* Whether this round has an Identiteit phase: always in round 1, later
+ * only when someone sat down late (the core skips it otherwise). */
+static bool round_has_identiteit(const ui_proj_model *m)
+{
+    if (m->pub->round <= 1 || m->pub->phase == CORE_PHASE_IDENTITEIT)
+        return true;
+    return m->pub->phase == CORE_PHASE_SIGNAAL && m->st && m->st->newcomers;
+}
+
+static void phase_stepper(ui_gfx *g, const ui_proj_model *m)
+{
+    static const core_phase all[] = {CORE_PHASE_SIGNAAL, CORE_PHASE_IDENTITEIT,
+                                     CORE_PHASE_OVERLEG, CORE_PHASE_INZET,
+                                     CORE_PHASE_UITVOERING, CORE_PHASE_REFLECTIE};
+    core_phase steps[6];
+    int n = 0;
+    for (int i = 0; i < 6; i++)
+        if (all[i] != CORE_PHASE_IDENTITEIT || round_has_identiteit(m))
+            steps[n++] = all[i];
+    SDL_Rect area = ui_r(g, 560, 18, 820, 60);
+    int gap = ui_px(g, 6);
+    int w = (area.w - gap * (n - 1)) / n;
+    /* one text size for every chip: the largest at which the widest
+     * label fits (bold, as the current phase is drawn) */
+    int px = proj_fpx(g, 26.0f);
+    int min = ui_body_min(g);
+    for (; px > min; px--) {
+        bool fits = true;
+        for (int i = 0; i < n && fits; i++) {
+            int tw = 0, th = 0;
+            ui_text_size(g, ui_phase_name(steps[i]), px, UI_BOLD, &tw, &th);
+            fits = tw <= w - ui_px(g, 10);
+        }
+        if (fits)
+            break;
+    }
+    for (int i = 0; i < n; i++) {
+        SDL_Rect s = {area.x + i * (w + gap), area.y, w, area.h};
+        bool cur = m->pub->phase == steps[i];
+        bool done = m->pub->phase > steps[i] && m->pub->phase != CORE_PHASE_END;
+        SDL_Color bg = cur ? UI_WHITE : (SDL_Color){0x1E, 0x66, 0x84, 0xFF};
+        ui_round(g, s, s.h / 2, bg);
+        SDL_Color ink = cur ? UI_ACCENT : (done ? (SDL_Color){0xD6, 0xE6, 0xEC, 0xFF} : UI_WHITE);
+        int tw = 0, th = 0;
+        ui_text_size(g, ui_phase_name(steps[i]), px, UI_BOLD, &tw, &th);
+        ui_text(g, ui_phase_name(steps[i]), s.x + s.w / 2, s.y + (s.h - th) / 2, px, px,
+                cur ? UI_BOLD : UI_REGULAR, ink, UI_CENTER, s.w - ui_px(g, 10));
+    }
+}
+
+/* The table's top bar in three pieces side by side, so that the ticking
+ * timer and the hover of the menu button redraw only their own piece:
+ * [0, x_round) title and phases, [x_round, x_menu) round and timer,
+ * [x_menu, w) the trainer's menu button. Each piece paints its own part of
+ * the bar. */
+static SDL_Rect topbar_piece(const ui_gfx *g, int piece)
+{
+    SDL_Rect bar = ui_r(g, 0, 0, 1920, 96);
+    int x_round = ui_r(g, 1385, 0, 0, 0).x;
+    int x_menu = ui_r(g, 1828, 0, 0, 0).x;
+    int x0 = piece == 0 ? 0 : piece == 1 ? x_round : x_menu;
+    int x1 = piece == 0 ? x_round : piece == 1 ? x_menu : g->w;
+    SDL_Rect r = {x0, bar.y, x1 - x0, bar.h};
+    return r;
+}
+
+static void table_topbar_main(ui_gfx *g, const ui_proj_model *m)
+{
+    ui_fill(g, topbar_piece(g, 0), UI_ACCENT);
+    int px = proj_fpx(g, T_H2);
+    SDL_Rect brand = ui_r(g, 32, 24, 560, 50);
+    ui_text(g, m->sc->title, brand.x, brand.y, px, proj_fpx(g, T_LABEL), UI_BOLD, UI_WHITE, UI_LEFT,
+            brand.w);
+    phase_stepper(g, m);
+}
+
+static void table_topbar_round(ui_gfx *g, const ui_proj_model *m)
+{
+    ui_fill(g, topbar_piece(g, 1), UI_ACCENT);
+    char round[96];
+    int rounds = m->sc->rules.rounds;
+    snprintf(round, sizeof round, _("Ronde %d van %d"), m->pub->round, rounds);
+    SDL_Rect r = ui_r(g, 1390, 0, 430, 96);
+    int right = r.x + r.w;
+    if (m->timer_on) {
+        /* the timer large (body size of the back row), the round beside it */
+        char t[32];
+        snprintf(t, sizeof t, "%d:%02d", m->timer_left_s / 60, m->timer_left_s % 60);
+        ui_set_text_role(g, UI_TR_BODY);
+        int big = proj_fpx(g, T_H1);
+        int tw = 0, th = 0;
+        ui_text_size(g, t, big, UI_BOLD, &tw, &th);
+        ui_text(g, t, right, r.y + (r.h - th) / 2, big, big, UI_BOLD,
+                m->timer_left_s < 60 ? (SDL_Color){0xFF, 0xC8, 0x6B, 0xFF} : UI_WHITE, UI_RIGHT,
+                r.w / 2);
+        ui_set_text_role(g, UI_TR_READ);
+        right -= tw + ui_px(g, 16);
+    }
+    int px = proj_fpx(g, T_BODY);
+    ui_text(g, round, right, r.y + (r.h - px * 12 / 10) / 2, px, px, UI_BOLD, UI_WHITE, UI_RIGHT,
+            right - r.x);
+}
+
+static void table_topbar_menu(ui_gfx *g, const ui_proj_model *m)
+{
+    ui_fill(g, topbar_piece(g, 2), UI_ACCENT);
+    if (m->observer)
+        return;
+    /* the trainer's menu: every control by mouse too */
+    SDL_Rect mb = ui_r(g, 1836, 18, 64, 60);
+    ui_round(g, mb, mb.h / 4, ui_hover(g, mb) ? (SDL_Color){0x1E, 0x66, 0x84, 0xFF} : UI_ACCENT);
+    ui_round_outline(g, mb, mb.h / 4, ui_px(g, 2) > 0 ? ui_px(g, 2) : 1, UI_WHITE);
+    for (int i = 0; i < 3; i++) {
+        SDL_Rect bar = {mb.x + mb.w / 4, mb.y + mb.h * (3 + 3 * i) / 12, mb.w / 2,
+                        ui_px(g, 4) > 0 ? ui_px(g, 4) : 1};
+        ui_fill(g, bar, UI_WHITE);
+    }
+    ui_hit_add(g, mb, UI_ID_TRAINER_MENU, 0);
+}
+
+static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    SDL_Rect c = proj_panel_with_title(g, r, _("De leerling"));
+    const core_scenario *sc = m->sc;
+    char head[256];
+    snprintf(head, sizeof head, "%s · %s", sc->pupil_name, sc->pupil_class);
+    int h2 = proj_fpx(g, T_H2);
+    ui_text(g, head, c.x, c.y, h2, proj_fpx(g, T_BODY), UI_BOLD, UI_INK, UI_LEFT, c.w);
+    int y = c.y + h2 * 14 / 10;
+    int mh = (c.y + c.h - y) / 2;
+    int body = proj_fpx(g, T_BODY);
+    SDL_Rect m1 = {c.x, y, c.w, mh - ui_px(g, 12)};
+    int wb = m->pub->welbevinden;
+    SDL_Color wfill = wb <= 2 ? UI_ALARM : wb <= 4 ? UI_WARN : UI_GOOD;
+    ui_draw_meter(g, m1, _("Welbevinden"), wb, sc->rules.welbevinden_max, wfill, body);
+    SDL_Rect m2 = {c.x, y + mh, c.w, mh - ui_px(g, 12)};
+    int dk = m->pub->draagkracht;
+    ui_draw_meter(g, m2, _("Draagkracht"), dk, sc->rules.draagkracht_max,
+                  dk == 0 ? UI_ALARM : UI_ACCENT, body);
+}
+
+static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    SDL_Rect c = proj_panel_with_title(g, r, _("Spanningen"));
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY);
+    /* the bottom lines: boundary experiences won and the team's innovations */
+    char won[320];
+    int nb = m->pub->n_boundary;
+    int n_inn = m->pub->n_innovations;
+    const char *first = "";
+    if (n_inn > 0 && m->pub->innovations[0] >= 0 && m->pub->innovations[0] < sc->n_cards)
+        first = sc->cards[m->pub->innovations[0]].title;
+    char bcount[96];
+    snprintf(bcount, sizeof bcount,
+             ngettext("%d grenservaring", "%d grenservaringen", (unsigned long)(nb < 0 ? 0 : nb)),
+             nb);
+    if (n_inn > 1)
+        snprintf(won, sizeof won, _("%s · innovatie: %s (+%d)"), bcount, first, n_inn - 1);
+    else if (n_inn == 1)
+        snprintf(won, sizeof won, _("%s · innovatie: %s"), bcount, first);
+    else
+        snprintf(won, sizeof won, "%s", bcount);
+    int won_h = ui_text_box_height(g, won, c.w, body, UI_BOLD);
+    if (won_h > c.h / 2)
+        won_h = c.h / 2;
+    int bottom = c.y + c.h - won_h;
+    int y = c.y;
+    int shown = 0;
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        const core_friction_state *f = &m->pub->frictions[i];
+        if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
+            continue;
+        const core_friction_def *d = &sc->frictions[f->friction];
+        int tw = c.w - ui_px(g, 30);
+        int th = ui_text_box_height(g, d->title, tw, body, UI_BOLD);
+        if (th > body * 27 / 10)
+            th = body * 27 / 10;
+        int need = th + body * 12 / 10 + ui_px(g, 22);
+        if (y + need > bottom) {
+            char more[64];
+            snprintf(more, sizeof more, _("+ %d meer"), m->pub->n_frictions_out - i);
+            ui_text(g, more, c.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+            break;
+        }
+        SDL_Rect card = {c.x, y, c.w, need - ui_px(g, 10)};
+        ui_round(g, card, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
+        SDL_Rect bar = {c.x, y, ui_px(g, 8), card.h};
+        ui_fill(g, bar, UI_WARN);
+        ui_text_box(g, d->title, (SDL_Rect){c.x + ui_px(g, 20), y + ui_px(g, 6), tw, th}, body,
+                    ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+        /* involved roles as chips, severity in words */
+        int cx = c.x + ui_px(g, 20);
+        int chip = body;
+        int cy = y + ui_px(g, 6) + th + ui_px(g, 2);
+        for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
+            if (d->roles & (1u << ro)) {
+                cx += ui_role_chip(g, sc, ro, cx, cy, chip) + ui_px(g, 6);
+            }
+        char sev[64];
+        snprintf(sev, sizeof sev, _("ernst %d"), f->severity);
+        ui_text(g, sev, c.x + c.w - ui_px(g, 10), cy, body, ui_body_min(g), UI_REGULAR,
+                UI_ALARM, UI_RIGHT, c.w / 2);
+        y += need;
+        shown++;
+    }
+    if (shown == 0)
+        ui_text_box(g, _("Geen open spanningen."), (SDL_Rect){c.x, y, c.w, body * 2}, body,
+                    ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+    ui_text_box(g, won, (SDL_Rect){c.x, bottom, c.w, won_h}, body, ui_body_min(g), UI_BOLD,
+                nb > 0 ? UI_GOOD : UI_INK_SOFT, UI_LEFT);
+}
+
+static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    SDL_Rect c = proj_panel_with_title(g, r, _("Noden van de leerling"));
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY);
+    int n = m->pub->n_needs;
+    if (n <= 0)
+        return;
+    int row = c.h / n;
+    for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++) {
+        const core_need_def *d = &sc->needs[i];
+        int y = c.y + i * row;
+        bool met = m->pub->need_met[i];
+        bool lit = m->pub->need_lit[i];
+        int lead = m->pub->need_lead[i];
+        char st[160];
+        if (met)
+            snprintf(st, sizeof st, "%s", _("✓ bereikt"));
+        else if (!lit && lead >= 0 && lead < m->pub->n_seats)
+            snprintf(st, sizeof st, _("in het duister · %s"), proj_seat_name(m, lead));
+        else if (!lit)
+            snprintf(st, sizeof st, "%s", _("in het duister"));
+        else if (lead >= 0 && lead < m->pub->n_seats)
+            snprintf(st, sizeof st, _("trekker %s"), proj_seat_name(m, lead));
+        else
+            st[0] = 0;
+        ui_text(g, d->title, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, c.w);
+        int by = y + body * 13 / 10;
+        int bh = ui_px(g, 22);
+        int shown_progress = met && m->pub->need_progress[i] > d->target ? d->target
+                                                                         : m->pub->need_progress[i];
+        char prog[48];
+        snprintf(prog, sizeof prog, "%d / %d", shown_progress, d->target);
+        int pw = 0, ph = 0;
+        ui_text_size(g, "00 / 00", body, UI_BOLD, &pw, &ph);
+        int barw = c.w * 42 / 100; /* same for every need, so the numbers line up */
+        SDL_Rect bar = {c.x, by + (ph - bh) / 2, barw, bh};
+        ui_round(g, bar, bh / 2, UI_PANEL_ALT);
+        if (d->target > 0 && shown_progress > 0) {
+            int v = shown_progress > d->target ? d->target : shown_progress;
+            SDL_Rect f = bar;
+            f.w = (int)((long)bar.w * v / d->target);
+            if (f.w < bh)
+                f.w = bh;
+            /* a need in the dark is grey: its progress counts half */
+            ui_round(g, f, bh / 2, met ? UI_GOOD : (lit ? UI_ACCENT : UI_INK_SOFT));
+        }
+        int nx = bar.x + bar.w + ui_px(g, 12);
+        ui_text(g, prog, nx, by, body, body, UI_BOLD, UI_INK, UI_LEFT, 0);
+        if (st[0]) {
+            int sx = nx + pw + ui_px(g, 16);
+            ui_text(g, st, c.x + c.w, by, body, ui_body_min(g) * 8 / 10, met ? UI_BOLD : UI_REGULAR,
+                    met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, c.x + c.w - sx);
+        }
+    }
+}
+
+static void draw_goals_and_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    SDL_Rect c = proj_panel_with_title(g, r, _("Gedeelde doelen en gedeeld dossier"));
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY);
+    int y = c.y;
+    int ng = 0;
+    for (int i = 0; i < sc->n_goals && i < CORE_MAX_GOALS; i++) {
+        if (!m->pub->goal_adopted[i])
+            continue;
+        char s[160];
+        snprintf(s, sizeof s, "◆ %s", sc->goals[i].title);
+        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, c.w);
+        y += body * 13 / 10;
+        ng++;
+    }
+    if (m->pub->goal_proposal >= 0 && m->pub->goal_proposal < sc->n_goals) {
+        char s[256];
+        int yes = proj_popcount32(m->pub->goal_votes_yes);
+        int no = proj_popcount32(m->pub->goal_votes_no);
+        snprintf(s, sizeof s,
+                 m->pub->goal_proposal_drop ? _("Stemming: ‘%s’ loslaten? %d ja, %d nee")
+                                            : _("Stemming: ‘%s’? %d ja, %d nee"),
+                 sc->goals[m->pub->goal_proposal].title, yes, no);
+        y += ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, body * 27 / 10}, body, ui_body_min(g),
+                         UI_BOLD, UI_WARN, UI_LEFT);
+        y += ui_px(g, 4);
+        ng++;
+    }
+    if (ng == 0) {
+        ui_text(g, _("Nog geen gedeeld doel."), c.x, y, body, ui_body_min(g), UI_REGULAR,
+                UI_INK_SOFT, UI_LEFT, c.w);
+        y += body * 13 / 10;
+    }
+    y += ui_px(g, 10);
+    /* shared dossier facts: the newest first, as many as fit */
+    int nf = 0;
+    for (int i = 0; i < sc->n_facts && i < CORE_MAX_FACTS; i++)
+        nf += m->pub->fact_shared[i] ? 1 : 0;
+    if (nf == 0) {
+        ui_text(g, _("Nog geen dossierfeiten gedeeld."), c.x, y, body, ui_body_min(g),
+                UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+        return;
+    }
+    /* newest first: by the round they were shared in, then the later fact */
+    int order[CORE_MAX_FACTS], no = 0;
+    for (int i = 0; i < sc->n_facts && i < CORE_MAX_FACTS; i++)
+        if (m->pub->fact_shared[i])
+            order[no++] = i;
+    for (int a = 1; a < no; a++)
+        for (int b = a; b > 0; b--) {
+            int x = order[b - 1], y2 = order[b];
+            int rx = m->pub->fact_shared_round[x], ry = m->pub->fact_shared_round[y2];
+            if (ry > rx || (ry == rx && y2 > x)) {
+                order[b - 1] = y2;
+                order[b] = x;
+            }
+        }
+    int more_h = body * 13 / 10; /* room kept for the "+N" line */
+    int shown = 0;
+    for (int k = 0; k < no; k++) {
+        int i = order[k];
+        const core_fact_def *f = &sc->facts[i];
+        int chip = ui_role_chip_width(g, sc, f->role, body);
+        int th = ui_text_box_height(g, f->text, c.w - chip - ui_px(g, 12), body, UI_REGULAR);
+        int reserve = k + 1 < no ? more_h : 0;
+        int avail = c.y + c.h - y - reserve;
+        if (th > avail) {
+            /* the newest fact is shown even in a small panel, ending in "…" */
+            if (shown > 0 || avail < body * 12 / 10)
+                break;
+            th = avail;
+        }
+        ui_role_chip(g, sc, f->role, c.x, y + ui_px(g, 2), body);
+        SDL_Rect tb = {c.x + chip + ui_px(g, 12), y, c.w - chip - ui_px(g, 12), th};
+        ui_text_box(g, f->text, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
+        y += th + ui_px(g, 8);
+        shown++;
+    }
+    if (shown < nf) {
+        char more[64];
+        snprintf(more, sizeof more, _("+ %d eerder gedeeld"), nf - shown);
+        ui_text(g, more, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+    }
+}
+
+void proj_draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    SDL_Rect c = proj_panel_with_title(g, r, _("Samenwerkingsnetwerk"));
+    bool alarm = proj_centrality_alarm(m);
+    int body = proj_fpx(g, T_BODY);
+    int graph_h = c.h - (body * 13 / 10) * 5 - ui_px(g, 40) - ui_px(g, 24);
+    if (alarm)
+        graph_h -= body * 14 / 10;
+    SDL_Rect gr = {c.x, c.y, c.w, graph_h};
+    ui_draw_network(g, gr, m->sc, m->pub->n_seats, m->pub->edges, alarm);
+    int y = c.y + graph_h;
+    if (alarm) {
+        SDL_Rect ab = {c.x, y, c.w, body * 13 / 10};
+        ui_round(g, ab, ui_px(g, 8), UI_ALARM);
+        ui_text(g, _("⚠ Eén persoon trekt alles"), ab.x + ab.w / 2,
+                ab.y + ui_px(g, 3), body, ui_body_min(g), UI_BOLD, UI_WHITE, UI_CENTER,
+                ab.w - ui_px(g, 16));
+        y += body * 14 / 10;
+    }
+    const core_measures *mm = &m->pub->live;
+    const char *names[4] = {_("Densiteit"), _("Centraliteit"), _("Diversiteit"),
+                            _("Doelgerichtheid")};
+    double vals[4] = {mm->density, mm->centrality, mm->diversity, mm->goal_directedness};
+    int rowh = body * 13 / 10;
+    int label_w = c.w * 50 / 100;
+    for (int i = 0; i < 4; i++) {
+        int yy = y + i * rowh;
+        ui_text(g, names[i], c.x, yy, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT,
+                label_w);
+        char v[32];
+        ui_fmt_decimal(v, sizeof v, vals[i]);
+        int vw = 0, vh = 0;
+        ui_text_size(g, "0,00", body, UI_BOLD, &vw, &vh);
+        ui_text(g, v, c.x + c.w, yy, body, body, UI_BOLD, UI_INK, UI_RIGHT, 0);
+        int bx = c.x + label_w + ui_px(g, 8);
+        int bw = c.w - label_w - vw - ui_px(g, 24);
+        SDL_Rect bar = {bx, yy + body / 4, bw, body / 2};
+        ui_round(g, bar, bar.h / 2, UI_PANEL_ALT);
+        double v01 = vals[i] < 0 ? 0 : vals[i] > 1 ? 1 : vals[i];
+        SDL_Rect f = bar;
+        f.w = (int)(bw * v01);
+        if (f.w > 0) {
+            if (f.w < bar.h)
+                f.w = bar.h;
+            ui_round(g, f, bar.h / 2, (i == 1 && alarm) ? UI_ALARM : UI_ACCENT);
+        }
+    }
+    y += rowh * 4 + ui_px(g, 10);
+    char lv[128];
+    snprintf(lv, sizeof lv, _("Niveau: %s"), ui_level_name(mm->level));
+    ui_text(g, lv, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, c.w);
+    y += body * 13 / 10;
+    SDL_Rect lm = {c.x, y, c.w, c.y + c.h - y};
+    if (lm.h > ui_px(g, 40))
+        lm.h = ui_px(g, 40);
+    ui_draw_level_meter(g, lm, mm->level, body);
+}
+
+static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
+{
+    SDL_Rect strip = ui_r(g, 32, 990, 1856, 80);
+    int n = m->pub->n_seats;
+    if (n <= 0)
+        return;
+    int gap = ui_px(g, 10);
+    int w = (strip.w - gap * (n - 1)) / n;
+    int px = proj_fpx(g, 24.0f) * 9 / 10;
+    if (px < ui_body_min(g) * 8 / 10)
+        px = ui_body_min(g) * 8 / 10;
+    for (int s = 0; s < n; s++) {
+        SDL_Rect cell = {strip.x + s * (w + gap), strip.y, w, strip.h};
+        ui_round(g, cell, ui_px(g, 12), UI_PANEL);
+        /* with seven or eight seats the chip shrinks to leave the name room */
+        int chip = n > 6 ? cell.h * 45 / 100 : cell.h - ui_px(g, 20);
+        int role = m->sc->seat_roles[s];
+        int chip_w =
+            ui_role_chip(g, m->sc, role, cell.x + ui_px(g, 8), cell.y + (cell.h - chip) / 2, chip);
+        int x = cell.x + chip_w + ui_px(g, n > 6 ? 14 : 20);
+        int tw = cell.x + cell.w - x - ui_px(g, 8);
+        bool ready = m->pub->seat_ready[s];
+        bool reflected = m->pub->phase == CORE_PHASE_REFLECTIE && m->pub->seat_reflected[s];
+        /* eight seats on a 1280x720 projector leave ~100 px per name */
+        int minpx = n > 6 ? px * 55 / 100 : n > 4 ? px * 6 / 10 : px * 3 / 4;
+        ui_text(g, proj_role_name(m->sc, role), x, cell.y + ui_px(g, 6), px, minpx, UI_BOLD,
+                UI_INK, UI_LEFT, tw);
+        char line[128];
+        const char *who = m->seats[s].conn == UI_SEAT_EMPTY ? _("vrij") : proj_seat_name(m, s);
+        /* Identiteit came back for this newcomer: the table sees who presents */
+        bool newcomer = m->st && m->pub->phase == CORE_PHASE_IDENTITEIT &&
+                        (m->st->newcomers & (1u << s)) && !ready;
+        if (m->seats[s].conn == UI_SEAT_LOST)
+            snprintf(line, sizeof line, "%s · %s", who, _("weg"));
+        else if (newcomer)
+            snprintf(line, sizeof line, _("nieuw: %s"), who);
+        else if (ready || reflected)
+            snprintf(line, sizeof line, "✓ %s", who);
+        else
+            snprintf(line, sizeof line, "%s", who);
+        SDL_Color ink = m->seats[s].conn == UI_SEAT_LOST ? UI_ALARM
+                        : (ready || reflected)           ? UI_GOOD
+                        : newcomer                       ? UI_ACCENT
+                                                         : UI_INK_SOFT;
+        ui_text(g, line, x, cell.y + ui_px(g, 6) + px * 12 / 10, px, minpx,
+                (ready || reflected || newcomer) ? UI_BOLD : UI_REGULAR, ink, UI_LEFT, tw);
+        if (!m->observer)
+            ui_hit_add(g, cell, UI_ID_SEAT, s);
+    }
+}
+
+/* Signaal: the friction of this round (and the level's scripted event). */
+static void draw_signal_overlay(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    int last = -1;
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
+        if (m->pub->frictions[i].active)
+            last = i;
+    ui_panel(g, r);
+    SDL_Rect band = {r.x, r.y, r.w, ui_px(g, 14)};
+    ui_round(g, band, ui_px(g, 7), UI_WARN);
+    int pad = ui_px(g, 28);
+    int body = proj_fpx(g, T_BODY);
+    int y = r.y + pad;
+    ui_text(g, _("Signaal"), r.x + pad, y, body, body, UI_BOLD, UI_WARN, UI_LEFT, r.w - 2 * pad);
+    y += body * 14 / 10;
+    /* the signal is what the room reads now: large, in the back row's
+     * body size (3% capital height), in the space the panel has */
+    ui_text_role old = ui_set_text_role(g, UI_TR_BODY);
+    int big = ui_rule_px(g, UI_TR_BODY);
+    if (last >= 0) {
+        const core_friction_def *d = &sc->frictions[m->pub->frictions[last].friction];
+        int hh = proj_fpx(g, T_H1) * 13 / 10;
+        if (hh < big)
+            hh = big;
+        SDL_Rect hb = {r.x + pad, y, r.w - 2 * pad, r.h * 30 / 100};
+        y += ui_text_box(g, d->title, hb, hh, big, UI_BOLD, UI_INK, UI_LEFT);
+        y += ui_px(g, 20);
+        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.h * 78 / 100 - (y - r.y)};
+        y += ui_text_box(g, d->text, tb, big, big, UI_REGULAR, UI_INK, UI_LEFT);
+        y += ui_px(g, 24);
+    }
+    ui_set_text_role(g, old);
+    for (int e = 0; e < sc->n_events && e < CORE_MAX_EVENTS_SCRIPTED; e++) {
+        if (sc->events[e].round != m->pub->round)
+            continue;
+        ui_text(g, sc->events[e].title, r.x + pad, y, body, ui_body_min(g), UI_BOLD, UI_ACCENT,
+                UI_LEFT, r.w - 2 * pad);
+        y += body * 13 / 10;
+        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.y + r.h - pad - y};
+        y += ui_text_box(g, sc->events[e].text, tb, body, ui_body_min(g), UI_REGULAR, UI_INK,
+                         UI_LEFT);
+        break;
+    }
+}
+
+static void draw_reflection_overlay(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    ui_panel(g, r);
+    SDL_Rect band = {r.x, r.y, r.w, ui_px(g, 14)};
+    ui_round(g, band, ui_px(g, 7), UI_GOOD);
+    int pad = ui_px(g, 28);
+    int h2 = proj_fpx(g, T_H2), body = proj_fpx(g, T_BODY);
+    int y = r.y + pad;
+    int rc = m->pub->reflection_card;
+    ui_text(g, _("Reflectie"), r.x + pad, y, body, body, UI_BOLD, UI_GOOD, UI_LEFT, r.w - 2 * pad);
+    y += body * 14 / 10;
+    if (rc < 0 || rc >= sc->n_reflections) {
+        ui_text(g, _("De reflectiekaart volgt."), r.x + pad, y, body, body, UI_REGULAR, UI_INK,
+                UI_LEFT, r.w - 2 * pad);
+        return;
+    }
+    const core_reflection_def *d = &sc->reflections[rc];
+    SDL_Rect qb = {r.x + pad, y, r.w - 2 * pad, r.h * 45 / 100};
+    y += ui_text_box(g, d->question, qb, h2, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+    y += ui_px(g, 20);
+    for (int o = 0; o < d->n_options && o < CORE_MAX_OPTIONS; o++) {
+        char s[CORE_TITLE_LEN + 8];
+        snprintf(s, sizeof s, "%c  %s", 'A' + o, d->options[o]);
+        ui_text(g, s, r.x + pad, y, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT,
+                r.w - 2 * pad);
+        y += body * 13 / 10;
+    }
+    int answered = 0;
+    for (int s = 0; s < m->pub->n_seats; s++)
+        answered += m->pub->seat_reflected[s] ? 1 : 0;
+    char a[96];
+    snprintf(a, sizeof a, _("%d van %d spelers antwoordden"), answered, m->pub->n_seats);
+    ui_text(g, a, r.x + pad, r.y + r.h - pad - body, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT,
+            r.w - 2 * pad);
+}
+
+static void draw_end(ui_gfx *g, const ui_proj_model *m)
+{
+    proj_topbar(g, m, _("Einde van het schooljaar"));
+    SDL_Rect r = ui_r(g, 260, 180, 1400, 720);
+    ui_panel(g, r);
+    int pad = ui_px(g, 48);
+    int huge = ui_font_px(g, 96), h2 = proj_fpx(g, T_H2), body = proj_fpx(g, T_BODY);
+    bool won = m->pub->outcome == CORE_OUTCOME_WON;
+    char head[200];
+    if (won)
+        snprintf(head, sizeof head, _("%s is goed ondersteund"), m->sc->pupil_name);
+    else
+        snprintf(head, sizeof head, _("%s had meer nodig"), m->sc->pupil_name);
+    ui_text(g, head, r.x + r.w / 2, r.y + pad, huge, h2, UI_BOLD, won ? UI_GOOD : UI_ALARM,
+            UI_CENTER, r.w - 2 * pad);
+    int met = 0;
+    for (int i = 0; i < m->pub->n_needs && i < CORE_MAX_NEEDS; i++)
+        met += m->pub->need_met[i] ? 1 : 0;
+    char line[200];
+    snprintf(line, sizeof line, _("%d van %d noden bereikt · welbevinden %d"), met,
+             m->pub->n_needs, m->pub->welbevinden);
+    int y = r.y + pad + huge * 14 / 10;
+    ui_text(g, line, r.x + r.w / 2, y, h2, body, UI_REGULAR, UI_INK, UI_CENTER, r.w - 2 * pad);
+    y += h2 * 2;
+    ui_text(g, _("Samenwerkingsniveau van het team"), r.x + r.w / 2, y, body, body, UI_BOLD,
+            UI_INK_SOFT, UI_CENTER, r.w - 2 * pad);
+    y += body * 14 / 10;
+    SDL_Rect lm = {r.x + pad, y, r.w - 2 * pad, ui_px(g, 90)};
+    ui_draw_level_meter(g, lm, m->pub->live.level, proj_fpx(g, T_BODY));
+    ui_button(g, ui_r(g, 760, 780, 400, 90), _("Naar de nabespreking"), proj_fpx(g, T_BODY), true,
+              true, UI_ID_DEBRIEF, 0);
+}
+
+/* The table as retained regions (ui_draw_regions): each panel is drawn
+ * again only when what it shows changes, so a steady frame is one copy of
+ * the layer and a ticking timer redraws only its piece of the top bar. */
+static void rg_topbar_main(ui_gfx *g, const void *m, SDL_Rect a)
+{
+    (void)a;
+    table_topbar_main(g, m);
+}
+
+static void rg_topbar_round(ui_gfx *g, const void *m, SDL_Rect a)
+{
+    (void)a;
+    table_topbar_round(g, m);
+}
+
+static void rg_topbar_menu(ui_gfx *g, const void *m, SDL_Rect a)
+{
+    (void)a;
+    table_topbar_menu(g, m);
+}
+
+static void rg_pupil(ui_gfx *g, const void *m, SDL_Rect a) { draw_pupil(g, m, a); }
+static void rg_frictions(ui_gfx *g, const void *m, SDL_Rect a) { draw_frictions(g, m, a); }
+static void rg_needs(ui_gfx *g, const void *m, SDL_Rect a) { draw_needs(g, m, a); }
+static void rg_goals(ui_gfx *g, const void *m, SDL_Rect a) { draw_goals_and_dossier(g, m, a); }
+static void rg_signal(ui_gfx *g, const void *m, SDL_Rect a) { draw_signal_overlay(g, m, a); }
+static void rg_reflection(ui_gfx *g, const void *m, SDL_Rect a)
+{
+    draw_reflection_overlay(g, m, a);
+}
+static void rg_network(ui_gfx *g, const void *m, SDL_Rect a) { proj_draw_network_panel(g, m, a); }
+
+static void rg_seats(ui_gfx *g, const void *m, SDL_Rect a)
+{
+    (void)a;
+    draw_seat_strip(g, m);
+}
+
+/* A panel's region: the panel with its shadow and a margin for anti-aliased
+ * edges, still clear of the neighbours (the gaps are 16 design units). fn
+ * starts with ui_panel(r), whose body covers the background. */
+static ui_region panel_region(const ui_gfx *g, const ui_proj_model *m, SDL_Rect r, ui_region_fn fn)
+{
+    int mg = ui_px(g, 6);
+    ui_region rg = {{r.x - mg, r.y - mg, r.w + 2 * mg, r.h + 2 * mg}, fn, m, r,
+                    ui_panel_body(g, r)};
+    return rg;
+}
+
+void proj_draw_table(ui_gfx *g, const ui_proj_model *m)
+{
+    if (m->pub->phase == CORE_PHASE_END) {
+        ui_draw_background(g);
+        draw_end(g, m);
+        return;
+    }
+    ui_region rg[12];
+    int n = 0;
+    SDL_Rect none = {0, 0, 0, 0};
+    /* each piece of the bar starts with an opaque fill of itself */
+    for (int i = 0; i < 3; i++) {
+        static const ui_region_fn fns[3] = {rg_topbar_main, rg_topbar_round, rg_topbar_menu};
+        SDL_Rect piece = topbar_piece(g, i);
+        rg[n++] = (ui_region){piece, fns[i], m, none, piece};
+    }
+    rg[n++] = panel_region(g, m, ui_r(g, 32, 116, 540, 300), rg_pupil);
+    rg[n++] = panel_region(g, m, ui_r(g, 32, 432, 540, 540), rg_frictions);
+    SDL_Rect mid = ui_r(g, 592, 116, 720, 856);
+    if (m->pub->phase == CORE_PHASE_SIGNAAL) {
+        rg[n++] = panel_region(g, m, mid, rg_signal);
+    } else if (m->pub->phase == CORE_PHASE_REFLECTIE) {
+        rg[n++] = panel_region(g, m, mid, rg_reflection);
+    } else {
+        rg[n++] = panel_region(g, m, ui_r(g, 592, 116, 720, 524), rg_needs);
+        rg[n++] = panel_region(g, m, ui_r(g, 592, 656, 720, 316), rg_goals);
+    }
+    rg[n++] = panel_region(g, m, ui_r(g, 1332, 116, 556, 856), rg_network);
+    SDL_Rect strip = ui_r(g, 32, 990, 1856, 80);
+    rg[n++] = panel_region(g, m, strip, rg_seats);
+    rg[n - 1].opaque = none; /* seat cells, not a panel */
+    ui_draw_regions(g, rg, n, UI_BG);
+    /* the reveal stays up, fully shown at 1, until the trainer moves on */
+    if (m->pub->phase == CORE_PHASE_UITVOERING && m->pub->revealed && m->reveal_t >= 0 &&
+        m->reveal_t <= 1.0f)
+        proj_draw_reveal(g, m);
+}
