@@ -74,6 +74,11 @@ static void on_view(void *ctx, const core_seat_view *sv, const core_public_view 
     (void)pub;
     (void)ev;
     if (sv) {
+        /* a new round's question starts without the last answer picked */
+        if (sv->pub.round != a->view.pub.round) {
+            a->m.reflect_option = -1;
+            a->m.reflect_text[0] = '\0';
+        }
         memcpy(&a->view, sv, sizeof *sv);
         app_settle(a, PLAYER_NEWS_SEAT_VIEW);
     } else if (pub) {

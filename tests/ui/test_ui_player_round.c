@@ -311,6 +311,9 @@ static void test_player_round(void **state)
     assert_true(refused_shown);
     assert_true(typed);
     assert_true(reflected);
+    /* the next round's question starts without last round's answer picked */
+    assert_int_equal(player_app_model(r.app)->reflect_option, -1);
+    assert_string_equal(player_app_model(r.app)->reflect_text, "");
     /* the typed answer reached the host */
     const core_state *st = host_state(r.h);
     (void)st;
