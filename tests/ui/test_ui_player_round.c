@@ -121,6 +121,24 @@ static host *rig_host(host_options *ho, unsigned seed)
     return h;
 }
 
+/* The player window (offscreen) for the leraar on the rig's host; name may
+ * be "" (the join form asks for it). */
+static void rig_player(rig *r, const char *name)
+{
+    char err[512] = "";
+    cli_options co;
+    cli_options_default(&co);
+    snprintf(co.host, sizeof co.host, "127.0.0.1");
+    co.port = host_port(r->h);
+    snprintf(co.code, sizeof co.code, "TEST");
+    snprintf(co.name, sizeof co.name, "%s", name);
+    snprintf(co.role, sizeof co.role, "leraar");
+    co.no_token_store = true;
+    r->app = player_app_open(&co, true, err, sizeof err);
+    if (!r->app)
+        fail_msg("player window: %s", err);
+}
+
 /* Waits until the player window holds a seat, puts team bots in every
  * other seat and starts the game. Returns the player's seat. */
 static int rig_seat_and_start(rig *r)
@@ -149,17 +167,7 @@ static void test_player_round(void **state)
     host_options *ho = calloc(1, sizeof *ho);
     assert_non_null(ho);
     r.h = rig_host(ho, 7);
-    cli_options co;
-    cli_options_default(&co);
-    snprintf(co.host, sizeof co.host, "127.0.0.1");
-    co.port = host_port(r.h);
-    snprintf(co.code, sizeof co.code, "TEST");
-    /* no name on the command line: the join form asks for it */
-    snprintf(co.role, sizeof co.role, "leraar");
-    co.no_token_store = true;
-    r.app = player_app_open(&co, true, err, sizeof err);
-    if (!r.app)
-        fail_msg("player window: %s", err);
+    rig_player(&r, ""); /* no name on the command line: the join form asks for it */
     assert_null(player_app_session(r.app));
     assert_true(click(&r, UI_ID_SUBMIT, 0)); /* without a name: refused, stays in the form */
     assert_null(player_app_session(r.app));
@@ -402,17 +410,7 @@ static void play_game(bool share_dossier, unsigned seed)
     host_options *ho = calloc(1, sizeof *ho);
     assert_non_null(ho);
     r.h = rig_host(ho, seed);
-    cli_options co;
-    cli_options_default(&co);
-    snprintf(co.host, sizeof co.host, "127.0.0.1");
-    co.port = host_port(r.h);
-    snprintf(co.code, sizeof co.code, "TEST");
-    snprintf(co.name, sizeof co.name, "Bart");
-    snprintf(co.role, sizeof co.role, "leraar");
-    co.no_token_store = true;
-    r.app = player_app_open(&co, true, err, sizeof err);
-    if (!r.app)
-        fail_msg("player window: %s", err);
+    rig_player(&r, "Bart");
     /* code, name and role given: the window takes the seat at once */
     int seat = rig_seat_and_start(&r);
 
