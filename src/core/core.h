@@ -717,5 +717,10 @@ const char *core_kind_name(core_knowledge_kind k);    /* "wetenschappelijke kenn
 const char *core_kind_key(core_knowledge_kind k);     /* "wetenschappelijk", "professioneel", "ervaring" */
 const char *core_block_key(core_building_block b);    /* "identiteit", ... */
 const char *core_evidence_name(core_evidence_tag t);  /* "lage-diversiteit", ... */
+/* A role's badge when its level gives no `afkorting`: the abbreviation
+ * Flemish schools use for the usual roles, else the initials of its name
+ * (one word gives its first two letters: "Logopedist" -> "LO"). */
+void core_role_default_badge(const char *role_id, const char *role_name,
+                             char out[CORE_BADGE_LEN]);
 
 #endif

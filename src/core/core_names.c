@@ -4,6 +4,9 @@
  */
 #include "core/core.h"
 
+#include <stdio.h>
+#include <string.h>
+
 const char *core_reject_message(core_reject r)
 {
     switch (r) {
@@ -134,4 +137,40 @@ const char *core_evidence_name(core_evidence_tag t)
     case CORE_EV_TAG_SAMEN_GEWERKT: return "samen-gewerkt";
     default: return "?";
     }
+}
+
+/* The abbreviations Flemish schools use for the usual roles. */
+static const char *const known_badges[][2] = {
+    {"leraar", "LR"},           {"ouder", "OU"},           {"clb-anker", "CLB"},
+    {"leerondersteuner", "LO"}, {"zorgcoordinator", "ZC"}, {"directie", "DIR"},
+    {"leerling", "LL"},         {"pedagogisch-begeleider", "PB"},
+    {"buitengewoon-onderwijs", "BuO"}, {"jeugdhulp", "JH"}, {"leerlingbegeleider", "LB"},
+};
+
+void core_role_default_badge(const char *role_id, const char *role_name,
+                             char out[CORE_BADGE_LEN])
+{
+    for (size_t i = 0; i < sizeof known_badges / sizeof known_badges[0]; i++)
+        if (role_id && strcmp(role_id, known_badges[i][0]) == 0) {
+            snprintf(out, CORE_BADGE_LEN, "%s", known_badges[i][1]);
+            return;
+        }
+    const char *n = role_name ? role_name : "";
+    int k = 0;
+    bool start = true;
+    for (const char *p = n; *p && k < 2; p++) {
+        unsigned char ch = (unsigned char)*p;
+        bool letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+        if (start && letter) {
+            out[k++] = (char)(ch >= 'a' ? ch - 32 : ch);
+            start = false;
+        } else if (ch == ' ' || ch == '-' || ch == '/') {
+            start = true;
+        }
+    }
+    if (k == 1 && n[0] && n[1] && (unsigned char)n[1] < 0x80)
+        out[k++] = (char)(n[1] >= 'a' && n[1] <= 'z' ? n[1] - 32 : n[1]);
+    if (k == 0)
+        out[k++] = '?';
+    out[k] = '\0';
 }

@@ -181,45 +181,14 @@ static void read_badge(lvl_src *s, const lnode *r, char out[CORE_BADGE_LEN])
     lvl_copy_str(out, CORE_BADGE_LEN, v->s);
 }
 
-/* The abbreviations Flemish schools use for the usual roles, for roles
- * files without `afkorting` (and journals written before it existed). */
-static const char *const known_badges[][2] = {
-    {"leraar", "LR"},           {"ouder", "OU"},           {"clb-anker", "CLB"},
-    {"leerondersteuner", "LO"}, {"zorgcoordinator", "ZC"}, {"directie", "DIR"},
-    {"leerling", "LL"},         {"pedagogisch-begeleider", "PB"},
-    {"buitengewoon-onderwijs", "BuO"}, {"jeugdhulp", "JH"}, {"leerlingbegeleider", "LB"},
-};
-
 void lvl_role_badge(const lvl_role_tmp *t, char out[CORE_BADGE_LEN])
 {
     if (t->badge[0]) {
         lvl_copy_str(out, CORE_BADGE_LEN, t->badge);
         return;
     }
-    for (size_t i = 0; i < sizeof known_badges / sizeof known_badges[0]; i++)
-        if (strcmp(t->def.id, known_badges[i][0]) == 0) {
-            lvl_copy_str(out, CORE_BADGE_LEN, known_badges[i][1]);
-            return;
-        }
-    /* initials of the name; one word gives its first two letters ("Logopedist" -> "LO") */
-    int k = 0;
-    bool start = true;
-    const char *n = t->def.name;
-    for (const char *p = n; *p && k < 2; p++) {
-        unsigned char ch = (unsigned char)*p;
-        bool letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
-        if (start && letter) {
-            out[k++] = (char)(ch >= 'a' ? ch - 32 : ch);
-            start = false;
-        } else if (ch == ' ' || ch == '-' || ch == '/') {
-            start = true;
-        }
-    }
-    if (k == 1 && n[0] && n[1] && (unsigned char)n[1] < 0x80)
-        out[k++] = (char)(n[1] >= 'a' && n[1] <= 'z' ? n[1] - 32 : n[1]);
-    if (k == 0)
-        out[k++] = '?';
-    out[k] = '\0';
+    /* roles files without `afkorting` (and journals written before it existed) */
+    core_role_default_badge(t->def.id, t->def.name, out);
 }
 
 static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)

@@ -82,40 +82,8 @@ void ui_fmt_decimal(char *out, size_t len, double v)
                 *p = ',';
 }
 
-/* Short labels inside role chips. Known roles get the abbreviations Flemish
- * schools use; other roles get their initials. Always next to (or in the
- * same view as) the full role name. */
-static const char *const known_abbrev[][2] = {
-    {"leraar", "LR"},           {"ouder", "OU"},           {"clb-anker", "CLB"},
-    {"leerondersteuner", "LO"}, {"zorgcoordinator", "ZC"}, {"directie", "DIR"},
-    {"leerling", "LL"},         {"pedagogisch-begeleider", "PB"},
-    {"buitengewoon-onderwijs", "BuO"}, {"jeugdhulp", "JH"}, {"leerlingbegeleider", "LB"},
-};
-
-static void initials_of(const char *n, char out[8])
-{
-    int k = 0;
-    bool start = true;
-    for (const char *p = n; *p && k < 2; p++) {
-        unsigned char ch = (unsigned char)*p;
-        bool letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
-        if (start && letter) {
-            out[k++] = (char)(ch >= 'a' ? ch - 32 : ch);
-            start = false;
-        } else if (ch == ' ' || ch == '-' || ch == '/') {
-            start = true;
-        }
-    }
-    /* one word: first two letters ("Logopedist" -> "LO") */
-    if (k == 1 && n[0] && n[1] && (unsigned char)n[1] < 0x80) {
-        char c2 = n[1];
-        out[k++] = (char)(c2 >= 'a' && c2 <= 'z' ? c2 - 32 : c2);
-    }
-    if (k == 0)
-        out[k++] = '?';
-    out[k] = 0;
-}
-
+/* The short label inside a role chip: the level's badge, always next to (or
+ * in the same view as) the full role name. */
 void ui_role_initials(const core_scenario *sc, int role, char out[8])
 {
     out[0] = '?';
@@ -131,12 +99,10 @@ void ui_role_initials(const core_scenario *sc, int role, char out[8])
         out[n] = 0;
         return;
     }
-    for (size_t i = 0; i < sizeof known_abbrev / sizeof known_abbrev[0]; i++)
-        if (strcmp(sc->roles[role].id, known_abbrev[i][0]) == 0) {
-            snprintf(out, 8, "%s", known_abbrev[i][1]);
-            return;
-        }
-    initials_of(sc->roles[role].name, out);
+    /* a scenario built without the loader (tests, old journals): the default */
+    char badge[CORE_BADGE_LEN];
+    core_role_default_badge(sc->roles[role].id, sc->roles[role].name, badge);
+    snprintf(out, 8, "%.7s", badge);
 }
 
 static SDL_Color role_colour(const core_scenario *sc, int role)
