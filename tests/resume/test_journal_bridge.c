@@ -480,13 +480,8 @@ static void test_improvements_kept_per_round(void **state)
     }
     int64_t id = host_journal_session(h);
     host_destroy_journaled(h); /* as after a crash */
-    host_options r;
-    options(&r, db, 0);
-    r.resume = true;
-    r.resume_id = id;
-    r.seed = 0;
-    r.code[0] = '\0';
-    h = create(&r);
+    h = resume_from(db);
+    assert_int_equal(host_journal_session(h), id);
     assert_string_equal((*host_improvements_get(h))[1][0], "Actie van ronde 1");
     assert_string_equal((*host_improvements_get(h))[2][0], "Actie van ronde 2");
     assert_string_equal((*host_improvements_get(h))[2][1], "");
