@@ -142,6 +142,23 @@ function onMessage(m) {
 }
 
 // ---------------------------------------------------------------- helpers
+// Long Dutch compounds get soft hyphens where a syllable likely starts (a
+// consonant before a vowel), so a narrow card breaks them there with a
+// hyphen instead of anywhere (the projector's gfx does the same).
+function softHyphens(text) {
+  const vowel = (c) => "aeiouyAEIOUY".includes(c);
+  return text.split(" ").map((w) => {
+    if (w.length < 10) return w;
+    let out = "";
+    for (let i = 0; i < w.length; i++) {
+      if (i >= 3 && w.length - i >= 3 && !vowel(w[i]) && w[i] !== "-" && vowel(w[i + 1]) &&
+          /[a-z]/i.test(w[i - 1])) out += "\u00ad";
+      out += w[i];
+    }
+    return out;
+  }).join(" ");
+}
+
 function roleName(r) { return S.sc && r >= 0 && r < S.sc.roles.length ? S.sc.roles[r].name : "?"; }
 function seatLabel(s) {
   const ls = S.lobby && S.lobby.seats[s];
@@ -385,7 +402,7 @@ function cardView(id, committed, selected, onclick, slot) {
   const b = el("button", { type: "button", class: "card" + (committed ? " committed" : "") + (selected ? " chosen" : ""),
     "aria-pressed": selected ? "true" : "false", "data-slot": String(slot), onclick },
   el("span", { class: "badge" }, d.type === 1 ? "+" + d.boost : String(d.strength)),
-  el("b", {}, d.title), el("span", { class: "text" }, d.text),
+  el("b", {}, softHyphens(d.title)), el("span", { class: "text" }, d.text),
   d.type === 0 && d.domain ? el("span", { class: "domain" }, d.domain) : null,
   el("span", { class: "kind" }, line), committed ? el("span", { class: "tag" }, t("ingezet")) : null);
   return b;
