@@ -30,7 +30,9 @@
 #define CORE_MAX_COMMIT 3       /* hard cap; the level's rule is usually 2 */
 #define CORE_MAX_FACTS 48
 #define CORE_MAX_FRICTIONS 16
-#define CORE_MAX_GOALS 8
+#define CORE_MAX_GOALS 8         /* goals a level offers */
+#define CORE_MAX_TEAM_GOALS 2    /* goals a team words itself during a game */
+#define CORE_MAX_GOAL_SLOTS (CORE_MAX_GOALS + CORE_MAX_TEAM_GOALS) /* level's, then the team's */
 #define CORE_MAX_REFLECTIONS 40
 #define CORE_MAX_ROUNDS 12
 #define CORE_MAX_EVENTS_SCRIPTED 12
@@ -123,6 +125,10 @@ typedef enum {
     CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT, /* no ervaringskennis used */
     CORE_EV_TAG_GEEN_TREKKER,         /* a need without a lead */
     CORE_EV_TAG_SAMEN_GEWERKT,        /* joint contributions happened */
+    CORE_EV_TAG_ZONDER_TOESTEMMING,   /* a sensitive fact was shared without consent */
+    CORE_EV_TAG_LEERLING_NIET_GEHOORD,/* nobody asked the pupil this round */
+    CORE_EV_TAG_WEINIG_VERTROUWEN,    /* trust at or below trust_low */
+    CORE_EV_TAG_GEEN_OVERLEGTIJD,     /* the round's overleg time ran out */
     CORE_EV_TAG_COUNT
 } core_evidence_tag;
 
@@ -138,6 +144,7 @@ typedef struct {
     core_knowledge_kind kind; /* expertise and innovation cards */
     int strength;             /* expertise/innovation: points added */
     int boost;                /* generic: points added to another role's card on the same target */
+    bool pupil_voice;         /* "stem van de leerling": counts only in a round the pupil was asked */
 } core_card_def;
 
 typedef struct {
@@ -154,6 +161,9 @@ typedef struct {
     int deck[CORE_MAX_DECK];         /* card def indices, copies repeated */
     int deck_size;
     int colour;                      /* index into the UI's colour-blind-safe palette */
+    bool pupil;       /* the leerling: heard only when asked; gives consent from 12 years */
+    bool guardian;    /* the ouder: gives consent to share sensitive facts */
+    bool organizer;   /* directie, zorgcoördinator: may set up a structural overlegmoment */
 } core_role_def;
 
 typedef struct {
@@ -168,8 +178,10 @@ typedef struct {
 typedef struct {
     char id[CORE_ID_LEN];
     char text[CORE_TEXT_LEN];
-    int role;                   /* holder */
+    int role;                   /* holder (may be a role not in play: the leerling's voice) */
     uint32_t needs;             /* bit n: sheds light on need n */
+    bool sensitive;             /* beroepsgeheim: shared freely only with consent */
+    bool pupil_voice;           /* "stem van de leerling": shared only once the pupil was asked */
 } core_fact_def;
 
 typedef struct {
@@ -182,6 +194,8 @@ typedef struct {
     core_drain_target drains;
     int innovation_card;        /* card def index granted as grenservaring */
     int round;                  /* scripted round it appears (1-based), 0 = from the deck */
+    char options[CORE_MAX_OPTIONS][CORE_TITLE_LEN]; /* afspraken the level suggests */
+    int n_options;
 } core_friction_def;
 
 typedef struct {
@@ -198,6 +212,11 @@ typedef struct {
     uint32_t evidence;          /* bit per core_evidence_tag */
     char options[CORE_MAX_OPTIONS][CORE_TITLE_LEN];
     int n_options;
+    /* Which answers fit what happened (bit per option). fit_signal: when a
+     * problem tag of `evidence` showed in the round more than a good one;
+     * fit_quiet: otherwise. 0 = the default: every option but the first
+     * (signal) / every option but the last (quiet); RULES.md. */
+    uint32_t fit_signal, fit_quiet;
 } core_reflection_def;
 
 /* A scripted event of the level, revealed in Signaal of its round. */
@@ -255,6 +274,19 @@ typedef struct {
     double diversity_low;             /* blau below this: lage-diversiteit */
     double density_low;
     int off_domain_divisor;           /* an expertise card outside its own domain counts strength / this (2) */
+    /* Organisatie: overleg time per round (0 = unlimited) */
+    int overleg_budget;               /* 4: time units per round */
+    int overleg_moment_cost;          /* 2: units a structural overlegmoment costs in its round */
+    int overleg_moment_bonus;         /* 2: units added to every later round */
+    int ask_cost;                     /* 1: an ask or offer (+1 at low trust) */
+    int goal_cost;                    /* 1: proposing, wording or dropping a goal */
+    int afspraak_cost;                /* 1: proposing an afspraak */
+    int pupil_cost;                   /* 1: asking the pupil */
+    /* trust (vertrouwen) */
+    int trust_start;                  /* 3 */
+    int trust_max;                    /* 5 */
+    int trust_low;                    /* 1: at or below, asks and offers cost one more */
+    int consent_penalty;              /* 1: welbevinden lost when a sensitive fact is shared without consent */
 } core_rules;
 
 typedef struct {
@@ -338,6 +370,14 @@ typedef enum {
     CORE_ACT_UNCOMMIT,       /* a = commitment slot */
     CORE_ACT_REFLECT,        /* a = option index, text = improvement action (optional) */
     CORE_ACT_NEW_PLAYER,     /* host: a = seat where a new person sat down; Identiteit comes back for them */
+    CORE_ACT_WORD_GOAL,      /* text = the team's own goal, a = bit per linked need; opens the vote */
+    CORE_ACT_PROPOSE_AFSPRAAK, /* a = friction, b = option or CORE_NONE (then text = the afspraak) */
+    CORE_ACT_AGREE_AFSPRAAK, /* a = friction, b = 1 agree / 0 object */
+    CORE_ACT_ASK_CONSENT,    /* a = own sensitive fact: ask the ouder (or the pupil from 12) */
+    CORE_ACT_CONSENT,        /* a = fact, b = 1 give / 0 refuse; by a seat that may consent */
+    CORE_ACT_ASK_PUPIL,      /* ask the pupil what they think (once per round) */
+    CORE_ACT_SET_MEETING,    /* directie/zorgcoördinator: a structural overlegmoment (once per game) */
+    CORE_ACT_CHECK_IMPROVEMENT, /* a = seat whose verbeteractie, b = 1 done / 0 not (yet) */
     CORE_ACT_COUNT
 } core_action_type;
 
@@ -387,6 +427,17 @@ typedef enum {
     CORE_REJ_DUPLICATE,      /* the same ask/offer is already open this round */
     CORE_REJ_NOT_READY,      /* unready while not ready */
     CORE_REJ_BAD_TEXT,       /* the answer is not valid UTF-8 text */
+    CORE_REJ_NO_TIME,        /* the round's overleg time is used up */
+    CORE_REJ_NOT_INVOLVED,   /* your role is not involved in this spanning */
+    CORE_REJ_NO_AFSPRAAK,    /* nobody proposed an afspraak for this spanning */
+    CORE_REJ_NOT_SENSITIVE,  /* consent is only asked for sensitive facts */
+    CORE_REJ_NO_CONSENT_ASKED, /* nobody asked for consent for this fact */
+    CORE_REJ_NOT_CONSENT_GIVER, /* only the ouder (or the pupil from 12) gives consent */
+    CORE_REJ_ALREADY_DONE,   /* once per round/game, and it happened */
+    CORE_REJ_NOT_ORGANIZER,  /* only the directie or zorgcoördinator sets up an overlegmoment */
+    CORE_REJ_NO_IMPROVEMENT, /* no earlier verbeteractie of that seat to check */
+    CORE_REJ_PUPIL_NOT_ASKED,/* a pupil's-voice fact before anyone asked the pupil */
+    CORE_REJ_EMPTY_TEXT,     /* a team goal or own afspraak needs words */
     CORE_REJ_COUNT
 } core_reject;
 
@@ -426,6 +477,19 @@ typedef enum {
     CORE_EVT_GAME_END,       /* a = outcome, b = overall collaboration level */
     CORE_EVT_GOAL_REJECTED,  /* a vote failed or lapsed at the end of Overleg: a = goal, b = 1 adopt / 0 drop */
     CORE_EVT_PROMISE_LAPSED, /* an ask/offer nobody answered before Uitvoering: a = promise index */
+    CORE_EVT_TEAM_GOAL,      /* seat worded a goal: a = goal slot (>= the level's goals) */
+    CORE_EVT_AFSPRAAK_PROPOSED, /* seat, a = friction, b = option or CORE_NONE (own text) */
+    CORE_EVT_AFSPRAAK_ANSWER,   /* seat, a = friction, b = 1 agree / 0 object */
+    CORE_EVT_AFSPRAAK_MADE,     /* a = friction: the roles agreed; it is a grenservaring at Uitvoering */
+    CORE_EVT_AFSPRAAK_DROPPED,  /* a = friction: objected to, or still open at Uitvoering */
+    CORE_EVT_FRICTION_SOFTENED, /* a = friction: cards of enough roles, no afspraak: no drain this round */
+    CORE_EVT_CONSENT_ASKED,  /* seat, a = fact */
+    CORE_EVT_CONSENT,        /* seat, a = fact, b = 1 given / 0 refused */
+    CORE_EVT_NO_CONSENT,     /* seat shared sensitive fact a without consent: b = welbevinden lost */
+    CORE_EVT_PUPIL_ASKED,    /* seat asked the pupil; a = facts of the pupil's voice now shared */
+    CORE_EVT_MEETING_SET,    /* seat, a = first round with more overleg time */
+    CORE_EVT_TRUST,          /* a = trust now, b = change */
+    CORE_EVT_IMPROVEMENT_CHECKED, /* seat, a = seat whose verbeteractie, b = done, c = its round */
     /* new types go here, and into report.c's event_key table */
     CORE_EVT_COUNT
 } core_event_type;
@@ -481,6 +545,11 @@ typedef struct {
     bool reflected;
     int reflection_option;
     char reflection_text[CORE_ANSWER_LEN];
+    /* the seat's latest verbeteractie (a reflection with text) */
+    char improvement_text[CORE_ANSWER_LEN];
+    int improvement_round;   /* 0 = none yet */
+    int improvement_checked; /* round it was checked in, 0 = not yet */
+    bool improvement_done;   /* the team said it was done */
 } core_seat_state;
 
 typedef struct {
@@ -489,6 +558,15 @@ typedef struct {
     int ignored_rounds;
     bool active;
 } core_friction_state;
+
+/* An afspraak on a spanning (indexed by friction definition). */
+typedef struct {
+    int proposer;            /* seat, CORE_NONE when no proposal is open */
+    int option;              /* the level's option, or CORE_NONE: own text */
+    uint32_t agreed;         /* seats that agreed (the proposer included) */
+    int made_round;          /* round the roles agreed, 0 = not (yet) */
+    char text[CORE_ANSWER_LEN]; /* own wording (option == CORE_NONE) */
+} core_afspraak;
 
 typedef struct {
     double density;
@@ -503,8 +581,11 @@ typedef struct {
     int promises_broken;
     int asks_offers;
     bool goal_adopted;
-    bool reflective;         /* every seat answered the reflection */
+    bool reflective;         /* every seat answered the reflection, and every answer fits */
     int reflective_rounds;   /* overall only */
+    int afspraken;           /* spanningen turned into grenservaringen by afspraak, up to this round */
+    int improvements_checked;/* verbeteracties checked in a later round, up to this round */
+    int trust;               /* at the end of the round / now */
     uint32_t evidence;       /* core_evidence_tag bits */
     core_collab_level level;
 } core_measures;
@@ -528,9 +609,9 @@ typedef struct {
     int friction_deck[CORE_MAX_FRICTIONS]; int friction_deck_n;
     int boundary_won[CORE_MAX_FRICTIONS]; int n_boundary;
     int innovations[CORE_MAX_INNOVATIONS]; int n_innovations; /* team pool: card defs */
-    bool goal_adopted[CORE_MAX_GOALS];
-    int goal_adopted_round[CORE_MAX_GOALS];
-    int goal_proposal;                   /* goal index under vote or CORE_NONE */
+    bool goal_adopted[CORE_MAX_GOAL_SLOTS];
+    int goal_adopted_round[CORE_MAX_GOAL_SLOTS];
+    int goal_proposal;                   /* goal slot under vote or CORE_NONE */
     bool goal_proposal_drop;             /* the vote is about dropping it */
     int goal_proposer;
     uint32_t goal_votes_yes, goal_votes_no; /* seat bits */
@@ -570,6 +651,26 @@ typedef struct {
     uint32_t reflections_shown_hi;       /* cards 32..39 (bit i-32), see reflections_shown */
     uint32_t lit_needs;                  /* union of the needs of every shared fact */
     uint64_t seat_facts[CORE_MAX_SEATS]; /* bit f: fact f is in this seat's dossier (set at init) */
+    /* --- the rules of issue #12 (RULES.md: time, trust, consent, voice, afspraken) --- */
+    int overleg_left;                    /* overleg time units left this round */
+    int meeting_round;                   /* round a structural overlegmoment was set up, 0 = none */
+    int trust;                           /* vertrouwen, 0..trust_max */
+    int pupil_asked_round;               /* last round someone asked the pupil, 0 = never */
+    uint8_t fact_consent[CORE_MAX_FACTS];/* 0 none, 1 asked, 2 given, 3 refused */
+    bool fact_no_consent[CORE_MAX_FACTS];/* shared without consent */
+    core_afspraak afspraken[CORE_MAX_FRICTIONS]; /* by friction definition */
+    int team_goal_needs[CORE_MAX_TEAM_GOALS];    /* bit per linked need */
+    char team_goal_text[CORE_MAX_TEAM_GOALS][CORE_ANSWER_LEN];
+    int n_team_goals;
+    uint32_t reflection_evidence;        /* the round's evidence when Reflectie began: what answers fit */
+    int r_checked[CORE_MAX_ROUNDS + 1];  /* verbeteracties checked in round r */
+    int r_trust[CORE_MAX_ROUNDS + 1];    /* trust at the end of round r */
+    bool r_pupil[CORE_MAX_ROUNDS + 1];   /* the pupil was asked in round r */
+    bool r_no_consent[CORE_MAX_ROUNDS + 1]; /* a sensitive fact went out without consent */
+    bool r_time_out[CORE_MAX_ROUNDS + 1];/* the round's overleg time was all spent */
+    int need_met_round[CORE_MAX_NEEDS];  /* round need n was reached in, 0 = not (yet) */
+    uint32_t consent_seats;              /* seats that may give consent (set at init) */
+    bool pupil_voice;                    /* the level gives the pupil a voice (set at init) */
 } core_state;
 
 /* Starts a game in the lobby. The scenario must pass core_scenario_validate. */
@@ -616,8 +717,24 @@ typedef struct {
     core_friction_state frictions[CORE_MAX_FRICTIONS]; int n_frictions_out;
     int boundary_won[CORE_MAX_FRICTIONS]; int n_boundary;
     int innovations[CORE_MAX_INNOVATIONS]; int n_innovations;
-    bool goal_adopted[CORE_MAX_GOALS];
+    bool goal_adopted[CORE_MAX_GOAL_SLOTS];
     int goal_proposal; bool goal_proposal_drop; int goal_proposer;
+    int n_team_goals;
+    int team_goal_needs[CORE_MAX_TEAM_GOALS];
+    char team_goal_text[CORE_MAX_TEAM_GOALS][CORE_ANSWER_LEN];
+    int overleg_left, overleg_budget;    /* time this round, and the round's full budget */
+    int meeting_round;
+    int trust;
+    bool pupil_asked;                    /* this round */
+    uint8_t fact_consent[CORE_MAX_FACTS];/* as core_state; only for sensitive facts */
+    bool fact_no_consent[CORE_MAX_FACTS];
+    core_afspraak afspraken[CORE_MAX_FRICTIONS];
+    uint32_t reflection_evidence;
+    /* every seat's latest verbeteractie (public: the team checks them together) */
+    int improvement_round[CORE_MAX_SEATS];
+    int improvement_checked[CORE_MAX_SEATS];
+    bool improvement_done[CORE_MAX_SEATS];
+    char improvement_text[CORE_MAX_SEATS][CORE_ANSWER_LEN];
     uint32_t goal_votes_yes, goal_votes_no;
     core_promise promises[CORE_MAX_PROMISES]; int n_promises;
     bool seat_ready[CORE_MAX_SEATS];
@@ -655,7 +772,8 @@ void core_seat_view_get(const core_state *st, int seat, core_seat_view *out);
 
 typedef enum {
     CORE_BOT_SOLO = 0,  /* own best card alone; never asks, never adopts goals, skips reflection */
-    CORE_BOT_TEAM       /* shares facts, asks/offers, adopts goals, combines roles, reflects */
+    CORE_BOT_TEAM,      /* coordinates as a good team would (RULES.md) */
+    CORE_BOT_CHECKLIST  /* presses every cooperative button without coordinating */
 } core_bot_kind;
 
 /* A bot is a plain user of the public API: it sees its seat view and the
@@ -671,14 +789,25 @@ typedef struct {
     int games;
     int won;
     double mean_welbevinden;
+    double sd_welbevinden;   /* population standard deviation over the games */
     int levels[CORE_LEVEL_COUNT];
+    int won_at_level[CORE_LEVEL_COUNT]; /* games won, by the game's collaboration level */
     core_measures mean;      /* mean of each measure over the games (level unused) */
     double mean_rounds;
+    int need_reached[CORE_MAX_NEEDS];   /* games in which need n was reached */
+    int need_round_sum[CORE_MAX_NEEDS]; /* sum of the rounds it was reached in */
+    int friction_crossed[CORE_MAX_FRICTIONS]; /* games in which spanning f became a grenservaring */
+    int friction_left[CORE_MAX_FRICTIONS];    /* games that ended with spanning f still lying */
 } core_sim_result;
 
-/* Plays `games` full games with bots in every seat (mixed: seats alternate
- * team/solo), seeds derived from `seed`. Pure and allocation-free. */
-typedef enum { CORE_SIM_TEAM = 0, CORE_SIM_SOLO, CORE_SIM_MIXED } core_sim_bots;
+/* Plays `games` full games with bots in every seat (mixed: team and solo
+ * seats drawn per game, core_sim_mixed_team_seats), seeds derived from
+ * `seed`. Pure and allocation-free. */
+typedef enum { CORE_SIM_TEAM = 0, CORE_SIM_SOLO, CORE_SIM_MIXED, CORE_SIM_CHECKLIST } core_sim_bots;
+/* Mixed: which seats play team (bit set) in the game of this seed: half the
+ * seats (rounded down, at least one), chosen from the seed, never from the
+ * order of the roles. */
+uint32_t core_sim_mixed_team_seats(uint64_t game_seed, int n_seats);
 void core_simulate(const core_scenario *sc, int games, uint64_t seed,
                    core_sim_bots bots, core_sim_result *out);
 
@@ -709,6 +838,22 @@ typedef struct {
 int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max);
 
 /* ----------------------------------------------------------------- names */
+
+/* How the game ended, both outcomes in one (RULES.md: "Two outcomes"). */
+typedef enum {
+    CORE_VERDICT_ONGOING = 0,
+    CORE_VERDICT_TOGETHER,   /* the pupil is helped, and the team worked together (>= coöperatief) */
+    CORE_VERDICT_APART,      /* the pupil is helped, but the team worked side by side */
+    CORE_VERDICT_LOST        /* the pupil is not helped enough */
+} core_verdict;
+core_verdict core_game_verdict(core_outcome outcome, core_collab_level level);
+
+/* Whether option `option` of reflection card `card` fits evidence `ev`
+ * (the rule of core_reflection_def's fit masks). */
+bool core_reflection_fits(const core_reflection_def *card, uint32_t ev, int option);
+
+/* The overleg time an action costs now (0 for free actions). */
+int core_action_cost(const core_state *st, const core_action *a);
 
 const char *core_phase_name(core_phase p);            /* "Signaal", ... (Dutch) */
 const char *core_level_name(core_collab_level l);     /* "geen", "coördinerend", ... */

@@ -8,6 +8,7 @@
  */
 #include "core/core_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Domains differ mostly in their first letter: compare that first. */
@@ -160,7 +161,8 @@ static void friction_duties(const core_scenario *sc, const core_public_view *p, 
     for (int s = 0; s < CORE_MAX_SEATS; s++)
         duty[s] = CORE_NONE;
     for (int i = 0; i < p->n_frictions_out; i++) {
-        if (!p->frictions[i].active)
+        /* a spanning with an afspraak is resolved at Uitvoering: no cards needed */
+        if (!p->frictions[i].active || p->afspraken[p->frictions[i].friction].made_round > 0)
             continue;
         const core_friction_def *fd = &sc->frictions[p->frictions[i].friction];
         int picked[CORE_MAX_SEATS], np = 0;
@@ -205,11 +207,62 @@ static int lead_candidate(const core_scenario *sc, const core_public_view *p, in
 
 static int goal_gain(const core_scenario *sc, const core_public_view *p, int g)
 {
+    uint32_t needs = g < sc->n_goals ? sc->goals[g].needs : (uint32_t)p->team_goal_needs[g - sc->n_goals];
     int c = 0;
     for (int n = 0; n < sc->n_needs; n++)
-        if (core_goal_links(sc, g, n) && !p->need_met[n])
+        if (((needs >> (unsigned)n) & 1u) && !p->need_met[n])
             c++;
     return c;
+}
+
+/* Whether a seat whose role may consent is at the table (public: roles are). */
+static bool seat_may_consent(const core_scenario *sc, int s)
+{
+    const core_role_def *ro = &sc->roles[sc->seat_roles[s]];
+    return ro->guardian || (ro->pupil && sc->pupil_age >= 12);
+}
+
+static bool anyone_may_consent(const core_scenario *sc, int n_seats)
+{
+    for (int s = 0; s < n_seats; s++)
+        if (seat_may_consent(sc, s))
+            return true;
+    return false;
+}
+
+/* What a team seat does with its unshared fact f: share it now (1), ask
+ * for consent first (2), or leave it for now (0: consent is pending or was
+ * refused, or the pupil must be asked first). */
+static int fact_step(const core_scenario *sc, const core_public_view *p, int seat, int f)
+{
+    const core_fact_def *fd = &sc->facts[f];
+    if (fd->pupil_voice && p->round > 0 && !p->pupil_asked)
+        return 0;
+    if (!fd->sensitive || seat_may_consent(sc, seat) || p->fact_consent[f] == 2)
+        return 1;
+    if (p->fact_consent[f] == 0 && anyone_may_consent(sc, p->n_seats))
+        return 2;
+    return 0;
+}
+
+static bool level_gives_pupil_voice(const core_scenario *sc)
+{
+    for (int r = 0; r < sc->n_seats; r++)
+        if (sc->roles[sc->seat_roles[r]].pupil)
+            return true;
+    for (int f = 0; f < sc->n_facts; f++)
+        if (sc->facts[f].pupil_voice)
+            return true;
+    for (int c = 0; c < sc->n_cards; c++)
+        if (sc->cards[c].pupil_voice)
+            return true;
+    return false;
+}
+
+/* Whether seat s may spend `cost` units of this round's overleg time. */
+static bool time_for(const core_public_view *p, int cost)
+{
+    return p->overleg_budget <= 0 || cost <= p->overleg_left;
 }
 
 /* Whether seat s has an open ask/offer about need n with seat t that t declined
@@ -225,10 +278,63 @@ static bool declined_by(const core_public_view *p, int s, int t, int n)
     return false;
 }
 
+/* The lowest seat still deciding: by convention it checks the
+ * verbeteracties of earlier rounds (a READY seat is never waited for). */
+static int lowest_open_seat(const core_public_view *p)
+{
+    for (int s = 0; s < p->n_seats; s++)
+        if (!p->seat_ready[s])
+            return s;
+    return CORE_NONE;
+}
+
+/* Spanningen by dialogue: the first seat of a spanning's duty proposes the
+ * level's first afspraak (the whole team agrees on the words); the other
+ * involved seats agree while their role is not yet among those that did. */
+static bool afspraak_step(const core_scenario *sc, const core_public_view *p, int me, core_action *out)
+{
+    const int my_role = sc->seat_roles[me];
+    for (int i = 0; i < p->n_frictions_out; i++) {
+        if (!p->frictions[i].active)
+            continue;
+        int f = p->frictions[i].friction;
+        const core_friction_def *fd = &sc->frictions[f];
+        const core_afspraak *af = &p->afspraken[f];
+        if (!((fd->roles >> (unsigned)my_role) & 1u) || af->made_round > 0)
+            continue;
+        if (af->proposer == CORE_NONE) {
+            /* the lowest involved seat proposes */
+            int first = CORE_NONE;
+            for (int s = 0; s < p->n_seats && first == CORE_NONE; s++)
+                if ((fd->roles >> (unsigned)sc->seat_roles[s]) & 1u)
+                    first = s;
+            if (first == me && time_for(p, sc->rules.afspraak_cost)) {
+                act(out, CORE_ACT_PROPOSE_AFSPRAAK, me, f, fd->n_options > 0 ? 0 : CORE_NONE, 0);
+                if (fd->n_options == 0)
+                    snprintf(out->text, sizeof out->text, "Samen aanpakken: %s", fd->title);
+                return true;
+            }
+            continue;
+        }
+        uint32_t roles = 0;
+        for (int s = 0; s < p->n_seats; s++)
+            if ((af->agreed >> (unsigned)s) & 1u)
+                roles |= 1u << (unsigned)sc->seat_roles[s];
+        if (!((af->agreed >> (unsigned)me) & 1u) && !((roles >> (unsigned)my_role) & 1u)) {
+            act(out, CORE_ACT_AGREE_AFSPRAAK, me, f, 1, 0);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* What the public plan needs that is the same for every seat, computed once
  * per view (a bot that waits checks every other seat). */
 typedef struct {
     int first_fact[CORE_MAX_SEATS]; /* an unshared fact of the seat's role, or CORE_NONE */
+    int fact_step[CORE_MAX_SEATS];  /* fact_step() of first_fact */
+    int asker;                      /* the seat that asks the pupil this round, or CORE_NONE */
+    int organizer;                  /* the seat that sets up the overlegmoment, or CORE_NONE */
     core_action_type goal_act;      /* PROPOSE_GOAL / DROP_GOAL when no vote is open, else NONE */
     int goal;
     int lead_cand[CORE_MAX_NEEDS];  /* lead_candidate() of each unled unmet need */
@@ -239,19 +345,41 @@ typedef struct {
 
 static void plan_ctx_fill(const core_scenario *sc, const core_public_view *p, plan_ctx *c)
 {
-    for (int s = 0; s < CORE_MAX_SEATS; s++)
+    for (int s = 0; s < CORE_MAX_SEATS; s++) {
         c->first_fact[s] = CORE_NONE;
+        c->fact_step[s] = 0;
+    }
     /* a fact's holder role is public (its text is not) */
     for (int f = sc->n_facts - 1; f >= 0; f--)
         if (!p->fact_shared[f])
             for (int s = 0; s < p->n_seats; s++)
-                if (sc->seat_roles[s] == sc->facts[f].role)
-                    c->first_fact[s] = f;
+                if (sc->seat_roles[s] == sc->facts[f].role) {
+                    int step = fact_step(sc, p, s, f);
+                    if (step != 0) {
+                        c->first_fact[s] = f;
+                        c->fact_step[s] = step;
+                    }
+                }
+    /* public conventions: the lowest seat that is not the pupil asks the
+     * pupil; the lowest organizer sets up the overlegmoment in round 1 */
+    c->asker = CORE_NONE;
+    c->organizer = CORE_NONE;
+    for (int s = p->n_seats - 1; s >= 0; s--) {
+        const core_role_def *ro = &sc->roles[sc->seat_roles[s]];
+        if (!ro->pupil)
+            c->asker = s;
+        if (ro->organizer)
+            c->organizer = s;
+    }
+    if (p->pupil_asked || !level_gives_pupil_voice(sc) || p->phase != CORE_PHASE_OVERLEG)
+        c->asker = CORE_NONE;
+    if (p->meeting_round > 0 || p->round != 1)
+        c->organizer = CORE_NONE;
     c->goal_act = CORE_ACT_NONE;
     c->goal = CORE_NONE;
     if (p->goal_proposal == CORE_NONE) {
         int adopted = 0, best = CORE_NONE, best_gain = 0, stale = CORE_NONE;
-        for (int g = 0; g < sc->n_goals; g++) {
+        for (int g = 0; g < sc->n_goals + p->n_team_goals; g++) {
             int gain = goal_gain(sc, p, g);
             if (p->goal_adopted[g]) {
                 adopted++;
@@ -301,9 +429,11 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
                                core_action *out)
 {
     const int my_role = sc->seat_roles[me];
-    /* share every fact of the dossier: the team needs the whole picture */
+    const core_rules *ru = &sc->rules;
+    /* share every fact of the dossier (the team needs the whole picture),
+     * asking consent first for a sensitive one */
     if (c->first_fact[me] != CORE_NONE) {
-        act(out, CORE_ACT_SHARE_FACT, me, c->first_fact[me], 0, 0);
+        act(out, c->fact_step[me] == 2 ? CORE_ACT_ASK_CONSENT : CORE_ACT_SHARE_FACT, me, c->first_fact[me], 0, 0);
         return true;
     }
     /* answer what is addressed to me */
@@ -312,12 +442,35 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
             act(out, CORE_ACT_RESPOND, me, i, 1, 0);
             return true;
         }
+    if (seat_may_consent(sc, me))
+        for (int f = 0; f < sc->n_facts; f++)
+            if (p->fact_consent[f] == 1) {
+                act(out, CORE_ACT_CONSENT, me, f, 1, 0);
+                return true;
+            }
+    /* look back: check the verbeteracties of earlier rounds (lowest seat) */
+    if (me == lowest_open_seat(p))
+        for (int s = 0; s < p->n_seats; s++)
+            if (p->improvement_round[s] > 0 && p->improvement_round[s] < p->round && p->improvement_checked[s] == 0) {
+                act(out, CORE_ACT_CHECK_IMPROVEMENT, me, s, 1, 0);
+                return true;
+            }
+    if (c->organizer == me && time_for(p, ru->overleg_moment_cost)) {
+        act(out, CORE_ACT_SET_MEETING, me, 0, 0, 0);
+        return true;
+    }
+    if (c->asker == me && time_for(p, ru->pupil_cost)) {
+        act(out, CORE_ACT_ASK_PUPIL, me, 0, 0, 0);
+        return true;
+    }
+    if (afspraak_step(sc, p, me, out))
+        return true;
     if (p->goal_proposal != CORE_NONE) {
         if (!(((p->goal_votes_yes | p->goal_votes_no) >> (unsigned)me) & 1u)) {
             act(out, CORE_ACT_VOTE_GOAL, me, p->goal_proposal, 1, 0);
             return true;
         }
-    } else if (c->goal_act != CORE_ACT_NONE) {
+    } else if (c->goal_act != CORE_ACT_NONE && time_for(p, ru->goal_cost)) {
         act(out, c->goal_act, me, c->goal, 0, 0);
         return true;
     }
@@ -355,7 +508,7 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
                     best = s;
                 }
             }
-            if (best != CORE_NONE) {
+            if (best != CORE_NONE && time_for(p, ru->ask_cost + (p->trust <= ru->trust_low ? 1 : 0))) {
                 act(out, CORE_ACT_ASK, me, best, n, 0);
                 return true;
             }
@@ -385,11 +538,14 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
     const core_public_view *p = &v->pub;
     const int me = v->seat;
     /* the own dossier first (the view's list is authoritative for me) */
-    for (int i = 0; i < v->dossier_n; i++)
-        if (!p->fact_shared[v->dossier[i]]) {
-            act(out, CORE_ACT_SHARE_FACT, me, v->dossier[i], 0, 0);
+    for (int i = 0; i < v->dossier_n; i++) {
+        int f = v->dossier[i];
+        int step = p->fact_shared[f] ? 0 : fact_step(sc, p, me, f);
+        if (step != 0) {
+            act(out, step == 2 ? CORE_ACT_ASK_CONSENT : CORE_ACT_SHARE_FACT, me, f, 0, 0);
             return true;
         }
+    }
     plan_ctx ctx;
     plan_ctx_fill(sc, p, &ctx);
     if (public_plan_action(sc, p, &ctx, me, out))
@@ -410,7 +566,7 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
                     const core_card_def *cd = &sc->cards[v->hand[h]];
                     fits = cd->type == CORE_CARD_EXPERTISE && same_id(cd->domain, sc->needs[n].domain);
                 }
-                if (fits) {
+                if (fits && time_for(p, sc->rules.ask_cost + (p->trust <= sc->rules.trust_low ? 1 : 0))) {
                     act(out, CORE_ACT_OFFER, me, lead, n, 0);
                     return true;
                 }
@@ -513,6 +669,23 @@ static bool team_inzet(const core_scenario *sc, const core_seat_view *v, core_ac
     return true;
 }
 
+/* An honest answer (one that fits the round's evidence, chosen at random
+ * among those), and in turn one seat writes the team's verbeteractie. */
+static void team_reflect(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
+{
+    const core_public_view *p = &v->pub;
+    const core_reflection_def *card = p->reflection_card == CORE_NONE ? NULL : &sc->reflections[p->reflection_card];
+    int fits[CORE_MAX_OPTIONS], nf = 0;
+    int nopt = card ? card->n_options : 0;
+    for (int o = 0; o < nopt && o < CORE_MAX_OPTIONS; o++)
+        if (core_reflection_fits(card, p->reflection_evidence, o))
+            fits[nf++] = o;
+    int option = nf > 0 ? fits[core_rng_below(rng, (uint32_t)nf)] : 0;
+    act(out, CORE_ACT_REFLECT, v->seat, option, 0, 0);
+    if (p->n_seats > 0 && p->round % p->n_seats == v->seat)
+        snprintf(out->text, sizeof out->text, "%s", "Volgende ronde kijken we eerst samen na wat we afspraken.");
+}
+
 static bool team_next(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
 {
     const core_public_view *p = &v->pub;
@@ -520,7 +693,7 @@ static bool team_next(const core_scenario *sc, const core_seat_view *v, core_rng
     case CORE_PHASE_SIGNAAL:
         if (p->round > 1)
             for (int i = 0; i < v->dossier_n; i++)
-                if (!p->fact_shared[v->dossier[i]]) {
+                if (!p->fact_shared[v->dossier[i]] && fact_step(sc, p, v->seat, v->dossier[i]) == 1) {
                     act(out, CORE_ACT_SHARE_FACT, v->seat, v->dossier[i], 0, 0);
                     return true;
                 }
@@ -534,8 +707,7 @@ static bool team_next(const core_scenario *sc, const core_seat_view *v, core_rng
         break;
     case CORE_PHASE_REFLECTIE:
         if (!p->seat_reflected[v->seat]) {
-            int nopt = p->reflection_card == CORE_NONE ? 0 : sc->reflections[p->reflection_card].n_options;
-            act(out, CORE_ACT_REFLECT, v->seat, nopt > 0 ? (int)core_rng_below(rng, (uint32_t)nopt) : 0, 0, 0);
+            team_reflect(sc, v, rng, out);
             return true;
         }
         break;
@@ -545,6 +717,149 @@ static bool team_next(const core_scenario *sc, const core_seat_view *v, core_rng
         break;
     default:
         return false;
+    }
+    if (v->ready)
+        return false;
+    act(out, CORE_ACT_READY, v->seat, 0, 0, 0);
+    return true;
+}
+
+/* ----------------------------------------------------------- checklist */
+
+/* Every cooperative button, in the order of the screen, without asking who
+ * needs what: the strategy issue #12 describes (RULES.md, Bots). */
+static bool checklist_talk(const core_scenario *sc, const core_seat_view *v, core_action *out)
+{
+    const core_public_view *p = &v->pub;
+    const core_rules *ru = &sc->rules;
+    const int me = v->seat;
+    for (int i = 0; i < v->dossier_n; i++) {
+        int f = v->dossier[i];
+        if (!p->fact_shared[f] && !(sc->facts[f].pupil_voice && !p->pupil_asked)) {
+            act(out, CORE_ACT_SHARE_FACT, me, f, 0, 0);
+            return true;
+        }
+    }
+    for (int i = 0; i < p->n_promises; i++)
+        if (p->promises[i].to == me && p->promises[i].status == CORE_PROMISE_PENDING) {
+            act(out, CORE_ACT_RESPOND, me, i, 1, 0);
+            return true;
+        }
+    if (p->goal_proposal != CORE_NONE && !(((p->goal_votes_yes | p->goal_votes_no) >> (unsigned)me) & 1u)) {
+        act(out, CORE_ACT_VOTE_GOAL, me, p->goal_proposal, 1, 0);
+        return true;
+    }
+    if (seat_may_consent(sc, me))
+        for (int f = 0; f < sc->n_facts; f++)
+            if (p->fact_consent[f] == 1) {
+                act(out, CORE_ACT_CONSENT, me, f, 1, 0);
+                return true;
+            }
+    for (int n = 0; n < p->n_needs; n++)
+        if (!p->need_met[n] && p->need_lead[n] == CORE_NONE) {
+            act(out, CORE_ACT_PROPOSE_LEAD, me, n, me, 0);
+            return true;
+        }
+    int adopted = 0;
+    for (int g = 0; g < sc->n_goals; g++)
+        adopted += p->goal_adopted[g] ? 1 : 0;
+    if (p->goal_proposal == CORE_NONE && adopted < ru->max_goals && time_for(p, ru->goal_cost))
+        for (int g = 0; g < sc->n_goals; g++)
+            if (!p->goal_adopted[g]) {
+                act(out, CORE_ACT_PROPOSE_GOAL, me, g, 0, 0);
+                return true;
+            }
+    if (p->phase != CORE_PHASE_OVERLEG)
+        return false;
+    if (!p->pupil_asked && level_gives_pupil_voice(sc) && !sc->roles[v->role].pupil && time_for(p, ru->pupil_cost)) {
+        act(out, CORE_ACT_ASK_PUPIL, me, 0, 0, 0);
+        return true;
+    }
+    int cost = ru->ask_cost + (p->trust <= ru->trust_low ? 1 : 0);
+    if (!time_for(p, cost) || p->n_promises >= CORE_MAX_PROMISES)
+        return false;
+    for (int n = 0; n < p->n_needs; n++) {
+        if (p->need_met[n])
+            continue;
+        for (int s = 0; s < p->n_seats; s++) {
+            bool open = s == me;
+            for (int i = 0; i < p->n_promises && !open; i++)
+                open = p->promises[i].from == me && p->promises[i].to == s && p->promises[i].need == n;
+            if (!open) {
+                act(out, CORE_ACT_ASK, me, s, n, 0);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* The cheapest card on every spanning, then the best card anywhere. */
+static bool checklist_inzet(const core_scenario *sc, const core_seat_view *v, core_action *out)
+{
+    const core_public_view *p = &v->pub;
+    for (int i = 0; i < p->n_promises; i++)
+        if (p->promises[i].to == v->seat && p->promises[i].status == CORE_PROMISE_PENDING) {
+            act(out, CORE_ACT_RESPOND, v->seat, i, 1, 0);
+            return true;
+        }
+    if (v->ready || v->commit_n >= sc->rules.max_commit)
+        return false;
+    cand cs[CORE_MAX_HAND + CORE_MAX_INNOVATIONS];
+    int nc = candidates(v, false, cs);
+    if (nc == 0)
+        return false;
+    for (int i = 0; i < p->n_frictions_out; i++) {
+        int f = p->frictions[i].friction;
+        if (!p->frictions[i].active || committed_to(v, 1, f))
+            continue;
+        int worst = 0;
+        for (int k = 1; k < nc; k++)
+            if (sc->cards[cs[k].card].strength < sc->cards[cs[worst].card].strength)
+                worst = k;
+        act(out, CORE_ACT_COMMIT, v->seat, cs[worst].slot, 1, f);
+        return true;
+    }
+    int best = -1, best_need = -1, best_val = 0;
+    for (int i = 0; i < nc; i++)
+        for (int n = 0; n < sc->n_needs; n++) {
+            if (p->need_met[n])
+                continue;
+            int val = card_value(sc, cs[i].card, n, true);
+            if (val > best_val) {
+                best_val = val;
+                best = i;
+                best_need = n;
+            }
+        }
+    if (best < 0)
+        return false;
+    act(out, CORE_ACT_COMMIT, v->seat, cs[best].slot, 0, best_need);
+    return true;
+}
+
+static bool checklist_next(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
+{
+    const core_public_view *p = &v->pub;
+    switch (p->phase) {
+    case CORE_PHASE_IDENTITEIT:
+    case CORE_PHASE_OVERLEG:
+        if (checklist_talk(sc, v, out))
+            return true;
+        break;
+    case CORE_PHASE_INZET:
+        if (checklist_inzet(sc, v, out))
+            return true;
+        break;
+    case CORE_PHASE_REFLECTIE:
+        if (!p->seat_reflected[v->seat]) {
+            int nopt = p->reflection_card == CORE_NONE ? 0 : sc->reflections[p->reflection_card].n_options;
+            act(out, CORE_ACT_REFLECT, v->seat, nopt > 0 ? (int)core_rng_below(rng, (uint32_t)nopt) : 0, 0, 0);
+            return true;
+        }
+        break;
+    default:
+        break;
     }
     if (v->ready)
         return false;
@@ -568,5 +883,7 @@ bool core_bot_next(const core_scenario *sc, const core_seat_view *view, core_bot
     }
     if (kind == CORE_BOT_TEAM)
         return team_next(sc, view, rng, out);
+    if (kind == CORE_BOT_CHECKLIST)
+        return checklist_next(sc, view, rng, out);
     return solo_next(sc, view, out);
 }

@@ -69,7 +69,135 @@ static core_reject check_share_fact(const core_state *st, const core_action *a)
         return CORE_REJ_WRONG_PHASE;
     if (a->a < 0 || a->a >= sc->n_facts || sc->facts[a->a].role != core_seat_role(st, a->seat))
         return CORE_REJ_NOT_YOUR_FACT;
-    return st->fact_shared[a->a] ? CORE_REJ_ALREADY_SHARED : CORE_OK;
+    if (st->fact_shared[a->a])
+        return CORE_REJ_ALREADY_SHARED;
+    return (sc->facts[a->a].pupil_voice && st->pupil_asked_round == 0) ? CORE_REJ_PUPIL_NOT_ASKED : CORE_OK;
+}
+
+/* ASK_CONSENT: the holder of an unshared sensitive fact, once while unanswered. */
+static core_reject check_ask_consent(const core_state *st, const core_action *a)
+{
+    core_reject rej = check_share_fact(st, a);
+    if (rej != CORE_OK && rej != CORE_REJ_PUPIL_NOT_ASKED)
+        return rej;
+    if (!st->sc->facts[a->a].sensitive)
+        return CORE_REJ_NOT_SENSITIVE;
+    return st->fact_consent[a->a] == 1 || st->fact_consent[a->a] == 2 ? CORE_REJ_DUPLICATE : CORE_OK;
+}
+
+static core_reject check_consent(const core_state *st, const core_action *a)
+{
+    if (!overleg_like(st->phase) && st->phase != CORE_PHASE_INZET)
+        return CORE_REJ_WRONG_PHASE;
+    if (a->a < 0 || a->a >= st->sc->n_facts || !st->sc->facts[a->a].sensitive)
+        return CORE_REJ_NOT_SENSITIVE;
+    if (!core_seat_consents(st, a->seat))
+        return CORE_REJ_NOT_CONSENT_GIVER;
+    return st->fact_consent[a->a] == 1 ? CORE_OK : CORE_REJ_NO_CONSENT_ASKED;
+}
+
+static core_reject check_ask_pupil(const core_state *st, const core_action *a)
+{
+    if (!overleg_like(st->phase))
+        return CORE_REJ_WRONG_PHASE;
+    if (st->sc->roles[core_seat_role(st, a->seat)].pupil)
+        return CORE_REJ_SELF;
+    return core_pupil_heard(st) ? CORE_REJ_ALREADY_DONE : CORE_OK;
+}
+
+static core_reject check_set_meeting(const core_state *st, const core_action *a)
+{
+    if (!overleg_like(st->phase))
+        return CORE_REJ_WRONG_PHASE;
+    if (!st->sc->roles[core_seat_role(st, a->seat)].organizer)
+        return CORE_REJ_NOT_ORGANIZER;
+    return st->meeting_round > 0 ? CORE_REJ_ALREADY_DONE : CORE_OK;
+}
+
+/* A 0..140 character UTF-8 text without control characters (NUL inside the buffer). */
+static core_reject check_text(const core_action *a, bool required)
+{
+    if (!memchr(a->text, '\0', sizeof a->text))
+        return CORE_REJ_TEXT_TOO_LONG;
+    int chars = utf8_chars(a->text);
+    if (chars < 0)
+        return CORE_REJ_BAD_TEXT;
+    if (chars > 140)
+        return CORE_REJ_TEXT_TOO_LONG;
+    if (required) {
+        const char *p = a->text;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p)
+            return CORE_REJ_EMPTY_TEXT;
+    }
+    return CORE_OK;
+}
+
+/* The spanning of an afspraak: a revealed, active one that the seat's role is involved in. */
+static core_reject check_afspraak_friction(const core_state *st, const core_action *a)
+{
+    if (a->a < 0 || a->a >= st->sc->n_frictions)
+        return CORE_REJ_UNKNOWN_FRICTION;
+    int fsl = core_friction_slot(st, a->a);
+    if (fsl == CORE_NONE || !st->frictions[fsl].active)
+        return CORE_REJ_UNKNOWN_FRICTION;
+    if (!((st->sc->frictions[a->a].roles >> (unsigned)core_seat_role(st, a->seat)) & 1u))
+        return CORE_REJ_NOT_INVOLVED;
+    return st->afspraken[a->a].made_round > 0 ? CORE_REJ_ALREADY_DONE : CORE_OK;
+}
+
+static core_reject check_propose_afspraak(const core_state *st, const core_action *a)
+{
+    if (!overleg_like(st->phase))
+        return CORE_REJ_WRONG_PHASE;
+    core_reject rej = check_afspraak_friction(st, a);
+    if (rej != CORE_OK)
+        return rej;
+    const core_friction_def *fd = &st->sc->frictions[a->a];
+    if (a->b != CORE_NONE)
+        return (a->b >= 0 && a->b < fd->n_options) ? check_text(a, false) : CORE_REJ_BAD_OPTION;
+    return check_text(a, true);
+}
+
+static core_reject check_agree_afspraak(const core_state *st, const core_action *a)
+{
+    if (!overleg_like(st->phase) && st->phase != CORE_PHASE_INZET)
+        return CORE_REJ_WRONG_PHASE;
+    core_reject rej = check_afspraak_friction(st, a);
+    if (rej != CORE_OK)
+        return rej;
+    const core_afspraak *af = &st->afspraken[a->a];
+    if (af->proposer == CORE_NONE)
+        return CORE_REJ_NO_AFSPRAAK;
+    return ((af->agreed >> (unsigned)a->seat) & 1u) ? CORE_REJ_ALREADY_VOTED : CORE_OK;
+}
+
+static core_reject check_improvement(const core_state *st, const core_action *a)
+{
+    if (!overleg_like(st->phase) && st->phase != CORE_PHASE_REFLECTIE)
+        return CORE_REJ_WRONG_PHASE;
+    if (a->a < 0 || a->a >= st->sc->n_seats)
+        return CORE_REJ_UNKNOWN_SEAT;
+    const core_seat_state *ss = &st->seats[a->a];
+    if (ss->improvement_round == 0 || ss->improvement_round >= st->round || ss->improvement_checked != 0)
+        return CORE_REJ_NO_IMPROVEMENT;
+    return CORE_OK;
+}
+
+/* WORD_GOAL: the team's own goal, linked to at least one need. */
+static core_reject check_word_goal(const core_state *st, const core_action *a)
+{
+    if (!overleg_like(st->phase))
+        return CORE_REJ_WRONG_PHASE;
+    if (st->goal_proposal != CORE_NONE)
+        return CORE_REJ_PROPOSAL_OPEN;
+    if (st->n_team_goals >= CORE_MAX_TEAM_GOALS || core_goals_adopted(st) >= st->sc->rules.max_goals)
+        return CORE_REJ_TOO_MANY_GOALS;
+    uint32_t all = (1u << (unsigned)st->sc->n_needs) - 1u;
+    if (a->a <= 0 || ((uint32_t)a->a & ~all) != 0)
+        return CORE_REJ_UNKNOWN_NEED;
+    return check_text(a, true);
 }
 
 /* PROPOSE_GOAL and DROP_GOAL. */
@@ -77,7 +205,7 @@ static core_reject check_goal_proposal(const core_state *st, const core_action *
 {
     if (!overleg_like(st->phase))
         return CORE_REJ_WRONG_PHASE;
-    if (a->a < 0 || a->a >= st->sc->n_goals)
+    if (a->a < 0 || a->a >= core_goal_slots(st))
         return CORE_REJ_UNKNOWN_GOAL;
     if (st->goal_proposal != CORE_NONE)
         return CORE_REJ_PROPOSAL_OPEN;
@@ -241,12 +369,7 @@ static core_reject check_reflect(const core_state *st, const core_action *a)
     int nopt = st->reflection_card == CORE_NONE ? 0 : sc->reflections[st->reflection_card].n_options;
     if (a->a < 0 || (nopt > 0 && a->a >= nopt) || (nopt == 0 && a->a != 0))
         return CORE_REJ_BAD_OPTION;
-    if (!memchr(a->text, '\0', sizeof a->text))
-        return CORE_REJ_TEXT_TOO_LONG;
-    int chars = utf8_chars(a->text);
-    if (chars < 0)
-        return CORE_REJ_BAD_TEXT;
-    return chars > 140 ? CORE_REJ_TEXT_TOO_LONG : CORE_OK;
+    return check_text(a, false);
 }
 
 static core_reject check_ready(const core_state *st, const core_action *a)
@@ -277,7 +400,39 @@ static const seat_check_fn seat_checks[CORE_ACT_COUNT] = {
     [CORE_ACT_COMMIT] = check_commit,
     [CORE_ACT_UNCOMMIT] = check_uncommit,
     [CORE_ACT_REFLECT] = check_reflect,
+    [CORE_ACT_WORD_GOAL] = check_word_goal,
+    [CORE_ACT_PROPOSE_AFSPRAAK] = check_propose_afspraak,
+    [CORE_ACT_AGREE_AFSPRAAK] = check_agree_afspraak,
+    [CORE_ACT_ASK_CONSENT] = check_ask_consent,
+    [CORE_ACT_CONSENT] = check_consent,
+    [CORE_ACT_ASK_PUPIL] = check_ask_pupil,
+    [CORE_ACT_SET_MEETING] = check_set_meeting,
+    [CORE_ACT_CHECK_IMPROVEMENT] = check_improvement,
 };
+
+int core_action_cost(const core_state *st, const core_action *a)
+{
+    if (!st || !st->sc || !a)
+        return 0;
+    const core_rules *ru = &st->sc->rules;
+    switch (a->type) {
+    case CORE_ACT_ASK:
+    case CORE_ACT_OFFER:
+        return ru->ask_cost + (st->trust <= ru->trust_low ? 1 : 0);
+    case CORE_ACT_PROPOSE_GOAL:
+    case CORE_ACT_DROP_GOAL:
+    case CORE_ACT_WORD_GOAL:
+        return ru->goal_cost;
+    case CORE_ACT_PROPOSE_AFSPRAAK:
+        return ru->afspraak_cost;
+    case CORE_ACT_ASK_PUPIL:
+        return ru->pupil_cost;
+    case CORE_ACT_SET_MEETING:
+        return ru->overleg_moment_cost;
+    default:
+        return 0;
+    }
+}
 
 core_reject core_check(const core_state *st, const core_action *a)
 {
@@ -294,5 +449,13 @@ core_reject core_check(const core_state *st, const core_action *a)
     if (st->phase == CORE_PHASE_LOBBY)
         return CORE_REJ_WRONG_PHASE;
     seat_check_fn check = seat_checks[a->type];
-    return check ? check(st, a) : CORE_REJ_UNKNOWN_ACTION;
+    if (!check)
+        return CORE_REJ_UNKNOWN_ACTION;
+    core_reject rej = check(st, a);
+    if (rej != CORE_OK)
+        return rej;
+    int cost = core_action_cost(st, a);
+    if (cost > 0 && core_round_budget(st, st->round) > 0 && cost > st->overleg_left)
+        return CORE_REJ_NO_TIME;
+    return CORE_OK;
 }

@@ -53,6 +53,7 @@ static void hi(hasher *hs, int64_t v)
 /* The same kinds, on element i_ of each array of a row. */
 #define HASH_ROW_FIELD(kind, ...) HASH_ROW_##kind(__VA_ARGS__)
 #define HASH_ROW_VALUE(f) hi(hs, (int64_t)p->f[i_]);
+#define HASH_ROW_TEXT(f) hb(hs, p->f[i_], strnlen(p->f[i_], sizeof p->f[i_]));
 #define HASH_ROW_STRUCT(f, type) hash_##type(hs, &p->f[i_]);
 #define HASH_ROW_STRUCTS(f, n, type)         \
     for (int k_ = 0; k_ < p->n[i_]; k_++) \
@@ -70,6 +71,7 @@ DEFINE_HASH(core_commitment)
 DEFINE_HASH(core_promise)
 DEFINE_HASH(core_friction_state)
 DEFINE_HASH(core_measures)
+DEFINE_HASH(core_afspraak)
 DEFINE_HASH(core_seat_state)
 DEFINE_HASH(core_state)
 

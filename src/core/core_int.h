@@ -31,11 +31,53 @@ core_collab_level core_classify(const core_rules *r, const core_measures *m, int
  * the full version. */
 void core_seat_view_fill_fast(const core_state *st, int seat, core_seat_view *out);
 
-/* Whether goal g's needs include n. */
+/* Whether goal g's needs include n (the level's goals only). */
 static inline bool core_goal_links(const core_scenario *sc, int g, int n)
 {
     return (sc->goals[g].needs >> (unsigned)n) & 1u;
 }
+
+/* Goal slots in play: the level's goals, then the team's own. */
+static inline int core_goal_slots(const core_state *st)
+{
+    return st->sc->n_goals + st->n_team_goals;
+}
+
+/* The needs goal slot g is linked to (level or team goal). */
+static inline uint32_t core_goal_needs(const core_state *st, int g)
+{
+    if (g < st->sc->n_goals)
+        return st->sc->goals[g].needs;
+    return (uint32_t)st->team_goal_needs[g - st->sc->n_goals];
+}
+
+/* A seat whose role may consent to sharing a sensitive fact. */
+static inline bool core_seat_consents(const core_state *st, int seat)
+{
+    return seat >= 0 && ((st->consent_seats >> (unsigned)seat) & 1u);
+}
+
+/* The pupil was asked in the running round. */
+static inline bool core_pupil_heard(const core_state *st)
+{
+    return st->round > 0 && st->pupil_asked_round == st->round;
+}
+
+/* The round's full overleg budget (before anything was spent). */
+static inline int core_round_budget(const core_state *st, int round)
+{
+    const core_rules *ru = &st->sc->rules;
+    int b = ru->overleg_budget;
+    if (st->meeting_round > 0 && round > st->meeting_round)
+        b += ru->overleg_moment_bonus;
+    return b;
+}
+
+/* Every seat answered the running round's reflection, and every answer fits. */
+bool core_round_reflective(const core_state *st);
+
+/* Changes trust by delta (clamped) and says so. */
+void core_change_trust(core_state *st, int delta, core_events *out);
 
 /* ------------------------------------------------------------------------
  * Shared by the rules files: core_rules.c (init, round flow, applying),
@@ -84,7 +126,7 @@ static inline int core_friction_slot(const core_state *st, int def)
 static inline int core_goals_adopted(const core_state *st)
 {
     int n = 0;
-    for (int g = 0; g < st->sc->n_goals; g++)
+    for (int g = 0; g < core_goal_slots(st); g++)
         n += st->goal_adopted[g] ? 1 : 0;
     return n;
 }
@@ -121,6 +163,7 @@ static inline void core_meet_need_if_done(core_state *st, int n, core_events *ou
 {
     if (!st->need_met[n] && st->need_progress[n] >= st->sc->needs[n].target) {
         st->need_met[n] = true;
+        st->need_met_round[n] = st->round;
         core_emit(out, CORE_EVT_NEED_MET, CORE_NONE, n, 0, 0, 0);
         core_set_welbevinden(st, st->welbevinden + st->sc->rules.welbevinden_per_need);
     }

@@ -88,7 +88,7 @@ core_collab_level core_classify(const core_rules *r, const core_measures *m, int
     double kept = (double)m->promises_kept / rounds;
     if (m->contributions > 0 && joint >= r->joint_share_cooperatief) {
         if (m->goal_adopted && refl >= r->reflective_share_verbindend && refl > 0.0 &&
-            m->centrality <= r->centrality_max_verbindend)
+            m->centrality <= r->centrality_max_verbindend && m->afspraken > 0 && m->improvements_checked > 0)
             return CORE_LEVEL_VERBINDEND;
         return CORE_LEVEL_COOPERATIEF;
     }
@@ -99,20 +99,30 @@ core_collab_level core_classify(const core_rules *r, const core_measures *m, int
 
 static bool any_goal_now(const core_state *st)
 {
-    for (int g = 0; g < st->sc->n_goals; g++)
-        if (st->goal_adopted[g])
-            return true;
-    return false;
+    return core_goals_adopted(st) > 0;
 }
 
 static bool all_reflected_now(const core_state *st)
 {
-    if (st->phase != CORE_PHASE_REFLECTIE)
-        return false;
-    for (int s = 0; s < st->sc->n_seats; s++)
-        if (!st->seats[s].reflected)
-            return false;
-    return true;
+    return st->phase == CORE_PHASE_REFLECTIE && core_round_reflective(st);
+}
+
+/* The tags of issue #12's rules for round r (finished or running). */
+static uint32_t rules2_evidence(const core_state *st, int r, bool finished)
+{
+    const core_rules *ru = &st->sc->rules;
+    uint32_t ev = 0;
+    if (st->r_no_consent[r])
+        ev |= 1u << CORE_EV_TAG_ZONDER_TOESTEMMING;
+    if (finished && st->pupil_voice && !st->r_pupil[r])
+        ev |= 1u << CORE_EV_TAG_LEERLING_NIET_GEHOORD;
+    int trust = finished ? st->r_trust[r] : st->trust;
+    if (trust <= ru->trust_low)
+        ev |= 1u << CORE_EV_TAG_WEINIG_VERTROUWEN;
+    bool out_of_time = finished ? st->r_time_out[r] : (core_round_budget(st, r) > 0 && st->overleg_left <= 0);
+    if (out_of_time)
+        ev |= 1u << CORE_EV_TAG_GEEN_OVERLEGTIJD;
+    return ev;
 }
 
 void core_measures_compute(const core_state *st, int round, core_measures *out)
@@ -172,7 +182,14 @@ void core_measures_compute(const core_state *st, int round, core_measures *out)
             ev |= 1u << CORE_EV_TAG_GEEN_TREKKER;
         if (finished && !refl)
             ev |= 1u << CORE_EV_TAG_NIET_REFLECTIEF;
+        ev |= rules2_evidence(st, r, finished);
     }
+    /* afspraken and checked verbeteracties count from the first round on */
+    for (int r = 1; r <= hi && r <= CORE_MAX_ROUNDS; r++) {
+        out->afspraken += st->r_boundary[r];
+        out->improvements_checked += st->r_checked[r];
+    }
+    out->trust = (hi <= done && hi >= 1 && round != 0) ? st->r_trust[hi] : st->trust;
     int span = hi - lo + 1;
     if (round == 0)
         span = done > 0 ? done : 1;

@@ -37,7 +37,7 @@ const char *core_reject_message(core_reject r)
     case CORE_REJ_READY_LOCKED: return "Je hebt al 'klaar' gemeld; trek dat eerst in.";
     case CORE_REJ_NOT_COMMITTED: return "Die kaart is niet ingezet.";
     case CORE_REJ_BAD_OPTION: return "Dat antwoord staat niet op de kaart.";
-    case CORE_REJ_TEXT_TOO_LONG: return "Je verbeteractie is langer dan 140 tekens.";
+    case CORE_REJ_TEXT_TOO_LONG: return "Je tekst is langer dan 140 tekens.";
     case CORE_REJ_ALREADY_ANSWERED: return "Je hebt al geantwoord.";
     case CORE_REJ_PROPOSAL_OPEN: return "Er ligt al een voorstel ter stemming.";
     case CORE_REJ_GOAL_NOT_ADOPTED: return "Dat doel is niet aangenomen.";
@@ -46,6 +46,17 @@ const char *core_reject_message(core_reject r)
     case CORE_REJ_DUPLICATE: return "Dat staat al open.";
     case CORE_REJ_NOT_READY: return "Je had nog geen 'klaar' gemeld.";
     case CORE_REJ_BAD_TEXT: return "Je tekst bevat ongeldige tekens.";
+    case CORE_REJ_NO_TIME: return "De overlegtijd van deze ronde is op.";
+    case CORE_REJ_NOT_INVOLVED: return "Jouw rol is niet betrokken bij die spanning.";
+    case CORE_REJ_NO_AFSPRAAK: return "Er ligt geen voorstel voor een afspraak over die spanning.";
+    case CORE_REJ_NOT_SENSITIVE: return "Voor dat feit is geen toestemming nodig.";
+    case CORE_REJ_NO_CONSENT_ASKED: return "Niemand vroeg toestemming om dat feit te delen.";
+    case CORE_REJ_NOT_CONSENT_GIVER: return "Alleen de ouder (of de leerling vanaf 12 jaar) geeft toestemming.";
+    case CORE_REJ_ALREADY_DONE: return "Dat is al gebeurd.";
+    case CORE_REJ_NOT_ORGANIZER: return "Alleen de directie of de zorgcoördinator zet een vast overlegmoment op.";
+    case CORE_REJ_NO_IMPROVEMENT: return "Er is geen eerdere verbeteractie van die speler om na te kijken.";
+    case CORE_REJ_PUPIL_NOT_ASKED: return "Vraag eerst wat de leerling zelf denkt.";
+    case CORE_REJ_EMPTY_TEXT: return "Schrijf eerst een korte tekst.";
     default: return "Onbekende weigering.";
     }
 }
@@ -135,6 +146,10 @@ const char *core_evidence_name(core_evidence_tag t)
     case CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT: return "ervaringskennis-onbenut";
     case CORE_EV_TAG_GEEN_TREKKER: return "geen-trekker";
     case CORE_EV_TAG_SAMEN_GEWERKT: return "samen-gewerkt";
+    case CORE_EV_TAG_ZONDER_TOESTEMMING: return "zonder-toestemming";
+    case CORE_EV_TAG_LEERLING_NIET_GEHOORD: return "leerling-niet-gehoord";
+    case CORE_EV_TAG_WEINIG_VERTROUWEN: return "weinig-vertrouwen";
+    case CORE_EV_TAG_GEEN_OVERLEGTIJD: return "geen-overlegtijd";
     default: return "?";
     }
 }

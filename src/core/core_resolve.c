@@ -18,10 +18,19 @@ typedef struct {
 
 static bool need_goal_linked(const core_state *st, int n)
 {
-    for (int g = 0; g < st->sc->n_goals; g++)
-        if (st->goal_adopted[g] && core_goal_links(st->sc, g, n))
+    for (int g = 0; g < core_goal_slots(st); g++)
+        if (st->goal_adopted[g] && ((core_goal_needs(st, g) >> (unsigned)n) & 1u))
             return true;
     return false;
+}
+
+/* A card of the pupil's voice (or of the seated leerling) is only heard in a
+ * round in which someone asked the pupil. */
+static bool card_silenced(const core_state *st, int seat, const core_card_def *cd)
+{
+    if (core_pupil_heard(st))
+        return false;
+    return cd->pupil_voice || st->sc->roles[core_seat_role(st, seat)].pupil;
 }
 
 /* Joint work on a need means working *together*, not side by side by
@@ -86,6 +95,8 @@ static void tally_need(core_state *st, int n, need_tally *t)
             const core_card_def *cd = &sc->cards[cm->card];
             t->ncards++;
             t->seats |= 1u << (unsigned)s;
+            if (card_silenced(st, s, cd))
+                continue;
             if (cd->type == CORE_CARD_GENERIC) {
                 generic_role[n_generic] = rb;
                 generic_boost[n_generic++] = cd->boost;
@@ -200,6 +211,7 @@ static void friction_crossed(core_state *st, core_friction_state *fs, core_event
     st->r_boundary[st->round]++;
     core_set_draagkracht(st, st->draagkracht + st->sc->rules.recovery);
     core_emit(out, CORE_EVT_GRENSERVARING, CORE_NONE, fs->friction, fd->innovation_card, 0, 0);
+    core_change_trust(st, 1, out);
 }
 
 /* The friction stays: it drains a track and grows. */
@@ -247,10 +259,13 @@ static void resolve_friction(core_state *st, core_friction_state *fs, core_event
         add_edges_among(st, seats);
     }
     const core_friction_def *fd = &sc->frictions[fs->friction];
-    if (core_popcount(roles & fd->roles) >= fd->required_roles)
-        friction_crossed(st, fs, out);
-    else
+    if (st->afspraken[fs->friction].made_round > 0) {
+        friction_crossed(st, fs, out); /* only an afspraak resolves a spanning */
+    } else if (core_popcount(roles & fd->roles) >= fd->required_roles) {
+        core_emit(out, CORE_EVT_FRICTION_SOFTENED, CORE_NONE, fs->friction, 0, 0, 0);
+    } else {
         friction_drains(st, fs, out);
+    }
 }
 
 static bool seat_on_need(const core_seat_state *ss, int need)
@@ -281,6 +296,7 @@ static void resolve_promises(core_state *st, core_events *out)
             pr->status = CORE_PROMISE_BROKEN;
             st->r_broken[r]++;
             core_emit(out, CORE_EVT_PROMISE_BROKEN, CORE_NONE, p, 0, 0, 0);
+            core_change_trust(st, -1, out);
         }
     }
 }

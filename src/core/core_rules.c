@@ -44,6 +44,34 @@ void core_rules_default(core_rules *r)
     r->diversity_low = 0.4;
     r->density_low = 0.5;
     r->off_domain_divisor = 2;
+    r->overleg_budget = 4;
+    r->overleg_moment_cost = 2;
+    r->overleg_moment_bonus = 2;
+    r->ask_cost = 1;
+    r->goal_cost = 1;
+    r->afspraak_cost = 1;
+    r->pupil_cost = 1;
+    r->trust_start = 3;
+    r->trust_max = 5;
+    r->trust_low = 1;
+    r->consent_penalty = 1;
+}
+
+void core_change_trust(core_state *st, int delta, core_events *out)
+{
+    int before = st->trust;
+    st->trust = core_clampi(st->trust + delta, 0, st->sc->rules.trust_max);
+    if (st->trust != before)
+        core_emit(out, CORE_EVT_TRUST, CORE_NONE, st->trust, st->trust - before, 0, 0);
+}
+
+core_verdict core_game_verdict(core_outcome outcome, core_collab_level level)
+{
+    if (outcome == CORE_OUTCOME_ONGOING)
+        return CORE_VERDICT_ONGOING;
+    if (outcome == CORE_OUTCOME_LOST)
+        return CORE_VERDICT_LOST;
+    return level >= CORE_LEVEL_COOPERATIEF ? CORE_VERDICT_TOGETHER : CORE_VERDICT_APART;
 }
 
 /* ------------------------------------------------------------------ RNG */
@@ -99,6 +127,24 @@ int core_rounds_done(const core_state *st)
 
 /* ----------------------------------------------------------------- init */
 
+/* Who may consent (the ouder; the leerling from 12) and whether the level
+ * gives the pupil a voice (RULES.md: consent and the pupil's voice). */
+static void init_voice_and_consent(core_state *st)
+{
+    const core_scenario *sc = st->sc;
+    for (int s = 0; s < sc->n_seats; s++) {
+        const core_role_def *ro = &sc->roles[sc->seat_roles[s]];
+        if (ro->guardian || (ro->pupil && sc->pupil_age >= 12))
+            st->consent_seats |= 1u << (unsigned)s;
+        if (ro->pupil)
+            st->pupil_voice = true;
+    }
+    for (int f = 0; f < sc->n_facts; f++)
+        st->pupil_voice = st->pupil_voice || sc->facts[f].pupil_voice;
+    for (int c = 0; c < sc->n_cards; c++)
+        st->pupil_voice = st->pupil_voice || sc->cards[c].pupil_voice;
+}
+
 bool core_init(core_state *st, const core_scenario *sc, uint64_t seed, char *err, size_t err_len)
 {
     if (!st)
@@ -117,6 +163,12 @@ bool core_init(core_state *st, const core_scenario *sc, uint64_t seed, char *err
     st->goal_proposer = CORE_NONE;
     st->goal_proposal_round = 0;
     st->reflection_card = CORE_NONE;
+    st->trust = core_clampi(sc->rules.trust_start, 0, sc->rules.trust_max);
+    for (int f = 0; f < CORE_MAX_FRICTIONS; f++) {
+        st->afspraken[f].proposer = CORE_NONE;
+        st->afspraken[f].option = CORE_NONE;
+    }
+    init_voice_and_consent(st);
     for (int n = 0; n < CORE_MAX_NEEDS; n++) {
         st->need_lead[n] = CORE_NONE;
         st->lead_proposal[n] = CORE_NONE;
@@ -222,6 +274,7 @@ static void begin_round(core_state *st, int r, core_events *out)
     const core_scenario *sc = st->sc;
     st->round = r;
     st->n_promises = 0;
+    st->overleg_left = core_round_budget(st, r);
     st->revealed = false;
     memset(st->revealed_n, 0, sizeof st->revealed_n);
     st->reflection_card = CORE_NONE;
@@ -243,15 +296,64 @@ static void begin_round(core_state *st, int r, core_events *out)
         draw_cards(st, s, out);
 }
 
+/* dossier-ongedeeld and geen-trekker as the unmet needs stand now (the
+ * round's record of them is only closed at its end). */
+static uint32_t open_needs_evidence(const core_state *st)
+{
+    uint32_t ev = 0;
+    for (int n = 0; n < st->sc->n_needs; n++) {
+        if (st->need_met[n])
+            continue;
+        if (!core_need_lit(st, n))
+            ev |= 1u << CORE_EV_TAG_DOSSIER_ONGEDEELD;
+        if (st->need_lead[n] == CORE_NONE)
+            ev |= 1u << CORE_EV_TAG_GEEN_TREKKER;
+    }
+    return ev;
+}
+
+/* Every seat answered, and every answer fits what happened. */
+bool core_round_reflective(const core_state *st)
+{
+    const core_scenario *sc = st->sc;
+    const core_reflection_def *card =
+        st->reflection_card == CORE_NONE ? NULL : &sc->reflections[st->reflection_card];
+    for (int s = 0; s < sc->n_seats; s++) {
+        const core_seat_state *ss = &st->seats[s];
+        if (!ss->reflected)
+            return false;
+        if (card && !core_reflection_fits(card, st->reflection_evidence, ss->reflection_option))
+            return false;
+    }
+    return true;
+}
+
+bool core_reflection_fits(const core_reflection_def *card, uint32_t ev, int option)
+{
+    if (!card || card->n_options <= 1)
+        return true;
+    if (option < 0 || option >= card->n_options)
+        return false;
+    const uint32_t good = (1u << CORE_EV_TAG_GRENSERVARING) | (1u << CORE_EV_TAG_SAMEN_GEWERKT);
+    uint32_t seen = card->evidence & ev;
+    bool signal = core_popcount(seen & ~good) > core_popcount(seen & good);
+    uint32_t all = (1u << (unsigned)card->n_options) - 1u;
+    uint32_t mask = signal ? card->fit_signal : card->fit_quiet;
+    if ((mask & all) == 0)
+        mask = signal ? all & ~1u : all & ~(1u << (unsigned)(card->n_options - 1));
+    return (mask >> (unsigned)option) & 1u;
+}
+
 /* The reflection card whose evidence best matches this round so far. */
 static void pick_reflection(core_state *st, core_events *out)
 {
     const core_scenario *sc = st->sc;
     st->reflection_card = CORE_NONE;
-    if (sc->n_reflections == 0)
-        return;
     core_measures m;
     core_measures_compute(st, st->round, &m);
+    st->reflection_evidence = m.evidence | open_needs_evidence(st);
+    if (sc->n_reflections == 0)
+        return;
     /* shown cards: bits 0..31 in reflections_shown, 32..39 in _hi */
     uint64_t shown = (uint64_t)st->reflections_shown | ((uint64_t)st->reflections_shown_hi << 32);
     uint64_t all = (sc->n_reflections >= 64) ? ~0ull : ((1ull << (unsigned)sc->n_reflections) - 1ull);
@@ -280,10 +382,12 @@ static void end_round(core_state *st, core_events *out)
 {
     const core_scenario *sc = st->sc;
     const int r = st->round;
-    bool all_reflected = true;
-    for (int s = 0; s < sc->n_seats; s++)
-        all_reflected = all_reflected && st->seats[s].reflected;
+    bool all_reflected = core_round_reflective(st);
     st->r_reflective[r] = all_reflected;
+    st->r_trust[r] = st->trust;
+    st->r_pupil[r] = core_pupil_heard(st);
+    if (core_round_budget(st, r) > 0 && st->overleg_left <= 0)
+        st->r_time_out[r] = true;
     st->r_goal[r] = core_goals_adopted(st) > 0;
     uint32_t dark = 0, nolead = 0;
     int met = 0;
@@ -307,6 +411,8 @@ static void end_round(core_state *st, core_events *out)
         st->round_measures[r].evidence |= 1u << CORE_EV_TAG_DOSSIER_ONGEDEELD;
     if (nolead)
         st->round_measures[r].evidence |= 1u << CORE_EV_TAG_GEEN_TREKKER;
+    if (st->pupil_voice && !st->r_pupil[r])
+        st->round_measures[r].evidence |= 1u << CORE_EV_TAG_LEERLING_NIET_GEHOORD;
     core_emit(out, CORE_EVT_ROUND_END, CORE_NONE, r, (int)st->round_measures[r].level, 0, 0);
 
     core_outcome oc = CORE_OUTCOME_ONGOING;
@@ -328,17 +434,60 @@ static void end_round(core_state *st, core_events *out)
     begin_round(st, r + 1, out);
 }
 
-static void close_goal_proposal(core_state *st, core_events *out)
+static void clear_goal_proposal(core_state *st)
 {
-    if (st->goal_proposal == CORE_NONE)
-        return;
-    /* a failed or lapsed vote: said once, so that a log or debrief need not
-     * infer it from the votes */
-    core_emit(out, CORE_EVT_GOAL_REJECTED, CORE_NONE, st->goal_proposal, st->goal_proposal_drop ? 0 : 1, 0, 0);
     st->goal_proposal = CORE_NONE;
     st->goal_proposal_drop = false;
     st->goal_proposer = CORE_NONE;
     st->goal_votes_yes = st->goal_votes_no = 0;
+}
+
+/* The vote passed: adopt or drop the goal. */
+static void pass_goal_proposal(core_state *st, core_events *out)
+{
+    int g = st->goal_proposal;
+    if (st->goal_proposal_drop) {
+        st->goal_adopted[g] = false;
+        core_emit(out, CORE_EVT_GOAL_DROPPED, CORE_NONE, g, 0, 0, 0);
+    } else {
+        st->goal_adopted[g] = true;
+        st->goal_adopted_round[g] = st->round;
+        core_emit(out, CORE_EVT_GOAL_ADOPTED, CORE_NONE, g, 0, 0, 0);
+    }
+    clear_goal_proposal(st);
+}
+
+static bool other_seat_said_yes(const core_state *st)
+{
+    return (st->goal_votes_yes & ~(1u << (unsigned)st->goal_proposer)) != 0;
+}
+
+static void close_goal_proposal(core_state *st, core_events *out)
+{
+    if (st->goal_proposal == CORE_NONE)
+        return;
+    /* Overleg ends: silence is consent when nobody objected */
+    if (st->goal_votes_no == 0 && other_seat_said_yes(st)) {
+        pass_goal_proposal(st, out);
+        return;
+    }
+    /* a failed or lapsed vote: said once, so that a log or debrief need not
+     * infer it from the votes */
+    core_emit(out, CORE_EVT_GOAL_REJECTED, CORE_NONE, st->goal_proposal, st->goal_proposal_drop ? 0 : 1, 0, 0);
+    clear_goal_proposal(st);
+}
+
+/* Proposals for an afspraak that were not agreed lapse before Uitvoering. */
+static void lapse_afspraken(core_state *st, core_events *out)
+{
+    for (int f = 0; f < st->sc->n_frictions; f++) {
+        core_afspraak *af = &st->afspraken[f];
+        if (af->proposer != CORE_NONE && af->made_round == 0) {
+            af->proposer = CORE_NONE;
+            af->agreed = 0;
+            core_emit(out, CORE_EVT_AFSPRAAK_DROPPED, CORE_NONE, f, 0, 0, 0);
+        }
+    }
 }
 
 static void end_phase(core_state *st, core_events *out)
@@ -360,6 +509,7 @@ static void end_phase(core_state *st, core_events *out)
         set_phase(st, CORE_PHASE_INZET, out);
         break;
     case CORE_PHASE_INZET:
+        lapse_afspraken(st, out);
         set_phase(st, CORE_PHASE_UITVOERING, out);
         core_resolve(st, out);
         break;
@@ -385,28 +535,15 @@ static bool all_ready(const core_state *st)
     return true;
 }
 
+/* Consent (RULES.md): one objection rejects, everyone's yes adopts. */
 static void tally_goal_vote(core_state *st, core_events *out)
 {
     int ns = st->sc->n_seats;
-    int yes = core_popcount(st->goal_votes_yes);
-    int no = core_popcount(st->goal_votes_no);
-    bool other_yes = (st->goal_votes_yes & ~(1u << (unsigned)st->goal_proposer)) != 0;
-    int g = st->goal_proposal;
-    if (yes * 2 > ns && other_yes) {
-        if (st->goal_proposal_drop) {
-            st->goal_adopted[g] = false;
-            core_emit(out, CORE_EVT_GOAL_DROPPED, CORE_NONE, g, 0, 0, 0);
-        } else {
-            st->goal_adopted[g] = true;
-            st->goal_adopted_round[g] = st->round;
-            core_emit(out, CORE_EVT_GOAL_ADOPTED, CORE_NONE, g, 0, 0, 0);
-        }
-        st->goal_proposal = CORE_NONE;
-        st->goal_proposal_drop = false;
-        st->goal_proposer = CORE_NONE;
-        st->goal_votes_yes = st->goal_votes_no = 0;
-    } else if (no * 2 >= ns || yes + no == ns) {
-        close_goal_proposal(st, out); /* a majority can no longer be reached */
+    if (st->goal_votes_no != 0) {
+        core_emit(out, CORE_EVT_GOAL_REJECTED, CORE_NONE, st->goal_proposal, st->goal_proposal_drop ? 0 : 1, 0, 0);
+        clear_goal_proposal(st);
+    } else if (core_popcount(st->goal_votes_yes) == ns) {
+        pass_goal_proposal(st, out);
     }
 }
 
@@ -446,13 +583,131 @@ static void apply_new_player(core_state *st, const core_action *a, core_events *
         st->newcomers |= 1u << a->a;
 }
 
+static void apply_goal_proposal(core_state *st, const core_action *a, core_events *out);
+
+static void share_fact(core_state *st, int f, int seat, core_events *out)
+{
+    st->fact_shared[f] = true;
+    st->fact_shared_round[f] = st->round;
+    st->fact_shared_by[f] = seat;
+    st->lit_needs |= st->sc->facts[f].needs;
+    core_emit(out, CORE_EVT_FACT_SHARED, seat, f, 0, 0, 0);
+}
+
 static void apply_share_fact(core_state *st, const core_action *a, core_events *out)
 {
-    st->fact_shared[a->a] = true;
-    st->fact_shared_round[a->a] = st->round;
-    st->fact_shared_by[a->a] = a->seat;
-    st->lit_needs |= st->sc->facts[a->a].needs;
-    core_emit(out, CORE_EVT_FACT_SHARED, a->seat, a->a, 0, 0, 0);
+    const int f = a->a;
+    share_fact(st, f, a->seat, out);
+    /* beroepsgeheim: a sensitive fact without consent hurts the pupil and the team's trust */
+    if (st->sc->facts[f].sensitive && !core_seat_consents(st, a->seat) && st->fact_consent[f] != 2) {
+        const int lost = st->sc->rules.consent_penalty;
+        st->fact_no_consent[f] = true;
+        st->r_no_consent[st->round] = true;
+        core_set_welbevinden(st, st->welbevinden - lost);
+        core_emit(out, CORE_EVT_NO_CONSENT, a->seat, f, lost, 0, 0);
+        core_change_trust(st, -1, out);
+        core_emit(out, CORE_EVT_TRACKS, CORE_NONE, st->welbevinden, st->draagkracht, 0, 0);
+    }
+}
+
+static void apply_ask_consent(core_state *st, const core_action *a, core_events *out)
+{
+    st->fact_consent[a->a] = 1;
+    core_emit(out, CORE_EVT_CONSENT_ASKED, a->seat, a->a, 0, 0, 0);
+}
+
+static void apply_consent(core_state *st, const core_action *a, core_events *out)
+{
+    st->fact_consent[a->a] = a->b ? 2 : 3;
+    core_emit(out, CORE_EVT_CONSENT, a->seat, a->a, a->b ? 1 : 0, 0, 0);
+}
+
+/* Asking the pupil shares the pupil's own facts that nobody at the table holds. */
+static void apply_ask_pupil(core_state *st, const core_action *a, core_events *out)
+{
+    const core_scenario *sc = st->sc;
+    st->pupil_asked_round = st->round;
+    int shared = 0;
+    for (int f = 0; f < sc->n_facts; f++) {
+        if (!sc->facts[f].pupil_voice || st->fact_shared[f])
+            continue;
+        bool held = false;
+        for (int s = 0; s < sc->n_seats; s++)
+            held = held || ((st->seat_facts[s] >> (unsigned)f) & 1u);
+        if (!held) {
+            share_fact(st, f, a->seat, out);
+            shared++;
+        }
+    }
+    core_emit(out, CORE_EVT_PUPIL_ASKED, a->seat, shared, 0, 0, 0);
+}
+
+static void apply_set_meeting(core_state *st, const core_action *a, core_events *out)
+{
+    st->meeting_round = st->round;
+    core_emit(out, CORE_EVT_MEETING_SET, a->seat, st->round + 1, 0, 0, 0);
+}
+
+static void apply_propose_afspraak(core_state *st, const core_action *a, core_events *out)
+{
+    core_afspraak *af = &st->afspraken[a->a];
+    af->proposer = a->seat;
+    af->option = a->b;
+    af->agreed = 1u << (unsigned)a->seat;
+    memset(af->text, 0, sizeof af->text);
+    if (a->b == CORE_NONE)
+        memcpy(af->text, a->text, strlen(a->text));
+    core_emit(out, CORE_EVT_AFSPRAAK_PROPOSED, a->seat, a->a, a->b, 0, 0);
+}
+
+/* Distinct involved roles among the seats that agreed. */
+static int agreed_roles(const core_state *st, int f)
+{
+    uint32_t roles = 0;
+    for (int s = 0; s < st->sc->n_seats; s++)
+        if ((st->afspraken[f].agreed >> (unsigned)s) & 1u)
+            roles |= 1u << (unsigned)core_seat_role(st, s);
+    return core_popcount(roles & st->sc->frictions[f].roles);
+}
+
+static void apply_agree_afspraak(core_state *st, const core_action *a, core_events *out)
+{
+    core_afspraak *af = &st->afspraken[a->a];
+    core_emit(out, CORE_EVT_AFSPRAAK_ANSWER, a->seat, a->a, a->b ? 1 : 0, 0, 0);
+    if (!a->b) {
+        af->proposer = CORE_NONE;
+        af->agreed = 0;
+        core_emit(out, CORE_EVT_AFSPRAAK_DROPPED, CORE_NONE, a->a, 0, 0, 0);
+        return;
+    }
+    af->agreed |= 1u << (unsigned)a->seat;
+    if (agreed_roles(st, a->a) >= st->sc->frictions[a->a].required_roles) {
+        af->made_round = st->round;
+        core_emit(out, CORE_EVT_AFSPRAAK_MADE, CORE_NONE, a->a, 0, 0, 0);
+    }
+}
+
+static void apply_check_improvement(core_state *st, const core_action *a, core_events *out)
+{
+    core_seat_state *ss = &st->seats[a->a];
+    ss->improvement_checked = st->round;
+    ss->improvement_done = a->b != 0;
+    st->r_checked[st->round]++;
+    core_emit(out, CORE_EVT_IMPROVEMENT_CHECKED, a->seat, a->a, a->b ? 1 : 0, ss->improvement_round, 0);
+}
+
+static void apply_word_goal(core_state *st, const core_action *a, core_events *out)
+{
+    int i = st->n_team_goals++;
+    st->team_goal_needs[i] = a->a;
+    memset(st->team_goal_text[i], 0, sizeof st->team_goal_text[i]);
+    memcpy(st->team_goal_text[i], a->text, strlen(a->text));
+    int g = st->sc->n_goals + i;
+    core_emit(out, CORE_EVT_TEAM_GOAL, a->seat, g, 0, 0, 0);
+    core_action open = *a;
+    open.type = CORE_ACT_PROPOSE_GOAL;
+    open.a = g;
+    apply_goal_proposal(st, &open, out);
 }
 
 /* PROPOSE_GOAL and DROP_GOAL open a vote. */
@@ -521,6 +776,9 @@ static void apply_respond(core_state *st, const core_action *a, core_events *out
     if (a->b) {
         st->r_answered[st->round]++;
         core_add_edge(st, pr->from, pr->to);
+        /* talking with the leerling's seat is asking the pupil */
+        if (st->sc->roles[core_seat_role(st, pr->from)].pupil || st->sc->roles[core_seat_role(st, pr->to)].pupil)
+            st->pupil_asked_round = st->round;
     }
     core_emit(out, CORE_EVT_PROMISE_ANSWER, a->seat, a->a, a->b ? 1 : 0, 0, 0);
 }
@@ -552,10 +810,18 @@ static void apply_uncommit(core_state *st, const core_action *a, core_events *ou
 static void apply_reflect(core_state *st, const core_action *a, core_events *out)
 {
     core_seat_state *ss = &st->seats[a->seat];
+    size_t len = strlen(a->text);
     ss->reflected = true;
     ss->reflection_option = a->a;
     memset(ss->reflection_text, 0, sizeof ss->reflection_text);
-    memcpy(ss->reflection_text, a->text, strlen(a->text));
+    memcpy(ss->reflection_text, a->text, len);
+    if (len > 0) { /* a text is the seat's verbeteractie, checked in a later round */
+        memset(ss->improvement_text, 0, sizeof ss->improvement_text);
+        memcpy(ss->improvement_text, a->text, len);
+        ss->improvement_round = st->round;
+        ss->improvement_checked = 0;
+        ss->improvement_done = false;
+    }
     core_emit(out, CORE_EVT_REFLECTED, a->seat, a->a, 0, 0, 0);
 }
 
@@ -580,6 +846,14 @@ static const apply_fn appliers[CORE_ACT_COUNT] = {
     [CORE_ACT_UNCOMMIT] = apply_uncommit,
     [CORE_ACT_REFLECT] = apply_reflect,
     [CORE_ACT_NEW_PLAYER] = apply_new_player,
+    [CORE_ACT_WORD_GOAL] = apply_word_goal,
+    [CORE_ACT_PROPOSE_AFSPRAAK] = apply_propose_afspraak,
+    [CORE_ACT_AGREE_AFSPRAAK] = apply_agree_afspraak,
+    [CORE_ACT_ASK_CONSENT] = apply_ask_consent,
+    [CORE_ACT_CONSENT] = apply_consent,
+    [CORE_ACT_ASK_PUPIL] = apply_ask_pupil,
+    [CORE_ACT_SET_MEETING] = apply_set_meeting,
+    [CORE_ACT_CHECK_IMPROVEMENT] = apply_check_improvement,
 };
 
 core_reject core_apply(core_state *st, const core_action *a, core_events *out)
@@ -588,6 +862,10 @@ core_reject core_apply(core_state *st, const core_action *a, core_events *out)
     if (rej != CORE_OK)
         return rej;
     st->actions_applied++;
+    /* time is spent before the action acts: its cost was checked against it */
+    int cost = core_action_cost(st, a);
+    if (cost > 0 && core_round_budget(st, st->round) > 0)
+        st->overleg_left -= cost;
     /* core_check accepts only the actions in the table */
     appliers[a->type](st, a, out);
     return CORE_OK;

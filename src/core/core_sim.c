@@ -5,6 +5,7 @@
  */
 #include "core/core_int.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Plays one game to the end; returns the number of rejected bot actions
@@ -21,10 +22,13 @@ static int play_one(const core_scenario *sc, uint64_t seed, core_sim_bots bots, 
     (void)core_apply(st, &a, NULL);
     core_bot_kind kind[CORE_MAX_SEATS];
     core_rng rng[CORE_MAX_SEATS];
+    uint32_t team_seats = core_sim_mixed_team_seats(seed, sc->n_seats);
     for (int s = 0; s < sc->n_seats; s++) {
-        kind[s] = bots == CORE_SIM_TEAM ? CORE_BOT_TEAM
-                  : bots == CORE_SIM_SOLO ? CORE_BOT_SOLO
-                  : (s % 2 == 0 ? CORE_BOT_TEAM : CORE_BOT_SOLO);
+        kind[s] = bots == CORE_SIM_TEAM        ? CORE_BOT_TEAM
+                  : bots == CORE_SIM_SOLO      ? CORE_BOT_SOLO
+                  : bots == CORE_SIM_CHECKLIST ? CORE_BOT_CHECKLIST
+                  : ((team_seats >> (unsigned)s) & 1u) ? CORE_BOT_TEAM
+                                                       : CORE_BOT_SOLO;
         core_rng_seed(&rng[s], seed ^ 0x9e3779b97f4a7c15ULL, (uint64_t)s + 1u);
     }
     bool stuck[CORE_MAX_SEATS] = {false};
@@ -67,11 +71,54 @@ static int play_one(const core_scenario *sc, uint64_t seed, core_sim_bots bots, 
     return errors;
 }
 
+uint32_t core_sim_mixed_team_seats(uint64_t game_seed, int n_seats)
+{
+    if (n_seats <= 0 || n_seats > CORE_MAX_SEATS)
+        return 0;
+    core_rng rng;
+    core_rng_seed(&rng, game_seed, 0x6d69786564ULL); /* "mixed": its own stream */
+    int order[CORE_MAX_SEATS];
+    for (int s = 0; s < n_seats; s++)
+        order[s] = s;
+    for (int i = n_seats - 1; i > 0; i--) {
+        int j = (int)core_rng_below(&rng, (uint32_t)(i + 1));
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+    int k = n_seats / 2 > 0 ? n_seats / 2 : 1;
+    uint32_t bits = 0;
+    for (int i = 0; i < k; i++)
+        bits |= 1u << (unsigned)order[i];
+    return bits;
+}
+
 int core_sim_play_one(const core_scenario *sc, uint64_t seed, core_sim_bots bots, core_state *st)
 {
     core_seat_view v;
     memset(&v, 0, sizeof v);
     return play_one(sc, seed, bots, st, &v);
+}
+
+/* Which needs were reached (and in which round) and what became of each
+ * spanning in one finished game. The round a need was reached in is read
+ * from the per-round records: the first round whose end saw it met. */
+static void sim_tally_targets(const core_state *st, core_sim_result *out)
+{
+    const core_scenario *sc = st->sc;
+    for (int n = 0; n < sc->n_needs; n++) {
+        if (!st->need_met[n])
+            continue;
+        out->need_reached[n]++;
+        out->need_round_sum[n] += st->need_met_round[n];
+    }
+    for (int i = 0; i < st->n_frictions_out; i++) {
+        int f = st->frictions[i].friction;
+        if (st->frictions[i].active)
+            out->friction_left[f]++;
+        else
+            out->friction_crossed[f]++;
+    }
 }
 
 void core_simulate(const core_scenario *sc, int games, uint64_t seed, core_sim_bots bots, core_sim_result *out)
@@ -83,7 +130,7 @@ void core_simulate(const core_scenario *sc, int games, uint64_t seed, core_sim_b
         return;
     static _Thread_local core_state st; /* large: keep it off small thread stacks */
     static _Thread_local core_seat_view v;
-    double wb = 0, rounds = 0;
+    double wb = 0, wb2 = 0, rounds = 0;
     core_measures sum;
     memset(&sum, 0, sizeof sum);
     for (int g = 0; g < games; g++) {
@@ -94,9 +141,13 @@ void core_simulate(const core_scenario *sc, int games, uint64_t seed, core_sim_b
         if (st.outcome == CORE_OUTCOME_WON)
             out->won++;
         wb += st.welbevinden;
+        wb2 += (double)st.welbevinden * st.welbevinden;
         rounds += st.round;
         const core_measures *m = &st.round_measures[0];
         out->levels[m->level]++;
+        if (st.outcome == CORE_OUTCOME_WON)
+            out->won_at_level[m->level]++;
+        sim_tally_targets(&st, out);
         sum.density += m->density;
         sum.centrality += m->centrality;
         sum.diversity += m->diversity;
@@ -113,6 +164,8 @@ void core_simulate(const core_scenario *sc, int games, uint64_t seed, core_sim_b
     }
     double n = out->games;
     out->mean_welbevinden = wb / n;
+    double var = wb2 / n - out->mean_welbevinden * out->mean_welbevinden;
+    out->sd_welbevinden = var > 0 ? sqrt(var) : 0.0;
     out->mean_rounds = rounds / n;
     out->mean.density = sum.density / n;
     out->mean.centrality = sum.centrality / n;

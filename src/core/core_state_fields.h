@@ -19,7 +19,7 @@
  *   X(SEAT_ROWS, LIST)       the same over the seats in play (the scenario's)
  *   X(SKIP, f, why)          declared but not hashed, with the reason
  *
- * A ROWS list takes the same kinds (VALUE, STRUCT, STRUCTS) and names whole
+ * A ROWS list takes the same kinds (VALUE, TEXT, STRUCT, STRUCTS) and names whole
  * arrays; element i of each is hashed in turn before element i + 1.
  */
 #ifndef SAMENSPEL_CORE_STATE_FIELDS_H
@@ -68,7 +68,17 @@
     X(VALUE, reflective)                                \
     X(VALUE, reflective_rounds)                         \
     X(VALUE, evidence)                                  \
-    X(VALUE, level)
+    X(VALUE, level)                                     \
+    X(VALUE, afspraken)                                 \
+    X(VALUE, improvements_checked)                      \
+    X(VALUE, trust)
+
+#define CORE_FIELDS_core_afspraak(X) \
+    X(VALUE, proposer)               \
+    X(VALUE, option)                 \
+    X(VALUE, agreed)                 \
+    X(VALUE, made_round)             \
+    X(TEXT, text)
 
 #define CORE_FIELDS_core_seat_state(X)       \
     X(PREFIX, deck, deck_n)                  \
@@ -82,12 +92,18 @@
     X(VALUE, ready)                          \
     X(VALUE, reflected)                      \
     X(VALUE, reflection_option)              \
-    X(TEXT, reflection_text)
+    X(TEXT, reflection_text)                 \
+    X(TEXT, improvement_text)                \
+    X(VALUE, improvement_round)              \
+    X(VALUE, improvement_checked)            \
+    X(VALUE, improvement_done)
 
 #define CORE_ROW_FACTS(X)       \
     X(VALUE, fact_shared)       \
     X(VALUE, fact_shared_round) \
-    X(VALUE, fact_shared_by)
+    X(VALUE, fact_shared_by)    \
+    X(VALUE, fact_consent)      \
+    X(VALUE, fact_no_consent)
 
 #define CORE_ROW_SEATS(X) \
     X(STRUCT, seats, core_seat_state)
@@ -107,7 +123,19 @@
     X(VALUE, r_goal)                          \
     X(VALUE, r_reflective)                    \
     X(VALUE, r_dark)                          \
-    X(VALUE, r_nolead)
+    X(VALUE, r_nolead)                        \
+    X(VALUE, r_checked)                       \
+    X(VALUE, r_trust)                         \
+    X(VALUE, r_pupil)                         \
+    X(VALUE, r_no_consent)                    \
+    X(VALUE, r_time_out)
+
+#define CORE_ROW_AFSPRAKEN(X) \
+    X(STRUCT, afspraken, core_afspraak)
+
+#define CORE_ROW_TEAM_GOALS(X)  \
+    X(VALUE, team_goal_needs)   \
+    X(TEXT, team_goal_text)
 
 #define CORE_ROW_REVEALED(X)                                  \
     X(STRUCTS, revealed_commits, revealed_n, core_commitment) \
@@ -137,7 +165,7 @@
     X(VALUE, n_boundary)                                                   \
     X(PREFIX, innovations, n_innovations)                                  \
     X(VALUE, n_innovations)                                                \
-    X(ROWS, CORE_MAX_GOALS, CORE_ROW_GOALS)                                \
+    X(ROWS, CORE_MAX_GOAL_SLOTS, CORE_ROW_GOALS)                           \
     X(VALUE, goal_proposal)                                                \
     X(VALUE, goal_proposal_drop)                                           \
     X(VALUE, goal_proposer)                                                \
@@ -162,6 +190,17 @@
     X(VALUE, actions_applied)                                              \
     X(SKIP, need_limited, "set by core_init from the level")               \
     X(SKIP, need_has_facts, "set by core_init from the level")             \
-    X(SKIP, seat_facts, "set by core_init from the level")
+    X(SKIP, seat_facts, "set by core_init from the level")                 \
+    X(VALUE, overleg_left)                                                 \
+    X(VALUE, meeting_round)                                                \
+    X(VALUE, trust)                                                        \
+    X(VALUE, pupil_asked_round)                                            \
+    X(ROWS, CORE_MAX_FRICTIONS, CORE_ROW_AFSPRAKEN)                        \
+    X(ROWS, CORE_MAX_TEAM_GOALS, CORE_ROW_TEAM_GOALS)                      \
+    X(VALUE, n_team_goals)                                                 \
+    X(VALUE, reflection_evidence)                                          \
+    X(VALUES, need_met_round)                                              \
+    X(SKIP, consent_seats, "set by core_init from the level")              \
+    X(SKIP, pupil_voice, "set by core_init from the level")
 
 #endif

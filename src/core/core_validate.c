@@ -75,6 +75,12 @@ static bool validate_rules(const core_scenario *sc, char *err, size_t err_len)
         return core_fail(err, err_len, "max_goals buiten 0..8", r->max_goals);
     if (r->welbevinden_max > 1000 || r->draagkracht_max > 1000)
         return core_fail(err, err_len, "tracks groter dan 1000", -1);
+    if (r->overleg_budget < 0 || r->overleg_budget > 100 || r->overleg_moment_cost < 0 || r->overleg_moment_bonus < 0 ||
+        r->ask_cost < 0 || r->goal_cost < 0 || r->afspraak_cost < 0 || r->pupil_cost < 0 || r->consent_penalty < 0)
+        return core_fail(err, err_len, "overlegtijd en kosten moeten tussen 0 en 100 liggen", -1);
+    if (r->trust_max < 1 || r->trust_max > 100 || r->trust_start < 0 || r->trust_start > r->trust_max ||
+        r->trust_low < 0 || r->trust_low > r->trust_max)
+        return core_fail(err, err_len, "vertrouwen: start en drempel moeten tussen 0 en het maximum liggen", r->trust_start);
     return true;
 }
 
@@ -151,6 +157,8 @@ static bool validate_frictions(const core_scenario *sc, char *err, size_t err_le
             return core_fail(err, err_len, "spanning: onbekende innovatiekaart", f);
         if (fd->round < 0 || fd->round > sc->rules.rounds)
             return core_fail(err, err_len, "spanning: ronde buiten het spel", f);
+        if (fd->n_options < 0 || fd->n_options > CORE_MAX_OPTIONS)
+            return core_fail(err, err_len, "spanning: te veel afspraken (max. 4)", f);
     }
     return true;
 }

@@ -65,6 +65,37 @@ static void public_fill_base(const core_state *st, core_public_view *v, bool ful
             memcpy(v->revealed_commits[s], st->revealed_commits[s],
                    sizeof(core_commitment) * (size_t)st->revealed_n[s]);
     v->reflection_card = st->reflection_card;
+    v->overleg_left = st->overleg_left;
+    v->overleg_budget = st->round > 0 ? core_round_budget(st, st->round) : sc->rules.overleg_budget;
+    v->meeting_round = st->meeting_round;
+    v->trust = st->trust;
+    v->pupil_asked = core_pupil_heard(st);
+    memcpy(v->fact_consent, st->fact_consent, sizeof v->fact_consent);
+    memcpy(v->fact_no_consent, st->fact_no_consent, sizeof v->fact_no_consent);
+    v->reflection_evidence = st->reflection_evidence;
+    v->n_team_goals = st->n_team_goals;
+    memcpy(v->team_goal_needs, st->team_goal_needs, sizeof v->team_goal_needs);
+    for (int f = 0; f < sc->n_frictions; f++) {
+        const core_afspraak *af = &st->afspraken[f];
+        v->afspraken[f].proposer = af->proposer;
+        v->afspraken[f].option = af->option;
+        v->afspraken[f].agreed = af->agreed;
+        v->afspraken[f].made_round = af->made_round;
+    }
+    for (int s = 0; s < seat_lim; s++) {
+        bool in = s < sc->n_seats;
+        v->improvement_round[s] = in ? st->seats[s].improvement_round : 0;
+        v->improvement_checked[s] = in ? st->seats[s].improvement_checked : 0;
+        v->improvement_done[s] = in && st->seats[s].improvement_done;
+    }
+    if (!full)
+        return; /* bots never read the texts */
+    for (int i = 0; i < st->n_team_goals; i++)
+        memcpy(v->team_goal_text[i], st->team_goal_text[i], sizeof v->team_goal_text[i]);
+    for (int f = 0; f < sc->n_frictions; f++)
+        memcpy(v->afspraken[f].text, st->afspraken[f].text, sizeof v->afspraken[f].text);
+    for (int s = 0; s < sc->n_seats; s++)
+        memcpy(v->improvement_text[s], st->seats[s].improvement_text, sizeof v->improvement_text[s]);
 }
 
 void core_public_view_get(const core_state *st, core_public_view *out)

@@ -151,6 +151,9 @@ LAYOUT(core_friction_state)
 #define T core_measures
 LAYOUT(core_measures)
 #undef T
+#define T core_afspraak
+LAYOUT(core_afspraak)
+#undef T
 #define T core_seat_state
 LAYOUT(core_seat_state)
 #undef T
@@ -171,8 +174,8 @@ static int by_offset(const void *a, const void *b)
  * the end) is short enough to be padding. false with the reason in err. */
 static bool tiles(const layout *l, char *err, size_t err_len)
 {
-    span sorted[64];
-    assert_true(l->n <= 64);
+    span sorted[128];
+    assert_true(l->n <= 128);
     memcpy(sorted, l->spans, l->n * sizeof sorted[0]);
     qsort(sorted, l->n, sizeof sorted[0], by_offset);
     size_t end = 0;
