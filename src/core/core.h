@@ -355,7 +355,7 @@ typedef enum {
     CORE_ACT_NONE = 0,
     CORE_ACT_START,          /* host: lobby -> round 1 */
     CORE_ACT_ADVANCE,        /* host: next phase now (trainer's "volgende fase") */
-    CORE_ACT_READY,          /* seat: done with this phase (presented T-shape, done talking, commitment final) */
+    CORE_ACT_READY,          /* seat: done with this phase; a = the phase, b = the round it is meant for (0 = any) */
     CORE_ACT_UNREADY,        /* seat: change my mind while the phase lasts */
     CORE_ACT_SHARE_FACT,     /* a = fact index (own dossier) */
     CORE_ACT_PROPOSE_GOAL,   /* a = goal index */
