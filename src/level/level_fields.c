@@ -92,7 +92,8 @@ void lvl_check_keys(lvl_src *s, const lnode *map, const lvl_kspec *spec, int n, 
     }
     for (int j = 0; j < n; j++) {
         /* a misspelt key was already reported with this one as suggestion */
-        if (spec[j].required && !lvl_map_key_node(map, spec[j].key) && !(j < nc && suggested[j])) {
+        if (spec[j].required && !lvl_map_key_node(map, spec[j].key) && !(j < nc && suggested[j]) &&
+            !lvl_blanked_within(s, map)) {
             char hint[LVL_MSG_LEN];
             snprintf(hint, sizeof hint, TR(s, "voeg een regel ‘%s: ...’ toe", "add a line ‘%s: ...’"), spec[j].key);
             lvl_diag_at(s, LVL_ERROR, map, hint, TR(s, "‘%s’ ontbreekt in %s", "‘%s’ is missing in %s"), spec[j].key, what);
