@@ -162,17 +162,19 @@ void lvl_diags_print(const lvl_diags *d, bool gcc_format, void *stdio_file)
             sev = g->severity == LVL_ERROR ? "error" : "warning";
         else
             sev = g->severity == LVL_ERROR ? "fout" : "waarschuwing";
+        /* gcc format: one line per message, the hint at its end, so that
+         * editors and grep see each message whole */
         if (g->line > 0)
-            fprintf(f, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col > 0 ? g->col : 1, sev, g->message);
+            fprintf(f, "%s:%d:%d: %s: %s", g->file, g->line, g->col > 0 ? g->col : 1, sev, g->message);
         else
-            fprintf(f, "%s: %s: %s\n", g->file, sev, g->message);
+            fprintf(f, "%s: %s: %s", g->file, sev, g->message);
         if (gcc_format) {
-            if (g->hint[0] && g->line > 0)
-                fprintf(f, "%s:%d:%d: note: %s\n", g->file, g->line, g->col > 0 ? g->col : 1, g->hint);
-            else if (g->hint[0])
-                fprintf(f, "%s: note: %s\n", g->file, g->hint);
+            if (g->hint[0])
+                fprintf(f, " [%s: %s]", en ? "help" : "hulp", g->hint);
+            fputc('\n', f);
             continue;
         }
+        fputc('\n', f);
         if (g->line > 0 && g->source_line[0]) {
             fprintf(f, "%5d | %s\n      | ", g->line, g->source_line);
             /* the caret goes under the character at col, counted in characters */
