@@ -509,8 +509,22 @@ static void line_key(const yline *y, char *out, size_t cap)
 typedef struct {
     int line;     /* the line libyaml stopped at (1-based), 0 when unknown */
     int want_ind; /* >= 0: re-indent that line to this many spaces */
+    bool quote;   /* a second ':' in "key: text: more": quote the text */
     bool syntax;  /* a syntax error a repair may read past */
 } parse_fail;
+
+/* Byte offset of the value of "key: value" on a line, or -1. */
+static int value_start(const yline *y)
+{
+    for (const char *k = y->b + y->key_col; k + 1 < y->e; k++)
+        if (*k == ':' && k[1] == ' ') {
+            k += 2;
+            while (k < y->e && *k == ' ')
+                k++;
+            return k < y->e && *k != '"' && *k != '\'' ? (int)(k - y->b) : -1;
+        }
+    return -1;
+}
 
 /* When line L of text sits one or two spaces off the column of its block
  * (the keys of the map it belongs to, or the "- " of its list), says so in
@@ -653,6 +667,13 @@ static void yaml_problem(lvl_src *s, const yaml_parser_t *p, const char *text, s
         if (strstr(problem, map[i].problem)) {
             const yaml_mark_t *m = (map[i].at_context && p->context) ? &p->context_mark : &p->problem_mark;
             f->line = (int)m->line + 1;
+            /* the colon inside a text ("titel: Taken: wie doet wat"): read
+             * on as if the text were quoted, as the hint says */
+            if (strstr(problem, "mapping values are not allowed") && line_bounds(text, len, f->line, &lb, &le)) {
+                line_shape(lb, le, &y);
+                int v = value_start(&y);
+                f->quote = y.keyish && !y.dash && v >= 0 && (int)m->column > v;
+            }
             lvl_diag_add(s, LVL_ERROR, (int)m->line + 1, (int)m->column + 1, TR(s, map[i].hint_nl, map[i].hint_en),
                          "%s", TR(s, map[i].nl, map[i].en));
             return;
@@ -829,6 +850,35 @@ static char *repair_line(lvl_src *s, const char *text, size_t len, int line, int
         return NULL;
     yline y;
     line_shape(b, e, &y);
+    if (want_ind == -2) { /* quote the value; '"' and '\\' escaped */
+        int v = value_start(&y);
+        if (v < 0)
+            return NULL;
+        const char *ve = e;
+        while (ve > b + v && ve[-1] == ' ')
+            ve--;
+        size_t extra = 2;
+        for (const char *q = b + v; q < ve; q++)
+            extra += *q == '"' || *q == '\\';
+        size_t n = len + extra;
+        char *w = arena_alloc(s, n + 1);
+        if (!w)
+            return NULL;
+        size_t o = (size_t)(b - text) + (size_t)v;
+        memcpy(w, text, o);
+        w[o++] = '"';
+        for (const char *q = b + v; q < ve; q++) {
+            if (*q == '"' || *q == '\\')
+                w[o++] = '\\';
+            w[o++] = *q;
+        }
+        w[o++] = '"';
+        memcpy(w + o, ve, (size_t)(text + len - ve));
+        o += (size_t)(text + len - ve);
+        w[o] = '\0';
+        *out_len = o;
+        return w;
+    }
     size_t keep = want_ind >= 0 ? (size_t)(e - b) - (size_t)y.ind : 0;
     size_t add = want_ind >= 0 ? (size_t)want_ind : 0;
     size_t n = (size_t)(b - text) + add + keep + (size_t)(text + len - e);
@@ -856,7 +906,8 @@ bool lvl_blanked_within(const lvl_src *s, const lnode *n)
 /* libyaml stops at the first syntax error. So that a trainer sees every
  * mistake of a file in one run, the parse is retried on a repaired copy:
  * a line that was only indented a space off is re-indented as the advice
- * says, any other broken line is blanked out. Each round reports its own
+ * says, a text with a colon in it is read as if quoted, any other broken
+ * line is blanked out. Each round reports its own
  * syntax error; the checks of the format then run over the repaired tree.
  * The number of rounds is bounded, and a round that stops at the same line
  * again ends the attempt. */
@@ -866,13 +917,15 @@ lnode *lvl_parse(lvl_src *s)
 {
     int last = -1;
     for (int round = 0; round <= LVL_MAX_REPAIRS; round++) {
-        parse_fail f = {0, -1, false};
+        parse_fail f = {0, -1, false, false};
         s->n_nodes = 0;
         lnode *root = parse_once(s, s->text, s->len, &f);
         if (root || !f.syntax || f.line < 1 || f.line == last || round == LVL_MAX_REPAIRS)
             return root;
         last = f.line;
-        if (f.want_ind < 0) {
+        if (f.quote)
+            f.want_ind = -2;
+        else if (f.want_ind < 0) {
             if (s->n_blanked >= (int)(sizeof s->blanked / sizeof s->blanked[0]))
                 return NULL;
             s->blanked[s->n_blanked++] = f.line;
