@@ -544,10 +544,16 @@ static bool indent_advice(lvl_src *s, const char *text, size_t len, int line, pa
     int best = -1, best_d = 99, ref = 0, min = 1 << 30;
     yline ref_y;
     memset(&ref_y, 0, sizeof ref_y);
-    for (int q = line - 1; q >= 1 && min > 0; q--) {
-        const char *qb, *qe;
-        if (!line_bounds(text, len, q, &qb, &qe))
-            break;
+    /* walk back line by line from this one: linear in the bytes passed,
+     * whatever the size of the file */
+    const char *qb = b;
+    for (int q = line - 1; q >= 1 && min > 0 && qb > text; q--) {
+        const char *qe = qb - 1; /* the '\n' that ends line q */
+        qb = qe;
+        while (qb > text && qb[-1] != '\n')
+            qb--;
+        if (qe > qb && qe[-1] == '\r')
+            qe--;
         yline z;
         line_shape(qb, qe, &z);
         /* only lines that open or continue a block, and only the chain of
