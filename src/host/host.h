@@ -70,7 +70,11 @@ typedef struct {
                                          (tests and tools start no web server unless they ask) */
     char allow_origin[256];           /* --allow-origin A,B: extra page Origins allowed on /ws ("*" = any) */
     char web_root[HOST_PATH_LEN];     /* --web-root DIR: the page's folder; empty = the data dir's web/ */
+    int waiting_note_ms;              /* headless lobby: how often it says who it waits for;
+                                         0 = HOST_WAITING_NOTE_MS (tests lower it) */
 } host_options;
+
+#define HOST_WAITING_NOTE_MS 30000
 
 void host_options_default(host_options *o);
 
@@ -183,6 +187,9 @@ int host_web_port(const host *h);                /* 0 when off */
 const core_scenario *host_scenario(const host *h);
 const core_state *host_state(const host *h);
 int host_seat_count(const host *h);
+/* "Wacht op spelers: 2 van 4 plaatsen bezet, code ABCD": what a headless
+ * host in the lobby says every waiting_note_ms. */
+void host_waiting_text(const host *h, char *out, size_t len);
 bool host_seat_info_get(const host *h, int seat, host_seat_info *out);
 int host_observer_count(const host *h);
 int host_connection_count(const host *h);        /* all open TCP connections */

@@ -83,6 +83,7 @@ struct host {
     int events_dropped;
     bool view_dirty, lobby_dirty;
     uint64_t timer_end_ms;      /* the trainer's phase timer runs out, 0 none */
+    uint64_t waiting_note_at;   /* headless lobby: when to say again who it waits for */
     /* every round's verbeteracties: the core keeps only this round's (the
      * debrief shows them all); filled on the apply path, so resume too */
     host_improvements improvements;

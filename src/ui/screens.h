@@ -28,7 +28,7 @@ typedef struct {
 
 typedef enum { UI_PROJ_LOBBY = 0, UI_PROJ_TABLE, UI_PROJ_DEBRIEF } ui_proj_screen;
 
-#define UI_DEBRIEF_STEPS 4
+#define UI_DEBRIEF_STEPS 5
 
 /* Click region ids; `arg` carries the seat, need, card, ... */
 typedef enum {

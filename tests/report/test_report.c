@@ -336,6 +336,19 @@ static void test_team_game_report(void **state)
     assert_non_null(strstr(html, "identiek")); /* replay verified against the stored hash */
     assert_non_null(strstr(html, "Fatima"));
     assert_non_null(strstr(html, "&lt;plannen&gt;")); /* the team bots' answers are there */
+    /* the legend: every level in words, this game's marked once; each
+     * measure's good direction; and the transfer step at the end */
+    assert_non_null(strstr(html, "Niveaus van samenwerking: zo ziet het eruit"));
+    assert_non_null(strstr(html, "ieder werkt apart"));
+    assert_non_null(strstr(html, "niet alles via één persoon"));
+    const char *here = strstr(html, "class=\"here\"");
+    assert_non_null(here);
+    assert_null(strstr(here + 1, "class=\"here\""));
+    assert_non_null(strstr(html, "↓ lager is beter"));
+    assert_non_null(strstr(html, "hoe sterk alles via één persoon liep"));
+    const char *transfer = strstr(html, "Wie is het CLB-anker van jouw stageschool? Wat neem je mee?");
+    assert_non_null(transfer);
+    assert_true(transfer > strstr(html, "id=\"meenemen\""));
     free(html);
     export_and_check(db, &g, "team-anoniem", true, "nl");
     /* The projector's path: by file name, while the host still has it open. */
@@ -348,6 +361,8 @@ static void test_team_game_report(void **state)
     html = slurp(REPORT_TEST_OUT "/team-en", "report.html");
     assert_non_null(strstr(html, "lang=\"en\""));
     assert_non_null(strstr(html, "Collaboration network"));
+    assert_non_null(strstr(html, "↑ higher is better"));
+    assert_non_null(strstr(html, "Who is the CLB anchor at your internship school?"));
     free(html);
     store_close(db);
 }
