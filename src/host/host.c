@@ -230,6 +230,14 @@ static bool host_open_net(host *h, char *err, size_t err_len)
     h->udp = net_udp_open(h->opts.port, uerr, sizeof uerr);
     if (!h->udp)
         host_logf(h, "LAN discovery off (%s); players can still type the address", uerr);
+    /* `samenspel join` asks on the default port: a host on another --port
+     * answers there too (the port is shared with other hosts, see net_udp.c) */
+    if (h->opts.port != HOST_DEFAULT_PORT) {
+        h->udp_default = net_udp_open(HOST_DEFAULT_PORT, uerr, sizeof uerr);
+        if (!h->udp_default)
+            host_logf(h, "LAN discovery on port %d off (%s); join --port %d still finds this host",
+                      HOST_DEFAULT_PORT, uerr, h->opts.port);
+    }
     char addr[NET_ADDR_LEN];
     net_lan_address(addr, sizeof addr);
     snprintf(h->lan, sizeof h->lan, "%s:%d", addr, h->opts.port);
@@ -316,6 +324,7 @@ void host_destroy(host *h)
         net_poll_destroy(h->poll);
     net_listener_close(h->lis);
     net_udp_close(h->udp);
+    net_udp_close(h->udp_default);
     web_stop(h->web);
     if (h->net_up)
         net_quit();

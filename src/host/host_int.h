@@ -72,6 +72,7 @@ struct host {
     char lan[NET_ADDR_LEN + 8];
     net_listener *lis;
     net_udp *udp;
+    net_udp *udp_default;         /* discovery on 47800 too when --port is another */
     net_poll *poll;
     bool net_up;
     peer peers[HOST_MAX_CONNS];
