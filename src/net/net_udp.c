@@ -1,19 +1,25 @@
 /*
  * net_udp: LAN discovery datagrams on POSIX sockets, and this machine's LAN
- * address. POSIX rather than SDL2_net here because discovery needs
+ * addresses (getifaddrs, the default route from /proc/net/route). POSIX rather than SDL2_net here because discovery needs
  * SO_REUSEADDR before bind: every host also answers on the default port
  * 47800, whatever its own --port, so several hosts on one machine share
  * that port (a broadcast query reaches each of them), which SDL2_net's
  * UDP_Open cannot ask for.
  */
+/* getifaddrs and the IFF_ flags are BSD interfaces, outside strict POSIX */
+#if defined(__APPLE__) && !defined(_DARWIN_C_SOURCE)
+#define _DARWIN_C_SOURCE 1
+#elif !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE 1
+#endif
 #include "net/net.h"
 #include "net/net_sys.h"
-
-#include <SDL_net.h>
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -137,18 +143,135 @@ bool net_udp_reply(net_udp *u, const uint8_t *buf, size_t len)
     return udp_send_to(u, &u->last_from, buf, len);
 }
 
+/* ------------------------------------------------------ LAN addresses */
+
+void net_addr_text(uint32_t h, char *out, size_t len)
+{
+    snprintf(out, len, "%u.%u.%u.%u", h >> 24, (h >> 16) & 255u, (h >> 8) & 255u, h & 255u);
+}
+
+typedef struct {
+    char ifname[32];
+    uint32_t gateway; /* host byte order; 0: on-link */
+    long metric;
+} default_route;
+
+/* The default route with the lowest metric in /proc/net/route's text
+ * (hex fields in network byte order, as the kernel prints them). */
+static bool find_default_route(const char *text, default_route *out)
+{
+    bool found = false;
+    const char *line = text;
+    while (line && *line) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        char buf[256];
+        if (n < sizeof buf) {
+            memcpy(buf, line, n);
+            buf[n] = '\0';
+            char ifn[32];
+            unsigned long dest, gw, flags, mask;
+            long refcnt, use, metric;
+            if (sscanf(buf, "%31s %lx %lx %lx %ld %ld %ld %lx", ifn, &dest, &gw, &flags, &refcnt, &use, &metric,
+                       &mask) == 8 &&
+                dest == 0 && mask == 0 && (flags & 0x1u) /* RTF_UP */ && (!found || metric < out->metric)) {
+                snprintf(out->ifname, sizeof out->ifname, "%s", ifn);
+                out->gateway = ntohl((uint32_t)gw);
+                out->metric = metric;
+                found = true;
+            }
+        }
+        line = end ? end + 1 : NULL;
+    }
+    return found;
+}
+
+static bool is_private(uint32_t a)
+{
+    return (a >> 24) == 10 || (a >> 20) == (172u << 4 | 1u) || (a >> 16) == (192u << 8 | 168u);
+}
+
+static bool is_link_local(uint32_t a)
+{
+    return (a >> 16) == (169u << 8 | 254u);
+}
+
+/* Lower is better (see net_lan_order). */
+static int rank_of(const net_if_addr *x, const default_route *dr, bool have_dr)
+{
+    if (have_dr && strcmp(x->ifname, dr->ifname) == 0) {
+        bool holds_gw = dr->gateway && (x->addr & x->mask) == (dr->gateway & x->mask);
+        return holds_gw || !dr->gateway ? 0 : 1;
+    }
+    if (is_link_local(x->addr))
+        return 4;
+    return is_private(x->addr) ? 2 : 3;
+}
+
+int net_lan_order(net_if_addr *a, int n, const char *route)
+{
+    default_route dr;
+    memset(&dr, 0, sizeof dr);
+    bool have_dr = route && find_default_route(route, &dr);
+    int kept = 0;
+    for (int i = 0; i < n; i++)
+        if (a[i].up && !a[i].loopback && (a[i].addr >> 24) != 127 && a[i].addr != 0)
+            a[kept++] = a[i];
+    /* insertion sort by rank: stable, so the interfaces' own order breaks ties */
+    for (int i = 1; i < kept; i++) {
+        net_if_addr x = a[i];
+        int r = rank_of(&x, &dr, have_dr), j = i - 1;
+        while (j >= 0 && rank_of(&a[j], &dr, have_dr) > r) {
+            a[j + 1] = a[j];
+            j--;
+        }
+        a[j + 1] = x;
+    }
+    return kept;
+}
+
+int net_lan_addresses(net_if_addr *out, int max)
+{
+    struct ifaddrs *ifs = NULL;
+    if (max <= 0 || getifaddrs(&ifs) != 0)
+        return 0;
+    net_if_addr all[32];
+    int n = 0;
+    for (struct ifaddrs *p = ifs; p && n < 32; p = p->ifa_next) {
+        if (!p->ifa_addr || p->ifa_addr->sa_family != AF_INET)
+            continue;
+        net_if_addr *x = &all[n++];
+        memset(x, 0, sizeof *x);
+        snprintf(x->ifname, sizeof x->ifname, "%s", p->ifa_name ? p->ifa_name : "");
+        x->addr = ntohl(((const struct sockaddr_in *)p->ifa_addr)->sin_addr.s_addr);
+        x->mask = p->ifa_netmask ? ntohl(((const struct sockaddr_in *)p->ifa_netmask)->sin_addr.s_addr) : 0;
+        x->up = (p->ifa_flags & IFF_UP) != 0;
+        x->loopback = (p->ifa_flags & IFF_LOOPBACK) != 0;
+    }
+    freeifaddrs(ifs);
+    /* the routing table, where the system has one as a file (Linux) */
+    char route[8192];
+    size_t rl = 0;
+    FILE *f = fopen("/proc/net/route", "r");
+    if (f) {
+        rl = fread(route, 1, sizeof route - 1, f);
+        fclose(f);
+    }
+    route[rl] = '\0';
+    int kept = net_lan_order(all, n, f ? route : NULL);
+    if (kept > max)
+        kept = max;
+    memcpy(out, all, (size_t)kept * sizeof *out);
+    return kept;
+}
+
 /* ---------------------------------------------------------------- misc */
 
 void net_lan_address(char *out, size_t len)
 {
-    IPaddress addrs[16];
-    int n = SDLNet_GetLocalAddresses(addrs, 16);
-    for (int i = 0; i < n; i++) {
-        uint32_t h = SDLNet_Read32(&addrs[i].host);
-        if ((h >> 24) == 127 || h == 0)
-            continue;
-        snprintf(out, len, "%u.%u.%u.%u", h >> 24, (h >> 16) & 255u, (h >> 8) & 255u, h & 255u);
-        return;
-    }
-    snprintf(out, len, "127.0.0.1");
+    net_if_addr a[1];
+    if (net_lan_addresses(a, 1) == 1)
+        net_addr_text(a[0].addr, out, len);
+    else
+        snprintf(out, len, "127.0.0.1");
 }
