@@ -111,6 +111,7 @@ struct host {
     web_server *web;              /* browser player (host_web.c); NULL when off */
     char web_url[HOST_URL_LEN];   /* "http://ip:port/" */
     char join_url[HOST_URL_LEN + 16];
+    char lan_others[HOST_OTHERS_LEN]; /* the machine's other addresses (host_web.c) */
 };
 
 /* ------------------------------------------------------- host.c: session */
