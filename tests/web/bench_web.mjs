@@ -7,7 +7,9 @@
 // connected. Every measurement gets a fresh headless host, so that seats and
 // tokens of one do not change the next. Usage:
 //   node bench_web.mjs SAMENSPEL_BINARY GAME_PORT HTTP_PORT
-// (GAME_PORT .. GAME_PORT+7 and HTTP_PORT .. HTTP_PORT+3 are used.)
+// (GAME_PORT .. GAME_PORT+8 and HTTP_PORT .. HTTP_PORT+4 are used.)
+// web_relay_* is the WebSocket figure without chromium: node sockets that
+// speak the framing themselves, to tell the relay's cost from the browser's.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -161,6 +163,77 @@ async function tcpRun(n, port) {
   return { opened: socks.length, rss, lat: lat.sort((a, b) => a - b) };
 }
 
+// The same n WebSocket peers without a browser: node sockets that speak
+// RFC 6455 framing themselves (test code; the server side is libwebsockets),
+// so that the relay's own cost shows apart from chromium's.
+async function wsNodeRun(n, port, http) {
+  const host = startHost(port, http);
+  await waitTcp(http);
+  const src = fs.readFileSync(new URL("../../web/proto.js", import.meta.url), "utf8");
+  const { P: PP, decode: dec, encodeHello: hello, encodeAction: action, encodePing: ping } =
+    new Function(src + "; return {P, decode, encodeHello, encodeAction, encodePing};")();
+  const frame = (payload) => { // one masked binary message
+    const p = Buffer.from(payload instanceof ArrayBuffer ? new Uint8Array(payload) : payload);
+    const head = p.length < 126 ? Buffer.from([0x82, 0x80 | p.length])
+      : Buffer.from([0x82, 0x80 | 126, p.length >> 8, p.length & 255]);
+    const key = Buffer.from([0x12, 0x34, 0x56, 0x78]);
+    const body = Buffer.alloc(p.length);
+    for (let i = 0; i < p.length; i++) body[i] = p[i] ^ key[i & 3];
+    return Buffer.concat([head, key, body]);
+  };
+  const socks = [], last = [];
+  const open = (mode, role, name) => new Promise((resolve, reject) => {
+    const s = net.connect(http, "127.0.0.1");
+    s.setNoDelay(true);
+    const i = socks.length;
+    socks.push(s);
+    last.push(0);
+    let buf = Buffer.alloc(0), upgraded = false;
+    s.on("error", reject);
+    s.on("close", () => reject(new Error("ws closed")));
+    s.on("connect", () => s.write(`GET /ws HTTP/1.1\r\nHost: 127.0.0.1:${http}\r\nUpgrade: websocket\r\n` +
+      "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" +
+      "Sec-WebSocket-Protocol: samenspel\r\n\r\n"));
+    s.on("data", (d) => {
+      buf = Buffer.concat([buf, d]);
+      if (!upgraded) {
+        const e = buf.indexOf("\r\n\r\n");
+        if (e < 0) return;
+        upgraded = true;
+        buf = buf.subarray(e + 4);
+        s.write(frame(hello(CODE, name, role, mode, null)));
+      }
+      for (;;) {
+        if (buf.length < 2) break;
+        let len = buf[1] & 0x7f, h = 2;
+        if (len === 126) { if (buf.length < 4) break; len = buf.readUInt16BE(2); h = 4; }
+        else if (len === 127) { if (buf.length < 10) break; len = Number(buf.readBigUInt64BE(2)); h = 10; }
+        if (buf.length < h + len) break;
+        const op = buf[0] & 0x0f, fr = buf.subarray(h, h + len);
+        buf = buf.subarray(h + len);
+        if (op !== 2) continue;
+        const m = dec(fr.buffer.slice(fr.byteOffset, fr.byteOffset + fr.length));
+        if (m.type === PP.UPDATE) { last[i] = performance.now(); s.tick = m.tick; resolve(s); }
+        if (m.type === PP.PING) s.write(frame(ping(PP.PONG, m.stamp, s.tick || 0)));
+      }
+    });
+  });
+  for (let k = 0; k < 4; k++) await open(0, ROLES[k], "p" + k);
+  await Promise.all(Array.from({ length: n - 4 }, (_, o) => open(1, "", "o" + o)));
+  await wait(300);
+  const lat = [];
+  for (let k = 0; k < ACTIONS; k++) {
+    const t0 = performance.now();
+    socks[0].write(frame(action(k + 1, k % 2 === 0 ? 3 : 4, -1, -1, -1, "")));
+    while (performance.now() < t0 + 2000 && !last.every((t) => t > t0)) await new Promise((r) => setImmediate(r));
+    if (last.every((t) => t > t0)) lat.push(Math.max(...last) - t0);
+    await wait(15);
+  }
+  for (const s of socks) { s.removeAllListeners("close"); s.destroy(); }
+  stopHost(host);
+  return { opened: socks.length, lat: lat.sort((a, b) => a - b) };
+}
+
 async function main() {
   const first = startHost(gamePort, httpPort);
   const base = `http://127.0.0.1:${httpPort}`;
@@ -195,11 +268,16 @@ async function main() {
   for (const n of [8, 64]) {
     const ws = await wsRun(page, n, gamePort + k, httpPort + k);
     const tcp = await tcpRun(n, gamePort + 4 + k);
+    const relay = await wsNodeRun(n, gamePort + 6 + k, httpPort + 2 + k);
     k++;
     if (ws.lat.length === 0 || tcp.lat.length === 0) throw new Error(`no samples at ${n} connections`);
     console.log(`web_action_to_all_p50_${n}ws ${pct(ws.lat, 50).toFixed(3)} ms`);
     console.log(`web_action_to_all_p99_${n}ws ${pct(ws.lat, 99).toFixed(3)} ms`);
     console.log(`web_latency_samples_${n}ws ${ws.lat.length} actions`);
+    if (relay.lat.length > 0) {
+      console.log(`web_relay_action_to_all_p50_${n}ws ${pct(relay.lat, 50).toFixed(3)} ms`);
+      console.log(`web_relay_action_to_all_p99_${n}ws ${pct(relay.lat, 99).toFixed(3)} ms`);
+    }
     console.log(`web_tcp_action_to_all_p50_${n}conn ${pct(tcp.lat, 50).toFixed(3)} ms`);
     console.log(`web_tcp_action_to_all_p99_${n}conn ${pct(tcp.lat, 99).toFixed(3)} ms`);
     console.log(`web_tcp_latency_samples_${n}conn ${tcp.lat.length} actions`);
