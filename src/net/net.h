@@ -15,7 +15,7 @@
  *    threads, no clocks; a frame is in the peer's inbox when send returns
  *    and is read when the peer polls.
  *  - any other backend (a WebSocket server) through net_conn_from_ops().
- * UDP discovery and the LAN address use SDL2_net's public API.
+ * UDP discovery and the LAN addresses are POSIX (net_udp.c says why).
  *
  * Ownership: a net_conn belongs to the caller until net_conn_close(); after
  * that its backend owns what is left. The TCP backend flushes the queue

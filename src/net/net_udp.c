@@ -1,7 +1,8 @@
 /*
  * net_udp: LAN discovery datagrams on POSIX sockets, and this machine's LAN
- * addresses (getifaddrs, the default route from /proc/net/route). POSIX rather than SDL2_net here because discovery needs
- * SO_REUSEADDR before bind: every host also answers on the default port
+ * addresses (getifaddrs, the default route from /proc/net/route). POSIX
+ * rather than SDL2_net here because discovery needs SO_REUSEADDR before
+ * bind: every host also answers on the default port
  * 47800, whatever its own --port, so several hosts on one machine share
  * that port (a broadcast query reaches each of them), which SDL2_net's
  * UDP_Open cannot ask for.
