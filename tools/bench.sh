@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds a release build in build/ and runs every benchmark. Each prints one
 # line per figure: `name value unit` (baselines measured in the same run).
-# Extra benchmark scripts tools/bench/*.sh (taking the build dir) run too.
+# Extra benchmark scripts tools/bench/*.sh (taking the build dir) run too;
+# tools/bench/web.sh (browser player: 8 and 64 WebSockets against TCP, host
+# RSS with 64 browsers, hostile browsers) needs node, /usr/bin/chromium and
+# tools/web-deps.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/deps.sh

@@ -242,13 +242,30 @@ static bool host_open_net(host *h, char *err, size_t err_len)
     h->udp = net_udp_open(h->opts.port, uerr, sizeof uerr);
     if (!h->udp)
         host_logf(h, _("zoeken op het netwerk staat uit (%s); spelers kunnen het adres nog intikken"), uerr);
+    /* `samenspel join` asks on the default port: a host on another --port
+     * answers there too (the port is shared with other hosts, see net_udp.c) */
+    if (h->opts.port != HOST_DEFAULT_PORT) {
+        h->udp_default = net_udp_open(HOST_DEFAULT_PORT, uerr, sizeof uerr);
+        if (!h->udp_default)
+            host_logf(h, _("zoeken op het netwerk via poort %d staat uit (%s); join --port %d vindt deze host nog"),
+                      HOST_DEFAULT_PORT, uerr, h->opts.port);
+    }
+    /* the address on the default route in the URL and QR code; the
+     * machine's others in the trainer menu */
     char addr[NET_ADDR_LEN];
-    net_lan_address(addr, sizeof addr);
+    net_if_addr lan[NET_MAX_LAN];
+    int n_lan = net_lan_addresses(lan, NET_MAX_LAN);
+    if (n_lan > 0)
+        net_addr_text(lan[0].addr, addr, sizeof addr);
+    else
+        snprintf(addr, sizeof addr, "127.0.0.1");
     snprintf(h->lan, sizeof h->lan, "%s:%d", addr, h->opts.port);
     char why[200];
     h->web = host_web_open(&h->opts, h->opts.port, addr, h->web_url, sizeof h->web_url, why, sizeof why);
     if (!h->web && why[0])
         host_logf(h, _("spelen in de browser staat uit: %s"), why);
+    host_web_others(h->lan_others, sizeof h->lan_others, lan + 1, n_lan > 1 ? n_lan - 1 : 0,
+                    h->web ? web_port(h->web) : h->opts.port);
     return true;
 }
 
@@ -328,6 +345,7 @@ void host_destroy(host *h)
         net_poll_destroy(h->poll);
     net_listener_close(h->lis);
     net_udp_close(h->udp);
+    net_udp_close(h->udp_default);
     web_stop(h->web);
     if (h->net_up)
         net_quit();
@@ -438,6 +456,8 @@ bool host_pump(host *h, int max_wait_ms)
 const char *host_room_code(const host *h) { return h->code; }
 
 const char *host_lan_address(const host *h) { return h->lan; }
+
+const char *host_other_addresses(const host *h) { return h->lan_others; }
 
 int host_port(const host *h) { return h->opts.port; }
 

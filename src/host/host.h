@@ -179,6 +179,9 @@ bool host_pump(host *h, int max_wait_ms);
 /* ---- accessors (for the projector) ---- */
 const char *host_room_code(const host *h);
 const char *host_lan_address(const host *h);     /* "192.168.1.20:47800" */
+/* The machine's other addresses with the browser port (the game port when
+ * the web server is off): "10.0.0.5:47880, 172.17.0.1:47880", "" none. */
+const char *host_other_addresses(const host *h);
 int host_port(const host *h);                    /* the TCP port actually bound */
 /* The browser player's join URL with the room code
  * ("http://192.168.1.20:47880/?code=ABCD"), "" when the web server is off. */

@@ -72,6 +72,7 @@ struct host {
     char lan[NET_ADDR_LEN + 8];
     net_listener *lis;
     net_udp *udp;
+    net_udp *udp_default;         /* discovery on 47800 too when --port is another */
     net_poll *poll;
     bool net_up;
     peer peers[HOST_MAX_CONNS];
@@ -111,6 +112,7 @@ struct host {
     web_server *web;              /* browser player (host_web.c); NULL when off */
     char web_url[HOST_URL_LEN];   /* "http://ip:port/" */
     char join_url[HOST_URL_LEN + 16];
+    char lan_others[HOST_OTHERS_LEN]; /* the machine's other addresses (host_web.c) */
 };
 
 /* ------------------------------------------------------- host.c: session */

@@ -362,15 +362,15 @@ int host_connection_count(const host *h) { return h->n_peers; }
 
 /* ------------------------------------------------------------- discovery */
 
-void host_discovery(host *h, uint64_t now)
+static void discovery_on(host *h, net_udp *udp, uint64_t now)
 {
-    if (!h->udp)
+    if (!udp)
         return;
     for (int k = 0; k < 32; k++) {
         uint8_t buf[128];
         char from[NET_ADDR_LEN];
         int from_port = 0;
-        int n = net_udp_recv(h->udp, buf, sizeof buf, from, &from_port);
+        int n = net_udp_recv(udp, buf, sizeof buf, from, &from_port);
         if (n <= 0)
             return;
         if (!proto_decode_discovery_query(buf, (size_t)n))
@@ -398,6 +398,12 @@ void host_discovery(host *h, uint64_t now)
         uint8_t out[PROTO_DISCOVERY_REPLY_MAX];
         size_t len = proto_encode_discovery_reply(out, sizeof out, &r);
         if (len)
-            net_udp_reply(h->udp, out, len);
+            net_udp_reply(udp, out, len);
     }
+}
+
+void host_discovery(host *h, uint64_t now)
+{
+    discovery_on(h, h->udp, now);
+    discovery_on(h, h->udp_default, now);
 }
