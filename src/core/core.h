@@ -726,6 +726,7 @@ typedef struct {
     int meeting_round;
     int trust;
     bool pupil_asked;                    /* this round */
+    bool pupil_voice;                    /* the level gives the pupil a voice (a seated leerling or pupil-voice facts/cards) */
     uint8_t fact_consent[CORE_MAX_FACTS];/* as core_state; only for sensitive facts */
     bool fact_no_consent[CORE_MAX_FACTS];
     core_afspraak afspraken[CORE_MAX_FRICTIONS];

@@ -248,20 +248,6 @@ static int fact_step(const core_scenario *sc, const core_public_view *p, int sea
     return 0;
 }
 
-static bool level_gives_pupil_voice(const core_scenario *sc)
-{
-    for (int r = 0; r < sc->n_seats; r++)
-        if (sc->roles[sc->seat_roles[r]].pupil)
-            return true;
-    for (int f = 0; f < sc->n_facts; f++)
-        if (sc->facts[f].pupil_voice)
-            return true;
-    for (int c = 0; c < sc->n_cards; c++)
-        if (sc->cards[c].pupil_voice)
-            return true;
-    return false;
-}
-
 /* Whether seat s may spend `cost` units of this round's overleg time. */
 static bool time_for(const core_public_view *p, int cost)
 {
@@ -398,7 +384,7 @@ static void plan_ctx_fill(const core_scenario *sc, const core_public_view *p, pl
         if (ro->organizer)
             c->organizer = s;
     }
-    if (p->pupil_asked || !level_gives_pupil_voice(sc) || p->phase != CORE_PHASE_OVERLEG)
+    if (p->pupil_asked || !p->pupil_voice || p->phase != CORE_PHASE_OVERLEG)
         c->asker = CORE_NONE;
     if (p->meeting_round > 0 || p->round != 1)
         c->organizer = CORE_NONE;
@@ -800,7 +786,7 @@ static bool checklist_talk(const core_scenario *sc, const core_seat_view *v, cor
             }
     if (p->phase != CORE_PHASE_OVERLEG)
         return false;
-    if (!p->pupil_asked && level_gives_pupil_voice(sc) && !sc->roles[v->role].pupil && time_for(p, ru->pupil_cost)) {
+    if (!p->pupil_asked && p->pupil_voice && !sc->roles[v->role].pupil && time_for(p, ru->pupil_cost)) {
         act(out, CORE_ACT_ASK_PUPIL, me, 0, 0, 0);
         return true;
     }
