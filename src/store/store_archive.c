@@ -320,7 +320,7 @@ bool store_session_resumable(const store_session *ses, char *err, size_t err_len
     if (ses->rules_version >= 1 && ses->rules_version < STORE_RULES_VERSION)
         store_set_err(err, err_len,
                       _("spel %lld werd gespeeld met oudere spelregels (versie %d; deze versie van "
-                        "Samenspel speelt versie %d). Je kunt het bekijken met 'samenspel report', "
+                        "Samenspel speelt versie %d). Je kan het bekijken met 'samenspel report', "
                         "maar niet hervatten; start een nieuw spel zonder --resume."),
                       (long long)ses->id, ses->rules_version, STORE_RULES_VERSION);
     else if (ses->rules_version > STORE_RULES_VERSION)
