@@ -513,6 +513,10 @@ static void ser_public_v2(proto_io *io, core_public_view *p)
         io_int(io, &a->made_round, 0, CORE_MAX_ROUNDS);
         io_str(io, a->text, sizeof a->text);
     }
+    /* the writer stops at the last afspraak in use: a list ending in an
+     * empty one is not what a host writes */
+    if (io->reading && !io->bad && n_af > 0 && afspraak_empty(&p->afspraken[n_af - 1]))
+        fail(io, "afspraak list ends with an empty slot");
     io_u32bits(io, &p->reflection_evidence, CORE_EV_TAG_COUNT);
     for (int s = 0; s < p->n_seats; s++) {
         io_int(io, &p->improvement_round[s], 0, CORE_MAX_ROUNDS);

@@ -463,6 +463,25 @@ static void test_update_v2_fields(void **state)
     assert_true(n > 0 && n < PROTO_MAX_FRAME);
     assert_true(proto_decode_update(buf, n, u, NULL));
     assert_memory_equal(&u->view.pub, &v->pub, sizeof v->pub);
+    /* the reader takes nothing the writer would not write: a list of
+     * afspraken ending in an empty slot is refused */
+    fill_view_v2(v);
+    n = proto_encode_update(buf, PROTO_MAX_FRAME, 13, NULL, 0, NULL, &v->pub);
+    const char *af = find_bytes(buf, n, "We bellen elke maandag", 22);
+    assert_non_null(af);
+    size_t at = (size_t)((const uint8_t *)af - buf) - 2 - 1 - 4 - 1 - 1 - 1; /* back to the count */
+    assert_int_equal(buf[at], 1);
+    buf[at] = 2; /* claim a second afspraak: proposer 0, option 0, agreed 0, round 0, text "" */
+    uint8_t *longer = malloc(PROTO_MAX_FRAME);
+    size_t tail = (size_t)((const uint8_t *)af - buf) + 45; /* after the text */
+    memcpy(longer, buf, tail);
+    static const uint8_t empty[9] = {0};
+    memcpy(longer + tail, empty, sizeof empty);
+    memcpy(longer + tail + sizeof empty, buf + tail, n - tail);
+    const char *why = NULL;
+    assert_false(proto_decode_update(longer, n + sizeof empty, u, &why));
+    assert_string_equal(why, "afspraak list ends with an empty slot");
+    free(longer);
     /* an unterminated text is refused by the encoder */
     memset(v->pub.afspraken[3].text, 'a', CORE_ANSWER_LEN);
     assert_int_equal(proto_encode_update(buf, PROTO_MAX_FRAME, 12, NULL, 0, NULL, &v->pub), 0);
