@@ -252,6 +252,10 @@ function encodeAction(seq, type, a, b, c, text) {
   return new Writer().u32(seq).i8(type).i16(a).i16(b).i16(c).str(text || "").frame(P.ACTION);
 }
 
+// READY names the phase and round it is meant for (0 = any): a "klaar" sent
+// just before the phase changed must not end the next one.
+function encodeReady(seq, phase, round) { return encodeAction(seq, ACTION.READY, phase, round, -1, ""); }
+
 // The actions of the rules of issue #12 (all through the one ACTION message).
 function encodeWordGoal(seq, text, needs) { return encodeAction(seq, ACTION.WORD_GOAL, needs, -1, -1, text); }
 // option: the level's afspraak (sc.frictions[f].options), or -1 with own text

@@ -11,7 +11,7 @@ const [protoPath, dir] = process.argv.slice(2);
 const code = fs.readFileSync(protoPath, "utf8") + `
 ;({ P, ACTION, EVT, REJ, EV_TAGS, CONSENT, decode, encodeAction, encodeWordGoal, encodeProposeAfspraak,
    encodeAgreeAfspraak, encodeAskConsent, encodeConsent, encodeAskPupil, encodeSetMeeting,
-   encodeCheckImprovement })`;
+   encodeCheckImprovement, encodeReady })`;
 const js = vm.runInNewContext(code, { TextDecoder, TextEncoder, DataView, Uint8Array, Error });
 
 // values from the script's own realm, as plain data (deepEqual compares prototypes)
@@ -93,6 +93,7 @@ const acts = [
   js.encodeAskPupil(7),
   js.encodeSetMeeting(8),
   js.encodeCheckImprovement(9, 1, true),
+  js.encodeReady(10, 3, 2),
 ];
 fs.writeFileSync(`${dir}/actions.bin`, Buffer.concat(acts.map((a) => Buffer.from(a))));
 console.log("proto.js: protocol 4 fields decoded, " + acts.length + " actions encoded");

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 
 const [bin, protoPath, port] = process.argv.slice(2);
 const js = new Function(fs.readFileSync(protoPath, "utf8") +
-  "; return {P, ACTION, decode, encodeHello, encodeAction, encodePing, encodeAskPupil};")();
+  "; return {P, ACTION, decode, encodeHello, encodeAction, encodePing, encodeAskPupil, encodeReady};")();
 const host = spawn(bin, ["host", "--headless", "--quiet", "--bots", "3", "--port", port, "--http-port", "0",
   "--code", "LIVE", "--seed", "7", "--advance-idle", "300"], { stdio: ["ignore", "inherit", "inherit"] });
 let failed = false;
@@ -32,7 +32,7 @@ for (let attempt = 0; attempt < 50 && !sock; attempt++) {
 }
 if (!sock) finish(1, "no host on port " + port);
 
-let buf = Buffer.alloc(0), seq = 1, frames = 0, results = 0, ended = false, budget = 0, asked = -1, tick = 0;
+let buf = Buffer.alloc(0), seq = 1, frames = 0, results = 0, ok = 0, ended = false, budget = 0, asked = -1, tick = 0;
 sock.write(js.encodeHello("LIVE", "Fien", "", 0, null));
 sock.on("data", (d) => {
   buf = Buffer.concat([buf, d]);
@@ -50,7 +50,7 @@ sock.on("data", (d) => {
     }
     frames++;
     if (m.type === js.P.PING) sock.write(js.encodePing(js.P.PONG, m.stamp, tick));
-    if (m.type === js.P.RESULT) results++;
+    if (m.type === js.P.RESULT) { results++; if (m.result === 0) ok++; }
     if (m.type !== js.P.UPDATE) continue;
     tick = m.tick;
     const p = m.pub;
@@ -58,7 +58,7 @@ sock.on("data", (d) => {
     if (p.outcome !== 0) ended = true;
     const send = (frame) => { seq++; sock.write(frame); };
     if (p.phase === 3 && asked !== p.round) { asked = p.round; send(js.encodeAskPupil(seq)); }
-    if (p.phase >= 1 && p.phase <= 5 && !m.ready) send(js.encodeAction(seq, js.ACTION.READY, -1, -1, -1, ""));
+    if (p.phase >= 1 && p.phase <= 5 && !m.ready) send(js.encodeReady(seq, p.phase, p.round));
     if (p.phase === 6 && m.reflection_option < 0 && p.reflection_card >= 0)
       send(js.encodeAction(seq, js.ACTION.REFLECT, 0, -1, -1, "eerst luisteren naar wat Noor zelf wil"));
   }
@@ -66,9 +66,10 @@ sock.on("data", (d) => {
 sock.on("close", () => {
   if (failed) return;
   console.log(`proto_js_live: ${frames} frames decoded, ${seq - 1} actions, ${results} results, ` +
-    `overleg budget ${budget}, ended ${ended}`);
+    `${ok} accepted, overleg budget ${budget}, ended ${ended}`);
   if (!ended) finish(1, "the host closed before the game ended");
   if (results !== seq - 1) finish(1, `${seq - 1} actions sent but ${results} results`);
   if (budget <= 0) finish(1, "no overleg time in any view");
+  if (ok === 0) finish(1, "the host accepted none of the actions");
   finish(0);
 });

@@ -168,6 +168,7 @@ static void test_proto_js_speaks_protocol_4(void **state)
         {CORE_ACT_ASK_PUPIL, -1, -1, ""},
         {CORE_ACT_SET_MEETING, -1, -1, ""},
         {CORE_ACT_CHECK_IMPROVEMENT, 1, 1, ""},
+        {CORE_ACT_READY, CORE_PHASE_OVERLEG, 2, ""}, /* the phase and round it is meant for */
     };
     size_t at = 0;
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
