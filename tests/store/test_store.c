@@ -575,23 +575,30 @@ static void test_schema2_rules_version(void **state)
     assert_non_null(strstr(err, "beschadigd"));
     store_close(db);
 
-    /* a read-only copy cannot be upgraded: still listed (rules 1), and no
-     * session is started in it */
-    if (geteuid() != 0) {
-        assert_int_equal(chmod(copy, 0444), 0);
-        db = store_open(copy, false, err, sizeof err);
-        if (!db)
-            fail_msg("read-only schema 2 file refused: %s", err);
-        assert_int_equal(store_list(db, &list, err, sizeof err), 2);
-        assert_int_equal(list[0].rules_version, 1);
-        assert_int_equal(list[1].rules_version, 1);
-        free(list);
-        assert_true(store_session_get(db, 1, &ses, err, sizeof err));
-        assert_int_equal(ses.rules_version, 1);
-        assert_int_equal(new_session(db, "NIET"), 0);
-        store_close(db);
-        assert_int_equal(user_version(copy), 2);
-    }
+    /* a copy that cannot be upgraded now (another program holds the write
+     * lock, as a read-only copy would refuse it) is still listed as rules 1,
+     * and no session is started in it */
+    assert_int_equal(sqlite3_open(copy, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3 *locker = NULL;
+    assert_int_equal(sqlite3_open(copy, &locker), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(locker, "BEGIN IMMEDIATE;", NULL, NULL, NULL), SQLITE_OK);
+    db = store_open(copy, false, err, sizeof err); /* waits for the lock, then reads as it is */
+    if (!db)
+        fail_msg("schema 2 file that cannot be upgraded refused: %s", err);
+    assert_int_equal(store_list(db, &list, err, sizeof err), 2);
+    assert_int_equal(list[0].rules_version, 1);
+    assert_int_equal(list[1].rules_version, 1);
+    free(list);
+    assert_true(store_session_get(db, 2, &ses, err, sizeof err));
+    assert_int_equal(ses.rules_version, 1);
+    assert_false(store_session_resumable(&ses, err, sizeof err));
+    assert_int_equal(new_session(db, "NIET"), 0);
+    store_close(db);
+    sqlite3_exec(locker, "ROLLBACK;", NULL, NULL, NULL);
+    sqlite3_close(locker);
+    sqlite3_close(raw);
+    assert_int_equal(user_version(copy), 2);
 }
 
 static void test_empty_files(void **state)
