@@ -5,10 +5,47 @@
 "use strict";
 
 const P = {
-  MAGIC: 0x53504c31, VERSION: 3,
+  MAGIC: 0x53504c31, VERSION: 4,
   HELLO: 1, WELCOME: 2, REJECT: 3, LOBBY: 4, ACTION: 5, RESULT: 6, UPDATE: 7,
   FACT: 8, PING: 9, PONG: 10, BYE: 11, EVENT: 12,
 };
+
+// The value tables of PROTOCOL.md (core.h's enums). Actions: a, b, c and text
+// as in the table `core_action_type`; 18..25 are the rules of issue #12.
+const ACTION = {
+  NONE: 0, START: 1, ADVANCE: 2, READY: 3, UNREADY: 4, SHARE_FACT: 5, PROPOSE_GOAL: 6, VOTE_GOAL: 7,
+  DROP_GOAL: 8, PROPOSE_LEAD: 9, ACCEPT_LEAD: 10, ASK: 11, OFFER: 12, RESPOND: 13, COMMIT: 14,
+  UNCOMMIT: 15, REFLECT: 16, NEW_PLAYER: 17, WORD_GOAL: 18, PROPOSE_AFSPRAAK: 19, AGREE_AFSPRAAK: 20,
+  ASK_CONSENT: 21, CONSENT: 22, ASK_PUPIL: 23, SET_MEETING: 24, CHECK_IMPROVEMENT: 25,
+};
+const EVT = {
+  GAME_STARTED: 0, PHASE: 1, FRICTION_REVEALED: 2, SCRIPTED: 3, DRAW: 4, FACT_SHARED: 5, GOAL_PROPOSED: 6,
+  GOAL_VOTE: 7, GOAL_ADOPTED: 8, GOAL_DROPPED: 9, LEAD_PROPOSED: 10, LEAD_SET: 11, PROMISE: 12,
+  PROMISE_ANSWER: 13, READY: 14, COMMITTED: 15, REVEAL: 16, NEED_PROGRESS: 17, NEED_MET: 18,
+  GRENSERVARING: 19, FRICTION_DRAIN: 20, FRICTION_ESCALATED: 21, PROMISE_KEPT: 22, PROMISE_BROKEN: 23,
+  TRACKS: 24, REFLECTION: 25, REFLECTED: 26, ROUND_END: 27, GAME_END: 28, GOAL_REJECTED: 29,
+  PROMISE_LAPSED: 30, TEAM_GOAL: 31, AFSPRAAK_PROPOSED: 32, AFSPRAAK_ANSWER: 33, AFSPRAAK_MADE: 34,
+  AFSPRAAK_DROPPED: 35, FRICTION_SOFTENED: 36, CONSENT_ASKED: 37, CONSENT: 38, NO_CONSENT: 39,
+  PUPIL_ASKED: 40, MEETING_SET: 41, TRUST: 42, IMPROVEMENT_CHECKED: 43,
+};
+const REJ = {
+  OK: 0, BAD_SEAT: 1, WRONG_PHASE: 2, GAME_OVER: 3, NOT_HOST: 4, UNKNOWN_ACTION: 5, NOT_YOUR_CARD: 6,
+  NOT_YOUR_FACT: 7, ALREADY_SHARED: 8, ALREADY_COMMITTED: 9, TOO_MANY_CARDS: 10, UNKNOWN_NEED: 11,
+  NEED_MET: 12, UNKNOWN_FRICTION: 13, UNKNOWN_GOAL: 14, GOAL_ALREADY_ADOPTED: 15, TOO_MANY_GOALS: 16,
+  NO_PROPOSAL: 17, ALREADY_VOTED: 18, UNKNOWN_PROMISE: 19, NOT_YOUR_PROMISE: 20, PROMISE_CLOSED: 21,
+  SELF: 22, TOO_MANY_PROMISES: 23, READY_LOCKED: 24, NOT_COMMITTED: 25, BAD_OPTION: 26,
+  TEXT_TOO_LONG: 27, ALREADY_ANSWERED: 28, PROPOSAL_OPEN: 29, GOAL_NOT_ADOPTED: 30, UNKNOWN_SEAT: 31,
+  NO_LEAD_PROPOSAL: 32, DUPLICATE: 33, NOT_READY: 34, BAD_TEXT: 35, NO_TIME: 36, NOT_INVOLVED: 37,
+  NO_AFSPRAAK: 38, NOT_SENSITIVE: 39, NO_CONSENT_ASKED: 40, NOT_CONSENT_GIVER: 41, ALREADY_DONE: 42,
+  NOT_ORGANIZER: 43, NO_IMPROVEMENT: 44, PUPIL_NOT_ASKED: 45, EMPTY_TEXT: 46,
+};
+// Evidence tags by bit (the names level files use).
+const EV_TAGS = ["lage-diversiteit", "centraal-netwerk", "lage-densiteit", "geen-gedeeld-doel",
+  "spanning-genegeerd", "grenservaring", "weinig-vragen", "gebroken-belofte", "niet-reflectief",
+  "dossier-ongedeeld", "rol-afwezig", "ervaringskennis-onbenut", "geen-trekker", "samen-gewerkt",
+  "zonder-toestemming", "leerling-niet-gehoord", "weinig-vertrouwen", "geen-overlegtijd"];
+// A fact's consent state in the view (pub.consent[f]).
+const CONSENT = { NONE: 0, ASKED: 1, GIVEN: 2, REFUSED: 3 };
 
 class Reader {
   constructor(buf, off) { this.d = new DataView(buf); this.o = off; this.u = new Uint8Array(buf); }
@@ -53,6 +90,9 @@ function readRules(r) {
   for (const n of names) o[n] = r.i32();
   for (let i = 0; i < 7; i++) r.f64();
   o.off_domain_divisor = r.i32();
+  // since protocol 4: overleg time, trust and consent
+  for (const n of ["overleg_budget", "overleg_moment_cost", "overleg_moment_bonus", "ask_cost", "goal_cost",
+    "afspraak_cost", "pupil_cost", "trust_start", "trust_max", "trust_low", "consent_penalty"]) o[n] = r.i32();
   return o;
 }
 
@@ -66,19 +106,22 @@ function readScenario(r) {
   sc.rules = readRules(r);
   sc.roles = r.list(16, () => ({ id: r.str(), name: r.str(), description: r.str(),
     domains: r.list(6, () => r.str()), skills: r.list(4, () => r.str()), limits_text: r.str(),
-    limit_domains: r.list(6, () => r.str()), deck: r.list(24, () => r.i16()), colour: r.i16() }));
+    limit_domains: r.list(6, () => r.str()), deck: r.list(24, () => r.i16()), colour: r.i16(),
+    pupil: r.bool(), guardian: r.bool(), organizer: r.bool() })); // the three flags since protocol 4
   sc.seat_roles = r.list(8, () => r.i8());
   sc.cards = r.list(160, () => ({ id: r.str(), title: r.str(), text: r.str(), type: r.i8(), role: r.i8(),
-    domain: r.str(), kind: r.i8(), strength: r.i16(), boost: r.i16() }));
+    domain: r.str(), kind: r.i8(), strength: r.i16(), boost: r.i16(), pupil_voice: r.bool() }));
   sc.needs = r.list(6, () => ({ id: r.str(), title: r.str(), text: r.str(), domain: r.str(), target: r.i32(),
     limited_roles: r.u32() }));
-  sc.facts = r.list(48, () => { const f = { id: r.str(), role: r.i8(), needs: r.u32(), has_text: r.bool() };
+  sc.facts = r.list(48, () => { const f = { id: r.str(), role: r.i8(), needs: r.u32(), sensitive: r.bool(),
+    pupil_voice: r.bool(), has_text: r.bool() };
     f.text = f.has_text ? r.str() : ""; return f; });
   sc.frictions = r.list(16, () => ({ id: r.str(), title: r.str(), text: r.str(), roles: r.u32(),
-    required_roles: r.i8(), severity: r.i16(), drains: r.i8(), innovation_card: r.i16(), round: r.i8() }));
+    required_roles: r.i8(), severity: r.i16(), drains: r.i8(), innovation_card: r.i16(), round: r.i8(),
+    options: r.list(4, () => r.str()) })); // the afspraken the level suggests, since protocol 4
   sc.goals = r.list(8, () => ({ id: r.str(), title: r.str(), text: r.str(), needs: r.u32() }));
   sc.reflections = r.list(40, () => ({ id: r.str(), question: r.str(), block: r.i8(), evidence: r.u32(),
-    options: r.list(4, () => r.str()) }));
+    options: r.list(4, () => r.str()), fit_signal: r.u32(), fit_quiet: r.u32() }));
   sc.events = r.list(12, () => { const e = { round: r.i8(), shown: r.bool() };
     e.content = e.shown ? readContent(r) : null; return e; });
   // since protocol 3: one badge (afkorting) per role, in role order
@@ -89,13 +132,38 @@ function readScenario(r) {
 function readMeasures(r) {
   const m = { density: r.f64(), centrality: r.f64(), diversity: r.f64(), role_share: r.f64(),
     goal_directedness: r.f64() };
-  for (const k of ["edges", "contributions", "joint", "kept", "broken", "asks_offers", "reflective_rounds"]) m[k] = r.i32();
+  for (const k of ["edges", "contributions", "joint", "kept", "broken", "asks_offers", "reflective_rounds",
+    "afspraken", "improvements_checked", "trust"]) m[k] = r.i32();
   m.goal_adopted = r.bool(); m.reflective = r.bool(); m.evidence = r.u32(); m.level = r.i8();
   return m;
 }
 
 function readCommitment(r) {
   return { card: r.i16(), target_kind: r.i8(), target: r.i8(), innovation: r.bool(), slot: r.i8() };
+}
+
+// The public state of the rules of issue #12 (RULES_V2 in PROTOCOL.md, since
+// protocol 4). Goal slots: sc.goals[g] for g < sc.goals.length, else the
+// team's own goal p.team_goals[g - sc.goals.length].
+function readRulesV2(r, p) {
+  p.team_goals = r.list(2, () => ({ needs: r.i8(), text: r.str() }));
+  p.overleg_left = r.i32(); p.overleg_budget = r.i32();
+  p.meeting_round = r.i8(); p.trust = r.i16(); p.pupil_asked = r.bool();
+  const asked = r.bits();
+  p.consent = [];
+  for (let f = 0; f < 48; f++) {
+    const c = asked[f] ? r.i8() : CONSENT.NONE;
+    if (c < 0 || c > 3) throw new Error("consent");
+    p.consent.push(c);
+  }
+  p.no_consent = r.bits().slice(0, 48);
+  // by spanning index; slots beyond the list hold no afspraak
+  p.afspraken = r.list(16, () => ({ proposer: r.i8(), option: r.i8(), agreed: r.u32(), made_round: r.i8(),
+    text: r.str() }));
+  p.reflection_evidence = r.u32();
+  p.improvements = [];
+  for (let s = 0; s < p.n_seats; s++)
+    p.improvements.push({ round: r.i8(), checked: r.i8(), done: r.bool(), text: r.str() });
 }
 
 function readPublic(r) {
@@ -114,6 +182,7 @@ function readPublic(r) {
   p.goal_adopted = r.bits();
   p.goal_proposal = r.i8(); p.goal_proposal_drop = r.bool(); p.goal_proposer = r.i8();
   p.votes_yes = r.u32(); p.votes_no = r.u32();
+  readRulesV2(r, p);
   p.promises = r.list(64, () => ({ from: r.i8(), to: r.i8(), need: r.i8(), round: r.i8(), kind: r.i8(), status: r.i8() }));
   p.seats = [];
   for (let s = 0; s < p.n_seats; s++) p.seats.push({ ready: r.bool(), hand_n: r.i8(), commit_n: r.i8(), reflected: r.bool() });
@@ -181,6 +250,25 @@ function encodeHello(code, name, role, mode, token) {
 
 function encodeAction(seq, type, a, b, c, text) {
   return new Writer().u32(seq).i8(type).i16(a).i16(b).i16(c).str(text || "").frame(P.ACTION);
+}
+
+// READY names the phase and round it is meant for (0 = any): a "klaar" sent
+// just before the phase changed must not end the next one.
+function encodeReady(seq, phase, round) { return encodeAction(seq, ACTION.READY, phase, round, -1, ""); }
+
+// The actions of the rules of issue #12 (all through the one ACTION message).
+function encodeWordGoal(seq, text, needs) { return encodeAction(seq, ACTION.WORD_GOAL, needs, -1, -1, text); }
+// option: the level's afspraak (sc.frictions[f].options), or -1 with own text
+function encodeProposeAfspraak(seq, friction, option, text) {
+  return encodeAction(seq, ACTION.PROPOSE_AFSPRAAK, friction, option, -1, option < 0 ? text : "");
+}
+function encodeAgreeAfspraak(seq, friction, agree) { return encodeAction(seq, ACTION.AGREE_AFSPRAAK, friction, agree ? 1 : 0, -1, ""); }
+function encodeAskConsent(seq, fact) { return encodeAction(seq, ACTION.ASK_CONSENT, fact, -1, -1, ""); }
+function encodeConsent(seq, fact, give) { return encodeAction(seq, ACTION.CONSENT, fact, give ? 1 : 0, -1, ""); }
+function encodeAskPupil(seq) { return encodeAction(seq, ACTION.ASK_PUPIL, -1, -1, -1, ""); }
+function encodeSetMeeting(seq) { return encodeAction(seq, ACTION.SET_MEETING, -1, -1, -1, ""); }
+function encodeCheckImprovement(seq, seat, done) {
+  return encodeAction(seq, ACTION.CHECK_IMPROVEMENT, seat, done ? 1 : 0, -1, "");
 }
 
 function encodePing(type, stamp, ack) {

@@ -308,6 +308,12 @@ static host *create_resumed(journal_ctx *j, const host_options *o, const host_jo
                  (long long)id);
         return NULL;
     }
+    /* a journal of other rules would not replay to the game that was
+     * played (a hash mismatch or a refused action halfway): say why */
+    if (!store_session_resumable(&ses, serr, sizeof serr)) {
+        snprintf(err, err_len, "%s", serr);
+        return NULL;
+    }
     /* only the journaled texts: the files may have changed or be gone */
     char *text = NULL, *roles = NULL;
     size_t len = 0, rlen = 0;

@@ -262,6 +262,12 @@ static void ser_rules(proto_io *io, core_rules *r)
     for (size_t i = 0; i < sizeof ds / sizeof ds[0]; i++)
         io_double(io, ds[i]);
     io_int(io, &r->off_domain_divisor, -100000, 100000);
+    /* protocol 4: the rules of issue #12 (overleg time, trust, consent) */
+    int *v2[] = {&r->overleg_budget, &r->overleg_moment_cost, &r->overleg_moment_bonus, &r->ask_cost,
+                 &r->goal_cost, &r->afspraak_cost, &r->pupil_cost, &r->trust_start, &r->trust_max,
+                 &r->trust_low, &r->consent_penalty};
+    for (size_t i = 0; i < sizeof v2 / sizeof v2[0]; i++)
+        io_int(io, v2[i], -100000, 100000);
 }
 
 static void ser_card(proto_io *io, core_card_def *c)
@@ -273,6 +279,7 @@ static void ser_card(proto_io *io, core_card_def *c)
     IO_ENUM(io, c->kind, core_knowledge_kind, CORE_KIND_COUNT);
     io_int(io, &c->strength, -1000, 1000);
     io_int(io, &c->boost, -1000, 1000);
+    io_bool(io, &c->pupil_voice); /* protocol 4 */
 }
 
 static void ser_role(proto_io *io, core_role_def *r)
@@ -288,6 +295,10 @@ static void ser_role(proto_io *io, core_role_def *r)
     for (int i = 0; i < r->deck_size; i++)
         io_int(io, &r->deck[i], 0, CORE_MAX_CARDS - 1);
     io_int(io, &r->colour, 0, 255);
+    /* protocol 4: who gives consent, who is the pupil, who may set up an overlegmoment */
+    io_bool(io, &r->pupil);
+    io_bool(io, &r->guardian);
+    io_bool(io, &r->organizer);
 }
 
 /* What a scripted event does: sent only once its round has come, so the
@@ -342,6 +353,8 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
         io_str(io, f->id, sizeof f->id);
         io_int(io, &f->role, 0, CORE_MAX_ROLES - 1);
         io_u32bits(io, &f->needs, CORE_MAX_NEEDS);
+        io_bool(io, &f->sensitive);   /* protocol 4 */
+        io_bool(io, &f->pupil_voice); /* protocol 4 */
         bool has_text = !io->reading && ((fact_text_mask >> i) & 1u);
         io_bool(io, &has_text);
         if (has_text) {
@@ -361,6 +374,7 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
         IO_ENUM(io, f->drains, core_drain_target, 2);
         io_idx(io, &f->innovation_card, CORE_MAX_CARDS);
         io_int(io, &f->round, 0, CORE_MAX_ROUNDS);
+        IO_STRS(io, f->n_options, f->options, CORE_MAX_OPTIONS); /* protocol 4: suggested afspraken */
     }
 
     io_count(io, &sc->n_goals, CORE_MAX_GOALS, 10);
@@ -378,6 +392,8 @@ static void ser_scenario(proto_io *io, core_scenario *sc, uint64_t fact_text_mas
         IO_ENUM(io, r->block, core_building_block, CORE_BLOCK_COUNT);
         io_u32bits(io, &r->evidence, CORE_EV_TAG_COUNT);
         IO_STRS(io, r->n_options, r->options, CORE_MAX_OPTIONS);
+        io_u32bits(io, &r->fit_signal, CORE_MAX_OPTIONS); /* protocol 4 */
+        io_u32bits(io, &r->fit_quiet, CORE_MAX_OPTIONS);
     }
 
     io_count(io, &sc->n_events, CORE_MAX_EVENTS_SCRIPTED, 2);
@@ -410,7 +426,9 @@ static void ser_measures(proto_io *io, core_measures *m)
     io_double(io, &m->role_share);
     io_double(io, &m->goal_directedness);
     int *ints[] = {&m->edges, &m->contributions, &m->joint_contributions, &m->promises_kept,
-                   &m->promises_broken, &m->asks_offers, &m->reflective_rounds};
+                   &m->promises_broken, &m->asks_offers, &m->reflective_rounds,
+                   /* protocol 4 */
+                   &m->afspraken, &m->improvements_checked, &m->trust};
     for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
         io_int(io, ints[i], 0, 1000000);
     io_bool(io, &m->goal_adopted);
@@ -442,6 +460,69 @@ static void ser_bits(proto_io *io, bool *arr, int n)
             fail(io, "bit set outside the allowed range");
         for (int i = 0; i < n; i++)
             arr[i] = (bits >> i) & 1u;
+    }
+}
+
+/* Whether an afspraak slot holds nothing (as core leaves the slots beyond
+ * the level's spanningen). */
+static bool afspraak_empty(const core_afspraak *a)
+{
+    return a->proposer == 0 && a->option == 0 && a->agreed == 0 && a->made_round == 0 && !a->text[0];
+}
+
+/* The public state of the rules of issue #12 (protocol 4): team goals,
+ * overleg time, trust, the pupil's voice, consent, afspraken, the
+ * reflection's evidence and every seat's verbeteractie. Texts are the
+ * players' own words, bounded like every answer (CORE_ANSWER_LEN). */
+static void ser_public_v2(proto_io *io, core_public_view *p)
+{
+    io_count(io, &p->n_team_goals, CORE_MAX_TEAM_GOALS, 3);
+    for (int i = 0; i < p->n_team_goals; i++) {
+        io_int(io, &p->team_goal_needs[i], 0, (1 << CORE_MAX_NEEDS) - 1);
+        io_str(io, p->team_goal_text[i], sizeof p->team_goal_text[i]);
+    }
+    io_int(io, &p->overleg_left, INT32_MIN, INT32_MAX);
+    io_int(io, &p->overleg_budget, INT32_MIN, INT32_MAX);
+    io_int(io, &p->meeting_round, 0, CORE_MAX_ROUNDS);
+    io_int(io, &p->trust, 0, 1000);
+    io_bool(io, &p->pupil_asked);
+    /* consent: which facts have a state, then that state (1 asked, 2 given, 3 refused) */
+    bool has_consent[CORE_MAX_FACTS];
+    for (int i = 0; i < CORE_MAX_FACTS; i++)
+        has_consent[i] = !io->reading && p->fact_consent[i] != 0;
+    ser_bits(io, has_consent, CORE_MAX_FACTS);
+    for (int i = 0; i < CORE_MAX_FACTS; i++)
+        if (has_consent[i]) {
+            int c = p->fact_consent[i];
+            io_int(io, &c, 1, 3);
+            p->fact_consent[i] = (uint8_t)c;
+        }
+    ser_bits(io, p->fact_no_consent, CORE_MAX_FACTS);
+    /* afspraken by spanning, up to the last one in use */
+    int n_af = 0;
+    if (!io->reading)
+        for (int i = 0; i < CORE_MAX_FRICTIONS; i++)
+            if (!afspraak_empty(&p->afspraken[i]))
+                n_af = i + 1;
+    io_count(io, &n_af, CORE_MAX_FRICTIONS, 9);
+    for (int i = 0; i < n_af; i++) {
+        core_afspraak *a = &p->afspraken[i];
+        io_idx(io, &a->proposer, CORE_MAX_SEATS);
+        io_idx(io, &a->option, CORE_MAX_OPTIONS);
+        io_u32bits(io, &a->agreed, CORE_MAX_SEATS);
+        io_int(io, &a->made_round, 0, CORE_MAX_ROUNDS);
+        io_str(io, a->text, sizeof a->text);
+    }
+    /* the writer stops at the last afspraak in use: a list ending in an
+     * empty one is not what a host writes */
+    if (io->reading && !io->bad && n_af > 0 && afspraak_empty(&p->afspraken[n_af - 1]))
+        fail(io, "afspraak list ends with an empty slot");
+    io_u32bits(io, &p->reflection_evidence, CORE_EV_TAG_COUNT);
+    for (int s = 0; s < p->n_seats; s++) {
+        io_int(io, &p->improvement_round[s], 0, CORE_MAX_ROUNDS);
+        io_int(io, &p->improvement_checked[s], 0, CORE_MAX_ROUNDS);
+        io_bool(io, &p->improvement_done[s]);
+        io_str(io, p->improvement_text[s], sizeof p->improvement_text[s]);
     }
 }
 
@@ -479,12 +560,13 @@ static void ser_public(proto_io *io, core_public_view *p)
     io_count(io, &p->n_innovations, CORE_MAX_INNOVATIONS, 1);
     for (int i = 0; i < p->n_innovations; i++)
         io_int(io, &p->innovations[i], 0, CORE_MAX_CARDS - 1);
-    ser_bits(io, p->goal_adopted, CORE_MAX_GOALS);
-    io_idx(io, &p->goal_proposal, CORE_MAX_GOALS);
+    ser_bits(io, p->goal_adopted, CORE_MAX_GOAL_SLOTS);
+    io_idx(io, &p->goal_proposal, CORE_MAX_GOAL_SLOTS);
     io_bool(io, &p->goal_proposal_drop);
     io_idx(io, &p->goal_proposer, CORE_MAX_SEATS);
     io_u32bits(io, &p->goal_votes_yes, CORE_MAX_SEATS);
     io_u32bits(io, &p->goal_votes_no, CORE_MAX_SEATS);
+    ser_public_v2(io, p);
     io_count(io, &p->n_promises, CORE_MAX_PROMISES, 6);
     for (int i = 0; i < p->n_promises; i++) {
         core_promise *pr = &p->promises[i];
@@ -898,10 +980,27 @@ bool proto_view_fits(const core_scenario *sc, const core_seat_view *v, bool seat
         NEED(p->boundary_won[i] < sc->n_frictions, "boundary friction out of range");
     for (int i = 0; i < p->n_innovations; i++)
         NEED(p->innovations[i] < sc->n_cards, "innovation card out of range");
-    for (int i = sc->n_goals; i < CORE_MAX_GOALS; i++)
+    /* goal slots: the level's first, then the goals the team worded */
+    const int n_slots = sc->n_goals + p->n_team_goals;
+    NEED(n_slots <= CORE_MAX_GOAL_SLOTS, "team goal out of range");
+    for (int i = n_slots; i < CORE_MAX_GOAL_SLOTS; i++)
         NEED(!p->goal_adopted[i], "goal out of range");
-    NEED(p->goal_proposal < sc->n_goals, "goal proposal out of range");
+    NEED(p->goal_proposal < n_slots, "goal proposal out of range");
     NEED(p->goal_proposer < sc->n_seats, "goal proposer out of range");
+    for (int i = 0; i < p->n_team_goals; i++)
+        NEED((p->team_goal_needs[i] >> sc->n_needs) == 0, "team goal need out of range");
+    for (int i = sc->n_facts; i < CORE_MAX_FACTS; i++)
+        NEED(!p->fact_consent[i] && !p->fact_no_consent[i], "consent fact out of range");
+    for (int i = 0; i < CORE_MAX_FRICTIONS; i++) {
+        const core_afspraak *a = &p->afspraken[i];
+        if (i >= sc->n_frictions) {
+            NEED(afspraak_empty(a), "afspraak beyond the level's spanningen");
+            continue;
+        }
+        NEED(a->proposer < sc->n_seats, "afspraak proposer out of range");
+        NEED(a->option < sc->frictions[i].n_options, "afspraak option out of range");
+        NEED((a->agreed >> sc->n_seats) == 0, "afspraak seat out of range");
+    }
     for (int i = 0; i < p->n_promises; i++) {
         NEED(p->promises[i].from < sc->n_seats && p->promises[i].to < sc->n_seats, "promise seat out of range");
         NEED(p->promises[i].need < sc->n_needs, "promise need out of range");
@@ -933,7 +1032,7 @@ bool proto_view_fits(const core_scenario *sc, const core_seat_view *v, bool seat
 typedef enum {
     REF_ANY = 0, REF_FRICTION, REF_CARD, REF_CARD_OR_NONE, REF_SCRIPTED, REF_FACT, REF_GOAL,
     REF_NEED, REF_SEAT, REF_SEAT_OR_NONE, REF_PROMISE, REF_TARGET, REF_REFLECTION, REF_PHASE,
-    REF_LEVEL, REF_OUTCOME, REF_COUNT
+    REF_LEVEL, REF_OUTCOME, REF_OPTION_OR_NONE, REF_COUNT
 } event_ref;
 
 static const struct {
@@ -962,6 +1061,19 @@ static const struct {
     [CORE_EVT_PHASE] = {REF_PHASE, 0, 0},
     [CORE_EVT_ROUND_END] = {0, REF_LEVEL, 0},
     [CORE_EVT_GAME_END] = {REF_OUTCOME, REF_LEVEL, 0},
+    [CORE_EVT_GOAL_REJECTED] = {REF_GOAL, 0, 0},
+    [CORE_EVT_PROMISE_LAPSED] = {REF_PROMISE, 0, 0},
+    /* protocol 4 */
+    [CORE_EVT_TEAM_GOAL] = {REF_GOAL, 0, 0},
+    [CORE_EVT_AFSPRAAK_PROPOSED] = {REF_FRICTION, REF_OPTION_OR_NONE, 0},
+    [CORE_EVT_AFSPRAAK_ANSWER] = {REF_FRICTION, 0, 0},
+    [CORE_EVT_AFSPRAAK_MADE] = {REF_FRICTION, 0, 0},
+    [CORE_EVT_AFSPRAAK_DROPPED] = {REF_FRICTION, 0, 0},
+    [CORE_EVT_FRICTION_SOFTENED] = {REF_FRICTION, 0, 0},
+    [CORE_EVT_CONSENT_ASKED] = {REF_FACT, 0, 0},
+    [CORE_EVT_CONSENT] = {REF_FACT, 0, 0},
+    [CORE_EVT_NO_CONSENT] = {REF_FACT, 0, 0},
+    [CORE_EVT_IMPROVEMENT_CHECKED] = {REF_SEAT, 0, 0},
 };
 
 static const char *const ref_what[REF_COUNT] = {
@@ -972,22 +1084,27 @@ static const char *const ref_what[REF_COUNT] = {
     [REF_SEAT_OR_NONE] = "event seat out of range", [REF_PROMISE] = "event promise out of range",
     [REF_TARGET] = "event target out of range", [REF_REFLECTION] = "event reflection out of range",
     [REF_PHASE] = "event phase out of range", [REF_LEVEL] = "event level out of range",
-    [REF_OUTCOME] = "event outcome out of range",
+    [REF_OUTCOME] = "event outcome out of range", [REF_OPTION_OR_NONE] = "event afspraak option out of range",
 };
 
-/* Whether v is a valid index of kind r for event e; false sets *why. */
+/* Whether v is a valid index of kind r for event e; false sets *why.
+ * REF_OPTION_OR_NONE is an option of the spanning in e->a, which the
+ * caller has checked first. */
 static bool ref_fits(event_ref r, int v, const core_event *e, const core_scenario *sc, int n_seats,
                      const char **why)
 {
+    const bool friction_a = e->a >= 0 && e->a < sc->n_frictions;
     const int limit[REF_COUNT] = {
         [REF_FRICTION] = sc->n_frictions, [REF_CARD] = sc->n_cards, [REF_CARD_OR_NONE] = sc->n_cards,
-        [REF_SCRIPTED] = sc->n_events, [REF_FACT] = sc->n_facts, [REF_GOAL] = sc->n_goals,
+        /* a goal slot: the level's goals, then the ones a team may word */
+        [REF_SCRIPTED] = sc->n_events, [REF_FACT] = sc->n_facts, [REF_GOAL] = sc->n_goals + CORE_MAX_TEAM_GOALS,
         [REF_NEED] = sc->n_needs, [REF_SEAT] = n_seats, [REF_SEAT_OR_NONE] = n_seats,
         [REF_PROMISE] = CORE_MAX_PROMISES, [REF_TARGET] = e->b ? sc->n_frictions : sc->n_needs,
         [REF_REFLECTION] = sc->n_reflections, [REF_PHASE] = CORE_PHASE_COUNT,
         [REF_LEVEL] = CORE_LEVEL_COUNT, [REF_OUTCOME] = CORE_OUTCOME_LOST + 1,
+        [REF_OPTION_OR_NONE] = friction_a ? sc->frictions[e->a].n_options : 0,
     };
-    int lo = r == REF_CARD_OR_NONE || r == REF_SEAT_OR_NONE ? -1 : 0;
+    int lo = r == REF_CARD_OR_NONE || r == REF_SEAT_OR_NONE || r == REF_OPTION_OR_NONE ? -1 : 0;
     if (r == REF_ANY || (v >= lo && v < limit[r]))
         return true;
     if (why)

@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 #define PROTO_MAGIC 0x53504C31u         /* "SPL1" */
-#define PROTO_VERSION 3 /* 2: the round each shared fact was shared in; 3: role badges */
+#define PROTO_VERSION 4 /* 2: the round each shared fact was shared in; 3: role badges; 4: rules v2 (issue #12) */
 #define PROTO_HEADER_LEN 4              /* u32 big-endian payload length */
 #define PROTO_MAX_FRAME (256u * 1024u)  /* host -> client payload, hard max */
 #define PROTO_MAX_CLIENT_FRAME 2048u    /* client -> host payload, hard max */

@@ -64,6 +64,13 @@ static const char schema_v2[] =
     "ALTER TABLE session ADD COLUMN roles_name TEXT;"
     "ALTER TABLE session ADD COLUMN roles_text TEXT;";
 
+/* Schema 2 -> 3: the rules version a session was played with. Every
+ * session recorded before was played under rules 1 (the DEFAULT); new
+ * sessions write STORE_RULES_VERSION. A resume of a session of other rules
+ * is refused (store_session_resumable); reading it stays possible. */
+static const char schema_v3[] =
+    "ALTER TABLE session ADD COLUMN rules_version INTEGER NOT NULL DEFAULT 1;";
+
 /* ------------------------------------- shared helpers (see store_int.h) */
 
 void store_set_err(char *err, size_t err_len, const char *fmt, ...)
@@ -223,14 +230,14 @@ static bool create_schema(sqlite3 *db, char *err, size_t err_len)
 {
     /* a new file goes through the same steps as an upgraded one, so both
      * end with the same tables */
-    char sql[sizeof schema_v1 + sizeof schema_v2 + 256];
+    char sql[sizeof schema_v1 + sizeof schema_v2 + sizeof schema_v3 + 256];
     snprintf(sql, sizeof sql,
              "BEGIN IMMEDIATE;"
              "PRAGMA application_id=%d;"
              "PRAGMA user_version=%d;"
-             "%s%s"
+             "%s%s%s"
              "COMMIT;",
-             STORE_APPLICATION_ID, STORE_SCHEMA_VERSION, schema_v1, schema_v2);
+             STORE_APPLICATION_ID, STORE_SCHEMA_VERSION, schema_v1, schema_v2, schema_v3);
     if (!store_exec_sql(db, sql, err, err_len)) {
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return false;
@@ -238,20 +245,21 @@ static bool create_schema(sqlite3 *db, char *err, size_t err_len)
     return true;
 }
 
-/* Upgrades a healthy Samenspel database of schema 1 (checked by
+/* Upgrades a healthy Samenspel database of schema 1 or 2 (checked by
  * verify_existing) in one transaction: either all of it or nothing. A file
- * that cannot be written (read-only copy) stays at 1 and is still read. */
+ * that cannot be written (read-only copy) stays at its version and is
+ * still read. */
 static int migrate(sqlite3 *db, int64_t version)
 {
     if (version >= STORE_SCHEMA_VERSION)
         return (int)version;
-    char sql[sizeof schema_v2 + 128];
+    char sql[sizeof schema_v2 + sizeof schema_v3 + 128];
     snprintf(sql, sizeof sql,
              "BEGIN IMMEDIATE;"
-             "%s"
+             "%s%s"
              "PRAGMA user_version=%d;"
              "COMMIT;",
-             schema_v2, STORE_SCHEMA_VERSION);
+             version < 2 ? schema_v2 : "", schema_v3, STORE_SCHEMA_VERSION);
     if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return (int)version;

@@ -41,7 +41,14 @@
 /* "SSPL" in PRAGMA application_id marks a Samenspel database. */
 #define STORE_APPLICATION_ID 0x5353504C
 /* PRAGMA user_version: the schema version this build writes. */
-#define STORE_SCHEMA_VERSION 2     /* 2: the level's roles file is journaled too */
+#define STORE_SCHEMA_VERSION 3     /* 2: the level's roles file is journaled too;
+                                      3: each session records its rules version */
+/* The version of the rules (src/core/RULES.md) this build plays: 2 since
+ * issue #12 ("rules version 2"). A journal replays exactly only under the
+ * rules it was recorded with, so a session records it; sessions recorded
+ * before schema 3 were played under rules 1. Bump it with every change of
+ * the rules that changes what a journal replays to. */
+#define STORE_RULES_VERSION 2
 #define STORE_ROLES_NAME_LEN 256   /* a roles file's name (no folder), incl. NUL */
 
 typedef struct store store;
@@ -73,6 +80,7 @@ typedef struct {
     int rounds_played;
     uint64_t state_hash;             /* core_state_hash at the end, checks replays */
     int64_t n_actions;               /* rows in the journal */
+    int rules_version;               /* the rules it was played with (STORE_RULES_VERSION; 1 before schema 3) */
 } store_session;
 
 /* ----------------------------------------------------------------- opening */
@@ -184,6 +192,13 @@ bool store_load_actions(store *s, int64_t session, core_action **actions,
  * empty). For the report's timeline; resume does not need it. */
 bool store_load_action_times(store *s, int64_t session, int64_t **at, size_t *n,
                              char *err, size_t err_len);
+
+/* Whether a session can be resumed by this build: true when it was played
+ * with the rules this build plays (STORE_RULES_VERSION). Otherwise false
+ * with a Dutch message for the trainer in err: the session can still be
+ * viewed (`samenspel report`) but not played on, since its journal would
+ * not replay to the same game under other rules. */
+bool store_session_resumable(const store_session *ses, char *err, size_t err_len);
 
 /* Id of the newest unfinished session / the newest session played to an
  * end (won or lost; one stopped early by a restart does not count), 0 when

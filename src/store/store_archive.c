@@ -12,7 +12,17 @@
 #define SESSION_COLUMNS                                                              \
     "id, created_at, updated_at, finished_at, level_path, level_id, level_title, "   \
     "seed, room_code, n_seats, outcome, collab_level, rounds_played, state_hash, "   \
-    "(SELECT count(*) FROM action WHERE session_id=session.id)"
+    "(SELECT count(*) FROM action WHERE session_id=session.id), "
+
+/* The SELECT of a session row (SESSION_COLUMNS and the rules version)
+ * followed by `rest`. A file older than schema 3 that could not be
+ * upgraded (read-only) has no rules_version column: its sessions were all
+ * played under rules 1. */
+static void session_select(const store *s, const char *rest, char *sql, size_t len)
+{
+    snprintf(sql, len, "SELECT " SESSION_COLUMNS "%s FROM session %s",
+             s->schema >= 3 ? "rules_version" : "1", rest);
+}
 
 /* Fills a session from a row of SESSION_COLUMNS; values outside their range
  * (a damaged or edited database) are clamped so that no reader can index
@@ -41,6 +51,8 @@ static void read_session_row(sqlite3_stmt *st, store_session *o)
     o->rounds_played = v >= 0 && v <= CORE_MAX_ROUNDS ? (int)v : 0;
     o->state_hash = store_i64_to_u64(sqlite3_column_int64(st, 13));
     o->n_actions = sqlite3_column_int64(st, 14);
+    v = sqlite3_column_int64(st, 15);
+    o->rules_version = v >= 1 && v <= 1000 ? (int)v : 0; /* 0: damaged, never resumable */
 }
 
 static bool read_seats(store *s, store_session *o, char *err, size_t err_len)
@@ -80,8 +92,9 @@ int store_list(store *s, store_session **out, char *err, size_t err_len)
     if (!s)
         return -1;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT " SESSION_COLUMNS " FROM session ORDER BY id DESC",
-                           -1, &st, NULL) != SQLITE_OK) {
+    char sql[512];
+    session_select(s, "ORDER BY id DESC", sql, sizeof sql);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         store_db_fail(s, err, err_len);
         return -1;
     }
@@ -151,7 +164,9 @@ bool store_session_get(store *s, int64_t session, store_session *out, char *err,
     if (!s)
         return false;
     sqlite3_stmt *st;
-    if (!session_row(s, "SELECT " SESSION_COLUMNS " FROM session WHERE id=?", session, &st, err, err_len))
+    char sql[512];
+    session_select(s, "WHERE id=?", sql, sizeof sql);
+    if (!session_row(s, sql, session, &st, err, err_len))
         return false;
     read_session_row(st, out);
     sqlite3_finalize(st);
@@ -296,6 +311,29 @@ bool store_session_scenario(store *s, int64_t session, core_scenario *sc, lvl_di
     free(text);
     free(roles);
     return ok;
+}
+
+bool store_session_resumable(const store_session *ses, char *err, size_t err_len)
+{
+    if (ses->rules_version == STORE_RULES_VERSION)
+        return true;
+    if (ses->rules_version >= 1 && ses->rules_version < STORE_RULES_VERSION)
+        store_set_err(err, err_len,
+                      _("spel %lld werd gespeeld met oudere spelregels (versie %d; deze versie van "
+                        "Samenspel speelt versie %d). Je kan het bekijken met 'samenspel report', "
+                        "maar niet hervatten; start een nieuw spel zonder --resume."),
+                      (long long)ses->id, ses->rules_version, STORE_RULES_VERSION);
+    else if (ses->rules_version > STORE_RULES_VERSION)
+        store_set_err(err, err_len,
+                      _("spel %lld werd gespeeld met nieuwere spelregels (versie %d; deze versie van "
+                        "Samenspel speelt versie %d). Werk Samenspel bij om het te hervatten."),
+                      (long long)ses->id, ses->rules_version, STORE_RULES_VERSION);
+    else
+        store_set_err(err, err_len,
+                      _("spel %lld heeft geen geldige versie van de spelregels in de database "
+                        "(beschadigd?); het kan niet hervat worden."),
+                      (long long)ses->id);
+    return false;
 }
 
 static int64_t last_session(store *s, bool finished, char *err, size_t err_len)

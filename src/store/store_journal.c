@@ -42,7 +42,9 @@ static bool create_args_ok(const store *s, size_t level_len, const store_roles *
         store_set_err(err, err_len, _("Het rollenbestand van het level kan niet bewaard worden (naam of grootte)."));
         return false;
     }
-    if (roles && s->schema < 2) {
+    if (s->schema < STORE_SCHEMA_VERSION) {
+        /* an older file that could not be upgraded cannot say which rules
+         * a new session plays */
         store_set_err(err, err_len,
                       _("De database %s is van een oudere versie en kon niet bijgewerkt worden "
                         "(alleen-lezen?); kies een ander bestand met --db."),
@@ -69,8 +71,8 @@ static bool insert_session(store *s, const char *level_path, const char *level_t
     int64_t t = store_now();
     if (sqlite3_prepare_v2(s->db,
                            "INSERT INTO session(created_at, updated_at, level_path, level_text, "
-                           "level_id, level_title, seed, room_code, n_seats, app_version) "
-                           "VALUES(?,?,?,?,?,?,?,?,?,?)",
+                           "level_id, level_title, seed, room_code, n_seats, app_version, rules_version) "
+                           "VALUES(?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &st, NULL) != SQLITE_OK)
         return store_db_fail(s, err, err_len);
     sqlite3_bind_int64(st, 1, t);
@@ -84,6 +86,7 @@ static bool insert_session(store *s, const char *level_path, const char *level_t
     sqlite3_bind_text(st, 8, code ? code : "", -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 9, n_seats);
     sqlite3_bind_text(st, 10, SAMENSPEL_VERSION, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 11, STORE_RULES_VERSION);
     bool ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_finalize(st);
     if (!ok)

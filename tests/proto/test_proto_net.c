@@ -44,6 +44,71 @@ static void test_host_refuses_a_host_message(void **state)
     host_destroy(h);
 }
 
+/* The actions of rules version 2 travel in the generic ACTION: the host
+ * decodes each one and hands it to the rules, which answer in a RESULT (in
+ * the lobby: not now); the peer is not dropped. */
+static void test_host_takes_the_new_actions(void **state)
+{
+    (void)state;
+    host_options o;
+    host_options_default(&o);
+    o.headless = true;
+    o.quiet = true;
+    snprintf(o.code, sizeof o.code, "TEST");
+    host *h = fx_host(&o);
+    assert_non_null(h);
+    int fd = ts_connect(host_port(h), 0);
+    assert_true(fd >= 0);
+    for (int i = 0; i < 5; i++)
+        host_pump(h, 1);
+    uint8_t buf[PROTO_MAX_CLIENT_FRAME];
+    assert_true(ts_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "Fien", false, NULL, PROTO_VERSION)));
+    uint8_t *rb = NULL;
+    size_t rl = 0, rc = 0;
+    bool closed = false;
+    fx_raw_read(fd, h, 200, &rb, &rl, &rc, &closed);
+    assert_false(closed); /* seated */
+    static const core_action acts[] = {
+        {.type = CORE_ACT_WORD_GOAL, .a = 1, .b = -1, .c = -1, .text = "Noor voelt zich gehoord"},
+        {.type = CORE_ACT_PROPOSE_AFSPRAAK, .a = 0, .b = -1, .c = -1, .text = "elke maandag bellen"},
+        {.type = CORE_ACT_AGREE_AFSPRAAK, .a = 0, .b = 1, .c = -1},
+        {.type = CORE_ACT_ASK_CONSENT, .a = 0, .b = -1, .c = -1},
+        {.type = CORE_ACT_CONSENT, .a = 0, .b = 1, .c = -1},
+        {.type = CORE_ACT_ASK_PUPIL, .a = -1, .b = -1, .c = -1},
+        {.type = CORE_ACT_SET_MEETING, .a = -1, .b = -1, .c = -1},
+        {.type = CORE_ACT_CHECK_IMPROVEMENT, .a = 1, .b = 1, .c = -1},
+    };
+    const int n_acts = (int)(sizeof acts / sizeof acts[0]);
+    for (int i = 0; i < n_acts; i++) {
+        proto_action m = {.seq = 100u + (uint32_t)i, .action = acts[i]};
+        assert_true(ts_send_frame(fd, buf, proto_encode_action(buf, sizeof buf, &m)));
+    }
+    /* one RESULT per action, in order, each a refusal of the rules */
+    int got = 0;
+    size_t at = 0;
+    uint64_t until = plat_now_ms() + 3000;
+    while (got < n_acts && !closed && plat_now_ms() < until) {
+        fx_raw_read(fd, h, 20, &rb, &rl, &rc, &closed);
+        const uint8_t *pl;
+        size_t plen, used;
+        while (proto_frame_next(rb + at, rl - at, PROTO_MAX_FRAME, &pl, &plen, &used) == PROTO_FRAME_OK) {
+            at += used;
+            proto_result r;
+            if (proto_payload_type(pl, plen) != PROTO_MSG_RESULT || !proto_decode_result(pl, plen, &r, NULL))
+                continue;
+            assert_int_equal(r.seq, 100u + (uint32_t)got);
+            assert_int_equal(r.result, CORE_REJ_WRONG_PHASE); /* the lobby: core_check said why */
+            got++;
+        }
+    }
+    assert_false(closed);
+    assert_int_equal(got, n_acts);
+    assert_false(fx_log_has(h, "malformed ACTION"));
+    free(rb);
+    close(fd);
+    host_destroy(h);
+}
+
 /* A listening socket on a free loopback port; *port is set. */
 static int fake_host(int *port)
 {
@@ -100,6 +165,7 @@ int main(void)
     signal(SIGPIPE, SIG_IGN);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_host_refuses_a_host_message),
+        cmocka_unit_test(test_host_takes_the_new_actions),
         cmocka_unit_test(test_client_refuses_a_client_message),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

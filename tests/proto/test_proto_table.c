@@ -77,6 +77,19 @@ static void tiny_scenario(core_scenario *sc)
     sc->n_reflections = 1;
     sc->reflections[0].n_options = 2;
     strcpy(sc->reflections[0].options[1], "samen");
+    /* and every field of protocol 4 (rules version 2) */
+    sc->rules.overleg_budget = 4;
+    sc->rules.trust_max = 5;
+    sc->rules.consent_penalty = 1;
+    sc->cards[0].pupil_voice = true;
+    sc->roles[0].guardian = true;
+    sc->roles[0].organizer = true;
+    sc->facts[0].sensitive = true;
+    sc->facts[1].pupil_voice = true;
+    sc->frictions[0].n_options = 1;
+    strcpy(sc->frictions[0].options[0], "Eén vast aanspreekpunt");
+    sc->reflections[0].fit_signal = 2;
+    sc->reflections[0].fit_quiet = 1;
 }
 
 static size_t sample_welcome(uint8_t *buf, size_t cap)
@@ -132,7 +145,7 @@ static size_t again_lobby(const uint8_t *p, size_t len, uint8_t *buf, size_t cap
 
 static size_t sample_action(uint8_t *buf, size_t cap)
 {
-    proto_action m = {.seq = 77, .action = {.type = CORE_ACT_REFLECT, .a = 2, .b = -1, .c = 1000}};
+    proto_action m = {.seq = 77, .action = {.type = CORE_ACT_PROPOSE_AFSPRAAK, .a = 2, .b = -1, .c = 1000}};
     strcpy(m.action.text, "samen plannen");
     return proto_encode_action(buf, cap, &m);
 }
@@ -171,6 +184,22 @@ static size_t sample_update(uint8_t *buf, size_t cap)
     v.pub.reflection_card = v.reflection_option = CORE_NONE;
     v.pub.edges[0][1] = 3;
     v.pub.live.centrality = 0.75;
+    /* the public state of protocol 4 */
+    v.pub.n_team_goals = 1;
+    v.pub.team_goal_needs[0] = 1;
+    strcpy(v.pub.team_goal_text[0], "Noor leest graag");
+    v.pub.overleg_left = 3;
+    v.pub.overleg_budget = 4;
+    v.pub.trust = 2;
+    v.pub.pupil_asked = true;
+    v.pub.fact_consent[1] = 2;
+    v.pub.fact_no_consent[0] = true;
+    v.pub.afspraken[0] = (core_afspraak){.proposer = 1, .option = CORE_NONE, .agreed = 3, .made_round = 2};
+    strcpy(v.pub.afspraken[0].text, "elke maandag bellen");
+    v.pub.reflection_evidence = 5;
+    v.pub.improvement_round[1] = 1;
+    strcpy(v.pub.improvement_text[1], "eerst luisteren");
+    v.pub.live.trust = 2;
     v.seat = 1;
     v.hand_n = 1;
     core_events ev = {.n = 1};
@@ -270,18 +299,20 @@ static const codec_case cases[] = {PROTO_MESSAGES(CASE)};
 
 /* FNV-1a 64 of each sample's bytes, as the hand-written codecs of protocol
  * version 1 wrote them before the table generated them: a change here is a
- * change of the wire format. */
+ * change of the wire format. Protocol 4 (rules version 2) re-pinned HELLO
+ * (the version), WELCOME and UPDATE (their new fields, all set in the
+ * samples) and ACTION (a sample of the new PROPOSE_AFSPRAAK). */
 static const struct {
     const char *name;
     uint64_t fnv;
 } pinned[] = {
-    {"HELLO", 0xe942eb9482ed2651ULL},
-    {"WELCOME", 0x23d251e32531a376ULL},
+    {"HELLO", 0x46ce2cdff9b98ddeULL},
+    {"WELCOME", 0x3cd4c1068b3d6ebcULL},
     {"REJECT", 0x67bd8243e307c532ULL},
     {"LOBBY", 0x2a86d3c9820af94cULL},
-    {"ACTION", 0xd406a792c1b397efULL},
+    {"ACTION", 0x89ad2ade2e3a8494ULL},
     {"RESULT", 0xb6a5c56f4a3ff985ULL},
-    {"UPDATE", 0x133d6ade64fc5f76ULL},
+    {"UPDATE", 0x575565a868573a7cULL},
     {"FACT", 0xf992f48e9a5e3d10ULL},
     {"PING", 0xda7de9f5050cb3e7ULL},
     {"PONG", 0xece04263dafe5e12ULL},

@@ -1,5 +1,6 @@
 /* PROTOCOL.md's value tables (phases, outcomes, levels, promise kinds and
- * statuses, rules rejects, event types, reason codes) agree with the C
+ * statuses, rules rejects, event types, action types, evidence tags, reason
+ * codes) agree with the C
  * enums they document, so the reference cannot drift from the code. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -142,6 +143,8 @@ static void test_value_tables_match_the_enums(void **state)
         {"core_promise_status", "CORE_PROMISE_", CORE_PROMISE_BROKEN + 1},
         {"core_reject", "CORE_REJ_", CORE_REJ_COUNT},
         {"core_event_type", "CORE_EVT_", CORE_EVT_COUNT},
+        {"core_action_type", "CORE_ACT_", CORE_ACT_COUNT},
+        {"core_evidence_tag", "CORE_EV_TAG_", CORE_EV_TAG_COUNT},
     };
     value_table d, c;
     for (size_t i = 0; i < sizeof core_enums / sizeof core_enums[0]; i++) {
@@ -150,6 +153,16 @@ static void test_value_tables_match_the_enums(void **state)
         doc_values(doc, heading, &d);
         enum_values(core, core_enums[i].type, core_enums[i].prefix, &c);
         expect_same(core_enums[i].type, &d, &c, core_enums[i].count);
+    }
+    /* the evidence table also gives each tag's name in level files */
+    const char *ev = strstr(doc, "### `core_evidence_tag`");
+    assert_non_null(ev);
+    enum_values(core, "core_evidence_tag", "CORE_EV_TAG_", &c);
+    for (int t = 0; t < CORE_EV_TAG_COUNT; t++) {
+        char row[128];
+        snprintf(row, sizeof row, "| %d | %s | %s |", t, c.name[t], core_evidence_name((core_evidence_tag)t));
+        if (!strstr(ev, row))
+            fail_msg("PROTOCOL.md: no evidence row \"%s\"", row);
     }
     doc_values(doc, "### Reason codes", &d);
     enum_values(proto, "proto_reject_code", "PROTO_REJ_", &c);

@@ -191,6 +191,55 @@ static void test_binary_says_why(void **state)
     free(after);
 }
 
+/* The real binary, asked to resume a game of older rules, says so on
+ * stderr and exits non-zero; the session stays as it was. */
+static void test_binary_older_rules(void **state)
+{
+    (void)state;
+    char p[300], log[300], err[STORE_ERR_LEN];
+    path_in(p, sizeof p, "regels1.db");
+    path_in(log, sizeof log, "regels1.err");
+    store *s = store_open(p, true, err, sizeof err);
+    assert_non_null(s);
+    const char *lvl = "id: test\n";
+    int64_t id = store_session_create(s, "test.yaml", lvl, strlen(lvl), NULL, 42, "OUDE", 4, NULL, err, sizeof err);
+    assert_true(id > 0);
+    core_action a = {.type = CORE_ACT_START, .seat = CORE_SEAT_HOST};
+    assert_true(store_append(s, id, 1, &a, err, sizeof err));
+    store_close(s);
+    /* as the build of rules 1 left it: schema 2, no rules version */
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open(p, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "ALTER TABLE session DROP COLUMN rules_version; PRAGMA user_version=2;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(raw);
+
+    char port[16];
+    snprintf(port, sizeof port, "%d", 20000 + (int)(plat_now_ns() % 30000u));
+    char *argv[] = {SAMENSPEL_BIN, "host", "--headless", "--quiet", "--port", port, "--db", p, "--resume", NULL};
+    pid_t pid = ts_spawn(argv, log, false);
+    assert_true(pid > 0);
+    int st = 0;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFEXITED(st));
+    assert_int_not_equal(WEXITSTATUS(st), 0);
+    size_t n = 0;
+    char *e = read_bytes(log, &n);
+    printf("samenspel host --resume (rules 1): exit %d: %s", WEXITSTATUS(st), e);
+    assert_non_null(strstr(e, "oudere spelregels"));
+    assert_non_null(strstr(e, "samenspel report"));
+    free(e);
+    s = store_open(p, false, err, sizeof err);
+    assert_non_null(s);
+    store_session ses;
+    assert_true(store_session_get(s, id, &ses, err, sizeof err));
+    assert_int_equal(ses.rules_version, 1);
+    assert_int_equal(ses.n_actions, 1);
+    assert_false(ses.finished);
+    store_close(s);
+}
+
 static void test_resume_without_session(void **state)
 {
     (void)state;
@@ -223,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_damaged),
         cmocka_unit_test(test_binary_says_why),
         cmocka_unit_test(test_resume_without_session),
+        cmocka_unit_test(test_binary_older_rules),
     };
     return cmocka_run_group_tests(tests, ts_group_dir_make, ts_group_dir_remove);
 }

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -488,6 +489,114 @@ static void test_improvements_kept_per_round(void **state)
     host_destroy_journaled(h);
 }
 
+/* The tables Samenspel wrote before it recorded the rules version (schema
+ * 2: sessions played under rules 1), verbatim. */
+static const char schema2_sql[] =
+    "PRAGMA application_id=1397968972;"
+    "PRAGMA user_version=2;"
+    "CREATE TABLE session(id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+    "  finished_at INTEGER, level_path TEXT NOT NULL, level_text TEXT NOT NULL,"
+    "  level_id TEXT NOT NULL DEFAULT '', level_title TEXT NOT NULL DEFAULT '', seed INTEGER NOT NULL,"
+    "  room_code TEXT NOT NULL, n_seats INTEGER NOT NULL, outcome INTEGER NOT NULL DEFAULT 0,"
+    "  collab_level INTEGER NOT NULL DEFAULT 0, rounds_played INTEGER NOT NULL DEFAULT 0,"
+    "  state_hash INTEGER NOT NULL DEFAULT 0, app_version TEXT NOT NULL DEFAULT '');"
+    "CREATE TABLE seat(session_id INTEGER NOT NULL REFERENCES session(id), seat INTEGER NOT NULL,"
+    "  role_id TEXT NOT NULL DEFAULT '', name TEXT NOT NULL DEFAULT '', token BLOB NOT NULL,"
+    "  taken INTEGER NOT NULL DEFAULT 0, bot INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY(session_id, seat)) WITHOUT ROWID;"
+    "CREATE TABLE action(session_id INTEGER NOT NULL REFERENCES session(id), seq INTEGER NOT NULL,"
+    "  type INTEGER NOT NULL, seat INTEGER NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,"
+    "  c INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '', at INTEGER NOT NULL,"
+    "  PRIMARY KEY(session_id, seq)) WITHOUT ROWID;"
+    "CREATE INDEX session_finished ON session(finished_at);"
+    "ALTER TABLE session ADD COLUMN roles_name TEXT;"
+    "ALTER TABLE session ADD COLUMN roles_text TEXT;";
+
+/* A session of rules 1 (recorded before schema 3) stays readable: it is
+ * listed and reported, but --resume refuses it with a message that says it
+ * was played with older rules, instead of replaying it into another game. */
+static void test_older_rules_not_resumed(void **state)
+{
+    (void)state;
+    /* a real unfinished game, recorded by this build ... */
+    char now_db[256], old_db[256];
+    host_options o;
+    host *h = create_in("regels2", now_db, sizeof now_db, &o);
+    pump_until(h, has_actions, 6);
+    assert_false(host_finished(h));
+    int64_t id = host_journal_session(h);
+    host_destroy_journaled(h); /* as after a crash */
+
+    /* ... copied into a file of the old schema, as a build of rules 1 wrote
+     * it: that build knew no action beyond NEW_PLAYER, so the actions of
+     * rules 2 are left out (its replay under rules 2 may then stop early;
+     * the report says so, which is what a trainer sees for such a file) */
+    snprintf(old_db, sizeof old_db, "%s/regels1.db", ts_group_dir());
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open(old_db, &raw), SQLITE_OK);
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "%s ATTACH DATABASE '%s' AS nu;"
+             "INSERT INTO session SELECT id, created_at, updated_at, finished_at, level_path, level_text,"
+             "  level_id, level_title, seed, room_code, n_seats, outcome, collab_level, rounds_played,"
+             "  state_hash, app_version, roles_name, roles_text FROM nu.session;"
+             "INSERT INTO seat SELECT * FROM nu.seat;"
+             "INSERT INTO action SELECT * FROM nu.action WHERE type <= %d;"
+             "DETACH DATABASE nu;",
+             "", now_db, (int)CORE_ACT_NEW_PLAYER);
+    assert_int_equal(sqlite3_exec(raw, schema2_sql, NULL, NULL, NULL), SQLITE_OK);
+    char *msg = NULL;
+    if (sqlite3_exec(raw, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("copying the session: %s", msg ? msg : "?");
+    sqlite3_close(raw);
+
+    /* listed, with its rules */
+    store *s = open_db(old_db);
+    char err[STORE_ERR_LEN];
+    store_session *list = NULL;
+    assert_int_equal(store_list(s, &list, err, sizeof err), 1);
+    assert_int_equal(list[0].id, id);
+    assert_int_equal(list[0].rules_version, 1);
+    int64_t n_actions = list[0].n_actions;
+    assert_true(n_actions >= 3);
+    free(list);
+    assert_int_equal(store_last_unfinished(s, err, sizeof err), id);
+
+    /* reported */
+    char out[300], html[340];
+    snprintf(out, sizeof out, "%s/verslag-regels1", ts_group_dir());
+    if (!report_export(s, id, out, false, err, sizeof err))
+        fail_msg("report of a rules 1 session: %s", err);
+    snprintf(html, sizeof html, "%s/report.html", out);
+    size_t page_len = 0;
+    char *page = plat_read_file(html, 4u << 20, &page_len, err, sizeof err);
+    assert_non_null(page);
+    assert_non_null(strstr(page, "Samenspel-sessie"));
+    free(page);
+    store_close(s);
+
+    /* not resumed: neither the last unfinished one nor by its id */
+    for (int by_id = 0; by_id < 2; by_id++) {
+        host_options r;
+        options(&r, old_db, 0);
+        r.resume = true;
+        r.resume_id = by_id ? id : 0;
+        r.port = 20000 + (int)(plat_now_ns() % 30000u);
+        char herr[1024] = "";
+        assert_null(host_create_journaled(&r, NULL, herr, sizeof herr));
+        if (!strstr(herr, "oudere spelregels") || !strstr(herr, "samenspel report") ||
+            !strstr(herr, "niet hervatten"))
+            fail_msg("the refusal does not say why: %s", herr);
+    }
+    /* and nothing was added to its journal */
+    s = open_db(old_db);
+    store_session ses;
+    assert_true(store_session_get(s, id, &ses, err, sizeof err));
+    assert_int_equal(ses.n_actions, n_actions);
+    assert_false(ses.finished);
+    store_close(s);
+}
+
 static void test_journal_owned_by_host(void **state)
 {
     (void)state;
@@ -529,6 +638,7 @@ int main(void)
         cmocka_unit_test(test_named_roles_file),
         cmocka_unit_test(test_journal_owned_by_host),
         cmocka_unit_test(test_improvements_kept_per_round),
+        cmocka_unit_test(test_older_rules_not_resumed),
     };
     return cmocka_run_group_tests(tests, ts_group_dir_make, ts_group_dir_remove);
 }

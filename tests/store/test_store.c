@@ -393,6 +393,7 @@ static void test_schema1_upgrade(void **state)
     assert_int_equal(sqlite3_exec(raw,
                                   "ALTER TABLE session DROP COLUMN roles_name;"
                                   "ALTER TABLE session DROP COLUMN roles_text;"
+                                  "ALTER TABLE session DROP COLUMN rules_version;"
                                   "PRAGMA user_version=1;",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
@@ -445,6 +446,159 @@ static void test_schema1_upgrade(void **state)
     assert_int_equal(sqlite3_column_int(st, 0), STORE_APPLICATION_ID);
     sqlite3_finalize(st);
     sqlite3_close(raw);
+}
+
+/* The schema Samenspel wrote before the rules version was recorded
+ * (user_version 2, rules version 1), verbatim: the file a trainer brings
+ * from an earlier workshop. */
+static const char schema2_sql[] =
+    "PRAGMA application_id=1397968972;" /* STORE_APPLICATION_ID, "SSPL" */
+    "PRAGMA user_version=2;"
+    "CREATE TABLE session(id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+    "  finished_at INTEGER, level_path TEXT NOT NULL, level_text TEXT NOT NULL,"
+    "  level_id TEXT NOT NULL DEFAULT '', level_title TEXT NOT NULL DEFAULT '', seed INTEGER NOT NULL,"
+    "  room_code TEXT NOT NULL, n_seats INTEGER NOT NULL, outcome INTEGER NOT NULL DEFAULT 0,"
+    "  collab_level INTEGER NOT NULL DEFAULT 0, rounds_played INTEGER NOT NULL DEFAULT 0,"
+    "  state_hash INTEGER NOT NULL DEFAULT 0, app_version TEXT NOT NULL DEFAULT '');"
+    "CREATE TABLE seat(session_id INTEGER NOT NULL REFERENCES session(id), seat INTEGER NOT NULL,"
+    "  role_id TEXT NOT NULL DEFAULT '', name TEXT NOT NULL DEFAULT '', token BLOB NOT NULL,"
+    "  taken INTEGER NOT NULL DEFAULT 0, bot INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY(session_id, seat)) WITHOUT ROWID;"
+    "CREATE TABLE action(session_id INTEGER NOT NULL REFERENCES session(id), seq INTEGER NOT NULL,"
+    "  type INTEGER NOT NULL, seat INTEGER NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,"
+    "  c INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '', at INTEGER NOT NULL,"
+    "  PRIMARY KEY(session_id, seq)) WITHOUT ROWID;"
+    "CREATE INDEX session_finished ON session(finished_at);"
+    "ALTER TABLE session ADD COLUMN roles_name TEXT;"
+    "ALTER TABLE session ADD COLUMN roles_text TEXT;"
+    /* one finished and one unfinished session of rules 1 */
+    "INSERT INTO session(id, created_at, updated_at, finished_at, level_path, level_text, level_id,"
+    "  level_title, seed, room_code, n_seats, outcome, collab_level, rounds_played, state_hash, app_version)"
+    "  VALUES(1, 1700000000, 1700000100, 1700000100, 'levels/noor.yaml', 'id: noor', 'noor', 'Noor',"
+    "  42, 'OUDE', 3, 1, 3, 4, 1234, '0.1.0');"
+    "INSERT INTO session(id, created_at, updated_at, level_path, level_text, level_id, level_title,"
+    "  seed, room_code, n_seats, app_version)"
+    "  VALUES(2, 1700000200, 1700000300, 'levels/noor.yaml', 'id: noor', 'noor', 'Noor', 43, 'HALF', 3, '0.1.0');"
+    "INSERT INTO seat VALUES(2, 0, 'leraar', 'An', x'000102030405060708090a0b0c0d0e0f', 1, 0);"
+    "INSERT INTO seat VALUES(2, 1, 'ouder', 'Bram', x'101112131415161718191a1b1c1d1e1f', 1, 0);"
+    "INSERT INTO seat VALUES(2, 2, 'clb-anker', '', x'00000000000000000000000000000000', 1, 1);"
+    "INSERT INTO action VALUES(2, 1, 1, -1, 0, 0, 0, '', 1700000200);"
+    "INSERT INTO action VALUES(2, 2, 16, 1, 0, -1, -1, 'samen plannen', 1700000250);";
+
+static int user_version(const char *path)
+{
+    sqlite3 *raw = NULL;
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+    return v;
+}
+
+/* Sessions recorded before schema 3 were played under rules 1: they are
+ * listed, read and replayable for a report as before, but a resume is
+ * refused with a message that says why; new sessions record the rules of
+ * this build. */
+static void test_schema2_rules_version(void **state)
+{
+    (void)state;
+    char path[512], copy[512], err[STORE_ERR_LEN] = "";
+    path_in_tmp(path, sizeof path, "v2.db");
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, schema2_sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    size_t n_bytes = 0;
+    unsigned char *bytes = read_all(path, &n_bytes);
+    assert_non_null(bytes);
+    path_in_tmp(copy, sizeof copy, "v2-alleen-lezen.db");
+    write_all(copy, bytes, n_bytes);
+    free(bytes);
+
+    /* the report opens it first: upgraded in place, everything readable */
+    store *db = store_open(path, false, err, sizeof err);
+    if (!db)
+        fail_msg("schema 2 file refused: %s", err);
+    assert_int_equal(user_version(path), STORE_SCHEMA_VERSION);
+    store_session *list = NULL;
+    assert_int_equal(store_list(db, &list, err, sizeof err), 2);
+    assert_int_equal(list[0].id, 2);
+    assert_int_equal(list[0].rules_version, 1);
+    assert_int_equal(list[0].n_actions, 2);
+    assert_string_equal(list[0].seats[1].name, "Bram");
+    assert_true(list[0].seats[2].bot);
+    assert_int_equal(list[1].rules_version, 1);
+    assert_true(list[1].finished);
+    assert_int_equal(list[1].outcome, CORE_OUTCOME_WON);
+    assert_int_equal(list[1].state_hash, 1234);
+    free(list);
+    assert_int_equal(store_last_unfinished(db, err, sizeof err), 2);
+    assert_int_equal(store_last_finished(db, err, sizeof err), 1);
+    store_session ses;
+    assert_true(store_session_get(db, 2, &ses, err, sizeof err));
+    assert_int_equal(ses.rules_version, 1);
+    core_action *acts = NULL;
+    size_t n = 0;
+    assert_true(store_load_actions(db, 2, &acts, NULL, &n, err, sizeof err));
+    assert_int_equal(n, 2);
+    assert_int_equal(acts[1].type, CORE_ACT_REFLECT);
+    assert_string_equal(acts[1].text, "samen plannen");
+    free(acts);
+    char *text = NULL;
+    size_t len = 0;
+    assert_true(store_level_text(db, 2, &text, &len, err, sizeof err));
+    assert_string_equal(text, "id: noor");
+    free(text);
+
+    /* resuming it is refused with the reason, in Dutch */
+    err[0] = '\0';
+    assert_false(store_session_resumable(&ses, err, sizeof err));
+    assert_non_null(strstr(err, "oudere spelregels"));
+    assert_non_null(strstr(err, "samenspel report"));
+    assert_non_null(strstr(err, "niet hervatten"));
+
+    /* a new session records the rules of this build and may be resumed */
+    int64_t id = new_session(db, "NIEU");
+    assert_true(id > 2);
+    assert_true(store_session_get(db, id, &ses, err, sizeof err));
+    assert_int_equal(ses.rules_version, STORE_RULES_VERSION);
+    assert_true(store_session_resumable(&ses, err, sizeof err));
+    /* a version from a newer build, or none at all (damaged), is refused too */
+    ses.rules_version = STORE_RULES_VERSION + 1;
+    assert_false(store_session_resumable(&ses, err, sizeof err));
+    assert_non_null(strstr(err, "nieuwere spelregels"));
+    ses.rules_version = 0;
+    assert_false(store_session_resumable(&ses, err, sizeof err));
+    assert_non_null(strstr(err, "beschadigd"));
+    store_close(db);
+
+    /* a copy that cannot be upgraded now (another program holds the write
+     * lock, as a read-only copy would refuse it) is still listed as rules 1,
+     * and no session is started in it */
+    assert_int_equal(sqlite3_open(copy, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3 *locker = NULL;
+    assert_int_equal(sqlite3_open(copy, &locker), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(locker, "BEGIN IMMEDIATE;", NULL, NULL, NULL), SQLITE_OK);
+    db = store_open(copy, false, err, sizeof err); /* waits for the lock, then reads as it is */
+    if (!db)
+        fail_msg("schema 2 file that cannot be upgraded refused: %s", err);
+    assert_int_equal(store_list(db, &list, err, sizeof err), 2);
+    assert_int_equal(list[0].rules_version, 1);
+    assert_int_equal(list[1].rules_version, 1);
+    free(list);
+    assert_true(store_session_get(db, 2, &ses, err, sizeof err));
+    assert_int_equal(ses.rules_version, 1);
+    assert_false(store_session_resumable(&ses, err, sizeof err));
+    assert_int_equal(new_session(db, "NIET"), 0);
+    store_close(db);
+    sqlite3_exec(locker, "ROLLBACK;", NULL, NULL, NULL);
+    sqlite3_close(locker);
+    sqlite3_close(raw);
+    assert_int_equal(user_version(copy), 2);
 }
 
 static void test_empty_files(void **state)
@@ -619,6 +773,7 @@ int main(void)
         cmocka_unit_test(test_seq_and_finish),
         cmocka_unit_test(test_refuses_foreign_and_damaged),
         cmocka_unit_test(test_schema1_upgrade),
+        cmocka_unit_test(test_schema2_rules_version),
         cmocka_unit_test(test_empty_files),
         cmocka_unit_test(test_damaged_rows),
         cmocka_unit_test(test_sigkill_durability),
