@@ -148,7 +148,7 @@ function readCommitment(r) {
 function readRulesV2(r, p) {
   p.team_goals = r.list(2, () => ({ needs: r.i8(), text: r.str() }));
   p.overleg_left = r.i32(); p.overleg_budget = r.i32();
-  p.meeting_round = r.i8(); p.trust = r.i16(); p.pupil_asked = r.bool();
+  p.meeting_round = r.i8(); p.trust = r.i16(); p.pupil_asked = r.bool(); p.pupil_voice = r.bool();
   const asked = r.bits();
   p.consent = [];
   for (let f = 0; f < 48; f++) {

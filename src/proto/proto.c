@@ -486,6 +486,7 @@ static void ser_public_v2(proto_io *io, core_public_view *p)
     io_int(io, &p->meeting_round, 0, CORE_MAX_ROUNDS);
     io_int(io, &p->trust, 0, 1000);
     io_bool(io, &p->pupil_asked);
+    io_bool(io, &p->pupil_voice);
     /* consent: which facts have a state, then that state (1 asked, 2 given, 3 refused) */
     bool has_consent[CORE_MAX_FACTS];
     for (int i = 0; i < CORE_MAX_FACTS; i++)

@@ -397,6 +397,7 @@ static void fill_view_v2(core_seat_view *v)
     p->meeting_round = 2;
     p->trust = 4;
     p->pupil_asked = true;
+    p->pupil_voice = true;
     p->fact_consent[0] = 2;
     p->fact_consent[1] = 1;
     p->fact_no_consent[1] = true;

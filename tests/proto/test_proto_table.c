@@ -192,6 +192,7 @@ static size_t sample_update(uint8_t *buf, size_t cap)
     v.pub.overleg_budget = 4;
     v.pub.trust = 2;
     v.pub.pupil_asked = true;
+    v.pub.pupil_voice = true;
     v.pub.fact_consent[1] = 2;
     v.pub.fact_no_consent[0] = true;
     v.pub.afspraken[0] = (core_afspraak){.proposer = 1, .option = CORE_NONE, .agreed = 3, .made_round = 2};
@@ -312,7 +313,7 @@ static const struct {
     {"LOBBY", 0x2a86d3c9820af94cULL},
     {"ACTION", 0x89ad2ade2e3a8494ULL},
     {"RESULT", 0xb6a5c56f4a3ff985ULL},
-    {"UPDATE", 0x575565a868573a7cULL},
+    {"UPDATE", 0xa48f89f6a62475d3ULL},
     {"FACT", 0xf992f48e9a5e3d10ULL},
     {"PING", 0xda7de9f5050cb3e7ULL},
     {"PONG", 0xece04263dafe5e12ULL},
