@@ -123,7 +123,11 @@ int cli_run_headless(const cli_options *o)
     }
     if (b.ended) {
         printf(_("resultaat: %s, rondes: %d, samenwerkingsniveau: %s\n"),
-               b.outcome == CORE_OUTCOME_WON ? _("gewonnen") : _("verloren"), b.round, core_level_name(b.level));
+               /* two outcomes: a win side by side is not announced as a plain win */
+               core_game_verdict(b.outcome, b.level) == CORE_VERDICT_TOGETHER ? _("gewonnen")
+               : b.outcome == CORE_OUTCOME_WON ? _("geholpen, maar naast elkaar gewerkt")
+                                               : _("verloren"),
+               b.round, core_level_name(b.level));
         fflush(stdout);
     }
     cli_destroy(c);

@@ -590,7 +590,10 @@ int host_run_headless_with(const host_options *o, host_create_fn create)
     core_measures m;
     core_measures_compute(st, 0, &m);
     printf(_("resultaat: %s, rondes: %d, samenwerkingsniveau: %s\n"),
-           st->outcome == CORE_OUTCOME_WON ? _("gewonnen") : _("verloren"), st->round,
+           core_game_verdict(st->outcome, m.level) == CORE_VERDICT_TOGETHER ? _("gewonnen")
+           : st->outcome == CORE_OUTCOME_WON ? _("geholpen, maar naast elkaar gewerkt")
+                                             : _("verloren"),
+           st->round,
            core_level_name(m.level));
     fflush(stdout);
     host_destroy(h);

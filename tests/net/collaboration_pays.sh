@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Collaboration must pay over the network too, not only in simulation: on
-# the bundled levels (or those named) a headless host with one headless team bot client per
-# seat wins, and with solo bot clients it does not reach verbindend.
+# the bundled levels (or those named) a headless host with one headless team
+# bot client per seat works together, and with solo bot clients it neither
+# helps the pupil nor gets past coördinerend.
 # (A host bug once ended phases before the team had made its plan, so
 # networked team bots lost games they win in core_simulate.)
 set -euo pipefail
@@ -48,7 +49,14 @@ for level in "${levels[@]}"; do
   solo=$(play "$level" solo)
   echo "$(basename "$level") team: $team"
   echo "$(basename "$level") solo: $solo"
-  case $team in "resultaat: gewonnen,"*) ;; *) echo "FAIL: team bots lost $level over the network" >&2; fail=1 ;; esac
-  case $solo in *"samenwerkingsniveau: verbindend"*) echo "FAIL: solo bots reached verbindend on $level" >&2; fail=1 ;; esac
+  # Rules v2 balance a casus so that even perfect team play wins 60-90 %:
+  # one game may be lost. What must hold in every game: the team works
+  # together (at least coöperatief), solo bots never help the pupil and
+  # never reach coöperatief or verbindend.
+  case $team in *"samenwerkingsniveau: coöperatief"*|*"samenwerkingsniveau: verbindend"*) ;;
+    *) echo "FAIL: team bots did not work together on $level over the network" >&2; fail=1 ;; esac
+  case $solo in "resultaat: verloren,"*) ;; *) echo "FAIL: solo bots helped the pupil on $level" >&2; fail=1 ;; esac
+  case $solo in *"samenwerkingsniveau: coöperatief"*|*"samenwerkingsniveau: verbindend"*)
+    echo "FAIL: solo bots reached $solo on $level" >&2; fail=1 ;; esac
 done
 exit $fail
