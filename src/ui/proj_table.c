@@ -198,8 +198,10 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     else
         snprintf(won, sizeof won, "%s", bcount);
     int won_h = ui_text_box_height(g, won, c.w, body, UI_BOLD);
-    if (won_h > c.h / 2)
-        won_h = c.h / 2;
+    /* two lines at most, one in a small panel (ending in "…", whole on hover) */
+    int won_max = c.h < body * 8 ? body * 13 / 10 : body * 26 / 10;
+    if (won_h > won_max)
+        won_h = won_max;
     int bottom = c.y + c.h - won_h;
     int y = c.y;
     int shown = 0;
@@ -275,6 +277,7 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     int row = c.h / n;
     if (row > body * 27 / 10)
         row = body * 27 / 10;
+    bool compact = row < body * 25 / 10; /* no room for two lines a need */
     for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++) {
         const core_need_def *d = &sc->needs[i];
         int y = c.y + i * row;
@@ -292,6 +295,27 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             snprintf(st, sizeof st, _("trekker %s"), proj_seat_name(m, lead));
         else
             st[0] = 0;
+        if (compact) {
+            /* many needs: one line each, title and count, a thin bar under
+             * it; the count turns green with a check when the need is met */
+            int sp = met && m->pub->need_progress[i] > d->target ? d->target
+                                                                 : m->pub->need_progress[i];
+            char pr[48];
+            snprintf(pr, sizeof pr, met ? "✓ %d / %d" : "%d / %d", sp, d->target);
+            int cw = 0, chh = 0;
+            ui_text_size(g, pr, body, UI_BOLD, &cw, &chh);
+            ui_text(g, d->title, c.x, y, body, body, UI_BOLD, lit || met ? UI_INK : UI_INK_SOFT,
+                    UI_LEFT, c.w - cw - ui_px(g, 16));
+            ui_text(g, pr, c.x + c.w, y, body, body, UI_BOLD, met ? UI_GOOD : UI_INK, UI_RIGHT, 0);
+            int bh = ui_px(g, 6) > 2 ? ui_px(g, 6) : 2;
+            SDL_Rect bar = {c.x, y + body * 12 / 10, c.w, bh};
+            ui_fill(g, bar, UI_PANEL_ALT);
+            if (d->target > 0 && sp > 0) {
+                bar.w = (int)((long)c.w * (sp > d->target ? d->target : sp) / d->target);
+                ui_fill(g, bar, met ? UI_GOOD : (lit ? UI_ACCENT : UI_INK_SOFT));
+            }
+            continue;
+        }
         ui_text(g, d->title, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, c.w);
         int by = y + body * 12 / 10;
         int bh = body / 2;
@@ -347,8 +371,13 @@ static void draw_goals(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
                  m->pub->goal_proposal_drop ? _("Stemming: ‘%s’ loslaten? %d ja, %d nee")
                                             : _("Stemming: ‘%s’? %d ja, %d nee"),
                  sc->goals[m->pub->goal_proposal].title, yes, no);
-        y += ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, body * 27 / 10}, body, ui_body_min(g),
-                         UI_BOLD, UI_WARN, UI_LEFT);
+        int vh = c.y + c.h - y; /* the vote's two lines, or what the panel has left */
+        if (vh > body * 27 / 10)
+            vh = body * 27 / 10;
+        if (vh < body * 13 / 10)
+            vh = body * 13 / 10;
+        y += ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, vh}, body, ui_body_min(g), UI_BOLD,
+                         UI_WARN, UI_LEFT);
         y += ui_px(g, 4);
         ng++;
     }
