@@ -57,7 +57,7 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
     }
     int result_h = 0;
     if (result[0]) {
-        result_h = ui_text_box_height(g, result, r.w - 2 * pad - ui_px(g, 360), body, UI_BOLD);
+        result_h = ui_text_box_height(g, result, r.w - 2 * pad, body, UI_BOLD);
         if (result_h > body * 27 / 10)
             result_h = body * 27 / 10;
         bottom -= result_h + ui_px(g, 12);
@@ -122,13 +122,18 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
     }
     if (result[0] && t >= 0.8f)
         ui_text_box(g, result,
-                    (SDL_Rect){r.x + pad, bottom + ui_px(g, 6), r.w - 2 * pad - ui_px(g, 360),
+                    (SDL_Rect){r.x + pad, bottom + ui_px(g, 6), r.w - 2 * pad,
                                result_h},
                     body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT);
     /* the trainer's button */
     ui_text_role old = ui_set_text_role(g, UI_TR_TRAINER);
-    ui_button(g, ui_r(g, 1500, 960, 330, 72), _("Verder (spatie)"), proj_fpx(g, T_LABEL), true,
-              true, UI_ID_SKIP_REVEAL, 0);
+    int bpx = proj_fpx(g, T_LABEL), bw = 0, bh = 0;
+    ui_text_size(g, _("Verder (spatie)"), bpx, UI_BOLD, &bw, &bh);
+    bw += ui_px(g, 48);
+    SDL_Rect btn = ui_r(g, 0, 960, 0, 72);
+    btn.w = bw;
+    btn.x = r.x + r.w - pad - bw;
+    ui_button(g, btn, _("Verder (spatie)"), bpx, true, true, UI_ID_SKIP_REVEAL, 0);
     ui_set_text_role(g, old);
 }
 
