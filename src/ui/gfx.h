@@ -68,8 +68,10 @@ typedef enum {
 /* The size rule (docs/SCREENS.md): who must read a text decides its
  * smallest capital height, as a share of the window height. */
 typedef enum {
-    UI_TR_READ = 0, /* a participant must read it: capital height >= 2% */
-    UI_TR_BODY,     /* projector body text, read from the back row: >= 3% */
+    UI_TR_READ = 0, /* the player window, read at arm's length: capital height >= 2% */
+    UI_TR_BODY,     /* the projector, read from the back row: >= 3% */
+    UI_TR_TRAINER,  /* the trainer's own controls on the projector (help, menus,
+                       buttons only the trainer clicks), read from the front: >= 2% */
     UI_TR_COUNT
 } ui_text_role;
 
@@ -192,6 +194,7 @@ int ui_font_px(const ui_gfx *g, float units);
 int ui_cap_height(ui_gfx *g, int px, ui_style st);
 /* Smallest text size whose capital height meets the size rule for role at
  * the current window height (2% or 3%). */
+extern const int ui_rule_share_milli[UI_TR_COUNT];
 int ui_rule_px(ui_gfx *g, ui_text_role role);
 /* Sets the role of the texts drawn from now on; returns the previous one.
  * ui_gfx_begin resets it to UI_TR_READ. */

@@ -233,7 +233,7 @@ int ui_cap_height(ui_gfx *g, int px, ui_style st)
 }
 
 /* Capital height as thousandths of the window height, per role. */
-static const int rule_share_milli[UI_TR_COUNT] = {20, 30};
+const int ui_rule_share_milli[UI_TR_COUNT] = {20, 30, 20};
 
 int ui_rule_px(ui_gfx *g, ui_text_role role)
 {
@@ -247,7 +247,7 @@ int ui_rule_px(ui_gfx *g, ui_text_role role)
         return g->rule_px_cache[role];
     /* DejaVu Sans: capitals are ~73% of the size; start just below that
      * and step up until the hinted capital height meets the rule */
-    int target_milli = rule_share_milli[role] * g->h; /* cap * 1000 must reach this */
+    int target_milli = ui_rule_share_milli[role] * g->h; /* cap * 1000 must reach this */
     int px = target_milli / 1000 * 100 / 76;
     if (px < 6)
         px = 6;

@@ -88,6 +88,9 @@ void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)
         ui_draw_background(g);
         return;
     }
+    /* everything on the projector is read from the back row (3%), except
+     * the trainer's own controls, which set UI_TR_TRAINER */
+    ui_text_role old_role = ui_set_text_role(g, UI_TR_BODY);
     switch (screen) {
     case UI_PROJ_LOBBY:
         ui_draw_background(g);
@@ -115,6 +118,7 @@ void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)
         ui_text(g, m->message, r.x + r.w / 2, r.y + (r.h - body * 12 / 10) / 2, body,
                 ui_body_min(g), UI_BOLD, UI_WHITE, UI_CENTER, r.w - ui_px(g, 24));
     }
+    ui_set_text_role(g, UI_TR_TRAINER);
     proj_draw_seat_menu(g, m);
     if (m->trainer_menu)
         proj_draw_trainer_menu(g, m);
@@ -122,4 +126,5 @@ void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)
         proj_draw_help(g);
     /* a line that ended in "…" shows its whole text under the mouse */
     ui_draw_tooltip(g, -1, -1);
+    ui_set_text_role(g, old_role);
 }

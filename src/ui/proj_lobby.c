@@ -30,37 +30,53 @@ static SDL_Color conn_colour(ui_seat_conn c)
     }
 }
 
+/* The seats, one a row: role, person and connection. When the rows do not
+ * fit at the back row's text size (more than four or five seats), they go
+ * in two columns with the role chip, the person and a coloured dot. */
 static void draw_seat_rows(ui_gfx *g, const ui_proj_model *m, SDL_Rect c, bool menus)
 {
     int n = m->sc->n_seats;
-    int row = c.h / (n > 0 ? n : 1);
-    int maxrow = ui_px(g, 78);
+    int px = proj_fpx(g, T_BODY);
+    int line = px * 13 / 10;
+    int cols = (n > 0 && c.h / n < line) ? 2 : 1;
+    int per_col = (n + cols - 1) / cols;
+    int row = c.h / (per_col > 0 ? per_col : 1);
+    int maxrow = line + ui_px(g, 14);
     if (row > maxrow)
         row = maxrow;
-    int px = proj_fpx(g, T_BODY);
+    int col_w = (c.w - (cols - 1) * ui_px(g, 20)) / cols;
     for (int s = 0; s < n; s++) {
-        int y = c.y + s * row;
-        int chip = row * 3 / 4;
+        int cx = c.x + (s / per_col) * (col_w + ui_px(g, 20));
+        int y = c.y + (s % per_col) * row;
+        int chip = px * 6 / 5;
         int role = m->sc->seat_roles[s];
-        SDL_Rect rr = {c.x, y, c.w, row - ui_px(g, 6)};
+        SDL_Rect rr = {cx, y, col_w, row - ui_px(g, 4)};
         if (menus && ui_hover(g, rr))
             ui_round(g, rr, ui_px(g, 8), UI_PANEL_ALT);
-        int chip_w = ui_role_chip(g, m->sc, role, c.x, y + (row - chip) / 2 - ui_px(g, 3), chip);
-        int x = c.x + chip_w + ui_px(g, 16);
-        int state_w = c.w * 30 / 100;
-        int name_w = (c.w - chip_w - ui_px(g, 16) - state_w) / 2;
-        int ty = y + (row - px * 12 / 10) / 2 - ui_px(g, 3);
-        ui_text(g, proj_role_name(m->sc, role), x, ty, px, px * 3 / 4, UI_BOLD, UI_INK, UI_LEFT,
-                name_w - ui_px(g, 12));
+        int chip_w = ui_role_chip(g, m->sc, role, cx, y + (row - chip) / 2 - ui_px(g, 2), chip);
+        int x = cx + chip_w + ui_px(g, 16);
+        int ty = y + (row - line) / 2;
         const char *who = m->seats[s].conn == UI_SEAT_EMPTY ? "—" : m->seats[s].name;
         if (m->seats[s].conn == UI_SEAT_BOT && !m->seats[s].name[0])
             who = _("bot");
-        ui_text(g, who, x + name_w, ty, px, px * 3 / 4, UI_REGULAR, UI_INK, UI_LEFT,
-                name_w - ui_px(g, 12));
-        ui_circle(g, (float)(c.x + c.w - state_w + ui_px(g, 10)), (float)(ty + px * 6 / 10),
-                  (float)ui_px(g, 9), conn_colour(m->seats[s].conn));
-        ui_text(g, conn_label(m->seats[s].conn), c.x + c.w - state_w + ui_px(g, 28), ty, px,
-                px * 3 / 4, UI_REGULAR, UI_INK_SOFT, UI_LEFT, state_w - ui_px(g, 28));
+        if (cols == 1) {
+            int state_w = col_w * 30 / 100;
+            int name_w = (col_w - chip_w - ui_px(g, 16) - state_w) / 2;
+            ui_text(g, proj_role_name(m->sc, role), x, ty, px, px, UI_BOLD, UI_INK, UI_LEFT,
+                    name_w - ui_px(g, 12));
+            ui_text(g, who, x + name_w, ty, px, px, UI_REGULAR, UI_INK, UI_LEFT,
+                    name_w - ui_px(g, 12));
+            ui_circle(g, (float)(cx + col_w - state_w + ui_px(g, 10)), (float)(ty + px * 6 / 10),
+                      (float)ui_px(g, 9), conn_colour(m->seats[s].conn));
+            ui_text(g, conn_label(m->seats[s].conn), cx + col_w - state_w + ui_px(g, 28), ty, px,
+                    px, UI_REGULAR, UI_INK_SOFT, UI_LEFT, state_w - ui_px(g, 28));
+        } else {
+            int dot = ui_px(g, 12);
+            ui_text(g, who, x, ty, px, px, UI_REGULAR, UI_INK, UI_LEFT,
+                    cx + col_w - x - 3 * dot);
+            ui_circle(g, (float)(cx + col_w - dot), (float)(ty + px * 6 / 10), (float)dot,
+                      conn_colour(m->seats[s].conn));
+        }
         if (menus)
             ui_hit_add(g, rr, UI_ID_SEAT, s);
     }
@@ -120,14 +136,17 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
         ui_text_box(g, sc->intro, it, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
     }
     /* another level: the next one of levels/ and the trainer's own folder */
-    if (!m->observer)
+    if (!m->observer) { /* the trainer's button */
+        ui_text_role old = ui_set_text_role(g, UI_TR_TRAINER);
         ui_button(g, (SDL_Rect){c.x, c.y + c.h - bh, c.w, bh}, _("Ander level laden (Ctrl+O)"),
-              proj_fpx(g, T_LABEL), false, true, UI_ID_LOAD_LEVEL, 0);
+                  proj_fpx(g, T_LABEL), false, true, UI_ID_LOAD_LEVEL, 0);
+        ui_set_text_role(g, old);
+    }
 
     /* right top: how to join */
-    SDL_Rect code = ui_r(g, 924, 124, 964, 370);
+    SDL_Rect code = ui_r(g, 924, 124, 964, 420);
     SDL_Rect cc = proj_panel_with_title(g, code, _("Doe mee met code"));
-    int huge = ui_font_px(g, T_HUGE);
+    int huge = ui_font_px(g, T_HUGE * 3 / 4);
     /* With the browser player on, a QR code of its URL fills the panel's
      * right side: 280 of 1920 units is about 35 cm on a 2.4 m wide
      * projection, about 9 mm per module, readable by a phone from 5 m. */
@@ -162,7 +181,7 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
     }
 
     /* right middle: seats */
-    SDL_Rect seats = ui_r(g, 924, 516, 964, 400);
+    SDL_Rect seats = ui_r(g, 924, 560, 964, 364);
     char title[128];
     snprintf(title, sizeof title, _("Plaatsen · %d toeschouwers"), m->observers);
     SDL_Rect sc2 = proj_panel_with_title(g, seats, title);
@@ -170,11 +189,13 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
     if (m->observer)
         return;
 
-    /* right bottom: trainer controls */
+    /* right bottom: the trainer's controls */
+    ui_set_text_role(g, UI_TR_TRAINER);
     int bpx = proj_fpx(g, T_LABEL);
     ui_button(g, ui_r(g, 924, 940, 300, 96), _("Start het spel"), bpx, true, true, UI_ID_START, 0);
     ui_button(g, ui_r(g, 1244, 940, 300, 96), _("Bots op vrije plaatsen"), bpx, false, true,
               UI_ID_BOTS_FILL, 0);
     ui_button(g, ui_r(g, 1564, 940, 150, 96), _("EN / NL"), bpx, false, true, UI_ID_LANG, 0);
     ui_button(g, ui_r(g, 1734, 940, 154, 96), _("Hulp"), bpx, false, true, UI_ID_HELP, 0);
+    ui_set_text_role(g, UI_TR_BODY);
 }

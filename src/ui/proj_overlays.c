@@ -28,7 +28,7 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
 {
     dim(g);
     const core_scenario *sc = m->sc;
-    SDL_Rect r = ui_r(g, 180, 120, 1560, 840);
+    SDL_Rect r = ui_r(g, 60, 110, 1800, 940);
     ui_panel(g, r);
     int pad = ui_px(g, 32);
     int h1 = proj_fpx(g, T_H1), body = proj_fpx(g, T_BODY);
@@ -36,7 +36,7 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
             UI_INK, UI_LEFT, r.w - 2 * pad);
     int n = m->pub->n_seats;
     int top = r.y + pad + h1 * 14 / 10;
-    int bottom = r.y + r.h - pad - ui_px(g, 80);
+    int bottom = r.y + r.h - pad - ui_px(g, 72);
     /* the resolution: what the commitments did, shown in the last part */
     char result[512] = "";
     for (int i = 0; i < m->pub->n_needs && i < CORE_MAX_NEEDS; i++) {
@@ -57,13 +57,29 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
     }
     int result_h = 0;
     if (result[0]) {
-        result_h = ui_text_box_height(g, result, r.w - 2 * pad - ui_px(g, 360), body, UI_BOLD);
+        result_h = ui_text_box_height(g, result, r.w - 2 * pad, body, UI_BOLD);
         if (result_h > body * 27 / 10)
             result_h = body * 27 / 10;
         bottom -= result_h + ui_px(g, 12);
     }
     int row = n > 0 ? (bottom - top) / n : 0;
     float t = m->reveal_t < 0 ? 1.0f : m->reveal_t;
+    /* the names' column as wide as the widest name, at most a fifth */
+    int name_w = 0;
+    for (int s = 0; s < n; s++) {
+        int tw = 0, th = 0;
+        ui_text_size(g, proj_seat_name(m, s), body, UI_BOLD, &tw, &th);
+        if (tw > name_w)
+            name_w = tw;
+    }
+    if (name_w > r.w / 5)
+        name_w = r.w / 5;
+    int chip_col = 0;
+    for (int s = 0; s < n; s++) {
+        int cw = ui_role_chip_width(g, sc, sc->seat_roles[s], ui_px(g, 56));
+        if (cw > chip_col)
+            chip_col = cw;
+    }
     for (int s = 0; s < n; s++) {
         /* each seat appears in turn; the last fifth of the time holds */
         float appear = (float)s / (float)n * 0.8f;
@@ -74,10 +90,11 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
         int chip = row * 8 / 10;
         if (chip > ui_px(g, 56))
             chip = ui_px(g, 56);
-        int x = r.x + pad + ui_role_chip(g, sc, role, r.x + pad, y, chip) + ui_px(g, 16);
+        ui_role_chip(g, sc, role, r.x + pad, y, chip);
+        int x = r.x + pad + chip_col + ui_px(g, 16);
         ui_text(g, proj_seat_name(m, s), x, y + (chip - body) / 2 - ui_px(g, 2), body,
-                ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, ui_px(g, 300));
-        x += ui_px(g, 320);
+                ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, name_w);
+        x += name_w + ui_px(g, 20);
         int cards = m->pub->revealed_n[s];
         if (cards <= 0) {
             ui_text(g, _("geen inzet"), x, y + (chip - body) / 2 - ui_px(g, 2), body, body,
@@ -96,16 +113,28 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
                      target_name(sc, cm->target_kind, cm->target));
             SDL_Rect tb = {card.x + ui_px(g, 12), card.y + ui_px(g, 4), card.w - ui_px(g, 24),
                            card.h - ui_px(g, 8)};
-            ui_text_box(g, s2, tb, body, ui_body_min(g) * 9 / 10, UI_REGULAR, UI_INK, UI_LEFT);
+            /* a row of one line (many seats) ends in "…"; whole on hover */
+            if (tb.h < body * 24 / 10)
+                ui_text(g, s2, tb.x, tb.y, body, body, UI_REGULAR, UI_INK, UI_LEFT, tb.w);
+            else
+                ui_text_box(g, s2, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
         }
     }
     if (result[0] && t >= 0.8f)
         ui_text_box(g, result,
-                    (SDL_Rect){r.x + pad, bottom + ui_px(g, 6), r.w - 2 * pad - ui_px(g, 360),
+                    (SDL_Rect){r.x + pad, bottom + ui_px(g, 6), r.w - 2 * pad,
                                result_h},
                     body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT);
-    ui_button(g, ui_r(g, 1400, 870, 300, 72), _("Verder (spatie)"), proj_fpx(g, T_LABEL), true,
-              true, UI_ID_SKIP_REVEAL, 0);
+    /* the trainer's button */
+    ui_text_role old = ui_set_text_role(g, UI_TR_TRAINER);
+    int bpx = proj_fpx(g, T_LABEL), bw = 0, bh = 0;
+    ui_text_size(g, _("Verder (spatie)"), bpx, UI_BOLD, &bw, &bh);
+    bw += ui_px(g, 48);
+    SDL_Rect btn = ui_r(g, 0, 960, 0, 72);
+    btn.w = bw;
+    btn.x = r.x + r.w - pad - bw;
+    ui_button(g, btn, _("Verder (spatie)"), bpx, true, true, UI_ID_SKIP_REVEAL, 0);
+    ui_set_text_role(g, old);
 }
 
 

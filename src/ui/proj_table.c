@@ -18,44 +18,63 @@ static bool round_has_identiteit(const ui_proj_model *m)
     return m->pub->phase == CORE_PHASE_SIGNAAL && m->st && m->st->newcomers;
 }
 
-static void phase_stepper(ui_gfx *g, const ui_proj_model *m)
+/* The phase chips in area: each as wide as its label at the back row's
+ * size. When they do not all fit, the phases farthest from the current one
+ * fold into unlabelled dots (done phases first), so the current phase and
+ * what comes next stay named at any width. */
+static void phase_stepper(ui_gfx *g, const ui_proj_model *m, SDL_Rect area)
 {
     static const core_phase all[] = {CORE_PHASE_SIGNAAL, CORE_PHASE_IDENTITEIT,
                                      CORE_PHASE_OVERLEG, CORE_PHASE_INZET,
                                      CORE_PHASE_UITVOERING, CORE_PHASE_REFLECTIE};
     core_phase steps[6];
-    int n = 0;
+    int n = 0, cur_i = 0;
     for (int i = 0; i < 6; i++)
-        if (all[i] != CORE_PHASE_IDENTITEIT || round_has_identiteit(m))
+        if (all[i] != CORE_PHASE_IDENTITEIT || round_has_identiteit(m)) {
+            if (m->pub->phase == all[i])
+                cur_i = n;
             steps[n++] = all[i];
-    SDL_Rect area = ui_r(g, 560, 18, 820, 60);
-    int gap = ui_px(g, 6);
-    int w = (area.w - gap * (n - 1)) / n;
-    /* one text size for every chip: the largest at which the widest
-     * label fits (bold, as the current phase is drawn) */
-    int px = proj_fpx(g, 26.0f);
-    int min = ui_body_min(g);
-    for (; px > min; px--) {
-        bool fits = true;
-        for (int i = 0; i < n && fits; i++) {
-            int tw = 0, th = 0;
-            ui_text_size(g, ui_phase_name(steps[i]), px, UI_BOLD, &tw, &th);
-            fits = tw <= w - ui_px(g, 10);
         }
-        if (fits)
-            break;
-    }
+    int px = ui_body_min(g); /* one text size for every chip */
+    int gap = ui_px(g, 8), pad = ui_px(g, 16), dot = area.h * 4 / 10;
+    int w[6];
+    bool named[6];
+    int total = 0;
     for (int i = 0; i < n; i++) {
-        SDL_Rect s = {area.x + i * (w + gap), area.y, w, area.h};
-        bool cur = m->pub->phase == steps[i];
+        int tw = 0, th = 0;
+        ui_text_size(g, ui_phase_name(steps[i]), px, UI_BOLD, &tw, &th);
+        w[i] = tw + 2 * pad;
+        named[i] = true;
+        total += w[i] + (i ? gap : 0);
+    }
+    /* fold: done phases from the first on, then later phases from the last */
+    for (int k = 0; k < n && total > area.w; k++) {
+        int i = k < cur_i ? k : n - 1 - (k - cur_i);
+        if (i == cur_i || i < 0 || !named[i])
+            continue;
+        total -= w[i] - dot;
+        w[i] = dot;
+        named[i] = false;
+    }
+    int x = area.x + (total < area.w ? area.w - total : 0) / 2;
+    for (int i = 0; i < n; i++) {
+        bool cur = i == cur_i && m->pub->phase != CORE_PHASE_END;
         bool done = m->pub->phase > steps[i] && m->pub->phase != CORE_PHASE_END;
         SDL_Color bg = cur ? UI_WHITE : (SDL_Color){0x1E, 0x66, 0x84, 0xFF};
+        if (!named[i]) {
+            ui_circle(g, (float)x + (float)dot / 2, (float)(area.y + area.h / 2),
+                      (float)dot / 2, done ? (SDL_Color){0xD6, 0xE6, 0xEC, 0xFF} : bg);
+            x += w[i] + gap;
+            continue;
+        }
+        SDL_Rect s = {x, area.y, w[i], area.h};
         ui_round(g, s, s.h / 2, bg);
         SDL_Color ink = cur ? UI_ACCENT : (done ? (SDL_Color){0xD6, 0xE6, 0xEC, 0xFF} : UI_WHITE);
         int tw = 0, th = 0;
         ui_text_size(g, ui_phase_name(steps[i]), px, UI_BOLD, &tw, &th);
         ui_text(g, ui_phase_name(steps[i]), s.x + s.w / 2, s.y + (s.h - th) / 2, px, px,
-                cur ? UI_BOLD : UI_REGULAR, ink, UI_CENTER, s.w - ui_px(g, 10));
+                cur ? UI_BOLD : UI_REGULAR, ink, UI_CENTER, s.w);
+        x += w[i] + gap;
     }
 }
 
@@ -67,7 +86,7 @@ static void phase_stepper(ui_gfx *g, const ui_proj_model *m)
 static SDL_Rect topbar_piece(const ui_gfx *g, int piece)
 {
     SDL_Rect bar = ui_r(g, 0, 0, 1920, 96);
-    int x_round = ui_r(g, 1385, 0, 0, 0).x;
+    int x_round = ui_r(g, 1300, 0, 0, 0).x;
     int x_menu = ui_r(g, 1828, 0, 0, 0).x;
     int x0 = piece == 0 ? 0 : piece == 1 ? x_round : x_menu;
     int x1 = piece == 0 ? x_round : piece == 1 ? x_menu : g->w;
@@ -77,12 +96,18 @@ static SDL_Rect topbar_piece(const ui_gfx *g, int piece)
 
 static void table_topbar_main(ui_gfx *g, const ui_proj_model *m)
 {
-    ui_fill(g, topbar_piece(g, 0), UI_ACCENT);
-    int px = proj_fpx(g, T_H2);
-    SDL_Rect brand = ui_r(g, 32, 24, 560, 50);
-    ui_text(g, m->sc->title, brand.x, brand.y, px, proj_fpx(g, T_LABEL), UI_BOLD, UI_WHITE, UI_LEFT,
-            brand.w);
-    phase_stepper(g, m);
+    SDL_Rect piece = topbar_piece(g, 0);
+    ui_fill(g, piece, UI_ACCENT);
+    int px = ui_body_min(g);
+    /* the level's title left, the phases in what is left of the piece;
+     * the phases win: the title ends in "…" first */
+    SDL_Rect brand = ui_r(g, 32, 0, 480, 96);
+    ui_text(g, m->sc->title, brand.x, brand.y + (brand.h - px * 12 / 10) / 2, px, px, UI_BOLD,
+            UI_WHITE, UI_LEFT, brand.w);
+    int x0 = brand.x + brand.w + ui_px(g, 16);
+    SDL_Rect area = {x0, ui_r(g, 0, 16, 0, 64).y, piece.x + piece.w - x0 - ui_px(g, 8),
+                     ui_px(g, 64)};
+    phase_stepper(g, m, area);
 }
 
 static void table_topbar_round(ui_gfx *g, const ui_proj_model *m)
@@ -91,23 +116,25 @@ static void table_topbar_round(ui_gfx *g, const ui_proj_model *m)
     char round[96];
     int rounds = m->sc->rules.rounds;
     snprintf(round, sizeof round, _("Ronde %d van %d"), m->pub->round, rounds);
-    SDL_Rect r = ui_r(g, 1390, 0, 430, 96);
+    SDL_Rect r = ui_r(g, 1305, 0, 515, 96);
     int right = r.x + r.w;
     if (m->timer_on) {
         /* the timer large (body size of the back row), the round beside it */
         char t[32];
         snprintf(t, sizeof t, "%d:%02d", m->timer_left_s / 60, m->timer_left_s % 60);
-        ui_set_text_role(g, UI_TR_BODY);
         int big = proj_fpx(g, T_H1);
         int tw = 0, th = 0;
         ui_text_size(g, t, big, UI_BOLD, &tw, &th);
         ui_text(g, t, right, r.y + (r.h - th) / 2, big, big, UI_BOLD,
                 m->timer_left_s < 60 ? (SDL_Color){0xFF, 0xC8, 0x6B, 0xFF} : UI_WHITE, UI_RIGHT,
                 r.w / 2);
-        ui_set_text_role(g, UI_TR_READ);
         right -= tw + ui_px(g, 16);
     }
     int px = proj_fpx(g, T_BODY);
+    int rw = 0, rh = 0;
+    ui_text_size(g, round, px, UI_BOLD, &rw, &rh);
+    if (rw > right - r.x) /* a narrow screen: the numbers say it */
+        snprintf(round, sizeof round, "%d/%d", m->pub->round, rounds);
     ui_text(g, round, right, r.y + (r.h - px * 12 / 10) / 2, px, px, UI_BOLD, UI_WHITE, UI_RIGHT,
             right - r.x);
 }
@@ -131,20 +158,18 @@ static void table_topbar_menu(ui_gfx *g, const ui_proj_model *m)
 
 static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
-    SDL_Rect c = proj_panel_with_title(g, r, _("De leerling"));
     const core_scenario *sc = m->sc;
     char head[256];
     snprintf(head, sizeof head, "%s · %s", sc->pupil_name, sc->pupil_class);
-    int h2 = proj_fpx(g, T_H2);
-    ui_text(g, head, c.x, c.y, h2, proj_fpx(g, T_BODY), UI_BOLD, UI_INK, UI_LEFT, c.w);
-    int y = c.y + h2 * 14 / 10;
-    int mh = (c.y + c.h - y) / 2;
-    int body = proj_fpx(g, T_BODY);
-    SDL_Rect m1 = {c.x, y, c.w, mh - ui_px(g, 12)};
+    /* the pupil's name is the panel's heading: one line less */
+    SDL_Rect c = proj_panel_with_title(g, r, head);
+    int body = ui_body_min(g);
+    int mh = c.h / 2;
+    SDL_Rect m1 = {c.x, c.y, c.w, mh - ui_px(g, 10)};
     int wb = m->pub->welbevinden;
     SDL_Color wfill = wb <= 2 ? UI_ALARM : wb <= 4 ? UI_WARN : UI_GOOD;
     ui_draw_meter(g, m1, _("Welbevinden"), wb, sc->rules.welbevinden_max, wfill, body);
-    SDL_Rect m2 = {c.x, y + mh, c.w, mh - ui_px(g, 12)};
+    SDL_Rect m2 = {c.x, c.y + mh, c.w, mh - ui_px(g, 10)};
     int dk = m->pub->draagkracht;
     ui_draw_meter(g, m2, _("Draagkracht"), dk, sc->rules.draagkracht_max,
                   dk == 0 ? UI_ALARM : UI_ACCENT, body);
@@ -173,8 +198,10 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     else
         snprintf(won, sizeof won, "%s", bcount);
     int won_h = ui_text_box_height(g, won, c.w, body, UI_BOLD);
-    if (won_h > c.h / 2)
-        won_h = c.h / 2;
+    /* two lines at most, one in a small panel (ending in "…", whole on hover) */
+    int won_max = c.h < body * 8 ? body * 13 / 10 : body * 26 / 10;
+    if (won_h > won_max)
+        won_h = won_max;
     int bottom = c.y + c.h - won_h;
     int y = c.y;
     int shown = 0;
@@ -187,11 +214,28 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         int th = ui_text_box_height(g, d->title, tw, body, UI_BOLD);
         if (th > body * 27 / 10)
             th = body * 27 / 10;
-        int need = th + body * 12 / 10 + ui_px(g, 22);
-        if (y + need > bottom) {
+        int need = th + body * 13 / 10 + ui_px(g, 22);
+        /* the open spanningen from this one on (resolved ones are not listed) */
+        int left = 0;
+        for (int k = i; k < m->pub->n_frictions_out && k < CORE_MAX_FRICTIONS; k++)
+            left += m->pub->frictions[k].active ? 1 : 0;
+        int more_h = left > 1 && shown > 0 ? body * 13 / 10 : 0;
+        if (y + need + more_h > bottom && shown == 0 && th > body * 13 / 10) {
+            /* the first card is shown even in a small panel: its title on
+             * one line, ending in "…" (whole on hover) */
+            need -= th - body * 13 / 10;
+            th = body * 13 / 10;
+        }
+        if (y + need + more_h > bottom) {
             char more[64];
-            snprintf(more, sizeof more, _("+ %d meer"), m->pub->n_frictions_out - i);
-            ui_text(g, more, c.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+            snprintf(more, sizeof more, _("+ %d meer"), left);
+            if (y + body * 13 / 10 <= bottom) {
+                ui_text(g, more, c.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+                y += body * 13 / 10;
+            } else { /* no line left: beside the heading */
+                ui_text(g, more, r.x + r.w - ui_px(g, 24), r.y + ui_px(g, 24) * 3 / 4, body,
+                        body, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, r.w * 2 / 5);
+            }
             break;
         }
         SDL_Rect card = {c.x, y, c.w, need - ui_px(g, 10)};
@@ -202,7 +246,7 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
                     ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
         /* involved roles as chips, severity in words */
         int cx = c.x + ui_px(g, 20);
-        int chip = body;
+        int chip = body * 6 / 5;
         int cy = y + ui_px(g, 6) + th + ui_px(g, 2);
         for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
             if (d->roles & (1u << ro)) {
@@ -215,7 +259,7 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         y += need;
         shown++;
     }
-    if (shown == 0)
+    if (shown == 0 && y == c.y)
         ui_text_box(g, _("Geen open spanningen."), (SDL_Rect){c.x, y, c.w, body * 2}, body,
                     ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
     ui_text_box(g, won, (SDL_Rect){c.x, bottom, c.w, won_h}, body, ui_body_min(g), UI_BOLD,
@@ -231,6 +275,9 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     if (n <= 0)
         return;
     int row = c.h / n;
+    if (row > body * 27 / 10)
+        row = body * 27 / 10;
+    bool compact = row < body * 25 / 10; /* no room for two lines a need */
     for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++) {
         const core_need_def *d = &sc->needs[i];
         int y = c.y + i * row;
@@ -248,16 +295,37 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             snprintf(st, sizeof st, _("trekker %s"), proj_seat_name(m, lead));
         else
             st[0] = 0;
+        if (compact) {
+            /* many needs: one line each, title and count, a thin bar under
+             * it; the count turns green with a check when the need is met */
+            int sp = met && m->pub->need_progress[i] > d->target ? d->target
+                                                                 : m->pub->need_progress[i];
+            char pr[48];
+            snprintf(pr, sizeof pr, met ? "✓ %d / %d" : "%d / %d", sp, d->target);
+            int cw = 0, chh = 0;
+            ui_text_size(g, pr, body, UI_BOLD, &cw, &chh);
+            ui_text(g, d->title, c.x, y, body, body, UI_BOLD, lit || met ? UI_INK : UI_INK_SOFT,
+                    UI_LEFT, c.w - cw - ui_px(g, 16));
+            ui_text(g, pr, c.x + c.w, y, body, body, UI_BOLD, met ? UI_GOOD : UI_INK, UI_RIGHT, 0);
+            int bh = ui_px(g, 6) > 2 ? ui_px(g, 6) : 2;
+            SDL_Rect bar = {c.x, y + body * 12 / 10, c.w, bh};
+            ui_fill(g, bar, UI_PANEL_ALT);
+            if (d->target > 0 && sp > 0) {
+                bar.w = (int)((long)c.w * (sp > d->target ? d->target : sp) / d->target);
+                ui_fill(g, bar, met ? UI_GOOD : (lit ? UI_ACCENT : UI_INK_SOFT));
+            }
+            continue;
+        }
         ui_text(g, d->title, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, c.w);
-        int by = y + body * 13 / 10;
-        int bh = ui_px(g, 22);
+        int by = y + body * 12 / 10;
+        int bh = body / 2;
         int shown_progress = met && m->pub->need_progress[i] > d->target ? d->target
                                                                          : m->pub->need_progress[i];
         char prog[48];
         snprintf(prog, sizeof prog, "%d / %d", shown_progress, d->target);
         int pw = 0, ph = 0;
         ui_text_size(g, "00 / 00", body, UI_BOLD, &pw, &ph);
-        int barw = c.w * 42 / 100; /* same for every need, so the numbers line up */
+        int barw = c.w * 28 / 100; /* same for every need, so the numbers line up */
         SDL_Rect bar = {c.x, by + (ph - bh) / 2, barw, bh};
         ui_round(g, bar, bh / 2, UI_PANEL_ALT);
         if (d->target > 0 && shown_progress > 0) {
@@ -273,15 +341,15 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         ui_text(g, prog, nx, by, body, body, UI_BOLD, UI_INK, UI_LEFT, 0);
         if (st[0]) {
             int sx = nx + pw + ui_px(g, 16);
-            ui_text(g, st, c.x + c.w, by, body, ui_body_min(g) * 8 / 10, met ? UI_BOLD : UI_REGULAR,
+            ui_text(g, st, c.x + c.w, by, body, body, met ? UI_BOLD : UI_REGULAR,
                     met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, c.x + c.w - sx);
         }
     }
 }
 
-static void draw_goals_and_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+static void draw_goals(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
-    SDL_Rect c = proj_panel_with_title(g, r, _("Gedeelde doelen en gedeeld dossier"));
+    SDL_Rect c = proj_panel_with_title(g, r, _("Gedeelde doelen"));
     const core_scenario *sc = m->sc;
     int body = proj_fpx(g, T_BODY);
     int y = c.y;
@@ -303,17 +371,28 @@ static void draw_goals_and_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r
                  m->pub->goal_proposal_drop ? _("Stemming: ‘%s’ loslaten? %d ja, %d nee")
                                             : _("Stemming: ‘%s’? %d ja, %d nee"),
                  sc->goals[m->pub->goal_proposal].title, yes, no);
-        y += ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, body * 27 / 10}, body, ui_body_min(g),
-                         UI_BOLD, UI_WARN, UI_LEFT);
+        int vh = c.y + c.h - y; /* the vote's two lines, or what the panel has left */
+        if (vh > body * 27 / 10)
+            vh = body * 27 / 10;
+        if (vh < body * 13 / 10)
+            vh = body * 13 / 10;
+        y += ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, vh}, body, ui_body_min(g), UI_BOLD,
+                         UI_WARN, UI_LEFT);
         y += ui_px(g, 4);
         ng++;
     }
     if (ng == 0) {
         ui_text(g, _("Nog geen gedeeld doel."), c.x, y, body, ui_body_min(g), UI_REGULAR,
                 UI_INK_SOFT, UI_LEFT, c.w);
-        y += body * 13 / 10;
     }
-    y += ui_px(g, 10);
+}
+
+static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    SDL_Rect c = proj_panel_with_title(g, r, _("Gedeeld dossier"));
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY);
+    int y = c.y;
     /* shared dossier facts: the newest first, as many as fit */
     int nf = 0;
     for (int i = 0; i < sc->n_facts && i < CORE_MAX_FACTS; i++)
@@ -367,10 +446,12 @@ static void draw_goals_and_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r
 
 void proj_draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
-    SDL_Rect c = proj_panel_with_title(g, r, _("Samenwerkingsnetwerk"));
+    SDL_Rect c = proj_panel_with_title(g, r, _("Netwerk"));
     bool alarm = proj_centrality_alarm(m);
     int body = proj_fpx(g, T_BODY);
-    int graph_h = c.h - (body * 13 / 10) * 5 - ui_px(g, 40) - ui_px(g, 24);
+    int rowh = body * 13 / 10;
+    int level_h = rowh + ui_px(g, 44);
+    int graph_h = c.h - rowh * 4 - ui_px(g, 16) - level_h;
     if (alarm)
         graph_h -= body * 14 / 10;
     SDL_Rect gr = {c.x, c.y, c.w, graph_h};
@@ -388,19 +469,30 @@ void proj_draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     const char *names[4] = {_("Densiteit"), _("Centraliteit"), _("Diversiteit"),
                             _("Doelgerichtheid")};
     double vals[4] = {mm->density, mm->centrality, mm->diversity, mm->goal_directedness};
-    int rowh = body * 13 / 10;
-    int label_w = c.w * 50 / 100;
+    int vw = 0, vh = 0;
+    ui_text_size(g, "0,00", body, UI_BOLD, &vw, &vh);
+    /* the labels take what they need; a bar between label and value only
+     * when there is room for one worth reading */
+    int label_w = 0;
+    for (int i = 0; i < 4; i++) {
+        int tw = 0, th = 0;
+        ui_text_size(g, names[i], body, UI_REGULAR, &tw, &th);
+        if (tw > label_w)
+            label_w = tw;
+    }
+    if (label_w > c.w - vw - ui_px(g, 12))
+        label_w = c.w - vw - ui_px(g, 12);
+    int bx = c.x + label_w + ui_px(g, 12);
+    int bw = c.w - label_w - vw - ui_px(g, 28);
     for (int i = 0; i < 4; i++) {
         int yy = y + i * rowh;
         ui_text(g, names[i], c.x, yy, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT,
                 label_w);
         char v[32];
         ui_fmt_decimal(v, sizeof v, vals[i]);
-        int vw = 0, vh = 0;
-        ui_text_size(g, "0,00", body, UI_BOLD, &vw, &vh);
         ui_text(g, v, c.x + c.w, yy, body, body, UI_BOLD, UI_INK, UI_RIGHT, 0);
-        int bx = c.x + label_w + ui_px(g, 8);
-        int bw = c.w - label_w - vw - ui_px(g, 24);
+        if (bw < ui_px(g, 60))
+            continue;
         SDL_Rect bar = {bx, yy + body / 4, bw, body / 2};
         ui_round(g, bar, bar.h / 2, UI_PANEL_ALT);
         double v01 = vals[i] < 0 ? 0 : vals[i] > 1 ? 1 : vals[i];
@@ -412,44 +504,45 @@ void proj_draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             ui_round(g, f, bar.h / 2, (i == 1 && alarm) ? UI_ALARM : UI_ACCENT);
         }
     }
-    y += rowh * 4 + ui_px(g, 10);
+    y += rowh * 4 + ui_px(g, 16);
     char lv[128];
     snprintf(lv, sizeof lv, _("Niveau: %s"), ui_level_name(mm->level));
     ui_text(g, lv, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, c.w);
-    y += body * 13 / 10;
+    y += rowh;
     SDL_Rect lm = {c.x, y, c.w, c.y + c.h - y};
-    if (lm.h > ui_px(g, 40))
-        lm.h = ui_px(g, 40);
+    if (lm.h > ui_px(g, 44))
+        lm.h = ui_px(g, 44);
     ui_draw_level_meter(g, lm, mm->level, body);
 }
 
-static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
+static int seat_rows(const ui_proj_model *m) { return m->pub->n_seats > 4 ? 2 : 1; }
+
+/* The seats along the bottom: up to four in one row, each with its role
+ * and its person on two lines; more seats in two rows of one line (the
+ * role chip names the role). */
+static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect strip)
 {
-    SDL_Rect strip = ui_r(g, 32, 990, 1856, 80);
     int n = m->pub->n_seats;
     if (n <= 0)
         return;
+    int rows = seat_rows(m);
+    int per_row = (n + rows - 1) / rows;
     int gap = ui_px(g, 10);
-    int w = (strip.w - gap * (n - 1)) / n;
-    int px = proj_fpx(g, 24.0f) * 9 / 10;
-    if (px < ui_body_min(g) * 8 / 10)
-        px = ui_body_min(g) * 8 / 10;
+    int w = (strip.w - gap * (per_row - 1)) / per_row;
+    int rh = (strip.h - gap * (rows - 1)) / rows;
+    int px = ui_body_min(g);
     for (int s = 0; s < n; s++) {
-        SDL_Rect cell = {strip.x + s * (w + gap), strip.y, w, strip.h};
+        int rr = s / per_row, cc = s % per_row;
+        SDL_Rect cell = {strip.x + cc * (w + gap), strip.y + rr * (rh + gap), w, rh};
         ui_round(g, cell, ui_px(g, 12), UI_PANEL);
-        /* with seven or eight seats the chip shrinks to leave the name room */
-        int chip = n > 6 ? cell.h * 45 / 100 : cell.h - ui_px(g, 20);
+        int chip = rows > 1 ? cell.h - ui_px(g, 12) : px * 6 / 5;
         int role = m->sc->seat_roles[s];
-        int chip_w =
-            ui_role_chip(g, m->sc, role, cell.x + ui_px(g, 8), cell.y + (cell.h - chip) / 2, chip);
-        int x = cell.x + chip_w + ui_px(g, n > 6 ? 14 : 20);
+        int chip_w = ui_role_chip(g, m->sc, role, cell.x + ui_px(g, 8),
+                                  cell.y + (cell.h - chip) / 2, chip);
+        int x = cell.x + ui_px(g, 8) + chip_w + ui_px(g, 14);
         int tw = cell.x + cell.w - x - ui_px(g, 8);
         bool ready = m->pub->seat_ready[s];
         bool reflected = m->pub->phase == CORE_PHASE_REFLECTIE && m->pub->seat_reflected[s];
-        /* eight seats on a 1280x720 projector leave ~100 px per name */
-        int minpx = n > 6 ? px * 55 / 100 : n > 4 ? px * 6 / 10 : px * 3 / 4;
-        ui_text(g, proj_role_name(m->sc, role), x, cell.y + ui_px(g, 6), px, minpx, UI_BOLD,
-                UI_INK, UI_LEFT, tw);
         char line[128];
         const char *who = m->seats[s].conn == UI_SEAT_EMPTY ? _("vrij") : proj_seat_name(m, s);
         /* Identiteit came back for this newcomer: the table sees who presents */
@@ -467,8 +560,16 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m)
                         : (ready || reflected)           ? UI_GOOD
                         : newcomer                       ? UI_ACCENT
                                                          : UI_INK_SOFT;
-        ui_text(g, line, x, cell.y + ui_px(g, 6) + px * 12 / 10, px, minpx,
-                (ready || reflected || newcomer) ? UI_BOLD : UI_REGULAR, ink, UI_LEFT, tw);
+        int line_y = cell.y + (cell.h - px * 12 / 10) / 2;
+        if (rows == 1) {
+            int y0 = cell.y + (cell.h - px * 24 / 10) / 2;
+            ui_text(g, proj_role_name(m->sc, role), x, y0, px, px, UI_BOLD, UI_INK, UI_LEFT, tw);
+            line_y = y0 + px * 12 / 10;
+        }
+        ui_text(g, line, x, line_y, px, px,
+                (ready || reflected || newcomer || rows > 1) ? UI_BOLD : UI_REGULAR,
+                rows > 1 && ink.r == UI_INK_SOFT.r && ink.g == UI_INK_SOFT.g ? UI_INK : ink,
+                UI_LEFT, tw);
         if (!m->observer)
             ui_hit_add(g, cell, UI_ID_SEAT, s);
     }
@@ -614,7 +715,8 @@ static void rg_topbar_menu(ui_gfx *g, const void *m, SDL_Rect a)
 static void rg_pupil(ui_gfx *g, const void *m, SDL_Rect a) { draw_pupil(g, m, a); }
 static void rg_frictions(ui_gfx *g, const void *m, SDL_Rect a) { draw_frictions(g, m, a); }
 static void rg_needs(ui_gfx *g, const void *m, SDL_Rect a) { draw_needs(g, m, a); }
-static void rg_goals(ui_gfx *g, const void *m, SDL_Rect a) { draw_goals_and_dossier(g, m, a); }
+static void rg_goals(ui_gfx *g, const void *m, SDL_Rect a) { draw_goals(g, m, a); }
+static void rg_dossier(ui_gfx *g, const void *m, SDL_Rect a) { draw_dossier(g, m, a); }
 static void rg_signal(ui_gfx *g, const void *m, SDL_Rect a) { draw_signal_overlay(g, m, a); }
 static void rg_reflection(ui_gfx *g, const void *m, SDL_Rect a)
 {
@@ -622,11 +724,7 @@ static void rg_reflection(ui_gfx *g, const void *m, SDL_Rect a)
 }
 static void rg_network(ui_gfx *g, const void *m, SDL_Rect a) { proj_draw_network_panel(g, m, a); }
 
-static void rg_seats(ui_gfx *g, const void *m, SDL_Rect a)
-{
-    (void)a;
-    draw_seat_strip(g, m);
-}
+static void rg_seats(ui_gfx *g, const void *m, SDL_Rect a) { draw_seat_strip(g, m, a); }
 
 /* A panel's region: the panel with its shadow and a margin for anti-aliased
  * edges, still clear of the neighbours (the gaps are 16 design units). fn
@@ -637,6 +735,78 @@ static ui_region panel_region(const ui_gfx *g, const ui_proj_model *m, SDL_Rect 
     ui_region rg = {{r.x - mg, r.y - mg, r.w + 2 * mg, r.h + 2 * mg}, fn, m, r,
                     ui_panel_body(g, r)};
     return rg;
+}
+
+/* Where the table's panels stand. Heights follow the text size (3% of the
+ * window height), not fixed design units, so the seat strip and the pupil
+ * panel take what their lines need and the rest goes to the panels that
+ * list things; columns take the canvas width proportionally. */
+typedef struct {
+    SDL_Rect pupil, frictions, dossier, mid, needs, goals, network, strip;
+} table_geom;
+
+/* Design units the open spanningen take in a panel w units wide (as
+ * draw_frictions lays them out), the line below them included. */
+static float frictions_height(ui_gfx *g, const ui_proj_model *m, float w_units)
+{
+    int body = ui_body_min(g);
+    int tw = (int)(w_units * g->u) - ui_px(g, 48) - ui_px(g, 30);
+    int h = body * 13 / 10; /* the grenservaringen line */
+    int shown = 0;
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        const core_friction_state *f = &m->pub->frictions[i];
+        if (!f->active || f->friction < 0 || f->friction >= m->sc->n_frictions)
+            continue;
+        int th = ui_text_box_height(g, m->sc->frictions[f->friction].title, tw, body, UI_BOLD);
+        if (th > body * 27 / 10)
+            th = body * 27 / 10;
+        h += th + body * 13 / 10 + ui_px(g, 22);
+        shown++;
+    }
+    if (shown == 0)
+        h += body * 2;
+    return (float)h / g->u;
+}
+
+static table_geom table_layout(ui_gfx *g, const ui_proj_model *m)
+{
+    table_geom t;
+    float u = g->u > 0 ? g->u : 1.0f;
+    float lh = (float)ui_body_min(g) * 1.25f / u; /* one line, in design units */
+    float head = 24.0f + lh + 8.0f;                /* a panel's heading */
+    /* the strip: two lines (role, person) for up to four seats, two rows of
+     * one line each for more */
+    float strip_h = 2.0f * lh + 18.0f;
+    float strip_y = 1080.0f - 12.0f - strip_h;
+    float top = 112.0f, bottom = strip_y - 16.0f, col_h = bottom - top;
+    /* left: the pupil (its name as the heading, two meters of a line and a
+     * bar), the open spanningen as high as they need (at most half of what
+     * is left), the shared dossier below */
+    const float lx = 32, lw = 560, mx = 608, mw = 780, rx = 1404, rw = 484;
+    float pupil_h = head + 2.0f * (lh + 34.0f) + 12.0f;
+    t.pupil = ui_r(g, lx, top, lw, pupil_h);
+    float rest = col_h - pupil_h - 16.0f;
+    float fr_h = head + frictions_height(g, m, lw * g->canvas_w / 1920.0f) + 8.0f;
+    /* the dossier keeps a heading and two lines, the spanningen their
+       first card (a title of two lines, its roles and the line below) */
+    if (fr_h < head + 5.0f * lh + 30.0f)
+        fr_h = head + 5.0f * lh + 30.0f;
+    if (fr_h > rest - 16.0f - (head + 2.0f * lh + 8.0f))
+        fr_h = rest - 16.0f - (head + 2.0f * lh + 8.0f);
+    t.frictions = ui_r(g, lx, top + pupil_h + 16.0f, lw, fr_h);
+    t.dossier = ui_r(g, lx, top + pupil_h + 32.0f + fr_h, lw, rest - fr_h - 16.0f);
+    /* middle: the needs, two lines each; the shared goals below */
+    t.mid = ui_r(g, mx, top, mw, col_h);
+    int nn = m->pub->n_needs > 0 ? m->pub->n_needs : 1;
+    float needs_h = head + (float)nn * (2.0f * lh + 8.0f) + 8.0f;
+    float goals_min = head + 2.0f * lh;
+    if (needs_h > col_h - 16.0f - goals_min)
+        needs_h = col_h - 16.0f - goals_min;
+    t.needs = ui_r(g, mx, top, mw, needs_h);
+    t.goals = ui_r(g, mx, top + needs_h + 16.0f, mw, col_h - needs_h - 16.0f);
+    t.network = ui_r(g, rx, top, rw, col_h);
+    t.strip = ui_r(g, 32, strip_y, 1856, strip_h);
+    return t;
 }
 
 void proj_draw_table(ui_gfx *g, const ui_proj_model *m)
@@ -655,20 +825,20 @@ void proj_draw_table(ui_gfx *g, const ui_proj_model *m)
         SDL_Rect piece = topbar_piece(g, i);
         rg[n++] = (ui_region){piece, fns[i], m, none, piece};
     }
-    rg[n++] = panel_region(g, m, ui_r(g, 32, 116, 540, 300), rg_pupil);
-    rg[n++] = panel_region(g, m, ui_r(g, 32, 432, 540, 540), rg_frictions);
-    SDL_Rect mid = ui_r(g, 592, 116, 720, 856);
+    table_geom t = table_layout(g, m);
+    rg[n++] = panel_region(g, m, t.pupil, rg_pupil);
+    rg[n++] = panel_region(g, m, t.frictions, rg_frictions);
     if (m->pub->phase == CORE_PHASE_SIGNAAL) {
-        rg[n++] = panel_region(g, m, mid, rg_signal);
+        rg[n++] = panel_region(g, m, t.mid, rg_signal);
     } else if (m->pub->phase == CORE_PHASE_REFLECTIE) {
-        rg[n++] = panel_region(g, m, mid, rg_reflection);
+        rg[n++] = panel_region(g, m, t.mid, rg_reflection);
     } else {
-        rg[n++] = panel_region(g, m, ui_r(g, 592, 116, 720, 524), rg_needs);
-        rg[n++] = panel_region(g, m, ui_r(g, 592, 656, 720, 316), rg_goals);
+        rg[n++] = panel_region(g, m, t.needs, rg_needs);
+        rg[n++] = panel_region(g, m, t.goals, rg_goals);
     }
-    rg[n++] = panel_region(g, m, ui_r(g, 1332, 116, 556, 856), rg_network);
-    SDL_Rect strip = ui_r(g, 32, 990, 1856, 80);
-    rg[n++] = panel_region(g, m, strip, rg_seats);
+    rg[n++] = panel_region(g, m, t.dossier, rg_dossier);
+    rg[n++] = panel_region(g, m, t.network, rg_network);
+    rg[n++] = panel_region(g, m, t.strip, rg_seats);
     rg[n - 1].opaque = none; /* seat cells, not a panel */
     ui_draw_regions(g, rg, n, UI_BG);
     /* the reveal stays up, fully shown at 1, until the trainer moves on */

@@ -156,8 +156,9 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m);
  * the layout uses the whole screen at the height's scale; wider than 16:9
  * it is centred. */
 SDL_Rect ui_r(const ui_gfx *g, float x, float y, float w, float h);
-/* Smallest size anything a participant must read may have: capital height
- * 2% of the window height (docs/SCREENS.md). */
+/* Smallest text size of the current role (docs/SCREENS.md): capital
+ * height 3% of the window height on the projector, 2% in the player
+ * window and the trainer's own controls. */
 int ui_body_min(ui_gfx *g);
 
 void ui_draw_background(ui_gfx *g);

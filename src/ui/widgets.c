@@ -61,7 +61,8 @@ SDL_Rect ui_r(const ui_gfx *g, float x, float y, float w, float h)
 
 int ui_body_min(ui_gfx *g)
 {
-    return ui_rule_px(g, UI_TR_READ);
+    /* the projector draws in UI_TR_BODY, the player window in UI_TR_READ */
+    return ui_rule_px(g, g->text_role);
 }
 
 void ui_draw_background(ui_gfx *g)
@@ -114,6 +115,9 @@ static SDL_Color role_colour(const core_scenario *sc, int role)
 
 int ui_role_chip_width(ui_gfx *g, const core_scenario *sc, int role, int size)
 {
+    int least = ui_rule_px(g, g->text_role) * 6 / 5;
+    if (size < least)
+        size = least;
     char ini[8];
     ui_role_initials(sc, role, ini);
     int tw = 0, th = 0;
@@ -125,6 +129,13 @@ int ui_role_chip_width(ui_gfx *g, const core_scenario *sc, int role, int size)
 
 int ui_role_chip(ui_gfx *g, const core_scenario *sc, int role, int x, int y, int size)
 {
+    /* the initials are drawn at least at the rule's size: a chip too low
+     * for them grows around its centre line rather than let them stick out */
+    int least = ui_rule_px(g, g->text_role) * 6 / 5;
+    if (size < least) {
+        y -= (least - size) / 2;
+        size = least;
+    }
     SDL_Color c = role_colour(sc, role);
     int w = ui_role_chip_width(g, sc, role, size);
     SDL_Rect r = {x, y, w, size};
@@ -148,7 +159,7 @@ void ui_draw_meter(ui_gfx *g, SDL_Rect r, const char *label, int value, int max,
     snprintf(num, sizeof num, "%d / %d", value, max);
     int nw = 0, nh = 0;
     ui_text_size(g, num, px, UI_BOLD, &nw, &nh);
-    ui_text(g, label, r.x, r.y, px, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, r.w - nw - px);
+    ui_text(g, label, r.x, r.y, px, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, r.w - nw - px / 3);
     ui_text(g, num, r.x + r.w, r.y, px, px, UI_BOLD, UI_INK, UI_RIGHT, 0);
     int by = r.y + th + ui_px(g, 6);
     int bh = r.y + r.h - by;

@@ -1,5 +1,8 @@
-/* Golden images of every screen at 1280x720 and 1920x1080 (software
- * renderer, hand-built views). SAMENSPEL_UPDATE_GOLDEN=1 rewrites them
+/* Golden images of every screen at 1280x720 and 1920x1080 in Dutch, and of
+ * a representative set (REPR: lobby, table, reveal, debrief analysis,
+ * player Inzet, join form) at 1024x768 and 3840x2160 in Dutch and at all
+ * four sizes in English (files end in -en) (software renderer, hand-built
+ * views). SAMENSPEL_UPDATE_GOLDEN=1 rewrites them
  * after an intended change; SAMENSPEL_UPDATE_GOLDEN=join-,lobby rewrites
  * only the scenes whose names start with one of those prefixes (so a change
  * to one screen does not touch the others' images). Look at the new PNGs
@@ -27,10 +30,11 @@
 
 static ui_fixture fx;
 
-static int check_scene(ui_gfx *g, const char *scene, int w, int h, bool update)
+static int check_scene(ui_gfx *g, const char *scene, int w, int h, const char *lang, bool update)
 {
     char path[1024], err[512] = "";
-    snprintf(path, sizeof path, "%s/%s-%dx%d.png", GOLDEN_DIR, scene, w, h);
+    snprintf(path, sizeof path, "%s/%s-%dx%d%s%s.png", GOLDEN_DIR, scene, w, h,
+             strcmp(lang, "nl") ? "-" : "", strcmp(lang, "nl") ? lang : "");
     if (!ui_fixture_build(&fx, scene) || !ui_fixture_draw(g, &fx, scene)) {
         fprintf(stderr, "scene %s cannot be drawn\n", scene);
         return 1;
@@ -70,7 +74,7 @@ static int check_scene(ui_gfx *g, const char *scene, int w, int h, bool update)
             }
         if ((double)diff > PIXEL_SHARE * (double)n) {
             char out[1100];
-            snprintf(out, sizeof out, "actual-%s-%dx%d.png", scene, w, h);
+            snprintf(out, sizeof out, "actual-%s-%dx%d-%s.png", scene, w, h, lang);
             for (size_t i = 0; i < n; i++)
                 act[i * 4 + 3] = 255;
             ui_png_write_rgba(out, act, aw, ah, err, sizeof err);
@@ -102,31 +106,45 @@ static bool update_scene(const char *u, const char *scene)
     return false;
 }
 
-static void run_size(int w, int h)
+static const char *const REPR[] = {"lobby",        "table",     "reveal", "debrief-3",
+                                   "player-inzet", "join-form", NULL};
+
+static bool in_list(const char *const *list, const char *scene)
+{
+    for (int i = 0; list && list[i]; i++)
+        if (strcmp(list[i], scene) == 0)
+            return true;
+    return false;
+}
+
+/* Every scene (only NULL) or those of `only`, at w x h in lang. */
+static void run_size(int w, int h, const char *lang, const char *const *only)
 {
     const char *u = getenv("SAMENSPEL_UPDATE_GOLDEN");
+    plat_i18n_init(lang);
     ui_gfx g;
     char err[512] = "";
     assert_true(ui_gfx_open(&g, "golden", w, h, true, NULL, err, sizeof err));
     int failures = 0;
-    for (int i = 0; ui_fixture_scenes[i]; i++)
-        failures += check_scene(&g, ui_fixture_scenes[i], w, h,
+    for (int i = 0; ui_fixture_scenes[i]; i++) {
+        if (only && !in_list(only, ui_fixture_scenes[i]))
+            continue;
+        failures += check_scene(&g, ui_fixture_scenes[i], w, h, lang,
                                 update_scene(u, ui_fixture_scenes[i]));
+    }
     ui_gfx_close(&g);
+    plat_i18n_init("nl");
     assert_int_equal(failures, 0);
 }
 
-static void test_golden_720(void **state)
-{
-    (void)state;
-    run_size(1280, 720);
-}
-
-static void test_golden_1080(void **state)
-{
-    (void)state;
-    run_size(1920, 1080);
-}
+static void test_golden_720(void **state) { (void)state; run_size(1280, 720, "nl", NULL); }
+static void test_golden_1080(void **state) { (void)state; run_size(1920, 1080, "nl", NULL); }
+static void test_golden_768(void **state) { (void)state; run_size(1024, 768, "nl", REPR); }
+static void test_golden_2160(void **state) { (void)state; run_size(3840, 2160, "nl", REPR); }
+static void test_golden_en_768(void **state) { (void)state; run_size(1024, 768, "en", REPR); }
+static void test_golden_en_720(void **state) { (void)state; run_size(1280, 720, "en", REPR); }
+static void test_golden_en_1080(void **state) { (void)state; run_size(1920, 1080, "en", REPR); }
+static void test_golden_en_2160(void **state) { (void)state; run_size(3840, 2160, "en", REPR); }
 
 int main(void)
 {
@@ -134,6 +152,12 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_golden_720),
         cmocka_unit_test(test_golden_1080),
+        cmocka_unit_test(test_golden_768),
+        cmocka_unit_test(test_golden_2160),
+        cmocka_unit_test(test_golden_en_768),
+        cmocka_unit_test(test_golden_en_720),
+        cmocka_unit_test(test_golden_en_1080),
+        cmocka_unit_test(test_golden_en_2160),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     TTF_Quit();

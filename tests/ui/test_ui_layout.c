@@ -38,17 +38,41 @@ static int check_level(const char *path, const char *name, int w, int h, const c
             failures++;
             continue;
         }
-        /* the size rule: capital height per role, as a share of the height */
-        static const int share_milli[UI_TR_COUNT] = {20, 30};
+        /* SAMENSPEL_LAYOUT_SHOTS=DIR[:LEVEL] keeps every frame as a PNG, to
+         * look at what the test judged */
+        const char *shots = getenv("SAMENSPEL_LAYOUT_SHOTS");
+        if (shots && *shots) {
+            char dir[512], png[1024];
+            snprintf(dir, sizeof dir, "%s", shots);
+            char *colon = strchr(dir, ':');
+            if (colon)
+                *colon++ = 0;
+            if (!colon || !strcmp(colon, name)) {
+                snprintf(png, sizeof png, "%s/%s-%s-%dx%d-%s.png", dir, name, ui_scene_names[i],
+                         w, h, lang);
+                if (!ui_gfx_save_png(&g, png, err, sizeof err))
+                    fprintf(stderr, "%s\n", err);
+            }
+        }
+        /* the size rule: capital height per role, as a share of the
+         * height; on the projector every text is for the back row (3%)
+         * unless it is one of the trainer's own controls */
+        bool projector = strncmp(ui_scene_names[i], "player-", 7) != 0;
         int small = 0;
         for (int k = 0; k < g.n_text_recs; k++) {
             const ui_text_rec *r = &g.text_recs[k];
-            if (r->cap * 1000 >= share_milli[r->role] * h)
+            ui_text_role role = r->role;
+            if (projector && role == UI_TR_READ)
+                role = UI_TR_BODY; /* the player window's role has no place here */
+            if (!projector && role != UI_TR_READ)
+                role = UI_TR_READ;
+            int need = ui_rule_share_milli[role];
+            if (r->cap * 1000 >= need * h)
                 continue;
             if (small++ < 6)
                 fprintf(stderr, "%s %s %dx%d %s: ‘%s’ %d px, capital %d px (%.1f%%), needs %.1f%%\n",
                         name, ui_scene_names[i], w, h, lang, r->text, r->px, r->cap,
-                        100.0 * r->cap / h, share_milli[r->role] / 10.0);
+                        100.0 * r->cap / h, need / 10.0);
         }
         if (small > 0)
             failures++;
