@@ -120,11 +120,12 @@ int cmd_check(int argc, char **argv)
             printf(is_en() ? "%s: roles file OK (%d warning(s))\n" : "%s: rollenbestand in orde (%d waarschuwing(en))\n",
                    a, d->n_warnings);
         else if (played)
-            printf(is_en() ? "%s: OK, %d warning(s); %d games each: team bots win %.0f%%, solo bots %.0f%%; "
-                             "solo reached verbindend %d times\n"
-                           : "%s: in orde, %d waarschuwing(en); %d spellen elk: team-bots winnen %.0f%%, solo-bots %.0f%%; "
-                             "solo haalde %d keer verbindend\n",
-                   a, d->n_warnings, rep.games, rep.team_win * 100.0, rep.solo_win * 100.0,
+            printf(is_en() ? "%s: OK, %d warning(s); %d games per kind of bots, won: solo %.0f%%, checklist %.0f%%, "
+                             "team %.0f%%, mixed %.0f%%; solo reached verbindend %d times\n"
+                           : "%s: in orde, %d waarschuwing(en); %d spellen per soort bots, gewonnen: solo %.0f%%, "
+                             "checklist %.0f%%, team %.0f%%, gemengd %.0f%%; solo haalde %d keer verbindend\n",
+                   a, d->n_warnings, rep.games, rep.win[LVL_BOTS_SOLO] * 100.0, rep.win[LVL_BOTS_CHECKLIST] * 100.0,
+                   rep.win[LVL_BOTS_TEAM] * 100.0, rep.win[LVL_BOTS_MIXED] * 100.0,
                    rep.solo_levels[CORE_LEVEL_VERBINDEND]);
         else
             printf(is_en() ? "%s: OK, %d warning(s) (not play-tested)\n" : "%s: in orde, %d waarschuwing(en) (niet gespeeld)\n",
