@@ -2,7 +2,9 @@
 # Builds a release build in build/ and runs every benchmark. Each prints one
 # line per figure: `name value unit` (baselines measured in the same run).
 # Extra benchmark scripts tools/bench/*.sh (taking the build dir) run too,
-# then the balance section.
+# then the balance section; tools/bench/web.sh (browser player: 8 and 64
+# WebSockets against TCP, host RSS with 64 browsers, hostile browsers) needs
+# node, /usr/bin/chromium and tools/web-deps.sh.
 #
 #   tools/bench.sh            everything
 #   tools/bench.sh balance    only the balance section (BALANCE_GAMES, BALANCE_SEED;

@@ -13,6 +13,7 @@ int cmd_join(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_handout(int argc, char **argv); /* handout.c */
 
 /* For subcommands that are not built yet: a clear message, exit status 3. */
 int app_not_available(const char *what);

@@ -8,29 +8,21 @@
 #include "app/check_fit.h"
 
 #include "level/level.h"
+#include "platform/i18n.h"
 #include "platform/plat.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static bool is_en(void)
-{
-    return strcmp(plat_i18n_lang(), "en") == 0;
-}
-
 static void usage(FILE *f)
 {
-    if (is_en())
-        fputs("usage: samenspel check [--format=gcc] [--no-playtest] [--games N] [--screens] FILE...\n"
-              "  checks level files (and roles files) and plays each level with bots;\n"
-              "  --screens also warns where the screens cut a level's text at 1280x720.\n"
-              "  exit status: 0 valid, 1 errors, 2 a file could not be read\n", f);
-    else
-        fputs("gebruik: samenspel check [--format=gcc] [--geen-speltest] [--spellen N] [--scherm] BESTAND...\n"
-              "  controleert levels (en rollenbestanden) en speelt elk level met bots;\n"
-              "  --scherm waarschuwt ook waar de schermen tekst van het level afkappen bij 1280x720.\n"
-              "  afsluitcode: 0 in orde, 1 fouten, 2 een bestand kon niet gelezen worden\n", f);
+    fputs(_("gebruik: samenspel check [--format=gcc] [--geen-speltest] [--spellen N] [--scherm] BESTAND...\n"
+            "  controleert casussen (en rollenbestanden) en speelt elke casus met bots;\n"
+            "  --scherm waarschuwt ook waar de schermen tekst van de casus afkappen bij 1280x720;\n"
+            "  --format=gcc drukt elke melding af op één regel: bestand:regel:kolom: error|warning: tekst.\n"
+            "  afsluitcode: 0 in orde, 1 fouten (of de casus is niet te winnen), 2 een bestand kon niet gelezen worden\n"),
+          f);
 }
 
 int cmd_check(int argc, char **argv)
@@ -52,8 +44,7 @@ int cmd_check(int argc, char **argv)
             char *end = NULL;
             long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : 0;
             if (i + 1 >= argc || !end || *end || v < 1 || v > 100000) {
-                fprintf(stderr, is_en() ? "samenspel check: %s needs a number from 1 to 100000\n"
-                                        : "samenspel check: %s vraagt een getal van 1 tot 100000\n", a);
+                fprintf(stderr, _("samenspel check: %s vraagt een getal van 1 tot 100000\n"), a);
                 return 2;
             }
             games = (int)v;
@@ -62,7 +53,7 @@ int cmd_check(int argc, char **argv)
             usage(stdout);
             return 0;
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, is_en() ? "samenspel check: unknown option ‘%s’\n" : "samenspel check: onbekende optie ‘%s’\n", a);
+            fprintf(stderr, _("samenspel check: onbekende optie ‘%s’\n"), a);
             usage(stderr);
             return 2;
         } else {
@@ -80,7 +71,7 @@ int cmd_check(int argc, char **argv)
     if (!d || !sc) {
         free(d);
         free(sc);
-        fputs("samenspel check: out of memory\n", stderr);
+        fputs(_("samenspel check: geen geheugen\n"), stderr);
         return 2;
     }
     int status = 0;
@@ -110,25 +101,23 @@ int cmd_check(int argc, char **argv)
             if (status < 1)
                 status = 1;
             if (!gcc)
-                printf(is_en() ? "%s: %d error(s), %d warning(s)\n" : "%s: %d fout(en), %d waarschuwing(en)\n",
+                printf(_("%s: %d fout(en), %d waarschuwing(en)\n"),
                        a, d->n_errors, d->n_warnings);
             continue;
         }
         if (gcc)
             continue;
         if (roles)
-            printf(is_en() ? "%s: roles file OK (%d warning(s))\n" : "%s: rollenbestand in orde (%d waarschuwing(en))\n",
+            printf(_("%s: rollenbestand in orde (%d waarschuwing(en))\n"),
                    a, d->n_warnings);
         else if (played)
-            printf(is_en() ? "%s: OK, %d warning(s); %d games per kind of bots, won: solo %.0f%%, checklist %.0f%%, "
-                             "team %.0f%%, mixed %.0f%%; solo reached verbindend %d times\n"
-                           : "%s: in orde, %d waarschuwing(en); %d spellen per soort bots, gewonnen: solo %.0f%%, "
-                             "checklist %.0f%%, team %.0f%%, gemengd %.0f%%; solo haalde %d keer verbindend\n",
+            printf(_("%s: in orde, %d waarschuwing(en); %d spellen per soort bots, gewonnen: solo %.0f%%, "
+                     "checklist %.0f%%, team %.0f%%, gemengd %.0f%%; solo haalde %d keer verbindend\n"),
                    a, d->n_warnings, rep.games, rep.win[LVL_BOTS_SOLO] * 100.0, rep.win[LVL_BOTS_CHECKLIST] * 100.0,
                    rep.win[LVL_BOTS_TEAM] * 100.0, rep.win[LVL_BOTS_MIXED] * 100.0,
                    rep.solo_levels[CORE_LEVEL_VERBINDEND]);
         else
-            printf(is_en() ? "%s: OK, %d warning(s) (not play-tested)\n" : "%s: in orde, %d waarschuwing(en) (niet gespeeld)\n",
+            printf(_("%s: in orde, %d waarschuwing(en) (niet gespeeld)\n"),
                    a, d->n_warnings);
     }
     free(d);

@@ -19,6 +19,7 @@ static const app_command commands[] = {
     {"check", cmd_check, N_("levelbestanden controleren")},
     {"simulate", cmd_simulate, N_("een level spelen met bots en de uitkomsten tonen")},
     {"report", cmd_report, N_("het verslag van een sessie exporteren")},
+    {"handout", cmd_handout, N_("de handout van een casus maken (A4, om te printen)")},
 };
 
 static void print_usage(FILE *out)

@@ -355,7 +355,7 @@ typedef enum {
     CORE_ACT_NONE = 0,
     CORE_ACT_START,          /* host: lobby -> round 1 */
     CORE_ACT_ADVANCE,        /* host: next phase now (trainer's "volgende fase") */
-    CORE_ACT_READY,          /* seat: done with this phase (presented T-shape, done talking, commitment final) */
+    CORE_ACT_READY,          /* seat: done with this phase; a = the phase, b = the round it is meant for (0 = any) */
     CORE_ACT_UNREADY,        /* seat: change my mind while the phase lasts */
     CORE_ACT_SHARE_FACT,     /* a = fact index (own dossier) */
     CORE_ACT_PROPOSE_GOAL,   /* a = goal index */
@@ -726,6 +726,7 @@ typedef struct {
     int meeting_round;
     int trust;
     bool pupil_asked;                    /* this round */
+    bool pupil_voice;                    /* the level gives the pupil a voice (a seated leerling or pupil-voice facts/cards) */
     uint8_t fact_consent[CORE_MAX_FACTS];/* as core_state; only for sensitive facts */
     bool fact_no_consent[CORE_MAX_FACTS];
     core_afspraak afspraken[CORE_MAX_FRICTIONS];

@@ -146,7 +146,7 @@ static bool solo_next(const core_scenario *sc, const core_seat_view *v, core_act
         return false;
     if (v->pub.phase == CORE_PHASE_INZET && solo_inzet(sc, v, out))
         return true;
-    act(out, CORE_ACT_READY, v->seat, 0, 0, 0);
+    act(out, CORE_ACT_READY, v->seat, (int)v->pub.phase, v->pub.round, 0);
     return true;
 }
 
@@ -194,6 +194,9 @@ static int lead_candidate(const core_scenario *sc, const core_public_view *p, in
             leads[p->need_lead[k]]++;
     int best = CORE_NONE, best_score = -1000;
     for (int s = 0; s < p->n_seats; s++) {
+        /* a seat that already passed (READY) will not take the lead */
+        if (p->seat_ready[s])
+            continue;
         int r = sc->seat_roles[s];
         int score = (role_has_domain(sc, r, sc->needs[n].domain) ? 4 : 0) + (role_limited(sc, r, n) ? 0 : 2) -
                     3 * leads[s];
@@ -243,20 +246,6 @@ static int fact_step(const core_scenario *sc, const core_public_view *p, int sea
     if (p->fact_consent[f] == 0 && anyone_may_consent(sc, p->n_seats))
         return 2;
     return 0;
-}
-
-static bool level_gives_pupil_voice(const core_scenario *sc)
-{
-    for (int r = 0; r < sc->n_seats; r++)
-        if (sc->roles[sc->seat_roles[r]].pupil)
-            return true;
-    for (int f = 0; f < sc->n_facts; f++)
-        if (sc->facts[f].pupil_voice)
-            return true;
-    for (int c = 0; c < sc->n_cards; c++)
-        if (sc->cards[c].pupil_voice)
-            return true;
-    return false;
 }
 
 /* Whether seat s may spend `cost` units of this round's overleg time. */
@@ -334,6 +323,7 @@ typedef struct {
     int first_fact[CORE_MAX_SEATS]; /* an unshared fact of the seat's role, or CORE_NONE */
     int fact_step[CORE_MAX_SEATS];  /* fact_step() of first_fact */
     int asker;                      /* the seat that asks the pupil this round, or CORE_NONE */
+    int reserved;                   /* overleg time the plan's earlier steps still need (asks wait for it) */
     int organizer;                  /* the seat that sets up the overlegmoment, or CORE_NONE */
     core_action_type goal_act;      /* PROPOSE_GOAL / DROP_GOAL when no vote is open, else NONE */
     int goal;
@@ -342,6 +332,29 @@ typedef struct {
     uint32_t promised[CORE_MAX_SEATS]; /* needs each seat has an open or accepted promise about */
     int oblig[CORE_MAX_SEATS];         /* distinct promised needs + a friction duty */
 } plan_ctx;
+
+/* Time for the plan's steps before the asks: the overlegmoment, asking
+ * the pupil, proposing an afspraak for every open spanning, the goal.
+ * Asks and offers only use what is left, so that over a network (any order
+ * of seats, late views) an early ask never eats the time of a step that
+ * the plan puts first. goal_act is filled by then. */
+static void plan_reserve(const core_scenario *sc, const core_public_view *p, plan_ctx *c)
+{
+    const core_rules *ru = &sc->rules;
+    int r = 0;
+    if (c->organizer != CORE_NONE)
+        r += ru->overleg_moment_cost;
+    if (c->asker != CORE_NONE)
+        r += ru->pupil_cost;
+    for (int i = 0; i < p->n_frictions_out; i++) {
+        int f = p->frictions[i].friction;
+        if (p->frictions[i].active && p->afspraken[f].made_round == 0 && p->afspraken[f].proposer == CORE_NONE)
+            r += ru->afspraak_cost;
+    }
+    if (p->goal_proposal == CORE_NONE && c->goal_act != CORE_ACT_NONE)
+        r += ru->goal_cost;
+    c->reserved = r;
+}
 
 static void plan_ctx_fill(const core_scenario *sc, const core_public_view *p, plan_ctx *c)
 {
@@ -371,7 +384,7 @@ static void plan_ctx_fill(const core_scenario *sc, const core_public_view *p, pl
         if (ro->organizer)
             c->organizer = s;
     }
-    if (p->pupil_asked || !level_gives_pupil_voice(sc) || p->phase != CORE_PHASE_OVERLEG)
+    if (p->pupil_asked || !p->pupil_voice || p->phase != CORE_PHASE_OVERLEG)
         c->asker = CORE_NONE;
     if (p->meeting_round > 0 || p->round != 1)
         c->organizer = CORE_NONE;
@@ -400,6 +413,7 @@ static void plan_ctx_fill(const core_scenario *sc, const core_public_view *p, pl
             c->goal = stale;
         }
     }
+    plan_reserve(sc, p, c);
     for (int n = 0; n < p->n_needs; n++)
         c->lead_cand[n] =
             (!p->need_met[n] && p->need_lead[n] == CORE_NONE) ? lead_candidate(sc, p, n) : CORE_NONE;
@@ -495,7 +509,8 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
                 break;
             int best = CORE_NONE, best_score = -1000;
             for (int s = 0; s < p->n_seats; s++) {
-                if (s == me || sc->seat_roles[s] == my_role || declined_by(p, me, s, n))
+                /* not a seat that is READY: it would let the ask lapse */
+                if (s == me || sc->seat_roles[s] == my_role || p->seat_ready[s] || declined_by(p, me, s, n))
                     continue;
                 int ob = c->oblig[s];
                 if (ob >= sc->rules.max_commit)
@@ -508,7 +523,7 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
                     best = s;
                 }
             }
-            if (best != CORE_NONE && time_for(p, ru->ask_cost + (p->trust <= ru->trust_low ? 1 : 0))) {
+            if (best != CORE_NONE && time_for(p, ru->ask_cost + (p->trust <= ru->trust_low ? 1 : 0) + c->reserved)) {
                 act(out, CORE_ACT_ASK, me, best, n, 0);
                 return true;
             }
@@ -566,7 +581,7 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
                     const core_card_def *cd = &sc->cards[v->hand[h]];
                     fits = cd->type == CORE_CARD_EXPERTISE && same_id(cd->domain, sc->needs[n].domain);
                 }
-                if (fits && time_for(p, sc->rules.ask_cost + (p->trust <= sc->rules.trust_low ? 1 : 0))) {
+                if (fits && time_for(p, sc->rules.ask_cost + (p->trust <= sc->rules.trust_low ? 1 : 0) + ctx.reserved)) {
                     act(out, CORE_ACT_OFFER, me, lead, n, 0);
                     return true;
                 }
@@ -574,7 +589,7 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
         }
     }
     if (!v->ready && !plan_waits_for_others(sc, p, &ctx, me)) {
-        act(out, CORE_ACT_READY, me, 0, 0, 0);
+        act(out, CORE_ACT_READY, me, (int)p->phase, p->round, 0);
         return true;
     }
     return false;
@@ -720,7 +735,7 @@ static bool team_next(const core_scenario *sc, const core_seat_view *v, core_rng
     }
     if (v->ready)
         return false;
-    act(out, CORE_ACT_READY, v->seat, 0, 0, 0);
+    act(out, CORE_ACT_READY, v->seat, (int)v->pub.phase, v->pub.round, 0);
     return true;
 }
 
@@ -771,7 +786,7 @@ static bool checklist_talk(const core_scenario *sc, const core_seat_view *v, cor
             }
     if (p->phase != CORE_PHASE_OVERLEG)
         return false;
-    if (!p->pupil_asked && level_gives_pupil_voice(sc) && !sc->roles[v->role].pupil && time_for(p, ru->pupil_cost)) {
+    if (!p->pupil_asked && p->pupil_voice && !sc->roles[v->role].pupil && time_for(p, ru->pupil_cost)) {
         act(out, CORE_ACT_ASK_PUPIL, me, 0, 0, 0);
         return true;
     }
@@ -863,7 +878,7 @@ static bool checklist_next(const core_scenario *sc, const core_seat_view *v, cor
     }
     if (v->ready)
         return false;
-    act(out, CORE_ACT_READY, v->seat, 0, 0, 0);
+    act(out, CORE_ACT_READY, v->seat, (int)v->pub.phase, v->pub.round, 0);
     return true;
 }
 

@@ -372,8 +372,12 @@ static core_reject check_reflect(const core_state *st, const core_action *a)
     return check_text(a, false);
 }
 
+/* READY may name the phase (a) and round (b) it was meant for (0 = any):
+ * a "klaar" sent just before the phase changed must not end the next one. */
 static core_reject check_ready(const core_state *st, const core_action *a)
 {
+    if ((a->a != 0 && a->a != (int)st->phase) || (a->b != 0 && a->b != st->round))
+        return CORE_REJ_WRONG_PHASE;
     return st->seats[a->seat].ready ? CORE_REJ_READY_LOCKED : CORE_OK;
 }
 

@@ -70,12 +70,17 @@ static void public_fill_base(const core_state *st, core_public_view *v, bool ful
     v->meeting_round = st->meeting_round;
     v->trust = st->trust;
     v->pupil_asked = core_pupil_heard(st);
+    v->pupil_voice = st->pupil_voice;
     memcpy(v->fact_consent, st->fact_consent, sizeof v->fact_consent);
-    memcpy(v->fact_no_consent, st->fact_no_consent, sizeof v->fact_no_consent);
+    if (full)
+        memcpy(v->fact_no_consent, st->fact_no_consent, sizeof v->fact_no_consent);
     v->reflection_evidence = st->reflection_evidence;
     v->n_team_goals = st->n_team_goals;
     memcpy(v->team_goal_needs, st->team_goal_needs, sizeof v->team_goal_needs);
-    for (int f = 0; f < sc->n_frictions; f++) {
+    /* bots read the afspraak of the spanningen on the table only */
+    int n_af = full ? sc->n_frictions : st->n_frictions_out;
+    for (int i = 0; i < n_af; i++) {
+        int f = full ? i : st->frictions[i].friction;
         const core_afspraak *af = &st->afspraken[f];
         v->afspraken[f].proposer = af->proposer;
         v->afspraken[f].option = af->option;

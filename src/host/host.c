@@ -89,7 +89,7 @@ core_reject host_submit(host *h, const core_action *a)
     if (r != CORE_OK)
         return r;
     if (h->has_journal && h->journal.append && !h->journal.append(h->journal.ctx, h->seq + 1, a)) {
-        host_logf(h, "journal refused action %d: not applied", (int)a->type);
+        host_logf(h, _("het journaal weigerde actie %d: niet uitgevoerd"), (int)a->type);
         return CORE_REJ_WRONG_PHASE;
     }
     core_events ev;
@@ -98,7 +98,7 @@ core_reject host_submit(host *h, const core_action *a)
     r = core_apply(&h->st, a, &ev);
     if (r != CORE_OK) {
         /* core_check and core_apply disagree: a rules bug, never the peer's */
-        host_logf(h, "rules refused a checked action (%s)", core_reject_message(r));
+        host_logf(h, _("de spelregels weigerden een gecontroleerde actie (%s)"), core_reject_message(r));
         return r;
     }
     h->seq++;
@@ -172,7 +172,7 @@ static bool host_begin(host *h, const host_resume *resume, char *err, size_t err
             int round = h->st.round;
             core_reject r = core_apply(&h->st, &resume->actions[i], &ev);
             if (r != CORE_OK) {
-                snprintf(err, err_len, "journal action %zu does not replay: %s", i + 1, core_reject_message(r));
+                snprintf(err, err_len, _("actie %zu van het journaal speelt niet opnieuw af: %s"), i + 1, core_reject_message(r));
                 return false;
             }
             h->seq++;
@@ -180,7 +180,19 @@ static bool host_begin(host *h, const host_resume *resume, char *err, size_t err
         }
     }
     /* --bots N: the last N free seats, so that people get the first roles */
-    int want = h->opts.bots;
+    int want = h->opts.bots, free_seats = 0;
+    for (int s = 0; s < h->sc->n_seats; s++)
+        free_seats += !h->seats[s].taken;
+    if (want > free_seats) {
+        /* silently seating fewer bots would leave a headless host waiting
+         * for players nobody meant to bring */
+        snprintf(err, err_len,
+                 ngettext("--bots %d: deze casus heeft maar %d vrije plaats; kies --bots %d of minder",
+                          "--bots %d: deze casus heeft maar %d vrije plaatsen; kies --bots %d of minder",
+                          (unsigned long)free_seats),
+                 want, free_seats, free_seats);
+        return false;
+    }
     for (int s = h->sc->n_seats - 1; s >= 0 && want > 0; s--)
         if (!h->seats[s].taken) {
             host_seat_make_bot(h, s, h->opts.bot_kind);
@@ -223,20 +235,37 @@ static bool host_open_net(host *h, char *err, size_t err_len)
         return false;
     h->poll = net_poll_create(HOST_MAX_CONNS + 1);
     if (!h->poll || !net_poll_add_listener(h->poll, h->lis)) {
-        snprintf(err, err_len, "geen geheugen voor de netwerklus");
+        snprintf(err, err_len, "%s", _("geen geheugen voor de netwerklus"));
         return false;
     }
     char uerr[160];
     h->udp = net_udp_open(h->opts.port, uerr, sizeof uerr);
     if (!h->udp)
-        host_logf(h, "LAN discovery off (%s); players can still type the address", uerr);
+        host_logf(h, _("zoeken op het netwerk staat uit (%s); spelers kunnen het adres nog intikken"), uerr);
+    /* `samenspel join` asks on the default port: a host on another --port
+     * answers there too (the port is shared with other hosts, see net_udp.c) */
+    if (h->opts.port != HOST_DEFAULT_PORT) {
+        h->udp_default = net_udp_open(HOST_DEFAULT_PORT, uerr, sizeof uerr);
+        if (!h->udp_default)
+            host_logf(h, _("zoeken op het netwerk via poort %d staat uit (%s); join --port %d vindt deze host nog"),
+                      HOST_DEFAULT_PORT, uerr, h->opts.port);
+    }
+    /* the address on the default route in the URL and QR code; the
+     * machine's others in the trainer menu */
     char addr[NET_ADDR_LEN];
-    net_lan_address(addr, sizeof addr);
+    net_if_addr lan[NET_MAX_LAN];
+    int n_lan = net_lan_addresses(lan, NET_MAX_LAN);
+    if (n_lan > 0)
+        net_addr_text(lan[0].addr, addr, sizeof addr);
+    else
+        snprintf(addr, sizeof addr, "127.0.0.1");
     snprintf(h->lan, sizeof h->lan, "%s:%d", addr, h->opts.port);
     char why[200];
     h->web = host_web_open(&h->opts, h->opts.port, addr, h->web_url, sizeof h->web_url, why, sizeof why);
     if (!h->web && why[0])
-        host_logf(h, "browser player off: %s", why);
+        host_logf(h, _("spelen in de browser staat uit: %s"), why);
+    host_web_others(h->lan_others, sizeof h->lan_others, lan + 1, n_lan > 1 ? n_lan - 1 : 0,
+                    h->web ? web_port(h->web) : h->opts.port);
     return true;
 }
 
@@ -253,7 +282,7 @@ host *host_create_scenario(const host_options *o, const core_scenario *sc,
 {
     host *h = host_alloc(o, journal);
     if (!h) {
-        snprintf(err, err_len, "geen geheugen");
+        snprintf(err, err_len, "%s", _("geen geheugen"));
         return NULL;
     }
     memcpy(h->sc, sc, sizeof *sc);
@@ -261,7 +290,7 @@ host *host_create_scenario(const host_options *o, const core_scenario *sc,
         host_abandon(h);
         return NULL;
     }
-    host_logf(h, "room %s on %s, level '%s'", h->code, h->lan, h->sc->title);
+    host_logf(h, _("spelcode %s op %s, casus ‘%s’"), h->code, h->lan, h->sc->title);
     return h;
 }
 
@@ -271,7 +300,7 @@ host *host_create(const host_options *o, const host_resume *resume,
 {
     host *h = host_alloc(o, journal);
     if (!h) {
-        snprintf(err, err_len, "geen geheugen");
+        snprintf(err, err_len, "%s", _("geen geheugen"));
         return NULL;
     }
     if (!h->opts.level_path[0] && !lvl_default_path(h->opts.level_path, sizeof h->opts.level_path)) {
@@ -295,7 +324,7 @@ host *host_create(const host_options *o, const host_resume *resume,
         host_abandon(h);
         return NULL;
     }
-    host_logf(h, "room %s on %s, level '%s'", h->code, h->lan, h->sc->title);
+    host_logf(h, _("spelcode %s op %s, casus ‘%s’"), h->code, h->lan, h->sc->title);
     return h;
 }
 
@@ -316,6 +345,7 @@ void host_destroy(host *h)
         net_poll_destroy(h->poll);
     net_listener_close(h->lis);
     net_udp_close(h->udp);
+    net_udp_close(h->udp_default);
     web_stop(h->web);
     if (h->net_up)
         net_quit();
@@ -354,7 +384,7 @@ static void auto_advance(host *h, uint64_t now)
     char err[128];
     if (!host_advance(h, err, sizeof err)) {
         h->last_action_ms = now; /* do not retry every tick */
-        host_logf(h, "could not advance the phase: %s", err);
+        host_logf(h, _("de volgende fase kon niet starten: %s"), err);
     }
 }
 
@@ -384,7 +414,7 @@ bool host_pump(host *h, int max_wait_ms)
             if (!h->peers[i].dead && net_poll_conn_ready(h->peers[i].conn))
                 host_read_peer(h, i, now);
     } else if (n < 0) {
-        host_logf(h, "waiting for the network failed");
+        host_logf(h, "%s", _("wachten op het netwerk mislukte"));
     }
     host_discovery(h, now);
 
@@ -397,7 +427,18 @@ bool host_pump(host *h, int max_wait_ms)
         if (all) {
             char err[128];
             if (host_start(h, err, sizeof err))
-                host_logf(h, "every seat is taken: game started");
+                host_logf(h, "%s", _("alle plaatsen zijn bezet: het spel begint"));
+        } else {
+            /* a host without a window would otherwise wait in silence */
+            uint64_t every = h->opts.waiting_note_ms > 0 ? (uint64_t)h->opts.waiting_note_ms : HOST_WAITING_NOTE_MS;
+            if (h->waiting_note_at == 0) {
+                h->waiting_note_at = now + every; /* the start line already said it */
+            } else if (now >= h->waiting_note_at) {
+                char line[HOST_LOG_LEN];
+                host_waiting_text(h, line, sizeof line);
+                host_logf(h, "%s", line);
+                h->waiting_note_at = now + every;
+            }
         }
     }
     host_run_bots(h, now);
@@ -415,6 +456,8 @@ bool host_pump(host *h, int max_wait_ms)
 const char *host_room_code(const host *h) { return h->code; }
 
 const char *host_lan_address(const host *h) { return h->lan; }
+
+const char *host_other_addresses(const host *h) { return h->lan_others; }
 
 int host_port(const host *h) { return h->opts.port; }
 
@@ -435,6 +478,17 @@ const core_scenario *host_scenario(const host *h) { return h->sc; }
 const core_state *host_state(const host *h) { return &h->st; }
 
 int host_seat_count(const host *h) { return h->sc->n_seats; }
+
+void host_waiting_text(const host *h, char *out, size_t len)
+{
+    int taken = 0;
+    for (int s = 0; s < h->sc->n_seats; s++)
+        taken += h->seats[s].taken && (h->seats[s].bot || host_seat_connected(h, s));
+    snprintf(out, len,
+             ngettext("Wacht op spelers: %d van %d plaats bezet, code %s",
+                      "Wacht op spelers: %d van %d plaatsen bezet, code %s", (unsigned long)h->sc->n_seats),
+             taken, h->sc->n_seats, h->code);
+}
 
 bool host_paused(const host *h) { return h->paused; }
 
@@ -466,7 +520,7 @@ bool host_set_paused(host *h, bool paused)
 {
     h->paused = paused;
     h->lobby_dirty = true;
-    host_logf(h, paused ? "paused" : "resumed");
+    host_logf(h, "%s", paused ? _("gepauzeerd") : _("hervat"));
     return true;
 }
 

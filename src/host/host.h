@@ -70,7 +70,11 @@ typedef struct {
                                          (tests and tools start no web server unless they ask) */
     char allow_origin[256];           /* --allow-origin A,B: extra page Origins allowed on /ws ("*" = any) */
     char web_root[HOST_PATH_LEN];     /* --web-root DIR: the page's folder; empty = the data dir's web/ */
+    int waiting_note_ms;              /* headless lobby: how often it says who it waits for;
+                                         0 = HOST_WAITING_NOTE_MS (tests lower it) */
 } host_options;
+
+#define HOST_WAITING_NOTE_MS 30000
 
 void host_options_default(host_options *o);
 
@@ -175,6 +179,9 @@ bool host_pump(host *h, int max_wait_ms);
 /* ---- accessors (for the projector) ---- */
 const char *host_room_code(const host *h);
 const char *host_lan_address(const host *h);     /* "192.168.1.20:47800" */
+/* The machine's other addresses with the browser port (the game port when
+ * the web server is off): "10.0.0.5:47880, 172.17.0.1:47880", "" none. */
+const char *host_other_addresses(const host *h);
 int host_port(const host *h);                    /* the TCP port actually bound */
 /* The browser player's join URL with the room code
  * ("http://192.168.1.20:47880/?code=ABCD"), "" when the web server is off. */
@@ -183,6 +190,9 @@ int host_web_port(const host *h);                /* 0 when off */
 const core_scenario *host_scenario(const host *h);
 const core_state *host_state(const host *h);
 int host_seat_count(const host *h);
+/* "Wacht op spelers: 2 van 4 plaatsen bezet, code ABCD": what a headless
+ * host in the lobby says every waiting_note_ms. */
+void host_waiting_text(const host *h, char *out, size_t len);
 bool host_seat_info_get(const host *h, int seat, host_seat_info *out);
 int host_observer_count(const host *h);
 int host_connection_count(const host *h);        /* all open TCP connections */

@@ -5,6 +5,7 @@
  * once) for observers. A view never names something the client cannot read.
  */
 #include "host/host_int.h"
+#include "platform/i18n.h"
 #include "platform/plat.h"
 
 #include <stdio.h>
@@ -49,7 +50,7 @@ void host_send_welcome(host *h, int i)
     uint32_t emask = host_event_mask(h);
     size_t n = proto_encode_welcome(h->scratch, PROTO_MAX_FRAME, &w, h->sc, mask, emask);
     if (n == 0) {
-        host_logf(h, "scenario does not fit in one frame; cannot welcome %s", net_conn_address(p->conn));
+        host_logf(h, _("de casus past niet in één bericht; %s kan niet binnen"), net_conn_address(p->conn));
         host_drop_peer(h, i, "scenario too large");
         return;
     }
@@ -162,7 +163,7 @@ void host_broadcast(host *h)
             if (n)
                 host_send_payload(h, i, h->scratch, n);
             else
-                host_logf(h, "could not encode the view of seat %d", p->seat + 1);
+                host_logf(h, _("het beeld van plaats %d kon niet verpakt worden"), p->seat + 1);
         }
         p->need_view = false;
         int slot = (p->ring_head + p->ring_n) % HOST_ACK_RING;

@@ -5,6 +5,8 @@
  */
 #include "host/host_int.h"
 
+#include "platform/i18n.h"
+
 #include <stdio.h>
 
 /* ---------------------------------------------------------------- frames */
@@ -33,7 +35,7 @@ void host_handle_frame(host *h, int i, const uint8_t *pl, size_t len)
     const char *why = NULL;
     /* the message table decides who may send what, and when */
     if (!proto_msg_allowed(type, PROTO_SENDER_HOST, p->state != PEER_HANDSHAKE, &why)) {
-        host_logf(h, "peer %s dropped: %s", net_conn_address(p->conn), why);
+        host_logf(h, _("verbinding %s verbroken: %s"), net_conn_address(p->conn), why);
         host_drop_peer(h, i, why);
         return;
     }
@@ -91,6 +93,6 @@ void host_handle_frame(host *h, int i, const uint8_t *pl, size_t len)
     }
     char reason[96];
     snprintf(reason, sizeof reason, "malformed %s (%s)", proto_msg_name(type), why ? why : "?");
-    host_logf(h, "peer %s dropped: %s", net_conn_address(p->conn), reason);
+    host_logf(h, _("verbinding %s verbroken: %s"), net_conn_address(p->conn), reason);
     host_drop_peer(h, i, reason);
 }

@@ -72,6 +72,7 @@ struct host {
     char lan[NET_ADDR_LEN + 8];
     net_listener *lis;
     net_udp *udp;
+    net_udp *udp_default;         /* discovery on 47800 too when --port is another */
     net_poll *poll;
     bool net_up;
     peer peers[HOST_MAX_CONNS];
@@ -83,6 +84,7 @@ struct host {
     int events_dropped;
     bool view_dirty, lobby_dirty;
     uint64_t timer_end_ms;      /* the trainer's phase timer runs out, 0 none */
+    uint64_t waiting_note_at;   /* headless lobby: when to say again who it waits for */
     /* every round's verbeteracties: the core keeps only this round's (the
      * debrief shows them all); filled on the apply path, so resume too */
     host_improvements improvements;
@@ -110,6 +112,7 @@ struct host {
     web_server *web;              /* browser player (host_web.c); NULL when off */
     char web_url[HOST_URL_LEN];   /* "http://ip:port/" */
     char join_url[HOST_URL_LEN + 16];
+    char lan_others[HOST_OTHERS_LEN]; /* the machine's other addresses (host_web.c) */
 };
 
 /* ------------------------------------------------------- host.c: session */

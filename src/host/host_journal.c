@@ -340,7 +340,7 @@ static host *create_resumed(journal_ctx *j, const host_options *o, const host_jo
     host_resume *res = calloc(1, sizeof *res);
     host_options *ro = malloc(sizeof *ro);
     if (!res || !ro) {
-        snprintf(err, err_len, "geen geheugen");
+        snprintf(err, err_len, "%s", _("geen geheugen"));
         free(res);
         free(ro);
         free(actions);
@@ -381,7 +381,7 @@ host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, 
 {
     journal_ctx *j = calloc(1, sizeof *j);
     if (!j) {
-        snprintf(err, err_len, "geen geheugen");
+        snprintf(err, err_len, "%s", _("geen geheugen"));
         return NULL;
     }
     host_journal_ops ops = {j, cb_append, cb_seat, cb_finished, cb_close};

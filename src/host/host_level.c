@@ -15,6 +15,33 @@
 
 static bool apply_scenario(host *h, const core_scenario *ns, char *err, size_t err_len);
 
+/* The trainer fixing a level in an editor needs to see which errors keep
+ * it from loading, not only how many: one log line per error (at most
+ * five, then how many more), in the words of `samenspel check`. */
+static void log_reload_errors(host *h, const char *rules_err)
+{
+    const lvl_diags *d = &h->reload_diags;
+    int n = d->n_errors + (rules_err[0] ? 1 : 0);
+    host_logf(h, ngettext("casus niet opnieuw geladen: %d fout", "casus niet opnieuw geladen: %d fouten", (unsigned long)n), n);
+    int shown = 0;
+    for (int i = 0; i < d->n && shown < 5; i++) {
+        const lvl_diag *g = &d->items[i];
+        if (g->severity != LVL_ERROR)
+            continue;
+        if (g->line > 0)
+            host_logf(h, _("  regel %d, kolom %d: %s"), g->line, g->col > 0 ? g->col : 1, g->message);
+        else
+            host_logf(h, "  %s", g->message);
+        shown++;
+    }
+    if (rules_err[0] && shown < 5) {
+        host_logf(h, "  %s", rules_err);
+        shown++;
+    }
+    if (n > shown)
+        host_logf(h, _("  ... en nog %d; `samenspel check` toont ze allemaal"), n - shown);
+}
+
 void host_watch_level(host *h, uint64_t now)
 {
     if (!h->watching || now - h->watch_ms < HOST_WATCH_MS / 5)
@@ -29,21 +56,21 @@ void host_watch_level(host *h, uint64_t now)
     char err[256] = "";
     if (r == LVL_WATCH_FAILED || !core_scenario_validate(h->watch_sc, err, sizeof err)) {
         h->reload = HOST_RELOAD_FAILED;
-        host_logf(h, "level not reloaded: %d error(s)%s%s", h->reload_diags.n_errors, err[0] ? ": " : "", err);
+        log_reload_errors(h, err);
         return;
     }
     if (h->st.phase != CORE_PHASE_LOBBY) {
         h->reload = HOST_RELOAD_DEFERRED;
         h->reload_pending = true;
-        host_logf(h, "level changed; it applies at the next restart");
+        host_logf(h, "%s", _("casus gewijzigd; de nieuwe versie geldt vanaf de volgende herstart"));
         return;
     }
     if (apply_scenario(h, h->watch_sc, err, sizeof err)) {
         h->reload = HOST_RELOAD_OK;
-        host_logf(h, "level reloaded: '%s'", h->sc->title);
+        host_logf(h, _("casus opnieuw geladen: ‘%s’"), h->sc->title);
     } else {
         h->reload = HOST_RELOAD_FAILED;
-        host_logf(h, "level not reloaded: %s", err);
+        host_logf(h, _("casus niet opnieuw geladen: %s"), err);
     }
 }
 
@@ -62,7 +89,7 @@ bool host_restart(host *h, char *err, size_t err_len)
     h->finished_reported = false;
     h->pending.n = 0;
     h->view_dirty = h->lobby_dirty = true;
-    host_logf(h, "game restarted (back to the lobby)");
+    host_logf(h, "%s", _("spel herstart (terug naar de lobby)"));
     if (h->reload_pending && h->watch_sc) {
         /* the level changed during the game: the new one starts now */
         h->reload_pending = false;
@@ -72,7 +99,7 @@ bool host_restart(host *h, char *err, size_t err_len)
             return true; /* apply_scenario welcomed everyone */
         }
         h->reload = HOST_RELOAD_FAILED;
-        host_logf(h, "level not reloaded: %s", e2);
+        host_logf(h, _("casus niet opnieuw geladen: %s"), e2);
     }
     for (int i = 0; i < h->n_peers; i++)
         if (!h->peers[i].dead && h->peers[i].state != PEER_HANDSHAKE)
@@ -109,7 +136,7 @@ static bool apply_scenario(host *h, const core_scenario *ns, char *err, size_t e
     for (int i = 0; i < h->n_peers; i++)
         if (!h->peers[i].dead && h->peers[i].state != PEER_HANDSHAKE)
             host_send_welcome(h, i);
-    host_logf(h, "level loaded: '%s'", h->sc->title);
+    host_logf(h, _("casus geladen: ‘%s’"), h->sc->title);
     return true;
 }
 
@@ -125,7 +152,7 @@ bool host_load_level(host *h, const char *path, lvl_diags *diags, char *err, siz
     if (!ns || !d) {
         free(ns);
         free(local);
-        snprintf(err, err_len, "geen geheugen");
+        snprintf(err, err_len, "%s", _("geen geheugen"));
         return false;
     }
     memset(d, 0, sizeof *d);

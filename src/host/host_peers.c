@@ -6,6 +6,7 @@
  */
 #include "host/host_int.h"
 
+#include "platform/i18n.h"
 #include "platform/plat.h"
 
 #include <stdio.h>
@@ -113,7 +114,7 @@ void host_peer_hello(host *h, int i, const uint8_t *pl, size_t len)
     proto_hello m;
     const char *why = NULL;
     if (!proto_decode_hello(pl, len, &m, &why)) {
-        host_logf(h, "peer %s: malformed HELLO (%s)", net_conn_address(p->conn), why);
+        host_logf(h, _("verbinding %s: onleesbare HELLO (%s)"), net_conn_address(p->conn), why);
         send_reject(h, i, PROTO_REJ_BAD_HELLO, why);
         host_drop_peer(h, i, "malformed HELLO");
         return;
@@ -121,7 +122,7 @@ void host_peer_hello(host *h, int i, const uint8_t *pl, size_t len)
     if (m.magic != PROTO_MAGIC || m.version != PROTO_VERSION) {
         char detail[96];
         snprintf(detail, sizeof detail, "host %d, speler %u", PROTO_VERSION, (unsigned)m.version);
-        host_logf(h, "peer %s: version mismatch (protocol %u)", net_conn_address(p->conn), (unsigned)m.version);
+        host_logf(h, _("verbinding %s: andere versie (protocol %u)"), net_conn_address(p->conn), (unsigned)m.version);
         send_reject(h, i, PROTO_REJ_VERSION, detail);
         host_drop_peer(h, i, "version mismatch");
         return;
@@ -130,13 +131,13 @@ void host_peer_hello(host *h, int i, const uint8_t *pl, size_t len)
         if (*c >= 'a' && *c <= 'z')
             *c = (char)(*c - 'a' + 'A');
     if (strcmp(m.code, h->code) != 0) {
-        host_logf(h, "peer %s: wrong room code", net_conn_address(p->conn));
+        host_logf(h, _("verbinding %s: verkeerde spelcode"), net_conn_address(p->conn));
         send_reject(h, i, PROTO_REJ_WRONG_CODE, NULL);
         host_drop_peer(h, i, "wrong room code");
         return;
     }
     if (m.has_token && token_kicked(h, m.token)) {
-        host_logf(h, "peer %s: kicked token refused", net_conn_address(p->conn));
+        host_logf(h, _("verbinding %s: wie eraf gezet is, mag niet terug"), net_conn_address(p->conn));
         send_reject(h, i, PROTO_REJ_KICKED, NULL);
         host_drop_peer(h, i, "kicked token");
         return;
@@ -146,7 +147,7 @@ void host_peer_hello(host *h, int i, const uint8_t *pl, size_t len)
             if (h->seats[s].taken && !h->seats[s].bot &&
                 !memcmp(h->seats[s].token, m.token, HOST_TOKEN_LEN)) {
                 attach_seat(h, i, s);
-                host_logf(h, "%s rejoined seat %d (%s)", h->seats[s].name, s + 1,
+                host_logf(h, _("%s is terug op plaats %d (%s)"), h->seats[s].name, s + 1,
                      h->sc->roles[h->sc->seat_roles[s]].id);
                 host_send_welcome(h, i);
                 return;
@@ -158,7 +159,7 @@ void host_peer_hello(host *h, int i, const uint8_t *pl, size_t len)
         p->seat = -1;
         p->browsing = m.browse;
         h->lobby_dirty = true;
-        host_logf(h, m.browse ? "someone at %s is looking at the roles" : "observer joined from %s",
+        host_logf(h, m.browse ? _("iemand op %s bekijkt de rollen") : _("toeschouwer verbonden vanaf %s"),
              net_conn_address(p->conn));
         host_send_welcome(h, i);
         return;
@@ -194,7 +195,7 @@ void host_peer_hello(host *h, int i, const uint8_t *pl, size_t len)
     net_random_bytes(st->token, HOST_TOKEN_LEN);
     attach_seat(h, i, s);
     host_journal_seat(h, s);
-    host_logf(h, "%s took seat %d (%s) from %s", st->name, s + 1, h->sc->roles[h->sc->seat_roles[s]].id,
+    host_logf(h, _("%s neemt plaats %d (%s) vanaf %s"), st->name, s + 1, h->sc->roles[h->sc->seat_roles[s]].id,
          net_conn_address(p->conn));
     if (host_started(h) && !host_finished(h)) {
         /* A person new to the table missed the round-1 Identiteit: the rules
@@ -202,7 +203,7 @@ void host_peer_hello(host *h, int i, const uint8_t *pl, size_t len)
          * host_submit() so the journal replays it on resume. */
         core_reject r = host_submit_trainer(h, CORE_ACT_NEW_PLAYER, s);
         if (r != CORE_OK)
-            host_logf(h, "new player at seat %d not announced to the rules: %s", s + 1, core_reject_message(r));
+            host_logf(h, _("nieuwe speler op plaats %d niet aan de spelregels gemeld: %s"), s + 1, core_reject_message(r));
     }
     host_send_welcome(h, i);
 }
@@ -248,12 +249,12 @@ void host_read_peer(host *h, int i, uint64_t now)
         if (r == 0)
             break;
         if (r < 0) {
-            host_logf(h, "peer %s dropped: %s", net_conn_address(p->conn), why);
+            host_logf(h, _("verbinding %s verbroken: %s"), net_conn_address(p->conn), why);
             host_drop_peer(h, i, why);
             break;
         }
         if (!rate_ok(p, now)) {
-            host_logf(h, "peer %s dropped: too many messages", net_conn_address(p->conn));
+            host_logf(h, _("verbinding %s verbroken: te veel berichten"), net_conn_address(p->conn));
             host_drop_peer(h, i, "rate limit");
             break;
         }
@@ -272,14 +273,14 @@ void host_check_peers(host *h, uint64_t now)
         if (net_conn_failed(p->conn)) {
             host_drop_peer(h, i, "connection lost while sending");
         } else if (p->state == PEER_HANDSHAKE && now - p->opened_ms > HOST_HANDSHAKE_MS) {
-            host_logf(h, "peer %s dropped: no HELLO within %d s", net_conn_address(p->conn), HOST_HANDSHAKE_MS / 1000);
+            host_logf(h, _("verbinding %s verbroken: geen HELLO binnen %d s"), net_conn_address(p->conn), HOST_HANDSHAKE_MS / 1000);
             host_drop_peer(h, i, "handshake timeout");
         } else if (p->bytes_out - p->bytes_acked > (h->opts.queue_bytes ? h->opts.queue_bytes : HOST_QUEUE_BYTES)) {
-            host_logf(h, "peer %s dropped: not reading (%llu KiB unacknowledged)", net_conn_address(p->conn),
+            host_logf(h, _("verbinding %s verbroken: leest niet (%llu KiB onbevestigd)"), net_conn_address(p->conn),
                  (unsigned long long)((p->bytes_out - p->bytes_acked) / 1024));
             host_drop_peer(h, i, "not reading (flow control)");
         } else if (now - p->last_rx_ms > HOST_SILENT_MS) {
-            host_logf(h, "peer %s dropped: silent for %d s", net_conn_address(p->conn), HOST_SILENT_MS / 1000);
+            host_logf(h, _("verbinding %s verbroken: %d s stil"), net_conn_address(p->conn), HOST_SILENT_MS / 1000);
             host_drop_peer(h, i, "silent (no heartbeat)");
         } else if (p->state != PEER_HANDSHAKE && now - p->last_ping_ms >= HOST_PING_MS) {
             p->last_ping_ms = now;
@@ -300,9 +301,9 @@ void host_reap_peers(host *h)
         }
         if (p->state == PEER_SEAT && h->seats[p->seat].peer == i) {
             h->seats[p->seat].peer = -1;
-            host_logf(h, "seat %d (%s) disconnected: %s", p->seat + 1, h->seats[p->seat].name, p->dead_reason);
+            host_logf(h, _("plaats %d (%s) is weg: %s"), p->seat + 1, h->seats[p->seat].name, p->dead_reason);
         } else if (p->state == PEER_OBSERVER) {
-            host_logf(h, "observer %s left: %s", net_conn_address(p->conn), p->dead_reason);
+            host_logf(h, _("toeschouwer %s is weg: %s"), net_conn_address(p->conn), p->dead_reason);
         }
         h->lobby_dirty = true;
         net_poll_del_conn(h->poll, p->conn);
@@ -331,7 +332,7 @@ void host_accept_all(host *h, uint64_t now)
             uint8_t buf[512];
             net_conn_send(c, buf, proto_encode_reject(buf, sizeof buf, &r));
             net_conn_close(c, true);
-            host_logf(h, "connection refused: too many connections");
+            host_logf(h, "%s", _("verbinding geweigerd: te veel verbindingen"));
             continue;
         }
         peer *p = &h->peers[h->n_peers];
@@ -361,15 +362,15 @@ int host_connection_count(const host *h) { return h->n_peers; }
 
 /* ------------------------------------------------------------- discovery */
 
-void host_discovery(host *h, uint64_t now)
+static void discovery_on(host *h, net_udp *udp, uint64_t now)
 {
-    if (!h->udp)
+    if (!udp)
         return;
     for (int k = 0; k < 32; k++) {
         uint8_t buf[128];
         char from[NET_ADDR_LEN];
         int from_port = 0;
-        int n = net_udp_recv(h->udp, buf, sizeof buf, from, &from_port);
+        int n = net_udp_recv(udp, buf, sizeof buf, from, &from_port);
         if (n <= 0)
             return;
         if (!proto_decode_discovery_query(buf, (size_t)n))
@@ -397,6 +398,12 @@ void host_discovery(host *h, uint64_t now)
         uint8_t out[PROTO_DISCOVERY_REPLY_MAX];
         size_t len = proto_encode_discovery_reply(out, sizeof out, &r);
         if (len)
-            net_udp_reply(h->udp, out, len);
+            net_udp_reply(udp, out, len);
     }
+}
+
+void host_discovery(host *h, uint64_t now)
+{
+    discovery_on(h, h->udp, now);
+    discovery_on(h, h->udp_default, now);
 }

@@ -5,6 +5,7 @@
  */
 #include "host/host_int.h"
 
+#include "platform/i18n.h"
 #include "platform/plat.h"
 
 #include <stdio.h>
@@ -103,7 +104,7 @@ bool host_release_seat(host *h, int seat)
     if (st->peer >= 0) {
         host_send_bye(h, st->peer, PROTO_REJ_REPLACED, "seat released by the trainer");
     }
-    host_logf(h, "seat %d released", seat + 1);
+    host_logf(h, _("plaats %d is weer vrij"), seat + 1);
     seat_free(h, seat);
     return true;
 }
@@ -117,7 +118,7 @@ bool host_seat_bot(host *h, int seat, core_bot_kind kind)
         host_send_bye(h, st->peer, PROTO_REJ_REPLACED, "seat given to a bot");
     }
     host_seat_make_bot(h, seat, kind);
-    host_logf(h, "seat %d is played by a bot", seat + 1);
+    host_logf(h, _("plaats %d wordt gespeeld door een bot"), seat + 1);
     h->lobby_dirty = true;
     return true;
 }
@@ -137,7 +138,7 @@ bool host_kick_seat(host *h, int seat)
     if (st->peer >= 0) {
         host_send_bye(h, st->peer, PROTO_REJ_KICKED, "kicked by the trainer");
     }
-    host_logf(h, "seat %d (%s) kicked", seat + 1, st->name);
+    host_logf(h, _("plaats %d (%s) is eraf gezet"), seat + 1, st->name);
     st->kicked_before = true;
     seat_free(h, seat);
     return true;
@@ -169,7 +170,7 @@ bool host_run_bots(host *h, uint64_t now)
             steps++;
             if (r != CORE_OK) {
                 /* a bot that proposes an illegal move would loop: pause it */
-                host_logf(h, "bot on seat %d: %s", s + 1, core_reject_message(r));
+                host_logf(h, _("bot op plaats %d: %s"), s + 1, core_reject_message(r));
                 st->bot_next_ms = now + 1000;
                 continue;
             }

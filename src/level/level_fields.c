@@ -92,7 +92,8 @@ void lvl_check_keys(lvl_src *s, const lnode *map, const lvl_kspec *spec, int n, 
     }
     for (int j = 0; j < n; j++) {
         /* a misspelt key was already reported with this one as suggestion */
-        if (spec[j].required && !lvl_map_key_node(map, spec[j].key) && !(j < nc && suggested[j])) {
+        if (spec[j].required && !lvl_map_key_node(map, spec[j].key) && !(j < nc && suggested[j]) &&
+            !lvl_blanked_within(s, map)) {
             char hint[LVL_MSG_LEN];
             snprintf(hint, sizeof hint, TR(s, "voeg een regel ‘%s: ...’ toe", "add a line ‘%s: ...’"), spec[j].key);
             lvl_diag_at(s, LVL_ERROR, map, hint, TR(s, "‘%s’ ontbreekt in %s", "‘%s’ is missing in %s"), spec[j].key, what);
@@ -133,9 +134,19 @@ bool lvl_text(lvl_src *s, const lnode *v, const char *key, char *out, size_t cap
         lvl_diag_at(s, LVL_ERROR, v, TR(s, "vul een tekst in, of laat de hele regel weg als ze niet verplicht is", "write a text, or leave the whole line out if it is optional"),
                     TR(s, "‘%s’ is leeg", "‘%s’ is empty"), key);
     } else if (v->slen >= cap) {
+        /* the limit is in bytes; say exactly how many characters of this
+         * text fit, so the number needs no "ongeveer" */
+        int fit = 0;
+        for (size_t i = 0; i < cap - 1; i++) /* characters that start and end within cap - 1 bytes */
+            if (((unsigned char)v->s[i] & 0xC0) != 0x80) {
+                size_t n = 1;
+                while (((unsigned char)v->s[i + n] & 0xC0) == 0x80)
+                    n++;
+                fit += i + n <= cap - 1;
+            }
         lvl_diag_at(s, LVL_ERROR, v, TR(s, "maak de tekst korter", "make the text shorter"),
-                    TR(s, "‘%s’ is te lang: %d tekens, het maximum is ongeveer %d", "‘%s’ is too long: %d characters, the maximum is about %d"),
-                    key, utf8_chars(v->s), (int)cap - 1);
+                    TR(s, "‘%s’ is te lang: %d tekens, van deze tekst passen er %d", "‘%s’ is too long: %d characters, %d of this text fit"),
+                    key, utf8_chars(v->s), fit);
     }
     lvl_copy_str(out, cap, v->s);
     return true;

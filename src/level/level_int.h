@@ -45,7 +45,14 @@ typedef struct {
     lvl_arena_block *arena;
     int n_nodes;
     bool is_en;
+    /* lines lvl_parse blanked out to read past a syntax error: a block
+     * around them may miss a key that was only mangled, not absent */
+    int blanked[8];
+    int n_blanked;
 } lvl_src;
+
+/* True when a line lvl_parse blanked out lies inside n's block. */
+bool lvl_blanked_within(const lvl_src *s, const lnode *n);
 
 /* Picks the Dutch or English text by plat_i18n_lang(). */
 const char *lvl_tr(const lvl_src *s, const char *nl, const char *en);

@@ -831,8 +831,8 @@ static void reflection_answers(lvl_src *s, const lnode *c, core_reflection_def *
         if (!lvl_want(s, ans->kids[k], LN_SCALAR, "antwoorden"))
             continue;
         if (ans->kids[k]->slen >= CORE_TITLE_LEN)
-            lvl_diag_at(s, LVL_ERROR, ans->kids[k], NULL, TR(s, "antwoord te lang (max. ongeveer %d tekens)", "answer too long (max. about %d characters)"),
-                        CORE_TITLE_LEN - 1);
+            lvl_diag_at(s, LVL_ERROR, ans->kids[k], NULL, TR(s, "antwoord te lang: %d bytes, het maximum is %d (é, ë en ’ tellen voor 2 of 3)", "answer too long: %d bytes, the maximum is %d (é, ë and ’ count as 2 or 3)"),
+                        (int)ans->kids[k]->slen, CORE_TITLE_LEN - 1);
         lvl_copy_str(rd->options[rd->n_options++], CORE_TITLE_LEN, ans->kids[k]->s);
     }
 }
@@ -1059,7 +1059,7 @@ const int lvl_n_level_sections = N_KEYS(lvl_level_sections);
 /* ------------------------------------------------------------ whole level */
 
 /* Warnings about one need that only make sense on a complete level. */
-static void check_need(lvl_build *b, int n)
+static bool check_need(lvl_build *b, int n)
 {
     lvl_src *s = b->s;
     const core_scenario *sc = b->sc;
@@ -1072,18 +1072,33 @@ static void check_need(lvl_build *b, int n)
         lvl_diag_at(s, LVL_WARNING, at, TR(s, "voeg een dossierfeit toe met deze nood onder ‘noden’", "add a dossier fact with this need under ‘noden’"),
                     TR(s, "geen enkel dossierfeit gaat over nood ‘%s’: er valt niets over te delen, dus delen loont er nooit", "no dossier fact is about need ‘%s’: there is nothing to share about it, so sharing never pays off there"),
                     sc->needs[n].id);
-    bool matched = false;
+    /* levels/README.md, "Bereikbare noden": a need is reachable when a
+     * role in play holds an expertise card of its domain, or when the
+     * casus's innovation cards (full strength in every domain, but each
+     * spent once) add up to its target. Off-domain cards at half strength
+     * and generic boosts do not count. */
+    bool reachable = false, any_innovation = false;
+    int innovation_total = 0;
+    for (int r = 0; r < sc->n_roles && !reachable; r++)
+        for (int k = 0; k < sc->roles[r].deck_size; k++) {
+            const core_card_def *cd = &sc->cards[sc->roles[r].deck[k]];
+            if (cd->type == CORE_CARD_EXPERTISE && strcmp(cd->domain, sc->needs[n].domain) == 0)
+                reachable = true;
+        }
     for (int c = 0; c < sc->n_cards; c++)
-        if (sc->cards[c].type == CORE_CARD_EXPERTISE && strcmp(sc->cards[c].domain, sc->needs[n].domain) == 0)
-            matched = true;
-    if (!matched)
+        if (sc->cards[c].type == CORE_CARD_INNOVATION)
+            innovation_total += sc->cards[c].strength;
+    any_innovation = innovation_total >= sc->needs[n].target;
+    if (!reachable && !any_innovation)
         lvl_diag_at(s, LVL_WARNING, at, TR(s, "geef een rol die meespeelt een kaart met dit domein, of kies een ander domein voor de nood", "give a role in play a card with this domain, or pick another domain for the need"),
-                    TR(s, "geen enkele kaart heeft domein ‘%s’: elke bijdrage aan nood ‘%s’ telt maar half", "no card has domain ‘%s’: every contribution to need ‘%s’ counts only half"),
-                    sc->needs[n].domain, sc->needs[n].id);
+                    TR(s, "geen enkele kaart bereikt nood ‘%s’: geen rol die meespeelt heeft een kaart met domein ‘%s’, en de innovatiekaarten samen (%d) halen het doel (%d) niet; kaarten uit een ander domein tellen er maar half",
+                       "no card reaches need ‘%s’: no role in play has a card with domain ‘%s’, and the innovation cards together (%d) do not reach the target (%d); cards of another domain count only half there"),
+                    sc->needs[n].id, sc->needs[n].domain, innovation_total, sc->needs[n].target);
     if (sc->n_seats > 0 && sc->needs[n].limited_roles == (1u << sc->n_seats) - 1)
         lvl_diag_at(s, LVL_WARNING, at, NULL,
                     TR(s, "alle rollen hebben ‘%s’ als grens: enkel samen komt deze nood vooruit", "every role has ‘%s’ as a limit: only joint work moves this need"),
                     sc->needs[n].domain);
+    return reachable || any_innovation;
 }
 
 /* The item of list section `key` whose `id` is id (for a position), or the
@@ -1175,8 +1190,25 @@ void lvl_check_complete(lvl_build *b)
     core_scenario *sc = b->sc;
     if (s->d->n_errors != 0)
         return;
-    for (int n = 0; n < sc->n_needs; n++)
-        check_need(b, n);
+    int reachable = 0;
+    char unreached[160] = "";
+    for (int n = 0; n < sc->n_needs; n++) {
+        if (check_need(b, n))
+            reachable++;
+        else
+            snprintf(unreached + strlen(unreached), sizeof unreached - strlen(unreached), "%s‘%s’",
+                     unreached[0] ? ", " : "", sc->needs[n].id);
+    }
+    if (sc->n_needs > 0 && reachable < sc->rules.needs_to_win) {
+        const lnode *rules_map = lvl_map_get(b->root, "regels");
+        const lnode *ntw = rules_map ? lvl_map_get(rules_map, "noden-om-te-winnen") : NULL;
+        lvl_diag_at(s, LVL_ERROR, ntw ? ntw : (rules_map ? rules_map : b->root),
+                    TR(s, "geef rollen die meespelen kaarten in het domein van die noden, of verlaag ‘noden-om-te-winnen’",
+                       "give roles in play cards in the domain of those needs, or lower ‘noden-om-te-winnen’"),
+                    TR(s, "deze casus is niet te winnen: er zijn %d noden nodig om te winnen en slechts %d zijn bereikbaar (geen kaart bereikt %s)",
+                       "this casus cannot be won: winning takes %d needs, but only %d are reachable (no card reaches %s)"),
+                    sc->rules.needs_to_win, reachable, unreached);
+    }
     for (int g = 0; g < sc->n_goals; g++)
         if (sc->goals[g].needs == 0)
             lvl_diag_at(s, LVL_ERROR, lvl_map_get(b->root, "doelen"), NULL, TR(s, "doel ‘%s’ is aan geen enkele nood gekoppeld", "goal ‘%s’ is linked to no need"), sc->goals[g].id);

@@ -162,17 +162,19 @@ void lvl_diags_print(const lvl_diags *d, bool gcc_format, void *stdio_file)
             sev = g->severity == LVL_ERROR ? "error" : "warning";
         else
             sev = g->severity == LVL_ERROR ? "fout" : "waarschuwing";
+        /* gcc format: one line per message, the hint at its end, so that
+         * editors and grep see each message whole */
         if (g->line > 0)
-            fprintf(f, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col > 0 ? g->col : 1, sev, g->message);
+            fprintf(f, "%s:%d:%d: %s: %s", g->file, g->line, g->col > 0 ? g->col : 1, sev, g->message);
         else
-            fprintf(f, "%s: %s: %s\n", g->file, sev, g->message);
+            fprintf(f, "%s: %s: %s", g->file, sev, g->message);
         if (gcc_format) {
-            if (g->hint[0] && g->line > 0)
-                fprintf(f, "%s:%d:%d: note: %s\n", g->file, g->line, g->col > 0 ? g->col : 1, g->hint);
-            else if (g->hint[0])
-                fprintf(f, "%s: note: %s\n", g->file, g->hint);
+            if (g->hint[0])
+                fprintf(f, " [%s: %s]", en ? "help" : "hulp", g->hint);
+            fputc('\n', f);
             continue;
         }
+        fputc('\n', f);
         if (g->line > 0 && g->source_line[0]) {
             fprintf(f, "%5d | %s\n      | ", g->line, g->source_line);
             /* the caret goes under the character at col, counted in characters */
@@ -437,8 +439,182 @@ static bool add_kid(lvl_src *s, lnode *parent, lnode *kid)
     return true;
 }
 
-static void yaml_problem(lvl_src *s, const yaml_parser_t *p)
+/* ------------------------------------------------------------ indentation */
+
+/* One line of the text as the indentation advice sees it. */
+typedef struct {
+    const char *b, *e; /* the line, without its line end */
+    int ind;           /* leading spaces */
+    int key_col;       /* 0-based column after every leading "- " */
+    bool dash;         /* a list item */
+    bool keyish;       /* a list item or a "key:" line: the lines a block is made of */
+    bool content;      /* not blank, not only a comment */
+} yline;
+
+static bool line_bounds(const char *text, size_t len, int line, const char **b, const char **e)
 {
+    const char *p = text, *end = text + len;
+    for (int l = 1; l < line; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return false;
+        p = nl + 1;
+    }
+    if (line < 1 || p > end)
+        return false;
+    const char *q = memchr(p, '\n', (size_t)(end - p));
+    q = q ? q : end;
+    if (q > p && q[-1] == '\r')
+        q--;
+    *b = p;
+    *e = q;
+    return true;
+}
+
+static void line_shape(const char *b, const char *e, yline *y)
+{
+    memset(y, 0, sizeof *y);
+    y->b = b;
+    y->e = e;
+    const char *q = b;
+    while (q < e && *q == ' ')
+        q++;
+    y->ind = (int)(q - b);
+    y->content = q < e && *q != '#';
+    while (q < e && *q == '-' && (q + 1 == e || q[1] == ' ')) {
+        y->dash = true;
+        q++;
+        while (q < e && *q == ' ')
+            q++;
+    }
+    y->key_col = (int)(q - b);
+    y->keyish = y->dash;
+    if (q < e && !strchr("\"'[{>|#", *q))
+        for (const char *k = q; k < e && *k != '#' && *k != '"'; k++)
+            if (*k == ':' && (k + 1 == e || k[1] == ' ')) {
+                y->keyish = true;
+                break;
+            }
+}
+
+/* The key a line starts with (after any "- "), for the message. */
+static void line_key(const yline *y, char *out, size_t cap)
+{
+    const char *k = y->b + y->key_col, *c = k;
+    while (c < y->e && *c != ':')
+        c++;
+    lvl_copy_utf8(out, cap, k, (size_t)(c - k) > 40 ? 40 : (size_t)(c - k));
+}
+
+typedef struct {
+    int line;     /* the line libyaml stopped at (1-based), 0 when unknown */
+    int want_ind; /* >= 0: re-indent that line to this many spaces */
+    bool quote;   /* a second ':' in "key: text: more": quote the text */
+    bool syntax;  /* a syntax error a repair may read past */
+} parse_fail;
+
+/* Byte offset of the value of "key: value" on a line, or -1. */
+static int value_start(const yline *y)
+{
+    for (const char *k = y->b + y->key_col; k + 1 < y->e; k++)
+        if (*k == ':' && k[1] == ' ') {
+            k += 2;
+            while (k < y->e && *k == ' ')
+                k++;
+            return k < y->e && *k != '"' && *k != '\'' ? (int)(k - y->b) : -1;
+        }
+    return -1;
+}
+
+/* When line L of text sits one or two spaces off the column of its block
+ * (the keys of the map it belongs to, or the "- " of its list), says so in
+ * those words and returns true. A line with a dash is compared with the
+ * dashes above it, a key line with the keys above it: the advice names the
+ * line to align with, which "zet elk ‘- ’ onder elkaar" on a line without a
+ * dash did not. */
+static bool indent_advice(lvl_src *s, const char *text, size_t len, int line, parse_fail *f)
+{
+    const char *b, *e;
+    if (!line_bounds(text, len, line, &b, &e))
+        return false;
+    yline y;
+    line_shape(b, e, &y);
+    if (!y.content || !y.keyish)
+        return false;
+    int best = -1, best_d = 99, ref = 0, min = 1 << 30;
+    yline ref_y;
+    memset(&ref_y, 0, sizeof ref_y);
+    /* walk back line by line from this one: linear in the bytes passed,
+     * whatever the size of the file */
+    const char *qb = b;
+    for (int q = line - 1; q >= 1 && min > 0 && qb > text; q--) {
+        const char *qe = qb - 1; /* the '\n' that ends line q */
+        qb = qe;
+        while (qb > text && qb[-1] != '\n')
+            qb--;
+        if (qe > qb && qe[-1] == '\r')
+            qe--;
+        yline z;
+        line_shape(qb, qe, &z);
+        /* only lines that open or continue a block, and only the chain of
+         * blocks that encloses this line (each one less indented) */
+        if (!z.content || !z.keyish || z.ind >= min)
+            continue;
+        min = z.ind;
+        if (y.dash && !z.dash)
+            continue;
+        int cand = y.dash ? z.ind : z.key_col;
+        int d = y.ind - cand;
+        if ((d < 0 ? -d : d) < (best_d < 0 ? -best_d : best_d)) {
+            best_d = d;
+            best = cand;
+            ref = q;
+            ref_y = z;
+        }
+    }
+    if (best < 0 || best_d == 0 || best_d > 2 || best_d < -2)
+        return false;
+    int n = best_d < 0 ? -best_d : best_d;
+    char key[48], ref_key[48], msg[LVL_MSG_LEN], hint[LVL_MSG_LEN];
+    line_key(&y, key, sizeof key);
+    line_key(&ref_y, ref_key, sizeof ref_key);
+    const char *how = best_d < 0 ? (n == 1 ? TR(s, "1 spatie te weinig", "1 space too few") : TR(s, "2 spaties te weinig", "2 spaces too few"))
+                                 : (n == 1 ? TR(s, "1 spatie te veel", "1 space too many") : TR(s, "2 spaties te veel", "2 spaces too many"));
+    if (y.dash) {
+        snprintf(msg, sizeof msg,
+                 TR(s, "dit lijstitem springt %s in: de ‘- ’ van deze lijst staan in kolom %d (zoals op regel %d)",
+                    "this list item is indented %s: the ‘- ’ of this list are in column %d (as on line %d)"),
+                 how, best + 1, ref);
+        snprintf(hint, sizeof hint,
+                 TR(s, "begin de regel met %d spaties, zodat de ‘- ’ precies onder die van regel %d staat",
+                    "start the line with %d spaces, so that the ‘- ’ is right under the one on line %d"),
+                 best, ref);
+    } else {
+        snprintf(msg, sizeof msg,
+                 TR(s, "‘%s’ springt %s in: de sleutels van dit blok beginnen in kolom %d (zoals ‘%s’ op regel %d)",
+                    "‘%s’ is indented %s: the keys of this block start in column %d (as ‘%s’ on line %d)"),
+                 key, how, best + 1, ref_key, ref);
+        snprintf(hint, sizeof hint,
+                 TR(s, "begin de regel met %d spaties, zodat ‘%s’ precies onder ‘%s’ staat",
+                    "start the line with %d spaces, so that ‘%s’ is right under ‘%s’"),
+                 best, key, ref_key);
+    }
+    lvl_diag_add(s, LVL_ERROR, line, y.ind + 1, hint, "%s", msg);
+    f->line = line;
+    f->want_ind = best;
+    return true;
+}
+
+static void yaml_problem(lvl_src *s, const yaml_parser_t *p, const char *text, size_t len, parse_fail *f)
+{
+    f->syntax = true;
+    f->want_ind = -1;
+    f->line = (int)p->problem_mark.line + 1;
+    static const char *const indent_problems[] = {"did not find expected key", "did not find expected '-' indicator",
+                                                  "mapping values are not allowed", "block sequence entries are not allowed"};
+    for (size_t i = 0; p->problem && i < sizeof indent_problems / sizeof indent_problems[0]; i++)
+        if (strstr(p->problem, indent_problems[i]) && indent_advice(s, text, len, f->line, f))
+            return;
     struct {
         const char *problem, *nl, *en, *hint_nl, *hint_en;
         bool at_context;
@@ -485,9 +661,25 @@ static void yaml_problem(lvl_src *s, const yaml_parser_t *p)
          "schrijf een \\ als \\\\, of gebruik enkele aanhalingstekens", "write a \\ as \\\\, or use single quotes", false},
     };
     const char *problem = p->problem ? p->problem : "?";
+    /* "zet elk ‘- ’ onder elkaar" only helps on a line that has one */
+    const char *lb, *le;
+    yline y;
+    if (strstr(problem, "did not find expected '-' indicator") && line_bounds(text, len, f->line, &lb, &le)) {
+        line_shape(lb, le, &y);
+        if (!y.dash)
+            problem = "did not find expected key";
+    }
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
         if (strstr(problem, map[i].problem)) {
             const yaml_mark_t *m = (map[i].at_context && p->context) ? &p->context_mark : &p->problem_mark;
+            f->line = (int)m->line + 1;
+            /* the colon inside a text ("titel: Taken: wie doet wat"): read
+             * on as if the text were quoted, as the hint says */
+            if (strstr(problem, "mapping values are not allowed") && line_bounds(text, len, f->line, &lb, &le)) {
+                line_shape(lb, le, &y);
+                int v = value_start(&y);
+                f->quote = y.keyish && !y.dash && v >= 0 && (int)m->column > v;
+            }
             lvl_diag_add(s, LVL_ERROR, (int)m->line + 1, (int)m->column + 1, TR(s, map[i].hint_nl, map[i].hint_en),
                          "%s", TR(s, map[i].nl, map[i].en));
             return;
@@ -556,14 +748,14 @@ static lnode *event_node(lvl_src *s, const yaml_event_t *ev, const char **anchor
     return new_node(s, seq ? LN_SEQ : LN_MAP, ev);
 }
 
-lnode *lvl_parse(lvl_src *s)
+static lnode *parse_once(lvl_src *s, const char *text, size_t len, parse_fail *f)
 {
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", TR(s, "geen geheugen", "out of memory"));
         return NULL;
     }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)s->text, s->len);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
     lnode *stack[LVL_MAX_DEPTH + 1];
     int depth = 0, docs = 0;
@@ -572,7 +764,7 @@ lnode *lvl_parse(lvl_src *s)
     while (!done && !failed) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
-            yaml_problem(s, &parser);
+            yaml_problem(s, &parser, text, len, f);
             failed = true;
             break;
         }
@@ -600,8 +792,11 @@ lnode *lvl_parse(lvl_src *s)
             break;
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
-            if (depth > 0)
+            if (depth > 0) {
                 depth--;
+                stack[depth]->end_line = (int)ev.end_mark.line + 1; /* the block's last line */
+                stack[depth]->end_col = (int)ev.end_mark.column + 1;
+            }
             break;
         default:
             break;
@@ -650,6 +845,105 @@ lnode *lvl_parse(lvl_src *s)
         return NULL;
     }
     return root;
+}
+
+/* A copy of text in the arena with line `line` re-indented to want_ind
+ * spaces, or blanked (want_ind < 0); every other line keeps its place. */
+static char *repair_line(lvl_src *s, const char *text, size_t len, int line, int want_ind, size_t *out_len)
+{
+    const char *b, *e;
+    if (!line_bounds(text, len, line, &b, &e))
+        return NULL;
+    yline y;
+    line_shape(b, e, &y);
+    if (want_ind == -2) { /* quote the value; '"' and '\\' escaped */
+        int v = value_start(&y);
+        if (v < 0)
+            return NULL;
+        const char *ve = e;
+        while (ve > b + v && ve[-1] == ' ')
+            ve--;
+        size_t extra = 2;
+        for (const char *q = b + v; q < ve; q++)
+            extra += *q == '"' || *q == '\\';
+        size_t n = len + extra;
+        char *w = arena_alloc(s, n + 1);
+        if (!w)
+            return NULL;
+        size_t o = (size_t)(b - text) + (size_t)v;
+        memcpy(w, text, o);
+        w[o++] = '"';
+        for (const char *q = b + v; q < ve; q++) {
+            if (*q == '"' || *q == '\\')
+                w[o++] = '\\';
+            w[o++] = *q;
+        }
+        w[o++] = '"';
+        memcpy(w + o, ve, (size_t)(text + len - ve));
+        o += (size_t)(text + len - ve);
+        w[o] = '\0';
+        *out_len = o;
+        return w;
+    }
+    size_t keep = want_ind >= 0 ? (size_t)(e - b) - (size_t)y.ind : 0;
+    size_t add = want_ind >= 0 ? (size_t)want_ind : 0;
+    size_t n = (size_t)(b - text) + add + keep + (size_t)(text + len - e);
+    char *w = arena_alloc(s, n + 1);
+    if (!w)
+        return NULL;
+    size_t o = (size_t)(b - text);
+    memcpy(w, text, o);
+    memset(w + o, ' ', add);
+    memcpy(w + o + add, b + y.ind, keep);
+    memcpy(w + o + add + keep, e, (size_t)(text + len - e));
+    w[n] = '\0';
+    *out_len = n;
+    return w;
+}
+
+bool lvl_blanked_within(const lvl_src *s, const lnode *n)
+{
+    for (int i = 0; n && i < s->n_blanked; i++)
+        if (s->blanked[i] >= n->line && s->blanked[i] <= n->end_line)
+            return true;
+    return false;
+}
+
+/* libyaml stops at the first syntax error. So that a trainer sees every
+ * mistake of a file in one run, the parse is retried on a repaired copy:
+ * a line that was only indented a space off is re-indented as the advice
+ * says, a text with a colon in it is read as if quoted, any other broken
+ * line is blanked out. Each round reports its own
+ * syntax error; the checks of the format then run over the repaired tree.
+ * The number of rounds is bounded, and a round that stops at the same line
+ * again ends the attempt. */
+#define LVL_MAX_REPAIRS 8
+
+lnode *lvl_parse(lvl_src *s)
+{
+    int last = -1;
+    for (int round = 0; round <= LVL_MAX_REPAIRS; round++) {
+        parse_fail f = {0, -1, false, false};
+        s->n_nodes = 0;
+        lnode *root = parse_once(s, s->text, s->len, &f);
+        if (root || !f.syntax || f.line < 1 || f.line == last || round == LVL_MAX_REPAIRS)
+            return root;
+        last = f.line;
+        if (f.quote)
+            f.want_ind = -2;
+        else if (f.want_ind < 0) {
+            if (s->n_blanked >= (int)(sizeof s->blanked / sizeof s->blanked[0]))
+                return NULL;
+            s->blanked[s->n_blanked++] = f.line;
+        }
+        size_t nlen = 0;
+        char *w = repair_line(s, s->text, s->len, f.line, f.want_ind, &nlen);
+        if (!w)
+            return NULL;
+        s->text = w; /* positions of later messages refer to the repaired text */
+        s->len = nlen;
+    }
+    return NULL;
 }
 
 /* A plain scalar with words, followed on its line by ' #': YAML read the

@@ -15,7 +15,7 @@
  *    threads, no clocks; a frame is in the peer's inbox when send returns
  *    and is read when the peer polls.
  *  - any other backend (a WebSocket server) through net_conn_from_ops().
- * UDP discovery and the LAN address use SDL2_net's public API.
+ * UDP discovery and the LAN addresses are POSIX (net_udp.c says why).
  *
  * Ownership: a net_conn belongs to the caller until net_conn_close(); after
  * that its backend owns what is left. The TCP backend flushes the queue
@@ -113,9 +113,34 @@ bool net_udp_send(net_udp *u, const char *host, int port, const uint8_t *buf, si
 /* Same as net_udp_send to the sender of the last received datagram. */
 bool net_udp_reply(net_udp *u, const uint8_t *buf, size_t len);
 
-/* A readable address of this machine on the LAN ("192.168.1.20"), or the
- * loopback address when there is none. */
+/* A readable address of this machine on the LAN ("192.168.1.20"): the one
+ * on the interface of the default route (the network the projector's
+ * laptop reaches the others on), or the loopback address when there is
+ * none. */
 void net_lan_address(char *out, size_t len);
+
+/* One IPv4 address of an interface, as getifaddrs gives it. */
+#define NET_MAX_LAN 8
+typedef struct {
+    char ifname[32];
+    uint32_t addr, mask;   /* host byte order */
+    bool up, loopback;
+} net_if_addr;
+
+/* Orders a machine's addresses for the join URL: the one on the default
+ * route first (lowest metric; on that interface the address whose subnet
+ * holds the gateway), then private LAN addresses, then the rest, then
+ * link-local. Loopback and interfaces that are down are left out. route is
+ * the text of /proc/net/route (NULL or unreadable: no default route).
+ * Returns how many are kept at the front of a. */
+int net_lan_order(net_if_addr *a, int n, const char *route);
+
+/* This machine's addresses in that order (getifaddrs + /proc/net/route);
+ * returns how many (0: only loopback). */
+int net_lan_addresses(net_if_addr *out, int max);
+
+/* "a.b.c.d" of an address in host byte order. */
+void net_addr_text(uint32_t addr, char *out, size_t len);
 
 /* 128 random bits for seat tokens, from /dev/urandom; falls back to a
  * clock-and-address mix when it is not available. */

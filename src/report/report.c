@@ -39,6 +39,17 @@ static bool write_file(const char *dir, const char *name, const rpt_buf *b, char
     return true;
 }
 
+bool report_write_page(const char *dir, const char *name, const char *text, size_t len,
+                       char *err, size_t err_len)
+{
+    if (!plat_mkdirs(dir, 0755)) {
+        rpt_set_err(err, err_len, _("Kan de uitvoermap %s niet aanmaken."), dir);
+        return false;
+    }
+    const rpt_buf b = {.p = (char *)text, .n = len, .cap = len, .failed = false};
+    return write_file(dir, name, &b, err, err_len);
+}
+
 /* The files of a report, in the order they are written. */
 static const struct {
     const char *name;

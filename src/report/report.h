@@ -45,6 +45,13 @@ bool report_export(store *db, int64_t session, const char *dir, bool anonymize,
 bool report_export_db(const char *db_path, int64_t session, const char *dir, bool anonymize,
                       char *err, size_t err_len);
 
+/* Writes text as dir/name (dir created when missing) through a temporary
+ * file and a rename, as the report's own files are written: for other
+ * printable pages built with the report's HTML layer (samenspel handout).
+ * Returns false with a message a person can act on. */
+bool report_write_page(const char *dir, const char *name, const char *text, size_t len,
+                       char *err, size_t err_len);
+
 /* Where the projector's export button puts a session's report:
  * $XDG_DATA_HOME/samenspel/verslagen/sessie-<id> (not created here). */
 bool report_default_dir(int64_t session, char *out, size_t len, char *err, size_t err_len);

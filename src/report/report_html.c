@@ -186,6 +186,8 @@ static const char css[] =
     ".card{border:1px solid #bbb;border-left:6px solid #0072B2;padding:.4em .7em;margin:.5em 0;"
     "break-inside:avoid}.why{color:#444;font-style:italic}"
     "footer{margin-top:2em;color:#666;font-size:.85em}svg{max-width:100%;height:auto}"
+    "table.legend tr.here td{background:#f3f7fb}tr.dir td{color:#00734f;font-weight:bold}"
+    ".transfer{font-size:1.25em;font-weight:bold;border-left:6px solid #009E73;padding:.3em .7em}"
     "@page{size:A4;margin:15mm}"
     "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
     "h2{break-after:avoid}section{break-inside:auto}.card,table,svg,figure{break-inside:avoid}"
@@ -240,6 +242,33 @@ static void html_level_tag(rpt_buf *b, core_collab_level l)
               (unsigned)l < CORE_LEVEL_COUNT ? (const char *[]){"geen", "coordinerend", "cooperatief", "verbindend"}[l] : "geen");
     rpt_sb_html(b, rpt_level_label(l));
     rpt_sb_puts(b, "</span>");
+}
+
+/* The legend of the four levels: what each looks like, in the projector's
+ * words (proj_debrief.c), with this game's level marked. */
+static void html_level_legend(rpt_buf *b, core_collab_level here)
+{
+    static const char *const what[CORE_LEVEL_COUNT] = {
+        N_("ieder werkt apart; afspraken komen er niet of worden niet gehouden"),
+        N_("jullie maken afspraken en houden ze, maar werken nog elk apart"),
+        N_("de helft of meer van de bijdragen doen jullie samen met een andere rol"),
+        N_("samen, rond een gedeeld doel, met reflectie en niet alles via één persoon")};
+    rpt_sb_puts(b, "<h3>");
+    rpt_sb_html(b, _("Niveaus van samenwerking: zo ziet het eruit"));
+    rpt_sb_puts(b, "</h3><table class=\"legend\">");
+    for (int l = 0; l < CORE_LEVEL_COUNT; l++) {
+        rpt_sb_printf(b, "<tr%s><td>%d&#160;", l == (int)here ? " class=\"here\"" : "", l + 1);
+        html_level_tag(b, (core_collab_level)l);
+        rpt_sb_puts(b, "</td><td>");
+        rpt_sb_html(b, _(what[l]));
+        if (l == (int)here) {
+            rpt_sb_puts(b, " <strong>");
+            rpt_sb_html(b, _("(dit spel)"));
+            rpt_sb_puts(b, "</strong>");
+        }
+        rpt_sb_puts(b, "</td></tr>");
+    }
+    rpt_sb_puts(b, "</table>");
 }
 
 static void html_scenario(const rpt_model *m, rpt_buf *b)
@@ -323,7 +352,9 @@ static void html_outcome(const rpt_model *m, rpt_buf *b, const core_measures *ov
         rpt_sb_printf(b, "%d&#160;", r);
         html_level_tag(b, per_round[r].level);
     }
-    rpt_sb_puts(b, "</p></section>");
+    rpt_sb_puts(b, "</p>");
+    html_level_legend(b, overall->level);
+    rpt_sb_puts(b, "</section>");
 }
 
 static void html_network(const rpt_model *m, rpt_buf *b, const core_measures *overall,
@@ -345,8 +376,26 @@ static void html_network(const rpt_model *m, rpt_buf *b, const core_measures *ov
     html_table_head(b, (const char *[]){_("Densiteit"), _("Centraliteit"), _("Diversiteit"),
                                         _("Doelgerichtheid")}, 4);
     rpt_sb_printf(b, "<tr><td class=\"num\">%s</td><td class=\"num\">%s</td>"
-                     "<td class=\"num\">%s</td><td class=\"num\">%s</td></tr></table>",
+                     "<td class=\"num\">%s</td><td class=\"num\">%s</td></tr>",
                   v[0], v[1], v[2], v[3]);
+    /* the legend: which way is good, and what each one measures */
+    static const char *const means[4] = {N_("hoeveel rollen rechtstreeks samenwerkten"),
+                                         N_("hoe sterk alles via één persoon liep"),
+                                         N_("hoe verschillend de ingezette kennis was"),
+                                         N_("deel van de kaarten voor een gedeeld doel")};
+    rpt_sb_puts(b, "<tr class=\"dir\">");
+    for (int i = 0; i < 4; i++) {
+        rpt_sb_puts(b, "<td>");
+        rpt_sb_html(b, i == 1 ? _("↓ lager is beter") : _("↑ hoger is beter"));
+        rpt_sb_puts(b, "</td>");
+    }
+    rpt_sb_puts(b, "</tr><tr>");
+    for (int i = 0; i < 4; i++) {
+        rpt_sb_puts(b, "<td>");
+        rpt_sb_html(b, _(means[i]));
+        rpt_sb_puts(b, "</td>");
+    }
+    rpt_sb_puts(b, "</tr></table>");
     if (overall->centrality > m->sc->rules.centrality_alarm && m->sc->rules.centrality_alarm > 0) {
         rpt_sb_puts(b, "<p class=\"warn\">");
         rpt_sb_html(b, _("Alles via één persoon: één persoon stond centraal in het netwerk. "
@@ -693,6 +742,12 @@ void rpt_build_html(rpt_model *m, rpt_buf *b)
     html_frictions(m, b);
     html_reflections(m, b);
     html_fan(m, b, per_round, &overall);
+    /* the transfer step closes the debrief: from the game to the
+     * student's own internship school */
+    html_section(b, "meenemen", _("Meenemen naar je stage"));
+    rpt_sb_puts(b, "<p class=\"transfer\">");
+    rpt_sb_html(b, _("Wie is het CLB-anker van jouw stageschool? Wat neem je mee?"));
+    rpt_sb_puts(b, "</p></section>");
     rpt_sb_puts(b, "<footer>");
     snprintf(line, sizeof line, _("Gemaakt door Samenspel %s. De volledige gegevens staan in "
                                   "events.csv, edges.csv en nodes.csv naast dit bestand."),

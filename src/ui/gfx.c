@@ -32,8 +32,11 @@ const SDL_Color UI_SHADOW = {0x00, 0x00, 0x00, 0x22};
 
 SDL_Color ui_role_colour(int i)
 {
-    /* Okabe & Ito, "Color Universal Design" (2008); black last because
-     * it reads as text rather than as a colour. */
+    /* 0-7: Okabe & Ito, "Color Universal Design" (2008); black last
+     * because it reads as text rather than as a colour. 8-15 (kleur 8-15
+     * in a roles file): Paul Tol's muted and light schemes, darker or paler
+     * than 0-7 so that a ninth role never looks like one of the first
+     * eight. The role's name is always drawn next to its colour. */
     static const SDL_Color pal[UI_PALETTE_N] = {
         {0xE6, 0x9F, 0x00, 0xFF}, /* orange */
         {0x56, 0xB4, 0xE9, 0xFF}, /* sky blue */
@@ -43,6 +46,14 @@ SDL_Color ui_role_colour(int i)
         {0xD5, 0x5E, 0x00, 0xFF}, /* vermillion */
         {0xF0, 0xE4, 0x42, 0xFF}, /* yellow */
         {0x33, 0x33, 0x33, 0xFF}, /* near black */
+        {0x88, 0x22, 0x55, 0xFF}, /* wine */
+        {0x33, 0x22, 0x88, 0xFF}, /* indigo */
+        {0x11, 0x77, 0x33, 0xFF}, /* dark green */
+        {0xDD, 0xCC, 0x77, 0xFF}, /* sand */
+        {0xCC, 0x66, 0x77, 0xFF}, /* rose */
+        {0x8C, 0x51, 0x0A, 0xFF}, /* brown */
+        {0xBB, 0xCC, 0x33, 0xFF}, /* pear */
+        {0xFF, 0xAA, 0xBB, 0xFF}, /* pink */
     };
     if (i < 0)
         i = -i;

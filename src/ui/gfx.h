@@ -36,9 +36,10 @@ typedef enum { UI_LEFT = 0, UI_CENTER, UI_RIGHT } ui_align;
 extern const SDL_Color UI_BG, UI_PANEL, UI_PANEL_ALT, UI_LINE, UI_INK, UI_INK_SOFT,
     UI_ACCENT, UI_ACCENT_INK, UI_GOOD, UI_WARN, UI_ALARM, UI_WHITE, UI_SHADOW;
 
-/* Okabe–Ito (2008) palette, safe for the common colour-vision
- * deficiencies; role colours are always drawn next to the role's name. */
-#define UI_PALETTE_N 8
+/* Okabe–Ito (2008) palette (0-7), then Paul Tol's muted and light
+ * schemes (8-15), safe for the common colour-vision deficiencies; role
+ * colours are always drawn next to the role's name. */
+#define UI_PALETTE_N 16 /* kleur 0-15 of a roles file */
 SDL_Color ui_role_colour(int palette_index);
 /* Ink that reads on top of a role colour (black or white). */
 SDL_Color ui_ink_on(SDL_Color bg);

@@ -25,8 +25,9 @@ static void scan(const char *dir, ui_level_list *out, bool own)
         size_t len = strlen(e->d_name);
         if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0)
             continue;
-        /* the shared roles file is not a level */
-        if (strcmp(e->d_name, "rollen.yaml") == 0)
+        /* the shared roles file is not a level, and the blank template
+         * (levels/sjabloon.yaml) is for copying, not for playing */
+        if (strcmp(e->d_name, "rollen.yaml") == 0 || strcmp(e->d_name, "sjabloon.yaml") == 0)
             continue;
         ui_level_entry *le = &out->items[out->n];
         int n = snprintf(le->path, sizeof le->path, "%s/%s", dir, e->d_name);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MESSAGE_MS 5000u
 
@@ -295,6 +296,14 @@ bool player_app_step(player_app *a, int wait_ms)
             a->n_found = n;
             a->dirty = true;
         }
+        /* join --code X --name Y: the game with that code, once found, goes
+         * on as if picked from the list (on to its roles) */
+        for (int i = 0; i < a->n_found && !a->found_given && a->opts.code[0] && a->opts.name[0]; i++)
+            if (strcasecmp(a->found[i].code, a->opts.code) == 0) {
+                a->found_given = true;
+                snprintf(a->fields[0], sizeof a->fields[0], "%s:%d", a->found[i].address, a->found[i].port);
+                form_submit(a);
+            }
     }
     /* the phase timer counts down locally between the host's LOBBYs */
     const cli_lobby *lob = a->c ? cli_lobby_get(a->c) : NULL;
@@ -375,8 +384,12 @@ player_app *player_app_open(const cli_options *opts, bool offscreen, char *err, 
         snprintf(a->fields[0], sizeof a->fields[0], "%s", opts->host);
         snprintf(a->fields[1], sizeof a->fields[1], "%s", opts->code);
         snprintf(a->fields[2], sizeof a->fields[2], "%s", opts->name);
-        /* Without a code or name the form asks for them first. */
-        if (opts->code[0] && opts->name[0] && !app_connect(a, &a->opts, err, err_len)) {
+        /* Without a code or name the form asks for them first. With both,
+         * --role or --observe joins at once; without a role the picker
+         * shows the game's roles, as after the form (no seat is taken). */
+        bool at_once = opts->role[0] || opts->observe;
+        if (opts->code[0] && opts->name[0] &&
+            !(at_once ? app_connect(a, &a->opts, err, err_len) : look_start(a, err, err_len))) {
             ui_gfx_close(&a->g);
             free(a);
             return NULL;
@@ -390,7 +403,7 @@ player_app *player_app_open(const cli_options *opts, bool offscreen, char *err, 
         snprintf(a->fields[1], sizeof a->fields[1], "%s", opts->code);
         snprintf(a->fields[2], sizeof a->fields[2], "%s", opts->name);
     }
-    if (!a->c) {
+    if (!a->c && !a->look) {
         /* the form is up: the first field to fill has the focus */
         a->field = 0;
         for (int f = FORM_FIELDS - 1; f >= 0; f--)

@@ -41,6 +41,7 @@ struct player_app {
     cli_discovery *disc;
     cli_found_game found[CLI_MAX_FOUND];
     int n_found;
+    bool found_given;       /* --code and --name without --host: their game was found once */
     ui_gfx g;
     ui_player_model m;
     player_state state;         /* where the app is; changed only by app_settle */

@@ -1,5 +1,6 @@
 /* ui/proj_debrief: the projector's debrief after the game: reactions,
- * timeline, analysis and what to try next. */
+ * timeline, analysis, how to read the levels and measures, and what to
+ * try next (with the step back to the students' own internship school). */
 #include "ui/proj_int.h"
 
 #include "platform/i18n.h"
@@ -13,10 +14,11 @@ static void debrief_header(ui_gfx *g, const ui_proj_model *m)
 {
     proj_topbar(g, m, _("Nabespreking"));
     static const char *const steps[UI_DEBRIEF_STEPS] = {
-        N_("1 Reacties"), N_("2 Wat gebeurde er"), N_("3 Analyse"), N_("4 Wat nu")};
+        N_("1 Reacties"), N_("2 Wat gebeurde er"), N_("3 Analyse"), N_("4 Zo lees je het"),
+        N_("5 Wat nu")};
     SDL_Rect area = ui_r(g, 32, 116, 1856, 70);
     int gap = ui_px(g, 10);
-    int w = (area.w - gap * 3) / 4;
+    int w = (area.w - gap * (UI_DEBRIEF_STEPS - 1)) / UI_DEBRIEF_STEPS;
     int body = proj_fpx(g, T_BODY);
     for (int i = 0; i < UI_DEBRIEF_STEPS; i++) {
         SDL_Rect s = {area.x + i * (w + gap), area.y, w, area.h};
@@ -194,10 +196,75 @@ static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
     ui_text_box(g, s, tb, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
 }
 
+/* What each collaboration level looks like, and which way each measure
+ * should go, next to this game's own level and values so that the trainer
+ * can point at them. The report's HTML carries the same lines. */
+static void debrief_legend(ui_gfx *g, const ui_proj_model *m)
+{
+    const core_measures *mm = &m->pub->live;
+    int body = proj_fpx(g, T_BODY);
+    SDL_Rect r = ui_r(g, 32, 206, 1856, 372);
+    SDL_Rect c = proj_panel_with_title(g, r, _("Niveaus van samenwerking: zo ziet het eruit"));
+    static const char *const what[CORE_LEVEL_COUNT] = {
+        N_("ieder werkt apart; afspraken komen er niet of worden niet gehouden"),
+        N_("jullie maken afspraken en houden ze, maar werken nog elk apart"),
+        N_("de helft of meer van de bijdragen doen jullie samen met een andere rol"),
+        N_("samen, rond een gedeeld doel, met reflectie en niet alles via één persoon")};
+    int row = c.h / CORE_LEVEL_COUNT;
+    int name_w = c.w * 24 / 100;
+    for (int l = 0; l < CORE_LEVEL_COUNT; l++) {
+        int y = c.y + l * row;
+        bool here = mm->level == (core_collab_level)l;
+        if (here) {
+            SDL_Rect band = {c.x - ui_px(g, 8), y - ui_px(g, 6), c.w + ui_px(g, 16), body * 3 / 2 + ui_px(g, 6)};
+            ui_round(g, band, ui_px(g, 6), UI_PANEL_ALT);
+        }
+        char name[64];
+        snprintf(name, sizeof name, "%d %s", l + 1, ui_level_name((core_collab_level)l));
+        ui_text(g, name, c.x, y, body, ui_body_min(g), UI_BOLD, here ? UI_ACCENT : UI_INK, UI_LEFT,
+                name_w - ui_px(g, 12));
+        SDL_Rect tb = {c.x + name_w, y, c.w - name_w, row - ui_px(g, 4)};
+        ui_text_box(g, _(what[l]), tb, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+    }
+
+    SDL_Rect r2 = ui_r(g, 32, 598, 1856, 372);
+    SDL_Rect c2 = proj_panel_with_title(g, r2, _("De vier maten: welke richting is goed"));
+    static const char *const names[4] = {N_("Densiteit"), N_("Centraliteit"), N_("Diversiteit"),
+                                         N_("Doelgerichtheid")};
+    static const char *const means[4] = {N_("hoeveel rollen rechtstreeks samenwerkten"),
+                                         N_("hoe sterk alles via één persoon liep"),
+                                         N_("hoe verschillend de ingezette kennis was"),
+                                         N_("deel van de kaarten voor een gedeeld doel")};
+    static const bool lower_is_better[4] = {false, true, false, false};
+    double vals[4] = {mm->density, mm->centrality, mm->diversity, mm->goal_directedness};
+    row = c2.h / 4;
+    int col_dir = c2.w * 24 / 100, col_val = c2.w * 46 / 100, col_what = c2.w * 56 / 100;
+    for (int i = 0; i < 4; i++) {
+        int y = c2.y + i * row;
+        ui_text(g, _(names[i]), c2.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT,
+                col_dir - ui_px(g, 12));
+        ui_text(g, lower_is_better[i] ? _("↓ lager is beter") : _("↑ hoger is beter"), c2.x + col_dir, y,
+                body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, col_val - col_dir - ui_px(g, 12));
+        char v[32];
+        ui_fmt_decimal(v, sizeof v, vals[i]);
+        ui_text(g, v, c2.x + col_val, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT,
+                col_what - col_val - ui_px(g, 12));
+        SDL_Rect tb = {c2.x + col_what, y, c2.w - col_what, row - ui_px(g, 4)};
+        ui_text_box(g, _(means[i]), tb, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+    }
+}
+
 static void debrief_next(ui_gfx *g, const ui_proj_model *m)
 {
     const core_scenario *sc = m->sc;
-    SDL_Rect r = ui_r(g, 32, 206, 1100, 764);
+    /* the transfer step: from the game back to the students' own
+     * internship school, where the same roles exist with real names */
+    SDL_Rect rt = ui_r(g, 32, 756, 1100, 214);
+    SDL_Rect ct = proj_panel_with_title(g, rt, _("Meenemen naar je stage"));
+    int h2 = proj_fpx(g, T_H2);
+    ui_text_box(g, _("Wie is het CLB-anker van jouw stageschool? Wat neem je mee?"), ct, h2,
+                ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+    SDL_Rect r = ui_r(g, 32, 206, 1100, 530);
     SDL_Rect c = proj_panel_with_title(g, r, _("Reflectiewaaier: kaarten bij wat er gebeurde"));
     int body = proj_fpx(g, T_BODY);
     int y = c.y;
@@ -285,6 +352,7 @@ void proj_draw_debrief(ui_gfx *g, const ui_proj_model *m)
     case 0: debrief_reactions(g, m); break;
     case 1: debrief_timeline(g, m); break;
     case 2: debrief_analysis(g, m); break;
+    case 3: debrief_legend(g, m); break;
     default: debrief_next(g, m); break;
     }
 }

@@ -218,10 +218,19 @@ void proj_draw_trainer_menu(ui_gfx *g, const ui_proj_model *m)
         SDL_Rect qp = ui_r(g, 440, 90, 720, 760);
         ui_hit_add(g, qp, UI_ID_NONE, 0);
         SDL_Rect qc = proj_panel_with_title(g, qp, _("Meedoen in de browser"));
-        int side = qc.w < qc.h - px * 3 ? qc.w : qc.h - px * 3;
+        /* the laptop's other addresses (another network in the room) below the URL */
+        int below = m->other_addresses[0] ? px * 5 : px * 3;
+        int side = qc.w < qc.h - below ? qc.w : qc.h - below;
         proj_draw_qr(g, m->join_url, (SDL_Rect){qc.x + (qc.w - side) / 2, qc.y, side, side});
         const char *shown = strncmp(m->join_url, "http://", 7) == 0 ? m->join_url + 7 : m->join_url;
         ui_text(g, shown, qc.x, qc.y + side + px / 2, px, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT,
                 qc.w);
+        if (m->other_addresses[0]) {
+            char others[224];
+            snprintf(others, sizeof others, _("Ook via: %s"), m->other_addresses);
+            int top = qc.y + side + px * 2;
+            ui_text_box(g, others, (SDL_Rect){qc.x, top, qc.w, qc.y + qc.h - top}, px, ui_body_min(g), UI_REGULAR,
+                        UI_INK, UI_LEFT);
+        }
     }
 }

@@ -28,7 +28,7 @@ typedef struct {
 
 typedef enum { UI_PROJ_LOBBY = 0, UI_PROJ_TABLE, UI_PROJ_DEBRIEF } ui_proj_screen;
 
-#define UI_DEBRIEF_STEPS 4
+#define UI_DEBRIEF_STEPS 5
 
 /* Click region ids; `arg` carries the seat, need, card, ... */
 typedef enum {
@@ -103,6 +103,7 @@ typedef struct {
     char room_code[16];
     char address[96];
     char join_url[160];          /* browser player "http://ip:47880/?code=ABCD"; "" = web server off */
+    char other_addresses[160];   /* the host's other addresses "10.0.0.5:47880, ..." (trainer menu) */
     int observers;
     bool paused;
     bool timer_on;

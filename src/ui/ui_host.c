@@ -74,6 +74,7 @@ static void sync(projector *p)
     snprintf(p->m.room_code, sizeof p->m.room_code, "%s", host_room_code(p->h));
     snprintf(p->m.address, sizeof p->m.address, "%s", host_lan_address(p->h));
     snprintf(p->m.join_url, sizeof p->m.join_url, "%s", host_join_url(p->h));
+    snprintf(p->m.other_addresses, sizeof p->m.other_addresses, "%s", host_other_addresses(p->h));
     p->m.observers = host_observer_count(p->h);
     p->m.paused = host_paused(p->h);
     uint64_t sig = 1469598103934665603ULL;

@@ -8,6 +8,7 @@
 #define _XOPEN_SOURCE 700
 
 #include "web/web.h"
+#include "web/web_frames.h"
 
 #include "platform/plat.h"
 
@@ -20,8 +21,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define WEB_CLIENT_FRAME (4u + 2048u)          /* u32 length + PROTO_MAX_CLIENT_FRAME */
-#define WEB_HOST_FRAME (4u + 256u * 1024u)     /* u32 length + PROTO_MAX_FRAME */
 #define WEB_TO_HOST_BYTES (64u * 1024u)        /* browser bytes not yet taken by the host socket */
 #define WEB_MAX_FDS 512                        /* open sockets the per-address count tracks */
 #define WEB_SUBPROTOCOL "samenspel"
@@ -39,13 +38,11 @@ typedef struct {
     bool host_gone;             /* the host closed: flush what is queued, then close */
     bool counted;
     /* browser -> host */
-    unsigned char in[WEB_CLIENT_FRAME];
-    size_t in_len;
+    web_msg in;
     unsigned char *to_host;
     size_t to_host_len;
     /* host -> browser: the stream cut into frames */
-    unsigned char *asm_buf;
-    size_t asm_len, asm_cap;
+    web_stream from_host;
     frame_item *head, *tail;
     size_t queued;
 } ws_sess;
@@ -253,48 +250,19 @@ static void free_sess(ws_sess *s)
     free(s->to_host);
     s->to_host = NULL;
     s->to_host_len = 0;
-    free(s->asm_buf);
-    s->asm_buf = NULL;
-    s->asm_len = s->asm_cap = 0;
+    web_stream_free(&s->from_host);
 }
 
-static uint32_t be32(const unsigned char *p)
+static bool emit_frame(void *ctx, const uint8_t *frame, size_t len)
 {
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
+    return push_frame(ctx, frame, len);
 }
 
 /* Host bytes arrive as a stream; each complete frame becomes one message.
  * False when the stream is invalid or the browser's queue is full. */
 static bool host_bytes(ws_sess *s, const unsigned char *in, size_t len)
 {
-    if (s->asm_len + len > s->asm_cap) {
-        size_t cap = s->asm_cap ? s->asm_cap : 8192;
-        while (cap < s->asm_len + len)
-            cap *= 2;
-        if (cap > 2 * WEB_HOST_FRAME + 65536)
-            return false;
-        unsigned char *nb = realloc(s->asm_buf, cap);
-        if (!nb)
-            return false;
-        s->asm_buf = nb;
-        s->asm_cap = cap;
-    }
-    memcpy(s->asm_buf + s->asm_len, in, len);
-    s->asm_len += len;
-    size_t off = 0;
-    while (s->asm_len - off >= 4) {
-        uint32_t fl = be32(s->asm_buf + off);
-        if (fl == 0 || fl > WEB_HOST_FRAME - 4)
-            return false;
-        if (s->asm_len - off < 4u + fl)
-            break;
-        if (!push_frame(s, s->asm_buf + off, 4u + fl))
-            return false;
-        off += 4u + fl;
-    }
-    memmove(s->asm_buf, s->asm_buf + off, s->asm_len - off);
-    s->asm_len -= off;
-    return true;
+    return web_stream_feed(&s->from_host, in, len, emit_frame, s);
 }
 
 /* ----------------------------------------------------------- callbacks */
@@ -388,17 +356,11 @@ static int cb_ws(struct lws *wsi, enum lws_callback_reasons reason, void *user, 
         return 0;
     }
     case LWS_CALLBACK_RECEIVE: {
-        if (!lws_frame_is_binary(wsi) || s->in_len + len > sizeof s->in) {
-            lws_close_reason(wsi, LWS_CLOSE_STATUS_POLICY_VIOLATION, (unsigned char *)"frame", 5);
-            return -1;
-        }
-        memcpy(s->in + s->in_len, in, len);
-        s->in_len += len;
-        if (!lws_is_final_fragment(wsi) || lws_remaining_packet_payload(wsi))
+        bool last = lws_is_final_fragment(wsi) && !lws_remaining_packet_payload(wsi);
+        web_msg_status st = web_msg_add(&s->in, lws_frame_is_binary(wsi), in, len, last);
+        if (st == WEB_MSG_MORE)
             return 0;
-        /* One message = exactly one frame: its length field must agree. */
-        if (s->in_len < 5 || be32(s->in) != s->in_len - 4 || s->in_len - 4 > WEB_CLIENT_FRAME - 4 ||
-            s->to_host_len + s->in_len > WEB_TO_HOST_BYTES) {
+        if (st == WEB_MSG_BAD || s->to_host_len + s->in.len > WEB_TO_HOST_BYTES) {
             lws_close_reason(wsi, LWS_CLOSE_STATUS_POLICY_VIOLATION, (unsigned char *)"frame", 5);
             return -1;
         }
@@ -407,9 +369,9 @@ static int cb_ws(struct lws *wsi, enum lws_callback_reasons reason, void *user, 
             if (!s->to_host)
                 return -1;
         }
-        memcpy(s->to_host + s->to_host_len, s->in, s->in_len);
-        s->to_host_len += s->in_len;
-        s->in_len = 0;
+        memcpy(s->to_host + s->to_host_len, s->in.buf, s->in.len);
+        s->to_host_len += s->in.len;
+        s->in.len = 0;
         if (s->raw)
             lws_callback_on_writable(s->raw);
         return 0;

@@ -10,6 +10,13 @@
  * limits, heartbeats, reconnect and observers are exactly those of a TCP
  * peer (one protocol, one truth). The relay knows frames, not rules.
  *
+ * What a browser sends is checked before a byte reaches the host
+ * (web_frames.h): one binary message must be exactly one client frame, or
+ * the WebSocket is closed. libwebsockets 4.1 does not fail an unmasked
+ * client frame at once; it never delivers it either, so such a peer goes
+ * silent and the host's handshake or heartbeat deadline (3 s) drops it
+ * (tests/hostile/test_hostile_web.c).
+ *
  * Nothing blocks: web_service() handles what is ready and returns at once;
  * the host calls it from its pump. Every buffer is bounded and a peer that
  * exceeds a bound is closed.

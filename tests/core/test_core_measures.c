@@ -165,6 +165,16 @@ static void test_classification_thresholds(void **state)
     for (int s = 0; s < 4; s++)
         st->seats[s].reflected = true;
     core_measures_compute(st, 1, &m);
+    assert_int_equal(m.level, CORE_LEVEL_COOPERATIEF); /* not yet: rules v2 ask for more */
+    /* + a spanning turned grenservaring by afspraak: still not */
+    st->r_boundary[1] = 1;
+    core_measures_compute(st, 1, &m);
+    assert_int_equal(m.level, CORE_LEVEL_COOPERATIEF);
+    /* + a verbeteractie checked in a later round: verbindend */
+    st->r_checked[1] = 1;
+    core_measures_compute(st, 1, &m);
+    assert_int_equal(m.afspraken, 1);
+    assert_int_equal(m.improvements_checked, 1);
     assert_int_equal(m.level, CORE_LEVEL_VERBINDEND);
     /* a star network (the quarterback) blocks verbindend */
     for (int s = 1; s < 4; s++) {

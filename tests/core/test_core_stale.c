@@ -130,7 +130,10 @@ static void check_level(const char *rel)
     double tw = (double)won[0] / games, sw = (double)won[1] / games;
     printf("# %s stale views: team %.3f solo %.3f (gap %.3f); team advances %d refused %d\n", rel, tw, sw, tw - sw,
            stats[0].advances, stats[0].refused);
-    assert_true(tw - sw >= 0.30);
+    /* stale views cost a team under rules v2 (time and afspraken race),
+     * and the bundled levels are balanced so that perfect team play wins
+     * 60–90 %: the team must still clearly beat solo play, never deadlock */
+    assert_true(tw - sw >= 0.05);
     assert_int_equal(stats[0].advances, 0);
     free(g);
     free(sc);

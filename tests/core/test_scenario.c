@@ -128,6 +128,7 @@ void test_scenario_noor(core_scenario *sc)
     int ouder = add_role(sc, "ouder", "thuis", "welbevinden", "klaspraktijk");
     int clb = add_role(sc, "clb-anker", "welbevinden", "leren", "klaspraktijk");
     int lo = add_role(sc, "leerondersteuner", "leren", "klaspraktijk", "thuis");
+    sc->roles[ouder].guardian = true; /* the ouder consents to sharing a sensitive fact */
 
     int c;
     c = add_card(sc, "leraar-structuur", CORE_CARD_EXPERTISE, leraar, "klaspraktijk", CORE_KIND_PROFESSIONEEL, 3, 0);

@@ -127,7 +127,7 @@ wait_log "spelcode|room NETL" 5000 || true
 ip netns exec "$nsc" "$bin" join --headless --bot team --pace 300 --name netbot --code NETL \
   --no-token-store "10.77.0.1:$port" >"$work/client.out" 2>"$work/client.log" &
 cli_pid=$!
-if ! wait_log "game started" 10000; then
+if ! wait_log "het spel begint" 10000; then
   fail "the game did not start (host log $work/host.log)"; exit 1
 fi
 sleep 1.5
@@ -135,7 +135,7 @@ sleep 1.5
 # Silence: the client's end goes down; nothing is closed.
 tick; t0=$NOW
 ip -n "$nsc" link set "$vc" down || { fail "could not set $vc down"; exit 1; }
-if wait_log "seat [0-9]+ \(netbot\) disconnected" 6000; then
+if wait_log "plaats [0-9]+ \(netbot\) is weg" 6000; then
   tick; noticed=$((NOW - t0))
   echo "silent_link_noticed_after $noticed ms"
   [ "$noticed" -le 3100 ] || fail "the host noticed the silent link after $noticed ms (limit 3 s)"
@@ -149,7 +149,7 @@ kill -0 "$host_pid" 2>/dev/null || fail "the host is gone during the silence"
 sleep 0.5
 tick; t1=$NOW
 ip -n "$nsc" link set "$vc" up || { fail "could not set $vc up"; exit 1; }
-if wait_log "netbot.*rejoin|rejoin.*netbot" 15000; then
+if wait_log "netbot is terug op plaats" 15000; then
   tick; echo "silent_link_reclaimed_after $((NOW - t1)) ms"
   echo "# $log_match"
 else

@@ -282,7 +282,7 @@ static void atk_never_reads(ctx *c)
     ts_sock_name(fd, addr, sizeof addr);
     uint64_t t0 = plat_now_ms();
     char line[512] = "";
-    long found = hx_log_find(&c->host, c->from, addr, "left", 6000, line, sizeof line);
+    long found = hx_log_find(&c->host, c->from, addr, "is weg", 6000, line, sizeof line);
     check(found >= 0, "never_reads", "an observer that never reads was not dropped with a reason within 6 s");
     snprintf(c->note, sizeof c->note, "%.400s", line);
     metric(c, "dropped_after", (double)(plat_now_ms() - t0), "ms");
@@ -315,7 +315,7 @@ static void atk_flood(ctx *c)
             break;
     }
     char line[512] = "";
-    long found = hx_log_find(&c->host, c->from, addr, "too many", 2000, line, sizeof line);
+    long found = hx_log_find(&c->host, c->from, addr, "te veel", 2000, line, sizeof line);
     check(found >= 0, "flood", "the flooder was not dropped for too many messages");
     snprintf(c->note, sizeof c->note, "%.300s (after %d messages)", line, sent);
     metric(c, "dropped_after", (double)(plat_now_ms() - t0), "ms");
@@ -352,12 +352,12 @@ static void atk_killed(ctx *c)
     c->flaky.hold = true;
     c->flaky.reset = true;
     char line[512] = "";
-    long noticed = hx_log_find(&c->host, c->from, "kwetsbaar", "disconnected", 4000, line, sizeof line);
+    long noticed = hx_log_find(&c->host, c->from, "kwetsbaar", "is weg", 4000, line, sizeof line);
     check(noticed >= 0, "killed", "the killed player's seat was not marked disconnected");
     plat_sleep_ms(500);
     long from2 = hx_log_size(&c->host);
     c->flaky.hold = false;
-    long back = hx_log_find(&c->host, from2, "kwetsbaar", "rejoined", 4000, NULL, 0);
+    long back = hx_log_find(&c->host, from2, "kwetsbaar", "is terug op plaats", 4000, NULL, 0);
     check(back >= 0, "killed", "the player did not get its seat back with its token");
     snprintf(c->note, sizeof c->note, "%.300s; rejoined with its token after %ld ms", line, back);
     metric(c, "noticed_after", (double)noticed, "ms");
@@ -379,23 +379,23 @@ static void atk_silent(ctx *c)
     /* first a slow link (150 ms each way): tolerated, not dropped */
     hx_proxy_set(c->px, HX_DELAY, 150);
     plat_sleep_ms(1500);
-    check(hx_log_find(&c->host, c->from, "kwetsbaar", "disconnected", 0, NULL, 0) < 0, "silent",
+    check(hx_log_find(&c->host, c->from, "kwetsbaar", "is weg", 0, NULL, 0) < 0, "silent",
           "a slow (150 ms) link was dropped");
     /* a dropped link (both sockets closed): the seat comes back */
     long from1 = link_turns(c, HX_DROP, "drop");
-    long back1 = hx_log_find(&c->host, from1, "kwetsbaar", "rejoined", 4000, NULL, 0);
+    long back1 = hx_log_find(&c->host, from1, "kwetsbaar", "is terug op plaats", 4000, NULL, 0);
     check(back1 >= 0, "silent", "after a dropped link the seat was not reclaimed");
     plat_sleep_ms(500);
     /* a silent link: nothing passes, nothing closes */
     uint64_t t0 = plat_now_ms();
     long from2 = link_turns(c, HX_STALL, "stall");
     char line[512] = "";
-    long noticed = hx_log_find(&c->host, from2, "kwetsbaar", "disconnected", 6000, line, sizeof line);
+    long noticed = hx_log_find(&c->host, from2, "kwetsbaar", "is weg", 6000, line, sizeof line);
     long noticed_ms = noticed >= 0 ? (long)(plat_now_ms() - t0) : -1;
     check(noticed >= 0 && noticed_ms <= 3100, "silent", "a silent link was noticed after %ld ms (limit 3 s)",
           noticed_ms);
     long from3 = link_turns(c, HX_PASS, "pass");
-    long back = hx_log_find(&c->host, from3, "kwetsbaar", "rejoined", 5000, NULL, 0);
+    long back = hx_log_find(&c->host, from3, "kwetsbaar", "is terug op plaats", 5000, NULL, 0);
     check(back >= 0, "silent", "the seat was not reclaimed when the link came back");
     snprintf(c->note, sizeof c->note, "delay 150 ms tolerated; drop -> rejoined in %ld ms; stall -> %.300s; "
              "back -> rejoined in %ld ms", back1, line, back);

@@ -51,3 +51,25 @@ endif()
 # unreadable: exit 2, even next to a good file
 run(2 check --geen-speltest levels/noor.yaml tests/level/broken/bestaat-niet.yaml)
 run(2 check)
+
+# --format=gcc: one line per message, every line "file:line:col: error|warning: text"
+run(1 check --format=gcc --geen-speltest tests/level/broken/inspringing-en-meer.yaml)
+string(REGEX REPLACE "\n$" "" gcc_out "${OUT}")
+string(REPLACE "\n" ";" gcc_lines "${gcc_out}")
+list(LENGTH gcc_lines n_gcc)
+if(NOT n_gcc EQUAL 3)
+  message(FATAL_ERROR "--format=gcc: expected 3 lines (3 messages), got ${n_gcc}:\n${OUT}")
+endif()
+foreach(l IN LISTS gcc_lines)
+  if(NOT l MATCHES "^tests/level/broken/inspringing-en-meer\\.yaml:[0-9]+:[0-9]+: (error|warning): ")
+    message(FATAL_ERROR "--format=gcc line is not file:line:col: error|warning: text:\n${l}")
+  endif()
+endforeach()
+
+# a casus that cannot be won: exit 1, the unreachable needs named
+run(1 check --geen-speltest tests/level/broken/onbereikbare-noden.yaml)
+string(FIND "${OUT}" "deze casus is niet te winnen" at_win)
+string(FIND "${OUT}" "geen enkele kaart bereikt nood ‘speelplaats’" at_need)
+if(at_win LESS 0 OR at_need LESS 0)
+  message(FATAL_ERROR "unreachable needs not reported:\n${OUT}")
+endif()

@@ -347,6 +347,28 @@ static void test_garbage_never_crashes(void **state)
     free(sc);
 }
 
+/* Reading past syntax errors is bounded: a file with a mis-indented line
+ * every other line reports several of them, then stops (no hang, no flood),
+ * and a repaired line never invents a message about a key it mangled. */
+static void test_syntax_errors_bounded(void **state)
+{
+    (void)state;
+    lvl_diags *d = malloc(sizeof *d);
+    core_scenario *sc = malloc(sizeof *sc);
+    char text[8192];
+    size_t n = (size_t)snprintf(text, sizeof text, "versie: 1\nnoden:\n");
+    for (int i = 0; i < 40; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "  - id: n%d\n   titel: T%d\n", i, i);
+    assert_false(lvl_load_buffer("veel.yaml", text, n, sc, d));
+    int syntax = 0;
+    for (int i = 0; i < d->n; i++)
+        syntax += strstr(d->items[i].message, "springt 1 spatie te weinig in") != NULL;
+    assert_true(syntax >= 2);
+    assert_true(syntax <= 9); /* LVL_MAX_REPAIRS + 1 */
+    free(d);
+    free(sc);
+}
+
 static void write_file(const char *path, const char *text)
 {
     char tmp[PLAT_PATH_MAX + 8];
@@ -414,6 +436,7 @@ int main(void)
         cmocka_unit_test(test_buffer_mini_and_single_value_lists),
         cmocka_unit_test(test_english_messages),
         cmocka_unit_test(test_garbage_never_crashes),
+        cmocka_unit_test(test_syntax_errors_bounded),
         cmocka_unit_test(test_watch_reload),
         cmocka_unit_test(test_roles_source_and_text),
     };

@@ -726,7 +726,8 @@ static void test_check_advice(void **state)
                           "rollen: [leraar, clb-anker, leerondersteuner]\n"
                           "dossier:\n"
                           "  - {id: f1, rol: clb-anker, gevoelig: ja, tekst: \"Zwaar.\", noden: [rust, thuis, welzijn]}\n"
-                          "  - {id: mo, rol: leerling, stem-van-de-leerling: ja, tekst: \"Ik.\", noden: rust}\n");
+                          "  - {id: mo, rol: leerling, stem-van-de-leerling: ja, tekst: \"Ik.\", noden: rust}\n"
+                          "regels: {noden-om-te-winnen: 2}\n"); /* no ouder: nobody reaches `thuis` */
     /* the base's spanning names the ouder: give it afspraken and other roles */
     char *sp = strstr(text, "spanningen:");
     assert_non_null(sp);

@@ -42,7 +42,8 @@ else
   levels=("$levels_dir"/*.yaml)
 fi
 for level in "${levels[@]}"; do
-  case $(basename "$level") in rollen.yaml) continue ;; esac
+  # the roles file and the blank template are not casussen
+  case $(basename "$level") in rollen.yaml|sjabloon.yaml) continue ;; esac
   team=$(play "$level" team)
   solo=$(play "$level" solo)
   echo "$(basename "$level") team: $team"

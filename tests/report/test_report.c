@@ -336,6 +336,19 @@ static void test_team_game_report(void **state)
     assert_non_null(strstr(html, "identiek")); /* replay verified against the stored hash */
     assert_non_null(strstr(html, "Fatima"));
     assert_non_null(strstr(html, "&lt;plannen&gt;")); /* the team bots' answers are there */
+    /* the legend: every level in words, this game's marked once; each
+     * measure's good direction; and the transfer step at the end */
+    assert_non_null(strstr(html, "Niveaus van samenwerking: zo ziet het eruit"));
+    assert_non_null(strstr(html, "ieder werkt apart"));
+    assert_non_null(strstr(html, "niet alles via één persoon"));
+    const char *here = strstr(html, "class=\"here\"");
+    assert_non_null(here);
+    assert_null(strstr(here + 1, "class=\"here\""));
+    assert_non_null(strstr(html, "↓ lager is beter"));
+    assert_non_null(strstr(html, "hoe sterk alles via één persoon liep"));
+    const char *transfer = strstr(html, "Wie is het CLB-anker van jouw stageschool? Wat neem je mee?");
+    assert_non_null(transfer);
+    assert_true(transfer > strstr(html, "id=\"meenemen\""));
     free(html);
     export_and_check(db, &g, "team-anoniem", true, "nl");
     /* The projector's path: by file name, while the host still has it open. */
@@ -348,6 +361,8 @@ static void test_team_game_report(void **state)
     html = slurp(REPORT_TEST_OUT "/team-en", "report.html");
     assert_non_null(strstr(html, "lang=\"en\""));
     assert_non_null(strstr(html, "Collaboration network"));
+    assert_non_null(strstr(html, "↑ higher is better"));
+    assert_non_null(strstr(html, "Who is the CLB anchor at your internship school?"));
     free(html);
     store_close(db);
 }
@@ -499,7 +514,9 @@ static void test_every_level(void **state)
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         size_t nl = strlen(de->d_name);
-        if (nl < 6 || strcmp(de->d_name + nl - 5, ".yaml") != 0 || strcmp(de->d_name, "rollen.yaml") == 0)
+        /* the roles file and the blank template (sjabloon.yaml) are not casussen */
+        if (nl < 6 || strcmp(de->d_name + nl - 5, ".yaml") != 0 || strcmp(de->d_name, "rollen.yaml") == 0 ||
+            strcmp(de->d_name, "sjabloon.yaml") == 0)
             continue;
         level_fixture cur;
         memset(&cur, 0, sizeof cur);

@@ -6,7 +6,8 @@
 
 const char *const ui_fixture_scenes[] = {
     "lobby",   "table",     "table8",    "signaal",   "reflectie", "reveal",
-    "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "help", "trainer",
+    "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "debrief-5", "help",
+    "trainer",
     "player-overleg", "player-inzet", "player-reflectie", "player-ask", "player-dossier",
     "player-paused",
     "join-form", "join-roles", "join-picked", NULL,

@@ -358,6 +358,57 @@ static void test_wrong_code(void **state)
     host_destroy(r.h);
 }
 
+/* join --host H --code X --name Y without --role: the picker, not the
+ * first free seat. The name came from the command line, so no form; no
+ * seat is taken until a role is chosen, and choosing one seats the player
+ * in exactly that role. */
+static void test_join_without_role_picks(void **state)
+{
+    (void)state;
+    plat_i18n_init("nl");
+    char err[512] = "";
+    rig r;
+    memset(&r, 0, sizeof r);
+    r.h = make_host("levels/noor.yaml", NULL);
+    cli_options co;
+    cli_options_default(&co);
+    snprintf(co.host, sizeof co.host, "127.0.0.1");
+    co.port = host_port(r.h);
+    snprintf(co.code, sizeof co.code, "AMRA");
+    snprintf(co.name, sizeof co.name, "Piet");
+    co.no_token_store = true;
+    r.app = player_app_open(&co, true, err, sizeof err);
+    if (!r.app)
+        fail_msg("player window: %s", err);
+    assert_true(wait_picking(&r));
+    pump(&r, 20);
+    assert_true(player_app_picking(r.app));
+    assert_null(player_app_session(r.app));
+    host_seat_info si;
+    for (int s = 0; s < host_seat_count(r.h); s++) {
+        assert_true(host_seat_info_get(r.h, s, &si));
+        assert_false(si.taken);
+    }
+    /* the last role in the picker, not the first free one */
+    int last = host_seat_count(r.h) - 1;
+    assert_true(host_seat_info_get(r.h, last, &si));
+    char want[64];
+    snprintf(want, sizeof want, "%s", si.role_id);
+    assert_true(click(&r, PLAYER_ID_ROLE, last));
+    assert_true(click(&r, UI_ID_SUBMIT, 0));
+    int seat = -1;
+    for (int k = 0; k < 600 && seat < 0; k++) {
+        pump(&r, 1);
+        seat = seat_of_role(r.h, want);
+        if (seat >= 0 && !(host_seat_info_get(r.h, seat, &si) && si.taken))
+            seat = -1;
+    }
+    assert_int_equal(seat, last);
+    assert_string_equal(si.name, "Piet");
+    player_app_close(r.app);
+    host_destroy(r.h);
+}
+
 static void test_join_roles_720(void **state)
 {
     (void)state;
@@ -381,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_join_roles_1080_en),
         cmocka_unit_test(test_picker_fits_everywhere),
         cmocka_unit_test(test_wrong_code),
+        cmocka_unit_test(test_join_without_role_picks),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();

@@ -6,6 +6,7 @@
  * WebSocket peer through /ws next to three bots.
  */
 #include "host/host.h"
+#include "host/host_web.h"
 #include "platform/plat.h"
 #include "proto/proto.h"
 
@@ -637,11 +638,49 @@ static void test_plays_a_game(void **state)
     printf("game through /ws: %d actions sent, %d accepted\n", actions, accepted);
 }
 
+/* The trainer menu's list of the machine's other addresses: each with the
+ * browser port, never the address the URL already shows, cut at a whole
+ * entry when it does not fit. */
+static void test_other_addresses(void **state)
+{
+    fixture *fx = *state;
+    net_if_addr a[3];
+    memset(a, 0, sizeof a);
+    a[0].addr = 0xAC110001u; /* 172.17.0.1 */
+    a[1].addr = 0x0A2A0001u; /* 10.42.0.1 */
+    a[2].addr = 0xC0A80114u; /* 192.168.1.20 */
+    char out[HOST_OTHERS_LEN];
+    host_web_others(out, sizeof out, a, 2, 47880);
+    assert_string_equal(out, "172.17.0.1:47880, 10.42.0.1:47880");
+    host_web_others(out, sizeof out, a, 0, 47880);
+    assert_string_equal(out, "");
+    char small[30];
+    host_web_others(small, sizeof small, a, 3, 47880);
+    assert_string_equal(small, "172.17.0.1:47880");
+    /* the running host: the URL's address is not among the others */
+    char ip[64];
+    snprintf(ip, sizeof ip, "%s", host_lan_address(fx->h));
+    *strchr(ip, ':') = '\0';
+    char port[16];
+    snprintf(port, sizeof port, ":%d", fx->http);
+    const char *others = host_other_addresses(fx->h);
+    if (others[0]) {
+        char needle[80];
+        snprintf(needle, sizeof needle, "%s:", ip);
+        assert_true(strncmp(others, needle, strlen(needle)) != 0);
+        snprintf(needle, sizeof needle, ", %s:", ip);
+        assert_null(strstr(others, needle));
+        assert_non_null(strstr(others, port));
+    }
+    assert_non_null(strstr(host_join_url(fx->h), ip));
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_serves_only_own_files),
+        cmocka_unit_test(test_other_addresses),
         cmocka_unit_test(test_methods_and_header_cap),
         cmocka_unit_test(test_connections_per_address),
         cmocka_unit_test(test_origin_checked),
