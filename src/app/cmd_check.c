@@ -111,9 +111,10 @@ int cmd_check(int argc, char **argv)
             printf(_("%s: rollenbestand in orde (%d waarschuwing(en))\n"),
                    a, d->n_warnings);
         else if (played)
-            printf(_("%s: in orde, %d waarschuwing(en); %d spellen elk: team-bots winnen %.0f%%, solo-bots %.0f%%; "
-                     "solo haalde %d keer verbindend\n"),
-                   a, d->n_warnings, rep.games, rep.team_win * 100.0, rep.solo_win * 100.0,
+            printf(_("%s: in orde, %d waarschuwing(en); %d spellen per soort bots, gewonnen: solo %.0f%%, "
+                     "checklist %.0f%%, team %.0f%%, gemengd %.0f%%; solo haalde %d keer verbindend\n"),
+                   a, d->n_warnings, rep.games, rep.win[LVL_BOTS_SOLO] * 100.0, rep.win[LVL_BOTS_CHECKLIST] * 100.0,
+                   rep.win[LVL_BOTS_TEAM] * 100.0, rep.win[LVL_BOTS_MIXED] * 100.0,
                    rep.solo_levels[CORE_LEVEL_VERBINDEND]);
         else
             printf(_("%s: in orde, %d waarschuwing(en) (niet gespeeld)\n"),

@@ -1,11 +1,17 @@
 /*
- * samenspel simulate LEVEL [--games N] [--seed S] [--bots team|solo|mixed] [--json]
+ * samenspel simulate LEVEL [--games N] [--seed S] [--bots team|solo|checklist|mixed]
+ *                          [--rollen-omgekeerd] [--json]
  *
  * Plays N full games of a level with bots in every seat (core_simulate) and
- * prints the win rate, mean final welbevinden, the distribution of
- * collaboration levels, the mean of each measure and games per second.
- * Trainers and the level author use it to tune a level. Exit 0 on success,
- * 1 when the level has errors, 2 for bad arguments or an unreadable file.
+ * prints the win rate, mean final welbevinden and its spread, the
+ * distribution of collaboration levels (of all games and of the games won),
+ * the mean of each measure, how often and when each need was reached, what
+ * became of each spanning, and games per second. Trainers and the level
+ * author use it to tune a level; tools/bench.sh's balance section checks the
+ * targets of issue #12 with it. --rollen-omgekeerd reads the level's
+ * `rollen` back to front, so that a mixed table's dependence on the order of
+ * the roles can be measured. Exit 0 on success, 1 when the level has errors,
+ * 2 for bad arguments or an unreadable file.
  */
 #include "app/app.h"
 
@@ -22,11 +28,14 @@
 
 static void usage(FILE *f)
 {
-    fputs(_("gebruik: samenspel simulate LEVEL [--games N] [--seed S] [--bots team|solo|mixed] [--json]\n"
+    fputs(_("gebruik: samenspel simulate LEVEL [--games N] [--seed S] [--bots team|solo|checklist|mixed]\n"
+            "                          [--rollen-omgekeerd] [--json]\n"
             "  speelt N volledige spellen met bots op elke plaats (standaard 1000, team)\n"
-            "  en toont winstkans, gemiddeld welbevinden, samenwerkingsniveaus,\n"
-            "  het gemiddelde van elke maat en het aantal spellen per seconde.\n"
-            "  --bots mixed: om en om een team- en een solobot.\n"
+            "  en toont winstkans, welbevinden, samenwerkingsniveaus, het gemiddelde\n"
+            "  van elke maat, de noden en de spanningen, en het aantal spellen per seconde.\n"
+            "  --bots checklist: drukt op elke samenwerkingsknop zonder af te stemmen.\n"
+            "  --bots mixed: team- en solobots, per spel verdeeld over de plaatsen.\n"
+            "  --rollen-omgekeerd: leest ‘rollen’ van achter naar voor.\n"
             "  afsluitcode: 0 in orde, 1 fouten in het level, 2 verkeerde opties of onleesbaar bestand\n"),
           f);
 }
@@ -44,12 +53,18 @@ static bool parse_u64(const char *s, uint64_t *out)
     return true;
 }
 
-static void print_json(const char *level, const core_sim_result *r, core_sim_bots bots, uint64_t seed, double gps)
+/* The --bots word of a kind (core_sim_bots order). */
+static const char *bots_key(core_sim_bots bots)
 {
-    static const char *bot_names[] = {"team", "solo", "mixed"};
-    double n = r->games > 0 ? r->games : 1;
-    printf("{\"level\":\"");
-    for (const char *p = level; *p; p++) {
+    static const char *const names[] = {"team", "solo", "mixed", "checklist"};
+    return (unsigned)bots < sizeof names / sizeof names[0] ? names[bots] : "?";
+}
+
+/* A JSON string, quotes included. */
+static void json_str(const char *t)
+{
+    putchar('"');
+    for (const char *p = t; *p; p++) {
         unsigned char c = (unsigned char)*p;
         if (c == '"' || c == '\\')
             printf("\\%c", c);
@@ -58,28 +73,82 @@ static void print_json(const char *level, const core_sim_result *r, core_sim_bot
         else
             putchar(c);
     }
-    printf("\",\"bots\":\"%s\",\"seed\":%" PRIu64 ",\"games\":%d,\"won\":%d,\"win_rate\":%.4f,"
+    putchar('"');
+}
+
+/* Games per collaboration level as {"geen":..,...}. */
+static void json_levels(const int *counts)
+{
+    putchar('{');
+    for (int l = 0; l < CORE_LEVEL_COUNT; l++)
+        printf("%s\"%s\":%d", l ? "," : "", core_level_key((core_collab_level)l), counts[l]);
+    putchar('}');
+}
+
+/* Per need: games it was reached in and the mean round (null: never); per
+ * spanning: games it became a grenservaring, games it was left lying. */
+static void json_targets(const core_scenario *sc, const core_sim_result *r)
+{
+    printf(",\"needs\":{");
+    for (int n = 0; n < sc->n_needs; n++) {
+        printf("%s", n ? "," : "");
+        json_str(sc->needs[n].id);
+        printf(":{\"reached\":%d,\"mean_round\":", r->need_reached[n]);
+        if (r->need_reached[n] > 0)
+            printf("%.3f}", (double)r->need_round_sum[n] / r->need_reached[n]);
+        else
+            printf("null}");
+    }
+    printf("},\"spanningen\":{");
+    for (int f = 0; f < sc->n_frictions; f++) {
+        printf("%s", f ? "," : "");
+        json_str(sc->frictions[f].id);
+        printf(":{\"grenservaring\":%d,\"left_lying\":%d}", r->friction_crossed[f], r->friction_left[f]);
+    }
+    printf("}");
+}
+
+static void print_json(const char *level, const core_scenario *sc, const core_sim_result *r, core_sim_bots bots,
+                       uint64_t seed, bool reversed, double gps)
+{
+    double n = r->games > 0 ? r->games : 1;
+    printf("{\"level\":");
+    json_str(level);
+    printf(",\"bots\":\"%s\",\"seed\":%" PRIu64 ",\"games\":%d,\"won\":%d,\"win_rate\":%.4f,"
            "\"mean_welbevinden\":%.3f,\"mean_rounds\":%.3f,\"games_per_second\":%.1f,",
-           bot_names[bots], seed, r->games, r->won, r->won / n, r->mean_welbevinden, r->mean_rounds, gps);
+           bots_key(bots), seed, r->games, r->won, r->won / n, r->mean_welbevinden, r->mean_rounds, gps);
     printf("\"levels\":{");
     for (int l = 0; l < CORE_LEVEL_COUNT; l++)
         printf("%s\"%s\":%d", l ? "," : "", core_level_key((core_collab_level)l), r->levels[l]);
     printf("},\"measures\":{\"densiteit\":%.4f,\"centraliteit\":%.4f,\"diversiteit\":%.4f,"
            "\"rollen_aandeel\":%.4f,\"doelgerichtheid\":%.4f,\"edges\":%d,\"contributions\":%d,"
            "\"joint_contributions\":%d,\"promises_kept\":%d,\"promises_broken\":%d,\"asks_offers\":%d,"
-           "\"reflective_rounds\":%d}}\n",
+           "\"reflective_rounds\":%d}",
            r->mean.density, r->mean.centrality, r->mean.diversity, r->mean.role_share, r->mean.goal_directedness,
            r->mean.edges, r->mean.contributions, r->mean.joint_contributions, r->mean.promises_kept,
            r->mean.promises_broken, r->mean.asks_offers, r->mean.reflective_rounds);
+    /* issue #12: both outcomes, the spread, and what became of each target */
+    printf(",\"sd_welbevinden\":%.3f,\"rollen_omgekeerd\":%s,\"won_at_level\":", r->sd_welbevinden,
+           reversed ? "true" : "false");
+    json_levels(r->won_at_level);
+    json_targets(sc, r);
+    printf("}\n");
 }
 
-static void print_human(const char *level, const core_sim_result *r, core_sim_bots bots, double gps)
+static void print_human(const char *level, const core_scenario *sc, const core_sim_result *r, core_sim_bots bots,
+                        bool reversed, double gps)
 {
-    const char *bot_label = bots == CORE_SIM_TEAM ? _("team") : bots == CORE_SIM_SOLO ? _("solo") : _("gemengd");
+    const char *bot_label = bots == CORE_SIM_TEAM        ? _("team")
+                            : bots == CORE_SIM_SOLO      ? _("solo")
+                            : bots == CORE_SIM_CHECKLIST ? _("checklist")
+                                                         : _("gemengd");
     double n = r->games > 0 ? r->games : 1;
     printf(_("Level %s: %d spellen met %s-bots\n"), level, r->games, bot_label);
+    if (reversed)
+        printf("%s\n", _("  (met de rollen in omgekeerde volgorde)"));
     printf(_("  gewonnen: %d (%.1f%%)\n"), r->won, 100.0 * r->won / n);
     printf(_("  gemiddeld welbevinden op het einde: %.2f\n"), r->mean_welbevinden);
+    printf(_("  spreiding van het welbevinden (standaardafwijking): %.2f\n"), r->sd_welbevinden);
     printf(_("  gemiddeld aantal rondes: %.2f\n"), r->mean_rounds);
     printf("%s\n", _("  samenwerkingsniveau (hele spel):"));
     for (int l = 0; l < CORE_LEVEL_COUNT; l++) {
@@ -88,8 +157,8 @@ static void print_human(const char *level, const core_sim_result *r, core_sim_bo
         int chars = 0;
         for (const char *p = name; *p; p++)
             chars += ((unsigned char)*p & 0xC0) != 0x80;
-        printf("    %s%*s %6d (%.1f%%)\n", name, chars < 14 ? 14 - chars : 0, "", r->levels[l],
-               100.0 * r->levels[l] / n);
+        printf(_("    %s%*s %6d (%.1f%%), waarvan gewonnen %d\n"), name, chars < 14 ? 14 - chars : 0, "", r->levels[l],
+               100.0 * r->levels[l] / n, r->won_at_level[l]);
     }
     printf("%s\n", _("  gemiddelde maten:"));
     printf(_("    densiteit %.3f, centraliteit %.3f, diversiteit %.3f, aandeel rollen %.3f, doelgerichtheid %.3f\n"),
@@ -98,6 +167,17 @@ static void print_human(const char *level, const core_sim_result *r, core_sim_bo
              "reflectieve rondes %d\n"),
            r->mean.contributions, r->mean.joint_contributions, r->mean.asks_offers, r->mean.promises_kept,
            r->mean.promises_broken, r->mean.reflective_rounds);
+    printf("%s\n", _("  noden (gehaald in hoeveel spellen, gemiddeld in ronde):"));
+    for (int k = 0; k < sc->n_needs; k++) {
+        if (r->need_reached[k] > 0)
+            printf(_("    %s: %d, ronde %.1f\n"), sc->needs[k].id, r->need_reached[k],
+                   (double)r->need_round_sum[k] / r->need_reached[k]);
+        else
+            printf(_("    %s: nooit gehaald\n"), sc->needs[k].id);
+    }
+    printf("%s\n", _("  spanningen (grenservaring / bleef liggen, in spellen):"));
+    for (int f = 0; f < sc->n_frictions; f++)
+        printf("    %s: %d / %d\n", sc->frictions[f].id, r->friction_crossed[f], r->friction_left[f]);
     printf(_("  snelheid: %.0f spellen per seconde\n"), gps);
 }
 
@@ -106,7 +186,7 @@ int cmd_simulate(int argc, char **argv)
     const char *level = NULL;
     uint64_t games = 1000, seed = 1;
     core_sim_bots bots = CORE_SIM_TEAM;
-    bool json = false;
+    bool json = false, reversed = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0 || strcmp(a, "--hulp") == 0) {
@@ -114,6 +194,8 @@ int cmd_simulate(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "--json") == 0) {
             json = true;
+        } else if (strcmp(a, "--rollen-omgekeerd") == 0 || strcmp(a, "--roles-reversed") == 0) {
+            reversed = true;
         } else if (strcmp(a, "--games") == 0 || strcmp(a, "--spellen") == 0) {
             if (i + 1 >= argc || !parse_u64(argv[i + 1], &games) || games < 1 || games > 10000000) {
                 fprintf(stderr, _("samenspel simulate: %s vraagt een getal van 1 tot 10000000\n"), a);
@@ -134,8 +216,10 @@ int cmd_simulate(int argc, char **argv)
                 bots = CORE_SIM_SOLO;
             else if (strcmp(b, "mixed") == 0 || strcmp(b, "gemengd") == 0)
                 bots = CORE_SIM_MIXED;
+            else if (strcmp(b, "checklist") == 0)
+                bots = CORE_SIM_CHECKLIST;
             else {
-                fprintf(stderr, _("samenspel simulate: --bots kent team, solo of mixed, niet ‘%s’\n"), b);
+                fprintf(stderr, _("samenspel simulate: --bots kent team, solo, checklist of mixed, niet ‘%s’\n"), b);
                 return 2;
             }
             i++;
@@ -165,7 +249,8 @@ int cmd_simulate(int argc, char **argv)
         return 1;
     }
     int rc = 0;
-    if (!lvl_load_file(level, sc, diags)) {
+    const lvl_load_opts opts = {.reverse_seats = reversed};
+    if (!lvl_load_file_opts(level, sc, diags, &opts)) {
         lvl_diags_print(diags, false, stderr);
         rc = diags->unreadable ? 2 : 1;
         goto done;
@@ -183,9 +268,9 @@ int cmd_simulate(int argc, char **argv)
     double secs = (double)(t1 - t0) / 1e9;
     double gps = secs > 0 ? res.games / secs : 0.0;
     if (json)
-        print_json(level, &res, bots, seed, gps);
+        print_json(level, sc, &res, bots, seed, reversed, gps);
     else
-        print_human(level, &res, bots, gps);
+        print_human(level, sc, &res, bots, reversed, gps);
 done:
     free(sc);
     free(diags);

@@ -239,7 +239,7 @@ static bool looks_like_roles_file(const lnode *root)
 }
 
 static bool load_common(lvl_src *s, lnode *root, const char *level_path, core_scenario *out, bool *was_roles_file,
-                        const lvl_roles_io *rio)
+                        const lvl_roles_io *rio, const lvl_load_opts *opts)
 {
     lvl_loader *L = calloc(1, sizeof *L);
     if (!L) {
@@ -257,6 +257,10 @@ static bool load_common(lvl_src *s, lnode *root, const char *level_path, core_sc
         return false;
     }
     lvl_build b = {.s = s, .L = L, .root = root, .sc = out, .level_path = level_path, .rio = rio};
+    if (opts) {
+        b.advise = opts->advise;
+        b.reverse_seats = opts->reverse_seats;
+    }
     build_level(&b);
     lvl_file_free(&b.roles_file);
     free(L);
@@ -264,7 +268,7 @@ static bool load_common(lvl_src *s, lnode *root, const char *level_path, core_sc
 }
 
 static bool check_file(const char *path, core_scenario *out, lvl_diags *diags, bool *was_roles_file,
-                       const lvl_roles_io *rio)
+                       const lvl_roles_io *rio, const lvl_load_opts *opts)
 {
     lvl_diags_clear(diags);
     if (was_roles_file)
@@ -274,7 +278,7 @@ static bool check_file(const char *path, core_scenario *out, lvl_diags *diags, b
     bool ok = false;
     bool roles = false;
     if (root)
-        ok = load_common(&fs.src, root, path, out, &roles, rio);
+        ok = load_common(&fs.src, root, path, out, &roles, rio, opts);
     lvl_file_free(&fs);
     lvl_diags_sort(diags);
     if (was_roles_file)
@@ -286,16 +290,19 @@ static bool check_file(const char *path, core_scenario *out, lvl_diags *diags, b
 
 bool lvl_check_file(const char *path, core_scenario *out, lvl_diags *diags, bool *was_roles_file)
 {
-    return check_file(path, out, diags, was_roles_file, NULL);
+    const lvl_load_opts opts = {.advise = true};
+    return check_file(path, out, diags, was_roles_file, NULL, &opts);
 }
 
-bool lvl_load_file_roles(const char *path, core_scenario *out, lvl_diags *diags, lvl_roles_source *used)
+/* A level (not a roles file) read with opts. */
+static bool load_level_file(const char *path, core_scenario *out, lvl_diags *diags, lvl_roles_source *used,
+                            const lvl_load_opts *opts)
 {
     if (used)
         memset(used, 0, sizeof *used);
     lvl_roles_io rio = {NULL, NULL, 0, used};
     bool roles = false;
-    bool ok = check_file(path, out, diags, &roles, &rio);
+    bool ok = check_file(path, out, diags, &roles, &rio, opts);
     if (roles) {
         lvl_src s = {.file = path, .d = diags, .is_en = lang_en()};
         lvl_diag_add(&s, LVL_ERROR, 0, 0, TR(&s, "kies een level, bv. levels/noor.yaml", "pick a level, e.g. levels/noor.yaml"), "%s",
@@ -303,6 +310,16 @@ bool lvl_load_file_roles(const char *path, core_scenario *out, lvl_diags *diags,
         return false;
     }
     return ok;
+}
+
+bool lvl_load_file_roles(const char *path, core_scenario *out, lvl_diags *diags, lvl_roles_source *used)
+{
+    return load_level_file(path, out, diags, used, NULL);
+}
+
+bool lvl_load_file_opts(const char *path, core_scenario *out, lvl_diags *diags, const lvl_load_opts *opts)
+{
+    return load_level_file(path, out, diags, NULL, opts);
 }
 
 bool lvl_load_file(const char *path, core_scenario *out, lvl_diags *diags)
@@ -328,7 +345,7 @@ bool lvl_load_buffer_roles(const char *name, const char *data, size_t len, const
         if (root) {
             lvl_lint_comments(&s, root);
             bool roles = false;
-            ok = load_common(&s, root, NULL, out, &roles, &rio);
+            ok = load_common(&s, root, NULL, out, &roles, &rio, NULL);
             if (roles)
                 ok = false;
         }

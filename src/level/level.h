@@ -44,6 +44,17 @@ typedef struct {
  * Returns true when the scenario is usable (no errors; warnings allowed). */
 bool lvl_load_file(const char *path, core_scenario *out, lvl_diags *diags);
 
+/* How a level is read, for the tools. */
+typedef struct {
+    bool advise;        /* also the authoring advice of `samenspel check` (warnings: the
+                         * pupil's voice, consent, afspraken; levels/README.md) */
+    bool reverse_seats; /* read `rollen` back to front: the same level with its roles
+                         * listed the other way (simulate --rollen-omgekeerd) */
+} lvl_load_opts;
+
+/* lvl_load_file with options (opts may be NULL). */
+bool lvl_load_file_opts(const char *path, core_scenario *out, lvl_diags *diags, const lvl_load_opts *opts);
+
 /* Same, from memory (for fuzzing and tests); `name` is used in diagnostics. */
 bool lvl_load_buffer(const char *name, const char *data, size_t len,
                      core_scenario *out, lvl_diags *diags);
@@ -74,18 +85,28 @@ void lvl_diags_print(const lvl_diags *d, bool gcc_format, void *stdio_file);
 
 /* Like lvl_load_file, but also accepts a roles file (levels/rollen.yaml):
  * then it only validates it, sets *was_roles_file and returns whether it
- * has no errors (out is left zeroed). For `samenspel check`. */
+ * has no errors (out is left zeroed). A level also gets the authoring
+ * advice (lvl_load_opts.advise). For `samenspel check`. */
 bool lvl_check_file(const char *path, core_scenario *out, lvl_diags *diags, bool *was_roles_file);
 
-/* Play-tests a loaded level with core's bots (team and solo, `games` each)
+/* Play-tests a loaded level with core's bots (every kind, `games` each)
  * and adds warnings to diags when it is nearly unwinnable, trivial, when
- * solo play does about as well as team play, or when solo play reaches
- * `verbindend`. The figures go to `report` (may be NULL). */
+ * solo play does about as well as team play, when solo play reaches
+ * `verbindend`, or when no kind of bots ever reaches a need. The figures go
+ * to `report` (may be NULL). */
+typedef enum { LVL_BOTS_SOLO = 0, LVL_BOTS_CHECKLIST, LVL_BOTS_TEAM, LVL_BOTS_MIXED, LVL_BOTS_COUNT } lvl_bots;
+
 typedef struct {
-    int games;
+    int games;                          /* per kind of bots */
     double team_win, solo_win;          /* 0..1 */
     int team_levels[CORE_LEVEL_COUNT], solo_levels[CORE_LEVEL_COUNT];
+    double win[LVL_BOTS_COUNT];         /* 0..1, per kind (lvl_bots) */
+    int levels[LVL_BOTS_COUNT][CORE_LEVEL_COUNT];
+    uint32_t unreached_needs;           /* bit n: no kind of bots reached need n in any game */
 } lvl_playtest_report;
+
+/* The kind's name as `samenspel simulate --bots` takes it ("solo", ...). */
+const char *lvl_bots_key(lvl_bots kind);
 
 #define LVL_PLAYTEST_MIN_TEAM_WIN 0.20  /* below: nearly unwinnable */
 #define LVL_PLAYTEST_MAX_SOLO_WIN 0.90  /* above: trivial */

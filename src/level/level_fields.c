@@ -297,6 +297,21 @@ bool lvl_double(lvl_src *s, const lnode *v, const char *key, double *out, double
     return number(s, v, key, false, lo, hi, out);
 }
 
+/* `ja` or `nee` (the level format is Dutch, also for English messages). */
+bool lvl_yesno(lvl_src *s, const lnode *v, const char *key, bool *out)
+{
+    v = lvl_scalar(s, v, key);
+    if (!v)
+        return false;
+    if (strcmp(v->s, "ja") == 0 || strcmp(v->s, "nee") == 0) {
+        *out = v->s[0] == 'j';
+        return true;
+    }
+    lvl_diag_at(s, LVL_ERROR, v, TR(s, "schrijf ‘ja’ of ‘nee’, of laat de regel weg", "write ‘ja’ (yes) or ‘nee’ (no), or leave the line out"),
+                TR(s, "‘%s’ moet ja of nee zijn, niet ‘%s’", "‘%s’ must be ja or nee, not ‘%s’"), key, v->s);
+    return false;
+}
+
 /* A list value; a single scalar counts as a list of one (trainers write
  * `noden: rust` for one need). */
 const lnode *lvl_list(lvl_src *s, const lnode *v, const char *key, lnode *one)
@@ -387,6 +402,11 @@ bool lvl_get_int(lvl_src *s, const lnode *map, const char *key, int *out, int lo
 bool lvl_get_double(lvl_src *s, const lnode *map, const char *key, double *out, double lo, double hi)
 {
     return lvl_double(s, lvl_map_get(map, key), key, out, lo, hi);
+}
+
+bool lvl_get_yesno(lvl_src *s, const lnode *map, const char *key, bool *out)
+{
+    return lvl_yesno(s, lvl_map_get(map, key), key, out);
 }
 
 const lnode *lvl_get_list(lvl_src *s, const lnode *map, const char *key, lnode *one)

@@ -78,7 +78,8 @@ static int domain_list(lvl_src *s, const lvl_loader *L, const lnode *map, const 
 
 static const lvl_kspec card_keys[] = {
     {"id", true}, {"titel", true}, {"tekst", false}, {"soort", false}, {"domein", false},
-    {"kennis", false}, {"sterkte", false}, {"versterking", false}, {"aantal", false}, {"rol", false},
+    {"kennis", false}, {"sterkte", false}, {"versterking", false}, {"aantal", false},
+    {"stem-van-de-leerling", false}, {"rol", false}, /* `rol` last: only a level's cards have it */
 };
 
 /* An expertise card has a strength (`sterkte`), a generic card boosts
@@ -148,13 +149,15 @@ bool lvl_read_card(lvl_src *s, const lvl_loader *L, const lnode *c, lvl_card_tmp
     }
     card_power(s, c, &card_powers[d->type == CORE_CARD_EXPERTISE ? 0 : 1],
                d->type == CORE_CARD_EXPERTISE ? &d->strength : &d->boost);
+    /* what the pupil says: counts only in a round in which someone asked the pupil */
+    lvl_get_yesno(s, c, "stem-van-de-leerling", &d->pupil_voice);
     return true;
 }
 
 static const lvl_kspec role_keys[] = {
     {"id", true}, {"naam", true}, {"beschrijving", false}, {"specialisme", true}, {"vaardigheden", false},
     {"grenzen", false}, {"grensdomeinen", false}, {"kleur", false}, {"kaarten", true}, {"dossier", false},
-    {"afkorting", false},
+    {"afkorting", false}, {"leerling", false}, {"geeft-toestemming", false}, {"organiseert-overleg", false},
 };
 static const lvl_kspec rolefact_keys[] = {{"id", true}, {"tekst", true}, {"domeinen", true}};
 
@@ -189,6 +192,20 @@ void lvl_role_badge(const lvl_role_tmp *t, char out[CORE_BADGE_LEN])
     }
     /* roles files without `afkorting` (and journals written before it existed) */
     core_role_default_badge(t->def.id, t->def.name, out);
+}
+
+/* What a role may do under the rules of issue #12 (RULES.md: consent, the
+ * pupil's voice, overlegmoment): set from the usual role ids, and the keys
+ * `leerling`, `geeft-toestemming` and `organiseert-overleg` override that,
+ * so a level's own role (say a pleegmoeder) can give consent too. */
+static void role_flags(lvl_src *s, const lnode *r, core_role_def *d)
+{
+    d->pupil = strcmp(d->id, "leerling") == 0;
+    d->guardian = strcmp(d->id, "ouder") == 0;
+    d->organizer = strcmp(d->id, "directie") == 0 || strcmp(d->id, "zorgcoordinator") == 0;
+    lvl_get_yesno(s, r, "leerling", &d->pupil);
+    lvl_get_yesno(s, r, "geeft-toestemming", &d->guardian);
+    lvl_get_yesno(s, r, "organiseert-overleg", &d->organizer);
 }
 
 static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
@@ -248,6 +265,7 @@ static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
         }
     }
     read_badge(s, r, t->badge);
+    role_flags(s, r, d);
     if (lvl_get_int(s, r, "kleur", &d->colour, 0, 15))
         t->colour_set = true;
     else if (keep_colour >= 0) {

@@ -47,6 +47,8 @@ bool lvl_check_id_value(lvl_src *s, const lnode *v, const char *key);
 /* Integer or number in [lo, hi]; true when present and valid. */
 bool lvl_int(lvl_src *s, const lnode *v, const char *key, int *out, int lo, int hi);
 bool lvl_double(lvl_src *s, const lnode *v, const char *key, double *out, double lo, double hi);
+/* `ja` or `nee`; true when present and valid (then *out is set). */
+bool lvl_yesno(lvl_src *s, const lnode *v, const char *key, bool *out);
 /* A list; a single scalar counts as a list of one, backed by *one. */
 const lnode *lvl_list(lvl_src *s, const lnode *v, const char *key, lnode *one);
 
@@ -56,6 +58,7 @@ bool lvl_get_text(lvl_src *s, const lnode *map, const char *key, char *out, size
 bool lvl_get_id(lvl_src *s, const lnode *map, const char *key, char *out);
 bool lvl_get_int(lvl_src *s, const lnode *map, const char *key, int *out, int lo, int hi);
 bool lvl_get_double(lvl_src *s, const lnode *map, const char *key, double *out, double lo, double hi);
+bool lvl_get_yesno(lvl_src *s, const lnode *map, const char *key, bool *out);
 const lnode *lvl_get_list(lvl_src *s, const lnode *map, const char *key, lnode *one);
 
 /* Finds v's text in names; reports a dangling reference with a suggestion
@@ -160,13 +163,17 @@ typedef struct {
     const char *level_path;   /* NULL for a level read from memory */
     const lvl_roles_io *rio;  /* may be NULL */
     lvl_file roles_file;      /* the roles file's tree; the driver frees it */
-    int seat_known[CORE_MAX_SEATS]; /* seat -> index in L->roles */
+    /* role in the scenario -> index in L->roles: the seats first, then the
+     * roles that hold a pupil's-voice fact without a seat */
+    int seat_known[CORE_MAX_ROLES];
     const lnode *seats, *needs; /* as read, for later positions */
     lnode seats_one;          /* backs `seats` when it is a single value */
     lvl_namelist seat_names, need_names;
     bool seats_failed;        /* a seat did not resolve: keep later references quiet */
     lvl_namelist ids;         /* ids of the items of the list being read */
     bool block_seen[CORE_BLOCK_COUNT]; /* building blocks with a reflection card */
+    bool advise;              /* `samenspel check`: also the authoring advice (lvl_advise) */
+    bool reverse_seats;       /* read `rollen` back to front (simulate --rollen-omgekeerd) */
 } lvl_build;
 
 /* When a section is read: sections run stage by stage, in table order

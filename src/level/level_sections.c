@@ -13,14 +13,16 @@
 
 static const lvl_kspec pupil_keys[] = {{"naam", true}, {"leeftijd", true}, {"klas", true}, {"verhaal", true}};
 static const lvl_kspec need_keys[] = {{"id", true}, {"titel", true}, {"tekst", true}, {"domein", true}, {"doel", true}};
-static const lvl_kspec fact_keys[] = {{"id", true}, {"rol", true}, {"tekst", true}, {"noden", true}};
+static const lvl_kspec fact_keys[] = {{"id", true}, {"rol", true}, {"tekst", true}, {"noden", true},
+                                      {"gevoelig", false}, {"stem-van-de-leerling", false}};
 static const lvl_kspec friction_keys[] = {
     {"id", true}, {"titel", true}, {"tekst", true}, {"rollen", true}, {"samen", false},
-    {"zwaarte", true}, {"treft", false}, {"ronde", false}, {"innovatie", true},
+    {"zwaarte", true}, {"treft", false}, {"ronde", false}, {"innovatie", true}, {"afspraken", false},
 };
 static const lvl_kspec innovation_keys[] = {{"id", true}, {"titel", true}, {"tekst", false}, {"kennis", true}, {"sterkte", true}};
 static const lvl_kspec goal_keys[] = {{"id", true}, {"titel", true}, {"tekst", false}, {"noden", true}};
-static const lvl_kspec reflection_keys[] = {{"id", true}, {"vraag", true}, {"bouwsteen", true}, {"signalen", true}, {"antwoorden", true}};
+static const lvl_kspec reflection_keys[] = {{"id", true}, {"vraag", true}, {"bouwsteen", true}, {"signalen", true}, {"antwoorden", true},
+                                            {"past-bij-signaal", false}, {"past-bij-rust", false}};
 static const lvl_kspec event_keys[] = {{"ronde", true}, {"titel", true}, {"tekst", true}, {"welbevinden", false},
                                        {"draagkracht", false}, {"nood", false}, {"voortgang", false}};
 
@@ -181,6 +183,18 @@ static const num_rule rule_numbers[] = {
     {"herstel", offsetof(core_rules, recovery), true, 0, 10},
     {"noden-om-te-winnen", offsetof(core_rules, needs_to_win), true, 1, CORE_MAX_NEEDS},
     {"max-doelen", offsetof(core_rules, max_goals), true, 1, CORE_MAX_GOALS},
+    /* Organisatie and trust (issue #12); the ranges are core_validate.c's */
+    {"overlegtijd", offsetof(core_rules, overleg_budget), true, 0, 100},
+    {"overlegmoment-kost", offsetof(core_rules, overleg_moment_cost), true, 0, 100},
+    {"overlegmoment-bonus", offsetof(core_rules, overleg_moment_bonus), true, 0, 100},
+    {"kost-vraag", offsetof(core_rules, ask_cost), true, 0, 100},
+    {"kost-doel", offsetof(core_rules, goal_cost), true, 0, 100},
+    {"kost-afspraak", offsetof(core_rules, afspraak_cost), true, 0, 100},
+    {"kost-leerling", offsetof(core_rules, pupil_cost), true, 0, 100},
+    {"vertrouwen-start", offsetof(core_rules, trust_start), true, 0, 100},
+    {"vertrouwen-max", offsetof(core_rules, trust_max), true, 1, 100},
+    {"vertrouwen-laag", offsetof(core_rules, trust_low), true, 0, 100},
+    {"toestemming-straf", offsetof(core_rules, consent_penalty), true, 0, 100},
 };
 
 static const num_rule threshold_numbers[] = {
@@ -199,10 +213,10 @@ static bool read_numbers(lvl_src *s, const lnode *m, const char *what, const num
 {
     if (!m || !lvl_want(s, m, LN_MAP, what))
         return false;
-    lvl_kspec spec[32];
-    for (int i = 0; i < n && i < 32; i++)
+    lvl_kspec spec[48];
+    for (int i = 0; i < n && i < 48; i++)
         spec[i] = (lvl_kspec){nums[i].key, false};
-    lvl_check_keys(s, m, spec, n < 32 ? n : 32, what);
+    lvl_check_keys(s, m, spec, n < 48 ? n : 48, what);
     for (int i = 0; i < n; i++) {
         void *field = (char *)r + nums[i].off;
         if (nums[i].whole)
@@ -231,6 +245,8 @@ static void read_rules(lvl_build *b, const lnode *m)
         return;
     start_within_max(b->s, m, "welbevinden-start", r->welbevinden_start, "welbevinden-max", r->welbevinden_max);
     start_within_max(b->s, m, "draagkracht-start", r->draagkracht_start, "draagkracht-max", r->draagkracht_max);
+    start_within_max(b->s, m, "vertrouwen-start", r->trust_start, "vertrouwen-max", r->trust_max);
+    start_within_max(b->s, m, "vertrouwen-laag", r->trust_low, "vertrouwen-max", r->trust_max);
 }
 
 /* `drempels`: the thresholds of the collaboration levels. */
@@ -390,7 +406,7 @@ static void unique_badges(lvl_build *b)
             const lvl_role_tmp *t = &b->L->roles[b->seat_known[i]];
             const lnode *at = lvl_map_get(t->node, "afkorting");
             if (!at || t->src != s)
-                at = b->seats && i < b->seats->n ? b->seats->kids[i] : b->root;
+                at = b->seats && i < b->seats->n ? b->seats->kids[b->reverse_seats ? b->seats->n - 1 - i : i] : b->root;
             char hint[LVL_MSG_LEN];
             snprintf(hint, sizeof hint, TR(s, "geef ‘%s’ of ‘%s’ een eigen ‘afkorting’ in de rolbeschrijving", "give ‘%s’ or ‘%s’ its own ‘afkorting’ in the role block"),
                      sc->roles[j].id, sc->roles[i].id);
@@ -419,15 +435,17 @@ static void read_seats(lvl_build *b, const lnode *v)
                     CORE_MIN_SEATS, CORE_MAX_SEATS, seats->n);
     if (L->n_roles == 0)
         b->seats_failed = true; /* no roles file: already reported */
-    for (int i = 0; i < seats->n && sc->n_roles < CORE_MAX_SEATS && L->n_roles > 0; i++) {
+    for (int j = 0; j < seats->n && sc->n_roles < CORE_MAX_SEATS && L->n_roles > 0; j++) {
+        /* back to front: as if the level listed its roles the other way (simulate) */
+        int i = b->reverse_seats ? seats->n - 1 - j : j;
         int k = lvl_resolve(s, seats->kids[i], role_names, L->n_roles, "onbekende rol", "unknown role");
         if (k < 0) {
             b->seats_failed = true;
             continue;
         }
         bool dup = false;
-        for (int j = 0; j < sc->n_roles; j++)
-            if (b->seat_known[j] == k)
+        for (int r = 0; r < sc->n_roles; r++)
+            if (b->seat_known[r] == k)
                 dup = true;
         if (dup) {
             lvl_diag_at(s, LVL_ERROR, seats->kids[i], NULL, TR(s, "rol ‘%s’ staat er twee keer", "role ‘%s’ appears twice"), seats->kids[i]->s);
@@ -510,7 +528,7 @@ static void read_cards(lvl_build *b, const lnode *cards)
                 add_to_deck(s, &sc->roles[r], sc->n_cards - 1, ct.copies, cards->kids[i]);
         }
     }
-    for (int r = 0; r < sc->n_roles; r++)
+    for (int r = 0; r < sc->n_seats; r++)
         if (sc->roles[r].deck_size == 0 && b->seats)
             lvl_diag_at(s, LVL_ERROR, b->seats, NULL, TR(s, "rol ‘%s’ heeft geen kaarten", "role ‘%s’ has no cards"), sc->roles[r].id);
 }
@@ -521,7 +539,7 @@ static void add_role_facts(lvl_build *b, const lnode *seq, bool listed)
     (void)seq;
     (void)listed;
     core_scenario *sc = b->sc;
-    for (int r = 0; r < sc->n_roles; r++) {
+    for (int r = 0; r < sc->n_seats; r++) { /* a role without a seat has no dossier */
         const lvl_role_tmp *t = &b->L->roles[b->seat_known[r]];
         for (int f = 0; f < t->n_facts && sc->n_facts < CORE_MAX_FACTS; f++) {
             uint32_t mask = 0;
@@ -587,16 +605,81 @@ void lvl_read_list(lvl_build *b, const lnode *seq, const lvl_section *sec)
         k->after(b, seq, listed);
 }
 
+/* A known role without a seat that holds a fact of the pupil's voice: it
+ * joins the scenario's roles after the seats (no cards, no seat), so that
+ * asking the pupil shares its facts (RULES.md: the pupil's voice). */
+static int unseated_role(lvl_build *b, int k, const lnode *at)
+{
+    lvl_src *s = b->s;
+    core_scenario *sc = b->sc;
+    for (int r = sc->n_seats; r < sc->n_roles; r++)
+        if (b->seat_known[r] == k)
+            return r;
+    if (sc->n_roles >= CORE_MAX_ROLES) {
+        lvl_diag_at(s, LVL_ERROR, at, NULL, TR(s, "te veel rollen (max. %d)", "too many roles (max. %d)"), CORE_MAX_ROLES);
+        return -1;
+    }
+    const lvl_role_tmp *t = &b->L->roles[k];
+    int r = sc->n_roles++;
+    b->seat_known[r] = k;
+    sc->roles[r] = t->def;
+    sc->roles[r].deck_size = 0;
+    if (sc->roles[r].colour < 0)
+        sc->roles[r].colour = r;
+    lvl_role_badge(t, sc->role_badges[r]);
+    return r;
+}
+
+/* The holder of a dossier fact. A fact of the pupil's voice may belong to a
+ * known role that has no seat (the leerling: what the pupil says when asked);
+ * any other fact belongs to a role at the table. */
+static int fact_holder(lvl_build *b, const lnode *rn, bool pupil_voice)
+{
+    lvl_src *s = b->s;
+    const lvl_loader *L = b->L;
+    for (int i = 0; i < b->seat_names.n; i++)
+        if (strcmp(b->seat_names.names[i], rn->s) == 0)
+            return i;
+    for (int k = 0; k < L->n_roles && !b->seats_failed; k++) {
+        if (strcmp(L->roles[k].def.id, rn->s) != 0)
+            continue;
+        if (pupil_voice)
+            return unseated_role(b, k, rn);
+        if (!L->roles[k].def.pupil)
+            break; /* today's message: add the role to `rollen` */
+        char hint[LVL_MSG_LEN];
+        snprintf(hint, sizeof hint,
+                 TR(s, "vertelt de leerling dit zelf, zet dan ‘stem-van-de-leerling: ja’ bij het feit; of voeg ‘%s’ toe aan ‘rollen’",
+                    "if the pupil tells this, add ‘stem-van-de-leerling: ja’ to the fact; or add ‘%s’ to ‘rollen’"),
+                 rn->s);
+        lvl_diag_at(s, LVL_ERROR, rn, hint, TR(s, "rol ‘%s’ speelt niet mee in dit level", "role ‘%s’ does not play in this level"), rn->s);
+        return -1;
+    }
+    if (pupil_voice && !b->seats_failed && L->n_roles > 0) {
+        /* any known role may hold it: suggest among them all (leerling) */
+        const char *names[LVL_MAX_KNOWN_ROLES];
+        for (int k = 0; k < L->n_roles; k++)
+            names[k] = L->roles[k].def.id;
+        lvl_resolve(s, rn, names, L->n_roles, "onbekende rol", "unknown role");
+        return -1;
+    }
+    return seat_ref(b, rn);
+}
+
 static const char *read_fact(lvl_build *b, const lnode *f)
 {
     lvl_src *s = b->s;
     core_scenario *sc = b->sc;
     core_fact_def *fd = &sc->facts[sc->n_facts];
+    memset(fd, 0, sizeof *fd);
     fd->role = CORE_NONE;
     item_id(b, f, fd->id, "dossierfeit", "dossier fact");
     lvl_get_text(s, f, "tekst", fd->text, sizeof fd->text);
+    /* beroepsgeheim: shared freely only with the ouder's (or the pupil's) consent */
+    lvl_get_yesno(s, f, "gevoelig", &fd->sensitive);
+    lvl_get_yesno(s, f, "stem-van-de-leerling", &fd->pupil_voice);
     const lnode *rn = lvl_get_scalar(s, f, "rol");
-    int r = rn ? seat_ref(b, rn) : -1;
+    int r = rn ? fact_holder(b, rn, fd->pupil_voice) : -1;
     need_mask(s, f, "noden", &b->need_names, &fd->needs);
     if (r < 0)
         return NULL;
@@ -660,6 +743,34 @@ static void friction_roles(lvl_build *b, const lnode *f, core_friction_def *fd)
                     fd->required_roles, involved);
 }
 
+/* `afspraken`: up to CORE_MAX_OPTIONS afspraken the level suggests for a
+ * spanning; the roles involved may pick one or word their own. */
+static void friction_options(lvl_src *s, const lnode *f, core_friction_def *fd)
+{
+    lnode one;
+    const lnode *seq = lvl_get_list(s, f, "afspraken", &one);
+    if (!seq)
+        return;
+    if (seq->n > CORE_MAX_OPTIONS)
+        lvl_diag_at(s, LVL_ERROR, seq->kids[CORE_MAX_OPTIONS], TR(s, "kies de afspraken die het meest uitnodigen tot gesprek", "keep the afspraken that invite the most talk"),
+                    TR(s, "te veel afspraken bij een spanning: %d, het maximum is %d", "too many afspraken for a friction: %d, the maximum is %d"),
+                    seq->n, CORE_MAX_OPTIONS);
+    for (int k = 0; k < seq->n && fd->n_options < CORE_MAX_OPTIONS; k++) {
+        const lnode *v = seq->kids[k];
+        if (!lvl_want(s, v, LN_SCALAR, "afspraken"))
+            continue;
+        if (v->slen == 0) {
+            lvl_diag_at(s, LVL_ERROR, v, TR(s, "schrijf de afspraak uit, of laat ze weg", "write the afspraak out, or leave it out"),
+                        TR(s, "‘%s’ is leeg", "‘%s’ is empty"), "afspraken");
+            continue;
+        }
+        if (v->slen >= CORE_TITLE_LEN)
+            lvl_diag_at(s, LVL_ERROR, v, TR(s, "een afspraak is kort, zoals een titel; de uitleg hoort in de ‘tekst’ van de spanning", "an afspraak is short, like a title; the explanation belongs in the friction's ‘tekst’"),
+                        TR(s, "afspraak te lang (max. ongeveer %d tekens)", "afspraak too long (max. about %d characters)"), CORE_TITLE_LEN - 1);
+        lvl_copy_str(fd->options[fd->n_options++], CORE_TITLE_LEN, v->s);
+    }
+}
+
 static const char *read_friction(lvl_build *b, const lnode *f)
 {
     lvl_src *s = b->s;
@@ -678,6 +789,7 @@ static const char *read_friction(lvl_build *b, const lnode *f)
         fd->drains = CORE_DRAIN_WELBEVINDEN;
     lvl_get_int(s, f, "ronde", &fd->round, 0, sc->rules.rounds);
     fd->innovation_card = read_innovation(b, lvl_map_get(f, "innovatie"));
+    friction_options(s, f, fd);
     return fd->id;
 }
 
@@ -725,6 +837,38 @@ static void reflection_answers(lvl_src *s, const lnode *c, core_reflection_def *
     }
 }
 
+/* `past-bij-signaal` / `past-bij-rust`: the answers (0 = the first) that fit
+ * a round in which the card's problem signals showed, resp. did not; as a
+ * bit per answer. Left out: 0, the default of core_reflection_fits (every
+ * answer but the first, resp. every answer but the last). */
+static uint32_t fit_mask(lvl_src *s, const lnode *c, const char *key, int n_options)
+{
+    lnode one;
+    const lnode *seq = lvl_get_list(s, c, key, &one);
+    uint32_t mask = 0;
+    if (!seq)
+        return 0;
+    if (seq->n == 0) {
+        lvl_diag_at(s, LVL_ERROR, seq, TR(s, "noem minstens één antwoord (0 is het eerste), of laat de regel weg voor de standaard", "name at least one answer (0 is the first), or leave the line out for the default"),
+                    TR(s, "‘%s’ is leeg", "‘%s’ is empty"), key);
+        return 0;
+    }
+    for (int i = 0; i < seq->n; i++) {
+        int k = -1;
+        if (!lvl_int(s, seq->kids[i], key, &k, 0, 31))
+            continue;
+        if (k >= n_options) {
+            if (n_options > 0)
+                lvl_diag_at(s, LVL_ERROR, seq->kids[i], TR(s, "tel vanaf 0: 0 is het eerste antwoord", "count from 0: 0 is the first answer"),
+                            TR(s, "antwoord %d bestaat niet: deze kaart heeft antwoorden 0 tot %d", "answer %d does not exist: this card has answers 0 to %d"),
+                            k, n_options - 1);
+            continue;
+        }
+        mask |= 1u << (unsigned)k;
+    }
+    return mask;
+}
+
 static const char *read_reflection(lvl_build *b, const lnode *c)
 {
     lvl_src *s = b->s;
@@ -750,6 +894,8 @@ static const char *read_reflection(lvl_build *b, const lnode *c)
             rd->evidence |= 1u << t;
     }
     reflection_answers(s, c, rd);
+    rd->fit_signal = fit_mask(s, c, "past-bij-signaal", rd->n_options);
+    rd->fit_quiet = fit_mask(s, c, "past-bij-rust", rd->n_options);
     return rd->id;
 }
 
@@ -948,11 +1094,94 @@ static bool check_need(lvl_build *b, int n)
                     TR(s, "geen enkele kaart bereikt nood ‘%s’: geen rol die meespeelt heeft een kaart met domein ‘%s’, en de innovatiekaarten samen (%d) halen het doel (%d) niet; kaarten uit een ander domein tellen er maar half",
                        "no card reaches need ‘%s’: no role in play has a card with domain ‘%s’, and the innovation cards together (%d) do not reach the target (%d); cards of another domain count only half there"),
                     sc->needs[n].id, sc->needs[n].domain, innovation_total, sc->needs[n].target);
-    if (sc->n_roles > 0 && sc->needs[n].limited_roles == (1u << sc->n_roles) - 1)
+    if (sc->n_seats > 0 && sc->needs[n].limited_roles == (1u << sc->n_seats) - 1)
         lvl_diag_at(s, LVL_WARNING, at, NULL,
                     TR(s, "alle rollen hebben ‘%s’ als grens: enkel samen komt deze nood vooruit", "every role has ‘%s’ as a limit: only joint work moves this need"),
                     sc->needs[n].domain);
     return reachable || any_innovation;
+}
+
+/* The item of list section `key` whose `id` is id (for a position), or the
+ * section itself. */
+static const lnode *item_by_id(const lvl_build *b, const char *key, const char *id)
+{
+    const lnode *seq = lvl_map_get(b->root, key);
+    for (int i = 0; seq && seq->type == LN_SEQ && i < seq->n; i++) {
+        const lnode *v = lvl_map_get(seq->kids[i], "id");
+        if (v && v->type == LN_SCALAR && strcmp(v->s, id) == 0)
+            return seq->kids[i];
+    }
+    return seq ? seq : b->root;
+}
+
+/* Whether the level gives the pupil a voice: a seated leerling, or a fact
+ * or card of the pupil's voice (as core_init decides it). */
+static bool gives_pupil_voice(const core_scenario *sc)
+{
+    for (int s = 0; s < sc->n_seats; s++)
+        if (sc->roles[sc->seat_roles[s]].pupil)
+            return true;
+    for (int f = 0; f < sc->n_facts; f++)
+        if (sc->facts[f].pupil_voice)
+            return true;
+    for (int c = 0; c < sc->n_cards; c++)
+        if (sc->cards[c].pupil_voice)
+            return true;
+    return false;
+}
+
+/* Whether someone at the table may consent to sharing a sensitive fact: the
+ * ouder, or the leerling from 12 years (RULES.md: consent). */
+static bool someone_consents(const core_scenario *sc)
+{
+    for (int s = 0; s < sc->n_seats; s++) {
+        const core_role_def *ro = &sc->roles[sc->seat_roles[s]];
+        if (ro->guardian || (ro->pupil && sc->pupil_age >= 12))
+            return true;
+    }
+    return false;
+}
+
+/* Advice for the level author that `samenspel check` gives on a correct
+ * level (issue #12): the lesson of the rules needs the pupil's voice,
+ * someone who can consent to a sensitive fact, and afspraken to talk about.
+ * Only warnings: the level plays without them, but teaches less. */
+static void advise(lvl_build *b)
+{
+    lvl_src *s = b->s;
+    const core_scenario *sc = b->sc;
+    if (!gives_pupil_voice(sc)) {
+        const lnode *at = lvl_map_get(b->root, "rollen");
+        lvl_diag_at(s, LVL_WARNING, at ? at : b->root,
+                    TR(s, "voeg ‘leerling’ toe aan ‘rollen’, of geef een dossierfeit ‘rol: leerling’ en ‘stem-van-de-leerling: ja’",
+                       "add ‘leerling’ to ‘rollen’, or give a dossier fact ‘rol: leerling’ and ‘stem-van-de-leerling: ja’"),
+                    "%s", TR(s, "de leerling krijgt geen stem: geen leerling aan tafel en geen feit of kaart van de stem van de leerling",
+                             "the pupil has no voice: no leerling at the table and no fact or card of the pupil's voice"));
+    }
+    if (!someone_consents(sc)) {
+        for (int f = 0; f < sc->n_facts; f++) {
+            if (!sc->facts[f].sensitive)
+                continue;
+            const lnode *item = item_by_id(b, "dossier", sc->facts[f].id);
+            const lnode *at = lvl_map_get(item, "gevoelig");
+            lvl_diag_at(s, LVL_WARNING, at ? at : item,
+                        TR(s, "voeg ‘ouder’ toe aan ‘rollen’, of geef een rol ‘geeft-toestemming: ja’; anders kost elk delen welbevinden en vertrouwen",
+                           "add ‘ouder’ to ‘rollen’, or give a role ‘geeft-toestemming: ja’; otherwise every share costs welbevinden and trust"),
+                        TR(s, "gevoelig feit ‘%s’: niemand aan tafel kan toestemming geven (geen ouder, geen leerling van 12 of ouder)",
+                           "sensitive fact ‘%s’: nobody at the table can consent (no ouder, no pupil of 12 or older)"),
+                        sc->facts[f].id);
+        }
+    }
+    for (int f = 0; f < sc->n_frictions; f++) {
+        if (sc->frictions[f].n_options > 0)
+            continue;
+        const lnode *item = item_by_id(b, "spanningen", sc->frictions[f].id);
+        const lnode *at = lvl_map_get(item, "id");
+        lvl_diag_at(s, LVL_WARNING, at ? at : item,
+                    TR(s, "voeg ‘afspraken: [\"...\"]’ toe: de betrokken rollen kiezen er een of schrijven er zelf een",
+                       "add ‘afspraken: [\"...\"]’: the roles involved pick one or word their own"),
+                    TR(s, "spanning ‘%s’ stelt geen afspraken voor", "friction ‘%s’ suggests no afspraken"), sc->frictions[f].id);
+    }
 }
 
 void lvl_check_complete(lvl_build *b)
@@ -987,4 +1216,6 @@ void lvl_check_complete(lvl_build *b)
     if (!core_scenario_validate(sc, err, sizeof err))
         lvl_diag_at(s, LVL_ERROR, b->root, TR(s, "dit is een fout in Samenspel zelf of een grens van de spelregels; meld het met dit bestand", "this is a limit of the rules engine or a bug; report it with this file"),
                     TR(s, "de spelregels aanvaarden dit level niet: %s", "the rules engine refuses this level: %s"), err);
+    else if (b->advise)
+        advise(b);
 }

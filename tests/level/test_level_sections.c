@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A level that loads cleanly, one piece per top-level key. */
 static const struct {
@@ -58,6 +59,29 @@ static int count_lines(const char *t)
     for (; *t; t++)
         n += *t == '\n';
     return n;
+}
+
+/* Lines in [from, to). */
+static int count_lines_n(const char *from, const char *to)
+{
+    int n = 0;
+    for (; from < to; from++)
+        n += *from == '\n';
+    return n;
+}
+
+/* The base level without the keys `key` and `key2` (may be NULL), with
+ * `snippet` at its end, in text; returns the line where the snippet starts. */
+static int level_text(char *text, size_t cap, const char *key, const char *key2, const char *snippet)
+{
+    size_t off = 0;
+    for (size_t i = 0; i < sizeof base / sizeof base[0]; i++)
+        if (strcmp(base[i].key, key) != 0 && (!key2 || strcmp(base[i].key, key2) != 0))
+            off += (size_t)snprintf(text + off, cap - off, "%s", base[i].text);
+    text[off] = '\0';
+    int line = count_lines(text) + 1;
+    snprintf(text + off, cap - off, "%s", snippet);
+    return line;
 }
 
 /* Loads the base level without `key`, with `snippet` at its end. */
@@ -440,6 +464,290 @@ static void test_section_trainer(void **state)
                  3, "g]", "te veel punten onder ‘momenten’ (max. 6)", "houd het kort: de trainer leest dit tijdens de sessie");
 }
 
+/* ------------------------------------------------------------ keys of rules v2 (issue #12) */
+
+/* The diagnostic with this message, or NULL. */
+static const lvl_diag *find_diag(const lvl_diags *d, const char *message)
+{
+    for (int i = 0; i < d->n; i++)
+        if (strcmp(d->items[i].message, message) == 0)
+            return &d->items[i];
+    return NULL;
+}
+
+static int find_fact(const core_scenario *sc, const char *id)
+{
+    for (int i = 0; i < sc->n_facts; i++)
+        if (strcmp(sc->facts[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+/* dossier `gevoelig: ja|nee` */
+static void test_key_dossier_gevoelig(void **state)
+{
+    (void)state;
+    loaded *l = load_good("dossier", "dossier:\n"
+                                     "  - {id: f-trauma, rol: ouder, gevoelig: ja, tekst: \"Iets zwaars.\", noden: [thuis, rust, welzijn]}\n"
+                                     "  - {id: f-open, rol: leraar, gevoelig: nee, tekst: \"Open.\", noden: rust}\n");
+    assert_true(l->sc.facts[find_fact(&l->sc, "f-trauma")].sensitive);
+    assert_false(l->sc.facts[find_fact(&l->sc, "f-open")].sensitive);
+    free(l);
+    expect_error("dossier", "dossier:\n  - {id: f1, rol: ouder, gevoelig: misschien, tekst: \"F.\", noden: [rust, thuis, welzijn]}\n",
+                 1, "misschien", "‘gevoelig’ moet ja of nee zijn, niet ‘misschien’", "schrijf ‘ja’ of ‘nee’, of laat de regel weg");
+}
+
+/* dossier `stem-van-de-leerling: ja`, also of a leerling without a seat */
+static void test_key_dossier_stem_van_de_leerling(void **state)
+{
+    (void)state;
+    loaded *l = load_good("dossier", "dossier:\n"
+                                     "  - {id: f1, rol: leraar, tekst: \"Feit.\", noden: [rust, thuis, welzijn]}\n"
+                                     "  - {id: mo-zegt, rol: leerling, stem-van-de-leerling: ja, tekst: \"Ik wil niet apart zitten.\", noden: rust}\n"
+                                     "  - {id: mo-ook, rol: leerling, stem-van-de-leerling: ja, tekst: \"Pauze helpt.\", noden: welzijn}\n"
+                                     "  - {id: ouder-hoort, rol: ouder, stem-van-de-leerling: ja, tekst: \"Mo zegt thuis veel.\", noden: thuis}\n");
+    const core_scenario *sc = &l->sc;
+    int f = find_fact(sc, "mo-zegt");
+    assert_true(f >= 0 && sc->facts[f].pupil_voice);
+    /* the leerling holds it without a seat: a role after the seats, no cards */
+    assert_int_equal(sc->n_seats, 3);
+    assert_int_equal(sc->n_roles, 4);
+    assert_int_equal(sc->facts[f].role, 3);
+    assert_string_equal(sc->roles[3].id, "leerling");
+    assert_true(sc->roles[3].pupil);
+    assert_int_equal(sc->roles[3].deck_size, 0);
+    assert_int_equal(sc->facts[find_fact(sc, "mo-ook")].role, 3); /* one role for both */
+    int o = find_fact(sc, "ouder-hoort");
+    assert_true(sc->facts[o].pupil_voice);
+    assert_int_equal(sc->facts[o].role, 1); /* a seated holder shares it once the pupil was asked */
+    assert_false(sc->facts[find_fact(sc, "f1")].pupil_voice);
+    char err[256];
+    assert_true(core_scenario_validate(sc, err, sizeof err));
+    free(l);
+    /* any other fact keeps today's rule: its role sits at the table */
+    expect_error("dossier", "dossier:\n  - {id: f1, rol: leerling, tekst: \"Ik wil niet apart zitten.\", noden: [rust, thuis, welzijn]}\n",
+                 1, "leerling", "rol ‘leerling’ speelt niet mee in dit level",
+                 "vertelt de leerling dit zelf, zet dan ‘stem-van-de-leerling: ja’ bij het feit; of voeg ‘leerling’ toe aan ‘rollen’");
+    expect_error("dossier", "dossier:\n  - {id: f1, rol: directie, tekst: \"Feit.\", noden: [rust, thuis, welzijn]}\n", 1,
+                 "directie", "rol ‘directie’ speelt niet mee in dit level", "voeg ‘directie’ toe aan ‘rollen’ bovenaan het level");
+    expect_error("dossier",
+                 "dossier:\n  - {id: f1, rol: leerlink, stem-van-de-leerling: ja, tekst: \"F.\", noden: [rust, thuis, welzijn]}\n", 1,
+                 "leerlink", "onbekende rol ‘leerlink’", "bedoelde je ‘leerling’?");
+    expect_error("dossier", "dossier:\n  - {id: f1, rol: leraar, stem-van-de-leerling: soms, tekst: \"F.\", noden: [rust, thuis, welzijn]}\n",
+                 1, "soms", "‘stem-van-de-leerling’ moet ja of nee zijn, niet ‘soms’", "schrijf ‘ja’ of ‘nee’, of laat de regel weg");
+}
+
+/* a card's `stem-van-de-leerling: ja`, in a level and in a role block */
+static void test_key_kaart_stem_van_de_leerling(void **state)
+{
+    (void)state;
+    loaded *l = load_good("kaarten", "kaarten:\n"
+                                     "  - {id: mo-tekent, rol: ouder, stem-van-de-leerling: ja, titel: Mo tekent het, domein: thuiscontext, kennis: ervaring, sterkte: 2}\n"
+                                     "  - {id: gewoon, rol: ouder, titel: Gewoon, domein: thuiscontext, kennis: ervaring, sterkte: 2}\n");
+    assert_true(l->sc.cards[find_card(&l->sc, "mo-tekent")].pupil_voice);
+    assert_false(l->sc.cards[find_card(&l->sc, "gewoon")].pupil_voice);
+    free(l);
+    l = load_good("eigen-rollen", "eigen-rollen:\n  - id: ouder\n    naam: Ouder\n    specialisme: [thuiscontext]\n"
+                                  "    kaarten: [{id: o-k, titel: Thuis, stem-van-de-leerling: ja, domein: thuiscontext, kennis: ervaring, sterkte: 2}]\n");
+    assert_true(l->sc.cards[find_card(&l->sc, "o-k")].pupil_voice);
+    free(l);
+    expect_error("kaarten", "kaarten:\n  - {id: k, rol: ouder, stem-van-de-leerling: 1, titel: K, domein: thuiscontext, kennis: ervaring, sterkte: 2}\n",
+                 1, "1,", "‘stem-van-de-leerling’ moet ja of nee zijn, niet ‘1’", "schrijf ‘ja’ of ‘nee’, of laat de regel weg");
+}
+
+/* a role's flags: from its id, and `leerling`, `geeft-toestemming`, `organiseert-overleg` */
+static void test_key_rol_vlaggen(void **state)
+{
+    (void)state;
+    loaded *l = load_good("rollen", "rollen: [leraar, ouder, clb-anker, zorgcoordinator, directie, leerling]\n");
+    const core_scenario *sc = &l->sc;
+    assert_true(sc->roles[1].guardian && !sc->roles[1].pupil && !sc->roles[1].organizer);
+    assert_true(sc->roles[3].organizer && sc->roles[4].organizer && !sc->roles[2].organizer);
+    assert_true(sc->roles[5].pupil && !sc->roles[5].guardian);
+    assert_false(sc->roles[0].pupil || sc->roles[0].guardian || sc->roles[0].organizer);
+    free(l);
+    l = load_good("eigen-rollen", "eigen-rollen:\n"
+                                  "  - id: ouder\n    naam: Pleegmoeder\n    geeft-toestemming: ja\n    organiseert-overleg: ja\n"
+                                  "    specialisme: [thuiscontext]\n"
+                                  "    kaarten: [{id: o-k, titel: Thuis, domein: thuiscontext, kennis: ervaring, sterkte: 2}]\n"
+                                  "  - id: leraar\n    naam: Leraar\n    leerling: nee\n    geeft-toestemming: nee\n"
+                                  "    specialisme: [klaspraktijk]\n"
+                                  "    kaarten: [{id: l-k, titel: Klas, domein: klaspraktijk, kennis: professioneel, sterkte: 2}]\n");
+    assert_true(l->sc.roles[1].guardian && l->sc.roles[1].organizer);
+    assert_false(l->sc.roles[0].guardian || l->sc.roles[0].pupil);
+    free(l);
+    expect_error("eigen-rollen", "eigen-rollen:\n  - id: ouder\n    naam: Ouder\n    geeft-toestemming: jawel\n"
+                                 "    specialisme: [thuiscontext]\n"
+                                 "    kaarten: [{id: o-k, titel: Thuis, domein: thuiscontext, kennis: ervaring, sterkte: 2}]\n",
+                 3, "jawel", "‘geeft-toestemming’ moet ja of nee zijn, niet ‘jawel’", "schrijf ‘ja’ of ‘nee’, of laat de regel weg");
+}
+
+/* a spanning's `afspraken` */
+static void test_key_spanning_afspraken(void **state)
+{
+    (void)state;
+    static const char head[] = "spanningen:\n  - id: s1\n    titel: S\n    tekst: T\n    rollen: [leraar, ouder]\n    zwaarte: 1\n"
+                               "    innovatie: {id: i1, titel: I, kennis: ervaring, sterkte: 2}\n";
+    char text[1024];
+    snprintf(text, sizeof text, "%s    afspraken: [\"Wekelijks een kort telefoontje\", \"Een schriftje heen en weer\"]\n", head);
+    loaded *l = load_good("spanningen", text);
+    assert_int_equal(l->sc.frictions[0].n_options, 2);
+    assert_string_equal(l->sc.frictions[0].options[1], "Een schriftje heen en weer");
+    free(l);
+    snprintf(text, sizeof text, "%s    afspraken: []\n", head);
+    l = load_good("spanningen", text); /* none: allowed (check advises) */
+    assert_int_equal(l->sc.frictions[0].n_options, 0);
+    free(l);
+    snprintf(text, sizeof text, "%s    afspraken: [a, b, c, d, e]\n", head);
+    expect_error("spanningen", text, 7, "e]", "te veel afspraken bij een spanning: 5, het maximum is 4",
+                 "kies de afspraken die het meest uitnodigen tot gesprek");
+    char longer[CORE_TITLE_LEN + 8];
+    memset(longer, 'x', sizeof longer - 1);
+    longer[sizeof longer - 1] = '\0';
+    snprintf(text, sizeof text, "%s    afspraken: [%s]\n", head, longer);
+    char msg[LVL_MSG_LEN];
+    snprintf(msg, sizeof msg, "afspraak te lang (max. ongeveer %d tekens)", CORE_TITLE_LEN - 1);
+    expect_error("spanningen", text, 7, "xxx", msg,
+                 "een afspraak is kort, zoals een titel; de uitleg hoort in de ‘tekst’ van de spanning");
+}
+
+/* a reflection card's `past-bij-signaal` and `past-bij-rust` */
+static void test_key_reflectie_past_bij(void **state)
+{
+    (void)state;
+    static const char rest[] = "  - {id: r2, vraag: V?, bouwsteen: netwerk, signalen: centraal-netwerk, antwoorden: [Ja, Nee]}\n"
+                               "  - {id: r3, vraag: V?, bouwsteen: organisatie, signalen: [geen-trekker], antwoorden: [Ja, Nee]}\n"
+                               "  - {id: r4, vraag: V?, bouwsteen: verbinding, signalen: [grenservaring], antwoorden: [Ja, Nee]}\n";
+    char text[2048];
+    snprintf(text, sizeof text, "reflectiewaaier:\n"
+                                "  - {id: r1, vraag: V?, bouwsteen: identiteit, signalen: [rol-afwezig], antwoorden: [Ja, Soms, Nee],"
+                                " past-bij-signaal: [1, 2], past-bij-rust: 0}\n%s", rest);
+    loaded *l = load_good("reflectiewaaier", text);
+    assert_int_equal(l->sc.reflections[0].fit_signal, 6u);
+    assert_int_equal(l->sc.reflections[0].fit_quiet, 1u);
+    assert_int_equal(l->sc.reflections[1].fit_signal, 0u); /* left out: the default */
+    /* the rule reads the masks: answer 0 fits a quiet round, not a signal */
+    assert_true(core_reflection_fits(&l->sc.reflections[0], 0, 0));
+    assert_false(core_reflection_fits(&l->sc.reflections[0], 1u << CORE_EV_TAG_ROL_AFWEZIG, 0));
+    free(l);
+    snprintf(text, sizeof text, "reflectiewaaier:\n"
+                                "  - {id: r1, vraag: V?, bouwsteen: identiteit, signalen: [rol-afwezig], antwoorden: [Ja, Nee],"
+                                " past-bij-signaal: [1, 2]}\n%s", rest);
+    expect_error("reflectiewaaier", text, 1, "2]", "antwoord 2 bestaat niet: deze kaart heeft antwoorden 0 tot 1",
+                 "tel vanaf 0: 0 is het eerste antwoord");
+    snprintf(text, sizeof text, "reflectiewaaier:\n"
+                                "  - {id: r1, vraag: V?, bouwsteen: identiteit, signalen: [rol-afwezig], antwoorden: [Ja, Nee],"
+                                " past-bij-rust: []}\n%s", rest);
+    expect_error("reflectiewaaier", text, 1, "[]}", "‘past-bij-rust’ is leeg",
+                 "noem minstens één antwoord (0 is het eerste), of laat de regel weg voor de standaard");
+}
+
+/* `regels`: overleg time, its costs and trust */
+static void test_key_regels_overleg_en_vertrouwen(void **state)
+{
+    (void)state;
+    loaded *l = load_good("regels", "regels:\n  overlegtijd: 5\n  overlegmoment-kost: 3\n  overlegmoment-bonus: 1\n"
+                                    "  kost-vraag: 2\n  kost-doel: 0\n  kost-afspraak: 2\n  kost-leerling: 3\n"
+                                    "  vertrouwen-start: 2\n  vertrouwen-max: 4\n  vertrouwen-laag: 0\n  toestemming-straf: 2\n");
+    const core_rules *r = &l->sc.rules;
+    assert_int_equal(r->overleg_budget, 5);
+    assert_int_equal(r->overleg_moment_cost, 3);
+    assert_int_equal(r->overleg_moment_bonus, 1);
+    assert_int_equal(r->ask_cost, 2);
+    assert_int_equal(r->goal_cost, 0);
+    assert_int_equal(r->afspraak_cost, 2);
+    assert_int_equal(r->pupil_cost, 3);
+    assert_int_equal(r->trust_start, 2);
+    assert_int_equal(r->trust_max, 4);
+    assert_int_equal(r->trust_low, 0);
+    assert_int_equal(r->consent_penalty, 2);
+    free(l);
+    l = load_good("regels", "regels: {overlegtijd: 0}\n"); /* 0: unlimited */
+    assert_int_equal(l->sc.rules.overleg_budget, 0);
+    core_rules def;
+    core_rules_default(&def);
+    assert_int_equal(l->sc.rules.trust_start, def.trust_start);
+    free(l);
+    expect_error("regels", "regels: {overlegtijd: 101}\n", 0, "101", "‘overlegtijd’ moet tussen 0 en 100 liggen (nu 101)", NULL);
+    expect_error("regels", "regels: {kost-vraag: -1}\n", 0, "-1", "‘kost-vraag’ moet tussen 0 en 100 liggen (nu -1)", NULL);
+    expect_error("regels", "regels: {vertrouwen-max: 0}\n", 0, "0", "‘vertrouwen-max’ moet tussen 1 en 100 liggen (nu 0)", NULL);
+    expect_error("regels", "regels: {vertrouwen-start: 6}\n", 0, "6", "‘vertrouwen-start’ (6) is groter dan ‘vertrouwen-max’ (5)", NULL);
+    expect_error("regels", "regels: {vertrouwen-max: 3, vertrouwen-laag: 4}\n", 0, "4",
+                 "‘vertrouwen-laag’ (4) is groter dan ‘vertrouwen-max’ (3)", NULL);
+    expect_error("regels", "regels:\n  toestemming-straf: 1,5\n", 1, "1,5", "‘toestemming-straf’ moet een geheel getal zijn, niet ‘1,5’",
+                 "schrijf een getal zonder komma, bv. 3");
+}
+
+/* `samenspel check`'s advice (lvl_check_file): the pupil's voice, consent,
+ * afspraken; a plain load stays quiet about them. */
+static lvl_diags *check_text(const char *text, int *warnings_on_load)
+{
+    char dir[] = "/tmp/samenspel-advies-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/level.yaml", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    lvl_diags *d = calloc(1, sizeof *d);
+    core_scenario *sc = calloc(1, sizeof *sc);
+    assert_true(lvl_load_file(path, sc, d));
+    *warnings_on_load = d->n_warnings;
+    bool roles = true;
+    assert_true(lvl_check_file(path, sc, d, &roles));
+    assert_false(roles);
+    remove(path);
+    rmdir(dir);
+    free(sc);
+    return d;
+}
+
+static void test_check_advice(void **state)
+{
+    (void)state;
+    plat_i18n_init("nl");
+    static char text[8192];
+    int on_load = -1;
+    /* the base: no pupil's voice, a spanning without afspraken */
+    level_text(text, sizeof text, "", NULL, "");
+    lvl_diags *d = check_text(text, &on_load);
+    assert_int_equal(on_load, 0);
+    assert_int_equal(d->n_warnings, 2);
+    const lvl_diag *g = find_diag(d, "de leerling krijgt geen stem: geen leerling aan tafel en geen feit of kaart van de stem van de leerling");
+    assert_non_null(g);
+    assert_int_equal(g->line, 5); /* rollen: */
+    g = find_diag(d, "spanning ‘s1’ stelt geen afspraken voor");
+    assert_non_null(g);
+    assert_string_equal(g->hint, "voeg ‘afspraken: [\"...\"]’ toe: de betrokken rollen kiezen er een of schrijven er zelf een");
+    free(d);
+    /* a sensitive fact with nobody to consent; the pupil heard through a fact */
+    int line = level_text(text, sizeof text, "rollen", "dossier",
+                          "rollen: [leraar, clb-anker, leerondersteuner]\n"
+                          "dossier:\n"
+                          "  - {id: f1, rol: clb-anker, gevoelig: ja, tekst: \"Zwaar.\", noden: [rust, thuis, welzijn]}\n"
+                          "  - {id: mo, rol: leerling, stem-van-de-leerling: ja, tekst: \"Ik.\", noden: rust}\n"
+                          "regels: {noden-om-te-winnen: 2}\n"); /* no ouder: nobody reaches `thuis` */
+    /* the base's spanning names the ouder: give it afspraken and other roles */
+    char *sp = strstr(text, "spanningen:");
+    assert_non_null(sp);
+    static const char spanning[] = "spanningen:\n  - id: s1\n    titel: S\n    tekst: T\n    rollen: [leraar, clb-anker]\n    zwaarte: 1\n"
+                                   "    afspraken: [\"Samen plannen\"]\n"
+                                   "    innovatie: {id: i1, titel: I, kennis: ervaring, sterkte: 2}\n";
+    char *end = strstr(sp, "doelen:");
+    assert_non_null(end);
+    static char text2[8192];
+    snprintf(text2, sizeof text2, "%.*s%s%s", (int)(sp - text), text, spanning, end);
+    line += count_lines(spanning) - (int)count_lines_n(sp, end);
+    d = check_text(text2, &on_load);
+    assert_int_equal(d->n_warnings, on_load + 1); /* no ouder: also a domain without cards, on load */
+    g = find_diag(d, "gevoelig feit ‘f1’: niemand aan tafel kan toestemming geven (geen ouder, geen leerling van 12 of ouder)");
+    assert_non_null(g);
+    assert_int_equal(g->line, line + 2);
+    assert_string_equal(g->hint, "voeg ‘ouder’ toe aan ‘rollen’, of geef een rol ‘geeft-toestemming: ja’; anders kost elk delen welbevinden en vertrouwen");
+    free(d);
+}
+
 /* ------------------------------------------------------------ the table */
 
 static const struct {
@@ -489,5 +797,17 @@ int main(void)
     for (int i = 0; i < N_SECTION_TESTS; i++)
         tests[i] = (struct CMUnitTest){section_tests[i].key, section_tests[i].test, NULL, NULL, NULL};
     tests[N_SECTION_TESTS] = (struct CMUnitTest)cmocka_unit_test(test_every_section_has_a_test);
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    /* one test per key that a section gained with rules v2 (issue #12) */
+    const struct CMUnitTest keys[] = {
+        cmocka_unit_test(test_key_dossier_gevoelig),
+        cmocka_unit_test(test_key_dossier_stem_van_de_leerling),
+        cmocka_unit_test(test_key_kaart_stem_van_de_leerling),
+        cmocka_unit_test(test_key_rol_vlaggen),
+        cmocka_unit_test(test_key_spanning_afspraken),
+        cmocka_unit_test(test_key_reflectie_past_bij),
+        cmocka_unit_test(test_key_regels_overleg_en_vertrouwen),
+        cmocka_unit_test(test_check_advice),
+    };
+    return failed + cmocka_run_group_tests(keys, NULL, NULL);
 }
