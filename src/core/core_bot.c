@@ -342,8 +342,6 @@ static void plan_reserve(const core_scenario *sc, const core_public_view *p, pla
 {
     const core_rules *ru = &sc->rules;
     int r = 0;
-    if (c->organizer != CORE_NONE)
-        r += ru->overleg_moment_cost;
     if (c->asker != CORE_NONE)
         r += ru->pupil_cost;
     for (int i = 0; i < p->n_frictions_out; i++) {
@@ -353,6 +351,14 @@ static void plan_reserve(const core_scenario *sc, const core_public_view *p, pla
     }
     if (p->goal_proposal == CORE_NONE && c->goal_act != CORE_ACT_NONE)
         r += ru->goal_cost;
+    /* the overlegmoment is an investment: only from the time the round's
+     * other steps leave (the plan comes first, and in round 1 it needs it) */
+    if (c->organizer != CORE_NONE) {
+        if (p->overleg_budget > 0 && p->overleg_left - r < ru->overleg_moment_cost)
+            c->organizer = CORE_NONE;
+        else
+            r += ru->overleg_moment_cost;
+    }
     c->reserved = r;
 }
 
@@ -374,7 +380,9 @@ static void plan_ctx_fill(const core_scenario *sc, const core_public_view *p, pl
                     }
                 }
     /* public conventions: the lowest seat that is not the pupil asks the
-     * pupil; the lowest organizer sets up the overlegmoment in round 1 */
+     * pupil; the lowest organizer sets up the overlegmoment in Overleg of
+     * the first round whose time allows it (plan_reserve), while later
+     * rounds are left to profit from it */
     c->asker = CORE_NONE;
     c->organizer = CORE_NONE;
     for (int s = p->n_seats - 1; s >= 0; s--) {
@@ -386,7 +394,7 @@ static void plan_ctx_fill(const core_scenario *sc, const core_public_view *p, pl
     }
     if (p->pupil_asked || !p->pupil_voice || p->phase != CORE_PHASE_OVERLEG)
         c->asker = CORE_NONE;
-    if (p->meeting_round > 0 || p->round != 1)
+    if (p->meeting_round > 0 || p->round >= sc->rules.rounds || p->phase != CORE_PHASE_OVERLEG)
         c->organizer = CORE_NONE;
     c->goal_act = CORE_ACT_NONE;
     c->goal = CORE_NONE;
@@ -469,10 +477,6 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
                 act(out, CORE_ACT_CHECK_IMPROVEMENT, me, s, 1, 0);
                 return true;
             }
-    if (c->organizer == me && time_for(p, ru->overleg_moment_cost)) {
-        act(out, CORE_ACT_SET_MEETING, me, 0, 0, 0);
-        return true;
-    }
     if (c->asker == me && time_for(p, ru->pupil_cost)) {
         act(out, CORE_ACT_ASK_PUPIL, me, 0, 0, 0);
         return true;
@@ -486,6 +490,10 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
         }
     } else if (c->goal_act != CORE_ACT_NONE && time_for(p, ru->goal_cost)) {
         act(out, c->goal_act, me, c->goal, 0, 0);
+        return true;
+    }
+    if (c->organizer == me && time_for(p, ru->overleg_moment_cost)) {
+        act(out, CORE_ACT_SET_MEETING, me, 0, 0, 0);
         return true;
     }
     for (int n = 0; n < p->n_needs; n++)
