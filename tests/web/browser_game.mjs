@@ -19,7 +19,7 @@ function fail(msg) { console.error("FAIL: " + msg); cleanup(); process.exit(1); 
 const deadline = setTimeout(() => fail("took longer than 100 s"), 100000);
 
 const host = spawn(bin, ["host", "--headless", "--port", gamePort, "--http-port", httpPort, "--code", CODE,
-  "--seed", "11", "--advance-idle", "900"], { stdio: ["ignore", "pipe", "pipe"] });
+  "--seed", "11", "--advance-idle", "0"], { stdio: ["ignore", "pipe", "pipe"] });
 let hostOut = "";
 host.stdout.on("data", (d) => { hostOut += d; });
 host.stderr.on("data", (d) => { hostOut += d; });
@@ -60,7 +60,8 @@ async function join(page, name, roleIndex) {
     fail(`${name}: not seated; the page shows: ` + await page.$eval("#app", (e) => e.innerText) + "\nhost:\n" + hostOut));
 }
 
-// One step of a simple, honest player: whatever the phase asks, through the buttons.
+// One step of a simple, honest player: whatever the phase asks, through the
+// buttons. Klaar ends every phase (the host does not advance by itself).
 async function act(page) {
   return page.evaluate(() => {
     const q = (s) => document.querySelector(s);
@@ -68,11 +69,16 @@ async function act(page) {
     const phase = (q("#phase") || {}).textContent || "";
     const click = (e) => { if (e && !e.disabled) { e.click(); return true; } return false; };
     if (/Reflectie/.test(phase)) {
-      if (q("#reflected")) return "waiting";
-      const r = q("input[name=refl]");
-      if (r && !r.checked) { r.click(); r.dispatchEvent(new Event("change")); }
-      click(q("#send-reflect"));
-      return "reflect";
+      if (q("#unready")) return "waiting";
+      if (!q("#reflected")) {
+        const r = q("input[name=refl]");
+        if (r && !r.checked) { r.click(); r.dispatchEvent(new Event("change")); }
+        const imp = q("#improve");
+        if (imp && !imp.value) imp.value = "Elke week vijf minuten samen terugblikken.";
+        click(q("#send-reflect"));
+        return "reflect";
+      }
+      return click(q("#ready")) ? "ready" : "waiting";
     }
     if (/Inzet/.test(phase)) {
       if (q("#unready")) return "waiting";
@@ -86,8 +92,23 @@ async function act(page) {
       return "ready";
     }
     if (/Overleg/.test(phase)) {
+      // an earlier verbeteractie is checked together
+      if (click(q("button[data-check]"))) return "check";
+      // an involved role agrees to an afspraak another role proposed ...
+      if (click(q("button[data-agree]"))) return "agree";
+      // ... or proposes one in its own words, for a spanning without one
+      for (const box of document.querySelectorAll("[data-spanning]")) {
+        if (box.querySelector(".proposal, .made")) continue;
+        const go = box.querySelector("button[data-propose]");
+        if (!go || go.disabled) continue;
+        const sel = box.querySelector("select");
+        if (sel) sel.value = "-1";
+        box.querySelector("input[type=text]").value = "We overleggen elke maandag tien minuten samen.";
+        go.click();
+        return "propose";
+      }
       const share = q("button[data-fact]");
-      if (share) { share.click(); return "share"; }
+      if (share && !share.classList.contains("danger")) { share.click(); return "share"; }
     }
     if (click(q("#ready"))) return "ready";
     return "waiting";
@@ -138,7 +159,7 @@ async function main() {
     pages.push(p);
   }
 
-  let reloaded = false, lastPhase = "";
+  let reloaded = false, lastPhase = "", proposed = 0, agreed = 0, boundary = "";
   const tStart = Date.now();
   const shots = new Set();
   for (let step = 0; step < 2000; step++) {
@@ -168,19 +189,36 @@ async function main() {
       console.log("reload kept seat and dossier: " + after);
       reloaded = true;
     }
+    if (states.includes("propose")) proposed++;
+    if (states.includes("agree")) agreed++;
+    if (!boundary) boundary = await pages[0].$eval("#boundary", (e) => e.textContent).catch(() => "");
+    if (boundary && !shots.has("boundary")) {
+      shots.add("boundary");
+      console.log("grenservaring on the page: " + boundary);
+    }
     if (states.every((s) => s === "end")) break;
     await sleep(150);
   }
-  const outcomes = [];
-  for (const p of pages) outcomes.push(await p.$eval("#outcome", (e) => e.dataset.outcome).catch(() => "none"));
+  const outcomes = [], verdicts = [];
+  for (const p of pages) {
+    outcomes.push(await p.$eval("#outcome", (e) => e.dataset.outcome).catch(() => "none"));
+    verdicts.push(await p.$eval("#outcome", (e) => e.dataset.verdict + ": " + e.textContent).catch(() => "none"));
+  }
+  await pages[2].screenshot({ path: path.join(outDir, `page-end-${pages[2].viewport().width}x${pages[2].viewport().height}.png`), fullPage: true });
   for (let i = 0; i < 50 && hostExit === null; i++) await sleep(100);
   console.log("host: " + hostOut.trim().split("\n").slice(-2).join(" | "));
-  console.log("pages' outcome: " + outcomes.join(","));
+  console.log("pages' outcome: " + outcomes.join(",") + " / " + verdicts[0]);
+  console.log(`afspraken proposed ${proposed}, agreed ${agreed}`);
+  if (!proposed || !agreed) fail("the browser players never proposed and agreed an afspraak");
+  if (!boundary) fail("the host never reported a grenservaring to the pages (no #boundary)");
   if (!reloaded) fail("the game never reached Overleg of round 2 for the reload check");
   if (outcomes.some((o) => o === "none")) fail("not every page reached the end screen");
   if (new Set(outcomes).size !== 1) fail("pages disagree on the outcome");
-  const word = outcomes[0] === "1" ? /gewonnen|won/i : /verloren|lost/i;
-  if (!word.test(hostOut)) fail("host's outcome line does not match the pages' outcome " + outcomes[0]);
+  // the verdict joins both outcomes: a win side by side is not a plain win
+  const vd = verdicts[0].split(":")[0];
+  const word = vd === "together" ? /resultaat: gewonnen/ : vd === "apart" ? /naast elkaar/ : /resultaat: verloren/;
+  if (!word.test(hostOut)) fail(`host's outcome line does not match the pages' verdict '${vd}'`);
+  if (new Set(verdicts).size !== 1) fail("pages disagree on the verdict: " + verdicts.join(" | "));
   clearTimeout(deadline);
   cleanup();
   console.log("ok: four browsers played a whole game");
