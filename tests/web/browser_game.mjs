@@ -18,7 +18,9 @@ fs.mkdirSync(outDir, { recursive: true });
 function fail(msg) { console.error("FAIL: " + msg); cleanup(); process.exit(1); }
 const deadline = setTimeout(() => fail("took longer than 100 s"), 100000);
 
-const host = spawn(bin, ["host", "--headless", "--port", gamePort, "--http-port", httpPort, "--code", CODE,
+// noor with a sensitive fact, the pupil's voice and suggested afspraken (rules v2)
+const level = new URL("./noor-v2.yaml", import.meta.url).pathname;
+const host = spawn(bin, ["host", level, "--headless", "--port", gamePort, "--http-port", httpPort, "--code", CODE,
   "--seed", "11", "--advance-idle", "0"], { stdio: ["ignore", "pipe", "pipe"] });
 let hostOut = "";
 host.stdout.on("data", (d) => { hostOut += d; });
@@ -92,8 +94,13 @@ async function act(page) {
       return "ready";
     }
     if (/Overleg/.test(phase)) {
+      // the ouder answers a request for consent; the holder of a sensitive fact asks first
+      if (click(q("button[data-consent]"))) return "consent-give";
+      if (click(q("button[data-ask-consent]"))) return "consent-ask";
       // an earlier verbeteractie is checked together
       if (click(q("button[data-check]"))) return "check";
+      // the pupil is asked once a round (its own words come on the table)
+      if (click(q("#ask-pupil"))) return "ask-pupil";
       // an involved role agrees to an afspraak another role proposed ...
       if (click(q("button[data-agree]"))) return "agree";
       // ... or proposes one in its own words, for a spanning without one
@@ -146,7 +153,7 @@ async function main() {
   if (!/code klopt niet/.test(wrongText)) fail("wrong code not refused in words: " + wrongText);
   await wrong.close();
 
-  const sizes = [[390, 844], [1366, 768], [1366, 768], [390, 844]];
+  const sizes = [[360, 640], [1280, 720], [1280, 720], [360, 640]]; // the smallest phone and a laptop beamer
   const names = ["Ann", "Bram", "Cato", "Dirk"];
   const pages = [];
   for (let i = 0; i < 4; i++) {
@@ -160,6 +167,7 @@ async function main() {
   }
 
   let reloaded = false, lastPhase = "", proposed = 0, agreed = 0, boundary = "";
+  const seen = {};
   const tStart = Date.now();
   const shots = new Set();
   for (let step = 0; step < 2000; step++) {
@@ -173,7 +181,9 @@ async function main() {
       shots.add(key);
       if (lang === "en") await pages[i].evaluate(() => document.getElementById("lang").click());
       const vp = pages[i].viewport();
-      await pages[i].screenshot({ path: path.join(outDir, `page-${key.replace(/-\d$/, "")}-${vp.width}x${vp.height}.png`) });
+      const shot = `page-${key.replace(/-\d$/, "")}-${vp.width}x${vp.height}`;
+      await pages[i].screenshot({ path: path.join(outDir, shot + ".png") });
+      await pages[i].screenshot({ path: path.join(outDir, shot + "-full.png"), fullPage: true });
       if (lang === "en") await pages[i].evaluate(() => document.getElementById("lang").click());
     }
     if (!reloaded && /Overleg/.test(phase) && /Ronde 2/.test(phase)) {
@@ -189,6 +199,7 @@ async function main() {
       console.log("reload kept seat and dossier: " + after);
       reloaded = true;
     }
+    for (const st of states) seen[st] = (seen[st] || 0) + 1;
     if (states.includes("propose")) proposed++;
     if (states.includes("agree")) agreed++;
     if (!boundary) boundary = await pages[0].$eval("#boundary", (e) => e.textContent).catch(() => "");
@@ -210,6 +221,11 @@ async function main() {
   console.log("pages' outcome: " + outcomes.join(",") + " / " + verdicts[0]);
   console.log(`afspraken proposed ${proposed}, agreed ${agreed}`);
   if (!proposed || !agreed) fail("the browser players never proposed and agreed an afspraak");
+  console.log("actions: " + JSON.stringify(seen));
+  for (const a of ["consent-ask", "consent-give", "ask-pupil", "check"])
+    if (!seen[a]) fail(`no browser player ever did '${a}'`);
+  const unconsented = await pages[2].$$eval("#dossier .warn", (e) => e.length);
+  if (unconsented) fail("the sensitive fact went out without consent although the ouder gave it");
   if (!boundary) fail("the host never reported a grenservaring to the pages (no #boundary)");
   if (!reloaded) fail("the game never reached Overleg of round 2 for the reload check");
   if (outcomes.some((o) => o === "none")) fail("not every page reached the end screen");
