@@ -245,8 +245,8 @@ function noteEvents(m) {
   if (!sc) return;
   const phaseKey = pub.round + "/" + pub.phase;
   if (phaseKey !== S.newsPhase) {
-    // keep what Uitvoering brought into Reflectie; forget it at the next Signaal
-    if (pub.phase === PH.SIGNAAL || pub.phase === PH.IDENTITEIT || pub.phase === PH.OVERLEG) S.news = [];
+    // a round's news lasts the round (Uitvoering's grenservaring into Reflectie)
+    if (pub.phase === PH.SIGNAAL) S.news = [];
     S.newsPhase = phaseKey;
   }
   for (const e of m.events) {
