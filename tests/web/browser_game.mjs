@@ -182,6 +182,8 @@ async function main() {
       if (lang === "en") await pages[i].evaluate(() => document.getElementById("lang").click());
       const vp = pages[i].viewport();
       const shot = `page-${key.replace(/-\d$/, "")}-${vp.width}x${vp.height}`;
+      const wide = await pages[i].evaluate(() => document.documentElement.scrollWidth);
+      if (wide > vp.width) fail(`${shot}: the page is ${wide} px wide in a ${vp.width} px window`);
       await pages[i].screenshot({ path: path.join(outDir, shot + ".png") });
       await pages[i].screenshot({ path: path.join(outDir, shot + "-full.png"), fullPage: true });
       if (lang === "en") await pages[i].evaluate(() => document.getElementById("lang").click());
