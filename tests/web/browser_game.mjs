@@ -64,8 +64,8 @@ async function join(page, name, roleIndex) {
 
 // One step of a simple, honest player: whatever the phase asks, through the
 // buttons. Klaar ends every phase (the host does not advance by itself).
-async function act(page) {
-  return page.evaluate(() => {
+async function act(page, objector) {
+  return page.evaluate((objector) => {
     const q = (s) => document.querySelector(s);
     if (q("#outcome")) return "end";
     const phase = (q("#phase") || {}).textContent || "";
@@ -94,6 +94,8 @@ async function act(page) {
       return "ready";
     }
     if (/Overleg/.test(phase)) {
+      // goals by consent: everyone says yes, but an objector's one "nee" stops it
+      if (click(q(`button[data-vote="${objector ? 0 : 1}"]`))) return objector ? "object" : "vote";
       // the ouder answers a request for consent; the holder of a sensitive fact asks first
       if (click(q("button[data-consent]"))) return "consent-give";
       if (click(q("button[data-ask-consent]"))) return "consent-ask";
@@ -119,7 +121,7 @@ async function act(page) {
     }
     if (click(q("#ready"))) return "ready";
     return "waiting";
-  });
+  }, objector);
 }
 
 async function main() {
@@ -168,12 +170,30 @@ async function main() {
 
   let reloaded = false, lastPhase = "", proposed = 0, agreed = 0, boundary = "";
   const seen = {};
+  let worded = false, goalProposed = false, objectionSeen = false, adopted = false;
   const tStart = Date.now();
   const shots = new Set();
   for (let step = 0; step < 2000; step++) {
     const states = [];
-    for (const p of pages) states.push(await act(p));
     const phase = await pages[0].$eval("#phase", (e) => e.textContent).catch(() => "");
+    // round 1: Ann words the team's own goal and Dirk objects; round 2: Ann
+    // proposes one of the level's goals and everyone agrees
+    if (!worded && /Ronde 1 van \d · Overleg/.test(phase)) {
+      worded = await pages[0].evaluate(() => {
+        const d = document.getElementById("wordgoal");
+        if (!d) return false;
+        d.open = true;
+        document.getElementById("teamgoal").value = "Noor weet elke ochtend wat er die dag komt.";
+        document.getElementById("tg-need-0").checked = true;
+        document.getElementById("word-goal").click();
+        return true;
+      });
+    }
+    if (!goalProposed && /Ronde 2 van \d · Overleg/.test(phase))
+      goalProposed = await pages[0].evaluate(() => { const b = document.querySelector("button[data-propose-goal]"); if (b) b.click(); return !!b; });
+    for (let i = 0; i < pages.length; i++) states.push(await act(pages[i], i === 3 && /Ronde 1 /.test(phase)));
+    if (!objectionSeen) objectionSeen = await pages[0].$eval("#news", (e) => /bezwaar/.test(e.textContent)).catch(() => false);
+    if (!adopted) adopted = await pages[1].$$eval("#goals li b", (b) => b.some((e) => e.textContent.startsWith("✓"))).catch(() => false);
     if (phase !== lastPhase) { console.log(`${((Date.now() - tStart) / 1000).toFixed(1)} s: ${phase} [${states}]`); lastPhase = phase; }
     for (const [i, lang] of [[0, "nl"], [0, "en"], [2, "nl"], [2, "en"]]) {
       const key = `${lang}-${/Inzet/.test(phase) ? "inzet" : /Overleg/.test(phase) ? "overleg" : ""}-${i}`;
@@ -224,7 +244,10 @@ async function main() {
   console.log(`afspraken proposed ${proposed}, agreed ${agreed}`);
   if (!proposed || !agreed) fail("the browser players never proposed and agreed an afspraak");
   console.log("actions: " + JSON.stringify(seen));
-  for (const a of ["consent-ask", "consent-give", "ask-pupil", "check"])
+  if (!worded || !goalProposed) fail("Ann could not word or propose a goal in the page");
+  if (!objectionSeen) fail("Dirk's objection to the team's own goal never showed on Ann's page");
+  if (!adopted) fail("no goal was adopted by consent");
+  for (const a of ["consent-ask", "consent-give", "ask-pupil", "check", "vote", "object"])
     if (!seen[a]) fail(`no browser player ever did '${a}'`);
   const unconsented = await pages[2].$$eval("#dossier .warn", (e) => e.length);
   if (unconsented) fail("the sensitive fact went out without consent although the ouder gave it");
