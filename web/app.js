@@ -21,7 +21,7 @@ const S = {
   ws: null, code: "", name: "", role: "", mode: 0, want: "play", // play | peek | observe
   sc: null, seat: -1, lobby: null, view: null, facts: {}, events: {}, tick: 0, seq: 1,
   status: "", error: "", noReconnect: false, retry: null, pick: null, card: -1, askFor: null,
-  reflectOption: -1, lastPong: 0, pinger: null, resultText: "",
+  reflectOption: -1, lastPong: 0, pinger: null, resultCode: 0, // the rules' answer to the last action (RESULT)
   warnShare: -1, // a sensitive fact the player is about to share without consent
   news: [], // what just happened that a player must notice (objections, grenservaringen), until the phase changes
   newsPhase: "",
@@ -102,7 +102,7 @@ function heartbeat() {
 
 function send(type, a, b, c, text) {
   if (!S.ws || S.ws.readyState !== 1) { S.error = t("Niet verbonden: je actie is niet verstuurd."); render(); return; }
-  S.resultText = "";
+  S.resultCode = 0;
   S.ws.send(encodeAction(S.seq++, type, a ?? -1, b ?? -1, c ?? -1, text || ""));
 }
 
@@ -144,7 +144,7 @@ function onMessage(m) {
     case P.EVENT: S.events[m.index] = m.content; return;
     // The rules' own words for a refusal (core_reject_message, e.g. NO_TIME:
     // "De overlegtijd van deze ronde is op."), translated from po/ like the rest.
-    case P.RESULT: S.resultText = m.result === 0 ? "" : REJECTS[m.result] ? tr(REJECTS[m.result]) : String(m.result); break;
+    case P.RESULT: S.resultCode = m.result; break;
     case P.PING: if (S.ws) S.ws.send(encodePing(P.PONG, m.stamp, S.tick)); return;
     case P.PONG: return;
     case P.BYE:
@@ -249,25 +249,26 @@ function noteEvents(m) {
     if (pub.phase === PH.SIGNAAL) S.news = [];
     S.newsPhase = phaseKey;
   }
+  // each line is made when shown, so it follows the language switch
   for (const e of m.events) {
     switch (e.type) {
       case EVT.GOAL_VOTE:
-        if (e.b === 0 && e.seat >= 0) S.news.push(fmt(t("%s maakte bezwaar tegen het doel ‘%s’."), seatLabel(e.seat), goalTitle(e.a, pub)));
+        if (e.b === 0 && e.seat >= 0) S.news.push(() => fmt(t("%s maakte bezwaar tegen het doel ‘%s’."), seatLabel(e.seat), goalTitle(e.a, pub)));
         break;
       case EVT.GRENSERVARING:
-        if (e.a >= 0 && e.a < sc.frictions.length) S.news.push(fmt(t("Grenservaring: de spanning ‘%s’ werd samen aangepakt."), sc.frictions[e.a].title));
+        if (e.a >= 0 && e.a < sc.frictions.length) S.news.push(() => fmt(t("Grenservaring: de spanning ‘%s’ werd samen aangepakt."), sc.frictions[e.a].title));
         break;
       case EVT.AFSPRAAK_DROPPED:
-        if (e.a >= 0 && e.a < sc.frictions.length) S.news.push(fmt(t("Het voorstel voor een afspraak over ‘%s’ viel weg."), sc.frictions[e.a].title));
+        if (e.a >= 0 && e.a < sc.frictions.length) S.news.push(() => fmt(t("Het voorstel voor een afspraak over ‘%s’ viel weg."), sc.frictions[e.a].title));
         break;
       case EVT.NO_CONSENT:
-        S.news.push(fmt(t("Een gevoelig feit werd gedeeld zonder toestemming: welbevinden −%d, vertrouwen −1."), e.b));
+        S.news.push(() => fmt(t("Een gevoelig feit werd gedeeld zonder toestemming: welbevinden −%d, vertrouwen −1."), e.b));
         break;
       case EVT.CONSENT:
-        if (e.b === 0) S.news.push(t("Toestemming geweigerd: dat feit blijft binnen de rol."));
+        if (e.b === 0) S.news.push(() => t("Toestemming geweigerd: dat feit blijft binnen de rol."));
         break;
       case EVT.MEETING_SET:
-        S.news.push(fmt(t("Er is een vast overlegmoment: meer overlegtijd vanaf ronde %d."), e.a));
+        S.news.push(() => fmt(t("Er is een vast overlegmoment: meer overlegtijd vanaf ronde %d."), e.a));
         break;
     }
   }
@@ -785,7 +786,7 @@ function endScreen(v) {
 function news() {
   if (!S.news.length) return null;
   const ul = el("ul", { class: "news", id: "news" });
-  for (const n of S.news) ul.append(el("li", {}, n));
+  for (const n of S.news) ul.append(el("li", {}, n()));
   return el("section", { class: "panel ask", "aria-live": "polite" }, el("h2", {}, t("Net gebeurd")), ul);
 }
 
@@ -795,7 +796,8 @@ function renderTable(root) {
   const main = el("main", { class: "table" });
   main.append(el("p", { class: "hint phasehint", id: "hint" }, phaseHint(v)));
   if (S.error) main.append(el("p", { class: "error", role: "alert", id: "error" }, S.error));
-  if (S.resultText) main.append(el("p", { class: "error", role: "status", id: "refused" }, S.resultText));
+  if (S.resultCode > 0) main.append(el("p", { class: "error", role: "status", id: "refused", "data-reject": String(S.resultCode) },
+    REJECTS[S.resultCode] ? tr(REJECTS[S.resultCode]) : String(S.resultCode)));
   if (v.pub.phase === PH.END || v.pub.outcome !== 0) main.append(endScreen(v));
   main.append(askPicker(v) || "", consentRequests(v) || "", news() || "", reflection(v) || "", readyBar(v) || "");
   if (S.seat >= 0 && v.hand) main.append(hand(v));

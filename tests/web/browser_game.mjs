@@ -53,7 +53,8 @@ async function join(page, name, roleIndex) {
   if (code !== CODE) fail(`code not prefilled from ?code= (got '${code}')`);
   await page.type("#name", name);
   await page.click("#join");
-  await page.waitForSelector(".rolelist button", { timeout: 20000 }).catch(async () =>
+  // the free roles are known once the LOBBY arrived (before it every role button is off)
+  await page.waitForSelector(".rolelist button:not([disabled])", { timeout: 20000 }).catch(async () =>
     fail(`${name}: no role picker; the page shows: ` + await page.$eval("#app", (e) => e.innerText) + "\nhost:\n" + hostOut));
   const roles = await page.$$(".rolelist button:not([disabled])");
   await roles[roleIndex].click();
