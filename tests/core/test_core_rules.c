@@ -94,6 +94,16 @@ static void share(core_state *st, int fact)
     test_ok(st, CORE_ACT_SHARE_FACT, g_sc->facts[fact].role, fact, 0, 0);
 }
 
+/* A game in round 1's Inzet after fact was shared in Overleg: the need the
+ * fact is about is lit, and the test puts cards on it. */
+static void inzet_after_sharing(core_state *st, int fact)
+{
+    start(st, g_sc);
+    test_to_phase(st, CORE_PHASE_OVERLEG);
+    share(st, fact);
+    test_to_phase(st, CORE_PHASE_INZET);
+}
+
 /* ------------------------------------------------------------ the flow */
 
 static void test_round_flow(void **state)
@@ -150,133 +160,57 @@ static void test_unready_and_ready_lock(void **state)
 
 /* ---------------------------------------------------- resolution rules */
 
-static void test_alone_in_the_dark_counts_half(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN); /* leren 2, lezen is dark */
-    assert_int_equal(resolve_need(&st, N_LEZEN), 1);
-}
+/* One resolution of a need in round 1: fact is shared in Overleg first
+ * (CORE_NONE: nothing shared, the need stays dark), the cards go on need
+ * in Inzet, and ending Inzet must give it exactly `progress`. Each case is
+ * a test of its own, named after the rule it checks. */
+typedef struct {
+    const char *name;
+    int fact, need;
+    struct {
+        int seat, card;
+    } put[2];
+    int n_put;
+    int progress;
+} resolution_case;
 
-static void test_shared_fact_lights_need(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4); /* clb fact about lezen */
-    test_to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
-    assert_int_equal(resolve_need(&st, N_LEZEN), 2);
-}
-
-static void test_synergy_and_mixed_kinds(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    test_to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);  /* 2, professioneel */
-    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN); /* 2, wetenschappelijk */
-    /* 4 + synergy 1 (2 roles) + mixed 1 (2 kinds) */
-    assert_int_equal(resolve_need(&st, N_LEZEN), 6);
-}
-
-static void test_same_kind_no_mixed_bonus(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    test_to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN); /* 2 wet */
-    put(&st, S_LO, C_LO_HULP, 0, N_LEZEN);     /* 3 wet */
-    assert_int_equal(resolve_need(&st, N_LEZEN), 6); /* 5 + synergy 1 */
-}
-
-static void test_limits_alone_add_nothing(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 1); /* klas lit */
-    test_to_phase(&st, CORE_PHASE_INZET);
-    /* ouder is limited on klas: alone, even two cards add nothing */
-    put(&st, S_OUD, C_OUD_ROUT, 0, N_KLAS);
-    put(&st, S_OUD, C_OUD_BELEV, 0, N_KLAS);
-    assert_int_equal(resolve_need(&st, N_KLAS), 0);
-}
-
-static void test_limits_lifted_by_another_role(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 1);
-    test_to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_OUD, C_OUD_ROUT, 0, N_KLAS);     /* thuis 3 off-domain -> 1, ervaring */
-    put(&st, S_LER, C_LER_STRUCT, 0, N_KLAS);   /* klaspraktijk 3, professioneel */
-    /* 1 + 3 + synergy 1 + mixed 1 */
-    assert_int_equal(resolve_need(&st, N_KLAS), 6);
-}
-
-static void test_off_domain_divisor(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    test_to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_STRUCT, 0, N_LEZEN); /* klaspraktijk 3 on leren: 3/2 = 1 */
-    assert_int_equal(resolve_need(&st, N_LEZEN), 1);
-}
-
-static void test_generic_alone_does_nothing(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    test_to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);
-    assert_int_equal(resolve_need(&st, N_LEZEN), 0);
-}
-
-static void test_generic_does_not_boost_own_role(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    test_to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);
-    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
-    assert_int_equal(resolve_need(&st, N_LEZEN), 2);
-}
-
-static void test_generic_boosts_another_role(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    test_to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);     /* boost 2 */
-    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);  /* 2 */
+static resolution_case resolutions[] = {
+    /* leren 2, lezen is dark: half */
+    {"test_alone_in_the_dark_counts_half", CORE_NONE, N_LEZEN, {{S_LER, C_LER_INSTR}}, 1, 1},
+    /* the clb fact about lezen lights it: full value */
+    {"test_shared_fact_lights_need", 4, N_LEZEN, {{S_LER, C_LER_INSTR}}, 1, 2},
+    /* 2 professioneel + 2 wetenschappelijk + synergy 1 (2 roles) + mixed 1 (2 kinds) */
+    {"test_synergy_and_mixed_kinds", 4, N_LEZEN, {{S_LER, C_LER_INSTR}, {S_CLB, C_CLB_ADVIES}}, 2, 6},
+    /* 2 wet + 3 wet + synergy 1, no mixed bonus */
+    {"test_same_kind_no_mixed_bonus", 4, N_LEZEN, {{S_CLB, C_CLB_ADVIES}, {S_LO, C_LO_HULP}}, 2, 6},
+    /* klas lit; ouder is limited on klas: alone, even two cards add nothing */
+    {"test_limits_alone_add_nothing", 1, N_KLAS, {{S_OUD, C_OUD_ROUT}, {S_OUD, C_OUD_BELEV}}, 2, 0},
+    /* thuis 3 off-domain -> 1 (ervaring) + klaspraktijk 3 (professioneel) + synergy 1 + mixed 1 */
+    {"test_limits_lifted_by_another_role", 1, N_KLAS, {{S_OUD, C_OUD_ROUT}, {S_LER, C_LER_STRUCT}}, 2, 6},
+    /* klaspraktijk 3 on leren: 3/2 = 1 */
+    {"test_off_domain_divisor", 4, N_LEZEN, {{S_LER, C_LER_STRUCT}}, 1, 1},
+    {"test_generic_alone_does_nothing", 4, N_LEZEN, {{S_LER, C_LER_GEN}}, 1, 0},
+    {"test_generic_does_not_boost_own_role", 4, N_LEZEN, {{S_LER, C_LER_GEN}, {S_LER, C_LER_INSTR}}, 2, 2},
     /* 2 + boost 2 + synergy 1 (leraar joins through its generic card); one kind */
-    assert_int_equal(resolve_need(&st, N_LEZEN), 5);
+    {"test_generic_boosts_another_role", 4, N_LEZEN, {{S_LER, C_LER_GEN}, {S_CLB, C_CLB_ADVIES}}, 2, 5},
+};
+
+static void test_resolution(void **state)
+{
+    const resolution_case *c = *state;
+    core_state st;
+    if (c->fact == CORE_NONE) {
+        start(&st, g_sc);
+        test_to_phase(&st, CORE_PHASE_INZET);
+    } else {
+        inzet_after_sharing(&st, c->fact);
+    }
+    for (int k = 0; k < c->n_put; k++)
+        put(&st, c->put[k].seat, c->put[k].card, 0, c->need);
+    assert_int_equal(resolve_need(&st, c->need), c->progress);
 }
+
+#define RESOLUTION_TEST(i) {resolutions[i].name, test_resolution, NULL, NULL, &resolutions[i]}
 
 static void adopt_goal(core_state *st, int g)
 {
@@ -324,10 +258,7 @@ static void test_weak_team_penalty(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    test_to_phase(&st, CORE_PHASE_INZET);
+    inzet_after_sharing(&st, 4);
     st.draagkracht = 0;
     put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
     put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);
@@ -338,10 +269,7 @@ static void test_need_met_raises_welbevinden(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    test_to_phase(&st, CORE_PHASE_INZET);
+    inzet_after_sharing(&st, 4);
     st.need_progress[N_LEZEN] = g_sc->needs[N_LEZEN].target - 1;
     st.welbevinden = 5;
     for (int i = 0; i < st.n_frictions_out; i++)
@@ -630,10 +558,7 @@ static void test_shared_fact_used_makes_edge(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4); /* shared by the clb-anker seat, about lezen */
-    test_to_phase(&st, CORE_PHASE_INZET);
+    inzet_after_sharing(&st, 4); /* shared by the clb-anker seat, about lezen */
     put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
     test_advance(&st);
     assert_int_equal(st.edge_round[1][S_CLB][S_LER], 1);
@@ -728,10 +653,7 @@ static void test_win_when_all_needs_met(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    test_to_phase(&st, CORE_PHASE_INZET);
+    inzet_after_sharing(&st, 4);
     for (int n = 0; n < g_sc->n_needs; n++)
         st.need_met[n] = n != N_LEZEN;
     st.need_progress[N_LEZEN] = g_sc->needs[N_LEZEN].target - 2;
@@ -1087,16 +1009,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_flow),
         cmocka_unit_test(test_unready_and_ready_lock),
-        cmocka_unit_test(test_alone_in_the_dark_counts_half),
-        cmocka_unit_test(test_shared_fact_lights_need),
-        cmocka_unit_test(test_synergy_and_mixed_kinds),
-        cmocka_unit_test(test_same_kind_no_mixed_bonus),
-        cmocka_unit_test(test_limits_alone_add_nothing),
-        cmocka_unit_test(test_limits_lifted_by_another_role),
-        cmocka_unit_test(test_off_domain_divisor),
-        cmocka_unit_test(test_generic_alone_does_nothing),
-        cmocka_unit_test(test_generic_does_not_boost_own_role),
-        cmocka_unit_test(test_generic_boosts_another_role),
+        RESOLUTION_TEST(0), RESOLUTION_TEST(1), RESOLUTION_TEST(2), RESOLUTION_TEST(3), RESOLUTION_TEST(4),
+        RESOLUTION_TEST(5), RESOLUTION_TEST(6), RESOLUTION_TEST(7), RESOLUTION_TEST(8), RESOLUTION_TEST(9),
         cmocka_unit_test(test_goal_and_lead_bonus),
         cmocka_unit_test(test_lead_bonus_needs_the_lead_to_contribute),
         cmocka_unit_test(test_weak_team_penalty),
@@ -1122,5 +1036,6 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_rng_reference),
     };
+    _Static_assert(sizeof resolutions / sizeof resolutions[0] == 10, "every resolution case has a RESOLUTION_TEST");
     return cmocka_run_group_tests(tests, setup, teardown);
 }
