@@ -19,6 +19,12 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+/* ------------------------------------------------------------ checks */
+/* A failed check prints "FAIL <what>: <message>" and counts in hx_failures;
+ * the test goes on, so one run reports every scenario. */
+extern int hx_failures;
+void hx_check(bool ok, const char *what, const char *fmt, ...);
+
 /* ------------------------------------------------------------ host */
 typedef struct {
     pid_t pid;

@@ -16,7 +16,6 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,21 +26,6 @@
 #define WINDOW_MS 3000
 #define TICK_MS 4.0
 #define N_BROWSERS 64
-
-static int failures;
-
-static void check(bool ok, const char *what, const char *fmt, ...)
-{
-    if (ok)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "FAIL %s: ", what);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\n");
-    va_end(ap);
-    failures++;
-}
 
 /* ------------------------------------------------------------- host */
 
@@ -358,7 +342,7 @@ static void judge(ctx *c, const char *name, uint64_t t0, uint64_t t1)
     printf("hostile_web_%s_p99 %.2f ms\n", name, p99);
     printf("hostile_web_%s_p99_bound %.2f ms\n", name, bound);
     printf("hostile_web_%s_samples %zu samples\n", name, n);
-    check(n >= 20, name, "the normal player got only %zu answers during the attack", n);
+    hx_check(n >= 20, name, "the normal player got only %zu answers during the attack", n);
     if (p99 > bound) { /* where the slow answers fell in the window */
         double ms[8];
         uint64_t at[8];
@@ -366,7 +350,7 @@ static void judge(ctx *c, const char *name, uint64_t t0, uint64_t t1)
         for (size_t i = 0; i < k; i++)
             fprintf(stderr, "  slow answer %.2f ms at +%llu ms\n", ms[i], (unsigned long long)(at[i] - t0));
     }
-    check(p99 <= bound, name, "normal player's p99 %.2f ms > bound %.2f ms (baseline %.2f ms, twin %.2f ms)", p99,
+    hx_check(p99 <= bound, name, "normal player's p99 %.2f ms > bound %.2f ms (baseline %.2f ms, twin %.2f ms)", p99,
           bound, c->base, twin);
 }
 
@@ -390,7 +374,7 @@ static void hostile_frames(ctx *c, const web_host *h)
     uint64_t t0 = ts_now_ms();
     for (int kind = 0; kind < 6; kind++) {
         int fd = ws_open(h, 0);
-        check(fd >= 0, names[kind], "the upgrade was refused");
+        hx_check(fd >= 0, names[kind], "the upgrade was refused");
         if (fd < 0)
             continue;
         switch (kind) {
@@ -414,12 +398,12 @@ static void hostile_frames(ctx *c, const web_host *h)
         static ws_in kin;
         kin.len = 0;
         bool closed = ws_closed(fd, &kin, kind == 0 ? 6000 : 2000);
-        check(closed, names[kind], "the connection was not closed");
+        hx_check(closed, names[kind], "the connection was not closed");
         close(fd);
         printf("hostile_web_%s_closed_after %llu ms\n", names[kind], (unsigned long long)(ts_now_ms() - sent_at));
         static ws_in ain;
         int ok = ws_join(h, 0, "after", &ain);
-        check(ok >= 0, names[kind], "the host did not serve a browser after the bad frame");
+        hx_check(ok >= 0, names[kind], "the host did not serve a browser after the bad frame");
         if (ok >= 0)
             close(ok);
     }
@@ -427,7 +411,7 @@ static void hostile_frames(ctx *c, const web_host *h)
      * sees a message, the host's heartbeat deadline drops the silent peer */
     static ws_in iin;
     int in_fd = ws_join(h, 0, "Ivo", &iin);
-    check(in_fd >= 0, "unmasked_after_welcome", "the browser was not welcomed");
+    hx_check(in_fd >= 0, "unmasked_after_welcome", "the browser was not welcomed");
     if (in_fd >= 0) {
         proto_ping pg;
         memset(&pg, 0, sizeof pg);
@@ -439,21 +423,21 @@ static void hostile_frames(ctx *c, const web_host *h)
         ws_send(in_fd, 2, true, false, fr, pn + 4);
         /* UPDATEs and PINGs may still come; the close must follow */
         bool closed = ws_closed(in_fd, &iin, 8000);
-        check(closed, "unmasked_after_welcome", "the connection was not closed");
+        hx_check(closed, "unmasked_after_welcome", "the connection was not closed");
         printf("hostile_web_unmasked_after_welcome_closed_after %llu ms\n",
                (unsigned long long)(ts_now_ms() - sent_at));
         close(in_fd);
     }
     /* a valid frame in fragments is one message: welcomed */
     int fd = ws_open(h, 0);
-    check(fd >= 0, "fragmented", "the upgrade was refused");
+    hx_check(fd >= 0, "fragmented", "the upgrade was refused");
     if (fd >= 0) {
         ws_send(fd, 2, false, true, framed, 3);
         ws_send(fd, 0, false, true, framed + 3, 4);
         ws_send(fd, 0, true, true, framed + 7, hn + 4 - 7);
         static ws_in in;
         in.len = 0;
-        check(ws_next_type(fd, &in, 3000) == PROTO_MSG_WELCOME, "fragmented", "a fragmented HELLO was not welcomed");
+        hx_check(ws_next_type(fd, &in, 3000) == PROTO_MSG_WELCOME, "fragmented", "a fragmented HELLO was not welcomed");
         close(fd);
     }
     judge(c, "bad_frames", t0, ts_now_ms());
@@ -466,7 +450,7 @@ static void flood(ctx *c, const web_host *h)
     static ws_in cin, in;
     int calm = ws_join(h, 0, "calm", &cin);
     int fd = ws_join(h, 0, "spammer", &in);
-    check(calm >= 0 && fd >= 0, "flood", "the browsers were not welcomed");
+    hx_check(calm >= 0 && fd >= 0, "flood", "the browsers were not welcomed");
     if (calm < 0 || fd < 0) {
         if (calm >= 0)
             close(calm);
@@ -504,20 +488,20 @@ static void flood(ctx *c, const web_host *h)
     /* the window is as long as without the flood: the rest of it after the drop */
     while (ts_now_ms() - t0 < WINDOW_MS && calm_alive)
         calm_alive = ws_live(calm, &cin, &calm_tick, 20) >= 0;
-    check(dropped, "flood", "the flooding browser was not dropped (%d messages sent)", sent);
+    hx_check(dropped, "flood", "the flooding browser was not dropped (%d messages sent)", sent);
     printf("hostile_web_flood_dropped_after %llu ms\n", (unsigned long long)dropped_after);
     printf("hostile_web_flood_sent %d messages\n", sent);
     judge(c, "flood", t0, ts_now_ms());
     /* the calm browser, answering its heartbeats, stayed in and still gets
      * the game's updates (the slow seats act every 2.5 s) */
-    check(calm_alive, "flood", "the calm browser was dropped during the flood");
+    hx_check(calm_alive, "flood", "the calm browser was dropped during the flood");
     int updates = 0;
     for (int k = 0; k < 80 && updates == 0 && calm_alive; k++) {
         int u = ws_live(calm, &cin, &calm_tick, 100);
         calm_alive = u >= 0;
         updates = u > 0 ? u : 0;
     }
-    check(updates > 0, "flood", "the calm browser got no UPDATE after the flood");
+    hx_check(updates > 0, "flood", "the calm browser got no UPDATE after the flood");
     close(calm);
 }
 
@@ -547,7 +531,7 @@ static void browsers64(ctx *c, const web_host *h)
     long rss = hx_rss_kib(h->pid);
     while (ts_now_ms() - t0 < WINDOW_MS)
         ts_sleep_ms(20);
-    check(welcomed == N_BROWSERS, "browsers64", "only %d of %d browsers were welcomed", welcomed, N_BROWSERS);
+    hx_check(welcomed == N_BROWSERS, "browsers64", "only %d of %d browsers were welcomed", welcomed, N_BROWSERS);
     printf("hostile_web_browsers64_welcomed %d browsers\n", welcomed);
     printf("hostile_web_browsers64_all_welcomed_in %llu ms\n", (unsigned long long)all_in);
     printf("hostile_web_browsers64_rss_before %ld KiB\n", rss0);
@@ -602,8 +586,8 @@ int main(void)
         return 1;
     }
     static hx_player normal, slow[3], twin_normal, twin_slow[3];
-    check(seat_table(&h, &normal, slow), "setup", "the normal player was not seated");
-    check(seat_table(&twin, &twin_normal, twin_slow), "setup", "the twin's normal player was not seated");
+    hx_check(seat_table(&h, &normal, slow), "setup", "the normal player was not seated");
+    hx_check(seat_table(&twin, &twin_normal, twin_slow), "setup", "the twin's normal player was not seated");
 
     ctx c = {&normal, &twin_normal, 0};
     settle();
@@ -613,7 +597,7 @@ int main(void)
     c.base = hx_player_p99(&normal, t0, ts_now_ms(), &n);
     printf("hostile_web_baseline_p99 %.2f ms\n", c.base);
     printf("hostile_web_baseline_samples %zu samples\n", n);
-    check(n >= 20, "baseline", "the normal player got only %zu answers", n);
+    hx_check(n >= 20, "baseline", "the normal player got only %zu answers", n);
 
     hostile_frames(&c, &h);
     settle();
@@ -621,14 +605,14 @@ int main(void)
     settle();
     browsers64(&c, &h);
 
-    check(ts_alive(&h.pid, NULL), "host", "the host died");
-    check(ts_alive(&twin.pid, NULL), "host", "the twin host died");
+    hx_check(ts_alive(&h.pid, NULL), "host", "the host died");
+    hx_check(ts_alive(&twin.pid, NULL), "host", "the twin host died");
     unseat_table(&normal, slow);
     unseat_table(&twin_normal, twin_slow);
     ts_kill(&h.pid);
     ts_kill(&twin.pid);
     ts_remove_tree(twin.dir);
-    if (failures) { /* the host's own account of it */
+    if (hx_failures) { /* the host's own account of it */
         FILE *f = fopen(h.log, "r");
         char line[512];
         while (f && fgets(line, sizeof line, f))
@@ -637,6 +621,6 @@ int main(void)
             fclose(f);
     }
     ts_remove_tree(h.dir);
-    printf("hostile_web_ok %d bool\n", failures == 0);
-    return failures == 0 ? 0 : 1;
+    printf("hostile_web_ok %d bool\n", hx_failures == 0);
+    return hx_failures == 0 ? 0 : 1;
 }
