@@ -12,6 +12,7 @@
 #include "report/report.h"
 #include "store/store.h"
 #include "ts.h"
+#include "ts_schema2.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -489,28 +490,8 @@ static void test_improvements_kept_per_round(void **state)
     host_destroy_journaled(h);
 }
 
-/* The tables Samenspel wrote before it recorded the rules version (schema
- * 2: sessions played under rules 1), verbatim. */
-static const char schema2_sql[] =
-    "PRAGMA application_id=1397968972;"
-    "PRAGMA user_version=2;"
-    "CREATE TABLE session(id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
-    "  finished_at INTEGER, level_path TEXT NOT NULL, level_text TEXT NOT NULL,"
-    "  level_id TEXT NOT NULL DEFAULT '', level_title TEXT NOT NULL DEFAULT '', seed INTEGER NOT NULL,"
-    "  room_code TEXT NOT NULL, n_seats INTEGER NOT NULL, outcome INTEGER NOT NULL DEFAULT 0,"
-    "  collab_level INTEGER NOT NULL DEFAULT 0, rounds_played INTEGER NOT NULL DEFAULT 0,"
-    "  state_hash INTEGER NOT NULL DEFAULT 0, app_version TEXT NOT NULL DEFAULT '');"
-    "CREATE TABLE seat(session_id INTEGER NOT NULL REFERENCES session(id), seat INTEGER NOT NULL,"
-    "  role_id TEXT NOT NULL DEFAULT '', name TEXT NOT NULL DEFAULT '', token BLOB NOT NULL,"
-    "  taken INTEGER NOT NULL DEFAULT 0, bot INTEGER NOT NULL DEFAULT 0,"
-    "  PRIMARY KEY(session_id, seat)) WITHOUT ROWID;"
-    "CREATE TABLE action(session_id INTEGER NOT NULL REFERENCES session(id), seq INTEGER NOT NULL,"
-    "  type INTEGER NOT NULL, seat INTEGER NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,"
-    "  c INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '', at INTEGER NOT NULL,"
-    "  PRIMARY KEY(session_id, seq)) WITHOUT ROWID;"
-    "CREATE INDEX session_finished ON session(finished_at);"
-    "ALTER TABLE session ADD COLUMN roles_name TEXT;"
-    "ALTER TABLE session ADD COLUMN roles_text TEXT;";
+/* schema 2 (ts_schema2.h): sessions played under rules 1 */
+static const char schema2_sql[] = TS_SCHEMA2_SQL;
 
 /* A session of rules 1 (recorded before schema 3) stays readable: it is
  * listed and reported, but --resume refuses it with a message that says it

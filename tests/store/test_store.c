@@ -1,6 +1,7 @@
 /* store: round trips of the journal, refusal of foreign/damaged files,
  * and durability of acknowledged actions across SIGKILL. */
 #include "store/store.h"
+#include "ts_schema2.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -449,28 +450,9 @@ static void test_schema1_upgrade(void **state)
 }
 
 /* The schema Samenspel wrote before the rules version was recorded
- * (user_version 2, rules version 1), verbatim: the file a trainer brings
- * from an earlier workshop. */
+ * (ts_schema2.h), with sessions in it. */
 static const char schema2_sql[] =
-    "PRAGMA application_id=1397968972;" /* STORE_APPLICATION_ID, "SSPL" */
-    "PRAGMA user_version=2;"
-    "CREATE TABLE session(id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
-    "  finished_at INTEGER, level_path TEXT NOT NULL, level_text TEXT NOT NULL,"
-    "  level_id TEXT NOT NULL DEFAULT '', level_title TEXT NOT NULL DEFAULT '', seed INTEGER NOT NULL,"
-    "  room_code TEXT NOT NULL, n_seats INTEGER NOT NULL, outcome INTEGER NOT NULL DEFAULT 0,"
-    "  collab_level INTEGER NOT NULL DEFAULT 0, rounds_played INTEGER NOT NULL DEFAULT 0,"
-    "  state_hash INTEGER NOT NULL DEFAULT 0, app_version TEXT NOT NULL DEFAULT '');"
-    "CREATE TABLE seat(session_id INTEGER NOT NULL REFERENCES session(id), seat INTEGER NOT NULL,"
-    "  role_id TEXT NOT NULL DEFAULT '', name TEXT NOT NULL DEFAULT '', token BLOB NOT NULL,"
-    "  taken INTEGER NOT NULL DEFAULT 0, bot INTEGER NOT NULL DEFAULT 0,"
-    "  PRIMARY KEY(session_id, seat)) WITHOUT ROWID;"
-    "CREATE TABLE action(session_id INTEGER NOT NULL REFERENCES session(id), seq INTEGER NOT NULL,"
-    "  type INTEGER NOT NULL, seat INTEGER NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,"
-    "  c INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '', at INTEGER NOT NULL,"
-    "  PRIMARY KEY(session_id, seq)) WITHOUT ROWID;"
-    "CREATE INDEX session_finished ON session(finished_at);"
-    "ALTER TABLE session ADD COLUMN roles_name TEXT;"
-    "ALTER TABLE session ADD COLUMN roles_text TEXT;"
+    TS_SCHEMA2_SQL
     /* one finished and one unfinished session of rules 1 */
     "INSERT INTO session(id, created_at, updated_at, finished_at, level_path, level_text, level_id,"
     "  level_title, seed, room_code, n_seats, outcome, collab_level, rounds_played, state_hash, app_version)"
