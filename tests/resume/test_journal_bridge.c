@@ -54,11 +54,11 @@ static host *create(host_options *o)
     return NULL;
 }
 
-/* A journaled host with 4 bots whose journal is <dir>/<name>.db. */
-static host *create_in(const char *name, char *db, size_t db_len, host_options *o)
+/* A journaled host with `bots` bots whose journal is <dir>/<name>.db. */
+static host *create_in(const char *name, int bots, char *db, size_t db_len, host_options *o)
 {
     snprintf(db, db_len, "%s/%s.db", ts_group_dir(), name);
-    options(o, db, 4);
+    options(o, db, bots);
     return create(o);
 }
 
@@ -155,7 +155,7 @@ static void test_game_and_restart(void **state)
     (void)state;
     char db[256];
     host_options o;
-    host *h = create_in("spel", db, sizeof db, &o);
+    host *h = create_in("spel", 4, db, sizeof db, &o);
     int64_t first = host_journal_session(h);
     assert_true(first > 0);
     pump_until(h, is_finished, 0);
@@ -193,7 +193,7 @@ static void test_resume_midway(void **state)
     (void)state;
     char db[256];
     host_options o;
-    host *h = create_in("hervat", db, sizeof db, &o);
+    host *h = create_in("hervat", 4, db, sizeof db, &o);
     pump_until(h, has_actions, 25);
     assert_false(host_finished(h));
     uint64_t n = host_actions_accepted(h);
@@ -468,10 +468,8 @@ static void test_improvements_kept_per_round(void **state)
 {
     (void)state;
     char db[256];
-    snprintf(db, sizeof db, "%s/acties.db", ts_group_dir());
     host_options o;
-    options(&o, db, 3);
-    host *h = create(&o);
+    host *h = create_in("acties", 3, db, sizeof db, &o);
     char err[256] = "";
     assert_true(host_start(h, err, sizeof err));
     play_seat0_typing(h, 2);
@@ -502,7 +500,7 @@ static void test_older_rules_not_resumed(void **state)
     /* a real unfinished game, recorded by this build ... */
     char now_db[256], old_db[256];
     host_options o;
-    host *h = create_in("regels2", now_db, sizeof now_db, &o);
+    host *h = create_in("regels2", 4, now_db, sizeof now_db, &o);
     pump_until(h, has_actions, 6);
     assert_false(host_finished(h));
     int64_t id = host_journal_session(h);
@@ -582,10 +580,8 @@ static void test_journal_owned_by_host(void **state)
 {
     (void)state;
     char db[256];
-    snprintf(db, sizeof db, "%s/owned.db", ts_group_dir());
     host_options o;
-    options(&o, db, 0);
-    host *bridge = create(&o);
+    host *bridge = create_in("owned", 0, db, sizeof db, &o);
     assert_non_null(host_journal(bridge));
     assert_true(host_journal_session(bridge) > 0);
 
