@@ -82,9 +82,7 @@ static int resolve_need(core_state *st, int need)
 {
     int before = st->need_progress[need];
     core_events ev;
-    ev.n = 0;
-    core_action x = test_action(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(st, &x, &ev), CORE_OK);
+    test_advance_events(st, &ev);
     assert_int_equal(st->phase, CORE_PHASE_UITVOERING);
     return st->need_progress[need] - before;
 }
@@ -132,9 +130,7 @@ static void test_round_flow(void **state)
     assert_int_equal(st.phase, CORE_PHASE_REFLECTIE);
     assert_int_not_equal(st.reflection_card, CORE_NONE);
     core_events ev;
-    ev.n = 0;
-    core_action x = test_action(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_advance_events(&st, &ev);
     assert_true(find_event(&ev, CORE_EVT_ROUND_END, 1) >= 0);
     /* round 2 skips Identiteit */
     assert_int_equal(st.round, 2);
@@ -304,9 +300,7 @@ static void test_ignored_friction_drains_and_escalates(void **state)
     test_to_phase(&st, CORE_PHASE_INZET);
     int dk = st.draagkracht, wb = st.welbevinden;
     core_events ev;
-    ev.n = 0;
-    core_action x = test_action(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_advance_events(&st, &ev);
     int i = find_event(&ev, CORE_EVT_FRICTION_DRAIN, 0);
     assert_true(i >= 0);
     assert_int_equal(ev.ev[i].b, 1);
@@ -319,8 +313,7 @@ static void test_ignored_friction_drains_and_escalates(void **state)
     /* next round it drains its escalated severity */
     test_to_phase(&st, CORE_PHASE_SIGNAAL);
     test_to_phase(&st, CORE_PHASE_INZET);
-    ev.n = 0;
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_advance_events(&st, &ev);
     i = find_event(&ev, CORE_EVT_FRICTION_DRAIN, 0);
     assert_true(i >= 0);
     assert_int_equal(ev.ev[i].b, 2);
@@ -343,9 +336,7 @@ static void test_grenservaring(void **state)
     test_to_phase(&st, CORE_PHASE_INZET);
     int dk = st.draagkracht;
     core_events ev;
-    ev.n = 0;
-    core_action x = test_action(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_advance_events(&st, &ev);
     int i = find_event(&ev, CORE_EVT_GRENSERVARING, 0);
     assert_true(i >= 0);
     assert_int_equal(ev.ev[i].b, C_INNO1);
@@ -674,9 +665,7 @@ static void test_loss_when_welbevinden_zero(void **state)
     test_to_phase(&st, CORE_PHASE_REFLECTIE);
     st.welbevinden = 0;
     core_events ev;
-    ev.n = 0;
-    core_action x = test_action(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_advance_events(&st, &ev);
     assert_int_equal(st.outcome, CORE_OUTCOME_LOST);
     int i = find_event(&ev, CORE_EVT_GAME_END, CORE_NONE);
     assert_true(i >= 0);
@@ -731,9 +720,7 @@ static void test_scripted_events(void **state)
     int wb = st.welbevinden;
     test_to_phase(&st, CORE_PHASE_REFLECTIE);
     core_events ev;
-    ev.n = 0;
-    core_action x = test_action(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_advance_events(&st, &ev);
     assert_int_equal(st.round, 2);
     int i = find_event(&ev, CORE_EVT_SCRIPTED, sc->n_events - 1);
     assert_true(i >= 0);

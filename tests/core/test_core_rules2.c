@@ -61,9 +61,19 @@ static void ok_text(core_state *st, core_action_type t, int seat, int a, int b, 
         fail_msg("action %d by seat %d refused: %s", t, seat, core_reject_message(r));
 }
 
-static void begin(fixture *f)
+/* Starts the game of the fixture's scenario (with the test's tweaks). */
+static core_state *begin(fixture *f)
 {
     test_start(&f->st, &f->sc, 42);
+    return &f->st;
+}
+
+/* Starts it and advances to phase p of round 1. */
+static core_state *begin_in(fixture *f, core_phase p)
+{
+    core_state *st = begin(f);
+    test_to_phase(st, p);
+    return st;
 }
 
 static int count_ev(const core_events *ev, core_event_type t)
@@ -80,9 +90,7 @@ static void test_overleg_time_is_spent_and_refused(void **state)
 {
     fixture *f = *state;
     f->sc.rules.overleg_budget = 3;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     assert_int_equal(st->overleg_left, 3);
     core_action ask = test_action(CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);
     assert_int_equal(core_action_cost(st, &ask), 1);
@@ -108,9 +116,7 @@ static void test_overlegmoment_raises_later_rounds(void **state)
     fixture *f = *state;
     f->sc.rules.overleg_budget = 3;
     f->sc.roles[f->sc.seat_roles[S_CLB]].organizer = true; /* here: the CLB-anker as zorgcoördinator */
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     assert_int_equal(ap(st, CORE_ACT_SET_MEETING, S_LER, 0, 0), CORE_REJ_NOT_ORGANIZER);
     test_ok(st, CORE_ACT_SET_MEETING, S_CLB, 0, 0, 0);
     assert_int_equal(st->overleg_left, 3 - f->sc.rules.overleg_moment_cost);
@@ -133,18 +139,14 @@ static void test_broken_promise_lowers_trust_and_low_trust_costs_more(void **sta
     f->sc.rules.overleg_budget = 0;
     f->sc.rules.trust_start = 2;
     f->sc.rules.trust_low = 1;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     test_ok(st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);
     test_ok(st, CORE_ACT_RESPOND, S_CLB, 0, 1, 0);
     core_action ask = test_action(CORE_ACT_ASK, S_OUD, S_LO, N_THUIS, 0);
     assert_int_equal(core_action_cost(st, &ask), 1);
     test_to_phase(st, CORE_PHASE_INZET);
     core_events ev;
-    ev.n = 0;
-    core_action adv = test_action(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(st, &adv, &ev), CORE_OK); /* nobody played on lezen: broken */
+    test_advance_events(st, &ev); /* nobody played on lezen: broken */
     assert_int_equal(st->promises[0].status, CORE_PROMISE_BROKEN);
     assert_int_equal(st->trust, 1);
     assert_int_equal(count_ev(&ev, CORE_EVT_TRUST), 1);
@@ -159,9 +161,7 @@ static void test_sensitive_fact_without_consent_costs(void **state)
 {
     fixture *f = *state;
     f->sc.facts[F_CLB_ONDERZOEK].sensitive = true;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     int wb = st->welbevinden, trust = st->trust;
     core_events ev;
     ev.n = 0;
@@ -181,9 +181,7 @@ static void test_consent_asked_and_given(void **state)
     fixture *f = *state;
     f->sc.facts[F_CLB_ONDERZOEK].sensitive = true;
     f->sc.facts[F_OUD_VOGELS].sensitive = true;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     assert_int_equal(ap(st, CORE_ACT_ASK_CONSENT, S_LER, F_LER_OREN, 0), CORE_REJ_NOT_SENSITIVE);
     assert_int_equal(ap(st, CORE_ACT_CONSENT, S_OUD, F_CLB_ONDERZOEK, 1), CORE_REJ_NO_CONSENT_ASKED);
     test_ok(st, CORE_ACT_ASK_CONSENT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
@@ -206,9 +204,7 @@ static void test_pupil_from_twelve_gives_consent(void **state)
     f->sc.facts[F_CLB_ONDERZOEK].sensitive = true;
     f->sc.roles[f->sc.seat_roles[S_LO]].pupil = true; /* the fourth seat plays the leerling here */
     f->sc.pupil_age = 13;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     test_ok(st, CORE_ACT_ASK_CONSENT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
     test_ok(st, CORE_ACT_CONSENT, S_LO, F_CLB_ONDERZOEK, 1, 0);
     assert_int_equal(st->fact_consent[F_CLB_ONDERZOEK], 2);
@@ -238,8 +234,7 @@ static void test_pupil_voice_facts_wait_for_the_question(void **state)
     own->needs = 1u << N_KLAS;
     own->pupil_voice = true;
     int own_fact = f->sc.n_facts - 1;
-    begin(f);
-    core_state *st = &f->st;
+    core_state *st = begin(f);
     assert_true(st->pupil_voice);
     test_to_phase(st, CORE_PHASE_OVERLEG);
     assert_int_equal(ap(st, CORE_ACT_SHARE_FACT, S_LER, F_LER_PLANNING, 0), CORE_REJ_PUPIL_NOT_ASKED);
@@ -264,9 +259,7 @@ static void test_pupil_voice_card_counts_only_when_asked(void **state)
     fixture *f = *state;
     f->sc.rules.overleg_budget = 0;
     f->sc.cards[C_OUD_ROUT].pupil_voice = true;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     test_ok(st, CORE_ACT_SHARE_FACT, S_OUD, F_OUD_ZANDLOPER, 0, 0); /* light the need */
     test_to_phase(st, CORE_PHASE_INZET);
     core_seat_state *ss = &st->seats[S_OUD];
@@ -288,18 +281,14 @@ static void test_pupil_voice_card_counts_only_when_asked(void **state)
 static void test_cards_only_soften_a_spanning(void **state)
 {
     fixture *f = *state;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_INZET);
+    core_state *st = begin_in(f, CORE_PHASE_INZET);
     int dk = st->draagkracht;
     st->seats[S_LER].hand[0] = C_LER_GEN;
     st->seats[S_LO].hand[0] = C_LO_GEN;
     test_ok(st, CORE_ACT_COMMIT, S_LER, 0, 1, FR_TAKEN);
     test_ok(st, CORE_ACT_COMMIT, S_LO, 0, 1, FR_TAKEN);
     core_events ev;
-    ev.n = 0;
-    core_action adv = test_action(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(st, &adv, &ev), CORE_OK);
+    test_advance_events(st, &ev);
     assert_int_equal(count_ev(&ev, CORE_EVT_GRENSERVARING), 0);
     assert_int_equal(count_ev(&ev, CORE_EVT_FRICTION_SOFTENED), 1);
     assert_true(st->frictions[0].active);
@@ -313,9 +302,7 @@ static void test_afspraak_by_dialogue(void **state)
     fixture *f = *state;
     snprintf(f->sc.frictions[FR_TAKEN].options[0], CORE_TITLE_LEN, "Elke week samen de les plannen");
     f->sc.frictions[FR_TAKEN].n_options = 1;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     assert_int_equal(ap(st, CORE_ACT_PROPOSE_AFSPRAAK, S_OUD, FR_TAKEN, 0), CORE_REJ_NOT_INVOLVED);
     assert_int_equal(ap(st, CORE_ACT_PROPOSE_AFSPRAAK, S_LER, FR_TAKEN, 3), CORE_REJ_BAD_OPTION);
     assert_int_equal(ap(st, CORE_ACT_PROPOSE_AFSPRAAK, S_LER, FR_TAKEN, CORE_NONE), CORE_REJ_EMPTY_TEXT);
@@ -333,9 +320,7 @@ static void test_afspraak_by_dialogue(void **state)
     int trust = st->trust;
     test_to_phase(st, CORE_PHASE_INZET);
     core_events ev;
-    ev.n = 0;
-    core_action adv = test_action(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(st, &adv, &ev), CORE_OK);
+    test_advance_events(st, &ev);
     assert_int_equal(count_ev(&ev, CORE_EVT_GRENSERVARING), 1);
     assert_false(st->frictions[0].active);
     assert_int_equal(st->trust, trust + 1 > f->sc.rules.trust_max ? f->sc.rules.trust_max : trust + 1);
@@ -347,15 +332,11 @@ static void test_afspraak_by_dialogue(void **state)
 static void test_open_afspraak_lapses(void **state)
 {
     fixture *f = *state;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     ok_text(st, CORE_ACT_PROPOSE_AFSPRAAK, S_LER, FR_TAKEN, CORE_NONE, "Samen plannen.");
     test_to_phase(st, CORE_PHASE_INZET);
     core_events ev;
-    ev.n = 0;
-    core_action adv = test_action(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(st, &adv, &ev), CORE_OK);
+    test_advance_events(st, &ev);
     assert_int_equal(count_ev(&ev, CORE_EVT_AFSPRAAK_DROPPED), 1);
     assert_int_equal(count_ev(&ev, CORE_EVT_GRENSERVARING), 0);
     assert_int_equal(st->afspraken[FR_TAKEN].proposer, CORE_NONE);
@@ -367,9 +348,7 @@ static void test_team_words_its_own_goal(void **state)
 {
     fixture *f = *state;
     f->sc.rules.overleg_budget = 0;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     assert_int_equal(ap(st, CORE_ACT_WORD_GOAL, S_OUD, 0, 0), CORE_REJ_UNKNOWN_NEED);
     assert_int_equal(ap(st, CORE_ACT_WORD_GOAL, S_OUD, 1 << N_THUIS, 0), CORE_REJ_EMPTY_TEXT);
     ok_text(st, CORE_ACT_WORD_GOAL, S_OUD, 1 << N_THUIS, 0, "Noor slaapt weer goed door.");
@@ -423,9 +402,7 @@ static void test_reflection_fit_rule(void **state)
 static void test_unfitting_answer_is_not_reflective(void **state)
 {
     fixture *f = *state;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_REFLECTIE);
+    core_state *st = begin_in(f, CORE_PHASE_REFLECTIE);
     const core_reflection_def *card = &f->sc.reflections[st->reflection_card];
     int fit = -1, misfit = -1;
     for (int o = 0; o < card->n_options; o++) {
@@ -448,9 +425,7 @@ static void test_unfitting_answer_is_not_reflective(void **state)
 static void test_verbeteractie_checked_in_a_later_round(void **state)
 {
     fixture *f = *state;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_REFLECTIE);
+    core_state *st = begin_in(f, CORE_PHASE_REFLECTIE);
     ok_text(st, CORE_ACT_REFLECT, S_CLB, 0, 0, "Volgende keer vragen we de ouder eerst.");
     assert_int_equal(st->seats[S_CLB].improvement_round, 1);
     /* not in the round it was written */
@@ -487,9 +462,7 @@ static void test_two_outcomes(void **state)
 static void test_ready_names_its_phase(void **state)
 {
     fixture *f = *state;
-    begin(f);
-    core_state *st = &f->st;
-    test_to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     /* a "klaar" meant for Identiteit arrives in Overleg: refused */
     assert_int_equal(ap(st, CORE_ACT_READY, S_LER, CORE_PHASE_IDENTITEIT, 1), CORE_REJ_WRONG_PHASE);
     assert_int_equal(ap(st, CORE_ACT_READY, S_LER, CORE_PHASE_OVERLEG, 2), CORE_REJ_WRONG_PHASE);
@@ -547,27 +520,30 @@ static void test_mixed_seats_from_the_seed(void **state)
     assert_int_equal(core_sim_mixed_team_seats(3, 0), 0);
 }
 
+/* a test on a fresh copy of the scenario, its tweaks its own */
+#define FRESH(test) cmocka_unit_test_setup_teardown(test, setup, teardown)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_overleg_time_is_spent_and_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_overlegmoment_raises_later_rounds, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_broken_promise_lowers_trust_and_low_trust_costs_more, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_sensitive_fact_without_consent_costs, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_consent_asked_and_given, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_pupil_from_twelve_gives_consent, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_pupil_voice_facts_wait_for_the_question, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_pupil_voice_card_counts_only_when_asked, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cards_only_soften_a_spanning, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_afspraak_by_dialogue, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_open_afspraak_lapses, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_team_words_its_own_goal, setup, teardown),
+        FRESH(test_overleg_time_is_spent_and_refused),
+        FRESH(test_overlegmoment_raises_later_rounds),
+        FRESH(test_broken_promise_lowers_trust_and_low_trust_costs_more),
+        FRESH(test_sensitive_fact_without_consent_costs),
+        FRESH(test_consent_asked_and_given),
+        FRESH(test_pupil_from_twelve_gives_consent),
+        FRESH(test_pupil_voice_facts_wait_for_the_question),
+        FRESH(test_pupil_voice_card_counts_only_when_asked),
+        FRESH(test_cards_only_soften_a_spanning),
+        FRESH(test_afspraak_by_dialogue),
+        FRESH(test_open_afspraak_lapses),
+        FRESH(test_team_words_its_own_goal),
         cmocka_unit_test(test_reflection_fit_rule),
-        cmocka_unit_test_setup_teardown(test_unfitting_answer_is_not_reflective, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_verbeteractie_checked_in_a_later_round, setup, teardown),
+        FRESH(test_unfitting_answer_is_not_reflective),
+        FRESH(test_verbeteractie_checked_in_a_later_round),
         cmocka_unit_test(test_two_outcomes),
-        cmocka_unit_test_setup_teardown(test_ready_names_its_phase, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_checklist_table_never_verbindend, setup, teardown),
+        FRESH(test_ready_names_its_phase),
+        FRESH(test_checklist_table_never_verbindend),
         cmocka_unit_test(test_mixed_seats_from_the_seed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,6 +37,15 @@ void test_advance(core_state *st)
     test_ok(st, CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
 }
 
+void test_advance_events(core_state *st, core_events *ev)
+{
+    ev->n = 0;
+    core_action x = test_action(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
+    core_reject r = core_apply(st, &x, ev);
+    if (r != CORE_OK)
+        fail_msg("the host's ADVANCE refused: %s", core_reject_message(r));
+}
+
 void test_to_phase(core_state *st, core_phase p)
 {
     for (int guard = 0; st->phase != p && guard < 20; guard++)

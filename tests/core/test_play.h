@@ -32,6 +32,8 @@ core_action test_action(core_action_type t, int seat, int a, int b, int c);
 void test_ok(core_state *st, core_action_type t, int seat, int a, int b, int c);
 /* The host's ADVANCE, which must be accepted. */
 void test_advance(core_state *st);
+/* The same ADVANCE; ev gets the events it caused. */
+void test_advance_events(core_state *st, core_events *ev);
 /* ADVANCEs until st is in phase p (at most 20 steps, then fails). */
 void test_to_phase(core_state *st, core_phase p);
 /* core_init with seed, then the host's START: the game is in round 1. */
