@@ -355,6 +355,16 @@ static void *p_main(void *arg)
     return NULL;
 }
 
+void hx_player_seat(hx_player *p, const char *name, int port, const char *code, int pace_ms, int ping_ms)
+{
+    snprintf(p->name, sizeof p->name, "%s", name);
+    p->port = port;
+    p->code = code;
+    p->play = true;
+    p->pace_ms = pace_ms;
+    p->ping_ms = ping_ms;
+}
+
 bool hx_player_start(hx_player *p)
 {
     p->fd = -1;

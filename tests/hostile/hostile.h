@@ -85,6 +85,10 @@ typedef struct {
     size_t n_lat, cap_lat;
 } hx_player;
 
+/* Sets what a playing seat needs before hx_player_start: its name, the
+ * host's port and room code, a pause of pace_ms before each action and a
+ * PING every ping_ms. */
+void hx_player_seat(hx_player *p, const char *name, int port, const char *code, int pace_ms, int ping_ms);
 bool hx_player_start(hx_player *p);
 void hx_player_stop(hx_player *p);
 /* p99 (ms) of the samples taken in [t0, t1]; *n gets their count. */

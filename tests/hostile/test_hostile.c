@@ -421,28 +421,16 @@ static bool game_running(hx_player *p)
 static void seat_table(const hx_host *h, hx_player *normal, hx_player *second, hx_player slow[2], int second_port,
                        const char *second_name)
 {
-    snprintf(normal->name, sizeof normal->name, "normaal");
-    normal->port = h->port;
-    normal->code = CODE;
-    normal->play = true;
-    normal->pace_ms = 150;
-    normal->ping_ms = PING_MS;
-    snprintf(second->name, sizeof second->name, "%s", second_name);
-    second->port = second_port;
-    second->code = CODE;
-    second->play = true;
-    second->pace_ms = 1000; /* the game moves at this seat's pace: it outlasts the scenario */
-    second->ping_ms = 300;
+    hx_player_seat(normal, "normaal", h->port, CODE, 150, PING_MS);
+    /* the game moves at the second seat's pace: it outlasts the scenario */
+    hx_player_seat(second, second_name, second_port, CODE, 1000, 300);
     hx_player_start(normal);
     plat_sleep_ms(100); /* the normal player takes the first seat */
     hx_player_start(second);
     for (int k = 0; k < 2; k++) {
-        snprintf(slow[k].name, sizeof slow[k].name, "bedachtzaam%d", k);
-        slow[k].port = h->port;
-        slow[k].code = CODE;
-        slow[k].play = true;
-        slow[k].pace_ms = 2500;
-        slow[k].ping_ms = 500;
+        char name[32];
+        snprintf(name, sizeof name, "bedachtzaam%d", k);
+        hx_player_seat(&slow[k], name, h->port, CODE, 2500, 500);
         plat_sleep_ms(50);
         hx_player_start(&slow[k]);
     }

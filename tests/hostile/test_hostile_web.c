@@ -546,21 +546,13 @@ static void browsers64(ctx *c, const web_host *h)
  * the game outlasts the test (a headless host exits when its game ends). */
 static bool seat_table(const web_host *h, hx_player *normal, hx_player slow[3])
 {
-    snprintf(normal->name, sizeof normal->name, "Nora");
-    normal->port = h->port;
-    normal->code = CODE;
-    normal->play = true;
-    normal->pace_ms = 40;
-    normal->ping_ms = 10;
+    hx_player_seat(normal, "Nora", h->port, CODE, 40, 10);
     if (!hx_player_start(normal))
         return false;
     for (int k = 0; k < 3; k++) {
-        snprintf(slow[k].name, sizeof slow[k].name, "traag%d", k);
-        slow[k].port = h->port;
-        slow[k].code = CODE;
-        slow[k].play = true;
-        slow[k].pace_ms = 2500;
-        slow[k].ping_ms = 500;
+        char name[32];
+        snprintf(name, sizeof name, "traag%d", k);
+        hx_player_seat(&slow[k], name, h->port, CODE, 2500, 500);
         ts_sleep_ms(50);
         hx_player_start(&slow[k]);
     }
