@@ -139,13 +139,7 @@ static void test_client_refuses_a_client_message(void **state)
     int port;
     int lfd = fake_host(&port);
     cli_options o;
-    cli_options_default(&o);
-    snprintf(o.host, sizeof o.host, "127.0.0.1");
-    o.port = port;
-    snprintf(o.code, sizeof o.code, "TEST");
-    snprintf(o.name, sizeof o.name, "Fien");
-    o.headless = true;
-    o.no_token_store = true;
+    fx_opts_at(&o, port, "TEST", "Fien");
     char err[256];
     cli *c = cli_create(&o, &(cli_callbacks){0}, err, sizeof err);
     assert_non_null(c);
