@@ -9,6 +9,7 @@
 #include "platform/plat.h"
 #include "store/store.h"
 #include "ts.h"
+#include "ts_sqlite.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -121,12 +122,8 @@ static void test_foreign_sqlite(void **state)
     (void)state;
     char p[300];
     path_in(p, sizeof p, "ander.db");
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "CREATE TABLE leerlingen(naam TEXT); INSERT INTO leerlingen VALUES('Noor');",
-                                  NULL, NULL, NULL),
+    assert_int_equal(ts_sql(p, "CREATE TABLE leerlingen(naam TEXT); INSERT INTO leerlingen VALUES('Noor');"),
                      SQLITE_OK);
-    sqlite3_close(db);
     expect_refused(p, "another program's database");
 }
 
@@ -218,12 +215,7 @@ static void test_binary_older_rules(void **state)
     assert_true(store_append(s, id, 1, &a, err, sizeof err));
     store_close(s);
     /* as the build of rules 1 left it: schema 2, no rules version */
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open(p, &raw), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw, "ALTER TABLE session DROP COLUMN rules_version; PRAGMA user_version=2;",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(raw);
+    assert_int_equal(ts_sql(p, "ALTER TABLE session DROP COLUMN rules_version; PRAGMA user_version=2;"), SQLITE_OK);
 
     char *e = host_refuses("samenspel host --resume (rules 1)", p, true, log);
     assert_non_null(strstr(e, "oudere spelregels"));

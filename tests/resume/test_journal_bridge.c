@@ -12,7 +12,7 @@
 #include "report/report.h"
 #include "store/store.h"
 #include "ts.h"
-#include "ts_schema2.h"
+#include "ts_sqlite.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -488,7 +488,7 @@ static void test_improvements_kept_per_round(void **state)
     host_destroy_journaled(h);
 }
 
-/* schema 2 (ts_schema2.h): sessions played under rules 1 */
+/* schema 2 (ts_sqlite.h): sessions played under rules 1 */
 static const char schema2_sql[] = TS_SCHEMA2_SQL;
 
 /* A session of rules 1 (recorded before schema 3) stays readable: it is

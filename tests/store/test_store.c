@@ -1,7 +1,7 @@
 /* store: round trips of the journal, refusal of foreign/damaged files,
  * and durability of acknowledged actions across SIGKILL. */
 #include "store/store.h"
-#include "ts_schema2.h"
+#include "ts_sqlite.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -257,16 +257,13 @@ static void expect_refused(const char *path, const char *why_contains)
 
 static void make_foreign_sqlite(const char *path, int app_id, int user_version, bool wal)
 {
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     char sql[400];
     snprintf(sql, sizeof sql,
              "%s PRAGMA application_id=%d; PRAGMA user_version=%d;"
              "CREATE TABLE contacts(name TEXT, phone TEXT);"
              "INSERT INTO contacts VALUES('oma','0470 12 34 56');",
              wal ? "PRAGMA journal_mode=WAL;" : "", app_id, user_version);
-    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
+    assert_int_equal(ts_sql(path, sql), SQLITE_OK);
 }
 
 static void test_refuses_foreign_and_damaged(void **state)
@@ -389,16 +386,10 @@ static void test_schema1_upgrade(void **state)
     assert_true(store_append(db, old, 1, &act, err, sizeof err));
     store_close(db);
     /* turn it into what schema 1 wrote */
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw,
-                                  "ALTER TABLE session DROP COLUMN roles_name;"
-                                  "ALTER TABLE session DROP COLUMN roles_text;"
-                                  "ALTER TABLE session DROP COLUMN rules_version;"
-                                  "PRAGMA user_version=1;",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(raw);
+    assert_int_equal(ts_sql(path, "ALTER TABLE session DROP COLUMN roles_name;"
+                                "ALTER TABLE session DROP COLUMN roles_text;"
+                                "ALTER TABLE session DROP COLUMN rules_version;"
+                                "PRAGMA user_version=1;"), SQLITE_OK);
 
     db = store_open(path, false, err, sizeof err); /* the report opens it first */
     assert_non_null(db);
@@ -436,6 +427,7 @@ static void test_schema1_upgrade(void **state)
     free(text);
     store_close(db);
 
+    sqlite3 *raw = NULL;
     assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
     sqlite3_stmt *st = NULL;
     assert_int_equal(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
@@ -450,7 +442,7 @@ static void test_schema1_upgrade(void **state)
 }
 
 /* The schema Samenspel wrote before the rules version was recorded
- * (ts_schema2.h), with sessions in it. */
+ * (ts_sqlite.h), with sessions in it. */
 static const char schema2_sql[] =
     TS_SCHEMA2_SQL
     /* one finished and one unfinished session of rules 1 */
@@ -489,10 +481,7 @@ static void test_schema2_rules_version(void **state)
     (void)state;
     char path[512], copy[512], err[STORE_ERR_LEN] = "";
     path_in_tmp(path, sizeof path, "v2.db");
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw, schema2_sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(raw);
+    assert_int_equal(ts_sql(path, schema2_sql), SQLITE_OK);
     size_t n_bytes = 0;
     unsigned char *bytes = read_all(path, &n_bytes);
     assert_non_null(bytes);
@@ -560,6 +549,7 @@ static void test_schema2_rules_version(void **state)
     /* a copy that cannot be upgraded now (another program holds the write
      * lock, as a read-only copy would refuse it) is still listed as rules 1,
      * and no session is started in it */
+    sqlite3 *raw = NULL;
     assert_int_equal(sqlite3_open(copy, &raw), SQLITE_OK);
     assert_int_equal(sqlite3_exec(raw, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL), SQLITE_OK);
     sqlite3 *locker = NULL;
@@ -599,10 +589,7 @@ static void test_empty_files(void **state)
     store_close(db);
 
     path_in_tmp(path, sizeof path, "empty-sqlite.db");
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw, "PRAGMA page_size=4096; VACUUM;", NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(raw);
+    assert_int_equal(ts_sql(path, "PRAGMA page_size=4096; VACUUM;"), SQLITE_OK);
     db = store_open(path, true, err, sizeof err);
     assert_non_null(db);
     store_close(db);

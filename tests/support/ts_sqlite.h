@@ -1,12 +1,29 @@
 /*
- * The tables Samenspel wrote before it recorded the rules version (schema
+ * SQLite files as another program (or an older Samenspel) leaves them, for
+ * the store and resume tests: header only, for tests that link SQLite.
+ *
+ * TS_SCHEMA2_SQL: the tables Samenspel wrote before it recorded the rules version (schema
  * 2, user_version 2: sessions played under rules 1), verbatim: the file a
  * trainer brings from an earlier workshop. The store and resume tests make
  * such a file with it; a test appends its own INSERTs to the literal.
  * application_id is STORE_APPLICATION_ID ("SSPL").
  */
-#ifndef SAMENSPEL_TEST_SCHEMA2_H
-#define SAMENSPEL_TEST_SCHEMA2_H
+#ifndef SAMENSPEL_TEST_SQLITE_H
+#define SAMENSPEL_TEST_SQLITE_H
+
+#include <sqlite3.h>
+
+/* Runs sql on the file at path with plain SQLite, not the store: SQLITE_OK
+ * or SQLite's error code. */
+static inline int ts_sql(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open(path, &db);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}
 
 #define TS_SCHEMA2_SQL \
     "PRAGMA application_id=1397968972;" \
