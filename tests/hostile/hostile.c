@@ -375,6 +375,17 @@ bool hx_player_start(hx_player *p)
     return p->sc && pthread_create(&p->thread, NULL, p_main, p) == 0;
 }
 
+void hx_slow_seats(hx_player *slow, int n, const char *prefix, int port, const char *code)
+{
+    for (int k = 0; k < n; k++) {
+        char name[32];
+        snprintf(name, sizeof name, "%s%d", prefix, k);
+        hx_player_seat(&slow[k], name, port, code, 2500, 500);
+        ts_sleep_ms(50);
+        hx_player_start(&slow[k]);
+    }
+}
+
 void hx_player_stop(hx_player *p)
 {
     p->stop = true;

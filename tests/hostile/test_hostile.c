@@ -427,13 +427,7 @@ static void seat_table(const hx_host *h, hx_player *normal, hx_player *second, h
     hx_player_start(normal);
     plat_sleep_ms(100); /* the normal player takes the first seat */
     hx_player_start(second);
-    for (int k = 0; k < 2; k++) {
-        char name[32];
-        snprintf(name, sizeof name, "bedachtzaam%d", k);
-        hx_player_seat(&slow[k], name, h->port, CODE, 2500, 500);
-        plat_sleep_ms(50);
-        hx_player_start(&slow[k]);
-    }
+    hx_slow_seats(slow, 2, "bedachtzaam", h->port, CODE);
 }
 
 static void unseat_table(hx_player *normal, hx_player *second, hx_player slow[2])

@@ -549,13 +549,7 @@ static bool seat_table(const web_host *h, hx_player *normal, hx_player slow[3])
     hx_player_seat(normal, "Nora", h->port, CODE, 40, 10);
     if (!hx_player_start(normal))
         return false;
-    for (int k = 0; k < 3; k++) {
-        char name[32];
-        snprintf(name, sizeof name, "traag%d", k);
-        hx_player_seat(&slow[k], name, h->port, CODE, 2500, 500);
-        ts_sleep_ms(50);
-        hx_player_start(&slow[k]);
-    }
+    hx_slow_seats(slow, 3, "traag", h->port, CODE);
     for (int i = 0; i < 500 && !hx_player_ready(normal); i++)
         ts_sleep_ms(10);
     return hx_player_ready(normal);
