@@ -140,47 +140,6 @@ static int ws_open(const web_host *h, int src)
     return fd;
 }
 
-static bool ws_send(int fd, int opcode, bool fin, bool mask, const uint8_t *p, size_t len)
-{
-    uint8_t hdr[14];
-    size_t h = 0;
-    hdr[h++] = (uint8_t)((fin ? 0x80 : 0) | opcode);
-    uint8_t m = mask ? 0x80 : 0;
-    if (len < 126) {
-        hdr[h++] = (uint8_t)(m | len);
-    } else if (len < 65536) {
-        hdr[h++] = m | 126;
-        hdr[h++] = (uint8_t)(len >> 8);
-        hdr[h++] = (uint8_t)len;
-    } else {
-        hdr[h++] = m | 127;
-        for (int i = 7; i >= 0; i--)
-            hdr[h++] = (uint8_t)((uint64_t)len >> (8 * i));
-    }
-    static const uint8_t key[4] = {0x3c, 0xa5, 0x0f, 0x71};
-    if (mask) {
-        memcpy(hdr + h, key, 4);
-        h += 4;
-    }
-    uint8_t *out = malloc(h + len);
-    if (!out)
-        return false;
-    memcpy(out, hdr, h);
-    for (size_t i = 0; i < len; i++)
-        out[h + i] = mask ? (uint8_t)(p[i] ^ key[i % 4]) : p[i];
-    bool ok = send(fd, out, h + len, MSG_NOSIGNAL) == (ssize_t)(h + len);
-    free(out);
-    return ok;
-}
-
-static bool ws_send_frame(int fd, const uint8_t *payload, size_t len)
-{
-    uint8_t m[PROTO_HEADER_LEN + PROTO_MAX_CLIENT_FRAME];
-    proto_frame_header(m, (uint32_t)len);
-    memcpy(m + 4, payload, len);
-    return ws_send(fd, 2, true, true, m, len + 4);
-}
-
 static size_t hello(uint8_t *buf, size_t cap, const char *name, bool observe)
 {
     proto_hello m;
@@ -274,7 +233,7 @@ static int ws_live(int fd, ws_in *in, uint32_t *tick, int ms)
             if (proto_decode_ping(m + 4, ml - 4, PROTO_MSG_PING, &pg, NULL)) {
                 pg.ack_tick = *tick;
                 uint8_t out[32];
-                ws_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PONG, &pg));
+                ts_ws_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PONG, &pg));
             }
         }
     } while (ts_now_ms() < end);
@@ -305,7 +264,7 @@ static int ws_join(const web_host *h, int src, const char *name, ws_in *in)
         return -1;
     uint8_t hb[256];
     in->len = 0;
-    if (!ws_send_frame(fd, hb, hello(hb, sizeof hb, name, true)) || ws_next_type(fd, in, 5000) != PROTO_MSG_WELCOME) {
+    if (!ts_ws_send_frame(fd, hb, hello(hb, sizeof hb, name, true)) || ws_next_type(fd, in, 5000) != PROTO_MSG_WELCOME) {
         close(fd);
         return -1;
     }
@@ -378,16 +337,16 @@ static void hostile_frames(ctx *c, const web_host *h)
         if (fd < 0)
             continue;
         switch (kind) {
-        case 0: ws_send(fd, 2, true, false, framed, hn + 4); break;
-        case 1: ws_send(fd, 2, true, true, big, sizeof big); break;
+        case 0: ts_ws_send(fd, 2, true, false, framed, hn + 4); break;
+        case 1: ts_ws_send(fd, 2, true, true, big, sizeof big); break;
         case 2: /* 40 fragments of 2 KiB: together past the frame limit */
             for (int f = 0; f < 40; f++)
-                if (!ws_send(fd, f == 0 ? 2 : 0, f == 39, true, big + f * 2048, 2048))
+                if (!ts_ws_send(fd, f == 0 ? 2 : 0, f == 39, true, big + f * 2048, 2048))
                     break;
             break;
-        case 3: ws_send(fd, 2, true, true, big, 3); break;
-        case 4: ws_send(fd, 1, true, true, (const uint8_t *)"hallo", 5); break;
-        case 5: framed[2] ^= 1; ws_send(fd, 2, true, true, framed, hn + 4); framed[2] ^= 1; break;
+        case 3: ts_ws_send(fd, 2, true, true, big, 3); break;
+        case 4: ts_ws_send(fd, 1, true, true, (const uint8_t *)"hallo", 5); break;
+        case 5: framed[2] ^= 1; ts_ws_send(fd, 2, true, true, framed, hn + 4); framed[2] ^= 1; break;
         }
         /* libwebsockets 4.1 does not fail an unmasked client frame at
          * once: it reads the first payload bytes as the mask key and waits
@@ -420,7 +379,7 @@ static void hostile_frames(ctx *c, const web_host *h)
         proto_frame_header(fr, (uint32_t)pn);
         memcpy(fr + 4, out, pn);
         uint64_t sent_at = ts_now_ms();
-        ws_send(in_fd, 2, true, false, fr, pn + 4);
+        ts_ws_send(in_fd, 2, true, false, fr, pn + 4);
         /* UPDATEs and PINGs may still come; the close must follow */
         bool closed = ws_closed(in_fd, &iin, 8000);
         hx_check(closed, "unmasked_after_welcome", "the connection was not closed");
@@ -432,9 +391,9 @@ static void hostile_frames(ctx *c, const web_host *h)
     int fd = ws_open(h, 0);
     hx_check(fd >= 0, "fragmented", "the upgrade was refused");
     if (fd >= 0) {
-        ws_send(fd, 2, false, true, framed, 3);
-        ws_send(fd, 0, false, true, framed + 3, 4);
-        ws_send(fd, 0, true, true, framed + 7, hn + 4 - 7);
+        ts_ws_send(fd, 2, false, true, framed, 3);
+        ts_ws_send(fd, 0, false, true, framed + 3, 4);
+        ts_ws_send(fd, 0, true, true, framed + 7, hn + 4 - 7);
         static ws_in in;
         in.len = 0;
         hx_check(ws_next_type(fd, &in, 3000) == PROTO_MSG_WELCOME, "fragmented", "a fragmented HELLO was not welcomed");
@@ -469,7 +428,7 @@ static void flood(ctx *c, const web_host *h)
             memset(&pg, 0, sizeof pg);
             pg.stamp = ts_now_ns();
             uint8_t out[32];
-            if (!ws_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg))) {
+            if (!ts_ws_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg))) {
                 dropped = true;
                 break;
             }
@@ -517,7 +476,7 @@ static void browsers64(ctx *c, const web_host *h)
             uint8_t hb[256];
             char name[16];
             snprintf(name, sizeof name, "b%d", i);
-            ws_send_frame(fds[i], hb, hello(hb, sizeof hb, name, true));
+            ts_ws_send_frame(fds[i], hb, hello(hb, sizeof hb, name, true));
         }
     }
     int welcomed = 0;

@@ -1,7 +1,8 @@
 /*
  * ts: the helpers the network, hostile and resume tests share: clocks for
  * integration tests, free ports, raw loopback sockets that speak the frame
- * protocol, a frame reader over a raw socket, and child processes.
+ * protocol or WebSocket frames, a frame reader over a raw socket, and child
+ * processes.
  */
 #ifndef SAMENSPEL_TEST_SUPPORT_H
 #define SAMENSPEL_TEST_SUPPORT_H
@@ -37,6 +38,16 @@ bool ts_send_hello(int fd, const proto_hello *m);
 bool ts_send_ping(int fd, uint64_t stamp, uint32_t ack_tick);
 /* Reads until the peer closes fd (true) or ms passes (false). */
 bool ts_wait_closed(int fd, int ms);
+
+/* The client side of a WebSocket (RFC 6455) on a raw socket after the
+ * upgrade: one frame of opcode (1 text, 2 binary, 0 continuation, 8 close)
+ * with the FIN bit as fin, its payload masked when mask (a browser always
+ * masks; a server must refuse an unmasked frame). False when it did not
+ * all go out. */
+bool ts_ws_send(int fd, int opcode, bool fin, bool mask, const uint8_t *p, size_t len);
+/* A protocol frame (header + payload) as one masked binary message, as the
+ * browser player sends it. */
+bool ts_ws_send_frame(int fd, const uint8_t *payload, size_t len);
 
 /* Frames read from a raw socket: fill without blocking, then take the
  * complete frames one by one. */
