@@ -12,9 +12,6 @@
 #include "platform/plat.h"
 #include "ts.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,39 +69,11 @@ static bool host_start(web_host *h, bool web)
 
 /* ------------------------------------------------------ raw WebSocket */
 
-/* A connection from the loopback address 127.0.0.<src> (0: any), so that
- * many browsers are many addresses, as in a classroom. */
-static int connect_from(int port, int src)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return -1;
-    int one = 1;
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    if (src > 0) {
-        struct sockaddr_in b = {0};
-        b.sin_family = AF_INET;
-        b.sin_addr.s_addr = htonl(0x7f000000u | (uint32_t)src);
-        if (bind(fd, (struct sockaddr *)&b, sizeof b) != 0) {
-            close(fd);
-            return -1;
-        }
-    }
-    struct sockaddr_in a = {0};
-    a.sin_family = AF_INET;
-    a.sin_port = htons((uint16_t)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
 /* Sends the upgrade; returns the socket once the 101 came, else -1. */
 static int ws_open(const web_host *h, int src)
 {
-    int fd = connect_from(h->http, src);
+    /* from 127.0.0.<src>: many browsers are many addresses, as in a classroom */
+    int fd = ts_connect_from(h->http, src);
     if (fd < 0)
         return -1;
     char req[512];

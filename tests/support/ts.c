@@ -70,7 +70,7 @@ int ts_free_port(void)
     return 0;
 }
 
-int ts_connect(int port, int rcvbuf)
+static int connect_loopback(int port, int rcvbuf, int src)
 {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
@@ -80,12 +80,29 @@ int ts_connect(int port, int rcvbuf)
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     struct sockaddr_in a;
+    if (src > 0) {
+        loopback(&a, 0, 0x7f000000u | (uint32_t)src);
+        if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+            close(fd);
+            return -1;
+        }
+    }
     loopback(&a, port, INADDR_LOOPBACK);
     if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
         close(fd);
         return -1;
     }
     return fd;
+}
+
+int ts_connect(int port, int rcvbuf)
+{
+    return connect_loopback(port, rcvbuf, 0);
+}
+
+int ts_connect_from(int port, int src)
+{
+    return connect_loopback(port, 0, src);
 }
 
 void ts_sock_name(int fd, char *out, size_t len)

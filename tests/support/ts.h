@@ -26,6 +26,9 @@ int ts_free_port(void);
 /* A raw loopback connection with TCP_NODELAY; rcvbuf > 0 shrinks its
  * receive buffer (a slow reader). -1 when nobody listens. */
 int ts_connect(int port, int rcvbuf);
+/* The same from the loopback address 127.0.0.<src> (0: any), so that many
+ * peers can be many addresses, as laptops in a classroom are. */
+int ts_connect_from(int port, int src);
 /* "127.0.0.1:<port>" of a socket's own end: how the host names it. */
 void ts_sock_name(int fd, char *out, size_t len);
 /* One frame (header + payload); false when it did not all go out. */
