@@ -25,6 +25,17 @@ static void path_in_tmp(char *out, size_t len, const char *name)
     snprintf(out, len, "%s/%s", tmpdir, name);
 }
 
+/* A new journal <tmp>/<name> (path gets its path), which must open. */
+static store *create_in_tmp(const char *name, char *path, size_t len)
+{
+    char err[STORE_ERR_LEN] = "";
+    path_in_tmp(path, len, name);
+    store *db = store_open(path, true, err, sizeof err);
+    if (!db)
+        fail_msg("%s: %s", path, err);
+    return db;
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -104,9 +115,7 @@ static void test_round_trip(void **state)
 {
     (void)state;
     char path[512], err[STORE_ERR_LEN] = "";
-    path_in_tmp(path, sizeof path, "rt.db");
-    store *db = store_open(path, true, err, sizeof err);
-    assert_non_null(db);
+    store *db = create_in_tmp("rt.db", path, sizeof path);
     int64_t id = new_session(db, "ABCD");
     assert_true(id > 0);
     for (int i = 0; i < 200; i++) {
@@ -178,9 +187,7 @@ static void test_seq_and_finish(void **state)
 {
     (void)state;
     char path[512], err[STORE_ERR_LEN] = "";
-    path_in_tmp(path, sizeof path, "seq.db");
-    store *db = store_open(path, true, err, sizeof err);
-    assert_non_null(db);
+    store *db = create_in_tmp("seq.db", path, sizeof path);
     int64_t a = new_session(db, "AAAA");
     int64_t b = new_session(db, "BBBB");
     assert_true(a > 0 && b > a);
@@ -378,9 +385,7 @@ static void test_schema1_upgrade(void **state)
 {
     (void)state;
     char path[512], err[STORE_ERR_LEN] = "";
-    path_in_tmp(path, sizeof path, "v1.db");
-    store *db = store_open(path, true, err, sizeof err);
-    assert_non_null(db);
+    store *db = create_in_tmp("v1.db", path, sizeof path);
     int64_t old = new_session(db, "OUDE");
     core_action act = make_action(3);
     assert_true(store_append(db, old, 1, &act, err, sizeof err));
@@ -600,9 +605,7 @@ static void test_damaged_rows(void **state)
 {
     (void)state;
     char path[512], err[STORE_ERR_LEN];
-    path_in_tmp(path, sizeof path, "rows.db");
-    store *db = store_open(path, true, err, sizeof err);
-    assert_non_null(db);
+    store *db = create_in_tmp("rows.db", path, sizeof path);
     int64_t id = new_session(db, "ROWS");
     for (int i = 0; i < 10; i++) {
         core_action a = make_action(i);
