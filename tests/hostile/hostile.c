@@ -65,17 +65,8 @@ bool hx_host_start(hx_host *h, const char *bin, int bots, const char *code)
         h->pid = ts_spawn(argv, h->log, false);
         if (h->pid < 0)
             return false;
-        /* up when it accepts a connection */
-        for (int i = 0; i < 400; i++) {
-            int fd = ts_connect(h->port, 0);
-            if (fd >= 0) {
-                close(fd);
-                return true;
-            }
-            if (!hx_host_alive(h))
-                break;
-            plat_sleep_ms(10);
-        }
+        if (ts_wait_accepting(h->port, &h->pid, &h->status, 4000))
+            return true;
         hx_host_stop(h);
     }
     return false;

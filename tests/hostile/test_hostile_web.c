@@ -52,16 +52,8 @@ static bool host_start(web_host *h, bool web)
         h->pid = ts_spawn(argv, h->log, false);
         if (h->pid < 0)
             return false;
-        for (int i = 0; i < 400; i++) {
-            int fd = ts_connect(web ? h->http : h->port, 0);
-            if (fd >= 0) {
-                close(fd);
-                return true;
-            }
-            if (!ts_alive(&h->pid, NULL))
-                break;
-            ts_sleep_ms(10);
-        }
+        if (ts_wait_accepting(web ? h->http : h->port, &h->pid, NULL, 4000))
+            return true;
         ts_kill(&h->pid);
     }
     return false;

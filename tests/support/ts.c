@@ -389,6 +389,21 @@ bool ts_alive(pid_t *pid, int *status)
     return true;
 }
 
+bool ts_wait_accepting(int port, pid_t *pid, int *status, int ms)
+{
+    for (int waited = 0; waited < ms; waited += 10) {
+        int fd = ts_connect(port, 0);
+        if (fd >= 0) {
+            close(fd);
+            return true;
+        }
+        if (!ts_alive(pid, status))
+            return false;
+        ts_sleep_ms(10);
+    }
+    return false;
+}
+
 void ts_kill(pid_t *pid)
 {
     if (*pid > 0) {

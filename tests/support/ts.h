@@ -92,6 +92,10 @@ pid_t ts_spawn(char *const argv[], const char *log, bool append);
 /* False once the child has exited (then *pid is 0 and *status its wait
  * status, when status is not NULL). */
 bool ts_alive(pid_t *pid, int *status);
+/* True once the child *pid accepts connections on port (it is up), false
+ * when it exited first (see ts_alive) or ms passed: a taken port makes a
+ * host exit at once, and the caller tries another. */
+bool ts_wait_accepting(int port, pid_t *pid, int *status, int ms);
 /* SIGKILL and reap; *pid becomes 0. */
 void ts_kill(pid_t *pid);
 
