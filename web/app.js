@@ -398,6 +398,19 @@ function friction(v, f) {
   const box = el("div", { class: "need friction", "data-spanning": String(fi) }, title, el("p", {}, fd.text),
     el("p", { class: "hint" }, fmt(t("samen aanpakken met %d rollen · ernst %d"), fd.required_roles, f.severity)),
     el("p", { class: "hint" }, fmt(t("betrokken: %s"), rolesOf(fd.roles))));
+  // the rest of the spanning's text, folded: what the level suggests and what a grenservaring brings
+  const inno = fd.innovation_card >= 0 && fd.innovation_card < sc.cards.length ? sc.cards[fd.innovation_card] : null;
+  if (fd.options.length || inno) {
+    const more = el("details", { class: "afspraak", id: "more-" + fi }, el("summary", {}, t("Meer over deze spanning")));
+    if (fd.options.length) {
+      const ul = el("ul", {});
+      for (const o of fd.options) ul.append(el("li", {}, o));
+      more.append(el("p", {}, t("Voorgestelde afspraken:")), ul);
+    }
+    if (inno) more.append(el("p", {}, fmt(t("Een grenservaring levert op: %s"), inno.title), " — " + inno.text));
+    if (S.open["more-" + fi]) more.open = true;
+    box.append(more);
+  }
   const af = pub.afspraken[fi] || { proposer: -1, option: -1, agreed: 0, made_round: 0, text: "" };
   const involved = S.seat >= 0 && ((fd.roles >>> myRoleIndex()) & 1) === 1;
   if (af.made_round > 0) {
