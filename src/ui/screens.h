@@ -57,6 +57,7 @@ typedef enum {
     UI_ID_EXPORT,
     UI_ID_CLOSE_OVERLAY,
     UI_ID_TRAINER_MENU,
+    UI_ID_HIDE_LEVEL,
     /* player */
     UI_ID_CARD,            /* arg = hand slot, or CORE_MAX_HAND + innovation slot */
     UI_ID_COMMITTED,       /* arg = commitment slot: take back */
@@ -109,6 +110,7 @@ typedef struct {
     bool timer_on;
     int timer_left_s;
     bool hide_player_text;       /* the trainer hid typed answers */
+    bool hide_level;             /* Ctrl+M: the live level and measures are not shown during play */
     int debrief_step;            /* 0 .. UI_DEBRIEF_STEPS-1 */
     float reveal_t;              /* reveal animation 0..1; < 0: not shown */
     int reveal_gain[CORE_MAX_NEEDS];  /* resolution: points each need gained this round */

@@ -433,6 +433,7 @@ static void click(projector *p, int id, int arg)
     case UI_ID_TIMER_TOGGLE: key(p, SDLK_t, KMOD_CTRL); break;
     case UI_ID_TIMER_EXTEND: key(p, SDLK_PLUS, 0); break;
     case UI_ID_HIDE_TEXT: key(p, SDLK_v, KMOD_CTRL); break;
+    case UI_ID_HIDE_LEVEL: key(p, SDLK_m, KMOD_CTRL); break;
     case UI_ID_RESTART: key(p, SDLK_r, KMOD_CTRL); break;
     case UI_ID_FULLSCREEN: toggle_fullscreen(p); break;
     case UI_ID_LOAD_LEVEL: do_load_next_level(p); break;
@@ -522,6 +523,13 @@ static void key(projector *p, SDL_Keycode k, Uint16 mod)
         p->m.hide_player_text = !p->m.hide_player_text;
         say(p, p->m.hide_player_text ? _("Getypte antwoorden verborgen.")
                                      : _("Getypte antwoorden zichtbaar."));
+        break;
+    case SDLK_m:
+        /* the live level and measures off the projector during play; the
+         * debrief shows them regardless */
+        p->m.hide_level = !p->m.hide_level;
+        say(p, p->m.hide_level ? _("Niveau verborgen tot de nabespreking.")
+                               : _("Niveau zichtbaar."));
         break;
     case SDLK_d: p->debrief = !p->debrief; break;
     case SDLK_LEFT: click(p, UI_ID_DEBRIEF_PREV, 0); break;

@@ -10,7 +10,9 @@ const char *const ui_fixture_scenes[] = {
     "trainer",
     "player-overleg", "player-inzet", "player-reflectie", "player-ask", "player-dossier",
     "player-paused",
-    "join-form", "join-roles", "join-picked", NULL,
+    "join-form", "join-roles", "join-picked",
+    "table-afspraak", "end-apart", /* rules v2 (see the block below) */
+    NULL,
 };
 
 static const char *const role_ids[8] = {"leraar",          "ouder",    "clb-anker",
@@ -172,6 +174,54 @@ static void public_view(core_public_view *p, const core_scenario *sc)
     p->promises[1].status = CORE_PROMISE_ACCEPTED;
 }
 
+/* ---- rules v2 (projector): overleg time, trust, the pupil's voice,
+ * afspraken, the overlegmoment and the two outcomes. Every scene gets the
+ * plain values of a round in progress; table-afspraak and end-apart set
+ * what their goldens are about. */
+static void rules_v2(core_scenario *sc, core_public_view *p, const char *scene)
+{
+    sc->rules.trust_max = 5;
+    sc->rules.trust_low = 1;
+    sc->rules.overleg_budget = 4;
+    p->overleg_budget = 4;
+    p->overleg_left = 3;
+    p->trust = 3;
+    p->pupil_voice = true;
+    for (int f = 0; f < CORE_MAX_FRICTIONS; f++) {
+        p->afspraken[f].proposer = CORE_NONE;
+        p->afspraken[f].option = CORE_NONE;
+    }
+    sc->frictions[0].n_options = 1;
+    CPY(sc->frictions[0].options[0], "Elke maandag tien minuten samen, vast in het rooster");
+    bool afspraak = !strcmp(scene, "table-afspraak") || !strncmp(scene, "debrief", 7) ||
+                    !strcmp(scene, "end-apart");
+    if (afspraak) {
+        /* spanning 0: the roles agreed on the level's afspraak; spanning 1:
+         * the ouder proposed one in her own words, the leraar has not agreed */
+        p->afspraken[0].proposer = 0;
+        p->afspraken[0].option = 0;
+        p->afspraken[0].agreed = 0x3;
+        p->afspraken[0].made_round = 3;
+        p->afspraken[1].proposer = 1;
+        p->afspraken[1].agreed = 0x2;
+        CPY(p->afspraken[1].text, "We bellen elke vrijdag kort over hoe de week thuis liep");
+        p->pupil_asked = true;
+        p->meeting_round = 2;
+        p->overleg_budget = 6;
+        p->overleg_left = 1;
+        p->trust = 4;
+    }
+    if (!strcmp(scene, "table-afspraak")) {
+        p->n_boundary = 0;
+        p->goal_proposal = CORE_NONE; /* no vote open: the overlegmoment has the line */
+    }
+    if (!strcmp(scene, "end-apart")) {
+        p->phase = CORE_PHASE_END;
+        p->outcome = CORE_OUTCOME_WON;
+        p->live.level = CORE_LEVEL_COORDINEREND;
+    }
+}
+
 bool ui_fixture_build(ui_fixture *f, const char *scene)
 {
     bool known = false;
@@ -200,6 +250,8 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
         p->outcome = CORE_OUTCOME_WON;
     } else if (!strcmp(scene, "player-inzet") || !strcmp(scene, "player-paused"))
         p->phase = CORE_PHASE_INZET;
+    if (strncmp(scene, "player-", 7) && strncmp(scene, "join-", 5))
+        rules_v2(&f->sc, p, scene); /* the projector's scenes only */
     if (!strcmp(scene, "player-dossier")) {
         /* both goals adopted at the limit, no vote open: "Loslaten", and
          * "Voorstellen" greyed out with the reason */
