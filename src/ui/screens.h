@@ -28,7 +28,7 @@ typedef struct {
 
 typedef enum { UI_PROJ_LOBBY = 0, UI_PROJ_TABLE, UI_PROJ_DEBRIEF } ui_proj_screen;
 
-#define UI_DEBRIEF_STEPS 5
+#define UI_DEBRIEF_STEPS 6
 
 /* Click region ids; `arg` carries the seat, need, card, ... */
 typedef enum {
@@ -100,6 +100,10 @@ typedef struct {
     const core_state *st;        /* host only (debrief picks, answers); may be NULL */
     /* host only: every round's verbeteracties [round][seat] ("" none); may be NULL */
     const char (*improvements)[CORE_MAX_SEATS][CORE_ANSWER_LEN];
+    /* host only: reflection answers per round and option, counted from the
+     * events this run saw (a resumed game misses the rounds before); may be NULL */
+    const int (*reflection_answers)[CORE_MAX_OPTIONS];
+    const int *reflection_cards; /* [round]: card shown, -1 none; with reflection_answers */
     ui_seat_info seats[CORE_MAX_SEATS];
     char room_code[16];
     char address[96];

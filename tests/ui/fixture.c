@@ -6,7 +6,7 @@
 
 const char *const ui_fixture_scenes[] = {
     "lobby",   "table",     "table8",    "signaal",   "reflectie", "reveal",
-    "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "debrief-5", "help",
+    "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "debrief-5", "debrief-6", "help",
     "trainer",
     "player-overleg", "player-inzet", "player-reflectie", "player-ask", "player-dossier",
     "player-paused",
@@ -215,6 +215,15 @@ static void rules_v2(core_scenario *sc, core_public_view *p, const char *scene)
         p->n_boundary = 0;
         p->goal_proposal = CORE_NONE; /* no vote open: the overlegmoment has the line */
     }
+    if (!strncmp(scene, "debrief", 7)) {
+        /* verbeteracties: Anna's of round 2 checked in round 3, Bram's open */
+        p->improvement_round[0] = 2;
+        p->improvement_checked[0] = 3;
+        p->improvement_done[0] = true;
+        CPY(p->improvement_text[0], "Ik vraag Bram elke week hoe de avonden thuis gaan.");
+        p->improvement_round[1] = 2;
+        CPY(p->improvement_text[1], "Ik breng de zandloper mee naar school.");
+    }
     if (!strcmp(scene, "end-apart")) {
         p->phase = CORE_PHASE_END;
         p->outcome = CORE_OUTCOME_WON;
@@ -410,6 +419,11 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
     } else if (!strncmp(scene, "debrief-", 8)) {
         scr = UI_PROJ_DEBRIEF;
         m.debrief_step = scene[8] - '1';
+        /* rules v2: the spread of reflection answers the host counted */
+        static const int answers[CORE_MAX_ROUNDS + 1][CORE_MAX_OPTIONS] = {{0}, {3, 1, 0}, {0, 1, 3}};
+        static const int cards[CORE_MAX_ROUNDS + 1] = {-1, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+        m.reflection_answers = answers;
+        m.reflection_cards = cards;
     } else if (!strcmp(scene, "reveal")) {
         m.reveal_t = 0.9f;
         m.reveal_gain[0] = 5;
