@@ -352,9 +352,14 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             if (y + body * 13 / 10 <= bottom) {
                 ui_text(g, more, c.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
                 y += body * 13 / 10;
-            } else { /* no line left: beside the heading */
-                ui_text(g, more, r.x + r.w - ui_px(g, 24), r.y + ui_px(g, 24) * 3 / 4, body,
-                        body, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, r.w * 2 / 5);
+            } else { /* no line left: beside the heading, in what it leaves */
+                int hw = 0, hh = 0, mw = 0;
+                ui_text_size(g, _("Spanningen"), proj_fpx(g, T_LABEL), UI_BOLD, &hw, &hh);
+                ui_text_size(g, more, body, UI_REGULAR, &mw, &hh);
+                int room = r.w - 2 * ui_px(g, 24) - hw - ui_px(g, 12);
+                if (room >= mw)
+                    ui_text(g, more, r.x + r.w - ui_px(g, 24), r.y + ui_px(g, 24) * 3 / 4, body,
+                            body, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, room);
             }
             break;
         }
@@ -520,7 +525,7 @@ static void draw_goals(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     }
     /* the structural overlegmoment, the team's agreement about time:
      * below the goals and the vote, when a line is left */
-    if (m->pub->meeting_round > 0 && y + body * 12 / 10 <= c.y + c.h) {
+    if (m->pub->meeting_round > 0 && y + body * 11 / 10 <= c.y + c.h + ui_px(g, 12)) {
         char s[160];
         snprintf(s, sizeof s, _("◷ Vast overlegmoment sinds ronde %d"), m->pub->meeting_round);
         ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_ACCENT, UI_LEFT, c.w);
