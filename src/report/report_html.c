@@ -332,8 +332,11 @@ static void html_outcome(const rpt_model *m, rpt_buf *b, const core_measures *ov
     rpt_sb_puts(b, "<p><strong>");
     /* A session the host closed before the rules ended it (restart, new
      * level) was stopped, not "still running". */
+    /* a win side by side is not headed as a plain win (RULES.md) */
     rpt_sb_html(b, m->st->outcome == CORE_OUTCOME_ONGOING && m->sess.finished
                    ? _("gestopt voor het einde van het spel")
+                   : core_game_verdict(m->st->outcome, overall->level) == CORE_VERDICT_APART
+                   ? rpt_verdict_label(CORE_VERDICT_APART)
                    : rpt_outcome_label(m->st->outcome));
     rpt_sb_puts(b, "</strong></p>");
     /* the verdict: both outcomes in one, never a plain win side by side */

@@ -671,7 +671,11 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
         break;
     case CORE_EVT_GAME_END:
         snprintf(out, len, _("einde van het spel: %s; samenwerkingsniveau %s"),
-                 rpt_outcome_label((core_outcome)e->a),
+                 (unsigned)e->b < CORE_LEVEL_COUNT &&
+                         core_game_verdict((core_outcome)e->a, (core_collab_level)e->b) ==
+                             CORE_VERDICT_APART
+                     ? rpt_verdict_label(CORE_VERDICT_APART)
+                     : rpt_outcome_label((core_outcome)e->a),
                  rpt_level_label((unsigned)e->b < CORE_LEVEL_COUNT ? (core_collab_level)e->b : CORE_LEVEL_COUNT));
         break;
     case CORE_EVT_GOAL_REJECTED:

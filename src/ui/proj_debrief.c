@@ -65,10 +65,12 @@ static void debrief_reactions(ui_gfx *g, const ui_proj_model *m)
         y += ui_px(g, 40);
     }
     char line[200];
+    core_verdict verdict = core_game_verdict(m->pub->outcome, m->pub->live.level);
     snprintf(line, sizeof line, _("Uitkomst: %s · niveau %s"),
-             m->pub->outcome == CORE_OUTCOME_WON    ? _("gewonnen")
-             : m->pub->outcome == CORE_OUTCOME_LOST ? _("verloren")
-                                                    : _("nog bezig"),
+             verdict == CORE_VERDICT_TOGETHER ? _("gewonnen")
+             : verdict == CORE_VERDICT_APART  ? _("geholpen, maar naast elkaar gewerkt")
+             : verdict == CORE_VERDICT_LOST   ? _("verloren")
+                                              : _("nog bezig"),
              ui_level_name(m->pub->live.level));
     ui_text(g, line, c.x, c.y + c.h - body * 13 / 10, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT,
             c.w);

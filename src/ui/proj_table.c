@@ -334,7 +334,17 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             th = body * 27 / 10;
         /* an afspraak's words take one more line (ending in "…", whole on hover) */
         int aft_h = aftext[0] ? body * 13 / 10 : 0;
-        int need = th + body * 13 / 10 + aft_h + ui_px(g, 22);
+        /* the state goes beside the role chips, or on a line of its own
+         * when they leave it too little room (three roles at 4:3) */
+        int chips_w = 0;
+        for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
+            if (d->roles & (1u << ro))
+                chips_w += ui_role_chip_width(g, sc, ro, body * 6 / 5) + ui_px(g, 6);
+        int state_w = 0, state_h = 0;
+        ui_text_size(g, state, ui_body_min(g), UI_BOLD, &state_w, &state_h);
+        bool state_line = chips_w + ui_px(g, 12) + state_w / 3 > c.w - ui_px(g, 30);
+        int state_h2 = state_line ? body * 13 / 10 : 0;
+        int need = th + body * 13 / 10 + state_h2 + aft_h + ui_px(g, 22);
         /* the open spanningen from this one on (resolved ones are not listed) */
         int left = 0;
         for (int k = i; k < m->pub->n_frictions_out && k < CORE_MAX_FRICTIONS; k++)
@@ -377,10 +387,15 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             if (d->roles & (1u << ro)) {
                 cx += ui_role_chip(g, sc, ro, cx, cy, chip) + ui_px(g, 6);
             }
-        /* the state right of the role chips, at least half the card wide */
-        int sx = cx + ui_px(g, 6);
-        ui_text(g, state, c.x + c.w - ui_px(g, 10), cy, body, ui_body_min(g), UI_BOLD, state_ink,
-                UI_RIGHT, c.x + c.w - ui_px(g, 10) - sx);
+        if (state_line) {
+            cy += body * 13 / 10;
+            ui_text(g, state, c.x + ui_px(g, 20), cy, body, ui_body_min(g), UI_BOLD, state_ink,
+                    UI_LEFT, tw);
+        } else {
+            int sx = cx + ui_px(g, 6);
+            ui_text(g, state, c.x + c.w - ui_px(g, 10), cy, body, ui_body_min(g), UI_BOLD,
+                    state_ink, UI_RIGHT, c.x + c.w - ui_px(g, 10) - sx);
+        }
         if (aftext[0]) {
             char line[CORE_ANSWER_LEN + 8];
             snprintf(line, sizeof line, "“%s”", aftext);
