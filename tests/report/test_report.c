@@ -451,7 +451,11 @@ static void test_team_game_report(void **state)
     assert_true(g.improvements_checked >= 1);
     char *afs = slurp(REPORT_TEST_OUT "/team", "afspraken.csv");
     assert_non_null(strstr(afs, "friction_id,friction,round,afspraak,agreed_by,grenservaring_round"));
-    assert_non_null(strstr(afs, "Fatima") ? afs : strstr(afs, names[1]) ? afs : strstr(afs, names[2]));
+    /* who agreed is named: some player's name is in the file */
+    bool named = false;
+    for (int i = 0; i < lf.sc->n_seats; i++)
+        named = named || strstr(afs, names[i]) != NULL;
+    assert_true(named);
     free(afs);
     char *html = slurp(REPORT_TEST_OUT "/team", "report.html");
     assert_non_null(strstr(html, "identiek")); /* replay verified against the stored hash */
