@@ -59,7 +59,7 @@ static int list_sessions(store *db, bool anonymize)
         return 0;
     }
     printf("%-6s %-16s %-12s %-14s %-8s %s\n", _("sessie"), _("datum"), _("status"), _("niveau"),
-           _("acties"), _("level en spelers"));
+           _("acties"), _("casus en spelers"));
     for (int i = 0; i < n; i++) {
         const store_session *s = &list[i];
         char when[32] = "";

@@ -36,7 +36,7 @@ static void usage(FILE *f)
             "  --bots checklist: drukt op elke samenwerkingsknop zonder af te stemmen.\n"
             "  --bots mixed: team- en solobots, per spel verdeeld over de plaatsen.\n"
             "  --rollen-omgekeerd: leest ‘rollen’ van achter naar voor.\n"
-            "  afsluitcode: 0 in orde, 1 fouten in het level, 2 verkeerde opties of onleesbaar bestand\n"),
+            "  afsluitcode: 0 in orde, 1 fouten in de casus, 2 verkeerde opties of onleesbaar bestand\n"),
           f);
 }
 
@@ -143,7 +143,7 @@ static void print_human(const char *level, const core_scenario *sc, const core_s
                             : bots == CORE_SIM_CHECKLIST ? _("checklist")
                                                          : _("gemengd");
     double n = r->games > 0 ? r->games : 1;
-    printf(_("Level %s: %d spellen met %s-bots\n"), level, r->games, bot_label);
+    printf(_("Casus %s: %d spellen met %s-bots\n"), level, r->games, bot_label);
     if (reversed)
         printf("%s\n", _("  (met de rollen in omgekeerde volgorde)"));
     printf(_("  gewonnen: %d (%.1f%%)\n"), r->won, 100.0 * r->won / n);
@@ -227,14 +227,14 @@ int cmd_simulate(int argc, char **argv)
             fprintf(stderr, _("samenspel simulate: onbekende optie ‘%s’ (zie --help)\n"), a);
             return 2;
         } else if (level) {
-            fprintf(stderr, _("samenspel simulate: één level tegelijk, niet ook ‘%s’\n"), a);
+            fprintf(stderr, _("samenspel simulate: één casus tegelijk, niet ook ‘%s’\n"), a);
             return 2;
         } else {
             level = a;
         }
     }
     if (!level) {
-        fputs(_("samenspel simulate: welk level? Geef een levelbestand, bv. levels/noor.yaml\n"), stderr);
+        fputs(_("samenspel simulate: welke casus? Geef een casusbestand, bv. levels/noor.yaml\n"), stderr);
         usage(stderr);
         return 2;
     }
@@ -257,7 +257,7 @@ int cmd_simulate(int argc, char **argv)
     }
     char err[256];
     if (!core_scenario_validate(sc, err, sizeof err)) {
-        fprintf(stderr, _("samenspel simulate: %s: het level is niet speelbaar: %s\n"), level, err);
+        fprintf(stderr, _("samenspel simulate: %s: de casus is niet speelbaar: %s\n"), level, err);
         rc = 1;
         goto done;
     }

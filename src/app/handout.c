@@ -43,7 +43,7 @@ static void usage(FILE *out)
                    "Schrijft de handout van een casus: index.html (één bestand, print op A4) met\n"
                    "een pagina per rol, de vier bouwstenen, de samenwerkingsniveaus, de\n"
                    "reflectiewaaier, een observatieblad voor de co-trainer en een zelfevaluatie.\n\n"
-                   "  CASUS       het levelbestand, bv. levels/noor.yaml\n"
+                   "  CASUS       het casusbestand, bv. levels/noor.yaml\n"
                    "  --out MAP   uitvoermap (standaard: handout-ID van de casus)\n"
                    "  --lang en   de vaste teksten in het Engels (de casus blijft zoals geschreven)\n"));
 }

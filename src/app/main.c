@@ -16,8 +16,8 @@ typedef struct {
 static const app_command commands[] = {
     {"host", cmd_host, N_("een spel hosten op de projector (of --headless)")},
     {"join", cmd_join, N_("aansluiten bij een spel op het netwerk")},
-    {"check", cmd_check, N_("levelbestanden controleren")},
-    {"simulate", cmd_simulate, N_("een level spelen met bots en de uitkomsten tonen")},
+    {"check", cmd_check, N_("casusbestanden controleren")},
+    {"simulate", cmd_simulate, N_("een casus spelen met bots en de uitkomsten tonen")},
     {"report", cmd_report, N_("het verslag van een sessie exporteren")},
     {"handout", cmd_handout, N_("de handout van een casus maken (A4, om te printen)")},
 };

@@ -304,14 +304,14 @@ host *host_create(const host_options *o, const host_resume *resume,
         return NULL;
     }
     if (!h->opts.level_path[0] && !lvl_default_path(h->opts.level_path, sizeof h->opts.level_path)) {
-        snprintf(err, err_len, _("geen level opgegeven en het standaardlevel is niet gevonden"));
+        snprintf(err, err_len, _("geen casus opgegeven en de standaardcasus is niet gevonden"));
         host_abandon(h);
         return NULL;
     }
     lvl_diags *d = diags ? diags : &h->reload_diags; /* large: not on the stack */
     memset(d, 0, sizeof *d);
     if (!lvl_load_file(h->opts.level_path, h->sc, d)) {
-        snprintf(err, err_len, _("level %s heeft fouten (samenspel check %s toont ze)"),
+        snprintf(err, err_len, _("casus %s heeft fouten (samenspel check %s toont ze)"),
                  h->opts.level_path, h->opts.level_path);
         host_abandon(h);
         return NULL;

@@ -161,7 +161,7 @@ static bool load_level_text(journal_ctx *j, const char *path, lvl_diags *diags, 
     core_scenario *sc = calloc(1, sizeof *sc);
     char lerr[STORE_ERR_LEN];
     if (!sc || !store_load_level_texts(path, text, len, roles ? &r : NULL, sc, diags, lerr, sizeof lerr)) {
-        snprintf(err, err_len, _("level %s heeft fouten (samenspel check %s toont ze)"), path, path);
+        snprintf(err, err_len, _("casus %s heeft fouten (samenspel check %s toont ze)"), path, path);
         free(sc);
         free(text);
         free(roles);
@@ -193,7 +193,7 @@ static void check_session(journal_ctx *j, const core_action *a)
         char err[256];
         if (!load_level_text(j, j->level_path, NULL, err, sizeof err) ||
             memcmp(hsc, j->sc, sizeof *hsc) != 0) {
-            warn(j, _("het level van dit spel komt niet overeen met het bewaarde; dit spel wordt niet bewaard"),
+            warn(j, _("de casus van dit spel komt niet overeen met de bewaarde; dit spel wordt niet bewaard"),
                  err[0] ? err : j->level_path);
             j->game_off = true;
             return;
@@ -327,7 +327,7 @@ static host *create_resumed(journal_ctx *j, const host_options *o, const host_jo
     core_scenario *sc = calloc(1, sizeof *sc);
     store_roles r = {rname, roles, rlen};
     if (!sc || !store_load_level_texts(ses.level_path, text, len, roles ? &r : NULL, sc, diags, serr, sizeof serr)) {
-        snprintf(err, err_len, _("het bewaarde level van spel %lld laadt niet meer (%s)"), (long long)id,
+        snprintf(err, err_len, _("de bewaarde casus van spel %lld laadt niet meer (%s)"), (long long)id,
                  sc ? serr : ses.level_path);
         free(sc);
         free(text);
@@ -402,7 +402,7 @@ host *host_create_journaled(const host_options *o, lvl_diags *diags, char *err, 
         char path[HOST_PATH_LEN];
         snprintf(path, sizeof path, "%s", o->level_path);
         if (!path[0] && !lvl_default_path(path, sizeof path)) {
-            snprintf(err, err_len, "%s", _("geen level opgegeven en het standaardlevel is niet gevonden"));
+            snprintf(err, err_len, "%s", _("geen casus opgegeven en de standaardcasus is niet gevonden"));
             ctx_free(j);
             return NULL;
         }
@@ -453,7 +453,7 @@ bool host_load_level_journaled(host *h, const char *path, lvl_diags *diags, char
         if (load_level_text(j, path, NULL, lerr, sizeof lerr))
             j->level_changed = true; /* the next START opens a session with this text */
         else
-            warn(j, _("het nieuwe level kon niet bewaard worden"), lerr);
+            warn(j, _("de nieuwe casus kon niet bewaard worden"), lerr);
     }
     return true;
 }

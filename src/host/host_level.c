@@ -112,7 +112,7 @@ bool host_restart(host *h, char *err, size_t err_len)
 static bool apply_scenario(host *h, const core_scenario *ns, char *err, size_t err_len)
 {
     if (h->st.phase != CORE_PHASE_LOBBY) {
-        snprintf(err, err_len, "%s", _("een ander level laden kan alleen in de lobby"));
+        snprintf(err, err_len, "%s", _("een andere casus laden kan alleen in de lobby"));
         return false;
     }
     if (!core_scenario_validate(ns, err, err_len))
@@ -143,7 +143,7 @@ static bool apply_scenario(host *h, const core_scenario *ns, char *err, size_t e
 bool host_load_level(host *h, const char *path, lvl_diags *diags, char *err, size_t err_len)
 {
     if (h->st.phase != CORE_PHASE_LOBBY) {
-        snprintf(err, err_len, "%s", _("een ander level laden kan alleen in de lobby"));
+        snprintf(err, err_len, "%s", _("een andere casus laden kan alleen in de lobby"));
         return false;
     }
     core_scenario *ns = calloc(1, sizeof *ns);
@@ -158,7 +158,7 @@ bool host_load_level(host *h, const char *path, lvl_diags *diags, char *err, siz
     memset(d, 0, sizeof *d);
     bool ok = lvl_load_file(path, ns, d);
     if (!ok)
-        snprintf(err, err_len, _("level %s heeft fouten (samenspel check %s toont ze)"), path, path);
+        snprintf(err, err_len, _("casus %s heeft fouten (samenspel check %s toont ze)"), path, path);
     else
         ok = apply_scenario(h, ns, err, err_len);
     free(ns);

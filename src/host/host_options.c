@@ -20,7 +20,7 @@ void host_options_default(host_options *o)
 void host_options_usage(void *stdio_file)
 {
     FILE *out = stdio_file;
-    fputs(_("Gebruik: samenspel host [LEVEL] [OPTIES]\n\n"
+    fputs(_("Gebruik: samenspel host [CASUS] [OPTIES]\n\n"
             "Host een spel: de projector toont de tafel, spelers sluiten aan via het netwerk.\n\n"
             "Opties:\n"
             "  --port N          TCP-poort (standaard 47800); ontdekking via UDP op dezelfde poort\n"
@@ -32,7 +32,7 @@ void host_options_usage(void *stdio_file)
             "  --seed N          vaste startwaarde voor het schudden (herhaalbaar)\n"
             "  --advance-idle MS als niemand zo lang iets doet, gaat de host zelf naar de\n"
             "                    volgende fase (standaard 3000 met --headless, anders uit; 0 = uit)\n"
-            "  --watch           het level opnieuw laden als het bestand verandert (in de lobby)\n"
+            "  --watch           de casus opnieuw laden als het bestand verandert (in de lobby)\n"
             "  --timer           fasetimers aan\n"
             "  --timer-seconds N lengte van de fasetimer in seconden (10-3600, standaard 300);\n"
             "                    zet de fasetimers aan\n"
@@ -45,7 +45,7 @@ void host_options_usage(void *stdio_file)
             "  --quiet           headless: alleen de uitkomst afdrukken\n"
             "  --http-port N     poort van de browserspeler (standaard 47880; 0 = uit)\n"
             "  --allow-origin A  ook pagina's van deze Origin(s) mogen aansluiten (komma's; * = alle)\n"
-            "  --web-root MAP    map met de browserspeler (standaard de web/ bij de levels)\n"
+            "  --web-root MAP    map met de browserspeler (standaard de web/ naast de map levels/)\n"
             "  -h, --help        deze hulp tonen\n"),
           out);
 }
@@ -177,7 +177,7 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
             return -1;
         } else {
             if (o->level_path[0]) {
-                snprintf(err, err_len, _("slechts één level tegelijk: '%s'"), a);
+                snprintf(err, err_len, _("slechts één casus tegelijk: '%s'"), a);
                 return -1;
             }
             if (!plat_arg_copy(o->level_path, sizeof o->level_path, a)) {

@@ -101,7 +101,7 @@ static char *read_capped(lvl_src *s, const char *path, size_t *len)
         return NULL;
     }
     if ((unsigned long long)st.st_size > LVL_MAX_FILE_BYTES) {
-        lvl_diag_add(s, LVL_ERROR, 0, 0, TR(s, "een level is gewoonlijk enkele kilobytes; is dit wel een level?", "a level is usually a few kilobytes; is this a level?"),
+        lvl_diag_add(s, LVL_ERROR, 0, 0, TR(s, "een casus is gewoonlijk enkele kilobytes; is dit wel een casus?", "a level is usually a few kilobytes; is this a level?"),
                      TR(s, "het bestand is te groot (%lld bytes, max. %u)", "the file is too large (%lld bytes, max. %u)"),
                      (long long)st.st_size, LVL_MAX_FILE_BYTES);
         return NULL;
@@ -213,7 +213,7 @@ static void read_sections(lvl_build *b)
 static void build_level(lvl_build *b)
 {
     lvl_src *s = b->s;
-    if (!lvl_want(s, b->root, LN_MAP, TR(s, "een level", "a level")))
+    if (!lvl_want(s, b->root, LN_MAP, TR(s, "een casus", "a level")))
         return;
     int version = LVL_FORMAT_VERSION;
     if (!lvl_read_version(s, b->root, &version))
@@ -223,7 +223,7 @@ static void build_level(lvl_build *b)
     int n_keys = 0;
     for (int i = 0; i < lvl_n_level_sections && n_keys < 64; i++)
         keys[n_keys++] = (lvl_kspec){lvl_level_sections[i].key, lvl_level_sections[i].required};
-    lvl_check_keys(s, b->root, keys, n_keys, TR(s, "het level", "the level"));
+    lvl_check_keys(s, b->root, keys, n_keys, TR(s, "de casus", "the level"));
     core_rules_default(&b->sc->rules);
     read_sections(b);
     lvl_check_complete(b);
@@ -305,8 +305,8 @@ static bool load_level_file(const char *path, core_scenario *out, lvl_diags *dia
     bool ok = check_file(path, out, diags, &roles, &rio, opts);
     if (roles) {
         lvl_src s = {.file = path, .d = diags, .is_en = lang_en()};
-        lvl_diag_add(&s, LVL_ERROR, 0, 0, TR(&s, "kies een level, bv. levels/noor.yaml", "pick a level, e.g. levels/noor.yaml"), "%s",
-                     TR(&s, "dit is een rollenbestand, geen level", "this is a roles file, not a level"));
+        lvl_diag_add(&s, LVL_ERROR, 0, 0, TR(&s, "kies een casus, bv. levels/noor.yaml", "pick a level, e.g. levels/noor.yaml"), "%s",
+                     TR(&s, "dit is een rollenbestand, geen casus", "this is a roles file, not a level"));
         return false;
     }
     return ok;
@@ -335,7 +335,7 @@ bool lvl_load_buffer_roles(const char *name, const char *data, size_t len, const
     if (!data)
         len = 0;
     if (len > LVL_MAX_FILE_BYTES) {
-        lvl_diag_add(&s, LVL_ERROR, 0, 0, NULL, TR(&s, "het level is te groot (max. %u bytes)", "the level is too large (max. %u bytes)"), LVL_MAX_FILE_BYTES);
+        lvl_diag_add(&s, LVL_ERROR, 0, 0, NULL, TR(&s, "de casus is te groot (max. %u bytes)", "the level is too large (max. %u bytes)"), LVL_MAX_FILE_BYTES);
         return false;
     }
     lvl_roles_io rio = {roles_name, roles_text, roles_len, NULL};

@@ -165,7 +165,7 @@ void lvl_check_complete(lvl_build *b)
     char err[256];
     if (!core_scenario_validate(sc, err, sizeof err))
         lvl_diag_at(s, LVL_ERROR, b->root, TR(s, "dit is een fout in Samenspel zelf of een grens van de spelregels; meld het met dit bestand", "this is a limit of the rules engine or a bug; report it with this file"),
-                    TR(s, "de spelregels aanvaarden dit level niet: %s", "the rules engine refuses this level: %s"), err);
+                    TR(s, "de spelregels aanvaarden deze casus niet: %s", "the rules engine refuses this level: %s"), err);
     else if (b->advise)
         advise(b);
 }

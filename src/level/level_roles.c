@@ -124,7 +124,7 @@ bool lvl_read_card(lvl_src *s, const lvl_loader *L, const lnode *c, lvl_card_tmp
                TR(s, "een kaart", "a card"));
     if (level_card && !lvl_map_key_node(c, "rol"))
         lvl_diag_at(s, LVL_ERROR, c, TR(s, "voeg ‘rol: leraar’ (of een andere rol) toe", "add ‘rol: leraar’ (or another role)"),
-                    "%s", TR(s, "een kaart in een level moet zeggen bij welke ‘rol’ ze hoort", "a card in a level must say which ‘rol’ it belongs to"));
+                    "%s", TR(s, "een kaart in een casus moet zeggen bij welke ‘rol’ ze hoort", "a card in a level must say which ‘rol’ it belongs to"));
     core_card_def *d = &out->def;
     lvl_get_id(s, c, "id", d->id);
     lvl_get_text(s, c, "titel", d->title, sizeof d->title);

@@ -111,8 +111,8 @@ static int seat_ref(const lvl_build *b, const lnode *v)
             if (strcmp(L->roles[i].def.id, v->s) == 0) {
                 if (!b->seats_failed) {
                     char hint[LVL_MSG_LEN];
-                    snprintf(hint, sizeof hint, TR(s, "voeg ‘%s’ toe aan ‘rollen’ bovenaan het level", "add ‘%s’ to ‘rollen’ at the top of the level"), v->s);
-                    lvl_diag_at(s, LVL_ERROR, v, hint, TR(s, "rol ‘%s’ speelt niet mee in dit level", "role ‘%s’ does not play in this level"), v->s);
+                    snprintf(hint, sizeof hint, TR(s, "voeg ‘%s’ toe aan ‘rollen’ bovenaan de casus", "add ‘%s’ to ‘rollen’ at the top of the level"), v->s);
+                    lvl_diag_at(s, LVL_ERROR, v, hint, TR(s, "rol ‘%s’ speelt niet mee in deze casus", "role ‘%s’ does not play in this level"), v->s);
                 }
                 return -1;
             }
@@ -276,7 +276,7 @@ static bool roles_path(lvl_src *s, const lnode *rf, const char *level_path, char
         *explicit_file = true;
         /* a plain file name only: a level must not make the host read /dev/... */
         if (strchr(rf->s, '/') || strchr(rf->s, '\\') || strcmp(rf->s, "..") == 0 || strcmp(rf->s, ".") == 0 || !rf->s[0]) {
-            lvl_diag_at(s, LVL_ERROR, rf, TR(s, "zet het rollenbestand in dezelfde map als het level", "put the roles file in the same folder as the level"),
+            lvl_diag_at(s, LVL_ERROR, rf, TR(s, "zet het rollenbestand in dezelfde map als de casus", "put the roles file in the same folder as the level"),
                         "%s", TR(s, "‘rolbestand’ moet een bestandsnaam zijn, zonder map", "‘rolbestand’ must be a file name, without a folder"));
             /* go on with the usual roles file, so the rest can still be checked */
             *explicit_file = false;
@@ -336,7 +336,7 @@ static void read_roles_source(lvl_build *b, const lnode *v)
         const lnode *key = lvl_map_key_node(b->root, "rolbestand");
         if (explicit_file || !lvl_map_get(b->root, "eigen-rollen"))
             lvl_diag_at(s, LVL_ERROR, key ? key : b->root,
-                        TR(s, "zet rollen.yaml naast het level, of beschrijf de rollen onder ‘eigen-rollen’",
+                        TR(s, "zet rollen.yaml naast de casus, of beschrijf de rollen onder ‘eigen-rollen’",
                            "put rollen.yaml next to the level, or describe the roles under ‘eigen-rollen’"),
                         TR(s, "het rollenbestand ‘%s’ is niet te lezen", "the roles file ‘%s’ cannot be read"), base);
     }
@@ -431,7 +431,7 @@ static void read_seats(lvl_build *b, const lnode *v)
         return;
     if (seats->n < CORE_MIN_SEATS || seats->n > CORE_MAX_SEATS)
         lvl_diag_at(s, LVL_ERROR, seats, TR(s, "de vier kernrollen zijn leraar, ouder, clb-anker en leerondersteuner", "the four core roles are leraar, ouder, clb-anker and leerondersteuner"),
-                    TR(s, "een level speelt met %d tot %d rollen, niet %d", "a level plays with %d to %d roles, not %d"),
+                    TR(s, "een casus speelt met %d tot %d rollen, niet %d", "a level plays with %d to %d roles, not %d"),
                     CORE_MIN_SEATS, CORE_MAX_SEATS, seats->n);
     if (L->n_roles == 0)
         b->seats_failed = true; /* no roles file: already reported */
@@ -468,7 +468,7 @@ static void read_needs(lvl_build *b, const lnode *needs)
     b->needs = needs;
     if (needs && lvl_want(s, needs, LN_SEQ, "noden")) {
         if (needs->n < 1 || needs->n > CORE_MAX_NEEDS)
-            lvl_diag_at(s, LVL_ERROR, needs, NULL, TR(s, "een level heeft 1 tot %d noden, niet %d (3 tot 6 speelt het best)", "a level has 1 to %d needs, not %d (3 to 6 plays best)"),
+            lvl_diag_at(s, LVL_ERROR, needs, NULL, TR(s, "een casus heeft 1 tot %d noden, niet %d (3 tot 6 speelt het best)", "a level has 1 to %d needs, not %d (3 to 6 plays best)"),
                         CORE_MAX_NEEDS, needs->n);
         for (int i = 0; i < needs->n && sc->n_needs < CORE_MAX_NEEDS; i++) {
             const lnode *nm = needs->kids[i];
@@ -502,7 +502,7 @@ static void read_needs(lvl_build *b, const lnode *needs)
     if (sc->n_needs > 0 && sc->rules.needs_to_win > sc->n_needs)
         lvl_diag_at(s, LVL_ERROR, ntw ? ntw : (rules_map ? rules_map : b->root),
                     TR(s, "zet ‘noden-om-te-winnen’ onder ‘regels’ op hoogstens het aantal noden", "set ‘noden-om-te-winnen’ under ‘regels’ to at most the number of needs"),
-                    TR(s, "om te winnen zijn %d noden nodig, maar het level heeft er maar %d", "winning takes %d needs, but the level has only %d"),
+                    TR(s, "om te winnen zijn %d noden nodig, maar de casus heeft er maar %d", "winning takes %d needs, but the level has only %d"),
                     sc->rules.needs_to_win, sc->n_needs);
 }
 
@@ -652,7 +652,7 @@ static int fact_holder(lvl_build *b, const lnode *rn, bool pupil_voice)
                  TR(s, "vertelt de leerling dit zelf, zet dan ‘stem-van-de-leerling: ja’ bij het feit; of voeg ‘%s’ toe aan ‘rollen’",
                     "if the pupil tells this, add ‘stem-van-de-leerling: ja’ to the fact; or add ‘%s’ to ‘rollen’"),
                  rn->s);
-        lvl_diag_at(s, LVL_ERROR, rn, hint, TR(s, "rol ‘%s’ speelt niet mee in dit level", "role ‘%s’ does not play in this level"), rn->s);
+        lvl_diag_at(s, LVL_ERROR, rn, hint, TR(s, "rol ‘%s’ speelt niet mee in deze casus", "role ‘%s’ does not play in this level"), rn->s);
         return -1;
     }
     if (pupil_voice && !b->seats_failed && L->n_roles > 0) {
@@ -797,7 +797,7 @@ static const char *read_friction(lvl_build *b, const lnode *f)
 static const lvl_items friction_items = {
     offsetof(core_scenario, n_frictions), friction_keys, N_KEYS(friction_keys), "een spanning", "a friction",
     "te veel spanningen (max. %d)", "too many frictions (max. %d)", CORE_MAX_FRICTIONS,
-    "een level heeft minstens één spanning nodig", "a level needs at least one friction", read_friction, NULL,
+    "een casus heeft minstens één spanning nodig", "a level needs at least one friction", read_friction, NULL,
 };
 
 static const char *read_goal(lvl_build *b, const lnode *g)
@@ -814,7 +814,7 @@ static const char *read_goal(lvl_build *b, const lnode *g)
 static const lvl_items goal_items = {
     offsetof(core_scenario, n_goals), goal_keys, N_KEYS(goal_keys), "een doel", "a goal",
     "te veel doelen (max. %d)", "too many goals (max. %d)", CORE_MAX_GOALS,
-    "een level heeft minstens één gedeeld doel nodig", "a level needs at least one shared goal", read_goal, NULL,
+    "een casus heeft minstens één gedeeld doel nodig", "a level needs at least one shared goal", read_goal, NULL,
 };
 
 /* The answers of one reflection card. */

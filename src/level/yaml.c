@@ -305,7 +305,7 @@ bool lvl_precheck(lvl_src *s)
     const unsigned char *end = t + s->len;
     if (s->len == 0) {
         lvl_diag_add(s, LVL_ERROR, 0, 0,
-                     TR(s, "kopieer een bestaand level (bv. levels/noor.yaml) en pas het aan",
+                     TR(s, "kopieer een bestaande casus (bv. levels/noor.yaml) en pas het aan",
                         "copy an existing level (e.g. levels/noor.yaml) and change it"),
                      "%s", TR(s, "het bestand is leeg", "the file is empty"));
         return false;
@@ -316,7 +316,7 @@ bool lvl_precheck(lvl_src *s)
         for (const unsigned char *p = t; p < z; p++)
             line += *p == '\n';
         lvl_diag_add(s, LVL_ERROR, line, 1,
-                     TR(s, "een level is een tekstbestand (.yaml); is dit een Word-document of een afbeelding?",
+                     TR(s, "een casus is een tekstbestand (.yaml); is dit een Word-document of een afbeelding?",
                         "a level is a text file (.yaml); is this a Word document or an image?"),
                      "%s", TR(s, "het bestand bevat nul-bytes: dit is geen tekstbestand",
                         "the file contains NUL bytes: this is not a text file"));
@@ -686,7 +686,7 @@ static void yaml_problem(lvl_src *s, const yaml_parser_t *p, const char *text, s
         }
     }
     lvl_diag_add(s, LVL_ERROR, (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
-                 TR(s, "vergelijk met een level dat werkt (bv. levels/noor.yaml)",
+                 TR(s, "vergelijk met een casus die werkt (bv. levels/noor.yaml)",
                     "compare with a level that works (e.g. levels/noor.yaml)"),
                  TR(s, "YAML kan dit niet lezen (%s%s%s)", "YAML cannot read this (%s%s%s)"), problem,
                  p->context ? ", " : "", p->context ? p->context : "");
@@ -838,7 +838,7 @@ static lnode *parse_once(lvl_src *s, const char *text, size_t len, parse_fail *f
         return NULL;
     if (!root || (root->type == LN_SCALAR && root->slen == 0)) {
         lvl_diag_add(s, LVL_ERROR, 0, 0,
-                     TR(s, "kopieer een bestaand level (bv. levels/noor.yaml) en pas het aan",
+                     TR(s, "kopieer een bestaande casus (bv. levels/noor.yaml) en pas het aan",
                         "copy an existing level (e.g. levels/noor.yaml) and change it"),
                      "%s", TR(s, "het bestand bevat geen gegevens (enkel commentaar of witruimte)",
                               "the file holds no data (only comments or blank space)"));

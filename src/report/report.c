@@ -111,7 +111,7 @@ bool report_export(store *db, int64_t session, const char *dir, bool anonymize,
      * the files as they are today */
     char serr[512];
     if (!store_session_scenario(db, session, sc, diags, serr, sizeof serr)) {
-        rpt_set_err(err, err_len, _("Het bewaarde level van sessie %lld kan niet meer gelezen worden: %s"),
+        rpt_set_err(err, err_len, _("De bewaarde casus van sessie %lld kan niet meer gelezen worden: %s"),
                 (long long)session, serr);
         goto done;
     }

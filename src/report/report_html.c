@@ -435,7 +435,7 @@ static void html_network(const rpt_model *m, rpt_buf *b, const core_measures *ov
     svg_measure_chart(m, b, _("Diversiteit"), vals[2], m->rounds, ru->diversity_low);
     svg_measure_chart(m, b, _("Doelgerichtheid"), vals[3], m->rounds, 0);
     rpt_sb_puts(b, "</div><p class=\"meta\">");
-    rpt_sb_html(b, _("Gestreepte lijn: de drempel van het level (alarm of ‘laag’)."));
+    rpt_sb_html(b, _("Gestreepte lijn: de drempel van de casus (alarm of ‘laag’)."));
     rpt_sb_puts(b, "</p><h3>");
     rpt_sb_html(b, _("Netwerk per ronde"));
     rpt_sb_puts(b, "</h3><div class=\"rounds\">");
@@ -833,7 +833,7 @@ void rpt_build_html(rpt_model *m, rpt_buf *b)
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tmv);
     char line[400];
     const char *base = strrchr(m->sess.level_path, '/');
-    snprintf(line, sizeof line, _("Samenspel-sessie %lld, gespeeld op %s, level %s, %d spelers."),
+    snprintf(line, sizeof line, _("Samenspel-sessie %lld, gespeeld op %s, casus %s, %d spelers."),
              (long long)m->sess.id, when, base ? base + 1 : m->sess.level_path, m->sc->n_seats);
     rpt_sb_html(b, line);
     rpt_sb_puts(b, "</p></header>");

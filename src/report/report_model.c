@@ -324,7 +324,7 @@ bool rpt_replay(rpt_model *m, const core_action *acts, const uint64_t *seqs, con
     for (int r = 0; r <= CORE_MAX_ROUNDS; r++)
         m->round_info[r].card = CORE_NONE;
     if (!core_init(m->st, m->sc, m->sess.seed, cerr, sizeof cerr)) {
-        rpt_set_err(err, err_len, _("Het bewaarde level van deze sessie is niet bruikbaar: %s"), cerr);
+        rpt_set_err(err, err_len, _("De bewaarde casus van deze sessie is niet bruikbaar: %s"), cerr);
         return false;
     }
     core_events *evs = malloc(sizeof *evs);

@@ -208,7 +208,7 @@ bool store_level_text(store *s, int64_t session, char **text, size_t *len, char 
     int n = sqlite3_column_bytes(st, 0);
     if (n < 0 || (size_t)n > STORE_MAX_LEVEL_BYTES) {
         sqlite3_finalize(st);
-        store_set_err(err, err_len, _("Het bewaarde level van sessie %lld is te groot of beschadigd."),
+        store_set_err(err, err_len, _("De bewaarde casus van sessie %lld is te groot of beschadigd."),
                       (long long)session);
         return false;
     }
@@ -270,7 +270,7 @@ bool store_load_level_texts(const char *level_path, const char *level_text, size
     if (!roles) {
         ok = lvl_load_buffer(shown, level_text, level_len, sc, d);
         if (!ok)
-            store_set_err(err, err_len, _("Het bewaarde level %s laadt niet: %s"), shown, first_error(d));
+            store_set_err(err, err_len, _("De bewaarde casus %s laadt niet: %s"), shown, first_error(d));
         goto done;
     }
     if (!store_roles_name_ok(roles->name) || !roles->text) {
@@ -282,7 +282,7 @@ bool store_load_level_texts(const char *level_path, const char *level_text, size
     ok = lvl_load_buffer_roles(shown, level_text, level_text ? level_len : 0, shown_roles, roles->text,
                                roles->len, sc, d);
     if (!ok)
-        store_set_err(err, err_len, _("Het bewaarde level %s laadt niet: %s"), shown, first_error(d));
+        store_set_err(err, err_len, _("De bewaarde casus %s laadt niet: %s"), shown, first_error(d));
 done:
     if (d != diags)
         free(d);

@@ -39,7 +39,7 @@ static bool create_args_ok(const store *s, size_t level_len, const store_roles *
                            char *err, size_t err_len)
 {
     if (roles && (!store_roles_name_ok(roles->name) || !roles->text || roles->len > STORE_MAX_LEVEL_BYTES)) {
-        store_set_err(err, err_len, _("Het rollenbestand van het level kan niet bewaard worden (naam of grootte)."));
+        store_set_err(err, err_len, _("Het rollenbestand van de casus kan niet bewaard worden (naam of grootte)."));
         return false;
     }
     if (s->schema < STORE_SCHEMA_VERSION) {
@@ -56,7 +56,7 @@ static bool create_args_ok(const store *s, size_t level_len, const store_roles *
         return false;
     }
     if (level_len > STORE_MAX_LEVEL_BYTES) {
-        store_set_err(err, err_len, _("Het levelbestand is te groot om te bewaren (%zu bytes)."), level_len);
+        store_set_err(err, err_len, _("Het casusbestand is te groot om te bewaren (%zu bytes)."), level_len);
         return false;
     }
     return true;

@@ -138,7 +138,7 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
     /* another level: the next one of levels/ and the trainer's own folder */
     if (!m->observer) { /* the trainer's button */
         ui_text_role old = ui_set_text_role(g, UI_TR_TRAINER);
-        ui_button(g, (SDL_Rect){c.x, c.y + c.h - bh, c.w, bh}, _("Ander level laden (Ctrl+O)"),
+        ui_button(g, (SDL_Rect){c.x, c.y + c.h - bh, c.w, bh}, _("Andere casus laden (Ctrl+O)"),
                   proj_fpx(g, T_LABEL), false, true, UI_ID_LOAD_LEVEL, 0);
         ui_set_text_role(g, old);
     }
@@ -167,11 +167,28 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
                 body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, tw);
         /* typed without "http://" (every browser adds it); the QR has the whole URL */
         const char *shown = strncmp(m->join_url, "http://", 7) == 0 ? m->join_url + 7 : m->join_url;
-        ui_text(g, shown, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD,
-                UI_INK, UI_LEFT, tw);
-        /* the last line runs under the QR code's bottom edge: full width */
-        ui_text(g, addr, cc.x, cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_REGULAR,
-                UI_INK_SOFT, UI_LEFT, cc.w);
+        int url_w = 0, url_h = 0;
+        bool beside = ui_text_size(g, shown, ui_body_min(g), UI_BOLD, &url_w, &url_h) && url_w <= tw;
+        if (beside) {
+            ui_text(g, shown, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD,
+                    UI_INK, UI_LEFT, tw);
+            /* the last line runs under the QR code's bottom edge: full width */
+            ui_text(g, addr, cc.x, cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_REGULAR,
+                    UI_INK_SOFT, UI_LEFT, cc.w);
+        } else {
+            /* A narrow (4:3) projector: the address people type must be
+             * whole, so it takes the full-width last line; the TCP
+             * address is left out (native clients find the host by its
+             * code through discovery). */
+            char host_part[200];
+            snprintf(host_part, sizeof host_part, "%s", shown);
+            /* still too wide: the page without "/?code=..." (the code is
+             * the panel's big heading, and the page asks for it) */
+            if (ui_text_size(g, host_part, ui_body_min(g), UI_BOLD, &url_w, &url_h) && url_w > cc.w)
+                host_part[strcspn(host_part, "/")] = '\0';
+            ui_text(g, host_part, cc.x, cc.y + cc.h - body * 13 / 10, body, ui_body_min(g), UI_BOLD,
+                    UI_INK, UI_LEFT, cc.w);
+        }
     } else {
         ui_text(g, addr, cc.x, cc.y + cc.h - body * 26 / 10, body, ui_body_min(g), UI_BOLD, UI_INK,
                 UI_LEFT, cc.w);

@@ -158,7 +158,7 @@ void proj_draw_help(ui_gfx *g)
         {"Ctrl+M", N_("niveau en maten verbergen / tonen")},
         {"Ctrl+D", N_("nabespreking; ← → stappen")},
         {"Ctrl+R", N_("opnieuw beginnen (tweemaal)")},
-        {"Ctrl+O", N_("ander level laden (in de lobby)")},
+        {"Ctrl+O", N_("andere casus laden (in de lobby)")},
         {"Ctrl+L", N_("taal nl / en")},
         {"F11", N_("volledig scherm")},
         {"F1 / H", N_("deze hulp")},

@@ -163,7 +163,7 @@ static bool play_to(const core_scenario *sc, scene_target t, bool mixed, core_st
         }
     }
     if (!at_target(st, &t) && !(t.to_end && st->phase == CORE_PHASE_END)) {
-        snprintf(err, err_len, _("Het level bereikt het scherm ‘%s’ niet (ronde %d, fase %s)."),
+        snprintf(err, err_len, _("De casus bereikt het scherm ‘%s’ niet (ronde %d, fase %s)."),
                  t.name, st->round, ui_phase_name(st->phase));
         return false;
     }
@@ -301,7 +301,7 @@ core_scenario *ui_scene_load_level(const char *path, char *err, size_t err_len)
     char def[1024];
     if (!path || !*path) {
         if (!lvl_default_path(def, sizeof def)) {
-            snprintf(err, err_len, _("Het standaardlevel is niet gevonden. Zet "
+            snprintf(err, err_len, _("De standaardcasus is niet gevonden. Zet "
                                      "SAMENSPEL_DATA_DIR op de map met levels/."));
             return NULL;
         }
@@ -321,7 +321,7 @@ core_scenario *ui_scene_load_level(const char *path, char *err, size_t err_len)
             snprintf(err, err_len, "%s:%d:%d: %s", d->items[0].file, d->items[0].line,
                      d->items[0].col, d->items[0].message);
         else
-            snprintf(err, err_len, _("Level ‘%s’ kan niet laden."), path);
+            snprintf(err, err_len, _("Casus ‘%s’ kan niet laden."), path);
         free(sc);
         free(d);
         return NULL;

@@ -385,7 +385,7 @@ static void do_restart(projector *p)
 static void do_load_next_level(projector *p)
 {
     if (host_started(p->h)) {
-        say(p, _("Een ander level laden kan alleen in de lobby."));
+        say(p, _("Een andere casus laden kan alleen in de lobby."));
         return;
     }
     ui_level_list *list = malloc(sizeof *list);
@@ -393,7 +393,7 @@ static void do_load_next_level(projector *p)
         return;
     ui_levels_scan(list);
     if (list->n == 0) {
-        say(p, _("Geen levels gevonden."));
+        say(p, _("Geen casussen gevonden."));
         free(list);
         return;
     }
@@ -402,10 +402,10 @@ static void do_load_next_level(projector *p)
     char err[256] = "";
     if (d && host_load_level_journaled(p->h, list->items[p->level_cursor].path, d, err, sizeof err)) {
         char msg[256];
-        snprintf(msg, sizeof msg, _("Level geladen: %s"), list->items[p->level_cursor].name);
+        snprintf(msg, sizeof msg, _("Casus geladen: %s"), list->items[p->level_cursor].name);
         say(p, msg);
     } else {
-        say(p, err[0] ? err : _("Dat level heeft fouten; controleer het met ‘samenspel check’."));
+        say(p, err[0] ? err : _("Die casus heeft fouten; controleer ze met ‘samenspel check’."));
     }
     free(d);
     free(list);

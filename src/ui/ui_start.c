@@ -326,7 +326,7 @@ int ui_start_main(int argc, char **argv)
         host_options_default(&o);
         /* A level path longer than the host's buffer cannot be loaded: say so. */
         if ((size_t)snprintf(o.level_path, sizeof o.level_path, "%s", level) >= sizeof o.level_path) {
-            fprintf(stderr, _("samenspel: het pad van het level is te lang: %s\n"), level);
+            fprintf(stderr, _("samenspel: het pad van de casus is te lang: %s\n"), level);
             return 2;
         }
         return ui_host_main(&o);

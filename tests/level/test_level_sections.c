@@ -244,7 +244,7 @@ static void test_section_rolbestand(void **state)
     free(l);
     expect_error("rolbestand", "rolbestand: ../rollen.yaml\n", 0, "../",
                  "‘rolbestand’ moet een bestandsnaam zijn, zonder map",
-                 "zet het rollenbestand in dezelfde map als het level");
+                 "zet het rollenbestand in dezelfde map als de casus");
 }
 
 static void test_section_domeinen(void **state)
@@ -348,8 +348,8 @@ static void test_section_kaarten(void **state)
     assert_int_equal(copies, 2);
     free(l);
     expect_error("kaarten", "kaarten:\n  - {id: extra, titel: Extra, rol: directie, soort: generiek, versterking: 1}\n", 1,
-                 "directie", "rol ‘directie’ speelt niet mee in dit level",
-                 "voeg ‘directie’ toe aan ‘rollen’ bovenaan het level");
+                 "directie", "rol ‘directie’ speelt niet mee in deze casus",
+                 "voeg ‘directie’ toe aan ‘rollen’ bovenaan de casus");
 }
 
 static void test_section_dossier(void **state)
@@ -391,7 +391,7 @@ static void test_section_doelen(void **state)
     assert_int_equal(l->sc.n_goals, 1);
     assert_int_equal(l->sc.goals[0].needs, 3u);
     free(l);
-    expect_error("doelen", "doelen: []\n", 0, "[", "een level heeft minstens één gedeeld doel nodig", NULL);
+    expect_error("doelen", "doelen: []\n", 0, "[", "een casus heeft minstens één gedeeld doel nodig", NULL);
 }
 
 static void test_section_reflectiewaaier(void **state)
@@ -526,10 +526,10 @@ static void test_key_dossier_stem_van_de_leerling(void **state)
     free(l);
     /* any other fact keeps today's rule: its role sits at the table */
     expect_error("dossier", "dossier:\n  - {id: f1, rol: leerling, tekst: \"Ik wil niet apart zitten.\", noden: [rust, thuis, welzijn]}\n",
-                 1, "leerling", "rol ‘leerling’ speelt niet mee in dit level",
+                 1, "leerling", "rol ‘leerling’ speelt niet mee in deze casus",
                  "vertelt de leerling dit zelf, zet dan ‘stem-van-de-leerling: ja’ bij het feit; of voeg ‘leerling’ toe aan ‘rollen’");
     expect_error("dossier", "dossier:\n  - {id: f1, rol: directie, tekst: \"Feit.\", noden: [rust, thuis, welzijn]}\n", 1,
-                 "directie", "rol ‘directie’ speelt niet mee in dit level", "voeg ‘directie’ toe aan ‘rollen’ bovenaan het level");
+                 "directie", "rol ‘directie’ speelt niet mee in deze casus", "voeg ‘directie’ toe aan ‘rollen’ bovenaan de casus");
     expect_error("dossier",
                  "dossier:\n  - {id: f1, rol: leerlink, stem-van-de-leerling: ja, tekst: \"F.\", noden: [rust, thuis, welzijn]}\n", 1,
                  "leerlink", "onbekende rol ‘leerlink’", "bedoelde je ‘leerling’?");

@@ -569,12 +569,12 @@ static void test_damaged_sessions(void **state)
     assert_false(report_export(db, 4242, dir, false, rerr, sizeof rerr));
     assert_non_null(strstr(rerr, "4242"));
 
-    const char broken[] = "dit: [is geen level\n";
+    const char broken[] = "dit: [is geen casus\n";
     int64_t id = store_session_create(db, "kapot.yaml", broken, sizeof broken - 1, NULL, 1, "KPOT",
                                       4, NULL, err, sizeof err);
     assert_true(id > 0);
     assert_false(report_export(db, id, dir, false, rerr, sizeof rerr));
-    assert_non_null(strstr(rerr, "level"));
+    assert_non_null(strstr(rerr, "casus"));
 
     /* A journal the rules refuse halfway: reported up to there, with a warning. */
     game_result g = play_game(db, 99, CORE_BOT_TEAM, true, SIZE_MAX);

@@ -86,7 +86,7 @@ assert.throws(() => js.decode(short.buffer));
 const acts = [
   js.encodeWordGoal(1, "Noor voelt zich gehoord", 3),
   js.encodeProposeAfspraak(2, 0, -1, "Elke vrijdag een kort telefoontje"),
-  js.encodeProposeAfspraak(3, 0, 1, "genegeerd: een optie van het level"),
+  js.encodeProposeAfspraak(3, 0, 1, "genegeerd: een optie van de casus"),
   js.encodeAgreeAfspraak(4, 0, true),
   js.encodeAskConsent(5, 0),
   js.encodeConsent(6, 0, false),
