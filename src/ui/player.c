@@ -1206,7 +1206,7 @@ static SDL_Rect overlay(ui_gfx *g, SDL_Rect r, const char *title)
 {
     SDL_Rect all = {0, 0, g->w, g->h};
     ui_fill(g, all, (SDL_Color){0x10, 0x18, 0x20, 0x90});
-    ui_hit_add(g, all, PLAYER_ID_CLOSE, 0);
+    ui_hit_add(g, all, PLAYER_ID_CLOSE, 1); /* arg 1: beside the card; 0 is its button */
     SDL_Rect c = title_panel(g, r, title);
     ui_hit_add(g, r, UI_ID_NONE, 0);
     return c;

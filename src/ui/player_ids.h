@@ -23,7 +23,7 @@ enum {
     PLAYER_ID_AFSPRAAK_PROPOSE,/* arg = friction def */
     PLAYER_ID_AFSPRAAK_AGREE,  /* arg = friction def */
     PLAYER_ID_AFSPRAAK_OBJECT, /* arg = friction def */
-    PLAYER_ID_CLOSE,           /* closes the open overlay */
+    PLAYER_ID_CLOSE,           /* closes the open overlay (arg 0 its button, 1 beside it) */
     PLAYER_ID_WORD_GOAL,       /* opens the team-goal overlay */
     PLAYER_ID_GOAL_TEXT,       /* its text field */
     PLAYER_ID_GOAL_NEED,       /* arg = need: toggles the link */
