@@ -535,17 +535,27 @@ static void need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layo
     int yb = c.y + c.h - bar_h + ui_px(g, 8);
     char about[CORE_TITLE_LEN + 32];
     snprintf(about, sizeof about, _("Over ‘%s’:"), sc->needs[fn].title);
-    ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
+    /* what a question costs, said once beside the buttons it is about */
+    char cost[96] = "";
+    int cw = 0, ch = 0;
+    if (p->overleg_budget > 0) {
+        snprintf(cost, sizeof cost, _("kost %d per vraag"), ask_cost(m));
+        ui_text_size(g, cost, small, UI_REGULAR, &cw, &ch);
+        if (cw > c.w / 2)
+            cw = c.w / 2;
+        ui_text(g, cost, c.x + c.w, yb, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_RIGHT,
+                cw);
+    }
+    ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
+            c.w - cw - (cw ? ui_px(g, 12) : 0));
     yb += small * 14 / 10;
     int bw = (c.w - 2 * ui_px(g, 10)) / 3;
     int hb = small * 15 / 10;
     bool open = !p->need_met[fn];
-    char ask[96], offer[96];
-    cost_label(ask, sizeof ask, m, _("Vraag hulp"), ask_cost(m));
-    cost_label(offer, sizeof offer, m, _("Bied hulp"), ask_cost(m));
-    ui_button(g, (SDL_Rect){c.x, yb, bw, hb}, ask, small, false, open, UI_ID_ASK, fn);
-    ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, offer, small, false, open,
-              UI_ID_OFFER, fn);
+    ui_button(g, (SDL_Rect){c.x, yb, bw, hb}, _("Vraag hulp"), small, false, open, UI_ID_ASK,
+              fn);
+    ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, _("Bied hulp"), small, false,
+              open, UI_ID_OFFER, fn);
     ui_button(g, (SDL_Rect){c.x + 2 * (bw + ui_px(g, 10)), yb, bw, hb}, _("Ik trek dit"),
               small, false, open && p->need_lead[fn] != m->view->seat, UI_ID_LEAD_SELF, fn);
 }

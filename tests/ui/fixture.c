@@ -41,6 +41,13 @@ static void scenario(core_scenario *sc, int n_seats)
     sc->rules.draagkracht_max = 10;
     sc->rules.centrality_alarm = 0.5;
     sc->rules.max_commit = 2;
+    /* rules v2: overleg time and trust (the player window shows both) */
+    sc->rules.overleg_budget = 4;
+    sc->rules.ask_cost = sc->rules.goal_cost = sc->rules.afspraak_cost = sc->rules.pupil_cost = 1;
+    sc->rules.overleg_moment_cost = 2;
+    sc->rules.trust_start = 3;
+    sc->rules.trust_max = 5;
+    sc->rules.trust_low = 1;
     for (int i = 0; i < 8; i++) {
         core_role_def *r = &sc->roles[i];
         CPY(r->id, role_ids[i]);
@@ -134,6 +141,15 @@ static void public_view(core_public_view *p, const core_scenario *sc)
         p->frictions[i].active = true;
         p->frictions[i].severity = 2 - i;
     }
+    /* rules v2: time left, trust, and one afspraak proposed on spanning 0 */
+    p->overleg_budget = 4;
+    p->overleg_left = 2;
+    p->trust = 3;
+    for (int i = 0; i < CORE_MAX_FRICTIONS; i++)
+        p->afspraken[i].proposer = p->afspraken[i].option = CORE_NONE;
+    p->afspraken[0].proposer = 1;
+    p->afspraken[0].agreed = 1u << 1;
+    CPY(p->afspraken[0].text, "Elke maandag een kwartier samen plannen");
     p->goal_adopted[0] = true;
     p->goal_proposal = 1;
     p->goal_votes_yes = 0x6;
