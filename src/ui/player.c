@@ -206,14 +206,14 @@ static int status_pills(ui_gfx *g, const ui_player_model *m, SDL_Rect ins)
     char t[2][96];
     bool low[2];
     int n = 0;
-    if (p->overleg_budget > 0) {
+    if (p->overleg_budget > 0 && talk_phase(p)) { /* time is spent only while talking */
         low[n] = p->overleg_left <= 0;
-        snprintf(t[n++], sizeof t[0], _("Overlegtijd: %d van %d"), p->overleg_left,
+        snprintf(t[n++], sizeof t[0], _("Overlegtijd %d/%d"), p->overleg_left,
                  p->overleg_budget);
     }
     if (m->sc->rules.trust_max > 0) { /* 0: a level without the trust track */
         low[n] = p->trust <= m->sc->rules.trust_low;
-        snprintf(t[n++], sizeof t[0], _("Vertrouwen: %d van %d"), p->trust,
+        snprintf(t[n++], sizeof t[0], _("Vertrouwen %d/%d"), p->trust,
                  m->sc->rules.trust_max);
     }
     int x = ins.x + ins.w, used = 0;
@@ -302,16 +302,18 @@ static void fact_shown(const ui_player_model *m, int f, char *out, size_t cap)
         snprintf(out, cap, "%s", d->text);
 }
 
-/* Height of the controls beside a fact: one button, or the consent pair. */
-static int fact_controls_height(const ui_player_model *m, int f, int small)
+/* Width of the column beside a fact (its one button). */
+#define FACT_BUTTON_W 150
+
+/* Height of the consent row under a fact that needs it: the two buttons
+ * and what sharing without consent costs. */
+static int consent_row_height(int small)
 {
-    int bh = small * 16 / 10;
-    if (!needs_consent(m, f))
-        return bh;
-    return 2 * bh + small * 12 / 10 + small / 2;
+    return small * 16 / 10 + small / 8 + small * 25 / 10; /* ask; share anyway + its cost */
 }
 
-/* Height of one dossier fact in the panel: its wrapped text or the buttons. */
+/* Height of one dossier fact in the panel: its wrapped text beside its
+ * button, or over the consent row. */
 static int fact_height(ui_gfx *g, const ui_player_model *m, int i, int text_w, int small)
 {
     int f = m->view->dossier[i];
@@ -319,8 +321,13 @@ static int fact_height(ui_gfx *g, const ui_player_model *m, int i, int text_w, i
         return 0;
     char txt[CORE_TEXT_LEN + 64];
     fact_shown(m, f, txt, sizeof txt);
+    if (needs_consent(m, f)) {
+        int full = text_w + ui_px(g, FACT_BUTTON_W) + ui_px(g, 12);
+        return ui_text_box_height(g, txt, full, small, UI_REGULAR) + ui_px(g, 6) +
+               consent_row_height(small) + ui_px(g, 12);
+    }
     int th = ui_text_box_height(g, txt, text_w, small, UI_REGULAR);
-    int bh = fact_controls_height(m, f, small);
+    int bh = small * 16 / 10;
     return (th > bh ? th : bh) + ui_px(g, 12);
 }
 
@@ -340,18 +347,23 @@ static void fact_controls(ui_gfx *g, const ui_player_model *m, int f, SDL_Rect b
         ui_button(g, b, _("Delen"), small, false, can_share, UI_ID_SHARE_FACT, f);
         return;
     }
+    /* b is the whole width here: ask (or wait) over it, then share anyway
+     * with what that costs beside it */
+    SDL_Rect ab = {b.x, b.y, b.w, bh};
     if (p->fact_consent[f] == 1)
-        ui_text(g, _("wacht op toestemming"), b.x + b.w / 2, b.y + (bh - small * 12 / 10) / 2,
-                small, small * 8 / 10, UI_BOLD, UI_INK_SOFT, UI_CENTER, b.w);
+        ui_text(g, _("wacht op toestemming"), ab.x + ab.w / 2, b.y + (bh - small * 12 / 10) / 2,
+                small, small * 8 / 10, UI_BOLD, UI_INK_SOFT, UI_CENTER, ab.w);
     else
-        ui_button(g, b,
+        ui_button(g, ab,
                   p->fact_consent[f] == 3 ? _("Geweigerd: opnieuw vragen")
-                                          : _("Toestemming vragen"),
+                                          : _("Vraag toestemming"),
                   small, true, can_share, PLAYER_ID_ASK_CONSENT, f);
-    SDL_Rect nb = {b.x, b.y + bh + small / 4, b.w, bh};
+    SDL_Rect nb = {b.x, b.y + bh + small / 8, b.w * 42 / 100, bh};
     ui_button(g, nb, _("Toch delen"), small, false, can_share, PLAYER_ID_SHARE_NO_CONSENT, f);
-    ui_text(g, _("kost welbevinden en vertrouwen"), b.x + b.w / 2, nb.y + bh + small / 4,
-            small, small * 8 / 10, UI_REGULAR, UI_ALARM, UI_CENTER, b.w);
+    int wx = nb.x + nb.w + ui_px(g, 10);
+    ui_text_box(g, _("kost welbevinden en vertrouwen"),
+                (SDL_Rect){wx, nb.y - small / 8, b.x + b.w - wx, small * 25 / 10}, small, small,
+                UI_REGULAR, UI_ALARM, UI_LEFT);
 }
 
 /* The facts from `first` that fit in `avail` pixels (at least one). */
@@ -382,7 +394,7 @@ static void dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
                             : _("Jouw dossier");
     SDL_Rect c = title_panel(g, r, title);
     int small = fpx(g, P_SMALL);
-    int bw = ui_px(g, 190);
+    int bw = ui_px(g, FACT_BUTTON_W);
     int text_w = c.w - bw - ui_px(g, 12);
     int n = m->view->dossier_n < CORE_MAX_FACTS ? m->view->dossier_n : CORE_MAX_FACTS;
     if (n <= 0) {
@@ -408,12 +420,22 @@ static void dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         int h = fact_height(g, m, i, text_w, small) - ui_px(g, 12);
         int bh = small * 16 / 10;
         int avail = c.y + c.h - pager_h - y;
-        SDL_Rect tb = {c.x, y, text_w, h < avail ? h : avail};
         char txt[CORE_TEXT_LEN + 64];
         fact_shown(m, f, txt, sizeof txt);
-        ui_text_box(g, txt, tb, small, small * 8 / 10, UI_REGULAR,
-                    shared ? UI_INK_SOFT : UI_INK, UI_LEFT);
-        fact_controls(g, m, f, (SDL_Rect){c.x + c.w - bw, y, bw, bh}, small, can_share);
+        if (needs_consent(m, f)) {
+            /* the text over the whole width, the consent row under it */
+            int rowh = consent_row_height(small);
+            int th = h - rowh - ui_px(g, 6);
+            SDL_Rect tb = {c.x, y, c.w, th < avail ? th : avail};
+            ui_text_box(g, txt, tb, small, small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT);
+            fact_controls(g, m, f, (SDL_Rect){c.x, y + th + ui_px(g, 6), c.w, bh}, small,
+                          can_share);
+        } else {
+            SDL_Rect tb = {c.x, y, text_w, h < avail ? h : avail};
+            ui_text_box(g, txt, tb, small, small * 8 / 10, UI_REGULAR,
+                        shared ? UI_INK_SOFT : UI_INK, UI_LEFT);
+            fact_controls(g, m, f, (SDL_Rect){c.x + c.w - bw, y, bw, bh}, small, can_share);
+        }
         y += h + ui_px(g, 12);
     }
     if (!pager_h)
@@ -538,7 +560,7 @@ static void need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layo
     /* what a question costs, said once beside the buttons it is about */
     char cost[96] = "";
     int cw = 0, ch = 0;
-    if (p->overleg_budget > 0) {
+    if (p->overleg_budget > 0 && talk_phase(p)) { /* time is spent only while talking */
         snprintf(cost, sizeof cost, _("kost %d per vraag"), ask_cost(m));
         ui_text_size(g, cost, small, UI_REGULAR, &cw, &ch);
         if (cw > c.w / 2)

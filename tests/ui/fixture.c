@@ -9,7 +9,7 @@ const char *const ui_fixture_scenes[] = {
     "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "debrief-5", "help",
     "trainer",
     "player-overleg", "player-inzet", "player-reflectie", "player-ask", "player-dossier",
-    "player-paused",
+    "player-paused", "player-spanning", "player-toestemming",
     "join-form", "join-roles", "join-picked", NULL,
 };
 
@@ -229,6 +229,17 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
                                  "zandloper loopt het ’s ochtends vaak mis.");
         p->fact_shared[1] = false;
     }
+    if (!strcmp(scene, "player-spanning")) {
+        /* the spanning's card: its text, the open proposal, the level's afspraken */
+        f->sc.frictions[0].n_options = 2;
+        CPY(f->sc.frictions[0].options[0], "Elke maandag een kwartier samen plannen");
+        CPY(f->sc.frictions[0].options[1], "Een gedeeld schrift dat mee naar huis gaat");
+    }
+    if (!strcmp(scene, "player-toestemming")) {
+        /* a sensitive fact of the leraar, not shared: ask consent first */
+        f->sc.facts[0].sensitive = true;
+        p->fact_shared[0] = false;
+    }
     memset(&f->sv, 0, sizeof f->sv);
     f->sv.pub = *p;
     f->sv.seat = 0;
@@ -343,6 +354,8 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
             m.dossier_first = 1; /* the second page */
         if (!strcmp(scene, "player-paused"))
             m.paused = true;
+        if (!strcmp(scene, "player-spanning"))
+            m.open_friction = 0;
         if (!strcmp(scene, "player-reflectie")) {
             m.reflect_option = 1;
             CPY(m.reflect_text, "Elke maandag tien minuten samen kijken naar wat werkte.");
