@@ -120,7 +120,7 @@ static SDL_Rect title_panel(ui_gfx *g, SDL_Rect r, const char *title)
     return c;
 }
 
-static const char *instruction(const ui_player_model *m, char *buf, size_t cap)
+static const char *instruction(const ui_player_model *m)
 {
     const core_public_view *p = &m->view->pub;
     switch (p->phase) {
@@ -137,18 +137,7 @@ static const char *instruction(const ui_player_model *m, char *buf, size_t cap)
     case CORE_PHASE_UITVOERING: return _("Alle inzet is open: kijk naar het scherm vooraan.");
     case CORE_PHASE_REFLECTIE:
         return _("Bespreek de vraag samen en kies dan je antwoord.");
-    case CORE_PHASE_END: {
-        /* two outcomes in one (RULES.md): a win side by side is no plain win,
-         * in the headless client's words */
-        core_verdict v = core_game_verdict(p->outcome, p->live.level);
-        snprintf(buf, cap, _("Het spel is voorbij: %s (samenwerkingsniveau: %s). De nabespreking "
-                             "volgt vooraan."),
-                 v == CORE_VERDICT_TOGETHER ? _("gewonnen")
-                 : v == CORE_VERDICT_APART  ? _("geholpen, maar naast elkaar gewerkt")
-                                            : _("verloren"),
-                 ui_level_name(p->live.level));
-        return buf;
-    }
+    case CORE_PHASE_END: return _("Het spel is voorbij. De nabespreking volgt vooraan.");
     default: return "";
     }
 }
@@ -1370,6 +1359,31 @@ static void goal_overlay(ui_gfx *g, const ui_player_model *m)
               _("Annuleren"), small, false, true, PLAYER_ID_CLOSE, 0);
 }
 
+/* The end: both outcomes in one (RULES.md), in the headless client's
+ * words; a win side by side is never shown as a plain win. */
+static void verdict_banner(ui_gfx *g, const ui_player_model *m)
+{
+    const core_public_view *p = &m->view->pub;
+    core_verdict v = core_game_verdict(p->outcome, p->live.level);
+    char head[200], level[160];
+    snprintf(head, sizeof head, _("Het spel is voorbij: %s"),
+             v == CORE_VERDICT_TOGETHER ? _("gewonnen")
+             : v == CORE_VERDICT_APART  ? _("geholpen, maar naast elkaar gewerkt")
+                                        : _("verloren"));
+    snprintf(level, sizeof level, _("Samenwerkingsniveau: %s"), ui_level_name(p->live.level));
+    SDL_Rect r = ui_r(g, 360, 380, 1200, 190);
+    SDL_Color bg = v == CORE_VERDICT_TOGETHER ? UI_GOOD : v == CORE_VERDICT_APART ? UI_WARN
+                                                                                   : UI_ALARM;
+    ui_round(g, (SDL_Rect){r.x, r.y + ui_px(g, 4), r.w, r.h}, ui_px(g, 16), UI_SHADOW);
+    ui_round(g, r, ui_px(g, 16), bg);
+    int h2 = fpx(g, P_H2), body = fpx(g, P_BODY);
+    SDL_Color ink = ui_ink_on(bg);
+    ui_text(g, head, r.x + r.w / 2, r.y + r.h / 2 - h2 * 13 / 10, h2, body, UI_BOLD, ink,
+            UI_CENTER, r.w - ui_px(g, 32));
+    ui_text(g, level, r.x + r.w / 2, r.y + r.h / 2 + ui_px(g, 6), body, body * 8 / 10,
+            UI_REGULAR, ink, UI_CENTER, r.w - ui_px(g, 32));
+}
+
 void ui_draw_player(ui_gfx *g, const ui_player_model *m)
 {
     ui_draw_background(g);
@@ -1379,8 +1393,7 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
     int body = fpx(g, P_BODY);
     SDL_Rect ins = ui_r(g, 24, 96, 1872, 48);
     int pills_w = status_pills(g, m, ins);
-    char ibuf[400];
-    ui_text(g, instruction(m, ibuf, sizeof ibuf), ins.x, ins.y + ui_px(g, 4), body, body * 8 / 10,
+    ui_text(g, instruction(m), ins.x, ins.y + ui_px(g, 4), body, body * 8 / 10,
             UI_BOLD, UI_INK, UI_LEFT, ins.w - pills_w);
     role_card(g, m, ui_r(g, 24, 150, 560, 330));
     dossier(g, m, ui_r(g, 24, 494, 560, 330));
@@ -1403,6 +1416,8 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
                 h2, body, UI_BOLD, UI_WHITE, UI_CENTER, r.w - ui_px(g, 24));
         return;
     }
+    if (m->view->pub.phase == CORE_PHASE_END)
+        verdict_banner(g, m);
     if (m->message[0]) {
         SDL_Rect r = ui_r(g, 460, 780, 1000, 56);
         ui_round(g, r, ui_px(g, 12), m->message_is_error ? UI_ALARM : UI_INK);

@@ -355,6 +355,10 @@ static void on_key(player_app *a, const SDL_Event *e)
             form_submit(a);
         else if (a->m.editing_text && a->m.reflect_option >= 0)
             game_click(a, UI_ID_REFLECT_SEND, 0);
+        else if (a->m.editing_afspraak && a->m.afspraak_text[0] && a->m.open_friction >= 0)
+            game_click(a, PLAYER_ID_AFSPRAAK_PROPOSE, a->m.open_friction);
+        else if (a->m.editing_goal && a->m.goal_text[0] && a->m.goal_needs)
+            game_click(a, PLAYER_ID_GOAL_SEND, 0);
     } else if (e->key.keysym.sym == SDLK_ESCAPE && app_picking(a)) {
         picker_back_to_form(a);
     } else if ((e->key.keysym.sym == SDLK_DOWN || e->key.keysym.sym == SDLK_UP) &&

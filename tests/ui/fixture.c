@@ -10,6 +10,7 @@ const char *const ui_fixture_scenes[] = {
     "trainer",
     "player-overleg", "player-inzet", "player-reflectie", "player-ask", "player-dossier",
     "player-paused", "player-spanning", "player-toestemming",
+    "player-doel", "player-einde",
     "join-form", "join-roles", "join-picked", NULL,
 };
 
@@ -235,6 +236,12 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
         CPY(f->sc.frictions[0].options[0], "Elke maandag een kwartier samen plannen");
         CPY(f->sc.frictions[0].options[1], "Een gedeeld schrift dat mee naar huis gaat");
     }
+    if (!strcmp(scene, "player-einde")) {
+        /* won, but side by side: the verdict says so, never a plain win */
+        p->phase = CORE_PHASE_END;
+        p->outcome = CORE_OUTCOME_WON;
+        p->live.level = CORE_LEVEL_COORDINEREND;
+    }
     if (!strcmp(scene, "player-toestemming")) {
         /* a sensitive fact of the leraar, not shared: ask consent first */
         f->sc.facts[0].sensitive = true;
@@ -356,6 +363,11 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
             m.paused = true;
         if (!strcmp(scene, "player-spanning"))
             m.open_friction = 0;
+        if (!strcmp(scene, "player-doel")) {
+            m.wording_goal = m.editing_goal = true;
+            CPY(m.goal_text, "Noor speelt elke week minstens één keer samen met een klasgenoot");
+            m.goal_needs = 1u << 2;
+        }
         if (!strcmp(scene, "player-reflectie")) {
             m.reflect_option = 1;
             CPY(m.reflect_text, "Elke maandag tien minuten samen kijken naar wat werkte.");
