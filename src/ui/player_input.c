@@ -111,13 +111,15 @@ static bool v2_click(player_app *a, int id, int arg)
     case PLAYER_ID_CHECK_NOT_DONE: send(a, CORE_ACT_CHECK_IMPROVEMENT, arg, 0, 0); break;
     default: return false;
     }
-    if (id != PLAYER_ID_AFSPRAAK_TEXT && id != PLAYER_ID_GOAL_TEXT && id != PLAYER_ID_WORD_GOAL &&
-        id != PLAYER_ID_GOAL_NEED) {
-        if (m->editing_afspraak || m->editing_goal)
-            SDL_StopTextInput();
-        m->editing_afspraak = false;
-        m->editing_goal = m->editing_goal && id != PLAYER_ID_GOAL_SEND && m->wording_goal;
-    }
+    /* typing goes on only in the field just clicked, or in the goal card
+     * while its needs are toggled */
+    bool keep_afspraak = id == PLAYER_ID_AFSPRAAK_TEXT;
+    bool keep_goal = m->wording_goal && (id == PLAYER_ID_GOAL_TEXT || id == PLAYER_ID_WORD_GOAL ||
+                                         id == PLAYER_ID_GOAL_NEED);
+    if ((m->editing_afspraak && !keep_afspraak) || (m->editing_goal && !keep_goal))
+        SDL_StopTextInput();
+    m->editing_afspraak = m->editing_afspraak && keep_afspraak;
+    m->editing_goal = m->editing_goal && keep_goal;
     a->dirty = true;
     return true;
 }
