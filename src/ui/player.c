@@ -292,7 +292,7 @@ static void fact_shown(const ui_player_model *m, int f, char *out, size_t cap)
 }
 
 /* Width of the column beside a fact (its one button). */
-#define FACT_BUTTON_W 150
+#define FACT_BUTTON_W 190
 
 /* Height of the consent row under a fact that needs it: the two buttons
  * and what sharing without consent costs. */
@@ -742,6 +742,49 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     }
 }
 
+/* The earlier rounds' verbeteracties, to check together: was it done?
+ * (RULES.md: checking one in a later round counts for verbindend.) */
+static int improvement_checks(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
+{
+    const core_public_view *p = &m->view->pub;
+    int small = fpx(g, P_SMALL);
+    int hb = small * 15 / 10;
+    int y = c.y;
+    bool title = false;
+    for (int s = 0; s < p->n_seats && s < CORE_MAX_SEATS; s++) {
+        if (p->improvement_round[s] <= 0 || p->improvement_round[s] >= p->round ||
+            p->improvement_checked[s] > 0 || !p->improvement_text[s][0])
+            continue;
+        char s1[CORE_ANSWER_LEN + 96];
+        snprintf(s1, sizeof s1, _("%s (ronde %d): ‘%s’"), seat_label(m, s),
+                 p->improvement_round[s], p->improvement_text[s]);
+        int th = ui_text_box_height(g, s1, c.w, small, UI_REGULAR);
+        if (th > small * 26 / 10)
+            th = small * 26 / 10;
+        int title_h = title ? 0 : small * 13 / 10;
+        int item_h = th + ui_px(g, 4) + hb;
+        if (y + title_h + item_h > c.y + c.h)
+            break;
+        if (!title) {
+            /* the title only with at least one verbeteractie under it */
+            ui_text(g, _("Vorige verbeteracties: gedaan?"), c.x, y, small, small * 8 / 10,
+                    UI_BOLD, UI_INK, UI_LEFT, c.w);
+            y += title_h;
+            title = true;
+        }
+        ui_text_box(g, s1, (SDL_Rect){c.x, y, c.w, th}, small, small * 8 / 10, UI_REGULAR,
+                    UI_INK, UI_LEFT);
+        y += th + ui_px(g, 4);
+        int bw = (c.w - ui_px(g, 10)) / 2;
+        ui_button(g, (SDL_Rect){c.x, y, bw, hb}, _("Gedaan"), small, true, true,
+                  PLAYER_ID_CHECK_DONE, s);
+        ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), y, bw, hb}, _("Niet gedaan"), small,
+                  false, true, PLAYER_ID_CHECK_NOT_DONE, s);
+        y += hb + ui_px(g, 8);
+    }
+    return y - c.y;
+}
+
 /* Asks and offers addressed to me that wait for an answer, and goals. */
 static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
@@ -788,6 +831,12 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
                   shareable, PLAYER_ID_CONSENT_NO, f);
         y += hb + ui_px(g, 8);
         lines++;
+    }
+    /* the earlier rounds' verbeteracties, while the team may check them */
+    if (talk_phase(p) || p->phase == CORE_PHASE_REFLECTIE) {
+        int used = improvement_checks(g, m, (SDL_Rect){c.x, y, c.w, c.y + c.h - y});
+        y += used;
+        lines += used > 0;
     }
     /* what the pupil said, once someone asked */
     for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS; f++) {
@@ -1085,47 +1134,6 @@ static void hand(ui_gfx *g, const ui_player_model *m)
         ui_button(g, rb, _("Klaar"), body, true, phase_ready && !m->paused, UI_ID_READY, 0);
 }
 
-/* The earlier rounds' verbeteracties, to check together: was it done?
- * (RULES.md: checking one in a later round counts for verbindend.) */
-static void improvement_checks(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
-{
-    const core_public_view *p = &m->view->pub;
-    int small = fpx(g, P_SMALL);
-    int hb = small * 15 / 10;
-    int y = c.y;
-    bool title = false;
-    for (int s = 0; s < p->n_seats && s < CORE_MAX_SEATS; s++) {
-        if (p->improvement_round[s] <= 0 || p->improvement_round[s] >= p->round ||
-            p->improvement_checked[s] > 0 || !p->improvement_text[s][0])
-            continue;
-        if (!title) {
-            if (y + small * 13 / 10 > c.y + c.h)
-                return;
-            ui_text(g, _("Verbeteracties van vorige rondes: gebeurd?"), c.x, y, small,
-                    small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
-            y += small * 13 / 10;
-            title = true;
-        }
-        int bw = ui_px(g, 150);
-        char s1[CORE_ANSWER_LEN + 96];
-        snprintf(s1, sizeof s1, _("%s (ronde %d): ‘%s’"), seat_label(m, s),
-                 p->improvement_round[s], p->improvement_text[s]);
-        int tw = c.w - 2 * bw - ui_px(g, 20);
-        int th = ui_text_box_height(g, s1, tw, small, UI_REGULAR);
-        if (th > small * 26 / 10)
-            th = small * 26 / 10;
-        if (y + (th > hb ? th : hb) > c.y + c.h)
-            return;
-        ui_text_box(g, s1, (SDL_Rect){c.x, y, tw, th}, small, small * 8 / 10, UI_REGULAR,
-                    UI_INK, UI_LEFT);
-        ui_button(g, (SDL_Rect){c.x + c.w - 2 * bw - ui_px(g, 8), y, bw, hb}, _("Gedaan"),
-                  small, true, true, PLAYER_ID_CHECK_DONE, s);
-        ui_button(g, (SDL_Rect){c.x + c.w - bw, y, bw, hb}, _("Niet gedaan"), small, false,
-                  true, PLAYER_ID_CHECK_NOT_DONE, s);
-        y += (th > hb ? th : hb) + ui_px(g, 6);
-    }
-}
-
 static void reflection(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
     const core_scenario *sc = m->sc;
@@ -1174,8 +1182,6 @@ static void reflection(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     else
         ui_button(g, (SDL_Rect){c.x + c.w - ui_px(g, 260), y, ui_px(g, 260), hb},
                   _("Versturen"), small, true, m->reflect_option >= 0, UI_ID_REFLECT_SEND, 0);
-    y += hb + ui_px(g, 12);
-    improvement_checks(g, m, (SDL_Rect){c.x, y, c.w, c.y + c.h - y});
 }
 
 static void pick_seat_overlay(ui_gfx *g, const ui_player_model *m)

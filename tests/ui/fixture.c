@@ -236,6 +236,11 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
         CPY(f->sc.frictions[0].options[0], "Elke maandag een kwartier samen plannen");
         CPY(f->sc.frictions[0].options[1], "Een gedeeld schrift dat mee naar huis gaat");
     }
+    if (!strcmp(scene, "player-reflectie")) {
+        /* Bram's verbeteractie of round 2, for the team to check */
+        p->improvement_round[1] = 2;
+        CPY(p->improvement_text[1], "Elke week een kort verslag naar de ouder");
+    }
     if (!strcmp(scene, "player-einde")) {
         /* won, but side by side: the verdict says so, never a plain win */
         p->phase = CORE_PHASE_END;
