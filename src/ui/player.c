@@ -785,6 +785,15 @@ static int improvement_checks(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
     return y - c.y;
 }
 
+/* The verbeteracties block of the requests panel at y; its height. */
+static int verbeteracties_block(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y,
+                                int *lines)
+{
+    int used = improvement_checks(g, m, (SDL_Rect){c.x, y, c.w, c.y + c.h - y});
+    *lines += used > 0;
+    return used;
+}
+
 /* Asks and offers addressed to me that wait for an answer, and goals. */
 static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
@@ -832,12 +841,9 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         y += hb + ui_px(g, 8);
         lines++;
     }
-    /* the earlier rounds' verbeteracties, while the team may check them */
-    if (talk_phase(p) || p->phase == CORE_PHASE_REFLECTIE) {
-        int used = improvement_checks(g, m, (SDL_Rect){c.x, y, c.w, c.y + c.h - y});
-        y += used;
-        lines += used > 0;
-    }
+    /* in Reflectie the verbeteracties come first: asks are over by then */
+    if (p->phase == CORE_PHASE_REFLECTIE)
+        y += verbeteracties_block(g, m, c, y, &lines);
     /* what the pupil said, once someone asked */
     for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS; f++) {
         if (!sc->facts[f].pupil_voice || !p->fact_shared[f] || !sc->facts[f].text[0])
@@ -855,7 +861,10 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     }
     for (int i = 0; i < p->n_promises && i < CORE_MAX_PROMISES; i++) {
         const core_promise *pr = &p->promises[i];
-        bool mine_to_answer = pr->to == m->view->seat && pr->status == CORE_PROMISE_PENDING;
+        /* an unanswered ask lapses at Uitvoering (it stays PENDING): no
+         * buttons after Inzet */
+        bool mine_to_answer = pr->to == m->view->seat && pr->status == CORE_PROMISE_PENDING &&
+                              p->phase >= CORE_PHASE_IDENTITEIT && p->phase <= CORE_PHASE_INZET;
         bool mine = pr->from == m->view->seat || pr->to == m->view->seat;
         if (!mine)
             continue;
@@ -893,6 +902,10 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         }
         lines++;
     }
+    /* in the talking phases an ask waiting for an answer comes first, then
+     * the earlier rounds' verbeteracties to check */
+    if (talk_phase(p))
+        y += verbeteracties_block(g, m, c, y, &lines);
     if (lines == 0 && p->phase != CORE_PHASE_OVERLEG) {
         ui_text(g, _("Geen open vragen."), c.x, y, small, small, UI_REGULAR, UI_INK_SOFT, UI_LEFT,
                 c.w);
