@@ -4,6 +4,7 @@
  * Integers are big-endian. See PROTOCOL.md for the byte layouts.
  */
 #include "proto/proto.h"
+#include "proto/proto_int.h"
 
 #include <math.h>
 #include <string.h>
@@ -463,13 +464,6 @@ static void ser_bits(proto_io *io, bool *arr, int n)
     }
 }
 
-/* Whether an afspraak slot holds nothing (as core leaves the slots beyond
- * the level's spanningen). */
-static bool afspraak_empty(const core_afspraak *a)
-{
-    return a->proposer == 0 && a->option == 0 && a->agreed == 0 && a->made_round == 0 && !a->text[0];
-}
-
 /* The public state of the rules of issue #12 (protocol 4): team goals,
  * overleg time, trust, the pupil's voice, consent, afspraken, the
  * reflection's evidence and every seat's verbeteractie. Texts are the
@@ -503,7 +497,7 @@ static void ser_public_v2(proto_io *io, core_public_view *p)
     int n_af = 0;
     if (!io->reading)
         for (int i = 0; i < CORE_MAX_FRICTIONS; i++)
-            if (!afspraak_empty(&p->afspraken[i]))
+            if (!proto_afspraak_empty(&p->afspraken[i]))
                 n_af = i + 1;
     io_count(io, &n_af, CORE_MAX_FRICTIONS, 9);
     for (int i = 0; i < n_af; i++) {
@@ -516,7 +510,7 @@ static void ser_public_v2(proto_io *io, core_public_view *p)
     }
     /* the writer stops at the last afspraak in use: a list ending in an
      * empty one is not what a host writes */
-    if (io->reading && !io->bad && n_af > 0 && afspraak_empty(&p->afspraken[n_af - 1]))
+    if (io->reading && !io->bad && n_af > 0 && proto_afspraak_empty(&p->afspraken[n_af - 1]))
         fail(io, "afspraak list ends with an empty slot");
     io_u32bits(io, &p->reflection_evidence, CORE_EV_TAG_COUNT);
     for (int s = 0; s < p->n_seats; s++) {
@@ -951,182 +945,6 @@ bool proto_decode_bye(const uint8_t *p, size_t len, proto_reject_code *reason, c
 int proto_payload_type(const uint8_t *payload, size_t len)
 {
     return len ? payload[0] : 0;
-}
-
-/* ------------------------------------------------------ semantic checks */
-
-#define NEED(cond, msg)          \
-    do {                         \
-        if (!(cond)) {           \
-            if (why)             \
-                *why = (msg);    \
-            return false;        \
-        }                        \
-    } while (0)
-
-bool proto_view_fits(const core_scenario *sc, const core_seat_view *v, bool seat_view, const char **why)
-{
-    const core_public_view *p = &v->pub;
-    NEED(p->n_seats == sc->n_seats, "view seat count differs from the scenario");
-    NEED(p->n_needs == sc->n_needs, "view need count differs from the scenario");
-    for (int i = 0; i < p->n_needs; i++) {
-        NEED(p->need_lead[i] < sc->n_seats, "need lead out of range");
-        NEED(p->lead_proposal[i] < sc->n_seats, "lead proposal out of range");
-    }
-    for (int i = sc->n_facts; i < CORE_MAX_FACTS; i++)
-        NEED(!p->fact_shared[i], "shared fact out of range");
-    for (int i = 0; i < p->n_frictions_out; i++)
-        NEED(p->frictions[i].friction < sc->n_frictions, "friction out of range");
-    for (int i = 0; i < p->n_boundary; i++)
-        NEED(p->boundary_won[i] < sc->n_frictions, "boundary friction out of range");
-    for (int i = 0; i < p->n_innovations; i++)
-        NEED(p->innovations[i] < sc->n_cards, "innovation card out of range");
-    /* goal slots: the level's first, then the goals the team worded */
-    const int n_slots = sc->n_goals + p->n_team_goals;
-    NEED(n_slots <= CORE_MAX_GOAL_SLOTS, "team goal out of range");
-    for (int i = n_slots; i < CORE_MAX_GOAL_SLOTS; i++)
-        NEED(!p->goal_adopted[i], "goal out of range");
-    NEED(p->goal_proposal < n_slots, "goal proposal out of range");
-    NEED(p->goal_proposer < sc->n_seats, "goal proposer out of range");
-    for (int i = 0; i < p->n_team_goals; i++)
-        NEED((p->team_goal_needs[i] >> sc->n_needs) == 0, "team goal need out of range");
-    for (int i = sc->n_facts; i < CORE_MAX_FACTS; i++)
-        NEED(!p->fact_consent[i] && !p->fact_no_consent[i], "consent fact out of range");
-    for (int i = 0; i < CORE_MAX_FRICTIONS; i++) {
-        const core_afspraak *a = &p->afspraken[i];
-        if (i >= sc->n_frictions) {
-            NEED(afspraak_empty(a), "afspraak beyond the level's spanningen");
-            continue;
-        }
-        NEED(a->proposer < sc->n_seats, "afspraak proposer out of range");
-        NEED(a->option < sc->frictions[i].n_options, "afspraak option out of range");
-        NEED((a->agreed >> sc->n_seats) == 0, "afspraak seat out of range");
-    }
-    for (int i = 0; i < p->n_promises; i++) {
-        NEED(p->promises[i].from < sc->n_seats && p->promises[i].to < sc->n_seats, "promise seat out of range");
-        NEED(p->promises[i].need < sc->n_needs, "promise need out of range");
-    }
-    for (int s = 0; s < p->n_seats; s++)
-        for (int j = 0; j < p->revealed_n[s]; j++) {
-            const core_commitment *c = &p->revealed_commits[s][j];
-            NEED(c->card < sc->n_cards, "revealed card out of range");
-            NEED(c->target < (c->target_kind ? sc->n_frictions : sc->n_needs), "revealed target out of range");
-        }
-    NEED(p->reflection_card < sc->n_reflections, "reflection card out of range");
-    if (!seat_view)
-        return true;
-    NEED(v->seat < sc->n_seats, "seat out of range");
-    NEED(v->role < sc->n_roles, "role out of range");
-    for (int i = 0; i < v->hand_n; i++)
-        NEED(v->hand[i] < sc->n_cards, "hand card out of range");
-    for (int i = 0; i < v->commit_n; i++) {
-        const core_commitment *c = &v->commits[i];
-        NEED(c->card < sc->n_cards, "committed card out of range");
-        NEED(c->target < (c->target_kind ? sc->n_frictions : sc->n_needs), "commit target out of range");
-    }
-    for (int i = 0; i < v->dossier_n; i++)
-        NEED(v->dossier[i] < sc->n_facts, "dossier fact out of range");
-    return true;
-}
-
-/* What an event's a, b and c index (see core_event_type in core.h). */
-typedef enum {
-    REF_ANY = 0, REF_FRICTION, REF_CARD, REF_CARD_OR_NONE, REF_SCRIPTED, REF_FACT, REF_GOAL,
-    REF_NEED, REF_SEAT, REF_SEAT_OR_NONE, REF_PROMISE, REF_TARGET, REF_REFLECTION, REF_PHASE,
-    REF_LEVEL, REF_OUTCOME, REF_OPTION_OR_NONE, REF_COUNT
-} event_ref;
-
-static const struct {
-    unsigned char a, b, c;
-} event_refs[CORE_EVT_COUNT] = {
-    [CORE_EVT_FRICTION_REVEALED] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_FRICTION_DRAIN] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_FRICTION_ESCALATED] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_GRENSERVARING] = {REF_FRICTION, REF_CARD_OR_NONE, 0},
-    [CORE_EVT_SCRIPTED] = {REF_SCRIPTED, 0, 0},
-    [CORE_EVT_FACT_SHARED] = {REF_FACT, 0, 0},
-    [CORE_EVT_GOAL_PROPOSED] = {REF_GOAL, 0, 0},
-    [CORE_EVT_GOAL_VOTE] = {REF_GOAL, 0, 0},
-    [CORE_EVT_GOAL_ADOPTED] = {REF_GOAL, 0, 0},
-    [CORE_EVT_GOAL_DROPPED] = {REF_GOAL, 0, 0},
-    [CORE_EVT_LEAD_PROPOSED] = {REF_NEED, REF_SEAT_OR_NONE, 0},
-    [CORE_EVT_LEAD_SET] = {REF_NEED, REF_SEAT_OR_NONE, 0},
-    [CORE_EVT_PROMISE] = {REF_SEAT, REF_NEED, REF_PROMISE},
-    [CORE_EVT_PROMISE_ANSWER] = {REF_PROMISE, 0, 0},
-    [CORE_EVT_PROMISE_KEPT] = {REF_PROMISE, 0, 0},
-    [CORE_EVT_PROMISE_BROKEN] = {REF_PROMISE, 0, 0},
-    [CORE_EVT_REVEAL] = {REF_CARD, 0, REF_TARGET},
-    [CORE_EVT_NEED_PROGRESS] = {REF_NEED, 0, 0},
-    [CORE_EVT_NEED_MET] = {REF_NEED, 0, 0},
-    [CORE_EVT_REFLECTION] = {REF_REFLECTION, 0, 0},
-    [CORE_EVT_PHASE] = {REF_PHASE, 0, 0},
-    [CORE_EVT_ROUND_END] = {0, REF_LEVEL, 0},
-    [CORE_EVT_GAME_END] = {REF_OUTCOME, REF_LEVEL, 0},
-    [CORE_EVT_GOAL_REJECTED] = {REF_GOAL, 0, 0},
-    [CORE_EVT_PROMISE_LAPSED] = {REF_PROMISE, 0, 0},
-    /* protocol 4 */
-    [CORE_EVT_TEAM_GOAL] = {REF_GOAL, 0, 0},
-    [CORE_EVT_AFSPRAAK_PROPOSED] = {REF_FRICTION, REF_OPTION_OR_NONE, 0},
-    [CORE_EVT_AFSPRAAK_ANSWER] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_AFSPRAAK_MADE] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_AFSPRAAK_DROPPED] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_FRICTION_SOFTENED] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_CONSENT_ASKED] = {REF_FACT, 0, 0},
-    [CORE_EVT_CONSENT] = {REF_FACT, 0, 0},
-    [CORE_EVT_NO_CONSENT] = {REF_FACT, 0, 0},
-    [CORE_EVT_IMPROVEMENT_CHECKED] = {REF_SEAT, 0, 0},
-};
-
-static const char *const ref_what[REF_COUNT] = {
-    [REF_FRICTION] = "event friction out of range", [REF_CARD] = "event card out of range",
-    [REF_CARD_OR_NONE] = "event card out of range", [REF_SCRIPTED] = "scripted event out of range",
-    [REF_FACT] = "event fact out of range", [REF_GOAL] = "event goal out of range",
-    [REF_NEED] = "event need out of range", [REF_SEAT] = "event seat out of range",
-    [REF_SEAT_OR_NONE] = "event seat out of range", [REF_PROMISE] = "event promise out of range",
-    [REF_TARGET] = "event target out of range", [REF_REFLECTION] = "event reflection out of range",
-    [REF_PHASE] = "event phase out of range", [REF_LEVEL] = "event level out of range",
-    [REF_OUTCOME] = "event outcome out of range", [REF_OPTION_OR_NONE] = "event afspraak option out of range",
-};
-
-/* Whether v is a valid index of kind r for event e; false sets *why.
- * REF_OPTION_OR_NONE is an option of the spanning in e->a, which the
- * caller has checked first. */
-static bool ref_fits(event_ref r, int v, const core_event *e, const core_scenario *sc, int n_seats,
-                     const char **why)
-{
-    const bool friction_a = e->a >= 0 && e->a < sc->n_frictions;
-    const int limit[REF_COUNT] = {
-        [REF_FRICTION] = sc->n_frictions, [REF_CARD] = sc->n_cards, [REF_CARD_OR_NONE] = sc->n_cards,
-        /* a goal slot: the level's goals, then the ones a team may word */
-        [REF_SCRIPTED] = sc->n_events, [REF_FACT] = sc->n_facts, [REF_GOAL] = sc->n_goals + CORE_MAX_TEAM_GOALS,
-        [REF_NEED] = sc->n_needs, [REF_SEAT] = n_seats, [REF_SEAT_OR_NONE] = n_seats,
-        [REF_PROMISE] = CORE_MAX_PROMISES, [REF_TARGET] = e->b ? sc->n_frictions : sc->n_needs,
-        [REF_REFLECTION] = sc->n_reflections, [REF_PHASE] = CORE_PHASE_COUNT,
-        [REF_LEVEL] = CORE_LEVEL_COUNT, [REF_OUTCOME] = CORE_OUTCOME_LOST + 1,
-        [REF_OPTION_OR_NONE] = friction_a ? sc->frictions[e->a].n_options : 0,
-    };
-    int lo = r == REF_CARD_OR_NONE || r == REF_SEAT_OR_NONE || r == REF_OPTION_OR_NONE ? -1 : 0;
-    if (r == REF_ANY || (v >= lo && v < limit[r]))
-        return true;
-    if (why)
-        *why = ref_what[r];
-    return false;
-}
-
-bool proto_events_fit(const core_scenario *sc, int n_seats, const core_events *ev, const char **why)
-{
-    for (int i = 0; i < ev->n; i++) {
-        const core_event *e = &ev->ev[i];
-        NEED(e->seat < n_seats, "event seat out of range");
-        if (e->type < 0 || e->type >= CORE_EVT_COUNT)
-            continue;
-        event_ref a = (event_ref)event_refs[e->type].a, b = (event_ref)event_refs[e->type].b,
-                  c = (event_ref)event_refs[e->type].c;
-        if (!ref_fits(a, e->a, e, sc, n_seats, why) || !ref_fits(b, e->b, e, sc, n_seats, why) ||
-            !ref_fits(c, e->c, e, sc, n_seats, why))
-            return false;
-    }
-    return true;
 }
 
 /* --------------------------------------------------------------- framing */

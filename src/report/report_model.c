@@ -48,25 +48,52 @@ const char *rpt_block_label(core_building_block b)
     return (unsigned)b < CORE_BLOCK_COUNT ? _(names[b]) : "?";
 }
 
+/* Designated initializers: every key sits at its own enum value, and a
+ * value added to core without a key here reads "?" instead of NULL (the
+ * CSV must never hand strlen a NULL). */
 const char *rpt_action_key(core_action_type t)
 {
-    static const char *keys[CORE_ACT_COUNT] = {
-        "none", "start", "advance", "ready", "unready", "share_fact", "propose_goal",
-        "vote_goal", "drop_goal", "propose_lead", "accept_lead", "ask", "offer",
-        "respond", "commit", "uncommit", "reflect", "new_player"};
-    return (unsigned)t < CORE_ACT_COUNT ? keys[t] : "?";
+    static const char *const keys[CORE_ACT_COUNT] = {
+        [CORE_ACT_NONE] = "none", [CORE_ACT_START] = "start", [CORE_ACT_ADVANCE] = "advance",
+        [CORE_ACT_READY] = "ready", [CORE_ACT_UNREADY] = "unready", [CORE_ACT_SHARE_FACT] = "share_fact",
+        [CORE_ACT_PROPOSE_GOAL] = "propose_goal", [CORE_ACT_VOTE_GOAL] = "vote_goal",
+        [CORE_ACT_DROP_GOAL] = "drop_goal", [CORE_ACT_PROPOSE_LEAD] = "propose_lead",
+        [CORE_ACT_ACCEPT_LEAD] = "accept_lead", [CORE_ACT_ASK] = "ask", [CORE_ACT_OFFER] = "offer",
+        [CORE_ACT_RESPOND] = "respond", [CORE_ACT_COMMIT] = "commit", [CORE_ACT_UNCOMMIT] = "uncommit",
+        [CORE_ACT_REFLECT] = "reflect", [CORE_ACT_NEW_PLAYER] = "new_player",
+        [CORE_ACT_WORD_GOAL] = "word_goal", [CORE_ACT_PROPOSE_AFSPRAAK] = "propose_afspraak",
+        [CORE_ACT_AGREE_AFSPRAAK] = "agree_afspraak", [CORE_ACT_ASK_CONSENT] = "ask_consent",
+        [CORE_ACT_CONSENT] = "consent", [CORE_ACT_ASK_PUPIL] = "ask_pupil",
+        [CORE_ACT_SET_MEETING] = "set_meeting", [CORE_ACT_CHECK_IMPROVEMENT] = "check_improvement"};
+    return (unsigned)t < CORE_ACT_COUNT && keys[t] ? keys[t] : "?";
 }
 
 const char *rpt_event_key(core_event_type t)
 {
-    static const char *keys[CORE_EVT_COUNT] = {
-        "game_started", "phase", "friction_revealed", "scripted", "draw", "fact_shared",
-        "goal_proposed", "goal_vote", "goal_adopted", "goal_dropped", "lead_proposed",
-        "lead_set", "promise", "promise_answer", "ready", "committed", "reveal",
-        "need_progress", "need_met", "grenservaring", "friction_drain",
-        "friction_escalated", "promise_kept", "promise_broken", "tracks", "reflection",
-        "reflected", "round_end", "game_end", "goal_rejected", "promise_lapsed"};
-    return (unsigned)t < CORE_EVT_COUNT ? keys[t] : "?";
+    static const char *const keys[CORE_EVT_COUNT] = {
+        [CORE_EVT_GAME_STARTED] = "game_started", [CORE_EVT_PHASE] = "phase",
+        [CORE_EVT_FRICTION_REVEALED] = "friction_revealed", [CORE_EVT_SCRIPTED] = "scripted",
+        [CORE_EVT_DRAW] = "draw", [CORE_EVT_FACT_SHARED] = "fact_shared",
+        [CORE_EVT_GOAL_PROPOSED] = "goal_proposed", [CORE_EVT_GOAL_VOTE] = "goal_vote",
+        [CORE_EVT_GOAL_ADOPTED] = "goal_adopted", [CORE_EVT_GOAL_DROPPED] = "goal_dropped",
+        [CORE_EVT_LEAD_PROPOSED] = "lead_proposed", [CORE_EVT_LEAD_SET] = "lead_set",
+        [CORE_EVT_PROMISE] = "promise", [CORE_EVT_PROMISE_ANSWER] = "promise_answer",
+        [CORE_EVT_READY] = "ready", [CORE_EVT_COMMITTED] = "committed", [CORE_EVT_REVEAL] = "reveal",
+        [CORE_EVT_NEED_PROGRESS] = "need_progress", [CORE_EVT_NEED_MET] = "need_met",
+        [CORE_EVT_GRENSERVARING] = "grenservaring", [CORE_EVT_FRICTION_DRAIN] = "friction_drain",
+        [CORE_EVT_FRICTION_ESCALATED] = "friction_escalated", [CORE_EVT_PROMISE_KEPT] = "promise_kept",
+        [CORE_EVT_PROMISE_BROKEN] = "promise_broken", [CORE_EVT_TRACKS] = "tracks",
+        [CORE_EVT_REFLECTION] = "reflection", [CORE_EVT_REFLECTED] = "reflected",
+        [CORE_EVT_ROUND_END] = "round_end", [CORE_EVT_GAME_END] = "game_end",
+        [CORE_EVT_GOAL_REJECTED] = "goal_rejected", [CORE_EVT_PROMISE_LAPSED] = "promise_lapsed",
+        [CORE_EVT_TEAM_GOAL] = "team_goal", [CORE_EVT_AFSPRAAK_PROPOSED] = "afspraak_proposed",
+        [CORE_EVT_AFSPRAAK_ANSWER] = "afspraak_answer", [CORE_EVT_AFSPRAAK_MADE] = "afspraak_made",
+        [CORE_EVT_AFSPRAAK_DROPPED] = "afspraak_dropped", [CORE_EVT_FRICTION_SOFTENED] = "friction_softened",
+        [CORE_EVT_CONSENT_ASKED] = "consent_asked", [CORE_EVT_CONSENT] = "consent",
+        [CORE_EVT_NO_CONSENT] = "no_consent", [CORE_EVT_PUPIL_ASKED] = "pupil_asked",
+        [CORE_EVT_MEETING_SET] = "meeting_set", [CORE_EVT_TRUST] = "trust",
+        [CORE_EVT_IMPROVEMENT_CHECKED] = "improvement_checked"};
+    return (unsigned)t < CORE_EVT_COUNT && keys[t] ? keys[t] : "?";
 }
 
 /* Bounds-checked lookups: the indices come from our own replay, but a
@@ -78,6 +105,12 @@ static const char *need_title(const rpt_model *m, int i)
 static const char *friction_title(const rpt_model *m, int i)
 {
     return i >= 0 && i < m->sc->n_frictions ? m->sc->frictions[i].title : "?";
+}
+static const char *friction_option(const rpt_model *m, int f, int o)
+{
+    return f >= 0 && f < m->sc->n_frictions && o >= 0 && o < m->sc->frictions[f].n_options
+               ? m->sc->frictions[f].options[o]
+               : "?";
 }
 static const char *goal_title(const rpt_model *m, int i)
 {
@@ -346,7 +379,7 @@ static void describe_promise(const rpt_model *m, int idx, char *out, size_t len)
 /* Sentences with at most one name in them, filled in from the action's or
  * event's first argument: the rest of the descriptions are in the
  * switches of rpt_describe_action and rpt_describe_event. */
-typedef enum { NAME_NONE = 0, NAME_FACT, NAME_GOAL, NAME_NEED, NAME_SEAT, NAME_REFLECTION } name_kind;
+typedef enum { NAME_NONE = 0, NAME_FACT, NAME_GOAL, NAME_NEED, NAME_SEAT, NAME_REFLECTION, NAME_FRICTION } name_kind;
 
 typedef struct {
     rpt_row_kind kind;
@@ -371,6 +404,14 @@ static const sentence sentences[] = {
     {RPT_ROW_EVENT, CORE_EVT_GOAL_DROPPED, NAME_GOAL, N_("doel losgelaten: %s")},
     {RPT_ROW_EVENT, CORE_EVT_NEED_MET, NAME_NEED, N_("nood bereikt: %s")},
     {RPT_ROW_EVENT, CORE_EVT_REFLECTION, NAME_REFLECTION, N_("reflectiekaart: %s")},
+    {RPT_ROW_EVENT, CORE_EVT_AFSPRAAK_MADE, NAME_FRICTION, N_("afspraak gemaakt bij ‘%s’")},
+    {RPT_ROW_EVENT, CORE_EVT_AFSPRAAK_DROPPED, NAME_FRICTION, N_("de afspraak bij ‘%s’ gaat niet door")},
+    {RPT_ROW_EVENT, CORE_EVT_FRICTION_SOFTENED, NAME_FRICTION,
+     N_("spanning ‘%s’ verzacht door kaarten, maar zonder afspraak")},
+    {RPT_ROW_EVENT, CORE_EVT_CONSENT_ASKED, NAME_FACT, N_("vraagt toestemming om te delen: %s")},
+    {RPT_ROW_ACTION, CORE_ACT_ASK_PUPIL, NAME_NONE, N_("vraagt de leerling wat die zelf denkt")},
+    {RPT_ROW_ACTION, CORE_ACT_SET_MEETING, NAME_NONE, N_("plant een structureel overlegmoment")},
+    {RPT_ROW_EVENT, CORE_EVT_TEAM_GOAL, NAME_NONE, N_("het team formuleert een eigen doel")},
 };
 
 static bool simple_sentence(const rpt_model *m, rpt_row_kind kind, int type, int arg, char *out,
@@ -387,6 +428,7 @@ static bool simple_sentence(const rpt_model *m, rpt_row_kind kind, int type, int
         case NAME_NEED: snprintf(out, len, _(t[i].fmt), need_title(m, arg)); break;
         case NAME_SEAT: snprintf(out, len, _(t[i].fmt), rpt_seat_label(m, arg)); break;
         case NAME_REFLECTION: snprintf(out, len, _(t[i].fmt), rpt_reflection_question(m, arg)); break;
+        case NAME_FRICTION: snprintf(out, len, _(t[i].fmt), friction_title(m, arg)); break;
         }
         return true;
     }
@@ -409,6 +451,9 @@ static bool action_as_event(const core_action *a, core_event *e)
     case CORE_ACT_ASK: e->type = CORE_EVT_PROMISE; e->d = 0; return true;
     case CORE_ACT_OFFER: e->type = CORE_EVT_PROMISE; e->d = 1; return true;
     case CORE_ACT_RESPOND: e->type = CORE_EVT_PROMISE_ANSWER; return true;
+    case CORE_ACT_AGREE_AFSPRAAK: e->type = CORE_EVT_AFSPRAAK_ANSWER; return true;
+    case CORE_ACT_ASK_CONSENT: e->type = CORE_EVT_CONSENT_ASKED; return true;
+    case CORE_ACT_CONSENT: e->type = CORE_EVT_CONSENT; return true;
     default: return false;
     }
 }
@@ -432,6 +477,20 @@ void rpt_describe_action(const rpt_model *m, const core_action *a, char *out, si
         else
             snprintf(out, len, _("antwoordt op de reflectie: %s"),
                      rpt_reflection_option(m, m->reflection_card, a->a));
+        break;
+    case CORE_ACT_WORD_GOAL:
+        rpt_scrub_names(m, a->text, text, sizeof text);
+        snprintf(out, len, _("formuleert een eigen doel voor het team: %s"), text);
+        break;
+    case CORE_ACT_PROPOSE_AFSPRAAK:
+        rpt_scrub_names(m, a->text, text, sizeof text);
+        snprintf(out, len, _("stelt een afspraak voor bij ‘%s’: %s"), friction_title(m, a->a),
+                 a->b >= 0 ? friction_option(m, a->a, a->b) : text);
+        break;
+    case CORE_ACT_CHECK_IMPROVEMENT:
+        snprintf(out, len, a->b ? _("kijkt de verbeteractie van %s na: gedaan")
+                                : _("kijkt de verbeteractie van %s na: nog niet gedaan"),
+                 rpt_seat_label(m, a->a));
         break;
     default: snprintf(out, len, "%s", "?"); break;
     }
@@ -532,6 +591,35 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
     case CORE_EVT_PROMISE_LAPSED:
         describe_promise(m, e->a, p, sizeof p);
         snprintf(out, len, _("vraag of aanbod niet beantwoord: %s"), p);
+        break;
+    case CORE_EVT_AFSPRAAK_PROPOSED:
+        snprintf(out, len, _("stelt een afspraak voor bij ‘%s’: %s"), friction_title(m, e->a),
+                 e->b >= 0 ? friction_option(m, e->a, e->b) : _("in eigen woorden"));
+        break;
+    case CORE_EVT_AFSPRAAK_ANSWER:
+        snprintf(out, len, e->b ? _("gaat akkoord met de afspraak bij ‘%s’") : _("maakt bezwaar tegen de afspraak bij ‘%s’"),
+                 friction_title(m, e->a));
+        break;
+    case CORE_EVT_CONSENT:
+        snprintf(out, len, e->b ? _("geeft toestemming om te delen: %s") : _("weigert toestemming om te delen: %s"),
+                 fact_text(m, e->a));
+        break;
+    case CORE_EVT_NO_CONSENT:
+        snprintf(out, len, _("deelt zonder toestemming: %s (kost %d welbevinden)"), fact_text(m, e->a), e->b);
+        break;
+    case CORE_EVT_PUPIL_ASKED:
+        snprintf(out, len, _("vraagt de leerling wat die zelf denkt (%d feit(en) van de leerling gedeeld)"), e->a);
+        break;
+    case CORE_EVT_MEETING_SET:
+        snprintf(out, len, _("plant een structureel overlegmoment: meer overlegtijd vanaf ronde %d"), e->a);
+        break;
+    case CORE_EVT_TRUST:
+        snprintf(out, len, _("vertrouwen in het team: nu %d (%+d)"), e->a, e->b);
+        break;
+    case CORE_EVT_IMPROVEMENT_CHECKED:
+        snprintf(out, len, e->b ? _("verbeteractie van %s uit ronde %d nagekeken: gedaan")
+                                : _("verbeteractie van %s uit ronde %d nagekeken: nog niet gedaan"),
+                 rpt_seat_label(m, e->a), e->c);
         break;
     default: snprintf(out, len, "%s", "?"); break;
     }

@@ -55,7 +55,9 @@ def rejects(path):
 
 def main():
     out, po_dir, names, pages = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-    wanted = page_strings(pages)
+    rej = rejects(names)
+    # the page shows the rules' refusals too (RESULT), in the player's language
+    wanted = sorted(set(page_strings(pages)) | set(rej))
     cat, missing = {}, []
     for fn in sorted(os.listdir(po_dir)):
         if not fn.endswith('.po'):
@@ -71,7 +73,6 @@ def main():
         sys.stderr.write('gen_catalogue: the page uses strings without a translation in po/:\n  ' +
                          '\n  '.join(missing) + '\n')
         return 1
-    rej = rejects(names)
     with open(out, 'w', encoding='utf-8') as f:
         f.write('// Generated at build time from po/ and src/core/core_names.c by src/web/gen_catalogue.py.\n')
         f.write('"use strict";\nconst CATALOGUE = %s;\nconst REJECTS = %s;\n' %

@@ -61,8 +61,11 @@ bool web_stream_feed(web_stream *s, const uint8_t *in, size_t len,
         }
         off += 4u + fl;
     }
-    memmove(s->buf, s->buf + off, s->len - off);
-    s->len -= off;
+    /* nothing consumed (or nothing buffered yet, buf still NULL): no move */
+    if (off > 0) {
+        memmove(s->buf, s->buf + off, s->len - off);
+        s->len -= off;
+    }
     return ok;
 }
 

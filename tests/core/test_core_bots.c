@@ -15,25 +15,14 @@
 #include <string.h>
 
 #include "core/core.h"
-#include "test_scenario.h"
-
-/* cmocka's assert_float_equal works in float; the measures are doubles */
-#define assert_near(a, b, eps)                                                                                       \
-    do {                                                                                                             \
-        double a_ = (a), b_ = (b);                                                                                   \
-        if (!(a_ - b_ <= (eps) && b_ - a_ <= (eps)))                                                                 \
-            fail_msg("%s = %.12f, expected %.12f", #a, a_, b_);                                                    \
-    } while (0)
+#include "test_play.h"
 
 static core_scenario *g_sc;
 
 static int setup(void **state)
 {
     (void)state;
-    g_sc = calloc(1, sizeof *g_sc);
-    if (!g_sc)
-        return -1;
-    test_scenario_noor(g_sc);
+    g_sc = test_scenario_new();
     return 0;
 }
 
@@ -139,13 +128,8 @@ static void test_bot_uses_only_its_view(void **state)
     core_state *st = calloc(1, sizeof *st);
     core_seat_view *v = calloc(1, sizeof *v);
     assert_true(st && v);
-    char err[100];
-    assert_true(core_init(st, g_sc, 77, err, sizeof err));
+    test_start(st, g_sc, 77);
     core_action a;
-    memset(&a, 0, sizeof a);
-    a.type = CORE_ACT_START;
-    a.seat = CORE_SEAT_HOST;
-    assert_int_equal(core_apply(st, &a, NULL), CORE_OK);
     core_rng r1, r2;
     for (int step = 0; step < 400 && st->phase != CORE_PHASE_END; step++) {
         bool acted = false;
@@ -172,10 +156,8 @@ static void test_bot_uses_only_its_view(void **state)
             assert_int_equal(core_apply(st, &x, NULL), CORE_OK);
             acted = true;
         }
-        if (!acted) {
-            a.type = CORE_ACT_ADVANCE;
-            assert_int_equal(core_apply(st, &a, NULL), CORE_OK);
-        }
+        if (!acted)
+            test_advance(st);
     }
     assert_int_equal(st->phase, CORE_PHASE_END);
     /* no bot action for a finished game or a bad view */

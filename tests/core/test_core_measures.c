@@ -13,15 +13,7 @@
 #include <string.h>
 
 #include "core/core.h"
-#include "test_scenario.h"
-
-/* cmocka's assert_float_equal works in float; the measures are doubles */
-#define assert_near(a, b, eps)                                                                                       \
-    do {                                                                                                             \
-        double a_ = (a), b_ = (b);                                                                                   \
-        if (!(a_ - b_ <= (eps) && b_ - a_ <= (eps)))                                                                 \
-            fail_msg("%s = %.12f, expected %.12f", #a, a_, b_);                                                    \
-    } while (0)
+#include "test_play.h"
 
 typedef uint16_t graph[CORE_MAX_SEATS][CORE_MAX_SEATS];
 #define CG(g) ((const uint16_t(*)[CORE_MAX_SEATS])(g))
@@ -133,18 +125,10 @@ static void test_blau(void **state)
 static void test_classification_thresholds(void **state)
 {
     (void)state;
-    core_scenario *sc = calloc(1, sizeof *sc);
-    assert_non_null(sc);
-    test_scenario_noor(sc);
+    core_scenario *sc = test_scenario_new();
     core_state *st = calloc(1, sizeof *st);
     assert_non_null(st);
-    char err[100];
-    assert_true(core_init(st, sc, 3, err, sizeof err));
-    core_action a;
-    memset(&a, 0, sizeof a);
-    a.type = CORE_ACT_START;
-    a.seat = CORE_SEAT_HOST;
-    assert_int_equal(core_apply(st, &a, NULL), CORE_OK);
+    test_start(st, sc, 3);
     core_measures m;
     /* nothing happened: geen */
     core_measures_compute(st, 1, &m);
@@ -201,9 +185,7 @@ static void test_classification_thresholds(void **state)
 static void test_played_game_measures_and_fan(void **state)
 {
     (void)state;
-    core_scenario *sc = calloc(1, sizeof *sc);
-    assert_non_null(sc);
-    test_scenario_noor(sc);
+    core_scenario *sc = test_scenario_new();
     core_state *st = calloc(1, sizeof *st);
     assert_non_null(st);
     assert_int_equal(core_sim_play_one(sc, 11, CORE_SIM_TEAM, st), 0);
@@ -278,10 +260,9 @@ static void check_picks(const core_state *st, const core_fan_pick *picks, int n)
 static void test_fan_picks_hand_built(void **state)
 {
     (void)state;
-    core_scenario *sc = calloc(1, sizeof *sc);
+    core_scenario *sc = test_scenario_new();
     core_state *st = calloc(1, sizeof *st);
-    assert_true(sc && st);
-    test_scenario_noor(sc);
+    assert_true(st);
     assert_true(core_init(st, sc, 5, NULL, 0));
     st->round = 4;
     st->phase = CORE_PHASE_END;
@@ -352,10 +333,9 @@ static void test_fan_picks_hand_built(void **state)
 static void test_fan_picks_played_games(void **state)
 {
     (void)state;
-    core_scenario *sc = calloc(1, sizeof *sc);
+    core_scenario *sc = test_scenario_new();
     core_state *st = calloc(1, sizeof *st);
-    assert_true(sc && st);
-    test_scenario_noor(sc);
+    assert_true(st);
     for (int k = CORE_SIM_TEAM; k <= CORE_SIM_MIXED; k++)
         for (uint64_t seed = 1; seed <= 20; seed++) {
             assert_int_equal(core_sim_play_one(sc, seed, (core_sim_bots)k, st), 0);

@@ -19,23 +19,14 @@
 #include <string.h>
 
 #include "core/core.h"
-#include "test_scenario.h"
-
-/* card and need indices of test_scenario_noor */
-enum { C_LER_STRUCT = 0, C_LER_INSTR, C_LER_GEN, C_OUD_ROUT, C_OUD_BELEV, C_OUD_GEN, C_CLB_ONDERZ, C_CLB_ADVIES,
-       C_CLB_GEN, C_LO_HULP, C_LO_COTEACH, C_LO_GEN, C_INNO1 };
-enum { N_LEZEN = 0, N_RUST, N_THUIS, N_KLAS };
-enum { S_LER = 0, S_OUD, S_CLB, S_LO };
+#include "test_play.h"
 
 static core_scenario *g_sc;
 
 static int setup(void **state)
 {
     (void)state;
-    g_sc = calloc(1, sizeof *g_sc);
-    if (!g_sc)
-        return -1;
-    test_scenario_noor(g_sc);
+    g_sc = test_scenario_new();
     /* these tests take many conversation steps in one round: time is
      * unlimited here and tested on its own in test_core_rules2.c */
     g_sc->rules.overleg_budget = 0;
@@ -49,52 +40,17 @@ static int teardown(void **state)
     return 0;
 }
 
-static core_action mk(core_action_type t, int seat, int a, int b, int c)
-{
-    core_action x;
-    memset(&x, 0, sizeof x);
-    x.type = t;
-    x.seat = seat;
-    x.a = a;
-    x.b = b;
-    x.c = c;
-    return x;
-}
-
 static core_reject ap(core_state *st, core_action_type t, int seat, int a, int b, int c)
 {
-    core_action x = mk(t, seat, a, b, c);
+    core_action x = test_action(t, seat, a, b, c);
     return core_apply(st, &x, NULL);
-}
-
-static void ok(core_state *st, core_action_type t, int seat, int a, int b, int c)
-{
-    core_action x = mk(t, seat, a, b, c);
-    core_reject r = core_apply(st, &x, NULL);
-    if (r != CORE_OK)
-        fail_msg("action %d by seat %d refused: %s", t, seat, core_reject_message(r));
-}
-
-static void advance(core_state *st)
-{
-    ok(st, CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
 }
 
 static void start(core_state *st, const core_scenario *sc)
 {
-    char err[200];
-    assert_true(core_init(st, sc, 42, err, sizeof err));
-    assert_int_equal(st->phase, CORE_PHASE_LOBBY);
-    ok(st, CORE_ACT_START, CORE_SEAT_HOST, 0, 0, 0);
+    test_start(st, sc, 42);
     assert_int_equal(st->phase, CORE_PHASE_SIGNAAL);
     assert_int_equal(st->round, 1);
-}
-
-static void to_phase(core_state *st, core_phase p)
-{
-    for (int guard = 0; st->phase != p && guard < 20; guard++)
-        advance(st);
-    assert_int_equal(st->phase, p);
 }
 
 /* Puts `card` in the seat's hand (slot returned). */
@@ -110,7 +66,7 @@ static int give(core_state *st, int seat, int card)
 static void put(core_state *st, int seat, int card, int kind, int target)
 {
     int slot = give(st, seat, card);
-    ok(st, CORE_ACT_COMMIT, seat, slot, kind, target);
+    test_ok(st, CORE_ACT_COMMIT, seat, slot, kind, target);
 }
 
 static int find_event(const core_events *ev, core_event_type t, int a)
@@ -126,16 +82,24 @@ static int resolve_need(core_state *st, int need)
 {
     int before = st->need_progress[need];
     core_events ev;
-    ev.n = 0;
-    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(st, &x, &ev), CORE_OK);
+    test_advance_events(st, &ev);
     assert_int_equal(st->phase, CORE_PHASE_UITVOERING);
     return st->need_progress[need] - before;
 }
 
 static void share(core_state *st, int fact)
 {
-    ok(st, CORE_ACT_SHARE_FACT, g_sc->facts[fact].role, fact, 0, 0);
+    test_ok(st, CORE_ACT_SHARE_FACT, g_sc->facts[fact].role, fact, 0, 0);
+}
+
+/* A game in round 1's Inzet after fact was shared in Overleg: the need the
+ * fact is about is lit, and the test puts cards on it. */
+static void inzet_after_sharing(core_state *st, int fact)
+{
+    start(st, g_sc);
+    test_to_phase(st, CORE_PHASE_OVERLEG);
+    share(st, fact);
+    test_to_phase(st, CORE_PHASE_INZET);
 }
 
 /* ------------------------------------------------------------ the flow */
@@ -152,28 +116,26 @@ static void test_round_flow(void **state)
         assert_int_equal(st.seats[s].hand_n, g_sc->rules.hand_size);
     /* everyone READY ends a phase; round 1 has Identiteit */
     for (int s = 0; s < 4; s++)
-        ok(&st, CORE_ACT_READY, s, 0, 0, 0);
+        test_ok(&st, CORE_ACT_READY, s, 0, 0, 0);
     assert_int_equal(st.phase, CORE_PHASE_IDENTITEIT);
     for (int s = 0; s < 4; s++)
         assert_false(st.seats[s].ready);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.phase, CORE_PHASE_INZET);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.phase, CORE_PHASE_UITVOERING);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.phase, CORE_PHASE_REFLECTIE);
     assert_int_not_equal(st.reflection_card, CORE_NONE);
     core_events ev;
-    ev.n = 0;
-    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_advance_events(&st, &ev);
     assert_true(find_event(&ev, CORE_EVT_ROUND_END, 1) >= 0);
     /* round 2 skips Identiteit */
     assert_int_equal(st.round, 2);
     assert_int_equal(st.phase, CORE_PHASE_SIGNAAL);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
 }
 
@@ -182,152 +144,76 @@ static void test_unready_and_ready_lock(void **state)
     (void)state;
     core_state st;
     start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_INZET);
-    ok(&st, CORE_ACT_READY, S_LER, 0, 0, 0);
+    test_to_phase(&st, CORE_PHASE_INZET);
+    test_ok(&st, CORE_ACT_READY, S_LER, 0, 0, 0);
     assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 0, N_LEZEN), CORE_REJ_READY_LOCKED);
-    ok(&st, CORE_ACT_UNREADY, S_LER, 0, 0, 0);
+    test_ok(&st, CORE_ACT_UNREADY, S_LER, 0, 0, 0);
     assert_int_equal(ap(&st, CORE_ACT_UNREADY, S_LER, 0, 0, 0), CORE_REJ_NOT_READY);
-    ok(&st, CORE_ACT_COMMIT, S_LER, 0, 0, N_LEZEN);
-    ok(&st, CORE_ACT_UNCOMMIT, S_LER, 0, 0, 0);
+    test_ok(&st, CORE_ACT_COMMIT, S_LER, 0, 0, N_LEZEN);
+    test_ok(&st, CORE_ACT_UNCOMMIT, S_LER, 0, 0, 0);
     assert_int_equal(st.seats[S_LER].commit_n, 0);
 }
 
 /* ---------------------------------------------------- resolution rules */
 
-static void test_alone_in_the_dark_counts_half(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN); /* leren 2, lezen is dark */
-    assert_int_equal(resolve_need(&st, N_LEZEN), 1);
-}
+/* One resolution of a need in round 1: fact is shared in Overleg first
+ * (CORE_NONE: nothing shared, the need stays dark), the cards go on need
+ * in Inzet, and ending Inzet must give it exactly `progress`. Each case is
+ * a test of its own, named after the rule it checks. */
+typedef struct {
+    const char *name;
+    int fact, need;
+    struct {
+        int seat, card;
+    } put[2];
+    int n_put;
+    int progress;
+} resolution_case;
 
-static void test_shared_fact_lights_need(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4); /* clb fact about lezen */
-    to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
-    assert_int_equal(resolve_need(&st, N_LEZEN), 2);
-}
-
-static void test_synergy_and_mixed_kinds(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);  /* 2, professioneel */
-    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN); /* 2, wetenschappelijk */
-    /* 4 + synergy 1 (2 roles) + mixed 1 (2 kinds) */
-    assert_int_equal(resolve_need(&st, N_LEZEN), 6);
-}
-
-static void test_same_kind_no_mixed_bonus(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN); /* 2 wet */
-    put(&st, S_LO, C_LO_HULP, 0, N_LEZEN);     /* 3 wet */
-    assert_int_equal(resolve_need(&st, N_LEZEN), 6); /* 5 + synergy 1 */
-}
-
-static void test_limits_alone_add_nothing(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 1); /* klas lit */
-    to_phase(&st, CORE_PHASE_INZET);
-    /* ouder is limited on klas: alone, even two cards add nothing */
-    put(&st, S_OUD, C_OUD_ROUT, 0, N_KLAS);
-    put(&st, S_OUD, C_OUD_BELEV, 0, N_KLAS);
-    assert_int_equal(resolve_need(&st, N_KLAS), 0);
-}
-
-static void test_limits_lifted_by_another_role(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 1);
-    to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_OUD, C_OUD_ROUT, 0, N_KLAS);     /* thuis 3 off-domain -> 1, ervaring */
-    put(&st, S_LER, C_LER_STRUCT, 0, N_KLAS);   /* klaspraktijk 3, professioneel */
-    /* 1 + 3 + synergy 1 + mixed 1 */
-    assert_int_equal(resolve_need(&st, N_KLAS), 6);
-}
-
-static void test_off_domain_divisor(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_STRUCT, 0, N_LEZEN); /* klaspraktijk 3 on leren: 3/2 = 1 */
-    assert_int_equal(resolve_need(&st, N_LEZEN), 1);
-}
-
-static void test_generic_alone_does_nothing(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);
-    assert_int_equal(resolve_need(&st, N_LEZEN), 0);
-}
-
-static void test_generic_does_not_boost_own_role(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);
-    put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
-    assert_int_equal(resolve_need(&st, N_LEZEN), 2);
-}
-
-static void test_generic_boosts_another_role(void **state)
-{
-    (void)state;
-    core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    to_phase(&st, CORE_PHASE_INZET);
-    put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);     /* boost 2 */
-    put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);  /* 2 */
+static resolution_case resolutions[] = {
+    /* leren 2, lezen is dark: half */
+    {"test_alone_in_the_dark_counts_half", CORE_NONE, N_LEZEN, {{S_LER, C_LER_INSTR}}, 1, 1},
+    /* the clb fact about lezen lights it: full value */
+    {"test_shared_fact_lights_need", 4, N_LEZEN, {{S_LER, C_LER_INSTR}}, 1, 2},
+    /* 2 professioneel + 2 wetenschappelijk + synergy 1 (2 roles) + mixed 1 (2 kinds) */
+    {"test_synergy_and_mixed_kinds", 4, N_LEZEN, {{S_LER, C_LER_INSTR}, {S_CLB, C_CLB_ADVIES}}, 2, 6},
+    /* 2 wet + 3 wet + synergy 1, no mixed bonus */
+    {"test_same_kind_no_mixed_bonus", 4, N_LEZEN, {{S_CLB, C_CLB_ADVIES}, {S_LO, C_LO_HULP}}, 2, 6},
+    /* klas lit; ouder is limited on klas: alone, even two cards add nothing */
+    {"test_limits_alone_add_nothing", 1, N_KLAS, {{S_OUD, C_OUD_ROUT}, {S_OUD, C_OUD_BELEV}}, 2, 0},
+    /* thuis 3 off-domain -> 1 (ervaring) + klaspraktijk 3 (professioneel) + synergy 1 + mixed 1 */
+    {"test_limits_lifted_by_another_role", 1, N_KLAS, {{S_OUD, C_OUD_ROUT}, {S_LER, C_LER_STRUCT}}, 2, 6},
+    /* klaspraktijk 3 on leren: 3/2 = 1 */
+    {"test_off_domain_divisor", 4, N_LEZEN, {{S_LER, C_LER_STRUCT}}, 1, 1},
+    {"test_generic_alone_does_nothing", 4, N_LEZEN, {{S_LER, C_LER_GEN}}, 1, 0},
+    {"test_generic_does_not_boost_own_role", 4, N_LEZEN, {{S_LER, C_LER_GEN}, {S_LER, C_LER_INSTR}}, 2, 2},
     /* 2 + boost 2 + synergy 1 (leraar joins through its generic card); one kind */
-    assert_int_equal(resolve_need(&st, N_LEZEN), 5);
+    {"test_generic_boosts_another_role", 4, N_LEZEN, {{S_LER, C_LER_GEN}, {S_CLB, C_CLB_ADVIES}}, 2, 5},
+};
+
+static void test_resolution(void **state)
+{
+    const resolution_case *c = *state;
+    core_state st;
+    if (c->fact == CORE_NONE) {
+        start(&st, g_sc);
+        test_to_phase(&st, CORE_PHASE_INZET);
+    } else {
+        inzet_after_sharing(&st, c->fact);
+    }
+    for (int k = 0; k < c->n_put; k++)
+        put(&st, c->put[k].seat, c->put[k].card, 0, c->need);
+    assert_int_equal(resolve_need(&st, c->need), c->progress);
 }
+
+#define RESOLUTION_TEST(i) {resolutions[i].name, test_resolution, NULL, NULL, &resolutions[i]}
 
 static void adopt_goal(core_state *st, int g)
 {
-    ok(st, CORE_ACT_PROPOSE_GOAL, S_LER, g, 0, 0);
-    ok(st, CORE_ACT_VOTE_GOAL, S_OUD, g, 1, 0);
-    ok(st, CORE_ACT_VOTE_GOAL, S_CLB, g, 1, 0);
-    ok(st, CORE_ACT_VOTE_GOAL, S_LO, g, 1, 0);
+    test_ok(st, CORE_ACT_PROPOSE_GOAL, S_LER, g, 0, 0);
+    test_ok(st, CORE_ACT_VOTE_GOAL, S_OUD, g, 1, 0);
+    test_ok(st, CORE_ACT_VOTE_GOAL, S_CLB, g, 1, 0);
+    test_ok(st, CORE_ACT_VOTE_GOAL, S_LO, g, 1, 0);
     assert_true(st->goal_adopted[g]);
 }
 
@@ -336,12 +222,12 @@ static void test_goal_and_lead_bonus(void **state)
     (void)state;
     core_state st;
     start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
+    test_to_phase(&st, CORE_PHASE_OVERLEG);
     share(&st, 4);
     adopt_goal(&st, 1); /* lezen-lukt */
-    ok(&st, CORE_ACT_PROPOSE_LEAD, S_LER, N_LEZEN, S_LER, 0);
+    test_ok(&st, CORE_ACT_PROPOSE_LEAD, S_LER, N_LEZEN, S_LER, 0);
     assert_int_equal(st.need_lead[N_LEZEN], S_LER);
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_INZET);
     put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
     put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);
     assert_int_equal(resolve_need(&st, N_LEZEN), 8); /* 6 + goal 1 + lead 1 */
@@ -352,14 +238,14 @@ static void test_lead_bonus_needs_the_lead_to_contribute(void **state)
     (void)state;
     core_state st;
     start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
+    test_to_phase(&st, CORE_PHASE_OVERLEG);
     share(&st, 4);
-    ok(&st, CORE_ACT_PROPOSE_LEAD, S_LER, N_LEZEN, S_OUD, 0);
+    test_ok(&st, CORE_ACT_PROPOSE_LEAD, S_LER, N_LEZEN, S_OUD, 0);
     assert_int_equal(st.need_lead[N_LEZEN], CORE_NONE);
     assert_int_equal(ap(&st, CORE_ACT_ACCEPT_LEAD, S_CLB, N_LEZEN, 0, 0), CORE_REJ_NO_LEAD_PROPOSAL);
-    ok(&st, CORE_ACT_ACCEPT_LEAD, S_OUD, N_LEZEN, 0, 0);
+    test_ok(&st, CORE_ACT_ACCEPT_LEAD, S_OUD, N_LEZEN, 0, 0);
     assert_int_equal(st.need_lead[N_LEZEN], S_OUD);
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_INZET);
     put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);
     assert_int_equal(resolve_need(&st, N_LEZEN), 2);
 }
@@ -368,10 +254,7 @@ static void test_weak_team_penalty(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    to_phase(&st, CORE_PHASE_INZET);
+    inzet_after_sharing(&st, 4);
     st.draagkracht = 0;
     put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
     put(&st, S_LER, C_LER_GEN, 0, N_LEZEN);
@@ -382,10 +265,7 @@ static void test_need_met_raises_welbevinden(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    to_phase(&st, CORE_PHASE_INZET);
+    inzet_after_sharing(&st, 4);
     st.need_progress[N_LEZEN] = g_sc->needs[N_LEZEN].target - 1;
     st.welbevinden = 5;
     for (int i = 0; i < st.n_frictions_out; i++)
@@ -395,7 +275,7 @@ static void test_need_met_raises_welbevinden(void **state)
     assert_true(st.need_met[N_LEZEN]);
     assert_int_equal(st.welbevinden, 5 + g_sc->rules.welbevinden_per_need);
     /* a met need refuses new cards */
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_INZET);
     assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 0, N_LEZEN), CORE_REJ_NEED_MET);
 }
 
@@ -417,12 +297,10 @@ static void test_ignored_friction_drains_and_escalates(void **state)
     int slot = friction_slot(&st, 0);
     assert_true(slot >= 0);
     int other = st.frictions[1].friction;
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_INZET);
     int dk = st.draagkracht, wb = st.welbevinden;
     core_events ev;
-    ev.n = 0;
-    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_advance_events(&st, &ev);
     int i = find_event(&ev, CORE_EVT_FRICTION_DRAIN, 0);
     assert_true(i >= 0);
     assert_int_equal(ev.ev[i].b, 1);
@@ -433,10 +311,9 @@ static void test_ignored_friction_drains_and_escalates(void **state)
     assert_int_equal(st.draagkracht, dk - drained_dk);
     assert_int_equal(st.welbevinden, wb - (2 - drained_dk));
     /* next round it drains its escalated severity */
-    to_phase(&st, CORE_PHASE_SIGNAAL);
-    to_phase(&st, CORE_PHASE_INZET);
-    ev.n = 0;
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_to_phase(&st, CORE_PHASE_SIGNAAL);
+    test_to_phase(&st, CORE_PHASE_INZET);
+    test_advance_events(&st, &ev);
     i = find_event(&ev, CORE_EVT_FRICTION_DRAIN, 0);
     assert_true(i >= 0);
     assert_int_equal(ev.ev[i].b, 2);
@@ -449,19 +326,17 @@ static void test_grenservaring(void **state)
     core_state st;
     start(&st, g_sc);
     int slot = friction_slot(&st, 0); /* leraar + leerondersteuner, 2 required */
-    to_phase(&st, CORE_PHASE_OVERLEG);
+    test_to_phase(&st, CORE_PHASE_OVERLEG);
     /* by dialogue: the two roles agree on an afspraak (no cards needed) */
-    core_action pa = mk(CORE_ACT_PROPOSE_AFSPRAAK, S_LER, 0, CORE_NONE, 0);
+    core_action pa = test_action(CORE_ACT_PROPOSE_AFSPRAAK, S_LER, 0, CORE_NONE, 0);
     snprintf(pa.text, sizeof pa.text, "We plannen elke week samen een les.");
     assert_int_equal(core_apply(&st, &pa, NULL), CORE_OK);
-    ok(&st, CORE_ACT_AGREE_AFSPRAAK, S_LO, 0, 1, 0);
+    test_ok(&st, CORE_ACT_AGREE_AFSPRAAK, S_LO, 0, 1, 0);
     assert_int_equal(st.afspraken[0].made_round, 1);
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_INZET);
     int dk = st.draagkracht;
     core_events ev;
-    ev.n = 0;
-    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_advance_events(&st, &ev);
     int i = find_event(&ev, CORE_EVT_GRENSERVARING, 0);
     assert_true(i >= 0);
     assert_int_equal(ev.ev[i].b, C_INNO1);
@@ -476,12 +351,12 @@ static void test_grenservaring(void **state)
     int expect = dk + g_sc->rules.recovery - (g_sc->frictions[other].drains == CORE_DRAIN_DRAAGKRACHT ? 1 : 0);
     assert_int_equal(st.draagkracht, expect);
     /* the removed friction refuses cards; the innovation card can be played once, by anyone */
-    to_phase(&st, CORE_PHASE_SIGNAAL);
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_SIGNAAL);
+    test_to_phase(&st, CORE_PHASE_INZET);
     assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 1, 0), CORE_REJ_UNKNOWN_FRICTION);
-    ok(&st, CORE_ACT_COMMIT, S_OUD, CORE_MAX_HAND + 0, 0, N_THUIS);
+    test_ok(&st, CORE_ACT_COMMIT, S_OUD, CORE_MAX_HAND + 0, 0, N_THUIS);
     assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_CLB, CORE_MAX_HAND + 0, 0, N_RUST), CORE_REJ_ALREADY_COMMITTED);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.n_innovations, 0); /* spent */
 }
 
@@ -491,12 +366,12 @@ static void test_friction_needs_involved_distinct_roles(void **state)
     core_state st;
     start(&st, g_sc);
     int slot = friction_slot(&st, 0);
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_INZET);
     /* leraar twice and the (not involved) ouder: still only one involved role */
     put(&st, S_LER, C_LER_GEN, 1, 0);
     put(&st, S_LER, C_LER_INSTR, 1, 0);
     put(&st, S_OUD, C_OUD_GEN, 1, 0);
-    advance(&st);
+    test_advance(&st);
     assert_true(st.frictions[slot].active);
     assert_int_equal(st.frictions[slot].severity, 2);
     assert_int_equal(st.n_innovations, 0);
@@ -509,38 +384,38 @@ static void test_goal_vote_by_consent(void **state)
     (void)state;
     core_state st;
     start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 0, 0, 0);
+    test_to_phase(&st, CORE_PHASE_OVERLEG);
+    test_ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 0, 0, 0);
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_OUD, 1, 0, 0), CORE_REJ_PROPOSAL_OPEN);
     assert_int_equal(ap(&st, CORE_ACT_VOTE_GOAL, S_LER, 0, 1, 0), CORE_REJ_ALREADY_VOTED);
     assert_int_equal(ap(&st, CORE_ACT_VOTE_GOAL, S_OUD, 1, 1, 0), CORE_REJ_NO_PROPOSAL);
-    ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 0, 1, 0);
-    ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 0, 1, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 0, 1, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 0, 1, 0);
     assert_false(st.goal_adopted[0]); /* a majority is not consent: the leerondersteuner is still silent */
-    ok(&st, CORE_ACT_VOTE_GOAL, S_LO, 0, 1, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_LO, 0, 1, 0);
     assert_true(st.goal_adopted[0]);
     assert_int_equal(st.goal_proposal, CORE_NONE);
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LO, 0, 0, 0), CORE_REJ_GOAL_ALREADY_ADOPTED);
     /* the ouder's one objection stops a goal that three others want */
-    ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 1, 0, 0);
-    ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 1, 1, 0);
-    ok(&st, CORE_ACT_VOTE_GOAL, S_LO, 1, 1, 0);
-    ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 1, 0, 0);
+    test_ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 1, 0, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 1, 1, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_LO, 1, 1, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 1, 0, 0);
     assert_false(st.goal_adopted[1]);
     assert_int_equal(st.goal_proposal, CORE_NONE);
     /* max 2 goals; then revise by dropping one */
     adopt_goal(&st, 1);
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 2, 0, 0), CORE_REJ_TOO_MANY_GOALS);
     assert_int_equal(ap(&st, CORE_ACT_DROP_GOAL, S_LER, 2, 0, 0), CORE_REJ_GOAL_NOT_ADOPTED);
-    ok(&st, CORE_ACT_DROP_GOAL, S_OUD, 0, 0, 0);
-    ok(&st, CORE_ACT_VOTE_GOAL, S_LER, 0, 1, 0);
-    ok(&st, CORE_ACT_VOTE_GOAL, S_LO, 0, 1, 0);
-    ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 0, 1, 0);
+    test_ok(&st, CORE_ACT_DROP_GOAL, S_OUD, 0, 0, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_LER, 0, 1, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_LO, 0, 1, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 0, 1, 0);
     assert_false(st.goal_adopted[0]);
     /* silence is consent: one other yes and no objection when Overleg ends */
-    ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 2, 0, 0);
-    ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 2, 1, 0);
-    advance(&st);
+    test_ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 2, 0, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 2, 1, 0);
+    test_advance(&st);
     assert_int_equal(st.goal_proposal, CORE_NONE);
     assert_true(st.goal_adopted[2]);
 }
@@ -550,23 +425,23 @@ static void test_promise_kept_and_broken(void **state)
     (void)state;
     core_state st;
     start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    ok(&st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);     /* promise 0 */
-    ok(&st, CORE_ACT_OFFER, S_OUD, S_LO, N_THUIS, 0);    /* promise 1 */
-    ok(&st, CORE_ACT_ASK, S_LO, S_LER, N_KLAS, 0);       /* promise 2, declined */
+    test_to_phase(&st, CORE_PHASE_OVERLEG);
+    test_ok(&st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);     /* promise 0 */
+    test_ok(&st, CORE_ACT_OFFER, S_OUD, S_LO, N_THUIS, 0);    /* promise 1 */
+    test_ok(&st, CORE_ACT_ASK, S_LO, S_LER, N_KLAS, 0);       /* promise 2, declined */
     assert_int_equal(ap(&st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0), CORE_REJ_DUPLICATE);
     assert_int_equal(ap(&st, CORE_ACT_RESPOND, S_LER, 0, 1, 0), CORE_REJ_NOT_YOUR_PROMISE);
-    ok(&st, CORE_ACT_RESPOND, S_CLB, 0, 1, 0);
+    test_ok(&st, CORE_ACT_RESPOND, S_CLB, 0, 1, 0);
     assert_int_equal(ap(&st, CORE_ACT_RESPOND, S_CLB, 0, 1, 0), CORE_REJ_PROMISE_CLOSED);
-    ok(&st, CORE_ACT_RESPOND, S_LO, 1, 1, 0);
-    ok(&st, CORE_ACT_RESPOND, S_LER, 2, 0, 0);
+    test_ok(&st, CORE_ACT_RESPOND, S_LO, 1, 1, 0);
+    test_ok(&st, CORE_ACT_RESPOND, S_LER, 2, 0, 0);
     assert_int_equal(st.edge_round[1][S_LER][S_CLB], 1); /* answered ask = edge */
     assert_int_equal(st.edge_round[1][S_LER][S_LO], 0);  /* declined: none */
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_INZET);
     put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
     put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);
     put(&st, S_OUD, C_OUD_ROUT, 0, N_THUIS);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.promises[0].status, CORE_PROMISE_KEPT);
     assert_int_equal(st.promises[1].status, CORE_PROMISE_BROKEN);
     assert_int_equal(st.promises[2].status, CORE_PROMISE_DECLINED);
@@ -593,7 +468,7 @@ static core_events *apply_ev(core_state *st, core_action_type t, int seat, int a
 {
     static core_events ev;
     ev.n = 0;
-    core_action x = mk(t, seat, a, b, c);
+    core_action x = test_action(t, seat, a, b, c);
     core_reject r = core_apply(st, &x, &ev);
     if (r != CORE_OK)
         fail_msg("action %d by seat %d refused: %s", t, seat, core_reject_message(r));
@@ -605,27 +480,27 @@ static void test_goal_rejected_and_promise_lapsed_events(void **state)
     (void)state;
     core_state st;
     start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
+    test_to_phase(&st, CORE_PHASE_OVERLEG);
     /* voted down: one GOAL_REJECTED (b = 1: it was about adopting) */
-    ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 1, 0, 0);
+    test_ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 1, 0, 0);
     core_events *ev = apply_ev(&st, CORE_ACT_VOTE_GOAL, S_OUD, 1, 0, 0);
     assert_int_equal(count_ev(ev, CORE_EVT_GOAL_REJECTED, 1, 1), 1);
     assert_int_equal(count_ev(ev, CORE_EVT_GOAL_ADOPTED, -1, -1), 0);
     /* adopted: no GOAL_REJECTED */
-    ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 0, 0, 0);
-    ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 0, 1, 0);
-    ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 0, 1, 0);
+    test_ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 0, 0, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 0, 1, 0);
+    test_ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 0, 1, 0);
     ev = apply_ev(&st, CORE_ACT_VOTE_GOAL, S_LO, 0, 1, 0);
     assert_int_equal(count_ev(ev, CORE_EVT_GOAL_ADOPTED, 0, -1), 1);
     assert_int_equal(count_ev(ev, CORE_EVT_GOAL_REJECTED, -1, -1), 0);
     /* a drop vote nobody else answered when Overleg ends lapses: b = 0 */
-    ok(&st, CORE_ACT_DROP_GOAL, S_OUD, 0, 0, 0);
+    test_ok(&st, CORE_ACT_DROP_GOAL, S_OUD, 0, 0, 0);
     /* an ask nobody answers, one that is answered, one declined */
-    ok(&st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);  /* promise 0: lapses */
-    ok(&st, CORE_ACT_OFFER, S_OUD, S_LO, N_THUIS, 0); /* promise 1: accepted */
-    ok(&st, CORE_ACT_ASK, S_LO, S_LER, N_KLAS, 0);    /* promise 2: declined */
-    ok(&st, CORE_ACT_RESPOND, S_LO, 1, 1, 0);
-    ok(&st, CORE_ACT_RESPOND, S_LER, 2, 0, 0);
+    test_ok(&st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);  /* promise 0: lapses */
+    test_ok(&st, CORE_ACT_OFFER, S_OUD, S_LO, N_THUIS, 0); /* promise 1: accepted */
+    test_ok(&st, CORE_ACT_ASK, S_LO, S_LER, N_KLAS, 0);    /* promise 2: declined */
+    test_ok(&st, CORE_ACT_RESPOND, S_LO, 1, 1, 0);
+    test_ok(&st, CORE_ACT_RESPOND, S_LER, 2, 0, 0);
     ev = apply_ev(&st, CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
     assert_int_equal(st.phase, CORE_PHASE_INZET);
     assert_int_equal(count_ev(ev, CORE_EVT_GOAL_REJECTED, 0, 0), 1);
@@ -643,30 +518,30 @@ static void test_joint_needs_coordination(void **state)
     (void)state;
     core_state st;
     start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_INZET);
     /* side by side by chance: an edge, but not joint work */
     put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
     put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.edge_round[1][S_LER][S_CLB], 1);
     assert_int_equal(st.contrib_n[1], 2);
     assert_int_equal(st.contrib_joint[1], 0);
     /* with the need's trekker among them it is */
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    ok(&st, CORE_ACT_PROPOSE_LEAD, S_CLB, N_LEZEN, S_CLB, 0);
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_OVERLEG);
+    test_ok(&st, CORE_ACT_PROPOSE_LEAD, S_CLB, N_LEZEN, S_CLB, 0);
+    test_to_phase(&st, CORE_PHASE_INZET);
     put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
     put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.contrib_joint[2], 2);
     /* or with an accepted ask between them */
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    ok(&st, CORE_ACT_ASK, S_OUD, S_LO, N_THUIS, 0);
-    ok(&st, CORE_ACT_RESPOND, S_LO, 0, 1, 0);
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_OVERLEG);
+    test_ok(&st, CORE_ACT_ASK, S_OUD, S_LO, N_THUIS, 0);
+    test_ok(&st, CORE_ACT_RESPOND, S_LO, 0, 1, 0);
+    test_to_phase(&st, CORE_PHASE_INZET);
     put(&st, S_OUD, C_OUD_ROUT, 0, N_THUIS);
     put(&st, S_LO, C_LO_HULP, 0, N_THUIS);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.contrib_joint[3], 2);
 }
 
@@ -674,12 +549,9 @@ static void test_shared_fact_used_makes_edge(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4); /* shared by the clb-anker seat, about lezen */
-    to_phase(&st, CORE_PHASE_INZET);
+    inzet_after_sharing(&st, 4); /* shared by the clb-anker seat, about lezen */
     put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.edge_round[1][S_CLB][S_LER], 1);
     assert_int_equal(st.edge_round[1][S_LER][S_CLB], 1);
 }
@@ -691,18 +563,18 @@ static void test_reflection(void **state)
     (void)state;
     core_state st;
     start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_REFLECTIE);
+    test_to_phase(&st, CORE_PHASE_REFLECTIE);
     const core_reflection_def *card = &g_sc->reflections[st.reflection_card];
     int fit = 0;
     while (!core_reflection_fits(card, st.reflection_evidence, fit))
         fit++;
-    core_action x = mk(CORE_ACT_REFLECT, S_LER, fit, 0, 0);
+    core_action x = test_action(CORE_ACT_REFLECT, S_LER, fit, 0, 0);
     snprintf(x.text, sizeof x.text, "Volgende keer vragen we het CLB eerder.");
     assert_int_equal(core_apply(&st, &x, NULL), CORE_OK);
     assert_int_equal(core_apply(&st, &x, NULL), CORE_REJ_ALREADY_ANSWERED);
     assert_int_equal(ap(&st, CORE_ACT_REFLECT, S_OUD, 3, 0, 0), CORE_REJ_BAD_OPTION);
     assert_int_equal(ap(&st, CORE_ACT_REFLECT, S_OUD, -1, 0, 0), CORE_REJ_BAD_OPTION);
-    x = mk(CORE_ACT_REFLECT, S_OUD, fit, 0, 0);
+    x = test_action(CORE_ACT_REFLECT, S_OUD, fit, 0, 0);
     memset(x.text, 'a', 141);
     assert_int_equal(core_apply(&st, &x, NULL), CORE_REJ_TEXT_TOO_LONG);
     memset(x.text, 'x', sizeof x.text); /* no terminator at all */
@@ -714,22 +586,22 @@ static void test_reflection(void **state)
         x.text[2 * i + 1] = (char)0xab;
     }
     assert_int_equal(core_apply(&st, &x, NULL), CORE_OK);
-    x = mk(CORE_ACT_REFLECT, S_CLB, fit, 0, 0);
+    x = test_action(CORE_ACT_REFLECT, S_CLB, fit, 0, 0);
     x.text[0] = (char)0xff;
     assert_int_equal(core_apply(&st, &x, NULL), CORE_REJ_BAD_TEXT);
-    ok(&st, CORE_ACT_REFLECT, S_CLB, fit, 0, 0);
-    ok(&st, CORE_ACT_REFLECT, S_LO, fit, 0, 0);
+    test_ok(&st, CORE_ACT_REFLECT, S_CLB, fit, 0, 0);
+    test_ok(&st, CORE_ACT_REFLECT, S_LO, fit, 0, 0);
     for (int s = 0; s < 4; s++)
-        ok(&st, CORE_ACT_READY, s, 0, 0, 0);
+        test_ok(&st, CORE_ACT_READY, s, 0, 0, 0);
     assert_int_equal(st.round, 2);
     assert_true(st.r_reflective[1]);
     assert_true(st.round_measures[1].reflective);
     /* a round where one seat skipped is not reflective */
-    to_phase(&st, CORE_PHASE_REFLECTIE);
+    test_to_phase(&st, CORE_PHASE_REFLECTIE);
     for (int s = 0; s < 3; s++)
-        ok(&st, CORE_ACT_REFLECT, s, 0, 0, 0);
+        test_ok(&st, CORE_ACT_REFLECT, s, 0, 0, 0);
     for (int s = 0; s < 4; s++)
-        ok(&st, CORE_ACT_READY, s, 0, 0, 0);
+        test_ok(&st, CORE_ACT_READY, s, 0, 0, 0);
     assert_false(st.r_reflective[2]);
     assert_true(st.round_measures[2].evidence & (1u << CORE_EV_TAG_NIET_REFLECTIEF));
 }
@@ -751,10 +623,10 @@ static void test_reflection_cards_beyond_32(void **state)
     sc->reflections[35].evidence = 0x3fffu;
     core_state st;
     start(&st, sc);
-    to_phase(&st, CORE_PHASE_REFLECTIE);
+    test_to_phase(&st, CORE_PHASE_REFLECTIE);
     assert_int_equal(st.reflection_card, 35);
     finish_round(&st);
-    to_phase(&st, CORE_PHASE_REFLECTIE);
+    test_to_phase(&st, CORE_PHASE_REFLECTIE);
     assert_int_equal(st.reflection_card, 39); /* 35 was shown: not repeated */
     free(sc);
 }
@@ -765,17 +637,14 @@ static void finish_round(core_state *st)
 {
     int r = st->round;
     for (int guard = 0; st->round == r && st->phase != CORE_PHASE_END && guard < 10; guard++)
-        advance(st);
+        test_advance(st);
 }
 
 static void test_win_when_all_needs_met(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_OVERLEG);
-    share(&st, 4);
-    to_phase(&st, CORE_PHASE_INZET);
+    inzet_after_sharing(&st, 4);
     for (int n = 0; n < g_sc->n_needs; n++)
         st.need_met[n] = n != N_LEZEN;
     st.need_progress[N_LEZEN] = g_sc->needs[N_LEZEN].target - 2;
@@ -793,12 +662,10 @@ static void test_loss_when_welbevinden_zero(void **state)
     (void)state;
     core_state st;
     start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_REFLECTIE);
+    test_to_phase(&st, CORE_PHASE_REFLECTIE);
     st.welbevinden = 0;
     core_events ev;
-    ev.n = 0;
-    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_advance_events(&st, &ev);
     assert_int_equal(st.outcome, CORE_OUTCOME_LOST);
     int i = find_event(&ev, CORE_EVT_GAME_END, CORE_NONE);
     assert_true(i >= 0);
@@ -851,11 +718,9 @@ static void test_scripted_events(void **state)
     for (int i = 0; i < st.n_frictions_out; i++)
         st.frictions[i].active = false;
     int wb = st.welbevinden;
-    to_phase(&st, CORE_PHASE_REFLECTIE);
+    test_to_phase(&st, CORE_PHASE_REFLECTIE);
     core_events ev;
-    ev.n = 0;
-    core_action x = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(&st, &x, &ev), CORE_OK);
+    test_advance_events(&st, &ev);
     assert_int_equal(st.round, 2);
     int i = find_event(&ev, CORE_EVT_SCRIPTED, sc->n_events - 1);
     assert_true(i >= 0);
@@ -873,10 +738,10 @@ static void test_scripted_events(void **state)
     }
     for (int k = 0; k < st.n_frictions_out; k++)
         st.frictions[k].active = false;
-    to_phase(&st, CORE_PHASE_REFLECTIE);
+    test_to_phase(&st, CORE_PHASE_REFLECTIE);
     wb = st.welbevinden;
     assert_true(wb > 1);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.round, 4);
     assert_int_equal(st.welbevinden, wb - 1);
     free(sc);
@@ -892,53 +757,53 @@ static void test_identiteit_returns_for_a_new_player(void **state)
     char err[200];
     assert_true(core_init(&st, g_sc, 42, err, sizeof err));
     assert_int_equal(ap(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, 1, 0, 0), CORE_REJ_WRONG_PHASE);
-    ok(&st, CORE_ACT_START, CORE_SEAT_HOST, 0, 0, 0);
+    test_ok(&st, CORE_ACT_START, CORE_SEAT_HOST, 0, 0, 0);
     assert_int_equal(ap(&st, CORE_ACT_NEW_PLAYER, S_LER, 1, 0, 0), CORE_REJ_NOT_HOST);
     assert_int_equal(ap(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, g_sc->n_seats, 0, 0), CORE_REJ_UNKNOWN_SEAT);
     assert_int_equal(ap(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, -1, 0, 0), CORE_REJ_UNKNOWN_SEAT);
 
     /* arriving before round 1's Identiteit: introduced with everyone */
-    ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_OUD, 0, 0);
+    test_ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_OUD, 0, 0);
     assert_int_equal(st.newcomers, 0);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.phase, CORE_PHASE_IDENTITEIT);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
 
     /* a newcomer in round 1's Overleg: round 2 opens with Identiteit again */
     uint64_t before = core_state_hash(&st);
-    ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_CLB, 0, 0);
+    test_ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_CLB, 0, 0);
     assert_int_equal(st.newcomers, 1u << S_CLB);
     assert_true(core_state_hash(&st) != before); /* resume must replay it */
-    to_phase(&st, CORE_PHASE_REFLECTIE);
-    advance(&st);
+    test_to_phase(&st, CORE_PHASE_REFLECTIE);
+    test_advance(&st);
     assert_int_equal(st.round, 2);
     assert_int_equal(st.phase, CORE_PHASE_SIGNAAL);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.phase, CORE_PHASE_IDENTITEIT);
     /* everyone presents, READY by all ends it as usual */
     for (int s = 0; s < g_sc->n_seats; s++)
-        ok(&st, CORE_ACT_READY, s, 0, 0, 0);
+        test_ok(&st, CORE_ACT_READY, s, 0, 0, 0);
     assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
     assert_int_equal(st.newcomers, 0);
 
     /* round 3 has no newcomer: straight from Signaal to Overleg */
-    to_phase(&st, CORE_PHASE_REFLECTIE);
-    advance(&st);
+    test_to_phase(&st, CORE_PHASE_REFLECTIE);
+    test_advance(&st);
     assert_int_equal(st.round, 3);
     /* a newcomer during this Signaal gets Identiteit in this same round */
-    ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_LO, 0, 0);
-    advance(&st);
+    test_ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_LO, 0, 0);
+    test_advance(&st);
     assert_int_equal(st.phase, CORE_PHASE_IDENTITEIT);
     /* one arriving during that Identiteit presents now: nothing carried over */
-    ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_OUD, 0, 0);
-    advance(&st);
+    test_ok(&st, CORE_ACT_NEW_PLAYER, CORE_SEAT_HOST, S_OUD, 0, 0);
+    test_advance(&st);
     assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
     assert_int_equal(st.newcomers, 0);
-    to_phase(&st, CORE_PHASE_REFLECTIE);
-    advance(&st);
+    test_to_phase(&st, CORE_PHASE_REFLECTIE);
+    test_advance(&st);
     assert_int_equal(st.round, 4);
-    advance(&st);
+    test_advance(&st);
     assert_int_equal(st.phase, CORE_PHASE_OVERLEG);
 }
 
@@ -954,7 +819,7 @@ static void test_rejections(void **state)
     assert_int_equal(ap(&st, CORE_ACT_READY, 0, 0, 0, 0), CORE_REJ_WRONG_PHASE);
     assert_int_equal(ap(&st, CORE_ACT_NONE, 0, 0, 0, 0), CORE_REJ_UNKNOWN_ACTION);
     assert_int_equal(ap(&st, (core_action_type)999, 0, 0, 0, 0), CORE_REJ_UNKNOWN_ACTION);
-    ok(&st, CORE_ACT_START, CORE_SEAT_HOST, 0, 0, 0);
+    test_ok(&st, CORE_ACT_START, CORE_SEAT_HOST, 0, 0, 0);
     assert_int_equal(ap(&st, CORE_ACT_START, CORE_SEAT_HOST, 0, 0, 0), CORE_REJ_WRONG_PHASE);
     assert_int_equal(ap(&st, CORE_ACT_READY, 4, 0, 0, 0), CORE_REJ_BAD_SEAT);
     assert_int_equal(ap(&st, CORE_ACT_READY, -7, 0, 0, 0), CORE_REJ_BAD_SEAT);
@@ -962,18 +827,18 @@ static void test_rejections(void **state)
     /* Signaal of round 1: no sharing yet, no goals */
     assert_int_equal(ap(&st, CORE_ACT_SHARE_FACT, S_LER, 0, 0, 0), CORE_REJ_WRONG_PHASE);
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 0, 0, 0), CORE_REJ_WRONG_PHASE);
-    ok(&st, CORE_ACT_READY, S_LER, 0, 0, 0);
+    test_ok(&st, CORE_ACT_READY, S_LER, 0, 0, 0);
     assert_int_equal(ap(&st, CORE_ACT_READY, S_LER, 0, 0, 0), CORE_REJ_READY_LOCKED);
-    to_phase(&st, CORE_PHASE_OVERLEG);
+    test_to_phase(&st, CORE_PHASE_OVERLEG);
     assert_int_equal(ap(&st, CORE_ACT_SHARE_FACT, S_LER, 2, 0, 0), CORE_REJ_NOT_YOUR_FACT);
     assert_int_equal(ap(&st, CORE_ACT_SHARE_FACT, S_LER, 99, 0, 0), CORE_REJ_NOT_YOUR_FACT);
-    ok(&st, CORE_ACT_SHARE_FACT, S_LER, 0, 0, 0);
+    test_ok(&st, CORE_ACT_SHARE_FACT, S_LER, 0, 0, 0);
     assert_int_equal(ap(&st, CORE_ACT_SHARE_FACT, S_LER, 0, 0, 0), CORE_REJ_ALREADY_SHARED);
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 9, 0, 0), CORE_REJ_UNKNOWN_GOAL);
     assert_int_equal(ap(&st, CORE_ACT_VOTE_GOAL, S_LER, 0, 1, 0), CORE_REJ_NO_PROPOSAL);
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_LEAD, S_LER, 9, S_LER, 0), CORE_REJ_UNKNOWN_NEED);
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_LEAD, S_LER, 0, 9, 0), CORE_REJ_UNKNOWN_SEAT);
-    ok(&st, CORE_ACT_PROPOSE_LEAD, S_LER, 0, S_LER, 0);
+    test_ok(&st, CORE_ACT_PROPOSE_LEAD, S_LER, 0, S_LER, 0);
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_LEAD, S_OUD, 0, S_LER, 0), CORE_REJ_DUPLICATE);
     assert_int_equal(ap(&st, CORE_ACT_ASK, S_LER, S_LER, 0, 0), CORE_REJ_SELF);
     assert_int_equal(ap(&st, CORE_ACT_ASK, S_LER, 8, 0, 0), CORE_REJ_UNKNOWN_SEAT);
@@ -984,11 +849,11 @@ static void test_rejections(void **state)
     /* too many promises in one round: 64 distinct asks/offers fit, the next does not */
     for (int i = 0; i < CORE_MAX_PROMISES; i++) {
         int from = i % 4, to = (from + 1 + (i / 4) % 3) % 4, need = (i / 12) % 4;
-        ok(&st, (i / 48) % 2 ? CORE_ACT_OFFER : CORE_ACT_ASK, from, to, need, 0);
+        test_ok(&st, (i / 48) % 2 ? CORE_ACT_OFFER : CORE_ACT_ASK, from, to, need, 0);
     }
     assert_int_equal(st.n_promises, CORE_MAX_PROMISES);
     assert_int_equal(ap(&st, CORE_ACT_OFFER, S_LO, S_LER, 3, 0), CORE_REJ_TOO_MANY_PROMISES);
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_INZET);
     assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 7, 0, 0), CORE_REJ_NOT_YOUR_CARD);
     assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, -1, 0, 0), CORE_REJ_NOT_YOUR_CARD);
     assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, CORE_MAX_HAND, 0, 0), CORE_REJ_NOT_YOUR_CARD);
@@ -1002,16 +867,16 @@ static void test_rejections(void **state)
     assert_true(hidden >= 0);
     assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 1, hidden), CORE_REJ_UNKNOWN_FRICTION);
     assert_int_equal(ap(&st, CORE_ACT_UNCOMMIT, S_LER, 0, 0, 0), CORE_REJ_NOT_COMMITTED);
-    ok(&st, CORE_ACT_COMMIT, S_LER, 0, 0, 0);
+    test_ok(&st, CORE_ACT_COMMIT, S_LER, 0, 0, 0);
     assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 0, 1), CORE_REJ_ALREADY_COMMITTED);
-    ok(&st, CORE_ACT_COMMIT, S_LER, 1, 0, 0);
+    test_ok(&st, CORE_ACT_COMMIT, S_LER, 1, 0, 0);
     assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 2, 0, 0), CORE_REJ_TOO_MANY_CARDS);
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 0, 0, 0), CORE_REJ_WRONG_PHASE);
     /* a rejection never changes the state */
     uint64_t h = core_state_hash(&st);
     for (int t = 0; t < CORE_ACT_COUNT + 2; t++)
         for (int s = -2; s < 6; s++) {
-            core_action x = mk((core_action_type)t, s, 99, -5, 77);
+            core_action x = test_action((core_action_type)t, s, 99, -5, 77);
             core_reject r = core_check(&st, &x);
             if (r != CORE_OK) {
                 assert_int_equal(core_apply(&st, &x, NULL), r);
@@ -1059,7 +924,7 @@ static void test_views_hide_private_data(void **state)
     (void)state;
     core_state st;
     start(&st, g_sc);
-    to_phase(&st, CORE_PHASE_INZET);
+    test_to_phase(&st, CORE_PHASE_INZET);
     put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
     core_public_view *pub = malloc(sizeof *pub);
     core_seat_view *sv = malloc(sizeof *sv);
@@ -1083,13 +948,13 @@ static void test_views_hide_private_data(void **state)
     core_seat_view_get(&st, S_LER, sv);
     assert_int_equal(sv->commit_n, 1); /* my own commitment I do see */
     /* after Uitvoering the commitments are public */
-    advance(&st);
+    test_advance(&st);
     core_public_view_get(&st, pub);
     assert_true(pub->revealed);
     assert_int_equal(pub->revealed_n[S_LER], 1);
     assert_int_equal(pub->revealed_commits[S_LER][0].card, C_LER_INSTR);
     /* and hidden again from the next Signaal */
-    to_phase(&st, CORE_PHASE_SIGNAAL);
+    test_to_phase(&st, CORE_PHASE_SIGNAAL);
     core_public_view_get(&st, pub);
     assert_false(pub->revealed);
     core_seat_view_get(&st, 9, sv); /* bad seat: only public data */
@@ -1131,16 +996,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_flow),
         cmocka_unit_test(test_unready_and_ready_lock),
-        cmocka_unit_test(test_alone_in_the_dark_counts_half),
-        cmocka_unit_test(test_shared_fact_lights_need),
-        cmocka_unit_test(test_synergy_and_mixed_kinds),
-        cmocka_unit_test(test_same_kind_no_mixed_bonus),
-        cmocka_unit_test(test_limits_alone_add_nothing),
-        cmocka_unit_test(test_limits_lifted_by_another_role),
-        cmocka_unit_test(test_off_domain_divisor),
-        cmocka_unit_test(test_generic_alone_does_nothing),
-        cmocka_unit_test(test_generic_does_not_boost_own_role),
-        cmocka_unit_test(test_generic_boosts_another_role),
+        RESOLUTION_TEST(0), RESOLUTION_TEST(1), RESOLUTION_TEST(2), RESOLUTION_TEST(3), RESOLUTION_TEST(4),
+        RESOLUTION_TEST(5), RESOLUTION_TEST(6), RESOLUTION_TEST(7), RESOLUTION_TEST(8), RESOLUTION_TEST(9),
         cmocka_unit_test(test_goal_and_lead_bonus),
         cmocka_unit_test(test_lead_bonus_needs_the_lead_to_contribute),
         cmocka_unit_test(test_weak_team_penalty),
@@ -1166,5 +1023,6 @@ int main(void)
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_rng_reference),
     };
+    _Static_assert(sizeof resolutions / sizeof resolutions[0] == 10, "every resolution case has a RESOLUTION_TEST");
     return cmocka_run_group_tests(tests, setup, teardown);
 }

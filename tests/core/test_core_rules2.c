@@ -20,12 +20,8 @@
 #include <string.h>
 
 #include "core/core.h"
-#include "test_scenario.h"
+#include "test_play.h"
 
-enum { C_LER_STRUCT = 0, C_LER_INSTR, C_LER_GEN, C_OUD_ROUT, C_OUD_BELEV, C_OUD_GEN, C_CLB_ONDERZ, C_CLB_ADVIES,
-       C_CLB_GEN, C_LO_HULP, C_LO_COTEACH, C_LO_GEN, C_INNO1 };
-enum { N_LEZEN = 0, N_RUST, N_THUIS, N_KLAS };
-enum { S_LER = 0, S_OUD, S_CLB, S_LO };
 enum { F_LER_OREN = 0, F_LER_PLANNING, F_OUD_ZANDLOPER, F_OUD_VOGELS, F_CLB_ONDERZOEK, F_LO_KOPTELEFOON };
 enum { FR_TAKEN = 0 }; /* leraar + leerondersteuner, revealed in round 1 */
 
@@ -50,58 +46,34 @@ static int teardown(void **state)
     return 0;
 }
 
-static core_action mk(core_action_type t, int seat, int a, int b, int c)
-{
-    core_action x;
-    memset(&x, 0, sizeof x);
-    x.type = t;
-    x.seat = seat;
-    x.a = a;
-    x.b = b;
-    x.c = c;
-    return x;
-}
-
 static core_reject ap(core_state *st, core_action_type t, int seat, int a, int b)
 {
-    core_action x = mk(t, seat, a, b, 0);
+    core_action x = test_action(t, seat, a, b, 0);
     return core_apply(st, &x, NULL);
-}
-
-static void ok(core_state *st, core_action_type t, int seat, int a, int b, int c)
-{
-    core_action x = mk(t, seat, a, b, c);
-    core_reject r = core_apply(st, &x, NULL);
-    if (r != CORE_OK)
-        fail_msg("action %d by seat %d refused: %s", t, seat, core_reject_message(r));
 }
 
 static void ok_text(core_state *st, core_action_type t, int seat, int a, int b, const char *text)
 {
-    core_action x = mk(t, seat, a, b, 0);
+    core_action x = test_action(t, seat, a, b, 0);
     snprintf(x.text, sizeof x.text, "%s", text);
     core_reject r = core_apply(st, &x, NULL);
     if (r != CORE_OK)
         fail_msg("action %d by seat %d refused: %s", t, seat, core_reject_message(r));
 }
 
-static void advance(core_state *st)
+/* Starts the game of the fixture's scenario (with the test's tweaks). */
+static core_state *begin(fixture *f)
 {
-    ok(st, CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
+    test_start(&f->st, &f->sc, 42);
+    return &f->st;
 }
 
-static void to_phase(core_state *st, core_phase p)
+/* Starts it and advances to phase p of round 1. */
+static core_state *begin_in(fixture *f, core_phase p)
 {
-    for (int guard = 0; st->phase != p && guard < 20; guard++)
-        advance(st);
-    assert_int_equal(st->phase, p);
-}
-
-static void begin(fixture *f)
-{
-    char err[200];
-    assert_true(core_init(&f->st, &f->sc, 42, err, sizeof err));
-    ok(&f->st, CORE_ACT_START, CORE_SEAT_HOST, 0, 0, 0);
+    core_state *st = begin(f);
+    test_to_phase(st, p);
+    return st;
 }
 
 static int count_ev(const core_events *ev, core_event_type t)
@@ -118,25 +90,23 @@ static void test_overleg_time_is_spent_and_refused(void **state)
 {
     fixture *f = *state;
     f->sc.rules.overleg_budget = 3;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     assert_int_equal(st->overleg_left, 3);
-    core_action ask = mk(CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);
+    core_action ask = test_action(CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);
     assert_int_equal(core_action_cost(st, &ask), 1);
-    ok(st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);
-    ok(st, CORE_ACT_PROPOSE_GOAL, S_OUD, 0, 0, 0);
+    test_ok(st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);
+    test_ok(st, CORE_ACT_PROPOSE_GOAL, S_OUD, 0, 0, 0);
     assert_int_equal(st->overleg_left, 1);
-    ok(st, CORE_ACT_OFFER, S_LO, S_LER, N_KLAS, 0);
+    test_ok(st, CORE_ACT_OFFER, S_LO, S_LER, N_KLAS, 0);
     assert_int_equal(st->overleg_left, 0);
     /* talking costs time, answering and leading do not */
     assert_int_equal(ap(st, CORE_ACT_ASK, S_OUD, S_CLB, N_THUIS), CORE_REJ_NO_TIME);
-    ok(st, CORE_ACT_RESPOND, S_CLB, 0, 1, 0);
-    ok(st, CORE_ACT_PROPOSE_LEAD, S_CLB, N_LEZEN, S_CLB, 0);
+    test_ok(st, CORE_ACT_RESPOND, S_CLB, 0, 1, 0);
+    test_ok(st, CORE_ACT_PROPOSE_LEAD, S_CLB, N_LEZEN, S_CLB, 0);
     assert_int_equal(st->overleg_left, 0);
     /* the next round starts with the full budget again */
-    to_phase(st, CORE_PHASE_REFLECTIE);
-    to_phase(st, CORE_PHASE_SIGNAAL);
+    test_to_phase(st, CORE_PHASE_REFLECTIE);
+    test_to_phase(st, CORE_PHASE_SIGNAAL);
     assert_int_equal(st->overleg_left, 3);
     assert_true(st->round_measures[1].evidence & (1u << CORE_EV_TAG_GEEN_OVERLEGTIJD));
 }
@@ -146,15 +116,13 @@ static void test_overlegmoment_raises_later_rounds(void **state)
     fixture *f = *state;
     f->sc.rules.overleg_budget = 3;
     f->sc.roles[f->sc.seat_roles[S_CLB]].organizer = true; /* here: the CLB-anker as zorgcoördinator */
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     assert_int_equal(ap(st, CORE_ACT_SET_MEETING, S_LER, 0, 0), CORE_REJ_NOT_ORGANIZER);
-    ok(st, CORE_ACT_SET_MEETING, S_CLB, 0, 0, 0);
+    test_ok(st, CORE_ACT_SET_MEETING, S_CLB, 0, 0, 0);
     assert_int_equal(st->overleg_left, 3 - f->sc.rules.overleg_moment_cost);
     assert_int_equal(ap(st, CORE_ACT_SET_MEETING, S_CLB, 0, 0), CORE_REJ_ALREADY_DONE);
-    to_phase(st, CORE_PHASE_REFLECTIE);
-    to_phase(st, CORE_PHASE_SIGNAAL);
+    test_to_phase(st, CORE_PHASE_REFLECTIE);
+    test_to_phase(st, CORE_PHASE_SIGNAAL);
     assert_int_equal(st->round, 2);
     assert_int_equal(st->overleg_left, 3 + f->sc.rules.overleg_moment_bonus);
     core_public_view v;
@@ -171,23 +139,19 @@ static void test_broken_promise_lowers_trust_and_low_trust_costs_more(void **sta
     f->sc.rules.overleg_budget = 0;
     f->sc.rules.trust_start = 2;
     f->sc.rules.trust_low = 1;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_OVERLEG);
-    ok(st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);
-    ok(st, CORE_ACT_RESPOND, S_CLB, 0, 1, 0);
-    core_action ask = mk(CORE_ACT_ASK, S_OUD, S_LO, N_THUIS, 0);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
+    test_ok(st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);
+    test_ok(st, CORE_ACT_RESPOND, S_CLB, 0, 1, 0);
+    core_action ask = test_action(CORE_ACT_ASK, S_OUD, S_LO, N_THUIS, 0);
     assert_int_equal(core_action_cost(st, &ask), 1);
-    to_phase(st, CORE_PHASE_INZET);
+    test_to_phase(st, CORE_PHASE_INZET);
     core_events ev;
-    ev.n = 0;
-    core_action adv = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(st, &adv, &ev), CORE_OK); /* nobody played on lezen: broken */
+    test_advance_events(st, &ev); /* nobody played on lezen: broken */
     assert_int_equal(st->promises[0].status, CORE_PROMISE_BROKEN);
     assert_int_equal(st->trust, 1);
     assert_int_equal(count_ev(&ev, CORE_EVT_TRUST), 1);
     assert_int_equal(core_action_cost(st, &ask), 2);
-    to_phase(st, CORE_PHASE_SIGNAAL);
+    test_to_phase(st, CORE_PHASE_SIGNAAL);
     assert_true(st->round_measures[1].evidence & (1u << CORE_EV_TAG_WEINIG_VERTROUWEN));
 }
 
@@ -197,20 +161,18 @@ static void test_sensitive_fact_without_consent_costs(void **state)
 {
     fixture *f = *state;
     f->sc.facts[F_CLB_ONDERZOEK].sensitive = true;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     int wb = st->welbevinden, trust = st->trust;
     core_events ev;
     ev.n = 0;
-    core_action x = mk(CORE_ACT_SHARE_FACT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
+    core_action x = test_action(CORE_ACT_SHARE_FACT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
     assert_int_equal(core_apply(st, &x, &ev), CORE_OK);
     assert_true(st->fact_shared[F_CLB_ONDERZOEK]); /* allowed, but it hurts */
     assert_int_equal(st->welbevinden, wb - f->sc.rules.consent_penalty);
     assert_int_equal(st->trust, trust - 1);
     assert_int_equal(count_ev(&ev, CORE_EVT_NO_CONSENT), 1);
     assert_true(st->fact_no_consent[F_CLB_ONDERZOEK]);
-    to_phase(st, CORE_PHASE_SIGNAAL);
+    test_to_phase(st, CORE_PHASE_SIGNAAL);
     assert_true(st->round_measures[1].evidence & (1u << CORE_EV_TAG_ZONDER_TOESTEMMING));
 }
 
@@ -219,22 +181,20 @@ static void test_consent_asked_and_given(void **state)
     fixture *f = *state;
     f->sc.facts[F_CLB_ONDERZOEK].sensitive = true;
     f->sc.facts[F_OUD_VOGELS].sensitive = true;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     assert_int_equal(ap(st, CORE_ACT_ASK_CONSENT, S_LER, F_LER_OREN, 0), CORE_REJ_NOT_SENSITIVE);
     assert_int_equal(ap(st, CORE_ACT_CONSENT, S_OUD, F_CLB_ONDERZOEK, 1), CORE_REJ_NO_CONSENT_ASKED);
-    ok(st, CORE_ACT_ASK_CONSENT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
+    test_ok(st, CORE_ACT_ASK_CONSENT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
     assert_int_equal(ap(st, CORE_ACT_ASK_CONSENT, S_CLB, F_CLB_ONDERZOEK, 0), CORE_REJ_DUPLICATE);
     assert_int_equal(ap(st, CORE_ACT_CONSENT, S_LO, F_CLB_ONDERZOEK, 1), CORE_REJ_NOT_CONSENT_GIVER);
-    ok(st, CORE_ACT_CONSENT, S_OUD, F_CLB_ONDERZOEK, 1, 0);
+    test_ok(st, CORE_ACT_CONSENT, S_OUD, F_CLB_ONDERZOEK, 1, 0);
     int wb = st->welbevinden, trust = st->trust;
-    ok(st, CORE_ACT_SHARE_FACT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
+    test_ok(st, CORE_ACT_SHARE_FACT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
     assert_int_equal(st->welbevinden, wb);
     assert_int_equal(st->trust, trust);
     assert_false(st->fact_no_consent[F_CLB_ONDERZOEK]);
     /* the ouder's own sensitive fact is theirs to share */
-    ok(st, CORE_ACT_SHARE_FACT, S_OUD, F_OUD_VOGELS, 0, 0);
+    test_ok(st, CORE_ACT_SHARE_FACT, S_OUD, F_OUD_VOGELS, 0, 0);
     assert_int_equal(st->trust, trust);
 }
 
@@ -244,17 +204,15 @@ static void test_pupil_from_twelve_gives_consent(void **state)
     f->sc.facts[F_CLB_ONDERZOEK].sensitive = true;
     f->sc.roles[f->sc.seat_roles[S_LO]].pupil = true; /* the fourth seat plays the leerling here */
     f->sc.pupil_age = 13;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_OVERLEG);
-    ok(st, CORE_ACT_ASK_CONSENT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
-    ok(st, CORE_ACT_CONSENT, S_LO, F_CLB_ONDERZOEK, 1, 0);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
+    test_ok(st, CORE_ACT_ASK_CONSENT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
+    test_ok(st, CORE_ACT_CONSENT, S_LO, F_CLB_ONDERZOEK, 1, 0);
     assert_int_equal(st->fact_consent[F_CLB_ONDERZOEK], 2);
     /* at 8 the pupil does not decide this */
     f->sc.pupil_age = 8;
     begin(f);
-    to_phase(st, CORE_PHASE_OVERLEG);
-    ok(st, CORE_ACT_ASK_CONSENT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
+    test_to_phase(st, CORE_PHASE_OVERLEG);
+    test_ok(st, CORE_ACT_ASK_CONSENT, S_CLB, F_CLB_ONDERZOEK, 0, 0);
     assert_int_equal(ap(st, CORE_ACT_CONSENT, S_LO, F_CLB_ONDERZOEK, 1), CORE_REJ_NOT_CONSENT_GIVER);
 }
 
@@ -276,24 +234,23 @@ static void test_pupil_voice_facts_wait_for_the_question(void **state)
     own->needs = 1u << N_KLAS;
     own->pupil_voice = true;
     int own_fact = f->sc.n_facts - 1;
-    begin(f);
-    core_state *st = &f->st;
+    core_state *st = begin(f);
     assert_true(st->pupil_voice);
-    to_phase(st, CORE_PHASE_OVERLEG);
+    test_to_phase(st, CORE_PHASE_OVERLEG);
     assert_int_equal(ap(st, CORE_ACT_SHARE_FACT, S_LER, F_LER_PLANNING, 0), CORE_REJ_PUPIL_NOT_ASKED);
     core_events ev;
     ev.n = 0;
-    core_action x = mk(CORE_ACT_ASK_PUPIL, S_OUD, 0, 0, 0);
+    core_action x = test_action(CORE_ACT_ASK_PUPIL, S_OUD, 0, 0, 0);
     assert_int_equal(core_apply(st, &x, &ev), CORE_OK);
     assert_true(st->fact_shared[own_fact]);         /* the pupil's own words come out */
     assert_int_equal(st->fact_shared_by[own_fact], S_OUD);
     assert_int_equal(count_ev(&ev, CORE_EVT_PUPIL_ASKED), 1);
     assert_int_equal(ap(st, CORE_ACT_ASK_PUPIL, S_CLB, 0, 0), CORE_REJ_ALREADY_DONE);
-    ok(st, CORE_ACT_SHARE_FACT, S_LER, F_LER_PLANNING, 0, 0);
-    to_phase(st, CORE_PHASE_SIGNAAL);
+    test_ok(st, CORE_ACT_SHARE_FACT, S_LER, F_LER_PLANNING, 0, 0);
+    test_to_phase(st, CORE_PHASE_SIGNAAL);
     assert_false(st->round_measures[1].evidence & (1u << CORE_EV_TAG_LEERLING_NIET_GEHOORD));
-    advance(st);
-    to_phase(st, CORE_PHASE_SIGNAAL); /* round 2: nobody asked */
+    test_advance(st);
+    test_to_phase(st, CORE_PHASE_SIGNAAL); /* round 2: nobody asked */
     assert_true(st->round_measures[2].evidence & (1u << CORE_EV_TAG_LEERLING_NIET_GEHOORD));
 }
 
@@ -302,22 +259,20 @@ static void test_pupil_voice_card_counts_only_when_asked(void **state)
     fixture *f = *state;
     f->sc.rules.overleg_budget = 0;
     f->sc.cards[C_OUD_ROUT].pupil_voice = true;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_OVERLEG);
-    ok(st, CORE_ACT_SHARE_FACT, S_OUD, F_OUD_ZANDLOPER, 0, 0); /* light the need */
-    to_phase(st, CORE_PHASE_INZET);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
+    test_ok(st, CORE_ACT_SHARE_FACT, S_OUD, F_OUD_ZANDLOPER, 0, 0); /* light the need */
+    test_to_phase(st, CORE_PHASE_INZET);
     core_seat_state *ss = &st->seats[S_OUD];
     ss->hand[0] = C_OUD_ROUT;
-    ok(st, CORE_ACT_COMMIT, S_OUD, 0, 0, N_THUIS);
-    advance(st);
+    test_ok(st, CORE_ACT_COMMIT, S_OUD, 0, 0, N_THUIS);
+    test_advance(st);
     assert_int_equal(st->need_progress[N_THUIS], 0); /* not heard: adds nothing */
-    to_phase(st, CORE_PHASE_OVERLEG);
-    ok(st, CORE_ACT_ASK_PUPIL, S_LER, 0, 0, 0);
-    to_phase(st, CORE_PHASE_INZET);
+    test_to_phase(st, CORE_PHASE_OVERLEG);
+    test_ok(st, CORE_ACT_ASK_PUPIL, S_LER, 0, 0, 0);
+    test_to_phase(st, CORE_PHASE_INZET);
     ss->hand[0] = C_OUD_ROUT;
-    ok(st, CORE_ACT_COMMIT, S_OUD, 0, 0, N_THUIS);
-    advance(st);
+    test_ok(st, CORE_ACT_COMMIT, S_OUD, 0, 0, N_THUIS);
+    test_advance(st);
     assert_int_equal(st->need_progress[N_THUIS], 3);
 }
 
@@ -326,18 +281,14 @@ static void test_pupil_voice_card_counts_only_when_asked(void **state)
 static void test_cards_only_soften_a_spanning(void **state)
 {
     fixture *f = *state;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_INZET);
+    core_state *st = begin_in(f, CORE_PHASE_INZET);
     int dk = st->draagkracht;
     st->seats[S_LER].hand[0] = C_LER_GEN;
     st->seats[S_LO].hand[0] = C_LO_GEN;
-    ok(st, CORE_ACT_COMMIT, S_LER, 0, 1, FR_TAKEN);
-    ok(st, CORE_ACT_COMMIT, S_LO, 0, 1, FR_TAKEN);
+    test_ok(st, CORE_ACT_COMMIT, S_LER, 0, 1, FR_TAKEN);
+    test_ok(st, CORE_ACT_COMMIT, S_LO, 0, 1, FR_TAKEN);
     core_events ev;
-    ev.n = 0;
-    core_action adv = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(st, &adv, &ev), CORE_OK);
+    test_advance_events(st, &ev);
     assert_int_equal(count_ev(&ev, CORE_EVT_GRENSERVARING), 0);
     assert_int_equal(count_ev(&ev, CORE_EVT_FRICTION_SOFTENED), 1);
     assert_true(st->frictions[0].active);
@@ -351,29 +302,25 @@ static void test_afspraak_by_dialogue(void **state)
     fixture *f = *state;
     snprintf(f->sc.frictions[FR_TAKEN].options[0], CORE_TITLE_LEN, "Elke week samen de les plannen");
     f->sc.frictions[FR_TAKEN].n_options = 1;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     assert_int_equal(ap(st, CORE_ACT_PROPOSE_AFSPRAAK, S_OUD, FR_TAKEN, 0), CORE_REJ_NOT_INVOLVED);
     assert_int_equal(ap(st, CORE_ACT_PROPOSE_AFSPRAAK, S_LER, FR_TAKEN, 3), CORE_REJ_BAD_OPTION);
     assert_int_equal(ap(st, CORE_ACT_PROPOSE_AFSPRAAK, S_LER, FR_TAKEN, CORE_NONE), CORE_REJ_EMPTY_TEXT);
     assert_int_equal(ap(st, CORE_ACT_AGREE_AFSPRAAK, S_LO, FR_TAKEN, 1), CORE_REJ_NO_AFSPRAAK);
     /* an objection drops the proposal */
-    ok(st, CORE_ACT_PROPOSE_AFSPRAAK, S_LER, FR_TAKEN, 0, 0);
-    ok(st, CORE_ACT_AGREE_AFSPRAAK, S_LO, FR_TAKEN, 0, 0);
+    test_ok(st, CORE_ACT_PROPOSE_AFSPRAAK, S_LER, FR_TAKEN, 0, 0);
+    test_ok(st, CORE_ACT_AGREE_AFSPRAAK, S_LO, FR_TAKEN, 0, 0);
     assert_int_equal(st->afspraken[FR_TAKEN].proposer, CORE_NONE);
     /* own words, agreed by the other role: made, and a grenservaring at Uitvoering */
     ok_text(st, CORE_ACT_PROPOSE_AFSPRAAK, S_LO, FR_TAKEN, CORE_NONE, "Wij stellen samen de doelen, elke maandag.");
     assert_int_equal(st->afspraken[FR_TAKEN].made_round, 0);
-    ok(st, CORE_ACT_AGREE_AFSPRAAK, S_LER, FR_TAKEN, 1, 0);
+    test_ok(st, CORE_ACT_AGREE_AFSPRAAK, S_LER, FR_TAKEN, 1, 0);
     assert_int_equal(st->afspraken[FR_TAKEN].made_round, 1);
     assert_string_equal(st->afspraken[FR_TAKEN].text, "Wij stellen samen de doelen, elke maandag.");
     int trust = st->trust;
-    to_phase(st, CORE_PHASE_INZET);
+    test_to_phase(st, CORE_PHASE_INZET);
     core_events ev;
-    ev.n = 0;
-    core_action adv = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(st, &adv, &ev), CORE_OK);
+    test_advance_events(st, &ev);
     assert_int_equal(count_ev(&ev, CORE_EVT_GRENSERVARING), 1);
     assert_false(st->frictions[0].active);
     assert_int_equal(st->trust, trust + 1 > f->sc.rules.trust_max ? f->sc.rules.trust_max : trust + 1);
@@ -385,15 +332,11 @@ static void test_afspraak_by_dialogue(void **state)
 static void test_open_afspraak_lapses(void **state)
 {
     fixture *f = *state;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     ok_text(st, CORE_ACT_PROPOSE_AFSPRAAK, S_LER, FR_TAKEN, CORE_NONE, "Samen plannen.");
-    to_phase(st, CORE_PHASE_INZET);
+    test_to_phase(st, CORE_PHASE_INZET);
     core_events ev;
-    ev.n = 0;
-    core_action adv = mk(CORE_ACT_ADVANCE, CORE_SEAT_HOST, 0, 0, 0);
-    assert_int_equal(core_apply(st, &adv, &ev), CORE_OK);
+    test_advance_events(st, &ev);
     assert_int_equal(count_ev(&ev, CORE_EVT_AFSPRAAK_DROPPED), 1);
     assert_int_equal(count_ev(&ev, CORE_EVT_GRENSERVARING), 0);
     assert_int_equal(st->afspraken[FR_TAKEN].proposer, CORE_NONE);
@@ -405,29 +348,27 @@ static void test_team_words_its_own_goal(void **state)
 {
     fixture *f = *state;
     f->sc.rules.overleg_budget = 0;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     assert_int_equal(ap(st, CORE_ACT_WORD_GOAL, S_OUD, 0, 0), CORE_REJ_UNKNOWN_NEED);
     assert_int_equal(ap(st, CORE_ACT_WORD_GOAL, S_OUD, 1 << N_THUIS, 0), CORE_REJ_EMPTY_TEXT);
     ok_text(st, CORE_ACT_WORD_GOAL, S_OUD, 1 << N_THUIS, 0, "Noor slaapt weer goed door.");
     int g = f->sc.n_goals;
     assert_int_equal(st->n_team_goals, 1);
     assert_int_equal(st->goal_proposal, g);
-    ok(st, CORE_ACT_VOTE_GOAL, S_LER, g, 1, 0);
-    ok(st, CORE_ACT_VOTE_GOAL, S_CLB, g, 1, 0);
-    ok(st, CORE_ACT_VOTE_GOAL, S_LO, g, 1, 0);
+    test_ok(st, CORE_ACT_VOTE_GOAL, S_LER, g, 1, 0);
+    test_ok(st, CORE_ACT_VOTE_GOAL, S_CLB, g, 1, 0);
+    test_ok(st, CORE_ACT_VOTE_GOAL, S_LO, g, 1, 0);
     assert_true(st->goal_adopted[g]);
     core_public_view v;
     core_public_view_get(st, &v);
     assert_string_equal(v.team_goal_text[0], "Noor slaapt weer goed door.");
     assert_true(v.goal_adopted[g]);
     /* the goal bonus reaches its need */
-    ok(st, CORE_ACT_SHARE_FACT, S_OUD, F_OUD_ZANDLOPER, 0, 0);
-    to_phase(st, CORE_PHASE_INZET);
+    test_ok(st, CORE_ACT_SHARE_FACT, S_OUD, F_OUD_ZANDLOPER, 0, 0);
+    test_to_phase(st, CORE_PHASE_INZET);
     st->seats[S_OUD].hand[0] = C_OUD_ROUT;
-    ok(st, CORE_ACT_COMMIT, S_OUD, 0, 0, N_THUIS);
-    advance(st);
+    test_ok(st, CORE_ACT_COMMIT, S_OUD, 0, 0, N_THUIS);
+    test_advance(st);
     assert_int_equal(st->need_progress[N_THUIS], 3 + f->sc.rules.goal_bonus);
 }
 
@@ -461,9 +402,7 @@ static void test_reflection_fit_rule(void **state)
 static void test_unfitting_answer_is_not_reflective(void **state)
 {
     fixture *f = *state;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_REFLECTIE);
+    core_state *st = begin_in(f, CORE_PHASE_REFLECTIE);
     const core_reflection_def *card = &f->sc.reflections[st->reflection_card];
     int fit = -1, misfit = -1;
     for (int o = 0; o < card->n_options; o++) {
@@ -474,10 +413,10 @@ static void test_unfitting_answer_is_not_reflective(void **state)
     }
     assert_true(fit >= 0 && misfit >= 0);
     for (int s = 0; s < 3; s++)
-        ok(st, CORE_ACT_REFLECT, s, fit, 0, 0);
-    ok(st, CORE_ACT_REFLECT, 3, misfit, 0, 0); /* clicking any answer counts for nothing */
+        test_ok(st, CORE_ACT_REFLECT, s, fit, 0, 0);
+    test_ok(st, CORE_ACT_REFLECT, 3, misfit, 0, 0); /* clicking any answer counts for nothing */
     for (int s = 0; s < 4; s++)
-        ok(st, CORE_ACT_READY, s, 0, 0, 0);
+        test_ok(st, CORE_ACT_READY, s, 0, 0, 0);
     assert_int_equal(st->round, 2);
     assert_false(st->r_reflective[1]);
     assert_true(st->round_measures[1].evidence & (1u << CORE_EV_TAG_NIET_REFLECTIEF));
@@ -486,21 +425,19 @@ static void test_unfitting_answer_is_not_reflective(void **state)
 static void test_verbeteractie_checked_in_a_later_round(void **state)
 {
     fixture *f = *state;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_REFLECTIE);
+    core_state *st = begin_in(f, CORE_PHASE_REFLECTIE);
     ok_text(st, CORE_ACT_REFLECT, S_CLB, 0, 0, "Volgende keer vragen we de ouder eerst.");
     assert_int_equal(st->seats[S_CLB].improvement_round, 1);
     /* not in the round it was written */
     assert_int_equal(ap(st, CORE_ACT_CHECK_IMPROVEMENT, S_LER, S_CLB, 1), CORE_REJ_NO_IMPROVEMENT);
     assert_int_equal(ap(st, CORE_ACT_CHECK_IMPROVEMENT, S_LER, S_OUD, 1), CORE_REJ_NO_IMPROVEMENT);
-    to_phase(st, CORE_PHASE_OVERLEG);
+    test_to_phase(st, CORE_PHASE_OVERLEG);
     assert_int_equal(st->round, 2);
     /* the text outlives the round's reflection, for everyone to see */
     core_public_view v;
     core_public_view_get(st, &v);
     assert_string_equal(v.improvement_text[S_CLB], "Volgende keer vragen we de ouder eerst.");
-    ok(st, CORE_ACT_CHECK_IMPROVEMENT, S_LER, S_CLB, 1, 0);
+    test_ok(st, CORE_ACT_CHECK_IMPROVEMENT, S_LER, S_CLB, 1, 0);
     assert_int_equal(st->seats[S_CLB].improvement_checked, 2);
     assert_true(st->seats[S_CLB].improvement_done);
     assert_int_equal(ap(st, CORE_ACT_CHECK_IMPROVEMENT, S_OUD, S_CLB, 0), CORE_REJ_NO_IMPROVEMENT);
@@ -525,14 +462,12 @@ static void test_two_outcomes(void **state)
 static void test_ready_names_its_phase(void **state)
 {
     fixture *f = *state;
-    begin(f);
-    core_state *st = &f->st;
-    to_phase(st, CORE_PHASE_OVERLEG);
+    core_state *st = begin_in(f, CORE_PHASE_OVERLEG);
     /* a "klaar" meant for Identiteit arrives in Overleg: refused */
     assert_int_equal(ap(st, CORE_ACT_READY, S_LER, CORE_PHASE_IDENTITEIT, 1), CORE_REJ_WRONG_PHASE);
     assert_int_equal(ap(st, CORE_ACT_READY, S_LER, CORE_PHASE_OVERLEG, 2), CORE_REJ_WRONG_PHASE);
-    ok(st, CORE_ACT_READY, S_LER, CORE_PHASE_OVERLEG, 1, 0);
-    ok(st, CORE_ACT_READY, S_OUD, 0, 0, 0); /* 0: any phase (older clients) */
+    test_ok(st, CORE_ACT_READY, S_LER, CORE_PHASE_OVERLEG, 1, 0);
+    test_ok(st, CORE_ACT_READY, S_OUD, 0, 0, 0); /* 0: any phase (older clients) */
 }
 
 /* ------------------------------------------------------------ bot tables */
@@ -585,27 +520,30 @@ static void test_mixed_seats_from_the_seed(void **state)
     assert_int_equal(core_sim_mixed_team_seats(3, 0), 0);
 }
 
+/* a test on a fresh copy of the scenario, its tweaks its own */
+#define FRESH(test) cmocka_unit_test_setup_teardown(test, setup, teardown)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_overleg_time_is_spent_and_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_overlegmoment_raises_later_rounds, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_broken_promise_lowers_trust_and_low_trust_costs_more, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_sensitive_fact_without_consent_costs, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_consent_asked_and_given, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_pupil_from_twelve_gives_consent, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_pupil_voice_facts_wait_for_the_question, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_pupil_voice_card_counts_only_when_asked, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cards_only_soften_a_spanning, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_afspraak_by_dialogue, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_open_afspraak_lapses, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_team_words_its_own_goal, setup, teardown),
+        FRESH(test_overleg_time_is_spent_and_refused),
+        FRESH(test_overlegmoment_raises_later_rounds),
+        FRESH(test_broken_promise_lowers_trust_and_low_trust_costs_more),
+        FRESH(test_sensitive_fact_without_consent_costs),
+        FRESH(test_consent_asked_and_given),
+        FRESH(test_pupil_from_twelve_gives_consent),
+        FRESH(test_pupil_voice_facts_wait_for_the_question),
+        FRESH(test_pupil_voice_card_counts_only_when_asked),
+        FRESH(test_cards_only_soften_a_spanning),
+        FRESH(test_afspraak_by_dialogue),
+        FRESH(test_open_afspraak_lapses),
+        FRESH(test_team_words_its_own_goal),
         cmocka_unit_test(test_reflection_fit_rule),
-        cmocka_unit_test_setup_teardown(test_unfitting_answer_is_not_reflective, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_verbeteractie_checked_in_a_later_round, setup, teardown),
+        FRESH(test_unfitting_answer_is_not_reflective),
+        FRESH(test_verbeteractie_checked_in_a_later_round),
         cmocka_unit_test(test_two_outcomes),
-        cmocka_unit_test_setup_teardown(test_ready_names_its_phase, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_checklist_table_never_verbindend, setup, teardown),
+        FRESH(test_ready_names_its_phase),
+        FRESH(test_checklist_table_never_verbindend),
         cmocka_unit_test(test_mixed_seats_from_the_seed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

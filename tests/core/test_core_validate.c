@@ -14,14 +14,12 @@
 #include <string.h>
 
 #include "core/core.h"
-#include "test_scenario.h"
+#include "test_play.h"
 
 /* A fresh copy of the valid test scenario to break one thing in. */
 static core_scenario *fresh(void)
 {
-    core_scenario *sc = calloc(1, sizeof *sc);
-    assert_non_null(sc);
-    test_scenario_noor(sc);
+    core_scenario *sc = test_scenario_new();
     return sc;
 }
 

@@ -4,17 +4,12 @@
  * message that decodes re-encodes to exactly the same bytes: the reader
  * accepts nothing the writer would not produce.
  */
+#include "fuzz_must.h"
 #include "proto/proto.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void must(int cond)
-{
-    if (!cond)
-        abort();
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -33,26 +28,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         off += used;
     }
 
-    proto_hello h;
-    if (proto_decode_hello(data, size, &h, NULL) && h.magic == PROTO_MAGIC && h.version == PROTO_VERSION) {
-        size_t n = proto_encode_hello(out, sizeof out, &h);
-        must(n == size && !memcmp(out, data, size));
-    }
-    proto_action a;
-    if (proto_decode_action(data, size, &a, NULL)) {
-        size_t n = proto_encode_action(out, sizeof out, &a);
-        must(n == size && !memcmp(out, data, size));
-    }
-    proto_lobby l;
-    if (proto_decode_lobby(data, size, &l, NULL)) {
-        size_t n = proto_encode_lobby(out, sizeof out, &l);
-        must(n == size && !memcmp(out, data, size));
-    }
-    proto_reject r;
-    if (proto_decode_reject(data, size, &r, NULL)) {
-        size_t n = proto_encode_reject(out, sizeof out, &r);
-        must(n == size && !memcmp(out, data, size));
-    }
+    must_round_trip_client_messages(data, size, out, sizeof out);
+    MUST_ROUND_TRIP(proto_lobby, proto_decode_lobby, proto_encode_lobby, data, size, out, sizeof out);
+    MUST_ROUND_TRIP(proto_reject, proto_decode_reject, proto_encode_reject, data, size, out, sizeof out);
     if (proto_decode_update(data, size, &upd, NULL)) {
         size_t n = proto_encode_update(out, sizeof out, upd.tick, &upd.events, upd.view_kind, &upd.view,
                                        &upd.view.pub);
@@ -63,11 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)proto_view_fits(&sc, &upd.view, true, NULL);
         (void)proto_events_fit(&sc, sc.n_seats, &upd.events, NULL);
     }
-    proto_event ev;
-    if (proto_decode_event(data, size, &ev, NULL)) {
-        size_t n = proto_encode_event(out, sizeof out, &ev);
-        must(n == size && !memcmp(out, data, size));
-    }
+    MUST_ROUND_TRIP(proto_event, proto_decode_event, proto_encode_event, data, size, out, sizeof out);
     proto_result res;
     (void)proto_decode_result(data, size, &res, NULL);
     proto_fact f;

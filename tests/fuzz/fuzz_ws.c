@@ -18,6 +18,7 @@
  *  - the splitter over the whole input in pieces finds the frames and the
  *    verdict that proto_frame_next finds at the host's frame limit.
  */
+#include "fuzz_must.h"
 #include "proto/proto.h"
 #include "web/web_frames.h"
 
@@ -26,12 +27,6 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void must(int cond)
-{
-    if (!cond)
-        abort();
-}
 
 static uint64_t mix(uint64_t h, const uint8_t *p, size_t n)
 {
@@ -69,16 +64,7 @@ static bool expected_ok(bool text, const uint8_t *m, size_t len)
 static void host_decodes(const uint8_t *payload, size_t len)
 {
     static uint8_t out[PROTO_MAX_CLIENT_FRAME + 64];
-    proto_hello h;
-    if (proto_decode_hello(payload, len, &h, NULL) && h.magic == PROTO_MAGIC && h.version == PROTO_VERSION) {
-        size_t n = proto_encode_hello(out, sizeof out, &h);
-        must(n == len && !memcmp(out, payload, len));
-    }
-    proto_action a;
-    if (proto_decode_action(payload, len, &a, NULL)) {
-        size_t n = proto_encode_action(out, sizeof out, &a);
-        must(n == len && !memcmp(out, payload, len));
-    }
+    must_round_trip_client_messages(payload, len, out, sizeof out);
     proto_ping p;
     (void)proto_decode_ping(payload, len, PROTO_MSG_PONG, &p, NULL);
     (void)proto_decode_ping(payload, len, PROTO_MSG_PING, &p, NULL);

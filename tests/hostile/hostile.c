@@ -10,6 +10,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,21 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+int hx_failures;
+
+void hx_check(bool ok, const char *what, const char *fmt, ...)
+{
+    if (ok)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "FAIL %s: ", what);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    hx_failures++;
+}
 
 extern char **environ;
 
@@ -49,17 +65,8 @@ bool hx_host_start(hx_host *h, const char *bin, int bots, const char *code)
         h->pid = ts_spawn(argv, h->log, false);
         if (h->pid < 0)
             return false;
-        /* up when it accepts a connection */
-        for (int i = 0; i < 400; i++) {
-            int fd = ts_connect(h->port, 0);
-            if (fd >= 0) {
-                close(fd);
-                return true;
-            }
-            if (!hx_host_alive(h))
-                break;
-            plat_sleep_ms(10);
-        }
+        if (ts_wait_accepting(h->port, &h->pid, &h->status, 4000))
+            return true;
         hx_host_stop(h);
     }
     return false;
@@ -339,6 +346,16 @@ static void *p_main(void *arg)
     return NULL;
 }
 
+void hx_player_seat(hx_player *p, const char *name, int port, const char *code, int pace_ms, int ping_ms)
+{
+    snprintf(p->name, sizeof p->name, "%s", name);
+    p->port = port;
+    p->code = code;
+    p->play = true;
+    p->pace_ms = pace_ms;
+    p->ping_ms = ping_ms;
+}
+
 bool hx_player_start(hx_player *p)
 {
     p->fd = -1;
@@ -347,6 +364,17 @@ bool hx_player_start(hx_player *p)
     pthread_mutex_init(&p->mu, NULL);
     core_rng_seed(&p->rng, 99, (uint64_t)p->port);
     return p->sc && pthread_create(&p->thread, NULL, p_main, p) == 0;
+}
+
+void hx_slow_seats(hx_player *slow, int n, const char *prefix, int port, const char *code)
+{
+    for (int k = 0; k < n; k++) {
+        char name[32];
+        snprintf(name, sizeof name, "%s%d", prefix, k);
+        hx_player_seat(&slow[k], name, port, code, 2500, 500);
+        ts_sleep_ms(50);
+        hx_player_start(&slow[k]);
+    }
 }
 
 void hx_player_stop(hx_player *p)

@@ -19,6 +19,12 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+/* ------------------------------------------------------------ checks */
+/* A failed check prints "FAIL <what>: <message>" and counts in hx_failures;
+ * the test goes on, so one run reports every scenario. */
+extern int hx_failures;
+void hx_check(bool ok, const char *what, const char *fmt, ...);
+
 /* ------------------------------------------------------------ host */
 typedef struct {
     pid_t pid;
@@ -79,7 +85,15 @@ typedef struct {
     size_t n_lat, cap_lat;
 } hx_player;
 
+/* Sets what a playing seat needs before hx_player_start: its name, the
+ * host's port and room code, a pause of pace_ms before each action and a
+ * PING every ping_ms. */
+void hx_player_seat(hx_player *p, const char *name, int port, const char *code, int pace_ms, int ping_ms);
 bool hx_player_start(hx_player *p);
+/* Starts n slow players <prefix>0.. (an action every 2.5 s, 50 ms apart):
+ * every phase waits for them, so no game ends (and no headless host
+ * exits) during a test. */
+void hx_slow_seats(hx_player *slow, int n, const char *prefix, int port, const char *code);
 void hx_player_stop(hx_player *p);
 /* p99 (ms) of the samples taken in [t0, t1]; *n gets their count. */
 double hx_player_p99(hx_player *p, uint64_t t0, uint64_t t1, size_t *n);

@@ -34,7 +34,6 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,21 +116,6 @@ static size_t hello_payload(uint8_t *buf, size_t cap, const char *code, const ch
     return proto_encode_hello(buf, cap, &m);
 }
 
-static int failures;
-
-static void check(bool ok, const char *scenario, const char *fmt, ...)
-{
-    if (ok)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "FAIL %s: ", scenario);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\n");
-    va_end(ap);
-    failures++;
-}
-
 static void *rss_main(void *arg)
 {
     ctx *c = arg;
@@ -182,8 +166,8 @@ static bool dropped_with_reason(ctx *c, int fd, const char *scenario, int ms)
     long waited = (long)(plat_now_ms() - t0);
     char line[512] = "";
     long found = hx_log_find(&c->host, c->from, addr, NULL, 1000, line, sizeof line);
-    check(closed, scenario, "the host did not close %s within %d ms", addr, ms);
-    check(found >= 0, scenario, "no log line names %s", addr);
+    hx_check(closed, scenario, "the host did not close %s within %d ms", addr, ms);
+    hx_check(found >= 0, scenario, "no log line names %s", addr);
     if (found >= 0 && !c->note[0])
         snprintf(c->note, sizeof c->note, "%.400s", line);
     if (!c->metric[0] || (double)waited > c->metric_value)
@@ -240,7 +224,7 @@ static void atk_truncated(ctx *c)
     send(leave, hdr, sizeof hdr, MSG_NOSIGNAL);
     send(leave, hello, n / 2, MSG_NOSIGNAL);
     shutdown(leave, SHUT_WR);
-    check(ts_wait_closed(leave, 2000), "truncated", "a half frame then FIN was not closed");
+    hx_check(ts_wait_closed(leave, 2000), "truncated", "a half frame then FIN was not closed");
     close(leave);
     dropped_with_reason(c, hang, "truncated", 4500);
     close(hang);
@@ -259,7 +243,7 @@ static void atk_one_byte(ctx *c)
         plat_sleep_ms(10);
     }
     int t = first_frame_type(fd, 2000);
-    check(t == PROTO_MSG_WELCOME, "one_byte", "a HELLO sent byte by byte got message %d, not WELCOME", t);
+    hx_check(t == PROTO_MSG_WELCOME, "one_byte", "a HELLO sent byte by byte got message %d, not WELCOME", t);
     metric(c, "welcomed_after", (double)(plat_now_ms() - t0), "ms");
     snprintf(c->note, sizeof c->note, "%zu bytes one at a time: welcomed (not an offender)", n + PROTO_HEADER_LEN);
     close(fd);
@@ -283,7 +267,7 @@ static void atk_never_reads(ctx *c)
     uint64_t t0 = plat_now_ms();
     char line[512] = "";
     long found = hx_log_find(&c->host, c->from, addr, "is weg", 6000, line, sizeof line);
-    check(found >= 0, "never_reads", "an observer that never reads was not dropped with a reason within 6 s");
+    hx_check(found >= 0, "never_reads", "an observer that never reads was not dropped with a reason within 6 s");
     snprintf(c->note, sizeof c->note, "%.400s", line);
     metric(c, "dropped_after", (double)(plat_now_ms() - t0), "ms");
     close(fd);
@@ -294,7 +278,7 @@ static void atk_flood(ctx *c)
     int fd = ts_connect(c->host.port, 0);
     uint8_t hello[512];
     ts_send_frame(fd, hello, hello_payload(hello, sizeof hello, CODE, "spammer", true));
-    check(first_frame_type(fd, 2000) == PROTO_MSG_WELCOME, "flood", "the flooder was not welcomed first");
+    hx_check(first_frame_type(fd, 2000) == PROTO_MSG_WELCOME, "flood", "the flooder was not welcomed first");
     char addr[64];
     ts_sock_name(fd, addr, sizeof addr);
     uint64_t t0 = plat_now_ms();
@@ -316,7 +300,7 @@ static void atk_flood(ctx *c)
     }
     char line[512] = "";
     long found = hx_log_find(&c->host, c->from, addr, "te veel", 2000, line, sizeof line);
-    check(found >= 0, "flood", "the flooder was not dropped for too many messages");
+    hx_check(found >= 0, "flood", "the flooder was not dropped for too many messages");
     snprintf(c->note, sizeof c->note, "%.300s (after %d messages)", line, sent);
     metric(c, "dropped_after", (double)(plat_now_ms() - t0), "ms");
     close(fd);
@@ -341,7 +325,7 @@ static void atk_conn64(ctx *c)
     for (int k = 0; k < 64; k++)
         if (fds[k] >= 0)
             close(fds[k]);
-    check(answered == 64, "conn64", "only %d of 64 simultaneous connections got an answer", answered);
+    hx_check(answered == 64, "conn64", "only %d of 64 simultaneous connections got an answer", answered);
     snprintf(c->note, sizeof c->note, "%d of 64 welcomed as observers, %d answered", welcomed, answered);
     metric(c, "welcomed", (double)welcomed, "connections");
 }
@@ -353,12 +337,12 @@ static void atk_killed(ctx *c)
     c->flaky.reset = true;
     char line[512] = "";
     long noticed = hx_log_find(&c->host, c->from, "kwetsbaar", "is weg", 4000, line, sizeof line);
-    check(noticed >= 0, "killed", "the killed player's seat was not marked disconnected");
+    hx_check(noticed >= 0, "killed", "the killed player's seat was not marked disconnected");
     plat_sleep_ms(500);
     long from2 = hx_log_size(&c->host);
     c->flaky.hold = false;
     long back = hx_log_find(&c->host, from2, "kwetsbaar", "is terug op plaats", 4000, NULL, 0);
-    check(back >= 0, "killed", "the player did not get its seat back with its token");
+    hx_check(back >= 0, "killed", "the player did not get its seat back with its token");
     snprintf(c->note, sizeof c->note, "%.300s; rejoined with its token after %ld ms", line, back);
     metric(c, "noticed_after", (double)noticed, "ms");
 }
@@ -379,12 +363,12 @@ static void atk_silent(ctx *c)
     /* first a slow link (150 ms each way): tolerated, not dropped */
     hx_proxy_set(c->px, HX_DELAY, 150);
     plat_sleep_ms(1500);
-    check(hx_log_find(&c->host, c->from, "kwetsbaar", "is weg", 0, NULL, 0) < 0, "silent",
+    hx_check(hx_log_find(&c->host, c->from, "kwetsbaar", "is weg", 0, NULL, 0) < 0, "silent",
           "a slow (150 ms) link was dropped");
     /* a dropped link (both sockets closed): the seat comes back */
     long from1 = link_turns(c, HX_DROP, "drop");
     long back1 = hx_log_find(&c->host, from1, "kwetsbaar", "is terug op plaats", 4000, NULL, 0);
-    check(back1 >= 0, "silent", "after a dropped link the seat was not reclaimed");
+    hx_check(back1 >= 0, "silent", "after a dropped link the seat was not reclaimed");
     plat_sleep_ms(500);
     /* a silent link: nothing passes, nothing closes */
     uint64_t t0 = plat_now_ms();
@@ -392,11 +376,11 @@ static void atk_silent(ctx *c)
     char line[512] = "";
     long noticed = hx_log_find(&c->host, from2, "kwetsbaar", "is weg", 6000, line, sizeof line);
     long noticed_ms = noticed >= 0 ? (long)(plat_now_ms() - t0) : -1;
-    check(noticed >= 0 && noticed_ms <= 3100, "silent", "a silent link was noticed after %ld ms (limit 3 s)",
+    hx_check(noticed >= 0 && noticed_ms <= 3100, "silent", "a silent link was noticed after %ld ms (limit 3 s)",
           noticed_ms);
     long from3 = link_turns(c, HX_PASS, "pass");
     long back = hx_log_find(&c->host, from3, "kwetsbaar", "is terug op plaats", 5000, NULL, 0);
-    check(back >= 0, "silent", "the seat was not reclaimed when the link came back");
+    hx_check(back >= 0, "silent", "the seat was not reclaimed when the link came back");
     snprintf(c->note, sizeof c->note, "delay 150 ms tolerated; drop -> rejoined in %ld ms; stall -> %.300s; "
              "back -> rejoined in %ld ms", back1, line, back);
     metric(c, "noticed_after", (double)noticed_ms, "ms");
@@ -437,31 +421,13 @@ static bool game_running(hx_player *p)
 static void seat_table(const hx_host *h, hx_player *normal, hx_player *second, hx_player slow[2], int second_port,
                        const char *second_name)
 {
-    snprintf(normal->name, sizeof normal->name, "normaal");
-    normal->port = h->port;
-    normal->code = CODE;
-    normal->play = true;
-    normal->pace_ms = 150;
-    normal->ping_ms = PING_MS;
-    snprintf(second->name, sizeof second->name, "%s", second_name);
-    second->port = second_port;
-    second->code = CODE;
-    second->play = true;
-    second->pace_ms = 1000; /* the game moves at this seat's pace: it outlasts the scenario */
-    second->ping_ms = 300;
+    hx_player_seat(normal, "normaal", h->port, CODE, 150, PING_MS);
+    /* the game moves at the second seat's pace: it outlasts the scenario */
+    hx_player_seat(second, second_name, second_port, CODE, 1000, 300);
     hx_player_start(normal);
     plat_sleep_ms(100); /* the normal player takes the first seat */
     hx_player_start(second);
-    for (int k = 0; k < 2; k++) {
-        snprintf(slow[k].name, sizeof slow[k].name, "bedachtzaam%d", k);
-        slow[k].port = h->port;
-        slow[k].code = CODE;
-        slow[k].play = true;
-        slow[k].pace_ms = 2500;
-        slow[k].ping_ms = 500;
-        plat_sleep_ms(50);
-        hx_player_start(&slow[k]);
-    }
+    hx_slow_seats(slow, 2, "bedachtzaam", h->port, CODE);
 }
 
 static void unseat_table(hx_player *normal, hx_player *second, hx_player slow[2])
@@ -515,7 +481,7 @@ static uint64_t window_end(hx_player *probe, uint64_t t0, int min_ms)
 static bool open_tables(ctx *c, const char *name)
 {
     if (!hx_host_start(&c->host, SAMENSPEL_BIN, 0, CODE) || !hx_host_start(&c->twin_host, SAMENSPEL_BIN, 0, CODE)) {
-        check(false, name, "a host did not start (logs %s, %s)", c->host.log, c->twin_host.log);
+        hx_check(false, name, "a host did not start (logs %s, %s)", c->host.log, c->twin_host.log);
         hx_host_stop(&c->host);
         return false;
     }
@@ -526,8 +492,8 @@ static bool open_tables(ctx *c, const char *name)
     while (plat_now_ms() < until &&
            !(game_running(&c->normal) && hx_player_ready(&c->flaky) && game_running(&c->twin_normal)))
         plat_sleep_ms(10);
-    check(game_running(&c->normal), name, "the game did not start (log %s)", c->host.log);
-    check(game_running(&c->twin_normal), name, "the twin's game did not start (log %s)", c->twin_host.log);
+    hx_check(game_running(&c->normal), name, "the game did not start (log %s)", c->host.log);
+    hx_check(game_running(&c->twin_normal), name, "the twin's game did not start (log %s)", c->twin_host.log);
     return true;
 }
 
@@ -591,10 +557,10 @@ static void judge_latency(const scenario *s, ctx *c, uint64_t b0, uint64_t b1, u
         r->why = ft ? "the unattacked twin in the same window + one 4 ms tick"
              : (factor > 2.0 ? "3x the unattacked twin in the same window (64 joins at once)"
                         : "2x the unattacked twin in the same window");
-    check(r->nb >= MIN_SAMPLES && r->na >= MIN_SAMPLES, s->name,
+    hx_check(r->nb >= MIN_SAMPLES && r->na >= MIN_SAMPLES, s->name,
           "too few latency samples (%zu baseline, %zu attack; need %d each)", r->nb, r->na, MIN_SAMPLES);
     r->judged = r->twin_att <= OVERLOADED_MS;
-    check(!r->judged || r->att <= r->limit, s->name,
+    hx_check(!r->judged || r->att <= r->limit, s->name,
           "p99 %.2f ms under attack > bound %.2f ms (baseline p99 %.2f ms, twin p99 %.2f ms; bound: %s)", r->att,
           r->limit, r->base, r->twin_att, r->why);
     if ((r->judged && r->att > r->limit) || getenv("HOSTILE_SLOWEST")) {
@@ -639,7 +605,7 @@ static void print_latency(const scenario *s, const lat_result *r)
  * same run, and a missed bound is a failure (no second try). */
 static void run(const scenario *s)
 {
-    int failures_before = failures;
+    int failures_before = hx_failures;
     ctx *c = calloc(1, sizeof *c);
     if (!open_tables(c, s->name)) {
         free(c);
@@ -670,11 +636,11 @@ static void run(const scenario *s)
     uint64_t last = c->normal.last_answer_ms;
     pthread_mutex_unlock(&c->normal.mu);
 
-    check(alive, s->name, "the host is gone (exit status %d, log %s)", c->host.status, c->host.log);
-    check(connects == 1, s->name, "the normal player lost its connection (%d connects)", connects);
-    check(plat_now_ms() - last < 500, s->name, "the normal player got no answer in the last %llu ms",
+    hx_check(alive, s->name, "the host is gone (exit status %d, log %s)", c->host.status, c->host.log);
+    hx_check(connects == 1, s->name, "the normal player lost its connection (%d connects)", connects);
+    hx_check(plat_now_ms() - last < 500, s->name, "the normal player got no answer in the last %llu ms",
           (unsigned long long)(plat_now_ms() - last));
-    check(growth < RSS_LIMIT_KIB, s->name, "host RSS grew by %ld KiB (bound %ld KiB)", growth, RSS_LIMIT_KIB);
+    hx_check(growth < RSS_LIMIT_KIB, s->name, "host RSS grew by %ld KiB (bound %ld KiB)", growth, RSS_LIMIT_KIB);
 
     print_latency(s, &r);
     printf("hostile_%s_rss_start %ld KiB\n", s->name, rss0);
@@ -684,7 +650,7 @@ static void run(const scenario *s)
         printf("hostile_%s_%s %.0f %s\n", s->name, c->metric, c->metric_value, c->metric_unit);
     printf("# %s: %s\n", s->name, c->note);
     fflush(stdout);
-    close_tables(c, failures != failures_before);
+    close_tables(c, hx_failures != failures_before);
     free(c);
 }
 
@@ -715,9 +681,9 @@ int main(int argc, char **argv)
             want = want || !strcmp(argv[k], scenarios[i].name);
         if (!want)
             continue;
-        int before = failures;
+        int before = hx_failures;
         run(&scenarios[i]);
-        printf("hostile_%s_ok %d bool\n", scenarios[i].name, failures == before);
+        printf("hostile_%s_ok %d bool\n", scenarios[i].name, hx_failures == before);
         ran++;
     }
     printf("hostile_seconds %.1f s\n", (double)(plat_now_ms() - t0) / 1000.0);
@@ -725,5 +691,5 @@ int main(int argc, char **argv)
         fprintf(stderr, "no such scenario\n");
         return 2;
     }
-    return failures ? 1 : 0;
+    return hx_failures ? 1 : 0;
 }

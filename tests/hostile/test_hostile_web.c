@@ -12,11 +12,7 @@
 #include "platform/plat.h"
 #include "ts.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <poll.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,21 +23,6 @@
 #define WINDOW_MS 3000
 #define TICK_MS 4.0
 #define N_BROWSERS 64
-
-static int failures;
-
-static void check(bool ok, const char *what, const char *fmt, ...)
-{
-    if (ok)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "FAIL %s: ", what);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\n");
-    va_end(ap);
-    failures++;
-}
 
 /* ------------------------------------------------------------- host */
 
@@ -71,16 +52,8 @@ static bool host_start(web_host *h, bool web)
         h->pid = ts_spawn(argv, h->log, false);
         if (h->pid < 0)
             return false;
-        for (int i = 0; i < 400; i++) {
-            int fd = ts_connect(web ? h->http : h->port, 0);
-            if (fd >= 0) {
-                close(fd);
-                return true;
-            }
-            if (!ts_alive(&h->pid, NULL))
-                break;
-            ts_sleep_ms(10);
-        }
+        if (ts_wait_accepting(web ? h->http : h->port, &h->pid, NULL, 4000))
+            return true;
         ts_kill(&h->pid);
     }
     return false;
@@ -88,39 +61,11 @@ static bool host_start(web_host *h, bool web)
 
 /* ------------------------------------------------------ raw WebSocket */
 
-/* A connection from the loopback address 127.0.0.<src> (0: any), so that
- * many browsers are many addresses, as in a classroom. */
-static int connect_from(int port, int src)
-{
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return -1;
-    int one = 1;
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    if (src > 0) {
-        struct sockaddr_in b = {0};
-        b.sin_family = AF_INET;
-        b.sin_addr.s_addr = htonl(0x7f000000u | (uint32_t)src);
-        if (bind(fd, (struct sockaddr *)&b, sizeof b) != 0) {
-            close(fd);
-            return -1;
-        }
-    }
-    struct sockaddr_in a = {0};
-    a.sin_family = AF_INET;
-    a.sin_port = htons((uint16_t)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
 /* Sends the upgrade; returns the socket once the 101 came, else -1. */
 static int ws_open(const web_host *h, int src)
 {
-    int fd = connect_from(h->http, src);
+    /* from 127.0.0.<src>: many browsers are many addresses, as in a classroom */
+    int fd = ts_connect_from(h->http, src);
     if (fd < 0)
         return -1;
     char req[512];
@@ -154,47 +99,6 @@ static int ws_open(const web_host *h, int src)
         return -1;
     }
     return fd;
-}
-
-static bool ws_send(int fd, int opcode, bool fin, bool mask, const uint8_t *p, size_t len)
-{
-    uint8_t hdr[14];
-    size_t h = 0;
-    hdr[h++] = (uint8_t)((fin ? 0x80 : 0) | opcode);
-    uint8_t m = mask ? 0x80 : 0;
-    if (len < 126) {
-        hdr[h++] = (uint8_t)(m | len);
-    } else if (len < 65536) {
-        hdr[h++] = m | 126;
-        hdr[h++] = (uint8_t)(len >> 8);
-        hdr[h++] = (uint8_t)len;
-    } else {
-        hdr[h++] = m | 127;
-        for (int i = 7; i >= 0; i--)
-            hdr[h++] = (uint8_t)((uint64_t)len >> (8 * i));
-    }
-    static const uint8_t key[4] = {0x3c, 0xa5, 0x0f, 0x71};
-    if (mask) {
-        memcpy(hdr + h, key, 4);
-        h += 4;
-    }
-    uint8_t *out = malloc(h + len);
-    if (!out)
-        return false;
-    memcpy(out, hdr, h);
-    for (size_t i = 0; i < len; i++)
-        out[h + i] = mask ? (uint8_t)(p[i] ^ key[i % 4]) : p[i];
-    bool ok = send(fd, out, h + len, MSG_NOSIGNAL) == (ssize_t)(h + len);
-    free(out);
-    return ok;
-}
-
-static bool ws_send_frame(int fd, const uint8_t *payload, size_t len)
-{
-    uint8_t m[PROTO_HEADER_LEN + PROTO_MAX_CLIENT_FRAME];
-    proto_frame_header(m, (uint32_t)len);
-    memcpy(m + 4, payload, len);
-    return ws_send(fd, 2, true, true, m, len + 4);
 }
 
 static size_t hello(uint8_t *buf, size_t cap, const char *name, bool observe)
@@ -290,7 +194,7 @@ static int ws_live(int fd, ws_in *in, uint32_t *tick, int ms)
             if (proto_decode_ping(m + 4, ml - 4, PROTO_MSG_PING, &pg, NULL)) {
                 pg.ack_tick = *tick;
                 uint8_t out[32];
-                ws_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PONG, &pg));
+                ts_ws_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PONG, &pg));
             }
         }
     } while (ts_now_ms() < end);
@@ -321,7 +225,7 @@ static int ws_join(const web_host *h, int src, const char *name, ws_in *in)
         return -1;
     uint8_t hb[256];
     in->len = 0;
-    if (!ws_send_frame(fd, hb, hello(hb, sizeof hb, name, true)) || ws_next_type(fd, in, 5000) != PROTO_MSG_WELCOME) {
+    if (!ts_ws_send_frame(fd, hb, hello(hb, sizeof hb, name, true)) || ws_next_type(fd, in, 5000) != PROTO_MSG_WELCOME) {
         close(fd);
         return -1;
     }
@@ -358,7 +262,7 @@ static void judge(ctx *c, const char *name, uint64_t t0, uint64_t t1)
     printf("hostile_web_%s_p99 %.2f ms\n", name, p99);
     printf("hostile_web_%s_p99_bound %.2f ms\n", name, bound);
     printf("hostile_web_%s_samples %zu samples\n", name, n);
-    check(n >= 20, name, "the normal player got only %zu answers during the attack", n);
+    hx_check(n >= 20, name, "the normal player got only %zu answers during the attack", n);
     if (p99 > bound) { /* where the slow answers fell in the window */
         double ms[8];
         uint64_t at[8];
@@ -366,7 +270,7 @@ static void judge(ctx *c, const char *name, uint64_t t0, uint64_t t1)
         for (size_t i = 0; i < k; i++)
             fprintf(stderr, "  slow answer %.2f ms at +%llu ms\n", ms[i], (unsigned long long)(at[i] - t0));
     }
-    check(p99 <= bound, name, "normal player's p99 %.2f ms > bound %.2f ms (baseline %.2f ms, twin %.2f ms)", p99,
+    hx_check(p99 <= bound, name, "normal player's p99 %.2f ms > bound %.2f ms (baseline %.2f ms, twin %.2f ms)", p99,
           bound, c->base, twin);
 }
 
@@ -390,20 +294,20 @@ static void hostile_frames(ctx *c, const web_host *h)
     uint64_t t0 = ts_now_ms();
     for (int kind = 0; kind < 6; kind++) {
         int fd = ws_open(h, 0);
-        check(fd >= 0, names[kind], "the upgrade was refused");
+        hx_check(fd >= 0, names[kind], "the upgrade was refused");
         if (fd < 0)
             continue;
         switch (kind) {
-        case 0: ws_send(fd, 2, true, false, framed, hn + 4); break;
-        case 1: ws_send(fd, 2, true, true, big, sizeof big); break;
+        case 0: ts_ws_send(fd, 2, true, false, framed, hn + 4); break;
+        case 1: ts_ws_send(fd, 2, true, true, big, sizeof big); break;
         case 2: /* 40 fragments of 2 KiB: together past the frame limit */
             for (int f = 0; f < 40; f++)
-                if (!ws_send(fd, f == 0 ? 2 : 0, f == 39, true, big + f * 2048, 2048))
+                if (!ts_ws_send(fd, f == 0 ? 2 : 0, f == 39, true, big + f * 2048, 2048))
                     break;
             break;
-        case 3: ws_send(fd, 2, true, true, big, 3); break;
-        case 4: ws_send(fd, 1, true, true, (const uint8_t *)"hallo", 5); break;
-        case 5: framed[2] ^= 1; ws_send(fd, 2, true, true, framed, hn + 4); framed[2] ^= 1; break;
+        case 3: ts_ws_send(fd, 2, true, true, big, 3); break;
+        case 4: ts_ws_send(fd, 1, true, true, (const uint8_t *)"hallo", 5); break;
+        case 5: framed[2] ^= 1; ts_ws_send(fd, 2, true, true, framed, hn + 4); framed[2] ^= 1; break;
         }
         /* libwebsockets 4.1 does not fail an unmasked client frame at
          * once: it reads the first payload bytes as the mask key and waits
@@ -414,12 +318,12 @@ static void hostile_frames(ctx *c, const web_host *h)
         static ws_in kin;
         kin.len = 0;
         bool closed = ws_closed(fd, &kin, kind == 0 ? 6000 : 2000);
-        check(closed, names[kind], "the connection was not closed");
+        hx_check(closed, names[kind], "the connection was not closed");
         close(fd);
         printf("hostile_web_%s_closed_after %llu ms\n", names[kind], (unsigned long long)(ts_now_ms() - sent_at));
         static ws_in ain;
         int ok = ws_join(h, 0, "after", &ain);
-        check(ok >= 0, names[kind], "the host did not serve a browser after the bad frame");
+        hx_check(ok >= 0, names[kind], "the host did not serve a browser after the bad frame");
         if (ok >= 0)
             close(ok);
     }
@@ -427,7 +331,7 @@ static void hostile_frames(ctx *c, const web_host *h)
      * sees a message, the host's heartbeat deadline drops the silent peer */
     static ws_in iin;
     int in_fd = ws_join(h, 0, "Ivo", &iin);
-    check(in_fd >= 0, "unmasked_after_welcome", "the browser was not welcomed");
+    hx_check(in_fd >= 0, "unmasked_after_welcome", "the browser was not welcomed");
     if (in_fd >= 0) {
         proto_ping pg;
         memset(&pg, 0, sizeof pg);
@@ -436,24 +340,24 @@ static void hostile_frames(ctx *c, const web_host *h)
         proto_frame_header(fr, (uint32_t)pn);
         memcpy(fr + 4, out, pn);
         uint64_t sent_at = ts_now_ms();
-        ws_send(in_fd, 2, true, false, fr, pn + 4);
+        ts_ws_send(in_fd, 2, true, false, fr, pn + 4);
         /* UPDATEs and PINGs may still come; the close must follow */
         bool closed = ws_closed(in_fd, &iin, 8000);
-        check(closed, "unmasked_after_welcome", "the connection was not closed");
+        hx_check(closed, "unmasked_after_welcome", "the connection was not closed");
         printf("hostile_web_unmasked_after_welcome_closed_after %llu ms\n",
                (unsigned long long)(ts_now_ms() - sent_at));
         close(in_fd);
     }
     /* a valid frame in fragments is one message: welcomed */
     int fd = ws_open(h, 0);
-    check(fd >= 0, "fragmented", "the upgrade was refused");
+    hx_check(fd >= 0, "fragmented", "the upgrade was refused");
     if (fd >= 0) {
-        ws_send(fd, 2, false, true, framed, 3);
-        ws_send(fd, 0, false, true, framed + 3, 4);
-        ws_send(fd, 0, true, true, framed + 7, hn + 4 - 7);
+        ts_ws_send(fd, 2, false, true, framed, 3);
+        ts_ws_send(fd, 0, false, true, framed + 3, 4);
+        ts_ws_send(fd, 0, true, true, framed + 7, hn + 4 - 7);
         static ws_in in;
         in.len = 0;
-        check(ws_next_type(fd, &in, 3000) == PROTO_MSG_WELCOME, "fragmented", "a fragmented HELLO was not welcomed");
+        hx_check(ws_next_type(fd, &in, 3000) == PROTO_MSG_WELCOME, "fragmented", "a fragmented HELLO was not welcomed");
         close(fd);
     }
     judge(c, "bad_frames", t0, ts_now_ms());
@@ -466,7 +370,7 @@ static void flood(ctx *c, const web_host *h)
     static ws_in cin, in;
     int calm = ws_join(h, 0, "calm", &cin);
     int fd = ws_join(h, 0, "spammer", &in);
-    check(calm >= 0 && fd >= 0, "flood", "the browsers were not welcomed");
+    hx_check(calm >= 0 && fd >= 0, "flood", "the browsers were not welcomed");
     if (calm < 0 || fd < 0) {
         if (calm >= 0)
             close(calm);
@@ -485,7 +389,7 @@ static void flood(ctx *c, const web_host *h)
             memset(&pg, 0, sizeof pg);
             pg.stamp = ts_now_ns();
             uint8_t out[32];
-            if (!ws_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg))) {
+            if (!ts_ws_send_frame(fd, out, proto_encode_ping(out, sizeof out, PROTO_MSG_PING, &pg))) {
                 dropped = true;
                 break;
             }
@@ -504,20 +408,20 @@ static void flood(ctx *c, const web_host *h)
     /* the window is as long as without the flood: the rest of it after the drop */
     while (ts_now_ms() - t0 < WINDOW_MS && calm_alive)
         calm_alive = ws_live(calm, &cin, &calm_tick, 20) >= 0;
-    check(dropped, "flood", "the flooding browser was not dropped (%d messages sent)", sent);
+    hx_check(dropped, "flood", "the flooding browser was not dropped (%d messages sent)", sent);
     printf("hostile_web_flood_dropped_after %llu ms\n", (unsigned long long)dropped_after);
     printf("hostile_web_flood_sent %d messages\n", sent);
     judge(c, "flood", t0, ts_now_ms());
     /* the calm browser, answering its heartbeats, stayed in and still gets
      * the game's updates (the slow seats act every 2.5 s) */
-    check(calm_alive, "flood", "the calm browser was dropped during the flood");
+    hx_check(calm_alive, "flood", "the calm browser was dropped during the flood");
     int updates = 0;
     for (int k = 0; k < 80 && updates == 0 && calm_alive; k++) {
         int u = ws_live(calm, &cin, &calm_tick, 100);
         calm_alive = u >= 0;
         updates = u > 0 ? u : 0;
     }
-    check(updates > 0, "flood", "the calm browser got no UPDATE after the flood");
+    hx_check(updates > 0, "flood", "the calm browser got no UPDATE after the flood");
     close(calm);
 }
 
@@ -533,7 +437,7 @@ static void browsers64(ctx *c, const web_host *h)
             uint8_t hb[256];
             char name[16];
             snprintf(name, sizeof name, "b%d", i);
-            ws_send_frame(fds[i], hb, hello(hb, sizeof hb, name, true));
+            ts_ws_send_frame(fds[i], hb, hello(hb, sizeof hb, name, true));
         }
     }
     int welcomed = 0;
@@ -547,7 +451,7 @@ static void browsers64(ctx *c, const web_host *h)
     long rss = hx_rss_kib(h->pid);
     while (ts_now_ms() - t0 < WINDOW_MS)
         ts_sleep_ms(20);
-    check(welcomed == N_BROWSERS, "browsers64", "only %d of %d browsers were welcomed", welcomed, N_BROWSERS);
+    hx_check(welcomed == N_BROWSERS, "browsers64", "only %d of %d browsers were welcomed", welcomed, N_BROWSERS);
     printf("hostile_web_browsers64_welcomed %d browsers\n", welcomed);
     printf("hostile_web_browsers64_all_welcomed_in %llu ms\n", (unsigned long long)all_in);
     printf("hostile_web_browsers64_rss_before %ld KiB\n", rss0);
@@ -562,24 +466,10 @@ static void browsers64(ctx *c, const web_host *h)
  * the game outlasts the test (a headless host exits when its game ends). */
 static bool seat_table(const web_host *h, hx_player *normal, hx_player slow[3])
 {
-    snprintf(normal->name, sizeof normal->name, "Nora");
-    normal->port = h->port;
-    normal->code = CODE;
-    normal->play = true;
-    normal->pace_ms = 40;
-    normal->ping_ms = 10;
+    hx_player_seat(normal, "Nora", h->port, CODE, 40, 10);
     if (!hx_player_start(normal))
         return false;
-    for (int k = 0; k < 3; k++) {
-        snprintf(slow[k].name, sizeof slow[k].name, "traag%d", k);
-        slow[k].port = h->port;
-        slow[k].code = CODE;
-        slow[k].play = true;
-        slow[k].pace_ms = 2500;
-        slow[k].ping_ms = 500;
-        ts_sleep_ms(50);
-        hx_player_start(&slow[k]);
-    }
+    hx_slow_seats(slow, 3, "traag", h->port, CODE);
     for (int i = 0; i < 500 && !hx_player_ready(normal); i++)
         ts_sleep_ms(10);
     return hx_player_ready(normal);
@@ -602,8 +492,8 @@ int main(void)
         return 1;
     }
     static hx_player normal, slow[3], twin_normal, twin_slow[3];
-    check(seat_table(&h, &normal, slow), "setup", "the normal player was not seated");
-    check(seat_table(&twin, &twin_normal, twin_slow), "setup", "the twin's normal player was not seated");
+    hx_check(seat_table(&h, &normal, slow), "setup", "the normal player was not seated");
+    hx_check(seat_table(&twin, &twin_normal, twin_slow), "setup", "the twin's normal player was not seated");
 
     ctx c = {&normal, &twin_normal, 0};
     settle();
@@ -613,7 +503,7 @@ int main(void)
     c.base = hx_player_p99(&normal, t0, ts_now_ms(), &n);
     printf("hostile_web_baseline_p99 %.2f ms\n", c.base);
     printf("hostile_web_baseline_samples %zu samples\n", n);
-    check(n >= 20, "baseline", "the normal player got only %zu answers", n);
+    hx_check(n >= 20, "baseline", "the normal player got only %zu answers", n);
 
     hostile_frames(&c, &h);
     settle();
@@ -621,14 +511,14 @@ int main(void)
     settle();
     browsers64(&c, &h);
 
-    check(ts_alive(&h.pid, NULL), "host", "the host died");
-    check(ts_alive(&twin.pid, NULL), "host", "the twin host died");
+    hx_check(ts_alive(&h.pid, NULL), "host", "the host died");
+    hx_check(ts_alive(&twin.pid, NULL), "host", "the twin host died");
     unseat_table(&normal, slow);
     unseat_table(&twin_normal, twin_slow);
     ts_kill(&h.pid);
     ts_kill(&twin.pid);
     ts_remove_tree(twin.dir);
-    if (failures) { /* the host's own account of it */
+    if (hx_failures) { /* the host's own account of it */
         FILE *f = fopen(h.log, "r");
         char line[512];
         while (f && fgets(line, sizeof line, f))
@@ -637,6 +527,6 @@ int main(void)
             fclose(f);
     }
     ts_remove_tree(h.dir);
-    printf("hostile_web_ok %d bool\n", failures == 0);
-    return failures == 0 ? 0 : 1;
+    printf("hostile_web_ok %d bool\n", hx_failures == 0);
+    return hx_failures == 0 ? 0 : 1;
 }

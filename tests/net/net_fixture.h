@@ -108,15 +108,23 @@ static inline void fx_bot_step(fx_bot *b)
     }
 }
 
-static inline void fx_opts(cli_options *o, const host *h, const char *name)
+/* Headless client options for the host on loopback port with room code,
+ * as name (NULL: none), keeping no token on disk. */
+static inline void fx_opts_at(cli_options *o, int port, const char *code, const char *name)
 {
     cli_options_default(o);
     snprintf(o->host, sizeof o->host, "127.0.0.1");
-    o->port = host_port(h);
-    snprintf(o->code, sizeof o->code, "%s", host_room_code(h));
+    o->port = port;
+    snprintf(o->code, sizeof o->code, "%s", code);
     snprintf(o->name, sizeof o->name, "%s", name ? name : "");
     o->headless = true;
     o->no_token_store = true;
+}
+
+/* The same for host h. */
+static inline void fx_opts(cli_options *o, const host *h, const char *name)
+{
+    fx_opts_at(o, host_port(h), host_room_code(h), name);
 }
 
 /* A client named name, playing as a bot of kind, joins host h. */

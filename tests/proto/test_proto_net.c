@@ -10,38 +10,65 @@
 
 #include "net_fixture.h"
 
-static void test_host_refuses_a_host_message(void **state)
+/* A headless host in its lobby (room TEST) and a raw peer on loopback that
+ * said HELLO and was let in; rb holds what the host sent it (fx_raw_read). */
+typedef struct {
+    host *h;
+    int fd;
+    uint8_t *rb;
+    size_t rl, rc;
+    bool closed;
+} raw_peer;
+
+/* Joins as name: an observer when observe, else a player on a seat. */
+static void raw_peer_join(raw_peer *p, const char *name, bool observe)
 {
-    (void)state;
+    memset(p, 0, sizeof *p);
     host_options o;
     host_options_default(&o);
     o.headless = true;
     o.quiet = true;
     snprintf(o.code, sizeof o.code, "TEST");
-    host *h = fx_host(&o);
-    assert_non_null(h);
-    int fd = ts_connect(host_port(h), 0);
-    assert_true(fd >= 0);
+    p->h = fx_host(&o);
+    assert_non_null(p->h);
+    p->fd = ts_connect(host_port(p->h), 0);
+    assert_true(p->fd >= 0);
     for (int i = 0; i < 5; i++)
-        host_pump(h, 1);
+        host_pump(p->h, 1);
+    uint8_t hello[512];
+    assert_true(ts_send_frame(p->fd, hello, fx_hello(hello, sizeof hello, "TEST", name, observe, NULL, PROTO_VERSION)));
+    fx_raw_read(p->fd, p->h, 200, &p->rb, &p->rl, &p->rc, &p->closed);
+    assert_false(p->closed); /* welcomed */
+}
+
+/* Reads what the host sent for up to ms (p->closed once it dropped us). */
+static void raw_peer_read(raw_peer *p, int ms)
+{
+    fx_raw_read(p->fd, p->h, ms, &p->rb, &p->rl, &p->rc, &p->closed);
+}
+
+static void raw_peer_leave(raw_peer *p)
+{
+    free(p->rb);
+    close(p->fd);
+    host_destroy(p->h);
+}
+
+static void test_host_refuses_a_host_message(void **state)
+{
+    (void)state;
+    raw_peer p;
+    raw_peer_join(&p, "kijker", true); /* an observer */
     uint8_t buf[512];
-    assert_true(ts_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "kijker", true, NULL, PROTO_VERSION)));
-    uint8_t *rb = NULL;
-    size_t rl = 0, rc = 0;
-    bool closed = false;
-    fx_raw_read(fd, h, 200, &rb, &rl, &rc, &closed);
-    assert_false(closed); /* welcomed as an observer */
     /* a well-formed LOBBY, but a LOBBY is the host's to send */
     proto_lobby lobby = {.observers = 1};
-    assert_true(ts_send_frame(fd, buf, proto_encode_lobby(buf, sizeof buf, &lobby)));
+    assert_true(ts_send_frame(p.fd, buf, proto_encode_lobby(buf, sizeof buf, &lobby)));
     uint64_t until = plat_now_ms() + 2000;
-    while (!closed && plat_now_ms() < until)
-        fx_raw_read(fd, h, 20, &rb, &rl, &rc, &closed);
-    assert_true(closed);
-    assert_true(fx_log_has(h, "LOBBY refused: it goes from the host to a client: a client may not send it"));
-    free(rb);
-    close(fd);
-    host_destroy(h);
+    while (!p.closed && plat_now_ms() < until)
+        raw_peer_read(&p, 20);
+    assert_true(p.closed);
+    assert_true(fx_log_has(p.h, "LOBBY refused: it goes from the host to a client: a client may not send it"));
+    raw_peer_leave(&p);
 }
 
 /* The actions of rules version 2 travel in the generic ACTION: the host
@@ -50,24 +77,9 @@ static void test_host_refuses_a_host_message(void **state)
 static void test_host_takes_the_new_actions(void **state)
 {
     (void)state;
-    host_options o;
-    host_options_default(&o);
-    o.headless = true;
-    o.quiet = true;
-    snprintf(o.code, sizeof o.code, "TEST");
-    host *h = fx_host(&o);
-    assert_non_null(h);
-    int fd = ts_connect(host_port(h), 0);
-    assert_true(fd >= 0);
-    for (int i = 0; i < 5; i++)
-        host_pump(h, 1);
+    raw_peer p;
+    raw_peer_join(&p, "Fien", false); /* seated */
     uint8_t buf[PROTO_MAX_CLIENT_FRAME];
-    assert_true(ts_send_frame(fd, buf, fx_hello(buf, sizeof buf, "TEST", "Fien", false, NULL, PROTO_VERSION)));
-    uint8_t *rb = NULL;
-    size_t rl = 0, rc = 0;
-    bool closed = false;
-    fx_raw_read(fd, h, 200, &rb, &rl, &rc, &closed);
-    assert_false(closed); /* seated */
     static const core_action acts[] = {
         {.type = CORE_ACT_WORD_GOAL, .a = 1, .b = -1, .c = -1, .text = "Noor voelt zich gehoord"},
         {.type = CORE_ACT_PROPOSE_AFSPRAAK, .a = 0, .b = -1, .c = -1, .text = "elke maandag bellen"},
@@ -81,17 +93,17 @@ static void test_host_takes_the_new_actions(void **state)
     const int n_acts = (int)(sizeof acts / sizeof acts[0]);
     for (int i = 0; i < n_acts; i++) {
         proto_action m = {.seq = 100u + (uint32_t)i, .action = acts[i]};
-        assert_true(ts_send_frame(fd, buf, proto_encode_action(buf, sizeof buf, &m)));
+        assert_true(ts_send_frame(p.fd, buf, proto_encode_action(buf, sizeof buf, &m)));
     }
     /* one RESULT per action, in order, each a refusal of the rules */
     int got = 0;
     size_t at = 0;
     uint64_t until = plat_now_ms() + 3000;
-    while (got < n_acts && !closed && plat_now_ms() < until) {
-        fx_raw_read(fd, h, 20, &rb, &rl, &rc, &closed);
+    while (got < n_acts && !p.closed && plat_now_ms() < until) {
+        raw_peer_read(&p, 20);
         const uint8_t *pl;
         size_t plen, used;
-        while (proto_frame_next(rb + at, rl - at, PROTO_MAX_FRAME, &pl, &plen, &used) == PROTO_FRAME_OK) {
+        while (proto_frame_next(p.rb + at, p.rl - at, PROTO_MAX_FRAME, &pl, &plen, &used) == PROTO_FRAME_OK) {
             at += used;
             proto_result r;
             if (proto_payload_type(pl, plen) != PROTO_MSG_RESULT || !proto_decode_result(pl, plen, &r, NULL))
@@ -101,12 +113,10 @@ static void test_host_takes_the_new_actions(void **state)
             got++;
         }
     }
-    assert_false(closed);
+    assert_false(p.closed);
     assert_int_equal(got, n_acts);
-    assert_false(fx_log_has(h, "malformed ACTION"));
-    free(rb);
-    close(fd);
-    host_destroy(h);
+    assert_false(fx_log_has(p.h, "malformed ACTION"));
+    raw_peer_leave(&p);
 }
 
 /* A listening socket on a free loopback port; *port is set. */
@@ -129,13 +139,7 @@ static void test_client_refuses_a_client_message(void **state)
     int port;
     int lfd = fake_host(&port);
     cli_options o;
-    cli_options_default(&o);
-    snprintf(o.host, sizeof o.host, "127.0.0.1");
-    o.port = port;
-    snprintf(o.code, sizeof o.code, "TEST");
-    snprintf(o.name, sizeof o.name, "Fien");
-    o.headless = true;
-    o.no_token_store = true;
+    fx_opts_at(&o, port, "TEST", "Fien");
     char err[256];
     cli *c = cli_create(&o, &(cli_callbacks){0}, err, sizeof err);
     assert_non_null(c);

@@ -9,6 +9,7 @@
 #include "platform/plat.h"
 #include "store/store.h"
 #include "ts.h"
+#include "ts_sqlite.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -121,12 +122,8 @@ static void test_foreign_sqlite(void **state)
     (void)state;
     char p[300];
     path_in(p, sizeof p, "ander.db");
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "CREATE TABLE leerlingen(naam TEXT); INSERT INTO leerlingen VALUES('Noor');",
-                                  NULL, NULL, NULL),
+    assert_int_equal(ts_sql(p, "CREATE TABLE leerlingen(naam TEXT); INSERT INTO leerlingen VALUES('Noor');"),
                      SQLITE_OK);
-    sqlite3_close(db);
     expect_refused(p, "another program's database");
 }
 
@@ -161,18 +158,16 @@ static void test_damaged(void **state)
     free(b);
 }
 
-static void test_binary_says_why(void **state)
+/* Runs the real binary as `host --headless --quiet --db db` (with --resume
+ * when resume) on a random port: it must exit non-zero. Returns what it
+ * wrote on stderr (free it), printed after `what` with the exit code. */
+static char *host_refuses(const char *what, const char *db, bool resume, const char *log)
 {
-    (void)state;
-    char p[300], log[300];
-    path_in(p, sizeof p, "notities2.txt");
-    path_in(log, sizeof log, "host.err");
-    const char *t = "geen database\n";
-    write_bytes(p, t, strlen(t));
-    char *argv[] = {SAMENSPEL_BIN, "host", "--headless", "--quiet", "--port", "0", "--db", p, NULL};
-    char port[16];
+    char port[16], dbarg[300];
     snprintf(port, sizeof port, "%d", 20000 + (int)(plat_now_ns() % 30000u));
-    argv[5] = port;
+    snprintf(dbarg, sizeof dbarg, "%s", db);
+    char *argv[] = {SAMENSPEL_BIN, "host", "--headless", "--quiet", "--port", port, "--db", dbarg,
+                    resume ? "--resume" : NULL, NULL};
     pid_t pid = ts_spawn(argv, log, false);
     assert_true(pid > 0);
     int st = 0;
@@ -181,7 +176,19 @@ static void test_binary_says_why(void **state)
     assert_int_not_equal(WEXITSTATUS(st), 0);
     size_t n = 0;
     char *e = read_bytes(log, &n);
-    printf("samenspel host --db textfile: exit %d: %s", WEXITSTATUS(st), e);
+    printf("%s: exit %d: %s", what, WEXITSTATUS(st), e);
+    return e;
+}
+
+static void test_binary_says_why(void **state)
+{
+    (void)state;
+    char p[300], log[300];
+    path_in(p, sizeof p, "notities2.txt");
+    path_in(log, sizeof log, "host.err");
+    const char *t = "geen database\n";
+    write_bytes(p, t, strlen(t));
+    char *e = host_refuses("samenspel host --db textfile", p, false, log);
     assert_non_null(strstr(e, p));
     free(e);
     size_t m = 0;
@@ -208,25 +215,9 @@ static void test_binary_older_rules(void **state)
     assert_true(store_append(s, id, 1, &a, err, sizeof err));
     store_close(s);
     /* as the build of rules 1 left it: schema 2, no rules version */
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open(p, &raw), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw, "ALTER TABLE session DROP COLUMN rules_version; PRAGMA user_version=2;",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(raw);
+    assert_int_equal(ts_sql(p, "ALTER TABLE session DROP COLUMN rules_version; PRAGMA user_version=2;"), SQLITE_OK);
 
-    char port[16];
-    snprintf(port, sizeof port, "%d", 20000 + (int)(plat_now_ns() % 30000u));
-    char *argv[] = {SAMENSPEL_BIN, "host", "--headless", "--quiet", "--port", port, "--db", p, "--resume", NULL};
-    pid_t pid = ts_spawn(argv, log, false);
-    assert_true(pid > 0);
-    int st = 0;
-    assert_int_equal(waitpid(pid, &st, 0), pid);
-    assert_true(WIFEXITED(st));
-    assert_int_not_equal(WEXITSTATUS(st), 0);
-    size_t n = 0;
-    char *e = read_bytes(log, &n);
-    printf("samenspel host --resume (rules 1): exit %d: %s", WEXITSTATUS(st), e);
+    char *e = host_refuses("samenspel host --resume (rules 1)", p, true, log);
     assert_non_null(strstr(e, "oudere spelregels"));
     assert_non_null(strstr(e, "samenspel report"));
     free(e);

@@ -12,6 +12,7 @@
 #include "report/report.h"
 #include "store/store.h"
 #include "ts.h"
+#include "ts_sqlite.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -53,11 +54,11 @@ static host *create(host_options *o)
     return NULL;
 }
 
-/* A journaled host with 4 bots whose journal is <dir>/<name>.db. */
-static host *create_in(const char *name, char *db, size_t db_len, host_options *o)
+/* A journaled host with `bots` bots whose journal is <dir>/<name>.db. */
+static host *create_in(const char *name, int bots, char *db, size_t db_len, host_options *o)
 {
     snprintf(db, db_len, "%s/%s.db", ts_group_dir(), name);
-    options(o, db, 4);
+    options(o, db, bots);
     return create(o);
 }
 
@@ -154,7 +155,7 @@ static void test_game_and_restart(void **state)
     (void)state;
     char db[256];
     host_options o;
-    host *h = create_in("spel", db, sizeof db, &o);
+    host *h = create_in("spel", 4, db, sizeof db, &o);
     int64_t first = host_journal_session(h);
     assert_true(first > 0);
     pump_until(h, is_finished, 0);
@@ -192,7 +193,7 @@ static void test_resume_midway(void **state)
     (void)state;
     char db[256];
     host_options o;
-    host *h = create_in("hervat", db, sizeof db, &o);
+    host *h = create_in("hervat", 4, db, sizeof db, &o);
     pump_until(h, has_actions, 25);
     assert_false(host_finished(h));
     uint64_t n = host_actions_accepted(h);
@@ -467,10 +468,8 @@ static void test_improvements_kept_per_round(void **state)
 {
     (void)state;
     char db[256];
-    snprintf(db, sizeof db, "%s/acties.db", ts_group_dir());
     host_options o;
-    options(&o, db, 3);
-    host *h = create(&o);
+    host *h = create_in("acties", 3, db, sizeof db, &o);
     char err[256] = "";
     assert_true(host_start(h, err, sizeof err));
     play_seat0_typing(h, 2);
@@ -489,28 +488,8 @@ static void test_improvements_kept_per_round(void **state)
     host_destroy_journaled(h);
 }
 
-/* The tables Samenspel wrote before it recorded the rules version (schema
- * 2: sessions played under rules 1), verbatim. */
-static const char schema2_sql[] =
-    "PRAGMA application_id=1397968972;"
-    "PRAGMA user_version=2;"
-    "CREATE TABLE session(id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
-    "  finished_at INTEGER, level_path TEXT NOT NULL, level_text TEXT NOT NULL,"
-    "  level_id TEXT NOT NULL DEFAULT '', level_title TEXT NOT NULL DEFAULT '', seed INTEGER NOT NULL,"
-    "  room_code TEXT NOT NULL, n_seats INTEGER NOT NULL, outcome INTEGER NOT NULL DEFAULT 0,"
-    "  collab_level INTEGER NOT NULL DEFAULT 0, rounds_played INTEGER NOT NULL DEFAULT 0,"
-    "  state_hash INTEGER NOT NULL DEFAULT 0, app_version TEXT NOT NULL DEFAULT '');"
-    "CREATE TABLE seat(session_id INTEGER NOT NULL REFERENCES session(id), seat INTEGER NOT NULL,"
-    "  role_id TEXT NOT NULL DEFAULT '', name TEXT NOT NULL DEFAULT '', token BLOB NOT NULL,"
-    "  taken INTEGER NOT NULL DEFAULT 0, bot INTEGER NOT NULL DEFAULT 0,"
-    "  PRIMARY KEY(session_id, seat)) WITHOUT ROWID;"
-    "CREATE TABLE action(session_id INTEGER NOT NULL REFERENCES session(id), seq INTEGER NOT NULL,"
-    "  type INTEGER NOT NULL, seat INTEGER NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,"
-    "  c INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '', at INTEGER NOT NULL,"
-    "  PRIMARY KEY(session_id, seq)) WITHOUT ROWID;"
-    "CREATE INDEX session_finished ON session(finished_at);"
-    "ALTER TABLE session ADD COLUMN roles_name TEXT;"
-    "ALTER TABLE session ADD COLUMN roles_text TEXT;";
+/* schema 2 (ts_sqlite.h): sessions played under rules 1 */
+static const char schema2_sql[] = TS_SCHEMA2_SQL;
 
 /* A session of rules 1 (recorded before schema 3) stays readable: it is
  * listed and reported, but --resume refuses it with a message that says it
@@ -521,7 +500,7 @@ static void test_older_rules_not_resumed(void **state)
     /* a real unfinished game, recorded by this build ... */
     char now_db[256], old_db[256];
     host_options o;
-    host *h = create_in("regels2", now_db, sizeof now_db, &o);
+    host *h = create_in("regels2", 4, now_db, sizeof now_db, &o);
     pump_until(h, has_actions, 6);
     assert_false(host_finished(h));
     int64_t id = host_journal_session(h);
@@ -601,10 +580,8 @@ static void test_journal_owned_by_host(void **state)
 {
     (void)state;
     char db[256];
-    snprintf(db, sizeof db, "%s/owned.db", ts_group_dir());
     host_options o;
-    options(&o, db, 0);
-    host *bridge = create(&o);
+    host *bridge = create_in("owned", 0, db, sizeof db, &o);
     assert_non_null(host_journal(bridge));
     assert_true(host_journal_session(bridge) > 0);
 

@@ -1,6 +1,7 @@
 /* store: round trips of the journal, refusal of foreign/damaged files,
  * and durability of acknowledged actions across SIGKILL. */
 #include "store/store.h"
+#include "ts_sqlite.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +23,17 @@ static char tmpdir[256];
 static void path_in_tmp(char *out, size_t len, const char *name)
 {
     snprintf(out, len, "%s/%s", tmpdir, name);
+}
+
+/* A new journal <tmp>/<name> (path gets its path), which must open. */
+static store *create_in_tmp(const char *name, char *path, size_t len)
+{
+    char err[STORE_ERR_LEN] = "";
+    path_in_tmp(path, len, name);
+    store *db = store_open(path, true, err, sizeof err);
+    if (!db)
+        fail_msg("%s: %s", path, err);
+    return db;
 }
 
 static int setup(void **state)
@@ -103,9 +115,7 @@ static void test_round_trip(void **state)
 {
     (void)state;
     char path[512], err[STORE_ERR_LEN] = "";
-    path_in_tmp(path, sizeof path, "rt.db");
-    store *db = store_open(path, true, err, sizeof err);
-    assert_non_null(db);
+    store *db = create_in_tmp("rt.db", path, sizeof path);
     int64_t id = new_session(db, "ABCD");
     assert_true(id > 0);
     for (int i = 0; i < 200; i++) {
@@ -177,9 +187,7 @@ static void test_seq_and_finish(void **state)
 {
     (void)state;
     char path[512], err[STORE_ERR_LEN] = "";
-    path_in_tmp(path, sizeof path, "seq.db");
-    store *db = store_open(path, true, err, sizeof err);
-    assert_non_null(db);
+    store *db = create_in_tmp("seq.db", path, sizeof path);
     int64_t a = new_session(db, "AAAA");
     int64_t b = new_session(db, "BBBB");
     assert_true(a > 0 && b > a);
@@ -228,10 +236,21 @@ static void test_seq_and_finish(void **state)
     store_close(db);
 }
 
+/* The file at path holds exactly the len bytes of before. */
+static void assert_file_is(const char *path, const unsigned char *before, size_t len)
+{
+    size_t now_len = 0;
+    unsigned char *now = read_all(path, &now_len);
+    assert_non_null(now);
+    assert_int_equal(now_len, len);
+    assert_memory_equal(now, before, len);
+    free(now);
+}
+
 /* Opens must fail with a message and leave the file byte for byte as it was. */
 static void expect_refused(const char *path, const char *why_contains)
 {
-    size_t before_len = 0, after_len = 0;
+    size_t before_len = 0;
     unsigned char *before = read_all(path, &before_len);
     assert_non_null(before);
     char err[STORE_ERR_LEN] = "";
@@ -246,26 +265,19 @@ static void expect_refused(const char *path, const char *why_contains)
     }
     /* Also as a reader (the report). */
     assert_null(store_open(path, false, err, sizeof err));
-    unsigned char *after = read_all(path, &after_len);
-    assert_non_null(after);
-    assert_int_equal(before_len, after_len);
-    assert_memory_equal(before, after, before_len);
+    assert_file_is(path, before, before_len);
     free(before);
-    free(after);
 }
 
 static void make_foreign_sqlite(const char *path, int app_id, int user_version, bool wal)
 {
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     char sql[400];
     snprintf(sql, sizeof sql,
              "%s PRAGMA application_id=%d; PRAGMA user_version=%d;"
              "CREATE TABLE contacts(name TEXT, phone TEXT);"
              "INSERT INTO contacts VALUES('oma','0470 12 34 56');",
              wal ? "PRAGMA journal_mode=WAL;" : "", app_id, user_version);
-    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
+    assert_int_equal(ts_sql(path, sql), SQLITE_OK);
 }
 
 static void test_refuses_foreign_and_damaged(void **state)
@@ -311,17 +323,13 @@ static void test_refuses_foreign_and_damaged(void **state)
     }
     int status = 0;
     waitpid(pid, &status, 0);
-    size_t jlen_before = 0, jlen_after = 0;
+    size_t jlen_before = 0;
     unsigned char *jb = read_all(journal, &jlen_before);
     assert_non_null(jb);
     assert_true(jlen_before > 0);
     expect_refused(path, NULL);
-    unsigned char *ja = read_all(journal, &jlen_after);
-    assert_non_null(ja);
-    assert_int_equal(jlen_before, jlen_after);
-    assert_memory_equal(jb, ja, jlen_before);
+    assert_file_is(journal, jb, jlen_before);
     free(jb);
-    free(ja);
 
     path_in_tmp(path, sizeof path, "newer.db");
     make_foreign_sqlite(path, STORE_APPLICATION_ID, STORE_SCHEMA_VERSION + 1, false);
@@ -380,24 +388,16 @@ static void test_schema1_upgrade(void **state)
 {
     (void)state;
     char path[512], err[STORE_ERR_LEN] = "";
-    path_in_tmp(path, sizeof path, "v1.db");
-    store *db = store_open(path, true, err, sizeof err);
-    assert_non_null(db);
+    store *db = create_in_tmp("v1.db", path, sizeof path);
     int64_t old = new_session(db, "OUDE");
     core_action act = make_action(3);
     assert_true(store_append(db, old, 1, &act, err, sizeof err));
     store_close(db);
     /* turn it into what schema 1 wrote */
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw,
-                                  "ALTER TABLE session DROP COLUMN roles_name;"
-                                  "ALTER TABLE session DROP COLUMN roles_text;"
-                                  "ALTER TABLE session DROP COLUMN rules_version;"
-                                  "PRAGMA user_version=1;",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(raw);
+    assert_int_equal(ts_sql(path, "ALTER TABLE session DROP COLUMN roles_name;"
+                                "ALTER TABLE session DROP COLUMN roles_text;"
+                                "ALTER TABLE session DROP COLUMN rules_version;"
+                                "PRAGMA user_version=1;"), SQLITE_OK);
 
     db = store_open(path, false, err, sizeof err); /* the report opens it first */
     assert_non_null(db);
@@ -435,6 +435,7 @@ static void test_schema1_upgrade(void **state)
     free(text);
     store_close(db);
 
+    sqlite3 *raw = NULL;
     assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
     sqlite3_stmt *st = NULL;
     assert_int_equal(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
@@ -449,28 +450,9 @@ static void test_schema1_upgrade(void **state)
 }
 
 /* The schema Samenspel wrote before the rules version was recorded
- * (user_version 2, rules version 1), verbatim: the file a trainer brings
- * from an earlier workshop. */
+ * (ts_sqlite.h), with sessions in it. */
 static const char schema2_sql[] =
-    "PRAGMA application_id=1397968972;" /* STORE_APPLICATION_ID, "SSPL" */
-    "PRAGMA user_version=2;"
-    "CREATE TABLE session(id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
-    "  finished_at INTEGER, level_path TEXT NOT NULL, level_text TEXT NOT NULL,"
-    "  level_id TEXT NOT NULL DEFAULT '', level_title TEXT NOT NULL DEFAULT '', seed INTEGER NOT NULL,"
-    "  room_code TEXT NOT NULL, n_seats INTEGER NOT NULL, outcome INTEGER NOT NULL DEFAULT 0,"
-    "  collab_level INTEGER NOT NULL DEFAULT 0, rounds_played INTEGER NOT NULL DEFAULT 0,"
-    "  state_hash INTEGER NOT NULL DEFAULT 0, app_version TEXT NOT NULL DEFAULT '');"
-    "CREATE TABLE seat(session_id INTEGER NOT NULL REFERENCES session(id), seat INTEGER NOT NULL,"
-    "  role_id TEXT NOT NULL DEFAULT '', name TEXT NOT NULL DEFAULT '', token BLOB NOT NULL,"
-    "  taken INTEGER NOT NULL DEFAULT 0, bot INTEGER NOT NULL DEFAULT 0,"
-    "  PRIMARY KEY(session_id, seat)) WITHOUT ROWID;"
-    "CREATE TABLE action(session_id INTEGER NOT NULL REFERENCES session(id), seq INTEGER NOT NULL,"
-    "  type INTEGER NOT NULL, seat INTEGER NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,"
-    "  c INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '', at INTEGER NOT NULL,"
-    "  PRIMARY KEY(session_id, seq)) WITHOUT ROWID;"
-    "CREATE INDEX session_finished ON session(finished_at);"
-    "ALTER TABLE session ADD COLUMN roles_name TEXT;"
-    "ALTER TABLE session ADD COLUMN roles_text TEXT;"
+    TS_SCHEMA2_SQL
     /* one finished and one unfinished session of rules 1 */
     "INSERT INTO session(id, created_at, updated_at, finished_at, level_path, level_text, level_id,"
     "  level_title, seed, room_code, n_seats, outcome, collab_level, rounds_played, state_hash, app_version)"
@@ -507,10 +489,7 @@ static void test_schema2_rules_version(void **state)
     (void)state;
     char path[512], copy[512], err[STORE_ERR_LEN] = "";
     path_in_tmp(path, sizeof path, "v2.db");
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw, schema2_sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(raw);
+    assert_int_equal(ts_sql(path, schema2_sql), SQLITE_OK);
     size_t n_bytes = 0;
     unsigned char *bytes = read_all(path, &n_bytes);
     assert_non_null(bytes);
@@ -578,6 +557,7 @@ static void test_schema2_rules_version(void **state)
     /* a copy that cannot be upgraded now (another program holds the write
      * lock, as a read-only copy would refuse it) is still listed as rules 1,
      * and no session is started in it */
+    sqlite3 *raw = NULL;
     assert_int_equal(sqlite3_open(copy, &raw), SQLITE_OK);
     assert_int_equal(sqlite3_exec(raw, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL), SQLITE_OK);
     sqlite3 *locker = NULL;
@@ -617,10 +597,7 @@ static void test_empty_files(void **state)
     store_close(db);
 
     path_in_tmp(path, sizeof path, "empty-sqlite.db");
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw, "PRAGMA page_size=4096; VACUUM;", NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(raw);
+    assert_int_equal(ts_sql(path, "PRAGMA page_size=4096; VACUUM;"), SQLITE_OK);
     db = store_open(path, true, err, sizeof err);
     assert_non_null(db);
     store_close(db);
@@ -631,9 +608,7 @@ static void test_damaged_rows(void **state)
 {
     (void)state;
     char path[512], err[STORE_ERR_LEN];
-    path_in_tmp(path, sizeof path, "rows.db");
-    store *db = store_open(path, true, err, sizeof err);
-    assert_non_null(db);
+    store *db = create_in_tmp("rows.db", path, sizeof path);
     int64_t id = new_session(db, "ROWS");
     for (int i = 0; i < 10; i++) {
         core_action a = make_action(i);

@@ -70,7 +70,7 @@ int ts_free_port(void)
     return 0;
 }
 
-int ts_connect(int port, int rcvbuf)
+static int connect_loopback(int port, int rcvbuf, int src)
 {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
@@ -80,12 +80,29 @@ int ts_connect(int port, int rcvbuf)
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     struct sockaddr_in a;
+    if (src > 0) {
+        loopback(&a, 0, 0x7f000000u | (uint32_t)src);
+        if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+            close(fd);
+            return -1;
+        }
+    }
     loopback(&a, port, INADDR_LOOPBACK);
     if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
         close(fd);
         return -1;
     }
     return fd;
+}
+
+int ts_connect(int port, int rcvbuf)
+{
+    return connect_loopback(port, rcvbuf, 0);
+}
+
+int ts_connect_from(int port, int src)
+{
+    return connect_loopback(port, 0, src);
 }
 
 void ts_sock_name(int fd, char *out, size_t len)
@@ -161,6 +178,51 @@ bool ts_wait_closed(int fd, int ms)
             return true;
     }
     return false;
+}
+
+/* ----------------------------------------------------------- websocket */
+
+bool ts_ws_send(int fd, int opcode, bool fin, bool mask, const uint8_t *p, size_t len)
+{
+    uint8_t hdr[14];
+    size_t h = 0;
+    hdr[h++] = (uint8_t)((fin ? 0x80 : 0) | opcode);
+    uint8_t m = mask ? 0x80 : 0;
+    if (len < 126) {
+        hdr[h++] = (uint8_t)(m | len);
+    } else if (len < 65536) {
+        hdr[h++] = m | 126;
+        hdr[h++] = (uint8_t)(len >> 8);
+        hdr[h++] = (uint8_t)len;
+    } else {
+        hdr[h++] = m | 127;
+        for (int i = 7; i >= 0; i--)
+            hdr[h++] = (uint8_t)((uint64_t)len >> (8 * i));
+    }
+    static const uint8_t key[4] = {0x3c, 0xa5, 0x0f, 0x71};
+    if (mask) {
+        memcpy(hdr + h, key, 4);
+        h += 4;
+    }
+    uint8_t *out = malloc(h + len);
+    if (!out)
+        return false;
+    memcpy(out, hdr, h);
+    for (size_t i = 0; i < len; i++)
+        out[h + i] = mask ? (uint8_t)(p[i] ^ key[i % 4]) : p[i];
+    bool ok = send_all(fd, out, h + len);
+    free(out);
+    return ok;
+}
+
+bool ts_ws_send_frame(int fd, const uint8_t *payload, size_t len)
+{
+    if (len > PROTO_MAX_CLIENT_FRAME)
+        return false;
+    uint8_t m[PROTO_HEADER_LEN + PROTO_MAX_CLIENT_FRAME];
+    proto_frame_header(m, (uint32_t)len);
+    memcpy(m + PROTO_HEADER_LEN, payload, len);
+    return ts_ws_send(fd, 2, true, true, m, len + PROTO_HEADER_LEN);
 }
 
 /* -------------------------------------------------------------- stream */
@@ -325,6 +387,21 @@ bool ts_alive(pid_t *pid, int *status)
         return false;
     }
     return true;
+}
+
+bool ts_wait_accepting(int port, pid_t *pid, int *status, int ms)
+{
+    for (int waited = 0; waited < ms; waited += 10) {
+        int fd = ts_connect(port, 0);
+        if (fd >= 0) {
+            close(fd);
+            return true;
+        }
+        if (!ts_alive(pid, status))
+            return false;
+        ts_sleep_ms(10);
+    }
+    return false;
 }
 
 void ts_kill(pid_t *pid)

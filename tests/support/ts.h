@@ -1,7 +1,8 @@
 /*
  * ts: the helpers the network, hostile and resume tests share: clocks for
  * integration tests, free ports, raw loopback sockets that speak the frame
- * protocol, a frame reader over a raw socket, and child processes.
+ * protocol or WebSocket frames, a frame reader over a raw socket, and child
+ * processes.
  */
 #ifndef SAMENSPEL_TEST_SUPPORT_H
 #define SAMENSPEL_TEST_SUPPORT_H
@@ -25,6 +26,9 @@ int ts_free_port(void);
 /* A raw loopback connection with TCP_NODELAY; rcvbuf > 0 shrinks its
  * receive buffer (a slow reader). -1 when nobody listens. */
 int ts_connect(int port, int rcvbuf);
+/* The same from the loopback address 127.0.0.<src> (0: any), so that many
+ * peers can be many addresses, as laptops in a classroom are. */
+int ts_connect_from(int port, int src);
 /* "127.0.0.1:<port>" of a socket's own end: how the host names it. */
 void ts_sock_name(int fd, char *out, size_t len);
 /* One frame (header + payload); false when it did not all go out. */
@@ -37,6 +41,16 @@ bool ts_send_hello(int fd, const proto_hello *m);
 bool ts_send_ping(int fd, uint64_t stamp, uint32_t ack_tick);
 /* Reads until the peer closes fd (true) or ms passes (false). */
 bool ts_wait_closed(int fd, int ms);
+
+/* The client side of a WebSocket (RFC 6455) on a raw socket after the
+ * upgrade: one frame of opcode (1 text, 2 binary, 0 continuation, 8 close)
+ * with the FIN bit as fin, its payload masked when mask (a browser always
+ * masks; a server must refuse an unmasked frame). False when it did not
+ * all go out. */
+bool ts_ws_send(int fd, int opcode, bool fin, bool mask, const uint8_t *p, size_t len);
+/* A protocol frame (header + payload) as one masked binary message, as the
+ * browser player sends it. */
+bool ts_ws_send_frame(int fd, const uint8_t *payload, size_t len);
 
 /* Frames read from a raw socket: fill without blocking, then take the
  * complete frames one by one. */
@@ -78,6 +92,10 @@ pid_t ts_spawn(char *const argv[], const char *log, bool append);
 /* False once the child has exited (then *pid is 0 and *status its wait
  * status, when status is not NULL). */
 bool ts_alive(pid_t *pid, int *status);
+/* True once the child *pid accepts connections on port (it is up), false
+ * when it exited first (see ts_alive) or ms passed: a taken port makes a
+ * host exit at once, and the caller tries another. */
+bool ts_wait_accepting(int port, pid_t *pid, int *status, int ms);
 /* SIGKILL and reap; *pid becomes 0. */
 void ts_kill(pid_t *pid);
 

@@ -8,6 +8,7 @@
  * to one screen does not touch the others' images). Look at the new PNGs
  * before committing. */
 #include "fixture.h"
+#include "golden_compare.h"
 #include "platform/plat.h"
 
 #include <setjmp.h>
@@ -22,17 +23,11 @@
 #error "GOLDEN_DIR must point at tests/ui/golden"
 #endif
 
-/* Tolerance: a pixel differs when a channel moves by more than 24; the
- * image matches when under 0.3% of its pixels differ (FreeType hinting
- * and rounding differences stay far below that, a moved box does not). */
-#define CHANNEL_TOL 24
-#define PIXEL_SHARE 0.003
-
 static ui_fixture fx;
 
 static int check_scene(ui_gfx *g, const char *scene, int w, int h, const char *lang, bool update)
 {
-    char path[1024], err[512] = "";
+    char path[1024];
     snprintf(path, sizeof path, "%s/%s-%dx%d%s%s.png", GOLDEN_DIR, scene, w, h,
              strcmp(lang, "nl") ? "-" : "", strcmp(lang, "nl") ? lang : "");
     if (!ui_fixture_build(&fx, scene) || !ui_fixture_draw(g, &fx, scene)) {
@@ -44,66 +39,11 @@ static int check_scene(ui_gfx *g, const char *scene, int w, int h, const char *l
                 g->overflow_notes[0]);
         return 1;
     }
-    if (update) {
-        if (!ui_gfx_save_png(g, path, err, sizeof err)) {
-            fprintf(stderr, "%s\n", err);
-            return 1;
-        }
-        return 0;
-    }
-    int gw = 0, gh = 0, aw = 0, ah = 0;
-    uint8_t *gold = ui_png_read_rgba(path, &gw, &gh, err, sizeof err);
-    if (!gold) {
-        fprintf(stderr, "%s\n  (regenerate with SAMENSPEL_UPDATE_GOLDEN=1)\n", err);
-        return 1;
-    }
-    uint8_t *act = ui_gfx_read_rgba(g, &aw, &ah);
-    int rc = 0;
-    if (!act || aw != gw || ah != gh) {
-        fprintf(stderr, "%s: size %dx%d, golden %dx%d\n", scene, aw, ah, gw, gh);
-        rc = 1;
-    } else {
-        size_t diff = 0, n = (size_t)aw * (size_t)ah;
-        for (size_t i = 0; i < n; i++)
-            for (int c = 0; c < 3; c++) {
-                int d = (int)act[i * 4 + (size_t)c] - (int)gold[i * 4 + (size_t)c];
-                if (d > CHANNEL_TOL || d < -CHANNEL_TOL) {
-                    diff++;
-                    break;
-                }
-            }
-        if ((double)diff > PIXEL_SHARE * (double)n) {
-            char out[1100];
-            snprintf(out, sizeof out, "actual-%s-%dx%d-%s.png", scene, w, h, lang);
-            for (size_t i = 0; i < n; i++)
-                act[i * 4 + 3] = 255;
-            ui_png_write_rgba(out, act, aw, ah, err, sizeof err);
-            fprintf(stderr, "%s %dx%d: %zu of %zu pixels differ; actual frame in %s\n", scene,
-                    w, h, diff, n, out);
-            rc = 1;
-        }
-    }
-    free(gold);
-    free(act);
-    return rc;
-}
-
-/* Whether SAMENSPEL_UPDATE_GOLDEN asks to rewrite this scene's images. */
-static bool update_scene(const char *u, const char *scene)
-{
-    if (!u || !u[0])
-        return false;
-    if (strcmp(u, "1") == 0)
-        return true;
-    for (const char *p = u; *p;) {
-        size_t n = strcspn(p, ",");
-        if (n > 0 && strncmp(scene, p, n) == 0)
-            return true;
-        p += n;
-        if (*p == ',')
-            p++;
-    }
-    return false;
+    char actual[1100];
+    snprintf(actual, sizeof actual, "actual-%s-%dx%d-%s.png", scene, w, h, lang);
+    char what[200];
+    snprintf(what, sizeof what, "%s %dx%d %s", scene, w, h, lang);
+    return golden_compare(g, what, path, actual, update);
 }
 
 static const char *const REPR[] = {"lobby",        "table",     "reveal", "debrief-3",
@@ -130,7 +70,7 @@ static void run_size(int w, int h, const char *lang, const char *const *only)
         if (only && !in_list(only, ui_fixture_scenes[i]))
             continue;
         failures += check_scene(&g, ui_fixture_scenes[i], w, h, lang,
-                                update_scene(u, ui_fixture_scenes[i]));
+                                golden_update_wanted(u, ui_fixture_scenes[i]));
     }
     ui_gfx_close(&g);
     plat_i18n_init("nl");
