@@ -533,9 +533,10 @@ static void play_game(bool share_dossier, unsigned seed)
 }
 
 #ifdef LEVELS_DIR
-/* Noor with the rules-v2 content the bundled level does not have yet: the
- * CLB-anker's test result is sensitive (the ouder consents), every
- * spanning suggests an afspraak, and those of three roles need all three. Written to path; false when it cannot. */
+/* Noor with the rules-v2 content this test needs (added where the bundled
+ * level does not have it yet): the CLB-anker's test result is sensitive
+ * (the ouder consents), every spanning suggests an afspraak, and those of
+ * three roles need all three. Written to path; false when it cannot. */
 static bool write_v2_level(const char *path)
 {
     FILE *in = fopen(LEVELS_DIR "/noor.yaml", "rb");
@@ -548,6 +549,9 @@ static bool write_v2_level(const char *path)
     FILE *out = fopen(path, "wb");
     if (!out)
         return false;
+    /* Noor may already carry some of it: add only what is missing */
+    bool has_sensitive = strstr(src, "gevoelig: ja") != NULL;
+    bool has_options = strstr(src, "    afspraken:") != NULL;
     int frictions = 0;
     for (char *line = src; *line;) {
         char *end = strchr(line, '\n');
@@ -559,9 +563,9 @@ static bool write_v2_level(const char *path)
             fputs("    samen: 3\n", out);
         else
             fwrite(line, 1, len, out);
-        if (strncmp(line, "    rol: clb-anker", 18) == 0)
+        if (!has_sensitive && strncmp(line, "    rol: clb-anker", 18) == 0)
             fputs("    gevoelig: ja\n", out);
-        if (samen)
+        if (samen && !has_options)
             fputs("    afspraken:\n      - \"Eerst samen luisteren, dan pas besluiten\"\n", out);
         line += len;
     }
