@@ -58,6 +58,8 @@ static const struct {
     {"events.csv", rpt_build_events_csv},
     {"edges.csv", rpt_build_edges_csv},
     {"nodes.csv", rpt_build_nodes_csv},
+    {"rounds.csv", rpt_build_rounds_csv},
+    {"afspraken.csv", rpt_build_afspraken_csv},
     {"report.html", rpt_build_html},
 };
 

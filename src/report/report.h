@@ -16,6 +16,12 @@
  *   events.csv   one row per accepted action and per event
  *   edges.csv    Source,Target,Weight,Round,Type (one row per pair and round)
  *   nodes.csv    Id,Label,Role (the seats, for Gephi's node table)
+ *   rounds.csv   per round: level, overleg time used and budget, trust, the
+ *                pupil heard, consent asked/given/refused, sharing without
+ *                consent, the reflection answers per option, reflective,
+ *                verbeteracties checked (rules v2)
+ *   afspraken.csv every afspraak made: spanning, round, words, who agreed,
+ *                the round it became a grenservaring
  * With anonymize, every player name (also inside typed text) becomes the
  * seat's role.
  *
@@ -33,7 +39,7 @@
 
 #define REPORT_ERR_LEN 512
 
-/* Writes the four files of session `session` into dir (created when
+/* Writes the files of session `session` into dir (created when
  * missing). Returns false with a message a person can act on. */
 bool report_export(store *db, int64_t session, const char *dir, bool anonymize,
                    char *err, size_t err_len);

@@ -332,10 +332,26 @@ static void html_outcome(const rpt_model *m, rpt_buf *b, const core_measures *ov
     rpt_sb_puts(b, "<p><strong>");
     /* A session the host closed before the rules ended it (restart, new
      * level) was stopped, not "still running". */
+    /* a win side by side is not headed as a plain win (RULES.md) */
     rpt_sb_html(b, m->st->outcome == CORE_OUTCOME_ONGOING && m->sess.finished
                    ? _("gestopt voor het einde van het spel")
+                   : core_game_verdict(m->st->outcome, overall->level) == CORE_VERDICT_APART
+                   ? rpt_verdict_label(CORE_VERDICT_APART)
                    : rpt_outcome_label(m->st->outcome));
-    rpt_sb_puts(b, "</strong></p><ul><li>");
+    rpt_sb_puts(b, "</strong></p>");
+    /* the verdict: both outcomes in one, never a plain win side by side */
+    if (m->st->outcome != CORE_OUTCOME_ONGOING) {
+        core_verdict v = core_game_verdict(m->st->outcome, overall->level);
+        rpt_sb_printf(b, "<p class=\"verdict verdict-%s\"><strong>",
+                      v == CORE_VERDICT_TOGETHER ? "together" : v == CORE_VERDICT_APART ? "apart" : "lost");
+        rpt_sb_html(b, _("Oordeel:"));
+        rpt_sb_puts(b, "</strong> ");
+        char vl[300];
+        snprintf(vl, sizeof vl, "%s – %s", m->sc->pupil_name, rpt_verdict_label(v));
+        rpt_sb_html(b, vl);
+        rpt_sb_puts(b, "</p>");
+    }
+    rpt_sb_puts(b, "<ul><li>");
     rpt_sb_printf(b, _("%d van %d noden bereikt"), met, m->sc->n_needs);
     rpt_sb_puts(b, "</li><li>");
     rpt_sb_printf(b, _("welbevinden %d, draagkracht %d"), m->st->welbevinden, m->st->draagkracht);
@@ -535,6 +551,110 @@ static void html_frictions(const rpt_model *m, rpt_buf *b)
     }
     if (!any) {
         html_para(b, _("Er kwamen geen spanningen op tafel."));
+    }
+    rpt_sb_puts(b, "</section>");
+}
+
+/* Rules v2: the afspraken, each round's time, trust, voice, consent and
+ * reflection, and the verbeteracties with their check. */
+static void html_rules2(const rpt_model *m, rpt_buf *b)
+{
+    char text[2 * CORE_ANSWER_LEN + 256];
+    html_section(b, "afspraken", _("Afspraken over spanningen"));
+    if (m->n_afspraken == 0)
+        html_para(b, _("Er werd geen afspraak gemaakt: spanningen werden hoogstens verzacht met kaarten."));
+    else {
+        html_table_head(b, (const char *[]){_("Spanning"), _("Afspraak"), _("Ronde"), _("Akkoord"),
+                                            _("Grenservaring")}, 5);
+        for (int i = 0; i < m->n_afspraken; i++) {
+            const rpt_afspraak *a = &m->afspraken[i];
+            rpt_sb_puts(b, "<tr><td>");
+            rpt_sb_html(b, a->friction >= 0 && a->friction < m->sc->n_frictions
+                               ? m->sc->frictions[a->friction].title : "?");
+            rpt_sb_puts(b, "</td><td>");
+            rpt_scrub_names(m, a->text, text, sizeof text);
+            rpt_sb_html(b, text);
+            rpt_sb_printf(b, "</td><td class=\"num\">%d</td><td>", a->round);
+            bool first = true;
+            for (int s = 0; s < m->sc->n_seats && s < CORE_MAX_SEATS; s++)
+                if (a->agreed & (1u << s)) {
+                    rpt_sb_puts(b, first ? "" : ", ");
+                    rpt_sb_html(b, rpt_seat_label(m, s));
+                    first = false;
+                }
+            rpt_sb_puts(b, "</td><td>");
+            if (a->boundary_round > 0)
+                rpt_sb_printf(b, _("ronde %d"), a->boundary_round);
+            else
+                rpt_sb_puts(b, "–");
+            rpt_sb_puts(b, "</td></tr>");
+        }
+        rpt_sb_puts(b, "</table>");
+    }
+    rpt_sb_puts(b, "</section>");
+
+    html_section(b, "rondes", _("Tijd, vertrouwen, stem en toestemming per ronde"));
+    html_table_head(b, (const char *[]){_("Ronde"), _("Overlegtijd gebruikt"), _("Vertrouwen"),
+                                        _("Leerling gehoord"), _("Toestemming gevraagd / gegeven"),
+                                        _("Zonder toestemming"), _("Antwoorden op de reflectie"),
+                                        _("Reflectief")}, 8);
+    for (int r = 1; r <= m->rounds && r <= CORE_MAX_ROUNDS; r++) {
+        const rpt_round_info *ri = &m->round_info[r];
+        bool closed = r < m->st->round || m->st->phase == CORE_PHASE_END;
+        rpt_sb_printf(b, "<tr class=\"round\"><td class=\"num\">%d</td><td class=\"num\">", r);
+        if (m->sc->rules.overleg_budget > 0)
+            rpt_sb_printf(b, "%d / %d", ri->overleg_used, ri->overleg_used + ri->overleg_left);
+        else
+            rpt_sb_printf(b, "%d", ri->overleg_used);
+        rpt_sb_printf(b, "</td><td class=\"num\">%d / %d</td><td>",
+                      closed ? m->st->r_trust[r] : m->st->trust, m->sc->rules.trust_max);
+        rpt_sb_html(b, m->st->r_pupil[r] ? _("ja") : _("nee"));
+        rpt_sb_printf(b, "</td><td class=\"num\">%d / %d</td><td class=\"num\">%d</td><td>",
+                      ri->consent_asked, ri->consent_given, ri->no_consent);
+        if (ri->card >= 0 && ri->card < m->sc->n_reflections) {
+            const core_reflection_def *d = &m->sc->reflections[ri->card];
+            for (int k = 0; k < d->n_options && k < CORE_MAX_OPTIONS; k++) {
+                rpt_sb_puts(b, k ? "<br/>" : "");
+                rpt_sb_printf(b, "%d × ", ri->answers[k]);
+                rpt_sb_html(b, d->options[k]);
+            }
+        } else {
+            rpt_sb_puts(b, "–");
+        }
+        rpt_sb_puts(b, "</td><td>");
+        rpt_sb_html(b, !closed ? "–" : m->st->r_reflective[r] ? _("ja: iedereen, en het past")
+                                                               : _("nee"));
+        rpt_sb_puts(b, "</td></tr>");
+    }
+    rpt_sb_puts(b, "</table><p class=\"meta\">");
+    rpt_sb_html(b, _("Reflectief: iedereen antwoordde, en elk antwoord past bij wat er in de ronde gebeurde."));
+    rpt_sb_puts(b, "</p></section>");
+
+    html_section(b, "verbeteracties", _("Verbeteracties en of ze later nagekeken werden"));
+    if (m->n_improvements == 0)
+        html_para(b, _("Er werden geen verbeteracties geschreven."));
+    else {
+        html_table_head(b, (const char *[]){_("Ronde"), _("Wie"), _("Verbeteractie"),
+                                            _("Nagekeken")}, 4);
+        for (int i = 0; i < m->n_improvements; i++) {
+            const rpt_improvement *im = &m->improvements[i];
+            rpt_sb_printf(b, "<tr class=\"improvement\"><td class=\"num\">%d</td><td>", im->round);
+            rpt_sb_html(b, rpt_seat_label(m, im->seat));
+            rpt_sb_puts(b, "</td><td>");
+            rpt_scrub_names(m, im->text, text, sizeof text);
+            rpt_sb_html(b, text);
+            rpt_sb_puts(b, "</td><td>");
+            if (im->checked_round > 0) {
+                snprintf(text, sizeof text,
+                         im->done ? _("in ronde %d: gedaan") : _("in ronde %d: nog niet gedaan"),
+                         im->checked_round);
+                rpt_sb_html(b, text);
+            } else {
+                rpt_sb_html(b, _("niet nagekeken"));
+            }
+            rpt_sb_puts(b, "</td></tr>");
+        }
+        rpt_sb_puts(b, "</table>");
     }
     rpt_sb_puts(b, "</section>");
 }
@@ -740,6 +860,7 @@ void rpt_build_html(rpt_model *m, rpt_buf *b)
     html_network(m, b, &overall, per_round);
     html_timeline(m, b);
     html_frictions(m, b);
+    html_rules2(m, b);
     html_reflections(m, b);
     html_fan(m, b, per_round, &overall);
     /* the transfer step closes the debrief: from the game to the
@@ -750,7 +871,7 @@ void rpt_build_html(rpt_model *m, rpt_buf *b)
     rpt_sb_puts(b, "</p></section>");
     rpt_sb_puts(b, "<footer>");
     snprintf(line, sizeof line, _("Gemaakt door Samenspel %s. De volledige gegevens staan in "
-                                  "events.csv, edges.csv en nodes.csv naast dit bestand."),
+                                  "events.csv, edges.csv, nodes.csv, rounds.csv en afspraken.csv naast dit bestand."),
              SAMENSPEL_VERSION);
     rpt_sb_html(b, line);
     if (m->hash_checked && m->hash_ok) {

@@ -54,6 +54,36 @@ typedef struct {
     core_promise_kind kind;
 } rpt_promise;
 
+/* Rules v2 as the journal tells them (the state keeps only the latest of
+ * each): an afspraak that was made, a verbeteractie and its check, and
+ * what each round did with time, consent and reflection. */
+typedef struct {
+    int friction;
+    int round;                /* made in */
+    int boundary_round;       /* became a grenservaring in, 0 = not (yet) */
+    uint32_t agreed;          /* seats that agreed */
+    char text[CORE_ANSWER_LEN];
+} rpt_afspraak;
+
+typedef struct {
+    int round, seat;
+    int checked_round;        /* 0 = never checked */
+    int checked_by;
+    bool done;
+    char text[CORE_ANSWER_LEN];
+} rpt_improvement;
+
+typedef struct {
+    int overleg_used;         /* time units spent */
+    int overleg_left;         /* left when the round ended */
+    int consent_asked, consent_given, consent_refused, no_consent;
+    int card;                 /* reflection card, CORE_NONE */
+    int answers[CORE_MAX_OPTIONS];
+    int answered;
+} rpt_round_info;
+
+#define RPT_MAX_IMPROVEMENTS ((CORE_MAX_ROUNDS + 1) * CORE_MAX_SEATS)
+
 typedef struct {
     const core_scenario *sc;
     core_state *st;
@@ -73,7 +103,17 @@ typedef struct {
     int promise_round;
     int reflection_card;      /* shown in the round being described */
     int rounds;               /* rounds played (1..) */
+    rpt_afspraak afspraken[CORE_MAX_FRICTIONS];
+    int n_afspraken;
+    rpt_improvement improvements[RPT_MAX_IMPROVEMENTS];
+    int n_improvements;
+    rpt_round_info round_info[CORE_MAX_ROUNDS + 1];
 } rpt_model;
+
+/* The pupil outcome joined with the level (RULES.md "Two outcomes"). */
+const char *rpt_verdict_label(core_verdict v);
+/* The words of an afspraak: the level's option or the team's own. */
+const char *rpt_afspraak_words(const rpt_model *m, int friction, int option, const char *text);
 
 const char *rpt_phase_key(core_phase p);
 const char *rpt_phase_label(core_phase p);
@@ -122,5 +162,7 @@ void rpt_build_events_csv(rpt_model *m, rpt_buf *b);
 void rpt_build_edges_csv(rpt_model *m, rpt_buf *b);
 void rpt_build_nodes_csv(rpt_model *m, rpt_buf *b);
 void rpt_build_html(rpt_model *m, rpt_buf *b);
+void rpt_build_rounds_csv(rpt_model *m, rpt_buf *b);
+void rpt_build_afspraken_csv(rpt_model *m, rpt_buf *b);
 
 #endif

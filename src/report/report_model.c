@@ -48,52 +48,32 @@ const char *rpt_block_label(core_building_block b)
     return (unsigned)b < CORE_BLOCK_COUNT ? _(names[b]) : "?";
 }
 
-/* Designated initializers: every key sits at its own enum value, and a
- * value added to core without a key here reads "?" instead of NULL (the
- * CSV must never hand strlen a NULL). */
 const char *rpt_action_key(core_action_type t)
 {
-    static const char *const keys[CORE_ACT_COUNT] = {
-        [CORE_ACT_NONE] = "none", [CORE_ACT_START] = "start", [CORE_ACT_ADVANCE] = "advance",
-        [CORE_ACT_READY] = "ready", [CORE_ACT_UNREADY] = "unready", [CORE_ACT_SHARE_FACT] = "share_fact",
-        [CORE_ACT_PROPOSE_GOAL] = "propose_goal", [CORE_ACT_VOTE_GOAL] = "vote_goal",
-        [CORE_ACT_DROP_GOAL] = "drop_goal", [CORE_ACT_PROPOSE_LEAD] = "propose_lead",
-        [CORE_ACT_ACCEPT_LEAD] = "accept_lead", [CORE_ACT_ASK] = "ask", [CORE_ACT_OFFER] = "offer",
-        [CORE_ACT_RESPOND] = "respond", [CORE_ACT_COMMIT] = "commit", [CORE_ACT_UNCOMMIT] = "uncommit",
-        [CORE_ACT_REFLECT] = "reflect", [CORE_ACT_NEW_PLAYER] = "new_player",
-        [CORE_ACT_WORD_GOAL] = "word_goal", [CORE_ACT_PROPOSE_AFSPRAAK] = "propose_afspraak",
-        [CORE_ACT_AGREE_AFSPRAAK] = "agree_afspraak", [CORE_ACT_ASK_CONSENT] = "ask_consent",
-        [CORE_ACT_CONSENT] = "consent", [CORE_ACT_ASK_PUPIL] = "ask_pupil",
-        [CORE_ACT_SET_MEETING] = "set_meeting", [CORE_ACT_CHECK_IMPROVEMENT] = "check_improvement"};
-    return (unsigned)t < CORE_ACT_COUNT && keys[t] ? keys[t] : "?";
+    static const char *keys[CORE_ACT_COUNT] = {
+        "none", "start", "advance", "ready", "unready", "share_fact", "propose_goal",
+        "vote_goal", "drop_goal", "propose_lead", "accept_lead", "ask", "offer",
+        "respond", "commit", "uncommit", "reflect", "new_player", "word_goal",
+        "propose_afspraak", "agree_afspraak", "ask_consent", "consent", "ask_pupil",
+        "set_meeting", "check_improvement"};
+    _Static_assert(sizeof keys / sizeof keys[0] == CORE_ACT_COUNT, "an action without a key");
+    return (unsigned)t < CORE_ACT_COUNT ? keys[t] : "?";
 }
 
 const char *rpt_event_key(core_event_type t)
 {
-    static const char *const keys[CORE_EVT_COUNT] = {
-        [CORE_EVT_GAME_STARTED] = "game_started", [CORE_EVT_PHASE] = "phase",
-        [CORE_EVT_FRICTION_REVEALED] = "friction_revealed", [CORE_EVT_SCRIPTED] = "scripted",
-        [CORE_EVT_DRAW] = "draw", [CORE_EVT_FACT_SHARED] = "fact_shared",
-        [CORE_EVT_GOAL_PROPOSED] = "goal_proposed", [CORE_EVT_GOAL_VOTE] = "goal_vote",
-        [CORE_EVT_GOAL_ADOPTED] = "goal_adopted", [CORE_EVT_GOAL_DROPPED] = "goal_dropped",
-        [CORE_EVT_LEAD_PROPOSED] = "lead_proposed", [CORE_EVT_LEAD_SET] = "lead_set",
-        [CORE_EVT_PROMISE] = "promise", [CORE_EVT_PROMISE_ANSWER] = "promise_answer",
-        [CORE_EVT_READY] = "ready", [CORE_EVT_COMMITTED] = "committed", [CORE_EVT_REVEAL] = "reveal",
-        [CORE_EVT_NEED_PROGRESS] = "need_progress", [CORE_EVT_NEED_MET] = "need_met",
-        [CORE_EVT_GRENSERVARING] = "grenservaring", [CORE_EVT_FRICTION_DRAIN] = "friction_drain",
-        [CORE_EVT_FRICTION_ESCALATED] = "friction_escalated", [CORE_EVT_PROMISE_KEPT] = "promise_kept",
-        [CORE_EVT_PROMISE_BROKEN] = "promise_broken", [CORE_EVT_TRACKS] = "tracks",
-        [CORE_EVT_REFLECTION] = "reflection", [CORE_EVT_REFLECTED] = "reflected",
-        [CORE_EVT_ROUND_END] = "round_end", [CORE_EVT_GAME_END] = "game_end",
-        [CORE_EVT_GOAL_REJECTED] = "goal_rejected", [CORE_EVT_PROMISE_LAPSED] = "promise_lapsed",
-        [CORE_EVT_TEAM_GOAL] = "team_goal", [CORE_EVT_AFSPRAAK_PROPOSED] = "afspraak_proposed",
-        [CORE_EVT_AFSPRAAK_ANSWER] = "afspraak_answer", [CORE_EVT_AFSPRAAK_MADE] = "afspraak_made",
-        [CORE_EVT_AFSPRAAK_DROPPED] = "afspraak_dropped", [CORE_EVT_FRICTION_SOFTENED] = "friction_softened",
-        [CORE_EVT_CONSENT_ASKED] = "consent_asked", [CORE_EVT_CONSENT] = "consent",
-        [CORE_EVT_NO_CONSENT] = "no_consent", [CORE_EVT_PUPIL_ASKED] = "pupil_asked",
-        [CORE_EVT_MEETING_SET] = "meeting_set", [CORE_EVT_TRUST] = "trust",
-        [CORE_EVT_IMPROVEMENT_CHECKED] = "improvement_checked"};
-    return (unsigned)t < CORE_EVT_COUNT && keys[t] ? keys[t] : "?";
+    static const char *keys[CORE_EVT_COUNT] = {
+        "game_started", "phase", "friction_revealed", "scripted", "draw", "fact_shared",
+        "goal_proposed", "goal_vote", "goal_adopted", "goal_dropped", "lead_proposed",
+        "lead_set", "promise", "promise_answer", "ready", "committed", "reveal",
+        "need_progress", "need_met", "grenservaring", "friction_drain",
+        "friction_escalated", "promise_kept", "promise_broken", "tracks", "reflection",
+        "reflected", "round_end", "game_end", "goal_rejected", "promise_lapsed", "team_goal",
+        "afspraak_proposed", "afspraak_answer", "afspraak_made", "afspraak_dropped",
+        "friction_softened", "consent_asked", "consent", "no_consent", "pupil_asked",
+        "meeting_set", "trust", "improvement_checked"};
+    _Static_assert(sizeof keys / sizeof keys[0] == CORE_EVT_COUNT, "an event without a key");
+    return (unsigned)t < CORE_EVT_COUNT ? keys[t] : "?";
 }
 
 /* Bounds-checked lookups: the indices come from our own replay, but a
@@ -106,15 +86,117 @@ static const char *friction_title(const rpt_model *m, int i)
 {
     return i >= 0 && i < m->sc->n_frictions ? m->sc->frictions[i].title : "?";
 }
-static const char *friction_option(const rpt_model *m, int f, int o)
-{
-    return f >= 0 && f < m->sc->n_frictions && o >= 0 && o < m->sc->frictions[f].n_options
-               ? m->sc->frictions[f].options[o]
-               : "?";
-}
 static const char *goal_title(const rpt_model *m, int i)
 {
-    return i >= 0 && i < m->sc->n_goals ? m->sc->goals[i].title : "?";
+    if (i >= 0 && i < m->sc->n_goals)
+        return m->sc->goals[i].title;
+    /* a goal the team worded itself (slots after the level's) */
+    int t = i - m->sc->n_goals;
+    return t >= 0 && t < CORE_MAX_TEAM_GOALS && t < m->st->n_team_goals ? m->st->team_goal_text[t]
+                                                                        : "?";
+}
+
+const char *rpt_verdict_label(core_verdict v)
+{
+    switch (v) {
+    case CORE_VERDICT_TOGETHER: return _("geholpen, en jullie werkten samen");
+    case CORE_VERDICT_APART: return _("geholpen, maar naast elkaar gewerkt");
+    case CORE_VERDICT_LOST: return _("verloren: de leerling kreeg niet genoeg steun");
+    default: return _("niet afgelopen");
+    }
+}
+
+const char *rpt_afspraak_words(const rpt_model *m, int friction, int option, const char *text)
+{
+    if (friction >= 0 && friction < m->sc->n_frictions && option >= 0 &&
+        option < m->sc->frictions[friction].n_options && option < CORE_MAX_OPTIONS)
+        return m->sc->frictions[friction].options[option];
+    return text;
+}
+
+/* What rules v2 leaves in the journal but not in the final state: noted
+ * while the journal is replayed (act was accepted in round `round`, cost
+ * `cost` overleg time; evs are its events, the state is after it). */
+static void note_rules2(rpt_model *m, const core_action *act, int round, int cost,
+                        const core_events *evs)
+{
+    if (round >= 0 && round <= CORE_MAX_ROUNDS) {
+        rpt_round_info *ri = &m->round_info[round];
+        ri->overleg_used += cost;
+        if (m->st->round == round)
+            ri->overleg_left = m->st->overleg_left;
+        if (act->type == CORE_ACT_REFLECT && act->a >= 0 && act->a < CORE_MAX_OPTIONS) {
+            ri->answers[act->a]++;
+            ri->answered++;
+            if (act->text[0] && m->n_improvements < RPT_MAX_IMPROVEMENTS) {
+                rpt_improvement *im = &m->improvements[m->n_improvements++];
+                memset(im, 0, sizeof *im);
+                im->round = round;
+                im->seat = act->seat;
+                im->checked_by = CORE_NONE;
+                snprintf(im->text, sizeof im->text, "%s", act->text);
+            }
+        }
+    }
+    int r = round;
+    for (int k = 0; k < evs->n && k < CORE_MAX_EVENTS; k++) {
+        const core_event *e = &evs->ev[k];
+        if (e->type == CORE_EVT_PHASE)
+            r = e->b;
+        rpt_round_info *ri = r >= 0 && r <= CORE_MAX_ROUNDS ? &m->round_info[r] : NULL;
+        switch (e->type) {
+        case CORE_EVT_REFLECTION:
+            if (ri)
+                ri->card = e->a;
+            break;
+        case CORE_EVT_CONSENT_ASKED:
+            if (ri)
+                ri->consent_asked++;
+            break;
+        case CORE_EVT_CONSENT:
+            if (ri) {
+                ri->consent_given += e->b ? 1 : 0;
+                ri->consent_refused += e->b ? 0 : 1;
+            }
+            break;
+        case CORE_EVT_NO_CONSENT:
+            if (ri)
+                ri->no_consent++;
+            break;
+        case CORE_EVT_AFSPRAAK_MADE:
+            if (e->a >= 0 && e->a < CORE_MAX_FRICTIONS && m->n_afspraken < CORE_MAX_FRICTIONS) {
+                const core_afspraak *a = &m->st->afspraken[e->a];
+                rpt_afspraak *ra = &m->afspraken[m->n_afspraken++];
+                memset(ra, 0, sizeof *ra);
+                ra->friction = e->a;
+                ra->round = r;
+                ra->agreed = a->agreed;
+                snprintf(ra->text, sizeof ra->text, "%s",
+                         rpt_afspraak_words(m, e->a, a->option, a->text));
+            }
+            break;
+        case CORE_EVT_GRENSERVARING:
+            for (int i = m->n_afspraken - 1; i >= 0; i--)
+                if (m->afspraken[i].friction == e->a && !m->afspraken[i].boundary_round) {
+                    m->afspraken[i].boundary_round = r;
+                    break;
+                }
+            break;
+        case CORE_EVT_IMPROVEMENT_CHECKED:
+            /* the seat's verbeteractie of round c: the latest one written then */
+            for (int i = m->n_improvements - 1; i >= 0; i--) {
+                rpt_improvement *im = &m->improvements[i];
+                if (im->seat == e->a && im->round == e->c && !im->checked_round) {
+                    im->checked_round = r;
+                    im->checked_by = e->seat;
+                    im->done = e->b != 0;
+                    break;
+                }
+            }
+            break;
+        default: break;
+        }
+    }
 }
 const char *rpt_card_title(const rpt_model *m, int i)
 {
@@ -239,6 +321,8 @@ bool rpt_replay(rpt_model *m, const core_action *acts, const uint64_t *seqs, con
                 size_t n, char *err, size_t err_len)
 {
     char cerr[256] = "";
+    for (int r = 0; r <= CORE_MAX_ROUNDS; r++)
+        m->round_info[r].card = CORE_NONE;
     if (!core_init(m->st, m->sc, m->sess.seed, cerr, sizeof cerr)) {
         rpt_set_err(err, err_len, _("Het bewaarde level van deze sessie is niet bruikbaar: %s"), cerr);
         return false;
@@ -259,6 +343,7 @@ bool rpt_replay(rpt_model *m, const core_action *acts, const uint64_t *seqs, con
         r.phase = m->st->phase;
         r.act = acts[i];
         evs->n = 0;
+        int cost = core_action_cost(m->st, &acts[i]);
         core_reject rej = core_apply(m->st, &acts[i], evs);
         if (rej != CORE_OK) {
             /* A journal the rules refuse: a damaged database or a level
@@ -273,6 +358,7 @@ bool rpt_replay(rpt_model *m, const core_action *acts, const uint64_t *seqs, con
             break;
         }
         m->n_actions++;
+        note_rules2(m, &acts[i], r.round, cost, evs);
         int round = r.round;
         core_phase phase = r.phase;
         for (int k = 0; k < evs->n && k < CORE_MAX_EVENTS; k++) {
@@ -379,7 +465,7 @@ static void describe_promise(const rpt_model *m, int idx, char *out, size_t len)
 /* Sentences with at most one name in them, filled in from the action's or
  * event's first argument: the rest of the descriptions are in the
  * switches of rpt_describe_action and rpt_describe_event. */
-typedef enum { NAME_NONE = 0, NAME_FACT, NAME_GOAL, NAME_NEED, NAME_SEAT, NAME_REFLECTION, NAME_FRICTION } name_kind;
+typedef enum { NAME_NONE = 0, NAME_FACT, NAME_GOAL, NAME_NEED, NAME_SEAT, NAME_REFLECTION } name_kind;
 
 typedef struct {
     rpt_row_kind kind;
@@ -404,14 +490,11 @@ static const sentence sentences[] = {
     {RPT_ROW_EVENT, CORE_EVT_GOAL_DROPPED, NAME_GOAL, N_("doel losgelaten: %s")},
     {RPT_ROW_EVENT, CORE_EVT_NEED_MET, NAME_NEED, N_("nood bereikt: %s")},
     {RPT_ROW_EVENT, CORE_EVT_REFLECTION, NAME_REFLECTION, N_("reflectiekaart: %s")},
-    {RPT_ROW_EVENT, CORE_EVT_AFSPRAAK_MADE, NAME_FRICTION, N_("afspraak gemaakt bij ‘%s’")},
-    {RPT_ROW_EVENT, CORE_EVT_AFSPRAAK_DROPPED, NAME_FRICTION, N_("de afspraak bij ‘%s’ gaat niet door")},
-    {RPT_ROW_EVENT, CORE_EVT_FRICTION_SOFTENED, NAME_FRICTION,
-     N_("spanning ‘%s’ verzacht door kaarten, maar zonder afspraak")},
-    {RPT_ROW_EVENT, CORE_EVT_CONSENT_ASKED, NAME_FACT, N_("vraagt toestemming om te delen: %s")},
-    {RPT_ROW_ACTION, CORE_ACT_ASK_PUPIL, NAME_NONE, N_("vraagt de leerling wat die zelf denkt")},
-    {RPT_ROW_ACTION, CORE_ACT_SET_MEETING, NAME_NONE, N_("plant een structureel overlegmoment")},
-    {RPT_ROW_EVENT, CORE_EVT_TEAM_GOAL, NAME_NONE, N_("het team formuleert een eigen doel")},
+    {RPT_ROW_ACTION, CORE_ACT_ASK_CONSENT, NAME_FACT, N_("vraagt toestemming om te delen: %s")},
+    {RPT_ROW_ACTION, CORE_ACT_ASK_PUPIL, NAME_NONE, N_("vraagt de leerling wat die denkt")},
+    {RPT_ROW_ACTION, CORE_ACT_SET_MEETING, NAME_NONE, N_("zet een vast overlegmoment op")},
+    {RPT_ROW_EVENT, CORE_EVT_CONSENT_ASKED, NAME_FACT, N_("toestemming gevraagd voor: %s")},
+    {RPT_ROW_EVENT, CORE_EVT_TEAM_GOAL, NAME_GOAL, N_("het team verwoordt een eigen doel: %s")},
 };
 
 static bool simple_sentence(const rpt_model *m, rpt_row_kind kind, int type, int arg, char *out,
@@ -428,7 +511,6 @@ static bool simple_sentence(const rpt_model *m, rpt_row_kind kind, int type, int
         case NAME_NEED: snprintf(out, len, _(t[i].fmt), need_title(m, arg)); break;
         case NAME_SEAT: snprintf(out, len, _(t[i].fmt), rpt_seat_label(m, arg)); break;
         case NAME_REFLECTION: snprintf(out, len, _(t[i].fmt), rpt_reflection_question(m, arg)); break;
-        case NAME_FRICTION: snprintf(out, len, _(t[i].fmt), friction_title(m, arg)); break;
         }
         return true;
     }
@@ -451,9 +533,6 @@ static bool action_as_event(const core_action *a, core_event *e)
     case CORE_ACT_ASK: e->type = CORE_EVT_PROMISE; e->d = 0; return true;
     case CORE_ACT_OFFER: e->type = CORE_EVT_PROMISE; e->d = 1; return true;
     case CORE_ACT_RESPOND: e->type = CORE_EVT_PROMISE_ANSWER; return true;
-    case CORE_ACT_AGREE_AFSPRAAK: e->type = CORE_EVT_AFSPRAAK_ANSWER; return true;
-    case CORE_ACT_ASK_CONSENT: e->type = CORE_EVT_CONSENT_ASKED; return true;
-    case CORE_ACT_CONSENT: e->type = CORE_EVT_CONSENT; return true;
     default: return false;
     }
 }
@@ -469,6 +548,30 @@ void rpt_describe_action(const rpt_model *m, const core_action *a, char *out, si
     if (simple_sentence(m, RPT_ROW_ACTION, (int)a->type, a->a, out, len))
         return;
     switch (a->type) {
+    case CORE_ACT_WORD_GOAL:
+        rpt_scrub_names(m, a->text, text, sizeof text);
+        snprintf(out, len, _("verwoordt een eigen doel: %s"), text);
+        break;
+    case CORE_ACT_PROPOSE_AFSPRAAK:
+        rpt_scrub_names(m, a->text, text, sizeof text);
+        snprintf(out, len, _("stelt een afspraak voor over ‘%s’: %s"), friction_title(m, a->a),
+                 rpt_afspraak_words(m, a->a, a->b, text));
+        break;
+    case CORE_ACT_AGREE_AFSPRAAK:
+        snprintf(out, len, a->b ? _("gaat akkoord met de afspraak over ‘%s’")
+                                : _("maakt bezwaar tegen de afspraak over ‘%s’"),
+                 friction_title(m, a->a));
+        break;
+    case CORE_ACT_CONSENT:
+        snprintf(out, len, a->b ? _("geeft toestemming om te delen: %s")
+                                : _("weigert toestemming om te delen: %s"),
+                 fact_text(m, a->a));
+        break;
+    case CORE_ACT_CHECK_IMPROVEMENT:
+        snprintf(out, len, a->b ? _("kijkt de verbeteractie van %s na: gedaan")
+                                : _("kijkt de verbeteractie van %s na: nog niet gedaan"),
+                 rpt_seat_label(m, a->a));
+        break;
     case CORE_ACT_REFLECT:
         rpt_scrub_names(m, a->text, text, sizeof text);
         if (text[0])
@@ -477,20 +580,6 @@ void rpt_describe_action(const rpt_model *m, const core_action *a, char *out, si
         else
             snprintf(out, len, _("antwoordt op de reflectie: %s"),
                      rpt_reflection_option(m, m->reflection_card, a->a));
-        break;
-    case CORE_ACT_WORD_GOAL:
-        rpt_scrub_names(m, a->text, text, sizeof text);
-        snprintf(out, len, _("formuleert een eigen doel voor het team: %s"), text);
-        break;
-    case CORE_ACT_PROPOSE_AFSPRAAK:
-        rpt_scrub_names(m, a->text, text, sizeof text);
-        snprintf(out, len, _("stelt een afspraak voor bij ‘%s’: %s"), friction_title(m, a->a),
-                 a->b >= 0 ? friction_option(m, a->a, a->b) : text);
-        break;
-    case CORE_ACT_CHECK_IMPROVEMENT:
-        snprintf(out, len, a->b ? _("kijkt de verbeteractie van %s na: gedaan")
-                                : _("kijkt de verbeteractie van %s na: nog niet gedaan"),
-                 rpt_seat_label(m, a->a));
         break;
     default: snprintf(out, len, "%s", "?"); break;
     }
@@ -582,7 +671,11 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
         break;
     case CORE_EVT_GAME_END:
         snprintf(out, len, _("einde van het spel: %s; samenwerkingsniveau %s"),
-                 rpt_outcome_label((core_outcome)e->a),
+                 (unsigned)e->b < CORE_LEVEL_COUNT &&
+                         core_game_verdict((core_outcome)e->a, (core_collab_level)e->b) ==
+                             CORE_VERDICT_APART
+                     ? rpt_verdict_label(CORE_VERDICT_APART)
+                     : rpt_outcome_label((core_outcome)e->a),
                  rpt_level_label((unsigned)e->b < CORE_LEVEL_COUNT ? (core_collab_level)e->b : CORE_LEVEL_COUNT));
         break;
     case CORE_EVT_GOAL_REJECTED:
@@ -593,32 +686,44 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
         snprintf(out, len, _("vraag of aanbod niet beantwoord: %s"), p);
         break;
     case CORE_EVT_AFSPRAAK_PROPOSED:
-        snprintf(out, len, _("stelt een afspraak voor bij ‘%s’: %s"), friction_title(m, e->a),
-                 e->b >= 0 ? friction_option(m, e->a, e->b) : _("in eigen woorden"));
+        snprintf(out, len, _("afspraak voorgesteld over ‘%s’"), friction_title(m, e->a));
         break;
     case CORE_EVT_AFSPRAAK_ANSWER:
-        snprintf(out, len, e->b ? _("gaat akkoord met de afspraak bij ‘%s’") : _("maakt bezwaar tegen de afspraak bij ‘%s’"),
+        snprintf(out, len, e->b ? _("akkoord met de afspraak over ‘%s’")
+                                : _("bezwaar tegen de afspraak over ‘%s’"),
+                 friction_title(m, e->a));
+        break;
+    case CORE_EVT_AFSPRAAK_MADE:
+        snprintf(out, len, _("afspraak gemaakt over ‘%s’: de rollen gingen akkoord"),
+                 friction_title(m, e->a));
+        break;
+    case CORE_EVT_AFSPRAAK_DROPPED:
+        snprintf(out, len, _("afspraak over ‘%s’ vervalt"), friction_title(m, e->a));
+        break;
+    case CORE_EVT_FRICTION_SOFTENED:
+        snprintf(out, len, _("spanning ‘%s’ verzacht: geen verlies deze ronde"),
                  friction_title(m, e->a));
         break;
     case CORE_EVT_CONSENT:
-        snprintf(out, len, e->b ? _("geeft toestemming om te delen: %s") : _("weigert toestemming om te delen: %s"),
+        snprintf(out, len, e->b ? _("toestemming gegeven voor: %s") : _("toestemming geweigerd voor: %s"),
                  fact_text(m, e->a));
         break;
     case CORE_EVT_NO_CONSENT:
-        snprintf(out, len, _("deelt zonder toestemming: %s (kost %d welbevinden)"), fact_text(m, e->a), e->b);
+        snprintf(out, len, _("deelt zonder toestemming: %s (welbevinden −%d)"), fact_text(m, e->a),
+                 e->b);
         break;
     case CORE_EVT_PUPIL_ASKED:
-        snprintf(out, len, _("vraagt de leerling wat die zelf denkt (%d feit(en) van de leerling gedeeld)"), e->a);
+        snprintf(out, len, _("de leerling werd gehoord (%d feiten van de leerling gedeeld)"), e->a);
         break;
     case CORE_EVT_MEETING_SET:
-        snprintf(out, len, _("plant een structureel overlegmoment: meer overlegtijd vanaf ronde %d"), e->a);
+        snprintf(out, len, _("vast overlegmoment: meer overlegtijd vanaf ronde %d"), e->a);
         break;
     case CORE_EVT_TRUST:
-        snprintf(out, len, _("vertrouwen in het team: nu %d (%+d)"), e->a, e->b);
+        snprintf(out, len, _("vertrouwen nu %d (%+d)"), e->a, e->b);
         break;
     case CORE_EVT_IMPROVEMENT_CHECKED:
-        snprintf(out, len, e->b ? _("verbeteractie van %s uit ronde %d nagekeken: gedaan")
-                                : _("verbeteractie van %s uit ronde %d nagekeken: nog niet gedaan"),
+        snprintf(out, len, e->b ? _("verbeteractie van %s (ronde %d) nagekeken: gedaan")
+                                : _("verbeteractie van %s (ronde %d) nagekeken: nog niet gedaan"),
                  rpt_seat_label(m, e->a), e->c);
         break;
     default: snprintf(out, len, "%s", "?"); break;

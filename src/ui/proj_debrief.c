@@ -15,7 +15,7 @@ static void debrief_header(ui_gfx *g, const ui_proj_model *m)
     proj_topbar(g, m, _("Nabespreking"));
     static const char *const steps[UI_DEBRIEF_STEPS] = {
         N_("1 Reacties"), N_("2 Wat gebeurde er"), N_("3 Analyse"), N_("4 Zo lees je het"),
-        N_("5 Wat nu")};
+        N_("5 Afspraken"), N_("6 Wat nu")};
     SDL_Rect area = ui_r(g, 32, 116, 1856, 70);
     int gap = ui_px(g, 10);
     int w = (area.w - gap * (UI_DEBRIEF_STEPS - 1)) / UI_DEBRIEF_STEPS;
@@ -25,9 +25,17 @@ static void debrief_header(ui_gfx *g, const ui_proj_model *m)
         bool cur = m->debrief_step == i;
         ui_round(g, s, ui_px(g, 12), cur ? UI_ACCENT : UI_PANEL);
         int tw = 0, th = 0;
-        ui_text_size(g, _(steps[i]), body, UI_BOLD, &tw, &th);
-        ui_text(g, _(steps[i]), s.x + s.w / 2, s.y + (s.h - th) / 2, body, ui_body_min(g),
-                UI_BOLD, cur ? UI_WHITE : UI_ACCENT, UI_CENTER, s.w - ui_px(g, 16));
+        const char *label = _(steps[i]);
+        ui_text_size(g, label, body, UI_BOLD, &tw, &th);
+        /* six steps on a narrow screen: the other steps by their number,
+         * the current one by name */
+        char num[8];
+        if (tw > s.w - ui_px(g, 16) && !cur) {
+            snprintf(num, sizeof num, "%d", i + 1);
+            label = num;
+        }
+        ui_text(g, label, s.x + s.w / 2, s.y + (s.h - th) / 2, body, ui_body_min(g), UI_BOLD,
+                cur ? UI_WHITE : UI_ACCENT, UI_CENTER, s.w - ui_px(g, 16));
     }
     int bpx = proj_fpx(g, T_LABEL);
     ui_button(g, ui_r(g, 32, 990, 260, 76), _("← Vorige"), bpx, false, m->debrief_step > 0,
@@ -57,10 +65,12 @@ static void debrief_reactions(ui_gfx *g, const ui_proj_model *m)
         y += ui_px(g, 40);
     }
     char line[200];
+    core_verdict verdict = core_game_verdict(m->pub->outcome, m->pub->live.level);
     snprintf(line, sizeof line, _("Uitkomst: %s · niveau %s"),
-             m->pub->outcome == CORE_OUTCOME_WON    ? _("gewonnen")
-             : m->pub->outcome == CORE_OUTCOME_LOST ? _("verloren")
-                                                    : _("nog bezig"),
+             verdict == CORE_VERDICT_TOGETHER ? _("gewonnen")
+             : verdict == CORE_VERDICT_APART  ? _("geholpen, maar naast elkaar gewerkt")
+             : verdict == CORE_VERDICT_LOST   ? _("verloren")
+                                              : _("nog bezig"),
              ui_level_name(m->pub->live.level));
     ui_text(g, line, c.x, c.y + c.h - body * 13 / 10, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT,
             c.w);
@@ -254,6 +264,146 @@ static void debrief_legend(ui_gfx *g, const ui_proj_model *m)
     }
 }
 
+/* Rules v2 in the debrief: every afspraak the roles made, every round's
+ * verbeteracties with whether they were checked later, and per round how
+ * the reflection was answered and whether the round counted as honest
+ * (everyone answered, every answer fits). */
+/* Wrapped text of at most max_lines lines at (x, y), w wide; returns the
+ * height used. */
+static int wrapped(ui_gfx *g, const char *t, int x, int y, int w, int max_lines, int px,
+                   ui_style st, SDL_Color c)
+{
+    int h = ui_text_box_height(g, t, w, px, st);
+    int cap = px * 13 / 10 * max_lines;
+    if (h > cap)
+        h = cap;
+    return ui_text_box(g, t, (SDL_Rect){x, y, w, h}, px, px, st, c, UI_LEFT);
+}
+
+static void debrief_afspraken(ui_gfx *g, const ui_proj_model *m)
+{
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY), line = body * 13 / 10;
+    /* left: the afspraken */
+    SDL_Rect r1 = ui_r(g, 32, 206, 600, 764);
+    SDL_Rect c1 = proj_panel_with_title(g, r1, _("Afspraken"));
+    int y = c1.y, made = 0;
+    for (int f = 0; f < sc->n_frictions && f < CORE_MAX_FRICTIONS; f++) {
+        const core_afspraak *a = &m->pub->afspraken[f];
+        if (a->made_round <= 0)
+            continue;
+        made++;
+        char words[CORE_ANSWER_LEN + 8], who[400] = "", meta[480];
+        snprintf(words, sizeof words, "“%s”", proj_afspraak_text(sc, a, f));
+        size_t o = 0;
+        for (int s2 = 0; s2 < m->pub->n_seats && s2 < CORE_MAX_SEATS; s2++)
+            if (a->agreed & (1u << s2)) {
+                int n = snprintf(who + o, sizeof who - o, "%s%s", o ? ", " : "", proj_seat_name(m, s2));
+                if (n > 0 && (size_t)n < sizeof who - o)
+                    o += (size_t)n;
+            }
+        snprintf(meta, sizeof meta, _("ronde %d · akkoord: %s"), a->made_round, who);
+        if (y + 3 * line > c1.y + c1.h)
+            break;
+        y += wrapped(g, sc->frictions[f].title, c1.x, y, c1.w, 2, body, UI_BOLD, UI_INK);
+        int left_lines = (c1.y + c1.h - y) / line - 1;
+        y += wrapped(g, words, c1.x, y, c1.w, left_lines > 4 ? 4 : left_lines < 1 ? 1 : left_lines,
+                     body, UI_REGULAR, UI_GOOD);
+        left_lines = (c1.y + c1.h - y) / line;
+        if (left_lines >= 1)
+            y += wrapped(g, meta, c1.x, y, c1.w, left_lines > 2 ? 2 : left_lines, body, UI_REGULAR,
+                         UI_INK_SOFT);
+        y += ui_px(g, 16);
+    }
+    if (made == 0)
+        ui_text_box(g, _("Geen afspraken: spanningen werden hoogstens verzacht."),
+                    (SDL_Rect){c1.x, y, c1.w, body * 4}, body, body, UI_REGULAR, UI_INK_SOFT,
+                    UI_LEFT);
+
+    /* middle: the verbeteracties per round, and whether they were checked */
+    SDL_Rect r2 = ui_r(g, 648, 206, 620, 764);
+    SDL_Rect c2 = proj_panel_with_title(g, r2, _("Verbeteracties"));
+    y = c2.y;
+    int shown = 0, total = 0;
+    int last = m->pub->round < CORE_MAX_ROUNDS ? m->pub->round : CORE_MAX_ROUNDS;
+    for (int rd = 1; rd <= last; rd++)
+        for (int s2 = 0; s2 < m->pub->n_seats && s2 < CORE_MAX_SEATS; s2++) {
+            const char *t = m->improvements ? m->improvements[rd][s2]
+                            : m->pub->improvement_round[s2] == rd ? m->pub->improvement_text[s2] : "";
+            if (!t[0])
+                continue;
+            total++;
+            if (y + 3 * line > c2.y + c2.h - line)
+                continue;
+            /* only the seat's latest is in the view; an earlier one was
+             * replaced (the report tells whether it was checked before) */
+            char st[160];
+            if (m->pub->improvement_round[s2] != rd)
+                snprintf(st, sizeof st, "%s", _("vervangen door een nieuwere"));
+            else if (m->pub->improvement_checked[s2] > 0)
+                snprintf(st, sizeof st,
+                         m->pub->improvement_done[s2] ? _("nagekeken in ronde %d: gedaan")
+                                                      : _("nagekeken in ronde %d: niet gedaan"),
+                         m->pub->improvement_checked[s2]);
+            else
+                snprintf(st, sizeof st, "%s", _("nog niet nagekeken"));
+            char head[CORE_ANSWER_LEN + 96];
+            snprintf(head, sizeof head, _("R%d %s: %s"), rd, proj_seat_name(m, s2),
+                     m->hide_player_text ? _("(verborgen)") : t);
+            y += wrapped(g, head, c2.x, y, c2.w, 3, body, UI_REGULAR, UI_INK);
+            y += wrapped(g, st, c2.x, y, c2.w, 2, body, UI_BOLD,
+                         m->pub->improvement_round[s2] == rd && m->pub->improvement_checked[s2] > 0
+                             ? UI_GOOD : UI_INK_SOFT);
+            y += ui_px(g, 16);
+            shown++;
+        }
+    if (shown < total) {
+        char more[96];
+        snprintf(more, sizeof more, _("+ %d in het verslag"), total - shown);
+        ui_text(g, more, c2.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c2.w);
+    }
+    if (total == 0)
+        ui_text_box(g, _("Nog geen verbeteracties ingevuld."), (SDL_Rect){c2.x, y, c2.w, body * 3},
+                    body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+
+    /* right: the spread of reflection answers per round */
+    SDL_Rect r3 = ui_r(g, 1284, 206, 604, 764);
+    SDL_Rect c3 = proj_panel_with_title(g, r3, _("Reflectie per ronde"));
+    y = c3.y;
+    int n = m->pub->n_rounds_done < CORE_MAX_ROUNDS ? m->pub->n_rounds_done : CORE_MAX_ROUNDS;
+    for (int rd = 1; rd <= n; rd++) {
+        if (y + line > c3.y + c3.h)
+            break;
+        char spread[160] = "";
+        size_t o = 0;
+        int card = m->reflection_cards ? m->reflection_cards[rd] : -1;
+        int nopt = card >= 0 && card < sc->n_reflections ? sc->reflections[card].n_options : 0;
+        for (int k = 0; k < nopt && k < CORE_MAX_OPTIONS && m->reflection_answers; k++) {
+            int w = snprintf(spread + o, sizeof spread - o, "%s%c %d", o ? " · " : "", 'A' + k,
+                             m->reflection_answers[rd][k]);
+            if (w > 0 && (size_t)w < sizeof spread - o)
+                o += (size_t)w;
+        }
+        char row[320];
+        snprintf(row, sizeof row, _("R%d %s"), rd,
+                 m->pub->rounds[rd].reflective ? _("✓ reflectief") : _("✗ niet reflectief"));
+        ui_text(g, row, c3.x, y, body, body, UI_BOLD,
+                m->pub->rounds[rd].reflective ? UI_GOOD : UI_INK, UI_LEFT, c3.w);
+        y += line;
+        if (spread[0] && y + line <= c3.y + c3.h - 3 * line) {
+            ui_text(g, spread, c3.x + ui_px(g, 24), y, body, body, UI_REGULAR, UI_INK, UI_LEFT,
+                    c3.w - ui_px(g, 24));
+            y += line + ui_px(g, 8);
+        }
+    }
+    if (n == 0)
+        ui_text(g, _("Nog geen ronde afgerond."), c3.x, y, body, body, UI_REGULAR, UI_INK_SOFT,
+                UI_LEFT, c3.w);
+    else if (y + line * 3 <= c3.y + c3.h)
+        wrapped(g, _("Reflectief: iedereen antwoordde, en elk antwoord past."), c3.x,
+                c3.y + c3.h - line * 3, c3.w, 3, body, UI_REGULAR, UI_INK_SOFT);
+}
+
 static void debrief_next(ui_gfx *g, const ui_proj_model *m)
 {
     const core_scenario *sc = m->sc;
@@ -353,6 +503,7 @@ void proj_draw_debrief(ui_gfx *g, const ui_proj_model *m)
     case 1: debrief_timeline(g, m); break;
     case 2: debrief_analysis(g, m); break;
     case 3: debrief_legend(g, m); break;
+    case 4: debrief_afspraken(g, m); break;
     default: debrief_next(g, m); break;
     }
 }

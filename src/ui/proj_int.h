@@ -35,6 +35,9 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m);
 void proj_draw_table(ui_gfx *g, const ui_proj_model *m);
 void proj_draw_debrief(ui_gfx *g, const ui_proj_model *m);
 
+/* The words of spanning f's afspraak (the level's option or the team's own). */
+const char *proj_afspraak_text(const core_scenario *sc, const core_afspraak *a, int f);
+
 /* The team's network panel (the table's, again in the debrief). */
 void proj_draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r);
 

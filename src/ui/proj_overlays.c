@@ -155,6 +155,7 @@ void proj_draw_help(ui_gfx *g)
         {"Ctrl+B", N_("bots op vrije plaatsen")},
         {N_("klik op een plaats"), N_("bot, vrijgeven of verwijderen")},
         {"Ctrl+V", N_("getypte antwoorden verbergen / tonen")},
+        {"Ctrl+M", N_("niveau en maten verbergen / tonen")},
         {"Ctrl+D", N_("nabespreking; ← → stappen")},
         {"Ctrl+R", N_("opnieuw beginnen (tweemaal)")},
         {"Ctrl+O", N_("ander level laden (in de lobby)")},
@@ -228,6 +229,8 @@ void proj_draw_trainer_menu(ui_gfx *g, const ui_proj_model *m)
         {N_("Bots op vrije plaatsen (Ctrl+B)"), UI_ID_BOTS_FILL},
         {m->hide_player_text ? N_("Getypte antwoorden tonen (Ctrl+V)")
                              : N_("Getypte antwoorden verbergen (Ctrl+V)"), UI_ID_HIDE_TEXT},
+        {m->hide_level ? N_("Niveau tonen (Ctrl+M)") : N_("Niveau verbergen (Ctrl+M)"),
+         UI_ID_HIDE_LEVEL},
         {N_("Nabespreking (Ctrl+D)"), UI_ID_DEBRIEF},
         {N_("Opnieuw beginnen (Ctrl+R)"), UI_ID_RESTART},
         {N_("Taal nl / en (Ctrl+L)"), UI_ID_LANG},

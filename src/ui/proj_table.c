@@ -161,8 +161,41 @@ static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     const core_scenario *sc = m->sc;
     char head[256];
     snprintf(head, sizeof head, "%s · %s", sc->pupil_name, sc->pupil_class);
-    /* the pupil's name is the panel's heading: one line less */
-    SDL_Rect c = proj_panel_with_title(g, r, head);
+    /* the pupil's name is the panel's heading: one line less; whether the
+     * pupil was heard this round beside it (a level that gives a voice) */
+    char heard[96] = "";
+    if (m->pub->pupil_voice)
+        snprintf(heard, sizeof heard, "%s",
+                 m->pub->pupil_asked ? _("✓ gehoord") : _("niet gehoord"));
+    int hw = 0, hh = 0;
+    if (heard[0])
+        ui_text_size(g, heard, ui_body_min(g), UI_BOLD, &hw, &hh);
+    SDL_Rect c;
+    if (heard[0]) {
+        int pad = ui_px(g, 24);
+        ui_panel(g, r);
+        int px = proj_fpx(g, T_LABEL);
+        int keep = r.w - 2 * pad - hw - ui_px(g, 16);
+        int nw = 0, nh = 0, fw = 0;
+        ui_text_size(g, head, px, UI_BOLD, &fw, &nh);
+        ui_text_size(g, sc->pupil_name, px, UI_BOLD, &nw, &nh);
+        if (keep < fw) {
+            /* narrow: the name alone, and the status gets what is left */
+            snprintf(head, sizeof head, "%s", sc->pupil_name);
+            if (keep < nw)
+                keep = nw;
+        }
+        int used = ui_text(g, head, r.x + pad, r.y + pad * 3 / 4, px, px, UI_BOLD, UI_ACCENT,
+                           UI_LEFT, keep);
+        ui_text(g, heard, r.x + r.w - pad, r.y + pad * 3 / 4, ui_body_min(g), ui_body_min(g),
+                UI_BOLD, m->pub->pupil_asked ? UI_GOOD : UI_WARN, UI_RIGHT,
+                r.w - 2 * pad - used - ui_px(g, 16));
+        int th = px * 13 / 10;
+        c = (SDL_Rect){r.x + pad, r.y + pad * 3 / 4 + th + ui_px(g, 8), r.w - 2 * pad,
+                       r.h - pad * 3 / 4 - th - ui_px(g, 8) - pad / 2};
+    } else {
+        c = proj_panel_with_title(g, r, head);
+    }
     int body = ui_body_min(g);
     int mh = c.h / 2;
     SDL_Rect m1 = {c.x, c.y, c.w, mh - ui_px(g, 10)};
@@ -173,6 +206,86 @@ static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     int dk = m->pub->draagkracht;
     ui_draw_meter(g, m2, _("Draagkracht"), dk, sc->rules.draagkracht_max,
                   dk == 0 ? UI_ALARM : UI_ACCENT, body);
+}
+
+/* Where a spanning stands under rules v2 (RULES.md "Afspraken"): open,
+ * an afspraak proposed or made (made = a grenservaring at Uitvoering), or
+ * softened this round: cards of enough involved roles, shown from the
+ * reveal on (before it the cards are secret). */
+typedef enum { FR_OPEN = 0, FR_PROPOSED, FR_MADE, FR_SOFTENED } friction_stand;
+
+static friction_stand friction_state(const ui_proj_model *m, int f)
+{
+    const core_afspraak *a = &m->pub->afspraken[f];
+    if (a->made_round > 0)
+        return FR_MADE;
+    if (a->proposer >= 0)
+        return FR_PROPOSED;
+    if (!m->pub->revealed)
+        return FR_OPEN;
+    const core_friction_def *d = &m->sc->frictions[f];
+    uint32_t roles = 0;
+    for (int s = 0; s < m->pub->n_seats && s < CORE_MAX_SEATS; s++)
+        for (int k = 0; k < m->pub->revealed_n[s] && k < CORE_MAX_COMMIT; k++) {
+            const core_commitment *c = &m->pub->revealed_commits[s][k];
+            int role = m->sc->seat_roles[s];
+            if (c->target_kind == 1 && c->target == f && role >= 0 && role < 32 &&
+                (d->roles & (1u << role)))
+                roles |= 1u << role;
+        }
+    return proj_popcount32(roles) >= d->required_roles && d->required_roles > 0 ? FR_SOFTENED
+                                                                               : FR_OPEN;
+}
+
+const char *proj_afspraak_text(const core_scenario *sc, const core_afspraak *a, int f)
+{
+    if (f < 0 || f >= sc->n_frictions)
+        return "";
+    if (a->option >= 0 && a->option < sc->frictions[f].n_options && a->option < CORE_MAX_OPTIONS)
+        return sc->frictions[f].options[a->option];
+    return a->text;
+}
+
+/* Involved roles that agreed to the afspraak of spanning f. */
+static int afspraak_roles_agreed(const ui_proj_model *m, int f)
+{
+    uint32_t roles = 0;
+    const core_friction_def *d = &m->sc->frictions[f];
+    for (int s = 0; s < m->pub->n_seats && s < CORE_MAX_SEATS; s++) {
+        int role = m->sc->seat_roles[s];
+        if ((m->pub->afspraken[f].agreed & (1u << s)) && role >= 0 && role < 32 &&
+            (d->roles & (1u << role)))
+            roles |= 1u << role;
+    }
+    return proj_popcount32(roles);
+}
+
+/* The state line of a spanning card; the afspraak's words in text ("" none). */
+static void friction_state_line(const ui_proj_model *m, int f, const core_friction_state *fs,
+                                char *state, size_t len, const char **text, SDL_Color *ink)
+{
+    *text = "";
+    switch (friction_state(m, f)) {
+    case FR_MADE:
+        snprintf(state, len, "%s", _("✓ afspraak"));
+        *text = proj_afspraak_text(m->sc, &m->pub->afspraken[f], f);
+        *ink = UI_GOOD;
+        break;
+    case FR_PROPOSED:
+        snprintf(state, len, _("afspraak voorgesteld · %d/%d akkoord"), afspraak_roles_agreed(m, f),
+                 m->sc->frictions[f].required_roles);
+        *text = proj_afspraak_text(m->sc, &m->pub->afspraken[f], f);
+        *ink = UI_WARN;
+        break;
+    case FR_SOFTENED:
+        snprintf(state, len, "%s", _("verzacht · geen verlies"));
+        *ink = UI_ACCENT;
+        break;
+    default:
+        snprintf(state, len, _("open · ernst %d"), fs->severity);
+        *ink = UI_ALARM;
+        break;
+    }
 }
 
 static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
@@ -197,7 +310,8 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         snprintf(won, sizeof won, _("%s · innovatie: %s"), bcount, first);
     else
         snprintf(won, sizeof won, "%s", bcount);
-    int won_h = ui_text_box_height(g, won, c.w, body, UI_BOLD);
+    /* nothing won yet: the line gives its room to the spanningen */
+    int won_h = nb > 0 || n_inn > 0 ? ui_text_box_height(g, won, c.w, body, UI_BOLD) : 0;
     /* two lines at most, one in a small panel (ending in "…", whole on hover) */
     int won_max = c.h < body * 8 ? body * 13 / 10 : body * 26 / 10;
     if (won_h > won_max)
@@ -210,11 +324,27 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
             continue;
         const core_friction_def *d = &sc->frictions[f->friction];
+        char state[160];
+        const char *aftext = "";
+        SDL_Color state_ink = UI_ALARM;
+        friction_state_line(m, f->friction, f, state, sizeof state, &aftext, &state_ink);
         int tw = c.w - ui_px(g, 30);
         int th = ui_text_box_height(g, d->title, tw, body, UI_BOLD);
         if (th > body * 27 / 10)
             th = body * 27 / 10;
-        int need = th + body * 13 / 10 + ui_px(g, 22);
+        /* an afspraak's words take one more line (ending in "…", whole on hover) */
+        int aft_h = aftext[0] ? body * 13 / 10 : 0;
+        /* the state goes beside the role chips, or on a line of its own
+         * when they leave it too little room (three roles at 4:3) */
+        int chips_w = 0;
+        for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
+            if (d->roles & (1u << ro))
+                chips_w += ui_role_chip_width(g, sc, ro, body * 6 / 5) + ui_px(g, 6);
+        int state_w = 0, state_h = 0;
+        ui_text_size(g, state, ui_body_min(g), UI_BOLD, &state_w, &state_h);
+        bool state_line = chips_w + ui_px(g, 12) + state_w / 3 > c.w - ui_px(g, 30);
+        int state_h2 = state_line ? body * 13 / 10 : 0;
+        int need = th + body * 13 / 10 + state_h2 + aft_h + ui_px(g, 22);
         /* the open spanningen from this one on (resolved ones are not listed) */
         int left = 0;
         for (int k = i; k < m->pub->n_frictions_out && k < CORE_MAX_FRICTIONS; k++)
@@ -232,9 +362,14 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             if (y + body * 13 / 10 <= bottom) {
                 ui_text(g, more, c.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
                 y += body * 13 / 10;
-            } else { /* no line left: beside the heading */
-                ui_text(g, more, r.x + r.w - ui_px(g, 24), r.y + ui_px(g, 24) * 3 / 4, body,
-                        body, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, r.w * 2 / 5);
+            } else { /* no line left: beside the heading, in what it leaves */
+                int hw = 0, hh = 0, mw = 0;
+                ui_text_size(g, _("Spanningen"), proj_fpx(g, T_LABEL), UI_BOLD, &hw, &hh);
+                ui_text_size(g, more, body, UI_REGULAR, &mw, &hh);
+                int room = r.w - 2 * ui_px(g, 24) - hw - ui_px(g, 12);
+                if (room >= mw)
+                    ui_text(g, more, r.x + r.w - ui_px(g, 24), r.y + ui_px(g, 24) * 3 / 4, body,
+                            body, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, room);
             }
             break;
         }
@@ -252,18 +387,30 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             if (d->roles & (1u << ro)) {
                 cx += ui_role_chip(g, sc, ro, cx, cy, chip) + ui_px(g, 6);
             }
-        char sev[64];
-        snprintf(sev, sizeof sev, _("ernst %d"), f->severity);
-        ui_text(g, sev, c.x + c.w - ui_px(g, 10), cy, body, ui_body_min(g), UI_REGULAR,
-                UI_ALARM, UI_RIGHT, c.w / 2);
+        if (state_line) {
+            cy += body * 13 / 10;
+            ui_text(g, state, c.x + ui_px(g, 20), cy, body, ui_body_min(g), UI_BOLD, state_ink,
+                    UI_LEFT, tw);
+        } else {
+            int sx = cx + ui_px(g, 6);
+            ui_text(g, state, c.x + c.w - ui_px(g, 10), cy, body, ui_body_min(g), UI_BOLD,
+                    state_ink, UI_RIGHT, c.x + c.w - ui_px(g, 10) - sx);
+        }
+        if (aftext[0]) {
+            char line[CORE_ANSWER_LEN + 8];
+            snprintf(line, sizeof line, "“%s”", aftext);
+            ui_text(g, line, c.x + ui_px(g, 20), cy + body * 13 / 10, body, ui_body_min(g),
+                    UI_REGULAR, UI_INK, UI_LEFT, tw);
+        }
         y += need;
         shown++;
     }
     if (shown == 0 && y == c.y)
         ui_text_box(g, _("Geen open spanningen."), (SDL_Rect){c.x, y, c.w, body * 2}, body,
                     ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
-    ui_text_box(g, won, (SDL_Rect){c.x, bottom, c.w, won_h}, body, ui_body_min(g), UI_BOLD,
-                nb > 0 ? UI_GOOD : UI_INK_SOFT, UI_LEFT);
+    if (won_h > 0)
+        ui_text_box(g, won, (SDL_Rect){c.x, bottom, c.w, won_h}, body, ui_body_min(g), UI_BOLD,
+                    nb > 0 ? UI_GOOD : UI_INK_SOFT, UI_LEFT);
 }
 
 static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
@@ -363,6 +510,16 @@ static void draw_goals(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         y += body * 13 / 10;
         ng++;
     }
+    for (int i = 0; i < m->pub->n_team_goals && i < CORE_MAX_TEAM_GOALS; i++) {
+        int slot = sc->n_goals + i;
+        if (slot >= CORE_MAX_GOAL_SLOTS || !m->pub->goal_adopted[slot])
+            continue;
+        char s[CORE_ANSWER_LEN + 8];
+        snprintf(s, sizeof s, "◆ %s", m->pub->team_goal_text[i]);
+        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, c.w);
+        y += body * 13 / 10;
+        ng++;
+    }
     if (m->pub->goal_proposal >= 0 && m->pub->goal_proposal < sc->n_goals) {
         char s[256];
         int yes = proj_popcount32(m->pub->goal_votes_yes);
@@ -379,6 +536,14 @@ static void draw_goals(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         y += ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, vh}, body, ui_body_min(g), UI_BOLD,
                          UI_WARN, UI_LEFT);
         y += ui_px(g, 4);
+        ng++;
+    }
+    /* the structural overlegmoment, the team's agreement about time:
+     * below the goals and the vote, when a line is left */
+    if (m->pub->meeting_round > 0 && y + body * 11 / 10 <= c.y + c.h + ui_px(g, 12)) {
+        char s[160];
+        snprintf(s, sizeof s, _("◷ Vast overlegmoment sinds ronde %d"), m->pub->meeting_round);
+        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_ACCENT, UI_LEFT, c.w);
         ng++;
     }
     if (ng == 0) {
@@ -444,9 +609,22 @@ static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     }
 }
 
-void proj_draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+/* The network panel; hide_level (the trainer's Ctrl+M during play) keeps
+ * the graph and leaves out the measures, the alarm and the level, so that
+ * a team plays for the pupil and not for the score. */
+static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hide_level)
 {
     SDL_Rect c = proj_panel_with_title(g, r, _("Netwerk"));
+    if (hide_level) {
+        int body = proj_fpx(g, T_BODY);
+        int note_h = body * 27 / 10;
+        SDL_Rect gr = {c.x, c.y, c.w, c.h - note_h};
+        ui_draw_network(g, gr, m->sc, m->pub->n_seats, m->pub->edges, false);
+        ui_text_box(g, _("Niveau en maten verborgen tot de nabespreking."),
+                    (SDL_Rect){c.x, c.y + c.h - note_h, c.w, note_h}, body, ui_body_min(g),
+                    UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+        return;
+    }
     bool alarm = proj_centrality_alarm(m);
     int body = proj_fpx(g, T_BODY);
     int rowh = body * 13 / 10;
@@ -528,9 +706,52 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect strip)
     int rows = seat_rows(m);
     int per_row = (n + rows - 1) / rows;
     int gap = ui_px(g, 10);
+    int px = ui_body_min(g);
+    /* the team's cell at the right end: this round's overleg time and the
+     * team's trust, two lines at the back row's size (rules v2) */
+    char tl[2][96];
+    const core_rules *ru = &m->sc->rules;
+    if (m->pub->overleg_budget > 0)
+        snprintf(tl[0], sizeof tl[0], _("Overlegtijd %d / %d"), m->pub->overleg_left,
+                 m->pub->overleg_budget);
+    else
+        snprintf(tl[0], sizeof tl[0], "%s", _("Overlegtijd vrij"));
+    snprintf(tl[1], sizeof tl[1], _("Vertrouwen %d / %d"), m->pub->trust, ru->trust_max);
+    int team_w = 0;
+    for (int i = 0; i < 2; i++) {
+        int tw = 0, th = 0;
+        ui_text_size(g, tl[i], px, UI_BOLD, &tw, &th);
+        if (tw > team_w)
+            team_w = tw;
+    }
+    team_w += ui_px(g, 40);
+    if (team_w > strip.w / 4) {
+        /* a narrow screen: short labels, so that the numbers stay */
+        if (m->pub->overleg_budget > 0)
+            snprintf(tl[0], sizeof tl[0], _("Tijd %d/%d"), m->pub->overleg_left,
+                     m->pub->overleg_budget);
+        snprintf(tl[1], sizeof tl[1], _("Vertr. %d/%d"), m->pub->trust, ru->trust_max);
+        team_w = 0;
+        for (int i = 0; i < 2; i++) {
+            int tw = 0, th = 0;
+            ui_text_size(g, tl[i], px, UI_BOLD, &tw, &th);
+            if (tw > team_w)
+                team_w = tw;
+        }
+        team_w += ui_px(g, 40);
+    }
+    SDL_Rect team = {strip.x + strip.w - team_w, strip.y, team_w, strip.h};
+    ui_round(g, team, ui_px(g, 12), UI_PANEL);
+    int ty = team.y + (team.h - px * 24 / 10) / 2;
+    bool no_time = m->pub->overleg_budget > 0 && m->pub->overleg_left <= 0;
+    bool low_trust = m->pub->trust <= ru->trust_low;
+    ui_text(g, tl[0], team.x + ui_px(g, 20), ty, px, px, UI_BOLD, no_time ? UI_ALARM : UI_ACCENT,
+            UI_LEFT, team.w - ui_px(g, 30));
+    ui_text(g, tl[1], team.x + ui_px(g, 20), ty + px * 12 / 10, px, px, UI_BOLD,
+            low_trust ? UI_ALARM : UI_INK, UI_LEFT, team.w - ui_px(g, 30));
+    strip.w -= team_w + gap;
     int w = (strip.w - gap * (per_row - 1)) / per_row;
     int rh = (strip.h - gap * (rows - 1)) / rows;
-    int px = ui_body_min(g);
     for (int s = 0; s < n; s++) {
         int rr = s / per_row, cc = s % per_row;
         SDL_Rect cell = {strip.x + cc * (w + gap), strip.y + rr * (rh + gap), w, rh};
@@ -664,24 +885,42 @@ static void draw_end(ui_gfx *g, const ui_proj_model *m)
     SDL_Rect r = ui_r(g, 260, 180, 1400, 720);
     ui_panel(g, r);
     int pad = ui_px(g, 48);
-    int huge = ui_font_px(g, 96), h2 = proj_fpx(g, T_H2), body = proj_fpx(g, T_BODY);
-    bool won = m->pub->outcome == CORE_OUTCOME_WON;
-    char head[200];
-    if (won)
-        snprintf(head, sizeof head, _("%s is goed ondersteund"), m->sc->pupil_name);
+    int h2 = proj_fpx(g, T_H2), body = proj_fpx(g, T_BODY);
+    /* two honest outcomes (RULES.md): a pupil helped side by side is not
+     * announced as a plain win */
+    core_verdict verdict = core_game_verdict(m->pub->outcome, m->pub->live.level);
+    char head[240];
+    if (verdict == CORE_VERDICT_TOGETHER)
+        snprintf(head, sizeof head, _("%s is geholpen, en jullie werkten samen"),
+                 m->sc->pupil_name);
+    else if (verdict == CORE_VERDICT_APART)
+        snprintf(head, sizeof head, _("%s is geholpen, maar jullie werkten naast elkaar"),
+                 m->sc->pupil_name);
     else
         snprintf(head, sizeof head, _("%s had meer nodig"), m->sc->pupil_name);
-    ui_text(g, head, r.x + r.w / 2, r.y + pad, huge, h2, UI_BOLD, won ? UI_GOOD : UI_ALARM,
-            UI_CENTER, r.w - 2 * pad);
+    SDL_Color hc = verdict == CORE_VERDICT_TOGETHER ? UI_GOOD
+                   : verdict == CORE_VERDICT_APART  ? UI_WARN
+                                                    : UI_ALARM;
+    /* the verdict may take two lines: it is the sentence the room reads */
+    int head_h = ui_text_box_height(g, head, r.w - 2 * pad, h2 * 3 / 2, UI_BOLD);
+    if (head_h > h2 * 3 / 2 * 26 / 10)
+        head_h = h2 * 3 / 2 * 26 / 10;
+    ui_text_box(g, head, (SDL_Rect){r.x + pad, r.y + pad, r.w - 2 * pad, head_h}, h2 * 3 / 2, h2,
+                UI_BOLD, hc, UI_CENTER);
     int met = 0;
     for (int i = 0; i < m->pub->n_needs && i < CORE_MAX_NEEDS; i++)
         met += m->pub->need_met[i] ? 1 : 0;
     char line[200];
     snprintf(line, sizeof line, _("%d van %d noden bereikt · welbevinden %d"), met,
              m->pub->n_needs, m->pub->welbevinden);
-    int y = r.y + pad + huge * 14 / 10;
+    int y = r.y + pad + head_h + ui_px(g, 16);
     ui_text(g, line, r.x + r.w / 2, y, h2, body, UI_REGULAR, UI_INK, UI_CENTER, r.w - 2 * pad);
-    y += h2 * 2;
+    y += h2 * 16 / 10;
+    if (verdict == CORE_VERDICT_APART) {
+        ui_text(g, _("Wat hield jullie apart, en wat had jullie samengebracht?"), r.x + r.w / 2, y,
+                body, body, UI_REGULAR, UI_INK_SOFT, UI_CENTER, r.w - 2 * pad);
+        y += body * 14 / 10;
+    }
     ui_text(g, _("Samenwerkingsniveau van het team"), r.x + r.w / 2, y, body, body, UI_BOLD,
             UI_INK_SOFT, UI_CENTER, r.w - 2 * pad);
     y += body * 14 / 10;
@@ -722,7 +961,16 @@ static void rg_reflection(ui_gfx *g, const void *m, SDL_Rect a)
 {
     draw_reflection_overlay(g, m, a);
 }
-static void rg_network(ui_gfx *g, const void *m, SDL_Rect a) { proj_draw_network_panel(g, m, a); }
+static void rg_network(ui_gfx *g, const void *mv, SDL_Rect a)
+{
+    const ui_proj_model *m = mv;
+    network_panel(g, m, a, m->hide_level);
+}
+
+void proj_draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    network_panel(g, m, r, false); /* the debrief shows them regardless */
+}
 
 static void rg_seats(ui_gfx *g, const void *m, SDL_Rect a) { draw_seat_strip(g, m, a); }
 
@@ -751,7 +999,7 @@ static float frictions_height(ui_gfx *g, const ui_proj_model *m, float w_units)
 {
     int body = ui_body_min(g);
     int tw = (int)(w_units * g->u) - ui_px(g, 48) - ui_px(g, 30);
-    int h = body * 13 / 10; /* the grenservaringen line */
+    int h = m->pub->n_boundary > 0 || m->pub->n_innovations > 0 ? body * 13 / 10 : 0; /* the grenservaringen line */
     int shown = 0;
     for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
         const core_friction_state *f = &m->pub->frictions[i];
@@ -760,7 +1008,9 @@ static float frictions_height(ui_gfx *g, const ui_proj_model *m, float w_units)
         int th = ui_text_box_height(g, m->sc->frictions[f->friction].title, tw, body, UI_BOLD);
         if (th > body * 27 / 10)
             th = body * 27 / 10;
-        h += th + body * 13 / 10 + ui_px(g, 22);
+        bool afspraak = m->pub->afspraken[f->friction].proposer >= 0 ||
+                        m->pub->afspraken[f->friction].made_round > 0;
+        h += th + body * 13 / 10 + (afspraak ? body * 13 / 10 : 0) + ui_px(g, 22);
         shown++;
     }
     if (shown == 0)
@@ -787,12 +1037,13 @@ static table_geom table_layout(ui_gfx *g, const ui_proj_model *m)
     t.pupil = ui_r(g, lx, top, lw, pupil_h);
     float rest = col_h - pupil_h - 16.0f;
     float fr_h = head + frictions_height(g, m, lw * g->canvas_w / 1920.0f) + 8.0f;
-    /* the dossier keeps a heading and two lines, the spanningen their
-       first card (a title of two lines, its roles and the line below) */
+    /* the dossier keeps a heading and a line, the spanningen their first
+       card (a title, its roles and state, an afspraak's words and the line
+       below) */
     if (fr_h < head + 5.0f * lh + 30.0f)
         fr_h = head + 5.0f * lh + 30.0f;
-    if (fr_h > rest - 16.0f - (head + 2.0f * lh + 8.0f))
-        fr_h = rest - 16.0f - (head + 2.0f * lh + 8.0f);
+    if (fr_h > rest - 16.0f - (head + 1.0f * lh + 8.0f))
+        fr_h = rest - 16.0f - (head + 1.0f * lh + 8.0f);
     t.frictions = ui_r(g, lx, top + pupil_h + 16.0f, lw, fr_h);
     t.dossier = ui_r(g, lx, top + pupil_h + 32.0f + fr_h, lw, rest - fr_h - 16.0f);
     /* middle: the needs, two lines each; the shared goals below */

@@ -12,7 +12,7 @@
 const char *const ui_scene_names[] = {
     "lobby",    "table",     "signaal",   "inzet",     "reveal",    "reflectie",
     "end",      "debrief",   "debrief-1", "debrief-2", "debrief-3", "debrief-4",
-    "debrief-5",
+    "debrief-5", "debrief-6",
     "help",     "trainer",  "nieuw",     "player-identiteit", "player-overleg", "player-inzet",
     "player-ask", "player-reflectie", NULL,
 };

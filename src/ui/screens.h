@@ -28,7 +28,7 @@ typedef struct {
 
 typedef enum { UI_PROJ_LOBBY = 0, UI_PROJ_TABLE, UI_PROJ_DEBRIEF } ui_proj_screen;
 
-#define UI_DEBRIEF_STEPS 5
+#define UI_DEBRIEF_STEPS 6
 
 /* Click region ids; `arg` carries the seat, need, card, ... */
 typedef enum {
@@ -57,6 +57,7 @@ typedef enum {
     UI_ID_EXPORT,
     UI_ID_CLOSE_OVERLAY,
     UI_ID_TRAINER_MENU,
+    UI_ID_HIDE_LEVEL,
     /* player */
     UI_ID_CARD,            /* arg = hand slot, or CORE_MAX_HAND + innovation slot */
     UI_ID_COMMITTED,       /* arg = commitment slot: take back */
@@ -99,6 +100,10 @@ typedef struct {
     const core_state *st;        /* host only (debrief picks, answers); may be NULL */
     /* host only: every round's verbeteracties [round][seat] ("" none); may be NULL */
     const char (*improvements)[CORE_MAX_SEATS][CORE_ANSWER_LEN];
+    /* host only: reflection answers per round and option, counted from the
+     * events this run saw (a resumed game misses the rounds before); may be NULL */
+    const int (*reflection_answers)[CORE_MAX_OPTIONS];
+    const int *reflection_cards; /* [round]: card shown, -1 none; with reflection_answers */
     ui_seat_info seats[CORE_MAX_SEATS];
     char room_code[16];
     char address[96];
@@ -109,6 +114,7 @@ typedef struct {
     bool timer_on;
     int timer_left_s;
     bool hide_player_text;       /* the trainer hid typed answers */
+    bool hide_level;             /* Ctrl+M: the live level and measures are not shown during play */
     int debrief_step;            /* 0 .. UI_DEBRIEF_STEPS-1 */
     float reveal_t;              /* reveal animation 0..1; < 0: not shown */
     int reveal_gain[CORE_MAX_NEEDS];  /* resolution: points each need gained this round */

@@ -40,6 +40,10 @@ typedef struct {
     uint64_t restart_armed_ms;
     int level_cursor;
     uint64_t events_seen_at;    /* host_actions_accepted when events were last read */
+    /* the debrief's spread of reflection answers per round (events of this run) */
+    int reflection_answers[CORE_MAX_ROUNDS + 1][CORE_MAX_OPTIONS];
+    int reflection_cards[CORE_MAX_ROUNDS + 1];
+    int events_round;           /* the round the events being read belong to */
     const host_options *opts;
 } projector;
 
@@ -107,6 +111,26 @@ static void sync(projector *p)
      * without accepted actions brings no new events */
     const core_events *ev = acc != p->events_seen_at ? host_last_events(p->h) : NULL;
     p->events_seen_at = acc;
+    if (p->pub.phase == CORE_PHASE_LOBBY) {
+        memset(p->reflection_answers, 0, sizeof p->reflection_answers);
+        for (int r = 0; r <= CORE_MAX_ROUNDS; r++)
+            p->reflection_cards[r] = -1;
+    }
+    p->m.reflection_answers = (const int (*)[CORE_MAX_OPTIONS])p->reflection_answers;
+    p->m.reflection_cards = p->reflection_cards;
+    if (p->events_round == 0)
+        p->events_round = p->pub.round;
+    for (int i = 0; ev && i < ev->n && i < CORE_MAX_EVENTS; i++) {
+        const core_event *e = &ev->ev[i];
+        int r = p->events_round;
+        if (e->type == CORE_EVT_PHASE)
+            p->events_round = e->b;
+        else if (e->type == CORE_EVT_REFLECTION && r >= 0 && r <= CORE_MAX_ROUNDS)
+            p->reflection_cards[r] = e->a;
+        else if (e->type == CORE_EVT_REFLECTED && r >= 0 && r <= CORE_MAX_ROUNDS && e->a >= 0 &&
+                 e->a < CORE_MAX_OPTIONS)
+            p->reflection_answers[r][e->a]++;
+    }
     for (int i = 0; ev && i < ev->n && i < CORE_MAX_EVENTS; i++) {
         const core_event *e = &ev->ev[i];
         if (e->type == CORE_EVT_NEED_PROGRESS && e->a >= 0 && e->a < CORE_MAX_NEEDS)
@@ -433,6 +457,7 @@ static void click(projector *p, int id, int arg)
     case UI_ID_TIMER_TOGGLE: key(p, SDLK_t, KMOD_CTRL); break;
     case UI_ID_TIMER_EXTEND: key(p, SDLK_PLUS, 0); break;
     case UI_ID_HIDE_TEXT: key(p, SDLK_v, KMOD_CTRL); break;
+    case UI_ID_HIDE_LEVEL: key(p, SDLK_m, KMOD_CTRL); break;
     case UI_ID_RESTART: key(p, SDLK_r, KMOD_CTRL); break;
     case UI_ID_FULLSCREEN: toggle_fullscreen(p); break;
     case UI_ID_LOAD_LEVEL: do_load_next_level(p); break;
@@ -523,6 +548,13 @@ static void key(projector *p, SDL_Keycode k, Uint16 mod)
         say(p, p->m.hide_player_text ? _("Getypte antwoorden verborgen.")
                                      : _("Getypte antwoorden zichtbaar."));
         break;
+    case SDLK_m:
+        /* the live level and measures off the projector during play; the
+         * debrief shows them regardless */
+        p->m.hide_level = !p->m.hide_level;
+        say(p, p->m.hide_level ? _("Niveau verborgen tot de nabespreking.")
+                               : _("Niveau zichtbaar."));
+        break;
     case SDLK_d: p->debrief = !p->debrief; break;
     case SDLK_LEFT: click(p, UI_ID_DEBRIEF_PREV, 0); break;
     case SDLK_RIGHT: click(p, UI_ID_DEBRIEF_NEXT, 0); break;
@@ -608,6 +640,8 @@ int ui_host_main(const host_options *opts)
         fprintf(stderr, "samenspel host: %s\n", _("Te weinig geheugen."));
         return 1;
     }
+    for (int r = 0; r <= CORE_MAX_ROUNDS; r++)
+        p->reflection_cards[r] = -1;
     lvl_diags *diags = calloc(1, sizeof *diags);
     p->h = host_create_journaled(opts, diags, err, sizeof err);
     if (!p->h) {

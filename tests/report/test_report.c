@@ -77,6 +77,13 @@ typedef struct {
     size_t events;
     uint64_t hash;
     core_outcome outcome;
+    /* rules v2, counted here independently of the report's replay */
+    int overleg_used[CORE_MAX_ROUNDS + 1];
+    int answers[CORE_MAX_ROUNDS + 1][CORE_MAX_OPTIONS];
+    int trust[CORE_MAX_ROUNDS + 1];
+    bool pupil[CORE_MAX_ROUNDS + 1];
+    int rounds, afspraken_made, improvements_checked;
+    core_collab_level level;
 } game_result;
 
 /* Applies one action the way the host does: check, journal, apply. */
@@ -89,9 +96,19 @@ static bool submit(store *db, int64_t session, core_state *st, core_action *a, u
     (*seq)++;
     assert_true(store_append(db, session, *seq, a, err, sizeof err));
     evs->n = 0;
+    int round = st->round, cost = core_action_cost(st, a);
     assert_int_equal(core_apply(st, a, evs), CORE_OK);
     res->actions++;
     res->events += (size_t)evs->n;
+    if (round >= 0 && round <= CORE_MAX_ROUNDS) {
+        res->overleg_used[round] += cost;
+        if (a->type == CORE_ACT_REFLECT && a->a >= 0 && a->a < CORE_MAX_OPTIONS)
+            res->answers[round][a->a]++;
+    }
+    for (int k = 0; k < evs->n; k++) {
+        res->afspraken_made += evs->ev[k].type == CORE_EVT_AFSPRAAK_MADE;
+        res->improvements_checked += evs->ev[k].type == CORE_EVT_IMPROVEMENT_CHECKED;
+    }
     return true;
 }
 
@@ -157,6 +174,14 @@ static game_result play_game(store *db, uint64_t seed, core_bot_kind kind, bool 
     }
     res.hash = core_state_hash(st);
     res.outcome = st->outcome;
+    res.rounds = st->round;
+    for (int r = 1; r <= st->round && r <= CORE_MAX_ROUNDS; r++) {
+        res.trust[r] = st->r_trust[r];
+        res.pupil[r] = st->r_pupil[r];
+    }
+    core_measures all;
+    core_measures_compute(st, 0, &all);
+    res.level = all.level;
     if (finish)
         assert_true(store_session_finish(db, res.session, st, err, sizeof err));
     free(st);
@@ -301,6 +326,94 @@ static void export_and_check(store *db, const game_result *g, const char *sub, b
     python_check(dir, g, anonymize, lang);
 }
 
+/* One CSV record's fields (no quotes inside the numeric columns read here). */
+static int split_fields(char *line, char **f, int max)
+{
+    int n = 0;
+    bool q = false;
+    char *start = line;
+    for (char *p = line;; p++) {
+        if (*p == '"')
+            q = !q;
+        if ((*p == ',' && !q) || *p == '\0') {
+            bool end = *p == '\0';
+            *p = '\0';
+            if (n < max)
+                f[n++] = start;
+            start = p + 1;
+            if (end)
+                break;
+        }
+    }
+    return n;
+}
+
+/* rounds.csv and afspraken.csv against what the game itself counted, and
+ * the report's v2 sections with the verdict. */
+static void check_rules2_files(const char *dir, const game_result *g, bool finished)
+{
+    char path[2 * PLAT_PATH_MAX];
+    snprintf(path, sizeof path, "%s/rounds.csv", dir);
+    assert_int_equal(csv_records(path, 15, NULL, NULL), 1 + g->rounds);
+    snprintf(path, sizeof path, "%s/afspraken.csv", dir);
+    assert_int_equal(csv_records(path, 6, NULL, NULL), 1 + g->afspraken_made);
+
+    char *csv = slurp(dir, "rounds.csv");
+    char *save = NULL;
+    char *line = strtok_r(csv, "\r\n", &save);
+    assert_string_equal(line, "round,level,overleg_used,overleg_budget,trust,pupil_heard,consent_asked,"
+                              "consent_given,consent_refused,shared_without_consent,reflection_card,"
+                              "answers,answered,reflective,improvements_checked");
+    int rows = 0;
+    while ((line = strtok_r(NULL, "\r\n", &save)) != NULL) {
+        char *f[16];
+        assert_int_equal(split_fields(line, f, 16), 15);
+        int r = atoi(f[0]);
+        assert_true(r >= 1 && r <= g->rounds);
+        assert_int_equal(atoi(f[2]), g->overleg_used[r]);
+        assert_true(atoi(f[3]) == 0 || atoi(f[3]) >= atoi(f[2]));
+        if (finished) {
+            assert_int_equal(atoi(f[4]), g->trust[r]);
+            assert_int_equal(atoi(f[5]), g->pupil[r] ? 1 : 0);
+        }
+        /* "A:2 B:1": the count per option, as the game answered */
+        int answered = 0;
+        for (int k = 0; k < CORE_MAX_OPTIONS; k++) {
+            char want[16];
+            snprintf(want, sizeof want, "%c:%d", 'A' + k, g->answers[r][k]);
+            if (g->answers[r][k] > 0)
+                assert_non_null(strstr(f[11], want));
+            answered += g->answers[r][k];
+        }
+        assert_int_equal(atoi(f[12]), answered);
+        rows++;
+    }
+    assert_int_equal(rows, g->rounds);
+    free(csv);
+
+    char *html = slurp(dir, "report.html");
+    assert_non_null(strstr(html, "id=\"afspraken\""));
+    assert_non_null(strstr(html, "id=\"rondes\""));
+    assert_non_null(strstr(html, "id=\"verbeteracties\""));
+    if (finished && g->outcome != CORE_OUTCOME_ONGOING) {
+        core_verdict v = core_game_verdict(g->outcome, g->level);
+        const char *cls = v == CORE_VERDICT_TOGETHER ? "verdict-together"
+                          : v == CORE_VERDICT_APART  ? "verdict-apart"
+                                                     : "verdict-lost";
+        assert_non_null(strstr(html, cls));
+        if (v == CORE_VERDICT_APART)
+            assert_non_null(strstr(html, "naast elkaar"));
+    }
+    /* one table row per round in the v2 table */
+    int round_rows = 0;
+    for (const char *p = html; (p = strstr(p, "<tr class=\"round\">")) != NULL; p++)
+        round_rows++;
+    assert_int_equal(round_rows, g->rounds);
+    if (g->improvements_checked > 0)
+        assert_non_null(strstr(html, "in ronde "));
+    free(html);
+}
+
 static void test_team_game_report(void **state)
 {
     (void)state;
@@ -332,6 +445,18 @@ static void test_team_game_report(void **state)
 
     render_next = true;
     export_and_check(db, &g, "team", false, "nl");
+    check_rules2_files(REPORT_TEST_OUT "/team", &g, true);
+    /* team bots make afspraken and check verbeteracties (RULES.md "Bots") */
+    assert_true(g.afspraken_made >= 1);
+    assert_true(g.improvements_checked >= 1);
+    char *afs = slurp(REPORT_TEST_OUT "/team", "afspraken.csv");
+    assert_non_null(strstr(afs, "friction_id,friction,round,afspraak,agreed_by,grenservaring_round"));
+    /* who agreed is named: some player's name is in the file */
+    bool named = false;
+    for (int i = 0; i < lf.sc->n_seats; i++)
+        named = named || strstr(afs, names[i]) != NULL;
+    assert_true(named);
+    free(afs);
     char *html = slurp(REPORT_TEST_OUT "/team", "report.html");
     assert_non_null(strstr(html, "identiek")); /* replay verified against the stored hash */
     assert_non_null(strstr(html, "Fatima"));
@@ -376,8 +501,14 @@ static void test_solo_and_unfinished(void **state)
     assert_non_null(db);
     game_result g = play_game(db, 7, CORE_BOT_SOLO, true, SIZE_MAX);
     export_and_check(db, &g, "solo", false, "nl");
+    check_rules2_files(REPORT_TEST_OUT "/solo", &g, true);
+    /* solo bots make no afspraak: the file has its header only, and a
+     * solo game is never announced as a win together */
+    assert_int_equal(g.afspraken_made, 0);
+    assert_true(core_game_verdict(g.outcome, g.level) != CORE_VERDICT_TOGETHER);
     game_result u = play_game(db, 8, CORE_BOT_TEAM, false, 70); /* the host died midway */
     export_and_check(db, &u, "unfinished", true, "nl");
+    check_rules2_files(REPORT_TEST_OUT "/unfinished", &u, false);
     char *html = slurp(REPORT_TEST_OUT "/unfinished", "report.html");
     assert_non_null(strstr(html, "niet afgelopen"));
     free(html);

@@ -6,12 +6,14 @@
 
 const char *const ui_fixture_scenes[] = {
     "lobby",   "table",     "table8",    "signaal",   "reflectie", "reveal",
-    "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "debrief-5", "help",
+    "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "debrief-5", "debrief-6", "help",
     "trainer",
     "player-overleg", "player-inzet", "player-reflectie", "player-ask", "player-dossier",
     "player-paused", "player-spanning", "player-toestemming",
     "player-doel", "player-einde",
-    "join-form", "join-roles", "join-picked", NULL,
+    "join-form", "join-roles", "join-picked",
+    "table-afspraak", "end-apart", /* rules v2 (see the block below) */
+    NULL,
 };
 
 static const char *const role_ids[8] = {"leraar",          "ouder",    "clb-anker",
@@ -189,6 +191,63 @@ static void public_view(core_public_view *p, const core_scenario *sc)
     p->promises[1].status = CORE_PROMISE_ACCEPTED;
 }
 
+/* ---- rules v2 (projector): overleg time, trust, the pupil's voice,
+ * afspraken, the overlegmoment and the two outcomes. Every scene gets the
+ * plain values of a round in progress; table-afspraak and end-apart set
+ * what their goldens are about. */
+static void rules_v2(core_scenario *sc, core_public_view *p, const char *scene)
+{
+    sc->rules.trust_max = 5;
+    sc->rules.trust_low = 1;
+    sc->rules.overleg_budget = 4;
+    p->overleg_budget = 4;
+    p->overleg_left = 3;
+    p->trust = 3;
+    p->pupil_voice = true;
+    for (int f = 0; f < CORE_MAX_FRICTIONS; f++) {
+        p->afspraken[f].proposer = CORE_NONE;
+        p->afspraken[f].option = CORE_NONE;
+    }
+    sc->frictions[0].n_options = 1;
+    CPY(sc->frictions[0].options[0], "Elke maandag tien minuten samen, vast in het rooster");
+    bool afspraak = !strcmp(scene, "table-afspraak") || !strncmp(scene, "debrief", 7) ||
+                    !strcmp(scene, "end-apart");
+    if (afspraak) {
+        /* spanning 0: the roles agreed on the level's afspraak; spanning 1:
+         * the ouder proposed one in her own words, the leraar has not agreed */
+        p->afspraken[0].proposer = 0;
+        p->afspraken[0].option = 0;
+        p->afspraken[0].agreed = 0x3;
+        p->afspraken[0].made_round = 3;
+        p->afspraken[1].proposer = 1;
+        p->afspraken[1].agreed = 0x2;
+        CPY(p->afspraken[1].text, "We bellen elke vrijdag kort over hoe de week thuis liep");
+        p->pupil_asked = true;
+        p->meeting_round = 2;
+        p->overleg_budget = 6;
+        p->overleg_left = 1;
+        p->trust = 4;
+    }
+    if (!strcmp(scene, "table-afspraak")) {
+        p->n_boundary = 0;
+        p->goal_proposal = CORE_NONE; /* no vote open: the overlegmoment has the line */
+    }
+    if (!strncmp(scene, "debrief", 7)) {
+        /* verbeteracties: Anna's of round 2 checked in round 3, Bram's open */
+        p->improvement_round[0] = 2;
+        p->improvement_checked[0] = 3;
+        p->improvement_done[0] = true;
+        CPY(p->improvement_text[0], "Ik vraag Bram elke week hoe de avonden thuis gaan.");
+        p->improvement_round[1] = 2;
+        CPY(p->improvement_text[1], "Ik breng de zandloper mee naar school.");
+    }
+    if (!strcmp(scene, "end-apart")) {
+        p->phase = CORE_PHASE_END;
+        p->outcome = CORE_OUTCOME_WON;
+        p->live.level = CORE_LEVEL_COORDINEREND;
+    }
+}
+
 bool ui_fixture_build(ui_fixture *f, const char *scene)
 {
     bool known = false;
@@ -217,6 +276,8 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
         p->outcome = CORE_OUTCOME_WON;
     } else if (!strcmp(scene, "player-inzet") || !strcmp(scene, "player-paused"))
         p->phase = CORE_PHASE_INZET;
+    if (strncmp(scene, "player-", 7) && strncmp(scene, "join-", 5))
+        rules_v2(&f->sc, p, scene); /* the projector's scenes only */
     if (!strcmp(scene, "player-dossier")) {
         /* both goals adopted at the limit, no vote open: "Loslaten", and
          * "Voorstellen" greyed out with the reason */
@@ -404,6 +465,11 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
     } else if (!strncmp(scene, "debrief-", 8)) {
         scr = UI_PROJ_DEBRIEF;
         m.debrief_step = scene[8] - '1';
+        /* rules v2: the spread of reflection answers the host counted */
+        static const int answers[CORE_MAX_ROUNDS + 1][CORE_MAX_OPTIONS] = {{0}, {3, 1, 0}, {0, 1, 3}};
+        static const int cards[CORE_MAX_ROUNDS + 1] = {-1, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+        m.reflection_answers = answers;
+        m.reflection_cards = cards;
     } else if (!strcmp(scene, "reveal")) {
         m.reveal_t = 0.9f;
         m.reveal_gain[0] = 5;
