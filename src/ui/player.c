@@ -2,6 +2,7 @@
  * (own hand and dossier, public table). Every control registers a click
  * region; the join front end turns them into intents. */
 #include "ui/screens.h"
+#include "ui/player_ids.h"
 
 #include "platform/i18n.h"
 
@@ -21,6 +22,10 @@ void ui_player_model_init(ui_player_model *m)
     m->reflect_option = -1;
     m->drag_slot = -1;
     m->timer_left_s = -1;
+    m->open_friction = -1;
+    m->afspraak_option = -1;
+    m->goal_objector = -1;
+    m->goal_objected = -1;
 }
 
 /* Everything on the player's screen is read by a participant: never below
@@ -42,6 +47,65 @@ static const char *seat_label(const ui_player_model *m, int s)
     if (s >= 0 && s < CORE_MAX_SEATS && m->seats[s].name[0])
         return m->seats[s].name;
     return role_name(m->sc, (s >= 0 && s < CORE_MAX_SEATS) ? m->sc->seat_roles[s] : -1);
+}
+
+/* Identiteit and Overleg: the phases in which the table talks (goals,
+ * afspraken, the pupil, consent asks cost overleg time there). */
+static bool talk_phase(const core_public_view *p)
+{
+    return p->phase == CORE_PHASE_IDENTITEIT || p->phase == CORE_PHASE_OVERLEG;
+}
+
+/* A button label with the overleg time the action costs, so a player sees
+ * what a conversation spends before clicking (RULES.md: Overleg time). */
+static void cost_label(char *out, size_t n, const ui_player_model *m, const char *label, int cost)
+{
+    if (m->view->pub.overleg_budget > 0 && cost > 0)
+        snprintf(out, n, _("%s · kost %d"), label, cost);
+    else
+        snprintf(out, n, "%s", label);
+}
+
+/* An ask or offer costs one more while trust is low. */
+static int ask_cost(const ui_player_model *m)
+{
+    const core_rules *r = &m->sc->rules;
+    return r->ask_cost + (m->view->pub.trust <= r->trust_low ? 1 : 0);
+}
+
+/* The seat's role may give consent: the ouder, or the pupil from 12. */
+static bool role_consents(const core_scenario *sc, int role)
+{
+    if (role < 0 || role >= sc->n_roles)
+        return false;
+    return sc->roles[role].guardian || (sc->roles[role].pupil && sc->pupil_age >= 12);
+}
+
+static bool role_involved(const core_scenario *sc, int friction, int role)
+{
+    return friction >= 0 && friction < sc->n_frictions && role >= 0 && role < 32 &&
+           ((sc->frictions[friction].roles >> (unsigned)role) & 1u);
+}
+
+/* The words of an afspraak: the level's option or the team's own. */
+static const char *afspraak_words(const core_scenario *sc, int f, const core_afspraak *a)
+{
+    if (a->option >= 0 && a->option < sc->frictions[f].n_options && a->option < CORE_MAX_OPTIONS)
+        return sc->frictions[f].options[a->option];
+    return a->text;
+}
+
+/* "Anna, Bart" for the seats in bits (at most cap bytes). */
+static void seat_names(const ui_player_model *m, uint32_t bits, char *out, size_t cap)
+{
+    out[0] = 0;
+    for (int s = 0; s < m->view->pub.n_seats && s < CORE_MAX_SEATS; s++) {
+        if (!((bits >> (unsigned)s) & 1u))
+            continue;
+        if (out[0])
+            strncat(out, ", ", cap - strlen(out) - 1);
+        strncat(out, seat_label(m, s), cap - strlen(out) - 1);
+    }
 }
 
 static SDL_Rect title_panel(ui_gfx *g, SDL_Rect r, const char *title)
@@ -120,6 +184,44 @@ static void topbar(ui_gfx *g, const ui_player_model *m)
             r.w);
 }
 
+/* Right of the instruction: the round's overleg time and the team's trust,
+ * as pills. Returns the width they take (with a gap). */
+static int status_pills(ui_gfx *g, const ui_player_model *m, SDL_Rect ins)
+{
+    const core_public_view *p = &m->view->pub;
+    if (p->phase == CORE_PHASE_LOBBY)
+        return 0;
+    int small = fpx(g, P_SMALL);
+    char t[2][96];
+    bool low[2];
+    int n = 0;
+    if (p->overleg_budget > 0 && talk_phase(p)) { /* time is spent only while talking */
+        low[n] = p->overleg_left <= 0;
+        snprintf(t[n++], sizeof t[0], _("Overlegtijd %d/%d"), p->overleg_left,
+                 p->overleg_budget);
+    }
+    if (m->sc->rules.trust_max > 0) { /* 0: a level without the trust track */
+        low[n] = p->trust <= m->sc->rules.trust_low;
+        snprintf(t[n++], sizeof t[0], _("Vertrouwen %d/%d"), p->trust,
+                 m->sc->rules.trust_max);
+    }
+    int x = ins.x + ins.w, used = 0;
+    int h = small * 14 / 10;
+    for (int i = n - 1; i >= 0; i--) {
+        int tw = 0, th = 0;
+        ui_text_size(g, t[i], small, UI_BOLD, &tw, &th);
+        int w = tw + ui_px(g, 28);
+        x -= w;
+        SDL_Rect r = {x, ins.y + (ins.h - h) / 2, w, h};
+        ui_round(g, r, h / 2, low[i] ? UI_WARN : UI_PANEL_ALT);
+        ui_text(g, t[i], r.x + r.w / 2, r.y + (h - small * 12 / 10) / 2, small, small, UI_BOLD,
+                UI_INK, UI_CENTER, 0);
+        x -= ui_px(g, 12);
+        used += w + ui_px(g, 12);
+    }
+    return n > 0 ? used + ui_px(g, 12) : 0;
+}
+
 /* The T-shape: specialism down, generic skills across, limits below. */
 static void role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
@@ -168,15 +270,89 @@ static void role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     (void)body;
 }
 
-/* Height of one dossier fact in the panel: its wrapped text or the button. */
+/* A sensitive fact of a holder who may not consent itself, not shared and
+ * without consent: the holder asks first (or shares at a cost). */
+static bool needs_consent(const ui_player_model *m, int f)
+{
+    const core_public_view *p = &m->view->pub;
+    return m->sc->facts[f].sensitive && !p->fact_shared[f] && p->fact_consent[f] != 2 &&
+           !role_consents(m->sc, m->view->role);
+}
+
+/* The fact's text as shown: sensitive facts and the pupil's words marked. */
+static void fact_shown(const ui_player_model *m, int f, char *out, size_t cap)
+{
+    const core_fact_def *d = &m->sc->facts[f];
+    if (d->sensitive)
+        snprintf(out, cap, _("Gevoelig: %s"), d->text);
+    else if (d->pupil_voice)
+        snprintf(out, cap, _("Stem van de leerling: %s"), d->text);
+    else
+        snprintf(out, cap, "%s", d->text);
+}
+
+/* Width of the column beside a fact (its one button). */
+#define FACT_BUTTON_W 190
+
+/* Height of the consent row under a fact that needs it: the two buttons
+ * and what sharing without consent costs. */
+static int consent_row_height(int small)
+{
+    return small * 16 / 10 + small / 8 + small * 25 / 10; /* ask; share anyway + its cost */
+}
+
+/* Height of one dossier fact in the panel: its wrapped text beside its
+ * button, or over the consent row. */
 static int fact_height(ui_gfx *g, const ui_player_model *m, int i, int text_w, int small)
 {
     int f = m->view->dossier[i];
     if (f < 0 || f >= m->sc->n_facts)
         return 0;
-    int th = ui_text_box_height(g, m->sc->facts[f].text, text_w, small, UI_REGULAR);
+    char txt[CORE_TEXT_LEN + 64];
+    fact_shown(m, f, txt, sizeof txt);
+    if (needs_consent(m, f)) {
+        int full = text_w + ui_px(g, FACT_BUTTON_W) + ui_px(g, 12);
+        return ui_text_box_height(g, txt, full, small, UI_REGULAR) + ui_px(g, 6) +
+               consent_row_height(small) + ui_px(g, 12);
+    }
+    int th = ui_text_box_height(g, txt, text_w, small, UI_REGULAR);
     int bh = small * 16 / 10;
     return (th > bh ? th : bh) + ui_px(g, 12);
+}
+
+/* The buttons beside one fact: share, or ask consent first (RULES.md:
+ * consent); sharing without it stays possible, with its cost said. */
+static void fact_controls(ui_gfx *g, const ui_player_model *m, int f, SDL_Rect b, int small,
+                          bool can_share)
+{
+    const core_public_view *p = &m->view->pub;
+    int bh = b.h;
+    if (p->fact_shared[f]) {
+        ui_text(g, _("✓ gedeeld"), b.x + b.w / 2, b.y + (bh - small * 12 / 10) / 2, small,
+                small * 8 / 10, UI_BOLD, UI_GOOD, UI_CENTER, b.w);
+        return;
+    }
+    if (!needs_consent(m, f)) {
+        ui_button(g, b, _("Delen"), small, false, can_share, UI_ID_SHARE_FACT, f);
+        return;
+    }
+    /* b is the whole width here: ask (or wait) over it, then share anyway
+     * with what that costs beside it */
+    SDL_Rect ab = {b.x, b.y, b.w, bh};
+    if (p->fact_consent[f] == 1)
+        ui_text(g, _("wacht op toestemming"), ab.x + ab.w / 2, b.y + (bh - small * 12 / 10) / 2,
+                small, small * 8 / 10, UI_BOLD, UI_INK_SOFT, UI_CENTER, ab.w);
+    else
+        ui_button(g, ab,
+                  p->fact_consent[f] == 3 ? _("Geweigerd: opnieuw vragen")
+                                          : _("Vraag toestemming"),
+                  small, true, can_share, PLAYER_ID_ASK_CONSENT, f);
+    SDL_Rect nb = {b.x, b.y + bh + small / 8, b.w * 42 / 100, bh};
+    ui_button(g, nb, _("Toch delen"), small, false, can_share, PLAYER_ID_SHARE_NO_CONSENT, f);
+    int wx = nb.x + nb.w + ui_px(g, 10);
+    ui_text_box(g, _("kost welbevinden en vertrouwen"),
+                (SDL_Rect){wx, nb.y - small / 8, b.x + b.w - wx, small * 25 / 10}, small, small,
+                UI_REGULAR, UI_ALARM, UI_LEFT);
 }
 
 /* The facts from `first` that fit in `avail` pixels (at least one). */
@@ -207,7 +383,7 @@ static void dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
                             : _("Jouw dossier");
     SDL_Rect c = title_panel(g, r, title);
     int small = fpx(g, P_SMALL);
-    int bw = ui_px(g, 120);
+    int bw = ui_px(g, FACT_BUTTON_W);
     int text_w = c.w - bw - ui_px(g, 12);
     int n = m->view->dossier_n < CORE_MAX_FACTS ? m->view->dossier_n : CORE_MAX_FACTS;
     if (n <= 0) {
@@ -233,15 +409,22 @@ static void dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         int h = fact_height(g, m, i, text_w, small) - ui_px(g, 12);
         int bh = small * 16 / 10;
         int avail = c.y + c.h - pager_h - y;
-        SDL_Rect tb = {c.x, y, text_w, h < avail ? h : avail};
-        ui_text_box(g, sc->facts[f].text, tb, small, small * 8 / 10, UI_REGULAR,
-                    shared ? UI_INK_SOFT : UI_INK, UI_LEFT);
-        SDL_Rect b = {c.x + c.w - bw, y, bw, bh};
-        if (shared)
-            ui_text(g, _("✓ gedeeld"), b.x + b.w / 2, y + (bh - small * 12 / 10) / 2, small,
-                    small * 8 / 10, UI_BOLD, UI_GOOD, UI_CENTER, bw);
-        else
-            ui_button(g, b, _("Delen"), small, false, can_share, UI_ID_SHARE_FACT, f);
+        char txt[CORE_TEXT_LEN + 64];
+        fact_shown(m, f, txt, sizeof txt);
+        if (needs_consent(m, f)) {
+            /* the text over the whole width, the consent row under it */
+            int rowh = consent_row_height(small);
+            int th = h - rowh - ui_px(g, 6);
+            SDL_Rect tb = {c.x, y, c.w, th < avail ? th : avail};
+            ui_text_box(g, txt, tb, small, small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT);
+            fact_controls(g, m, f, (SDL_Rect){c.x, y + th + ui_px(g, 6), c.w, bh}, small,
+                          can_share);
+        } else {
+            SDL_Rect tb = {c.x, y, text_w, h < avail ? h : avail};
+            ui_text_box(g, txt, tb, small, small * 8 / 10, UI_REGULAR,
+                        shared ? UI_INK_SOFT : UI_INK, UI_LEFT);
+            fact_controls(g, m, f, (SDL_Rect){c.x + c.w - bw, y, bw, bh}, small, can_share);
+        }
         y += h + ui_px(g, 12);
     }
     if (!pager_h)
@@ -363,15 +546,27 @@ static void need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layo
     int yb = c.y + c.h - bar_h + ui_px(g, 8);
     char about[CORE_TITLE_LEN + 32];
     snprintf(about, sizeof about, _("Over ‘%s’:"), sc->needs[fn].title);
-    ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
+    /* what a question costs, said once beside the buttons it is about */
+    char cost[96] = "";
+    int cw = 0, ch = 0;
+    if (p->overleg_budget > 0 && talk_phase(p)) { /* time is spent only while talking */
+        snprintf(cost, sizeof cost, _("kost %d per vraag"), ask_cost(m));
+        ui_text_size(g, cost, small, UI_REGULAR, &cw, &ch);
+        if (cw > c.w / 2)
+            cw = c.w / 2;
+        ui_text(g, cost, c.x + c.w, yb, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_RIGHT,
+                cw);
+    }
+    ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
+            c.w - cw - (cw ? ui_px(g, 12) : 0));
     yb += small * 14 / 10;
     int bw = (c.w - 2 * ui_px(g, 10)) / 3;
     int hb = small * 15 / 10;
     bool open = !p->need_met[fn];
     ui_button(g, (SDL_Rect){c.x, yb, bw, hb}, _("Vraag hulp"), small, false, open, UI_ID_ASK,
               fn);
-    ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, _("Bied hulp"), small,
-              false, open, UI_ID_OFFER, fn);
+    ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, _("Bied hulp"), small, false,
+              open, UI_ID_OFFER, fn);
     ui_button(g, (SDL_Rect){c.x + 2 * (bw + ui_px(g, 10)), yb, bw, hb}, _("Ik trek dit"),
               small, false, open && p->need_lead[fn] != m->view->seat, UI_ID_LEAD_SELF, fn);
 }
@@ -392,6 +587,12 @@ static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout
         /* the rules address a spanning by its index in the scenario, not by
          * its place in the list of spanningen on the table */
         ui_hit_add(g, rr, UI_ID_FRICTION, f->friction);
+    } else {
+        /* a click (or Enter) opens the spanning: its whole text, and the
+         * afspraak that resolves it */
+        if (ui_hover(g, rr))
+            ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_ACCENT);
+        ui_hit_add(g, rr, PLAYER_ID_FRICTION_OPEN, f->friction);
     }
     char t[CORE_TITLE_LEN + 40];
     snprintf(t, sizeof t, _("Spanning: %s"), fd->title);
@@ -403,9 +604,16 @@ static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout
     for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
         if (fd->roles & (1u << (unsigned)ro))
             x += ui_role_chip(g, sc, ro, x, ly - ui_px(g, 2), chip) + ui_px(g, 4);
-    char need[160];
-    snprintf(need, sizeof need, _("samen met %d rollen · ernst %d"), fd->required_roles,
-             f->severity);
+    char need[200];
+    const core_afspraak *af = &m->view->pub.afspraken[f->friction];
+    /* the afspraak's state first: it is what the table acts on */
+    snprintf(need, sizeof need, "%s%s",
+             af->made_round > 0 ? _("✓ afspraak · ")
+             : af->proposer >= 0 ? _("voorstel ligt open · ")
+                                 : "",
+             "");
+    snprintf(need + strlen(need), sizeof need - strlen(need), _("samen met %d rollen · ernst %d"),
+             fd->required_roles, f->severity);
     ui_text(g, need, x + ui_px(g, 6), ly, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT,
             UI_LEFT, c.x + c.w - x - ui_px(g, 6));
 }
@@ -453,12 +661,55 @@ static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     }
 }
 
+/* Under the team: ask the pupil (RULES.md: the pupil's voice) and, for the
+ * directie or zorgcoördinator, the structural overlegmoment. Returns the
+ * height used at the bottom of c. */
+static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
+{
+    const core_public_view *p = &m->view->pub;
+    const core_scenario *sc = m->sc;
+    int role = m->view->role;
+    bool pupil_row = p->pupil_voice && !(role >= 0 && role < sc->n_roles && sc->roles[role].pupil);
+    bool meeting_row = role >= 0 && role < sc->n_roles && sc->roles[role].organizer;
+    int small = fpx(g, P_SMALL);
+    int hb = small * 15 / 10, gap = ui_px(g, 8);
+    int h = (pupil_row ? hb + gap : 0) + (meeting_row ? hb + gap : 0);
+    int y = c.y + c.h - h + gap;
+    char lbl[160];
+    if (pupil_row) {
+        SDL_Rect b = {c.x, y, c.w, hb};
+        if (p->pupil_asked) {
+            ui_text(g, _("✓ De leerling is deze ronde gehoord."), c.x, y + (hb - small * 12 / 10) / 2,
+                    small, small * 8 / 10, UI_BOLD, UI_GOOD, UI_LEFT, c.w);
+        } else {
+            cost_label(lbl, sizeof lbl, m, _("Vraag het aan de leerling"), sc->rules.pupil_cost);
+            ui_button(g, b, lbl, small, false, talk_phase(p), PLAYER_ID_ASK_PUPIL, 0);
+        }
+        y += hb + gap;
+    }
+    if (meeting_row) {
+        SDL_Rect b = {c.x, y, c.w, hb};
+        if (p->meeting_round > 0) {
+            snprintf(lbl, sizeof lbl, _("✓ Vast overlegmoment sinds ronde %d"), p->meeting_round);
+            ui_text(g, lbl, c.x, y + (hb - small * 12 / 10) / 2, small, small * 8 / 10, UI_BOLD,
+                    UI_GOOD, UI_LEFT, c.w);
+        } else {
+            cost_label(lbl, sizeof lbl, m, _("Overlegmoment inplannen"),
+                       sc->rules.overleg_moment_cost);
+            ui_button(g, b, lbl, small, false, talk_phase(p), PLAYER_ID_SET_MEETING, 0);
+        }
+    }
+    return h;
+}
+
 static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
     const core_public_view *p = &m->view->pub;
     SDL_Rect c = title_panel(g, r, _("Het team"));
     int small = fpx(g, P_SMALL);
     int n = p->n_seats;
+    int foot = team_footer(g, m, c);
+    c.h -= foot;
     int row = n > 0 ? c.h / n : c.h;
     if (row > small * 2)
         row = small * 2;
@@ -491,6 +742,58 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     }
 }
 
+/* The earlier rounds' verbeteracties, to check together: was it done?
+ * (RULES.md: checking one in a later round counts for verbindend.) */
+static int improvement_checks(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
+{
+    const core_public_view *p = &m->view->pub;
+    int small = fpx(g, P_SMALL);
+    int hb = small * 15 / 10;
+    int y = c.y;
+    bool title = false;
+    for (int s = 0; s < p->n_seats && s < CORE_MAX_SEATS; s++) {
+        if (p->improvement_round[s] <= 0 || p->improvement_round[s] >= p->round ||
+            p->improvement_checked[s] > 0 || !p->improvement_text[s][0])
+            continue;
+        char s1[CORE_ANSWER_LEN + 96];
+        snprintf(s1, sizeof s1, _("%s (ronde %d): ‘%s’"), seat_label(m, s),
+                 p->improvement_round[s], p->improvement_text[s]);
+        int th = ui_text_box_height(g, s1, c.w, small, UI_REGULAR);
+        if (th > small * 26 / 10)
+            th = small * 26 / 10;
+        int title_h = title ? 0 : small * 13 / 10;
+        int item_h = th + ui_px(g, 4) + hb;
+        if (y + title_h + item_h > c.y + c.h)
+            break;
+        if (!title) {
+            /* the title only with at least one verbeteractie under it */
+            ui_text(g, _("Vorige verbeteracties: gedaan?"), c.x, y, small, small * 8 / 10,
+                    UI_BOLD, UI_INK, UI_LEFT, c.w);
+            y += title_h;
+            title = true;
+        }
+        ui_text_box(g, s1, (SDL_Rect){c.x, y, c.w, th}, small, small * 8 / 10, UI_REGULAR,
+                    UI_INK, UI_LEFT);
+        y += th + ui_px(g, 4);
+        int bw = (c.w - ui_px(g, 10)) / 2;
+        ui_button(g, (SDL_Rect){c.x, y, bw, hb}, _("Gedaan"), small, true, true,
+                  PLAYER_ID_CHECK_DONE, s);
+        ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), y, bw, hb}, _("Niet gedaan"), small,
+                  false, true, PLAYER_ID_CHECK_NOT_DONE, s);
+        y += hb + ui_px(g, 8);
+    }
+    return y - c.y;
+}
+
+/* The verbeteracties block of the requests panel at y; its height. */
+static int verbeteracties_block(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y,
+                                int *lines)
+{
+    int used = improvement_checks(g, m, (SDL_Rect){c.x, y, c.w, c.y + c.h - y});
+    *lines += used > 0;
+    return used;
+}
+
 /* Asks and offers addressed to me that wait for an answer, and goals. */
 static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
@@ -501,9 +804,67 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     int y = c.y;
     int hb = small * 15 / 10;
     int lines = 0;
+    /* consent asked of me (the ouder, or the pupil from 12) */
+    bool shareable = p->phase >= CORE_PHASE_IDENTITEIT && p->phase < CORE_PHASE_END;
+    for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS && role_consents(sc, m->view->role);
+         f++) {
+        if (p->fact_consent[f] != 1 || p->fact_shared[f])
+            continue;
+        const core_fact_def *fd = &sc->facts[f];
+        char s[CORE_TEXT_LEN + 200];
+        /* the fact's words stay with its holder until shared: name who asks
+         * and what it is about */
+        char about[160] = "";
+        for (int n = 0; n < sc->n_needs && n < CORE_MAX_NEEDS; n++)
+            if ((fd->needs >> (unsigned)n) & 1u) {
+                if (about[0])
+                    strncat(about, ", ", sizeof about - strlen(about) - 1);
+                strncat(about, sc->needs[n].title, sizeof about - strlen(about) - 1);
+            }
+        if (fd->text[0])
+            snprintf(s, sizeof s, _("%s vraagt toestemming om te delen: %s"),
+                     role_name(sc, fd->role), fd->text);
+        else
+            snprintf(s, sizeof s, _("%s vraagt toestemming om een gevoelig feit te delen (over %s)."),
+                     role_name(sc, fd->role), about);
+        int th = ui_text_box_height(g, s, c.w, small, UI_BOLD);
+        if (y + th + hb > c.y + c.h)
+            break;
+        ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, th}, small, small * 8 / 10, UI_BOLD, UI_INK,
+                    UI_LEFT);
+        y += th + small * 3 / 10;
+        int bw = (c.w - ui_px(g, 10)) / 2;
+        ui_button(g, (SDL_Rect){c.x, y, bw, hb}, _("Toestemming geven"), small, true, shareable,
+                  PLAYER_ID_CONSENT_YES, f);
+        ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), y, bw, hb}, _("Weigeren"), small, false,
+                  shareable, PLAYER_ID_CONSENT_NO, f);
+        y += hb + ui_px(g, 8);
+        lines++;
+    }
+    /* in Reflectie the verbeteracties come first: asks are over by then */
+    if (p->phase == CORE_PHASE_REFLECTIE)
+        y += verbeteracties_block(g, m, c, y, &lines);
+    /* what the pupil said, once someone asked */
+    for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS; f++) {
+        if (!sc->facts[f].pupil_voice || !p->fact_shared[f] || !sc->facts[f].text[0])
+            continue;
+        char s[CORE_TEXT_LEN + 64];
+        snprintf(s, sizeof s, _("%s zegt: ‘%s’"),
+                 sc->pupil_name[0] ? sc->pupil_name : _("De leerling"), sc->facts[f].text);
+        int th = ui_text_box_height(g, s, c.w, small, UI_REGULAR);
+        if (y + th > c.y + c.h)
+            break;
+        ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, th}, small, small * 8 / 10, UI_REGULAR,
+                    UI_ACCENT, UI_LEFT);
+        y += th + small * 3 / 10;
+        lines++;
+    }
     for (int i = 0; i < p->n_promises && i < CORE_MAX_PROMISES; i++) {
         const core_promise *pr = &p->promises[i];
-        bool mine_to_answer = pr->to == m->view->seat && pr->status == CORE_PROMISE_PENDING;
+        /* an unanswered ask lapses at Uitvoering (it stays PENDING): no
+         * buttons after Inzet */
+        bool mine_to_answer = pr->to == m->view->seat && pr->status == CORE_PROMISE_PENDING &&
+                              p->phase >= CORE_PHASE_IDENTITEIT && p->phase <= CORE_PHASE_INZET;
         bool mine = pr->from == m->view->seat || pr->to == m->view->seat;
         if (!mine)
             continue;
@@ -541,6 +902,10 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         }
         lines++;
     }
+    /* in the talking phases an ask waiting for an answer comes first, then
+     * the earlier rounds' verbeteracties to check */
+    if (talk_phase(p))
+        y += verbeteracties_block(g, m, c, y, &lines);
     if (lines == 0 && p->phase != CORE_PHASE_OVERLEG) {
         ui_text(g, _("Geen open vragen."), c.x, y, small, small, UI_REGULAR, UI_INK_SOFT, UI_LEFT,
                 c.w);
@@ -548,11 +913,37 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     }
     y += ui_px(g, 8);
     /* goals: adopted ones, the open vote, and candidates in Overleg */
+    /* the level's goals, then the ones the team worded itself */
+    int slots = sc->n_goals + p->n_team_goals;
+    if (slots > CORE_MAX_GOAL_SLOTS)
+        slots = CORE_MAX_GOAL_SLOTS;
     int adopted_n = 0;
-    for (int i = 0; i < sc->n_goals && i < CORE_MAX_GOALS; i++)
+    for (int i = 0; i < slots; i++)
         adopted_n += p->goal_adopted[i] ? 1 : 0;
     bool overleg_free = p->phase == CORE_PHASE_OVERLEG && p->goal_proposal < 0;
     bool at_limit = adopted_n >= sc->rules.max_goals;
+    if (m->goal_objector >= 0 && m->goal_objected >= 0 && m->goal_objected < slots &&
+        p->goal_proposal < 0) {
+        /* consent: one no stops a goal; the table sees whose, to talk it over */
+        char obj[CORE_ANSWER_LEN + 128];
+        snprintf(obj, sizeof obj, _("%s maakte bezwaar tegen ‘%s’."),
+                 seat_label(m, m->goal_objector),
+                 m->goal_objected < sc->n_goals ? sc->goals[m->goal_objected].title
+                                                : p->team_goal_text[m->goal_objected - sc->n_goals]);
+        int th = ui_text_box_height(g, obj, c.w, small, UI_BOLD);
+        if (y + th <= c.y + c.h) {
+            ui_text_box(g, obj, (SDL_Rect){c.x, y, c.w, th}, small, small * 8 / 10, UI_BOLD,
+                        UI_ALARM, UI_LEFT);
+            y += th + ui_px(g, 4);
+        }
+    }
+    if (overleg_free && p->n_team_goals < CORE_MAX_TEAM_GOALS && !at_limit &&
+        y + hb <= c.y + c.h) {
+        char lbl[96];
+        cost_label(lbl, sizeof lbl, m, _("Eigen doel formuleren"), sc->rules.goal_cost);
+        ui_button(g, (SDL_Rect){c.x, y, c.w, hb}, lbl, small, false, true, PLAYER_ID_WORD_GOAL, 0);
+        y += hb + ui_px(g, 6);
+    }
     if (overleg_free && at_limit && adopted_n < sc->n_goals) {
         /* why "Voorstellen" is greyed out, and what to do about it */
         char why[160];
@@ -568,7 +959,7 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
             y += th + ui_px(g, 4);
         }
     }
-    for (int i = 0; i < sc->n_goals && i < CORE_MAX_GOALS; i++) {
+    for (int i = 0; i < slots; i++) {
         bool adopted = p->goal_adopted[i];
         bool voting = p->goal_proposal == i;
         bool can_propose = overleg_free && !adopted;
@@ -577,8 +968,9 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
             continue;
         if (y + hb > c.y + c.h)
             break;
-        char s[CORE_TITLE_LEN + 16];
-        snprintf(s, sizeof s, "%s%s", adopted ? "◆ " : "", sc->goals[i].title);
+        char s[CORE_ANSWER_LEN + 16];
+        snprintf(s, sizeof s, "%s%s", adopted ? "◆ " : "",
+                 i < sc->n_goals ? sc->goals[i].title : p->team_goal_text[i - sc->n_goals]);
         int bw = voting ? ui_px(g, 190) : (can_propose || can_drop) ? ui_px(g, 170) : 0;
         /* long goal titles wrap to two lines next to their buttons */
         int tw = c.w - bw - ui_px(g, 10);
@@ -597,6 +989,16 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
                       UI_ID_VOTE_YES, i);
             ui_button(g, (SDL_Rect){c.x + c.w - half, y, half, hb}, _("Nee"), small, false,
                       !voted, UI_ID_VOTE_NO, i);
+            /* who said yes so far: consent needs every seat */
+            char names[256], line[320];
+            seat_names(m, p->goal_votes_yes, names, sizeof names);
+            snprintf(line, sizeof line, _("ja: %s"), names[0] ? names : "–");
+            int ly = y + (th > hb ? th : hb) + ui_px(g, 2);
+            if (ly + small * 12 / 10 <= c.y + c.h) {
+                ui_text(g, line, c.x, ly, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT,
+                        c.w);
+                y += small * 12 / 10 + ui_px(g, 2);
+            }
         } else if (can_propose) {
             ui_button(g, (SDL_Rect){c.x + c.w - bw, y, bw, hb}, _("Voorstellen"), small, false,
                       !at_limit, UI_ID_PROPOSE_GOAL, i);
@@ -824,6 +1226,183 @@ static void pick_seat_overlay(ui_gfx *g, const ui_player_model *m)
               _("Annuleren"), body, false, true, UI_ID_CANCEL, 0);
 }
 
+/* A text field; the caret shows while it is edited. */
+static void text_field(ui_gfx *g, SDL_Rect field, const char *txt, bool editing, int px, int id)
+{
+    ui_round(g, field, ui_px(g, 8), UI_PANEL);
+    ui_round_outline(g, field, ui_px(g, 8), editing ? ui_px(g, 3) : 1,
+                     editing ? UI_ACCENT : UI_LINE);
+    char shown[CORE_ANSWER_LEN + 8];
+    snprintf(shown, sizeof shown, "%s%s", txt, editing ? "|" : "");
+    SDL_Rect tb = {field.x + ui_px(g, 10), field.y + ui_px(g, 4), field.w - ui_px(g, 20),
+                   field.h - ui_px(g, 8)};
+    if (shown[0])
+        ui_text_box(g, shown, tb, px, px * 7 / 10, UI_REGULAR, UI_INK, UI_LEFT);
+    ui_hit_add(g, field, id, 0);
+}
+
+/* An overlay card over a dimmed window: a click beside it closes it. */
+static SDL_Rect overlay(ui_gfx *g, SDL_Rect r, const char *title)
+{
+    SDL_Rect all = {0, 0, g->w, g->h};
+    ui_fill(g, all, (SDL_Color){0x10, 0x18, 0x20, 0x90});
+    ui_hit_add(g, all, PLAYER_ID_CLOSE, 1); /* arg 1: beside the card; 0 is its button */
+    SDL_Rect c = title_panel(g, r, title);
+    ui_hit_add(g, r, UI_ID_NONE, 0);
+    return c;
+}
+
+/* The open spanning: its whole text, who is involved, and the afspraak
+ * that turns it into a grenservaring (RULES.md: Afspraken). */
+static void friction_overlay(ui_gfx *g, const ui_player_model *m)
+{
+    const core_scenario *sc = m->sc;
+    const core_public_view *p = &m->view->pub;
+    int f = m->open_friction;
+    const core_friction_def *fd = &sc->frictions[f];
+    const core_afspraak *af = &p->afspraken[f];
+    char t[CORE_TITLE_LEN + 40];
+    snprintf(t, sizeof t, _("Spanning: %s"), fd->title);
+    SDL_Rect c = overlay(g, ui_r(g, 460, 120, 1000, 840), t);
+    int body = fpx(g, P_BODY), small = fpx(g, P_SMALL);
+    int hb = small * 16 / 10, gap = ui_px(g, 8);
+    int bottom = c.y + c.h - hb; /* the close button's row */
+    int y = c.y;
+    y += ui_text_box(g, fd->text, (SDL_Rect){c.x, y, c.w, body * 4}, body, body * 8 / 10,
+                     UI_REGULAR, UI_INK, UI_LEFT) + gap;
+    int chip = small * 11 / 10, x = c.x;
+    int lw = 0, lh = 0;
+    ui_text_size(g, _("Betrokken:"), small, UI_REGULAR, &lw, &lh);
+    ui_text(g, _("Betrokken:"), x, y, small, small, UI_REGULAR, UI_INK_SOFT, UI_LEFT, 0);
+    x += lw + ui_px(g, 10);
+    for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
+        if (role_involved(sc, f, ro))
+            x += ui_role_chip(g, sc, ro, x, y - ui_px(g, 2), chip) + ui_px(g, 6);
+    y += chip + 2 * gap;
+    bool mine = role_involved(sc, f, m->view->role);
+    if (af->made_round > 0) {
+        char s[CORE_ANSWER_LEN + 96];
+        snprintf(s, sizeof s, _("✓ Afspraak gemaakt in ronde %d: %s"), af->made_round,
+                 afspraak_words(sc, f, af));
+        ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, bottom - y - gap}, body, body * 8 / 10,
+                    UI_BOLD, UI_GOOD, UI_LEFT);
+    } else if (af->proposer >= 0) {
+        char s[CORE_ANSWER_LEN + 96];
+        snprintf(s, sizeof s, _("Voorstel van %s: %s"), seat_label(m, af->proposer),
+                 afspraak_words(sc, f, af));
+        y += ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, body * 3}, body, body * 8 / 10, UI_BOLD,
+                         UI_INK, UI_LEFT) + gap;
+        char names[256], line[320];
+        seat_names(m, af->agreed, names, sizeof names);
+        snprintf(line, sizeof line, _("akkoord: %s (nodig: %d rollen)"), names,
+                 fd->required_roles);
+        ui_text(g, line, c.x, y, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+        y += small * 14 / 10 + gap;
+        bool agreed = (af->agreed >> (unsigned)m->view->seat) & 1u;
+        bool can = mine && !agreed && !m->paused &&
+                   (talk_phase(p) || p->phase == CORE_PHASE_INZET);
+        if (mine && !agreed) {
+            int bw = (c.w - ui_px(g, 10)) / 2;
+            ui_button(g, (SDL_Rect){c.x, y, bw, hb}, _("Akkoord"), small, true, can,
+                      PLAYER_ID_AFSPRAAK_AGREE, f);
+            ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), y, bw, hb}, _("Bezwaar"), small,
+                      false, can, PLAYER_ID_AFSPRAAK_OBJECT, f);
+            y += hb + 2 * gap;
+        }
+    }
+    if (af->made_round == 0 && !mine) {
+        ui_text_box(g, _("Alleen de betrokken rollen maken hier een afspraak."),
+                    (SDL_Rect){c.x, y, c.w, small * 3}, small, small * 8 / 10, UI_REGULAR,
+                    UI_INK_SOFT, UI_LEFT);
+    } else if (af->made_round == 0 && talk_phase(p) && (af->proposer != m->view->seat)) {
+        /* a new proposal (it replaces an open one) */
+        ui_text(g, af->proposer >= 0 ? _("Of stel iets anders voor:") : _("Stel een afspraak voor:"),
+                c.x, y, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
+        y += small * 14 / 10;
+        for (int o = 0; o < fd->n_options && o < CORE_MAX_OPTIONS; o++) {
+            if (y + hb > bottom - 2 * hb - 3 * gap)
+                break;
+            ui_button(g, (SDL_Rect){c.x, y, c.w, hb}, fd->options[o], small,
+                      m->afspraak_option == o, true, PLAYER_ID_AFSPRAAK_OPTION, o);
+            y += hb + gap;
+        }
+        ui_text(g, fd->n_options > 0 ? _("of in eigen woorden:") : _("In eigen woorden:"), c.x, y,
+                small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+        y += small * 13 / 10;
+        SDL_Rect field = {c.x, y, c.w, small * 26 / 10};
+        if (m->afspraak_option < 0 && !m->editing_afspraak && m->afspraak_text[0])
+            ui_round_outline(g, field, ui_px(g, 8), ui_px(g, 3), UI_ACCENT);
+        text_field(g, field, m->afspraak_text, m->editing_afspraak, small,
+                   PLAYER_ID_AFSPRAAK_TEXT);
+        y += field.h + gap;
+        char lbl[96];
+        cost_label(lbl, sizeof lbl, m, _("Afspraak voorstellen"), sc->rules.afspraak_cost);
+        bool ready = m->afspraak_option >= 0 || m->afspraak_text[0];
+        ui_button(g, (SDL_Rect){c.x, y, c.w * 6 / 10, hb}, lbl, small, true, ready && !m->paused,
+                  PLAYER_ID_AFSPRAAK_PROPOSE, f);
+    }
+    ui_button(g, (SDL_Rect){c.x + c.w - ui_px(g, 220), bottom, ui_px(g, 220), hb}, _("Sluiten"),
+              small, false, true, PLAYER_ID_CLOSE, 0);
+}
+
+/* The team words its own goal: a short text and the needs it serves. */
+static void goal_overlay(ui_gfx *g, const ui_player_model *m)
+{
+    const core_scenario *sc = m->sc;
+    SDL_Rect c = overlay(g, ui_r(g, 460, 150, 1000, 780), _("Eigen doel van het team"));
+    int small = fpx(g, P_SMALL);
+    int hb = small * 16 / 10, gap = ui_px(g, 8);
+    int y = c.y;
+    ui_text(g, _("Het doel in een zin (max. 140 tekens):"), c.x, y, small, small * 8 / 10,
+            UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+    y += small * 13 / 10;
+    SDL_Rect field = {c.x, y, c.w, small * 26 / 10};
+    text_field(g, field, m->goal_text, m->editing_goal, small, PLAYER_ID_GOAL_TEXT);
+    y += field.h + 2 * gap;
+    ui_text(g, _("Voor welke noden?"), c.x, y, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
+            c.w);
+    y += small * 14 / 10;
+    for (int n = 0; n < sc->n_needs && n < CORE_MAX_NEEDS; n++) {
+        bool on = (m->goal_needs >> (unsigned)n) & 1u;
+        char lbl[CORE_TITLE_LEN + 8];
+        snprintf(lbl, sizeof lbl, "%s%s", on ? "✓ " : "", sc->needs[n].title);
+        ui_button(g, (SDL_Rect){c.x, y, c.w, hb}, lbl, small, on, true, PLAYER_ID_GOAL_NEED, n);
+        y += hb + gap;
+    }
+    char lbl[96];
+    cost_label(lbl, sizeof lbl, m, _("Doel voorstellen"), sc->rules.goal_cost);
+    int bottom = c.y + c.h - hb;
+    ui_button(g, (SDL_Rect){c.x, bottom, c.w * 6 / 10, hb}, lbl, small, true,
+              m->goal_text[0] && m->goal_needs != 0, PLAYER_ID_GOAL_SEND, 0);
+    ui_button(g, (SDL_Rect){c.x + c.w - ui_px(g, 220), bottom, ui_px(g, 220), hb},
+              _("Annuleren"), small, false, true, PLAYER_ID_CLOSE, 0);
+}
+
+/* The end: both outcomes in one (RULES.md), in the headless client's
+ * words; a win side by side is never shown as a plain win. */
+static void verdict_banner(ui_gfx *g, const ui_player_model *m)
+{
+    const core_public_view *p = &m->view->pub;
+    core_verdict v = core_game_verdict(p->outcome, p->live.level);
+    char head[200], level[160];
+    snprintf(head, sizeof head, _("Het spel is voorbij: %s"),
+             v == CORE_VERDICT_TOGETHER ? _("gewonnen")
+             : v == CORE_VERDICT_APART  ? _("geholpen, maar naast elkaar gewerkt")
+                                        : _("verloren"));
+    snprintf(level, sizeof level, _("Samenwerkingsniveau: %s"), ui_level_name(p->live.level));
+    SDL_Rect r = ui_r(g, 360, 380, 1200, 190);
+    SDL_Color bg = v == CORE_VERDICT_TOGETHER ? UI_GOOD : v == CORE_VERDICT_APART ? UI_WARN
+                                                                                   : UI_ALARM;
+    ui_round(g, (SDL_Rect){r.x, r.y + ui_px(g, 4), r.w, r.h}, ui_px(g, 16), UI_SHADOW);
+    ui_round(g, r, ui_px(g, 16), bg);
+    int h2 = fpx(g, P_H2), body = fpx(g, P_BODY);
+    SDL_Color ink = ui_ink_on(bg);
+    ui_text(g, head, r.x + r.w / 2, r.y + r.h / 2 - h2 * 13 / 10, h2, body, UI_BOLD, ink,
+            UI_CENTER, r.w - ui_px(g, 32));
+    ui_text(g, level, r.x + r.w / 2, r.y + r.h / 2 + ui_px(g, 6), body, body * 8 / 10,
+            UI_REGULAR, ink, UI_CENTER, r.w - ui_px(g, 32));
+}
+
 void ui_draw_player(ui_gfx *g, const ui_player_model *m)
 {
     ui_draw_background(g);
@@ -832,8 +1411,9 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
     topbar(g, m);
     int body = fpx(g, P_BODY);
     SDL_Rect ins = ui_r(g, 24, 96, 1872, 48);
-    ui_text(g, instruction(m), ins.x, ins.y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK,
-            UI_LEFT, ins.w);
+    int pills_w = status_pills(g, m, ins);
+    ui_text(g, instruction(m), ins.x, ins.y + ui_px(g, 4), body, body * 8 / 10,
+            UI_BOLD, UI_INK, UI_LEFT, ins.w - pills_w);
     role_card(g, m, ui_r(g, 24, 150, 560, 330));
     dossier(g, m, ui_r(g, 24, 494, 560, 330));
     if (m->view->pub.phase == CORE_PHASE_REFLECTIE)
@@ -855,6 +1435,8 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
                 h2, body, UI_BOLD, UI_WHITE, UI_CENTER, r.w - ui_px(g, 24));
         return;
     }
+    if (m->view->pub.phase == CORE_PHASE_END)
+        verdict_banner(g, m);
     if (m->message[0]) {
         SDL_Rect r = ui_r(g, 460, 780, 1000, 56);
         ui_round(g, r, ui_px(g, 12), m->message_is_error ? UI_ALARM : UI_INK);
@@ -863,6 +1445,10 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
     }
     if (m->pick_need >= 0)
         pick_seat_overlay(g, m);
+    else if (m->open_friction >= 0 && m->open_friction < m->sc->n_frictions)
+        friction_overlay(g, m);
+    else if (m->wording_goal)
+        goal_overlay(g, m);
     /* a line that ended in "…" shows its whole text under the mouse */
     ui_draw_tooltip(g, -1, -1);
 }

@@ -73,7 +73,18 @@ static void on_view(void *ctx, const core_seat_view *sv, const core_public_view 
 {
     player_app *a = ctx;
     (void)pub;
-    (void)ev;
+    /* consent: the seat whose no stopped a goal is remembered, so the
+     * table sees whose objection to talk over (the view keeps no votes) */
+    for (int i = 0; ev && i < ev->n && i < CORE_MAX_EVENTS; i++) {
+        const core_event *e = &ev->ev[i];
+        if (e->type == CORE_EVT_GOAL_VOTE && e->b == 0) {
+            a->m.goal_objector = e->seat;
+            a->m.goal_objected = e->a;
+        } else if (e->type == CORE_EVT_GOAL_PROPOSED || e->type == CORE_EVT_TEAM_GOAL ||
+                   e->type == CORE_EVT_GOAL_ADOPTED) {
+            a->m.goal_objector = a->m.goal_objected = -1;
+        }
+    }
     if (sv) {
         /* a new round's question starts without the last answer picked */
         if (sv->pub.round != a->view.pub.round) {

@@ -1,6 +1,7 @@
 /* ui/player_input: the player app's input: clicks on the game screen,
  * typing, keys, drag and drop, and the keyboard focus. */
 #include "ui/player_app_int.h"
+#include "ui/player_ids.h"
 
 #include "platform/i18n.h"
 #include "platform/plat.h"
@@ -21,6 +22,108 @@ static void send(player_app *a, core_action_type t, int x, int y, int z)
     if (!a->c || !cli_send_action(a->c, &act))
         app_set_message(a, _("Niet verbonden: je actie is niet verstuurd."), true);
 }
+/* An action with words (an afspraak, a team goal). */
+static void send_text(player_app *a, core_action_type t, int x, int y, const char *text)
+{
+    core_action act;
+    memset(&act, 0, sizeof act);
+    act.type = t;
+    act.seat = a->view.seat;
+    act.a = x;
+    act.b = y;
+    snprintf(act.text, sizeof act.text, "%s", text);
+    if (!a->c || !cli_send_action(a->c, &act))
+        app_set_message(a, _("Niet verbonden: je actie is niet verstuurd."), true);
+}
+
+/* Stops typing into whichever field had it. */
+static void stop_editing(ui_player_model *m)
+{
+    if (m->editing_text || m->editing_afspraak || m->editing_goal)
+        SDL_StopTextInput();
+    m->editing_text = m->editing_afspraak = m->editing_goal = false;
+}
+
+static void close_overlays(ui_player_model *m)
+{
+    m->open_friction = -1;
+    m->wording_goal = false;
+    m->editing_afspraak = m->editing_goal = false;
+}
+
+/* The rules-v2 controls (ui/player_ids.h). False: not one of them. */
+static bool v2_click(player_app *a, int id, int arg)
+{
+    ui_player_model *m = &a->m;
+    switch (id) {
+    case PLAYER_ID_ASK_CONSENT: send(a, CORE_ACT_ASK_CONSENT, arg, 0, 0); break;
+    case PLAYER_ID_SHARE_NO_CONSENT: send(a, CORE_ACT_SHARE_FACT, arg, 0, 0); break;
+    case PLAYER_ID_CONSENT_YES: send(a, CORE_ACT_CONSENT, arg, 1, 0); break;
+    case PLAYER_ID_CONSENT_NO: send(a, CORE_ACT_CONSENT, arg, 0, 0); break;
+    case PLAYER_ID_ASK_PUPIL: send(a, CORE_ACT_ASK_PUPIL, 0, 0, 0); break;
+    case PLAYER_ID_SET_MEETING: send(a, CORE_ACT_SET_MEETING, 0, 0, 0); break;
+    case PLAYER_ID_FRICTION_OPEN:
+        m->open_friction = arg;
+        m->afspraak_text[0] = 0;
+        /* the level's first afspraak is picked, so one click proposes it */
+        m->afspraak_option = (a->m.sc && arg >= 0 && arg < a->m.sc->n_frictions &&
+                              a->m.sc->frictions[arg].n_options > 0)
+                                 ? 0 : -1;
+        break;
+    case PLAYER_ID_AFSPRAAK_OPTION:
+        m->afspraak_option = arg;
+        m->editing_afspraak = false;
+        break;
+    case PLAYER_ID_AFSPRAAK_TEXT:
+        m->afspraak_option = -1;
+        m->editing_afspraak = true;
+        SDL_StartTextInput();
+        break;
+    case PLAYER_ID_AFSPRAAK_PROPOSE:
+        if (m->afspraak_option >= 0)
+            send(a, CORE_ACT_PROPOSE_AFSPRAAK, arg, m->afspraak_option, 0);
+        else
+            send_text(a, CORE_ACT_PROPOSE_AFSPRAAK, arg, CORE_NONE, m->afspraak_text);
+        break;
+    case PLAYER_ID_AFSPRAAK_AGREE: send(a, CORE_ACT_AGREE_AFSPRAAK, arg, 1, 0); break;
+    case PLAYER_ID_AFSPRAAK_OBJECT: send(a, CORE_ACT_AGREE_AFSPRAAK, arg, 0, 0); break;
+    case PLAYER_ID_CLOSE: close_overlays(m); break;
+    case PLAYER_ID_WORD_GOAL:
+        m->wording_goal = true;
+        m->editing_goal = true;
+        SDL_StartTextInput();
+        break;
+    case PLAYER_ID_GOAL_TEXT:
+        m->editing_goal = true;
+        SDL_StartTextInput();
+        break;
+    case PLAYER_ID_GOAL_NEED:
+        if (arg >= 0 && arg < CORE_MAX_NEEDS)
+            m->goal_needs ^= 1u << (unsigned)arg;
+        break;
+    case PLAYER_ID_GOAL_SEND:
+        send_text(a, CORE_ACT_WORD_GOAL, (int)m->goal_needs, 0, m->goal_text);
+        close_overlays(m);
+        m->goal_text[0] = 0;
+        m->goal_needs = 0;
+        break;
+    case PLAYER_ID_CHECK_DONE: send(a, CORE_ACT_CHECK_IMPROVEMENT, arg, 1, 0); break;
+    case PLAYER_ID_CHECK_NOT_DONE: send(a, CORE_ACT_CHECK_IMPROVEMENT, arg, 0, 0); break;
+    default: return false;
+    }
+    /* typing goes on only in the field just clicked, or in the goal card
+     * while its needs are toggled */
+    bool keep_afspraak = id == PLAYER_ID_AFSPRAAK_TEXT;
+    bool keep_goal = m->wording_goal && (id == PLAYER_ID_GOAL_TEXT || id == PLAYER_ID_WORD_GOAL ||
+                                         id == PLAYER_ID_GOAL_NEED);
+    if ((m->editing_afspraak && !keep_afspraak) || (m->editing_goal && !keep_goal))
+        SDL_StopTextInput();
+    m->editing_afspraak = m->editing_afspraak && keep_afspraak;
+    m->editing_goal = m->editing_goal && keep_goal;
+    a->dirty = true;
+    return true;
+}
+
 /* ------------------------------------------------------------------ input */
 
 static void commit_to(player_app *a, int slot, int kind, int target)
@@ -34,6 +137,8 @@ static void commit_to(player_app *a, int slot, int kind, int target)
 static void game_click(player_app *a, int id, int arg)
 {
     ui_player_model *m = &a->m;
+    if (v2_click(a, id, arg))
+        return;
     switch (id) {
     case UI_ID_CARD: m->selected = m->selected == arg ? -1 : arg; break;
     case UI_ID_COMMITTED: send(a, CORE_ACT_UNCOMMIT, arg, 0, 0); break;
@@ -65,7 +170,11 @@ static void game_click(player_app *a, int id, int arg)
     case UI_ID_VOTE_NO: send(a, CORE_ACT_VOTE_GOAL, arg, 0, 0); break;
     case UI_ID_PROMISE_ACCEPT: send(a, CORE_ACT_RESPOND, arg, 1, 0); break;
     case UI_ID_PROMISE_DECLINE: send(a, CORE_ACT_RESPOND, arg, 0, 0); break;
-    case UI_ID_READY: send(a, CORE_ACT_READY, 0, 0, 0); break;
+    case UI_ID_READY:
+        /* the phase and round it is meant for: the rules refuse a READY that
+         * arrives after the phase moved on, instead of ending the next one */
+        send(a, CORE_ACT_READY, (int)a->view.pub.phase, a->view.pub.round, 0);
+        break;
     case UI_ID_UNREADY: send(a, CORE_ACT_UNREADY, 0, 0, 0); break;
     case UI_ID_REFLECT_OPTION: m->reflect_option = arg; break;
     case UI_ID_REFLECT_TEXT:
@@ -178,7 +287,7 @@ static void focus_step(player_app *a, int dir)
  * acts on it, number keys pick a card (Inzet) or an answer (Reflectie). */
 static bool game_key(player_app *a, SDL_Keycode k, Uint16 mod)
 {
-    if (a->m.editing_text)
+    if (a->m.editing_text || a->m.editing_afspraak || a->m.editing_goal)
         return false; /* typing: keys belong to the text */
     if (k == SDLK_TAB || k == SDLK_RIGHT || k == SDLK_DOWN || k == SDLK_LEFT || k == SDLK_UP) {
         bool back = k == SDLK_LEFT || k == SDLK_UP || (k == SDLK_TAB && (mod & KMOD_SHIFT));
@@ -234,6 +343,10 @@ static void on_key(player_app *a, const SDL_Event *e)
             utf8_pop(a->fields[a->field]);
         else if (a->m.editing_text)
             utf8_pop(a->m.reflect_text);
+        else if (a->m.editing_afspraak)
+            utf8_pop(a->m.afspraak_text);
+        else if (a->m.editing_goal)
+            utf8_pop(a->m.goal_text);
     } else if (e->key.keysym.sym == SDLK_TAB && app_in_form(a) && !app_picking(a)) {
         a->field = (a->field + 1) % FORM_FIELDS;
         SDL_StartTextInput();
@@ -244,6 +357,10 @@ static void on_key(player_app *a, const SDL_Event *e)
             form_submit(a);
         else if (a->m.editing_text && a->m.reflect_option >= 0)
             game_click(a, UI_ID_REFLECT_SEND, 0);
+        else if (a->m.editing_afspraak && a->m.afspraak_text[0] && a->m.open_friction >= 0)
+            game_click(a, PLAYER_ID_AFSPRAAK_PROPOSE, a->m.open_friction);
+        else if (a->m.editing_goal && a->m.goal_text[0] && a->m.goal_needs)
+            game_click(a, PLAYER_ID_GOAL_SEND, 0);
     } else if (e->key.keysym.sym == SDLK_ESCAPE && app_picking(a)) {
         picker_back_to_form(a);
     } else if ((e->key.keysym.sym == SDLK_DOWN || e->key.keysym.sym == SDLK_UP) &&
@@ -252,7 +369,8 @@ static void on_key(player_app *a, const SDL_Event *e)
     } else if (e->key.keysym.sym == SDLK_ESCAPE) {
         a->m.pick_need = -1;
         a->m.selected = -1;
-        a->m.editing_text = false;
+        stop_editing(&a->m);
+        close_overlays(&a->m);
     } else if (e->key.keysym.sym == SDLK_F11 && a->g.win) {
         bool fs = (SDL_GetWindowFlags(a->g.win) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
         SDL_SetWindowFullscreen(a->g.win, fs ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
@@ -278,6 +396,10 @@ void input_handle(player_app *a, const SDL_Event *e)
                         *p = (char)(*p - 32);
         } else if (a->m.editing_text) {
             append_text(a->m.reflect_text, sizeof a->m.reflect_text, 140, e->text.text);
+        } else if (a->m.editing_afspraak) {
+            append_text(a->m.afspraak_text, sizeof a->m.afspraak_text, 140, e->text.text);
+        } else if (a->m.editing_goal) {
+            append_text(a->m.goal_text, sizeof a->m.goal_text, 140, e->text.text);
         }
         a->dirty = true;
         break;

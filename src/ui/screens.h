@@ -150,6 +150,17 @@ typedef struct {
     int dossier_first;           /* first dossier fact shown (the panel pages) */
     bool paused;                 /* the trainer paused the game */
     int timer_left_s;            /* the trainer's phase timer, -1 when none runs */
+    /* rules v2 (ids in ui/player_ids.h) */
+    int open_friction;           /* spanning (def index) whose card is open, or -1 */
+    int afspraak_option;         /* option picked there, -1 own words */
+    char afspraak_text[CORE_ANSWER_LEN];
+    bool editing_afspraak;
+    bool wording_goal;           /* the team-goal card is open */
+    char goal_text[CORE_ANSWER_LEN];
+    uint32_t goal_needs;         /* needs linked to the worded goal */
+    bool editing_goal;
+    int goal_objector;           /* seat whose no stopped the last goal vote, or -1 */
+    int goal_objected;           /* that goal slot, or -1 */
 } ui_player_model;
 
 void ui_player_model_init(ui_player_model *m);

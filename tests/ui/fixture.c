@@ -9,7 +9,8 @@ const char *const ui_fixture_scenes[] = {
     "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "debrief-5", "debrief-6", "help",
     "trainer",
     "player-overleg", "player-inzet", "player-reflectie", "player-ask", "player-dossier",
-    "player-paused",
+    "player-paused", "player-spanning", "player-toestemming",
+    "player-doel", "player-einde",
     "join-form", "join-roles", "join-picked",
     "table-afspraak", "end-apart", /* rules v2 (see the block below) */
     NULL,
@@ -43,6 +44,13 @@ static void scenario(core_scenario *sc, int n_seats)
     sc->rules.draagkracht_max = 10;
     sc->rules.centrality_alarm = 0.5;
     sc->rules.max_commit = 2;
+    /* rules v2: overleg time and trust (the player window shows both) */
+    sc->rules.overleg_budget = 4;
+    sc->rules.ask_cost = sc->rules.goal_cost = sc->rules.afspraak_cost = sc->rules.pupil_cost = 1;
+    sc->rules.overleg_moment_cost = 2;
+    sc->rules.trust_start = 3;
+    sc->rules.trust_max = 5;
+    sc->rules.trust_low = 1;
     for (int i = 0; i < 8; i++) {
         core_role_def *r = &sc->roles[i];
         CPY(r->id, role_ids[i]);
@@ -136,6 +144,15 @@ static void public_view(core_public_view *p, const core_scenario *sc)
         p->frictions[i].active = true;
         p->frictions[i].severity = 2 - i;
     }
+    /* rules v2: time left, trust, and one afspraak proposed on spanning 0 */
+    p->overleg_budget = 4;
+    p->overleg_left = 2;
+    p->trust = 3;
+    for (int i = 0; i < CORE_MAX_FRICTIONS; i++)
+        p->afspraken[i].proposer = p->afspraken[i].option = CORE_NONE;
+    p->afspraken[0].proposer = 1;
+    p->afspraken[0].agreed = 1u << 1;
+    CPY(p->afspraken[0].text, "Elke maandag een kwartier samen plannen");
     p->goal_adopted[0] = true;
     p->goal_proposal = 1;
     p->goal_votes_yes = 0x6;
@@ -274,6 +291,28 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
                                  "zandloper loopt het ’s ochtends vaak mis.");
         p->fact_shared[1] = false;
     }
+    if (!strcmp(scene, "player-spanning")) {
+        /* the spanning's card: its text, the open proposal, the level's afspraken */
+        f->sc.frictions[0].n_options = 2;
+        CPY(f->sc.frictions[0].options[0], "Elke maandag een kwartier samen plannen");
+        CPY(f->sc.frictions[0].options[1], "Een gedeeld schrift dat mee naar huis gaat");
+    }
+    if (!strcmp(scene, "player-reflectie")) {
+        /* Bram's verbeteractie of round 2, for the team to check */
+        p->improvement_round[1] = 2;
+        CPY(p->improvement_text[1], "Elke week een kort verslag naar de ouder");
+    }
+    if (!strcmp(scene, "player-einde")) {
+        /* won, but side by side: the verdict says so, never a plain win */
+        p->phase = CORE_PHASE_END;
+        p->outcome = CORE_OUTCOME_WON;
+        p->live.level = CORE_LEVEL_COORDINEREND;
+    }
+    if (!strcmp(scene, "player-toestemming")) {
+        /* a sensitive fact of the leraar, not shared: ask consent first */
+        f->sc.facts[0].sensitive = true;
+        p->fact_shared[0] = false;
+    }
     memset(&f->sv, 0, sizeof f->sv);
     f->sv.pub = *p;
     f->sv.seat = 0;
@@ -388,6 +427,13 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
             m.dossier_first = 1; /* the second page */
         if (!strcmp(scene, "player-paused"))
             m.paused = true;
+        if (!strcmp(scene, "player-spanning"))
+            m.open_friction = 0;
+        if (!strcmp(scene, "player-doel")) {
+            m.wording_goal = m.editing_goal = true;
+            CPY(m.goal_text, "Noor speelt elke week minstens één keer samen met een klasgenoot");
+            m.goal_needs = 1u << 2;
+        }
         if (!strcmp(scene, "player-reflectie")) {
             m.reflect_option = 1;
             CPY(m.reflect_text, "Elke maandag tien minuten samen kijken naar wat werkte.");

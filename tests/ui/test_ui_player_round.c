@@ -6,6 +6,7 @@
 #include "platform/plat.h"
 #include "synth_input.h"
 #include "ui/player_app.h"
+#include "ui/player_ids.h"
 
 #include "host/host.h"
 
@@ -99,11 +100,19 @@ static void dump_log(rig *r)
 }
 
 /* An in-process host on loopback that waits for the trainer (this test). */
+static host *rig_host_level(host_options *ho, unsigned seed, const char *level);
+
 static host *rig_host(host_options *ho, unsigned seed)
+{
+    return rig_host_level(ho, seed, "");
+}
+
+static host *rig_host_level(host_options *ho, unsigned seed, const char *level)
 {
     char err[512] = "";
     host *h = NULL;
     host_options_default(ho);
+    snprintf(ho->level_path, sizeof ho->level_path, "%s", level);
     snprintf(ho->code, sizeof ho->code, "TEST");
     ho->headless = true;
     /* the trainer is this test: no automatic advancing behind the player's back */
@@ -121,9 +130,16 @@ static host *rig_host(host_options *ho, unsigned seed)
     return h;
 }
 
+static void rig_player_as(rig *r, const char *name, const char *role);
+
 /* The player window (offscreen) for the leraar on the rig's host; name may
  * be "" (the join form asks for it). */
 static void rig_player(rig *r, const char *name)
+{
+    rig_player_as(r, name, "leraar");
+}
+
+static void rig_player_as(rig *r, const char *name, const char *role)
 {
     char err[512] = "";
     cli_options co;
@@ -132,7 +148,7 @@ static void rig_player(rig *r, const char *name)
     co.port = host_port(r->h);
     snprintf(co.code, sizeof co.code, "TEST");
     snprintf(co.name, sizeof co.name, "%s", name);
-    snprintf(co.role, sizeof co.role, "leraar");
+    snprintf(co.role, sizeof co.role, "%s", role);
     co.no_token_store = true;
     r->app = player_app_open(&co, true, err, sizeof err);
     if (!r->app)
@@ -516,6 +532,189 @@ static void play_game(bool share_dossier, unsigned seed)
     free(ho);
 }
 
+#ifdef LEVELS_DIR
+/* Noor with the rules-v2 content this test needs (added where the bundled
+ * level does not have it yet): the CLB-anker's test result is sensitive
+ * (the ouder consents), every spanning suggests an afspraak, and those of
+ * three roles need all three. Written to path; false when it cannot. */
+static bool write_v2_level(const char *path)
+{
+    FILE *in = fopen(LEVELS_DIR "/noor.yaml", "rb");
+    if (!in)
+        return false;
+    static char src[65536];
+    size_t n = fread(src, 1, sizeof src - 1, in);
+    fclose(in);
+    src[n] = 0;
+    FILE *out = fopen(path, "wb");
+    if (!out)
+        return false;
+    /* Noor may already carry some of it: add only what is missing */
+    bool has_sensitive = strstr(src, "gevoelig: ja") != NULL;
+    bool has_options = strstr(src, "    afspraken:") != NULL;
+    int frictions = 0;
+    for (char *line = src; *line;) {
+        char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) + 1 : strlen(line);
+        /* the spanningen of three roles need all three: the ouder's yes
+         * then makes the afspraak, whoever proposed it */
+        bool samen = strncmp(line, "    samen: 2", 12) == 0;
+        if (samen && (++frictions == 2 || frictions == 4))
+            fputs("    samen: 3\n", out);
+        else
+            fwrite(line, 1, len, out);
+        if (!has_sensitive && strncmp(line, "    rol: clb-anker", 18) == 0)
+            fputs("    gevoelig: ja\n", out);
+        if (samen && !has_options)
+            fputs("    afspraken:\n      - \"Eerst samen luisteren, dan pas besluiten\"\n", out);
+        line += len;
+    }
+    return fclose(out) == 0;
+}
+
+/* The first active spanning that involves role, with an afspraak still to
+ * make, that wants what `propose` says: nobody proposed yet (true), or
+ * another seat proposed and we did not agree yet (false). -1: none. */
+static int friction_for(const core_scenario *sc, const core_seat_view *v, bool propose)
+{
+    for (int i = 0; i < v->pub.n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        const core_friction_state *fs = &v->pub.frictions[i];
+        int f = fs->friction;
+        if (!fs->active || f < 0 || f >= sc->n_frictions ||
+            !((sc->frictions[f].roles >> (unsigned)v->role) & 1u))
+            continue;
+        const core_afspraak *af = &v->pub.afspraken[f];
+        if (af->made_round > 0)
+            continue;
+        if (propose && af->proposer < 0)
+            return f;
+        if (!propose && af->proposer >= 0 && af->proposer != v->seat &&
+            !((af->agreed >> (unsigned)v->seat) & 1u))
+            return f;
+    }
+    return -1;
+}
+
+/* Rules v2 through the player window's own clicks, as the ouder: give
+ * consent when the CLB-anker (a team bot) asks it for a sensitive fact,
+ * propose an afspraak in own words on one spanning, and agree to a bot's
+ * proposal on another. */
+static void test_afspraak_and_consent(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    char path[256];
+    snprintf(path, sizeof path, "/tmp/samenspel-v2-noor-%d.yaml", (int)plat_now_ms() % 100000);
+    assert_true(write_v2_level(path));
+    rig r;
+    memset(&r, 0, sizeof r);
+    host_options *ho = calloc(1, sizeof *ho);
+    assert_non_null(ho);
+    r.h = rig_host_level(ho, 5, path);
+    rig_player_as(&r, "Bram", "ouder");
+    int seat = rig_seat_and_start(&r);
+    const core_scenario *sc = cli_scenario(player_app_session(r.app));
+    assert_non_null(sc);
+
+    int consented = -1, proposed = -1, agreed = -1;
+    core_phase last_phase = CORE_PHASE_LOBBY;
+    int last_round = 0;
+    uint64_t phase_since = plat_now_ms();
+    uint64_t deadline = plat_now_ms() + 70000;
+    while (plat_now_ms() < deadline && (consented < 0 || proposed < 0 || agreed < 0)) {
+        pump(&r, 1);
+        const core_seat_view *v = view(&r);
+        if (!v)
+            continue;
+        if (v->pub.phase == CORE_PHASE_END)
+            break;
+        if (v->pub.phase != last_phase || v->pub.round != last_round) {
+            last_phase = v->pub.phase;
+            last_round = v->pub.round;
+            phase_since = plat_now_ms();
+        }
+        bool talk = v->pub.phase == CORE_PHASE_IDENTITEIT || v->pub.phase == CORE_PHASE_OVERLEG;
+        int x = 0, y = 0;
+        if (consented < 0) {
+            /* the request shows in the panel of the seat that may consent */
+            for (int f = 0; f < sc->n_facts && consented < 0; f++)
+                if (v->pub.fact_consent[f] == 1 &&
+                    player_app_find(r.app, PLAYER_ID_CONSENT_YES, f, &x, &y)) {
+                    assert_true(click(&r, PLAYER_ID_CONSENT_YES, f));
+                    for (int k = 0; k < 400 && view(&r)->pub.fact_consent[f] != 2; k++)
+                        pump(&r, 1);
+                    assert_int_equal(view(&r)->pub.fact_consent[f], 2);
+                    consented = f;
+                }
+            v = view(&r);
+        }
+        if (talk && !v->ready && proposed < 0) {
+            int f = friction_for(sc, v, true);
+            if (f >= 0) {
+                /* open the spanning, write the afspraak in own words, propose */
+                assert_true(click(&r, PLAYER_ID_FRICTION_OPEN, f));
+                assert_int_equal(player_app_model(r.app)->open_friction, f);
+                assert_true(click(&r, PLAYER_ID_AFSPRAAK_TEXT, 0));
+                type_text(&r, "Elke vrijdag ");
+                type_text(&r, "bellen we even");
+                assert_true(click(&r, PLAYER_ID_AFSPRAAK_PROPOSE, f));
+                for (int k = 0; k < 400 && view(&r)->pub.afspraken[f].proposer != seat; k++)
+                    pump(&r, 1);
+                v = view(&r);
+                assert_int_equal(v->pub.afspraken[f].proposer, seat);
+                assert_string_equal(v->pub.afspraken[f].text, "Elke vrijdag bellen we even");
+                assert_true(click(&r, PLAYER_ID_CLOSE, 0));
+                assert_int_equal(player_app_model(r.app)->open_friction, -1);
+                proposed = f;
+            }
+        }
+        if ((talk || v->pub.phase == CORE_PHASE_INZET) && !v->ready && agreed < 0) {
+            int f = friction_for(sc, v, false);
+            if (f >= 0) {
+                assert_true(click(&r, PLAYER_ID_FRICTION_OPEN, f));
+                assert_true(click(&r, PLAYER_ID_AFSPRAAK_AGREE, f));
+                for (int k = 0; k < 400 && !((view(&r)->pub.afspraken[f].agreed >> (unsigned)seat) & 1u) &&
+                                view(&r)->pub.afspraken[f].made_round == 0;
+                     k++)
+                    pump(&r, 1);
+                v = view(&r);
+                assert_true(((v->pub.afspraken[f].agreed >> (unsigned)seat) & 1u) ||
+                            v->pub.afspraken[f].made_round > 0);
+                assert_true(click(&r, PLAYER_ID_CLOSE, 0));
+                agreed = f;
+            }
+        }
+        /* the trainer moves on once the player waited a moment */
+        if (talk && !v->ready && plat_now_ms() - phase_since > 700)
+            ready(&r);
+        else if (v->pub.phase == CORE_PHASE_INZET && !v->ready && plat_now_ms() - phase_since > 300)
+            ready(&r);
+        if (plat_now_ms() - phase_since > 1400) {
+            host_advance(r.h, err, sizeof err);
+            phase_since = plat_now_ms();
+        }
+    }
+    if (consented < 0 || proposed < 0 || agreed < 0)
+        dump_log(&r);
+    fprintf(stderr, "consented to fact %d, proposed on spanning %d, agreed on spanning %d\n",
+            consented, proposed, agreed);
+    assert_true(consented >= 0);
+    assert_true(proposed >= 0);
+    assert_true(agreed >= 0);
+    /* the host holds the same: consent given, our own words, our agreement */
+    const core_state *st = host_state(r.h);
+    assert_int_equal(st->fact_consent[consented], 2);
+    assert_string_equal(st->afspraken[proposed].text, "Elke vrijdag bellen we even");
+    assert_true(((st->afspraken[agreed].agreed >> (unsigned)seat) & 1u) ||
+                st->afspraken[agreed].made_round > 0);
+    assert_int_equal(player_app_gfx(r.app)->overflows, 0);
+    player_app_close(r.app);
+    host_destroy(r.h);
+    free(ho);
+    remove(path);
+}
+#endif
+
 int main(void)
 {
     plat_i18n_init("nl");
@@ -523,6 +722,9 @@ int main(void)
         cmocka_unit_test(test_player_round),
         cmocka_unit_test(test_commit_to_spanning),
         cmocka_unit_test(test_share_whole_dossier),
+#ifdef LEVELS_DIR
+        cmocka_unit_test(test_afspraak_and_consent),
+#endif
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     SDL_Quit();
