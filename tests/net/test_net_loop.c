@@ -359,7 +359,10 @@ static void test_loop_whole_game_is_deterministic(void **state)
     core_outcome first, second;
     uint64_t a = play_loop_game(47801, CORE_BOT_TEAM, &first);
     uint64_t b = play_loop_game(47801, CORE_BOT_TEAM, &second); /* the name is free again */
-    assert_int_equal(first, CORE_OUTCOME_WON);
+    /* the game is played to its end; team bots win about three in four
+     * games under rules v2, so this seed may lose: what counts here is
+     * that the in-memory transport plays it the same way twice */
+    assert_true(first == CORE_OUTCOME_WON || first == CORE_OUTCOME_LOST);
     assert_int_equal(second, first);
     assert_true(a == b);
     net_loop_route(false);
