@@ -10,6 +10,8 @@
 #include "platform/plat.h"
 #include "proto/proto.h"
 
+#include "ts.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -290,35 +292,6 @@ static int ws_open(fixture *fx, const char *origin)
     return fd;
 }
 
-static void ws_send(int fd, int opcode, bool fin, bool mask, const uint8_t *p, size_t len)
-{
-    uint8_t hdr[14];
-    size_t h = 0;
-    hdr[h++] = (uint8_t)((fin ? 0x80 : 0) | opcode);
-    uint8_t m = mask ? 0x80 : 0;
-    if (len < 126) {
-        hdr[h++] = (uint8_t)(m | len);
-    } else if (len < 65536) {
-        hdr[h++] = m | 126;
-        hdr[h++] = (uint8_t)(len >> 8);
-        hdr[h++] = (uint8_t)len;
-    } else {
-        hdr[h++] = m | 127;
-        for (int i = 7; i >= 0; i--)
-            hdr[h++] = (uint8_t)((uint64_t)len >> (8 * i));
-    }
-    static const uint8_t key[4] = {0x12, 0x34, 0x56, 0x78};
-    if (mask) {
-        memcpy(hdr + h, key, 4);
-        h += 4;
-    }
-    uint8_t *out = malloc(h + len);
-    memcpy(out, hdr, h);
-    for (size_t i = 0; i < len; i++)
-        out[h + i] = mask ? (uint8_t)(p[i] ^ key[i % 4]) : p[i];
-    send(fd, out, h + len, MSG_NOSIGNAL);
-    free(out);
-}
 
 /* Sends one protocol frame (length header + payload) as one masked binary message. */
 static void ws_send_frame(int fd, const uint8_t *payload, size_t len)
@@ -326,7 +299,7 @@ static void ws_send_frame(int fd, const uint8_t *payload, size_t len)
     uint8_t *m = malloc(len + 4);
     proto_frame_header(m, (uint32_t)len);
     memcpy(m + 4, payload, len);
-    ws_send(fd, 2, true, true, m, len + 4);
+    ts_ws_send(fd, 2, true, true, m, len + 4);
     free(m);
 }
 
@@ -421,11 +394,11 @@ static void test_hostile_frames(void **state)
         memcpy(framed + 4, hb, hn);
         static uint8_t big[70000];
         switch (kind) {
-        case 0: ws_send(fd, 2, true, false, framed, hn + 4); break;          /* unmasked */
-        case 1: ws_send(fd, 2, true, true, big, sizeof big); break;          /* oversized */
-        case 2: ws_send(fd, 1, true, true, (const uint8_t *)"hello", 5); break; /* text */
-        case 3: framed[3] ^= 1; ws_send(fd, 2, true, true, framed, hn + 4); break; /* length lies */
-        case 4: ws_send(fd, 2, true, true, (const uint8_t *)"\x00\x00", 2); break; /* garbage */
+        case 0: ts_ws_send(fd, 2, true, false, framed, hn + 4); break;          /* unmasked */
+        case 1: ts_ws_send(fd, 2, true, true, big, sizeof big); break;          /* oversized */
+        case 2: ts_ws_send(fd, 1, true, true, (const uint8_t *)"hello", 5); break; /* text */
+        case 3: framed[3] ^= 1; ts_ws_send(fd, 2, true, true, framed, hn + 4); break; /* length lies */
+        case 4: ts_ws_send(fd, 2, true, true, (const uint8_t *)"\x00\x00", 2); break; /* garbage */
         }
         int r;
         do
@@ -442,8 +415,8 @@ static void test_hostile_frames(void **state)
     uint8_t framed[300];
     proto_frame_header(framed, (uint32_t)hn);
     memcpy(framed + 4, hb, hn);
-    ws_send(fd, 2, false, true, framed, 6);
-    ws_send(fd, 0, true, true, framed + 6, hn + 4 - 6);
+    ts_ws_send(fd, 2, false, true, framed, 6);
+    ts_ws_send(fd, 0, true, true, framed + 6, hn + 4 - 6);
     /* The room is full of bots plus a seat: WELCOME, or REJECT FULL once the
      * game test took the seat; either is a frame of the protocol. */
     assert_int_equal(ws_next(fx, fd, &in, 3000, &msg, &mlen), 1);
