@@ -8,6 +8,7 @@
 
 #include "client/client.h"
 #include "host/host.h"
+#include "net/net.h"
 #include "platform/plat.h"
 #include "proto/proto.h"
 #include "ts.h"
@@ -24,6 +25,23 @@
 #include <unistd.h>
 
 /* ---------------------------------------------------------------- host */
+
+/* cmocka group setup/teardown for tests that play over the in-memory loop
+ * transport: the network layer up, and the loop route off again after. */
+static inline int fx_setup_net(void **state)
+{
+    (void)state;
+    char err[160];
+    return net_init(err, sizeof err) ? 0 : -1;
+}
+
+static inline int fx_teardown_net(void **state)
+{
+    (void)state;
+    net_loop_route(false);
+    net_quit();
+    return 0;
+}
 
 static inline host *fx_host(host_options *o)
 {

@@ -21,21 +21,6 @@
 #define STEPS 2000000
 #define AFSPRAAK_TEXT "Elke maandag plannen we samen de week"
 
-static int setup_net(void **state)
-{
-    (void)state;
-    char err[160];
-    return net_init(err, sizeof err) ? 0 : -1;
-}
-
-static int teardown_net(void **state)
-{
-    (void)state;
-    net_loop_route(false);
-    net_quit();
-    return 0;
-}
-
 static void send_act(fx_bot *b, core_action_type t, int x, int y, const char *text)
 {
     core_action a;
@@ -193,5 +178,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_afspraak_over_the_network),
     };
-    return cmocka_run_group_tests(tests, setup_net, teardown_net);
+    return cmocka_run_group_tests(tests, fx_setup_net, fx_teardown_net);
 }

@@ -19,21 +19,6 @@
  * so running out means the game is stuck, not slow. */
 #define GAME_STEPS 2000000
 
-static int setup_net(void **state)
-{
-    (void)state;
-    char err[160];
-    return net_init(err, sizeof err) ? 0 : -1;
-}
-
-static int teardown_net(void **state)
-{
-    (void)state;
-    net_loop_route(false);
-    net_quit();
-    return 0;
-}
-
 /* Takes the next frame from c; it must be there without waiting. */
 static void expect_frame(net_poll *p, net_conn *c, const char *text)
 {
@@ -378,5 +363,5 @@ int main(void)
         cmocka_unit_test(test_backend_of_ones_own),
         cmocka_unit_test(test_loop_whole_game_is_deterministic),
     };
-    return cmocka_run_group_tests(tests, setup_net, teardown_net);
+    return cmocka_run_group_tests(tests, fx_setup_net, fx_teardown_net);
 }
