@@ -6,7 +6,9 @@
 const PH = { LOBBY: 0, SIGNAAL: 1, IDENTITEIT: 2, OVERLEG: 3, INZET: 4, UITVOERING: 5, REFLECTIE: 6, END: 7 };
 // The action numbers are proto.js's ACTION table (core.h's core_action_type).
 const ACT = ACTION;
-const PHASE_NAMES = ["Lobby", "Signaal", "Identiteit", "Overleg", "Inzet", "Uitvoering", "Reflectie", "Einde"];
+// N() marks a string for the catalogue (gen_catalogue.py) without translating it yet
+function N(s) { return s; }
+const PHASE_NAMES = [N("Lobby"), N("Signaal"), N("Identiteit"), N("Overleg"), N("Inzet"), N("Uitvoering"), N("Reflectie"), N("Einde")];
 
 // ---------------------------------------------------------------- i18n
 let lang = "nl";
@@ -296,8 +298,8 @@ function header(v) {
   const time = pub.overleg_budget > 0 ? fmt(t("overlegtijd %d van %d"), pub.overleg_left, pub.overleg_budget) : t("overlegtijd onbeperkt");
   const bar = el("header", { class: "bar" },
     el("span", { class: "who" }, S.seat >= 0 ? fmt("%s · %s", S.name || t("jij"), roleName(sc.seat_roles[S.seat])) : t("toeschouwer")),
-    el("span", { class: "phase", id: "phase" }, pub.phase === PH.LOBBY || pub.phase === PH.END ? PHASE_NAMES[pub.phase]
-      : fmt(t("Ronde %d van %d · %s"), pub.round, sc.rules.rounds, PHASE_NAMES[pub.phase])),
+    el("span", { class: "phase", id: "phase" }, pub.phase === PH.LOBBY || pub.phase === PH.END ? t(PHASE_NAMES[pub.phase])
+      : fmt(t("Ronde %d van %d · %s"), pub.round, sc.rules.rounds, t(PHASE_NAMES[pub.phase]))),
     el("span", { class: "meters" }, fmt(t("welbevinden %d, draagkracht %d"), pub.welbevinden, pub.draagkracht)),
     el("span", { class: "meters", id: "trust" }, fmt(t("vertrouwen %d van %d"), pub.trust, sc.rules.trust_max)),
     el("span", { class: "meters" + (pub.overleg_budget > 0 && pub.overleg_left <= 0 ? " out" : ""), id: "time",
@@ -787,7 +789,7 @@ function endScreen(v) {
       : vd === "lost" ? fmt(t("Niet gelukt: %s kreeg niet genoeg steun."), who) : "";
   const levels = [t("geen"), t("coördinerend"), t("coöperatief"), t("verbindend")];
   const m = pub.measures;
-  return el("section", { class: "panel end " + vd }, el("h2", {}, PHASE_NAMES[PH.END]),
+  return el("section", { class: "panel end " + vd }, el("h2", {}, t(PHASE_NAMES[PH.END])),
     el("p", { id: "outcome", class: "verdict", "data-outcome": String(pub.outcome), "data-verdict": vd }, text),
     el("p", {}, fmt(t("Samenwerkingsniveau: %s"), levels[m.level] || "?")),
     el("p", {}, fmt(t("welbevinden %d, draagkracht %d"), pub.welbevinden, pub.draagkracht), " · ",

@@ -36,7 +36,8 @@ def read_po(path):
 
 
 def page_strings(paths):
-    pat = re.compile(r'\bt\("((?:[^"\\]|\\.)*)"\)')
+    # t("...") translates at once; N("...") marks a string translated later
+    pat = re.compile(r'\b[tN]\("((?:[^"\\]|\\.)*)"\)')
     found = []
     for p in paths:
         with open(p, encoding='utf-8') as f:
