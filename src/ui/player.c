@@ -795,15 +795,15 @@ static int verbeteracties_block(ui_gfx *g, const ui_player_model *m, SDL_Rect c,
 }
 
 /* Asks and offers addressed to me that wait for an answer, and goals. */
-static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
+/* The consent asked of this seat (the ouder, or the pupil from 12), with its buttons. Returns the y below it. */
+static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, int *lines)
 {
     const core_scenario *sc = m->sc;
     const core_public_view *p = &m->view->pub;
-    SDL_Rect c = title_panel(g, r, _("Afspraken en doelen"));
     int small = fpx(g, P_SMALL);
-    int y = c.y;
     int hb = small * 15 / 10;
-    int lines = 0;
+    (void)sc;
+    (void)hb;
     /* consent asked of me (the ouder, or the pupil from 12) */
     bool shareable = p->phase >= CORE_PHASE_IDENTITEIT && p->phase < CORE_PHASE_END;
     for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS && role_consents(sc, m->view->role);
@@ -839,11 +839,20 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), y, bw, hb}, _("Weigeren"), small, false,
                   shareable, PLAYER_ID_CONSENT_NO, f);
         y += hb + ui_px(g, 8);
-        lines++;
+        (*lines)++;
     }
-    /* in Reflectie the verbeteracties come first: asks are over by then */
-    if (p->phase == CORE_PHASE_REFLECTIE)
-        y += verbeteracties_block(g, m, c, y, &lines);
+    return y;
+}
+
+/* What the pupil said, once someone asked. Returns the y below it. */
+static int pupil_words(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, int *lines)
+{
+    const core_scenario *sc = m->sc;
+    const core_public_view *p = &m->view->pub;
+    int small = fpx(g, P_SMALL);
+    int hb = small * 15 / 10;
+    (void)sc;
+    (void)hb;
     /* what the pupil said, once someone asked */
     for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS; f++) {
         if (!sc->facts[f].pupil_voice || !p->fact_shared[f] || !sc->facts[f].text[0])
@@ -857,8 +866,20 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, th}, small, small * 8 / 10, UI_REGULAR,
                     UI_ACCENT, UI_LEFT);
         y += th + small * 3 / 10;
-        lines++;
+        (*lines)++;
     }
+    return y;
+}
+
+/* This seat's asks and offers, with Aanvaarden/Weigeren for the open ones. Returns the y below it. */
+static int promise_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, int *lines)
+{
+    const core_scenario *sc = m->sc;
+    const core_public_view *p = &m->view->pub;
+    int small = fpx(g, P_SMALL);
+    int hb = small * 15 / 10;
+    (void)sc;
+    (void)hb;
     for (int i = 0; i < p->n_promises && i < CORE_MAX_PROMISES; i++) {
         const core_promise *pr = &p->promises[i];
         /* an unanswered ask lapses at Uitvoering (it stays PENDING): no
@@ -900,18 +921,20 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
                       false, true, UI_ID_PROMISE_DECLINE, i);
             y += hb + ui_px(g, 8);
         }
-        lines++;
+        (*lines)++;
     }
-    /* in the talking phases an ask waiting for an answer comes first, then
-     * the earlier rounds' verbeteracties to check */
-    if (talk_phase(p))
-        y += verbeteracties_block(g, m, c, y, &lines);
-    if (lines == 0 && p->phase != CORE_PHASE_OVERLEG) {
-        ui_text(g, _("Geen open vragen."), c.x, y, small, small, UI_REGULAR, UI_INK_SOFT, UI_LEFT,
-                c.w);
-        y += small * 13 / 10;
-    }
-    y += ui_px(g, 8);
+    return y;
+}
+
+/* The goals: adopted ones, the open vote and the candidates in Overleg. Returns the y below it. */
+static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
+{
+    const core_scenario *sc = m->sc;
+    const core_public_view *p = &m->view->pub;
+    int small = fpx(g, P_SMALL);
+    int hb = small * 15 / 10;
+    (void)sc;
+    (void)hb;
     /* goals: adopted ones, the open vote, and candidates in Overleg */
     /* the level's goals, then the ones the team worded itself */
     int slots = sc->n_goals + p->n_team_goals;
@@ -1008,6 +1031,33 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         }
         y += (th > hb ? th : hb) + ui_px(g, 6);
     }
+    return y;
+}
+
+static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
+{
+    const core_public_view *p = &m->view->pub;
+    SDL_Rect c = title_panel(g, r, _("Afspraken en doelen"));
+    int small = fpx(g, P_SMALL);
+    int y = c.y;
+    int lines = 0;
+    y = consent_requests(g, m, c, y, &lines);
+    /* in Reflectie the verbeteracties come first: asks are over by then */
+    if (p->phase == CORE_PHASE_REFLECTIE)
+        y += verbeteracties_block(g, m, c, y, &lines);
+    y = pupil_words(g, m, c, y, &lines);
+    y = promise_rows(g, m, c, y, &lines);
+    /* in the talking phases an ask waiting for an answer comes first, then
+     * the earlier rounds' verbeteracties to check */
+    if (talk_phase(p))
+        y += verbeteracties_block(g, m, c, y, &lines);
+    if (lines == 0 && p->phase != CORE_PHASE_OVERLEG) {
+        ui_text(g, _("Geen open vragen."), c.x, y, small, small, UI_REGULAR, UI_INK_SOFT, UI_LEFT,
+                c.w);
+        y += small * 13 / 10;
+    }
+    y += ui_px(g, 8);
+    goal_rows(g, m, c, y);
 }
 
 static void card_face(ui_gfx *g, const core_scenario *sc, int card, SDL_Rect r, bool selected,
