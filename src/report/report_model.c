@@ -585,6 +585,56 @@ void rpt_describe_action(const rpt_model *m, const core_action *a, char *out, si
     }
 }
 
+/* The events of rules v2 (afspraken, consent, the pupil's voice, trust,
+ * verbeteracties); false for any other type. */
+static bool describe_rules2_event(const rpt_model *m, const core_event *e, char *out, size_t len)
+{
+    switch (e->type) {
+    case CORE_EVT_AFSPRAAK_PROPOSED:
+        snprintf(out, len, _("afspraak voorgesteld over ‘%s’"), friction_title(m, e->a));
+        return true;
+    case CORE_EVT_AFSPRAAK_ANSWER:
+        snprintf(out, len, e->b ? _("akkoord met de afspraak over ‘%s’")
+                                : _("bezwaar tegen de afspraak over ‘%s’"),
+                 friction_title(m, e->a));
+        return true;
+    case CORE_EVT_AFSPRAAK_MADE:
+        snprintf(out, len, _("afspraak gemaakt over ‘%s’: de rollen gingen akkoord"),
+                 friction_title(m, e->a));
+        return true;
+    case CORE_EVT_AFSPRAAK_DROPPED:
+        snprintf(out, len, _("afspraak over ‘%s’ vervalt"), friction_title(m, e->a));
+        return true;
+    case CORE_EVT_FRICTION_SOFTENED:
+        snprintf(out, len, _("spanning ‘%s’ verzacht: geen verlies deze ronde"),
+                 friction_title(m, e->a));
+        return true;
+    case CORE_EVT_CONSENT:
+        snprintf(out, len, e->b ? _("toestemming gegeven voor: %s") : _("toestemming geweigerd voor: %s"),
+                 fact_text(m, e->a));
+        return true;
+    case CORE_EVT_NO_CONSENT:
+        snprintf(out, len, _("deelt zonder toestemming: %s (welbevinden −%d)"), fact_text(m, e->a),
+                 e->b);
+        return true;
+    case CORE_EVT_PUPIL_ASKED:
+        snprintf(out, len, _("de leerling werd gehoord (%d feiten van de leerling gedeeld)"), e->a);
+        return true;
+    case CORE_EVT_MEETING_SET:
+        snprintf(out, len, _("vast overlegmoment: meer overlegtijd vanaf ronde %d"), e->a);
+        return true;
+    case CORE_EVT_TRUST:
+        snprintf(out, len, _("vertrouwen nu %d (%+d)"), e->a, e->b);
+        return true;
+    case CORE_EVT_IMPROVEMENT_CHECKED:
+        snprintf(out, len, e->b ? _("verbeteractie van %s (ronde %d) nagekeken: gedaan")
+                                : _("verbeteractie van %s (ronde %d) nagekeken: nog niet gedaan"),
+                 rpt_seat_label(m, e->a), e->c);
+        return true;
+    default: return false;
+    }
+}
+
 void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size_t len)
 {
     if (simple_sentence(m, RPT_ROW_EVENT, (int)e->type, e->a, out, len))
@@ -685,48 +735,10 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
         describe_promise(m, e->a, p, sizeof p);
         snprintf(out, len, _("vraag of aanbod niet beantwoord: %s"), p);
         break;
-    case CORE_EVT_AFSPRAAK_PROPOSED:
-        snprintf(out, len, _("afspraak voorgesteld over ‘%s’"), friction_title(m, e->a));
+    default:
+        if (!describe_rules2_event(m, e, out, len))
+            snprintf(out, len, "%s", "?");
         break;
-    case CORE_EVT_AFSPRAAK_ANSWER:
-        snprintf(out, len, e->b ? _("akkoord met de afspraak over ‘%s’")
-                                : _("bezwaar tegen de afspraak over ‘%s’"),
-                 friction_title(m, e->a));
-        break;
-    case CORE_EVT_AFSPRAAK_MADE:
-        snprintf(out, len, _("afspraak gemaakt over ‘%s’: de rollen gingen akkoord"),
-                 friction_title(m, e->a));
-        break;
-    case CORE_EVT_AFSPRAAK_DROPPED:
-        snprintf(out, len, _("afspraak over ‘%s’ vervalt"), friction_title(m, e->a));
-        break;
-    case CORE_EVT_FRICTION_SOFTENED:
-        snprintf(out, len, _("spanning ‘%s’ verzacht: geen verlies deze ronde"),
-                 friction_title(m, e->a));
-        break;
-    case CORE_EVT_CONSENT:
-        snprintf(out, len, e->b ? _("toestemming gegeven voor: %s") : _("toestemming geweigerd voor: %s"),
-                 fact_text(m, e->a));
-        break;
-    case CORE_EVT_NO_CONSENT:
-        snprintf(out, len, _("deelt zonder toestemming: %s (welbevinden −%d)"), fact_text(m, e->a),
-                 e->b);
-        break;
-    case CORE_EVT_PUPIL_ASKED:
-        snprintf(out, len, _("de leerling werd gehoord (%d feiten van de leerling gedeeld)"), e->a);
-        break;
-    case CORE_EVT_MEETING_SET:
-        snprintf(out, len, _("vast overlegmoment: meer overlegtijd vanaf ronde %d"), e->a);
-        break;
-    case CORE_EVT_TRUST:
-        snprintf(out, len, _("vertrouwen nu %d (%+d)"), e->a, e->b);
-        break;
-    case CORE_EVT_IMPROVEMENT_CHECKED:
-        snprintf(out, len, e->b ? _("verbeteractie van %s (ronde %d) nagekeken: gedaan")
-                                : _("verbeteractie van %s (ronde %d) nagekeken: nog niet gedaan"),
-                 rpt_seat_label(m, e->a), e->c);
-        break;
-    default: snprintf(out, len, "%s", "?"); break;
     }
 }
 
