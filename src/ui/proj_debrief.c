@@ -280,10 +280,13 @@ static int wrapped(ui_gfx *g, const char *t, int x, int y, int w, int max_lines,
     return ui_text_box(g, t, (SDL_Rect){x, y, w, h}, px, px, st, c, UI_LEFT);
 }
 
-static void debrief_afspraken(ui_gfx *g, const ui_proj_model *m)
+/* Step 5, left: every afspraak, its words, round and who agreed. */
+static void afspraken_column(ui_gfx *g, const ui_proj_model *m)
 {
     const core_scenario *sc = m->sc;
     int body = proj_fpx(g, T_BODY), line = body * 13 / 10;
+    (void)sc;
+    (void)line;
     /* left: the afspraken */
     SDL_Rect r1 = ui_r(g, 32, 206, 600, 764);
     SDL_Rect c1 = proj_panel_with_title(g, r1, _("Afspraken"));
@@ -319,11 +322,19 @@ static void debrief_afspraken(ui_gfx *g, const ui_proj_model *m)
         ui_text_box(g, _("Geen afspraken: spanningen werden hoogstens verzacht."),
                     (SDL_Rect){c1.x, y, c1.w, body * 4}, body, body, UI_REGULAR, UI_INK_SOFT,
                     UI_LEFT);
+}
 
+/* Step 5, middle: the verbeteracties per round, and whether they were checked. */
+static void improvements_column(ui_gfx *g, const ui_proj_model *m)
+{
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY), line = body * 13 / 10;
+    (void)sc;
+    (void)line;
     /* middle: the verbeteracties per round, and whether they were checked */
     SDL_Rect r2 = ui_r(g, 648, 206, 620, 764);
     SDL_Rect c2 = proj_panel_with_title(g, r2, _("Verbeteracties"));
-    y = c2.y;
+    int y = c2.y;
     int shown = 0, total = 0;
     int last = m->pub->round < CORE_MAX_ROUNDS ? m->pub->round : CORE_MAX_ROUNDS;
     for (int rd = 1; rd <= last; rd++)
@@ -365,11 +376,19 @@ static void debrief_afspraken(ui_gfx *g, const ui_proj_model *m)
     if (total == 0)
         ui_text_box(g, _("Nog geen verbeteracties ingevuld."), (SDL_Rect){c2.x, y, c2.w, body * 3},
                     body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+}
 
+/* Step 5, right: the spread of reflection answers per round. */
+static void reflection_column(ui_gfx *g, const ui_proj_model *m)
+{
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY), line = body * 13 / 10;
+    (void)sc;
+    (void)line;
     /* right: the spread of reflection answers per round */
     SDL_Rect r3 = ui_r(g, 1284, 206, 604, 764);
     SDL_Rect c3 = proj_panel_with_title(g, r3, _("Reflectie per ronde"));
-    y = c3.y;
+    int y = c3.y;
     int n = m->pub->n_rounds_done < CORE_MAX_ROUNDS ? m->pub->n_rounds_done : CORE_MAX_ROUNDS;
     for (int rd = 1; rd <= n; rd++) {
         if (y + line > c3.y + c3.h)
@@ -402,6 +421,13 @@ static void debrief_afspraken(ui_gfx *g, const ui_proj_model *m)
     else if (y + line * 3 <= c3.y + c3.h)
         wrapped(g, _("Reflectief: iedereen antwoordde, en elk antwoord past."), c3.x,
                 c3.y + c3.h - line * 3, c3.w, 3, body, UI_REGULAR, UI_INK_SOFT);
+}
+
+static void debrief_afspraken(ui_gfx *g, const ui_proj_model *m)
+{
+    afspraken_column(g, m);
+    improvements_column(g, m);
+    reflection_column(g, m);
 }
 
 static void debrief_next(ui_gfx *g, const ui_proj_model *m)

@@ -288,13 +288,10 @@ static void friction_state_line(const ui_proj_model *m, int f, const core_fricti
     }
 }
 
-static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+/* "2 grenservaringen · innovatie: X (+1)": what the spanningen won. */
+static void boundary_line(const ui_proj_model *m, char *won, size_t cap)
 {
-    SDL_Rect c = proj_panel_with_title(g, r, _("Spanningen"));
     const core_scenario *sc = m->sc;
-    int body = proj_fpx(g, T_BODY);
-    /* the bottom lines: boundary experiences won and the team's innovations */
-    char won[320];
     int nb = m->pub->n_boundary;
     int n_inn = m->pub->n_innovations;
     const char *first = "";
@@ -305,11 +302,23 @@ static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
              ngettext("%d grenservaring", "%d grenservaringen", (unsigned long)(nb < 0 ? 0 : nb)),
              nb);
     if (n_inn > 1)
-        snprintf(won, sizeof won, _("%s · innovatie: %s (+%d)"), bcount, first, n_inn - 1);
+        snprintf(won, cap, _("%s · innovatie: %s (+%d)"), bcount, first, n_inn - 1);
     else if (n_inn == 1)
-        snprintf(won, sizeof won, _("%s · innovatie: %s"), bcount, first);
+        snprintf(won, cap, _("%s · innovatie: %s"), bcount, first);
     else
-        snprintf(won, sizeof won, "%s", bcount);
+        snprintf(won, cap, "%s", bcount);
+}
+
+static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    SDL_Rect c = proj_panel_with_title(g, r, _("Spanningen"));
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY);
+    /* the bottom lines: boundary experiences won and the team's innovations */
+    char won[320];
+    int nb = m->pub->n_boundary;
+    int n_inn = m->pub->n_innovations;
+    boundary_line(m, won, sizeof won);
     /* nothing won yet: the line gives its room to the spanningen */
     int won_h = nb > 0 || n_inn > 0 ? ui_text_box_height(g, won, c.w, body, UI_BOLD) : 0;
     /* two lines at most, one in a small panel (ending in "…", whole on hover) */
