@@ -3,15 +3,13 @@
  * region; the join front end turns them into intents. */
 #include "ui/screens.h"
 #include "ui/player_ids.h"
+#include "ui/player_draw_int.h"
 
 #include "platform/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define P_H2 34.0f
-#define P_BODY 27.0f
-#define P_SMALL 24.0f
 
 void ui_player_model_init(ui_player_model *m)
 {
@@ -30,35 +28,35 @@ void ui_player_model_init(ui_player_model *m)
 
 /* Everything on the player's screen is read by a participant: never below
  * the size rule's 2% capital height. */
-static int fpx(ui_gfx *g, float units)
+int player_fpx(ui_gfx *g, float units)
 {
     int px = ui_font_px(g, units);
     int min = ui_body_min(g);
     return px < min ? min : px;
 }
 
-static const char *role_name(const core_scenario *sc, int role)
+const char *player_role_name(const core_scenario *sc, int role)
 {
     return (role >= 0 && role < sc->n_roles) ? sc->roles[role].name : "?";
 }
 
-static const char *seat_label(const ui_player_model *m, int s)
+const char *player_seat_label(const ui_player_model *m, int s)
 {
     if (s >= 0 && s < CORE_MAX_SEATS && m->seats[s].name[0])
         return m->seats[s].name;
-    return role_name(m->sc, (s >= 0 && s < CORE_MAX_SEATS) ? m->sc->seat_roles[s] : -1);
+    return player_role_name(m->sc, (s >= 0 && s < CORE_MAX_SEATS) ? m->sc->seat_roles[s] : -1);
 }
 
 /* Identiteit and Overleg: the phases in which the table talks (goals,
  * afspraken, the pupil, consent asks cost overleg time there). */
-static bool talk_phase(const core_public_view *p)
+bool player_talk_phase(const core_public_view *p)
 {
     return p->phase == CORE_PHASE_IDENTITEIT || p->phase == CORE_PHASE_OVERLEG;
 }
 
 /* A button label with the overleg time the action costs, so a player sees
  * what a conversation spends before clicking (RULES.md: Overleg time). */
-static void cost_label(char *out, size_t n, const ui_player_model *m, const char *label, int cost)
+void player_cost_label(char *out, size_t n, const ui_player_model *m, const char *label, int cost)
 {
     if (m->view->pub.overleg_budget > 0 && cost > 0)
         snprintf(out, n, _("%s · kost %d"), label, cost);
@@ -81,14 +79,14 @@ static bool role_consents(const core_scenario *sc, int role)
     return sc->roles[role].guardian || (sc->roles[role].pupil && sc->pupil_age >= 12);
 }
 
-static bool role_involved(const core_scenario *sc, int friction, int role)
+bool player_role_involved(const core_scenario *sc, int friction, int role)
 {
     return friction >= 0 && friction < sc->n_frictions && role >= 0 && role < 32 &&
            ((sc->frictions[friction].roles >> (unsigned)role) & 1u);
 }
 
 /* The words of an afspraak: the level's option or the team's own. */
-static const char *afspraak_words(const core_scenario *sc, int f, const core_afspraak *a)
+const char *player_afspraak_words(const core_scenario *sc, int f, const core_afspraak *a)
 {
     if (a->option >= 0 && a->option < sc->frictions[f].n_options && a->option < CORE_MAX_OPTIONS)
         return sc->frictions[f].options[a->option];
@@ -96,7 +94,7 @@ static const char *afspraak_words(const core_scenario *sc, int f, const core_afs
 }
 
 /* "Anna, Bart" for the seats in bits (at most cap bytes). */
-static void seat_names(const ui_player_model *m, uint32_t bits, char *out, size_t cap)
+void player_seat_names(const ui_player_model *m, uint32_t bits, char *out, size_t cap)
 {
     out[0] = 0;
     for (int s = 0; s < m->view->pub.n_seats && s < CORE_MAX_SEATS; s++) {
@@ -104,15 +102,15 @@ static void seat_names(const ui_player_model *m, uint32_t bits, char *out, size_
             continue;
         if (out[0])
             strncat(out, ", ", cap - strlen(out) - 1);
-        strncat(out, seat_label(m, s), cap - strlen(out) - 1);
+        strncat(out, player_seat_label(m, s), cap - strlen(out) - 1);
     }
 }
 
-static SDL_Rect title_panel(ui_gfx *g, SDL_Rect r, const char *title)
+SDL_Rect player_title_panel(ui_gfx *g, SDL_Rect r, const char *title)
 {
     ui_panel(g, r);
     int pad = ui_px(g, 20);
-    int px = fpx(g, P_BODY);
+    int px = player_fpx(g, P_BODY);
     ui_text(g, title, r.x + pad, r.y + pad * 3 / 4, px, px * 8 / 10, UI_BOLD, UI_ACCENT, UI_LEFT,
             r.w - 2 * pad);
     int top = pad * 3 / 4 + px * 13 / 10 + ui_px(g, 6);
@@ -146,7 +144,7 @@ static void topbar(ui_gfx *g, const ui_player_model *m)
 {
     SDL_Rect bar = {0, 0, g->w, ui_r(g, 0, 0, 1920, 84).y + ui_px(g, 84)};
     ui_fill(g, bar, UI_ACCENT);
-    int body = fpx(g, P_BODY);
+    int body = player_fpx(g, P_BODY);
     SDL_Rect l = ui_r(g, 24, 14, 760, 56);
     int chip = l.h;
     ui_round(g, (SDL_Rect){l.x - ui_px(g, 3), l.y - ui_px(g, 3), chip + ui_px(g, 6),
@@ -154,10 +152,10 @@ static void topbar(ui_gfx *g, const ui_player_model *m)
              chip / 4, UI_WHITE);
     int chip_w = ui_role_chip(g, m->sc, m->view->role, l.x, l.y, chip);
     char who[200];
-    snprintf(who, sizeof who, "%s · %s", role_name(m->sc, m->view->role),
+    snprintf(who, sizeof who, "%s · %s", player_role_name(m->sc, m->view->role),
              m->player_name[0] ? m->player_name : _("jij"));
-    ui_text(g, who, l.x + chip_w + ui_px(g, 16), l.y + (chip - fpx(g, P_H2) * 12 / 10) / 2,
-            fpx(g, P_H2), body, UI_BOLD, UI_WHITE, UI_LEFT, l.w - chip - ui_px(g, 16));
+    ui_text(g, who, l.x + chip_w + ui_px(g, 16), l.y + (chip - player_fpx(g, P_H2) * 12 / 10) / 2,
+            player_fpx(g, P_H2), body, UI_BOLD, UI_WHITE, UI_LEFT, l.w - chip - ui_px(g, 16));
     char ph[160];
     const core_public_view *p = &m->view->pub;
     if (p->round > 0)
@@ -175,7 +173,7 @@ static void topbar(ui_gfx *g, const ui_player_model *m)
         ui_round(g, tr, tr.h / 2, last ? UI_WARN : UI_WHITE);
         char tt[32];
         snprintf(tt, sizeof tt, "%d:%02d", m->timer_left_s / 60, m->timer_left_s % 60);
-        int tp = fpx(g, P_H2);
+        int tp = player_fpx(g, P_H2);
         ui_text(g, tt, tr.x + tr.w / 2, tr.y + (tr.h - tp * 12 / 10) / 2, tp, body, UI_BOLD,
                 last ? UI_INK : UI_ACCENT, UI_CENTER, tr.w - ui_px(g, 12));
         r = ui_r(g, 1610, 22, 286, 44);
@@ -191,11 +189,11 @@ static int status_pills(ui_gfx *g, const ui_player_model *m, SDL_Rect ins)
     const core_public_view *p = &m->view->pub;
     if (p->phase == CORE_PHASE_LOBBY)
         return 0;
-    int small = fpx(g, P_SMALL);
+    int small = player_fpx(g, P_SMALL);
     char t[2][96];
     bool low[2];
     int n = 0;
-    if (p->overleg_budget > 0 && talk_phase(p)) { /* time is spent only while talking */
+    if (p->overleg_budget > 0 && player_talk_phase(p)) { /* time is spent only while talking */
         low[n] = p->overleg_left <= 0;
         snprintf(t[n++], sizeof t[0], _("Overlegtijd %d/%d"), p->overleg_left,
                  p->overleg_budget);
@@ -232,8 +230,8 @@ static void role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     const core_role_def *d = &sc->roles[role];
     char title[160];
     snprintf(title, sizeof title, _("Jouw rol: %s"), d->name);
-    SDL_Rect c = title_panel(g, r, title);
-    int body = fpx(g, P_BODY), small = fpx(g, P_SMALL);
+    SDL_Rect c = player_title_panel(g, r, title);
+    int body = player_fpx(g, P_BODY), small = player_fpx(g, P_SMALL);
     SDL_Color rc = ui_role_colour(d->colour);
     /* horizontal bar: generic skills */
     int y = c.y;
@@ -381,8 +379,8 @@ static void dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
                                  !strcmp(sc->roles[m->view->role].id, "leerling"))
                             ? _("Wat jij weet")
                             : _("Jouw dossier");
-    SDL_Rect c = title_panel(g, r, title);
-    int small = fpx(g, P_SMALL);
+    SDL_Rect c = player_title_panel(g, r, title);
+    int small = player_fpx(g, P_SMALL);
     int bw = ui_px(g, FACT_BUTTON_W);
     int text_w = c.w - bw - ui_px(g, 12);
     int n = m->view->dossier_n < CORE_MAX_FACTS ? m->view->dossier_n : CORE_MAX_FACTS;
@@ -453,7 +451,7 @@ static void dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
               first + count < n, UI_ID_DOSSIER_PAGE, first + count);
 }
 
-static bool can_commit(const ui_player_model *m)
+bool player_can_commit(const ui_player_model *m)
 {
     return m->view->pub.phase == CORE_PHASE_INZET && !m->view->ready;
 }
@@ -527,7 +525,7 @@ static void need_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L,
     int lw = c.x + c.w - lx;
     if (lead >= 0 && lead < p->n_seats) {
         char ls[128];
-        snprintf(ls, sizeof ls, _("trekker: %s"), seat_label(m, lead));
+        snprintf(ls, sizeof ls, _("trekker: %s"), player_seat_label(m, lead));
         ui_text(g, ls, lx, by, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, lw);
     } else if (p->lead_proposal[i] == m->view->seat && overleg) {
         ui_button(g, (SDL_Rect){lx, by - ui_px(g, 4), lw, small * 15 / 10},
@@ -549,7 +547,7 @@ static void need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layo
     /* what a question costs, said once beside the buttons it is about */
     char cost[96] = "";
     int cw = 0, ch = 0;
-    if (p->overleg_budget > 0 && talk_phase(p)) { /* time is spent only while talking */
+    if (p->overleg_budget > 0 && player_talk_phase(p)) { /* time is spent only while talking */
         snprintf(cost, sizeof cost, _("kost %d per vraag"), ask_cost(m));
         ui_text_size(g, cost, small, UI_REGULAR, &cw, &ch);
         if (cw > c.w / 2)
@@ -623,13 +621,13 @@ static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     const core_scenario *sc = m->sc;
     const core_public_view *p = &m->view->pub;
     needs_layout L;
-    L.c = title_panel(g, r, _("Noden en spanningen"));
+    L.c = player_title_panel(g, r, _("Noden en spanningen"));
     SDL_Rect c = L.c;
-    L.body = fpx(g, P_BODY);
-    L.small = fpx(g, P_SMALL);
+    L.body = player_fpx(g, P_BODY);
+    L.small = player_fpx(g, P_SMALL);
     int body = L.body, small = L.small;
     bool overleg = L.overleg = p->phase == CORE_PHASE_OVERLEG;
-    L.target = can_commit(m) && (m->selected >= 0 || m->drag_slot >= 0);
+    L.target = player_can_commit(m) && (m->selected >= 0 || m->drag_slot >= 0);
     int n = p->n_needs;
     /* The spanningen on the table join the list (as on the projector): in
      * Overleg to talk about, in Inzet as commit targets. */
@@ -671,7 +669,7 @@ static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
     int role = m->view->role;
     bool pupil_row = p->pupil_voice && !(role >= 0 && role < sc->n_roles && sc->roles[role].pupil);
     bool meeting_row = role >= 0 && role < sc->n_roles && sc->roles[role].organizer;
-    int small = fpx(g, P_SMALL);
+    int small = player_fpx(g, P_SMALL);
     int hb = small * 15 / 10, gap = ui_px(g, 8);
     int h = (pupil_row ? hb + gap : 0) + (meeting_row ? hb + gap : 0);
     int y = c.y + c.h - h + gap;
@@ -682,8 +680,8 @@ static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
             ui_text(g, _("✓ De leerling is deze ronde gehoord."), c.x, y + (hb - small * 12 / 10) / 2,
                     small, small * 8 / 10, UI_BOLD, UI_GOOD, UI_LEFT, c.w);
         } else {
-            cost_label(lbl, sizeof lbl, m, _("Vraag het aan de leerling"), sc->rules.pupil_cost);
-            ui_button(g, b, lbl, small, false, talk_phase(p), PLAYER_ID_ASK_PUPIL, 0);
+            player_cost_label(lbl, sizeof lbl, m, _("Vraag het aan de leerling"), sc->rules.pupil_cost);
+            ui_button(g, b, lbl, small, false, player_talk_phase(p), PLAYER_ID_ASK_PUPIL, 0);
         }
         y += hb + gap;
     }
@@ -694,9 +692,9 @@ static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
             ui_text(g, lbl, c.x, y + (hb - small * 12 / 10) / 2, small, small * 8 / 10, UI_BOLD,
                     UI_GOOD, UI_LEFT, c.w);
         } else {
-            cost_label(lbl, sizeof lbl, m, _("Overlegmoment inplannen"),
+            player_cost_label(lbl, sizeof lbl, m, _("Overlegmoment inplannen"),
                        sc->rules.overleg_moment_cost);
-            ui_button(g, b, lbl, small, false, talk_phase(p), PLAYER_ID_SET_MEETING, 0);
+            ui_button(g, b, lbl, small, false, player_talk_phase(p), PLAYER_ID_SET_MEETING, 0);
         }
     }
     return h;
@@ -705,8 +703,8 @@ static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
 static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
     const core_public_view *p = &m->view->pub;
-    SDL_Rect c = title_panel(g, r, _("Het team"));
-    int small = fpx(g, P_SMALL);
+    SDL_Rect c = player_title_panel(g, r, _("Het team"));
+    int small = player_fpx(g, P_SMALL);
     int n = p->n_seats;
     int foot = team_footer(g, m, c);
     c.h -= foot;
@@ -718,7 +716,7 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         int chip = row - ui_px(g, 8);
         int chip_w = ui_role_chip(g, m->sc, m->sc->seat_roles[s], c.x, y, chip);
         char who[160];
-        snprintf(who, sizeof who, "%s%s", seat_label(m, s), s == m->view->seat ? _(" (jij)") : "");
+        snprintf(who, sizeof who, "%s%s", player_seat_label(m, s), s == m->view->seat ? _(" (jij)") : "");
         int sx = c.x + c.w * 62 / 100;
         ui_text(g, who, c.x + chip_w + ui_px(g, 10), y + (chip - small * 12 / 10) / 2, small,
                 small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT, sx - c.x - chip_w - ui_px(g, 20));
@@ -747,7 +745,7 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 static int improvement_checks(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
 {
     const core_public_view *p = &m->view->pub;
-    int small = fpx(g, P_SMALL);
+    int small = player_fpx(g, P_SMALL);
     int hb = small * 15 / 10;
     int y = c.y;
     bool title = false;
@@ -756,7 +754,7 @@ static int improvement_checks(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
             p->improvement_checked[s] > 0 || !p->improvement_text[s][0])
             continue;
         char s1[CORE_ANSWER_LEN + 96];
-        snprintf(s1, sizeof s1, _("%s (ronde %d): ‘%s’"), seat_label(m, s),
+        snprintf(s1, sizeof s1, _("%s (ronde %d): ‘%s’"), player_seat_label(m, s),
                  p->improvement_round[s], p->improvement_text[s]);
         int th = ui_text_box_height(g, s1, c.w, small, UI_REGULAR);
         if (th > small * 26 / 10)
@@ -800,7 +798,7 @@ static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int
 {
     const core_scenario *sc = m->sc;
     const core_public_view *p = &m->view->pub;
-    int small = fpx(g, P_SMALL);
+    int small = player_fpx(g, P_SMALL);
     int hb = small * 15 / 10;
     (void)sc;
     (void)hb;
@@ -823,10 +821,10 @@ static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int
             }
         if (fd->text[0])
             snprintf(s, sizeof s, _("%s vraagt toestemming om te delen: %s"),
-                     role_name(sc, fd->role), fd->text);
+                     player_role_name(sc, fd->role), fd->text);
         else
             snprintf(s, sizeof s, _("%s vraagt toestemming om een gevoelig feit te delen (over %s)."),
-                     role_name(sc, fd->role), about);
+                     player_role_name(sc, fd->role), about);
         int th = ui_text_box_height(g, s, c.w, small, UI_BOLD);
         if (y + th + hb > c.y + c.h)
             break;
@@ -849,7 +847,7 @@ static int pupil_words(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, i
 {
     const core_scenario *sc = m->sc;
     const core_public_view *p = &m->view->pub;
-    int small = fpx(g, P_SMALL);
+    int small = player_fpx(g, P_SMALL);
     int hb = small * 15 / 10;
     (void)sc;
     (void)hb;
@@ -876,7 +874,7 @@ static int promise_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, 
 {
     const core_scenario *sc = m->sc;
     const core_public_view *p = &m->view->pub;
-    int small = fpx(g, P_SMALL);
+    int small = player_fpx(g, P_SMALL);
     int hb = small * 15 / 10;
     (void)sc;
     (void)hb;
@@ -896,11 +894,11 @@ static int promise_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, 
             snprintf(s, sizeof s,
                      pr->kind == CORE_PROMISE_ASK ? _("%s vraagt jouw hulp: %s")
                                                   : _("%s biedt hulp aan: %s"),
-                     seat_label(m, pr->from), need);
+                     player_seat_label(m, pr->from), need);
         else
             snprintf(s, sizeof s,
                      pr->kind == CORE_PROMISE_ASK ? _("Jij vroeg %s: %s") : _("Jij bood %s aan: %s"),
-                     seat_label(m, pr->to), need);
+                     player_seat_label(m, pr->to), need);
         static const char *const stn[] = {N_("wacht"), N_("aanvaard"), N_("geweigerd"),
                                           N_("gehouden"), N_("gebroken")};
         char full[400];
@@ -931,7 +929,7 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
 {
     const core_scenario *sc = m->sc;
     const core_public_view *p = &m->view->pub;
-    int small = fpx(g, P_SMALL);
+    int small = player_fpx(g, P_SMALL);
     int hb = small * 15 / 10;
     (void)sc;
     (void)hb;
@@ -950,7 +948,7 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
         /* consent: one no stops a goal; the table sees whose, to talk it over */
         char obj[CORE_ANSWER_LEN + 128];
         snprintf(obj, sizeof obj, _("%s maakte bezwaar tegen ‘%s’."),
-                 seat_label(m, m->goal_objector),
+                 player_seat_label(m, m->goal_objector),
                  m->goal_objected < sc->n_goals ? sc->goals[m->goal_objected].title
                                                 : p->team_goal_text[m->goal_objected - sc->n_goals]);
         int th = ui_text_box_height(g, obj, c.w, small, UI_BOLD);
@@ -963,7 +961,7 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
     if (overleg_free && p->n_team_goals < CORE_MAX_TEAM_GOALS && !at_limit &&
         y + hb <= c.y + c.h) {
         char lbl[96];
-        cost_label(lbl, sizeof lbl, m, _("Eigen doel formuleren"), sc->rules.goal_cost);
+        player_cost_label(lbl, sizeof lbl, m, _("Eigen doel formuleren"), sc->rules.goal_cost);
         ui_button(g, (SDL_Rect){c.x, y, c.w, hb}, lbl, small, false, true, PLAYER_ID_WORD_GOAL, 0);
         y += hb + ui_px(g, 6);
     }
@@ -1014,7 +1012,7 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
                       !voted, UI_ID_VOTE_NO, i);
             /* who said yes so far: consent needs every seat */
             char names[256], line[320];
-            seat_names(m, p->goal_votes_yes, names, sizeof names);
+            player_seat_names(m, p->goal_votes_yes, names, sizeof names);
             snprintf(line, sizeof line, _("ja: %s"), names[0] ? names : "–");
             int ly = y + (th > hb ? th : hb) + ui_px(g, 2);
             if (ly + small * 12 / 10 <= c.y + c.h) {
@@ -1037,8 +1035,8 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
 static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
     const core_public_view *p = &m->view->pub;
-    SDL_Rect c = title_panel(g, r, _("Afspraken en doelen"));
-    int small = fpx(g, P_SMALL);
+    SDL_Rect c = player_title_panel(g, r, _("Afspraken en doelen"));
+    int small = player_fpx(g, P_SMALL);
     int y = c.y;
     int lines = 0;
     y = consent_requests(g, m, c, y, &lines);
@@ -1049,7 +1047,7 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     y = promise_rows(g, m, c, y, &lines);
     /* in the talking phases an ask waiting for an answer comes first, then
      * the earlier rounds' verbeteracties to check */
-    if (talk_phase(p))
+    if (player_talk_phase(p))
         y += verbeteracties_block(g, m, c, y, &lines);
     if (lines == 0 && p->phase != CORE_PHASE_OVERLEG) {
         ui_text(g, _("Geen open vragen."), c.x, y, small, small, UI_REGULAR, UI_INK_SOFT, UI_LEFT,
@@ -1060,406 +1058,13 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     goal_rows(g, m, c, y);
 }
 
-static void card_face(ui_gfx *g, const core_scenario *sc, int card, SDL_Rect r, bool selected,
-                      bool committed)
-{
-    if (card < 0 || card >= sc->n_cards)
-        return;
-    const core_card_def *d = &sc->cards[card];
-    SDL_Color band = d->type == CORE_CARD_INNOVATION ? UI_GOOD
-                     : (d->role >= 0 && d->role < sc->n_roles)
-                         ? ui_role_colour(sc->roles[d->role].colour)
-                         : UI_LINE;
-    SDL_Rect sh = {r.x, r.y + ui_px(g, 3), r.w, r.h};
-    ui_round(g, sh, ui_px(g, 12), UI_SHADOW);
-    ui_round(g, r, ui_px(g, 12), committed ? UI_PANEL_ALT : UI_PANEL);
-    SDL_Rect b = {r.x, r.y, r.w, ui_px(g, 12)};
-    ui_round(g, b, ui_px(g, 6), band);
-    if (selected)
-        ui_round_outline(g, r, ui_px(g, 12), ui_px(g, 5), UI_ACCENT);
-    int small = fpx(g, P_SMALL);
-    int pad = ui_px(g, 12);
-    /* strength (or boost) as a number badge, so the words below can wrap */
-    int badge = small * 16 / 10;
-    char num[16];
-    if (d->type == CORE_CARD_GENERIC)
-        snprintf(num, sizeof num, "+%d", d->boost);
-    else
-        snprintf(num, sizeof num, "%d", d->strength);
-    float bx = (float)(r.x + r.w - pad - badge / 2), byy = (float)(r.y + ui_px(g, 18) + badge / 2);
-    ui_circle(g, bx, byy, (float)badge / 2.0f, band);
-    int nw = 0, nh = 0;
-    ui_text_size(g, num, small, UI_BOLD, &nw, &nh);
-    ui_text(g, num, (int)bx, (int)byy - nh / 2, small, small * 7 / 10, UI_BOLD, ui_ink_on(band),
-            UI_CENTER, badge);
-    SDL_Rect tb = {r.x + pad, r.y + ui_px(g, 18), r.w - 3 * pad - badge, small * 37 / 10};
-    ui_text_box(g, d->title, tb, small, small * 7 / 10, UI_BOLD, UI_INK, UI_LEFT);
-    static const char *const kinds[CORE_KIND_COUNT] = {N_("wetenschappelijk"),
-                                                       N_("professioneel"), N_("ervaring")};
-    const char *line = d->type == CORE_CARD_GENERIC ? _("generiek: helpt een ander")
-                       : (d->kind >= 0 && d->kind < CORE_KIND_COUNT) ? _(kinds[d->kind]) : "?";
-    int lh = small * 12 / 10;
-    ui_text(g, line, r.x + pad, r.y + r.h - lh - ui_px(g, 8), small * 9 / 10, small * 6 / 10,
-            UI_REGULAR, UI_INK_SOFT, UI_LEFT, r.w - 2 * pad);
-    if (d->type == CORE_CARD_EXPERTISE && d->domain[0])
-        ui_text(g, d->domain, r.x + pad, r.y + r.h - 2 * lh - ui_px(g, 8), small * 9 / 10,
-                small * 6 / 10, UI_BOLD, UI_INK_SOFT, UI_LEFT, r.w - 2 * pad);
-    if (committed) {
-        SDL_Rect tag = {r.x + r.w - ui_px(g, 130), r.y + r.h - 3 * lh - ui_px(g, 14),
-                        ui_px(g, 120), small * 13 / 10};
-        ui_round(g, tag, tag.h / 2, UI_ACCENT);
-        ui_text(g, _("ingezet"), tag.x + tag.w / 2, tag.y + ui_px(g, 2), small * 9 / 10,
-                small * 7 / 10, UI_BOLD, UI_WHITE, UI_CENTER, tag.w - ui_px(g, 8));
-    }
-}
-
-static bool slot_committed(const core_seat_view *v, int slot, int *commit_slot)
-{
-    for (int k = 0; k < v->commit_n && k < CORE_MAX_COMMIT; k++) {
-        bool inn = v->commits[k].innovation;
-        int s = inn ? CORE_MAX_HAND + v->commits[k].slot : v->commits[k].slot;
-        if (s == slot) {
-            if (commit_slot)
-                *commit_slot = k;
-            return true;
-        }
-    }
-    return false;
-}
-
-static void hand(ui_gfx *g, const ui_player_model *m)
-{
-    const core_seat_view *v = m->view;
-    const core_scenario *sc = m->sc;
-    SDL_Rect area = ui_r(g, 24, 850, 1560, 210);
-    int n = v->hand_n + v->pub.n_innovations;
-    if (n > CORE_MAX_HAND + CORE_MAX_INNOVATIONS)
-        n = CORE_MAX_HAND + CORE_MAX_INNOVATIONS;
-    int gap = ui_px(g, 14);
-    int cw = n > 0 ? (area.w - gap * (n - 1)) / n : area.w;
-    if (cw > ui_px(g, 280))
-        cw = ui_px(g, 280);
-    int small = fpx(g, P_SMALL);
-    if (n == 0)
-        ui_text(g, _("Geen kaarten in je hand."), area.x, area.y, small, small, UI_REGULAR,
-                UI_INK_SOFT, UI_LEFT, area.w);
-    bool commit_phase = can_commit(m);
-    for (int i = 0; i < n; i++) {
-        int slot = i < v->hand_n ? i : CORE_MAX_HAND + (i - v->hand_n);
-        int card = i < v->hand_n ? v->hand[i] : v->pub.innovations[i - v->hand_n];
-        int cslot = -1;
-        bool committed = slot_committed(v, slot, &cslot);
-        bool sel = m->selected == slot;
-        SDL_Rect r = {area.x + i * (cw + gap), area.y + (sel ? -ui_px(g, 18) : 0), cw, area.h};
-        if (m->drag_slot == slot)
-            continue;
-        card_face(g, sc, card, r, sel, committed);
-        if (commit_phase)
-            ui_hit_add(g, r, committed ? UI_ID_COMMITTED : UI_ID_CARD, committed ? cslot : slot);
-    }
-    if (m->drag_slot >= 0) {
-        int i = m->drag_slot < CORE_MAX_HAND ? m->drag_slot : v->hand_n + m->drag_slot - CORE_MAX_HAND;
-        int card = m->drag_slot < CORE_MAX_HAND
-                       ? (m->drag_slot < v->hand_n ? v->hand[m->drag_slot] : -1)
-                       : v->pub.innovations[m->drag_slot - CORE_MAX_HAND];
-        (void)i;
-        SDL_Rect r = {m->drag_x - cw / 2, m->drag_y - area.h / 2, cw, area.h};
-        card_face(g, sc, card, r, true, false);
-    }
-    /* ready / change */
-    SDL_Rect rb = ui_r(g, 1604, 900, 292, 110);
-    int body = fpx(g, P_BODY);
-    const core_public_view *p = &v->pub;
-    bool phase_ready = p->phase >= CORE_PHASE_IDENTITEIT && p->phase <= CORE_PHASE_INZET;
-    char cnt[64];
-    const char *why = NULL; /* a greyed-out button always says why */
-    if (m->paused)
-        why = _("gepauzeerd");
-    else if (p->phase == CORE_PHASE_SIGNAAL || p->phase == CORE_PHASE_UITVOERING ||
-             p->phase == CORE_PHASE_LOBBY)
-        why = _("wacht op de trainer");
-    else if (p->phase == CORE_PHASE_REFLECTIE)
-        why = _("verstuur je antwoord");
-    else if (p->phase == CORE_PHASE_END)
-        why = _("het spel is voorbij");
-    if (why) {
-        ui_text(g, why, rb.x + rb.w / 2, rb.y - small * 14 / 10, small, small * 8 / 10, UI_BOLD,
-                UI_INK_SOFT, UI_CENTER, rb.w);
-    } else if (p->phase == CORE_PHASE_INZET) {
-        snprintf(cnt, sizeof cnt, _("%d van %d kaarten"), v->commit_n, sc->rules.max_commit);
-        ui_text(g, cnt, rb.x + rb.w / 2, rb.y - small * 14 / 10, small, small, UI_BOLD, UI_INK,
-                UI_CENTER, rb.w);
-    }
-    if (v->ready)
-        ui_button(g, rb, _("Toch wijzigen"), body, false, phase_ready && !m->paused,
-                  UI_ID_UNREADY, 0);
-    else
-        ui_button(g, rb, _("Klaar"), body, true, phase_ready && !m->paused, UI_ID_READY, 0);
-}
-
-static void reflection(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
-{
-    const core_scenario *sc = m->sc;
-    const core_public_view *p = &m->view->pub;
-    SDL_Rect c = title_panel(g, r, _("Reflectie"));
-    int body = fpx(g, P_BODY), small = fpx(g, P_SMALL);
-    int rc = p->reflection_card;
-    if (rc < 0 || rc >= sc->n_reflections)
-        return;
-    const core_reflection_def *d = &sc->reflections[rc];
-    int y = c.y;
-    SDL_Rect qb = {c.x, y, c.w, body * 5};
-    y += ui_text_box(g, d->question, qb, body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT);
-    y += ui_px(g, 14);
-    bool answered = p->seat_reflected[m->view->seat];
-    int hb = small * 2;
-    for (int o = 0; o < d->n_options && o < CORE_MAX_OPTIONS; o++) {
-        SDL_Rect b = {c.x, y, c.w, hb};
-        bool chosen = (answered ? m->view->reflection_option : m->reflect_option) == o;
-        ui_button(g, b, d->options[o], small, chosen, !answered, UI_ID_REFLECT_OPTION, o);
-        if (answered && chosen)
-            ui_round_outline(g, b, hb / 4, ui_px(g, 4), UI_GOOD);
-        y += hb + ui_px(g, 8);
-    }
-    y += ui_px(g, 6);
-    ui_text(g, _("Verbeteractie voor het team (optioneel, max. 140 tekens):"), c.x, y, small,
-            small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
-    y += small * 13 / 10;
-    SDL_Rect field = {c.x, y, c.w, small * 26 / 10};
-    ui_round(g, field, ui_px(g, 8), UI_PANEL);
-    ui_round_outline(g, field, ui_px(g, 8), m->editing_text ? ui_px(g, 3) : 1,
-                     m->editing_text ? UI_ACCENT : UI_LINE);
-    const char *txt = answered ? m->view->reflection_text : m->reflect_text;
-    char shown[CORE_ANSWER_LEN + 8];
-    snprintf(shown, sizeof shown, "%s%s", txt, (m->editing_text && !answered) ? "|" : "");
-    SDL_Rect tb = {field.x + ui_px(g, 10), field.y + ui_px(g, 4), field.w - ui_px(g, 20),
-                   field.h - ui_px(g, 8)};
-    if (shown[0])
-        ui_text_box(g, shown, tb, small, small * 7 / 10, UI_REGULAR, UI_INK, UI_LEFT);
-    if (!answered)
-        ui_hit_add(g, field, UI_ID_REFLECT_TEXT, 0);
-    y += field.h + ui_px(g, 12);
-    if (answered)
-        ui_text(g, _("✓ Je antwoord is verstuurd."), c.x, y, body, small, UI_BOLD, UI_GOOD,
-                UI_LEFT, c.w);
-    else
-        ui_button(g, (SDL_Rect){c.x + c.w - ui_px(g, 260), y, ui_px(g, 260), hb},
-                  _("Versturen"), small, true, m->reflect_option >= 0, UI_ID_REFLECT_SEND, 0);
-}
-
-static void pick_seat_overlay(ui_gfx *g, const ui_player_model *m)
-{
-    const core_scenario *sc = m->sc;
-    SDL_Rect all = {0, 0, g->w, g->h};
-    ui_fill(g, all, (SDL_Color){0x10, 0x18, 0x20, 0x90});
-    ui_hit_add(g, all, UI_ID_CANCEL, 0);
-    SDL_Rect r = ui_r(g, 560, 180, 800, 720);
-    const char *need = (m->pick_need >= 0 && m->pick_need < sc->n_needs)
-                           ? sc->needs[m->pick_need].title : "?";
-    char t[CORE_TITLE_LEN + 64];
-    snprintf(t, sizeof t, m->pick_offer ? _("Hulp aanbieden aan wie? (%s)")
-                                        : _("Wie vraag je om hulp? (%s)"), need);
-    SDL_Rect c = title_panel(g, r, t);
-    ui_hit_add(g, r, UI_ID_NONE, 0);
-    int body = fpx(g, P_BODY);
-    int hb = body * 2;
-    int y = c.y;
-    for (int s = 0; s < m->view->pub.n_seats && s < CORE_MAX_SEATS; s++) {
-        if (s == m->view->seat)
-            continue;
-        char lbl[200];
-        snprintf(lbl, sizeof lbl, "%s · %s", role_name(sc, sc->seat_roles[s]), seat_label(m, s));
-        ui_button(g, (SDL_Rect){c.x, y, c.w, hb}, lbl, body, false, true, UI_ID_PICK_SEAT, s);
-        y += hb + ui_px(g, 10);
-    }
-    ui_button(g, (SDL_Rect){c.x + c.w - ui_px(g, 220), c.y + c.h - hb, ui_px(g, 220), hb},
-              _("Annuleren"), body, false, true, UI_ID_CANCEL, 0);
-}
-
-/* A text field; the caret shows while it is edited. */
-static void text_field(ui_gfx *g, SDL_Rect field, const char *txt, bool editing, int px, int id)
-{
-    ui_round(g, field, ui_px(g, 8), UI_PANEL);
-    ui_round_outline(g, field, ui_px(g, 8), editing ? ui_px(g, 3) : 1,
-                     editing ? UI_ACCENT : UI_LINE);
-    char shown[CORE_ANSWER_LEN + 8];
-    snprintf(shown, sizeof shown, "%s%s", txt, editing ? "|" : "");
-    SDL_Rect tb = {field.x + ui_px(g, 10), field.y + ui_px(g, 4), field.w - ui_px(g, 20),
-                   field.h - ui_px(g, 8)};
-    if (shown[0])
-        ui_text_box(g, shown, tb, px, px * 7 / 10, UI_REGULAR, UI_INK, UI_LEFT);
-    ui_hit_add(g, field, id, 0);
-}
-
-/* An overlay card over a dimmed window: a click beside it closes it. */
-static SDL_Rect overlay(ui_gfx *g, SDL_Rect r, const char *title)
-{
-    SDL_Rect all = {0, 0, g->w, g->h};
-    ui_fill(g, all, (SDL_Color){0x10, 0x18, 0x20, 0x90});
-    ui_hit_add(g, all, PLAYER_ID_CLOSE, 1); /* arg 1: beside the card; 0 is its button */
-    SDL_Rect c = title_panel(g, r, title);
-    ui_hit_add(g, r, UI_ID_NONE, 0);
-    return c;
-}
-
-/* The open spanning: its whole text, who is involved, and the afspraak
- * that turns it into a grenservaring (RULES.md: Afspraken). */
-static void friction_overlay(ui_gfx *g, const ui_player_model *m)
-{
-    const core_scenario *sc = m->sc;
-    const core_public_view *p = &m->view->pub;
-    int f = m->open_friction;
-    const core_friction_def *fd = &sc->frictions[f];
-    const core_afspraak *af = &p->afspraken[f];
-    char t[CORE_TITLE_LEN + 40];
-    snprintf(t, sizeof t, _("Spanning: %s"), fd->title);
-    SDL_Rect c = overlay(g, ui_r(g, 460, 120, 1000, 840), t);
-    int body = fpx(g, P_BODY), small = fpx(g, P_SMALL);
-    int hb = small * 16 / 10, gap = ui_px(g, 8);
-    int bottom = c.y + c.h - hb; /* the close button's row */
-    int y = c.y;
-    y += ui_text_box(g, fd->text, (SDL_Rect){c.x, y, c.w, body * 4}, body, body * 8 / 10,
-                     UI_REGULAR, UI_INK, UI_LEFT) + gap;
-    int chip = small * 11 / 10, x = c.x;
-    int lw = 0, lh = 0;
-    ui_text_size(g, _("Betrokken:"), small, UI_REGULAR, &lw, &lh);
-    ui_text(g, _("Betrokken:"), x, y, small, small, UI_REGULAR, UI_INK_SOFT, UI_LEFT, 0);
-    x += lw + ui_px(g, 10);
-    for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
-        if (role_involved(sc, f, ro))
-            x += ui_role_chip(g, sc, ro, x, y - ui_px(g, 2), chip) + ui_px(g, 6);
-    y += chip + 2 * gap;
-    bool mine = role_involved(sc, f, m->view->role);
-    if (af->made_round > 0) {
-        char s[CORE_ANSWER_LEN + 96];
-        snprintf(s, sizeof s, _("✓ Afspraak gemaakt in ronde %d: %s"), af->made_round,
-                 afspraak_words(sc, f, af));
-        ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, bottom - y - gap}, body, body * 8 / 10,
-                    UI_BOLD, UI_GOOD, UI_LEFT);
-    } else if (af->proposer >= 0) {
-        char s[CORE_ANSWER_LEN + 96];
-        snprintf(s, sizeof s, _("Voorstel van %s: %s"), seat_label(m, af->proposer),
-                 afspraak_words(sc, f, af));
-        y += ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, body * 3}, body, body * 8 / 10, UI_BOLD,
-                         UI_INK, UI_LEFT) + gap;
-        char names[256], line[320];
-        seat_names(m, af->agreed, names, sizeof names);
-        snprintf(line, sizeof line, _("akkoord: %s (nodig: %d rollen)"), names,
-                 fd->required_roles);
-        ui_text(g, line, c.x, y, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
-        y += small * 14 / 10 + gap;
-        bool agreed = (af->agreed >> (unsigned)m->view->seat) & 1u;
-        bool can = mine && !agreed && !m->paused &&
-                   (talk_phase(p) || p->phase == CORE_PHASE_INZET);
-        if (mine && !agreed) {
-            int bw = (c.w - ui_px(g, 10)) / 2;
-            ui_button(g, (SDL_Rect){c.x, y, bw, hb}, _("Akkoord"), small, true, can,
-                      PLAYER_ID_AFSPRAAK_AGREE, f);
-            ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), y, bw, hb}, _("Bezwaar"), small,
-                      false, can, PLAYER_ID_AFSPRAAK_OBJECT, f);
-            y += hb + 2 * gap;
-        }
-    }
-    if (af->made_round == 0 && !mine) {
-        ui_text_box(g, _("Alleen de betrokken rollen maken hier een afspraak."),
-                    (SDL_Rect){c.x, y, c.w, small * 3}, small, small * 8 / 10, UI_REGULAR,
-                    UI_INK_SOFT, UI_LEFT);
-    } else if (af->made_round == 0 && talk_phase(p) && (af->proposer != m->view->seat)) {
-        /* a new proposal (it replaces an open one) */
-        ui_text(g, af->proposer >= 0 ? _("Of stel iets anders voor:") : _("Stel een afspraak voor:"),
-                c.x, y, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
-        y += small * 14 / 10;
-        for (int o = 0; o < fd->n_options && o < CORE_MAX_OPTIONS; o++) {
-            if (y + hb > bottom - 2 * hb - 3 * gap)
-                break;
-            ui_button(g, (SDL_Rect){c.x, y, c.w, hb}, fd->options[o], small,
-                      m->afspraak_option == o, true, PLAYER_ID_AFSPRAAK_OPTION, o);
-            y += hb + gap;
-        }
-        ui_text(g, fd->n_options > 0 ? _("of in eigen woorden:") : _("In eigen woorden:"), c.x, y,
-                small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
-        y += small * 13 / 10;
-        SDL_Rect field = {c.x, y, c.w, small * 26 / 10};
-        if (m->afspraak_option < 0 && !m->editing_afspraak && m->afspraak_text[0])
-            ui_round_outline(g, field, ui_px(g, 8), ui_px(g, 3), UI_ACCENT);
-        text_field(g, field, m->afspraak_text, m->editing_afspraak, small,
-                   PLAYER_ID_AFSPRAAK_TEXT);
-        y += field.h + gap;
-        char lbl[96];
-        cost_label(lbl, sizeof lbl, m, _("Afspraak voorstellen"), sc->rules.afspraak_cost);
-        bool ready = m->afspraak_option >= 0 || m->afspraak_text[0];
-        ui_button(g, (SDL_Rect){c.x, y, c.w * 6 / 10, hb}, lbl, small, true, ready && !m->paused,
-                  PLAYER_ID_AFSPRAAK_PROPOSE, f);
-    }
-    ui_button(g, (SDL_Rect){c.x + c.w - ui_px(g, 220), bottom, ui_px(g, 220), hb}, _("Sluiten"),
-              small, false, true, PLAYER_ID_CLOSE, 0);
-}
-
-/* The team words its own goal: a short text and the needs it serves. */
-static void goal_overlay(ui_gfx *g, const ui_player_model *m)
-{
-    const core_scenario *sc = m->sc;
-    SDL_Rect c = overlay(g, ui_r(g, 460, 150, 1000, 780), _("Eigen doel van het team"));
-    int small = fpx(g, P_SMALL);
-    int hb = small * 16 / 10, gap = ui_px(g, 8);
-    int y = c.y;
-    ui_text(g, _("Het doel in een zin (max. 140 tekens):"), c.x, y, small, small * 8 / 10,
-            UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
-    y += small * 13 / 10;
-    SDL_Rect field = {c.x, y, c.w, small * 26 / 10};
-    text_field(g, field, m->goal_text, m->editing_goal, small, PLAYER_ID_GOAL_TEXT);
-    y += field.h + 2 * gap;
-    ui_text(g, _("Voor welke noden?"), c.x, y, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
-            c.w);
-    y += small * 14 / 10;
-    for (int n = 0; n < sc->n_needs && n < CORE_MAX_NEEDS; n++) {
-        bool on = (m->goal_needs >> (unsigned)n) & 1u;
-        char lbl[CORE_TITLE_LEN + 8];
-        snprintf(lbl, sizeof lbl, "%s%s", on ? "✓ " : "", sc->needs[n].title);
-        ui_button(g, (SDL_Rect){c.x, y, c.w, hb}, lbl, small, on, true, PLAYER_ID_GOAL_NEED, n);
-        y += hb + gap;
-    }
-    char lbl[96];
-    cost_label(lbl, sizeof lbl, m, _("Doel voorstellen"), sc->rules.goal_cost);
-    int bottom = c.y + c.h - hb;
-    ui_button(g, (SDL_Rect){c.x, bottom, c.w * 6 / 10, hb}, lbl, small, true,
-              m->goal_text[0] && m->goal_needs != 0, PLAYER_ID_GOAL_SEND, 0);
-    ui_button(g, (SDL_Rect){c.x + c.w - ui_px(g, 220), bottom, ui_px(g, 220), hb},
-              _("Annuleren"), small, false, true, PLAYER_ID_CLOSE, 0);
-}
-
-/* The end: both outcomes in one (RULES.md), in the headless client's
- * words; a win side by side is never shown as a plain win. */
-static void verdict_banner(ui_gfx *g, const ui_player_model *m)
-{
-    const core_public_view *p = &m->view->pub;
-    core_verdict v = core_game_verdict(p->outcome, p->live.level);
-    char head[200], level[160];
-    snprintf(head, sizeof head, _("Het spel is voorbij: %s"),
-             v == CORE_VERDICT_TOGETHER ? _("gewonnen")
-             : v == CORE_VERDICT_APART  ? _("geholpen, maar naast elkaar gewerkt")
-                                        : _("verloren"));
-    snprintf(level, sizeof level, _("Samenwerkingsniveau: %s"), ui_level_name(p->live.level));
-    SDL_Rect r = ui_r(g, 360, 380, 1200, 190);
-    SDL_Color bg = v == CORE_VERDICT_TOGETHER ? UI_GOOD : v == CORE_VERDICT_APART ? UI_WARN
-                                                                                   : UI_ALARM;
-    ui_round(g, (SDL_Rect){r.x, r.y + ui_px(g, 4), r.w, r.h}, ui_px(g, 16), UI_SHADOW);
-    ui_round(g, r, ui_px(g, 16), bg);
-    int h2 = fpx(g, P_H2), body = fpx(g, P_BODY);
-    SDL_Color ink = ui_ink_on(bg);
-    ui_text(g, head, r.x + r.w / 2, r.y + r.h / 2 - h2 * 13 / 10, h2, body, UI_BOLD, ink,
-            UI_CENTER, r.w - ui_px(g, 32));
-    ui_text(g, level, r.x + r.w / 2, r.y + r.h / 2 + ui_px(g, 6), body, body * 8 / 10,
-            UI_REGULAR, ink, UI_CENTER, r.w - ui_px(g, 32));
-}
-
 void ui_draw_player(ui_gfx *g, const ui_player_model *m)
 {
     ui_draw_background(g);
     if (!m->sc || !m->view)
         return;
     topbar(g, m);
-    int body = fpx(g, P_BODY);
+    int body = player_fpx(g, P_BODY);
     SDL_Rect ins = ui_r(g, 24, 96, 1872, 48);
     int pills_w = status_pills(g, m, ins);
     ui_text(g, instruction(m), ins.x, ins.y + ui_px(g, 4), body, body * 8 / 10,
@@ -1467,12 +1072,12 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
     role_card(g, m, ui_r(g, 24, 150, 560, 330));
     dossier(g, m, ui_r(g, 24, 494, 560, 330));
     if (m->view->pub.phase == CORE_PHASE_REFLECTIE)
-        reflection(g, m, ui_r(g, 604, 150, 740, 674));
+        player_reflection(g, m, ui_r(g, 604, 150, 740, 674));
     else
         needs(g, m, ui_r(g, 604, 150, 740, 674));
     team(g, m, ui_r(g, 1364, 150, 532, 330));
     requests(g, m, ui_r(g, 1364, 494, 532, 330));
-    hand(g, m);
+    player_hand(g, m);
     if (m->paused) {
         /* actions wait while the trainer talks: say so before anyone clicks */
         SDL_Rect all = {0, 0, g->w, g->h};
@@ -1480,13 +1085,13 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
         ui_hit_add(g, all, UI_ID_NONE, 0);
         SDL_Rect r = ui_r(g, 460, 440, 1000, 120);
         ui_round(g, r, ui_px(g, 16), UI_ACCENT);
-        int h2 = fpx(g, P_H2);
+        int h2 = player_fpx(g, P_H2);
         ui_text(g, _("Gepauzeerd door de trainer"), r.x + r.w / 2, r.y + (r.h - h2 * 12 / 10) / 2,
                 h2, body, UI_BOLD, UI_WHITE, UI_CENTER, r.w - ui_px(g, 24));
         return;
     }
     if (m->view->pub.phase == CORE_PHASE_END)
-        verdict_banner(g, m);
+        player_verdict_banner(g, m);
     if (m->message[0]) {
         SDL_Rect r = ui_r(g, 460, 780, 1000, 56);
         ui_round(g, r, ui_px(g, 12), m->message_is_error ? UI_ALARM : UI_INK);
@@ -1494,11 +1099,11 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
                 body * 7 / 10, UI_BOLD, UI_WHITE, UI_CENTER, r.w - ui_px(g, 24));
     }
     if (m->pick_need >= 0)
-        pick_seat_overlay(g, m);
+        player_pick_seat_overlay(g, m);
     else if (m->open_friction >= 0 && m->open_friction < m->sc->n_frictions)
-        friction_overlay(g, m);
+        player_friction_overlay(g, m);
     else if (m->wording_goal)
-        goal_overlay(g, m);
+        player_goal_overlay(g, m);
     /* a line that ended in "…" shows its whole text under the mouse */
     ui_draw_tooltip(g, -1, -1);
 }
