@@ -800,8 +800,6 @@ static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int
     const core_public_view *p = &m->view->pub;
     int small = player_fpx(g, P_SMALL);
     int hb = small * 15 / 10;
-    (void)sc;
-    (void)hb;
     /* consent asked of me (the ouder, or the pupil from 12) */
     bool shareable = p->phase >= CORE_PHASE_IDENTITEIT && p->phase < CORE_PHASE_END;
     for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS && role_consents(sc, m->view->role);
@@ -848,9 +846,6 @@ static int pupil_words(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, i
     const core_scenario *sc = m->sc;
     const core_public_view *p = &m->view->pub;
     int small = player_fpx(g, P_SMALL);
-    int hb = small * 15 / 10;
-    (void)sc;
-    (void)hb;
     /* what the pupil said, once someone asked */
     for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS; f++) {
         if (!sc->facts[f].pupil_voice || !p->fact_shared[f] || !sc->facts[f].text[0])
@@ -876,8 +871,6 @@ static int promise_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, 
     const core_public_view *p = &m->view->pub;
     int small = player_fpx(g, P_SMALL);
     int hb = small * 15 / 10;
-    (void)sc;
-    (void)hb;
     for (int i = 0; i < p->n_promises && i < CORE_MAX_PROMISES; i++) {
         const core_promise *pr = &p->promises[i];
         /* an unanswered ask lapses at Uitvoering (it stays PENDING): no
@@ -931,8 +924,6 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
     const core_public_view *p = &m->view->pub;
     int small = player_fpx(g, P_SMALL);
     int hb = small * 15 / 10;
-    (void)sc;
-    (void)hb;
     /* goals: adopted ones, the open vote, and candidates in Overleg */
     /* the level's goals, then the ones the team worded itself */
     int slots = sc->n_goals + p->n_team_goals;

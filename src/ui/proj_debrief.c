@@ -285,8 +285,6 @@ static void afspraken_column(ui_gfx *g, const ui_proj_model *m)
 {
     const core_scenario *sc = m->sc;
     int body = proj_fpx(g, T_BODY), line = body * 13 / 10;
-    (void)sc;
-    (void)line;
     /* left: the afspraken */
     SDL_Rect r1 = ui_r(g, 32, 206, 600, 764);
     SDL_Rect c1 = proj_panel_with_title(g, r1, _("Afspraken"));
@@ -327,10 +325,7 @@ static void afspraken_column(ui_gfx *g, const ui_proj_model *m)
 /* Step 5, middle: the verbeteracties per round, and whether they were checked. */
 static void improvements_column(ui_gfx *g, const ui_proj_model *m)
 {
-    const core_scenario *sc = m->sc;
     int body = proj_fpx(g, T_BODY), line = body * 13 / 10;
-    (void)sc;
-    (void)line;
     /* middle: the verbeteracties per round, and whether they were checked */
     SDL_Rect r2 = ui_r(g, 648, 206, 620, 764);
     SDL_Rect c2 = proj_panel_with_title(g, r2, _("Verbeteracties"));
@@ -383,8 +378,6 @@ static void reflection_column(ui_gfx *g, const ui_proj_model *m)
 {
     const core_scenario *sc = m->sc;
     int body = proj_fpx(g, T_BODY), line = body * 13 / 10;
-    (void)sc;
-    (void)line;
     /* right: the spread of reflection answers per round */
     SDL_Rect r3 = ui_r(g, 1284, 206, 604, 764);
     SDL_Rect c3 = proj_panel_with_title(g, r3, _("Reflectie per ronde"));
