@@ -19,6 +19,14 @@ void gfx_text_cache_close(ui_gfx *g);
 /* Frees the retained layer and its dimmed copy; the next frame draws all. */
 void gfx_layer_drop(ui_gfx *g);
 
+/* Destroys a texture that may not exist yet and forgets it. */
+static inline void gfx_texture_forget(SDL_Texture **tex)
+{
+    if (*tex)
+        SDL_DestroyTexture(*tex);
+    *tex = NULL;
+}
+
 /* A colour as one 32-bit key (for caches and the draw hash). */
 uint32_t gfx_rgba_of(SDL_Color c);
 

@@ -16,12 +16,8 @@ void ui_layer_invalidate(ui_gfx *g)
 
 void gfx_layer_drop(ui_gfx *g)
 {
-    if (g->layer)
-        SDL_DestroyTexture(g->layer);
-    g->layer = NULL;
-    if (g->dim_layer)
-        SDL_DestroyTexture(g->dim_layer);
-    g->dim_layer = NULL;
+    gfx_texture_forget(&g->layer);
+    gfx_texture_forget(&g->dim_layer);
     ui_layer_invalidate(g);
 }
 

@@ -13,16 +13,37 @@
 
 /* ----------------------------------------------------------------- shapes */
 
-void ui_fill(ui_gfx *g, SDL_Rect r, SDL_Color c)
+/* The words a shape mixes into the frame's hash: the same words
+ * gfx_hmix_rect and gfx_hmix_float mix. */
+static uint64_t word_xy(SDL_Rect r) { return ((uint64_t)(uint32_t)r.x << 32) | (uint32_t)r.y; }
+static uint64_t word_wh(SDL_Rect r) { return ((uint64_t)(uint32_t)r.w << 32) | (uint32_t)r.h; }
+static uint64_t word_float(float f)
+{
+    uint32_t bits;
+    memcpy(&bits, &f, sizeof bits);
+    return bits;
+}
+
+/* In the hash pass a shape only mixes its words into the frame's hash
+ * (true: nothing to draw); in the draw pass the window no longer shows
+ * just the layer. */
+static bool shape_hashed(ui_gfx *g, const uint64_t *words, int n)
 {
     if (g->mode == UI_MODE_HASH) {
-        gfx_hmix(g, 0xF111);
-        gfx_hmix_rect(g, r);
-        gfx_hmix(g, gfx_rgba_of(c));
-        return;
+        for (int i = 0; i < n; i++)
+            gfx_hmix(g, words[i]);
+        return true;
     }
     if (g->mode == UI_MODE_DRAW)
-        g->layer_shown = false; /* the window no longer shows just the layer */
+        g->layer_shown = false;
+    return false;
+}
+
+void ui_fill(ui_gfx *g, SDL_Rect r, SDL_Color c)
+{
+    uint64_t words[] = {0xF111, word_xy(r), word_wh(r), gfx_rgba_of(c)};
+    if (shape_hashed(g, words, 4))
+        return;
     SDL_SetRenderDrawBlendMode(g->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(g->ren, c.r, c.g, c.b, c.a);
     SDL_RenderFillRect(g->ren, &r);
@@ -119,14 +140,10 @@ void ui_round(ui_gfx *g, SDL_Rect r, int radius, SDL_Color c)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
-    if (g->mode == UI_MODE_HASH) {
-        gfx_hmix(g, 0x60D0);
-        gfx_hmix_rect(g, r);
-        gfx_hmix(g, ((uint64_t)(uint32_t)radius << 32) | gfx_rgba_of(c));
+    uint64_t words[] = {0x60D0, word_xy(r), word_wh(r),
+                        ((uint64_t)(uint32_t)radius << 32) | gfx_rgba_of(c)};
+    if (shape_hashed(g, words, 4))
         return;
-    }
-    if (g->mode == UI_MODE_DRAW)
-        g->layer_shown = false; /* the window no longer shows just the layer */
     int maxr = (r.w < r.h ? r.w : r.h) / 2;
     if (radius > maxr)
         radius = maxr;
@@ -164,15 +181,10 @@ void ui_round_outline(ui_gfx *g, SDL_Rect r, int radius, int t, SDL_Color c)
 {
     if (r.w <= 0 || r.h <= 0 || t <= 0)
         return;
-    if (g->mode == UI_MODE_HASH) {
-        gfx_hmix(g, 0x0071);
-        gfx_hmix_rect(g, r);
-        gfx_hmix(g, ((uint64_t)(uint32_t)radius << 32) | (uint32_t)t);
-        gfx_hmix(g, gfx_rgba_of(c));
+    uint64_t words[] = {0x0071, word_xy(r), word_wh(r),
+                        ((uint64_t)(uint32_t)radius << 32) | (uint32_t)t, gfx_rgba_of(c)};
+    if (shape_hashed(g, words, 5))
         return;
-    }
-    if (g->mode == UI_MODE_DRAW)
-        g->layer_shown = false; /* the window no longer shows just the layer */
     SDL_FRect fo = {(float)r.x, (float)r.y, (float)r.w, (float)r.h};
     SDL_FRect fi = {fo.x + (float)t, fo.y + (float)t, fo.w - 2.0f * (float)t,
                     fo.h - 2.0f * (float)t};
@@ -200,15 +212,10 @@ void ui_circle(ui_gfx *g, float cx, float cy, float radius, SDL_Color c)
     int d = (int)(radius * 2.0f + 0.5f);
     if (d < 1)
         return;
-    if (g->mode == UI_MODE_HASH) {
-        gfx_hmix(g, 0xC12C);
-        gfx_hmix_float(g, cx);
-        gfx_hmix_float(g, cy);
-        gfx_hmix(g, ((uint64_t)(uint32_t)d << 32) | gfx_rgba_of(c));
+    uint64_t words[] = {0xC12C, word_float(cx), word_float(cy),
+                        ((uint64_t)(uint32_t)d << 32) | gfx_rgba_of(c)};
+    if (shape_hashed(g, words, 4))
         return;
-    }
-    if (g->mode == UI_MODE_DRAW)
-        g->layer_shown = false; /* the window no longer shows just the layer */
     SDL_Texture *t = disc_tex(g, d, c);
     if (!t)
         return;
@@ -317,18 +324,10 @@ void ui_line(ui_gfx *g, float x0, float y0, float x1, float y1, float t, SDL_Col
     float len = sqrtf(dx * dx + dy * dy);
     if (len < 0.01f)
         return;
-    if (g->mode == UI_MODE_HASH) {
-        gfx_hmix(g, 0x1111);
-        gfx_hmix_float(g, x0);
-        gfx_hmix_float(g, y0);
-        gfx_hmix_float(g, x1);
-        gfx_hmix_float(g, y1);
-        gfx_hmix_float(g, t);
-        gfx_hmix(g, gfx_rgba_of(c));
+    uint64_t words[] = {0x1111,         word_float(x0), word_float(y0), word_float(x1),
+                        word_float(y1), word_float(t),  gfx_rgba_of(c)};
+    if (shape_hashed(g, words, 7))
         return;
-    }
-    if (g->mode == UI_MODE_DRAW)
-        g->layer_shown = false; /* the window no longer shows just the layer */
     float nx = -dy / len * t / 2, ny = dx / len * t / 2;
     SDL_Vertex v[4] = {vtx(x0 + nx, y0 + ny, c), vtx(x1 + nx, y1 + ny, c),
                        vtx(x1 - nx, y1 - ny, c), vtx(x0 - nx, y0 - ny, c)};

@@ -149,6 +149,24 @@ void app_stop_session(player_app *a)
     a->dirty = true;
 }
 
+/* The refusals whose words need nothing filled in; NULL for the others. */
+static const char *fixed_refusal(cli_reject_reason c)
+{
+    switch (c) {
+    case CLI_REJ_FULL: return _("Alle plaatsen zijn bezet. Je kan meekijken als toeschouwer.");
+    case CLI_REJ_KICKED: return _("De begeleider heeft je uit dit spel gehaald.");
+    case CLI_REJ_VERSION:
+        return _("Deze laptop heeft een andere versie van Samenspel dan de projector. Vraag de "
+                 "begeleider om dezelfde versie.");
+    case CLI_REJ_SERVER_BUSY: return _("De host is even te druk. Probeer het zo opnieuw.");
+    case CLI_REJ_REPLACED:
+        return _("Je plaats is overgenomen: door een bot, door de begeleider of door een "
+                 "nieuwe verbinding met jouw plaats.");
+    case CLI_REJ_SHUTDOWN: return _("De host is gestopt.");
+    default: return NULL;
+    }
+}
+
 /* A refusal or a lost host in words a participant can act on. */
 void app_describe_refusal(const player_app *a, cli *c, char *out, size_t len)
 {
@@ -157,6 +175,11 @@ void app_describe_refusal(const player_app *a, cli *c, char *out, size_t len)
         snprintf(out, len, _("Geen verbinding met de host (%s). Klopt het adres? Staan de laptop "
                              "en de projector op hetzelfde netwerk?"),
                  cli_reason(c));
+        return;
+    }
+    const char *fixed = fixed_refusal(cli_reject_code(c));
+    if (fixed) {
+        snprintf(out, len, "%s", fixed);
         return;
     }
     switch (cli_reject_code(c)) {
@@ -179,27 +202,6 @@ void app_describe_refusal(const player_app *a, cli *c, char *out, size_t len)
                              "van dit spel."),
                  role);
         break;
-    case CLI_REJ_FULL:
-        snprintf(out, len, "%s",
-                 _("Alle plaatsen zijn bezet. Je kan meekijken als toeschouwer."));
-        break;
-    case CLI_REJ_KICKED:
-        snprintf(out, len, "%s", _("De begeleider heeft je uit dit spel gehaald."));
-        break;
-    case CLI_REJ_VERSION:
-        snprintf(out, len, "%s",
-                 _("Deze laptop heeft een andere versie van Samenspel dan de projector. Vraag de "
-                   "begeleider om dezelfde versie."));
-        break;
-    case CLI_REJ_SERVER_BUSY:
-        snprintf(out, len, "%s", _("De host is even te druk. Probeer het zo opnieuw."));
-        break;
-    case CLI_REJ_REPLACED:
-        snprintf(out, len, "%s",
-                 _("Je plaats is overgenomen: door een bot, door de begeleider of door een "
-                   "nieuwe verbinding met jouw plaats."));
-        break;
-    case CLI_REJ_SHUTDOWN: snprintf(out, len, "%s", _("De host is gestopt.")); break;
     case CLI_REJ_BAD_HELLO:
         snprintf(out, len, _("De host begreep de aanmelding niet (%s)."), cli_reason(c));
         break;

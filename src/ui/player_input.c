@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void send(player_app *a, core_action_type t, int x, int y, int z)
+/* An action, with words (an afspraak, a team goal) when text is not NULL. */
+static void send_words(player_app *a, core_action_type t, int x, int y, int z, const char *text)
 {
     core_action act;
     memset(&act, 0, sizeof act);
@@ -19,21 +20,20 @@ static void send(player_app *a, core_action_type t, int x, int y, int z)
     act.a = x;
     act.b = y;
     act.c = z;
+    if (text)
+        snprintf(act.text, sizeof act.text, "%s", text);
     if (!a->c || !cli_send_action(a->c, &act))
         app_set_message(a, _("Niet verbonden: je actie is niet verstuurd."), true);
 }
-/* An action with words (an afspraak, a team goal). */
+
+static void send(player_app *a, core_action_type t, int x, int y, int z)
+{
+    send_words(a, t, x, y, z, NULL);
+}
+
 static void send_text(player_app *a, core_action_type t, int x, int y, const char *text)
 {
-    core_action act;
-    memset(&act, 0, sizeof act);
-    act.type = t;
-    act.seat = a->view.seat;
-    act.a = x;
-    act.b = y;
-    snprintf(act.text, sizeof act.text, "%s", text);
-    if (!a->c || !cli_send_action(a->c, &act))
-        app_set_message(a, _("Niet verbonden: je actie is niet verstuurd."), true);
+    send_words(a, t, x, y, 0, text);
 }
 
 /* Stops typing into whichever field had it. */

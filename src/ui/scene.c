@@ -26,48 +26,39 @@ typedef struct {
     int newcomer;       /* seat where someone new sits down in round 1's Overleg, or -1 */
 } scene_target;
 
+/* Where each scene stops; "debrief…" scenes share the end's row. Scenes not
+ * in a secret phase leave seats_done at -1 (everyone acts). */
+static const scene_target scene_targets[] = {
+    {"lobby", 0, CORE_PHASE_LOBBY, -1, false, -1},
+    {"table", 3, CORE_PHASE_OVERLEG, -1, false, -1},
+    {"help", 3, CORE_PHASE_OVERLEG, -1, false, -1},
+    {"trainer", 3, CORE_PHASE_OVERLEG, -1, false, -1},
+    {"player-overleg", 3, CORE_PHASE_OVERLEG, -1, false, -1},
+    {"player-ask", 3, CORE_PHASE_OVERLEG, -1, false, -1},
+    {"signaal", 2, CORE_PHASE_SIGNAAL, -1, false, -1},
+    /* Identiteit comes back in round 2 for someone who sat down late: two
+     * have presented, the newcomer has not */
+    {"nieuw", 2, CORE_PHASE_IDENTITEIT, 2, false, 2},
+    {"player-identiteit", 1, CORE_PHASE_IDENTITEIT, -1, false, -1},
+    {"inzet", 3, CORE_PHASE_INZET, 2, false, -1},
+    {"player-inzet", 3, CORE_PHASE_INZET, 2, false, -1},
+    {"reveal", 3, CORE_PHASE_UITVOERING, -1, false, -1},
+    {"reflectie", 3, CORE_PHASE_REFLECTIE, 2, false, -1},
+    {"player-reflectie", 3, CORE_PHASE_REFLECTIE, 2, false, -1},
+    {"end", 0, CORE_PHASE_LOBBY, -1, true, -1}, /* to_end: plays until the end */
+};
+
 static bool target_of(const char *name, scene_target *t)
 {
-    memset(t, 0, sizeof *t);
-    t->name = name;
-    t->seats_done = -1;
-    t->newcomer = -1;
-    if (!strcmp(name, "lobby")) {
-        t->round = 0;
-    } else if (!strcmp(name, "table") || !strcmp(name, "help") || !strcmp(name, "trainer") ||
-               !strcmp(name, "player-overleg") ||
-               !strcmp(name, "player-ask")) {
-        t->round = 3;
-        t->phase = CORE_PHASE_OVERLEG;
-    } else if (!strcmp(name, "signaal")) {
-        t->round = 2;
-        t->phase = CORE_PHASE_SIGNAAL;
-    } else if (!strcmp(name, "nieuw")) {
-        /* Identiteit comes back in round 2 for someone who sat down late */
-        t->round = 2;
-        t->phase = CORE_PHASE_IDENTITEIT;
-        t->newcomer = 2;
-        t->seats_done = 2; /* two have presented, the newcomer has not */
-    } else if (!strcmp(name, "player-identiteit")) {
-        t->round = 1;
-        t->phase = CORE_PHASE_IDENTITEIT;
-    } else if (!strcmp(name, "inzet") || !strcmp(name, "player-inzet")) {
-        t->round = 3;
-        t->phase = CORE_PHASE_INZET;
-        t->seats_done = 2;
-    } else if (!strcmp(name, "reveal")) {
-        t->round = 3;
-        t->phase = CORE_PHASE_UITVOERING;
-    } else if (!strcmp(name, "reflectie") || !strcmp(name, "player-reflectie")) {
-        t->round = 3;
-        t->phase = CORE_PHASE_REFLECTIE;
-        t->seats_done = 2;
-    } else if (!strcmp(name, "end") || !strncmp(name, "debrief", 7)) {
-        t->to_end = true;
-    } else {
-        return false;
+    for (size_t i = 0; i < sizeof scene_targets / sizeof scene_targets[0]; i++) {
+        const scene_target *row = &scene_targets[i];
+        if (!strcmp(name, row->name) || (row->to_end && !strncmp(name, "debrief", 7))) {
+            *t = *row;
+            t->name = name;
+            return true;
+        }
     }
-    return true;
+    return false;
 }
 
 bool ui_scene_exists(const char *name)
