@@ -443,6 +443,11 @@ typedef enum {
 
 const char *core_reject_message(core_reject r); /* Dutch, never NULL */
 
+/* The characters of a player's words as the rules count them against the
+ * 140-character limit; -1 when the bytes are not valid UTF-8 or hold a
+ * control character (other than a tab), which the rules refuse. */
+int core_text_chars(const char *s);
+
 /* ---------------------------------------------------------------- events */
 
 typedef enum {

@@ -11,8 +11,7 @@ static bool overleg_like(core_phase p)
     return p == CORE_PHASE_IDENTITEIT || p == CORE_PHASE_OVERLEG;
 }
 
-/* Counts UTF-8 characters; -1 when the bytes are not valid UTF-8. */
-static int utf8_chars(const char *s)
+int core_text_chars(const char *s)
 {
     int n = 0;
     const unsigned char *p = (const unsigned char *)s;
@@ -119,7 +118,7 @@ static core_reject check_text(const core_action *a, bool required)
 {
     if (!memchr(a->text, '\0', sizeof a->text))
         return CORE_REJ_TEXT_TOO_LONG;
-    int chars = utf8_chars(a->text);
+    int chars = core_text_chars(a->text);
     if (chars < 0)
         return CORE_REJ_BAD_TEXT;
     if (chars > 140)

@@ -162,17 +162,9 @@ static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, in
     }
     strcpy(copy, s);
     ui_text_entry *e = &g->cache[j];
-    e->hash = h;
-    e->str = copy;
-    e->px = px;
-    e->style = st;
-    e->wrap = wrap;
-    e->align = al;
-    e->rgba = rgba;
-    e->tex = tex;
-    e->w = w;
-    e->h = hh;
-    e->last_used = g->frame;
+    *e = (ui_text_entry){.hash = h, .str = copy, .px = px, .style = st, .wrap = wrap,
+                         .align = al, .rgba = rgba, .tex = tex, .w = w, .h = hh,
+                         .last_used = g->frame};
     g->cache_used++;
     return e;
 }

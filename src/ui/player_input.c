@@ -204,16 +204,6 @@ static void game_click(player_app *a, int id, int arg)
     a->dirty = true;
 }
 
-/* Number of UTF-8 characters, to hold the 140-character limit. */
-static size_t utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            n++;
-    return n;
-}
-
 static void utf8_pop(char *s)
 {
     size_t n = strlen(s);
@@ -227,8 +217,10 @@ static void utf8_pop(char *s)
 
 static void append_text(char *dst, size_t cap, size_t max_chars, const char *in)
 {
-    size_t add_chars = utf8_chars(in);
-    if (utf8_chars(dst) + add_chars > max_chars || strlen(dst) + strlen(in) + 1 > cap)
+    /* counted as the rules count words, so what fits here also passes there */
+    int add_chars = core_text_chars(in), have_chars = core_text_chars(dst);
+    if (add_chars < 0 || have_chars < 0 || (size_t)(have_chars + add_chars) > max_chars ||
+        strlen(dst) + strlen(in) + 1 > cap)
         return;
     strcat(dst, in);
 }
