@@ -1,3 +1,5 @@
+/* platform/args: parses command-line values (numbers, ports, choices) with
+ * a message a person can act on when one is off. */
 #include "platform/args.h"
 
 #include <errno.h>

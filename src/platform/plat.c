@@ -1,3 +1,5 @@
+/* platform/plat: where files live (data, state, user data), reading them,
+ * the clock, and the language gettext speaks. */
 #include "platform/plat.h"
 
 #include <errno.h>
