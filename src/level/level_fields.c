@@ -114,15 +114,6 @@ void lvl_copy_str(char *dst, size_t cap, const char *src)
     lvl_copy_utf8(dst, cap, src, strlen(src));
 }
 
-static int utf8_chars(const char *p)
-{
-    int n = 0;
-    for (; *p; p++)
-        if (((unsigned char)*p & 0xC0) != 0x80)
-            n++;
-    return n;
-}
-
 /* Text: copies the value; too long is an error that says by how much. */
 bool lvl_text(lvl_src *s, const lnode *v, const char *key, char *out, size_t cap)
 {
@@ -145,7 +136,7 @@ bool lvl_text(lvl_src *s, const lnode *v, const char *key, char *out, size_t cap
             }
         lvl_diag_at(s, LVL_ERROR, v, _("maak de tekst korter"),
                     _("‘%s’ is te lang: %d tekens, van deze tekst passen er %d"),
-                    key, utf8_chars(v->s), fit);
+                    key, lvl_utf8_chars(v->s, v->s + strlen(v->s)), fit);
     }
     lvl_copy_str(out, cap, v->s);
     return true;

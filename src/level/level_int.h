@@ -60,6 +60,10 @@ bool lvl_blanked_within(const lvl_src *s, const lnode *n);
  * sequence in half) and ends dst with a NUL. */
 void lvl_copy_utf8(char *dst, size_t cap, const char *src, size_t n);
 
+/* Counts the UTF-8 characters from a to b: the column libyaml would report,
+ * and the length a trainer sees in a text. */
+int lvl_utf8_chars(const char *a, const char *b);
+
 void lvl_diags_clear(lvl_diags *d);
 void lvl_diags_sort(lvl_diags *d);
 /* Adds a diagnostic; line 0 means the whole file. hint may be NULL. */

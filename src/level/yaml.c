@@ -130,8 +130,7 @@ void lvl_diag_at(lvl_src *s, lvl_severity sev, const lnode *n, const char *hint,
     va_end(ap);
 }
 
-/* Counts UTF-8 characters from a to b (the column libyaml would report). */
-static int chars_between(const char *a, const char *b)
+int lvl_utf8_chars(const char *a, const char *b)
 {
     int n = 0;
     for (; a < b; a++)
@@ -277,7 +276,7 @@ static void check_apostrophe(lvl_src *s, const char *line, const char *end, int 
     }
     if (!is_value)
         return;
-    lvl_diag_add(s, LVL_WARNING, lineno, chars_between(line, v) + 1,
+    lvl_diag_add(s, LVL_WARNING, lineno, lvl_utf8_chars(line, v) + 1,
                  _("zet de hele tekst tussen dubbele aanhalingstekens: \"'s Morgens ...\""),
                  _("een tekst die begint met ‘%.2s’ opent in YAML een stuk tussen aanhalingstekens: de tekst wordt afgekapt of het bestand breekt"),
                  v);
@@ -326,11 +325,11 @@ bool lvl_precheck(lvl_src *s)
             snprintf(hint, sizeof hint, "%s",
                      _("het bestand is waarschijnlijk opgeslagen als Windows-1252 (ANSI); sla het opnieuw op als UTF-8 (Kladblok: Opslaan als → Codering: UTF-8)"));
             if (g)
-                lvl_diag_add(s, LVL_ERROR, lineno, chars_between((const char *)line, (const char *)p) + 1, hint,
+                lvl_diag_add(s, LVL_ERROR, lineno, lvl_utf8_chars((const char *)line, (const char *)p) + 1, hint,
                              _("ongeldige UTF-8: byte 0x%02X (in Windows-1252 is dat ‘%s’)"),
                              *p, g);
             else
-                lvl_diag_add(s, LVL_ERROR, lineno, chars_between((const char *)line, (const char *)p) + 1, hint,
+                lvl_diag_add(s, LVL_ERROR, lineno, lvl_utf8_chars((const char *)line, (const char *)p) + 1, hint,
                              _("ongeldige UTF-8: byte 0x%02X"), *p);
             return false; /* positions after this are guesses; one clear message is better */
         }
@@ -348,7 +347,7 @@ bool lvl_precheck(lvl_src *s)
         while (q < e && (*q == ' ' || *q == '\t' || *q == '-')) {
             if (*q == '\t') {
                 if (tab_lines++ < 5)
-                    lvl_diag_add(s, LVL_ERROR, lineno, chars_between(l, q) + 1,
+                    lvl_diag_add(s, LVL_ERROR, lineno, lvl_utf8_chars(l, q) + 1,
                                  _("YAML laat geen tabs toe om in te springen; gebruik spaties (stel je editor in op ‘tabs als spaties’)"),
                                  "%s", _("tab in de inspringing"));
                 ok = false;
@@ -927,7 +926,7 @@ void lvl_lint_comments(lvl_src *s, const lnode *n)
     while (q < end && *q == ' ')
         q++;
     if (q > p && q < end && *q == '#' && q + 1 < end && q[1] != '\n') {
-        lvl_diag_add(s, LVL_WARNING, n->end_line, chars_between(s->text, q) - chars_between(s->text, p) + n->end_col,
+        lvl_diag_add(s, LVL_WARNING, n->end_line, lvl_utf8_chars(s->text, q) - lvl_utf8_chars(s->text, p) + n->end_col,
                      _("is ‘#’ deel van de tekst? Zet de hele tekst tussen dubbele aanhalingstekens"),
                      "%s", _("de tekst stopt voor ‘ #’: YAML leest de rest van de regel als commentaar"));
     }
