@@ -39,9 +39,7 @@ static void usage(FILE *out)
 
 static const char *level_text(core_collab_level l)
 {
-    static const char *names[CORE_LEVEL_COUNT] = {
-        N_("geen"), N_("coördinerend"), N_("coöperatief"), N_("verbindend")};
-    return (unsigned)l < CORE_LEVEL_COUNT ? _(names[l]) : "?";
+    return (unsigned)l < CORE_LEVEL_COUNT ? _(core_level_name(l)) : "?";
 }
 
 static int list_sessions(store *db, bool anonymize)

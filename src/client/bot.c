@@ -127,7 +127,7 @@ int cli_run_headless(const cli_options *o)
                core_game_verdict(b.outcome, b.level) == CORE_VERDICT_TOGETHER ? _("gewonnen")
                : b.outcome == CORE_OUTCOME_WON ? _("geholpen, maar naast elkaar gewerkt")
                                                : _("verloren"),
-               b.round, core_level_name(b.level));
+               b.round, _(core_level_name(b.level)));
         fflush(stdout);
     }
     cli_destroy(c);

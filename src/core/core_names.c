@@ -1,8 +1,10 @@
 /*
  * Names: Dutch display names and ASCII keys of the enums, and the Dutch
- * rejection messages (msgids for gettext in the UI).
+ * rejection messages. Names and messages are msgids marked with N_(): the
+ * layer that shows one translates it with _(); keys are never translated.
  */
 #include "core/core.h"
+#include "core/core_i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,68 +12,68 @@
 const char *core_reject_message(core_reject r)
 {
     switch (r) {
-    case CORE_OK: return "In orde.";
-    case CORE_REJ_BAD_SEAT: return "Die plaats bestaat niet in dit spel.";
-    case CORE_REJ_WRONG_PHASE: return "Dat kan niet in deze fase.";
-    case CORE_REJ_GAME_OVER: return "Het spel is afgelopen.";
-    case CORE_REJ_NOT_HOST: return "Alleen de begeleider kan dat.";
-    case CORE_REJ_UNKNOWN_ACTION: return "Onbekende actie.";
-    case CORE_REJ_NOT_YOUR_CARD: return "Die kaart heb je niet in je hand.";
-    case CORE_REJ_NOT_YOUR_FACT: return "Dat feit zit niet in jouw dossier.";
-    case CORE_REJ_ALREADY_SHARED: return "Dat feit is al gedeeld.";
-    case CORE_REJ_ALREADY_COMMITTED: return "Die kaart is al ingezet.";
-    case CORE_REJ_TOO_MANY_CARDS: return "Je hebt al het maximum aantal kaarten ingezet.";
-    case CORE_REJ_UNKNOWN_NEED: return "Die nood bestaat niet.";
-    case CORE_REJ_NEED_MET: return "Aan die nood is al voldaan.";
-    case CORE_REJ_UNKNOWN_FRICTION: return "Die spanning ligt niet (meer) op tafel.";
-    case CORE_REJ_UNKNOWN_GOAL: return "Dat doel bestaat niet.";
-    case CORE_REJ_GOAL_ALREADY_ADOPTED: return "Dat doel is al aangenomen.";
-    case CORE_REJ_TOO_MANY_GOALS: return "Er zijn al genoeg gedeelde doelen; laat er eerst een los.";
-    case CORE_REJ_NO_PROPOSAL: return "Er ligt geen voorstel voor dat doel.";
-    case CORE_REJ_ALREADY_VOTED: return "Je hebt al gestemd.";
-    case CORE_REJ_UNKNOWN_PROMISE: return "Die vraag of dat aanbod bestaat niet.";
-    case CORE_REJ_NOT_YOUR_PROMISE: return "Die vraag of dat aanbod is niet aan jou gericht.";
-    case CORE_REJ_PROMISE_CLOSED: return "Daarop is al geantwoord.";
-    case CORE_REJ_SELF: return "Je kan dat niet aan jezelf vragen of aanbieden.";
-    case CORE_REJ_TOO_MANY_PROMISES: return "Er zijn deze ronde al te veel vragen en aanbiedingen.";
-    case CORE_REJ_READY_LOCKED: return "Je hebt al 'klaar' gemeld; trek dat eerst in.";
-    case CORE_REJ_NOT_COMMITTED: return "Die kaart is niet ingezet.";
-    case CORE_REJ_BAD_OPTION: return "Dat antwoord staat niet op de kaart.";
-    case CORE_REJ_TEXT_TOO_LONG: return "Je tekst is langer dan 140 tekens.";
-    case CORE_REJ_ALREADY_ANSWERED: return "Je hebt al geantwoord.";
-    case CORE_REJ_PROPOSAL_OPEN: return "Er ligt al een voorstel ter stemming.";
-    case CORE_REJ_GOAL_NOT_ADOPTED: return "Dat doel is niet aangenomen.";
-    case CORE_REJ_UNKNOWN_SEAT: return "Die speler bestaat niet in dit spel.";
-    case CORE_REJ_NO_LEAD_PROPOSAL: return "Niemand heeft jou als trekker voor die nood voorgesteld.";
-    case CORE_REJ_DUPLICATE: return "Dat staat al open.";
-    case CORE_REJ_NOT_READY: return "Je had nog geen 'klaar' gemeld.";
-    case CORE_REJ_BAD_TEXT: return "Je tekst bevat ongeldige tekens.";
-    case CORE_REJ_NO_TIME: return "De overlegtijd van deze ronde is op.";
-    case CORE_REJ_NOT_INVOLVED: return "Jouw rol is niet betrokken bij die spanning.";
-    case CORE_REJ_NO_AFSPRAAK: return "Er ligt geen voorstel voor een afspraak over die spanning.";
-    case CORE_REJ_NOT_SENSITIVE: return "Voor dat feit is geen toestemming nodig.";
-    case CORE_REJ_NO_CONSENT_ASKED: return "Niemand vroeg toestemming om dat feit te delen.";
-    case CORE_REJ_NOT_CONSENT_GIVER: return "Alleen de ouder (of de leerling vanaf 12 jaar) geeft toestemming.";
-    case CORE_REJ_ALREADY_DONE: return "Dat is al gebeurd.";
-    case CORE_REJ_NOT_ORGANIZER: return "Alleen de directie of de zorgcoördinator zet een vast overlegmoment op.";
-    case CORE_REJ_NO_IMPROVEMENT: return "Er is geen eerdere verbeteractie van die speler om na te kijken.";
-    case CORE_REJ_PUPIL_NOT_ASKED: return "Vraag eerst wat de leerling zelf denkt.";
-    case CORE_REJ_EMPTY_TEXT: return "Schrijf eerst een korte tekst.";
-    default: return "Onbekende weigering.";
+    case CORE_OK: return N_("In orde.");
+    case CORE_REJ_BAD_SEAT: return N_("Die plaats bestaat niet in dit spel.");
+    case CORE_REJ_WRONG_PHASE: return N_("Dat kan niet in deze fase.");
+    case CORE_REJ_GAME_OVER: return N_("Het spel is afgelopen.");
+    case CORE_REJ_NOT_HOST: return N_("Alleen de begeleider kan dat.");
+    case CORE_REJ_UNKNOWN_ACTION: return N_("Onbekende actie.");
+    case CORE_REJ_NOT_YOUR_CARD: return N_("Die kaart heb je niet in je hand.");
+    case CORE_REJ_NOT_YOUR_FACT: return N_("Dat feit zit niet in jouw dossier.");
+    case CORE_REJ_ALREADY_SHARED: return N_("Dat feit is al gedeeld.");
+    case CORE_REJ_ALREADY_COMMITTED: return N_("Die kaart is al ingezet.");
+    case CORE_REJ_TOO_MANY_CARDS: return N_("Je hebt al het maximum aantal kaarten ingezet.");
+    case CORE_REJ_UNKNOWN_NEED: return N_("Die nood bestaat niet.");
+    case CORE_REJ_NEED_MET: return N_("Aan die nood is al voldaan.");
+    case CORE_REJ_UNKNOWN_FRICTION: return N_("Die spanning ligt niet (meer) op tafel.");
+    case CORE_REJ_UNKNOWN_GOAL: return N_("Dat doel bestaat niet.");
+    case CORE_REJ_GOAL_ALREADY_ADOPTED: return N_("Dat doel is al aangenomen.");
+    case CORE_REJ_TOO_MANY_GOALS: return N_("Er zijn al genoeg gedeelde doelen; laat er eerst een los.");
+    case CORE_REJ_NO_PROPOSAL: return N_("Er ligt geen voorstel voor dat doel.");
+    case CORE_REJ_ALREADY_VOTED: return N_("Je hebt al gestemd.");
+    case CORE_REJ_UNKNOWN_PROMISE: return N_("Die vraag of dat aanbod bestaat niet.");
+    case CORE_REJ_NOT_YOUR_PROMISE: return N_("Die vraag of dat aanbod is niet aan jou gericht.");
+    case CORE_REJ_PROMISE_CLOSED: return N_("Daarop is al geantwoord.");
+    case CORE_REJ_SELF: return N_("Je kan dat niet aan jezelf vragen of aanbieden.");
+    case CORE_REJ_TOO_MANY_PROMISES: return N_("Er zijn deze ronde al te veel vragen en aanbiedingen.");
+    case CORE_REJ_READY_LOCKED: return N_("Je hebt al 'klaar' gemeld; trek dat eerst in.");
+    case CORE_REJ_NOT_COMMITTED: return N_("Die kaart is niet ingezet.");
+    case CORE_REJ_BAD_OPTION: return N_("Dat antwoord staat niet op de kaart.");
+    case CORE_REJ_TEXT_TOO_LONG: return N_("Je tekst is langer dan 140 tekens.");
+    case CORE_REJ_ALREADY_ANSWERED: return N_("Je hebt al geantwoord.");
+    case CORE_REJ_PROPOSAL_OPEN: return N_("Er ligt al een voorstel ter stemming.");
+    case CORE_REJ_GOAL_NOT_ADOPTED: return N_("Dat doel is niet aangenomen.");
+    case CORE_REJ_UNKNOWN_SEAT: return N_("Die speler bestaat niet in dit spel.");
+    case CORE_REJ_NO_LEAD_PROPOSAL: return N_("Niemand heeft jou als trekker voor die nood voorgesteld.");
+    case CORE_REJ_DUPLICATE: return N_("Dat staat al open.");
+    case CORE_REJ_NOT_READY: return N_("Je had nog geen 'klaar' gemeld.");
+    case CORE_REJ_BAD_TEXT: return N_("Je tekst bevat ongeldige tekens.");
+    case CORE_REJ_NO_TIME: return N_("De overlegtijd van deze ronde is op.");
+    case CORE_REJ_NOT_INVOLVED: return N_("Jouw rol is niet betrokken bij die spanning.");
+    case CORE_REJ_NO_AFSPRAAK: return N_("Er ligt geen voorstel voor een afspraak over die spanning.");
+    case CORE_REJ_NOT_SENSITIVE: return N_("Voor dat feit is geen toestemming nodig.");
+    case CORE_REJ_NO_CONSENT_ASKED: return N_("Niemand vroeg toestemming om dat feit te delen.");
+    case CORE_REJ_NOT_CONSENT_GIVER: return N_("Alleen de ouder (of de leerling vanaf 12 jaar) geeft toestemming.");
+    case CORE_REJ_ALREADY_DONE: return N_("Dat is al gebeurd.");
+    case CORE_REJ_NOT_ORGANIZER: return N_("Alleen de directie of de zorgcoördinator zet een vast overlegmoment op.");
+    case CORE_REJ_NO_IMPROVEMENT: return N_("Er is geen eerdere verbeteractie van die speler om na te kijken.");
+    case CORE_REJ_PUPIL_NOT_ASKED: return N_("Vraag eerst wat de leerling zelf denkt.");
+    case CORE_REJ_EMPTY_TEXT: return N_("Schrijf eerst een korte tekst.");
+    default: return N_("Onbekende weigering.");
     }
 }
 
 const char *core_phase_name(core_phase p)
 {
     switch (p) {
-    case CORE_PHASE_LOBBY: return "Lobby";
-    case CORE_PHASE_SIGNAAL: return "Signaal";
-    case CORE_PHASE_IDENTITEIT: return "Identiteit";
-    case CORE_PHASE_OVERLEG: return "Overleg";
-    case CORE_PHASE_INZET: return "Inzet";
-    case CORE_PHASE_UITVOERING: return "Uitvoering";
-    case CORE_PHASE_REFLECTIE: return "Reflectie";
-    case CORE_PHASE_END: return "Einde";
+    case CORE_PHASE_LOBBY: return N_("Lobby");
+    case CORE_PHASE_SIGNAAL: return N_("Signaal");
+    case CORE_PHASE_IDENTITEIT: return N_("Identiteit");
+    case CORE_PHASE_OVERLEG: return N_("Overleg");
+    case CORE_PHASE_INZET: return N_("Inzet");
+    case CORE_PHASE_UITVOERING: return N_("Uitvoering");
+    case CORE_PHASE_REFLECTIE: return N_("Reflectie");
+    case CORE_PHASE_END: return N_("Einde");
     default: return "?";
     }
 }
@@ -79,10 +81,10 @@ const char *core_phase_name(core_phase p)
 const char *core_level_name(core_collab_level l)
 {
     switch (l) {
-    case CORE_LEVEL_GEEN: return "geen";
-    case CORE_LEVEL_COORDINEREND: return "co\xc3\xb6rdinerend";
-    case CORE_LEVEL_COOPERATIEF: return "co\xc3\xb6peratief";
-    case CORE_LEVEL_VERBINDEND: return "verbindend";
+    case CORE_LEVEL_GEEN: return N_("geen");
+    case CORE_LEVEL_COORDINEREND: return N_("coördinerend");
+    case CORE_LEVEL_COOPERATIEF: return N_("coöperatief");
+    case CORE_LEVEL_VERBINDEND: return N_("verbindend");
     default: return "?";
     }
 }
@@ -101,9 +103,9 @@ const char *core_level_key(core_collab_level l)
 const char *core_kind_name(core_knowledge_kind k)
 {
     switch (k) {
-    case CORE_KIND_WETENSCHAPPELIJK: return "wetenschappelijke kennis";
-    case CORE_KIND_PROFESSIONEEL: return "professionele kennis";
-    case CORE_KIND_ERVARING: return "ervaringskennis";
+    case CORE_KIND_WETENSCHAPPELIJK: return N_("wetenschappelijke kennis");
+    case CORE_KIND_PROFESSIONEEL: return N_("professionele kennis");
+    case CORE_KIND_ERVARING: return N_("ervaringskennis");
     default: return "?";
     }
 }

@@ -98,7 +98,7 @@ core_reject host_submit(host *h, const core_action *a)
     r = core_apply(&h->st, a, &ev);
     if (r != CORE_OK) {
         /* core_check and core_apply disagree: a rules bug, never the peer's */
-        host_logf(h, _("de spelregels weigerden een gecontroleerde actie (%s)"), core_reject_message(r));
+        host_logf(h, _("de spelregels weigerden een gecontroleerde actie (%s)"), _(core_reject_message(r)));
         return r;
     }
     h->seq++;
@@ -172,7 +172,7 @@ static bool host_begin(host *h, const host_resume *resume, char *err, size_t err
             int round = h->st.round;
             core_reject r = core_apply(&h->st, &resume->actions[i], &ev);
             if (r != CORE_OK) {
-                snprintf(err, err_len, _("actie %zu van het journaal speelt niet opnieuw af: %s"), i + 1, core_reject_message(r));
+                snprintf(err, err_len, _("actie %zu van het journaal speelt niet opnieuw af: %s"), i + 1, _(core_reject_message(r)));
                 return false;
             }
             h->seq++;
@@ -512,7 +512,7 @@ bool host_start(host *h, char *err, size_t err_len)
 {
     core_reject r = host_submit_trainer(h, CORE_ACT_START, 0);
     if (r != CORE_OK)
-        snprintf(err, err_len, "%s", core_reject_message(r));
+        snprintf(err, err_len, "%s", _(core_reject_message(r)));
     return r == CORE_OK;
 }
 
@@ -541,7 +541,7 @@ bool host_advance(host *h, char *err, size_t err_len)
 {
     core_reject r = host_submit_trainer(h, CORE_ACT_ADVANCE, 0);
     if (r != CORE_OK)
-        snprintf(err, err_len, "%s", core_reject_message(r));
+        snprintf(err, err_len, "%s", _(core_reject_message(r)));
     return r == CORE_OK;
 }
 
@@ -594,7 +594,7 @@ int host_run_headless_with(const host_options *o, host_create_fn create)
            : st->outcome == CORE_OUTCOME_WON ? _("geholpen, maar naast elkaar gewerkt")
                                              : _("verloren"),
            st->round,
-           core_level_name(m.level));
+           _(core_level_name(m.level)));
     fflush(stdout);
     host_destroy(h);
     return 0;

@@ -203,7 +203,7 @@ void host_peer_hello(host *h, int i, const uint8_t *pl, size_t len)
          * host_submit() so the journal replays it on resume. */
         core_reject r = host_submit_trainer(h, CORE_ACT_NEW_PLAYER, s);
         if (r != CORE_OK)
-            host_logf(h, _("nieuwe speler op plaats %d niet aan de spelregels gemeld: %s"), s + 1, core_reject_message(r));
+            host_logf(h, _("nieuwe speler op plaats %d niet aan de spelregels gemeld: %s"), s + 1, _(core_reject_message(r)));
     }
     host_send_welcome(h, i);
 }

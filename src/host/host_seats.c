@@ -170,7 +170,7 @@ bool host_run_bots(host *h, uint64_t now)
             steps++;
             if (r != CORE_OK) {
                 /* a bot that proposes an illegal move would loop: pause it */
-                host_logf(h, _("bot op plaats %d: %s"), s + 1, core_reject_message(r));
+                host_logf(h, _("bot op plaats %d: %s"), s + 1, _(core_reject_message(r)));
                 st->bot_next_ms = now + 1000;
                 continue;
             }

@@ -45,14 +45,13 @@ bool lvl_read_version(lvl_src *s, lnode *root, int *version)
         return true; /* reported by check_keys as missing; read as current */
     long x;
     if (v->type != LN_SCALAR || !lvl_parse_int(v->s, &x) || x < 0) {
-        lvl_diag_at(s, LVL_ERROR, v, TR(s, "schrijf ‘versie: 1’", "write ‘versie: 1’"), "%s",
-                    TR(s, "‘versie’ moet een getal zijn", "‘versie’ must be a number"));
+        lvl_diag_at(s, LVL_ERROR, v, _("schrijf ‘versie: 1’"), "%s",
+                    _("‘versie’ moet een getal zijn"));
         return false;
     }
     if (x > LVL_FORMAT_VERSION) {
-        lvl_diag_at(s, LVL_ERROR, v, TR(s, "installeer een nieuwere Samenspel", "install a newer Samenspel"),
-                    TR(s, "dit bestand gebruikt versie %ld van het formaat; deze Samenspel kent tot versie %d",
-                       "this file uses format version %ld; this Samenspel knows up to version %d"),
+        lvl_diag_at(s, LVL_ERROR, v, _("installeer een nieuwere Samenspel"),
+                    _("dit bestand gebruikt versie %ld van het formaat; deze Samenspel kent tot versie %d"),
                     x, LVL_FORMAT_VERSION);
         return false;
     }
@@ -65,9 +64,9 @@ bool lvl_read_version(lvl_src *s, lnode *root, int *version)
             for (size_t u = 0; u < sizeof upgrade_v0 / sizeof upgrade_v0[0]; u++) {
                 if (strcmp(k->s, upgrade_v0[u].old_key) == 0 && !lvl_map_key_node(root, upgrade_v0[u].new_key)) {
                     char hint[LVL_MSG_LEN];
-                    snprintf(hint, sizeof hint, TR(s, "schrijf ‘%s’ en ‘versie: 1’", "write ‘%s’ and ‘versie: 1’"), upgrade_v0[u].new_key);
+                    snprintf(hint, sizeof hint, _("schrijf ‘%s’ en ‘versie: 1’"), upgrade_v0[u].new_key);
                     lvl_diag_at(s, LVL_WARNING, k, hint,
-                                TR(s, "versie 0: ‘%s’ heet nu ‘%s’ (automatisch omgezet)", "version 0: ‘%s’ is now called ‘%s’ (converted automatically)"),
+                                _("versie 0: ‘%s’ heet nu ‘%s’ (automatisch omgezet)"),
                                 k->s, upgrade_v0[u].new_key);
                     k->s = (char *)upgrade_v0[u].new_key; /* static string outlives the tree */
                     k->slen = strlen(k->s);
@@ -87,35 +86,35 @@ static char *read_capped(lvl_src *s, const char *path, size_t *len)
     if (stat(path, &st) != 0) {
         /* our own words for the usual causes: the system's depend on its locale */
         int e = errno;
-        const char *why = e == ENOENT ? TR(s, "het bestand bestaat niet", "the file does not exist")
-                        : e == EACCES ? TR(s, "geen toegang (rechten)", "permission denied")
+        const char *why = e == ENOENT ? _("het bestand bestaat niet")
+                        : e == EACCES ? _("geen toegang (rechten)")
                                       : strerror(e);
-        lvl_diag_add(s, LVL_ERROR, 0, 0, TR(s, "kijk de naam en de map na", "check the name and the folder"),
-                     TR(s, "kan het bestand niet openen: %s", "cannot open the file: %s"), why);
+        lvl_diag_add(s, LVL_ERROR, 0, 0, _("kijk de naam en de map na"),
+                     _("kan het bestand niet openen: %s"), why);
         s->d->unreadable = true;
         return NULL;
     }
     if (!S_ISREG(st.st_mode)) {
-        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", TR(s, "dit is geen gewoon bestand (een map?)", "this is not a regular file (a folder?)"));
+        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", _("dit is geen gewoon bestand (een map?)"));
         s->d->unreadable = true;
         return NULL;
     }
     if ((unsigned long long)st.st_size > LVL_MAX_FILE_BYTES) {
-        lvl_diag_add(s, LVL_ERROR, 0, 0, TR(s, "een casus is gewoonlijk enkele kilobytes; is dit wel een casus?", "a level is usually a few kilobytes; is this a level?"),
-                     TR(s, "het bestand is te groot (%lld bytes, max. %u)", "the file is too large (%lld bytes, max. %u)"),
+        lvl_diag_add(s, LVL_ERROR, 0, 0, _("een casus is gewoonlijk enkele kilobytes; is dit wel een casus?"),
+                     _("het bestand is te groot (%lld bytes, max. %u)"),
                      (long long)st.st_size, LVL_MAX_FILE_BYTES);
         return NULL;
     }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, TR(s, "kan het bestand niet openen: %s", "cannot open the file: %s"), strerror(errno));
+        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, _("kan het bestand niet openen: %s"), strerror(errno));
         s->d->unreadable = true;
         return NULL;
     }
     char *buf = malloc(LVL_MAX_FILE_BYTES + 2);
     if (!buf) {
         fclose(f);
-        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", TR(s, "geen geheugen", "out of memory"));
+        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", _("geen geheugen"));
         return NULL;
     }
     size_t n = fread(buf, 1, LVL_MAX_FILE_BYTES + 1, f);
@@ -123,25 +122,19 @@ static char *read_capped(lvl_src *s, const char *path, size_t *len)
     fclose(f);
     if (err) {
         free(buf);
-        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", TR(s, "fout bij het lezen van het bestand", "error while reading the file"));
+        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", _("fout bij het lezen van het bestand"));
         s->d->unreadable = true;
         return NULL;
     }
     if (n > LVL_MAX_FILE_BYTES) { /* grew since stat */
         free(buf);
-        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, TR(s, "het bestand is te groot (max. %u bytes)", "the file is too large (max. %u bytes)"),
+        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, _("het bestand is te groot (max. %u bytes)"),
                      LVL_MAX_FILE_BYTES);
         return NULL;
     }
     buf[n] = '\0';
     *len = n;
     return buf;
-}
-
-static bool lang_en(void)
-{
-    const char *l = plat_i18n_lang();
-    return l && strcmp(l, "en") == 0;
 }
 
 /* Checks and parses a text; the tree lives in fs->src's arena. */
@@ -164,7 +157,6 @@ lnode *lvl_file_load(lvl_file *fs, const char *path, const char *display, lvl_di
     lvl_copy_str(fs->name, sizeof fs->name, display);
     fs->src.file = fs->name;
     fs->src.d = d;
-    fs->src.is_en = lang_en();
     size_t len = 0;
     fs->buf = read_capped(&fs->src, path, &len);
     if (!fs->buf)
@@ -179,9 +171,8 @@ lnode *lvl_file_load_mem(lvl_file *fs, const char *display, const char *text, si
     lvl_copy_str(fs->name, sizeof fs->name, display);
     fs->src.file = fs->name;
     fs->src.d = d;
-    fs->src.is_en = lang_en();
     if (len > LVL_MAX_FILE_BYTES) {
-        lvl_diag_add(&fs->src, LVL_ERROR, 0, 0, NULL, TR(&fs->src, "het bestand is te groot (max. %u bytes)", "the file is too large (max. %u bytes)"),
+        lvl_diag_add(&fs->src, LVL_ERROR, 0, 0, NULL, _("het bestand is te groot (max. %u bytes)"),
                      LVL_MAX_FILE_BYTES);
         return NULL;
     }
@@ -213,7 +204,7 @@ static void read_sections(lvl_build *b)
 static void build_level(lvl_build *b)
 {
     lvl_src *s = b->s;
-    if (!lvl_want(s, b->root, LN_MAP, TR(s, "een casus", "a level")))
+    if (!lvl_want(s, b->root, LN_MAP, _("een casus")))
         return;
     int version = LVL_FORMAT_VERSION;
     if (!lvl_read_version(s, b->root, &version))
@@ -223,7 +214,7 @@ static void build_level(lvl_build *b)
     int n_keys = 0;
     for (int i = 0; i < lvl_n_level_sections && n_keys < 64; i++)
         keys[n_keys++] = (lvl_kspec){lvl_level_sections[i].key, lvl_level_sections[i].required};
-    lvl_check_keys(s, b->root, keys, n_keys, TR(s, "de casus", "the level"));
+    lvl_check_keys(s, b->root, keys, n_keys, _("de casus"));
     core_rules_default(&b->sc->rules);
     read_sections(b);
     lvl_check_complete(b);
@@ -243,7 +234,7 @@ static bool load_common(lvl_src *s, lnode *root, const char *level_path, core_sc
 {
     lvl_loader *L = calloc(1, sizeof *L);
     if (!L) {
-        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", TR(s, "geen geheugen", "out of memory"));
+        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", _("geen geheugen"));
         return false;
     }
     memset(out, 0, sizeof *out);
@@ -304,9 +295,9 @@ static bool load_level_file(const char *path, core_scenario *out, lvl_diags *dia
     bool roles = false;
     bool ok = check_file(path, out, diags, &roles, &rio, opts);
     if (roles) {
-        lvl_src s = {.file = path, .d = diags, .is_en = lang_en()};
-        lvl_diag_add(&s, LVL_ERROR, 0, 0, TR(&s, "kies een casus, bv. levels/noor.yaml", "pick a level, e.g. levels/noor.yaml"), "%s",
-                     TR(&s, "dit is een rollenbestand, geen casus", "this is a roles file, not a level"));
+        lvl_src s = {.file = path, .d = diags};
+        lvl_diag_add(&s, LVL_ERROR, 0, 0, _("kies een casus, bv. levels/noor.yaml"), "%s",
+                     _("dit is een rollenbestand, geen casus"));
         return false;
     }
     return ok;
@@ -331,11 +322,11 @@ bool lvl_load_buffer_roles(const char *name, const char *data, size_t len, const
                            const char *roles_text, size_t roles_len, core_scenario *out, lvl_diags *diags)
 {
     lvl_diags_clear(diags);
-    lvl_src s = {.file = name ? name : "<level>", .text = data, .len = len, .d = diags, .is_en = lang_en()};
+    lvl_src s = {.file = name ? name : "<level>", .text = data, .len = len, .d = diags};
     if (!data)
         len = 0;
     if (len > LVL_MAX_FILE_BYTES) {
-        lvl_diag_add(&s, LVL_ERROR, 0, 0, NULL, TR(&s, "de casus is te groot (max. %u bytes)", "the level is too large (max. %u bytes)"), LVL_MAX_FILE_BYTES);
+        lvl_diag_add(&s, LVL_ERROR, 0, 0, NULL, _("de casus is te groot (max. %u bytes)"), LVL_MAX_FILE_BYTES);
         return false;
     }
     lvl_roles_io rio = {roles_name, roles_text, roles_len, NULL};

@@ -26,7 +26,7 @@ typedef struct {
     lvl_severity severity;
     char file[LVL_PATH_LEN];
     int line, col;               /* 1-based; 0 when the whole file is meant */
-    char message[LVL_MSG_LEN];   /* in the language of plat_i18n_lang() */
+    char message[LVL_MSG_LEN];   /* translated by gettext (plat_i18n_init) */
     char hint[LVL_MSG_LEN];      /* "bedoelde je ‘ouder’?", may be empty */
     char source_line[LVL_MSG_LEN]; /* the offending line, for the caret display */
 } lvl_diag;

@@ -19,8 +19,8 @@ static bool check_need(lvl_build *b, int n)
             lit = true;
     const lnode *at = b->needs && n < b->needs->n ? b->needs->kids[n] : b->root;
     if (!lit)
-        lvl_diag_at(s, LVL_WARNING, at, TR(s, "voeg een dossierfeit toe met deze nood onder ‘noden’", "add a dossier fact with this need under ‘noden’"),
-                    TR(s, "geen enkel dossierfeit gaat over nood ‘%s’: er valt niets over te delen, dus delen loont er nooit", "no dossier fact is about need ‘%s’: there is nothing to share about it, so sharing never pays off there"),
+        lvl_diag_at(s, LVL_WARNING, at, _("voeg een dossierfeit toe met deze nood onder ‘noden’"),
+                    _("geen enkel dossierfeit gaat over nood ‘%s’: er valt niets over te delen, dus delen loont er nooit"),
                     sc->needs[n].id);
     /* levels/README.md, "Bereikbare noden": a need is reachable when a
      * role in play holds an expertise card of its domain, or when the
@@ -40,13 +40,12 @@ static bool check_need(lvl_build *b, int n)
             innovation_total += sc->cards[c].strength;
     any_innovation = innovation_total >= sc->needs[n].target;
     if (!reachable && !any_innovation)
-        lvl_diag_at(s, LVL_WARNING, at, TR(s, "geef een rol die meespeelt een kaart met dit domein, of kies een ander domein voor de nood", "give a role in play a card with this domain, or pick another domain for the need"),
-                    TR(s, "geen enkele kaart bereikt nood ‘%s’: geen rol die meespeelt heeft een kaart met domein ‘%s’, en de innovatiekaarten samen (%d) halen het doel (%d) niet; kaarten uit een ander domein tellen er maar half",
-                       "no card reaches need ‘%s’: no role in play has a card with domain ‘%s’, and the innovation cards together (%d) do not reach the target (%d); cards of another domain count only half there"),
+        lvl_diag_at(s, LVL_WARNING, at, _("geef een rol die meespeelt een kaart met dit domein, of kies een ander domein voor de nood"),
+                    _("geen enkele kaart bereikt nood ‘%s’: geen rol die meespeelt heeft een kaart met domein ‘%s’, en de innovatiekaarten samen (%d) halen het doel (%d) niet; kaarten uit een ander domein tellen er maar half"),
                     sc->needs[n].id, sc->needs[n].domain, innovation_total, sc->needs[n].target);
     if (sc->n_seats > 0 && sc->needs[n].limited_roles == (1u << sc->n_seats) - 1)
         lvl_diag_at(s, LVL_WARNING, at, NULL,
-                    TR(s, "alle rollen hebben ‘%s’ als grens: enkel samen komt deze nood vooruit", "every role has ‘%s’ as a limit: only joint work moves this need"),
+                    _("alle rollen hebben ‘%s’ als grens: enkel samen komt deze nood vooruit"),
                     sc->needs[n].domain);
     return reachable || any_innovation;
 }
@@ -103,10 +102,8 @@ static void advise(lvl_build *b)
     if (!gives_pupil_voice(sc)) {
         const lnode *at = lvl_map_get(b->root, "rollen");
         lvl_diag_at(s, LVL_WARNING, at ? at : b->root,
-                    TR(s, "voeg ‘leerling’ toe aan ‘rollen’, of geef een dossierfeit ‘rol: leerling’ en ‘stem-van-de-leerling: ja’",
-                       "add ‘leerling’ to ‘rollen’, or give a dossier fact ‘rol: leerling’ and ‘stem-van-de-leerling: ja’"),
-                    "%s", TR(s, "de leerling krijgt geen stem: geen leerling aan tafel en geen feit of kaart van de stem van de leerling",
-                             "the pupil has no voice: no leerling at the table and no fact or card of the pupil's voice"));
+                    _("voeg ‘leerling’ toe aan ‘rollen’, of geef een dossierfeit ‘rol: leerling’ en ‘stem-van-de-leerling: ja’"),
+                    "%s", _("de leerling krijgt geen stem: geen leerling aan tafel en geen feit of kaart van de stem van de leerling"));
     }
     if (!someone_consents(sc)) {
         for (int f = 0; f < sc->n_facts; f++) {
@@ -115,10 +112,8 @@ static void advise(lvl_build *b)
             const lnode *item = item_by_id(b, "dossier", sc->facts[f].id);
             const lnode *at = lvl_map_get(item, "gevoelig");
             lvl_diag_at(s, LVL_WARNING, at ? at : item,
-                        TR(s, "voeg ‘ouder’ toe aan ‘rollen’, of geef een rol ‘geeft-toestemming: ja’; anders kost elk delen welbevinden en vertrouwen",
-                           "add ‘ouder’ to ‘rollen’, or give a role ‘geeft-toestemming: ja’; otherwise every share costs welbevinden and trust"),
-                        TR(s, "gevoelig feit ‘%s’: niemand aan tafel kan toestemming geven (geen ouder, geen leerling van 12 of ouder)",
-                           "sensitive fact ‘%s’: nobody at the table can consent (no ouder, no pupil of 12 or older)"),
+                        _("voeg ‘ouder’ toe aan ‘rollen’, of geef een rol ‘geeft-toestemming: ja’; anders kost elk delen welbevinden en vertrouwen"),
+                        _("gevoelig feit ‘%s’: niemand aan tafel kan toestemming geven (geen ouder, geen leerling van 12 of ouder)"),
                         sc->facts[f].id);
         }
     }
@@ -128,9 +123,8 @@ static void advise(lvl_build *b)
         const lnode *item = item_by_id(b, "spanningen", sc->frictions[f].id);
         const lnode *at = lvl_map_get(item, "id");
         lvl_diag_at(s, LVL_WARNING, at ? at : item,
-                    TR(s, "voeg ‘afspraken: [\"...\"]’ toe: de betrokken rollen kiezen er een of schrijven er zelf een",
-                       "add ‘afspraken: [\"...\"]’: the roles involved pick one or word their own"),
-                    TR(s, "spanning ‘%s’ stelt geen afspraken voor", "friction ‘%s’ suggests no afspraken"), sc->frictions[f].id);
+                    _("voeg ‘afspraken: [\"...\"]’ toe: de betrokken rollen kiezen er een of schrijven er zelf een"),
+                    _("spanning ‘%s’ stelt geen afspraken voor"), sc->frictions[f].id);
     }
 }
 
@@ -153,19 +147,17 @@ void lvl_check_complete(lvl_build *b)
         const lnode *rules_map = lvl_map_get(b->root, "regels");
         const lnode *ntw = rules_map ? lvl_map_get(rules_map, "noden-om-te-winnen") : NULL;
         lvl_diag_at(s, LVL_ERROR, ntw ? ntw : (rules_map ? rules_map : b->root),
-                    TR(s, "geef rollen die meespelen kaarten in het domein van die noden, of verlaag ‘noden-om-te-winnen’",
-                       "give roles in play cards in the domain of those needs, or lower ‘noden-om-te-winnen’"),
-                    TR(s, "deze casus is niet te winnen: er zijn %d noden nodig om te winnen en slechts %d zijn bereikbaar (geen kaart bereikt %s)",
-                       "this casus cannot be won: winning takes %d needs, but only %d are reachable (no card reaches %s)"),
+                    _("geef rollen die meespelen kaarten in het domein van die noden, of verlaag ‘noden-om-te-winnen’"),
+                    _("deze casus is niet te winnen: er zijn %d noden nodig om te winnen en slechts %d zijn bereikbaar (geen kaart bereikt %s)"),
                     sc->rules.needs_to_win, reachable, unreached);
     }
     for (int g = 0; g < sc->n_goals; g++)
         if (sc->goals[g].needs == 0)
-            lvl_diag_at(s, LVL_ERROR, lvl_map_get(b->root, "doelen"), NULL, TR(s, "doel ‘%s’ is aan geen enkele nood gekoppeld", "goal ‘%s’ is linked to no need"), sc->goals[g].id);
+            lvl_diag_at(s, LVL_ERROR, lvl_map_get(b->root, "doelen"), NULL, _("doel ‘%s’ is aan geen enkele nood gekoppeld"), sc->goals[g].id);
     char err[256];
     if (!core_scenario_validate(sc, err, sizeof err))
-        lvl_diag_at(s, LVL_ERROR, b->root, TR(s, "dit is een fout in Samenspel zelf of een grens van de spelregels; meld het met dit bestand", "this is a limit of the rules engine or a bug; report it with this file"),
-                    TR(s, "de spelregels aanvaarden deze casus niet: %s", "the rules engine refuses this level: %s"), err);
+        lvl_diag_at(s, LVL_ERROR, b->root, _("dit is een fout in Samenspel zelf of een grens van de spelregels; meld het met dit bestand"),
+                    _("de spelregels aanvaarden deze casus niet: %s"), err);
     else if (b->advise)
         advise(b);
 }

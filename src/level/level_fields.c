@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *type_word(const lvl_src *s, const lnode *n)
+static const char *type_word(const lnode *n)
 {
     if (n->type == LN_MAP)
-        return TR(s, "een blok met sleutels", "a block of keys");
+        return _("een blok met sleutels");
     if (n->type == LN_SEQ)
-        return TR(s, "een lijst", "a list");
-    return TR(s, "een enkele waarde", "a single value");
+        return _("een lijst");
+    return _("een enkele waarde");
 }
 
 bool lvl_want(lvl_src *s, const lnode *n, lnode_type t, const char *what)
@@ -25,12 +25,11 @@ bool lvl_want(lvl_src *s, const lnode *n, lnode_type t, const char *what)
         return false;
     if (n->type == t)
         return true;
-    const char *need = t == LN_MAP ? TR(s, "een blok met sleutels", "a block of keys")
-                     : t == LN_SEQ ? TR(s, "een lijst (regels die met ‘- ’ beginnen, of [a, b])",
-                                        "a list (lines starting with ‘- ’, or [a, b])")
-                                   : TR(s, "een enkele waarde", "a single value");
-    lvl_diag_at(s, LVL_ERROR, n, NULL, TR(s, "‘%s’ moet %s zijn, niet %s", "‘%s’ must be %s, not %s"), what,
-                need, type_word(s, n));
+    const char *need = t == LN_MAP ? _("een blok met sleutels")
+                     : t == LN_SEQ ? _("een lijst (regels die met ‘- ’ beginnen, of [a, b])")
+                                   : _("een enkele waarde");
+    lvl_diag_at(s, LVL_ERROR, n, NULL, _("‘%s’ moet %s zijn, niet %s"), what,
+                need, type_word(n));
     return false;
 }
 
@@ -45,14 +44,14 @@ void lvl_check_keys(lvl_src *s, const lnode *map, const lvl_kspec *spec, int n, 
     /* no block of the format has more than ~30 keys; refusing huge ones
      * keeps the duplicate check below from going quadratic on a 1 MiB file */
     if (map->n / 2 > 64) {
-        lvl_diag_at(s, LVL_ERROR, map, NULL, TR(s, "te veel sleutels in %s (%d); is de inspringing juist?", "too many keys in %s (%d); is the indentation right?"),
+        lvl_diag_at(s, LVL_ERROR, map, NULL, _("te veel sleutels in %s (%d); is de inspringing juist?"),
                     what, map->n / 2);
         return;
     }
     for (int i = 0; i + 1 < map->n; i += 2) {
         const lnode *k = map->kids[i];
         if (k->type != LN_SCALAR) {
-            lvl_diag_at(s, LVL_ERROR, k, NULL, "%s", TR(s, "een sleutel moet een woord zijn", "a key must be a word"));
+            lvl_diag_at(s, LVL_ERROR, k, NULL, "%s", _("een sleutel moet een woord zijn"));
             continue;
         }
         bool dup = false;
@@ -60,9 +59,9 @@ void lvl_check_keys(lvl_src *s, const lnode *map, const lvl_kspec *spec, int n, 
             const lnode *o = map->kids[j];
             if (o->type == LN_SCALAR && strcmp(o->s, k->s) == 0) {
                 char hint[LVL_MSG_LEN];
-                snprintf(hint, sizeof hint, TR(s, "de eerste staat op regel %d; hou er één", "the first one is on line %d; keep one"),
+                snprintf(hint, sizeof hint, _("de eerste staat op regel %d; hou er één"),
                          o->line);
-                lvl_diag_at(s, LVL_ERROR, k, hint, TR(s, "sleutel ‘%s’ staat er twee keer in %s", "key ‘%s’ appears twice in %s"),
+                lvl_diag_at(s, LVL_ERROR, k, hint, _("sleutel ‘%s’ staat er twee keer in %s"),
                             k->s, what);
                 dup = true;
                 break;
@@ -78,16 +77,16 @@ void lvl_check_keys(lvl_src *s, const lnode *map, const lvl_kspec *spec, int n, 
             const char *sug = lvl_suggest(k->s, cands, nc);
             char hint[LVL_MSG_LEN];
             if (sug) {
-                snprintf(hint, sizeof hint, TR(s, "bedoelde je ‘%s’?", "did you mean ‘%s’?"), sug);
+                snprintf(hint, sizeof hint, _("bedoelde je ‘%s’?"), sug);
                 for (int j = 0; j < nc; j++)
                     if (cands[j] == sug)
                         suggested[j] = true;
             } else {
-                size_t off = (size_t)snprintf(hint, sizeof hint, "%s", TR(s, "mogelijk hier: ", "allowed here: "));
+                size_t off = (size_t)snprintf(hint, sizeof hint, "%s", _("mogelijk hier: "));
                 for (int j = 0; j < n && off < sizeof hint; j++)
                     off += (size_t)snprintf(hint + off, sizeof hint - off, "%s%s", j ? ", " : "", spec[j].key);
             }
-            lvl_diag_at(s, LVL_ERROR, k, hint, TR(s, "onbekende sleutel ‘%s’ in %s", "unknown key ‘%s’ in %s"), k->s, what);
+            lvl_diag_at(s, LVL_ERROR, k, hint, _("onbekende sleutel ‘%s’ in %s"), k->s, what);
         }
     }
     for (int j = 0; j < n; j++) {
@@ -95,8 +94,8 @@ void lvl_check_keys(lvl_src *s, const lnode *map, const lvl_kspec *spec, int n, 
         if (spec[j].required && !lvl_map_key_node(map, spec[j].key) && !(j < nc && suggested[j]) &&
             !lvl_blanked_within(s, map)) {
             char hint[LVL_MSG_LEN];
-            snprintf(hint, sizeof hint, TR(s, "voeg een regel ‘%s: ...’ toe", "add a line ‘%s: ...’"), spec[j].key);
-            lvl_diag_at(s, LVL_ERROR, map, hint, TR(s, "‘%s’ ontbreekt in %s", "‘%s’ is missing in %s"), spec[j].key, what);
+            snprintf(hint, sizeof hint, _("voeg een regel ‘%s: ...’ toe"), spec[j].key);
+            lvl_diag_at(s, LVL_ERROR, map, hint, _("‘%s’ ontbreekt in %s"), spec[j].key, what);
         }
     }
 }
@@ -115,15 +114,6 @@ void lvl_copy_str(char *dst, size_t cap, const char *src)
     lvl_copy_utf8(dst, cap, src, strlen(src));
 }
 
-static int utf8_chars(const char *p)
-{
-    int n = 0;
-    for (; *p; p++)
-        if (((unsigned char)*p & 0xC0) != 0x80)
-            n++;
-    return n;
-}
-
 /* Text: copies the value; too long is an error that says by how much. */
 bool lvl_text(lvl_src *s, const lnode *v, const char *key, char *out, size_t cap)
 {
@@ -131,8 +121,8 @@ bool lvl_text(lvl_src *s, const lnode *v, const char *key, char *out, size_t cap
     if (!v)
         return false;
     if (v->slen == 0) {
-        lvl_diag_at(s, LVL_ERROR, v, TR(s, "vul een tekst in, of laat de hele regel weg als ze niet verplicht is", "write a text, or leave the whole line out if it is optional"),
-                    TR(s, "‘%s’ is leeg", "‘%s’ is empty"), key);
+        lvl_diag_at(s, LVL_ERROR, v, _("vul een tekst in, of laat de hele regel weg als ze niet verplicht is"),
+                    _("‘%s’ is leeg"), key);
     } else if (v->slen >= cap) {
         /* the limit is in bytes; say exactly how many characters of this
          * text fit, so the number needs no "ongeveer" */
@@ -144,9 +134,9 @@ bool lvl_text(lvl_src *s, const lnode *v, const char *key, char *out, size_t cap
                     n++;
                 fit += i + n <= cap - 1;
             }
-        lvl_diag_at(s, LVL_ERROR, v, TR(s, "maak de tekst korter", "make the text shorter"),
-                    TR(s, "‘%s’ is te lang: %d tekens, van deze tekst passen er %d", "‘%s’ is too long: %d characters, %d of this text fit"),
-                    key, utf8_chars(v->s), fit);
+        lvl_diag_at(s, LVL_ERROR, v, _("maak de tekst korter"),
+                    _("‘%s’ is te lang: %d tekens, van deze tekst passen er %d"),
+                    key, lvl_utf8_chars(v->s, v->s + strlen(v->s)), fit);
     }
     lvl_copy_str(out, cap, v->s);
     return true;
@@ -195,12 +185,11 @@ bool lvl_check_id_value(lvl_src *s, const lnode *v, const char *key)
     char slug[CORE_ID_LEN], hint[LVL_MSG_LEN];
     slugify(v->s, slug, sizeof slug);
     if (slug[0])
-        snprintf(hint, sizeof hint, TR(s, "bijvoorbeeld ‘%s’", "for example ‘%s’"), slug);
+        snprintf(hint, sizeof hint, _("bijvoorbeeld ‘%s’"), slug);
     else
-        snprintf(hint, sizeof hint, "%s", TR(s, "bijvoorbeeld ‘prikkelarme-werkplek’", "for example ‘quiet-workplace’"));
+        snprintf(hint, sizeof hint, "%s", _("bijvoorbeeld ‘prikkelarme-werkplek’"));
     lvl_diag_at(s, LVL_ERROR, v, hint,
-                TR(s, "‘%s’ moet een korte naam zijn met kleine letters, cijfers en streepjes (max. %d tekens), niet ‘%s’",
-                   "‘%s’ must be a short name of lowercase letters, digits and dashes (max. %d characters), not ‘%s’"),
+                _("‘%s’ moet een korte naam zijn met kleine letters, cijfers en streepjes (max. %d tekens), niet ‘%s’"),
                 key, CORE_ID_LEN - 1, v->s);
     return false;
 }
@@ -263,19 +252,19 @@ static bool number(lvl_src *s, const lnode *v, const char *key, bool whole, doub
     double x = 0;
     if (whole ? !lvl_parse_int(v->s, &l) : !parse_decimal(v->s, &x)) {
         if (whole)
-            lvl_diag_at(s, LVL_ERROR, v, TR(s, "schrijf een getal zonder komma, bv. 3", "write a whole number, e.g. 3"),
-                        TR(s, "‘%s’ moet een geheel getal zijn, niet ‘%s’", "‘%s’ must be a whole number, not ‘%s’"), key, v->s);
+            lvl_diag_at(s, LVL_ERROR, v, _("schrijf een getal zonder komma, bv. 3"),
+                        _("‘%s’ moet een geheel getal zijn, niet ‘%s’"), key, v->s);
         else
-            lvl_diag_at(s, LVL_ERROR, v, TR(s, "bv. 0.3", "e.g. 0.3"),
-                        TR(s, "‘%s’ moet een getal zijn, niet ‘%s’", "‘%s’ must be a number, not ‘%s’"), key, v->s);
+            lvl_diag_at(s, LVL_ERROR, v, _("bv. 0.3"),
+                        _("‘%s’ moet een getal zijn, niet ‘%s’"), key, v->s);
         return false;
     }
     if (whole ? ((double)l < lo || (double)l > hi) : (x < lo || x > hi)) {
         if (whole)
-            lvl_diag_at(s, LVL_ERROR, v, NULL, TR(s, "‘%s’ moet tussen %d en %d liggen (nu %ld)", "‘%s’ must be between %d and %d (now %ld)"),
+            lvl_diag_at(s, LVL_ERROR, v, NULL, _("‘%s’ moet tussen %d en %d liggen (nu %ld)"),
                         key, (int)lo, (int)hi, l);
         else
-            lvl_diag_at(s, LVL_ERROR, v, NULL, TR(s, "‘%s’ moet tussen %g en %g liggen (nu %g)", "‘%s’ must be between %g and %g (now %g)"),
+            lvl_diag_at(s, LVL_ERROR, v, NULL, _("‘%s’ moet tussen %g en %g liggen (nu %g)"),
                         key, lo, hi, x);
         return false;
     }
@@ -307,8 +296,8 @@ bool lvl_yesno(lvl_src *s, const lnode *v, const char *key, bool *out)
         *out = v->s[0] == 'j';
         return true;
     }
-    lvl_diag_at(s, LVL_ERROR, v, TR(s, "schrijf ‘ja’ of ‘nee’, of laat de regel weg", "write ‘ja’ (yes) or ‘nee’ (no), or leave the line out"),
-                TR(s, "‘%s’ moet ja of nee zijn, niet ‘%s’", "‘%s’ must be ja or nee, not ‘%s’"), key, v->s);
+    lvl_diag_at(s, LVL_ERROR, v, _("schrijf ‘ja’ of ‘nee’, of laat de regel weg"),
+                _("‘%s’ moet ja of nee zijn, niet ‘%s’"), key, v->s);
     return false;
 }
 
@@ -334,10 +323,10 @@ const lnode *lvl_list(lvl_src *s, const lnode *v, const char *key, lnode *one)
 }
 
 /* Finds name in names; reports a dangling reference with a suggestion. */
-int lvl_resolve(lvl_src *s, const lnode *v, const char *const *names, int n, const char *what_nl, const char *what_en)
+int lvl_resolve(lvl_src *s, const lnode *v, const char *const *names, int n, const char *what)
 {
     if (v->type != LN_SCALAR) {
-        lvl_diag_at(s, LVL_ERROR, v, NULL, TR(s, "hier hoort een enkele waarde, niet %s", "a single value belongs here, not %s"), type_word(s, v));
+        lvl_diag_at(s, LVL_ERROR, v, NULL, _("hier hoort een enkele waarde, niet %s"), type_word(v));
         return -1;
     }
     for (int i = 0; i < n; i++)
@@ -346,21 +335,21 @@ int lvl_resolve(lvl_src *s, const lnode *v, const char *const *names, int n, con
     const char *sug = lvl_suggest(v->s, names, n);
     char hint[LVL_MSG_LEN];
     if (sug)
-        snprintf(hint, sizeof hint, TR(s, "bedoelde je ‘%s’?", "did you mean ‘%s’?"), sug);
+        snprintf(hint, sizeof hint, _("bedoelde je ‘%s’?"), sug);
     else {
-        size_t off = (size_t)snprintf(hint, sizeof hint, "%s", TR(s, "bekend: ", "known: "));
+        size_t off = (size_t)snprintf(hint, sizeof hint, "%s", _("bekend: "));
         for (int i = 0; i < n && off < sizeof hint - 8; i++)
             off += (size_t)snprintf(hint + off, sizeof hint - off, "%s%s", i ? ", " : "", names[i] ? names[i] : "");
     }
-    lvl_diag_at(s, LVL_ERROR, v, hint, "%s ‘%s’", TR(s, what_nl, what_en), v->s);
+    lvl_diag_at(s, LVL_ERROR, v, hint, "%s ‘%s’", _(what), v->s);
     return -1;
 }
 
 int lvl_get_choice(lvl_src *s, const lnode *map, const char *key, const char *const *names, int n,
-                   const char *what_nl, const char *what_en)
+                   const char *what)
 {
     const lnode *v = lvl_get_scalar(s, map, key);
-    return v ? lvl_resolve(s, v, names, n, what_nl, what_en) : -1;
+    return v ? lvl_resolve(s, v, names, n, what) : -1;
 }
 
 const lnode *lvl_get_kind(lvl_src *s, const lnode *map, core_knowledge_kind *out)
@@ -371,7 +360,7 @@ const lnode *lvl_get_kind(lvl_src *s, const lnode *map, core_knowledge_kind *out
     const char *names[CORE_KIND_COUNT];
     for (int k = 0; k < CORE_KIND_COUNT; k++)
         names[k] = core_kind_key((core_knowledge_kind)k);
-    int k = lvl_resolve(s, v, names, CORE_KIND_COUNT, "onbekende kennissoort", "unknown knowledge kind");
+    int k = lvl_resolve(s, v, names, CORE_KIND_COUNT, N_("onbekende kennissoort"));
     if (k >= 0)
         *out = (core_knowledge_kind)k;
     return v;

@@ -10,6 +10,9 @@
 #define SAMENSPEL_LEVEL_INT_H
 
 #include "level/level.h"
+/* Diagnostics are user-facing: _() for a text made at once, N_() for a
+ * msgid kept in a table and translated where the diagnostic is made. */
+#include "platform/i18n.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -44,7 +47,6 @@ typedef struct {
     lvl_diags *d;
     lvl_arena_block *arena;
     int n_nodes;
-    bool is_en;
     /* lines lvl_parse blanked out to read past a syntax error: a block
      * around them may miss a key that was only mangled, not absent */
     int blanked[8];
@@ -54,13 +56,13 @@ typedef struct {
 /* True when a line lvl_parse blanked out lies inside n's block. */
 bool lvl_blanked_within(const lvl_src *s, const lnode *n);
 
-/* Picks the Dutch or English text by plat_i18n_lang(). */
-const char *lvl_tr(const lvl_src *s, const char *nl, const char *en);
-#define TR(src, nl, en) lvl_tr((src), (nl), (en))
-
 /* Copies n bytes of src (fewer when cap is smaller, never cutting a UTF-8
  * sequence in half) and ends dst with a NUL. */
 void lvl_copy_utf8(char *dst, size_t cap, const char *src, size_t n);
+
+/* Counts the UTF-8 characters from a to b: the column libyaml would report,
+ * and the length a trainer sees in a text. */
+int lvl_utf8_chars(const char *a, const char *b);
 
 void lvl_diags_clear(lvl_diags *d);
 void lvl_diags_sort(lvl_diags *d);

@@ -33,7 +33,7 @@ void lvl_read_domains(lvl_src *s, lvl_loader *L, const lnode *v)
         if (dup)
             continue; /* a level may repeat a domain of the roles file */
         if (L->n_domains >= LVL_MAX_DOMAINS) {
-            lvl_diag_at(s, LVL_ERROR, v, NULL, TR(s, "te veel domeinen (max. %d)", "too many domains (max. %d)"), LVL_MAX_DOMAINS);
+            lvl_diag_at(s, LVL_ERROR, v, NULL, _("te veel domeinen (max. %d)"), LVL_MAX_DOMAINS);
             return;
         }
         lvl_copy_str(L->domains[L->n_domains++], CORE_ID_LEN, v->s);
@@ -47,7 +47,7 @@ bool lvl_domain_ref(lvl_src *s, const lvl_loader *L, const lnode *v, char *out)
         return false; /* the roles file could not be read: already reported */
     const char *names[LVL_MAX_DOMAINS];
     domain_names(L, names);
-    int i = lvl_resolve(s, v, names, L->n_domains, "onbekend domein", "unknown domain");
+    int i = lvl_resolve(s, v, names, L->n_domains, N_("onbekend domein"));
     if (i < 0)
         return false;
     lvl_copy_str(out, CORE_ID_LEN, L->domains[i]);
@@ -64,7 +64,7 @@ static int domain_list(lvl_src *s, const lvl_loader *L, const lnode *map, const 
         return 0;
     for (int i = 0; i < seq->n; i++) {
         if (n >= max) {
-            lvl_diag_at(s, LVL_ERROR, seq->kids[i], NULL, TR(s, "te veel domeinen in ‘%s’ (max. %d)", "too many domains in ‘%s’ (max. %d)"),
+            lvl_diag_at(s, LVL_ERROR, seq->kids[i], NULL, _("te veel domeinen in ‘%s’ (max. %d)"),
                         key, max);
             break;
         }
@@ -86,29 +86,28 @@ static const lvl_kspec card_keys[] = {
  * another (`versterking`); each needs its own number and ignores the other. */
 typedef struct {
     const char *key, *other;
-    const char *missing_hint_nl, *missing_hint_en, *missing_nl, *missing_en;
-    const char *ignored_hint_nl, *ignored_hint_en, *ignored_nl, *ignored_en;
+    /* msgids, translated where the diagnostic is made */
+    const char *missing_hint, *missing, *ignored_hint, *ignored;
 } power_spec;
 
 static const power_spec card_powers[2] = {
-    {"sterkte", "versterking", "bv. ‘sterkte: 2’", "e.g. ‘sterkte: 2’",
-     "een expertisekaart heeft een ‘sterkte’ nodig", "an expertise card needs a ‘sterkte’",
-     "‘versterking’ geldt enkel voor ‘soort: generiek’", "‘versterking’ only applies to ‘soort: generiek’",
-     "‘versterking’ wordt genegeerd op een expertisekaart", "‘versterking’ is ignored on an expertise card"},
-    {"versterking", "sterkte", "bv. ‘versterking: 1’", "e.g. ‘versterking: 1’",
-     "een generieke kaart heeft een ‘versterking’ nodig", "a generic card needs a ‘versterking’",
-     "een generieke kaart versterkt een ander; gebruik ‘versterking’", "a generic card boosts another; use ‘versterking’",
-     "‘sterkte’ wordt genegeerd op een generieke kaart", "‘sterkte’ is ignored on a generic card"},
+    {"sterkte", "versterking", N_("bv. ‘sterkte: 2’"),
+     N_("een expertisekaart heeft een ‘sterkte’ nodig"),
+     N_("‘versterking’ geldt enkel voor ‘soort: generiek’"),
+     N_("‘versterking’ wordt genegeerd op een expertisekaart")},
+    {"versterking", "sterkte", N_("bv. ‘versterking: 1’"),
+     N_("een generieke kaart heeft een ‘versterking’ nodig"),
+     N_("een generieke kaart versterkt een ander; gebruik ‘versterking’"),
+     N_("‘sterkte’ wordt genegeerd op een generieke kaart")},
 };
 
 static void card_power(lvl_src *s, const lnode *c, const power_spec *p, int *out)
 {
     if (!lvl_get_int(s, c, p->key, out, 1, 9) && !lvl_map_key_node(c, p->key))
-        lvl_diag_at(s, LVL_ERROR, c, TR(s, p->missing_hint_nl, p->missing_hint_en), "%s", TR(s, p->missing_nl, p->missing_en));
+        lvl_diag_at(s, LVL_ERROR, c, _(p->missing_hint), "%s", _(p->missing));
     const lnode *other = lvl_map_key_node(c, p->other);
     if (other)
-        lvl_diag_at(s, LVL_WARNING, other, TR(s, p->ignored_hint_nl, p->ignored_hint_en), "%s",
-                    TR(s, p->ignored_nl, p->ignored_en));
+        lvl_diag_at(s, LVL_WARNING, other, _(p->ignored_hint), "%s", _(p->ignored));
 }
 
 /* One role card (role == -1 while reading a roles file). */
@@ -118,20 +117,20 @@ bool lvl_read_card(lvl_src *s, const lvl_loader *L, const lnode *c, lvl_card_tmp
     out->node = c;
     out->src = s;
     out->copies = 1;
-    if (!lvl_want(s, c, LN_MAP, TR(s, "een kaart", "a card")))
+    if (!lvl_want(s, c, LN_MAP, _("een kaart")))
         return false;
     lvl_check_keys(s, c, card_keys, (int)(sizeof card_keys / sizeof card_keys[0]) - (level_card ? 0 : 1),
-               TR(s, "een kaart", "a card"));
+               _("een kaart"));
     if (level_card && !lvl_map_key_node(c, "rol"))
-        lvl_diag_at(s, LVL_ERROR, c, TR(s, "voeg ‘rol: leraar’ (of een andere rol) toe", "add ‘rol: leraar’ (or another role)"),
-                    "%s", TR(s, "een kaart in een casus moet zeggen bij welke ‘rol’ ze hoort", "a card in a level must say which ‘rol’ it belongs to"));
+        lvl_diag_at(s, LVL_ERROR, c, _("voeg ‘rol: leraar’ (of een andere rol) toe"),
+                    "%s", _("een kaart in een casus moet zeggen bij welke ‘rol’ ze hoort"));
     core_card_def *d = &out->def;
     lvl_get_id(s, c, "id", d->id);
     lvl_get_text(s, c, "titel", d->title, sizeof d->title);
     lvl_get_text(s, c, "tekst", d->text, sizeof d->text);
     d->type = CORE_CARD_EXPERTISE;
     static const char *const types[] = {"expertise", "generiek"};
-    if (lvl_get_choice(s, c, "soort", types, 2, "onbekende kaartsoort", "unknown card type") == 1)
+    if (lvl_get_choice(s, c, "soort", types, 2, N_("onbekende kaartsoort")) == 1)
         d->type = CORE_CARD_GENERIC;
     lvl_get_int(s, c, "aantal", &out->copies, 1, 4);
     if (d->type == CORE_CARD_EXPERTISE) {
@@ -139,11 +138,11 @@ bool lvl_read_card(lvl_src *s, const lvl_loader *L, const lnode *c, lvl_card_tmp
         if (dom)
             lvl_domain_ref(s, L, dom, d->domain);
         else
-            lvl_diag_at(s, LVL_ERROR, c, TR(s, "bv. ‘domein: klaspraktijk’", "e.g. ‘domein: klaspraktijk’"), "%s",
-                        TR(s, "een expertisekaart heeft een ‘domein’ nodig", "an expertise card needs a ‘domein’"));
+            lvl_diag_at(s, LVL_ERROR, c, _("bv. ‘domein: klaspraktijk’"), "%s",
+                        _("een expertisekaart heeft een ‘domein’ nodig"));
         if (!lvl_get_kind(s, c, &d->kind))
-            lvl_diag_at(s, LVL_ERROR, c, TR(s, "wetenschappelijk, professioneel of ervaring", "wetenschappelijk, professioneel or ervaring"),
-                        "%s", TR(s, "een expertisekaart heeft ‘kennis’ nodig", "an expertise card needs ‘kennis’"));
+            lvl_diag_at(s, LVL_ERROR, c, _("wetenschappelijk, professioneel of ervaring"),
+                        "%s", _("een expertisekaart heeft ‘kennis’ nodig"));
     } else if (!lvl_get_kind(s, c, &d->kind)) {
         d->kind = CORE_KIND_PROFESSIONEEL;
     }
@@ -177,8 +176,8 @@ static void read_badge(lvl_src *s, const lnode *r, char out[CORE_BADGE_LEN])
             space = true;
     }
     if (chars < 1 || chars > 4 || space) {
-        lvl_diag_at(s, LVL_ERROR, v, TR(s, "bijvoorbeeld ‘LOG’ voor de logopedist", "for example ‘LOG’ for the logopedist"),
-                    TR(s, "een afkorting heeft 1 tot 4 tekens zonder spaties, niet ‘%s’", "a badge has 1 to 4 characters without spaces, not ‘%s’"), v->s);
+        lvl_diag_at(s, LVL_ERROR, v, _("bijvoorbeeld ‘LOG’ voor de logopedist"),
+                    _("een afkorting heeft 1 tot 4 tekens zonder spaties, niet ‘%s’"), v->s);
         return;
     }
     lvl_copy_str(out, CORE_BADGE_LEN, v->s);
@@ -210,9 +209,9 @@ static void role_flags(lvl_src *s, const lnode *r, core_role_def *d)
 
 static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
 {
-    if (!lvl_want(s, r, LN_MAP, TR(s, "een rol", "a role")))
+    if (!lvl_want(s, r, LN_MAP, _("een rol")))
         return;
-    lvl_check_keys(s, r, role_keys, (int)(sizeof role_keys / sizeof role_keys[0]), TR(s, "een rol", "a role"));
+    lvl_check_keys(s, r, role_keys, (int)(sizeof role_keys / sizeof role_keys[0]), _("een rol"));
     char id[CORE_ID_LEN] = "";
     lvl_get_id(s, r, "id", id);
     lvl_role_tmp *t = NULL;
@@ -220,8 +219,8 @@ static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
         if (id[0] && strcmp(L->roles[i].def.id, id) == 0) {
             if (L->roles[i].src == s) {
                 char hint[LVL_MSG_LEN];
-                snprintf(hint, sizeof hint, TR(s, "de eerste staat op regel %d", "the first one is on line %d"), L->roles[i].node->line);
-                lvl_diag_at(s, LVL_ERROR, lvl_map_get(r, "id"), hint, TR(s, "rol ‘%s’ bestaat al", "role ‘%s’ already exists"), id);
+                snprintf(hint, sizeof hint, _("de eerste staat op regel %d"), L->roles[i].node->line);
+                lvl_diag_at(s, LVL_ERROR, lvl_map_get(r, "id"), hint, _("rol ‘%s’ bestaat al"), id);
                 return;
             }
             t = &L->roles[i]; /* a level redefines a role of the roles file */
@@ -229,7 +228,7 @@ static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
     }
     if (!t) {
         if (L->n_roles >= LVL_MAX_KNOWN_ROLES) {
-            lvl_diag_at(s, LVL_ERROR, r, NULL, TR(s, "te veel rollen (max. %d)", "too many roles (max. %d)"), LVL_MAX_KNOWN_ROLES);
+            lvl_diag_at(s, LVL_ERROR, r, NULL, _("te veel rollen (max. %d)"), LVL_MAX_KNOWN_ROLES);
             return;
         }
         t = &L->roles[L->n_roles++];
@@ -249,14 +248,14 @@ static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
         for (int j = 0; j < d->n_domains; j++)
             if (strcmp(d->limit_domains[i], d->domains[j]) == 0)
                 lvl_diag_at(s, LVL_ERROR, lvl_map_get(r, "grensdomeinen"), NULL,
-                            TR(s, "‘%s’ staat zowel in ‘specialisme’ als in ‘grensdomeinen’", "‘%s’ is both in ‘specialisme’ and in ‘grensdomeinen’"),
+                            _("‘%s’ staat zowel in ‘specialisme’ als in ‘grensdomeinen’"),
                             d->limit_domains[i]);
     lnode one;
     const lnode *sk = lvl_get_list(s, r, "vaardigheden", &one);
     if (sk) {
         for (int i = 0; i < sk->n; i++) {
             if (d->n_skills >= CORE_MAX_SKILLS) {
-                lvl_diag_at(s, LVL_ERROR, sk->kids[i], NULL, TR(s, "te veel vaardigheden (max. %d)", "too many skills (max. %d)"), CORE_MAX_SKILLS);
+                lvl_diag_at(s, LVL_ERROR, sk->kids[i], NULL, _("te veel vaardigheden (max. %d)"), CORE_MAX_SKILLS);
                 break;
             }
             if (!lvl_want(s, sk->kids[i], LN_SCALAR, "vaardigheden"))
@@ -277,7 +276,7 @@ static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
     if (cards && lvl_want(s, cards, LN_SEQ, "kaarten")) {
         for (int i = 0; i < cards->n; i++) {
             if (t->n_cards >= LVL_MAX_ROLE_CARDS) {
-                lvl_diag_at(s, LVL_ERROR, cards->kids[i], NULL, TR(s, "te veel kaarten voor één rol (max. %d soorten)", "too many cards for one role (max. %d kinds)"),
+                lvl_diag_at(s, LVL_ERROR, cards->kids[i], NULL, _("te veel kaarten voor één rol (max. %d soorten)"),
                             LVL_MAX_ROLE_CARDS);
                 break;
             }
@@ -285,19 +284,19 @@ static void read_role(lvl_src *s, lvl_loader *L, const lnode *r)
                 t->n_cards++;
         }
         if (cards->n == 0)
-            lvl_diag_at(s, LVL_ERROR, cards, NULL, "%s", TR(s, "een rol heeft minstens één kaart nodig", "a role needs at least one card"));
+            lvl_diag_at(s, LVL_ERROR, cards, NULL, "%s", _("een rol heeft minstens één kaart nodig"));
     }
     const lnode *facts = lvl_map_get(r, "dossier");
     if (facts && lvl_want(s, facts, LN_SEQ, "dossier")) {
         for (int i = 0; i < facts->n; i++) {
             const lnode *f = facts->kids[i];
             if (t->n_facts >= LVL_MAX_ROLE_FACTS) {
-                lvl_diag_at(s, LVL_ERROR, f, NULL, TR(s, "te veel dossierfeiten voor één rol (max. %d)", "too many dossier facts for one role (max. %d)"), LVL_MAX_ROLE_FACTS);
+                lvl_diag_at(s, LVL_ERROR, f, NULL, _("te veel dossierfeiten voor één rol (max. %d)"), LVL_MAX_ROLE_FACTS);
                 break;
             }
-            if (!lvl_want(s, f, LN_MAP, TR(s, "een dossierfeit", "a dossier fact")))
+            if (!lvl_want(s, f, LN_MAP, _("een dossierfeit")))
                 continue;
-            lvl_check_keys(s, f, rolefact_keys, 3, TR(s, "een dossierfeit van een rol", "a dossier fact of a role"));
+            lvl_check_keys(s, f, rolefact_keys, 3, _("een dossierfeit van een rol"));
             lvl_rolefact_tmp *ft = &t->facts[t->n_facts++];
             lvl_get_id(s, f, "id", ft->id);
             lvl_get_text(s, f, "tekst", ft->text, sizeof ft->text);
@@ -320,12 +319,12 @@ static const lvl_kspec rolesfile_keys[] = {{"versie", true}, {"domeinen", true},
 
 void lvl_read_roles_file(lvl_src *s, lvl_loader *L, lnode *root)
 {
-    if (!lvl_want(s, root, LN_MAP, TR(s, "het rollenbestand", "the roles file")))
+    if (!lvl_want(s, root, LN_MAP, _("het rollenbestand")))
         return;
     int version = LVL_FORMAT_VERSION;
     if (!lvl_read_version(s, root, &version))
         return;
-    lvl_check_keys(s, root, rolesfile_keys, 3, TR(s, "het rollenbestand", "the roles file"));
+    lvl_check_keys(s, root, rolesfile_keys, 3, _("het rollenbestand"));
     lvl_read_domains(s, L, lvl_map_get(root, "domeinen"));
     const lnode *roles = lvl_map_get(root, "rollen");
     if (roles)

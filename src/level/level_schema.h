@@ -62,12 +62,12 @@ bool lvl_get_yesno(lvl_src *s, const lnode *map, const char *key, bool *out);
 const lnode *lvl_get_list(lvl_src *s, const lnode *map, const char *key, lnode *one);
 
 /* Finds v's text in names; reports a dangling reference with a suggestion
- * (the message is what_nl/what_en followed by the value). -1 when not found. */
-int lvl_resolve(lvl_src *s, const lnode *v, const char *const *names, int n, const char *what_nl,
-                const char *what_en);
+ * (the message is what, a msgid marked with N_(), followed by the value).
+ * -1 when not found. */
+int lvl_resolve(lvl_src *s, const lnode *v, const char *const *names, int n, const char *what);
 /* The value under key as an index in names, or -1 (absent, or reported). */
 int lvl_get_choice(lvl_src *s, const lnode *map, const char *key, const char *const *names, int n,
-                   const char *what_nl, const char *what_en);
+                   const char *what);
 /* A card's `kennis`: sets *out when it names a kind; NULL when absent. */
 const lnode *lvl_get_kind(lvl_src *s, const lnode *map, core_knowledge_kind *out);
 

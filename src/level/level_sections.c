@@ -37,46 +37,47 @@ static void need_mask(lvl_src *s, const lnode *map, const char *key, const lvl_n
     const lnode *seq = lvl_get_list(s, map, key, &one);
     *mask = 0;
     for (int i = 0; seq && i < seq->n; i++) {
-        int k = lvl_resolve(s, seq->kids[i], needs->names, needs->n, "onbekende nood", "unknown need");
+        int k = lvl_resolve(s, seq->kids[i], needs->names, needs->n, N_("onbekende nood"));
         if (k >= 0)
             *mask |= 1u << k;
     }
     if (seq && seq->n == 0)
-        lvl_diag_at(s, LVL_ERROR, seq, NULL, TR(s, "‘%s’ is leeg", "‘%s’ is empty"), key);
+        lvl_diag_at(s, LVL_ERROR, seq, NULL, _("‘%s’ is leeg"), key);
 }
 
-/* Checks that an id is unique within its kind; `seen` holds earlier ids. */
-static void unique_id(lvl_src *s, const lnode *item, const char *id, const lvl_namelist *seen, const char *what_nl, const char *what_en)
+/* Checks that an id is unique within its kind (what: a msgid, "nood");
+ * `seen` holds earlier ids. */
+static void unique_id(lvl_src *s, const lnode *item, const char *id, const lvl_namelist *seen, const char *what)
 {
     if (!id[0])
         return;
     for (int i = 0; i < seen->n; i++) {
         if (seen->names[i] && strcmp(seen->names[i], id) == 0) {
-            lvl_diag_at(s, LVL_ERROR, lvl_map_get(item, "id"), TR(s, "geef elk(e) een eigen id", "give each its own id"),
-                        TR(s, "%s ‘%s’ bestaat al", "%s ‘%s’ already exists"), TR(s, what_nl, what_en), id);
+            lvl_diag_at(s, LVL_ERROR, lvl_map_get(item, "id"), _("geef elk(e) een eigen id"),
+                        _("%s ‘%s’ bestaat al"), _(what), id);
             return;
         }
     }
 }
 
 /* The id of a list item, checked unique among the section's ids so far. */
-static void item_id(lvl_build *b, const lnode *item, char *id, const char *what_nl, const char *what_en)
+static void item_id(lvl_build *b, const lnode *item, char *id, const char *what)
 {
     lvl_get_id(b->s, item, "id", id);
-    unique_id(b->s, item, id, &b->ids, what_nl, what_en);
+    unique_id(b->s, item, id, &b->ids, what);
 }
 
 static bool add_card(lvl_src *s, core_scenario *sc, const core_card_def *def, const lnode *at)
 {
     for (int i = 0; i < sc->n_cards; i++) {
         if (strcmp(sc->cards[i].id, def->id) == 0) {
-            lvl_diag_at(s, LVL_ERROR, at, TR(s, "kaart-id's zijn uniek over alle rollen en innovaties", "card ids are unique across all roles and innovations"),
-                        TR(s, "kaart ‘%s’ bestaat al", "card ‘%s’ already exists"), def->id);
+            lvl_diag_at(s, LVL_ERROR, at, _("kaart-id's zijn uniek over alle rollen en innovaties"),
+                        _("kaart ‘%s’ bestaat al"), def->id);
             return false;
         }
     }
     if (sc->n_cards >= CORE_MAX_CARDS) {
-        lvl_diag_at(s, LVL_ERROR, at, NULL, TR(s, "te veel kaarten (max. %d)", "too many cards (max. %d)"), CORE_MAX_CARDS);
+        lvl_diag_at(s, LVL_ERROR, at, NULL, _("te veel kaarten (max. %d)"), CORE_MAX_CARDS);
         return false;
     }
     sc->cards[sc->n_cards++] = *def;
@@ -87,8 +88,8 @@ static void add_to_deck(lvl_src *s, core_role_def *role, int card, int copies, c
 {
     for (int c = 0; c < copies; c++) {
         if (role->deck_size >= CORE_MAX_DECK) {
-            lvl_diag_at(s, LVL_ERROR, at, TR(s, "verlaag ‘aantal’ van enkele kaarten", "lower the ‘aantal’ of some cards"),
-                        TR(s, "de stapel van ‘%s’ is te groot (max. %d kaarten)", "the deck of ‘%s’ is too large (max. %d cards)"),
+            lvl_diag_at(s, LVL_ERROR, at, _("verlaag ‘aantal’ van enkele kaarten"),
+                        _("de stapel van ‘%s’ is te groot (max. %d kaarten)"),
                         role->id, CORE_MAX_DECK);
             return;
         }
@@ -111,8 +112,8 @@ static int seat_ref(const lvl_build *b, const lnode *v)
             if (strcmp(L->roles[i].def.id, v->s) == 0) {
                 if (!b->seats_failed) {
                     char hint[LVL_MSG_LEN];
-                    snprintf(hint, sizeof hint, TR(s, "voeg ‘%s’ toe aan ‘rollen’ bovenaan de casus", "add ‘%s’ to ‘rollen’ at the top of the level"), v->s);
-                    lvl_diag_at(s, LVL_ERROR, v, hint, TR(s, "rol ‘%s’ speelt niet mee in deze casus", "role ‘%s’ does not play in this level"), v->s);
+                    snprintf(hint, sizeof hint, _("voeg ‘%s’ toe aan ‘rollen’ bovenaan de casus"), v->s);
+                    lvl_diag_at(s, LVL_ERROR, v, hint, _("rol ‘%s’ speelt niet mee in deze casus"), v->s);
                 }
                 return -1;
             }
@@ -120,7 +121,7 @@ static int seat_ref(const lvl_build *b, const lnode *v)
     }
     if (b->seats_failed && L->n_roles == 0)
         return -1;
-    return lvl_resolve(s, v, b->seat_names.names, b->seat_names.n, "onbekende rol", "unknown role");
+    return lvl_resolve(s, v, b->seat_names.names, b->seat_names.n, N_("onbekende rol"));
 }
 
 /* ------------------------------------------------------------ header */
@@ -234,7 +235,7 @@ static void start_within_max(lvl_src *s, const lnode *m, const char *start_key, 
         return;
     const lnode *at = lvl_map_get(m, start_key);
     lvl_diag_at(s, LVL_ERROR, at ? at : m, NULL,
-                TR(s, "‘%s’ (%d) is groter dan ‘%s’ (%d)", "‘%s’ (%d) is larger than ‘%s’ (%d)"), start_key, start, max_key, max);
+                _("‘%s’ (%d) is groter dan ‘%s’ (%d)"), start_key, start, max_key, max);
 }
 
 /* `regels`: the game's numbers. */
@@ -276,8 +277,8 @@ static bool roles_path(lvl_src *s, const lnode *rf, const char *level_path, char
         *explicit_file = true;
         /* a plain file name only: a level must not make the host read /dev/... */
         if (strchr(rf->s, '/') || strchr(rf->s, '\\') || strcmp(rf->s, "..") == 0 || strcmp(rf->s, ".") == 0 || !rf->s[0]) {
-            lvl_diag_at(s, LVL_ERROR, rf, TR(s, "zet het rollenbestand in dezelfde map als de casus", "put the roles file in the same folder as the level"),
-                        "%s", TR(s, "‘rolbestand’ moet een bestandsnaam zijn, zonder map", "‘rolbestand’ must be a file name, without a folder"));
+            lvl_diag_at(s, LVL_ERROR, rf, _("zet het rollenbestand in dezelfde map als de casus"),
+                        "%s", _("‘rolbestand’ moet een bestandsnaam zijn, zonder map"));
             /* go on with the usual roles file, so the rest can still be checked */
             *explicit_file = false;
             rf = NULL;
@@ -336,9 +337,8 @@ static void read_roles_source(lvl_build *b, const lnode *v)
         const lnode *key = lvl_map_key_node(b->root, "rolbestand");
         if (explicit_file || !lvl_map_get(b->root, "eigen-rollen"))
             lvl_diag_at(s, LVL_ERROR, key ? key : b->root,
-                        TR(s, "zet rollen.yaml naast de casus, of beschrijf de rollen onder ‘eigen-rollen’",
-                           "put rollen.yaml next to the level, or describe the roles under ‘eigen-rollen’"),
-                        TR(s, "het rollenbestand ‘%s’ is niet te lezen", "the roles file ‘%s’ cannot be read"), base);
+                        _("zet rollen.yaml naast de casus, of beschrijf de rollen onder ‘eigen-rollen’"),
+                        _("het rollenbestand ‘%s’ is niet te lezen"), base);
     }
 }
 
@@ -408,9 +408,9 @@ static void unique_badges(lvl_build *b)
             if (!at || t->src != s)
                 at = b->seats && i < b->seats->n ? b->seats->kids[b->reverse_seats ? b->seats->n - 1 - i : i] : b->root;
             char hint[LVL_MSG_LEN];
-            snprintf(hint, sizeof hint, TR(s, "geef ‘%s’ of ‘%s’ een eigen ‘afkorting’ in de rolbeschrijving", "give ‘%s’ or ‘%s’ its own ‘afkorting’ in the role block"),
+            snprintf(hint, sizeof hint, _("geef ‘%s’ of ‘%s’ een eigen ‘afkorting’ in de rolbeschrijving"),
                      sc->roles[j].id, sc->roles[i].id);
-            lvl_diag_at(s, LVL_ERROR, at, hint, TR(s, "rollen ‘%s’ en ‘%s’ hebben dezelfde afkorting ‘%s’", "roles ‘%s’ and ‘%s’ have the same badge ‘%s’"),
+            lvl_diag_at(s, LVL_ERROR, at, hint, _("rollen ‘%s’ en ‘%s’ hebben dezelfde afkorting ‘%s’"),
                         sc->roles[j].id, sc->roles[i].id, sc->role_badges[i]);
             break;
         }
@@ -430,15 +430,15 @@ static void read_seats(lvl_build *b, const lnode *v)
     if (!seats)
         return;
     if (seats->n < CORE_MIN_SEATS || seats->n > CORE_MAX_SEATS)
-        lvl_diag_at(s, LVL_ERROR, seats, TR(s, "de vier kernrollen zijn leraar, ouder, clb-anker en leerondersteuner", "the four core roles are leraar, ouder, clb-anker and leerondersteuner"),
-                    TR(s, "een casus speelt met %d tot %d rollen, niet %d", "a level plays with %d to %d roles, not %d"),
+        lvl_diag_at(s, LVL_ERROR, seats, _("de vier kernrollen zijn leraar, ouder, clb-anker en leerondersteuner"),
+                    _("een casus speelt met %d tot %d rollen, niet %d"),
                     CORE_MIN_SEATS, CORE_MAX_SEATS, seats->n);
     if (L->n_roles == 0)
         b->seats_failed = true; /* no roles file: already reported */
     for (int j = 0; j < seats->n && sc->n_roles < CORE_MAX_SEATS && L->n_roles > 0; j++) {
         /* back to front: as if the level listed its roles the other way (simulate) */
         int i = b->reverse_seats ? seats->n - 1 - j : j;
-        int k = lvl_resolve(s, seats->kids[i], role_names, L->n_roles, "onbekende rol", "unknown role");
+        int k = lvl_resolve(s, seats->kids[i], role_names, L->n_roles, N_("onbekende rol"));
         if (k < 0) {
             b->seats_failed = true;
             continue;
@@ -448,7 +448,7 @@ static void read_seats(lvl_build *b, const lnode *v)
             if (b->seat_known[r] == k)
                 dup = true;
         if (dup) {
-            lvl_diag_at(s, LVL_ERROR, seats->kids[i], NULL, TR(s, "rol ‘%s’ staat er twee keer", "role ‘%s’ appears twice"), seats->kids[i]->s);
+            lvl_diag_at(s, LVL_ERROR, seats->kids[i], NULL, _("rol ‘%s’ staat er twee keer"), seats->kids[i]->s);
             continue;
         }
         seat_role(b, k);
@@ -468,16 +468,16 @@ static void read_needs(lvl_build *b, const lnode *needs)
     b->needs = needs;
     if (needs && lvl_want(s, needs, LN_SEQ, "noden")) {
         if (needs->n < 1 || needs->n > CORE_MAX_NEEDS)
-            lvl_diag_at(s, LVL_ERROR, needs, NULL, TR(s, "een casus heeft 1 tot %d noden, niet %d (3 tot 6 speelt het best)", "a level has 1 to %d needs, not %d (3 to 6 plays best)"),
+            lvl_diag_at(s, LVL_ERROR, needs, NULL, _("een casus heeft 1 tot %d noden, niet %d (3 tot 6 speelt het best)"),
                         CORE_MAX_NEEDS, needs->n);
         for (int i = 0; i < needs->n && sc->n_needs < CORE_MAX_NEEDS; i++) {
             const lnode *nm = needs->kids[i];
-            if (!lvl_want(s, nm, LN_MAP, TR(s, "een nood", "a need")))
+            if (!lvl_want(s, nm, LN_MAP, _("een nood")))
                 continue;
-            lvl_check_keys(s, nm, need_keys, N_KEYS(need_keys), TR(s, "een nood", "a need"));
+            lvl_check_keys(s, nm, need_keys, N_KEYS(need_keys), _("een nood"));
             core_need_def *nd = &sc->needs[sc->n_needs];
             lvl_get_id(s, nm, "id", nd->id);
-            unique_id(s, nm, nd->id, &b->need_names, "nood", "need");
+            unique_id(s, nm, nd->id, &b->need_names, N_("nood"));
             lvl_get_text(s, nm, "titel", nd->title, sizeof nd->title);
             lvl_get_text(s, nm, "tekst", nd->text, sizeof nd->text);
             const lnode *dom = lvl_get_scalar(s, nm, "domein");
@@ -501,8 +501,8 @@ static void read_needs(lvl_build *b, const lnode *needs)
     const lnode *ntw = rules_map ? lvl_map_get(rules_map, "noden-om-te-winnen") : NULL;
     if (sc->n_needs > 0 && sc->rules.needs_to_win > sc->n_needs)
         lvl_diag_at(s, LVL_ERROR, ntw ? ntw : (rules_map ? rules_map : b->root),
-                    TR(s, "zet ‘noden-om-te-winnen’ onder ‘regels’ op hoogstens het aantal noden", "set ‘noden-om-te-winnen’ under ‘regels’ to at most the number of needs"),
-                    TR(s, "om te winnen zijn %d noden nodig, maar de casus heeft er maar %d", "winning takes %d needs, but the level has only %d"),
+                    _("zet ‘noden-om-te-winnen’ onder ‘regels’ op hoogstens het aantal noden"),
+                    _("om te winnen zijn %d noden nodig, maar de casus heeft er maar %d"),
                     sc->rules.needs_to_win, sc->n_needs);
 }
 
@@ -530,7 +530,7 @@ static void read_cards(lvl_build *b, const lnode *cards)
     }
     for (int r = 0; r < sc->n_seats; r++)
         if (sc->roles[r].deck_size == 0 && b->seats)
-            lvl_diag_at(s, LVL_ERROR, b->seats, NULL, TR(s, "rol ‘%s’ heeft geen kaarten", "role ‘%s’ has no cards"), sc->roles[r].id);
+            lvl_diag_at(s, LVL_ERROR, b->seats, NULL, _("rol ‘%s’ heeft geen kaarten"), sc->roles[r].id);
 }
 
 /* The seated roles' own dossier facts join when their domains match a need. */
@@ -563,10 +563,11 @@ struct lvl_items {
     size_t count;                          /* offset of the item count in core_scenario */
     const lvl_kspec *keys;
     int n_keys;
-    const char *what_nl, *what_en;         /* "een spanning" */
-    const char *too_many_nl, *too_many_en; /* with the maximum as %d */
+    /* the texts are msgids, translated where the diagnostic is made */
+    const char *what;     /* "een spanning" */
+    const char *too_many; /* with the maximum as %d */
     int max;
-    const char *empty_nl, *empty_en;       /* NULL: the list may be empty */
+    const char *empty;    /* NULL: the list may be empty */
     /* reads one item; returns its id (may be empty) when it counts */
     const char *(*read)(lvl_build *b, const lnode *item);
     /* NULL, or runs after the list (listed: it was a list) */
@@ -582,16 +583,16 @@ void lvl_read_list(lvl_build *b, const lnode *seq, const lvl_section *sec)
     const lvl_items *k = sec->items;
     int *have = (int *)(void *)((char *)b->sc + k->count);
     bool listed = seq && lvl_want(s, seq, LN_SEQ, sec->key);
-    if (listed && seq->n == 0 && k->empty_nl)
-        lvl_diag_at(s, LVL_ERROR, seq, NULL, "%s", TR(s, k->empty_nl, k->empty_en));
-    const char *what = TR(s, k->what_nl, k->what_en);
+    if (listed && seq->n == 0 && k->empty)
+        lvl_diag_at(s, LVL_ERROR, seq, NULL, "%s", _(k->empty));
+    const char *what = _(k->what);
     b->ids.n = 0;
     for (int i = 0; listed && i < seq->n; i++) {
         const lnode *item = seq->kids[i];
         if (!lvl_want(s, item, LN_MAP, what))
             continue;
         if (*have >= k->max) {
-            lvl_diag_at(s, LVL_ERROR, item, NULL, TR(s, k->too_many_nl, k->too_many_en), k->max);
+            lvl_diag_at(s, LVL_ERROR, item, NULL, _(k->too_many), k->max);
             break;
         }
         lvl_check_keys(s, item, k->keys, k->n_keys, what);
@@ -616,7 +617,7 @@ static int unseated_role(lvl_build *b, int k, const lnode *at)
         if (b->seat_known[r] == k)
             return r;
     if (sc->n_roles >= CORE_MAX_ROLES) {
-        lvl_diag_at(s, LVL_ERROR, at, NULL, TR(s, "te veel rollen (max. %d)", "too many roles (max. %d)"), CORE_MAX_ROLES);
+        lvl_diag_at(s, LVL_ERROR, at, NULL, _("te veel rollen (max. %d)"), CORE_MAX_ROLES);
         return -1;
     }
     const lvl_role_tmp *t = &b->L->roles[k];
@@ -649,10 +650,9 @@ static int fact_holder(lvl_build *b, const lnode *rn, bool pupil_voice)
             break; /* today's message: add the role to `rollen` */
         char hint[LVL_MSG_LEN];
         snprintf(hint, sizeof hint,
-                 TR(s, "vertelt de leerling dit zelf, zet dan ‘stem-van-de-leerling: ja’ bij het feit; of voeg ‘%s’ toe aan ‘rollen’",
-                    "if the pupil tells this, add ‘stem-van-de-leerling: ja’ to the fact; or add ‘%s’ to ‘rollen’"),
+                 _("vertelt de leerling dit zelf, zet dan ‘stem-van-de-leerling: ja’ bij het feit; of voeg ‘%s’ toe aan ‘rollen’"),
                  rn->s);
-        lvl_diag_at(s, LVL_ERROR, rn, hint, TR(s, "rol ‘%s’ speelt niet mee in deze casus", "role ‘%s’ does not play in this level"), rn->s);
+        lvl_diag_at(s, LVL_ERROR, rn, hint, _("rol ‘%s’ speelt niet mee in deze casus"), rn->s);
         return -1;
     }
     if (pupil_voice && !b->seats_failed && L->n_roles > 0) {
@@ -660,7 +660,7 @@ static int fact_holder(lvl_build *b, const lnode *rn, bool pupil_voice)
         const char *names[LVL_MAX_KNOWN_ROLES];
         for (int k = 0; k < L->n_roles; k++)
             names[k] = L->roles[k].def.id;
-        lvl_resolve(s, rn, names, L->n_roles, "onbekende rol", "unknown role");
+        lvl_resolve(s, rn, names, L->n_roles, N_("onbekende rol"));
         return -1;
     }
     return seat_ref(b, rn);
@@ -673,7 +673,7 @@ static const char *read_fact(lvl_build *b, const lnode *f)
     core_fact_def *fd = &sc->facts[sc->n_facts];
     memset(fd, 0, sizeof *fd);
     fd->role = CORE_NONE;
-    item_id(b, f, fd->id, "dossierfeit", "dossier fact");
+    item_id(b, f, fd->id, N_("dossierfeit"));
     lvl_get_text(s, f, "tekst", fd->text, sizeof fd->text);
     /* beroepsgeheim: shared freely only with the ouder's (or the pupil's) consent */
     lvl_get_yesno(s, f, "gevoelig", &fd->sensitive);
@@ -689,8 +689,8 @@ static const char *read_fact(lvl_build *b, const lnode *f)
 
 /* `dossier`: after the level's facts, the roles' own facts by domain. */
 static const lvl_items fact_items = {
-    offsetof(core_scenario, n_facts), fact_keys, N_KEYS(fact_keys), "een dossierfeit", "a dossier fact",
-    "te veel dossierfeiten (max. %d)", "too many dossier facts (max. %d)", CORE_MAX_FACTS, NULL, NULL, read_fact,
+    offsetof(core_scenario, n_facts), fact_keys, N_KEYS(fact_keys), N_("een dossierfeit"),
+    N_("te veel dossierfeiten (max. %d)"), CORE_MAX_FACTS, NULL, read_fact,
     add_role_facts,
 };
 
@@ -700,7 +700,7 @@ static int read_innovation(lvl_build *b, const lnode *inn)
     lvl_src *s = b->s;
     if (!inn || !lvl_want(s, inn, LN_MAP, "innovatie"))
         return CORE_NONE;
-    lvl_check_keys(s, inn, innovation_keys, N_KEYS(innovation_keys), TR(s, "een innovatiekaart", "an innovation card"));
+    lvl_check_keys(s, inn, innovation_keys, N_KEYS(innovation_keys), _("een innovatiekaart"));
     core_card_def cd;
     memset(&cd, 0, sizeof cd);
     cd.type = CORE_CARD_INNOVATION;
@@ -733,13 +733,13 @@ static void friction_roles(lvl_build *b, const lnode *f, core_friction_def *fd)
             }
         }
         if (involved < 2 && unresolved == 0)
-            lvl_diag_at(s, LVL_ERROR, rl, TR(s, "een grenservaring vraagt minstens twee rollen", "a boundary experience takes at least two roles"),
-                        "%s", TR(s, "een spanning moet minstens twee rollen betrekken", "a friction must involve at least two roles"));
+            lvl_diag_at(s, LVL_ERROR, rl, _("een grenservaring vraagt minstens twee rollen"),
+                        "%s", _("een spanning moet minstens twee rollen betrekken"));
     }
     fd->required_roles = 2;
     if (lvl_get_int(s, f, "samen", &fd->required_roles, 2, CORE_MAX_SEATS) && involved >= 2 && fd->required_roles > involved)
         lvl_diag_at(s, LVL_ERROR, lvl_map_get(f, "samen"), NULL,
-                    TR(s, "‘samen’ (%d) is meer dan het aantal betrokken rollen (%d)", "‘samen’ (%d) is more than the number of roles involved (%d)"),
+                    _("‘samen’ (%d) is meer dan het aantal betrokken rollen (%d)"),
                     fd->required_roles, involved);
 }
 
@@ -752,21 +752,21 @@ static void friction_options(lvl_src *s, const lnode *f, core_friction_def *fd)
     if (!seq)
         return;
     if (seq->n > CORE_MAX_OPTIONS)
-        lvl_diag_at(s, LVL_ERROR, seq->kids[CORE_MAX_OPTIONS], TR(s, "kies de afspraken die het meest uitnodigen tot gesprek", "keep the afspraken that invite the most talk"),
-                    TR(s, "te veel afspraken bij een spanning: %d, het maximum is %d", "too many afspraken for a friction: %d, the maximum is %d"),
+        lvl_diag_at(s, LVL_ERROR, seq->kids[CORE_MAX_OPTIONS], _("kies de afspraken die het meest uitnodigen tot gesprek"),
+                    _("te veel afspraken bij een spanning: %d, het maximum is %d"),
                     seq->n, CORE_MAX_OPTIONS);
     for (int k = 0; k < seq->n && fd->n_options < CORE_MAX_OPTIONS; k++) {
         const lnode *v = seq->kids[k];
         if (!lvl_want(s, v, LN_SCALAR, "afspraken"))
             continue;
         if (v->slen == 0) {
-            lvl_diag_at(s, LVL_ERROR, v, TR(s, "schrijf de afspraak uit, of laat ze weg", "write the afspraak out, or leave it out"),
-                        TR(s, "‘%s’ is leeg", "‘%s’ is empty"), "afspraken");
+            lvl_diag_at(s, LVL_ERROR, v, _("schrijf de afspraak uit, of laat ze weg"),
+                        _("‘%s’ is leeg"), "afspraken");
             continue;
         }
         if (v->slen >= CORE_TITLE_LEN)
-            lvl_diag_at(s, LVL_ERROR, v, TR(s, "een afspraak is kort, zoals een titel; de uitleg hoort in de ‘tekst’ van de spanning", "an afspraak is short, like a title; the explanation belongs in the friction's ‘tekst’"),
-                        TR(s, "afspraak te lang (max. ongeveer %d tekens)", "afspraak too long (max. about %d characters)"), CORE_TITLE_LEN - 1);
+            lvl_diag_at(s, LVL_ERROR, v, _("een afspraak is kort, zoals een titel; de uitleg hoort in de ‘tekst’ van de spanning"),
+                        _("afspraak te lang (max. ongeveer %d tekens)"), CORE_TITLE_LEN - 1);
         lvl_copy_str(fd->options[fd->n_options++], CORE_TITLE_LEN, v->s);
     }
 }
@@ -777,15 +777,14 @@ static const char *read_friction(lvl_build *b, const lnode *f)
     core_scenario *sc = b->sc;
     core_friction_def *fd = &sc->frictions[sc->n_frictions];
     memset(fd, 0, sizeof *fd);
-    item_id(b, f, fd->id, "spanning", "friction");
+    item_id(b, f, fd->id, N_("spanning"));
     lvl_get_text(s, f, "titel", fd->title, sizeof fd->title);
     lvl_get_text(s, f, "tekst", fd->text, sizeof fd->text);
     friction_roles(b, f, fd);
     lvl_get_int(s, f, "zwaarte", &fd->severity, 1, 5);
     static const char *const targets[] = {"draagkracht", "welbevinden"};
     fd->drains = CORE_DRAIN_DRAAGKRACHT;
-    if (lvl_get_choice(s, f, "treft", targets, 2, "onbekend doelwit (draagkracht of welbevinden)",
-                       "unknown target (draagkracht or welbevinden)") == 1)
+    if (lvl_get_choice(s, f, "treft", targets, 2, N_("onbekend doelwit (draagkracht of welbevinden)")) == 1)
         fd->drains = CORE_DRAIN_WELBEVINDEN;
     lvl_get_int(s, f, "ronde", &fd->round, 0, sc->rules.rounds);
     fd->innovation_card = read_innovation(b, lvl_map_get(f, "innovatie"));
@@ -795,15 +794,15 @@ static const char *read_friction(lvl_build *b, const lnode *f)
 
 /* `spanningen`: the frictions between roles, each with an innovation. */
 static const lvl_items friction_items = {
-    offsetof(core_scenario, n_frictions), friction_keys, N_KEYS(friction_keys), "een spanning", "a friction",
-    "te veel spanningen (max. %d)", "too many frictions (max. %d)", CORE_MAX_FRICTIONS,
-    "een casus heeft minstens één spanning nodig", "a level needs at least one friction", read_friction, NULL,
+    offsetof(core_scenario, n_frictions), friction_keys, N_KEYS(friction_keys), N_("een spanning"),
+    N_("te veel spanningen (max. %d)"), CORE_MAX_FRICTIONS,
+    N_("een casus heeft minstens één spanning nodig"), read_friction, NULL,
 };
 
 static const char *read_goal(lvl_build *b, const lnode *g)
 {
     core_goal_def *gd = &b->sc->goals[b->sc->n_goals];
-    item_id(b, g, gd->id, "doel", "goal");
+    item_id(b, g, gd->id, N_("doel"));
     lvl_get_text(b->s, g, "titel", gd->title, sizeof gd->title);
     lvl_get_text(b->s, g, "tekst", gd->text, sizeof gd->text);
     need_mask(b->s, g, "noden", &b->need_names, &gd->needs);
@@ -812,9 +811,9 @@ static const char *read_goal(lvl_build *b, const lnode *g)
 
 /* `doelen`: the team's shared goals, each linked to needs. */
 static const lvl_items goal_items = {
-    offsetof(core_scenario, n_goals), goal_keys, N_KEYS(goal_keys), "een doel", "a goal",
-    "te veel doelen (max. %d)", "too many goals (max. %d)", CORE_MAX_GOALS,
-    "een casus heeft minstens één gedeeld doel nodig", "a level needs at least one shared goal", read_goal, NULL,
+    offsetof(core_scenario, n_goals), goal_keys, N_KEYS(goal_keys), N_("een doel"),
+    N_("te veel doelen (max. %d)"), CORE_MAX_GOALS,
+    N_("een casus heeft minstens één gedeeld doel nodig"), read_goal, NULL,
 };
 
 /* The answers of one reflection card. */
@@ -825,13 +824,13 @@ static void reflection_answers(lvl_src *s, const lnode *c, core_reflection_def *
     if (!ans)
         return;
     if (ans->n < 2 || ans->n > CORE_MAX_OPTIONS)
-        lvl_diag_at(s, LVL_ERROR, ans, NULL, TR(s, "een reflectiekaart heeft 2 tot %d antwoorden, niet %d", "a reflection card has 2 to %d answers, not %d"),
+        lvl_diag_at(s, LVL_ERROR, ans, NULL, _("een reflectiekaart heeft 2 tot %d antwoorden, niet %d"),
                     CORE_MAX_OPTIONS, ans->n);
     for (int k = 0; k < ans->n && rd->n_options < CORE_MAX_OPTIONS; k++) {
         if (!lvl_want(s, ans->kids[k], LN_SCALAR, "antwoorden"))
             continue;
         if (ans->kids[k]->slen >= CORE_TITLE_LEN)
-            lvl_diag_at(s, LVL_ERROR, ans->kids[k], NULL, TR(s, "antwoord te lang: %d bytes, het maximum is %d (é, ë en ’ tellen voor 2 of 3)", "answer too long: %d bytes, the maximum is %d (é, ë and ’ count as 2 or 3)"),
+            lvl_diag_at(s, LVL_ERROR, ans->kids[k], NULL, _("antwoord te lang: %d bytes, het maximum is %d (é, ë en ’ tellen voor 2 of 3)"),
                         (int)ans->kids[k]->slen, CORE_TITLE_LEN - 1);
         lvl_copy_str(rd->options[rd->n_options++], CORE_TITLE_LEN, ans->kids[k]->s);
     }
@@ -849,8 +848,8 @@ static uint32_t fit_mask(lvl_src *s, const lnode *c, const char *key, int n_opti
     if (!seq)
         return 0;
     if (seq->n == 0) {
-        lvl_diag_at(s, LVL_ERROR, seq, TR(s, "noem minstens één antwoord (0 is het eerste), of laat de regel weg voor de standaard", "name at least one answer (0 is the first), or leave the line out for the default"),
-                    TR(s, "‘%s’ is leeg", "‘%s’ is empty"), key);
+        lvl_diag_at(s, LVL_ERROR, seq, _("noem minstens één antwoord (0 is het eerste), of laat de regel weg voor de standaard"),
+                    _("‘%s’ is leeg"), key);
         return 0;
     }
     for (int i = 0; i < seq->n; i++) {
@@ -859,8 +858,8 @@ static uint32_t fit_mask(lvl_src *s, const lnode *c, const char *key, int n_opti
             continue;
         if (k >= n_options) {
             if (n_options > 0)
-                lvl_diag_at(s, LVL_ERROR, seq->kids[i], TR(s, "tel vanaf 0: 0 is het eerste antwoord", "count from 0: 0 is the first answer"),
-                            TR(s, "antwoord %d bestaat niet: deze kaart heeft antwoorden 0 tot %d", "answer %d does not exist: this card has answers 0 to %d"),
+                lvl_diag_at(s, LVL_ERROR, seq->kids[i], _("tel vanaf 0: 0 is het eerste antwoord"),
+                            _("antwoord %d bestaat niet: deze kaart heeft antwoorden 0 tot %d"),
                             k, n_options - 1);
             continue;
         }
@@ -874,14 +873,14 @@ static const char *read_reflection(lvl_build *b, const lnode *c)
     lvl_src *s = b->s;
     core_scenario *sc = b->sc;
     core_reflection_def *rd = &sc->reflections[sc->n_reflections];
-    item_id(b, c, rd->id, "reflectiekaart", "reflection card");
+    item_id(b, c, rd->id, N_("reflectiekaart"));
     lvl_get_text(s, c, "vraag", rd->question, sizeof rd->question);
     const char *blocks[CORE_BLOCK_COUNT], *tags[CORE_EV_TAG_COUNT];
     for (int k = 0; k < CORE_BLOCK_COUNT; k++)
         blocks[k] = core_block_key((core_building_block)k);
     for (int t = 0; t < CORE_EV_TAG_COUNT; t++)
         tags[t] = core_evidence_name((core_evidence_tag)t);
-    int k = lvl_get_choice(s, c, "bouwsteen", blocks, CORE_BLOCK_COUNT, "onbekende bouwsteen", "unknown building block");
+    int k = lvl_get_choice(s, c, "bouwsteen", blocks, CORE_BLOCK_COUNT, N_("onbekende bouwsteen"));
     if (k >= 0) {
         rd->block = (core_building_block)k;
         b->block_seen[k] = true;
@@ -889,7 +888,7 @@ static const char *read_reflection(lvl_build *b, const lnode *c)
     lnode one_t;
     const lnode *sig = lvl_get_list(s, c, "signalen", &one_t);
     for (int i = 0; sig && i < sig->n; i++) {
-        int t = lvl_resolve(s, sig->kids[i], tags, CORE_EV_TAG_COUNT, "onbekend signaal", "unknown evidence tag");
+        int t = lvl_resolve(s, sig->kids[i], tags, CORE_EV_TAG_COUNT, N_("onbekend signaal"));
         if (t >= 0)
             rd->evidence |= 1u << t;
     }
@@ -908,16 +907,16 @@ static void check_blocks(lvl_build *b, const lnode *refl, bool listed)
         return;
     for (int k = 0; k < CORE_BLOCK_COUNT; k++)
         if (!b->block_seen[k] && s->d->n_errors == 0)
-            lvl_diag_at(s, LVL_WARNING, refl, TR(s, "de debriefing kiest per bouwsteen een kaart", "the debrief picks a card per building block"),
-                        TR(s, "geen reflectiekaart voor bouwsteen ‘%s’", "no reflection card for building block ‘%s’"),
+            lvl_diag_at(s, LVL_WARNING, refl, _("de debriefing kiest per bouwsteen een kaart"),
+                        _("geen reflectiekaart voor bouwsteen ‘%s’"),
                         core_block_key((core_building_block)k));
 }
 
 /* `reflectiewaaier`: the debrief's reflection cards. */
 static const lvl_items reflection_items = {
-    offsetof(core_scenario, n_reflections), reflection_keys, N_KEYS(reflection_keys), "een reflectiekaart",
-    "a reflection card", "te veel reflectiekaarten (max. %d)", "too many reflection cards (max. %d)",
-    CORE_MAX_REFLECTIONS, "de reflectiewaaier is leeg", "the reflection fan is empty", read_reflection, check_blocks,
+    offsetof(core_scenario, n_reflections), reflection_keys, N_KEYS(reflection_keys), N_("een reflectiekaart"),
+    N_("te veel reflectiekaarten (max. %d)"), CORE_MAX_REFLECTIONS, N_("de reflectiewaaier is leeg"), read_reflection,
+    check_blocks,
 };
 
 static const char *read_event(lvl_build *b, const lnode *e)
@@ -933,19 +932,19 @@ static const char *read_event(lvl_build *b, const lnode *e)
     lvl_get_int(s, e, "welbevinden", &se->welbevinden_delta, -5, 5);
     lvl_get_int(s, e, "draagkracht", &se->draagkracht_delta, -5, 5);
     const lnode *nn = lvl_map_get(e, "nood");
-    se->need = lvl_get_choice(s, e, "nood", b->need_names.names, b->need_names.n, "onbekende nood", "unknown need");
+    se->need = lvl_get_choice(s, e, "nood", b->need_names.names, b->need_names.n, N_("onbekende nood"));
     if (se->need < 0)
         se->need = CORE_NONE;
     if (lvl_get_int(s, e, "voortgang", &se->need_delta, -10, 10) && !(nn && nn->type == LN_SCALAR))
-        lvl_diag_at(s, LVL_ERROR, lvl_map_get(e, "voortgang"), TR(s, "voeg ‘nood: ...’ toe", "add ‘nood: ...’"), "%s",
-                    TR(s, "‘voortgang’ zonder ‘nood’", "‘voortgang’ without ‘nood’"));
+        lvl_diag_at(s, LVL_ERROR, lvl_map_get(e, "voortgang"), _("voeg ‘nood: ...’ toe"), "%s",
+                    _("‘voortgang’ zonder ‘nood’"));
     return ""; /* events have no id */
 }
 
 /* `gebeurtenissen`: scripted events at the start of a round. */
 static const lvl_items event_items = {
-    offsetof(core_scenario, n_events), event_keys, N_KEYS(event_keys), "een gebeurtenis", "an event",
-    "te veel gebeurtenissen (max. %d)", "too many events (max. %d)", CORE_MAX_EVENTS_SCRIPTED, NULL, NULL, read_event,
+    offsetof(core_scenario, n_events), event_keys, N_KEYS(event_keys), N_("een gebeurtenis"),
+    N_("te veel gebeurtenissen (max. %d)"), CORE_MAX_EVENTS_SCRIPTED, NULL, read_event,
     NULL,
 };
 
@@ -963,12 +962,12 @@ static int note_texts(lvl_src *s, const lnode *notes, const char *key, char (*ro
     if (!seq)
         return 0;
     if (seq->n == 0)
-        lvl_diag_at(s, LVL_ERROR, seq, NULL, TR(s, "‘%s’ is leeg", "‘%s’ is empty"), key);
+        lvl_diag_at(s, LVL_ERROR, seq, NULL, _("‘%s’ is leeg"), key);
     int n = 0;
     for (int i = 0; i < seq->n; i++) {
         if (n >= CORE_MAX_NOTE_ITEMS) {
-            lvl_diag_at(s, LVL_ERROR, seq->kids[i], TR(s, "houd het kort: de trainer leest dit tijdens de sessie", "keep it short: the trainer reads this during the session"),
-                        TR(s, "te veel punten onder ‘%s’ (max. %d)", "too many items under ‘%s’ (max. %d)"), key, CORE_MAX_NOTE_ITEMS);
+            lvl_diag_at(s, LVL_ERROR, seq->kids[i], _("houd het kort: de trainer leest dit tijdens de sessie"),
+                        _("te veel punten onder ‘%s’ (max. %d)"), key, CORE_MAX_NOTE_ITEMS);
             break;
         }
         if (lvl_text(s, seq->kids[i], key, rows[n], CORE_TEXT_LEN))
@@ -990,21 +989,21 @@ static void read_trainer_notes(lvl_build *b, const lnode *m)
     const lnode *goals = lvl_map_get(m, "leerdoelen");
     if (goals && lvl_want(s, goals, LN_SEQ, "leerdoelen")) {
         if (goals->n == 0)
-            lvl_diag_at(s, LVL_ERROR, goals, NULL, TR(s, "‘%s’ is leeg", "‘%s’ is empty"), "leerdoelen");
+            lvl_diag_at(s, LVL_ERROR, goals, NULL, _("‘%s’ is leeg"), "leerdoelen");
         const char *blocks[CORE_BLOCK_COUNT];
         for (int k = 0; k < CORE_BLOCK_COUNT; k++)
             blocks[k] = core_block_key((core_building_block)k);
         for (int i = 0; i < goals->n; i++) {
             const lnode *g = goals->kids[i];
             if (tn->n_goals >= CORE_MAX_NOTE_ITEMS) {
-                lvl_diag_at(s, LVL_ERROR, g, NULL, TR(s, "te veel punten onder ‘%s’ (max. %d)", "too many items under ‘%s’ (max. %d)"),
+                lvl_diag_at(s, LVL_ERROR, g, NULL, _("te veel punten onder ‘%s’ (max. %d)"),
                             "leerdoelen", CORE_MAX_NOTE_ITEMS);
                 break;
             }
-            if (!lvl_want(s, g, LN_MAP, TR(s, "een leerdoel", "a learning goal")))
+            if (!lvl_want(s, g, LN_MAP, _("een leerdoel")))
                 continue;
-            lvl_check_keys(s, g, note_goal_keys, N_KEYS(note_goal_keys), TR(s, "een leerdoel", "a learning goal"));
-            int k = lvl_get_choice(s, g, "bouwsteen", blocks, CORE_BLOCK_COUNT, "onbekende bouwsteen", "unknown building block");
+            lvl_check_keys(s, g, note_goal_keys, N_KEYS(note_goal_keys), _("een leerdoel"));
+            int k = lvl_get_choice(s, g, "bouwsteen", blocks, CORE_BLOCK_COUNT, N_("onbekende bouwsteen"));
             tn->goal_blocks[tn->n_goals] = k >= 0 ? (core_building_block)k : CORE_BLOCK_IDENTITEIT;
             if (lvl_get_text(s, g, "tekst", tn->goals[tn->n_goals], CORE_TEXT_LEN) && k >= 0)
                 tn->n_goals++;

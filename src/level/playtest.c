@@ -6,15 +6,12 @@
 #include "level/level.h"
 #include "level/level_int.h"
 
-#include "platform/plat.h"
-
 #include <string.h>
 
 void lvl_playtest(const core_scenario *sc, const char *file, int games, uint64_t seed,
                   lvl_diags *diags, lvl_playtest_report *report)
 {
-    lvl_src s = {.file = file ? file : "<level>", .d = diags,
-                 .is_en = strcmp(plat_i18n_lang(), "en") == 0};
+    lvl_src s = {.file = file ? file : "<level>", .d = diags};
     if (games < 1)
         games = 1;
     /* every kind of bots (issue #12): solo is the floor, checklist presses
@@ -49,29 +46,25 @@ void lvl_playtest(const core_scenario *sc, const char *file, int games, uint64_t
     for (int n = 0; n < sc->n_needs; n++)
         if (!((reached >> (unsigned)n) & 1u))
             lvl_diag_add(&s, LVL_WARNING, 0, 0,
-                         TR(&s, "verlaag de ‘doel’ van die nood, of geef een rol die meespeelt kaarten met het domein van de nood",
-                            "lower that need's ‘doel’, or give a role in play cards of the need's domain"),
-                         TR(&s, "geen enkele soort bots haalt nood ‘%s’ (solo, checklist, team en gemengd, %d spellen elk)",
-                            "no kind of bots reaches need ‘%s’ (solo, checklist, team and mixed, %d games each)"),
+                         _("verlaag de ‘doel’ van die nood, of geef een rol die meespeelt kaarten met het domein van de nood"),
+                         _("geen enkele soort bots haalt nood ‘%s’ (solo, checklist, team en gemengd, %d spellen elk)"),
                          sc->needs[n].id, games);
-    const char *tune = TR(&s, "pas de ‘doel’ van de noden, de ‘sterkte’ van de kaarten of de ‘grensdomeinen’ aan; zie levels/README.md",
-                          "tune the needs' ‘doel’, the cards' ‘sterkte’ or the ‘grensdomeinen’; see levels/README.md");
+    const char *tune = _("pas de ‘doel’ van de noden, de ‘sterkte’ van de kaarten of de ‘grensdomeinen’ aan; zie levels/README.md");
     if (tw < LVL_PLAYTEST_MIN_TEAM_WIN)
-        lvl_diag_add(&s, LVL_WARNING, 0, 0, TR(&s, "verlaag de ‘doel’ van de noden of verhoog ‘welbevinden-start’", "lower the needs' ‘doel’ or raise ‘welbevinden-start’"),
-                     TR(&s, "bijna onwinbaar: samenwerkende bots winnen maar %.0f%% van %d spellen", "nearly unwinnable: cooperating bots win only %.0f%% of %d games"),
+        lvl_diag_add(&s, LVL_WARNING, 0, 0, _("verlaag de ‘doel’ van de noden of verhoog ‘welbevinden-start’"),
+                     _("bijna onwinbaar: samenwerkende bots winnen maar %.0f%% van %d spellen"),
                      tw * 100.0, games);
     if (sw > LVL_PLAYTEST_MAX_SOLO_WIN)
         lvl_diag_add(&s, LVL_WARNING, 0, 0, tune,
-                     TR(&s, "te makkelijk: bots die alleen werken winnen %.0f%% van %d spellen", "too easy: bots working alone win %.0f%% of %d games"),
+                     _("te makkelijk: bots die alleen werken winnen %.0f%% van %d spellen"),
                      sw * 100.0, games);
     else if (sw > tw - LVL_PLAYTEST_MIN_GAP)
         lvl_diag_add(&s, LVL_WARNING, 0, 0, tune,
-                     TR(&s, "alleen werken loont bijna even goed als samenwerken: solo wint %.0f%%, team %.0f%% (verschil moet minstens %.0f procentpunt zijn)",
-                        "working alone pays almost as well as working together: solo wins %.0f%%, team %.0f%% (the gap must be at least %.0f points)"),
+                     _("alleen werken loont bijna even goed als samenwerken: solo wint %.0f%%, team %.0f%% (verschil moet minstens %.0f procentpunt zijn)"),
                      sw * 100.0, tw * 100.0, LVL_PLAYTEST_MIN_GAP * 100.0);
     if (solo->levels[CORE_LEVEL_VERBINDEND] > 0)
         lvl_diag_add(&s, LVL_WARNING, 0, 0, tune,
-                     TR(&s, "bots die alleen werken halen toch ‘verbindend’ (%d van %d spellen)", "bots working alone still reach ‘verbindend’ (%d of %d games)"),
+                     _("bots die alleen werken halen toch ‘verbindend’ (%d van %d spellen)"),
                      solo->levels[CORE_LEVEL_VERBINDEND], games);
 }
 

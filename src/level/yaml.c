@@ -7,20 +7,11 @@
  */
 #include "level/level_int.h"
 
-#include "platform/plat.h"
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
-
-/* ------------------------------------------------------------ language */
-
-const char *lvl_tr(const lvl_src *s, const char *nl, const char *en)
-{
-    return (s && s->is_en) ? en : nl;
-}
 
 static size_t utf8_seq(const unsigned char *p, const unsigned char *end);
 
@@ -139,8 +130,7 @@ void lvl_diag_at(lvl_src *s, lvl_severity sev, const lnode *n, const char *hint,
     va_end(ap);
 }
 
-/* Counts UTF-8 characters from a to b (the column libyaml would report). */
-static int chars_between(const char *a, const char *b)
+int lvl_utf8_chars(const char *a, const char *b)
 {
     int n = 0;
     for (; a < b; a++)
@@ -152,16 +142,11 @@ static int chars_between(const char *a, const char *b)
 void lvl_diags_print(const lvl_diags *d, bool gcc_format, void *stdio_file)
 {
     FILE *f = stdio_file ? (FILE *)stdio_file : stderr;
-    bool en = strcmp(plat_i18n_lang(), "en") == 0;
     for (int i = 0; i < d->n; i++) {
         const lvl_diag *g = &d->items[i];
-        const char *sev;
-        if (gcc_format)
-            sev = g->severity == LVL_ERROR ? "error" : "warning";
-        else if (en)
-            sev = g->severity == LVL_ERROR ? "error" : "warning";
-        else
-            sev = g->severity == LVL_ERROR ? "fout" : "waarschuwing";
+        /* gcc format keeps the words editors and grep look for, in English */
+        const char *sev = gcc_format ? (g->severity == LVL_ERROR ? "error" : "warning")
+                                     : (g->severity == LVL_ERROR ? _("fout") : _("waarschuwing"));
         /* gcc format: one line per message, the hint at its end, so that
          * editors and grep see each message whole */
         if (g->line > 0)
@@ -170,7 +155,7 @@ void lvl_diags_print(const lvl_diags *d, bool gcc_format, void *stdio_file)
             fprintf(f, "%s: %s: %s", g->file, sev, g->message);
         if (gcc_format) {
             if (g->hint[0])
-                fprintf(f, " [%s: %s]", en ? "help" : "hulp", g->hint);
+                fprintf(f, " [%s: %s]", _("hulp"), g->hint);
             fputc('\n', f);
             continue;
         }
@@ -188,10 +173,10 @@ void lvl_diags_print(const lvl_diags *d, bool gcc_format, void *stdio_file)
             fputs("^\n", f);
         }
         if (g->hint[0])
-            fprintf(f, "      = %s: %s\n", en ? "help" : "hulp", g->hint);
+            fprintf(f, "      = %s: %s\n", _("hulp"), g->hint);
     }
     if (d->n_dropped > 0)
-        fprintf(f, en ? "... and %d more messages\n" : "... en nog %d meldingen\n", d->n_dropped);
+        fprintf(f, _("... en nog %d meldingen\n"), d->n_dropped);
 }
 
 /* ------------------------------------------------------------ byte checks */
@@ -291,11 +276,9 @@ static void check_apostrophe(lvl_src *s, const char *line, const char *end, int 
     }
     if (!is_value)
         return;
-    lvl_diag_add(s, LVL_WARNING, lineno, chars_between(line, v) + 1,
-                 TR(s, "zet de hele tekst tussen dubbele aanhalingstekens: \"'s Morgens ...\"",
-                    "put the whole text between double quotes: \"'s Morgens ...\""),
-                 TR(s, "een tekst die begint met ‘%.2s’ opent in YAML een stuk tussen aanhalingstekens: de tekst wordt afgekapt of het bestand breekt",
-                    "a text starting with ‘%.2s’ opens a quoted string in YAML: the text gets cut or the file breaks"),
+    lvl_diag_add(s, LVL_WARNING, lineno, lvl_utf8_chars(line, v) + 1,
+                 _("zet de hele tekst tussen dubbele aanhalingstekens: \"'s Morgens ...\""),
+                 _("een tekst die begint met ‘%.2s’ opent in YAML een stuk tussen aanhalingstekens: de tekst wordt afgekapt of het bestand breekt"),
                  v);
 }
 
@@ -305,9 +288,8 @@ bool lvl_precheck(lvl_src *s)
     const unsigned char *end = t + s->len;
     if (s->len == 0) {
         lvl_diag_add(s, LVL_ERROR, 0, 0,
-                     TR(s, "kopieer een bestaande casus (bv. levels/noor.yaml) en pas het aan",
-                        "copy an existing level (e.g. levels/noor.yaml) and change it"),
-                     "%s", TR(s, "het bestand is leeg", "the file is empty"));
+                     _("kopieer een bestaande casus (bv. levels/noor.yaml) en pas het aan"),
+                     "%s", _("het bestand is leeg"));
         return false;
     }
     if (memchr(t, '\0', s->len)) {
@@ -316,18 +298,14 @@ bool lvl_precheck(lvl_src *s)
         for (const unsigned char *p = t; p < z; p++)
             line += *p == '\n';
         lvl_diag_add(s, LVL_ERROR, line, 1,
-                     TR(s, "een casus is een tekstbestand (.yaml); is dit een Word-document of een afbeelding?",
-                        "a level is a text file (.yaml); is this a Word document or an image?"),
-                     "%s", TR(s, "het bestand bevat nul-bytes: dit is geen tekstbestand",
-                        "the file contains NUL bytes: this is not a text file"));
+                     _("een casus is een tekstbestand (.yaml); is dit een Word-document of een afbeelding?"),
+                     "%s", _("het bestand bevat nul-bytes: dit is geen tekstbestand"));
         return false;
     }
     if (s->len >= 3 && t[0] == 0xEF && t[1] == 0xBB && t[2] == 0xBF) {
         lvl_diag_add(s, LVL_WARNING, 1, 1,
-                     TR(s, "sla het bestand op als ‘UTF-8’ zonder BOM; Samenspel leest het nu wel, andere programma's soms niet",
-                        "save the file as ‘UTF-8’ without BOM; Samenspel reads it, other programs may not"),
-                     "%s", TR(s, "het bestand begint met een BOM (onzichtbaar teken van Kladblok)",
-                        "the file starts with a BOM (an invisible mark some editors add)"));
+                     _("sla het bestand op als ‘UTF-8’ zonder BOM; Samenspel leest het nu wel, andere programma's soms niet"),
+                     "%s", _("het bestand begint met een BOM (onzichtbaar teken van Kladblok)"));
         t += 3;
     }
     bool ok = true;
@@ -345,16 +323,14 @@ bool lvl_precheck(lvl_src *s)
             const char *g = cp1252_guess(*p);
             char hint[LVL_MSG_LEN];
             snprintf(hint, sizeof hint, "%s",
-                     TR(s, "het bestand is waarschijnlijk opgeslagen als Windows-1252 (ANSI); sla het opnieuw op als UTF-8 (Kladblok: Opslaan als → Codering: UTF-8)",
-                        "the file was probably saved as Windows-1252 (ANSI); save it again as UTF-8 (Notepad: Save as → Encoding: UTF-8)"));
+                     _("het bestand is waarschijnlijk opgeslagen als Windows-1252 (ANSI); sla het opnieuw op als UTF-8 (Kladblok: Opslaan als → Codering: UTF-8)"));
             if (g)
-                lvl_diag_add(s, LVL_ERROR, lineno, chars_between((const char *)line, (const char *)p) + 1, hint,
-                             TR(s, "ongeldige UTF-8: byte 0x%02X (in Windows-1252 is dat ‘%s’)",
-                                "invalid UTF-8: byte 0x%02X (in Windows-1252 that is ‘%s’)"),
+                lvl_diag_add(s, LVL_ERROR, lineno, lvl_utf8_chars((const char *)line, (const char *)p) + 1, hint,
+                             _("ongeldige UTF-8: byte 0x%02X (in Windows-1252 is dat ‘%s’)"),
                              *p, g);
             else
-                lvl_diag_add(s, LVL_ERROR, lineno, chars_between((const char *)line, (const char *)p) + 1, hint,
-                             TR(s, "ongeldige UTF-8: byte 0x%02X", "invalid UTF-8: byte 0x%02X"), *p);
+                lvl_diag_add(s, LVL_ERROR, lineno, lvl_utf8_chars((const char *)line, (const char *)p) + 1, hint,
+                             _("ongeldige UTF-8: byte 0x%02X"), *p);
             return false; /* positions after this are guesses; one clear message is better */
         }
         p += n;
@@ -371,10 +347,9 @@ bool lvl_precheck(lvl_src *s)
         while (q < e && (*q == ' ' || *q == '\t' || *q == '-')) {
             if (*q == '\t') {
                 if (tab_lines++ < 5)
-                    lvl_diag_add(s, LVL_ERROR, lineno, chars_between(l, q) + 1,
-                                 TR(s, "YAML laat geen tabs toe om in te springen; gebruik spaties (stel je editor in op ‘tabs als spaties’)",
-                                    "YAML does not allow tabs for indentation; use spaces (set your editor to ‘insert spaces’)"),
-                                 "%s", TR(s, "tab in de inspringing", "tab in the indentation"));
+                    lvl_diag_add(s, LVL_ERROR, lineno, lvl_utf8_chars(l, q) + 1,
+                                 _("YAML laat geen tabs toe om in te springen; gebruik spaties (stel je editor in op ‘tabs als spaties’)"),
+                                 "%s", _("tab in de inspringing"));
                 ok = false;
                 break;
             }
@@ -578,25 +553,21 @@ static bool indent_advice(lvl_src *s, const char *text, size_t len, int line, pa
     char key[48], ref_key[48], msg[LVL_MSG_LEN], hint[LVL_MSG_LEN];
     line_key(&y, key, sizeof key);
     line_key(&ref_y, ref_key, sizeof ref_key);
-    const char *how = best_d < 0 ? (n == 1 ? TR(s, "1 spatie te weinig", "1 space too few") : TR(s, "2 spaties te weinig", "2 spaces too few"))
-                                 : (n == 1 ? TR(s, "1 spatie te veel", "1 space too many") : TR(s, "2 spaties te veel", "2 spaces too many"));
+    const char *how = best_d < 0 ? (n == 1 ? _("1 spatie te weinig") : _("2 spaties te weinig"))
+                                 : (n == 1 ? _("1 spatie te veel") : _("2 spaties te veel"));
     if (y.dash) {
         snprintf(msg, sizeof msg,
-                 TR(s, "dit lijstitem springt %s in: de ‘- ’ van deze lijst staan in kolom %d (zoals op regel %d)",
-                    "this list item is indented %s: the ‘- ’ of this list are in column %d (as on line %d)"),
+                 _("dit lijstitem springt %s in: de ‘- ’ van deze lijst staan in kolom %d (zoals op regel %d)"),
                  how, best + 1, ref);
         snprintf(hint, sizeof hint,
-                 TR(s, "begin de regel met %d spaties, zodat de ‘- ’ precies onder die van regel %d staat",
-                    "start the line with %d spaces, so that the ‘- ’ is right under the one on line %d"),
+                 _("begin de regel met %d spaties, zodat de ‘- ’ precies onder die van regel %d staat"),
                  best, ref);
     } else {
         snprintf(msg, sizeof msg,
-                 TR(s, "‘%s’ springt %s in: de sleutels van dit blok beginnen in kolom %d (zoals ‘%s’ op regel %d)",
-                    "‘%s’ is indented %s: the keys of this block start in column %d (as ‘%s’ on line %d)"),
+                 _("‘%s’ springt %s in: de sleutels van dit blok beginnen in kolom %d (zoals ‘%s’ op regel %d)"),
                  key, how, best + 1, ref_key, ref);
         snprintf(hint, sizeof hint,
-                 TR(s, "begin de regel met %d spaties, zodat ‘%s’ precies onder ‘%s’ staat",
-                    "start the line with %d spaces, so that ‘%s’ is right under ‘%s’"),
+                 _("begin de regel met %d spaties, zodat ‘%s’ precies onder ‘%s’ staat"),
                  best, key, ref_key);
     }
     lvl_diag_add(s, LVL_ERROR, line, y.ind + 1, hint, "%s", msg);
@@ -616,49 +587,33 @@ static void yaml_problem(lvl_src *s, const yaml_parser_t *p, const char *text, s
         if (strstr(p->problem, indent_problems[i]) && indent_advice(s, text, len, f->line, f))
             return;
     struct {
-        const char *problem, *nl, *en, *hint_nl, *hint_en;
+        const char *problem, *msg, *hint; /* libyaml's words; msgids (N_) */
         bool at_context;
     } map[] = {
-        {"mapping values are not allowed", "een ‘:’ op een plaats waar YAML dat niet verwacht",
-         "a ‘:’ where YAML does not expect one",
-         "staat er een dubbele punt in een tekst? Zet de hele tekst tussen dubbele aanhalingstekens",
-         "is there a colon inside a text? Put the whole text between double quotes", false},
-        {"did not find expected key", "de inspringing klopt niet, of een tekst loopt door op een nieuwe regel",
-         "the indentation is off, or a text continues on a new line",
-         "sleutels van eenzelfde blok springen even ver in (met spaties); zet lange tekst tussen dubbele aanhalingstekens",
-         "keys of one block are indented equally (with spaces); put long text between double quotes", false},
-        {"did not find expected '-' indicator", "de lijst springt niet gelijk in",
-         "the list is not indented evenly",
-         "zet elk ‘- ’ van een lijst precies onder elkaar", "put every ‘- ’ of a list exactly under each other", false},
+        {"mapping values are not allowed", N_("een ‘:’ op een plaats waar YAML dat niet verwacht"),
+         N_("staat er een dubbele punt in een tekst? Zet de hele tekst tussen dubbele aanhalingstekens"), false},
+        {"did not find expected key", N_("de inspringing klopt niet, of een tekst loopt door op een nieuwe regel"),
+         N_("sleutels van eenzelfde blok springen even ver in (met spaties); zet lange tekst tussen dubbele aanhalingstekens"), false},
+        {"did not find expected '-' indicator", N_("de lijst springt niet gelijk in"),
+         N_("zet elk ‘- ’ van een lijst precies onder elkaar"), false},
         {"found character that cannot start any token",
-         "een teken waarmee een waarde niet kan beginnen (zoals `, @ of %)",
-         "a character a value cannot start with (such as `, @ or %)",
-         "zet de tekst tussen dubbele aanhalingstekens", "put the text between double quotes", false},
-        {"found unexpected end of stream", "een tekst tussen aanhalingstekens wordt nooit afgesloten",
-         "a quoted text is never closed",
-         "kijk na of elk aanhalingsteken een partner heeft; begint een tekst met 's of 't, zet hem dan tussen dubbele aanhalingstekens",
-         "check that every quote has a partner; a text starting with 's or 't needs double quotes around it", true},
-        {"could not find expected ':'", "een sleutel zonder ‘:’", "a key without ‘:’",
-         "schrijf ‘sleutel: waarde’, of zet een tekst die over meerdere regels loopt tussen aanhalingstekens",
-         "write ‘key: value’, or put a text spanning several lines between quotes", false},
-        {"did not find expected node content", "hier ontbreekt een waarde", "a value is missing here",
-         "schrijf na de ‘:’ of ‘- ’ een waarde", "write a value after the ‘:’ or ‘- ’", false},
-        {"block sequence entries are not allowed", "een ‘- ’ op een plaats waar geen lijst kan beginnen",
-         "a ‘- ’ where no list can start",
-         "begin de lijst op een nieuwe regel, ingesprongen onder zijn sleutel",
-         "start the list on a new line, indented under its key", false},
-        {"found a tab character", "tab in de inspringing", "tab in the indentation",
-         "gebruik spaties", "use spaces", false},
-        {"did not find expected ',' or ']'", "een lijst tussen [ ] wordt niet goed afgesloten",
-         "a [ ] list is not closed properly",
-         "kijk na of elke [ een ] heeft en de items gescheiden zijn door komma's",
-         "check that every [ has a ] and the items are separated by commas", true},
-        {"did not find expected ',' or '}'", "een blok tussen { } wordt niet goed afgesloten",
-         "a { } block is not closed properly", "kijk na of elke { een } heeft",
-         "check that every { has a }", true},
-        {"found unknown escape character", "een onbekende \\-code tussen dubbele aanhalingstekens",
-         "an unknown \\ escape inside double quotes",
-         "schrijf een \\ als \\\\, of gebruik enkele aanhalingstekens", "write a \\ as \\\\, or use single quotes", false},
+         N_("een teken waarmee een waarde niet kan beginnen (zoals `, @ of %)"),
+         N_("zet de tekst tussen dubbele aanhalingstekens"), false},
+        {"found unexpected end of stream", N_("een tekst tussen aanhalingstekens wordt nooit afgesloten"),
+         N_("kijk na of elk aanhalingsteken een partner heeft; begint een tekst met 's of 't, zet hem dan tussen dubbele aanhalingstekens"), true},
+        {"could not find expected ':'", N_("een sleutel zonder ‘:’"),
+         N_("schrijf ‘sleutel: waarde’, of zet een tekst die over meerdere regels loopt tussen aanhalingstekens"), false},
+        {"did not find expected node content", N_("hier ontbreekt een waarde"),
+         N_("schrijf na de ‘:’ of ‘- ’ een waarde"), false},
+        {"block sequence entries are not allowed", N_("een ‘- ’ op een plaats waar geen lijst kan beginnen"),
+         N_("begin de lijst op een nieuwe regel, ingesprongen onder zijn sleutel"), false},
+        {"found a tab character", N_("tab in de inspringing"), N_("gebruik spaties"), false},
+        {"did not find expected ',' or ']'", N_("een lijst tussen [ ] wordt niet goed afgesloten"),
+         N_("kijk na of elke [ een ] heeft en de items gescheiden zijn door komma's"), true},
+        {"did not find expected ',' or '}'", N_("een blok tussen { } wordt niet goed afgesloten"),
+         N_("kijk na of elke { een } heeft"), true},
+        {"found unknown escape character", N_("een onbekende \\-code tussen dubbele aanhalingstekens"),
+         N_("schrijf een \\ als \\\\, of gebruik enkele aanhalingstekens"), false},
     };
     const char *problem = p->problem ? p->problem : "?";
     /* "zet elk ‘- ’ onder elkaar" only helps on a line that has one */
@@ -680,15 +635,14 @@ static void yaml_problem(lvl_src *s, const yaml_parser_t *p, const char *text, s
                 int v = value_start(&y);
                 f->quote = y.keyish && !y.dash && v >= 0 && (int)m->column > v;
             }
-            lvl_diag_add(s, LVL_ERROR, (int)m->line + 1, (int)m->column + 1, TR(s, map[i].hint_nl, map[i].hint_en),
-                         "%s", TR(s, map[i].nl, map[i].en));
+            lvl_diag_add(s, LVL_ERROR, (int)m->line + 1, (int)m->column + 1, _(map[i].hint),
+                         "%s", _(map[i].msg));
             return;
         }
     }
     lvl_diag_add(s, LVL_ERROR, (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
-                 TR(s, "vergelijk met een casus die werkt (bv. levels/noor.yaml)",
-                    "compare with a level that works (e.g. levels/noor.yaml)"),
-                 TR(s, "YAML kan dit niet lezen (%s%s%s)", "YAML cannot read this (%s%s%s)"), problem,
+                 _("vergelijk met een casus die werkt (bv. levels/noor.yaml)"),
+                 _("YAML kan dit niet lezen (%s%s%s)"), problem,
                  p->context ? ", " : "", p->context ? p->context : "");
 }
 
@@ -696,7 +650,7 @@ static lnode *new_node(lvl_src *s, lnode_type type, const yaml_event_t *ev)
 {
     if (++s->n_nodes > LVL_MAX_NODES) {
         lvl_diag_add(s, LVL_ERROR, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, NULL,
-                     TR(s, "het bestand heeft te veel elementen (meer dan %d)", "the file has too many elements (over %d)"),
+                     _("het bestand heeft te veel elementen (meer dan %d)"),
                      LVL_MAX_NODES);
         return NULL;
     }
@@ -713,10 +667,9 @@ static lnode *new_node(lvl_src *s, lnode_type type, const yaml_event_t *ev)
 }
 
 /* Reports a YAML feature the format refuses; returns true (parsing failed). */
-static bool refuse(lvl_src *s, int line, int col, const char *hint_nl, const char *hint_en, const char *msg_nl,
-                   const char *msg_en)
+static bool refuse(lvl_src *s, int line, int col, const char *hint, const char *msg)
 {
-    lvl_diag_add(s, LVL_ERROR, line, col, TR(s, hint_nl, hint_en), "%s", TR(s, msg_nl, msg_en));
+    lvl_diag_add(s, LVL_ERROR, line, col, _(hint), "%s", _(msg));
     return true;
 }
 
@@ -752,7 +705,7 @@ static lnode *parse_once(lvl_src *s, const char *text, size_t len, parse_fail *f
 {
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
-        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", TR(s, "geen geheugen", "out of memory"));
+        lvl_diag_add(s, LVL_ERROR, 0, 0, NULL, "%s", _("geen geheugen"));
         return NULL;
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
@@ -778,12 +731,12 @@ static lnode *parse_once(lvl_src *s, const char *text, size_t len, parse_fail *f
             break;
         case YAML_DOCUMENT_START_EVENT:
             if (++docs > 1)
-                failed = refuse(s, line, col, "zet elk level in een eigen bestand", "put each level in its own file",
-                                "meer dan één document (‘---’) in één bestand", "more than one document (‘---’) in one file");
+                failed = refuse(s, line, col, N_("zet elke casus in een eigen bestand"),
+                                N_("meer dan één document (‘---’) in één bestand"));
             break;
         case YAML_ALIAS_EVENT:
-            failed = refuse(s, line, col, "schrijf de waarde gewoon opnieuw uit", "write the value out again",
-                            "verwijzingen met ‘*’ (aliassen) worden niet ondersteund", "aliases (‘*’) are not supported");
+            failed = refuse(s, line, col, N_("schrijf de waarde gewoon opnieuw uit"),
+                            N_("verwijzingen met ‘*’ (aliassen) worden niet ondersteund"));
             break;
         case YAML_SCALAR_EVENT:
         case YAML_SEQUENCE_START_EVENT:
@@ -804,12 +757,11 @@ static lnode *parse_once(lvl_src *s, const char *text, size_t len, parse_fail *f
         if (!failed && (ev.type == YAML_SCALAR_EVENT || ev.type == YAML_SEQUENCE_START_EVENT ||
                         ev.type == YAML_MAPPING_START_EVENT)) {
             if (anchor) {
-                failed = refuse(s, line, col, "haal de ‘&naam’ weg", "remove the ‘&name’",
-                                "ankers (‘&’) worden niet ondersteund", "anchors (‘&’) are not supported");
+                failed = refuse(s, line, col, N_("haal de ‘&naam’ weg"),
+                                N_("ankers (‘&’) worden niet ondersteund"));
             } else if (tag && !implicit) {
-                failed = refuse(s, line, col, "haal de ‘!...’ weg; zet tekst die met ! begint tussen aanhalingstekens",
-                                "remove the ‘!...’; quote a text that starts with !",
-                                "YAML-tags (‘!’) worden niet ondersteund", "YAML tags (‘!’) are not supported");
+                failed = refuse(s, line, col, N_("haal de ‘!...’ weg; zet tekst die met ! begint tussen aanhalingstekens"),
+                                N_("YAML-tags (‘!’) worden niet ondersteund"));
             } else if (!made) {
                 failed = true;
             } else {
@@ -822,7 +774,7 @@ static lnode *parse_once(lvl_src *s, const char *text, size_t len, parse_fail *f
                 if (!failed && made->type != LN_SCALAR) {
                     if (depth >= LVL_MAX_DEPTH) {
                         lvl_diag_add(s, LVL_ERROR, line, col, NULL,
-                                     TR(s, "te diep genest (meer dan %d niveaus)", "nested too deeply (more than %d levels)"),
+                                     _("te diep genest (meer dan %d niveaus)"),
                                      LVL_MAX_DEPTH);
                         failed = true;
                     } else {
@@ -838,10 +790,8 @@ static lnode *parse_once(lvl_src *s, const char *text, size_t len, parse_fail *f
         return NULL;
     if (!root || (root->type == LN_SCALAR && root->slen == 0)) {
         lvl_diag_add(s, LVL_ERROR, 0, 0,
-                     TR(s, "kopieer een bestaande casus (bv. levels/noor.yaml) en pas het aan",
-                        "copy an existing level (e.g. levels/noor.yaml) and change it"),
-                     "%s", TR(s, "het bestand bevat geen gegevens (enkel commentaar of witruimte)",
-                              "the file holds no data (only comments or blank space)"));
+                     _("kopieer een bestaande casus (bv. levels/noor.yaml) en pas het aan"),
+                     "%s", _("het bestand bevat geen gegevens (enkel commentaar of witruimte)"));
         return NULL;
     }
     return root;
@@ -976,11 +926,9 @@ void lvl_lint_comments(lvl_src *s, const lnode *n)
     while (q < end && *q == ' ')
         q++;
     if (q > p && q < end && *q == '#' && q + 1 < end && q[1] != '\n') {
-        lvl_diag_add(s, LVL_WARNING, n->end_line, chars_between(s->text, q) - chars_between(s->text, p) + n->end_col,
-                     TR(s, "is ‘#’ deel van de tekst? Zet de hele tekst tussen dubbele aanhalingstekens",
-                        "is ‘#’ part of the text? Put the whole text between double quotes"),
-                     "%s", TR(s, "de tekst stopt voor ‘ #’: YAML leest de rest van de regel als commentaar",
-                        "the text stops before ‘ #’: YAML reads the rest of the line as a comment"));
+        lvl_diag_add(s, LVL_WARNING, n->end_line, lvl_utf8_chars(s->text, q) - lvl_utf8_chars(s->text, p) + n->end_col,
+                     _("is ‘#’ deel van de tekst? Zet de hele tekst tussen dubbele aanhalingstekens"),
+                     "%s", _("de tekst stopt voor ‘ #’: YAML leest de rest van de regel als commentaar"));
     }
 }
 

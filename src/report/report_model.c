@@ -17,19 +17,15 @@ const char *rpt_phase_key(core_phase p)
     return (unsigned)p < CORE_PHASE_COUNT ? keys[p] : "?";
 }
 
+/* The core's Dutch names are msgids (core_names.c): translated here. */
 const char *rpt_phase_label(core_phase p)
 {
-    static const char *names[CORE_PHASE_COUNT] = {
-        N_("Lobby"), N_("Signaal"), N_("Identiteit"), N_("Overleg"),
-        N_("Inzet"), N_("Uitvoering"), N_("Reflectie"), N_("Einde")};
-    return (unsigned)p < CORE_PHASE_COUNT ? _(names[p]) : "?";
+    return (unsigned)p < CORE_PHASE_COUNT ? _(core_phase_name(p)) : "?";
 }
 
 const char *rpt_level_label(core_collab_level l)
 {
-    static const char *names[CORE_LEVEL_COUNT] = {
-        N_("geen"), N_("coördinerend"), N_("coöperatief"), N_("verbindend")};
-    return (unsigned)l < CORE_LEVEL_COUNT ? _(names[l]) : "?";
+    return (unsigned)l < CORE_LEVEL_COUNT ? _(core_level_name(l)) : "?";
 }
 
 const char *rpt_outcome_label(core_outcome o)
@@ -350,7 +346,7 @@ bool rpt_replay(rpt_model *m, const core_action *acts, const uint64_t *seqs, con
              * that no longer matches. Report what could be replayed. */
             m->replay_stop_seq = seqs[i];
             snprintf(m->replay_stop_why, sizeof m->replay_stop_why, "%s",
-                     core_reject_message(rej));
+                     _(core_reject_message(rej)));
             break;
         }
         if (!add_row(m, &r)) {

@@ -13,32 +13,21 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The core names phases, levels and kinds in Dutch; these copies make the
- * msgids visible to xgettext so that English is complete. */
-static const char *const phase_names[CORE_PHASE_COUNT] = {
-    N_("Lobby"), N_("Signaal"), N_("Identiteit"), N_("Overleg"),
-    N_("Inzet"), N_("Uitvoering"), N_("Reflectie"), N_("Einde"),
-};
-static const char *const level_names[CORE_LEVEL_COUNT] = {
-    N_("geen"), N_("coördinerend"), N_("coöperatief"), N_("verbindend"),
-};
-static const char *const kind_names[CORE_KIND_COUNT] = {
-    N_("wetenschappelijke kennis"), N_("professionele kennis"), N_("ervaringskennis"),
-};
-
+/* The core names phases, levels and kinds in Dutch, as msgids marked N_()
+ * in core_names.c; they are translated here, where they are shown. */
 const char *ui_phase_name(core_phase p)
 {
-    return (p >= 0 && p < CORE_PHASE_COUNT) ? _(phase_names[p]) : "?";
+    return (p >= 0 && p < CORE_PHASE_COUNT) ? _(core_phase_name(p)) : "?";
 }
 
 const char *ui_level_name(core_collab_level l)
 {
-    return (l >= 0 && l < CORE_LEVEL_COUNT) ? _(level_names[l]) : "?";
+    return (l >= 0 && l < CORE_LEVEL_COUNT) ? _(core_level_name(l)) : "?";
 }
 
 const char *ui_kind_name(core_knowledge_kind k)
 {
-    return (k >= 0 && k < CORE_KIND_COUNT) ? _(kind_names[k]) : "?";
+    return (k >= 0 && k < CORE_KIND_COUNT) ? _(core_kind_name(k)) : "?";
 }
 
 SDL_Rect ui_r(const ui_gfx *g, float x, float y, float w, float h)

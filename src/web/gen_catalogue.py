@@ -47,11 +47,24 @@ def page_strings(paths):
 
 
 def rejects(path):
+    # The page indexes REJECTS by the reject code, so every case of
+    # core_reject_message must be read, in order: a case this pattern does
+    # not match (another form of return) stops the build rather than
+    # shifting the codes after it.
     with open(path, encoding='utf-8') as f:
         src = f.read()
     body = src[src.index('core_reject_message'):]
     body = body[:body.index('default:')]
-    return [json.loads('"' + s + '"') for s in re.findall(r'case CORE_(?:OK|REJ_\w+): return "((?:[^"\\]|\\.)*)";', body)]
+    cases = re.findall(r'case CORE_(?:OK|REJ_\w+):[^\n]*', body)
+    pat = re.compile(r'case CORE_(?:OK|REJ_\w+): return N_\("((?:[^"\\]|\\.)*)"\);$')
+    out = []
+    for c in cases:
+        m = pat.match(c)
+        if not m:
+            raise SystemExit('gen_catalogue: cannot read this case of core_reject_message '
+                             '(expected: case CORE_...: return N_("...");):\n  ' + c)
+        out.append(json.loads('"' + m.group(1) + '"'))
+    return out
 
 
 def main():
