@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "core/core_state_fields.h"
 #include "test_play.h"
@@ -358,12 +359,7 @@ static void test_checks_notice_a_missing_field(void **state)
     assert_non_null(strstr(err, "overlaps"));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, NULL,
         cmocka_unit_test(test_hash_values_pinned),
         cmocka_unit_test(test_every_field_listed),
-        cmocka_unit_test(test_checks_notice_a_missing_field),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_checks_notice_a_missing_field))

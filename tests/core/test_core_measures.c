@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -355,9 +356,7 @@ static void test_fan_picks_played_games(void **state)
     free(sc);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, NULL,
         cmocka_unit_test(test_empty_graph),
         cmocka_unit_test(test_star),
         cmocka_unit_test(test_complete),
@@ -368,7 +367,4 @@ int main(void)
         cmocka_unit_test(test_classification_thresholds),
         cmocka_unit_test(test_played_game_measures_and_fan),
         cmocka_unit_test(test_fan_picks_hand_built),
-        cmocka_unit_test(test_fan_picks_played_games),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_fan_picks_played_games))

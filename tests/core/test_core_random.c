@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -317,12 +318,7 @@ static void test_arbitrary_fields(void **state)
     free(st);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, NULL,
         cmocka_unit_test(test_hash_sees_differences),
         cmocka_unit_test(test_random_games_deterministic),
-        cmocka_unit_test(test_arbitrary_fields),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_arbitrary_fields))

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include <cmocka.h>
+#include "ts_main.h"
 
 static int log_count(const host *h, const char *needle)
 {
@@ -95,13 +96,7 @@ static void test_too_many_bots_refused(void **state)
     host_destroy(h);
 }
 
-int main(void)
-{
-    signal(SIGPIPE, SIG_IGN);
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ts_ignore_sigpipe, NULL,
         cmocka_unit_test(test_waiting_note_repeats),
         cmocka_unit_test(test_waiting_note_default_is_30s),
-        cmocka_unit_test(test_too_many_bots_refused),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_too_many_bots_refused))

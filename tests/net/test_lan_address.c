@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include "ts_main.h"
 
 #define ROUTE_HEAD "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n"
 
@@ -136,12 +137,10 @@ static void test_only_loopback_and_real(void **state)
         assert_int_not_equal(real[i].addr >> 24, 127);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_default_route_wins), cmocka_unit_test(test_lowest_metric),
-        cmocka_unit_test(test_gateway_subnet),     cmocka_unit_test(test_no_default_route),
-        cmocka_unit_test(test_route_down),         cmocka_unit_test(test_only_loopback_and_real),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TS_MAIN(NULL, NULL,
+        cmocka_unit_test(test_default_route_wins),
+        cmocka_unit_test(test_lowest_metric),
+        cmocka_unit_test(test_gateway_subnet),
+        cmocka_unit_test(test_no_default_route),
+        cmocka_unit_test(test_route_down),
+        cmocka_unit_test(test_only_loopback_and_real))

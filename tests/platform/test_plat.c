@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "platform/i18n.h"
 #include "platform/plat.h"
@@ -152,9 +153,7 @@ static void test_language_switch(void **state)
     assert_string_equal(plat_i18n_lang(), "nl");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(make_scratch, NULL,
         cmocka_unit_test(test_data_dir_finds_levels),
         cmocka_unit_test(test_data_path_too_long_is_refused),
         cmocka_unit_test(test_mkdirs_nested),
@@ -162,7 +161,4 @@ int main(void)
         cmocka_unit_test(test_read_file_and_limit),
         cmocka_unit_test(test_file_stat),
         cmocka_unit_test(test_clock_is_monotonic),
-        cmocka_unit_test(test_language_switch),
-    };
-    return cmocka_run_group_tests(tests, make_scratch, NULL);
-}
+        cmocka_unit_test(test_language_switch))

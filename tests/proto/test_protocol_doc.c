@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "proto/proto.h"
 
@@ -202,11 +203,6 @@ static void test_drift_is_noticed(void **state)
     assert_true(doc.value[1] != code.value[1]);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, NULL,
         cmocka_unit_test(test_value_tables_match_the_enums),
-        cmocka_unit_test(test_drift_is_noticed),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_drift_is_noticed))

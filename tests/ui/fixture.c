@@ -193,8 +193,8 @@ static void public_view(core_public_view *p, const core_scenario *sc)
 
 /* ---- rules v2 (projector): overleg time, trust, the pupil's voice,
  * afspraken, the overlegmoment and the two outcomes. Every scene gets the
- * plain values of a round in progress; table-afspraak and end-apart set
- * what their goldens are about. */
+ * plain values of a round in progress; table-afspraak sets what its
+ * golden is about (end-apart's outcome: see ui_fixture_build). */
 static void rules_v2(core_scenario *sc, core_public_view *p, const char *scene)
 {
     sc->rules.trust_max = 5;
@@ -240,11 +240,6 @@ static void rules_v2(core_scenario *sc, core_public_view *p, const char *scene)
         CPY(p->improvement_text[0], "Ik vraag Bram elke week hoe de avonden thuis gaan.");
         p->improvement_round[1] = 2;
         CPY(p->improvement_text[1], "Ik breng de zandloper mee naar school.");
-    }
-    if (!strcmp(scene, "end-apart")) {
-        p->phase = CORE_PHASE_END;
-        p->outcome = CORE_OUTCOME_WON;
-        p->live.level = CORE_LEVEL_COORDINEREND;
     }
 }
 
@@ -302,7 +297,7 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
         p->improvement_round[1] = 2;
         CPY(p->improvement_text[1], "Elke week een kort verslag naar de ouder");
     }
-    if (!strcmp(scene, "player-einde")) {
+    if (!strcmp(scene, "player-einde") || !strcmp(scene, "end-apart")) {
         /* won, but side by side: the verdict says so, never a plain win */
         p->phase = CORE_PHASE_END;
         p->outcome = CORE_OUTCOME_WON;

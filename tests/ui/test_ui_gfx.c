@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,10 +212,7 @@ static void test_png_read_garbage(void **state)
     remove(path);
 }
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ui_group_nl, ui_group_quit,
         cmocka_unit_test(test_font_found),
         cmocka_unit_test(test_font_override_missing),
         cmocka_unit_test(test_bad_size_refused),
@@ -223,10 +221,4 @@ int main(void)
         cmocka_unit_test(test_long_word_hyphenated),
         cmocka_unit_test(test_png_round_trip),
         cmocka_unit_test(test_png_read_garbage),
-        cmocka_unit_test(test_cache_pressure),
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    TTF_Quit();
-    SDL_Quit();
-    return rc;
-}
+        cmocka_unit_test(test_cache_pressure))

@@ -19,6 +19,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -424,17 +425,9 @@ static void test_join_roles_1080_en(void **state)
     plat_i18n_init("nl");
 }
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ui_group_nl, ui_group_quit,
         cmocka_unit_test(test_join_roles_720),
         cmocka_unit_test(test_join_roles_1080_en),
         cmocka_unit_test(test_picker_fits_everywhere),
         cmocka_unit_test(test_wrong_code),
-        cmocka_unit_test(test_join_without_role_picks),
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    SDL_Quit();
-    return rc;
-}
+        cmocka_unit_test(test_join_without_role_picks))

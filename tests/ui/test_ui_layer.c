@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,17 +245,8 @@ static void test_window_resize(void **state)
     ui_gfx_close(&g);
 }
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ui_group_nl, ui_group_quit,
         cmocka_unit_test(test_scenes_720),
         cmocka_unit_test(test_scenes_1080),
         cmocka_unit_test(test_only_changes_are_drawn),
-        cmocka_unit_test(test_window_resize),
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    TTF_Quit();
-    SDL_Quit();
-    return rc;
-}
+        cmocka_unit_test(test_window_resize))

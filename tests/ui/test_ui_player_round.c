@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -715,18 +716,12 @@ static void test_afspraak_and_consent(void **state)
 }
 #endif
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {
+#ifdef LEVELS_DIR
+#define AFSPRAAK_TEST , cmocka_unit_test(test_afspraak_and_consent)
+#else
+#define AFSPRAAK_TEST
+#endif
+TS_MAIN(ui_group_nl, ui_group_quit,
         cmocka_unit_test(test_player_round),
         cmocka_unit_test(test_commit_to_spanning),
-        cmocka_unit_test(test_share_whole_dossier),
-#ifdef LEVELS_DIR
-        cmocka_unit_test(test_afspraak_and_consent),
-#endif
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    SDL_Quit();
-    return rc;
-}
+        cmocka_unit_test(test_share_whole_dossier) AFSPRAAK_TEST)

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,14 +212,8 @@ static void test_trainer_keys_need_ctrl(void **state)
     assert_false(ui_trainer_key_needs_ctrl(SDLK_F1));
 }
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ui_group_nl, NULL,
         cmocka_unit_test(test_timer_advances_and_holds),
         cmocka_unit_test(test_timer_length_setting),
         cmocka_unit_test(test_trainer_keys_need_ctrl),
-        cmocka_unit_test(test_players_get_the_timer),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_players_get_the_timer))
