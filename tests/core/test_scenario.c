@@ -104,12 +104,12 @@ static void add_reflection(core_scenario *sc, const char *id, core_building_bloc
     core_reflection_def *r = &sc->reflections[sc->n_reflections++];
     cpy(r->id, sizeof r->id, id);
     cpy(r->question, sizeof r->question, id);
-    r->block = b;
-    r->evidence = evidence;
     cpy(r->options[0], sizeof r->options[0], "ja");
     cpy(r->options[1], sizeof r->options[1], "half");
     cpy(r->options[2], sizeof r->options[2], "nee");
     r->n_options = 3;
+    r->block = b;
+    r->evidence = evidence;
 }
 
 #define EV(t) (1u << (t))
