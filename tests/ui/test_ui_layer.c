@@ -93,8 +93,7 @@ static long layered_vs_direct(ui_gfx *g, const ui_proj_model *m, const char *wha
 static void run_scenes(int w, int h)
 {
     ui_gfx g;
-    char err[512] = "";
-    assert_true(ui_gfx_open(&g, "layer", w, h, true, NULL, err, sizeof err));
+    assert_true(ui_fixture_gfx(&g, "layer", w, h));
     long diff = 0;
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; ui_fixture_scenes[i]; i++) {
@@ -136,8 +135,7 @@ static void test_only_changes_are_drawn(void **state)
 {
     (void)state;
     ui_gfx g;
-    char err[512] = "";
-    assert_true(ui_gfx_open(&g, "layer", 1920, 1080, true, NULL, err, sizeof err));
+    assert_true(ui_fixture_gfx(&g, "layer", 1920, 1080));
     assert_true(ui_fixture_build(&fx, "table8"));
     ui_proj_model m;
     model(&m);
