@@ -78,16 +78,24 @@ static void test_xdg_dirs_follow_environment(void **state)
     assert_string_equal(dir, want);
 }
 
+/* Writes text to <scratch>/name; path gets the file's path. */
+static void write_scratch(char *path, size_t len, const char *name, const char *text)
+{
+    snprintf(path, len, "%s/%s", scratch, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fputs(text, f) >= 0, 1);
+    fclose(f);
+}
+
 static void test_read_file_and_limit(void **state)
 {
     (void)state;
-    char path[300];
-    snprintf(path, sizeof path, "%s/f.txt", scratch);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
+    char path[300], text[10001];
     for (int i = 0; i < 10000; i++)
-        fputc('a' + i % 26, f);
-    fclose(f);
+        text[i] = (char)('a' + i % 26);
+    text[10000] = '\0';
+    write_scratch(path, sizeof path, "f.txt", text);
 
     char err[256] = "";
     size_t n = 0;
@@ -117,11 +125,7 @@ static void test_file_stat(void **state)
 {
     (void)state;
     char path[300];
-    snprintf(path, sizeof path, "%s/s.txt", scratch);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs("hallo", f);
-    fclose(f);
+    write_scratch(path, sizeof path, "s.txt", "hallo");
     int64_t mtime = 0, size = 0;
     assert_true(plat_file_stat(path, &mtime, &size));
     assert_int_equal(size, 5);
