@@ -278,3 +278,22 @@ void test_view_v2(core_seat_view *v)
     v->role = 0;
     v->reflection_option = CORE_NONE;
 }
+
+void test_scenario_v2_marks(core_scenario *sc)
+{
+    sc->roles[0].guardian = true;
+    sc->roles[1].pupil = true;
+    sc->roles[1].organizer = true;
+    sc->cards[1].pupil_voice = true;
+    sc->facts[0].sensitive = true;
+    sc->facts[1].pupil_voice = true;
+    sc->frictions[0].n_options = 2;
+    cpy(sc->frictions[0].options[0], CORE_TITLE_LEN, "Wekelijks kort overleg");
+    cpy(sc->frictions[0].options[1], CORE_TITLE_LEN, "Eén contactpersoon voor thuis");
+    sc->n_goals = 1;
+    sc->goals[0].needs = 1;
+    sc->n_reflections = 1;
+    sc->reflections[0].n_options = 3;
+    sc->reflections[0].fit_signal = 0x6;
+    sc->reflections[0].fit_quiet = 0x1;
+}

@@ -29,6 +29,15 @@ static void headless_opts(host_options *o)
     o->quiet = true; /* the log keeps the lines; stderr stays clean */
 }
 
+/* A headless host with the default options on a free port (NULL when none
+ * started). */
+static host *headless_host(void)
+{
+    host_options o;
+    headless_opts(&o);
+    return fx_host(&o);
+}
+
 /* A headless host with nobody at the table says so, again and again. */
 static void test_waiting_note_repeats(void **state)
 {
@@ -60,9 +69,7 @@ static void test_waiting_note_repeats(void **state)
 static void test_waiting_note_default_is_30s(void **state)
 {
     (void)state;
-    host_options o;
-    headless_opts(&o);
-    host *h = fx_host(&o);
+    host *h = headless_host();
     assert_non_null(h);
     uint64_t until = plat_now_ms() + 150;
     while (plat_now_ms() < until)

@@ -306,21 +306,7 @@ static core_scenario *make_scenario_v2(void)
 {
     core_scenario *sc = make_scenario();
     test_rules_v2(&sc->rules);
-    sc->cards[1].pupil_voice = true;
-    sc->roles[0].guardian = true;
-    sc->roles[1].pupil = true;
-    sc->roles[1].organizer = true;
-    sc->facts[0].sensitive = true;
-    sc->facts[1].pupil_voice = true;
-    sc->frictions[0].n_options = 2;
-    snprintf(sc->frictions[0].options[0], CORE_TITLE_LEN, "Wekelijks kort overleg");
-    snprintf(sc->frictions[0].options[1], CORE_TITLE_LEN, "Eén contactpersoon voor thuis");
-    sc->n_goals = 1;
-    sc->goals[0].needs = 1;
-    sc->n_reflections = 1;
-    sc->reflections[0].n_options = 3;
-    sc->reflections[0].fit_signal = 0x6;
-    sc->reflections[0].fit_quiet = 0x1;
+    test_scenario_v2_marks(sc);
     return sc;
 }
 

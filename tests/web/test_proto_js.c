@@ -46,32 +46,18 @@ static core_scenario *scenario(void)
     strcpy(sc->roles[1].id, "leerling");
     strcpy(sc->role_badges[0], "OU");
     strcpy(sc->role_badges[1], "LL");
-    sc->roles[0].guardian = true;
-    sc->roles[1].pupil = true;
-    sc->roles[1].organizer = true;
     sc->n_seats = 2;
     sc->seat_roles[1] = 1;
     sc->n_cards = 2;
     sc->cards[1].role = 1;
-    sc->cards[1].pupil_voice = true;
     sc->n_needs = 1;
     sc->n_facts = 2;
     strcpy(sc->facts[0].text, "GEHEIM-FEIT-0");
-    sc->facts[0].sensitive = true;
     sc->facts[1].role = 1;
-    sc->facts[1].pupil_voice = true;
     sc->n_frictions = 1;
     sc->frictions[0].roles = 3;
     sc->frictions[0].innovation_card = CORE_NONE;
-    sc->frictions[0].n_options = 2;
-    strcpy(sc->frictions[0].options[0], "Wekelijks kort overleg");
-    strcpy(sc->frictions[0].options[1], "Eén contactpersoon voor thuis");
-    sc->n_goals = 1;
-    sc->goals[0].needs = 1;
-    sc->n_reflections = 1;
-    sc->reflections[0].n_options = 3;
-    sc->reflections[0].fit_signal = 6;
-    sc->reflections[0].fit_quiet = 1;
+    test_scenario_v2_marks(sc);
     return sc;
 }
 

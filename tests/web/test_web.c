@@ -370,6 +370,15 @@ static void test_origin_checked(void **state)
     close(fd);
 }
 
+/* ws_fresh that has sent its HELLO (as an observer when observe). */
+static int ws_join(fixture *fx, ws_in *in, const char *code, const char *name, bool observe)
+{
+    int fd = ws_fresh(fx, in);
+    uint8_t out[512];
+    ws_send_frame(fd, out, hello(out, sizeof out, code, name, observe));
+    return fd;
+}
+
 /* Each hostile frame closes that connection; the host goes on serving. */
 static void test_hostile_frames(void **state)
 {
@@ -421,9 +430,7 @@ static void test_wrong_code(void **state)
 {
     fixture *fx = *state;
     static ws_in in;
-    int fd = ws_fresh(fx, &in);
-    uint8_t hb[256];
-    ws_send_frame(fd, hb, hello(hb, sizeof hb, "ZZZZ", "Wim", false));
+    int fd = ws_join(fx, &in, "ZZZZ", "Wim", false);
     uint8_t *msg;
     size_t mlen;
     assert_int_equal(ws_next(fx, fd, &in, 3000, &msg, &mlen), 1);
@@ -442,9 +449,7 @@ static void test_observer_sees_no_private_data(void **state)
 {
     fixture *fx = *state;
     static ws_in in;
-    int fd = ws_fresh(fx, &in);
-    uint8_t out[512];
-    ws_send_frame(fd, out, hello(out, sizeof out, "WEBQ", "Obs", true));
+    int fd = ws_join(fx, &in, "WEBQ", "Obs", true);
     static uint8_t all[1 << 20];
     size_t n_all = 0;
     int updates = 0;
@@ -486,9 +491,8 @@ static void test_plays_a_game(void **state)
 {
     fixture *fx = *state;
     static ws_in in;
-    int fd = ws_fresh(fx, &in);
+    int fd = ws_join(fx, &in, "WEBQ", "Web", false);
     uint8_t out[4096];
-    ws_send_frame(fd, out, hello(out, sizeof out, "WEBQ", "Web", false));
     static core_scenario sc;
     static proto_update up;
     uint8_t *msg;
