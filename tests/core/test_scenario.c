@@ -281,15 +281,18 @@ void test_view_v2(core_seat_view *v)
 
 void test_scenario_v2_marks(core_scenario *sc)
 {
+    /* who is who */
     sc->roles[0].guardian = true;
     sc->roles[1].pupil = true;
     sc->roles[1].organizer = true;
-    sc->cards[1].pupil_voice = true;
-    sc->facts[0].sensitive = true;
-    sc->facts[1].pupil_voice = true;
+    /* the level's suggested afspraken for the friction */
     sc->frictions[0].n_options = 2;
     cpy(sc->frictions[0].options[0], CORE_TITLE_LEN, "Wekelijks kort overleg");
     cpy(sc->frictions[0].options[1], CORE_TITLE_LEN, "Eén contactpersoon voor thuis");
+    /* what may only be shared with consent, and what the pupil says */
+    sc->facts[0].sensitive = true;
+    sc->facts[1].pupil_voice = true;
+    sc->cards[1].pupil_voice = true;
     sc->n_goals = 1;
     sc->goals[0].needs = 1;
     sc->n_reflections = 1;
