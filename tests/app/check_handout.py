@@ -18,19 +18,12 @@ import argparse
 import html
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-    return cond
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from page_checks import check, chromium, failures, well_formed  # noqa: E402
 
 
 def run(bin_, args, env):
@@ -41,13 +34,6 @@ def run(bin_, args, env):
 def sections(page):
     """id -> text of each <section class="page">."""
     return dict(re.findall(r'<section class="page" id="([^"]+)">(.*?)</section>', page, re.S))
-
-
-def well_formed(page, what):
-    try:
-        ET.fromstring(re.sub(r"^<!DOCTYPE html>", "", page))
-    except ET.ParseError as e:
-        check(False, "%s is not well-formed: %s" % (what, e))
 
 
 def no_external(page, what):
@@ -180,8 +166,7 @@ def main():
         check(not os.path.exists(os.path.join(tmp, "x")), "nothing written on bad input")
 
         # headless Chromium, as the report is checked
-        chrome = next((shutil.which(c) for c in ("chromium", "chromium-browser", "google-chrome")
-                       if shutil.which(c)), None)
+        chrome = chromium()
         if not chrome:
             print("check_handout: chromium not installed; render check skipped")
         else:

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,14 +170,9 @@ static void test_bot_uses_only_its_view(void **state)
     free(v);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(setup, teardown,
         cmocka_unit_test(test_bots_are_legal_and_games_end),
         cmocka_unit_test(test_seat_counts),
         cmocka_unit_test(test_team_beats_solo),
         cmocka_unit_test(test_simulate_is_deterministic),
-        cmocka_unit_test(test_bot_uses_only_its_view),
-    };
-    return cmocka_run_group_tests(tests, setup, teardown);
-}
+        cmocka_unit_test(test_bot_uses_only_its_view))

@@ -5,8 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "core/core_state_fields.h"
+#include "test_header.h"
 #include "test_play.h"
 
 #include <ctype.h>
@@ -276,15 +278,9 @@ static char *read_header(void)
 /* The body of "typedef struct { ... } type;" in the header (malloc'd). */
 static char *struct_body(const char *header, const char *type)
 {
-    char close[80];
-    snprintf(close, sizeof close, "} %s;", type);
-    const char *end = strstr(header, close);
-    if (!end)
-        fail_msg("core.h has no \"%s\"", close);
-    const char *open = end;
-    while (open > header && *open != '{')
-        open--;
-    assert_true(*open == '{');
+    const char *open, *end;
+    if (!test_typedef_body(header, type, &open, &end))
+        fail_msg("core.h has no \"} %s;\"", type);
     size_t len = (size_t)(end - open - 1);
     char *body = malloc(len + 1);
     assert_non_null(body);
@@ -358,12 +354,7 @@ static void test_checks_notice_a_missing_field(void **state)
     assert_non_null(strstr(err, "overlaps"));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, NULL,
         cmocka_unit_test(test_hash_values_pinned),
         cmocka_unit_test(test_every_field_listed),
-        cmocka_unit_test(test_checks_notice_a_missing_field),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_checks_notice_a_missing_field))

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,20 @@
 typedef uint16_t graph[CORE_MAX_SEATS][CORE_MAX_SEATS];
 #define CG(g) ((const uint16_t(*)[CORE_MAX_SEATS])(g))
 
+/* cmocka setup and teardown of the graph tests: *state is a graph with no
+ * edges (on the heap, as a test's own variable would be). */
+static int graph_setup(void **state)
+{
+    *state = calloc(1, sizeof(graph));
+    return *state ? 0 : -1;
+}
+
+static int graph_teardown(void **state)
+{
+    free(*state);
+    return 0;
+}
+
 static void edge(graph g, int a, int b, uint16_t w)
 {
     g[a][b] = w;
@@ -26,18 +41,14 @@ static void edge(graph g, int a, int b, uint16_t w)
 
 static void test_empty_graph(void **state)
 {
-    (void)state;
-    graph g;
-    memset(g, 0, sizeof g);
+    uint16_t(*g)[CORE_MAX_SEATS] = *state;
     assert_near(core_density(5, CG(g)), 0.0, 1e-12);
     assert_near(core_centrality(5, CG(g)), 0.0, 1e-12);
 }
 
 static void test_star(void **state)
 {
-    (void)state;
-    graph g;
-    memset(g, 0, sizeof g);
+    uint16_t(*g)[CORE_MAX_SEATS] = *state;
     for (int i = 1; i < 5; i++)
         edge(g, 0, i, 1);
     assert_near(core_density(5, CG(g)), 4.0 / 10.0, 1e-12);
@@ -49,9 +60,7 @@ static void test_star(void **state)
 
 static void test_complete(void **state)
 {
-    (void)state;
-    graph g;
-    memset(g, 0, sizeof g);
+    uint16_t(*g)[CORE_MAX_SEATS] = *state;
     for (int i = 0; i < 6; i++)
         for (int j = i + 1; j < 6; j++)
             edge(g, i, j, 3);
@@ -61,9 +70,7 @@ static void test_complete(void **state)
 
 static void test_path(void **state)
 {
-    (void)state;
-    graph g;
-    memset(g, 0, sizeof g);
+    uint16_t(*g)[CORE_MAX_SEATS] = *state;
     edge(g, 0, 1, 1);
     edge(g, 1, 2, 1);
     edge(g, 2, 3, 1);
@@ -71,7 +78,7 @@ static void test_path(void **state)
     assert_near(core_density(4, CG(g)), 3.0 / 6.0, 1e-12);
     assert_near(core_centrality(4, CG(g)), 1.0 / 3.0, 1e-12);
     /* path of 3 is a star */
-    memset(g, 0, sizeof g);
+    memset(g, 0, sizeof(graph));
     edge(g, 0, 1, 1);
     edge(g, 1, 2, 1);
     assert_near(core_centrality(3, CG(g)), 1.0, 1e-12);
@@ -79,9 +86,7 @@ static void test_path(void **state)
 
 static void test_weighted_example(void **state)
 {
-    (void)state;
-    graph g;
-    memset(g, 0, sizeof g);
+    uint16_t(*g)[CORE_MAX_SEATS] = *state;
     g[3][3] = 9; /* self-loops never count */
     edge(g, 0, 1, 3);
     edge(g, 0, 2, 1);
@@ -94,9 +99,7 @@ static void test_weighted_example(void **state)
 
 static void test_small_and_bad_inputs(void **state)
 {
-    (void)state;
-    graph g;
-    memset(g, 0, sizeof g);
+    uint16_t(*g)[CORE_MAX_SEATS] = *state;
     edge(g, 0, 1, 1);
     assert_near(core_centrality(2, CG(g)), 0.0, 1e-12);
     assert_near(core_density(2, CG(g)), 1.0, 1e-12);
@@ -124,10 +127,7 @@ static void test_blau(void **state)
 
 static void test_classification_thresholds(void **state)
 {
-    (void)state;
-    core_scenario *sc = test_scenario_new();
-    core_state *st = calloc(1, sizeof *st);
-    assert_non_null(st);
+    TEST_GAME(sc, st);
     test_start(st, sc, 3);
     core_measures m;
     /* nothing happened: geen */
@@ -178,16 +178,11 @@ static void test_classification_thresholds(void **state)
     core_measures_compute(st, 1, &m);
     assert_int_equal(m.level, CORE_LEVEL_COOPERATIEF);
     assert_true(m.evidence & (1u << CORE_EV_TAG_GEEN_GEDEELD_DOEL));
-    free(st);
-    free(sc);
 }
 
 static void test_played_game_measures_and_fan(void **state)
 {
-    (void)state;
-    core_scenario *sc = test_scenario_new();
-    core_state *st = calloc(1, sizeof *st);
-    assert_non_null(st);
+    TEST_GAME(sc, st);
     assert_int_equal(core_sim_play_one(sc, 11, CORE_SIM_TEAM, st), 0);
     assert_int_equal(st->phase, CORE_PHASE_END);
     core_measures all;
@@ -217,8 +212,6 @@ static void test_played_game_measures_and_fan(void **state)
     }
     assert_int_equal(core_fan_pick_cards(st, picks, 0), 0);
     assert_int_equal(core_fan_pick_cards(NULL, picks, 8), 0);
-    free(st);
-    free(sc);
 }
 
 /* Every pick is either backed by evidence of the game (its tag showed in a
@@ -259,10 +252,7 @@ static void check_picks(const core_state *st, const core_fan_pick *picks, int n)
  * knowledge kinds. */
 static void test_fan_picks_hand_built(void **state)
 {
-    (void)state;
-    core_scenario *sc = test_scenario_new();
-    core_state *st = calloc(1, sizeof *st);
-    assert_true(st);
+    TEST_GAME(sc, st);
     assert_true(core_init(st, sc, 5, NULL, 0));
     st->round = 4;
     st->phase = CORE_PHASE_END;
@@ -324,18 +314,13 @@ static void test_fan_picks_hand_built(void **state)
     /* max is respected: the per-block picks come first */
     assert_int_equal(core_fan_pick_cards(st, picks, 2), 2);
     assert_string_equal(sc->reflections[picks[1].reflection].id, "wie-centraal");
-    free(st);
-    free(sc);
 }
 
 /* Played games: team and solo games both get one card per block, each
  * backed by the game's evidence or marked absent. */
 static void test_fan_picks_played_games(void **state)
 {
-    (void)state;
-    core_scenario *sc = test_scenario_new();
-    core_state *st = calloc(1, sizeof *st);
-    assert_true(st);
+    TEST_GAME(sc, st);
     for (int k = CORE_SIM_TEAM; k <= CORE_SIM_MIXED; k++)
         for (uint64_t seed = 1; seed <= 20; seed++) {
             assert_int_equal(core_sim_play_one(sc, seed, (core_sim_bots)k, st), 0);
@@ -351,24 +336,18 @@ static void test_fan_picks_played_games(void **state)
                 assert_true(evidence_picks >= 1);
             }
         }
-    free(st);
-    free(sc);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_empty_graph),
-        cmocka_unit_test(test_star),
-        cmocka_unit_test(test_complete),
-        cmocka_unit_test(test_path),
-        cmocka_unit_test(test_weighted_example),
-        cmocka_unit_test(test_small_and_bad_inputs),
+#define GRAPH_TEST(f) cmocka_unit_test_setup_teardown(f, graph_setup, graph_teardown)
+TS_MAIN(NULL, NULL,
+        GRAPH_TEST(test_empty_graph),
+        GRAPH_TEST(test_star),
+        GRAPH_TEST(test_complete),
+        GRAPH_TEST(test_path),
+        GRAPH_TEST(test_weighted_example),
+        GRAPH_TEST(test_small_and_bad_inputs),
         cmocka_unit_test(test_blau),
-        cmocka_unit_test(test_classification_thresholds),
-        cmocka_unit_test(test_played_game_measures_and_fan),
-        cmocka_unit_test(test_fan_picks_hand_built),
-        cmocka_unit_test(test_fan_picks_played_games),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        GAME_TEST(test_classification_thresholds),
+        GAME_TEST(test_played_game_measures_and_fan),
+        GAME_TEST(test_fan_picks_hand_built),
+        GAME_TEST(test_fan_picks_played_games))

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -248,10 +249,9 @@ static void test_random_games_deterministic(void **state)
 
 static void test_hash_sees_differences(void **state)
 {
-    (void)state;
-    core_scenario *sc = test_scenario_new();
-    core_state *a = calloc(1, sizeof *a), *b = calloc(1, sizeof *b);
-    assert_true(a && b);
+    TEST_GAME(sc, a);
+    core_state *b = calloc(1, sizeof *b);
+    assert_non_null(b);
     char err[100];
     assert_true(core_init(a, sc, 5, err, sizeof err));
     assert_true(core_init(b, sc, 5, err, sizeof err));
@@ -264,8 +264,6 @@ static void test_hash_sees_differences(void **state)
     memcpy(b, a, sizeof *a);
     b->edge_round[1][0][1] = 1;
     assert_true(core_state_hash(a) != core_state_hash(b));
-    free(sc);
-    free(a);
     free(b);
 }
 
@@ -274,10 +272,7 @@ static void test_hash_sees_differences(void **state)
  * invariant. The host ADVANCEs now and then so every phase is visited. */
 static void test_arbitrary_fields(void **state)
 {
-    (void)state;
-    core_scenario *sc = test_scenario_new();
-    core_state *st = calloc(1, sizeof *st);
-    assert_non_null(st);
+    TEST_GAME(sc, st);
     core_rng rng;
     core_rng_seed(&rng, 4242, 1);
     char err[100];
@@ -313,16 +308,9 @@ static void test_arbitrary_fields(void **state)
                 check_invariants(st, (i & 63) == 0);
         }
     }
-    free(sc);
-    free(st);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_hash_sees_differences),
+TS_MAIN(NULL, NULL,
+        GAME_TEST(test_hash_sees_differences),
         cmocka_unit_test(test_random_games_deterministic),
-        cmocka_unit_test(test_arbitrary_fields),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        GAME_TEST(test_arbitrary_fields))

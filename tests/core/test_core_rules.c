@@ -53,6 +53,13 @@ static void start(core_state *st, const core_scenario *sc)
     assert_int_equal(st->round, 1);
 }
 
+/* start, then ADVANCEs to phase p of round 1. */
+static void start_at(core_state *st, core_phase p)
+{
+    start(st, g_sc);
+    test_to_phase(st, p);
+}
+
 /* Puts `card` in the seat's hand (slot returned). */
 static int give(core_state *st, int seat, int card)
 {
@@ -143,8 +150,7 @@ static void test_unready_and_ready_lock(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_INZET);
+    start_at(&st, CORE_PHASE_INZET);
     test_ok(&st, CORE_ACT_READY, S_LER, 0, 0, 0);
     assert_int_equal(ap(&st, CORE_ACT_COMMIT, S_LER, 0, 0, N_LEZEN), CORE_REJ_READY_LOCKED);
     test_ok(&st, CORE_ACT_UNREADY, S_LER, 0, 0, 0);
@@ -196,8 +202,7 @@ static void test_resolution(void **state)
     const resolution_case *c = *state;
     core_state st;
     if (c->fact == CORE_NONE) {
-        start(&st, g_sc);
-        test_to_phase(&st, CORE_PHASE_INZET);
+        start_at(&st, CORE_PHASE_INZET);
     } else {
         inzet_after_sharing(&st, c->fact);
     }
@@ -221,8 +226,7 @@ static void test_goal_and_lead_bonus(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
+    start_at(&st, CORE_PHASE_OVERLEG);
     share(&st, 4);
     adopt_goal(&st, 1); /* lezen-lukt */
     test_ok(&st, CORE_ACT_PROPOSE_LEAD, S_LER, N_LEZEN, S_LER, 0);
@@ -237,8 +241,7 @@ static void test_lead_bonus_needs_the_lead_to_contribute(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
+    start_at(&st, CORE_PHASE_OVERLEG);
     share(&st, 4);
     test_ok(&st, CORE_ACT_PROPOSE_LEAD, S_LER, N_LEZEN, S_OUD, 0);
     assert_int_equal(st.need_lead[N_LEZEN], CORE_NONE);
@@ -379,12 +382,19 @@ static void test_friction_needs_involved_distinct_roles(void **state)
 
 /* ------------------------------------------------------ goals, promises */
 
+/* Three seats vote on goal g in this order: {seat, 1 yes / 0 no}; each vote
+ * must be accepted. */
+static void votes(core_state *st, int g, const int seat_vote[3][2])
+{
+    for (int i = 0; i < 3; i++)
+        test_ok(st, CORE_ACT_VOTE_GOAL, seat_vote[i][0], g, seat_vote[i][1], 0);
+}
+
 static void test_goal_vote_by_consent(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
+    start_at(&st, CORE_PHASE_OVERLEG);
     test_ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 0, 0, 0);
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_OUD, 1, 0, 0), CORE_REJ_PROPOSAL_OPEN);
     assert_int_equal(ap(&st, CORE_ACT_VOTE_GOAL, S_LER, 0, 1, 0), CORE_REJ_ALREADY_VOTED);
@@ -398,9 +408,7 @@ static void test_goal_vote_by_consent(void **state)
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LO, 0, 0, 0), CORE_REJ_GOAL_ALREADY_ADOPTED);
     /* the ouder's one objection stops a goal that three others want */
     test_ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 1, 0, 0);
-    test_ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 1, 1, 0);
-    test_ok(&st, CORE_ACT_VOTE_GOAL, S_LO, 1, 1, 0);
-    test_ok(&st, CORE_ACT_VOTE_GOAL, S_OUD, 1, 0, 0);
+    votes(&st, 1, (const int[][2]){{S_CLB, 1}, {S_LO, 1}, {S_OUD, 0}});
     assert_false(st.goal_adopted[1]);
     assert_int_equal(st.goal_proposal, CORE_NONE);
     /* max 2 goals; then revise by dropping one */
@@ -408,9 +416,7 @@ static void test_goal_vote_by_consent(void **state)
     assert_int_equal(ap(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 2, 0, 0), CORE_REJ_TOO_MANY_GOALS);
     assert_int_equal(ap(&st, CORE_ACT_DROP_GOAL, S_LER, 2, 0, 0), CORE_REJ_GOAL_NOT_ADOPTED);
     test_ok(&st, CORE_ACT_DROP_GOAL, S_OUD, 0, 0, 0);
-    test_ok(&st, CORE_ACT_VOTE_GOAL, S_LER, 0, 1, 0);
-    test_ok(&st, CORE_ACT_VOTE_GOAL, S_LO, 0, 1, 0);
-    test_ok(&st, CORE_ACT_VOTE_GOAL, S_CLB, 0, 1, 0);
+    votes(&st, 0, (const int[][2]){{S_LER, 1}, {S_LO, 1}, {S_CLB, 1}});
     assert_false(st.goal_adopted[0]);
     /* silence is consent: one other yes and no objection when Overleg ends */
     test_ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 2, 0, 0);
@@ -424,8 +430,7 @@ static void test_promise_kept_and_broken(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
+    start_at(&st, CORE_PHASE_OVERLEG);
     test_ok(&st, CORE_ACT_ASK, S_LER, S_CLB, N_LEZEN, 0);     /* promise 0 */
     test_ok(&st, CORE_ACT_OFFER, S_OUD, S_LO, N_THUIS, 0);    /* promise 1 */
     test_ok(&st, CORE_ACT_ASK, S_LO, S_LER, N_KLAS, 0);       /* promise 2, declined */
@@ -479,8 +484,7 @@ static void test_goal_rejected_and_promise_lapsed_events(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_OVERLEG);
+    start_at(&st, CORE_PHASE_OVERLEG);
     /* voted down: one GOAL_REJECTED (b = 1: it was about adopting) */
     test_ok(&st, CORE_ACT_PROPOSE_GOAL, S_LER, 1, 0, 0);
     core_events *ev = apply_ev(&st, CORE_ACT_VOTE_GOAL, S_OUD, 1, 0, 0);
@@ -517,8 +521,7 @@ static void test_joint_needs_coordination(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_INZET);
+    start_at(&st, CORE_PHASE_INZET);
     /* side by side by chance: an edge, but not joint work */
     put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
     put(&st, S_CLB, C_CLB_ADVIES, 0, N_LEZEN);
@@ -562,8 +565,7 @@ static void test_reflection(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_REFLECTIE);
+    start_at(&st, CORE_PHASE_REFLECTIE);
     const core_reflection_def *card = &g_sc->reflections[st.reflection_card];
     int fit = 0;
     while (!core_reflection_fits(card, st.reflection_evidence, fit))
@@ -661,8 +663,7 @@ static void test_loss_when_welbevinden_zero(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_REFLECTIE);
+    start_at(&st, CORE_PHASE_REFLECTIE);
     st.welbevinden = 0;
     core_events ev;
     test_advance_events(&st, &ev);
@@ -923,8 +924,7 @@ static void test_views_hide_private_data(void **state)
 {
     (void)state;
     core_state st;
-    start(&st, g_sc);
-    test_to_phase(&st, CORE_PHASE_INZET);
+    start_at(&st, CORE_PHASE_INZET);
     put(&st, S_LER, C_LER_INSTR, 0, N_LEZEN);
     core_public_view *pub = malloc(sizeof *pub);
     core_seat_view *sv = malloc(sizeof *sv);

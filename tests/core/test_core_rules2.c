@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -523,9 +524,7 @@ static void test_mixed_seats_from_the_seed(void **state)
 /* a test on a fresh copy of the scenario, its tweaks its own */
 #define FRESH(test) cmocka_unit_test_setup_teardown(test, setup, teardown)
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, NULL,
         FRESH(test_overleg_time_is_spent_and_refused),
         FRESH(test_overlegmoment_raises_later_rounds),
         FRESH(test_broken_promise_lowers_trust_and_low_trust_costs_more),
@@ -544,7 +543,4 @@ int main(void)
         cmocka_unit_test(test_two_outcomes),
         FRESH(test_ready_names_its_phase),
         FRESH(test_checklist_table_never_verbindend),
-        cmocka_unit_test(test_mixed_seats_from_the_seed),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_mixed_seats_from_the_seed))

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,12 +147,7 @@ static void test_level(void **state)
     check_level(*state);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, NULL,
         cmocka_unit_test_prestate(test_level, "levels/noor.yaml"),
         cmocka_unit_test_prestate(test_level, "levels/jonas.yaml"),
-        cmocka_unit_test_prestate(test_level, "levels/amira.yaml"),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test_prestate(test_level, "levels/amira.yaml"))

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,54 +42,45 @@ static void test_valid_scenario_passes(void **state)
     free(sc);
 }
 
+/* Each part of a scenario broken on its own (the part must be there to
+ * break it), and the message its author then sees. */
+static void break_counts(core_scenario *sc) { sc->n_needs = CORE_MAX_NEEDS + 1; }
+static void break_rules(core_scenario *sc) { sc->rules.hand_size = 0; }
+static void break_role(core_scenario *sc) { sc->roles[1].n_skills = CORE_MAX_SKILLS + 1; }
+static void break_card(core_scenario *sc) { sc->cards[2].strength = 101; }
+static void break_need(core_scenario *sc) { sc->needs[3].target = 0; }
+static void break_fact(core_scenario *sc) { assert_true(sc->n_facts > 0); sc->facts[0].needs = 1u << 20; }
+static void break_friction(core_scenario *sc) { assert_true(sc->n_frictions > 0); sc->frictions[0].severity = 101; }
+static void break_goal(core_scenario *sc) { assert_true(sc->n_goals > 0); sc->goals[0].needs = 1u << 20; }
+static void break_reflection(core_scenario *sc) { assert_true(sc->n_reflections > 0); sc->reflections[0].block = CORE_BLOCK_COUNT; }
+static void break_event(core_scenario *sc) { assert_true(sc->n_events > 0); sc->events[0].need_delta = 5000; }
+
+static const struct {
+    void (*breaks)(core_scenario *sc);
+    const char *want;
+} broken_parts[] = {
+    {break_counts, "aantal noden buiten 1..6 (index 7)"},
+    {break_rules, "handgrootte buiten 1..8 (index 0)"},
+    {break_role, "een rol heeft te veel domeinen of vaardigheden (index 1)"},
+    {break_card, "kaartsterkte buiten 0..100 (index 2)"},
+    {break_need, "een nood heeft een doelwaarde buiten 1..1000 (index 3)"},
+    {break_fact, "dossierfeit noemt een onbekende nood (index 0)"},
+    {break_friction, "spanning: ernst buiten 0..100 (index 0)"},
+    {break_goal, "doel noemt een onbekende nood (index 0)"},
+    {break_reflection, "reflectiekaart: onbekende bouwsteen (index 0)"},
+    {break_event, "gebeurtenis: waarde buiten -1000..1000 (index 0)"},
+};
+
 static void test_each_part_is_checked(void **state)
 {
     (void)state;
     core_scenario *valid = fresh();
     core_scenario *sc = fresh();
-    sc->n_needs = CORE_MAX_NEEDS + 1;
-    assert_rejected(sc, "aantal noden buiten 1..6 (index 7)");
-
-    memcpy(sc, valid, sizeof *sc);
-    sc->rules.hand_size = 0;
-    assert_rejected(sc, "handgrootte buiten 1..8 (index 0)");
-
-    memcpy(sc, valid, sizeof *sc);
-    sc->roles[1].n_skills = CORE_MAX_SKILLS + 1;
-    assert_rejected(sc, "een rol heeft te veel domeinen of vaardigheden (index 1)");
-
-    memcpy(sc, valid, sizeof *sc);
-    sc->cards[2].strength = 101;
-    assert_rejected(sc, "kaartsterkte buiten 0..100 (index 2)");
-
-    memcpy(sc, valid, sizeof *sc);
-    sc->needs[3].target = 0;
-    assert_rejected(sc, "een nood heeft een doelwaarde buiten 1..1000 (index 3)");
-
-    memcpy(sc, valid, sizeof *sc);
-    assert_true(sc->n_facts > 0);
-    sc->facts[0].needs = 1u << 20;
-    assert_rejected(sc, "dossierfeit noemt een onbekende nood (index 0)");
-
-    memcpy(sc, valid, sizeof *sc);
-    assert_true(sc->n_frictions > 0);
-    sc->frictions[0].severity = 101;
-    assert_rejected(sc, "spanning: ernst buiten 0..100 (index 0)");
-
-    memcpy(sc, valid, sizeof *sc);
-    assert_true(sc->n_goals > 0);
-    sc->goals[0].needs = 1u << 20;
-    assert_rejected(sc, "doel noemt een onbekende nood (index 0)");
-
-    memcpy(sc, valid, sizeof *sc);
-    assert_true(sc->n_reflections > 0);
-    sc->reflections[0].block = CORE_BLOCK_COUNT;
-    assert_rejected(sc, "reflectiekaart: onbekende bouwsteen (index 0)");
-
-    memcpy(sc, valid, sizeof *sc);
-    assert_true(sc->n_events > 0);
-    sc->events[0].need_delta = 5000;
-    assert_rejected(sc, "gebeurtenis: waarde buiten -1000..1000 (index 0)");
+    for (size_t i = 0; i < sizeof broken_parts / sizeof broken_parts[0]; i++) {
+        memcpy(sc, valid, sizeof *sc);
+        broken_parts[i].breaks(sc);
+        assert_rejected(sc, broken_parts[i].want);
+    }
     free(sc);
     free(valid);
 }
@@ -119,13 +111,8 @@ static void test_short_error_buffer(void **state)
     free(sc);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, NULL,
         cmocka_unit_test(test_valid_scenario_passes),
         cmocka_unit_test(test_each_part_is_checked),
         cmocka_unit_test(test_earlier_part_wins),
-        cmocka_unit_test(test_short_error_buffer),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_short_error_buffer))

@@ -12,6 +12,34 @@ core_scenario *test_scenario_new(void)
     return sc;
 }
 
+int test_game_setup(void **state)
+{
+    test_game *g = calloc(1, sizeof *g);
+    if (!g)
+        return -1;
+    g->sc = calloc(1, sizeof *g->sc);
+    g->st = calloc(1, sizeof *g->st);
+    *state = g;
+    if (!g->sc || !g->st) {
+        test_game_teardown(state);
+        *state = NULL;
+        return -1;
+    }
+    test_scenario_noor(g->sc);
+    return 0;
+}
+
+int test_game_teardown(void **state)
+{
+    test_game *g = *state;
+    if (g) {
+        free(g->sc);
+        free(g->st);
+        free(g);
+    }
+    return 0;
+}
+
 core_action test_action(core_action_type t, int seat, int a, int b, int c)
 {
     core_action x;

@@ -26,6 +26,21 @@ enum { S_LER = 0, S_OUD, S_CLB, S_LO };
  * memory; free() it. A scenario is too large for a test's stack. */
 core_scenario *test_scenario_new(void);
 
+/* A test's game: test_scenario_noor and a zeroed state for it, both on the
+ * heap. As cmocka setup and teardown of a test (GAME_TEST), *state is the
+ * game and TEST_GAME(sc, st) names its two parts in the test; a failed
+ * allocation fails the test in setup. */
+typedef struct {
+    core_scenario *sc;
+    core_state *st;
+} test_game;
+int test_game_setup(void **state);
+int test_game_teardown(void **state);
+#define GAME_TEST(f) cmocka_unit_test_setup_teardown(f, test_game_setup, test_game_teardown)
+#define TEST_GAME(sc_name, st_name)                                                                \
+    core_scenario *sc_name = ((test_game *)*state)->sc;                                            \
+    core_state *st_name = ((test_game *)*state)->st
+
 /* The action t by seat with fields a, b, c, everything else zero. */
 core_action test_action(core_action_type t, int seat, int a, int b, int c);
 /* Applies it; a refusal fails the test with core's reason. */

@@ -104,12 +104,12 @@ static void add_reflection(core_scenario *sc, const char *id, core_building_bloc
     core_reflection_def *r = &sc->reflections[sc->n_reflections++];
     cpy(r->id, sizeof r->id, id);
     cpy(r->question, sizeof r->question, id);
-    r->block = b;
-    r->evidence = evidence;
     cpy(r->options[0], sizeof r->options[0], "ja");
     cpy(r->options[1], sizeof r->options[1], "half");
     cpy(r->options[2], sizeof r->options[2], "nee");
     r->n_options = 3;
+    r->block = b;
+    r->evidence = evidence;
 }
 
 #define EV(t) (1u << (t))
@@ -214,4 +214,89 @@ void test_scenario_noor(core_scenario *sc)
     for (int s = 0; s < 4; s++)
         sc->seat_roles[s] = s;
     sc->n_seats = 4;
+}
+
+void test_rules_v2(core_rules *r)
+{
+    r->overleg_budget = 4;
+    r->overleg_moment_cost = 2;
+    r->overleg_moment_bonus = 3;
+    r->ask_cost = 1;
+    r->goal_cost = 1;
+    r->afspraak_cost = 2;
+    r->pupil_cost = 1;
+    r->trust_start = 3;
+    r->trust_max = 5;
+    r->trust_low = 1;
+    r->consent_penalty = 1;
+}
+
+void test_view_v2(core_seat_view *v)
+{
+    memset(v, 0, sizeof *v);
+    core_public_view *p = &v->pub;
+    p->round = 3;
+    p->phase = CORE_PHASE_OVERLEG;
+    p->n_seats = 2;
+    p->n_needs = 1;
+    p->need_lead[0] = p->lead_proposal[0] = CORE_NONE;
+    p->goal_proposer = 1;
+    p->goal_proposal = 1; /* the team's own goal: slot n_goals + 0 */
+    p->goal_adopted[0] = true;
+    p->reflection_card = CORE_NONE;
+    p->n_team_goals = 1;
+    p->team_goal_needs[0] = 1;
+    snprintf(p->team_goal_text[0], CORE_ANSWER_LEN, "Noor leest elke dag tien minuten met plezier");
+    p->overleg_left = 2;
+    p->overleg_budget = 7;
+    p->meeting_round = 2;
+    p->trust = 4;
+    p->pupil_asked = true;
+    p->pupil_voice = true;
+    p->fact_consent[0] = 2;
+    p->fact_consent[1] = 1;
+    p->fact_no_consent[1] = true;
+    p->afspraken[0].proposer = 1;
+    p->afspraken[0].option = CORE_NONE;
+    p->afspraken[0].agreed = 3;
+    p->afspraken[0].made_round = 3;
+    snprintf(p->afspraken[0].text, CORE_ANSWER_LEN, "We bellen elke maandag, ook als het goed gaat");
+    p->reflection_evidence = 1u << CORE_EV_TAG_GEEN_OVERLEGTIJD;
+    p->improvement_round[0] = 2;
+    p->improvement_checked[0] = 3;
+    p->improvement_done[0] = true;
+    snprintf(p->improvement_text[0], CORE_ANSWER_LEN, "Ik vraag eerst wat Noor zelf wil");
+    p->improvement_round[1] = 3;
+    snprintf(p->improvement_text[1], CORE_ANSWER_LEN, "Korter vergaderen");
+    p->live.afspraken = 1;
+    p->live.improvements_checked = 1;
+    p->live.trust = 4;
+    p->n_rounds_done = 2;
+    p->rounds[2].trust = 2;
+    p->rounds[2].afspraken = 1;
+    v->seat = 0;
+    v->role = 0;
+    v->reflection_option = CORE_NONE;
+}
+
+void test_scenario_v2_marks(core_scenario *sc)
+{
+    /* who is who */
+    sc->roles[0].guardian = true;
+    sc->roles[1].pupil = true;
+    sc->roles[1].organizer = true;
+    /* the level's suggested afspraken for the friction */
+    sc->frictions[0].n_options = 2;
+    cpy(sc->frictions[0].options[0], CORE_TITLE_LEN, "Wekelijks kort overleg");
+    cpy(sc->frictions[0].options[1], CORE_TITLE_LEN, "Eén contactpersoon voor thuis");
+    /* what may only be shared with consent, and what the pupil says */
+    sc->facts[0].sensitive = true;
+    sc->facts[1].pupil_voice = true;
+    sc->cards[1].pupil_voice = true;
+    sc->n_goals = 1;
+    sc->goals[0].needs = 1;
+    sc->n_reflections = 1;
+    sc->reflections[0].n_options = 3;
+    sc->reflections[0].fit_signal = 0x6;
+    sc->reflections[0].fit_quiet = 0x1;
 }

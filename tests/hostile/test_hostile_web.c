@@ -68,13 +68,9 @@ static int ws_open(const web_host *h, int src)
     int fd = ts_connect_from(h->http, src);
     if (fd < 0)
         return -1;
-    char req[512];
-    snprintf(req, sizeof req,
-             "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-             "Sec-WebSocket-Protocol: samenspel\r\nOrigin: http://127.0.0.1:%d\r\n\r\n",
-             h->http, h->http);
-    if (send(fd, req, strlen(req), MSG_NOSIGNAL) < 0) {
+    char origin[64];
+    snprintf(origin, sizeof origin, "http://127.0.0.1:%d", h->http);
+    if (!ts_ws_request(fd, h->http, origin)) {
         close(fd);
         return -1;
     }
@@ -94,11 +90,7 @@ static int ws_open(const web_host *h, int src)
             break;
     }
     buf[len] = '\0';
-    if (strncmp(buf, "HTTP/1.1 101", 12) != 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
+    return ts_ws_accepted(fd, buf);
 }
 
 static size_t hello(uint8_t *buf, size_t cap, const char *name, bool observe)

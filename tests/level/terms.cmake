@@ -18,6 +18,14 @@ set(banned
   "je kunt|je kan"
   "nagesprek|nabespreking"
   "aangepakt door:|Alleen geprobeerd door:")
+# Adds a line to `found` when text matches regex: the file, the word the
+# regex's first group caught, and the note (what to use instead).
+function(flag_word text regex file note)
+  if(text MATCHES "${regex}")
+    set(found "${found}\n  ${file}: ‘${CMAKE_MATCH_1}’${note}" PARENT_SCOPE)
+  endif()
+endfunction()
+
 file(GLOB files ${ROOT}/po/*.po ${ROOT}/levels/*.yaml ${ROOT}/levels/README.md)
 set(found "")
 foreach(f IN LISTS files)
@@ -30,9 +38,7 @@ foreach(f IN LISTS files)
     list(GET parts ${last} instead)
     list(REMOVE_AT parts ${last})
     string(REPLACE ";" "|" re "${parts}")
-    if(lower MATCHES "(${re})")
-      string(APPEND found "\n  ${f}: ‘${CMAKE_MATCH_1}’ (gebruik: ${instead})")
-    endif()
+    flag_word("${lower}" "(${re})" "${f}" " (gebruik: ${instead})")
   endforeach()
 endforeach()
 # In the Dutch interface a scenario is a casus: no msgid speaks of a level
@@ -42,9 +48,7 @@ foreach(f IN LISTS pos)
   file(STRINGS ${f} ids REGEX "^msgid " ENCODING UTF-8)
   foreach(id IN LISTS ids)
     string(REPLACE "levels/" "" id_wo "${id}")
-    if(id_wo MATCHES "[^a-zA-Z]([Ll]evel[a-z]*)")
-      string(APPEND found "\n  ${f}: ‘${CMAKE_MATCH_1}’ in ${id} (gebruik: casus)")
-    endif()
+    flag_word("${id_wo}" "[^a-zA-Z]([Ll]evel[a-z]*)" "${f}" " in ${id} (gebruik: casus)")
   endforeach()
 endforeach()
 list(LENGTH files n)

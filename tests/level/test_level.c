@@ -44,6 +44,30 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Per-test fixture: the diagnostics and scenario a load fills, on the heap
+ * (too large for a test's stack); LOADED names them in the test. */
+typedef struct {
+    lvl_diags d;
+    core_scenario sc;
+} loaded;
+
+static int loaded_setup(void **state)
+{
+    *state = calloc(1, sizeof(loaded));
+    return *state ? 0 : -1;
+}
+
+static int loaded_teardown(void **state)
+{
+    free(*state);
+    return 0;
+}
+
+#define LOADED(d_name, sc_name)                                                                    \
+    lvl_diags *d_name = &((loaded *)*state)->d;                                                    \
+    core_scenario *sc_name = &((loaded *)*state)->sc
+#define LOAD_TEST(f) cmocka_unit_test_setup_teardown(f, loaded_setup, loaded_teardown)
+
 static void test_golden_broken(void **state)
 {
     (void)state;
@@ -137,7 +161,6 @@ static void load_clean(const char *rel, int seats)
 
 static void test_bundled_levels_clean(void **state)
 {
-    (void)state;
     plat_i18n_init("nl");
     load_clean("levels/noor.yaml", 4);
     load_clean("levels/jonas.yaml", 6);
@@ -149,27 +172,22 @@ static void test_bundled_levels_clean(void **state)
     load_clean("levels/lina.yaml", 5);
     char path[PLAT_PATH_MAX];
     assert_true(plat_data_path("levels/rollen.yaml", path, sizeof path));
-    lvl_diags *d = malloc(sizeof *d);
-    core_scenario *sc = malloc(sizeof *sc);
+    LOADED(d, sc);
     bool roles = false;
     assert_true(lvl_check_file(path, sc, d, &roles));
     assert_true(roles);
     assert_int_equal(d->n, 0);
     /* a roles file is not a level */
     assert_false(lvl_load_file(path, sc, d));
-    free(d);
-    free(sc);
 }
 
 static void test_default_is_noor_with_core_roles(void **state)
 {
-    (void)state;
     char path[PLAT_PATH_MAX];
     assert_true(lvl_default_path(path, sizeof path));
     size_t l = strlen(path);
     assert_true(l > 16 && strcmp(path + l - 16, "levels/noor.yaml") == 0);
-    lvl_diags *d = malloc(sizeof *d);
-    core_scenario *sc = malloc(sizeof *sc);
+    LOADED(d, sc);
     assert_true(lvl_load_file(path, sc, d));
     const char *core_roles[] = {"leraar", "ouder", "clb-anker", "leerondersteuner"};
     assert_int_equal(sc->n_seats, 4);
@@ -188,8 +206,6 @@ static void test_default_is_noor_with_core_roles(void **state)
     core_rules_default(&def);
     assert_int_equal(sc->rules.hand_size, def.hand_size);
     assert_int_equal(sc->rules.synergy_bonus, def.synergy_bonus);
-    free(d);
-    free(sc);
 }
 
 /* The journal keeps the roles file a level read and rebuilds the level from
@@ -273,10 +289,8 @@ static const char *mini =
 
 static void test_buffer_mini_and_single_value_lists(void **state)
 {
-    (void)state;
     plat_i18n_init("nl");
-    lvl_diags *d = malloc(sizeof *d);
-    core_scenario *sc = malloc(sizeof *sc);
+    LOADED(d, sc);
     bool ok = lvl_load_buffer("mini.yaml", mini, strlen(mini), sc, d);
     if (d->n)
         lvl_diags_print(d, false, stderr);
@@ -293,16 +307,12 @@ static void test_buffer_mini_and_single_value_lists(void **state)
         if (strcmp(sc->facts[f].id, "leraar-klasobservatie") == 0)
             role_fact = true;
     assert_true(role_fact);
-    free(d);
-    free(sc);
 }
 
 static void test_english_messages(void **state)
 {
-    (void)state;
     plat_i18n_init("en");
-    lvl_diags *d = malloc(sizeof *d);
-    core_scenario *sc = malloc(sizeof *sc);
+    LOADED(d, sc);
     char buf[4096];
     snprintf(buf, sizeof buf, "%s", mini);
     char *p = strstr(buf, "rollen: [leraar, ouder,");
@@ -317,15 +327,11 @@ static void test_english_messages(void **state)
     plat_i18n_init("nl");
     assert_false(lvl_load_buffer("mini.yaml", buf, strlen(buf), sc, d));
     assert_string_equal(d->items[0].message, "onbekende rol ‘ouden’");
-    free(d);
-    free(sc);
 }
 
 static void test_garbage_never_crashes(void **state)
 {
-    (void)state;
-    lvl_diags *d = malloc(sizeof *d);
-    core_scenario *sc = malloc(sizeof *sc);
+    LOADED(d, sc);
     const char *inputs[] = {
         "", "\n", "---", "- a\n- b\n", "a", "versie: 1", "versie: [1]", "{", "[[[[", "'", "\"",
         "versie: 1\nrollen: leraar\nnoden: 3\n", "versie: 1\nnoden: [{}, [], x]\n",
@@ -343,8 +349,6 @@ static void test_garbage_never_crashes(void **state)
     memset(h, '[', 200000);
     assert_false(lvl_load_buffer("deep.yaml", h, 200000, sc, d));
     free(h);
-    free(d);
-    free(sc);
 }
 
 /* Reading past syntax errors is bounded: a file with a mis-indented line
@@ -352,9 +356,7 @@ static void test_garbage_never_crashes(void **state)
  * and a repaired line never invents a message about a key it mangled. */
 static void test_syntax_errors_bounded(void **state)
 {
-    (void)state;
-    lvl_diags *d = malloc(sizeof *d);
-    core_scenario *sc = malloc(sizeof *sc);
+    LOADED(d, sc);
     char text[8192];
     size_t n = (size_t)snprintf(text, sizeof text, "versie: 1\nnoden:\n");
     for (int i = 0; i < 40; i++)
@@ -365,8 +367,6 @@ static void test_syntax_errors_bounded(void **state)
         syntax += strstr(d->items[i].message, "springt 1 spatie te weinig in") != NULL;
     assert_true(syntax >= 2);
     assert_true(syntax <= 9); /* LVL_MAX_REPAIRS + 1 */
-    free(d);
-    free(sc);
 }
 
 static void write_file(const char *path, const char *text)
@@ -382,7 +382,6 @@ static void write_file(const char *path, const char *text)
 
 static void test_watch_reload(void **state)
 {
-    (void)state;
     plat_i18n_init("nl");
     char dir[] = "/tmp/samenspel-watch-XXXXXX";
     assert_non_null(mkdtemp(dir));
@@ -391,8 +390,7 @@ static void test_watch_reload(void **state)
     write_file(path, mini);
     lvl_watch w;
     lvl_watch_init(&w, path);
-    lvl_diags *d = malloc(sizeof *d);
-    core_scenario *sc = malloc(sizeof *sc);
+    LOADED(d, sc);
     uint64_t t = 1000;
     assert_int_equal(lvl_watch_poll(&w, t, sc, d), LVL_WATCH_UNCHANGED);
     /* a good change: seen, then loaded once it has settled */
@@ -420,8 +418,6 @@ static void test_watch_reload(void **state)
     assert_int_equal(lvl_watch_poll(&w, t += 1000, sc, d), LVL_WATCH_RELOADED);
     unlink(path);
     rmdir(dir);
-    free(d);
-    free(sc);
 }
 
 int main(void)
@@ -430,14 +426,14 @@ int main(void)
     snprintf(data_dir, sizeof data_dir, "%s", dd ? dd : ".");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_golden_broken),
-        cmocka_unit_test(test_bundled_levels_clean),
-        cmocka_unit_test(test_default_is_noor_with_core_roles),
+        LOAD_TEST(test_bundled_levels_clean),
+        LOAD_TEST(test_default_is_noor_with_core_roles),
         cmocka_unit_test(test_edit_distance_and_suggest),
-        cmocka_unit_test(test_buffer_mini_and_single_value_lists),
-        cmocka_unit_test(test_english_messages),
-        cmocka_unit_test(test_garbage_never_crashes),
-        cmocka_unit_test(test_syntax_errors_bounded),
-        cmocka_unit_test(test_watch_reload),
+        LOAD_TEST(test_buffer_mini_and_single_value_lists),
+        LOAD_TEST(test_english_messages),
+        LOAD_TEST(test_garbage_never_crashes),
+        LOAD_TEST(test_syntax_errors_bounded),
+        LOAD_TEST(test_watch_reload),
         cmocka_unit_test(test_roles_source_and_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -58,6 +58,18 @@ static inline host *fx_host(host_options *o)
     return NULL;
 }
 
+/* A host at the port o names, as the in-memory loop wants it (a port there
+ * is only a name, so there is nothing to retry); NULL, with the reason on
+ * stderr, when it could not start. */
+static inline host *fx_loop_host(const host_options *o)
+{
+    char err[256] = "";
+    host *h = host_create(o, NULL, NULL, NULL, err, sizeof err);
+    if (!h)
+        fprintf(stderr, "host: %s\n", err);
+    return h;
+}
+
 /* ------------------------------------------------------------ bot client */
 
 typedef struct {

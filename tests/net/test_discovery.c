@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 
 #include <cmocka.h>
+#include "ts_main.h"
 
 static host *discovery_host(host_options *o, const char *code)
 {
@@ -115,10 +116,5 @@ static void test_other_port_answers_on_default(void **state)
     host_destroy(hs[0]);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_other_port_answers_on_default),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TS_MAIN(NULL, NULL,
+        cmocka_unit_test(test_other_port_answers_on_default))

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include <cmocka.h>
+#include "ts_main.h"
 
 static int log_count(const host *h, const char *needle)
 {
@@ -26,6 +27,15 @@ static void headless_opts(host_options *o)
     host_options_default(o);
     o->headless = true;
     o->quiet = true; /* the log keeps the lines; stderr stays clean */
+}
+
+/* A headless host with the default options on a free port (NULL when none
+ * started). */
+static host *headless_host(void)
+{
+    host_options o;
+    headless_opts(&o);
+    return fx_host(&o);
 }
 
 /* A headless host with nobody at the table says so, again and again. */
@@ -59,9 +69,7 @@ static void test_waiting_note_repeats(void **state)
 static void test_waiting_note_default_is_30s(void **state)
 {
     (void)state;
-    host_options o;
-    headless_opts(&o);
-    host *h = fx_host(&o);
+    host *h = headless_host();
     assert_non_null(h);
     uint64_t until = plat_now_ms() + 150;
     while (plat_now_ms() < until)
@@ -95,13 +103,7 @@ static void test_too_many_bots_refused(void **state)
     host_destroy(h);
 }
 
-int main(void)
-{
-    signal(SIGPIPE, SIG_IGN);
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ts_ignore_sigpipe, NULL,
         cmocka_unit_test(test_waiting_note_repeats),
         cmocka_unit_test(test_waiting_note_default_is_30s),
-        cmocka_unit_test(test_too_many_bots_refused),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_too_many_bots_refused))

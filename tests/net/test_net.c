@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "net_fixture.h"
 
@@ -721,10 +722,7 @@ static void test_client_reconnects_after_stall(void **state)
     host_destroy(h);
 }
 
-int main(void)
-{
-    signal(SIGPIPE, SIG_IGN);
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ts_ignore_sigpipe, NULL,
         cmocka_unit_test(test_full_game_four_clients),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_observer_sees_no_private_data),
@@ -733,7 +731,4 @@ int main(void)
         cmocka_unit_test(test_watch_reloads_level_in_lobby),
         cmocka_unit_test(test_discovery_finds_host),
         cmocka_unit_test(test_connect_never_blocks),
-        cmocka_unit_test(test_client_reconnects_after_stall),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_client_reconnects_after_stall))

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "net_fixture.h"
 #include "net/net.h"
@@ -96,10 +97,7 @@ static void test_afspraak_over_the_network(void **state)
     fx_host_opts(&o, "AFSP", 99);
     o.port = 47831;
     o.advance_idle_ms = 0; /* phases end when every seat is ready */
-    char err[256] = "";
-    host *h = host_create(&o, NULL, NULL, NULL, err, sizeof err);
-    if (!h)
-        fprintf(stderr, "host: %s\n", err);
+    host *h = fx_loop_host(&o);
     assert_non_null(h);
     assert_true(net_loop_routed());
     int n = host_seat_count(h);
@@ -173,10 +171,5 @@ static void test_afspraak_over_the_network(void **state)
     net_loop_route(false);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_afspraak_over_the_network),
-    };
-    return cmocka_run_group_tests(tests, fx_setup_net, fx_teardown_net);
-}
+TS_MAIN(fx_setup_net, fx_teardown_net,
+        cmocka_unit_test(test_afspraak_over_the_network))

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "net/net.h"
 #include "proto/proto.h"
@@ -405,13 +406,7 @@ static void test_vanished_peer_fails(void **state)
     net_quit();
 }
 
-int main(void)
-{
-    signal(SIGPIPE, SIG_IGN);
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ts_ignore_sigpipe, NULL,
         cmocka_unit_test(test_stalled_peer),
         cmocka_unit_test(test_pieces_in_order),
-        cmocka_unit_test(test_vanished_peer_fails),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_vanished_peer_fails))

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "net_fixture.h"
 #include "net/net.h"
@@ -305,10 +306,7 @@ static uint64_t play_loop_game(int port, core_bot_kind kind, core_outcome *outco
 {
     host_options o;
     loop_host_opts(&o, port);
-    char err[256] = "";
-    host *h = host_create(&o, NULL, NULL, NULL, err, sizeof err);
-    if (!h)
-        fprintf(stderr, "host: %s\n", err);
+    host *h = fx_loop_host(&o);
     assert_non_null(h);
     assert_true(net_loop_routed());
     int n = host_seat_count(h);
@@ -353,15 +351,10 @@ static void test_loop_whole_game_is_deterministic(void **state)
     net_loop_route(false);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(fx_setup_net, fx_teardown_net,
         cmocka_unit_test(test_loop_frames_both_ways),
         cmocka_unit_test(test_loop_bound_on_unread_bytes),
         cmocka_unit_test(test_loop_refusals_and_backlog),
         cmocka_unit_test(test_loop_routing),
         cmocka_unit_test(test_backend_of_ones_own),
-        cmocka_unit_test(test_loop_whole_game_is_deterministic),
-    };
-    return cmocka_run_group_tests(tests, fx_setup_net, fx_teardown_net);
-}
+        cmocka_unit_test(test_loop_whole_game_is_deterministic))

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "net_fixture.h"
 
@@ -152,12 +153,6 @@ static void test_new_player_brings_identiteit_back(void **state)
     host_destroy(h);
 }
 
-int main(void)
-{
-    signal(SIGPIPE, SIG_IGN);
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ts_ignore_sigpipe, NULL,
         cmocka_unit_test(test_killed_client_rejoins_with_same_hand),
-        cmocka_unit_test(test_new_player_brings_identiteit_back),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_new_player_brings_identiteit_back))

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "platform/i18n.h"
 #include "platform/plat.h"
@@ -77,16 +78,24 @@ static void test_xdg_dirs_follow_environment(void **state)
     assert_string_equal(dir, want);
 }
 
+/* Writes text to <scratch>/name; path gets the file's path. */
+static void write_scratch(char *path, size_t len, const char *name, const char *text)
+{
+    snprintf(path, len, "%s/%s", scratch, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fputs(text, f) >= 0, 1);
+    fclose(f);
+}
+
 static void test_read_file_and_limit(void **state)
 {
     (void)state;
-    char path[300];
-    snprintf(path, sizeof path, "%s/f.txt", scratch);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
+    char path[300], text[10001];
     for (int i = 0; i < 10000; i++)
-        fputc('a' + i % 26, f);
-    fclose(f);
+        text[i] = (char)('a' + i % 26);
+    text[10000] = '\0';
+    write_scratch(path, sizeof path, "f.txt", text);
 
     char err[256] = "";
     size_t n = 0;
@@ -116,11 +125,7 @@ static void test_file_stat(void **state)
 {
     (void)state;
     char path[300];
-    snprintf(path, sizeof path, "%s/s.txt", scratch);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs("hallo", f);
-    fclose(f);
+    write_scratch(path, sizeof path, "s.txt", "hallo");
     int64_t mtime = 0, size = 0;
     assert_true(plat_file_stat(path, &mtime, &size));
     assert_int_equal(size, 5);
@@ -152,9 +157,7 @@ static void test_language_switch(void **state)
     assert_string_equal(plat_i18n_lang(), "nl");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(make_scratch, NULL,
         cmocka_unit_test(test_data_dir_finds_levels),
         cmocka_unit_test(test_data_path_too_long_is_refused),
         cmocka_unit_test(test_mkdirs_nested),
@@ -162,7 +165,4 @@ int main(void)
         cmocka_unit_test(test_read_file_and_limit),
         cmocka_unit_test(test_file_stat),
         cmocka_unit_test(test_clock_is_monotonic),
-        cmocka_unit_test(test_language_switch),
-    };
-    return cmocka_run_group_tests(tests, make_scratch, NULL);
-}
+        cmocka_unit_test(test_language_switch))

@@ -5,8 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "proto/proto.h"
+#include "test_scenario.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -303,32 +305,8 @@ static void test_update_roundtrip(void **state)
 static core_scenario *make_scenario_v2(void)
 {
     core_scenario *sc = make_scenario();
-    sc->rules.overleg_budget = 4;
-    sc->rules.overleg_moment_cost = 2;
-    sc->rules.overleg_moment_bonus = 3;
-    sc->rules.ask_cost = 1;
-    sc->rules.goal_cost = 1;
-    sc->rules.afspraak_cost = 2;
-    sc->rules.pupil_cost = 1;
-    sc->rules.trust_start = 3;
-    sc->rules.trust_max = 5;
-    sc->rules.trust_low = 1;
-    sc->rules.consent_penalty = 1;
-    sc->cards[1].pupil_voice = true;
-    sc->roles[0].guardian = true;
-    sc->roles[1].pupil = true;
-    sc->roles[1].organizer = true;
-    sc->facts[0].sensitive = true;
-    sc->facts[1].pupil_voice = true;
-    sc->frictions[0].n_options = 2;
-    snprintf(sc->frictions[0].options[0], CORE_TITLE_LEN, "Wekelijks kort overleg");
-    snprintf(sc->frictions[0].options[1], CORE_TITLE_LEN, "Eén contactpersoon voor thuis");
-    sc->n_goals = 1;
-    sc->goals[0].needs = 1;
-    sc->n_reflections = 1;
-    sc->reflections[0].n_options = 3;
-    sc->reflections[0].fit_signal = 0x6;
-    sc->reflections[0].fit_quiet = 0x1;
+    test_rules_v2(&sc->rules);
+    test_scenario_v2_marks(sc);
     return sc;
 }
 
@@ -375,60 +353,11 @@ static void test_welcome_v2_fields(void **state)
     free(buf);
 }
 
-/* A public view with every field of rules v2 set, valid for make_scenario_v2. */
-static void fill_view_v2(core_seat_view *v)
-{
-    memset(v, 0, sizeof *v);
-    core_public_view *p = &v->pub;
-    p->round = 3;
-    p->phase = CORE_PHASE_OVERLEG;
-    p->n_seats = 2;
-    p->n_needs = 1;
-    p->need_lead[0] = p->lead_proposal[0] = CORE_NONE;
-    p->goal_proposer = 1;
-    p->goal_proposal = 1; /* the team's own goal: slot n_goals + 0 */
-    p->goal_adopted[0] = true;
-    p->reflection_card = CORE_NONE;
-    p->n_team_goals = 1;
-    p->team_goal_needs[0] = 1;
-    snprintf(p->team_goal_text[0], CORE_ANSWER_LEN, "Noor leest elke dag tien minuten met plezier");
-    p->overleg_left = 2;
-    p->overleg_budget = 7;
-    p->meeting_round = 2;
-    p->trust = 4;
-    p->pupil_asked = true;
-    p->pupil_voice = true;
-    p->fact_consent[0] = 2;
-    p->fact_consent[1] = 1;
-    p->fact_no_consent[1] = true;
-    p->afspraken[0].proposer = 1;
-    p->afspraken[0].option = CORE_NONE;
-    p->afspraken[0].agreed = 3;
-    p->afspraken[0].made_round = 3;
-    snprintf(p->afspraken[0].text, CORE_ANSWER_LEN, "We bellen elke maandag, ook als het goed gaat");
-    p->reflection_evidence = 1u << CORE_EV_TAG_GEEN_OVERLEGTIJD;
-    p->improvement_round[0] = 2;
-    p->improvement_checked[0] = 3;
-    p->improvement_done[0] = true;
-    snprintf(p->improvement_text[0], CORE_ANSWER_LEN, "Ik vraag eerst wat Noor zelf wil");
-    p->improvement_round[1] = 3;
-    snprintf(p->improvement_text[1], CORE_ANSWER_LEN, "Korter vergaderen");
-    p->live.afspraken = 1;
-    p->live.improvements_checked = 1;
-    p->live.trust = 4;
-    p->n_rounds_done = 2;
-    p->rounds[2].trust = 2;
-    p->rounds[2].afspraken = 1;
-    v->seat = 0;
-    v->role = 0;
-    v->reflection_option = CORE_NONE;
-}
-
 static void test_update_v2_fields(void **state)
 {
     (void)state;
     core_seat_view *v = calloc(1, sizeof *v);
-    fill_view_v2(v);
+    test_view_v2(v);
     uint8_t *buf = malloc(PROTO_MAX_FRAME);
     proto_update *u = calloc(1, sizeof *u);
     core_scenario *sc = make_scenario_v2();
@@ -466,7 +395,7 @@ static void test_update_v2_fields(void **state)
     assert_memory_equal(&u->view.pub, &v->pub, sizeof v->pub);
     /* the reader takes nothing the writer would not write: a list of
      * afspraken ending in an empty slot is refused */
-    fill_view_v2(v);
+    test_view_v2(v);
     n = proto_encode_update(buf, PROTO_MAX_FRAME, 13, NULL, 0, NULL, &v->pub);
     const char *af = find_bytes(buf, n, "We bellen elke maandag", 22);
     assert_non_null(af);
@@ -502,12 +431,12 @@ static void test_view_v2_fits(void **state)
     const char *why = NULL;
 #define REFUSED(change, msg)                                  \
     do {                                                      \
-        fill_view_v2(v);                                      \
+        test_view_v2(v);                                      \
         change;                                               \
         assert_false(proto_view_fits(sc, v, true, &why));     \
         assert_string_equal(why, msg);                        \
     } while (0)
-    fill_view_v2(v);
+    test_view_v2(v);
     assert_true(proto_view_fits(sc, v, true, NULL));
     REFUSED(v->pub.goal_proposal = 2, "goal proposal out of range");
     REFUSED(v->pub.goal_adopted[2] = true, "goal out of range");
@@ -521,7 +450,7 @@ static void test_view_v2_fits(void **state)
     REFUSED(v->pub.afspraken[15].proposer = CORE_NONE, "afspraak beyond the level's spanningen");
 #undef REFUSED
     /* the level's options and the own text are both fine */
-    fill_view_v2(v);
+    test_view_v2(v);
     v->pub.afspraken[0].option = 1;
     assert_true(proto_view_fits(sc, v, true, NULL));
 
@@ -691,9 +620,7 @@ static void test_core_structs_unchanged(void **state)
     assert_int_equal(CORE_EV_TAG_COUNT, 18);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, NULL,
         cmocka_unit_test(test_core_structs_unchanged),
         cmocka_unit_test(test_hello_roundtrip),
         cmocka_unit_test(test_hello_other_version_is_readable),
@@ -708,7 +635,4 @@ int main(void)
         cmocka_unit_test(test_actions_v2),
         cmocka_unit_test(test_framing),
         cmocka_unit_test(test_discovery_sizes),
-        cmocka_unit_test(test_garbage_never_decodes_as_everything),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_garbage_never_decodes_as_everything))

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "net_fixture.h"
 
@@ -164,13 +165,7 @@ static void test_client_refuses_a_client_message(void **state)
     close(lfd);
 }
 
-int main(void)
-{
-    signal(SIGPIPE, SIG_IGN);
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ts_ignore_sigpipe, NULL,
         cmocka_unit_test(test_host_refuses_a_host_message),
         cmocka_unit_test(test_host_takes_the_new_actions),
-        cmocka_unit_test(test_client_refuses_a_client_message),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_client_refuses_a_client_message))

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "proto/proto.h"
 
@@ -421,12 +422,7 @@ static void test_stage_refused(void **state)
     assert_string_equal(proto_msg_name(PROTO_MSG_EVENT), "EVENT");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, NULL,
         cmocka_unit_test(test_every_message_round_trips),
         cmocka_unit_test(test_wrong_direction_refused),
-        cmocka_unit_test(test_stage_refused),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_stage_refused))

@@ -7,8 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include "proto/proto.h"
+#include "test_header.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -51,14 +53,9 @@ static char *read_text(const char *path, bool c_source)
  * blanked out already. */
 static void enum_values(const char *header, const char *type, const char *prefix, value_table *t)
 {
-    char close[80];
-    snprintf(close, sizeof close, "} %s;", type);
-    const char *end = strstr(header, close);
-    if (!end)
+    const char *p, *end;
+    if (!test_typedef_body(header, type, &p, &end))
         fail_msg("no enum %s", type);
-    const char *p = end;
-    while (p > header && *p != '{')
-        p--;
     t->n = 0;
     int next = 0;
     for (p++; p < end;) {
@@ -202,11 +199,6 @@ static void test_drift_is_noticed(void **state)
     assert_true(doc.value[1] != code.value[1]);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, NULL,
         cmocka_unit_test(test_value_tables_match_the_enums),
-        cmocka_unit_test(test_drift_is_noticed),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_drift_is_noticed))

@@ -19,16 +19,10 @@ import struct
 import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 import zlib
 
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-    return cond
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from page_checks import check, chromium, failures, well_formed  # noqa: E402
 
 
 def read_csv(path):
@@ -143,10 +137,7 @@ def main():
 
     # report.html
     page = open(os.path.join(d, "report.html"), encoding="utf-8").read()
-    try:
-        ET.fromstring(re.sub(r"^<!DOCTYPE html>", "", page))
-    except ET.ParseError as e:
-        check(False, "report.html is not well-formed: %s" % e)
+    well_formed(page, "report.html")
     p = Collector()
     p.feed(page)
     p.close()
@@ -180,8 +171,7 @@ def main():
         check(name in labels, "name %r missing from nodes.csv" % name)
         check(name in htmlmod.unescape(page), "name %r missing from report.html" % name)
 
-    chrome = next((shutil.which(c) for c in ("chromium", "chromium-browser", "google-chrome")
-                   if shutil.which(c)), None)
+    chrome = chromium()
     if chrome and a.render:
         with tempfile.TemporaryDirectory() as tmp:
             png = os.path.join(tmp, "report.png")

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <sqlite3.h>
 #include <stdint.h>
@@ -693,14 +694,9 @@ static void test_every_level(void **state)
     assert_true(done >= 1);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(setup, teardown,
         cmocka_unit_test(test_team_game_report),
         cmocka_unit_test(test_solo_and_unfinished),
         cmocka_unit_test(test_damaged_sessions),
         cmocka_unit_test(test_cli),
-        cmocka_unit_test(test_every_level),
-    };
-    return cmocka_run_group_tests(tests, setup, teardown);
-}
+        cmocka_unit_test(test_every_level))

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -254,16 +255,11 @@ static void test_resume_without_session(void **state)
     assert_non_null(strstr(herr, "--resume"));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ts_group_dir_make, ts_group_dir_remove,
         cmocka_unit_test(test_text_file),
         cmocka_unit_test(test_foreign_sqlite),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_damaged),
         cmocka_unit_test(test_binary_says_why),
         cmocka_unit_test(test_resume_without_session),
-        cmocka_unit_test(test_binary_older_rules),
-    };
-    return cmocka_run_group_tests(tests, ts_group_dir_make, ts_group_dir_remove);
-}
+        cmocka_unit_test(test_binary_older_rules))

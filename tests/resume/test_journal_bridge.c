@@ -18,6 +18,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -605,9 +606,7 @@ static void test_journal_owned_by_host(void **state)
     host_destroy(bridge);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ts_group_dir_make, ts_group_dir_remove,
         cmocka_unit_test(test_game_and_restart),
         cmocka_unit_test(test_resume_midway),
         cmocka_unit_test(test_level_picked_in_lobby),
@@ -615,7 +614,4 @@ int main(void)
         cmocka_unit_test(test_named_roles_file),
         cmocka_unit_test(test_journal_owned_by_host),
         cmocka_unit_test(test_improvements_kept_per_round),
-        cmocka_unit_test(test_older_rules_not_resumed),
-    };
-    return cmocka_run_group_tests(tests, ts_group_dir_make, ts_group_dir_remove);
-}
+        cmocka_unit_test(test_older_rules_not_resumed))

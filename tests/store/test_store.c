@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <signal.h>
 #include <sqlite3.h>
@@ -741,9 +742,7 @@ static void test_sigkill_durability(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(setup, teardown,
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_seq_and_finish),
         cmocka_unit_test(test_refuses_foreign_and_damaged),
@@ -751,7 +750,4 @@ int main(void)
         cmocka_unit_test(test_schema2_rules_version),
         cmocka_unit_test(test_empty_files),
         cmocka_unit_test(test_damaged_rows),
-        cmocka_unit_test(test_sigkill_durability),
-    };
-    return cmocka_run_group_tests(tests, setup, teardown);
-}
+        cmocka_unit_test(test_sigkill_durability))

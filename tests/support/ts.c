@@ -215,6 +215,28 @@ bool ts_ws_send(int fd, int opcode, bool fin, bool mask, const uint8_t *p, size_
     return ok;
 }
 
+bool ts_ws_request(int fd, int port, const char *origin)
+{
+    char req[1024], org[300] = "";
+    if (origin)
+        snprintf(org, sizeof org, "Origin: %s\r\n", origin);
+    int n = snprintf(req, sizeof req,
+                     "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nUpgrade: websocket\r\n"
+                     "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                     "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: samenspel\r\n%s\r\n",
+                     port, org);
+    return n > 0 && (size_t)n < sizeof req && send_all(fd, (const uint8_t *)req, (size_t)n);
+}
+
+int ts_ws_accepted(int fd, const char *head)
+{
+    if (strncmp(head, "HTTP/1.1 101", 12) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 bool ts_ws_send_frame(int fd, const uint8_t *payload, size_t len)
 {
     if (len > PROTO_MAX_CLIENT_FRAME)

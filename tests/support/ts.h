@@ -52,6 +52,13 @@ bool ts_ws_send(int fd, int opcode, bool fin, bool mask, const uint8_t *p, size_
  * browser player sends it. */
 bool ts_ws_send_frame(int fd, const uint8_t *payload, size_t len);
 
+/* The browser's upgrade request for GET /ws on port, with an Origin header
+ * when origin is not NULL. False when it did not all go out. */
+bool ts_ws_request(int fd, int port, const char *origin);
+/* fd when head (the response's headers) says 101 Switching Protocols;
+ * else closes fd and returns -1. */
+int ts_ws_accepted(int fd, const char *head);
+
 /* Frames read from a raw socket: fill without blocking, then take the
  * complete frames one by one. */
 typedef struct ts_stream {

@@ -2,6 +2,7 @@
 #include "fixture.h"
 #include "ui/player_app.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *const ui_fixture_scenes[] = {
@@ -182,19 +183,14 @@ static void public_view(core_public_view *p, const core_scenario *sc)
     p->n_boundary = 1;
     p->boundary_won[0] = 0;
     p->n_promises = 2;
-    p->promises[0].from = 1;
-    p->promises[0].to = 0;
-    p->promises[0].need = 0;
-    p->promises[1].from = 0;
-    p->promises[1].to = 2;
-    p->promises[1].need = 1;
-    p->promises[1].status = CORE_PROMISE_ACCEPTED;
+    p->promises[0] = (core_promise){.from = 1, .to = 0, .need = 0};
+    p->promises[1] = (core_promise){.from = 0, .to = 2, .need = 1, .status = CORE_PROMISE_ACCEPTED};
 }
 
 /* ---- rules v2 (projector): overleg time, trust, the pupil's voice,
  * afspraken, the overlegmoment and the two outcomes. Every scene gets the
- * plain values of a round in progress; table-afspraak and end-apart set
- * what their goldens are about. */
+ * plain values of a round in progress; table-afspraak sets what its
+ * golden is about (end-apart's outcome: see ui_fixture_build). */
 static void rules_v2(core_scenario *sc, core_public_view *p, const char *scene)
 {
     sc->rules.trust_max = 5;
@@ -240,11 +236,6 @@ static void rules_v2(core_scenario *sc, core_public_view *p, const char *scene)
         CPY(p->improvement_text[0], "Ik vraag Bram elke week hoe de avonden thuis gaan.");
         p->improvement_round[1] = 2;
         CPY(p->improvement_text[1], "Ik breng de zandloper mee naar school.");
-    }
-    if (!strcmp(scene, "end-apart")) {
-        p->phase = CORE_PHASE_END;
-        p->outcome = CORE_OUTCOME_WON;
-        p->live.level = CORE_LEVEL_COORDINEREND;
     }
 }
 
@@ -302,7 +293,7 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
         p->improvement_round[1] = 2;
         CPY(p->improvement_text[1], "Elke week een kort verslag naar de ouder");
     }
-    if (!strcmp(scene, "player-einde")) {
+    if (!strcmp(scene, "player-einde") || !strcmp(scene, "end-apart")) {
         /* won, but side by side: the verdict says so, never a plain win */
         p->phase = CORE_PHASE_END;
         p->outcome = CORE_OUTCOME_WON;
@@ -336,26 +327,27 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
     return true;
 }
 
+bool ui_fixture_gfx(ui_gfx *g, const char *title, int w, int h)
+{
+    char err[512] = "";
+    if (ui_gfx_open(g, title, w, h, true, NULL, err, sizeof err))
+        return true;
+    fprintf(stderr, "%s\n", err);
+    return false;
+}
+
 /* The join flow: the form with two games on the LAN, and the role picker
  * with every seat state (a person, a bot, a seat waiting for its player,
  * the player's own waiting seat, free) or with a role chosen. */
 static void draw_join(ui_gfx *g, ui_fixture *f, const char *scene)
 {
     if (!strcmp(scene, "join-form")) {
-        static cli_found_game found[2];
-        memset(found, 0, sizeof found);
-        CPY(found[0].address, "192.168.1.20");
-        found[0].port = 47800;
-        CPY(found[0].code, "KWTR");
-        CPY(found[0].title, "Noor zoekt rust");
-        found[0].seats_free = 3;
-        found[0].seats_total = 4;
-        CPY(found[1].address, "192.168.1.31");
-        found[1].port = 47800;
-        CPY(found[1].code, "BLMN");
-        CPY(found[1].title, "Amira vindt haar plek");
-        found[1].seats_free = 6;
-        found[1].seats_total = 6;
+        static cli_found_game found[2] = {
+            {.address = "192.168.1.20", .port = 47800, .code = "KWTR", .title = "Noor zoekt rust",
+             .seats_free = 3, .seats_total = 4},
+            {.address = "192.168.1.31", .port = 47800, .code = "BLMN",
+             .title = "Amira vindt haar plek", .seats_free = 6, .seats_total = 6},
+        };
         player_form_model m = {{"192.168.1.20:47800", "KWTR", "Anna"}, 2, found, 2, false,
                                "", ""};
         player_draw_form(g, &m);
@@ -399,6 +391,15 @@ static void draw_join(ui_gfx *g, ui_fixture *f, const char *scene)
     player_draw_picker(g, &m);
 }
 
+/* Every seat taken by a connected player, with the fixture's names. */
+static void seat_players(ui_seat_info *seats, int n)
+{
+    for (int s = 0; s < n; s++) {
+        CPY(seats[s].name, names[s]);
+        seats[s].conn = UI_SEAT_PLAYER;
+    }
+}
+
 bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
 {
     ui_gfx_begin(g);
@@ -413,10 +414,7 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
         m.view = &f->sv;
         CPY(m.player_name, "Anna");
         CPY(m.status, "verbonden");
-        for (int s = 0; s < f->sc.n_seats; s++) {
-            CPY(m.seats[s].name, names[s]);
-            m.seats[s].conn = UI_SEAT_PLAYER;
-        }
+        seat_players(m.seats, f->sc.n_seats);
         if (!strcmp(scene, "player-inzet")) {
             m.selected = 1;
             m.timer_left_s = 45; /* the last minute: orange */
@@ -444,6 +442,7 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
     }
     ui_proj_model m;
     ui_proj_model_init(&m);
+    seat_players(m.seats, f->sc.n_seats);
     m.sc = &f->sc;
     m.pub = &f->pub;
     CPY(m.room_code, "KWTR");
@@ -451,10 +450,6 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
     CPY(m.join_url, "http://192.168.1.20:47880/?code=KWTR");
     m.observers = 2;
     m.can_export = true;
-    for (int s = 0; s < f->sc.n_seats; s++) {
-        CPY(m.seats[s].name, names[s]);
-        m.seats[s].conn = UI_SEAT_PLAYER;
-    }
     ui_proj_screen scr = UI_PROJ_TABLE;
     if (!strcmp(scene, "lobby")) {
         scr = UI_PROJ_LOBBY;

@@ -21,6 +21,10 @@ extern const char *const ui_fixture_scenes[];
 /* Fills f for a scene ("lobby", "table", "table8", ...); false if unknown. */
 bool ui_fixture_build(ui_fixture *f, const char *scene);
 
+/* Opens g offscreen (w x h, the bundled font) for a test; false, with the
+ * reason on stderr, when it cannot. */
+bool ui_fixture_gfx(ui_gfx *g, const char *title, int w, int h);
+
 /* Draws the scene into g (one frame). */
 bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene);
 

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,12 +72,4 @@ static void test_every_casus(void **state)
     assert_int_equal(failures, 0);
 }
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_every_casus)};
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    TTF_Quit();
-    SDL_Quit();
-    return rc;
-}
+TS_MAIN(ui_group_nl, ui_group_quit, cmocka_unit_test(test_every_casus))

@@ -7,11 +7,35 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static ui_fixture fx;
+
+/* Per-test fixture: *state names a size {w, h}; the test gets a ui_gfx of
+ * that size opened offscreen, and it is closed after the test. */
+static int gfx_setup(void **state)
+{
+    const int *size = *state;
+    ui_gfx *g = calloc(1, sizeof *g);
+    if (!g || !ui_fixture_gfx(g, "t", size[0], size[1])) {
+        free(g);
+        return -1;
+    }
+    *state = g;
+    return 0;
+}
+
+static int gfx_teardown(void **state)
+{
+    ui_gfx_close(*state);
+    free(*state);
+    return 0;
+}
+
+static int gfx_640[] = {640, 360}, gfx_1280[] = {1280, 720}, gfx_1920[] = {1920, 1080};
 
 static void test_font_found(void **state)
 {
@@ -46,58 +70,50 @@ static void test_bad_size_refused(void **state)
 /* A steady-state frame renders no text: every string comes from the cache. */
 static void test_steady_frame_renders_nothing(void **state)
 {
-    (void)state;
-    ui_gfx g;
-    char err[512] = "";
-    assert_true(ui_gfx_open(&g, "t", 1920, 1080, true, NULL, err, sizeof err));
+    ui_gfx *g = *state;
     assert_true(ui_fixture_build(&fx, "table8"));
-    assert_true(ui_fixture_draw(&g, &fx, "table8"));
-    uint64_t first = g.ttf_renders;
+    assert_true(ui_fixture_draw(g, &fx, "table8"));
+    uint64_t first = g->ttf_renders;
     assert_true(first > 20);
-    assert_true(ui_fixture_draw(&g, &fx, "table8"));
-    assert_int_equal(g.ttf_renders, first);
+    assert_true(ui_fixture_draw(g, &fx, "table8"));
+    assert_int_equal(g->ttf_renders, first);
     /* a language switch empties the cache: the next frame renders again */
-    ui_gfx_flush_text(&g);
-    assert_true(ui_fixture_draw(&g, &fx, "table8"));
-    assert_true(g.ttf_renders > first);
-    ui_gfx_close(&g);
+    ui_gfx_flush_text(g);
+    assert_true(ui_fixture_draw(g, &fx, "table8"));
+    assert_true(g->ttf_renders > first);
 }
 
 static void test_overflow_counted(void **state)
 {
-    (void)state;
-    ui_gfx g;
-    char err[512] = "";
-    assert_true(ui_gfx_open(&g, "t", 640, 360, true, NULL, err, sizeof err));
-    ui_gfx_begin(&g);
+    ui_gfx *g = *state;
+    ui_gfx_begin(g);
     /* a box that holds a line: the words that fit end in "…", and the
      * whole text is kept for the tooltip */
     SDL_Rect small = {10, 10, 200, 24};
-    ui_text_box(&g, "Dit is veel te lange tekst voor zo’n klein vak, zelfs verkleind.", small, 20,
+    ui_text_box(g, "Dit is veel te lange tekst voor zo’n klein vak, zelfs verkleind.", small, 20,
                 16, UI_REGULAR, UI_INK, UI_LEFT);
-    assert_int_equal(g.overflows, 0);
-    assert_int_equal(g.ellipsized, 1);
-    assert_int_equal(g.n_tips, 1);
-    assert_non_null(strstr(g.tips[0].text, "zelfs verkleind."));
-    g.mouse_x = 20;
-    g.mouse_y = 20;
-    assert_true(ui_draw_tooltip(&g, -1, -1));
-    assert_false(ui_draw_tooltip(&g, 600, 300));
+    assert_int_equal(g->overflows, 0);
+    assert_int_equal(g->ellipsized, 1);
+    assert_int_equal(g->n_tips, 1);
+    assert_non_null(strstr(g->tips[0].text, "zelfs verkleind."));
+    g->mouse_x = 20;
+    g->mouse_y = 20;
+    assert_true(ui_draw_tooltip(g, -1, -1));
+    assert_false(ui_draw_tooltip(g, 600, 300));
     /* not even one line fits: an overflow */
     SDL_Rect tiny = {10, 10, 60, 6};
-    ui_text_box(&g, "Dit is veel te lange tekst voor zo’n klein vak, zelfs verkleind.", tiny, 20,
+    ui_text_box(g, "Dit is veel te lange tekst voor zo’n klein vak, zelfs verkleind.", tiny, 20,
                 16, UI_REGULAR, UI_INK, UI_LEFT);
-    assert_int_equal(g.overflows, 1);
-    assert_non_null(strstr(g.overflow_notes[0], "klein vak"));
+    assert_int_equal(g->overflows, 1);
+    assert_non_null(strstr(g->overflow_notes[0], "klein vak"));
     SDL_Rect roomy = {10, 40, 600, 100};
-    ui_text_box(&g, "Past wel: één regel met diakritische tekens en ‘aanhalingstekens’.", roomy,
+    ui_text_box(g, "Past wel: één regel met diakritische tekens en ‘aanhalingstekens’.", roomy,
                 20, 16, UI_REGULAR, UI_INK, UI_LEFT);
-    assert_int_equal(g.overflows, 1);
+    assert_int_equal(g->overflows, 1);
     /* a too-wide line shrinks to fit before it counts as overflow */
-    int w = ui_text(&g, "Leerondersteuner", 10, 150, 30, 10, UI_BOLD, UI_INK, UI_LEFT, 120);
+    int w = ui_text(g, "Leerondersteuner", 10, 150, 30, 10, UI_BOLD, UI_INK, UI_LEFT, 120);
     assert_true(w <= 120);
-    assert_int_equal(g.overflows, 1);
-    ui_gfx_close(&g);
+    assert_int_equal(g->overflows, 1);
 }
 
 /* A long Dutch compound in a narrow card is hyphenated where a syllable
@@ -105,15 +121,12 @@ static void test_overflow_counted(void **state)
  * broken word ends in a hyphen. */
 static void test_long_word_hyphenated(void **state)
 {
-    (void)state;
-    ui_gfx g;
-    char err[512] = "";
-    assert_true(ui_gfx_open(&g, "t", 640, 360, true, NULL, err, sizeof err));
-    ui_gfx_begin(&g);
+    ui_gfx *g = *state;
+    ui_gfx_begin(g);
     const char *title = "Gedifferentieerde instructie";
     char out[256];
     int w = 150;
-    ui_hyphenate(&g, title, 22, UI_BOLD, w, out, sizeof out);
+    ui_hyphenate(g, title, 22, UI_BOLD, w, out, sizeof out);
     assert_non_null(strstr(out, "-\n"));
     assert_non_null(strstr(out, "instructie"));
     /* the pieces are the word again */
@@ -127,34 +140,31 @@ static void test_long_word_hyphenated(void **state)
         size_t n = strcspn(p, "\n");
         snprintf(line, sizeof line, "%.*s", (int)n, p);
         int lw = 0, lh = 0;
-        ui_text_size(&g, line, 22, UI_BOLD, &lw, &lh);
+        ui_text_size(g, line, 22, UI_BOLD, &lw, &lh);
         if (!strchr(line, ' '))
             assert_true(lw <= w);
         p += n + (p[n] ? 1 : 0);
     }
     /* a single line too wide even at its smallest size ends in "…" */
-    int lw = ui_text(&g, "trekker bot (Leerondersteuner)", 0, 200, 22, 20, UI_REGULAR, UI_INK,
+    int lw = ui_text(g, "trekker bot (Leerondersteuner)", 0, 200, 22, 20, UI_REGULAR, UI_INK,
                      UI_LEFT, 160);
     assert_true(lw <= 160);
-    assert_int_equal(g.ellipsized, 1);
+    assert_int_equal(g->ellipsized, 1);
     /* the box itself draws it without an overflow */
-    ui_text_box(&g, title, (SDL_Rect){0, 0, w, 120}, 22, 18, UI_BOLD, UI_INK, UI_LEFT);
-    assert_int_equal(g.overflows, 0);
-    ui_gfx_close(&g);
+    ui_text_box(g, title, (SDL_Rect){0, 0, w, 120}, 22, 18, UI_BOLD, UI_INK, UI_LEFT);
+    assert_int_equal(g->overflows, 0);
 }
 
 static void test_png_round_trip(void **state)
 {
-    (void)state;
-    ui_gfx g;
-    char err[512] = "";
-    assert_true(ui_gfx_open(&g, "t", 1280, 720, true, NULL, err, sizeof err));
+    ui_gfx *g = *state;
     assert_true(ui_fixture_build(&fx, "lobby"));
-    assert_true(ui_fixture_draw(&g, &fx, "lobby"));
+    assert_true(ui_fixture_draw(g, &fx, "lobby"));
     const char *path = "test_ui_gfx_roundtrip.png";
-    assert_true(ui_gfx_save_png(&g, path, err, sizeof err));
+    char err[512] = "";
+    assert_true(ui_gfx_save_png(g, path, err, sizeof err));
     int w = 0, h = 0, w2 = 0, h2 = 0;
-    uint8_t *a = ui_gfx_read_rgba(&g, &w, &h);
+    uint8_t *a = ui_gfx_read_rgba(g, &w, &h);
     uint8_t *b = ui_png_read_rgba(path, &w2, &h2, err, sizeof err);
     assert_non_null(a);
     assert_non_null(b);
@@ -173,27 +183,22 @@ static void test_png_round_trip(void **state)
     free(a);
     free(b);
     remove(path);
-    ui_gfx_close(&g);
 }
 
 /* Far more distinct strings than the cache holds, in one frame: evicts and
  * keeps drawing instead of growing or recursing. */
 static void test_cache_pressure(void **state)
 {
-    (void)state;
-    ui_gfx g;
-    char err[512] = "";
-    assert_true(ui_gfx_open(&g, "t", 640, 360, true, NULL, err, sizeof err));
+    ui_gfx *g = *state;
     for (int frame = 0; frame < 3; frame++) {
-        ui_gfx_begin(&g);
+        ui_gfx_begin(g);
         for (int i = 0; i < 5000; i++) {
             char s[32];
             snprintf(s, sizeof s, "r%d-%d", frame, i);
-            assert_true(ui_text(&g, s, 0, 0, 12, 12, UI_REGULAR, UI_INK, UI_LEFT, 0) > 0);
+            assert_true(ui_text(g, s, 0, 0, 12, 12, UI_REGULAR, UI_INK, UI_LEFT, 0) > 0);
         }
-        assert_true(g.cache_used <= 4096);
+        assert_true(g->cache_used <= 4096);
     }
-    ui_gfx_close(&g);
 }
 
 static void test_png_read_garbage(void **state)
@@ -211,22 +216,14 @@ static void test_png_read_garbage(void **state)
     remove(path);
 }
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {
+#define GFX_TEST(f, size) cmocka_unit_test_prestate_setup_teardown(f, gfx_setup, gfx_teardown, size)
+TS_MAIN(ui_group_nl, ui_group_quit,
         cmocka_unit_test(test_font_found),
         cmocka_unit_test(test_font_override_missing),
         cmocka_unit_test(test_bad_size_refused),
-        cmocka_unit_test(test_steady_frame_renders_nothing),
-        cmocka_unit_test(test_overflow_counted),
-        cmocka_unit_test(test_long_word_hyphenated),
-        cmocka_unit_test(test_png_round_trip),
+        GFX_TEST(test_steady_frame_renders_nothing, gfx_1920),
+        GFX_TEST(test_overflow_counted, gfx_640),
+        GFX_TEST(test_long_word_hyphenated, gfx_640),
+        GFX_TEST(test_png_round_trip, gfx_1280),
         cmocka_unit_test(test_png_read_garbage),
-        cmocka_unit_test(test_cache_pressure),
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    TTF_Quit();
-    SDL_Quit();
-    return rc;
-}
+        GFX_TEST(test_cache_pressure, gfx_640))

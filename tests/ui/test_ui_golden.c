@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,10 +87,7 @@ static void test_golden_en_720(void **state) { (void)state; run_size(1280, 720, 
 static void test_golden_en_1080(void **state) { (void)state; run_size(1920, 1080, "en", REPR); }
 static void test_golden_en_2160(void **state) { (void)state; run_size(3840, 2160, "en", REPR); }
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ui_group_nl, ui_group_quit,
         cmocka_unit_test(test_golden_720),
         cmocka_unit_test(test_golden_1080),
         cmocka_unit_test(test_golden_768),
@@ -97,10 +95,4 @@ int main(void)
         cmocka_unit_test(test_golden_en_768),
         cmocka_unit_test(test_golden_en_720),
         cmocka_unit_test(test_golden_en_1080),
-        cmocka_unit_test(test_golden_en_2160),
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    TTF_Quit();
-    SDL_Quit();
-    return rc;
-}
+        cmocka_unit_test(test_golden_en_2160))

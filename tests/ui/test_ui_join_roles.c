@@ -10,6 +10,7 @@
  * 8-seat scenario, at both sizes, and checks that nothing overflows. */
 #include "fixture.h"
 #include "synth_input.h"
+#include "ui_rig.h"
 #include "platform/plat.h"
 #include "ui/player_app.h"
 
@@ -19,6 +20,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,7 @@ typedef struct {
     host *h;
     player_app *app;
     cli *other; /* another participant, headless */
+    cli_options co; /* the player's (rig_open) */
 } rig;
 
 static void pump(rig *r, int steps)
@@ -95,40 +98,36 @@ static void check_frame(rig *r, const char *name)
         fprintf(stderr, "cannot write %s: %s\n", path, err);
 }
 
-/* A host on a bundled level (level: "levels/x.yaml") or on a scenario. */
-static host *make_host(const char *level, const core_scenario *sc)
+/* A rig whose host plays a bundled level (level: "levels/x.yaml") or a
+ * scenario, with the player's options to join it with code; no player
+ * window yet (rig_open). */
+static rig rig_start(const char *level, const core_scenario *sc, const char *code)
 {
+    rig r;
+    memset(&r, 0, sizeof r);
     host_options *ho = calloc(1, sizeof *ho);
     assert_non_null(ho);
-    host_options_default(ho);
+    ui_rig_host_options(ho, "AMRA", 11);
     if (level)
         assert_true(plat_data_path(level, ho->level_path, sizeof ho->level_path));
-    snprintf(ho->code, sizeof ho->code, "AMRA");
-    ho->headless = true;
-    ho->advance_idle_ms = 0;
-    ho->seed = 11;
-    char err[512] = "";
-    lvl_diags *d = calloc(1, sizeof *d);
-    host *h = NULL;
-    /* other tests run in parallel: a taken port is simply another try */
-    for (int attempt = 0; attempt < 8 && !h; attempt++) {
-        ho->port = 45000 + (int)((plat_now_ms() + (uint64_t)attempt * 113u) % 900u);
-        h = sc ? host_create_scenario(ho, sc, NULL, NULL, err, sizeof err)
-               : host_create(ho, NULL, NULL, d, err, sizeof err);
-    }
-    free(d);
+    r.h = ui_rig_host_start(ho, sc, 45000);
     free(ho);
-    if (!h)
-        fail_msg("host: %s", err);
-    return h;
+    ui_rig_join_options(&r.co, r.h, code);
+    return r;
+}
+
+/* The player window (offscreen) with the rig's options. */
+static void rig_open(rig *r)
+{
+    char err[512] = "";
+    r->app = player_app_open(&r->co, true, err, sizeof err);
+    if (!r->app)
+        fail_msg("player window: %s", err);
 }
 
 static void run_join(int w, int h_px)
 {
-    char err[512] = "";
-    rig r;
-    memset(&r, 0, sizeof r);
-    r.h = make_host("levels/amira.yaml", NULL);
+    rig r = rig_start("levels/amira.yaml", NULL, "AMRA");
     int lb = seat_of_role(r.h, "leerlingbegeleider");
     int jh = seat_of_role(r.h, "vervolgschoolcoach");
     int teacher = seat_of_role(r.h, "leraar");
@@ -136,19 +135,11 @@ static void run_join(int w, int h_px)
     /* a bot already plays the teacher */
     assert_true(host_seat_bot(r.h, teacher, CORE_BOT_TEAM));
 
-    cli_options co;
-    cli_options_default(&co);
-    snprintf(co.host, sizeof co.host, "127.0.0.1");
-    co.port = host_port(r.h);
-    snprintf(co.code, sizeof co.code, "AMRA");
     /* a role from the shared roles file that this level does not play */
-    snprintf(co.role, sizeof co.role, "directie");
-    co.no_token_store = true;
-    co.width = w;
-    co.height = h_px;
-    r.app = player_app_open(&co, true, err, sizeof err);
-    if (!r.app)
-        fail_msg("player window: %s", err);
+    snprintf(r.co.role, sizeof r.co.role, "directie");
+    r.co.width = w;
+    r.co.height = h_px;
+    rig_open(&r);
 
     /* the form: a name, then on to the roles */
     assert_true(click(&r, UI_ID_FIELD, 2));
@@ -239,29 +230,19 @@ static void run_join(int w, int h_px)
 static void walk_picker(const char *level, const core_scenario *sc, int w, int h_px,
                         const char *shot)
 {
-    char err[512] = "";
-    rig r;
-    memset(&r, 0, sizeof r);
-    r.h = make_host(level, sc);
-    cli_options co;
-    cli_options_default(&co);
-    snprintf(co.host, sizeof co.host, "127.0.0.1");
-    co.port = host_port(r.h);
-    snprintf(co.code, sizeof co.code, "AMRA");
-    co.no_token_store = true;
-    co.width = w;
-    co.height = h_px;
-    r.app = player_app_open(&co, true, err, sizeof err);
-    if (!r.app)
-        fail_msg("player window: %s", err);
+    rig r = rig_start(level, sc, "AMRA");
+    r.co.width = w;
+    r.co.height = h_px;
+    rig_open(&r);
     assert_true(click(&r, UI_ID_FIELD, 2));
     type_text(&r, "Marie-Christine");
     assert_true(click(&r, UI_ID_SUBMIT, 0));
     assert_true(wait_picking(&r));
     int n = host_seat_count(r.h);
     /* one seat taken by a person with a long name, one by a bot */
-    cli_options oo = co;
+    cli_options oo = r.co;
     snprintf(oo.name, sizeof oo.name, "Anne-Marie Vandenbroucke");
+    char err[512] = "";
     r.other = cli_create(&oo, NULL, err, sizeof err);
     assert_non_null(r.other);
     assert_true(host_seat_bot(r.h, n - 1, CORE_BOT_TEAM));
@@ -328,20 +309,8 @@ static void test_picker_fits_everywhere(void **state)
 static void test_wrong_code(void **state)
 {
     (void)state;
-    plat_i18n_init("nl");
-    char err[512] = "";
-    rig r;
-    memset(&r, 0, sizeof r);
-    r.h = make_host("levels/noor.yaml", NULL);
-    cli_options co;
-    cli_options_default(&co);
-    snprintf(co.host, sizeof co.host, "127.0.0.1");
-    co.port = host_port(r.h);
-    snprintf(co.code, sizeof co.code, "ZZZZ");
-    co.no_token_store = true;
-    r.app = player_app_open(&co, true, err, sizeof err);
-    if (!r.app)
-        fail_msg("player window: %s", err);
+    rig r = rig_start("levels/noor.yaml", NULL, "ZZZZ");
+    rig_open(&r);
     assert_true(click(&r, UI_ID_FIELD, 2));
     type_text(&r, "Jan");
     assert_true(click(&r, UI_ID_SUBMIT, 0));
@@ -365,21 +334,9 @@ static void test_wrong_code(void **state)
 static void test_join_without_role_picks(void **state)
 {
     (void)state;
-    plat_i18n_init("nl");
-    char err[512] = "";
-    rig r;
-    memset(&r, 0, sizeof r);
-    r.h = make_host("levels/noor.yaml", NULL);
-    cli_options co;
-    cli_options_default(&co);
-    snprintf(co.host, sizeof co.host, "127.0.0.1");
-    co.port = host_port(r.h);
-    snprintf(co.code, sizeof co.code, "AMRA");
-    snprintf(co.name, sizeof co.name, "Piet");
-    co.no_token_store = true;
-    r.app = player_app_open(&co, true, err, sizeof err);
-    if (!r.app)
-        fail_msg("player window: %s", err);
+    rig r = rig_start("levels/noor.yaml", NULL, "AMRA");
+    snprintf(r.co.name, sizeof r.co.name, "Piet");
+    rig_open(&r);
     assert_true(wait_picking(&r));
     pump(&r, 20);
     assert_true(player_app_picking(r.app));
@@ -424,17 +381,9 @@ static void test_join_roles_1080_en(void **state)
     plat_i18n_init("nl");
 }
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ui_group_nl, ui_group_quit,
         cmocka_unit_test(test_join_roles_720),
         cmocka_unit_test(test_join_roles_1080_en),
         cmocka_unit_test(test_picker_fits_everywhere),
-        cmocka_unit_test(test_wrong_code),
-        cmocka_unit_test(test_join_without_role_picks),
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    SDL_Quit();
-    return rc;
-}
+        cmocka_unit_test_setup(test_wrong_code, ui_group_nl),
+        cmocka_unit_test_setup(test_join_without_role_picks, ui_group_nl))

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,8 +93,7 @@ static long layered_vs_direct(ui_gfx *g, const ui_proj_model *m, const char *wha
 static void run_scenes(int w, int h)
 {
     ui_gfx g;
-    char err[512] = "";
-    assert_true(ui_gfx_open(&g, "layer", w, h, true, NULL, err, sizeof err));
+    assert_true(ui_fixture_gfx(&g, "layer", w, h));
     long diff = 0;
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; ui_fixture_scenes[i]; i++) {
@@ -135,8 +135,7 @@ static void test_only_changes_are_drawn(void **state)
 {
     (void)state;
     ui_gfx g;
-    char err[512] = "";
-    assert_true(ui_gfx_open(&g, "layer", 1920, 1080, true, NULL, err, sizeof err));
+    assert_true(ui_fixture_gfx(&g, "layer", 1920, 1080));
     assert_true(ui_fixture_build(&fx, "table8"));
     ui_proj_model m;
     model(&m);
@@ -244,17 +243,8 @@ static void test_window_resize(void **state)
     ui_gfx_close(&g);
 }
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ui_group_nl, ui_group_quit,
         cmocka_unit_test(test_scenes_720),
         cmocka_unit_test(test_scenes_1080),
         cmocka_unit_test(test_only_changes_are_drawn),
-        cmocka_unit_test(test_window_resize),
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    TTF_Quit();
-    SDL_Quit();
-    return rc;
-}
+        cmocka_unit_test(test_window_resize))

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,9 +235,7 @@ static void test_level_list_titles(void **state)
     assert_true(bundled >= 3);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, ui_group_quit,
         cmocka_unit_test(test_steady_state_real_content),
         cmocka_unit_test(test_level_list_titles),
         cmocka_unit_test(test_screenshot_cli_path),
@@ -247,10 +246,4 @@ int main(void)
         cmocka_unit_test(test_768_nl),
         cmocka_unit_test(test_768_en),
         cmocka_unit_test(test_1200_nl),
-        cmocka_unit_test(test_2160_nl),
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    TTF_Quit();
-    SDL_Quit();
-    return rc;
-}
+        cmocka_unit_test(test_2160_nl))

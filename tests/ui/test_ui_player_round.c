@@ -5,6 +5,7 @@
  * explained, get ready, answer the reflection with typed text. */
 #include "platform/plat.h"
 #include "synth_input.h"
+#include "ui_rig.h"
 #include "ui/player_app.h"
 #include "ui/player_ids.h"
 
@@ -14,6 +15,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +64,14 @@ static const core_seat_view *view(rig *r)
     return cli_seat_view(player_app_session(r->app));
 }
 
+/* One step of host and window, then the player's view (NULL before the
+ * first one came). */
+static const core_seat_view *pump_view(rig *r)
+{
+    pump(r, 1);
+    return view(r);
+}
+
 /* Clicks Ready, then waits until the host's answer shows (ready, or the
  * phase moved on), so that a stale view never makes us click twice. */
 static void ready(rig *r)
@@ -100,34 +110,17 @@ static void dump_log(rig *r)
 }
 
 /* An in-process host on loopback that waits for the trainer (this test). */
-static host *rig_host_level(host_options *ho, unsigned seed, const char *level);
-
-static host *rig_host(host_options *ho, unsigned seed)
+static rig rig_start(unsigned seed, const char *level)
 {
-    return rig_host_level(ho, seed, "");
-}
-
-static host *rig_host_level(host_options *ho, unsigned seed, const char *level)
-{
-    char err[512] = "";
-    host *h = NULL;
-    host_options_default(ho);
+    rig r;
+    memset(&r, 0, sizeof r);
+    host_options *ho = calloc(1, sizeof *ho);
+    assert_non_null(ho);
+    ui_rig_host_options(ho, "TEST", seed);
     snprintf(ho->level_path, sizeof ho->level_path, "%s", level);
-    snprintf(ho->code, sizeof ho->code, "TEST");
-    ho->headless = true;
-    /* the trainer is this test: no automatic advancing behind the player's back */
-    ho->advance_idle_ms = 0;
-    ho->seed = seed;
-    lvl_diags *d = calloc(1, sizeof *d);
-    /* other tests run in parallel: a taken port is simply another try */
-    for (int attempt = 0; attempt < 8 && !h; attempt++) {
-        ho->port = 47000 + (int)((plat_now_ms() + (uint64_t)attempt * 97u) % 700u);
-        h = host_create(ho, NULL, NULL, d, err, sizeof err);
-    }
-    free(d);
-    if (!h)
-        fail_msg("host: %s", err);
-    return h;
+    r.h = ui_rig_host_start(ho, NULL, 47000);
+    free(ho); /* the host keeps its own copy */
+    return r;
 }
 
 static void rig_player_as(rig *r, const char *name, const char *role);
@@ -143,13 +136,9 @@ static void rig_player_as(rig *r, const char *name, const char *role)
 {
     char err[512] = "";
     cli_options co;
-    cli_options_default(&co);
-    snprintf(co.host, sizeof co.host, "127.0.0.1");
-    co.port = host_port(r->h);
-    snprintf(co.code, sizeof co.code, "TEST");
+    ui_rig_join_options(&co, r->h, "TEST");
     snprintf(co.name, sizeof co.name, "%s", name);
     snprintf(co.role, sizeof co.role, "%s", role);
-    co.no_token_store = true;
     r->app = player_app_open(&co, true, err, sizeof err);
     if (!r->app)
         fail_msg("player window: %s", err);
@@ -178,11 +167,7 @@ static void test_player_round(void **state)
 {
     (void)state;
     char err[512] = "";
-    rig r;
-    memset(&r, 0, sizeof r);
-    host_options *ho = calloc(1, sizeof *ho);
-    assert_non_null(ho);
-    r.h = rig_host(ho, 7);
+    rig r = rig_start(7, "");
     rig_player(&r, ""); /* no name on the command line: the join form asks for it */
     assert_null(player_app_session(r.app));
     assert_true(click(&r, UI_ID_SUBMIT, 0)); /* without a name: refused, stays in the form */
@@ -211,13 +196,9 @@ static void test_player_round(void **state)
 
     /* a co-trainer watching on a laptop */
     cli_options oo;
-    cli_options_default(&oo);
-    snprintf(oo.host, sizeof oo.host, "127.0.0.1");
-    oo.port = host_port(r.h);
-    snprintf(oo.code, sizeof oo.code, "TEST");
+    ui_rig_join_options(&oo, r.h, "TEST");
     snprintf(oo.name, sizeof oo.name, "Gert");
     oo.observe = true;
-    oo.no_token_store = true;
     player_app *watcher = player_app_open(&oo, true, err, sizeof err);
     if (!watcher)
         fail_msg("observer window: %s", err);
@@ -234,8 +215,7 @@ static void test_player_round(void **state)
     uint64_t phase_since = plat_now_ms();
     deadline = plat_now_ms() + 45000;
     while (plat_now_ms() < deadline) {
-        pump(&r, 1);
-        const core_seat_view *v = view(&r);
+        const core_seat_view *v = pump_view(&r);
         if (!v)
             continue;
         if (start_round < 0 && v->pub.round > 0)
@@ -248,29 +228,30 @@ static void test_player_round(void **state)
             last_phase = v->pub.phase;
             phase_since = plat_now_ms();
         }
+        /* each phase's own step, once; until then the player is not ready */
+        bool acted = false;
         switch (v->pub.phase) {
         case CORE_PHASE_IDENTITEIT:
-            if (!shared && v->dossier_n > 0) {
+            acted = !shared && v->dossier_n > 0;
+            if (acted) {
                 assert_true(click(&r, UI_ID_SHARE_FACT, v->dossier[0]));
                 shared = true;
-            } else if (!v->ready) {
-                ready(&r);
             }
             break;
         case CORE_PHASE_OVERLEG:
-            if (!asked) {
+            acted = !asked;
+            if (acted) {
                 /* focus the first need, ask the next seat for help on it */
                 assert_true(click(&r, UI_ID_NEED, 0));
                 assert_true(click(&r, UI_ID_ASK, 0));
                 assert_true(player_app_model(r.app)->pick_need == 0);
                 assert_true(click(&r, UI_ID_PICK_SEAT, -1));
                 asked = true;
-            } else if (!v->ready) {
-                ready(&r);
             }
             break;
         case CORE_PHASE_INZET:
-            if (!committed) {
+            acted = !committed;
+            if (acted) {
                 int target = -1;
                 for (int n = 0; n < v->pub.n_needs; n++)
                     if (!v->pub.need_met[n]) {
@@ -295,8 +276,6 @@ static void test_player_round(void **state)
                                     player_app_model(r.app)->message[0] != 0;
                 }
                 committed = true;
-            } else if (!v->ready) {
-                ready(&r);
             }
             break;
         case CORE_PHASE_REFLECTIE:
@@ -312,6 +291,10 @@ static void test_player_round(void **state)
             break;
         default: break;
         }
+        bool readies = v->pub.phase == CORE_PHASE_IDENTITEIT || v->pub.phase == CORE_PHASE_OVERLEG ||
+                       v->pub.phase == CORE_PHASE_INZET;
+        if (readies && !acted && !v->ready)
+            ready(&r);
         /* phases that wait for the trainer (Signaal, Uitvoering) or for
          * nothing more from us; never while the player still has to act */
         bool waiting = v->pub.phase == CORE_PHASE_SIGNAAL ||
@@ -352,7 +335,6 @@ static void test_player_round(void **state)
     player_app_close(watcher);
     player_app_close(r.app);
     host_destroy(r.h);
-    free(ho);
 }
 
 /* The first active spanning on the table whose place in the list differs
@@ -421,11 +403,7 @@ static bool share_fact_paging(rig *r, int f)
 static void play_game(bool share_dossier, unsigned seed)
 {
     char err[512] = "";
-    rig r;
-    memset(&r, 0, sizeof r);
-    host_options *ho = calloc(1, sizeof *ho);
-    assert_non_null(ho);
-    r.h = rig_host(ho, seed);
+    rig r = rig_start(seed, "");
     rig_player(&r, "Bart");
     /* code, name and role given: the window takes the seat at once */
     int seat = rig_seat_and_start(&r);
@@ -438,8 +416,7 @@ static void play_game(bool share_dossier, unsigned seed)
     bool all_shared = false;
     while (plat_now_ms() < deadline &&
            (share_dossier ? !all_shared : committed_to < 0)) {
-        pump(&r, 1);
-        const core_seat_view *v = view(&r);
+        const core_seat_view *v = pump_view(&r);
         if (!v)
             continue;
         if (v->pub.phase == CORE_PHASE_END)
@@ -529,7 +506,6 @@ static void play_game(bool share_dossier, unsigned seed)
     }
     player_app_close(r.app);
     host_destroy(r.h);
-    free(ho);
 }
 
 #ifdef LEVELS_DIR
@@ -606,11 +582,7 @@ static void test_afspraak_and_consent(void **state)
     char path[256];
     snprintf(path, sizeof path, "/tmp/samenspel-v2-noor-%d.yaml", (int)plat_now_ms() % 100000);
     assert_true(write_v2_level(path));
-    rig r;
-    memset(&r, 0, sizeof r);
-    host_options *ho = calloc(1, sizeof *ho);
-    assert_non_null(ho);
-    r.h = rig_host_level(ho, 5, path);
+    rig r = rig_start(5, path);
     rig_player_as(&r, "Bram", "ouder");
     int seat = rig_seat_and_start(&r);
     const core_scenario *sc = cli_scenario(player_app_session(r.app));
@@ -622,8 +594,7 @@ static void test_afspraak_and_consent(void **state)
     uint64_t phase_since = plat_now_ms();
     uint64_t deadline = plat_now_ms() + 70000;
     while (plat_now_ms() < deadline && (consented < 0 || proposed < 0 || agreed < 0)) {
-        pump(&r, 1);
-        const core_seat_view *v = view(&r);
+        const core_seat_view *v = pump_view(&r);
         if (!v)
             continue;
         if (v->pub.phase == CORE_PHASE_END)
@@ -710,23 +681,16 @@ static void test_afspraak_and_consent(void **state)
     assert_int_equal(player_app_gfx(r.app)->overflows, 0);
     player_app_close(r.app);
     host_destroy(r.h);
-    free(ho);
     remove(path);
 }
 #endif
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {
+#ifdef LEVELS_DIR
+#define AFSPRAAK_TEST , cmocka_unit_test(test_afspraak_and_consent)
+#else
+#define AFSPRAAK_TEST
+#endif
+TS_MAIN(ui_group_nl, ui_group_quit,
         cmocka_unit_test(test_player_round),
         cmocka_unit_test(test_commit_to_spanning),
-        cmocka_unit_test(test_share_whole_dossier),
-#ifdef LEVELS_DIR
-        cmocka_unit_test(test_afspraak_and_consent),
-#endif
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    SDL_Quit();
-    return rc;
-}
+        cmocka_unit_test(test_share_whole_dossier) AFSPRAAK_TEST)

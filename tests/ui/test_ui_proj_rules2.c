@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,16 +95,8 @@ static void test_1920x1080(void **s) { (void)s; run(1920, 1080); }
 static void test_1024x768(void **s) { (void)s; run(1024, 768); }
 static void test_1920x1200(void **s) { (void)s; run(1920, 1200); }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
+TS_MAIN(NULL, ui_group_quit,
         cmocka_unit_test(test_1280x720),
         cmocka_unit_test(test_1920x1080),
         cmocka_unit_test(test_1024x768),
-        cmocka_unit_test(test_1920x1200),
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    TTF_Quit();
-    SDL_Quit();
-    return rc;
-}
+        cmocka_unit_test(test_1920x1200))

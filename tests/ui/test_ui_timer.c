@@ -5,6 +5,7 @@
  * from SAMENSPEL_TIMER_SECONDS (bad values fall back to the default). */
 #include "platform/plat.h"
 #include "ui/ui.h"
+#include "ui_rig.h"
 
 #include <SDL.h>
 
@@ -12,6 +13,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ui_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,21 +22,9 @@ static host *make_host(void)
 {
     host_options *ho = calloc(1, sizeof *ho);
     assert_non_null(ho);
-    host_options_default(ho);
-    snprintf(ho->code, sizeof ho->code, "TIME");
-    ho->headless = true;
-    ho->advance_idle_ms = 0; /* only the timer (and this test) moves the game */
-    ho->seed = 3;
-    char err[512] = "";
-    host *h = NULL;
-    /* other tests run in parallel: a taken port is simply another try */
-    for (int attempt = 0; attempt < 8 && !h; attempt++) {
-        ho->port = 46000 + (int)((plat_now_ms() + (uint64_t)attempt * 131u) % 900u);
-        h = host_create(ho, NULL, NULL, NULL, err, sizeof err);
-    }
+    ui_rig_host_options(ho, "TIME", 3); /* only the timer (and this test) moves the game */
+    host *h = ui_rig_host_start(ho, NULL, 46000);
     free(ho);
-    if (!h)
-        fail_msg("host: %s", err);
     for (int s = 0; s < host_seat_count(h); s++)
         assert_true(host_seat_bot(h, s, CORE_BOT_TEAM));
     return h;
@@ -154,13 +144,9 @@ static void test_players_get_the_timer(void **state)
     host *h = make_host();
     char err[512] = "";
     cli_options co;
-    cli_options_default(&co);
-    snprintf(co.host, sizeof co.host, "127.0.0.1");
-    co.port = host_port(h);
-    snprintf(co.code, sizeof co.code, "TIME");
+    ui_rig_join_options(&co, h, "TIME");
     snprintf(co.name, sizeof co.name, "Kijker");
     co.observe = true;
-    co.no_token_store = true;
     cli *c = cli_create(&co, NULL, err, sizeof err);
     assert_non_null(c);
     const cli_lobby *l = NULL;
@@ -211,14 +197,8 @@ static void test_trainer_keys_need_ctrl(void **state)
     assert_false(ui_trainer_key_needs_ctrl(SDLK_F1));
 }
 
-int main(void)
-{
-    plat_i18n_init("nl");
-    const struct CMUnitTest tests[] = {
+TS_MAIN(ui_group_nl, NULL,
         cmocka_unit_test(test_timer_advances_and_holds),
         cmocka_unit_test(test_timer_length_setting),
         cmocka_unit_test(test_trainer_keys_need_ctrl),
-        cmocka_unit_test(test_players_get_the_timer),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        cmocka_unit_test(test_players_get_the_timer))

@@ -5,11 +5,13 @@
  * value), and the new actions proto.js encodes are decoded here.
  */
 #include "proto/proto.h"
+#include "test_scenario.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "ts_main.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,91 +40,34 @@ static core_scenario *scenario(void)
     strcpy(sc->id, "noor");
     strcpy(sc->title, "Noor");
     sc->rules.rounds = 6;
-    sc->rules.overleg_budget = 4;
-    sc->rules.overleg_moment_cost = 2;
-    sc->rules.overleg_moment_bonus = 3;
-    sc->rules.ask_cost = 1;
-    sc->rules.goal_cost = 1;
-    sc->rules.afspraak_cost = 2;
-    sc->rules.pupil_cost = 1;
-    sc->rules.trust_start = 3;
-    sc->rules.trust_max = 5;
-    sc->rules.trust_low = 1;
-    sc->rules.consent_penalty = 1;
+    test_rules_v2(&sc->rules);
     sc->n_roles = 2;
     strcpy(sc->roles[0].id, "ouder");
     strcpy(sc->roles[1].id, "leerling");
     strcpy(sc->role_badges[0], "OU");
     strcpy(sc->role_badges[1], "LL");
-    sc->roles[0].guardian = true;
-    sc->roles[1].pupil = true;
-    sc->roles[1].organizer = true;
     sc->n_seats = 2;
     sc->seat_roles[1] = 1;
     sc->n_cards = 2;
     sc->cards[1].role = 1;
-    sc->cards[1].pupil_voice = true;
     sc->n_needs = 1;
     sc->n_facts = 2;
     strcpy(sc->facts[0].text, "GEHEIM-FEIT-0");
-    sc->facts[0].sensitive = true;
     sc->facts[1].role = 1;
-    sc->facts[1].pupil_voice = true;
     sc->n_frictions = 1;
     sc->frictions[0].roles = 3;
     sc->frictions[0].innovation_card = CORE_NONE;
-    sc->frictions[0].n_options = 2;
-    strcpy(sc->frictions[0].options[0], "Wekelijks kort overleg");
-    strcpy(sc->frictions[0].options[1], "Eén contactpersoon voor thuis");
-    sc->n_goals = 1;
-    sc->goals[0].needs = 1;
-    sc->n_reflections = 1;
-    sc->reflections[0].n_options = 3;
-    sc->reflections[0].fit_signal = 6;
-    sc->reflections[0].fit_quiet = 1;
+    test_scenario_v2_marks(sc);
     return sc;
 }
 
+/* The protocol tests' view, as proto_js_check.mjs expects it: the pupil
+ * not heard yet, no afspraak in the third round's record. */
 static void view(core_seat_view *v)
 {
-    memset(v, 0, sizeof *v);
-    core_public_view *p = &v->pub;
-    p->round = 3;
-    p->phase = CORE_PHASE_OVERLEG;
-    p->n_seats = 2;
-    p->n_needs = 1;
-    p->need_lead[0] = p->lead_proposal[0] = CORE_NONE;
-    p->goal_adopted[0] = true;
-    p->goal_proposal = 1;
-    p->goal_proposer = 1;
-    p->reflection_card = CORE_NONE;
-    p->n_team_goals = 1;
-    p->team_goal_needs[0] = 1;
-    strcpy(p->team_goal_text[0], "Noor leest elke dag tien minuten met plezier");
-    p->overleg_left = 2;
-    p->overleg_budget = 7;
-    p->meeting_round = 2;
-    p->trust = 4;
-    p->pupil_asked = true;
-    p->fact_consent[0] = 2;
-    p->fact_consent[1] = 1;
-    p->fact_no_consent[1] = true;
-    p->afspraken[0] = (core_afspraak){.proposer = 1, .option = CORE_NONE, .agreed = 3, .made_round = 3};
-    strcpy(p->afspraken[0].text, "We bellen elke maandag, ook als het goed gaat");
-    p->reflection_evidence = 1u << CORE_EV_TAG_GEEN_OVERLEGTIJD;
-    p->improvement_round[0] = 2;
-    p->improvement_checked[0] = 3;
-    p->improvement_done[0] = true;
-    strcpy(p->improvement_text[0], "Ik vraag eerst wat Noor zelf wil");
-    p->improvement_round[1] = 3;
-    strcpy(p->improvement_text[1], "Korter vergaderen");
-    p->live.afspraken = 1;
-    p->live.improvements_checked = 1;
-    p->live.trust = 4;
-    p->n_rounds_done = 2;
-    p->rounds[2].trust = 2;
-    v->seat = 0;
-    v->reflection_option = CORE_NONE;
+    test_view_v2(v);
+    v->pub.pupil_voice = false;
+    v->pub.rounds[2].afspraken = 0;
 }
 
 static void test_proto_js_speaks_protocol_4(void **state)
@@ -196,10 +141,5 @@ static void test_proto_js_speaks_protocol_4(void **state)
     free(sc);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_proto_js_speaks_protocol_4),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TS_MAIN(NULL, NULL,
+        cmocka_unit_test(test_proto_js_speaks_protocol_4))

@@ -266,16 +266,8 @@ static int ws_open(fixture *fx, const char *origin)
 {
     int fd = raw_connect(fx->http);
     assert_true(fd >= 0);
-    char req[1024], org[300] = "";
-    if (origin)
-        snprintf(org, sizeof org, "Origin: %s\r\n", origin);
-    snprintf(req, sizeof req,
-             "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-             "Sec-WebSocket-Protocol: samenspel\r\n%s\r\n",
-             fx->http, org);
-    assert_true(send(fd, req, strlen(req), MSG_NOSIGNAL) > 0);
-    char buf[2048];
+    assert_true(ts_ws_request(fd, fx->http, origin));
+    char buf[2048] = "";
     size_t len = 0;
     while (!strstr(buf, "\r\n\r\n")) {
         buf[len] = '\0';
@@ -285,11 +277,7 @@ static int ws_open(fixture *fx, const char *origin)
             break;
         buf[len] = '\0';
     }
-    if (strncmp(buf, "HTTP/1.1 101", 12) != 0) {
-        close(fd);
-        return -1;
-    }
-    return fd;
+    return ts_ws_accepted(fd, buf);
 }
 
 
@@ -352,16 +340,22 @@ static int ws_next(fixture *fx, int fd, ws_in *in, int ms, uint8_t **out, size_t
     }
 }
 
-static size_t hello(uint8_t *buf, size_t cap, const char *code, const char *name)
+static size_t hello(uint8_t *buf, size_t cap, const char *code, const char *name, bool observe)
 {
     proto_hello m;
-    memset(&m, 0, sizeof m);
-    m.magic = PROTO_MAGIC;
-    m.version = PROTO_VERSION;
-    snprintf(m.build, sizeof m.build, "test_web");
-    snprintf(m.code, sizeof m.code, "%s", code);
-    snprintf(m.name, sizeof m.name, "%s", name);
+    ts_hello_init(&m, "test_web", code, name);
+    m.observe = observe;
     return proto_encode_hello(buf, cap, &m);
+}
+
+/* A new WebSocket peer of the page (no Origin header), with in ready to
+ * read what comes. */
+static int ws_fresh(fixture *fx, ws_in *in)
+{
+    memset(in, 0, sizeof *in);
+    int fd = ws_open(fx, NULL);
+    assert_true(fd >= 0);
+    return fd;
 }
 
 static void test_origin_checked(void **state)
@@ -376,19 +370,26 @@ static void test_origin_checked(void **state)
     close(fd);
 }
 
+/* ws_fresh that has sent its HELLO (as an observer when observe). */
+static int ws_join(fixture *fx, ws_in *in, const char *code, const char *name, bool observe)
+{
+    int fd = ws_fresh(fx, in);
+    uint8_t out[512];
+    ws_send_frame(fd, out, hello(out, sizeof out, code, name, observe));
+    return fd;
+}
+
 /* Each hostile frame closes that connection; the host goes on serving. */
 static void test_hostile_frames(void **state)
 {
     fixture *fx = *state;
     static ws_in in;
     uint8_t hb[256];
-    size_t hn = hello(hb, sizeof hb, "WEBQ", "Eve");
+    size_t hn = hello(hb, sizeof hb, "WEBQ", "Eve", false);
     uint8_t *msg;
     size_t mlen;
     for (int kind = 0; kind < 5; kind++) {
-        memset(&in, 0, sizeof in);
-        int fd = ws_open(fx, NULL);
-        assert_true(fd >= 0);
+        int fd = ws_fresh(fx, &in);
         uint8_t framed[300];
         proto_frame_header(framed, (uint32_t)hn);
         memcpy(framed + 4, hb, hn);
@@ -409,9 +410,7 @@ static void test_hostile_frames(void **state)
         close(fd);
     }
     /* A fragmented but valid frame is one message: accepted. */
-    memset(&in, 0, sizeof in);
-    int fd = ws_open(fx, NULL);
-    assert_true(fd >= 0);
+    int fd = ws_fresh(fx, &in);
     uint8_t framed[300];
     proto_frame_header(framed, (uint32_t)hn);
     memcpy(framed + 4, hb, hn);
@@ -431,11 +430,7 @@ static void test_wrong_code(void **state)
 {
     fixture *fx = *state;
     static ws_in in;
-    memset(&in, 0, sizeof in);
-    int fd = ws_open(fx, NULL);
-    assert_true(fd >= 0);
-    uint8_t hb[256];
-    ws_send_frame(fd, hb, hello(hb, sizeof hb, "ZZZZ", "Wim"));
+    int fd = ws_join(fx, &in, "ZZZZ", "Wim", false);
     uint8_t *msg;
     size_t mlen;
     assert_int_equal(ws_next(fx, fd, &in, 3000, &msg, &mlen), 1);
@@ -454,18 +449,7 @@ static void test_observer_sees_no_private_data(void **state)
 {
     fixture *fx = *state;
     static ws_in in;
-    memset(&in, 0, sizeof in);
-    int fd = ws_open(fx, NULL);
-    assert_true(fd >= 0);
-    uint8_t out[512];
-    proto_hello m;
-    memset(&m, 0, sizeof m);
-    m.magic = PROTO_MAGIC;
-    m.version = PROTO_VERSION;
-    snprintf(m.code, sizeof m.code, "WEBQ");
-    snprintf(m.name, sizeof m.name, "Obs");
-    m.observe = true;
-    ws_send_frame(fd, out, proto_encode_hello(out, sizeof out, &m));
+    int fd = ws_join(fx, &in, "WEBQ", "Obs", true);
     static uint8_t all[1 << 20];
     size_t n_all = 0;
     int updates = 0;
@@ -507,11 +491,8 @@ static void test_plays_a_game(void **state)
 {
     fixture *fx = *state;
     static ws_in in;
-    memset(&in, 0, sizeof in);
-    int fd = ws_open(fx, NULL);
-    assert_true(fd >= 0);
+    int fd = ws_join(fx, &in, "WEBQ", "Web", false);
     uint8_t out[4096];
-    ws_send_frame(fd, out, hello(out, sizeof out, "WEBQ", "Web"));
     static core_scenario sc;
     static proto_update up;
     uint8_t *msg;
