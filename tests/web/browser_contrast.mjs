@@ -6,11 +6,26 @@
 // (4.5:1, 3:1 for large text) and every control's focus ring against what
 // is behind it (3:1). Lists every failure, then fails.
 // Usage: node browser_contrast.mjs SAMENSPEL_BINARY LEVEL GAME_PORT HTTP_PORT
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { contrastFailures, focusProblem, session } from "./a11y.mjs";
 
-const [bin, level, gamePort, httpPort] = process.argv.slice(2);
+const [bin, levelArg, gamePort, httpPort] = process.argv.slice(2);
+// The bots take the last seats: the level with the CLB-anker first, so that
+// the page's seat holds the sensitive fact (consent asked, a warning, a fact
+// shared without consent) and those states are checked too.
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "samenspel-contrast-"));
+process.on("exit", () => fs.rmSync(tmp, { recursive: true, force: true }));
+const level = path.join(tmp, "noor-clb.yaml");
+const text = fs.readFileSync(levelArg, "utf8");
+if (!/^rollen: \[leraar, ouder, clb-anker, leerondersteuner\]$/m.test(text)) throw new Error(levelArg + ": its rollen line changed");
+fs.writeFileSync(level, text.replace(/^rollen: .*$/m, "rollen: [clb-anker, leraar, ouder, leerondersteuner]"));
 const s = await session(bin, level, gamePort, httpPort, "CTRS", 150);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// A click in the page itself: the page rebuilds its DOM on every update, so
+// an element handle taken a moment earlier may already be gone.
+const tap = (page, sel) => page.evaluate((q) => { const e = document.querySelector(q); if (e && !e.disabled) e.click(); return !!e; }, sel);
 const found = new Map(); // failure -> where it was first seen
 const audited = [];
 
@@ -81,30 +96,41 @@ async function main() {
       if (q("#outcome")) return { phase: "end" };
       const phase = q("#phase").textContent.replace(/^Ronde \d+ van \d+ · /, "");
       return { phase, ready: !!q("#ready"), card: !!q(".card.chosen"), committed: !!q(".card.committed"),
-        share: !!q("button[data-fact]:not([disabled])"), reflected: !!q("#reflected"), refl: !!q("input[name=refl]") };
+        share: !!q("button[data-fact]:not([disabled])"), reflected: !!q("#reflected"), refl: !!q("input[name=refl]"),
+        askConsent: !!q("button[data-ask-consent]:not([disabled])") };
     });
     if (st.phase === "end") { await audit(page, "end screen"); break; }
     if (!st.ready) { await sleep(100); continue; }
     await audit(page, st.phase);
+    if (st.phase === "Identiteit" && st.askConsent) {
+      // sharing the sensitive fact without consent warns first; cancelled, consent is asked
+      if (await tap(page, "button[data-fact].danger:not([disabled])")) {
+        await page.waitForSelector("#warn-share");
+        await audit(page, "a warning before sharing");
+        await page.evaluate(() => [...document.querySelectorAll("#dossier button")].find((b) => !b.id && b.closest(".acts")?.querySelector("#warn-share"))?.click()); // Annuleren
+      }
+      await tap(page, "button[data-ask-consent]:not([disabled])");
+      await sleep(300);
+      await audit(page, "consent asked");
+    }
     if (st.phase === "Overleg" && st.share) {
       // a fact that needs consent shows the warning first
-      await page.click("button[data-fact]:not([disabled])");
-      if (await page.$("#warn-share")) { await audit(page, "a warning before sharing"); await page.click("#share-anyway"); }
+      await tap(page, "button[data-fact]:not([disabled])");
+      if (await page.$("#warn-share")) await tap(page, "#share-anyway");
       await sleep(200);
       continue;
     }
     if (st.phase === "Inzet" && !st.committed) {
-      if (!st.card) { await page.click(".card"); await audit(page, "Inzet, a card chosen"); }
-      const target = await page.$("button.target");
-      if (target) { await target.click(); await sleep(200); continue; }
+      if (!st.card) { await tap(page, ".card"); await audit(page, "Inzet, a card chosen"); }
+      if (await tap(page, "button.target")) { await sleep(200); continue; }
     }
     if (st.phase === "Reflectie" && st.refl && !st.reflected) {
-      await page.click("input[name=refl]");
-      await page.click("#send-reflect");
+      await tap(page, "input[name=refl]");
+      await tap(page, "#send-reflect");
       await page.waitForSelector("#reflected", { timeout: 10000 });
       await audit(page, "reflection answered");
     }
-    await page.click("#ready");
+    await tap(page, "#ready");
     await sleep(150);
   }
   console.log("audited: " + audited.join(" · "));
