@@ -76,7 +76,9 @@ setTimeout(() => { console.error("bench_web: timeout"); done(1); }, 240000);
 
 // n WebSocket peers from one page: the 4 seats and n-4 observers. Seat 0
 // toggles READY/UNREADY in Signaal (the others never get ready, so the phase
-// stays); each action's time until all n sockets saw the next UPDATE.
+// stays); each action's time until all n sockets saw the next UPDATE. READY
+// names phase and round 0, "any" (rules v2 refuse a READY for another phase,
+// and -1 is one: every action then waited out its 2 s).
 async function wsRun(page, n, port, http) {
   const host = startHost(port, http);
   await waitTcp(http);
@@ -113,7 +115,7 @@ async function wsRun(page, n, port, http) {
     let seq = 1;
     for (let k = 0; k < actions; k++) {
       const t0 = performance.now();
-      socks[0].send(encodeAction(seq++, k % 2 === 0 ? 3 : 4, -1, -1, -1, ""));
+      socks[0].send(encodeAction(seq++, k % 2 === 0 ? 3 : 4, 0, 0, -1, ""));
       const deadline = t0 + 2000;
       while (performance.now() < deadline && !last.every((t) => t > t0)) await new Promise((r) => setTimeout(r, 0));
       if (last.every((t) => t > t0)) out.push(Math.max(...last) - t0);
@@ -150,7 +152,7 @@ async function tcpRun(n, port) {
   const lat = [];
   for (let k = 0; k < ACTIONS; k++) {
     const t0 = performance.now();
-    socks[0].write(action(k + 1, k % 2 === 0 ? 3 : 4, -1, -1, -1, ""));
+    socks[0].write(action(k + 1, k % 2 === 0 ? 3 : 4, 0, 0, -1, ""));
     while (performance.now() < t0 + 2000 && !last.every((t) => t > t0)) await new Promise((r) => setImmediate(r));
     if (last.every((t) => t > t0)) lat.push(Math.max(...last) - t0);
     await wait(15);
@@ -215,7 +217,7 @@ async function wsNodeRun(n, port, http) {
   const lat = [];
   for (let k = 0; k < ACTIONS; k++) {
     const t0 = performance.now();
-    socks[0].write(frame(action(k + 1, k % 2 === 0 ? 3 : 4, -1, -1, -1, "")));
+    socks[0].write(frame(action(k + 1, k % 2 === 0 ? 3 : 4, 0, 0, -1, "")));
     while (performance.now() < t0 + 2000 && !last.every((t) => t > t0)) await new Promise((r) => setImmediate(r));
     if (last.every((t) => t > t0)) lat.push(Math.max(...last) - t0);
     await wait(15);
