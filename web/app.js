@@ -855,7 +855,10 @@ function render() {
   for (const id in keep) { const e = $(id); if (e && (e.tagName !== "SELECT" || e.querySelector(`option[value="${keep[id]}"]`))) e.value = keep[id]; }
   for (const id in ticks) { const e = $(id); if (e) e.checked = ticks[id]; }
   if (focusWas) {
-    const again = [...root.querySelectorAll("button, input, textarea, select, summary")].find((e) => focusKey(e) === focusWas);
+    // Klaar and Toch wijzigen take each other's place: a keyboard player stays on it
+    const twin = { "#ready": "#unready", "#unready": "#ready" }[focusWas];
+    const again = [...root.querySelectorAll("button, input, textarea, select, summary")].find((e) => focusKey(e) === focusWas) ||
+      (twin && root.querySelector(twin));
     if (again) {
       again.focus();
       if (caret && typeof again.setSelectionRange === "function") try { again.setSelectionRange(caret[0], caret[1]); } catch (e) { /* not a text field */ }

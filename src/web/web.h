@@ -57,6 +57,10 @@ void web_service(web_server *w);
 void web_stop(web_server *w);
 
 int web_port(const web_server *w);
-int web_socket_count(const web_server *w);   /* open /ws sessions */
+/* Open connections: page requests, idle keep-alive ones and /ws sessions.
+ * Their sockets are not in the host's poll set, so the host wakes every
+ * millisecond while any is open; counting only /ws made each step of a page
+ * request wait for the host's next tick (50 ms when headless). */
+int web_socket_count(const web_server *w);
 
 #endif

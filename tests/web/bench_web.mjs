@@ -12,10 +12,12 @@
 // speak the framing themselves, to tell the relay's cost from the browser's.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import puppeteer from "puppeteer-core";
+import { frameReader, loadProto } from "./wire.mjs";
 
 const [bin, gamePortArg, httpPortArg] = process.argv.slice(2);
 const gamePort = Number(gamePortArg), httpPort = Number(httpPortArg);
@@ -53,6 +55,15 @@ async function waitTcp(port) {
   throw new Error(`no host on port ${port}`);
 }
 const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+const proto = () => loadProto(new URL("../../web/proto.js", import.meta.url), ["P", "decode", "encodeHello", "encodeAction", "encodePing"]);
+// A node socket to port, listed in socks with its last-update time in last.
+function dial(port, socks, last) {
+  const s = net.connect(port, "127.0.0.1");
+  s.setNoDelay(true);
+  socks.push(s);
+  last.push(0);
+  return [s, socks.length - 1];
+}
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 function done(code) {
@@ -65,7 +76,9 @@ setTimeout(() => { console.error("bench_web: timeout"); done(1); }, 240000);
 
 // n WebSocket peers from one page: the 4 seats and n-4 observers. Seat 0
 // toggles READY/UNREADY in Signaal (the others never get ready, so the phase
-// stays); each action's time until all n sockets saw the next UPDATE.
+// stays); each action's time until all n sockets saw the next UPDATE. READY
+// names phase and round 0, "any" (rules v2 refuse a READY for another phase,
+// and -1 is one: every action then waited out its 2 s).
 async function wsRun(page, n, port, http) {
   const host = startHost(port, http);
   await waitTcp(http);
@@ -102,7 +115,7 @@ async function wsRun(page, n, port, http) {
     let seq = 1;
     for (let k = 0; k < actions; k++) {
       const t0 = performance.now();
-      socks[0].send(encodeAction(seq++, k % 2 === 0 ? 3 : 4, -1, -1, -1, ""));
+      socks[0].send(encodeAction(seq++, k % 2 === 0 ? 3 : 4, 0, 0, -1, ""));
       const deadline = t0 + 2000;
       while (performance.now() < deadline && !last.every((t) => t > t0)) await new Promise((r) => setTimeout(r, 0));
       if (last.every((t) => t > t0)) out.push(Math.max(...last) - t0);
@@ -120,31 +133,17 @@ async function wsRun(page, n, port, http) {
 async function tcpRun(n, port) {
   const host = startHost(port, 0);
   await waitTcp(port);
-  const src = fs.readFileSync(new URL("../../web/proto.js", import.meta.url), "utf8");
-  const { P: PP, decode: dec, encodeHello: hello, encodeAction: action, encodePing: ping } =
-    new Function(src + "; return {P, decode, encodeHello, encodeAction, encodePing};")();
+  const { P: PP, decode: dec, encodeHello: hello, encodeAction: action, encodePing: ping } = proto();
   const socks = [], last = [];
   const open = (mode, role, name) => new Promise((resolve, reject) => {
-    const s = net.connect(port, "127.0.0.1");
-    s.setNoDelay(true);
-    const i = socks.length;
-    socks.push(s);
-    last.push(0);
-    let buf = Buffer.alloc(0);
+    const [s, i] = dial(port, socks, last);
     s.on("error", reject);
     s.on("connect", () => s.write(hello(CODE, name, role, mode, null)));
-    s.on("data", (d) => {
-      buf = Buffer.concat([buf, d]);
-      while (buf.length >= 4) {
-        const l = buf.readUInt32BE(0);
-        if (buf.length < 4 + l) break;
-        const fr = buf.subarray(0, 4 + l);
-        buf = buf.subarray(4 + l);
-        const m = dec(fr.buffer.slice(fr.byteOffset, fr.byteOffset + fr.length));
-        if (m.type === PP.UPDATE) { last[i] = performance.now(); s.tick = m.tick; resolve(s); }
-        if (m.type === PP.PING) s.write(ping(PP.PONG, m.stamp, s.tick || 0));
-      }
-    });
+    s.on("data", frameReader((fr) => {
+      const m = dec(fr);
+      if (m.type === PP.UPDATE) { last[i] = performance.now(); s.tick = m.tick; resolve(s); }
+      if (m.type === PP.PING) s.write(ping(PP.PONG, m.stamp, s.tick || 0));
+    }));
   });
   for (let k = 0; k < 4; k++) await open(0, ROLES[k], "p" + k);
   await Promise.all(Array.from({ length: n - 4 }, (_, o) => open(1, "", "o" + o)));
@@ -153,7 +152,7 @@ async function tcpRun(n, port) {
   const lat = [];
   for (let k = 0; k < ACTIONS; k++) {
     const t0 = performance.now();
-    socks[0].write(action(k + 1, k % 2 === 0 ? 3 : 4, -1, -1, -1, ""));
+    socks[0].write(action(k + 1, k % 2 === 0 ? 3 : 4, 0, 0, -1, ""));
     while (performance.now() < t0 + 2000 && !last.every((t) => t > t0)) await new Promise((r) => setImmediate(r));
     if (last.every((t) => t > t0)) lat.push(Math.max(...last) - t0);
     await wait(15);
@@ -169,9 +168,7 @@ async function tcpRun(n, port) {
 async function wsNodeRun(n, port, http) {
   const host = startHost(port, http);
   await waitTcp(http);
-  const src = fs.readFileSync(new URL("../../web/proto.js", import.meta.url), "utf8");
-  const { P: PP, decode: dec, encodeHello: hello, encodeAction: action, encodePing: ping } =
-    new Function(src + "; return {P, decode, encodeHello, encodeAction, encodePing};")();
+  const { P: PP, decode: dec, encodeHello: hello, encodeAction: action, encodePing: ping } = proto();
   const frame = (payload) => { // one masked binary message
     const p = Buffer.from(payload instanceof ArrayBuffer ? new Uint8Array(payload) : payload);
     const head = p.length < 126 ? Buffer.from([0x82, 0x80 | p.length])
@@ -183,11 +180,7 @@ async function wsNodeRun(n, port, http) {
   };
   const socks = [], last = [];
   const open = (mode, role, name) => new Promise((resolve, reject) => {
-    const s = net.connect(http, "127.0.0.1");
-    s.setNoDelay(true);
-    const i = socks.length;
-    socks.push(s);
-    last.push(0);
+    const [s, i] = dial(http, socks, last);
     let buf = Buffer.alloc(0), upgraded = false;
     s.on("error", reject);
     s.on("close", () => reject(new Error("ws closed")));
@@ -224,7 +217,7 @@ async function wsNodeRun(n, port, http) {
   const lat = [];
   for (let k = 0; k < ACTIONS; k++) {
     const t0 = performance.now();
-    socks[0].write(frame(action(k + 1, k % 2 === 0 ? 3 : 4, -1, -1, -1, "")));
+    socks[0].write(frame(action(k + 1, k % 2 === 0 ? 3 : 4, 0, 0, -1, "")));
     while (performance.now() < t0 + 2000 && !last.every((t) => t > t0)) await new Promise((r) => setImmediate(r));
     if (last.every((t) => t > t0)) lat.push(Math.max(...last) - t0);
     await wait(15);
@@ -234,13 +227,62 @@ async function wsNodeRun(n, port, http) {
   return { opened: socks.length, lat: lat.sort((a, b) => a - b) };
 }
 
+// Time to the first render on loopback: chromium's first contentful paint
+// and the moment the join form is in the page, median of RENDER_LOADS loads
+// after a warm-up each. The baseline, alternating with the host load by load:
+// the very same files from node's own http server, so that what the host's
+// serving adds shows apart from the browser's own work on this machine.
+const RENDER_LOADS = 15;
+async function firstRender(page, hostBase, files) {
+  const srv = http.createServer((req, res) => {
+    const body = files[new URL(req.url, "http://x").pathname];
+    if (!body) { res.writeHead(404); res.end(); return; }
+    const type = req.url.startsWith("/?") || req.url === "/" ? "text/html" : req.url.endsWith(".css") ? "text/css" : "text/javascript";
+    res.writeHead(200, { "Content-Type": type + "; charset=utf-8" });
+    res.end(body);
+  });
+  await new Promise((r) => srv.listen(0, "127.0.0.1", r));
+  const nodeBase = `http://127.0.0.1:${srv.address().port}`;
+  // when the join form first appears, from the navigation's start
+  await page.evaluateOnNewDocument(() => {
+    new MutationObserver((_, obs) => {
+      if (document.getElementById("join-form")) { window.benchForm = performance.now(); obs.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const one = async (b, i) => {
+    await page.goto(`${b}/?code=${CODE}&n=${i}`, { waitUntil: "load" });
+    await page.waitForSelector("#join-form");
+    return page.evaluate(() => new Promise((resolve) => {
+      const got = (fcp) => resolve({ fcp, form: window.benchForm ?? performance.now() });
+      const seen = performance.getEntriesByName("first-contentful-paint")[0];
+      if (seen) { got(seen.startTime); return; }
+      new PerformanceObserver((l) => got(l.getEntries()[0].startTime)).observe({ type: "paint", buffered: true });
+      setTimeout(() => got(performance.now()), 2000); // no paint entry: count the time until now
+    }));
+  };
+  await one(hostBase, -1);
+  await one(nodeBase, -1);
+  const host = [], nodeRuns = [];
+  for (let i = 0; i < RENDER_LOADS; i++) {
+    host.push(await one(hostBase, i));
+    nodeRuns.push(await one(nodeBase, i));
+  }
+  srv.close();
+  const median = (runs, k) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  return { loads: RENDER_LOADS, host: { fcp: median(host, "fcp"), form: median(host, "form") },
+    node: { fcp: median(nodeRuns, "fcp"), form: median(nodeRuns, "form") } };
+}
+
 async function main() {
   const first = startHost(gamePort, httpPort);
   const base = `http://127.0.0.1:${httpPort}`;
   await waitTcp(httpPort);
   let weight = 0;
-  for (const f of ["/", "/style.css", "/i18n.js", "/proto.js", "/app.js"])
-    weight += (await (await fetch(base + f)).arrayBuffer()).byteLength;
+  const files = {};
+  for (const f of ["/", "/style.css", "/i18n.js", "/proto.js", "/app.js"]) {
+    files[f] = Buffer.from(await (await fetch(base + f)).arrayBuffer());
+    weight += files[f].byteLength;
+  }
   console.log(`web_page_weight ${(weight / 1024).toFixed(1)} KiB`);
   console.log(`web_host_rss_idle ${rssKiB(first.pid)} KiB`);
 
@@ -250,17 +292,13 @@ async function main() {
       "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
   });
   const page = await browser.newPage();
-  const renders = [];
-  for (let i = 0; i < 5; i++) {
-    await page.goto(`${base}/?code=${CODE}&n=${i}`, { waitUntil: "load" });
-    await page.waitForSelector("#join-form");
-    renders.push(await page.evaluate(() => {
-      const fcp = performance.getEntriesByName("first-contentful-paint")[0];
-      return fcp ? fcp.startTime : performance.now();
-    }));
-  }
-  renders.sort((a, b) => a - b);
-  console.log(`web_first_render_median ${renders[2].toFixed(1)} ms`);
+  const render = await firstRender(page, base, files);
+  console.log(`web_first_render_median ${render.host.fcp.toFixed(1)} ms`);
+  console.log(`web_first_render_join_form_median ${render.host.form.toFixed(1)} ms`);
+  console.log(`web_first_render_node_median ${render.node.fcp.toFixed(1)} ms`);
+  console.log(`web_first_render_node_join_form_median ${render.node.form.toFixed(1)} ms`);
+  console.log(`web_first_render_loads ${render.loads} loads`);
+  if (process.env.BENCH_WEB_ONLY_RENDER) done(0); // a quick look at the page alone
   stopHost(first);
 
   // WebSocket and TCP alternate, so that both see the same machine.

@@ -4,13 +4,12 @@
 // does not read to the last byte), every ACTION sent (READY, the
 // verbeteractie, ASK_PUPIL of rules version 2) must get a RESULT, and the
 // game must reach its end. Usage: node proto_js_live.mjs SAMENSPEL PROTO_JS PORT
-import fs from "node:fs";
 import net from "node:net";
 import { spawn } from "node:child_process";
+import { frameReader, loadProto } from "./wire.mjs";
 
 const [bin, protoPath, port] = process.argv.slice(2);
-const js = new Function(fs.readFileSync(protoPath, "utf8") +
-  "; return {P, ACTION, decode, encodeHello, encodeAction, encodePing, encodeAskPupil, encodeReady};")();
+const js = loadProto(protoPath, ["P", "ACTION", "decode", "encodeHello", "encodeAction", "encodePing", "encodeAskPupil", "encodeReady"]);
 const host = spawn(bin, ["host", "--headless", "--quiet", "--bots", "3", "--port", port, "--http-port", "0",
   "--code", "LIVE", "--seed", "7", "--advance-idle", "300"], { stdio: ["ignore", "inherit", "inherit"] });
 let failed = false;
@@ -32,37 +31,31 @@ for (let attempt = 0; attempt < 50 && !sock; attempt++) {
 }
 if (!sock) finish(1, "no host on port " + port);
 
-let buf = Buffer.alloc(0), seq = 1, frames = 0, results = 0, ok = 0, ended = false, budget = 0, asked = -1, tick = 0;
+let seq = 1, frames = 0, results = 0, ok = 0, ended = false, budget = 0, asked = -1, tick = 0;
 sock.write(js.encodeHello("LIVE", "Fien", "", 0, null));
-sock.on("data", (d) => {
-  buf = Buffer.concat([buf, d]);
-  while (buf.length >= 4) {
-    const len = buf.readUInt32BE(0);
-    if (buf.length < 4 + len) break;
-    const fr = buf.subarray(0, 4 + len);
-    buf = buf.subarray(4 + len);
-    let m;
-    try {
-      m = js.decode(fr.buffer.slice(fr.byteOffset, fr.byteOffset + fr.length));
-    } catch (e) {
-      failed = true;
-      finish(1, `frame ${frames + 1} (type ${fr[4]}) does not decode: ${e.message}`);
-    }
-    frames++;
-    if (m.type === js.P.PING) sock.write(js.encodePing(js.P.PONG, m.stamp, tick));
-    if (m.type === js.P.RESULT) { results++; if (m.result === 0) ok++; }
-    if (m.type !== js.P.UPDATE) continue;
-    tick = m.tick;
-    const p = m.pub;
-    budget = Math.max(budget, p.overleg_budget);
-    if (p.outcome !== 0) ended = true;
-    const send = (frame) => { seq++; sock.write(frame); };
-    if (p.phase === 3 && asked !== p.round) { asked = p.round; send(js.encodeAskPupil(seq)); }
-    if (p.phase >= 1 && p.phase <= 5 && !m.ready) send(js.encodeReady(seq, p.phase, p.round));
-    if (p.phase === 6 && m.reflection_option < 0 && p.reflection_card >= 0)
-      send(js.encodeAction(seq, js.ACTION.REFLECT, 0, -1, -1, "eerst luisteren naar wat Noor zelf wil"));
+sock.on("data", frameReader((fr) => {
+  if (failed) return;
+  let m;
+  try {
+    m = js.decode(fr);
+  } catch (e) {
+    failed = true;
+    finish(1, `frame ${frames + 1} (type ${new Uint8Array(fr)[4]}) does not decode: ${e.message}`);
   }
-});
+  frames++;
+  if (m.type === js.P.PING) sock.write(js.encodePing(js.P.PONG, m.stamp, tick));
+  if (m.type === js.P.RESULT) { results++; if (m.result === 0) ok++; }
+  if (m.type !== js.P.UPDATE) return;
+  tick = m.tick;
+  const p = m.pub;
+  budget = Math.max(budget, p.overleg_budget);
+  if (p.outcome !== 0) ended = true;
+  const send = (frame) => { seq++; sock.write(frame); };
+  if (p.phase === 3 && asked !== p.round) { asked = p.round; send(js.encodeAskPupil(seq)); }
+  if (p.phase >= 1 && p.phase <= 5 && !m.ready) send(js.encodeReady(seq, p.phase, p.round));
+  if (p.phase === 6 && m.reflection_option < 0 && p.reflection_card >= 0)
+    send(js.encodeAction(seq, js.ACTION.REFLECT, 0, -1, -1, "eerst luisteren naar wat Noor zelf wil"));
+}));
 sock.on("close", () => {
   if (failed) return;
   console.log(`proto_js_live: ${frames} frames decoded, ${seq - 1} actions, ${results} results, ` +

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Browser player figures (issue 13), as `name value unit` lines:
 #   web_page_weight                 bytes of the page's files together (limit 200 KiB)
-#   web_first_render_median         chromium's first contentful paint on loopback, median of 5
+#   web_first_render_median         chromium's first contentful paint on loopback, median of 15
+#   web_first_render_join_form_median  the join form in the page (app.js ran), median of 15
+#   web_first_render_node_*         the same for the same files from node's http server, the
+#                                   baseline of this run (the browser's own share)
 #   web_action_to_all_p50/p99_8ws   action -> all 8 WebSocket peers updated, in chromium
 #   web_action_to_all_p50/p99_64ws  the same at 64 WebSocket connections (one page)
 #   web_tcp_action_to_all_p50/p99_{8,64}conn  the same for 8 / 64 TCP peers of the same kind of
