@@ -69,7 +69,7 @@ function connect() {
   const ws = new WebSocket(wsUrl(), "samenspel");
   ws.binaryType = "arraybuffer";
   S.ws = ws;
-  S.status = t("Verbinden…");
+  S.status = N("Verbinden…"); // a msgid: translated when drawn, so a language switch follows
   render();
   ws.onopen = () => {
     const tok = S.want === "play" ? loadToken(S.code) : null;
@@ -81,7 +81,7 @@ function connect() {
   };
   ws.onmessage = (e) => {
     let m;
-    try { m = decode(e.data); } catch (err) { ws.close(); S.status = t("verbinding verbroken"); return; }
+    try { m = decode(e.data); } catch (err) { ws.close(); S.status = N("verbinding verbroken"); return; }
     S.lastPong = Date.now();
     onMessage(m);
   };
@@ -90,7 +90,7 @@ function connect() {
     if (S.ws !== ws) return;
     S.ws = null;
     if (S.noReconnect || !S.sc) { render(); return; }
-    S.status = t("Verbinding kwijt; opnieuw proberen…");
+    S.status = N("Verbinding kwijt; opnieuw proberen…");
     render();
     S.retry = setTimeout(connect, 700);
   };
@@ -129,7 +129,7 @@ function onMessage(m) {
       S.sc = m.sc; S.seat = m.seat; S.code = m.code; S.facts = {}; S.error = "";
       for (let i = 0; i < m.sc.facts.length; i++) if (m.sc.facts[i].has_text) S.facts[i] = m.sc.facts[i].text;
       if (S.want === "play" && m.seat >= 0) saveToken(m.code, m.token);
-      S.status = S.seat >= 0 || S.want === "observe" ? t("verbonden") : "";
+      S.status = S.seat >= 0 || S.want === "observe" ? N("verbonden") : "";
       break;
     case P.REJECT:
       S.noReconnect = true; S.error = rejectText(m.code, m.text);
@@ -158,18 +158,27 @@ function onMessage(m) {
 
 // ---------------------------------------------------------------- helpers
 // Long Dutch compounds get soft hyphens where a syllable likely starts (a
-// consonant before a vowel), so a narrow card breaks them there with a
-// hyphen instead of anywhere (the projector's gfx does the same).
+// consonant before a vowel, or the two consonants of an onset like "tr" or
+// "st"), so a narrow card breaks them there with a hyphen instead of
+// anywhere. A word's own hyphen already breaks it, so no part of at most
+// two letters is split off next to one ("HGD-traject", not "HGD-t-raject").
+const ONSETS = ["bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "sl", "sp", "st", "tr", "vl", "vr", "zw"];
 function softHyphens(text) {
   const vowel = (c) => "aeiouyAEIOUY".includes(c);
+  const letter = (c) => c !== undefined && /[a-z]/i.test(c);
   return text.split(" ").map((w) => {
     if (w.length < 10) return w;
-    let out = "";
+    const breaks = new Set();
+    let part = 0; // where the part since the word's start or its last hyphen starts
     for (let i = 0; i < w.length; i++) {
-      if (i >= 3 && w.length - i >= 3 && !vowel(w[i]) && w[i] !== "-" && vowel(w[i + 1]) &&
-          /[a-z]/i.test(w[i - 1])) out += "\u00ad";
-      out += w[i];
+      if (w[i] === "-") { part = i + 1; continue; }
+      if (vowel(w[i]) || !vowel(w[i + 1]) || !letter(w[i - 1])) continue;
+      const at = !vowel(w[i - 1]) && ONSETS.includes((w[i - 1] + w[i]).toLowerCase()) ? i - 1 : i;
+      const end = w.indexOf("-", i) < 0 ? w.length : w.indexOf("-", i);
+      if (at - part >= 3 && end - at >= 3 && letter(w[at - 1])) breaks.add(at);
     }
+    let out = "";
+    for (let i = 0; i < w.length; i++) out += (breaks.has(i) ? "\u00ad" : "") + w[i];
     return out;
   }).join(" ");
 }
@@ -304,7 +313,7 @@ function header(v) {
     el("span", { class: "meters", id: "trust" }, fmt(t("vertrouwen %d van %d"), pub.trust, sc.rules.trust_max)),
     el("span", { class: "meters" + (pub.overleg_budget > 0 && pub.overleg_left <= 0 ? " out" : ""), id: "time",
       "data-left": String(pub.overleg_left) }, time),
-    el("span", { class: "status", "aria-live": "polite" }, S.ws ? S.status : t("Verbinding kwijt; opnieuw proberen…")));
+    el("span", { class: "status", "aria-live": "polite" }, S.ws ? t(S.status) : t("Verbinding kwijt; opnieuw proberen…")));
   return bar;
 }
 
@@ -851,7 +860,7 @@ function render() {
   if (!S.sc) renderJoin(root);
   else if (S.want === "peek" || (!S.view && S.seat < 0 && S.want !== "observe")) renderRoles(root);
   else if (S.view) renderTable(root);
-  else root.append(el("p", { class: "panel" }, S.status));
+  else root.append(el("p", { class: "panel" }, t(S.status)));
   for (const id in keep) { const e = $(id); if (e && (e.tagName !== "SELECT" || e.querySelector(`option[value="${keep[id]}"]`))) e.value = keep[id]; }
   for (const id in ticks) { const e = $(id); if (e) e.checked = ticks[id]; }
   if (focusWas) {

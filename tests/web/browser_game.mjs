@@ -156,7 +156,9 @@ async function main() {
   if (!/code klopt niet/.test(wrongText)) fail("wrong code not refused in words: " + wrongText);
   await wrong.close();
 
-  const sizes = [[360, 640], [1280, 720], [1280, 720], [360, 640]]; // the smallest phone and a laptop beamer
+  // the screenshots are of pages 0 and 2: the phone and the laptop of issue 13;
+  // the smallest phone and a beamer play along
+  const sizes = [[390, 844], [1280, 720], [1366, 768], [360, 640]];
   const names = ["Ann", "Bram", "Cato", "Dirk"];
   const pages = [];
   for (let i = 0; i < 4; i++) {
