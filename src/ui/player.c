@@ -792,18 +792,45 @@ static int verbeteracties_block(ui_gfx *g, const ui_player_model *m, SDL_Rect c,
     return used;
 }
 
+/* One request's words, wrapped, at *y in panel c when they fit with
+ * `below` pixels under them (its buttons); *y moves below them. False when
+ * they do not fit. */
+static bool request_text(ui_gfx *g, const char *s, SDL_Rect c, int *y, int below, ui_style st,
+                         SDL_Color ink)
+{
+    int small = player_fpx(g, P_SMALL);
+    int th = ui_text_box_height(g, s, c.w, small, st);
+    if (*y + th + below > c.y + c.h)
+        return false;
+    ui_text_box(g, s, (SDL_Rect){c.x, *y, c.w, th}, small, ui_body_min(g), st, ink, UI_LEFT);
+    *y += th + small * 3 / 10;
+    return true;
+}
+
+/* A yes button and "Weigeren" beside it, filling row r. Returns the y
+ * below them. */
+static int answer_buttons(ui_gfx *g, SDL_Rect r, const char *yes, bool enabled, int yes_id,
+                          int no_id, int arg)
+{
+    int small = player_fpx(g, P_SMALL), gap = ui_px(g, 10);
+    int bw = (r.w - gap) / 2;
+    ui_button(g, (SDL_Rect){r.x, r.y, bw, r.h}, yes, small, true, enabled, yes_id, arg);
+    ui_button(g, (SDL_Rect){r.x + bw + gap, r.y, bw, r.h}, _("Weigeren"), small, false, enabled,
+              no_id, arg);
+    return r.y + r.h + ui_px(g, 8);
+}
+
 /* Asks and offers addressed to me that wait for an answer, and goals. */
 /* The consent asked of this seat (the ouder, or the pupil from 12), with its buttons. Returns the y below it. */
 static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, int *lines)
 {
     const core_scenario *sc = m->sc;
+    if (!role_consents(sc, m->view->role))
+        return y;
     const core_public_view *p = &m->view->pub;
-    int small = player_fpx(g, P_SMALL);
-    int hb = small * 15 / 10;
-    /* consent asked of me (the ouder, or the pupil from 12) */
+    int small = player_fpx(g, P_SMALL), hb = small * 15 / 10;
     bool shareable = p->phase >= CORE_PHASE_IDENTITEIT && p->phase < CORE_PHASE_END;
-    for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS && role_consents(sc, m->view->role);
-         f++) {
+    for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS; f++) {
         if (p->fact_consent[f] != 1 || p->fact_shared[f])
             continue;
         const core_fact_def *fd = &sc->facts[f];
@@ -823,18 +850,10 @@ static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int
         else
             snprintf(s, sizeof s, _("%s vraagt toestemming om een gevoelig feit te delen (over %s)."),
                      player_role_name(sc, fd->role), about);
-        int th = ui_text_box_height(g, s, c.w, small, UI_BOLD);
-        if (y + th + hb > c.y + c.h)
+        if (!request_text(g, s, c, &y, hb, UI_BOLD, UI_INK))
             break;
-        ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, th}, small, small * 8 / 10, UI_BOLD, UI_INK,
-                    UI_LEFT);
-        y += th + small * 3 / 10;
-        int bw = (c.w - ui_px(g, 10)) / 2;
-        ui_button(g, (SDL_Rect){c.x, y, bw, hb}, _("Toestemming geven"), small, true, shareable,
-                  PLAYER_ID_CONSENT_YES, f);
-        ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), y, bw, hb}, _("Weigeren"), small, false,
-                  shareable, PLAYER_ID_CONSENT_NO, f);
-        y += hb + ui_px(g, 8);
+        y = answer_buttons(g, (SDL_Rect){c.x, y, c.w, hb}, _("Toestemming geven"), shareable,
+                           PLAYER_ID_CONSENT_YES, PLAYER_ID_CONSENT_NO, f);
         (*lines)++;
     }
     return y;
@@ -845,20 +864,14 @@ static int pupil_words(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, i
 {
     const core_scenario *sc = m->sc;
     const core_public_view *p = &m->view->pub;
-    int small = player_fpx(g, P_SMALL);
-    /* what the pupil said, once someone asked */
     for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS; f++) {
         if (!sc->facts[f].pupil_voice || !p->fact_shared[f] || !sc->facts[f].text[0])
             continue;
         char s[CORE_TEXT_LEN + 64];
         snprintf(s, sizeof s, _("%s zegt: ‘%s’"),
                  sc->pupil_name[0] ? sc->pupil_name : _("De leerling"), sc->facts[f].text);
-        int th = ui_text_box_height(g, s, c.w, small, UI_REGULAR);
-        if (y + th > c.y + c.h)
+        if (!request_text(g, s, c, &y, 0, UI_REGULAR, UI_ACCENT))
             break;
-        ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, th}, small, small * 8 / 10, UI_REGULAR,
-                    UI_ACCENT, UI_LEFT);
-        y += th + small * 3 / 10;
         (*lines)++;
     }
     return y;
@@ -898,20 +911,12 @@ static int promise_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, 
         snprintf(full, sizeof full, "%s (%s)", s,
                  pr->status >= 0 && pr->status <= CORE_PROMISE_BROKEN ? _(stn[pr->status]) : "?");
         /* A long need title wraps onto a second line rather than being cut. */
-        int th = ui_text_box_height(g, full, c.w, small, UI_REGULAR);
-        if (y + th + small * 3 / 10 + (mine_to_answer ? hb : 0) > c.y + c.h)
+        if (!request_text(g, full, c, &y, small * 3 / 10 + (mine_to_answer ? hb : 0), UI_REGULAR,
+                          UI_INK))
             break;
-        ui_text_box(g, full, (SDL_Rect){c.x, y, c.w, th}, small, small, UI_REGULAR, UI_INK,
-                    UI_LEFT);
-        y += th + small * 3 / 10;
-        if (mine_to_answer) {
-            int bw = (c.w - ui_px(g, 10)) / 2;
-            ui_button(g, (SDL_Rect){c.x, y, bw, hb}, _("Aanvaarden"), small, true, true,
-                      UI_ID_PROMISE_ACCEPT, i);
-            ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), y, bw, hb}, _("Weigeren"), small,
-                      false, true, UI_ID_PROMISE_DECLINE, i);
-            y += hb + ui_px(g, 8);
-        }
+        if (mine_to_answer)
+            y = answer_buttons(g, (SDL_Rect){c.x, y, c.w, hb}, _("Aanvaarden"), true,
+                               UI_ID_PROMISE_ACCEPT, UI_ID_PROMISE_DECLINE, i);
         (*lines)++;
     }
     return y;

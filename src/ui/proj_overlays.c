@@ -145,23 +145,22 @@ void proj_draw_help(ui_gfx *g)
     dim(g);
     SDL_Rect r = ui_r(g, 260, 90, 1400, 900);
     SDL_Rect c = proj_panel_with_title(g, r, _("Toetsen voor de trainer"));
+    /* by what they touch: the game, the timer, the seats, what shows, the
+     * session; a letter needs Ctrl, so that typing into this window does
+     * nothing (F1 / H and I only show things) */
     static const char *const keys[][2] = {
-        {"Enter", N_("spel starten")},
+        {"Enter", N_("spel starten")}, {"Ctrl+N", N_("volgende fase")},
         {N_("Spatie"), N_("pauze / verder; onthulling sluiten")},
         {"I", N_("de inzet van deze ronde opnieuw tonen")},
-        {"Ctrl+N", N_("volgende fase")},
-        {"Ctrl+T", N_("timer aan / uit")},
-        {"+", N_("timer één minuut langer")},
+        {"Ctrl+T", N_("timer aan / uit")}, {"+", N_("timer één minuut langer")},
         {"Ctrl+B", N_("bots op vrije plaatsen")},
         {N_("klik op een plaats"), N_("bot, vrijgeven of verwijderen")},
         {"Ctrl+V", N_("getypte antwoorden verbergen / tonen")},
         {"Ctrl+M", N_("niveau en maten verbergen / tonen")},
-        {"Ctrl+D", N_("nabespreking; ← → stappen")},
+        {"Ctrl+D", N_("nabespreking; ← → stappen")}, {"Ctrl+L", N_("taal nl / en")},
         {"Ctrl+R", N_("opnieuw beginnen (tweemaal)")},
         {"Ctrl+O", N_("andere casus laden (in de lobby)")},
-        {"Ctrl+L", N_("taal nl / en")},
-        {"F11", N_("volledig scherm")},
-        {"F1 / H", N_("deze hulp")},
+        {"F11", N_("volledig scherm")}, {"F1 / H", N_("deze hulp")},
     };
     int body = proj_fpx(g, T_BODY);
     int n = (int)(sizeof keys / sizeof keys[0]);
