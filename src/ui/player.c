@@ -859,7 +859,8 @@ static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int
     return y;
 }
 
-/* What the pupil said, once someone asked. Returns the y below it. */
+/* What the pupil said, once someone asked, a line each. Returns the y
+ * below it. */
 static int pupil_words(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, int *lines)
 {
     const core_scenario *sc = m->sc;
@@ -870,8 +871,13 @@ static int pupil_words(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, i
         char s[CORE_TEXT_LEN + 64];
         snprintf(s, sizeof s, _("%s zegt: ‘%s’"),
                  sc->pupil_name[0] ? sc->pupil_name : _("De leerling"), sc->facts[f].text);
-        if (!request_text(g, s, c, &y, 0, UI_REGULAR, UI_ACCENT))
+        /* one line each, ending in "…" (whole on hover): the pupil's words
+         * stay all game, and must not push the goals out of the panel */
+        int small = player_fpx(g, P_SMALL);
+        if (y + small * 13 / 10 > c.y + c.h)
             break;
+        ui_text(g, s, c.x, y, small, ui_body_min(g), UI_REGULAR, UI_ACCENT, UI_LEFT, c.w);
+        y += small * 13 / 10;
         (*lines)++;
     }
     return y;
@@ -920,6 +926,23 @@ static int promise_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, 
         (*lines)++;
     }
     return y;
+}
+
+/* The goal slots in the order the panel lists them: the open vote, the
+ * adopted goals (the team's own first: the newest), then the rest, so that
+ * what a player can act on stays in view when the list is cut. */
+static int goal_order(const core_public_view *p, int slots, int *order)
+{
+    int n = 0;
+    if (p->goal_proposal >= 0 && p->goal_proposal < slots)
+        order[n++] = p->goal_proposal;
+    for (int i = slots - 1; i >= 0; i--)
+        if (p->goal_adopted[i] && i != p->goal_proposal)
+            order[n++] = i;
+    for (int i = 0; i < slots; i++)
+        if (!p->goal_adopted[i] && i != p->goal_proposal)
+            order[n++] = i;
+    return n;
 }
 
 /* The goals: adopted ones, the open vote and the candidates in Overleg. Returns the y below it. */
@@ -976,7 +999,9 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
             y += th + ui_px(g, 4);
         }
     }
-    for (int i = 0; i < slots; i++) {
+    int order[CORE_MAX_GOAL_SLOTS];
+    for (int k = 0, n_order = goal_order(p, slots, order); k < n_order; k++) {
+        int i = order[k];
         bool adopted = p->goal_adopted[i];
         bool voting = p->goal_proposal == i;
         bool can_propose = overleg_free && !adopted;
@@ -1000,7 +1025,9 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
         ui_text_box(g, s, (SDL_Rect){c.x, y + (th < hb ? (hb - th) / 2 : 0), tw, th}, small,
                     small * 8 / 10, gst, adopted ? UI_GOOD : UI_INK, UI_LEFT);
         if (voting) {
-            bool voted = ((p->goal_votes_yes | p->goal_votes_no) >> m->view->seat) & 1u;
+            /* a vote is cast while the table talks; after that it only shows */
+            bool voted = (((p->goal_votes_yes | p->goal_votes_no) >> m->view->seat) & 1u) ||
+                         !player_talk_phase(p);
             int half = (bw - ui_px(g, 6)) / 2;
             ui_button(g, (SDL_Rect){c.x + c.w - bw, y, half, hb}, _("Ja"), small, true, !voted,
                       UI_ID_VOTE_YES, i);
