@@ -700,43 +700,58 @@ static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
     return h;
 }
 
+/* A seat's status as a person would say it, and its colour. */
+static const char *seat_status(const ui_player_model *m, int s, SDL_Color *col)
+{
+    const core_public_view *p = &m->view->pub;
+    *col = UI_INK_SOFT;
+    if (m->seats[s].conn == UI_SEAT_LOST) {
+        *col = UI_ALARM;
+        return _("verbinding kwijt");
+    }
+    if (p->phase == CORE_PHASE_REFLECTIE ? p->seat_reflected[s] : p->seat_ready[s]) {
+        *col = UI_GOOD;
+        return _("✓ klaar");
+    }
+    if (m->seats[s].conn == UI_SEAT_BOT)
+        return _("bot");
+    return m->seats[s].conn == UI_SEAT_EMPTY ? _("vrij") : _("bezig");
+}
+
+/* The seats: role chip, person and status a row each; with more seats
+ * than rows of a readable height (seven at 720 lines), two columns with
+ * the status as a coloured dot. */
 static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
     const core_public_view *p = &m->view->pub;
     SDL_Rect c = player_title_panel(g, r, _("Het team"));
     int small = player_fpx(g, P_SMALL);
-    int n = p->n_seats;
+    int n = p->n_seats < CORE_MAX_SEATS ? p->n_seats : CORE_MAX_SEATS;
     int foot = team_footer(g, m, c);
     c.h -= foot;
-    int row = n > 0 ? c.h / n : c.h;
+    int cols = n > 0 && c.h / n < small * 13 / 10 ? 2 : 1;
+    int per_col = (n + cols - 1) / cols;
+    int row = per_col > 0 ? c.h / per_col : c.h;
     if (row > small * 2)
         row = small * 2;
-    for (int s = 0; s < n && s < CORE_MAX_SEATS; s++) {
-        int y = c.y + s * row;
+    int col_w = (c.w - (cols - 1) * ui_px(g, 16)) / cols;
+    for (int s = 0; s < n; s++) {
+        int x = c.x + (s / per_col) * (col_w + ui_px(g, 16));
+        int y = c.y + (s % per_col) * row;
         int chip = row - ui_px(g, 8);
-        int chip_w = ui_role_chip(g, m->sc, m->sc->seat_roles[s], c.x, y, chip);
+        int chip_w = ui_role_chip(g, m->sc, m->sc->seat_roles[s], x, y, chip);
         char who[160];
         snprintf(who, sizeof who, "%s%s", player_seat_label(m, s), s == m->view->seat ? _(" (jij)") : "");
-        int sx = c.x + c.w * 62 / 100;
-        ui_text(g, who, c.x + chip_w + ui_px(g, 10), y + (chip - small * 12 / 10) / 2, small,
-                small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT, sx - c.x - chip_w - ui_px(g, 20));
-        const char *st;
-        SDL_Color col = UI_INK_SOFT;
-        if (m->seats[s].conn == UI_SEAT_LOST) {
-            st = _("verbinding kwijt");
-            col = UI_ALARM;
-        } else if (p->phase == CORE_PHASE_REFLECTIE ? p->seat_reflected[s] : p->seat_ready[s]) {
-            st = _("✓ klaar");
-            col = UI_GOOD;
-        } else if (m->seats[s].conn == UI_SEAT_BOT) {
-            st = _("bot");
-        } else if (m->seats[s].conn == UI_SEAT_EMPTY) {
-            st = _("vrij");
-        } else {
-            st = _("bezig");
-        }
-        ui_text(g, st, sx, y + (chip - small * 12 / 10) / 2, small, small * 8 / 10, UI_BOLD, col,
-                UI_LEFT, c.x + c.w - sx);
+        SDL_Color col;
+        const char *st = seat_status(m, s, &col);
+        int ty = y + (chip - small * 12 / 10) / 2;
+        int sx = cols == 1 ? x + col_w * 62 / 100 : x + col_w - chip / 2;
+        ui_text(g, who, x + chip_w + ui_px(g, 10), ty, small, small * 8 / 10, UI_REGULAR, UI_INK,
+                UI_LEFT, sx - x - chip_w - ui_px(g, 20));
+        if (cols == 1)
+            ui_text(g, st, sx, ty, small, small * 8 / 10, UI_BOLD, col, UI_LEFT, x + col_w - sx);
+        else
+            ui_circle(g, (float)sx, (float)(y + chip / 2), (float)(chip / 4), col);
     }
 }
 

@@ -1,9 +1,10 @@
 /* No "te klein" warning from any --screenshot run: every screen the
- * screenshot options offer (host: lobby, table, debrief of every bundled
- * casus; join: the player's scenes of the default casus) at 1024x768,
- * 1280x720, 1920x1080 and 3840x2160, in Dutch and English, drawn the way
- * ui_scene_screenshot draws them, without the PNG it then writes. The
- * warning is its count of text boxes too small (g.overflows). */
+ * screenshot options offer (host: lobby, table, debrief; join: the player's
+ * scenes, which the option shows for the default casus and this test for
+ * every bundled one) at 1024x768, 1280x720, 1920x1080 and 3840x2160, in
+ * Dutch and English, drawn the way ui_scene_screenshot draws them, without
+ * the PNG it then writes. The warning is its count of text boxes too small
+ * (g.overflows). SAMENSPEL_SHOT_FIT_DIR=DIR keeps each frame as a PNG. */
 #include "platform/plat.h"
 #include "ui/levels.h"
 #include "ui/scene.h"
@@ -20,12 +21,14 @@
 /* The scenes behind `host --screen` (lobby, table, debrief) and `join
  * --screen` (lobby, table, debrief as the player sees them); `join --screen
  * roles` draws the role picker, which has no such warning. */
-static const char *const host_scenes[] = {"lobby", "table", "debrief"};
-static const char *const join_scenes[] = {"player-identiteit", "player-inzet", "player-reflectie"};
+static const char *const scenes[] = {"lobby",           "table",       "debrief",
+                                     "player-identiteit", "player-inzet", "player-reflectie"};
 
-/* Draws each of the n scenes of one level into g; returns how many warned. */
-static int warnings(ui_gfx *g, const char *path, const char *const *scenes, int n, const char *tag)
+/* Draws each scene of one level into g; returns how many warned. */
+static int warnings(ui_gfx *g, const char *path, const char *tag)
 {
+    int n = (int)(sizeof scenes / sizeof scenes[0]);
+    const char *keep = getenv("SAMENSPEL_SHOT_FIT_DIR");
     char err[512] = "";
     core_scenario *sc = ui_scene_load_level(path, err, sizeof err);
     if (!sc) {
@@ -37,7 +40,15 @@ static int warnings(ui_gfx *g, const char *path, const char *const *scenes, int 
         if (!ui_scene_draw(g, sc, scenes[i], err, sizeof err)) {
             fprintf(stderr, "%s %s: %s\n", tag, scenes[i], err);
             bad++;
-        } else if (g->overflows > 0) {
+        } else if (keep && *keep) {
+            char png[512];
+            snprintf(png, sizeof png, "%s/%s-%s-%dx%d.png", keep, tag, scenes[i], g->w, g->h);
+            for (char *c = png + strlen(keep) + 1; *c; c++)
+                *c = *c == ' ' ? '-' : *c;
+            if (!ui_gfx_save_png(g, png, err, sizeof err))
+                fprintf(stderr, "%s\n", err);
+        }
+        if (g->overflows > 0) {
             fprintf(stderr, "%s %s %dx%d: %d tekstvakken te klein, eerste: %s\n", tag, scenes[i],
                     g->w, g->h, g->overflows, g->overflow_notes[0]);
             bad++;
@@ -64,13 +75,10 @@ static void run(const char *lang)
                 continue;
             bundled += k == 0;
             char tag[160];
-            snprintf(tag, sizeof tag, "host %s %s", list->items[i].name, lang);
-            bad += warnings(&g, list->items[i].path, host_scenes, 3, tag);
-            drawn += 3;
+            snprintf(tag, sizeof tag, "%s %s", list->items[i].name, lang);
+            bad += warnings(&g, list->items[i].path, tag);
+            drawn += (int)(sizeof scenes / sizeof scenes[0]);
         }
-        snprintf(err, sizeof err, "join %s", lang); /* the default casus */
-        bad += warnings(&g, NULL, join_scenes, 3, err);
-        drawn += 3;
         ui_gfx_close(&g);
     }
     free(list);
