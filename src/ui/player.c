@@ -729,7 +729,7 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     int n = p->n_seats < CORE_MAX_SEATS ? p->n_seats : CORE_MAX_SEATS;
     int foot = team_footer(g, m, c);
     c.h -= foot;
-    int cols = n > 0 && c.h / n < small * 13 / 10 ? 2 : 1;
+    int cols = n > 0 && c.h / n < small * 115 / 100 ? 2 : 1;
     int per_col = (n + cols - 1) / cols;
     int row = per_col > 0 ? c.h / per_col : c.h;
     if (row > small * 2)
@@ -739,15 +739,18 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         int x = c.x + (s / per_col) * (col_w + ui_px(g, 16));
         int y = c.y + (s % per_col) * row;
         int chip = row - ui_px(g, 8);
+        if (cols == 2 && chip > small * 6 / 5)
+            chip = small * 6 / 5; /* narrow columns: the name gets the room */
         int chip_w = ui_role_chip(g, m->sc, m->sc->seat_roles[s], x, y, chip);
         char who[160];
         snprintf(who, sizeof who, "%s%s", player_seat_label(m, s), s == m->view->seat ? _(" (jij)") : "");
         SDL_Color col;
         const char *st = seat_status(m, s, &col);
         int ty = y + (chip - small * 12 / 10) / 2;
-        int sx = cols == 1 ? x + col_w * 62 / 100 : x + col_w - chip / 2;
+        int sx = cols == 1 ? x + col_w * 62 / 100 : x + col_w - chip / 4;
+        int name_end = cols == 1 ? sx - ui_px(g, 10) : sx - chip / 4 - ui_px(g, 8);
         ui_text(g, who, x + chip_w + ui_px(g, 10), ty, small, small * 8 / 10, UI_REGULAR, UI_INK,
-                UI_LEFT, sx - x - chip_w - ui_px(g, 20));
+                UI_LEFT, name_end - x - chip_w - ui_px(g, 10));
         if (cols == 1)
             ui_text(g, st, sx, ty, small, small * 8 / 10, UI_BOLD, col, UI_LEFT, x + col_w - sx);
         else
