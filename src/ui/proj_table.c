@@ -729,8 +729,15 @@ static void draw_end(ui_gfx *g, const ui_proj_model *m)
     y += body * 14 / 10;
     SDL_Rect lm = {r.x + pad, y, r.w - 2 * pad, ui_px(g, 90)};
     ui_draw_level_meter(g, lm, m->pub->live.level, proj_fpx(g, T_BODY));
-    ui_button(g, ui_r(g, 760, 780, 400, 90), _("Naar de nabespreking"), proj_fpx(g, T_BODY), true,
-              true, UI_ID_DEBRIEF, 0);
+    /* the button as wide as its label, within the card */
+    SDL_Rect btn = ui_r(g, 760, 780, 400, 90);
+    int lw = 0, lh = 0;
+    ui_text_size(g, _("Naar de nabespreking"), proj_fpx(g, T_BODY), UI_BOLD, &lw, &lh);
+    btn.w = lw + btn.h / 3 + ui_px(g, 48);
+    if (btn.w > r.w - 2 * pad)
+        btn.w = r.w - 2 * pad;
+    btn.x = r.x + (r.w - btn.w) / 2;
+    ui_button(g, btn, _("Naar de nabespreking"), proj_fpx(g, T_BODY), true, true, UI_ID_DEBRIEF, 0);
 }
 
 /* The table as retained regions (ui_draw_regions): each panel is drawn
