@@ -119,7 +119,7 @@ typedef struct {
     bool state_line;
     char state[160];
     char short_state[64]; /* compact: what fits beside the chips ("" none) */
-    bool title_only;
+    bool title_only, compact;
     const char *aftext;
     SDL_Color ink;
 } friction_card;
@@ -134,13 +134,17 @@ static void friction_card_measure(ui_gfx *g, const ui_proj_model *m, const core_
     friction_state_line(m, f->friction, f, k->state, sizeof k->state, &k->aftext, &k->ink);
     k->short_state[0] = 0;
     k->title_only = form == FC_LINE;
+    k->compact = form != FC_FULL;
     if (form != FC_FULL) {
         k->aftext = "";
         k->state_line = false;
         k->th = body * 6 / 5;
         k->need = (form == FC_LINE ? 1 : 2) * k->th + ui_px(g, 18);
-        if (friction_state(m, f->friction) == FR_OPEN)
+        friction_stand stand = friction_state(m, f->friction);
+        if (stand == FR_OPEN)
             snprintf(k->short_state, sizeof k->short_state, _("ernst %d"), f->severity);
+        else if (stand == FR_MADE)
+            snprintf(k->short_state, sizeof k->short_state, "✓");
         return;
     }
     int tw = w - ui_px(g, 30);
@@ -196,7 +200,8 @@ static void friction_card_draw(ui_gfx *g, const ui_proj_model *m, const core_fri
             st = k->short_state;
             ui_text_size(g, st, ui_body_min(g), UI_BOLD, &sw, &sh);
         }
-        if (sw <= room || st == k->state)
+        /* cut with "…" only where that leaves a word to read */
+        if (!k->compact || sw <= room || room >= body * 3)
             ui_text(g, st, c.x + c.w - ui_px(g, 10), cy, body, ui_body_min(g), UI_BOLD, k->ink,
                     UI_RIGHT, room);
     }
