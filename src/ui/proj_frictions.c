@@ -141,10 +141,15 @@ static void friction_card_measure(ui_gfx *g, const ui_proj_model *m, const core_
         k->th = body * 6 / 5;
         k->need = (form == FC_LINE ? 1 : 2) * k->th + ui_px(g, 18);
         friction_stand stand = friction_state(m, f->friction);
-        if (stand == FR_OPEN)
+        if (form == FC_LINE) {
+            static const char *const word[] = {N_("open"), N_("voorgesteld"), N_("✓ afspraak"),
+                                               N_("verzacht")};
+            snprintf(k->short_state, sizeof k->short_state, "%s", _(word[stand]));
+        } else if (stand == FR_OPEN) {
             snprintf(k->short_state, sizeof k->short_state, _("ernst %d"), f->severity);
-        else if (stand == FR_MADE)
+        } else if (stand == FR_MADE) {
             snprintf(k->short_state, sizeof k->short_state, "✓");
+        }
         return;
     }
     int tw = w - ui_px(g, 30);
@@ -174,10 +179,20 @@ static void friction_card_draw(ui_gfx *g, const ui_proj_model *m, const core_fri
     SDL_Rect card = {c.x, y, c.w, k->need - ui_px(g, 10)};
     ui_round(g, card, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
     ui_fill(g, (SDL_Rect){c.x, y, ui_px(g, 8), card.h}, UI_WARN);
+    if (k->title_only) {
+        /* one line: the title, and where it stands in one word at the right */
+        int sw = 0, sh = 0;
+        ui_text_size(g, k->short_state, ui_body_min(g), UI_BOLD, &sw, &sh);
+        if (sw > tw / 2)
+            sw = tw / 2;
+        ui_text(g, d->title, c.x + ui_px(g, 20), y + ui_px(g, 6), body, ui_body_min(g), UI_BOLD,
+                UI_INK, UI_LEFT, tw - sw - ui_px(g, 12));
+        ui_text(g, k->short_state, c.x + c.w - ui_px(g, 10), y + ui_px(g, 6), body,
+                ui_body_min(g), UI_BOLD, k->ink, UI_RIGHT, sw);
+        return;
+    }
     ui_text_box(g, d->title, (SDL_Rect){c.x + ui_px(g, 20), y + ui_px(g, 6), tw, k->th}, body,
                 ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
-    if (k->title_only)
-        return;
     /* involved roles as chips, severity in words */
     int cx = c.x + ui_px(g, 20);
     int chip = body * 6 / 5;

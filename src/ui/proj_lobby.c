@@ -150,13 +150,11 @@ static void lobby_button_row(ui_gfx *g, const lobby_button *b, int n, int px, SD
     }
 }
 
-void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
+/* The lobby's left panel: the pupil, the casus's intro and the trainer's
+ * button to load another casus. */
+static void lobby_pupil_panel(ui_gfx *g, const ui_proj_model *m, int body)
 {
-    proj_topbar(g, m, _("Wachten op de spelers"));
     const core_scenario *sc = m->sc;
-    int body = proj_fpx(g, T_BODY);
-
-    /* left: the scenario and the pupil */
     SDL_Rect left = ui_r(g, 32, 124, 860, 920);
     SDL_Rect c = proj_panel_with_title(g, left, _("De leerling"));
     char head[256];
@@ -183,6 +181,14 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
                   proj_fpx(g, T_LABEL), false, true, UI_ID_LOAD_LEVEL, 0);
         ui_set_text_role(g, old);
     }
+
+}
+
+void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
+{
+    proj_topbar(g, m, _("Wachten op de spelers"));
+    int body = proj_fpx(g, T_BODY);
+    lobby_pupil_panel(g, m, body);
 
     /* right top: how to join */
     SDL_Rect code = ui_r(g, 924, 124, 964, 420);

@@ -47,6 +47,36 @@ static bool reveal_split(ui_gfx *g, const ui_proj_model *m, int w, int h, int bo
     return false;
 }
 
+/* One revealed card: "title → target", or with split the target on a
+ * line of its own (see reveal_split). */
+static void reveal_card(ui_gfx *g, const core_scenario *sc, const core_commitment *cm,
+                        SDL_Rect card, bool split)
+{
+    int body = proj_fpx(g, T_BODY);
+    const char *title = (cm->card >= 0 && cm->card < sc->n_cards) ? sc->cards[cm->card].title
+                                                                   : "?";
+    ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
+    char s2[256];
+    snprintf(s2, sizeof s2, "%s → %s", title, target_name(sc, cm->target_kind, cm->target));
+    SDL_Rect tb = {card.x + ui_px(g, 12), card.y + ui_px(g, 4), card.w - ui_px(g, 24),
+                   card.h - ui_px(g, 8)};
+    /* a row of one line (many seats) ends in "…"; whole on hover */
+    int line = body * 12 / 10;
+    if (tb.h < body * 24 / 10) {
+        ui_text(g, s2, tb.x, tb.y, body, body, UI_REGULAR, UI_INK, UI_LEFT, tb.w);
+    } else if (!split) {
+        ui_text_box(g, s2, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
+    } else {
+        /* too long for the card (4:3): where the card went keeps a line of
+         * its own, the title takes what is left */
+        char to[200];
+        snprintf(to, sizeof to, "→ %s", target_name(sc, cm->target_kind, cm->target));
+        ui_text_box(g, title, (SDL_Rect){tb.x, tb.y, tb.w, tb.h - line}, body, body, UI_REGULAR,
+                    UI_INK, UI_LEFT);
+        ui_text(g, to, tb.x, tb.y + tb.h - line, body, body, UI_REGULAR, UI_INK, UI_LEFT, tb.w);
+    }
+}
+
 void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
 {
     dim(g);
@@ -130,31 +160,8 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
         int cw = (r.x + r.w - pad - x) / (cards > 0 ? cards : 1) - ui_px(g, 12);
         for (int k = 0; k < cards && k < CORE_MAX_COMMIT; k++) {
             const core_commitment *cm = &m->pub->revealed_commits[s][k];
-            const char *title = (cm->card >= 0 && cm->card < sc->n_cards)
-                                    ? sc->cards[cm->card].title : "?";
             SDL_Rect card = {x + k * (cw + ui_px(g, 12)), y, cw, row - ui_px(g, 10)};
-            ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
-            char s2[256];
-            snprintf(s2, sizeof s2, "%s → %s", title,
-                     target_name(sc, cm->target_kind, cm->target));
-            SDL_Rect tb = {card.x + ui_px(g, 12), card.y + ui_px(g, 4), card.w - ui_px(g, 24),
-                           card.h - ui_px(g, 8)};
-            /* a row of one line (many seats) ends in "…"; whole on hover */
-            int line = body * 12 / 10;
-            if (tb.h < body * 24 / 10) {
-                ui_text(g, s2, tb.x, tb.y, body, body, UI_REGULAR, UI_INK, UI_LEFT, tb.w);
-            } else if (!split) {
-                ui_text_box(g, s2, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
-            } else {
-                /* too long for the card (4:3): where the card went keeps a
-                 * line of its own, the title takes what is left */
-                char to[200];
-                snprintf(to, sizeof to, "→ %s", target_name(sc, cm->target_kind, cm->target));
-                ui_text_box(g, title, (SDL_Rect){tb.x, tb.y, tb.w, tb.h - line}, body, body,
-                            UI_REGULAR, UI_INK, UI_LEFT);
-                ui_text(g, to, tb.x, tb.y + tb.h - line, body, body, UI_REGULAR, UI_INK, UI_LEFT,
-                        tb.w);
-            }
+            reveal_card(g, sc, cm, card, split);
         }
     }
     if (result[0] && t >= 0.8f)
