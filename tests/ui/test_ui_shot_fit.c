@@ -100,14 +100,17 @@ static void test_en(void **state)
     run("en");
 }
 
-int main(void)
+/* SDL and its fonts are closed once, after both languages. */
+static int close_sdl(void **state)
 {
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_nl),
-        cmocka_unit_test(test_en),
-    };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    (void)state;
     TTF_Quit();
     SDL_Quit();
-    return rc;
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_nl), cmocka_unit_test(test_en)};
+    return cmocka_run_group_tests_name("screenshot fit", tests, NULL, close_sdl);
 }
