@@ -230,9 +230,9 @@ static void friction_card_draw(ui_gfx *g, const ui_proj_model *m, const core_fri
 
 /* "+ N ..." beside a panel's heading, in what the heading leaves; the
  * short form ("+N") when the words do not fit there, nothing when neither
- * does. */
-void proj_more_beside_heading(ui_gfx *g, SDL_Rect r, const char *heading, const char *more,
-                                const char *plus)
+ * does. Returns whether one fits (drawn only when draw). */
+bool proj_more_beside_heading(ui_gfx *g, SDL_Rect r, const char *heading, const char *more,
+                              const char *plus, bool draw)
 {
     int body = proj_fpx(g, T_BODY);
     int hw = 0, hh = 0, mw = 0;
@@ -243,9 +243,10 @@ void proj_more_beside_heading(ui_gfx *g, SDL_Rect r, const char *heading, const 
         more = plus;
         ui_text_size(g, more, body, UI_REGULAR, &mw, &hh);
     }
-    if (room >= mw)
+    if (room >= mw && draw)
         ui_text(g, more, r.x + r.w - ui_px(g, 24), r.y + ui_px(g, 24) * 3 / 4, body, body,
                 UI_REGULAR, UI_INK_SOFT, UI_RIGHT, room);
+    return room >= mw;
 }
 
 /* "+ N meer" for the spanningen that do not fit and found no line of their
@@ -265,7 +266,7 @@ static int frictions_more(ui_gfx *g, SDL_Rect r, SDL_Rect c, int won_y, int left
     }
     char plus[16];
     snprintf(plus, sizeof plus, "+%d", left);
-    proj_more_beside_heading(g, r, _("Spanningen"), more, plus);
+    proj_more_beside_heading(g, r, _("Spanningen"), more, plus, true);
     return c.w;
 }
 

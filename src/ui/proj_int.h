@@ -42,9 +42,10 @@ const char *proj_afspraak_text(const core_scenario *sc, const core_afspraak *a, 
  * spanningen take in a panel w units wide */
 void proj_draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r);
 float proj_frictions_height(ui_gfx *g, const ui_proj_model *m, float w_units);
-/* "+ N ..." beside the heading of panel r ("+N" when the words do not fit) */
-void proj_more_beside_heading(ui_gfx *g, SDL_Rect r, const char *heading, const char *more,
-                              const char *plus);
+/* "+ N ..." beside the heading of panel r ("+N" when the words do not fit);
+ * whether one fits, drawn only when draw */
+bool proj_more_beside_heading(ui_gfx *g, SDL_Rect r, const char *heading, const char *more,
+                              const char *plus, bool draw);
 
 /* The team's network panel (the table's, again in the debrief). */
 void proj_draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r);

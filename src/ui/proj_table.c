@@ -382,7 +382,7 @@ static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     /* as many as fit */
     int more_h = body * 13 / 10; /* room kept for the "+N" line */
     int shown = 0;
-    bool beside = false;
+    bool beside = false, plus_said = false;
     for (int k = 0; k < no; k++) {
         int i = order[k];
         const core_fact_def *f = &sc->facts[i];
@@ -403,16 +403,32 @@ static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         }
         ui_role_chip(g, sc, f->role, c.x, y + ui_px(g, 2), body);
         SDL_Rect tb = {c.x + chip + ui_px(g, 12), y, c.w - chip - ui_px(g, 12), th};
+        if (beside && shown == 0) {
+            /* no room beside the heading (16:10): the "+N" ends the fact's line */
+            char more[64], plus[16];
+            snprintf(more, sizeof more, _("+ %d eerder gedeeld"), nf - 1);
+            snprintf(plus, sizeof plus, "+%d", nf - 1);
+            int pw = 0, ph = 0;
+            ui_text_size(g, plus, body, UI_REGULAR, &pw, &ph);
+            /* only where the fact keeps a few words' room */
+            if (!proj_more_beside_heading(g, r, _("Gedeeld dossier"), more, plus, false) &&
+                tb.w - pw - ui_px(g, 12) >= body * 6) {
+                ui_text(g, plus, c.x + c.w, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, pw);
+                tb.w -= pw + ui_px(g, 12);
+                beside = false;
+                plus_said = true;
+            }
+        }
         ui_text_box(g, f->text, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
         y += th + ui_px(g, 8);
         shown++;
     }
-    if (shown < nf) {
+    if (shown < nf && !plus_said) {
         char more[64], plus[16];
         snprintf(more, sizeof more, _("+ %d eerder gedeeld"), nf - shown);
         snprintf(plus, sizeof plus, "+%d", nf - shown);
         if (beside) {
-            proj_more_beside_heading(g, r, _("Gedeeld dossier"), more, plus);
+            proj_more_beside_heading(g, r, _("Gedeeld dossier"), more, plus, true);
             return;
         }
         ui_text(g, more, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
