@@ -700,43 +700,61 @@ static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
     return h;
 }
 
+/* A seat's status as a person would say it, and its colour. */
+static const char *seat_status(const ui_player_model *m, int s, SDL_Color *col)
+{
+    const core_public_view *p = &m->view->pub;
+    *col = UI_INK_SOFT;
+    if (m->seats[s].conn == UI_SEAT_LOST) {
+        *col = UI_ALARM;
+        return _("verbinding kwijt");
+    }
+    if (p->phase == CORE_PHASE_REFLECTIE ? p->seat_reflected[s] : p->seat_ready[s]) {
+        *col = UI_GOOD;
+        return _("✓ klaar");
+    }
+    if (m->seats[s].conn == UI_SEAT_BOT)
+        return _("bot");
+    return m->seats[s].conn == UI_SEAT_EMPTY ? _("vrij") : _("bezig");
+}
+
+/* The seats: role chip, person and status a row each; with more seats
+ * than rows of a readable height (seven at 720 lines), two columns with
+ * the status as a coloured dot. */
 static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
 {
     const core_public_view *p = &m->view->pub;
     SDL_Rect c = player_title_panel(g, r, _("Het team"));
     int small = player_fpx(g, P_SMALL);
-    int n = p->n_seats;
+    int n = p->n_seats < CORE_MAX_SEATS ? p->n_seats : CORE_MAX_SEATS;
     int foot = team_footer(g, m, c);
     c.h -= foot;
-    int row = n > 0 ? c.h / n : c.h;
+    int cols = n > 0 && c.h / n < small * 115 / 100 ? 2 : 1;
+    int per_col = (n + cols - 1) / cols;
+    int row = per_col > 0 ? c.h / per_col : c.h;
     if (row > small * 2)
         row = small * 2;
-    for (int s = 0; s < n && s < CORE_MAX_SEATS; s++) {
-        int y = c.y + s * row;
+    int col_w = (c.w - (cols - 1) * ui_px(g, 16)) / cols;
+    for (int s = 0; s < n; s++) {
+        int x = c.x + (s / per_col) * (col_w + ui_px(g, 16));
+        int y = c.y + (s % per_col) * row;
         int chip = row - ui_px(g, 8);
-        int chip_w = ui_role_chip(g, m->sc, m->sc->seat_roles[s], c.x, y, chip);
+        if (cols == 2 && chip > small * 6 / 5)
+            chip = small * 6 / 5; /* narrow columns: the name gets the room */
+        int chip_w = ui_role_chip(g, m->sc, m->sc->seat_roles[s], x, y, chip);
         char who[160];
         snprintf(who, sizeof who, "%s%s", player_seat_label(m, s), s == m->view->seat ? _(" (jij)") : "");
-        int sx = c.x + c.w * 62 / 100;
-        ui_text(g, who, c.x + chip_w + ui_px(g, 10), y + (chip - small * 12 / 10) / 2, small,
-                small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT, sx - c.x - chip_w - ui_px(g, 20));
-        const char *st;
-        SDL_Color col = UI_INK_SOFT;
-        if (m->seats[s].conn == UI_SEAT_LOST) {
-            st = _("verbinding kwijt");
-            col = UI_ALARM;
-        } else if (p->phase == CORE_PHASE_REFLECTIE ? p->seat_reflected[s] : p->seat_ready[s]) {
-            st = _("✓ klaar");
-            col = UI_GOOD;
-        } else if (m->seats[s].conn == UI_SEAT_BOT) {
-            st = _("bot");
-        } else if (m->seats[s].conn == UI_SEAT_EMPTY) {
-            st = _("vrij");
-        } else {
-            st = _("bezig");
-        }
-        ui_text(g, st, sx, y + (chip - small * 12 / 10) / 2, small, small * 8 / 10, UI_BOLD, col,
-                UI_LEFT, c.x + c.w - sx);
+        SDL_Color col;
+        const char *st = seat_status(m, s, &col);
+        int ty = y + (chip - small * 12 / 10) / 2;
+        int sx = cols == 1 ? x + col_w * 62 / 100 : x + col_w - chip / 4;
+        int name_end = cols == 1 ? sx - ui_px(g, 10) : sx - chip / 4 - ui_px(g, 8);
+        ui_text(g, who, x + chip_w + ui_px(g, 10), ty, small, small * 8 / 10, UI_REGULAR, UI_INK,
+                UI_LEFT, name_end - x - chip_w - ui_px(g, 10));
+        if (cols == 1)
+            ui_text(g, st, sx, ty, small, small * 8 / 10, UI_BOLD, col, UI_LEFT, x + col_w - sx);
+        else
+            ui_circle(g, (float)sx, (float)(y + chip / 2), (float)(chip / 4), col);
     }
 }
 
@@ -792,18 +810,45 @@ static int verbeteracties_block(ui_gfx *g, const ui_player_model *m, SDL_Rect c,
     return used;
 }
 
+/* One request's words, wrapped, at *y in panel c when they fit with
+ * `below` pixels under them (its buttons); *y moves below them. False when
+ * they do not fit. */
+static bool request_text(ui_gfx *g, const char *s, SDL_Rect c, int *y, int below, ui_style st,
+                         SDL_Color ink)
+{
+    int small = player_fpx(g, P_SMALL);
+    int th = ui_text_box_height(g, s, c.w, small, st);
+    if (*y + th + below > c.y + c.h)
+        return false;
+    ui_text_box(g, s, (SDL_Rect){c.x, *y, c.w, th}, small, ui_body_min(g), st, ink, UI_LEFT);
+    *y += th + small * 3 / 10;
+    return true;
+}
+
+/* A yes button and "Weigeren" beside it, filling row r. Returns the y
+ * below them. */
+static int answer_buttons(ui_gfx *g, SDL_Rect r, const char *yes, bool enabled, int yes_id,
+                          int no_id, int arg)
+{
+    int small = player_fpx(g, P_SMALL), gap = ui_px(g, 10);
+    int bw = (r.w - gap) / 2;
+    ui_button(g, (SDL_Rect){r.x, r.y, bw, r.h}, yes, small, true, enabled, yes_id, arg);
+    ui_button(g, (SDL_Rect){r.x + bw + gap, r.y, bw, r.h}, _("Weigeren"), small, false, enabled,
+              no_id, arg);
+    return r.y + r.h + ui_px(g, 8);
+}
+
 /* Asks and offers addressed to me that wait for an answer, and goals. */
 /* The consent asked of this seat (the ouder, or the pupil from 12), with its buttons. Returns the y below it. */
 static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, int *lines)
 {
     const core_scenario *sc = m->sc;
+    if (!role_consents(sc, m->view->role))
+        return y;
     const core_public_view *p = &m->view->pub;
-    int small = player_fpx(g, P_SMALL);
-    int hb = small * 15 / 10;
-    /* consent asked of me (the ouder, or the pupil from 12) */
+    int small = player_fpx(g, P_SMALL), hb = small * 15 / 10;
     bool shareable = p->phase >= CORE_PHASE_IDENTITEIT && p->phase < CORE_PHASE_END;
-    for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS && role_consents(sc, m->view->role);
-         f++) {
+    for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS; f++) {
         if (p->fact_consent[f] != 1 || p->fact_shared[f])
             continue;
         const core_fact_def *fd = &sc->facts[f];
@@ -823,42 +868,34 @@ static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int
         else
             snprintf(s, sizeof s, _("%s vraagt toestemming om een gevoelig feit te delen (over %s)."),
                      player_role_name(sc, fd->role), about);
-        int th = ui_text_box_height(g, s, c.w, small, UI_BOLD);
-        if (y + th + hb > c.y + c.h)
+        if (!request_text(g, s, c, &y, hb, UI_BOLD, UI_INK))
             break;
-        ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, th}, small, small * 8 / 10, UI_BOLD, UI_INK,
-                    UI_LEFT);
-        y += th + small * 3 / 10;
-        int bw = (c.w - ui_px(g, 10)) / 2;
-        ui_button(g, (SDL_Rect){c.x, y, bw, hb}, _("Toestemming geven"), small, true, shareable,
-                  PLAYER_ID_CONSENT_YES, f);
-        ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), y, bw, hb}, _("Weigeren"), small, false,
-                  shareable, PLAYER_ID_CONSENT_NO, f);
-        y += hb + ui_px(g, 8);
+        y = answer_buttons(g, (SDL_Rect){c.x, y, c.w, hb}, _("Toestemming geven"), shareable,
+                           PLAYER_ID_CONSENT_YES, PLAYER_ID_CONSENT_NO, f);
         (*lines)++;
     }
     return y;
 }
 
-/* What the pupil said, once someone asked. Returns the y below it. */
+/* What the pupil said, once someone asked, a line each. Returns the y
+ * below it. */
 static int pupil_words(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, int *lines)
 {
     const core_scenario *sc = m->sc;
     const core_public_view *p = &m->view->pub;
-    int small = player_fpx(g, P_SMALL);
-    /* what the pupil said, once someone asked */
     for (int f = 0; f < sc->n_facts && f < CORE_MAX_FACTS; f++) {
         if (!sc->facts[f].pupil_voice || !p->fact_shared[f] || !sc->facts[f].text[0])
             continue;
         char s[CORE_TEXT_LEN + 64];
         snprintf(s, sizeof s, _("%s zegt: ‘%s’"),
                  sc->pupil_name[0] ? sc->pupil_name : _("De leerling"), sc->facts[f].text);
-        int th = ui_text_box_height(g, s, c.w, small, UI_REGULAR);
-        if (y + th > c.y + c.h)
+        /* one line each, ending in "…" (whole on hover): the pupil's words
+         * stay all game, and must not push the goals out of the panel */
+        int small = player_fpx(g, P_SMALL);
+        if (y + small * 13 / 10 > c.y + c.h)
             break;
-        ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, th}, small, small * 8 / 10, UI_REGULAR,
-                    UI_ACCENT, UI_LEFT);
-        y += th + small * 3 / 10;
+        ui_text(g, s, c.x, y, small, ui_body_min(g), UI_REGULAR, UI_ACCENT, UI_LEFT, c.w);
+        y += small * 13 / 10;
         (*lines)++;
     }
     return y;
@@ -898,23 +935,32 @@ static int promise_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, 
         snprintf(full, sizeof full, "%s (%s)", s,
                  pr->status >= 0 && pr->status <= CORE_PROMISE_BROKEN ? _(stn[pr->status]) : "?");
         /* A long need title wraps onto a second line rather than being cut. */
-        int th = ui_text_box_height(g, full, c.w, small, UI_REGULAR);
-        if (y + th + small * 3 / 10 + (mine_to_answer ? hb : 0) > c.y + c.h)
+        if (!request_text(g, full, c, &y, small * 3 / 10 + (mine_to_answer ? hb : 0), UI_REGULAR,
+                          UI_INK))
             break;
-        ui_text_box(g, full, (SDL_Rect){c.x, y, c.w, th}, small, small, UI_REGULAR, UI_INK,
-                    UI_LEFT);
-        y += th + small * 3 / 10;
-        if (mine_to_answer) {
-            int bw = (c.w - ui_px(g, 10)) / 2;
-            ui_button(g, (SDL_Rect){c.x, y, bw, hb}, _("Aanvaarden"), small, true, true,
-                      UI_ID_PROMISE_ACCEPT, i);
-            ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), y, bw, hb}, _("Weigeren"), small,
-                      false, true, UI_ID_PROMISE_DECLINE, i);
-            y += hb + ui_px(g, 8);
-        }
+        if (mine_to_answer)
+            y = answer_buttons(g, (SDL_Rect){c.x, y, c.w, hb}, _("Aanvaarden"), true,
+                               UI_ID_PROMISE_ACCEPT, UI_ID_PROMISE_DECLINE, i);
         (*lines)++;
     }
     return y;
+}
+
+/* The goal slots in the order the panel lists them: the open vote, the
+ * adopted goals (the team's own first: the newest), then the rest, so that
+ * what a player can act on stays in view when the list is cut. */
+static int goal_order(const core_public_view *p, int slots, int *order)
+{
+    int n = 0;
+    if (p->goal_proposal >= 0 && p->goal_proposal < slots)
+        order[n++] = p->goal_proposal;
+    for (int i = slots - 1; i >= 0; i--)
+        if (p->goal_adopted[i] && i != p->goal_proposal)
+            order[n++] = i;
+    for (int i = 0; i < slots; i++)
+        if (!p->goal_adopted[i] && i != p->goal_proposal)
+            order[n++] = i;
+    return n;
 }
 
 /* The goals: adopted ones, the open vote and the candidates in Overleg. Returns the y below it. */
@@ -971,7 +1017,9 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
             y += th + ui_px(g, 4);
         }
     }
-    for (int i = 0; i < slots; i++) {
+    int order[CORE_MAX_GOAL_SLOTS];
+    for (int k = 0, n_order = goal_order(p, slots, order); k < n_order; k++) {
+        int i = order[k];
         bool adopted = p->goal_adopted[i];
         bool voting = p->goal_proposal == i;
         bool can_propose = overleg_free && !adopted;
@@ -995,7 +1043,9 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
         ui_text_box(g, s, (SDL_Rect){c.x, y + (th < hb ? (hb - th) / 2 : 0), tw, th}, small,
                     small * 8 / 10, gst, adopted ? UI_GOOD : UI_INK, UI_LEFT);
         if (voting) {
-            bool voted = ((p->goal_votes_yes | p->goal_votes_no) >> m->view->seat) & 1u;
+            /* a vote is cast while the table talks; after that it only shows */
+            bool voted = (((p->goal_votes_yes | p->goal_votes_no) >> m->view->seat) & 1u) ||
+                         !player_talk_phase(p);
             int half = (bw - ui_px(g, 6)) / 2;
             ui_button(g, (SDL_Rect){c.x + c.w - bw, y, half, hb}, _("Ja"), small, true, !voted,
                       UI_ID_VOTE_YES, i);

@@ -132,8 +132,12 @@ void player_hand(ui_gfx *g, const ui_player_model *m)
     else if (p->phase == CORE_PHASE_END)
         why = _("het spel is voorbij");
     if (why) {
-        ui_text(g, why, rb.x + rb.w / 2, rb.y - small * 14 / 10, small, small * 8 / 10, UI_BOLD,
-                UI_INK_SOFT, UI_CENTER, rb.w);
+        /* two lines above the button rather than a reason ending in "…" */
+        int th = ui_text_box_height(g, why, rb.w, small, UI_BOLD);
+        if (th > small * 24 / 10)
+            th = small * 24 / 10;
+        ui_text_box(g, why, (SDL_Rect){rb.x, rb.y - th - small * 2 / 10, rb.w, th}, small,
+                    small * 8 / 10, UI_BOLD, UI_INK_SOFT, UI_CENTER);
     } else if (p->phase == CORE_PHASE_INZET) {
         snprintf(cnt, sizeof cnt, _("%d van %d kaarten"), v->commit_n, sc->rules.max_commit);
         ui_text(g, cnt, rb.x + rb.w / 2, rb.y - small * 14 / 10, small, small, UI_BOLD, UI_INK,

@@ -71,15 +71,32 @@ void proj_topbar(ui_gfx *g, const ui_proj_model *m, const char *center)
     bar.x = 0;
     bar.w = g->w;
     ui_fill(g, bar, UI_ACCENT);
-    int px = proj_fpx(g, T_H2);
+    int px = proj_fpx(g, T_H2), body = proj_fpx(g, T_BODY);
     SDL_Rect brand = ui_r(g, 32, 24, 560, 50);
+    SDL_Rect c = ui_r(g, 620, 26, 680, 50);
+    if (center) {
+        /* a narrow screen: the two texts share the whole bar by what they
+         * need (the centre text first, the title at least two fifths) */
+        int tw = 0, cw = 0, th = 0, gap = ui_px(g, 32);
+        int avail = bar.w - 2 * brand.x - gap;
+        ui_text_size(g, m->sc->title, px, UI_BOLD, &tw, &th);
+        ui_text_size(g, center, body, UI_BOLD, &cw, &th);
+        if (tw > brand.w || cw > c.w) {
+            int title_w = tw < avail * 2 / 5 ? tw : avail * 2 / 5;
+            if (cw < avail - title_w)
+                title_w = avail - cw < tw ? avail - cw : tw;
+            brand.w = title_w;
+            c.x = brand.x + title_w + gap;
+            c.w = bar.w - brand.x - c.x;
+            if (cw < c.w) { /* centred in what is left */
+                c.x += (c.w - cw) / 2;
+                c.w = cw;
+            }
+        }
+        ui_text(g, center, c.x + c.w / 2, c.y, body, body, UI_BOLD, UI_WHITE, UI_CENTER, c.w);
+    }
     ui_text(g, m->sc->title, brand.x, brand.y, px, proj_fpx(g, T_LABEL), UI_BOLD, UI_WHITE, UI_LEFT,
             brand.w);
-    if (center) {
-        SDL_Rect c = ui_r(g, 620, 26, 680, 50);
-        ui_text(g, center, c.x + c.w / 2, c.y, proj_fpx(g, T_BODY), proj_fpx(g, T_BODY), UI_BOLD,
-                UI_WHITE, UI_CENTER, c.w);
-    }
 }
 
 void ui_draw_projector(ui_gfx *g, const ui_proj_model *m, ui_proj_screen screen)

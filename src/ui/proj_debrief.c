@@ -20,8 +20,20 @@ static void debrief_header(ui_gfx *g, const ui_proj_model *m)
     int gap = ui_px(g, 10);
     int w = (area.w - gap * (UI_DEBRIEF_STEPS - 1)) / UI_DEBRIEF_STEPS;
     int body = proj_fpx(g, T_BODY);
-    for (int i = 0; i < UI_DEBRIEF_STEPS; i++) {
-        SDL_Rect s = {area.x + i * (w + gap), area.y, w, area.h};
+    /* a narrow screen: the current step takes the room its name needs,
+     * the others (shown by their number) share the rest */
+    int cur_w = w, cw = 0, ch = 0;
+    if (m->debrief_step >= 0 && m->debrief_step < UI_DEBRIEF_STEPS)
+        ui_text_size(g, _(steps[m->debrief_step]), body, UI_BOLD, &cw, &ch);
+    if (cw + ui_px(g, 32) > w) {
+        cur_w = cw + ui_px(g, 32);
+        if (cur_w > area.w / 2)
+            cur_w = area.w / 2;
+        w = (area.w - gap * (UI_DEBRIEF_STEPS - 1) - cur_w) / (UI_DEBRIEF_STEPS - 1);
+    }
+    for (int i = 0, x = area.x; i < UI_DEBRIEF_STEPS; i++) {
+        SDL_Rect s = {x, area.y, m->debrief_step == i ? cur_w : w, area.h};
+        x += s.w + gap;
         bool cur = m->debrief_step == i;
         ui_round(g, s, ui_px(g, 12), cur ? UI_ACCENT : UI_PANEL);
         int tw = 0, th = 0;
@@ -37,17 +49,44 @@ static void debrief_header(ui_gfx *g, const ui_proj_model *m)
         ui_text(g, label, s.x + s.w / 2, s.y + (s.h - th) / 2, body, ui_body_min(g), UI_BOLD,
                 cur ? UI_WHITE : UI_ACCENT, UI_CENTER, s.w - ui_px(g, 16));
     }
+    /* the trainer's own controls: the trainer's text size (SCREENS.md) */
+    ui_text_role old_role = ui_set_text_role(g, UI_TR_TRAINER);
     int bpx = proj_fpx(g, T_LABEL);
-    ui_button(g, ui_r(g, 32, 990, 260, 76), _("← Vorige"), bpx, false, m->debrief_step > 0,
-              UI_ID_DEBRIEF_PREV, 0);
-    ui_button(g, ui_r(g, 1628, 990, 260, 76), _("Volgende →"), bpx, true,
-              m->debrief_step < UI_DEBRIEF_STEPS - 1, UI_ID_DEBRIEF_NEXT, 0);
-    if (m->can_export) {
-        ui_button(g, ui_r(g, 560, 990, 390, 76), _("Verslag exporteren"), bpx, false, true,
-                  UI_ID_EXPORT, 0);
-        ui_button(g, ui_r(g, 970, 990, 390, 76), _("Anoniem (rollen)"), bpx, false, true,
-                  UI_ID_EXPORT, 1);
+    /* at least as wide as their labels (4:3) */
+    SDL_Rect prev = ui_r(g, 32, 990, 260, 76), next = ui_r(g, 1628, 990, 260, 76);
+    int pw = 0, nw = 0, lh = 0;
+    ui_text_size(g, _("← Vorige"), bpx, UI_BOLD, &pw, &lh);
+    ui_text_size(g, _("Volgende →"), bpx, UI_BOLD, &nw, &lh);
+    if (prev.w < pw + prev.h / 3 + ui_px(g, 16))
+        prev.w = pw + prev.h / 3 + ui_px(g, 16);
+    if (next.w < nw + next.h / 3 + ui_px(g, 16)) {
+        int right = next.x + next.w;
+        next.w = nw + next.h / 3 + ui_px(g, 16);
+        next.x = right - next.w;
     }
+    ui_button(g, prev, _("← Vorige"), bpx, false, m->debrief_step > 0, UI_ID_DEBRIEF_PREV, 0);
+    ui_button(g, next, _("Volgende →"), bpx, true, m->debrief_step < UI_DEBRIEF_STEPS - 1,
+              UI_ID_DEBRIEF_NEXT, 0);
+    if (m->can_export) {
+        /* the two export buttons side by side, centred between the step
+         * buttons, each as wide as its label where there is room */
+        const char *lbl[2] = {_("Verslag exporteren"), _("Anoniem (rollen)")};
+        int room = next.x - (prev.x + prev.w) - 4 * gap, ew[2], sum = gap;
+        for (int i = 0; i < 2; i++) {
+            ui_text_size(g, lbl[i], bpx, UI_BOLD, &ew[i], &lh);
+            ew[i] += prev.h / 3 + ui_px(g, 16);
+            sum += ew[i];
+        }
+        for (int i = 0; i < 2 && sum > room; i++)
+            ew[i] = (room - gap) / 2;
+        int ex = prev.x + prev.w + (next.x - prev.x - prev.w - (ew[0] + gap + ew[1])) / 2;
+        for (int i = 0; i < 2; i++) {
+            ui_button(g, (SDL_Rect){ex, prev.y, ew[i], prev.h}, lbl[i], bpx, false, true,
+                      UI_ID_EXPORT, i);
+            ex += ew[i] + gap;
+        }
+    }
+    ui_set_text_role(g, old_role);
 }
 
 static void debrief_reactions(ui_gfx *g, const ui_proj_model *m)

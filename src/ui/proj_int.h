@@ -1,6 +1,7 @@
 /*
  * ui/proj_int: what the projector's source files (proj, proj_lobby,
- * proj_table, proj_debrief, proj_overlays) share; not for other screens.
+ * proj_table, proj_frictions, proj_debrief, proj_overlays) share; not for
+ * other screens.
  */
 #ifndef SAMENSPEL_UI_PROJ_INT_H
 #define SAMENSPEL_UI_PROJ_INT_H
@@ -37,6 +38,14 @@ void proj_draw_debrief(ui_gfx *g, const ui_proj_model *m);
 
 /* The words of spanning f's afspraak (the level's option or the team's own). */
 const char *proj_afspraak_text(const core_scenario *sc, const core_afspraak *a, int f);
+/* the spanningen panel (proj_frictions.c), and the design units its open
+ * spanningen take in a panel w units wide */
+void proj_draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r);
+float proj_frictions_height(ui_gfx *g, const ui_proj_model *m, float w_units);
+/* "+ N ..." beside the heading of panel r ("+N" when the words do not fit);
+ * whether one fits, drawn only when draw */
+bool proj_more_beside_heading(ui_gfx *g, SDL_Rect r, const char *heading, const char *more,
+                              const char *plus, bool draw);
 
 /* The team's network panel (the table's, again in the debrief). */
 void proj_draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r);

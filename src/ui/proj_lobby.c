@@ -109,13 +109,52 @@ bool proj_draw_qr(ui_gfx *g, const char *text, SDL_Rect r)
     return true;
 }
 
-void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
-{
-    proj_topbar(g, m, _("Wachten op de spelers"));
-    const core_scenario *sc = m->sc;
-    int body = proj_fpx(g, T_BODY);
+/* One of the trainer's lobby buttons. */
+typedef struct {
+    const char *label;
+    int id;
+    bool primary;
+} lobby_button;
 
-    /* left: the scenario and the pupil */
+/* What a button needs to show its whole label in a row r.h high. */
+static int lobby_button_w(ui_gfx *g, const lobby_button *b, int px, int h)
+{
+    int tw = 0, th = 0;
+    ui_text_size(g, b->label, px, UI_BOLD, &tw, &th);
+    return tw + h / 3 + ui_px(g, 12);
+}
+
+static bool lobby_row_fits(ui_gfx *g, const lobby_button *b, int n, int px, SDL_Rect r)
+{
+    int need = (n - 1) * ui_px(g, 20);
+    for (int i = 0; i < n; i++)
+        need += lobby_button_w(g, &b[i], px, r.h);
+    return need <= r.w;
+}
+
+/* n buttons side by side in r, each as wide as its label needs and the
+ * room left shared out evenly, so that no label ends in "…" when the row
+ * can hold them all. */
+static void lobby_button_row(ui_gfx *g, const lobby_button *b, int n, int px, SDL_Rect r)
+{
+    int gap = ui_px(g, 20), need = (n - 1) * gap;
+    int w[4];
+    for (int i = 0; i < n && i < 4; i++)
+        need += w[i] = lobby_button_w(g, &b[i], px, r.h);
+    int extra = r.w > need ? (r.w - need) / n : 0;
+    int x = r.x;
+    for (int i = 0; i < n && i < 4; i++) {
+        int bw = i == n - 1 ? r.x + r.w - x : w[i] + extra;
+        ui_button(g, (SDL_Rect){x, r.y, bw, r.h}, b[i].label, px, b[i].primary, true, b[i].id, 0);
+        x += bw + gap;
+    }
+}
+
+/* The lobby's left panel: the pupil, the casus's intro and the trainer's
+ * button to load another casus. */
+static void lobby_pupil_panel(ui_gfx *g, const ui_proj_model *m, int body)
+{
+    const core_scenario *sc = m->sc;
     SDL_Rect left = ui_r(g, 32, 124, 860, 920);
     SDL_Rect c = proj_panel_with_title(g, left, _("De leerling"));
     char head[256];
@@ -142,6 +181,14 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
                   proj_fpx(g, T_LABEL), false, true, UI_ID_LOAD_LEVEL, 0);
         ui_set_text_role(g, old);
     }
+
+}
+
+void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
+{
+    proj_topbar(g, m, _("Wachten op de spelers"));
+    int body = proj_fpx(g, T_BODY);
+    lobby_pupil_panel(g, m, body);
 
     /* right top: how to join */
     SDL_Rect code = ui_r(g, 924, 124, 964, 420);
@@ -197,22 +244,42 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
                 UI_LEFT, cc.w);
     }
 
-    /* right middle: seats */
-    SDL_Rect seats = ui_r(g, 924, 560, 964, 364);
+    /* right middle: seats; right bottom: the trainer's controls, in two
+     * rows when their labels do not fit in one (4:3) */
+    ui_text_role old_role = ui_set_text_role(g, UI_TR_TRAINER);
+    int bpx = proj_fpx(g, T_LABEL);
+    lobby_button b[4] = {
+        {_("Start het spel"), UI_ID_START, true},
+        {_("Bots op vrije plaatsen"), UI_ID_BOTS_FILL, false},
+        {_("EN / NL"), UI_ID_LANG, false},
+        {_("Hulp"), UI_ID_HELP, false},
+    };
+    bool one_row = lobby_row_fits(g, b, 4, bpx, ui_r(g, 924, 940, 964, 96));
+    ui_set_text_role(g, old_role);
+    float seats_h = one_row || m->observer ? 364.0f : 342.0f;
+    SDL_Rect seats = ui_r(g, 924, 560, 964, seats_h);
     char title[128];
     snprintf(title, sizeof title, _("Plaatsen · %d toeschouwers"), m->observers);
     SDL_Rect sc2 = proj_panel_with_title(g, seats, title);
     draw_seat_rows(g, m, sc2, !m->observer);
     if (m->observer)
         return;
-
-    /* right bottom: the trainer's controls */
     ui_set_text_role(g, UI_TR_TRAINER);
-    int bpx = proj_fpx(g, T_LABEL);
-    ui_button(g, ui_r(g, 924, 940, 300, 96), _("Start het spel"), bpx, true, true, UI_ID_START, 0);
-    ui_button(g, ui_r(g, 1244, 940, 300, 96), _("Bots op vrije plaatsen"), bpx, false, true,
-              UI_ID_BOTS_FILL, 0);
-    ui_button(g, ui_r(g, 1564, 940, 150, 96), _("EN / NL"), bpx, false, true, UI_ID_LANG, 0);
-    ui_button(g, ui_r(g, 1734, 940, 154, 96), _("Hulp"), bpx, false, true, UI_ID_HELP, 0);
+    /* the design's boxes where every label fits in its own */
+    static const float design_x[4] = {924, 1244, 1564, 1734}, design_w[4] = {300, 300, 150, 154};
+    bool design = true;
+    for (int i = 0; i < 4; i++)
+        design = design && lobby_button_w(g, &b[i], bpx, ui_px(g, 96)) <=
+                               ui_r(g, design_x[i], 940, design_w[i], 96).w + ui_px(g, 12);
+    if (design) {
+        for (int i = 0; i < 4; i++)
+            ui_button(g, ui_r(g, design_x[i], 940, design_w[i], 96), b[i].label, bpx,
+                      b[i].primary, true, b[i].id, 0);
+    } else if (one_row) {
+        lobby_button_row(g, b, 4, bpx, ui_r(g, 924, 940, 964, 96));
+    } else {
+        lobby_button_row(g, b, 2, bpx, ui_r(g, 924, 918, 964, 56));
+        lobby_button_row(g, b + 2, 2, bpx, ui_r(g, 924, 982, 964, 56));
+    }
     ui_set_text_role(g, UI_TR_BODY);
 }

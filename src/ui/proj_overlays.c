@@ -24,6 +24,59 @@ static const char *target_name(const core_scenario *sc, int kind, int target)
 }
 
 /* The simultaneous reveal: seat after seat, with what each committed. */
+/* Whether a card of the reveal does not hold "title → target" in its box
+ * (w wide for the row's cards, h high): then every card puts the target on
+ * a line of its own, so that where each card went stays whole and the
+ * cards read alike. */
+static bool reveal_split(ui_gfx *g, const ui_proj_model *m, int w, int h, int body)
+{
+    const core_scenario *sc = m->sc;
+    for (int s = 0; s < m->pub->n_seats && s < CORE_MAX_SEATS; s++) {
+        int cards = m->pub->revealed_n[s];
+        for (int k = 0; k < cards && k < CORE_MAX_COMMIT; k++) {
+            const core_commitment *cm = &m->pub->revealed_commits[s][k];
+            char s2[256];
+            snprintf(s2, sizeof s2, "%s → %s",
+                     cm->card >= 0 && cm->card < sc->n_cards ? sc->cards[cm->card].title : "?",
+                     target_name(sc, cm->target_kind, cm->target));
+            int tw = w / cards - ui_px(g, 12) - ui_px(g, 24);
+            if (ui_text_box_height(g, s2, tw, body, UI_REGULAR) > h)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* One revealed card: "title → target", or with split the target on a
+ * line of its own (see reveal_split). */
+static void reveal_card(ui_gfx *g, const core_scenario *sc, const core_commitment *cm,
+                        SDL_Rect card, bool split)
+{
+    int body = proj_fpx(g, T_BODY);
+    const char *title = (cm->card >= 0 && cm->card < sc->n_cards) ? sc->cards[cm->card].title
+                                                                   : "?";
+    ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
+    char s2[256];
+    snprintf(s2, sizeof s2, "%s → %s", title, target_name(sc, cm->target_kind, cm->target));
+    SDL_Rect tb = {card.x + ui_px(g, 12), card.y + ui_px(g, 4), card.w - ui_px(g, 24),
+                   card.h - ui_px(g, 8)};
+    /* a row of one line (many seats) ends in "…"; whole on hover */
+    int line = body * 12 / 10;
+    if (tb.h < body * 24 / 10) {
+        ui_text(g, s2, tb.x, tb.y, body, body, UI_REGULAR, UI_INK, UI_LEFT, tb.w);
+    } else if (!split) {
+        ui_text_box(g, s2, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
+    } else {
+        /* too long for the card (4:3): where the card went keeps a line of
+         * its own, the title takes what is left */
+        char to[200];
+        snprintf(to, sizeof to, "→ %s", target_name(sc, cm->target_kind, cm->target));
+        ui_text_box(g, title, (SDL_Rect){tb.x, tb.y, tb.w, tb.h - line}, body, body, UI_REGULAR,
+                    UI_INK, UI_LEFT);
+        ui_text(g, to, tb.x, tb.y + tb.h - line, body, body, UI_REGULAR, UI_INK, UI_LEFT, tb.w);
+    }
+}
+
 void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
 {
     dim(g);
@@ -80,6 +133,9 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
         if (cw > chip_col)
             chip_col = cw;
     }
+    bool split = reveal_split(g, m, r.x + r.w - pad - (r.x + pad + chip_col + ui_px(g, 16) +
+                                                    name_w + ui_px(g, 20)),
+                              row - ui_px(g, 18), body);
     for (int s = 0; s < n; s++) {
         /* each seat appears in turn; the last fifth of the time holds */
         float appear = (float)s / (float)n * 0.8f;
@@ -104,20 +160,8 @@ void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m)
         int cw = (r.x + r.w - pad - x) / (cards > 0 ? cards : 1) - ui_px(g, 12);
         for (int k = 0; k < cards && k < CORE_MAX_COMMIT; k++) {
             const core_commitment *cm = &m->pub->revealed_commits[s][k];
-            const char *title = (cm->card >= 0 && cm->card < sc->n_cards)
-                                    ? sc->cards[cm->card].title : "?";
             SDL_Rect card = {x + k * (cw + ui_px(g, 12)), y, cw, row - ui_px(g, 10)};
-            ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
-            char s2[256];
-            snprintf(s2, sizeof s2, "%s → %s", title,
-                     target_name(sc, cm->target_kind, cm->target));
-            SDL_Rect tb = {card.x + ui_px(g, 12), card.y + ui_px(g, 4), card.w - ui_px(g, 24),
-                           card.h - ui_px(g, 8)};
-            /* a row of one line (many seats) ends in "…"; whole on hover */
-            if (tb.h < body * 24 / 10)
-                ui_text(g, s2, tb.x, tb.y, body, body, UI_REGULAR, UI_INK, UI_LEFT, tb.w);
-            else
-                ui_text_box(g, s2, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
+            reveal_card(g, sc, cm, card, split);
         }
     }
     if (result[0] && t >= 0.8f)
@@ -145,23 +189,22 @@ void proj_draw_help(ui_gfx *g)
     dim(g);
     SDL_Rect r = ui_r(g, 260, 90, 1400, 900);
     SDL_Rect c = proj_panel_with_title(g, r, _("Toetsen voor de trainer"));
+    /* by what they touch: the game, the timer, the seats, what shows, the
+     * session; a letter needs Ctrl, so that typing into this window does
+     * nothing (F1 / H and I only show things) */
     static const char *const keys[][2] = {
-        {"Enter", N_("spel starten")},
+        {"Enter", N_("spel starten")}, {"Ctrl+N", N_("volgende fase")},
         {N_("Spatie"), N_("pauze / verder; onthulling sluiten")},
         {"I", N_("de inzet van deze ronde opnieuw tonen")},
-        {"Ctrl+N", N_("volgende fase")},
-        {"Ctrl+T", N_("timer aan / uit")},
-        {"+", N_("timer één minuut langer")},
+        {"Ctrl+T", N_("timer aan / uit")}, {"+", N_("timer één minuut langer")},
         {"Ctrl+B", N_("bots op vrije plaatsen")},
         {N_("klik op een plaats"), N_("bot, vrijgeven of verwijderen")},
         {"Ctrl+V", N_("getypte antwoorden verbergen / tonen")},
         {"Ctrl+M", N_("niveau en maten verbergen / tonen")},
-        {"Ctrl+D", N_("nabespreking; ← → stappen")},
+        {"Ctrl+D", N_("nabespreking; ← → stappen")}, {"Ctrl+L", N_("taal nl / en")},
         {"Ctrl+R", N_("opnieuw beginnen (tweemaal)")},
         {"Ctrl+O", N_("andere casus laden (in de lobby)")},
-        {"Ctrl+L", N_("taal nl / en")},
-        {"F11", N_("volledig scherm")},
-        {"F1 / H", N_("deze hulp")},
+        {"F11", N_("volledig scherm")}, {"F1 / H", N_("deze hulp")},
     };
     int body = proj_fpx(g, T_BODY);
     int n = (int)(sizeof keys / sizeof keys[0]);

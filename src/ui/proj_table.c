@@ -208,220 +208,6 @@ static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
                   dk == 0 ? UI_ALARM : UI_ACCENT, body);
 }
 
-/* Where a spanning stands under rules v2 (RULES.md "Afspraken"): open,
- * an afspraak proposed or made (made = a grenservaring at Uitvoering), or
- * softened this round: cards of enough involved roles, shown from the
- * reveal on (before it the cards are secret). */
-typedef enum { FR_OPEN = 0, FR_PROPOSED, FR_MADE, FR_SOFTENED } friction_stand;
-
-static friction_stand friction_state(const ui_proj_model *m, int f)
-{
-    const core_afspraak *a = &m->pub->afspraken[f];
-    if (a->made_round > 0)
-        return FR_MADE;
-    if (a->proposer >= 0)
-        return FR_PROPOSED;
-    if (!m->pub->revealed)
-        return FR_OPEN;
-    const core_friction_def *d = &m->sc->frictions[f];
-    uint32_t roles = 0;
-    for (int s = 0; s < m->pub->n_seats && s < CORE_MAX_SEATS; s++)
-        for (int k = 0; k < m->pub->revealed_n[s] && k < CORE_MAX_COMMIT; k++) {
-            const core_commitment *c = &m->pub->revealed_commits[s][k];
-            int role = m->sc->seat_roles[s];
-            if (c->target_kind == 1 && c->target == f && role >= 0 && role < 32 &&
-                (d->roles & (1u << role)))
-                roles |= 1u << role;
-        }
-    return proj_popcount32(roles) >= d->required_roles && d->required_roles > 0 ? FR_SOFTENED
-                                                                               : FR_OPEN;
-}
-
-const char *proj_afspraak_text(const core_scenario *sc, const core_afspraak *a, int f)
-{
-    if (f < 0 || f >= sc->n_frictions)
-        return "";
-    if (a->option >= 0 && a->option < sc->frictions[f].n_options && a->option < CORE_MAX_OPTIONS)
-        return sc->frictions[f].options[a->option];
-    return a->text;
-}
-
-/* Involved roles that agreed to the afspraak of spanning f. */
-static int afspraak_roles_agreed(const ui_proj_model *m, int f)
-{
-    uint32_t roles = 0;
-    const core_friction_def *d = &m->sc->frictions[f];
-    for (int s = 0; s < m->pub->n_seats && s < CORE_MAX_SEATS; s++) {
-        int role = m->sc->seat_roles[s];
-        if ((m->pub->afspraken[f].agreed & (1u << s)) && role >= 0 && role < 32 &&
-            (d->roles & (1u << role)))
-            roles |= 1u << role;
-    }
-    return proj_popcount32(roles);
-}
-
-/* The state line of a spanning card; the afspraak's words in text ("" none). */
-static void friction_state_line(const ui_proj_model *m, int f, const core_friction_state *fs,
-                                char *state, size_t len, const char **text, SDL_Color *ink)
-{
-    *text = "";
-    switch (friction_state(m, f)) {
-    case FR_MADE:
-        snprintf(state, len, "%s", _("✓ afspraak"));
-        *text = proj_afspraak_text(m->sc, &m->pub->afspraken[f], f);
-        *ink = UI_GOOD;
-        break;
-    case FR_PROPOSED:
-        snprintf(state, len, _("afspraak voorgesteld · %d/%d akkoord"), afspraak_roles_agreed(m, f),
-                 m->sc->frictions[f].required_roles);
-        *text = proj_afspraak_text(m->sc, &m->pub->afspraken[f], f);
-        *ink = UI_WARN;
-        break;
-    case FR_SOFTENED:
-        snprintf(state, len, "%s", _("verzacht · geen verlies"));
-        *ink = UI_ACCENT;
-        break;
-    default:
-        snprintf(state, len, _("open · ernst %d"), fs->severity);
-        *ink = UI_ALARM;
-        break;
-    }
-}
-
-/* "2 grenservaringen · innovatie: X (+1)": what the spanningen won. */
-static void boundary_line(const ui_proj_model *m, char *won, size_t cap)
-{
-    const core_scenario *sc = m->sc;
-    int nb = m->pub->n_boundary;
-    int n_inn = m->pub->n_innovations;
-    const char *first = "";
-    if (n_inn > 0 && m->pub->innovations[0] >= 0 && m->pub->innovations[0] < sc->n_cards)
-        first = sc->cards[m->pub->innovations[0]].title;
-    char bcount[96];
-    snprintf(bcount, sizeof bcount,
-             ngettext("%d grenservaring", "%d grenservaringen", (unsigned long)(nb < 0 ? 0 : nb)),
-             nb);
-    if (n_inn > 1)
-        snprintf(won, cap, _("%s · innovatie: %s (+%d)"), bcount, first, n_inn - 1);
-    else if (n_inn == 1)
-        snprintf(won, cap, _("%s · innovatie: %s"), bcount, first);
-    else
-        snprintf(won, cap, "%s", bcount);
-}
-
-static void draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
-{
-    SDL_Rect c = proj_panel_with_title(g, r, _("Spanningen"));
-    const core_scenario *sc = m->sc;
-    int body = proj_fpx(g, T_BODY);
-    /* the bottom lines: boundary experiences won and the team's innovations */
-    char won[320];
-    int nb = m->pub->n_boundary;
-    int n_inn = m->pub->n_innovations;
-    boundary_line(m, won, sizeof won);
-    /* nothing won yet: the line gives its room to the spanningen */
-    int won_h = nb > 0 || n_inn > 0 ? ui_text_box_height(g, won, c.w, body, UI_BOLD) : 0;
-    /* two lines at most, one in a small panel (ending in "…", whole on hover) */
-    int won_max = c.h < body * 8 ? body * 13 / 10 : body * 26 / 10;
-    if (won_h > won_max)
-        won_h = won_max;
-    int bottom = c.y + c.h - won_h;
-    int y = c.y;
-    int shown = 0;
-    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
-        const core_friction_state *f = &m->pub->frictions[i];
-        if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
-            continue;
-        const core_friction_def *d = &sc->frictions[f->friction];
-        char state[160];
-        const char *aftext = "";
-        SDL_Color state_ink = UI_ALARM;
-        friction_state_line(m, f->friction, f, state, sizeof state, &aftext, &state_ink);
-        int tw = c.w - ui_px(g, 30);
-        int th = ui_text_box_height(g, d->title, tw, body, UI_BOLD);
-        if (th > body * 27 / 10)
-            th = body * 27 / 10;
-        /* an afspraak's words take one more line (ending in "…", whole on hover) */
-        int aft_h = aftext[0] ? body * 13 / 10 : 0;
-        /* the state goes beside the role chips, or on a line of its own
-         * when they leave it too little room (three roles at 4:3) */
-        int chips_w = 0;
-        for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
-            if (d->roles & (1u << ro))
-                chips_w += ui_role_chip_width(g, sc, ro, body * 6 / 5) + ui_px(g, 6);
-        int state_w = 0, state_h = 0;
-        ui_text_size(g, state, ui_body_min(g), UI_BOLD, &state_w, &state_h);
-        bool state_line = chips_w + ui_px(g, 12) + state_w / 3 > c.w - ui_px(g, 30);
-        int state_h2 = state_line ? body * 13 / 10 : 0;
-        int need = th + body * 13 / 10 + state_h2 + aft_h + ui_px(g, 22);
-        /* the open spanningen from this one on (resolved ones are not listed) */
-        int left = 0;
-        for (int k = i; k < m->pub->n_frictions_out && k < CORE_MAX_FRICTIONS; k++)
-            left += m->pub->frictions[k].active ? 1 : 0;
-        int more_h = left > 1 && shown > 0 ? body * 13 / 10 : 0;
-        if (y + need + more_h > bottom && shown == 0 && th > body * 13 / 10) {
-            /* the first card is shown even in a small panel: its title on
-             * one line, ending in "…" (whole on hover) */
-            need -= th - body * 13 / 10;
-            th = body * 13 / 10;
-        }
-        if (y + need + more_h > bottom) {
-            char more[64];
-            snprintf(more, sizeof more, _("+ %d meer"), left);
-            if (y + body * 13 / 10 <= bottom) {
-                ui_text(g, more, c.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
-                y += body * 13 / 10;
-            } else { /* no line left: beside the heading, in what it leaves */
-                int hw = 0, hh = 0, mw = 0;
-                ui_text_size(g, _("Spanningen"), proj_fpx(g, T_LABEL), UI_BOLD, &hw, &hh);
-                ui_text_size(g, more, body, UI_REGULAR, &mw, &hh);
-                int room = r.w - 2 * ui_px(g, 24) - hw - ui_px(g, 12);
-                if (room >= mw)
-                    ui_text(g, more, r.x + r.w - ui_px(g, 24), r.y + ui_px(g, 24) * 3 / 4, body,
-                            body, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, room);
-            }
-            break;
-        }
-        SDL_Rect card = {c.x, y, c.w, need - ui_px(g, 10)};
-        ui_round(g, card, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
-        SDL_Rect bar = {c.x, y, ui_px(g, 8), card.h};
-        ui_fill(g, bar, UI_WARN);
-        ui_text_box(g, d->title, (SDL_Rect){c.x + ui_px(g, 20), y + ui_px(g, 6), tw, th}, body,
-                    ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
-        /* involved roles as chips, severity in words */
-        int cx = c.x + ui_px(g, 20);
-        int chip = body * 6 / 5;
-        int cy = y + ui_px(g, 6) + th + ui_px(g, 2);
-        for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
-            if (d->roles & (1u << ro)) {
-                cx += ui_role_chip(g, sc, ro, cx, cy, chip) + ui_px(g, 6);
-            }
-        if (state_line) {
-            cy += body * 13 / 10;
-            ui_text(g, state, c.x + ui_px(g, 20), cy, body, ui_body_min(g), UI_BOLD, state_ink,
-                    UI_LEFT, tw);
-        } else {
-            int sx = cx + ui_px(g, 6);
-            ui_text(g, state, c.x + c.w - ui_px(g, 10), cy, body, ui_body_min(g), UI_BOLD,
-                    state_ink, UI_RIGHT, c.x + c.w - ui_px(g, 10) - sx);
-        }
-        if (aftext[0]) {
-            char line[CORE_ANSWER_LEN + 8];
-            snprintf(line, sizeof line, "“%s”", aftext);
-            ui_text(g, line, c.x + ui_px(g, 20), cy + body * 13 / 10, body, ui_body_min(g),
-                    UI_REGULAR, UI_INK, UI_LEFT, tw);
-        }
-        y += need;
-        shown++;
-    }
-    if (shown == 0 && y == c.y)
-        ui_text_box(g, _("Geen open spanningen."), (SDL_Rect){c.x, y, c.w, body * 2}, body,
-                    ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
-    if (won_h > 0)
-        ui_text_box(g, won, (SDL_Rect){c.x, bottom, c.w, won_h}, body, ui_body_min(g), UI_BOLD,
-                    nb > 0 ? UI_GOOD : UI_INK_SOFT, UI_LEFT);
-}
-
 static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
     SDL_Rect c = proj_panel_with_title(g, r, _("Noden van de leerling"));
@@ -561,24 +347,12 @@ static void draw_goals(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     }
 }
 
-static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+/* The shared dossier facts into order, the newest first: by the round
+ * they were shared in, then the later fact. Returns how many. */
+static int shared_facts_newest_first(const ui_proj_model *m, int *order)
 {
-    SDL_Rect c = proj_panel_with_title(g, r, _("Gedeeld dossier"));
-    const core_scenario *sc = m->sc;
-    int body = proj_fpx(g, T_BODY);
-    int y = c.y;
-    /* shared dossier facts: the newest first, as many as fit */
-    int nf = 0;
-    for (int i = 0; i < sc->n_facts && i < CORE_MAX_FACTS; i++)
-        nf += m->pub->fact_shared[i] ? 1 : 0;
-    if (nf == 0) {
-        ui_text(g, _("Nog geen dossierfeiten gedeeld."), c.x, y, body, ui_body_min(g),
-                UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
-        return;
-    }
-    /* newest first: by the round they were shared in, then the later fact */
-    int order[CORE_MAX_FACTS], no = 0;
-    for (int i = 0; i < sc->n_facts && i < CORE_MAX_FACTS; i++)
+    int no = 0;
+    for (int i = 0; i < m->sc->n_facts && i < CORE_MAX_FACTS; i++)
         if (m->pub->fact_shared[i])
             order[no++] = i;
     for (int a = 1; a < no; a++)
@@ -590,15 +364,37 @@ static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
                 order[b] = x;
             }
         }
+    return no;
+}
+
+static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    int order[CORE_MAX_FACTS];
+    int no = shared_facts_newest_first(m, order), nf = no;
+    SDL_Rect c = proj_panel_with_title(g, r, _("Gedeeld dossier"));
+    int body = proj_fpx(g, T_BODY), y = c.y;
+    const core_scenario *sc = m->sc;
+    if (nf == 0) {
+        ui_text(g, _("Nog geen dossierfeiten gedeeld."), c.x, y, body, ui_body_min(g),
+                UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+        return;
+    }
+    /* as many as fit */
     int more_h = body * 13 / 10; /* room kept for the "+N" line */
     int shown = 0;
+    bool beside = false, plus_said = false;
     for (int k = 0; k < no; k++) {
         int i = order[k];
         const core_fact_def *f = &sc->facts[i];
         int chip = ui_role_chip_width(g, sc, f->role, body);
         int th = ui_text_box_height(g, f->text, c.w - chip - ui_px(g, 12), body, UI_REGULAR);
-        int reserve = k + 1 < no ? more_h : 0;
+        int reserve = k + 1 < no && !beside ? more_h : 0;
         int avail = c.y + c.h - y - reserve;
+        if (shown == 0 && reserve > 0 && avail < body * 12 / 10) {
+            /* one line left: it goes to the newest fact, the "+N" beside the heading */
+            beside = true;
+            avail += reserve;
+        }
         if (th > avail) {
             /* the newest fact is shown even in a small panel, ending in "…" */
             if (shown > 0 || avail < body * 12 / 10)
@@ -607,15 +403,49 @@ static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         }
         ui_role_chip(g, sc, f->role, c.x, y + ui_px(g, 2), body);
         SDL_Rect tb = {c.x + chip + ui_px(g, 12), y, c.w - chip - ui_px(g, 12), th};
+        if (beside && shown == 0) {
+            /* no room beside the heading (16:10): the "+N" ends the fact's line */
+            char more[64], plus[16];
+            snprintf(more, sizeof more, _("+ %d eerder gedeeld"), nf - 1);
+            snprintf(plus, sizeof plus, "+%d", nf - 1);
+            int pw = 0, ph = 0;
+            ui_text_size(g, plus, body, UI_REGULAR, &pw, &ph);
+            /* only where the fact keeps a few words' room */
+            if (!proj_more_beside_heading(g, r, _("Gedeeld dossier"), more, plus, false) &&
+                tb.w - pw - ui_px(g, 12) >= body * 6) {
+                ui_text(g, plus, c.x + c.w, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, pw);
+                tb.w -= pw + ui_px(g, 12);
+                beside = false;
+                plus_said = true;
+            }
+        }
         ui_text_box(g, f->text, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
         y += th + ui_px(g, 8);
         shown++;
     }
-    if (shown < nf) {
-        char more[64];
+    if (shown < nf && !plus_said) {
+        char more[64], plus[16];
         snprintf(more, sizeof more, _("+ %d eerder gedeeld"), nf - shown);
+        snprintf(plus, sizeof plus, "+%d", nf - shown);
+        if (beside) {
+            proj_more_beside_heading(g, r, _("Gedeeld dossier"), more, plus, true);
+            return;
+        }
         ui_text(g, more, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
     }
+}
+
+/* The widest of n texts at px. */
+static int widest_text(ui_gfx *g, const char *const *texts, int n, int px, ui_style st)
+{
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+        int tw = 0, th = 0;
+        ui_text_size(g, texts[i], px, st, &tw, &th);
+        if (tw > w)
+            w = tw;
+    }
+    return w;
 }
 
 /* The network panel; hide_level (the trainer's Ctrl+M during play) keeps
@@ -660,13 +490,7 @@ static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hi
     ui_text_size(g, "0,00", body, UI_BOLD, &vw, &vh);
     /* the labels take what they need; a bar between label and value only
      * when there is room for one worth reading */
-    int label_w = 0;
-    for (int i = 0; i < 4; i++) {
-        int tw = 0, th = 0;
-        ui_text_size(g, names[i], body, UI_REGULAR, &tw, &th);
-        if (tw > label_w)
-            label_w = tw;
-    }
+    int label_w = widest_text(g, names, 4, body, UI_REGULAR);
     if (label_w > c.w - vw - ui_px(g, 12))
         label_w = c.w - vw - ui_px(g, 12);
     int bx = c.x + label_w + ui_px(g, 12);
@@ -726,28 +550,14 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect strip)
     else
         snprintf(tl[0], sizeof tl[0], "%s", _("Overlegtijd vrij"));
     snprintf(tl[1], sizeof tl[1], _("Vertrouwen %d / %d"), m->pub->trust, ru->trust_max);
-    int team_w = 0;
-    for (int i = 0; i < 2; i++) {
-        int tw = 0, th = 0;
-        ui_text_size(g, tl[i], px, UI_BOLD, &tw, &th);
-        if (tw > team_w)
-            team_w = tw;
-    }
-    team_w += ui_px(g, 40);
+    int team_w = widest_text(g, (const char *[]){tl[0], tl[1]}, 2, px, UI_BOLD) + ui_px(g, 40);
     if (team_w > strip.w / 4) {
         /* a narrow screen: short labels, so that the numbers stay */
         if (m->pub->overleg_budget > 0)
             snprintf(tl[0], sizeof tl[0], _("Tijd %d/%d"), m->pub->overleg_left,
                      m->pub->overleg_budget);
         snprintf(tl[1], sizeof tl[1], _("Vertr. %d/%d"), m->pub->trust, ru->trust_max);
-        team_w = 0;
-        for (int i = 0; i < 2; i++) {
-            int tw = 0, th = 0;
-            ui_text_size(g, tl[i], px, UI_BOLD, &tw, &th);
-            if (tw > team_w)
-                team_w = tw;
-        }
-        team_w += ui_px(g, 40);
+        team_w = widest_text(g, (const char *[]){tl[0], tl[1]}, 2, px, UI_BOLD) + ui_px(g, 40);
     }
     SDL_Rect team = {strip.x + strip.w - team_w, strip.y, team_w, strip.h};
     ui_round(g, team, ui_px(g, 12), UI_PANEL);
@@ -935,8 +745,15 @@ static void draw_end(ui_gfx *g, const ui_proj_model *m)
     y += body * 14 / 10;
     SDL_Rect lm = {r.x + pad, y, r.w - 2 * pad, ui_px(g, 90)};
     ui_draw_level_meter(g, lm, m->pub->live.level, proj_fpx(g, T_BODY));
-    ui_button(g, ui_r(g, 760, 780, 400, 90), _("Naar de nabespreking"), proj_fpx(g, T_BODY), true,
-              true, UI_ID_DEBRIEF, 0);
+    /* the button as wide as its label, within the card */
+    SDL_Rect btn = ui_r(g, 760, 780, 400, 90);
+    int lw = 0, lh = 0;
+    ui_text_size(g, _("Naar de nabespreking"), proj_fpx(g, T_BODY), UI_BOLD, &lw, &lh);
+    btn.w = lw + btn.h / 3 + ui_px(g, 48);
+    if (btn.w > r.w - 2 * pad)
+        btn.w = r.w - 2 * pad;
+    btn.x = r.x + (r.w - btn.w) / 2;
+    ui_button(g, btn, _("Naar de nabespreking"), proj_fpx(g, T_BODY), true, true, UI_ID_DEBRIEF, 0);
 }
 
 /* The table as retained regions (ui_draw_regions): each panel is drawn
@@ -961,7 +778,7 @@ static void rg_topbar_menu(ui_gfx *g, const void *m, SDL_Rect a)
 }
 
 static void rg_pupil(ui_gfx *g, const void *m, SDL_Rect a) { draw_pupil(g, m, a); }
-static void rg_frictions(ui_gfx *g, const void *m, SDL_Rect a) { draw_frictions(g, m, a); }
+static void rg_frictions(ui_gfx *g, const void *m, SDL_Rect a) { proj_draw_frictions(g, m, a); }
 static void rg_needs(ui_gfx *g, const void *m, SDL_Rect a) { draw_needs(g, m, a); }
 static void rg_goals(ui_gfx *g, const void *m, SDL_Rect a) { draw_goals(g, m, a); }
 static void rg_dossier(ui_gfx *g, const void *m, SDL_Rect a) { draw_dossier(g, m, a); }
@@ -1002,31 +819,6 @@ typedef struct {
     SDL_Rect pupil, frictions, dossier, mid, needs, goals, network, strip;
 } table_geom;
 
-/* Design units the open spanningen take in a panel w units wide (as
- * draw_frictions lays them out), the line below them included. */
-static float frictions_height(ui_gfx *g, const ui_proj_model *m, float w_units)
-{
-    int body = ui_body_min(g);
-    int tw = (int)(w_units * g->u) - ui_px(g, 48) - ui_px(g, 30);
-    int h = m->pub->n_boundary > 0 || m->pub->n_innovations > 0 ? body * 13 / 10 : 0; /* the grenservaringen line */
-    int shown = 0;
-    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
-        const core_friction_state *f = &m->pub->frictions[i];
-        if (!f->active || f->friction < 0 || f->friction >= m->sc->n_frictions)
-            continue;
-        int th = ui_text_box_height(g, m->sc->frictions[f->friction].title, tw, body, UI_BOLD);
-        if (th > body * 27 / 10)
-            th = body * 27 / 10;
-        bool afspraak = m->pub->afspraken[f->friction].proposer >= 0 ||
-                        m->pub->afspraken[f->friction].made_round > 0;
-        h += th + body * 13 / 10 + (afspraak ? body * 13 / 10 : 0) + ui_px(g, 22);
-        shown++;
-    }
-    if (shown == 0)
-        h += body * 2;
-    return (float)h / g->u;
-}
-
 static table_geom table_layout(ui_gfx *g, const ui_proj_model *m)
 {
     table_geom t;
@@ -1045,7 +837,7 @@ static table_geom table_layout(ui_gfx *g, const ui_proj_model *m)
     float pupil_h = head + 2.0f * (lh + 34.0f) + 12.0f;
     t.pupil = ui_r(g, lx, top, lw, pupil_h);
     float rest = col_h - pupil_h - 16.0f;
-    float fr_h = head + frictions_height(g, m, lw * g->canvas_w / 1920.0f) + 8.0f;
+    float fr_h = head + proj_frictions_height(g, m, lw * g->canvas_w / 1920.0f) + 8.0f;
     /* the dossier keeps a heading and a line, the spanningen their first
        card (a title, its roles and state, an afspraak's words and the line
        below) */
