@@ -162,7 +162,7 @@ function onMessage(m) {
 // "st"), so a narrow card breaks them there with a hyphen instead of
 // anywhere. A word's own hyphen already breaks it, so no part of at most
 // two letters is split off next to one ("HGD-traject", not "HGD-t-raject").
-const ONSETS = ["bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "sl", "sp", "st", "tr", "vl", "vr", "zw"];
+const ONSETS = ["bl", "br", "ch", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "sl", "sp", "st", "tr", "vl", "vr", "zw"];
 function softHyphens(text) {
   const vowel = (c) => "aeiouyAEIOUY".includes(c);
   const letter = (c) => c !== undefined && /[a-z]/i.test(c);

@@ -5,6 +5,7 @@
 
 #include "platform/i18n.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -410,9 +411,107 @@ static bool is_vowel(unsigned char c)
     return c && strchr("aeiouyAEIOUY", c) != NULL;
 }
 
-/* Hyphenates the words of s that are wider than w at px: each is broken
- * after the longest part that fits with a hyphen, moved back to where a
- * syllable likely starts. */
+/* Two consonants a Dutch syllable often starts with ("dag-planning", "la-chen"): a
+ * break goes before them, not between them ("dagp-lanning"). */
+static bool is_onset(unsigned char a, unsigned char b)
+{
+    static const char onsets[][3] = {"bl", "br", "ch", "dr", "fl", "fr", "gl", "gr", "kl", "kr",
+                                     "pl", "pr", "sl", "sp", "st", "tr", "vl", "vr", "zw"};
+    char pair[3] = {(char)tolower(a), (char)tolower(b), 0};
+    for (size_t i = 0; i < sizeof onsets / sizeof onsets[0]; i++)
+        if (!strcmp(pair, onsets[i]))
+            return true;
+    return false;
+}
+
+static bool is_ascii_consonant(unsigned char c)
+{
+    return c < 0x80 && isalpha(c) && !is_vowel(c);
+}
+
+/* Where to break the n bytes of word so that word[0..cut) and a hyphen fit
+ * in w, moved back to where a syllable likely starts; 0 when not even one
+ * character fits. */
+static size_t hyphen_cut(TTF_Font *f, const char *word, size_t n, int w)
+{
+    size_t cut = 0;
+    int ww = 0, wh = 0;
+    for (size_t i = 1; i < n && i < 250; i++) {
+        if (((unsigned char)word[i] & 0xC0) == 0x80)
+            continue;
+        char part[256];
+        memcpy(part, word, i);
+        /* measured with the line end: SDL_ttf counts the "\n" as a glyph and,
+         * when the line is then wider than the box, breaks again at the
+         * hyphen, which leaves an empty line ("Reflecte-", "", "ren") */
+        memcpy(part + i, "-\n", 3);
+        if (TTF_SizeUTF8(f, part, &ww, &wh) != 0 || ww > w)
+            break;
+        cut = i;
+    }
+    /* a Dutch syllable mostly starts with the consonant before a vowel
+     * ("gedifferen-tieerde"), or with the two of an onset: move back to
+     * one, at most five, keeping two letters on the first line */
+    for (size_t back = 0; cut > 2 && back <= 5 && back + 2 < cut; back++) {
+        size_t at = cut - back;
+        if (at + 1 < n && is_ascii_consonant((unsigned char)word[at]) &&
+            is_vowel((unsigned char)word[at + 1])) {
+            if (at > 2 && is_ascii_consonant((unsigned char)word[at - 1]) &&
+                is_onset((unsigned char)word[at - 1], (unsigned char)word[at]))
+                at--;
+            return at;
+        }
+    }
+    return cut;
+}
+
+/* Appends the n bytes of src and then tail to out (o bytes used, cap in
+ * all); false when they do not fit. */
+static bool put(char *out, size_t cap, size_t *o, const char *src, size_t n, const char *tail)
+{
+    size_t t = strlen(tail);
+    if (*o + n + t + 1 > cap)
+        return false;
+    memcpy(out + *o, src, n);
+    memcpy(out + *o + n, tail, t);
+    *o += n + t;
+    return true;
+}
+
+/* Breaks one word wider than w over as many lines as it needs: at its own
+ * hyphen ("Co-teaching") where that fits, else after the longest part that
+ * fits with a hyphen. False when out is full. */
+static bool hyphenate_word(TTF_Font *f, const char *word, size_t n, int w, char *out,
+                           size_t cap, size_t *o)
+{
+    while (n > 0) {
+        char whole[256];
+        int ww = 0, wh = 0;
+        snprintf(whole, sizeof whole, "%.*s", (int)n, word);
+        if (n >= sizeof whole || (TTF_SizeUTF8(f, whole, &ww, &wh) == 0 && ww <= w))
+            return put(out, cap, o, word, n, "");
+        size_t cut = hyphen_cut(f, word, n, w);
+        const char *own = memchr(word, '-', n);
+        if (own && own > word && (size_t)(own - word) <= cut && (size_t)(own - word) + 1 < n) {
+            size_t at = (size_t)(own - word) + 1;
+            if (!put(out, cap, o, word, at, "\n"))
+                return false;
+            word += at;
+            n -= at;
+            continue;
+        }
+        if (cut == 0)
+            return put(out, cap, o, word, n, "");
+        if (!put(out, cap, o, word, cut, "-\n"))
+            return false;
+        word += cut;
+        n -= cut;
+    }
+    return true;
+}
+
+/* Hyphenates the words of s that are wider than w at px (see
+ * hyphenate_word); the other words and the spaces stay as they are. */
 void ui_hyphenate(ui_gfx *g, const char *s, int px, ui_style st, int w, char *out,
                       size_t cap)
 {
@@ -420,65 +519,10 @@ void ui_hyphenate(ui_gfx *g, const char *s, int px, ui_style st, int w, char *ou
     size_t o = 0;
     while (*s && o + 1 < cap) {
         size_t n = strcspn(s, " \n");
-        char word[256];
-        int ww = 0, wh = 0;
-        bool long_word = false;
-        if (f && n > 1 && n < sizeof word) {
-            memcpy(word, s, n);
-            word[n] = 0;
-            long_word = TTF_SizeUTF8(f, word, &ww, &wh) == 0 && ww > w;
-        }
-        if (long_word) {
-            size_t cut = 0; /* longest prefix (at a character start) that fits with "-" */
-            for (size_t i = 1; i < n; i++) {
-                if (((unsigned char)word[i] & 0xC0) == 0x80)
-                    continue;
-                char part[260];
-                memcpy(part, word, i);
-                part[i] = '-';
-                part[i + 1] = 0;
-                if (TTF_SizeUTF8(f, part, &ww, &wh) != 0 || ww > w)
-                    break;
-                cut = i;
-            }
-            /* a Dutch syllable mostly starts with the consonant before a
-             * vowel ("gedifferen-tieerde"): move back to one, at most five */
-            for (size_t back = 0; cut > 2 && back <= 5 && back + 2 < cut; back++) {
-                size_t at = cut - back;
-                if (at + 1 < n && !is_vowel((unsigned char)word[at]) &&
-                    is_vowel((unsigned char)word[at + 1]) &&
-                    ((unsigned char)word[at] & 0x80) == 0) {
-                    cut = at;
-                    break;
-                }
-            }
-            /* a word with its own hyphen ("Co-teaching") breaks there */
-            const char *own = memchr(word, '-', n);
-            if (own && (size_t)(own - word) + 1 <= cut + 1 && own > word && o + n + 2 < cap) {
-                size_t at = (size_t)(own - word) + 1;
-                memcpy(out + o, word, at);
-                o += at;
-                out[o++] = '\n';
-                memcpy(out + o, word + at, n - at);
-                o += n - at;
-                s += n;
-                continue;
-            }
-            if (cut > 0 && o + n + 3 < cap) {
-                memcpy(out + o, word, cut);
-                o += cut;
-                out[o++] = '-';
-                out[o++] = '\n';
-                memcpy(out + o, word + cut, n - cut);
-                o += n - cut;
-                s += n;
-                continue;
-            }
-        }
-        if (o + n + 1 >= cap)
+        bool done = f && n > 1 && n < 250 ? hyphenate_word(f, s, n, w, out, cap, &o)
+                                          : put(out, cap, &o, s, n, "");
+        if (!done)
             break;
-        memcpy(out + o, s, n);
-        o += n;
         s += n;
         while ((*s == ' ' || *s == '\n') && o + 1 < cap)
             out[o++] = *s++;

@@ -1,6 +1,7 @@
 /* Hand-built scenario and views for golden images (see fixture.h). */
 #include "fixture.h"
 #include "ui/player_app.h"
+#include "platform/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -413,7 +414,7 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
         m.sc = &f->sc;
         m.view = &f->sv;
         CPY(m.player_name, "Anna");
-        CPY(m.status, "verbonden");
+        CPY(m.status, _("verbonden")); /* as player_app sets it: in the language shown */
         seat_players(m.seats, f->sc.n_seats);
         if (!strcmp(scene, "player-inzet")) {
             m.selected = 1;
