@@ -141,6 +141,13 @@ bool store_prepare(store *s, const char *sql, sqlite3_stmt **st, char *err, size
     return true;
 }
 
+bool store_step_done(store *s, sqlite3_stmt *st, char *err, size_t err_len)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? true : store_db_fail(s, err, err_len);
+}
+
 bool store_roles_name_ok(const char *name)
 {
     size_t n = name ? strnlen(name, STORE_ROLES_NAME_LEN) : 0;

@@ -58,10 +58,9 @@ static void read_session_row(sqlite3_stmt *st, store_session *o)
 static bool read_seats(store *s, store_session *o, char *err, size_t err_len)
 {
     sqlite3_stmt *st = NULL;
-    if (!store_prepare(s,
-                       "SELECT seat, role_id, name, token, taken, bot FROM seat "
-                       "WHERE session_id=? ORDER BY seat",
-                       &st, err, err_len))
+    const char *sql = "SELECT seat, role_id, name, token, taken, bot FROM seat "
+                      "WHERE session_id=? ORDER BY seat";
+    if (!store_prepare(s, sql, &st, err, err_len))
         return false;
     sqlite3_bind_int64(st, 1, o->id);
     int rc;
