@@ -16,15 +16,7 @@
  */
 #include "app/app.h"
 
-#ifndef SAMENSPEL_HAVE_REPORT
-/* Built without the report layer (see src/report/CMakeLists.txt). */
-int cmd_handout(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    return app_not_available("handout");
-}
-#else
+/* Built only with the report layer (src/app/CMakeLists.txt). */
 #include "level/level.h"
 #include "platform/i18n.h"
 #include "platform/plat.h"
@@ -610,21 +602,16 @@ int cmd_handout(int argc, char **argv)
     const char *level = NULL, *out_dir = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int taken;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             return 0;
-        } else if (strcmp(a, "--out") == 0 || strcmp(a, "-o") == 0) {
-            if (i + 1 >= argc || !argv[i + 1][0]) {
-                fprintf(stderr, _("samenspel handout: %s heeft een map nodig.\n"), a);
+        } else if ((taken = app_out_dir_arg("handout", argc, argv, &i, &out_dir)) != 0) {
+            if (taken < 0)
                 return 1;
-            }
-            out_dir = argv[++i];
-        } else if (strncmp(a, "--out=", 6) == 0) {
-            out_dir = a + 6;
         } else if (a[0] == '-') {
             fprintf(stderr, _("samenspel handout: onbekende optie '%s'.\n"), a);
-            fprintf(stderr, _("Probeer 'samenspel handout --help'.\n"));
-            return 2;
+            return app_try_help("handout");
         } else if (level) {
             fprintf(stderr, _("samenspel handout: één casus per keer ('%s' en '%s').\n"), level, a);
             return 2;
@@ -642,30 +629,27 @@ int cmd_handout(int argc, char **argv)
         return 1;
     }
 
-    core_scenario *sc = calloc(1, sizeof *sc);
-    lvl_diags *d = calloc(1, sizeof *d);
+    app_level *lv = app_level_new("handout");
+    if (!lv)
+        return 1;
     rpt_buf b = {0};
     int rc = 1;
-    if (!sc || !d) {
-        fprintf(stderr, _("samenspel handout: onvoldoende geheugen.\n"));
-        goto done;
-    }
-    if (!lvl_load_file(level, sc, d)) {
-        if (d->unreadable)
+    if (!lvl_load_file(level, &lv->sc, &lv->diags)) {
+        if (lv->diags.unreadable)
             fprintf(stderr, _("samenspel handout: de casus %s kan niet gelezen worden; "
                               "kijk na of het pad klopt.\n"), level);
         else
             fprintf(stderr, _("samenspel handout: de casus %s heeft fouten; "
                               "'samenspel check %s' toont ze:\n"), level, level);
-        lvl_diags_print(d, false, (void *)stderr);
+        lvl_diags_print(&lv->diags, false, (void *)stderr);
         goto done;
     }
     char dir[PLAT_PATH_MAX];
     if (!out_dir) {
-        snprintf(dir, sizeof dir, "handout-%s", sc->id);
+        snprintf(dir, sizeof dir, "handout-%s", lv->sc.id);
         out_dir = dir;
     }
-    build(&b, sc);
+    build(&b, &lv->sc);
     if (b.failed) {
         fprintf(stderr, _("samenspel handout: onvoldoende geheugen.\n"));
         goto done;
@@ -675,12 +659,10 @@ int cmd_handout(int argc, char **argv)
         fprintf(stderr, _("samenspel handout: %s Kies een andere map met --out.\n"), err);
         goto done;
     }
-    printf(_("Handout van ‘%s’ geschreven in %s/index.html (print op A4).\n"), sc->title, out_dir);
+    printf(_("Handout van ‘%s’ geschreven in %s/index.html (print op A4).\n"), lv->sc.title, out_dir);
     rc = 0;
 done:
     free(b.p);
-    free(sc);
-    free(d);
+    free(lv);
     return rc;
 }
-#endif
