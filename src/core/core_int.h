@@ -95,13 +95,17 @@ static inline void core_emit(core_events *out, core_event_type t, int seat, int 
 {
     if (!out || out->n < 0 || out->n >= CORE_MAX_EVENTS)
         return;
-    core_event *e = &out->ev[out->n++];
-    e->type = t;
-    e->seat = seat;
-    e->a = a;
-    e->b = b;
-    e->c = c;
-    e->d = d;
+    out->ev[out->n++] = (core_event){t, seat, a, b, c, d};
+}
+
+/* Whether a seat's commitments hold this hand slot (or innovation slot):
+ * the rules and the bots ask it of a seat's state and of its view. */
+static inline bool core_commits_hold(const core_commitment *commits, int n, int slot, bool innovation)
+{
+    for (int k = 0; k < n; k++)
+        if (commits[k].innovation == innovation && commits[k].slot == slot)
+            return true;
+    return false;
 }
 
 static inline int core_clampi(int v, int lo, int hi)
