@@ -88,6 +88,10 @@ void core_change_trust(core_state *st, int delta, core_events *out);
 /* Writes msg (with idx when idx >= 0) to err; returns false for `return`. */
 bool core_fail(char *err, size_t len, const char *msg, int idx);
 
+/* Adds the collaboration edges of rounds lo..hi to w, each weight
+ * saturating at UINT16_MAX (core_measures.c; the view sums them too). */
+void core_edges_add(const core_state *st, int lo, int hi, uint16_t w[CORE_MAX_SEATS][CORE_MAX_SEATS]);
+
 /* Uitvoering: resolves the revealed commitments (core_resolve.c). */
 void core_resolve(core_state *st, core_events *out);
 

@@ -97,6 +97,17 @@ core_collab_level core_classify(const core_rules *r, const core_measures *m, int
     return CORE_LEVEL_GEEN;
 }
 
+void core_edges_add(const core_state *st, int lo, int hi, uint16_t w[CORE_MAX_SEATS][CORE_MAX_SEATS])
+{
+    const int ns = st->sc->n_seats;
+    for (int r = lo; r <= hi && r <= CORE_MAX_ROUNDS; r++)
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < ns; j++) {
+                unsigned v = (unsigned)w[i][j] + st->edge_round[r][i][j];
+                w[i][j] = (uint16_t)(v > UINT16_MAX ? UINT16_MAX : v);
+            }
+}
+
 static bool any_goal_now(const core_state *st)
 {
     return core_goals_adopted(st) > 0;
@@ -151,12 +162,8 @@ void core_measures_compute(const core_state *st, int round, core_measures *out)
     uint32_t seats = 0;
     int goal_contrib = 0;
     uint32_t ev = 0;
+    core_edges_add(st, lo, hi, w);
     for (int r = lo; r <= hi && r <= CORE_MAX_ROUNDS; r++) {
-        for (int i = 0; i < ns; i++)
-            for (int j = 0; j < ns; j++) {
-                unsigned v = (unsigned)w[i][j] + st->edge_round[r][i][j];
-                w[i][j] = (uint16_t)(v > UINT16_MAX ? UINT16_MAX : v);
-            }
         for (int k = 0; k < CORE_KIND_COUNT; k++)
             kinds[k] += st->contrib_kind[r][k];
         out->contributions += st->contrib_n[r];
