@@ -465,7 +465,8 @@ static void describe_promise(const rpt_model *m, int idx, char *out, size_t len)
 /* Sentences with at most one name in them, filled in from the action's or
  * event's first argument: the rest of the descriptions are in the
  * switches of rpt_describe_action and rpt_describe_event. */
-typedef enum { NAME_NONE = 0, NAME_FACT, NAME_GOAL, NAME_NEED, NAME_SEAT, NAME_REFLECTION, NAME_FRICTION } name_kind;
+typedef enum { NAME_NONE = 0, NAME_FACT, NAME_GOAL, NAME_NEED, NAME_SEAT, NAME_REFLECTION, NAME_FRICTION,
+               NAME_PROMISE } name_kind;
 
 typedef struct {
     rpt_row_kind kind;
@@ -512,6 +513,10 @@ static const sentence sentences[] = {
     {RPT_ROW_EVENT, CORE_EVT_AFSPRAAK_DROPPED, NAME_FRICTION, N_("afspraak over ‘%s’ vervalt"), NULL},
     {RPT_ROW_EVENT, CORE_EVT_FRICTION_SOFTENED, NAME_FRICTION,
      N_("spanning ‘%s’ verzacht: geen verlies deze ronde"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_PROMISE_ANSWER, NAME_PROMISE, N_("aanvaardt: %s"), N_("weigert: %s")},
+    {RPT_ROW_EVENT, CORE_EVT_PROMISE_KEPT, NAME_PROMISE, N_("belofte nagekomen: %s"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_PROMISE_BROKEN, NAME_PROMISE, N_("belofte gebroken: %s"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_PROMISE_LAPSED, NAME_PROMISE, N_("vraag of aanbod niet beantwoord: %s"), NULL},
     {RPT_ROW_EVENT, CORE_EVT_CONSENT, NAME_FACT, N_("toestemming gegeven voor: %s"),
      N_("toestemming geweigerd voor: %s")},
 };
@@ -533,6 +538,12 @@ static bool simple_sentence(const rpt_model *m, rpt_row_kind kind, int type, int
         case NAME_SEAT: snprintf(out, len, fmt, rpt_seat_label(m, arg)); break;
         case NAME_REFLECTION: snprintf(out, len, fmt, rpt_reflection_question(m, arg)); break;
         case NAME_FRICTION: snprintf(out, len, fmt, friction_title(m, arg)); break;
+        case NAME_PROMISE: {
+            char p[300];
+            describe_promise(m, arg, p, sizeof p);
+            snprintf(out, len, fmt, p);
+            break;
+        }
         }
         return true;
     }
@@ -623,7 +634,6 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
 {
     if (simple_sentence(m, RPT_ROW_EVENT, (int)e->type, e->a, e->b, out, len))
         return;
-    char p[300];
     switch (e->type) {
     case CORE_EVT_PHASE:
         snprintf(out, len, _("ronde %d, fase %s"), e->b,
@@ -647,10 +657,6 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
     case CORE_EVT_PROMISE:
         snprintf(out, len, e->d ? _("biedt %s hulp aan bij ‘%s’") : _("vraagt %s om hulp bij ‘%s’"),
                  rpt_seat_label(m, e->a), need_title(m, e->b));
-        break;
-    case CORE_EVT_PROMISE_ANSWER:
-        describe_promise(m, e->a, p, sizeof p);
-        snprintf(out, len, e->b ? _("aanvaardt: %s") : _("weigert: %s"), p);
         break;
     case CORE_EVT_READY:
         snprintf(out, len, "%s", e->a ? _("is klaar") : _("is toch niet klaar"));
@@ -677,14 +683,6 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
     case CORE_EVT_FRICTION_ESCALATED:
         snprintf(out, len, _("spanning ‘%s’ escaleert (ernst %d)"), friction_title(m, e->a), e->b);
         break;
-    case CORE_EVT_PROMISE_KEPT:
-        describe_promise(m, e->a, p, sizeof p);
-        snprintf(out, len, _("belofte nagekomen: %s"), p);
-        break;
-    case CORE_EVT_PROMISE_BROKEN:
-        describe_promise(m, e->a, p, sizeof p);
-        snprintf(out, len, _("belofte gebroken: %s"), p);
-        break;
     case CORE_EVT_TRACKS:
         snprintf(out, len, _("welbevinden %d, draagkracht %d"), e->a, e->b);
         break;
@@ -707,10 +705,6 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
         break;
     case CORE_EVT_GOAL_REJECTED:
         snprintf(out, len, e->b ? _("doel niet aangenomen: %s") : _("doel blijft: %s"), goal_title(m, e->a));
-        break;
-    case CORE_EVT_PROMISE_LAPSED:
-        describe_promise(m, e->a, p, sizeof p);
-        snprintf(out, len, _("vraag of aanbod niet beantwoord: %s"), p);
         break;
     default:
         if (!describe_rules2_event(m, e, out, len))
