@@ -7,6 +7,9 @@
 #ifndef SAMENSPEL_APP_H
 #define SAMENSPEL_APP_H
 
+#include "core/core.h"
+#include "level/level.h"
+
 int cmd_start(int argc, char **argv);    /* no subcommand: the start window */
 int cmd_host(int argc, char **argv);
 int cmd_join(int argc, char **argv);
@@ -17,5 +20,30 @@ int cmd_handout(int argc, char **argv); /* handout.c */
 
 /* For subcommands that are not built yet: a clear message, exit status 3. */
 int app_not_available(const char *what);
+
+/* After a bad option of subcommand `cmd` (its own message already
+ * printed): points to its --help and returns exit status 2. */
+int app_try_help(const char *cmd);
+
+/* The exit status for what an option parser returned: 1 (it printed the
+ * help) gives 0; -1 prints `err` and the --help hint and gives 2. */
+int app_options_status(const char *cmd, int parsed, const char *err);
+
+/* A build without a window: prints msg and returns exit status 3, like
+ * app_not_available. */
+int app_no_window(const char *msg);
+
+/* --out DIR, -o DIR or --out=DIR at argv[*i] (the commands that write
+ * pages): 1 with *dir set and *i past the value, 0 when argv[*i] is
+ * something else, -1 after a message when the folder is missing. */
+int app_out_dir_arg(const char *cmd, int argc, char **argv, int *i, const char **dir);
+
+/* A level and its diagnostics, zeroed: both are large, so on the heap.
+ * NULL after a message naming cmd when memory is short; free() it. */
+typedef struct {
+    core_scenario sc;
+    lvl_diags diags;
+} app_level;
+app_level *app_level_new(const char *cmd);
 
 #endif

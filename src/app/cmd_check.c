@@ -66,14 +66,11 @@ int cmd_check(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    lvl_diags *d = malloc(sizeof *d);
-    core_scenario *sc = malloc(sizeof *sc);
-    if (!d || !sc) {
-        free(d);
-        free(sc);
-        fputs(_("samenspel check: geen geheugen\n"), stderr);
+    app_level *lv = app_level_new("check");
+    if (!lv)
         return 2;
-    }
+    core_scenario *sc = &lv->sc;
+    lvl_diags *d = &lv->diags;
     int status = 0;
     for (int i = first_file; i < argc; i++) {
         const char *a = argv[i];
@@ -120,7 +117,6 @@ int cmd_check(int argc, char **argv)
             printf(_("%s: in orde, %d waarschuwing(en) (niet gespeeld)\n"),
                    a, d->n_warnings);
     }
-    free(d);
-    free(sc);
+    free(lv);
     return status;
 }

@@ -15,20 +15,14 @@ int cmd_host(int argc, char **argv)
     static host_options opts; /* large: not on the stack */
     char err[256];
     int r = host_options_parse(argc, argv, &opts, err, sizeof err);
-    if (r > 0)
-        return 0;
-    if (r < 0) {
-        fprintf(stderr, "samenspel host: %s\n", err);
-        fprintf(stderr, "%s\n", _("Probeer 'samenspel host --help'."));
-        return 2;
-    }
+    if (r != 0)
+        return app_options_status("host", r, err);
     if (opts.headless)
         return host_run_headless_journaled(&opts);
 #ifdef SAMENSPEL_HAVE_UI
     return ui_host_main(&opts);
 #else
-    fprintf(stderr, "%s\n", _("samenspel host: deze versie heeft geen projectorvenster; "
-                              "gebruik --headless."));
-    return 3;
+    return app_no_window(_("samenspel host: deze versie heeft geen projectorvenster; "
+                           "gebruik --headless."));
 #endif
 }

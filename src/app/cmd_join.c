@@ -44,13 +44,8 @@ int cmd_join(int argc, char **argv)
     static cli_options opts;
     char err[256];
     int r = cli_options_parse(argc, argv, &opts, err, sizeof err);
-    if (r > 0)
-        return 0;
-    if (r < 0) {
-        fprintf(stderr, "samenspel join: %s\n", err);
-        fprintf(stderr, "%s\n", _("Probeer 'samenspel join --help'."));
-        return 2;
-    }
+    if (r != 0)
+        return app_options_status("join", r, err);
     if (opts.headless) {
         if (!opts.host[0])
             return list_games(&opts);
@@ -59,8 +54,7 @@ int cmd_join(int argc, char **argv)
 #ifdef SAMENSPEL_HAVE_UI
     return ui_join_main(&opts);
 #else
-    fprintf(stderr, "%s\n", _("samenspel join: deze versie heeft geen spelersvenster; "
-                              "gebruik --headless."));
-    return 3;
+    return app_no_window(_("samenspel join: deze versie heeft geen spelersvenster; "
+                           "gebruik --headless."));
 #endif
 }

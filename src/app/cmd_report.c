@@ -2,15 +2,7 @@
  * list the archive. */
 #include "app/app.h"
 
-#ifndef SAMENSPEL_HAVE_REPORT
-/* Built without the report layer (see src/report/CMakeLists.txt). */
-int cmd_report(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    return app_not_available("report");
-}
-#else
+/* Built only with the report layer (src/app/CMakeLists.txt). */
 #include "platform/i18n.h"
 #include "platform/plat.h"
 #include "report/report.h"
@@ -103,17 +95,13 @@ int cmd_report(int argc, char **argv)
     int64_t session = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int taken;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             return 0;
-        } else if (strcmp(a, "--out") == 0 || strcmp(a, "-o") == 0) {
-            if (i + 1 >= argc || !argv[i + 1][0]) {
-                fprintf(stderr, _("samenspel report: %s heeft een map nodig.\n"), a);
+        } else if ((taken = app_out_dir_arg("report", argc, argv, &i, &out_dir)) != 0) {
+            if (taken < 0)
                 return 2;
-            }
-            out_dir = argv[++i];
-        } else if (strncmp(a, "--out=", 6) == 0) {
-            out_dir = a + 6;
         } else if (strcmp(a, "--db") == 0) {
             if (i + 1 >= argc || !argv[i + 1][0]) {
                 fprintf(stderr, _("samenspel report: --db heeft een bestand nodig.\n"));
@@ -128,8 +116,7 @@ int cmd_report(int argc, char **argv)
             list = true;
         } else if (a[0] == '-') {
             fprintf(stderr, _("samenspel report: onbekende optie '%s'.\n"), a);
-            fprintf(stderr, _("Probeer 'samenspel report --help'.\n"));
-            return 2;
+            return app_try_help("report");
         } else {
             char *end = NULL;
             errno = 0;
@@ -205,4 +192,3 @@ int cmd_report(int argc, char **argv)
     store_close(db);
     return rc;
 }
-#endif

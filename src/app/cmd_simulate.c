@@ -239,40 +239,33 @@ int cmd_simulate(int argc, char **argv)
         return 2;
     }
 
-    /* core_scenario is large: on the heap, owned here */
-    core_scenario *sc = calloc(1, sizeof *sc);
-    lvl_diags *diags = calloc(1, sizeof *diags);
-    if (!sc || !diags) {
-        free(sc);
-        free(diags);
-        fputs(_("samenspel simulate: onvoldoende geheugen\n"), stderr);
+    app_level *lv = app_level_new("simulate");
+    if (!lv)
         return 1;
-    }
     int rc = 0;
     const lvl_load_opts opts = {.reverse_seats = reversed};
-    if (!lvl_load_file_opts(level, sc, diags, &opts)) {
-        lvl_diags_print(diags, false, stderr);
-        rc = diags->unreadable ? 2 : 1;
+    if (!lvl_load_file_opts(level, &lv->sc, &lv->diags, &opts)) {
+        lvl_diags_print(&lv->diags, false, stderr);
+        rc = lv->diags.unreadable ? 2 : 1;
         goto done;
     }
     char err[256];
-    if (!core_scenario_validate(sc, err, sizeof err)) {
+    if (!core_scenario_validate(&lv->sc, err, sizeof err)) {
         fprintf(stderr, _("samenspel simulate: %s: de casus is niet speelbaar: %s\n"), level, err);
         rc = 1;
         goto done;
     }
     core_sim_result res;
     uint64_t t0 = plat_now_ns();
-    core_simulate(sc, (int)games, seed, bots, &res);
+    core_simulate(&lv->sc, (int)games, seed, bots, &res);
     uint64_t t1 = plat_now_ns();
     double secs = (double)(t1 - t0) / 1e9;
     double gps = secs > 0 ? res.games / secs : 0.0;
     if (json)
-        print_json(level, sc, &res, bots, seed, reversed, gps);
+        print_json(level, &lv->sc, &res, bots, seed, reversed, gps);
     else
-        print_human(level, sc, &res, bots, reversed, gps);
+        print_human(level, &lv->sc, &res, bots, reversed, gps);
 done:
-    free(sc);
-    free(diags);
+    free(lv);
     return rc;
 }

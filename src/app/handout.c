@@ -16,15 +16,7 @@
  */
 #include "app/app.h"
 
-#ifndef SAMENSPEL_HAVE_REPORT
-/* Built without the report layer (see src/report/CMakeLists.txt). */
-int cmd_handout(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    return app_not_available("handout");
-}
-#else
+/* Built only with the report layer (src/app/CMakeLists.txt). */
 #include "level/level.h"
 #include "platform/i18n.h"
 #include "platform/plat.h"
@@ -93,12 +85,38 @@ static void page_close(rpt_buf *b)
     put(b, "</section>\n");
 }
 
+static const char box[] = "<span class=\"box\"></span>";
+
+/* A table row for ticking: escaped text between the raw before and after,
+ * then one empty box per column. */
+static void tick_row(rpt_buf *b, const char *before, const char *text, const char *after, int boxes)
+{
+    put(b, "<tr><td>");
+    put(b, before);
+    esc(b, text);
+    put(b, after);
+    put(b, "</td>");
+    for (int k = 0; k < boxes; k++)
+        rpt_sb_printf(b, "<td class=\"c\">%s</td>", box);
+    put(b, "</tr>");
+}
+
+/* A bold label and its escaped text, inside open ... close. */
+static void labelled(rpt_buf *b, const char *open, const char *close, const char *label, const char *text)
+{
+    put(b, open);
+    put(b, "<strong>");
+    esc(b, label);
+    put(b, "</strong> ");
+    esc(b, text);
+    put(b, close);
+}
+
 static const char *kind_label(core_knowledge_kind k)
 {
     return (unsigned)k < CORE_KIND_COUNT ? _(core_kind_name(k)) : "?";
 }
 
-static const char box[] = "<span class=\"box\"></span>";
 
 /* ---------------------------------------------------------------- pages */
 
@@ -154,17 +172,8 @@ static void page_casus(rpt_buf *b, const core_scenario *sc)
     esc(b, _("Samenspel · handout bij de casus"));
     put(b, "</p>");
     elem(b, "h1", sc->title);
-    put(b, "<p class=\"lead\"><strong>");
-    esc(b, sc->pupil_name);
-    put(b, "</strong>");
-    if (sc->pupil_age > 0)
-        rpt_sb_printf(b, ", %d %s", sc->pupil_age, _("jaar"));
-    if (sc->pupil_class[0]) {
-        put(b, ", ");
-        esc(b, sc->pupil_class);
-    }
-    put(b, ". ");
-    esc(b, sc->pupil_text);
+    put(b, "<p class=\"lead\">");
+    rpt_html_pupil(b, sc);
     put(b, "</p>");
     if (sc->intro[0])
         elem(b, "p", sc->intro);
@@ -411,10 +420,8 @@ static void page_levels(rpt_buf *b, const core_scenario *sc)
             "en niet alles loopt via één persoon.")},
     };
     page_open(b, sc, "niveaus", _("Vier niveaus van samenwerking"));
-    put(b, "<p>");
-    esc(b, _("Samenwerking kent verschillende intensiteiten. Na elke ronde toont de projector op welk "
+    elem(b, "p", _("Samenwerking kent verschillende intensiteiten. Na elke ronde toont de projector op welk "
              "niveau het team samenwerkte. Elk niveau is een stap, geen oordeel over personen."));
-    put(b, "</p>");
     for (int i = 0; i < CORE_LEVEL_COUNT; i++) {
         rpt_sb_printf(b, "<div class=\"block lvl-%d\"><h3>", i);
         esc(b, rpt_level_label((core_collab_level)i));
@@ -429,10 +436,8 @@ static void page_levels(rpt_buf *b, const core_scenario *sc)
 static void page_fan(rpt_buf *b, const core_scenario *sc)
 {
     page_open(b, sc, "reflectiewaaier", _("Reflectiewaaier"));
-    put(b, "<p>");
-    esc(b, _("Na elke ronde toont de projector één kaart uit deze waaier: de kaart die het best past bij "
+    elem(b, "p", _("Na elke ronde toont de projector één kaart uit deze waaier: de kaart die het best past bij "
              "wat er die ronde gebeurde. Kies je antwoord en zeg waarom."));
-    put(b, "</p>");
     for (int blk = 0; blk < CORE_BLOCK_COUNT; blk++) {
         bool any = false;
         for (int i = 0; i < sc->n_reflections; i++)
@@ -475,23 +480,11 @@ static void page_observation(rpt_buf *b, const core_scenario *sc)
     };
     const core_trainer_notes *n = &sc->notes;
     page_open(b, sc, "observatie", _("Observatieblad voor de co-trainer"));
-    put(b, "<p>");
-    esc(b, _("Enkel voor de trainers. Zet per ronde een vinkje als je het ziet, en noteer wie en wat."));
-    put(b, "</p>");
-    if (n->care[0]) {
-        put(b, "<div class=\"care\"><strong>");
-        esc(b, _("Zorg bij deze casus:"));
-        put(b, "</strong> ");
-        esc(b, n->care);
-        put(b, "</div>");
-    }
-    if (n->timing[0]) {
-        put(b, "<p><strong>");
-        esc(b, _("Timing:"));
-        put(b, "</strong> ");
-        esc(b, n->timing);
-        put(b, "</p>");
-    }
+    elem(b, "p", _("Enkel voor de trainers. Zet per ronde een vinkje als je het ziet, en noteer wie en wat."));
+    if (n->care[0])
+        labelled(b, "<div class=\"care\">", "</div>", _("Zorg bij deze casus:"), n->care);
+    if (n->timing[0])
+        labelled(b, "<p>", "</p>", _("Timing:"), n->timing);
     int rounds = sc->rules.rounds > 0 ? sc->rules.rounds : 1;
     put(b, "<table class=\"obs\"><tr>");
     elem(b, "th", _("Wat je ziet"));
@@ -502,22 +495,10 @@ static void page_observation(rpt_buf *b, const core_scenario *sc)
         rpt_sb_puts(b, "</th>");
     }
     put(b, "</tr>");
-    for (int i = 0; i < n->n_moments; i++) {
-        put(b, "<tr><td><strong>");
-        esc(b, n->moments[i]);
-        put(b, "</strong></td>");
-        for (int r = 1; r <= rounds; r++)
-            rpt_sb_printf(b, "<td class=\"c\">%s</td>", box);
-        put(b, "</tr>");
-    }
-    for (size_t i = 0; i < sizeof general / sizeof general[0]; i++) {
-        put(b, "<tr><td>");
-        esc(b, _(general[i]));
-        put(b, "</td>");
-        for (int r = 1; r <= rounds; r++)
-            rpt_sb_printf(b, "<td class=\"c\">%s</td>", box);
-        put(b, "</tr>");
-    }
+    for (int i = 0; i < n->n_moments; i++)
+        tick_row(b, "<strong>", n->moments[i], "</strong>", rounds);
+    for (size_t i = 0; i < sizeof general / sizeof general[0]; i++)
+        tick_row(b, "", _(general[i]), "", rounds);
     put(b, "</table>");
     if (n->n_prompts > 0) {
         elem(b, "h3", _("Vragen voor de nabespreking"));
@@ -558,12 +539,9 @@ static void page_selfcheck(rpt_buf *b, const core_scenario *sc)
             rpt_sb_printf(b, "<th class=\"c\">%d</th>", v);
     put(b, "</tr>");
     for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
-        rpt_sb_printf(b, "<tr><td>%d. ", (int)i + 1);
-        esc(b, _(items[i]));
-        put(b, "</td>");
-        for (int k = 0; k < 10; k++)
-            rpt_sb_printf(b, "<td class=\"c\">%s</td>", box);
-        put(b, "</tr>");
+        char num[16];
+        snprintf(num, sizeof num, "%d. ", (int)i + 1);
+        tick_row(b, num, _(items[i]), "", 10); /* 5 before, 5 after */
     }
     put(b, "</table>");
     elem(b, "h3", _("Na het spel"));
@@ -610,21 +588,16 @@ int cmd_handout(int argc, char **argv)
     const char *level = NULL, *out_dir = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int taken;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             return 0;
-        } else if (strcmp(a, "--out") == 0 || strcmp(a, "-o") == 0) {
-            if (i + 1 >= argc || !argv[i + 1][0]) {
-                fprintf(stderr, _("samenspel handout: %s heeft een map nodig.\n"), a);
+        } else if ((taken = app_out_dir_arg("handout", argc, argv, &i, &out_dir)) != 0) {
+            if (taken < 0)
                 return 1;
-            }
-            out_dir = argv[++i];
-        } else if (strncmp(a, "--out=", 6) == 0) {
-            out_dir = a + 6;
         } else if (a[0] == '-') {
             fprintf(stderr, _("samenspel handout: onbekende optie '%s'.\n"), a);
-            fprintf(stderr, _("Probeer 'samenspel handout --help'.\n"));
-            return 2;
+            return app_try_help("handout");
         } else if (level) {
             fprintf(stderr, _("samenspel handout: één casus per keer ('%s' en '%s').\n"), level, a);
             return 2;
@@ -642,30 +615,27 @@ int cmd_handout(int argc, char **argv)
         return 1;
     }
 
-    core_scenario *sc = calloc(1, sizeof *sc);
-    lvl_diags *d = calloc(1, sizeof *d);
+    app_level *lv = app_level_new("handout");
+    if (!lv)
+        return 1;
     rpt_buf b = {0};
     int rc = 1;
-    if (!sc || !d) {
-        fprintf(stderr, _("samenspel handout: onvoldoende geheugen.\n"));
-        goto done;
-    }
-    if (!lvl_load_file(level, sc, d)) {
-        if (d->unreadable)
+    if (!lvl_load_file(level, &lv->sc, &lv->diags)) {
+        if (lv->diags.unreadable)
             fprintf(stderr, _("samenspel handout: de casus %s kan niet gelezen worden; "
                               "kijk na of het pad klopt.\n"), level);
         else
             fprintf(stderr, _("samenspel handout: de casus %s heeft fouten; "
                               "'samenspel check %s' toont ze:\n"), level, level);
-        lvl_diags_print(d, false, (void *)stderr);
+        lvl_diags_print(&lv->diags, false, (void *)stderr);
         goto done;
     }
     char dir[PLAT_PATH_MAX];
     if (!out_dir) {
-        snprintf(dir, sizeof dir, "handout-%s", sc->id);
+        snprintf(dir, sizeof dir, "handout-%s", lv->sc.id);
         out_dir = dir;
     }
-    build(&b, sc);
+    build(&b, &lv->sc);
     if (b.failed) {
         fprintf(stderr, _("samenspel handout: onvoldoende geheugen.\n"));
         goto done;
@@ -675,12 +645,10 @@ int cmd_handout(int argc, char **argv)
         fprintf(stderr, _("samenspel handout: %s Kies een andere map met --out.\n"), err);
         goto done;
     }
-    printf(_("Handout van ‘%s’ geschreven in %s/index.html (print op A4).\n"), sc->title, out_dir);
+    printf(_("Handout van ‘%s’ geschreven in %s/index.html (print op A4).\n"), lv->sc.title, out_dir);
     rc = 0;
 done:
     free(b.p);
-    free(sc);
-    free(d);
+    free(lv);
     return rc;
 }
-#endif

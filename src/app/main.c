@@ -5,11 +5,20 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* The commands that write pages need the report layer
+ * (src/report/CMakeLists.txt); without it they say they are not built. */
+#ifdef SAMENSPEL_HAVE_REPORT
+#define REPORT_COMMAND(run) run
+#else
+#define REPORT_COMMAND(run) NULL
+#endif
 
 typedef struct {
     const char *name;
-    int (*run)(int argc, char **argv);
+    int (*run)(int argc, char **argv); /* NULL: not in this build */
     const char *summary; /* Dutch msgid */
 } app_command;
 
@@ -18,8 +27,8 @@ static const app_command commands[] = {
     {"join", cmd_join, N_("aansluiten bij een spel op het netwerk")},
     {"check", cmd_check, N_("casusbestanden controleren")},
     {"simulate", cmd_simulate, N_("een casus spelen met bots en de uitkomsten tonen")},
-    {"report", cmd_report, N_("het verslag van een sessie exporteren")},
-    {"handout", cmd_handout, N_("de handout van een casus maken (A4, om te printen)")},
+    {"report", REPORT_COMMAND(cmd_report), N_("het verslag van een sessie exporteren")},
+    {"handout", REPORT_COMMAND(cmd_handout), N_("de handout van een casus maken (A4, om te printen)")},
 };
 
 static void print_usage(FILE *out)
@@ -41,6 +50,51 @@ int app_not_available(const char *what)
 {
     fprintf(stderr, _("samenspel %s: nog niet beschikbaar in deze versie.\n"), what);
     return 3;
+}
+
+int app_try_help(const char *cmd)
+{
+    fprintf(stderr, _("Probeer 'samenspel %s --help'.\n"), cmd);
+    return 2;
+}
+
+int app_options_status(const char *cmd, int parsed, const char *err)
+{
+    if (parsed > 0)
+        return 0;
+    fprintf(stderr, "samenspel %s: %s\n", cmd, err);
+    return app_try_help(cmd);
+}
+
+int app_no_window(const char *msg)
+{
+    fprintf(stderr, "%s\n", msg);
+    return 3;
+}
+
+int app_out_dir_arg(const char *cmd, int argc, char **argv, int *i, const char **dir)
+{
+    const char *a = argv[*i];
+    if (strncmp(a, "--out=", 6) == 0) {
+        *dir = a + 6;
+        return 1;
+    }
+    if (strcmp(a, "--out") != 0 && strcmp(a, "-o") != 0)
+        return 0;
+    if (*i + 1 >= argc || !argv[*i + 1][0]) {
+        fprintf(stderr, _("samenspel %s: %s heeft een map nodig.\n"), cmd, a);
+        return -1;
+    }
+    *dir = argv[++*i];
+    return 1;
+}
+
+app_level *app_level_new(const char *cmd)
+{
+    app_level *lv = calloc(1, sizeof *lv);
+    if (!lv)
+        fprintf(stderr, _("samenspel %s: onvoldoende geheugen.\n"), cmd);
+    return lv;
 }
 
 /* --lang may appear anywhere; it is taken out before dispatch so that every
@@ -90,7 +144,8 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(sub, commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+            return commands[i].run ? commands[i].run(argc - 1, argv + 1)
+                                   : app_not_available(commands[i].name);
     }
     /* Options without a subcommand (--font, ...) belong to the start window. */
     if (sub[0] == '-')

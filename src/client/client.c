@@ -504,6 +504,16 @@ static bool handle_frame(cli *c, const uint8_t *pl, size_t len, const char **why
     return handlers[type](c, pl, len, why);
 }
 
+/* One frame from the host (net_conn_each_frame); stops once the
+ * connection is gone (rejected or said goodbye). */
+static int client_frame(void *ctx, const uint8_t *pl, size_t len, const char **why)
+{
+    cli *c = ctx;
+    if (!handle_frame(c, pl, len, why))
+        return -1;
+    return c->conn ? 1 : 0;
+}
+
 void cli_pump(cli *c, int max_wait_ms)
 {
     uint64_t now = plat_now_ms();
@@ -548,21 +558,12 @@ void cli_pump(cli *c, int max_wait_ms)
         }
         c->bytes_rx += (uint64_t)r;
         c->last_rx_ms = now;
-        for (;;) {
-            const uint8_t *pl;
-            size_t len;
-            const char *why = NULL;
-            int k = net_conn_next(c->conn, PROTO_MAX_FRAME, &pl, &len, &why);
-            if (k == 0)
-                break;
-            if (k < 0 || !handle_frame(c, pl, len, &why)) {
-                char msg[CLI_REASON_LEN];
-                snprintf(msg, sizeof msg, "ongeldig bericht van de host (%s)", why ? why : "?");
-                lost(c, msg);
-                return;
-            }
-            if (!c->conn)
-                return; /* rejected or said goodbye */
+        const char *why = NULL;
+        if (net_conn_each_frame(c->conn, PROTO_MAX_FRAME, client_frame, c, &why) < 0) {
+            char msg[CLI_REASON_LEN];
+            snprintf(msg, sizeof msg, "ongeldig bericht van de host (%s)", why ? why : "?");
+            lost(c, msg);
+            return;
         }
     }
     if (!c->conn)

@@ -3,9 +3,7 @@
 #include "platform/args.h"
 #include "platform/i18n.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 void cli_options_default(cli_options *o)
@@ -40,96 +38,62 @@ void cli_options_usage(void *stdio_file)
 /* --screen names in the order of the screen enum (after its DEFAULT) */
 static const char *const cli_screens[] = {"lobby", "table", "debrief", "roles", NULL};
 
+/* HOST or HOST:PORT; the port after ':' counts unless --port was given. */
+static int host_operand(const char *a, cli_options *o, bool port_given, char *err, size_t err_len)
+{
+    if (!plat_arg_operand(o->host, sizeof o->host, a, N_("slechts één host tegelijk: '%s'"),
+                          N_("host '%s' is te lang"), err, err_len))
+        return -1;
+    char *colon = strrchr(o->host, ':');
+    if (!colon)
+        return 0;
+    long n;
+    if (!plat_arg_int(colon + 1, 1, 65535, &n)) {
+        snprintf(err, err_len, _("'%s': de poort na ':' moet een getal van 1 tot 65535 zijn"), a);
+        return -1;
+    }
+    *colon = '\0';
+    if (!port_given)
+        o->port = (int)n;
+    if (!o->host[0]) {
+        snprintf(err, err_len, _("'%s': geen host voor de ':'"), a);
+        return -1;
+    }
+    return 0;
+}
+
 int cli_options_parse(int argc, char **argv, cli_options *o, char *err, size_t err_len)
 {
     cli_options_default(o);
     bool port_given = false;
+    int screen = (int)o->screen, bot = -1;
+    static const char *const bot_words[] = {"team", "solo", NULL};
+    static const cli_bot bot_kinds[] = {CLI_BOT_TEAM, CLI_BOT_SOLO};
+    const plat_common_args common = {&o->port, &port_given, o->code, o->font, o->screenshot, CLI_PATH_LEN,
+                                     &screen, cli_screens, &o->width, &o->height};
+    const plat_opt opts[] = {
+        {"--name", PLAT_OPT_TEXT, o->name, sizeof o->name, 0, 0, NULL, N_("--name: de naam is te lang")},
+        {"--role", PLAT_OPT_TEXT, o->role, sizeof o->role, 0, 0, NULL, N_("--role: de rol is te lang")},
+        {"--observe", PLAT_OPT_FLAG, &o->observe, 0, 0, 0, NULL, NULL},
+        {"--headless", PLAT_OPT_FLAG, &o->headless, 0, 0, 0, NULL, NULL},
+        {"--quiet", PLAT_OPT_FLAG, &o->quiet, 0, 0, 0, NULL, NULL},
+        {"--no-token-store", PLAT_OPT_FLAG, &o->no_token_store, 0, 0, 0, NULL, NULL},
+        {"--bot", PLAT_OPT_CHOICE, &bot, 0, 0, 0, bot_words, N_("--bot %s: kies team of solo")},
+        {"--pace", PLAT_OPT_INT, &o->pace_ms, 0, 0, 60000, NULL,
+         N_("--pace %s: geef milliseconden van 0 tot 60000")},
+    };
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *val = (i + 1 < argc) ? argv[i + 1] : NULL;
-        long n;
-#define NEED_VAL() PLAT_ARG_NEED_VALUE(a, val, i, err, err_len)
-        int screen = (int)o->screen;
-        plat_common_args ca = {&o->port, &port_given, o->code,
-                               o->font, o->screenshot, CLI_PATH_LEN,
-                               &screen, cli_screens, &o->width, &o->height};
-        int used = plat_common_arg(a, val, &ca, err, err_len);
-        if (used < 0)
-            return -1;
-        if (used > 0) {
-            o->screen = (cli_screen)screen;
-            i++;
-            continue;
-        }
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             cli_options_usage(stdout);
             return 1;
-        } else if (!strcmp(a, "--name")) {
-            NEED_VAL();
-            if (!plat_arg_copy(o->name, sizeof o->name, val)) {
-                snprintf(err, err_len, _("--name: de naam is te lang"));
-                return -1;
-            }
-        } else if (!strcmp(a, "--role")) {
-            NEED_VAL();
-            if (!plat_arg_copy(o->role, sizeof o->role, val)) {
-                snprintf(err, err_len, _("--role: de rol is te lang"));
-                return -1;
-            }
-        } else if (!strcmp(a, "--observe")) {
-            o->observe = true;
-        } else if (!strcmp(a, "--headless")) {
-            o->headless = true;
-        } else if (!strcmp(a, "--quiet")) {
-            o->quiet = true;
-        } else if (!strcmp(a, "--no-token-store")) {
-            o->no_token_store = true;
-        } else if (!strcmp(a, "--bot")) {
-            NEED_VAL();
-            if (!strcmp(val, "team"))
-                o->bot = CLI_BOT_TEAM;
-            else if (!strcmp(val, "solo"))
-                o->bot = CLI_BOT_SOLO;
-            else {
-                snprintf(err, err_len, _("--bot %s: kies team of solo"), val);
-                return -1;
-            }
-        } else if (!strcmp(a, "--pace")) {
-            NEED_VAL();
-            if (!plat_arg_int(val, 0, 60000, &n)) {
-                snprintf(err, err_len, _("--pace %s: geef milliseconden van 0 tot 60000"), val);
-                return -1;
-            }
-            o->pace_ms = (int)n;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            snprintf(err, err_len, _("onbekende optie '%s'"), a);
-            return -1;
-        } else {
-            if (o->host[0]) {
-                snprintf(err, err_len, _("slechts één host tegelijk: '%s'"), a);
-                return -1;
-            }
-            if (!plat_arg_copy(o->host, sizeof o->host, a)) {
-                snprintf(err, err_len, _("host '%s' is te lang"), a);
-                return -1;
-            }
-            char *colon = strrchr(o->host, ':');
-            if (colon) {
-                if (!plat_arg_int(colon + 1, 1, 65535, &n)) {
-                    snprintf(err, err_len, _("'%s': de poort na ':' moet een getal van 1 tot 65535 zijn"), a);
-                    return -1;
-                }
-                *colon = '\0';
-                if (!port_given)
-                    o->port = (int)n;
-                if (!o->host[0]) {
-                    snprintf(err, err_len, _("'%s': geen host voor de ':'"), a);
-                    return -1;
-                }
-            }
         }
-#undef NEED_VAL
+        int used = plat_opts_take(&common, opts, sizeof opts / sizeof opts[0], argc, argv, &i, err, err_len);
+        if (used < 0 || (used == 0 && host_operand(argv[i], o, port_given, err, err_len) < 0))
+            return -1;
     }
+    o->screen = (cli_screen)screen;
+    if (bot >= 0)
+        o->bot = bot_kinds[bot];
     if (o->bot != CLI_BOT_NONE && !o->headless) {
         snprintf(err, err_len, _("--bot kan alleen met --headless"));
         return -1;

@@ -45,11 +45,7 @@ static bool role_limited(const core_scenario *sc, int role, int need)
 static bool committed_slot(const core_seat_view *v, int slot)
 {
     bool inno = slot >= CORE_MAX_HAND;
-    int s = inno ? slot - CORE_MAX_HAND : slot;
-    for (int k = 0; k < v->commit_n; k++)
-        if (v->commits[k].innovation == inno && v->commits[k].slot == s)
-            return true;
-    return false;
+    return core_commits_hold(v->commits, v->commit_n, inno ? slot - CORE_MAX_HAND : slot, inno);
 }
 
 static bool committed_to(const core_seat_view *v, int kind, int target)
@@ -112,22 +108,28 @@ static void act(core_action *out, core_action_type t, int seat, int a, int b, in
     out->c = c;
 }
 
-/* ---------------------------------------------------------------- solo */
-
-static bool solo_inzet(const core_scenario *sc, const core_seat_view *v, core_action *out)
+/* READY for the phase on the table, unless this seat already is. */
+static bool ready_up(const core_seat_view *v, core_action *out)
 {
-    if (v->commit_n >= sc->rules.max_commit)
+    if (v->ready)
         return false;
-    cand cs[CORE_MAX_HAND + CORE_MAX_INNOVATIONS];
-    int nc = candidates(v, false, cs);
+    act(out, CORE_ACT_READY, v->seat, (int)v->pub.phase, v->pub.round, 0);
+    return true;
+}
+
+/* How much a bot wants to commit card to need; 0 never. */
+typedef int (*commit_value_fn)(const core_scenario *sc, const core_seat_view *v, uint32_t promised, int card,
+                               int need);
+
+/* Commits the candidate and need of the highest value, the first one on a
+ * tie (candidates in order, needs in order); false when no value is > 0. */
+static bool commit_most_valued(const core_scenario *sc, const core_seat_view *v, const cand *cs, int nc,
+                               commit_value_fn value, uint32_t promised, core_action *out)
+{
     int best = -1, best_need = -1, best_val = 0;
     for (int i = 0; i < nc; i++)
         for (int n = 0; n < sc->n_needs; n++) {
-            if (v->pub.need_met[n] || role_limited(sc, v->role, n))
-                continue;
-            int val = card_value(sc, cs[i].card, n, false);
-            if (!v->pub.need_lit[n])
-                val /= sc->rules.dark_divisor > 0 ? sc->rules.dark_divisor : 1;
+            int val = value(sc, v, promised, cs[i].card, n);
             if (val > best_val) {
                 best_val = val;
                 best = i;
@@ -140,14 +142,37 @@ static bool solo_inzet(const core_scenario *sc, const core_seat_view *v, core_ac
     return true;
 }
 
+/* ---------------------------------------------------------------- solo */
+
+/* A solo bot plays its strongest card on an open need its role may work
+ * on, discounting a need still in the dark. */
+static int solo_value(const core_scenario *sc, const core_seat_view *v, uint32_t promised, int card, int n)
+{
+    (void)promised;
+    if (v->pub.need_met[n] || role_limited(sc, v->role, n))
+        return 0;
+    int val = card_value(sc, card, n, false);
+    if (!v->pub.need_lit[n])
+        val /= sc->rules.dark_divisor > 0 ? sc->rules.dark_divisor : 1;
+    return val;
+}
+
+static bool solo_inzet(const core_scenario *sc, const core_seat_view *v, core_action *out)
+{
+    if (v->commit_n >= sc->rules.max_commit)
+        return false;
+    cand cs[CORE_MAX_HAND + CORE_MAX_INNOVATIONS];
+    int nc = candidates(v, false, cs);
+    return commit_most_valued(sc, v, cs, nc, solo_value, 0, out);
+}
+
 static bool solo_next(const core_scenario *sc, const core_seat_view *v, core_action *out)
 {
     if (v->ready)
         return false;
     if (v->pub.phase == CORE_PHASE_INZET && solo_inzet(sc, v, out))
         return true;
-    act(out, CORE_ACT_READY, v->seat, (int)v->pub.phase, v->pub.round, 0);
-    return true;
+    return ready_up(v, out);
 }
 
 /* ---------------------------------------------------------------- team */
@@ -252,6 +277,45 @@ static int fact_step(const core_scenario *sc, const core_public_view *p, int sea
 static bool time_for(const core_public_view *p, int cost)
 {
     return p->overleg_budget <= 0 || cost <= p->overleg_left;
+}
+
+/* What an ask or offer costs: one more while trust is low. */
+static int ask_cost(const core_rules *ru, const core_public_view *p)
+{
+    return ru->ask_cost + (p->trust <= ru->trust_low ? 1 : 0);
+}
+
+/* Every bot answers yes to the first open ask or offer addressed to it. */
+static bool respond_pending(const core_public_view *p, int me, core_action *out)
+{
+    for (int i = 0; i < p->n_promises; i++)
+        if (p->promises[i].to == me && p->promises[i].status == CORE_PROMISE_PENDING) {
+            act(out, CORE_ACT_RESPOND, me, i, 1, 0);
+            return true;
+        }
+    return false;
+}
+
+/* Yes to the open goal proposal, once. */
+static bool vote_goal(const core_public_view *p, int me, core_action *out)
+{
+    if (p->goal_proposal == CORE_NONE || (((p->goal_votes_yes | p->goal_votes_no) >> (unsigned)me) & 1u))
+        return false;
+    act(out, CORE_ACT_VOTE_GOAL, me, p->goal_proposal, 1, 0);
+    return true;
+}
+
+/* A seat that may consent gives it for the first fact that waits for it. */
+static bool grant_consent(const core_scenario *sc, const core_public_view *p, int me, core_action *out)
+{
+    if (!seat_may_consent(sc, me))
+        return false;
+    for (int f = 0; f < sc->n_facts; f++)
+        if (p->fact_consent[f] == 1) {
+            act(out, CORE_ACT_CONSENT, me, f, 1, 0);
+            return true;
+        }
+    return false;
 }
 
 /* Whether seat s has an open ask/offer about need n with seat t that t declined
@@ -459,17 +523,10 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
         return true;
     }
     /* answer what is addressed to me */
-    for (int i = 0; i < p->n_promises; i++)
-        if (p->promises[i].to == me && p->promises[i].status == CORE_PROMISE_PENDING) {
-            act(out, CORE_ACT_RESPOND, me, i, 1, 0);
-            return true;
-        }
-    if (seat_may_consent(sc, me))
-        for (int f = 0; f < sc->n_facts; f++)
-            if (p->fact_consent[f] == 1) {
-                act(out, CORE_ACT_CONSENT, me, f, 1, 0);
-                return true;
-            }
+    if (respond_pending(p, me, out))
+        return true;
+    if (grant_consent(sc, p, me, out))
+        return true;
     /* look back: check the verbeteracties of earlier rounds (lowest seat) */
     if (me == lowest_open_seat(p))
         for (int s = 0; s < p->n_seats; s++)
@@ -483,12 +540,9 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
     }
     if (afspraak_step(sc, p, me, out))
         return true;
-    if (p->goal_proposal != CORE_NONE) {
-        if (!(((p->goal_votes_yes | p->goal_votes_no) >> (unsigned)me) & 1u)) {
-            act(out, CORE_ACT_VOTE_GOAL, me, p->goal_proposal, 1, 0);
-            return true;
-        }
-    } else if (c->goal_act != CORE_ACT_NONE && time_for(p, ru->goal_cost)) {
+    if (vote_goal(p, me, out))
+        return true;
+    if (p->goal_proposal == CORE_NONE && c->goal_act != CORE_ACT_NONE && time_for(p, ru->goal_cost)) {
         act(out, c->goal_act, me, c->goal, 0, 0);
         return true;
     }
@@ -531,7 +585,7 @@ static bool public_plan_action(const core_scenario *sc, const core_public_view *
                     best = s;
                 }
             }
-            if (best != CORE_NONE && time_for(p, ru->ask_cost + (p->trust <= ru->trust_low ? 1 : 0) + c->reserved)) {
+            if (best != CORE_NONE && time_for(p, ask_cost(ru, p) + c->reserved)) {
                 act(out, CORE_ACT_ASK, me, best, n, 0);
                 return true;
             }
@@ -589,17 +643,15 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
                     const core_card_def *cd = &sc->cards[v->hand[h]];
                     fits = cd->type == CORE_CARD_EXPERTISE && same_id(cd->domain, sc->needs[n].domain);
                 }
-                if (fits && time_for(p, sc->rules.ask_cost + (p->trust <= sc->rules.trust_low ? 1 : 0) + ctx.reserved)) {
+                if (fits && time_for(p, ask_cost(&sc->rules, p) + ctx.reserved)) {
                     act(out, CORE_ACT_OFFER, me, lead, n, 0);
                     return true;
                 }
             }
         }
     }
-    if (!v->ready && !plan_waits_for_others(sc, p, &ctx, me)) {
-        act(out, CORE_ACT_READY, me, (int)p->phase, p->round, 0);
-        return true;
-    }
+    if (!v->ready && !plan_waits_for_others(sc, p, &ctx, me))
+        return ready_up(v, out);
     return false;
 }
 
@@ -620,19 +672,35 @@ static bool commit_best_for(const core_scenario *sc, const core_seat_view *v, co
     return true;
 }
 
+/* A team bot's last choice: an open need, a partner's (promised or led by
+ * another seat) first, even where its own role is limited. */
+static int team_rest_value(const core_scenario *sc, const core_seat_view *v, uint32_t promised, int card, int n)
+{
+    const core_public_view *p = &v->pub;
+    if (p->need_met[n])
+        return 0;
+    bool partner = ((promised >> (unsigned)n) & 1u) || (p->need_lead[n] != CORE_NONE && p->need_lead[n] != v->seat);
+    if (!partner && role_limited(sc, v->role, n))
+        return 0;
+    return card_value(sc, card, n, partner) * 2 + (partner ? 1 : 0);
+}
+
+/* The cards a seat may still commit in Inzet: none once it is READY or
+ * has committed as many as the rules allow. */
+static int inzet_candidates(const core_scenario *sc, const core_seat_view *v, bool innovations, cand *out)
+{
+    if (v->ready || v->commit_n >= sc->rules.max_commit)
+        return 0;
+    return candidates(v, innovations, out);
+}
+
+/* Inzet once the asks and offers to me are answered (team_next). */
 static bool team_inzet(const core_scenario *sc, const core_seat_view *v, core_action *out)
 {
     const core_public_view *p = &v->pub;
     const int me = v->seat;
-    for (int i = 0; i < p->n_promises; i++)
-        if (p->promises[i].to == me && p->promises[i].status == CORE_PROMISE_PENDING) {
-            act(out, CORE_ACT_RESPOND, me, i, 1, 0);
-            return true;
-        }
-    if (v->ready || v->commit_n >= sc->rules.max_commit)
-        return false;
     cand cs[CORE_MAX_HAND + CORE_MAX_INNOVATIONS];
-    int nc = candidates(v, true, cs);
+    int nc = inzet_candidates(sc, v, true, cs);
     if (nc == 0)
         return false;
     /* 1. my friction duty: the card I value least on the needs */
@@ -671,25 +739,7 @@ static bool team_inzet(const core_scenario *sc, const core_seat_view *v, core_ac
             commit_best_for(sc, v, cs, nc, n, false, out))
             return true;
     /* 4. the rest: best own card where it helps, preferring a need with a partner */
-    int best = -1, best_need = -1, best_val = 0;
-    for (int i = 0; i < nc; i++)
-        for (int n = 0; n < p->n_needs; n++) {
-            if (p->need_met[n])
-                continue;
-            bool partner = ((promised >> (unsigned)n) & 1u) || (p->need_lead[n] != CORE_NONE && p->need_lead[n] != me);
-            if (!partner && role_limited(sc, v->role, n))
-                continue;
-            int val = card_value(sc, cs[i].card, n, partner) * 2 + (partner ? 1 : 0);
-            if (val > best_val) {
-                best_val = val;
-                best = i;
-                best_need = n;
-            }
-        }
-    if (best < 0)
-        return false;
-    act(out, CORE_ACT_COMMIT, me, cs[best].slot, 0, best_need);
-    return true;
+    return commit_most_valued(sc, v, cs, nc, team_rest_value, promised, out);
 }
 
 /* An honest answer (one that fits the round's evidence, chosen at random
@@ -725,7 +775,7 @@ static bool team_next(const core_scenario *sc, const core_seat_view *v, core_rng
     case CORE_PHASE_OVERLEG:
         return team_overleg(sc, v, out);
     case CORE_PHASE_INZET:
-        if (team_inzet(sc, v, out))
+        if (respond_pending(p, v->seat, out) || team_inzet(sc, v, out))
             return true;
         break;
     case CORE_PHASE_REFLECTIE:
@@ -741,10 +791,7 @@ static bool team_next(const core_scenario *sc, const core_seat_view *v, core_rng
     default:
         return false;
     }
-    if (v->ready)
-        return false;
-    act(out, CORE_ACT_READY, v->seat, (int)v->pub.phase, v->pub.round, 0);
-    return true;
+    return ready_up(v, out);
 }
 
 /* ----------------------------------------------------------- checklist */
@@ -763,21 +810,8 @@ static bool checklist_talk(const core_scenario *sc, const core_seat_view *v, cor
             return true;
         }
     }
-    for (int i = 0; i < p->n_promises; i++)
-        if (p->promises[i].to == me && p->promises[i].status == CORE_PROMISE_PENDING) {
-            act(out, CORE_ACT_RESPOND, me, i, 1, 0);
-            return true;
-        }
-    if (p->goal_proposal != CORE_NONE && !(((p->goal_votes_yes | p->goal_votes_no) >> (unsigned)me) & 1u)) {
-        act(out, CORE_ACT_VOTE_GOAL, me, p->goal_proposal, 1, 0);
+    if (respond_pending(p, me, out) || vote_goal(p, me, out) || grant_consent(sc, p, me, out))
         return true;
-    }
-    if (seat_may_consent(sc, me))
-        for (int f = 0; f < sc->n_facts; f++)
-            if (p->fact_consent[f] == 1) {
-                act(out, CORE_ACT_CONSENT, me, f, 1, 0);
-                return true;
-            }
     for (int n = 0; n < p->n_needs; n++)
         if (!p->need_met[n] && p->need_lead[n] == CORE_NONE) {
             act(out, CORE_ACT_PROPOSE_LEAD, me, n, me, 0);
@@ -798,8 +832,7 @@ static bool checklist_talk(const core_scenario *sc, const core_seat_view *v, cor
         act(out, CORE_ACT_ASK_PUPIL, me, 0, 0, 0);
         return true;
     }
-    int cost = ru->ask_cost + (p->trust <= ru->trust_low ? 1 : 0);
-    if (!time_for(p, cost) || p->n_promises >= CORE_MAX_PROMISES)
+    if (!time_for(p, ask_cost(ru, p)) || p->n_promises >= CORE_MAX_PROMISES)
         return false;
     for (int n = 0; n < p->n_needs; n++) {
         if (p->need_met[n])
@@ -817,19 +850,20 @@ static bool checklist_talk(const core_scenario *sc, const core_seat_view *v, cor
     return false;
 }
 
-/* The cheapest card on every spanning, then the best card anywhere. */
+/* A checklist bot counts every card at its partner value on any open need. */
+static int checklist_value(const core_scenario *sc, const core_seat_view *v, uint32_t promised, int card, int n)
+{
+    (void)promised;
+    return v->pub.need_met[n] ? 0 : card_value(sc, card, n, true);
+}
+
+/* The cheapest card on every spanning, then the best card anywhere (once
+ * the asks and offers to me are answered: checklist_next). */
 static bool checklist_inzet(const core_scenario *sc, const core_seat_view *v, core_action *out)
 {
     const core_public_view *p = &v->pub;
-    for (int i = 0; i < p->n_promises; i++)
-        if (p->promises[i].to == v->seat && p->promises[i].status == CORE_PROMISE_PENDING) {
-            act(out, CORE_ACT_RESPOND, v->seat, i, 1, 0);
-            return true;
-        }
-    if (v->ready || v->commit_n >= sc->rules.max_commit)
-        return false;
     cand cs[CORE_MAX_HAND + CORE_MAX_INNOVATIONS];
-    int nc = candidates(v, false, cs);
+    int nc = inzet_candidates(sc, v, false, cs);
     if (nc == 0)
         return false;
     for (int i = 0; i < p->n_frictions_out; i++) {
@@ -843,22 +877,7 @@ static bool checklist_inzet(const core_scenario *sc, const core_seat_view *v, co
         act(out, CORE_ACT_COMMIT, v->seat, cs[worst].slot, 1, f);
         return true;
     }
-    int best = -1, best_need = -1, best_val = 0;
-    for (int i = 0; i < nc; i++)
-        for (int n = 0; n < sc->n_needs; n++) {
-            if (p->need_met[n])
-                continue;
-            int val = card_value(sc, cs[i].card, n, true);
-            if (val > best_val) {
-                best_val = val;
-                best = i;
-                best_need = n;
-            }
-        }
-    if (best < 0)
-        return false;
-    act(out, CORE_ACT_COMMIT, v->seat, cs[best].slot, 0, best_need);
-    return true;
+    return commit_most_valued(sc, v, cs, nc, checklist_value, 0, out);
 }
 
 static bool checklist_next(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
@@ -871,7 +890,7 @@ static bool checklist_next(const core_scenario *sc, const core_seat_view *v, cor
             return true;
         break;
     case CORE_PHASE_INZET:
-        if (checklist_inzet(sc, v, out))
+        if (respond_pending(p, v->seat, out) || checklist_inzet(sc, v, out))
             return true;
         break;
     case CORE_PHASE_REFLECTIE:
@@ -884,10 +903,7 @@ static bool checklist_next(const core_scenario *sc, const core_seat_view *v, cor
     default:
         break;
     }
-    if (v->ready)
-        return false;
-    act(out, CORE_ACT_READY, v->seat, (int)v->pub.phase, v->pub.round, 0);
-    return true;
+    return ready_up(v, out);
 }
 
 bool core_bot_next(const core_scenario *sc, const core_seat_view *view, core_bot_kind kind, core_rng *rng,

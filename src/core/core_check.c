@@ -40,10 +40,7 @@ int core_text_chars(const char *s)
 
 static bool slot_committed(const core_seat_state *ss, int slot, bool innovation)
 {
-    for (int k = 0; k < ss->commit_n; k++)
-        if (ss->commits[k].innovation == innovation && ss->commits[k].slot == slot)
-            return true;
-    return false;
+    return core_commits_hold(ss->commits, ss->commit_n, slot, innovation);
 }
 
 /* START, ADVANCE and NEW_PLAYER: the trainer's actions. */

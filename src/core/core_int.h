@@ -88,6 +88,10 @@ void core_change_trust(core_state *st, int delta, core_events *out);
 /* Writes msg (with idx when idx >= 0) to err; returns false for `return`. */
 bool core_fail(char *err, size_t len, const char *msg, int idx);
 
+/* Adds the collaboration edges of rounds lo..hi to w, each weight
+ * saturating at UINT16_MAX (core_measures.c; the view sums them too). */
+void core_edges_add(const core_state *st, int lo, int hi, uint16_t w[CORE_MAX_SEATS][CORE_MAX_SEATS]);
+
 /* Uitvoering: resolves the revealed commitments (core_resolve.c). */
 void core_resolve(core_state *st, core_events *out);
 
@@ -95,13 +99,17 @@ static inline void core_emit(core_events *out, core_event_type t, int seat, int 
 {
     if (!out || out->n < 0 || out->n >= CORE_MAX_EVENTS)
         return;
-    core_event *e = &out->ev[out->n++];
-    e->type = t;
-    e->seat = seat;
-    e->a = a;
-    e->b = b;
-    e->c = c;
-    e->d = d;
+    out->ev[out->n++] = (core_event){t, seat, a, b, c, d};
+}
+
+/* Whether a seat's commitments hold this hand slot (or innovation slot):
+ * the rules and the bots ask it of a seat's state and of its view. */
+static inline bool core_commits_hold(const core_commitment *commits, int n, int slot, bool innovation)
+{
+    for (int k = 0; k < n; k++)
+        if (commits[k].innovation == innovation && commits[k].slot == slot)
+            return true;
+    return false;
 }
 
 static inline int core_clampi(int v, int lo, int hi)

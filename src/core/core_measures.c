@@ -6,6 +6,7 @@
  */
 #include "core/core_int.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -97,6 +98,17 @@ core_collab_level core_classify(const core_rules *r, const core_measures *m, int
     return CORE_LEVEL_GEEN;
 }
 
+void core_edges_add(const core_state *st, int lo, int hi, uint16_t w[CORE_MAX_SEATS][CORE_MAX_SEATS])
+{
+    const int ns = st->sc->n_seats;
+    for (int r = lo; r <= hi && r <= CORE_MAX_ROUNDS; r++)
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < ns; j++) {
+                unsigned v = (unsigned)w[i][j] + st->edge_round[r][i][j];
+                w[i][j] = (uint16_t)(v > UINT16_MAX ? UINT16_MAX : v);
+            }
+}
+
 static bool any_goal_now(const core_state *st)
 {
     return core_goals_adopted(st) > 0;
@@ -151,12 +163,8 @@ void core_measures_compute(const core_state *st, int round, core_measures *out)
     uint32_t seats = 0;
     int goal_contrib = 0;
     uint32_t ev = 0;
+    core_edges_add(st, lo, hi, w);
     for (int r = lo; r <= hi && r <= CORE_MAX_ROUNDS; r++) {
-        for (int i = 0; i < ns; i++)
-            for (int j = 0; j < ns; j++) {
-                unsigned v = (unsigned)w[i][j] + st->edge_round[r][i][j];
-                w[i][j] = (uint16_t)(v > UINT16_MAX ? UINT16_MAX : v);
-            }
         for (int k = 0; k < CORE_KIND_COUNT; k++)
             kinds[k] += st->contrib_kind[r][k];
         out->contributions += st->contrib_n[r];
@@ -240,67 +248,96 @@ static void dutch_number(char *buf, size_t len, double v)
             *p = ',';
 }
 
+/* A number a tag's sentence quotes: a double or int of core_measures, or
+ * a double of core_rules (a threshold). */
+typedef struct {
+    enum { FROM_NONE, FROM_MEASURE_DOUBLE, FROM_MEASURE_INT, FROM_RULE_DOUBLE } from;
+    size_t offset;
+} quoted;
+#define MEASURE_D(f) {FROM_MEASURE_DOUBLE, offsetof(core_measures, f)}
+#define MEASURE_I(f) {FROM_MEASURE_INT, offsetof(core_measures, f)}
+#define RULE_D(f) {FROM_RULE_DOUBLE, offsetof(core_rules, f)}
+
+/* A tag's sentence: before, the quoted value, after (may be NULL), and for
+ * a threshold limit_before, the limit and ")". No `before`: the tag has no
+ * sentence. */
+typedef struct {
+    const char *before;
+    quoted value;
+    const char *after;
+    quoted limit;
+    const char *limit_before;
+} tag_phrase;
+
+/* Each tag's sentences: why its card was picked (what the game showed,
+ * then where), and when its signal stayed away, what the game showed
+ * instead, so that the debrief can ask what made it go well. */
+static const struct {
+    tag_phrase shown, absent;
+} tag_phrases[CORE_EV_TAG_COUNT] = {
+    [CORE_EV_TAG_LAGE_DIVERSITEIT] = {{"diversiteit (Blau) was ", MEASURE_D(diversity), ""},
+        {"diversiteit (Blau) was ", MEASURE_D(diversity), " over het hele spel", RULE_D(diversity_low), " (grens "}},
+    [CORE_EV_TAG_CENTRAAL_NETWERK] = {{"centraliteit was ", MEASURE_D(centrality), ""},
+        {"centraliteit was ", MEASURE_D(centrality), " over het hele spel", RULE_D(centrality_alarm), " (alarm boven "}},
+    [CORE_EV_TAG_LAGE_DENSITEIT] = {{"densiteit was ", MEASURE_D(density), ""},
+        {"densiteit was ", MEASURE_D(density), " over het hele spel"}},
+    [CORE_EV_TAG_GEEN_GEDEELD_DOEL] = {{"geen gedeeld doel aangenomen"}, {"het team nam een gedeeld doel aan"}},
+    [CORE_EV_TAG_SPANNING_GENEGEERD] = {{"een spanning werd genegeerd"}, {"geen enkele spanning werd genegeerd"}},
+    [CORE_EV_TAG_GRENSERVARING] = {{"een spanning werd samen een grenservaring"}, {"geen spanning werd een grenservaring"}},
+    [CORE_EV_TAG_WEINIG_VRAGEN] = {{"", MEASURE_I(asks_offers), " vragen of aanbiedingen"},
+        {"", MEASURE_I(asks_offers), " vragen of aanbiedingen over het hele spel"}},
+    [CORE_EV_TAG_GEBROKEN_BELOFTE] = {{"", MEASURE_I(promises_broken), " afspraken niet nagekomen"},
+        {"alle ", MEASURE_I(promises_kept), " afspraken nagekomen"}},
+    [CORE_EV_TAG_NIET_REFLECTIEF] = {{"reflectie niet door iedereen beantwoord"}, {"iedereen beantwoordde elke reflectie"}},
+    [CORE_EV_TAG_DOSSIER_ONGEDEELD] = {{"een nood bleef in het duister"}, {"geen nood bleef in het duister"}},
+    [CORE_EV_TAG_ROL_AFWEZIG] = {{"aandeel rollen dat bijdroeg was ", MEASURE_D(role_share), ""},
+        {"elke rol droeg bij"}},
+    [CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT] = {{"geen ervaringskennis ingezet"}, {"ervaringskennis werd ingezet"}},
+    [CORE_EV_TAG_GEEN_TREKKER] = {{"een nood had geen trekker"}, {"elke nood had een trekker"}},
+    [CORE_EV_TAG_SAMEN_GEWERKT] = {{"", MEASURE_I(joint_contributions), " gezamenlijke bijdragen"},
+        {"er waren geen gezamenlijke bijdragen"}},
+};
+
+
+/* The quoted number as the debrief prints it ("" when there is none). */
+static void quote_text(const core_rules *ru, const core_measures *m, quoted q, char *buf, size_t len)
+{
+    const char *base = q.from == FROM_RULE_DOUBLE ? (const char *)ru : (const char *)m;
+    buf[0] = '\0';
+    if (q.from == FROM_MEASURE_INT)
+        snprintf(buf, len, "%d", *(const int *)(const void *)(base + q.offset));
+    else if (q.from != FROM_NONE)
+        dutch_number(buf, len, *(const double *)(const void *)(base + q.offset));
+}
+
+/* lead, the phrase and tail; false when there is no phrase. */
+static bool phrase_text(const tag_phrase *ph, const core_rules *ru, const core_measures *m, const char *lead,
+                        const char *tail, char *out, size_t len)
+{
+    if (!ph->before)
+        return false;
+    char num[32], lim[32], limit[64] = "";
+    quote_text(ru, m, ph->value, num, sizeof num);
+    if (ph->limit.from != FROM_NONE) {
+        quote_text(ru, m, ph->limit, lim, sizeof lim);
+        snprintf(limit, sizeof limit, "%s%s)", ph->limit_before, lim);
+    }
+    snprintf(out, len, "%s%s%s%s%s%s", lead, ph->before, num, ph->after ? ph->after : "", limit, tail);
+    return true;
+}
+
 static void reason_text(const core_state *st, core_evidence_tag tag, int round, char *out, size_t len)
 {
     core_measures m;
     core_measures_compute(st, round, &m);
-    char num[32];
     char where[48];
     if (round > 0)
         snprintf(where, sizeof where, " in ronde %d", round);
     else
         snprintf(where, sizeof where, " over het hele spel");
-    switch (tag) {
-    case CORE_EV_TAG_LAGE_DIVERSITEIT:
-        dutch_number(num, sizeof num, m.diversity);
-        snprintf(out, len, "diversiteit (Blau) was %s%s", num, where);
-        break;
-    case CORE_EV_TAG_CENTRAAL_NETWERK:
-        dutch_number(num, sizeof num, m.centrality);
-        snprintf(out, len, "centraliteit was %s%s", num, where);
-        break;
-    case CORE_EV_TAG_LAGE_DENSITEIT:
-        dutch_number(num, sizeof num, m.density);
-        snprintf(out, len, "densiteit was %s%s", num, where);
-        break;
-    case CORE_EV_TAG_GEEN_GEDEELD_DOEL:
-        snprintf(out, len, "geen gedeeld doel aangenomen%s", where);
-        break;
-    case CORE_EV_TAG_SPANNING_GENEGEERD:
-        snprintf(out, len, "een spanning werd genegeerd%s", where);
-        break;
-    case CORE_EV_TAG_GRENSERVARING:
-        snprintf(out, len, "een spanning werd samen een grenservaring%s", where);
-        break;
-    case CORE_EV_TAG_WEINIG_VRAGEN:
-        snprintf(out, len, "%d vragen of aanbiedingen%s", m.asks_offers, where);
-        break;
-    case CORE_EV_TAG_GEBROKEN_BELOFTE:
-        snprintf(out, len, "%d afspraken niet nagekomen%s", m.promises_broken, where);
-        break;
-    case CORE_EV_TAG_NIET_REFLECTIEF:
-        snprintf(out, len, "reflectie niet door iedereen beantwoord%s", where);
-        break;
-    case CORE_EV_TAG_DOSSIER_ONGEDEELD:
-        snprintf(out, len, "een nood bleef in het duister%s", where);
-        break;
-    case CORE_EV_TAG_ROL_AFWEZIG:
-        dutch_number(num, sizeof num, m.role_share);
-        snprintf(out, len, "aandeel rollen dat bijdroeg was %s%s", num, where);
-        break;
-    case CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT:
-        snprintf(out, len, "geen ervaringskennis ingezet%s", where);
-        break;
-    case CORE_EV_TAG_GEEN_TREKKER:
-        snprintf(out, len, "een nood had geen trekker%s", where);
-        break;
-    case CORE_EV_TAG_SAMEN_GEWERKT:
-        snprintf(out, len, "%d gezamenlijke bijdragen%s", m.joint_contributions, where);
-        break;
-    default:
+    if ((unsigned)tag >= CORE_EV_TAG_COUNT ||
+        !phrase_text(&tag_phrases[tag].shown, &st->sc->rules, &m, "", where, out, len))
         snprintf(out, len, "%s", core_evidence_name(tag));
-        break;
-    }
 }
 
 /* How strongly a round shows a tag, to name the round in the reason. */
@@ -352,64 +389,11 @@ static int tag_round(const core_measures *per, int last, int t)
     return where;
 }
 
-/* Why a card was picked when its signal stayed away: what the game showed
- * instead, so that the debrief can ask what made it go well. */
 static void absent_text(const core_state *st, const core_measures *m, core_evidence_tag tag, char *out, size_t len)
 {
-    const core_rules *ru = &st->sc->rules;
-    char num[32], lim[32];
-    switch (tag) {
-    case CORE_EV_TAG_LAGE_DIVERSITEIT:
-        dutch_number(num, sizeof num, m->diversity);
-        dutch_number(lim, sizeof lim, ru->diversity_low);
-        snprintf(out, len, "geen signaal: diversiteit (Blau) was %s over het hele spel (grens %s)", num, lim);
-        break;
-    case CORE_EV_TAG_CENTRAAL_NETWERK:
-        dutch_number(num, sizeof num, m->centrality);
-        dutch_number(lim, sizeof lim, ru->centrality_alarm);
-        snprintf(out, len, "geen signaal: centraliteit was %s over het hele spel (alarm boven %s)", num, lim);
-        break;
-    case CORE_EV_TAG_LAGE_DENSITEIT:
-        dutch_number(num, sizeof num, m->density);
-        snprintf(out, len, "geen signaal: densiteit was %s over het hele spel", num);
-        break;
-    case CORE_EV_TAG_GEEN_GEDEELD_DOEL:
-        snprintf(out, len, "geen signaal: het team nam een gedeeld doel aan");
-        break;
-    case CORE_EV_TAG_SPANNING_GENEGEERD:
-        snprintf(out, len, "geen signaal: geen enkele spanning werd genegeerd");
-        break;
-    case CORE_EV_TAG_GRENSERVARING:
-        snprintf(out, len, "geen signaal: geen spanning werd een grenservaring");
-        break;
-    case CORE_EV_TAG_WEINIG_VRAGEN:
-        snprintf(out, len, "geen signaal: %d vragen of aanbiedingen over het hele spel", m->asks_offers);
-        break;
-    case CORE_EV_TAG_GEBROKEN_BELOFTE:
-        snprintf(out, len, "geen signaal: alle %d afspraken nagekomen", m->promises_kept);
-        break;
-    case CORE_EV_TAG_NIET_REFLECTIEF:
-        snprintf(out, len, "geen signaal: iedereen beantwoordde elke reflectie");
-        break;
-    case CORE_EV_TAG_DOSSIER_ONGEDEELD:
-        snprintf(out, len, "geen signaal: geen nood bleef in het duister");
-        break;
-    case CORE_EV_TAG_ROL_AFWEZIG:
-        snprintf(out, len, "geen signaal: elke rol droeg bij");
-        break;
-    case CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT:
-        snprintf(out, len, "geen signaal: ervaringskennis werd ingezet");
-        break;
-    case CORE_EV_TAG_GEEN_TREKKER:
-        snprintf(out, len, "geen signaal: elke nood had een trekker");
-        break;
-    case CORE_EV_TAG_SAMEN_GEWERKT:
-        snprintf(out, len, "geen signaal: er waren geen gezamenlijke bijdragen");
-        break;
-    default:
+    if ((unsigned)tag >= CORE_EV_TAG_COUNT ||
+        !phrase_text(&tag_phrases[tag].absent, &st->sc->rules, m, "geen signaal: ", "", out, len))
         snprintf(out, len, "geen signaal: %s", core_evidence_name(tag));
-        break;
-    }
 }
 
 /* For a block without evidence: prefer a tag with a measured value (the

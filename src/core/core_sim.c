@@ -121,6 +121,14 @@ static void sim_tally_targets(const core_state *st, core_sim_result *out)
     }
 }
 
+/* The measures core_simulate averages over its games: the fractions as
+ * doubles, the counts rounded to whole numbers (the JSON output prints the
+ * doubles). */
+#define SIM_MEAN_FRACTIONS(X) X(density) X(centrality) X(diversity) X(role_share) X(goal_directedness)
+#define SIM_MEAN_COUNTS(X)                                                                             \
+    X(edges) X(contributions) X(joint_contributions) X(promises_kept) X(promises_broken) X(asks_offers) \
+    X(reflective_rounds)
+
 void core_simulate(const core_scenario *sc, int games, uint64_t seed, core_sim_bots bots, core_sim_result *out)
 {
     if (!out)
@@ -148,18 +156,10 @@ void core_simulate(const core_scenario *sc, int games, uint64_t seed, core_sim_b
         if (st.outcome == CORE_OUTCOME_WON)
             out->won_at_level[m->level]++;
         sim_tally_targets(&st, out);
-        sum.density += m->density;
-        sum.centrality += m->centrality;
-        sum.diversity += m->diversity;
-        sum.role_share += m->role_share;
-        sum.goal_directedness += m->goal_directedness;
-        sum.edges += m->edges;
-        sum.contributions += m->contributions;
-        sum.joint_contributions += m->joint_contributions;
-        sum.promises_kept += m->promises_kept;
-        sum.promises_broken += m->promises_broken;
-        sum.asks_offers += m->asks_offers;
-        sum.reflective_rounds += m->reflective_rounds;
+#define ADD(f) sum.f += m->f;
+        SIM_MEAN_FRACTIONS(ADD)
+        SIM_MEAN_COUNTS(ADD)
+#undef ADD
         sum.goal_adopted = sum.goal_adopted || m->goal_adopted;
     }
     double n = out->games;
@@ -167,19 +167,12 @@ void core_simulate(const core_scenario *sc, int games, uint64_t seed, core_sim_b
     double var = wb2 / n - out->mean_welbevinden * out->mean_welbevinden;
     out->sd_welbevinden = var > 0 ? sqrt(var) : 0.0;
     out->mean_rounds = rounds / n;
-    out->mean.density = sum.density / n;
-    out->mean.centrality = sum.centrality / n;
-    out->mean.diversity = sum.diversity / n;
-    out->mean.role_share = sum.role_share / n;
-    out->mean.goal_directedness = sum.goal_directedness / n;
-    /* integer means are rounded; the JSON output prints the doubles above */
-    out->mean.edges = (int)(sum.edges / n + 0.5);
-    out->mean.contributions = (int)(sum.contributions / n + 0.5);
-    out->mean.joint_contributions = (int)(sum.joint_contributions / n + 0.5);
-    out->mean.promises_kept = (int)(sum.promises_kept / n + 0.5);
-    out->mean.promises_broken = (int)(sum.promises_broken / n + 0.5);
-    out->mean.asks_offers = (int)(sum.asks_offers / n + 0.5);
-    out->mean.reflective_rounds = (int)(sum.reflective_rounds / n + 0.5);
+#define MEAN_FRACTION(f) out->mean.f = sum.f / n;
+#define MEAN_COUNT(f) out->mean.f = (int)(sum.f / n + 0.5);
+    SIM_MEAN_FRACTIONS(MEAN_FRACTION)
+    SIM_MEAN_COUNTS(MEAN_COUNT)
+#undef MEAN_FRACTION
+#undef MEAN_COUNT
     out->mean.goal_adopted = sum.goal_adopted;
     out->mean.level = CORE_LEVEL_GEEN;
 }

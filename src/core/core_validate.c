@@ -28,38 +28,47 @@ static uint32_t low_bits(int n)
     return (n >= 32) ? 0xffffffffu : ((1u << n) - 1u);
 }
 
+/* A number the scenario must keep within lo..hi, and what to say if not. */
+typedef struct {
+    int value, lo, hi;
+    const char *what;
+} value_range;
+
+/* The first value outside its range fails, with its message and value. */
+static bool ranges_ok(const value_range *r, size_t n, char *err, size_t err_len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (r[i].value < r[i].lo || r[i].value > r[i].hi)
+            return core_fail(err, err_len, r[i].what, r[i].value);
+    return true;
+}
+
 static bool validate_counts(const core_scenario *sc, char *err, size_t err_len)
 {
-    if (sc->n_seats < CORE_MIN_SEATS || sc->n_seats > CORE_MAX_SEATS)
-        return core_fail(err, err_len, "een scenario heeft 3 tot 8 spelers nodig", sc->n_seats);
-    if (sc->n_roles < 1 || sc->n_roles > CORE_MAX_ROLES)
-        return core_fail(err, err_len, "aantal rollen buiten 1..16", sc->n_roles);
-    if (sc->n_needs < 1 || sc->n_needs > CORE_MAX_NEEDS)
-        return core_fail(err, err_len, "aantal noden buiten 1..6", sc->n_needs);
-    if (sc->n_cards < 0 || sc->n_cards > CORE_MAX_CARDS)
-        return core_fail(err, err_len, "te veel kaarten", sc->n_cards);
-    if (sc->n_facts < 0 || sc->n_facts > CORE_MAX_FACTS)
-        return core_fail(err, err_len, "te veel dossierfeiten", sc->n_facts);
-    if (sc->n_frictions < 0 || sc->n_frictions > CORE_MAX_FRICTIONS)
-        return core_fail(err, err_len, "te veel spanningen", sc->n_frictions);
-    if (sc->n_goals < 0 || sc->n_goals > CORE_MAX_GOALS)
-        return core_fail(err, err_len, "te veel doelen", sc->n_goals);
-    if (sc->n_reflections < 0 || sc->n_reflections > CORE_MAX_REFLECTIONS)
-        return core_fail(err, err_len, "te veel reflectiekaarten", sc->n_reflections);
-    if (sc->n_events < 0 || sc->n_events > CORE_MAX_EVENTS_SCRIPTED)
-        return core_fail(err, err_len, "te veel gebeurtenissen", sc->n_events);
-    return true;
+    const value_range counts[] = {
+        {sc->n_seats, CORE_MIN_SEATS, CORE_MAX_SEATS, "een scenario heeft 3 tot 8 spelers nodig"},
+        {sc->n_roles, 1, CORE_MAX_ROLES, "aantal rollen buiten 1..16"},
+        {sc->n_needs, 1, CORE_MAX_NEEDS, "aantal noden buiten 1..6"},
+        {sc->n_cards, 0, CORE_MAX_CARDS, "te veel kaarten"},
+        {sc->n_facts, 0, CORE_MAX_FACTS, "te veel dossierfeiten"},
+        {sc->n_frictions, 0, CORE_MAX_FRICTIONS, "te veel spanningen"},
+        {sc->n_goals, 0, CORE_MAX_GOALS, "te veel doelen"},
+        {sc->n_reflections, 0, CORE_MAX_REFLECTIONS, "te veel reflectiekaarten"},
+        {sc->n_events, 0, CORE_MAX_EVENTS_SCRIPTED, "te veel gebeurtenissen"},
+    };
+    return ranges_ok(counts, sizeof counts / sizeof counts[0], err, err_len);
 }
 
 static bool validate_rules(const core_scenario *sc, char *err, size_t err_len)
 {
     const core_rules *r = &sc->rules;
-    if (r->rounds < 1 || r->rounds > CORE_MAX_ROUNDS)
-        return core_fail(err, err_len, "aantal rondes buiten 1..12", r->rounds);
-    if (r->hand_size < 1 || r->hand_size > CORE_MAX_HAND)
-        return core_fail(err, err_len, "handgrootte buiten 1..8", r->hand_size);
-    if (r->max_commit < 1 || r->max_commit > CORE_MAX_COMMIT)
-        return core_fail(err, err_len, "kaarten per inzet buiten 1..3", r->max_commit);
+    const value_range sizes[] = {
+        {r->rounds, 1, CORE_MAX_ROUNDS, "aantal rondes buiten 1..12"},
+        {r->hand_size, 1, CORE_MAX_HAND, "handgrootte buiten 1..8"},
+        {r->max_commit, 1, CORE_MAX_COMMIT, "kaarten per inzet buiten 1..3"},
+    };
+    if (!ranges_ok(sizes, sizeof sizes / sizeof sizes[0], err, err_len))
+        return false;
     if (r->welbevinden_max < 1 || r->welbevinden_start < 1 || r->welbevinden_start > r->welbevinden_max)
         return core_fail(err, err_len, "welbevinden: start moet tussen 1 en het maximum liggen", r->welbevinden_start);
     if (r->draagkracht_max < 1 || r->draagkracht_start < 0 || r->draagkracht_start > r->draagkracht_max)

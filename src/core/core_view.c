@@ -8,6 +8,15 @@
 
 #include <string.h>
 
+/* The public fields a view copies from the state as they are: values, and
+ * arrays of the same size in both. */
+#define VIEW_SAME_VALUES(X)                                                                                  \
+    X(round) X(phase) X(outcome) X(welbevinden) X(draagkracht) X(n_frictions_out) X(n_boundary)              \
+    X(n_innovations) X(goal_proposal) X(goal_proposal_drop) X(goal_proposer) X(goal_votes_yes)                \
+    X(goal_votes_no) X(n_promises) X(revealed) X(reflection_card) X(overleg_left) X(meeting_round) X(trust)  \
+    X(pupil_voice) X(reflection_evidence) X(n_team_goals)
+#define VIEW_SAME_ARRAYS(X) X(fact_shared) X(fact_shared_round) X(goal_adopted) X(fact_consent) X(team_goal_needs)
+
 /* The dynamic public part without the measures. `full` = false is the
  * simulator's fast path: it leaves out what bots never read (revealed card
  * details, boundary list) and relies on the caller having zeroed the view
@@ -15,11 +24,12 @@
 static void public_fill_base(const core_state *st, core_public_view *v, bool full)
 {
     const core_scenario *sc = st->sc;
-    v->round = st->round;
-    v->phase = st->phase;
-    v->outcome = st->outcome;
-    v->welbevinden = st->welbevinden;
-    v->draagkracht = st->draagkracht;
+#define COPY_VALUE(f) v->f = st->f;
+#define COPY_ARRAY(f) memcpy(v->f, st->f, sizeof v->f);
+    VIEW_SAME_VALUES(COPY_VALUE)
+    VIEW_SAME_ARRAYS(COPY_ARRAY)
+#undef COPY_VALUE
+#undef COPY_ARRAY
     v->n_seats = sc->n_seats;
     v->n_needs = sc->n_needs;
     int need_lim = full ? CORE_MAX_NEEDS : sc->n_needs;
@@ -32,22 +42,10 @@ static void public_fill_base(const core_state *st, core_public_view *v, bool ful
     }
     for (int n = 0; n < sc->n_needs; n++)
         v->need_lit[n] = !st->need_has_facts[n] || ((st->lit_needs >> (unsigned)n) & 1u);
-    memcpy(v->fact_shared, st->fact_shared, sizeof v->fact_shared);
-    memcpy(v->fact_shared_round, st->fact_shared_round, sizeof v->fact_shared_round);
-    v->n_frictions_out = st->n_frictions_out;
     memcpy(v->frictions, st->frictions, sizeof(v->frictions[0]) * (size_t)st->n_frictions_out);
-    v->n_boundary = st->n_boundary;
     if (full)
         memcpy(v->boundary_won, st->boundary_won, sizeof(int) * (size_t)st->n_boundary);
-    v->n_innovations = st->n_innovations;
     memcpy(v->innovations, st->innovations, sizeof(int) * (size_t)st->n_innovations);
-    memcpy(v->goal_adopted, st->goal_adopted, sizeof v->goal_adopted);
-    v->goal_proposal = st->goal_proposal;
-    v->goal_proposal_drop = st->goal_proposal_drop;
-    v->goal_proposer = st->goal_proposer;
-    v->goal_votes_yes = st->goal_votes_yes;
-    v->goal_votes_no = st->goal_votes_no;
-    v->n_promises = st->n_promises;
     memcpy(v->promises, st->promises, sizeof(v->promises[0]) * (size_t)st->n_promises);
     int seat_lim = full ? CORE_MAX_SEATS : sc->n_seats;
     for (int s = 0; s < seat_lim; s++) {
@@ -57,26 +55,16 @@ static void public_fill_base(const core_state *st, core_public_view *v, bool ful
         v->seat_commit_n[s] = in ? st->seats[s].commit_n : 0;
         v->seat_reflected[s] = in && st->seats[s].reflected;
     }
-    v->revealed = st->revealed;
     for (int s = 0; s < seat_lim; s++)
         v->revealed_n[s] = st->revealed ? st->revealed_n[s] : 0;
     if (st->revealed && full)
         for (int s = 0; s < sc->n_seats; s++)
             memcpy(v->revealed_commits[s], st->revealed_commits[s],
                    sizeof(core_commitment) * (size_t)st->revealed_n[s]);
-    v->reflection_card = st->reflection_card;
-    v->overleg_left = st->overleg_left;
     v->overleg_budget = st->round > 0 ? core_round_budget(st, st->round) : sc->rules.overleg_budget;
-    v->meeting_round = st->meeting_round;
-    v->trust = st->trust;
     v->pupil_asked = core_pupil_heard(st);
-    v->pupil_voice = st->pupil_voice;
-    memcpy(v->fact_consent, st->fact_consent, sizeof v->fact_consent);
     if (full)
         memcpy(v->fact_no_consent, st->fact_no_consent, sizeof v->fact_no_consent);
-    v->reflection_evidence = st->reflection_evidence;
-    v->n_team_goals = st->n_team_goals;
-    memcpy(v->team_goal_needs, st->team_goal_needs, sizeof v->team_goal_needs);
     /* bots read the afspraak of the spanningen on the table only */
     int n_af = full ? sc->n_frictions : st->n_frictions_out;
     for (int i = 0; i < n_af; i++) {
@@ -111,13 +99,7 @@ void core_public_view_get(const core_state *st, core_public_view *out)
     if (!st || !st->sc)
         return;
     public_fill_base(st, out, true);
-    const int ns = st->sc->n_seats;
-    for (int r = 1; r <= st->round && r <= CORE_MAX_ROUNDS; r++)
-        for (int i = 0; i < ns; i++)
-            for (int j = 0; j < ns; j++) {
-                unsigned v = (unsigned)out->edges[i][j] + st->edge_round[r][i][j];
-                out->edges[i][j] = (uint16_t)(v > UINT16_MAX ? UINT16_MAX : v);
-            }
+    core_edges_add(st, 1, st->round, out->edges);
     core_measures_compute(st, 0, &out->live);
     out->n_rounds_done = core_rounds_done(st);
     for (int r = 1; r <= out->n_rounds_done && r <= CORE_MAX_ROUNDS; r++)

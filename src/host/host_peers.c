@@ -230,6 +230,28 @@ static bool rate_ok(peer *p, uint64_t now)
     return bucket_take(&p->tokens, &p->tokens_ms, now, HOST_RATE_PER_S, HOST_RATE_BURST);
 }
 
+typedef struct {
+    host *h;
+    int i;
+    uint64_t now;
+} peer_frames;
+
+/* One frame from peer i (net_conn_each_frame): rate-limited, and the last
+ * one once the peer is dropped. */
+static int peer_frame(void *ctx, const uint8_t *pl, size_t len, const char **why)
+{
+    const peer_frames *f = ctx;
+    peer *p = &f->h->peers[f->i];
+    (void)why;
+    if (!rate_ok(p, f->now)) {
+        host_logf(f->h, _("verbinding %s verbroken: te veel berichten"), net_conn_address(p->conn));
+        host_drop_peer(f->h, f->i, "rate limit");
+        return 0;
+    }
+    host_handle_frame(f->h, f->i, pl, len);
+    return p->dead ? 0 : 1;
+}
+
 void host_read_peer(host *h, int i, uint64_t now)
 {
     peer *p = &h->peers[i];
@@ -241,26 +263,11 @@ void host_read_peer(host *h, int i, uint64_t now)
     p->last_rx_ms = now;
     if (p->state == PEER_SEAT)
         h->seats[p->seat].last_seen_ms = now;
-    for (;;) {
-        const uint8_t *pl;
-        size_t len;
-        const char *why = NULL;
-        int r = net_conn_next(p->conn, PROTO_MAX_CLIENT_FRAME, &pl, &len, &why);
-        if (r == 0)
-            break;
-        if (r < 0) {
-            host_logf(h, _("verbinding %s verbroken: %s"), net_conn_address(p->conn), why);
-            host_drop_peer(h, i, why);
-            break;
-        }
-        if (!rate_ok(p, now)) {
-            host_logf(h, _("verbinding %s verbroken: te veel berichten"), net_conn_address(p->conn));
-            host_drop_peer(h, i, "rate limit");
-            break;
-        }
-        host_handle_frame(h, i, pl, len);
-        if (p->dead)
-            break;
+    peer_frames ctx = {h, i, now};
+    const char *why = NULL;
+    if (net_conn_each_frame(p->conn, PROTO_MAX_CLIENT_FRAME, peer_frame, &ctx, &why) < 0) {
+        host_logf(h, _("verbinding %s verbroken: %s"), net_conn_address(p->conn), why);
+        host_drop_peer(h, i, why);
     }
 }
 

@@ -179,6 +179,20 @@ int net_conn_next(net_conn *c, size_t max_payload, const uint8_t **payload, size
     return 1;
 }
 
+int net_conn_each_frame(net_conn *c, size_t max_payload, net_frame_fn on_frame, void *ctx, const char **why)
+{
+    for (;;) {
+        const uint8_t *pl;
+        size_t len;
+        int k = net_conn_next(c, max_payload, &pl, &len, why);
+        if (k <= 0)
+            return k;
+        int go = on_frame(ctx, pl, len, why);
+        if (go <= 0)
+            return go < 0 ? -1 : 0;
+    }
+}
+
 bool net_conn_failed(const net_conn *c) { return c->ops->failed(c->impl); }
 size_t net_conn_queued(const net_conn *c) { return c->ops->queued(c->impl); }
 uint64_t net_conn_bytes_sent(const net_conn *c) { return c->ops->bytes_sent(c->impl); }

@@ -82,6 +82,12 @@ int net_conn_read(net_conn *c);
  * are needed, -1 when the stream is invalid (too large, empty frame) with
  * the reason in *why. */
 int net_conn_next(net_conn *c, size_t max_payload, const uint8_t **payload, size_t *len, const char **why);
+/* Hands each complete frame in the read buffer to on_frame, in order, until
+ * none is left. on_frame returns 1 to go on, 0 to stop (it may have closed
+ * c, which is then not touched again) or -1 to stop with *why set. Returns
+ * -1 for an invalid stream (net_conn_next's *why) or on_frame's -1, else 0. */
+typedef int (*net_frame_fn)(void *ctx, const uint8_t *payload, size_t len, const char **why);
+int net_conn_each_frame(net_conn *c, size_t max_payload, net_frame_fn on_frame, void *ctx, const char **why);
 
 bool net_conn_failed(const net_conn *c);          /* the sender hit an error */
 size_t net_conn_queued(const net_conn *c);        /* bytes waiting to be sent */

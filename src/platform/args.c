@@ -1,5 +1,6 @@
-/* platform/args: parses command-line values (numbers, ports, choices) with
- * a message a person can act on when one is off. */
+/* platform/args: the option readers every subcommand shares (numbers,
+ * ports, choices, option tables; see args.h), with a message a person can
+ * act on when one is off. */
 #include "platform/args.h"
 
 #include <errno.h>
@@ -26,6 +27,20 @@ bool plat_arg_copy(char *dst, size_t cap, const char *src)
     if (n >= cap)
         return false;
     memcpy(dst, src, n + 1);
+    return true;
+}
+
+bool plat_arg_operand(char *dst, size_t cap, const char *a, const char *twice, const char *too_long, char *err,
+                      size_t err_len)
+{
+    if (dst[0]) {
+        snprintf(err, err_len, _(twice), a);
+        return false;
+    }
+    if (!plat_arg_copy(dst, cap, a)) {
+        snprintf(err, err_len, _(too_long), a);
+        return false;
+    }
     return true;
 }
 
@@ -107,4 +122,74 @@ int plat_common_arg(const char *opt, const char *val, const plat_common_args *w,
     *w->width = wd;
     *w->height = ht;
     return 1;
+}
+
+/* The value of opts[k] into its destination; false with err when wrong. */
+static bool opt_store(const plat_opt *o, const char *val, char *err, size_t err_len)
+{
+    long n;
+    switch (o->kind) {
+    case PLAT_OPT_FLAG:
+        *(bool *)o->dst = true;
+        return true;
+    case PLAT_OPT_TEXT:
+        if (plat_arg_copy(o->dst, o->cap, val))
+            return true;
+        snprintf(err, err_len, _(o->error), o->name);
+        return false;
+    case PLAT_OPT_INT:
+        if (plat_arg_int(val, o->lo, o->hi, &n)) {
+            *(int *)o->dst = (int)n;
+            return true;
+        }
+        break;
+    case PLAT_OPT_U64: {
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(val, &end, 10);
+        if (!errno && end != val && !*end) {
+            *(uint64_t *)o->dst = (uint64_t)v;
+            return true;
+        }
+        break;
+    }
+    case PLAT_OPT_CHOICE:
+        for (int w = 0; o->words[w]; w++)
+            if (!strcmp(val, o->words[w])) {
+                *(int *)o->dst = w;
+                return true;
+            }
+        break;
+    }
+    snprintf(err, err_len, _(o->error), val);
+    return false;
+}
+
+int plat_opts_take(const plat_common_args *common, const plat_opt *opts, size_t n_opts, int argc, char **argv,
+                   int *i, char *err, size_t err_len)
+{
+    const char *a = argv[*i];
+    const char *val = *i + 1 < argc ? argv[*i + 1] : NULL;
+    int used = common ? plat_common_arg(a, val, common, err, err_len) : 0;
+    if (used != 0) {
+        *i += used > 0 ? 1 : 0;
+        return used;
+    }
+    for (size_t k = 0; k < n_opts; k++) {
+        if (strcmp(a, opts[k].name) != 0)
+            continue;
+        if (opts[k].kind == PLAT_OPT_FLAG)
+            return opt_store(&opts[k], NULL, err, err_len) ? 1 : -1;
+        if (!val) {
+            snprintf(err, err_len, _("optie %s verwacht een waarde"), a);
+            return -1;
+        }
+        (*i)++;
+        return opt_store(&opts[k], val, err, err_len) ? 1 : -1;
+    }
+    if (a[0] == '-' && a[1] != '\0') {
+        snprintf(err, err_len, _("onbekende optie '%s'"), a);
+        return -1;
+    }
+    return 0;
 }

@@ -8,26 +8,21 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
-#include "platform/i18n.h" /* PLAT_ARG_NEED_VALUE speaks through _() */
-
-/* Inside an option loop over argv (index i, option opt, its value val or
- * NULL): fails with a message when the value is missing, else steps over it. */
-#define PLAT_ARG_NEED_VALUE(opt, val, i, err, err_len)                              \
-    do {                                                                            \
-        if (!(val)) {                                                               \
-            snprintf((err), (err_len), _("optie %s verwacht een waarde"), (opt));   \
-            return -1;                                                              \
-        }                                                                           \
-        (i)++;                                                                      \
-    } while (0)
 
 /* A whole decimal number in [lo, hi]; false on anything else. */
 bool plat_arg_int(const char *s, long lo, long hi, long *out);
 
 /* Copies src when it fits in cap bytes (with its NUL); false otherwise. */
 bool plat_arg_copy(char *dst, size_t cap, const char *src);
+
+/* The one operand a command takes, into dst (cap bytes, "" until given):
+ * false with err from the N_() format `twice` when dst is already set, or
+ * `too_long` when it does not fit (both get the operand as %s). */
+bool plat_arg_operand(char *dst, size_t cap, const char *a, const char *twice, const char *too_long, char *err,
+                      size_t err_len);
 
 /* The options that `host` and `join` share: --port N, --code ABCD (stored
  * upper case, 5 bytes with the NUL), and those of a window: --font PATH,
@@ -48,5 +43,32 @@ typedef struct {
  * it), 0 when it is not, -1 with err filled when the value is missing or
  * wrong. */
 int plat_common_arg(const char *opt, const char *val, const plat_common_args *w, char *err, size_t err_len);
+
+/* One option of a subcommand's own, declared in a table so that every
+ * command reads flags, texts, numbers and words the same way. */
+typedef enum {
+    PLAT_OPT_FLAG,   /* no value: *(bool *)dst = true */
+    PLAT_OPT_TEXT,   /* a text that fits in cap bytes at dst */
+    PLAT_OPT_INT,    /* a whole number in lo..hi, stored in *(int *)dst */
+    PLAT_OPT_U64,    /* a decimal number, stored in *(uint64_t *)dst */
+    PLAT_OPT_CHOICE, /* one of words (NULL-terminated); *(int *)dst = its index */
+} plat_opt_kind;
+
+typedef struct {
+    const char *name;
+    plat_opt_kind kind;
+    void *dst;
+    size_t cap;
+    long lo, hi;
+    const char *const *words;
+    const char *error; /* N_() format for a wrong value: %s is the value (TEXT: the option) */
+} plat_opt;
+
+/* Reads argv[*i] for a subcommand: one of the common options (common may
+ * be NULL) or of opts, stepping *i over its value. Returns 1 when it was
+ * one, 0 when argv[*i] is not an option (an operand), -1 with err filled
+ * when the value is missing or wrong or the option is unknown. */
+int plat_opts_take(const plat_common_args *common, const plat_opt *opts, size_t n_opts, int argc, char **argv,
+                   int *i, char *err, size_t err_len);
 
 #endif

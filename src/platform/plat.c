@@ -250,3 +250,10 @@ const char *plat_i18n_lang(void)
 {
     return current_lang;
 }
+
+void plat_str_append(char *buf, size_t cap, size_t *used, const char *sep, const char *item)
+{
+    int n = snprintf(buf + *used, cap - *used, "%s%s", *used ? sep : "", item);
+    if (n > 0 && (size_t)n < cap - *used)
+        *used += (size_t)n;
+}

@@ -37,6 +37,11 @@ bool plat_file_stat(const char *path, int64_t *mtime_ns, int64_t *size);
  * frees. Refuses files larger than max_bytes (message in err). */
 char *plat_read_file(const char *path, size_t max_bytes, size_t *out_len, char *err, size_t err_len);
 
+/* Appends sep (unless nothing is in buf yet) and item to the text in buf
+ * (cap bytes, *used filled): a list of names for a page or a CSV cell.
+ * An item that does not fit whole leaves *used as it was. */
+void plat_str_append(char *buf, size_t cap, size_t *used, const char *sep, const char *item);
+
 /* Monotonic clock. */
 uint64_t plat_now_ns(void);
 uint64_t plat_now_ms(void);

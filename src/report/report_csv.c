@@ -3,6 +3,7 @@
 #include "report/report_int.h"
 
 #include "platform/i18n.h"
+#include "platform/plat.h"
 
 #include <stdio.h>
 #include <time.h>
@@ -141,11 +142,8 @@ void rpt_build_afspraken_csv(rpt_model *m, rpt_buf *b)
         char who[CORE_MAX_SEATS * (STORE_NAME_LEN + CORE_TITLE_LEN + 10)] = "";
         size_t o = 0;
         for (int s = 0; s < m->sc->n_seats && s < CORE_MAX_SEATS; s++)
-            if (a->agreed & (1u << s)) {
-                int n = snprintf(who + o, sizeof who - o, "%s%s", o ? "; " : "", rpt_seat_label(m, s));
-                if (n > 0 && (size_t)n < sizeof who - o)
-                    o += (size_t)n;
-            }
+            if (a->agreed & (1u << s))
+                plat_str_append(who, sizeof who, &o, "; ", rpt_seat_label(m, s));
         rpt_sb_csv(b, who);
         rpt_sb_puts(b, ",");
         if (a->boundary_round > 0)

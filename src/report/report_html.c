@@ -202,6 +202,21 @@ static void html_section(rpt_buf *b, const char *id, const char *title)
     rpt_sb_puts(b, "</h2>");
 }
 
+void rpt_html_pupil(rpt_buf *b, const core_scenario *sc)
+{
+    rpt_sb_puts(b, "<strong>");
+    rpt_sb_html(b, sc->pupil_name);
+    rpt_sb_puts(b, "</strong>");
+    if (sc->pupil_age > 0)
+        rpt_sb_printf(b, ", %d %s", sc->pupil_age, _("jaar"));
+    if (sc->pupil_class[0]) {
+        rpt_sb_puts(b, ", ");
+        rpt_sb_html(b, sc->pupil_class);
+    }
+    rpt_sb_puts(b, ". ");
+    rpt_sb_html(b, sc->pupil_text);
+}
+
 static void html_para(rpt_buf *b, const char *text)
 {
     rpt_sb_puts(b, "<p>");
@@ -275,17 +290,8 @@ static void html_scenario(const rpt_model *m, rpt_buf *b)
 {
     const core_scenario *sc = m->sc;
     html_section(b, "scenario", _("Scenario"));
-    rpt_sb_puts(b, "<p><strong>");
-    rpt_sb_html(b, sc->pupil_name);
-    rpt_sb_puts(b, "</strong>");
-    if (sc->pupil_age > 0)
-        rpt_sb_printf(b, ", %d %s", sc->pupil_age, _("jaar"));
-    if (sc->pupil_class[0]) {
-        rpt_sb_puts(b, ", ");
-        rpt_sb_html(b, sc->pupil_class);
-    }
-    rpt_sb_puts(b, ". ");
-    rpt_sb_html(b, sc->pupil_text);
+    rpt_sb_puts(b, "<p>");
+    rpt_html_pupil(b, sc);
     rpt_sb_puts(b, "</p>");
     if (sc->intro[0])
         html_para(b, sc->intro);

@@ -29,6 +29,9 @@ void rpt_set_err(char *err, size_t err_len, const char *fmt, ...);
 /* Text for HTML/SVG/XML: escaped, invalid UTF-8 and control characters
  * replaced. */
 void rpt_sb_html(rpt_buf *b, const char *s);
+/* The pupil as the report and the handout introduce them, inside the
+ * caller's paragraph: bold name, age, class, then the casus text. */
+void rpt_html_pupil(rpt_buf *b, const core_scenario *sc);
 /* One CSV field (RFC 4180): quoted when it holds a comma, quote, CR, LF or
  * leading/trailing space; quotes doubled. Invalid UTF-8 replaced, so that
  * R's read.csv(encoding = "UTF-8") never stops on a byte. */

@@ -461,52 +461,85 @@ static void describe_promise(const rpt_model *m, int idx, char *out, size_t len)
 /* Sentences with at most one name in them, filled in from the action's or
  * event's first argument: the rest of the descriptions are in the
  * switches of rpt_describe_action and rpt_describe_event. */
-typedef enum { NAME_NONE = 0, NAME_FACT, NAME_GOAL, NAME_NEED, NAME_SEAT, NAME_REFLECTION } name_kind;
+typedef enum { NAME_NONE = 0, NAME_FACT, NAME_GOAL, NAME_NEED, NAME_SEAT, NAME_REFLECTION, NAME_FRICTION,
+               NAME_PROMISE } name_kind;
 
 typedef struct {
     rpt_row_kind kind;
     int type; /* core_action_type or core_event_type, by kind */
     name_kind name;
     const char *fmt;
+    const char *fmt_no; /* when set: the sentence for a second argument of 0 (no, refused) */
 } sentence;
 
 static const sentence sentences[] = {
-    {RPT_ROW_ACTION, CORE_ACT_START, NAME_NONE, N_("start het spel")},
-    {RPT_ROW_ACTION, CORE_ACT_ADVANCE, NAME_NONE, N_("gaat naar de volgende fase")},
-    {RPT_ROW_ACTION, CORE_ACT_COMMIT, NAME_NONE, N_("zet in het geheim een kaart in")},
-    {RPT_ROW_ACTION, CORE_ACT_UNCOMMIT, NAME_NONE, N_("neemt een ingezette kaart terug")},
-    {RPT_ROW_ACTION, CORE_ACT_SHARE_FACT, NAME_FACT, N_("deelt een dossierfeit: %s")},
-    {RPT_ROW_ACTION, CORE_ACT_PROPOSE_GOAL, NAME_GOAL, N_("stelt een gedeeld doel voor: %s")},
-    {RPT_ROW_ACTION, CORE_ACT_DROP_GOAL, NAME_GOAL, N_("stelt voor het doel los te laten: %s")},
-    {RPT_ROW_ACTION, CORE_ACT_ACCEPT_LEAD, NAME_NEED, N_("wordt trekker van ‘%s’")},
-    {RPT_ROW_ACTION, CORE_ACT_NEW_PLAYER, NAME_SEAT, N_("verwelkomt een nieuwe speler als %s")},
-    {RPT_ROW_EVENT, CORE_EVT_GAME_STARTED, NAME_NONE, N_("het spel begint")},
-    {RPT_ROW_EVENT, CORE_EVT_FACT_SHARED, NAME_FACT, N_("dossierfeit gedeeld: %s")},
-    {RPT_ROW_EVENT, CORE_EVT_GOAL_ADOPTED, NAME_GOAL, N_("gedeeld doel aangenomen: %s")},
-    {RPT_ROW_EVENT, CORE_EVT_GOAL_DROPPED, NAME_GOAL, N_("doel losgelaten: %s")},
-    {RPT_ROW_EVENT, CORE_EVT_NEED_MET, NAME_NEED, N_("nood bereikt: %s")},
-    {RPT_ROW_EVENT, CORE_EVT_REFLECTION, NAME_REFLECTION, N_("reflectiekaart: %s")},
-    {RPT_ROW_ACTION, CORE_ACT_ASK_CONSENT, NAME_FACT, N_("vraagt toestemming om te delen: %s")},
-    {RPT_ROW_ACTION, CORE_ACT_ASK_PUPIL, NAME_NONE, N_("vraagt de leerling wat die denkt")},
-    {RPT_ROW_ACTION, CORE_ACT_SET_MEETING, NAME_NONE, N_("zet een vast overlegmoment op")},
-    {RPT_ROW_EVENT, CORE_EVT_CONSENT_ASKED, NAME_FACT, N_("toestemming gevraagd voor: %s")},
-    {RPT_ROW_EVENT, CORE_EVT_TEAM_GOAL, NAME_GOAL, N_("het team verwoordt een eigen doel: %s")},
+    {RPT_ROW_ACTION, CORE_ACT_START, NAME_NONE, N_("start het spel"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_ADVANCE, NAME_NONE, N_("gaat naar de volgende fase"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_COMMIT, NAME_NONE, N_("zet in het geheim een kaart in"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_UNCOMMIT, NAME_NONE, N_("neemt een ingezette kaart terug"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_SHARE_FACT, NAME_FACT, N_("deelt een dossierfeit: %s"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_PROPOSE_GOAL, NAME_GOAL, N_("stelt een gedeeld doel voor: %s"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_DROP_GOAL, NAME_GOAL, N_("stelt voor het doel los te laten: %s"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_ACCEPT_LEAD, NAME_NEED, N_("wordt trekker van ‘%s’"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_NEW_PLAYER, NAME_SEAT, N_("verwelkomt een nieuwe speler als %s"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_GAME_STARTED, NAME_NONE, N_("het spel begint"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_FACT_SHARED, NAME_FACT, N_("dossierfeit gedeeld: %s"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_GOAL_ADOPTED, NAME_GOAL, N_("gedeeld doel aangenomen: %s"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_GOAL_DROPPED, NAME_GOAL, N_("doel losgelaten: %s"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_NEED_MET, NAME_NEED, N_("nood bereikt: %s"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_REFLECTION, NAME_REFLECTION, N_("reflectiekaart: %s"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_ASK_CONSENT, NAME_FACT, N_("vraagt toestemming om te delen: %s"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_ASK_PUPIL, NAME_NONE, N_("vraagt de leerling wat die denkt"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_SET_MEETING, NAME_NONE, N_("zet een vast overlegmoment op"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_CONSENT_ASKED, NAME_FACT, N_("toestemming gevraagd voor: %s"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_TEAM_GOAL, NAME_GOAL, N_("het team verwoordt een eigen doel: %s"), NULL},
+    {RPT_ROW_ACTION, CORE_ACT_AGREE_AFSPRAAK, NAME_FRICTION, N_("gaat akkoord met de afspraak over ‘%s’"),
+     N_("maakt bezwaar tegen de afspraak over ‘%s’")},
+    {RPT_ROW_ACTION, CORE_ACT_CONSENT, NAME_FACT, N_("geeft toestemming om te delen: %s"),
+     N_("weigert toestemming om te delen: %s")},
+    {RPT_ROW_ACTION, CORE_ACT_CHECK_IMPROVEMENT, NAME_SEAT, N_("kijkt de verbeteractie van %s na: gedaan"),
+     N_("kijkt de verbeteractie van %s na: nog niet gedaan")},
+    {RPT_ROW_EVENT, CORE_EVT_GOAL_PROPOSED, NAME_GOAL, N_("doel voorgesteld: %s"), N_("voorstel om los te laten: %s")},
+    {RPT_ROW_EVENT, CORE_EVT_GOAL_VOTE, NAME_GOAL, N_("stemt voor: %s"), N_("stemt tegen: %s")},
+    {RPT_ROW_EVENT, CORE_EVT_AFSPRAAK_PROPOSED, NAME_FRICTION, N_("afspraak voorgesteld over ‘%s’"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_AFSPRAAK_ANSWER, NAME_FRICTION, N_("akkoord met de afspraak over ‘%s’"),
+     N_("bezwaar tegen de afspraak over ‘%s’")},
+    {RPT_ROW_EVENT, CORE_EVT_AFSPRAAK_MADE, NAME_FRICTION,
+     N_("afspraak gemaakt over ‘%s’: de rollen gingen akkoord"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_AFSPRAAK_DROPPED, NAME_FRICTION, N_("afspraak over ‘%s’ vervalt"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_FRICTION_SOFTENED, NAME_FRICTION,
+     N_("spanning ‘%s’ verzacht: geen verlies deze ronde"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_PROMISE_ANSWER, NAME_PROMISE, N_("aanvaardt: %s"), N_("weigert: %s")},
+    {RPT_ROW_EVENT, CORE_EVT_PROMISE_KEPT, NAME_PROMISE, N_("belofte nagekomen: %s"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_PROMISE_BROKEN, NAME_PROMISE, N_("belofte gebroken: %s"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_PROMISE_LAPSED, NAME_PROMISE, N_("vraag of aanbod niet beantwoord: %s"), NULL},
+    {RPT_ROW_EVENT, CORE_EVT_CONSENT, NAME_FACT, N_("toestemming gegeven voor: %s"),
+     N_("toestemming geweigerd voor: %s")},
 };
 
-static bool simple_sentence(const rpt_model *m, rpt_row_kind kind, int type, int arg, char *out,
+/* arg names the thing, yes picks fmt over fmt_no. */
+static bool simple_sentence(const rpt_model *m, rpt_row_kind kind, int type, int arg, int yes, char *out,
                             size_t len)
 {
     const sentence *t = sentences;
     for (size_t i = 0; i < sizeof sentences / sizeof sentences[0]; i++) {
         if (t[i].kind != kind || t[i].type != type)
             continue;
+        const char *fmt = _(t[i].fmt_no && !yes ? t[i].fmt_no : t[i].fmt);
         switch (t[i].name) {
-        case NAME_NONE: snprintf(out, len, "%s", _(t[i].fmt)); break;
-        case NAME_FACT: snprintf(out, len, _(t[i].fmt), fact_text(m, arg)); break;
-        case NAME_GOAL: snprintf(out, len, _(t[i].fmt), goal_title(m, arg)); break;
-        case NAME_NEED: snprintf(out, len, _(t[i].fmt), need_title(m, arg)); break;
-        case NAME_SEAT: snprintf(out, len, _(t[i].fmt), rpt_seat_label(m, arg)); break;
-        case NAME_REFLECTION: snprintf(out, len, _(t[i].fmt), rpt_reflection_question(m, arg)); break;
+        case NAME_NONE: snprintf(out, len, "%s", fmt); break;
+        case NAME_FACT: snprintf(out, len, fmt, fact_text(m, arg)); break;
+        case NAME_GOAL: snprintf(out, len, fmt, goal_title(m, arg)); break;
+        case NAME_NEED: snprintf(out, len, fmt, need_title(m, arg)); break;
+        case NAME_SEAT: snprintf(out, len, fmt, rpt_seat_label(m, arg)); break;
+        case NAME_REFLECTION: snprintf(out, len, fmt, rpt_reflection_question(m, arg)); break;
+        case NAME_FRICTION: snprintf(out, len, fmt, friction_title(m, arg)); break;
+        case NAME_PROMISE: {
+            char p[300];
+            describe_promise(m, arg, p, sizeof p);
+            snprintf(out, len, fmt, p);
+            break;
+        }
         }
         return true;
     }
@@ -541,7 +574,7 @@ void rpt_describe_action(const rpt_model *m, const core_action *a, char *out, si
         rpt_describe_event(m, &as_event, out, len);
         return;
     }
-    if (simple_sentence(m, RPT_ROW_ACTION, (int)a->type, a->a, out, len))
+    if (simple_sentence(m, RPT_ROW_ACTION, (int)a->type, a->a, a->b, out, len))
         return;
     switch (a->type) {
     case CORE_ACT_WORD_GOAL:
@@ -552,21 +585,6 @@ void rpt_describe_action(const rpt_model *m, const core_action *a, char *out, si
         rpt_scrub_names(m, a->text, text, sizeof text);
         snprintf(out, len, _("stelt een afspraak voor over ‘%s’: %s"), friction_title(m, a->a),
                  rpt_afspraak_words(m, a->a, a->b, text));
-        break;
-    case CORE_ACT_AGREE_AFSPRAAK:
-        snprintf(out, len, a->b ? _("gaat akkoord met de afspraak over ‘%s’")
-                                : _("maakt bezwaar tegen de afspraak over ‘%s’"),
-                 friction_title(m, a->a));
-        break;
-    case CORE_ACT_CONSENT:
-        snprintf(out, len, a->b ? _("geeft toestemming om te delen: %s")
-                                : _("weigert toestemming om te delen: %s"),
-                 fact_text(m, a->a));
-        break;
-    case CORE_ACT_CHECK_IMPROVEMENT:
-        snprintf(out, len, a->b ? _("kijkt de verbeteractie van %s na: gedaan")
-                                : _("kijkt de verbeteractie van %s na: nog niet gedaan"),
-                 rpt_seat_label(m, a->a));
         break;
     case CORE_ACT_REFLECT:
         rpt_scrub_names(m, a->text, text, sizeof text);
@@ -586,29 +604,6 @@ void rpt_describe_action(const rpt_model *m, const core_action *a, char *out, si
 static bool describe_rules2_event(const rpt_model *m, const core_event *e, char *out, size_t len)
 {
     switch (e->type) {
-    case CORE_EVT_AFSPRAAK_PROPOSED:
-        snprintf(out, len, _("afspraak voorgesteld over ‘%s’"), friction_title(m, e->a));
-        return true;
-    case CORE_EVT_AFSPRAAK_ANSWER:
-        snprintf(out, len, e->b ? _("akkoord met de afspraak over ‘%s’")
-                                : _("bezwaar tegen de afspraak over ‘%s’"),
-                 friction_title(m, e->a));
-        return true;
-    case CORE_EVT_AFSPRAAK_MADE:
-        snprintf(out, len, _("afspraak gemaakt over ‘%s’: de rollen gingen akkoord"),
-                 friction_title(m, e->a));
-        return true;
-    case CORE_EVT_AFSPRAAK_DROPPED:
-        snprintf(out, len, _("afspraak over ‘%s’ vervalt"), friction_title(m, e->a));
-        return true;
-    case CORE_EVT_FRICTION_SOFTENED:
-        snprintf(out, len, _("spanning ‘%s’ verzacht: geen verlies deze ronde"),
-                 friction_title(m, e->a));
-        return true;
-    case CORE_EVT_CONSENT:
-        snprintf(out, len, e->b ? _("toestemming gegeven voor: %s") : _("toestemming geweigerd voor: %s"),
-                 fact_text(m, e->a));
-        return true;
     case CORE_EVT_NO_CONSENT:
         snprintf(out, len, _("deelt zonder toestemming: %s (welbevinden −%d)"), fact_text(m, e->a),
                  e->b);
@@ -633,9 +628,8 @@ static bool describe_rules2_event(const rpt_model *m, const core_event *e, char 
 
 void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size_t len)
 {
-    if (simple_sentence(m, RPT_ROW_EVENT, (int)e->type, e->a, out, len))
+    if (simple_sentence(m, RPT_ROW_EVENT, (int)e->type, e->a, e->b, out, len))
         return;
-    char p[300];
     switch (e->type) {
     case CORE_EVT_PHASE:
         snprintf(out, len, _("ronde %d, fase %s"), e->b,
@@ -649,13 +643,6 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
                  e->a >= 0 && e->a < m->sc->n_events ? m->sc->events[e->a].title : "?");
         break;
     case CORE_EVT_DRAW: snprintf(out, len, _("trekt %d kaarten"), e->b); break;
-    case CORE_EVT_GOAL_PROPOSED:
-        snprintf(out, len, e->b ? _("doel voorgesteld: %s") : _("voorstel om los te laten: %s"),
-                 goal_title(m, e->a));
-        break;
-    case CORE_EVT_GOAL_VOTE:
-        snprintf(out, len, e->b ? _("stemt voor: %s") : _("stemt tegen: %s"), goal_title(m, e->a));
-        break;
     case CORE_EVT_LEAD_PROPOSED:
         snprintf(out, len, _("stelt %s voor als trekker van ‘%s’"), rpt_seat_label(m, e->b),
                  need_title(m, e->a));
@@ -666,10 +653,6 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
     case CORE_EVT_PROMISE:
         snprintf(out, len, e->d ? _("biedt %s hulp aan bij ‘%s’") : _("vraagt %s om hulp bij ‘%s’"),
                  rpt_seat_label(m, e->a), need_title(m, e->b));
-        break;
-    case CORE_EVT_PROMISE_ANSWER:
-        describe_promise(m, e->a, p, sizeof p);
-        snprintf(out, len, e->b ? _("aanvaardt: %s") : _("weigert: %s"), p);
         break;
     case CORE_EVT_READY:
         snprintf(out, len, "%s", e->a ? _("is klaar") : _("is toch niet klaar"));
@@ -696,14 +679,6 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
     case CORE_EVT_FRICTION_ESCALATED:
         snprintf(out, len, _("spanning ‘%s’ escaleert (ernst %d)"), friction_title(m, e->a), e->b);
         break;
-    case CORE_EVT_PROMISE_KEPT:
-        describe_promise(m, e->a, p, sizeof p);
-        snprintf(out, len, _("belofte nagekomen: %s"), p);
-        break;
-    case CORE_EVT_PROMISE_BROKEN:
-        describe_promise(m, e->a, p, sizeof p);
-        snprintf(out, len, _("belofte gebroken: %s"), p);
-        break;
     case CORE_EVT_TRACKS:
         snprintf(out, len, _("welbevinden %d, draagkracht %d"), e->a, e->b);
         break;
@@ -726,10 +701,6 @@ void rpt_describe_event(const rpt_model *m, const core_event *e, char *out, size
         break;
     case CORE_EVT_GOAL_REJECTED:
         snprintf(out, len, e->b ? _("doel niet aangenomen: %s") : _("doel blijft: %s"), goal_title(m, e->a));
-        break;
-    case CORE_EVT_PROMISE_LAPSED:
-        describe_promise(m, e->a, p, sizeof p);
-        snprintf(out, len, _("vraag of aanbod niet beantwoord: %s"), p);
         break;
     default:
         if (!describe_rules2_event(m, e, out, len))

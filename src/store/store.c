@@ -133,6 +133,21 @@ bool store_db_fail(store *s, char *err, size_t err_len)
     return false;
 }
 
+bool store_prepare(store *s, const char *sql, sqlite3_stmt **st, char *err, size_t err_len)
+{
+    *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
+        return store_db_fail(s, err, err_len);
+    return true;
+}
+
+bool store_step_done(store *s, sqlite3_stmt *st, char *err, size_t err_len)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? true : store_db_fail(s, err, err_len);
+}
+
 bool store_roles_name_ok(const char *name)
 {
     size_t n = name ? strnlen(name, STORE_ROLES_NAME_LEN) : 0;

@@ -58,11 +58,10 @@ static void read_session_row(sqlite3_stmt *st, store_session *o)
 static bool read_seats(store *s, store_session *o, char *err, size_t err_len)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT seat, role_id, name, token, taken, bot FROM seat "
-                           "WHERE session_id=? ORDER BY seat",
-                           -1, &st, NULL) != SQLITE_OK)
-        return store_db_fail(s, err, err_len);
+    const char *sql = "SELECT seat, role_id, name, token, taken, bot FROM seat "
+                      "WHERE session_id=? ORDER BY seat";
+    if (!store_prepare(s, sql, &st, err, err_len))
+        return false;
     sqlite3_bind_int64(st, 1, o->id);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -94,10 +93,8 @@ int store_list(store *s, store_session **out, char *err, size_t err_len)
     sqlite3_stmt *st = NULL;
     char sql[512];
     session_select(s, "ORDER BY id DESC", sql, sizeof sql);
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-        store_db_fail(s, err, err_len);
+    if (!store_prepare(s, sql, &st, err, err_len))
         return -1;
-    }
     store_session *arr = NULL;
     int n = 0, cap = 0;
     int rc;
@@ -142,8 +139,8 @@ static bool session_row(store *s, const char *sql, int64_t session, sqlite3_stmt
 {
     *out = NULL;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return store_db_fail(s, err, err_len);
+    if (!store_prepare(s, sql, &st, err, err_len))
+        return false;
     sqlite3_bind_int64(st, 1, session);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {

@@ -63,6 +63,14 @@ void store_column_text(sqlite3_stmt *st, int col, char *out, size_t len);
 /* Sets err to SQLite's last message for this store; always returns false. */
 bool store_db_fail(store *s, char *err, size_t err_len);
 
+/* Prepares one statement of this store into *st; on failure err says why
+ * (store_db_fail) and the result is false. */
+bool store_prepare(store *s, const char *sql, sqlite3_stmt **st, char *err, size_t err_len);
+
+/* Runs a prepared statement that returns no rows and finalizes it; false
+ * with err (store_db_fail) when it did not complete. */
+bool store_step_done(store *s, sqlite3_stmt *st, char *err, size_t err_len);
+
 /* A roles file name as the level refers to it: a plain file name. */
 bool store_roles_name_ok(const char *name);
 

@@ -12,26 +12,32 @@
 
 /* ---------------------------------------------------------------- writing */
 
+/* A seat's name, token, taken and bot, bound from parameter `at` on: the
+ * same four columns when a seat is first written and when it changes. */
+static void bind_seat_fields(sqlite3_stmt *st, int at, const char *name,
+                             const uint8_t token[STORE_TOKEN_LEN], bool taken, bool bot)
+{
+    static const uint8_t zero[STORE_TOKEN_LEN];
+    size_t name_len = name ? strnlen(name, STORE_NAME_LEN - 1) : 0;
+    sqlite3_bind_text(st, at, name ? name : "", (int)name_len, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(st, at + 1, token ? token : zero, STORE_TOKEN_LEN, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, at + 2, taken);
+    sqlite3_bind_int(st, at + 3, bot);
+}
+
 static bool insert_seat(store *s, int64_t session, int seat, const store_seat *in,
                         char *err, size_t err_len)
 {
-    static const uint8_t zero[STORE_TOKEN_LEN];
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "INSERT INTO seat(session_id, seat, role_id, name, token, taken, bot) "
-                           "VALUES(?,?,?,?,?,?,?)",
-                           -1, &st, NULL) != SQLITE_OK)
-        return store_db_fail(s, err, err_len);
+    const char *sql = "INSERT INTO seat(session_id, seat, role_id, name, token, taken, bot) "
+                      "VALUES(?,?,?,?,?,?,?)";
+    if (!store_prepare(s, sql, &st, err, err_len))
+        return false;
     sqlite3_bind_int64(st, 1, session);
     sqlite3_bind_int(st, 2, seat);
     sqlite3_bind_text(st, 3, in ? in->role_id : "", -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 4, in ? in->name : "", -1, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 5, in ? in->token : zero, STORE_TOKEN_LEN, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 6, in && in->taken);
-    sqlite3_bind_int(st, 7, in && in->bot);
-    bool ok = sqlite3_step(st) == SQLITE_DONE;
-    sqlite3_finalize(st);
-    return ok ? true : store_db_fail(s, err, err_len);
+    bind_seat_fields(st, 4, in ? in->name : NULL, in ? in->token : NULL, in && in->taken, in && in->bot);
+    return store_step_done(s, st, err, err_len);
 }
 
 /* The checks before anything is written; false with a message. */
@@ -69,12 +75,12 @@ static bool insert_session(store *s, const char *level_path, const char *level_t
 {
     sqlite3_stmt *st = NULL;
     int64_t t = store_now();
-    if (sqlite3_prepare_v2(s->db,
-                           "INSERT INTO session(created_at, updated_at, level_path, level_text, "
-                           "level_id, level_title, seed, room_code, n_seats, app_version, rules_version) "
-                           "VALUES(?,?,?,?,?,?,?,?,?,?,?)",
-                           -1, &st, NULL) != SQLITE_OK)
-        return store_db_fail(s, err, err_len);
+    if (!store_prepare(s,
+                       "INSERT INTO session(created_at, updated_at, level_path, level_text, "
+                       "level_id, level_title, seed, room_code, n_seats, app_version, rules_version) "
+                       "VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                       &st, err, err_len))
+        return false;
     sqlite3_bind_int64(st, 1, t);
     sqlite3_bind_int64(st, 2, t);
     sqlite3_bind_text(st, 3, level_path ? level_path : "", -1, SQLITE_TRANSIENT);
@@ -87,10 +93,8 @@ static bool insert_session(store *s, const char *level_path, const char *level_t
     sqlite3_bind_int(st, 9, n_seats);
     sqlite3_bind_text(st, 10, SAMENSPEL_VERSION, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 11, STORE_RULES_VERSION);
-    bool ok = sqlite3_step(st) == SQLITE_DONE;
-    sqlite3_finalize(st);
-    if (!ok)
-        return store_db_fail(s, err, err_len);
+    if (!store_step_done(s, st, err, err_len))
+        return false;
     *id = sqlite3_last_insert_rowid(s->db);
     return true;
 }
@@ -99,15 +103,13 @@ static bool insert_session(store *s, const char *level_path, const char *level_t
 static bool save_roles(store *s, int64_t id, const store_roles *roles, char *err, size_t err_len)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "UPDATE session SET roles_name=?, roles_text=? WHERE id=?", -1, &st,
-                           NULL) != SQLITE_OK)
-        return store_db_fail(s, err, err_len);
+    if (!store_prepare(s, "UPDATE session SET roles_name=?, roles_text=? WHERE id=?", &st, err,
+                       err_len))
+        return false;
     sqlite3_bind_text(st, 1, roles->name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, roles->text, (int)roles->len, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 3, id);
-    bool ok = sqlite3_step(st) == SQLITE_DONE;
-    sqlite3_finalize(st);
-    return ok ? true : store_db_fail(s, err, err_len);
+    return store_step_done(s, st, err, err_len);
 }
 
 /* One row per seat; a seat without a role id gets the scenario's role. */
@@ -239,24 +241,15 @@ bool store_seat_update(store *s, int64_t session, int seat, const char *name,
         store_set_err(err, err_len, _("Ongeldige plaats %d."), seat);
         return false;
     }
-    static const uint8_t zero[STORE_TOKEN_LEN];
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "UPDATE seat SET name=?, token=?, taken=?, bot=? "
-                           "WHERE session_id=? AND seat=?",
-                           -1, &st, NULL) != SQLITE_OK)
-        return store_db_fail(s, err, err_len);
-    size_t name_len = name ? strnlen(name, STORE_NAME_LEN - 1) : 0;
-    sqlite3_bind_text(st, 1, name ? name : "", (int)name_len, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(st, 2, token ? token : zero, STORE_TOKEN_LEN, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 3, taken);
-    sqlite3_bind_int(st, 4, bot);
+    if (!store_prepare(s, "UPDATE seat SET name=?, token=?, taken=?, bot=? WHERE session_id=? AND seat=?",
+                       &st, err, err_len))
+        return false;
+    bind_seat_fields(st, 1, name, token, taken, bot);
     sqlite3_bind_int64(st, 5, session);
     sqlite3_bind_int(st, 6, seat);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return store_db_fail(s, err, err_len);
+    if (!store_step_done(s, st, err, err_len))
+        return false;
     if (sqlite3_changes(s->db) != 1) {
         store_set_err(err, err_len, _("Sessie %lld heeft geen plaats %d."), (long long)session, seat);
         return false;
@@ -270,38 +263,26 @@ bool store_session_finish(store *s, int64_t session, const core_state *state,
 {
     if (!s)
         return false;
+    /* without a state (an abandoned session) only the times are set */
     sqlite3_stmt *st = NULL;
-    int rc;
+    if (!store_prepare(s,
+                       state ? "UPDATE session SET finished_at=?1, updated_at=?1, outcome=?3, "
+                               "collab_level=?4, rounds_played=?5, state_hash=?6 WHERE id=?2"
+                             : "UPDATE session SET finished_at=?1, updated_at=?1 WHERE id=?2",
+                       &st, err, err_len))
+        return false;
+    sqlite3_bind_int64(st, 1, store_now());
+    sqlite3_bind_int64(st, 2, session);
     if (state) {
         core_measures m;
         core_measures_compute(state, 0, &m);
-        rc = sqlite3_prepare_v2(s->db,
-                                "UPDATE session SET finished_at=?1, updated_at=?1, outcome=?2, "
-                                "collab_level=?3, rounds_played=?4, state_hash=?5 WHERE id=?6",
-                                -1, &st, NULL);
-        if (rc == SQLITE_OK) {
-            sqlite3_bind_int64(st, 1, store_now());
-            sqlite3_bind_int(st, 2, (int)state->outcome);
-            sqlite3_bind_int(st, 3, (int)m.level);
-            sqlite3_bind_int(st, 4, state->round);
-            sqlite3_bind_int64(st, 5, store_u64_to_i64(core_state_hash(state)));
-            sqlite3_bind_int64(st, 6, session);
-        }
-    } else {
-        rc = sqlite3_prepare_v2(s->db,
-                                "UPDATE session SET finished_at=?1, updated_at=?1 WHERE id=?2",
-                                -1, &st, NULL);
-        if (rc == SQLITE_OK) {
-            sqlite3_bind_int64(st, 1, store_now());
-            sqlite3_bind_int64(st, 2, session);
-        }
+        sqlite3_bind_int(st, 3, (int)state->outcome);
+        sqlite3_bind_int(st, 4, (int)m.level);
+        sqlite3_bind_int(st, 5, state->round);
+        sqlite3_bind_int64(st, 6, store_u64_to_i64(core_state_hash(state)));
     }
-    if (rc != SQLITE_OK)
-        return store_db_fail(s, err, err_len);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return store_db_fail(s, err, err_len);
+    if (!store_step_done(s, st, err, err_len))
+        return false;
     if (sqlite3_changes(s->db) != 1) {
         store_set_err(err, err_len, _("Sessie %lld bestaat niet in %s."), (long long)session, s->path);
         return false;
@@ -327,8 +308,8 @@ static bool int_col(sqlite3_stmt *st, int col, int lo, int hi, int *out)
 static bool count_actions(store *s, int64_t session, int64_t *count, char *err, size_t err_len)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM action WHERE session_id=?", -1, &st, NULL) != SQLITE_OK)
-        return store_db_fail(s, err, err_len);
+    if (!store_prepare(s, "SELECT count(*) FROM action WHERE session_id=?", &st, err, err_len))
+        return false;
     sqlite3_bind_int64(st, 1, session);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -402,13 +383,13 @@ bool store_load_actions(store *s, int64_t session, core_action **actions, uint64
         return false;
     }
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT seq, type, seat, a, b, c, text FROM action "
-                           "WHERE session_id=? ORDER BY seq",
-                           -1, &st, NULL) != SQLITE_OK) {
+    if (!store_prepare(s,
+                       "SELECT seq, type, seat, a, b, c, text FROM action "
+                       "WHERE session_id=? ORDER BY seq",
+                       &st, err, err_len)) {
         free(arr);
         free(sq);
-        return store_db_fail(s, err, err_len);
+        return false;
     }
     sqlite3_bind_int64(st, 1, session);
     size_t k = 0;
@@ -456,9 +437,9 @@ bool store_load_action_times(store *s, int64_t session, int64_t **at, size_t *n,
     if (!s)
         return false;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT at FROM action WHERE session_id=? ORDER BY seq", -1, &st,
-                           NULL) != SQLITE_OK)
-        return store_db_fail(s, err, err_len);
+    if (!store_prepare(s, "SELECT at FROM action WHERE session_id=? ORDER BY seq", &st, err,
+                       err_len))
+        return false;
     sqlite3_bind_int64(st, 1, session);
     int64_t *arr = NULL;
     size_t k = 0, cap = 0;
