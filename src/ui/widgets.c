@@ -148,6 +148,12 @@ void ui_draw_meter(ui_gfx *g, SDL_Rect r, const char *label, int value, int max,
     snprintf(num, sizeof num, "%d / %d", value, max);
     int nw = 0, nh = 0;
     ui_text_size(g, num, px, UI_BOLD, &nw, &nh);
+    if (tw + nw + px / 3 > r.w) {
+        /* narrow (4:3): the whole label and the value, the bar shows the
+         * maximum, rather than "Welbe… 4 / 18" */
+        snprintf(num, sizeof num, "%d", value);
+        ui_text_size(g, num, px, UI_BOLD, &nw, &nh);
+    }
     ui_text(g, label, r.x, r.y, px, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, r.w - nw - px / 3);
     ui_text(g, num, r.x + r.w, r.y, px, px, UI_BOLD, UI_INK, UI_RIGHT, 0);
     int by = r.y + th + ui_px(g, 6);
