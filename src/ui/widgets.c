@@ -357,29 +357,37 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
      * nodes carry the role abbreviation and the seat strip and legend
      * name them (there is no room for eight names around a circle). */
     bool labels = n_seats <= 5;
-    float lab_h = labels ? (float)label_px * 1.3f : 0.0f;
     float cx = (float)r.x + (float)r.w / 2.0f;
     float cy = (float)r.y + (float)r.h / 2.0f;
-    float node = (float)(r.h < r.w ? r.h : r.w) * (labels ? 0.085f : 0.075f);
-    /* the initials inside a node are read too (size rule) */
-    if (node < (float)label_px * 0.95f)
-        node = (float)label_px * 0.95f;
-    /* room above and below for a name: the top and bottom nodes carry
-     * theirs on the outer side */
-    float rx = (float)r.w / 2.0f - node - (float)ui_px(g, 12);
-    if (labels && rx > (float)r.w * 0.32f)
-        rx = (float)r.w * 0.32f; /* leave the names beside each other room */
-    float ry = (float)r.h / 2.0f - node - lab_h - (float)ui_px(g, 12);
-    if (rx < node)
-        rx = node;
-    if (ry < node)
-        ry = node;
-    if (!labels) {
-        /* neighbours must not overlap: node radius under 40% of the chord */
+    float node = 0.0f, rx = 0.0f, ry = 0.0f;
+    for (int pass = 0; pass < 2; pass++) {
+        float lab_h = labels ? (float)label_px * 1.3f : 0.0f;
+        node = (float)(r.h < r.w ? r.h : r.w) * (labels ? 0.085f : 0.075f);
+        /* the initials inside a node are read too (size rule) */
+        if (node < (float)label_px * 0.95f)
+            node = (float)label_px * 0.95f;
+        /* room above and below for a name: the top and bottom nodes carry
+         * theirs on the outer side */
+        rx = (float)r.w / 2.0f - node - (float)ui_px(g, 12);
+        if (labels && rx > (float)r.w * 0.32f)
+            rx = (float)r.w * 0.32f; /* leave the names beside each other room */
+        ry = (float)r.h / 2.0f - node - lab_h - (float)ui_px(g, 12);
+        if (rx < node)
+            rx = node;
+        if (ry < node)
+            ry = node;
         float rmin = rx < ry ? rx : ry;
         float chord = 2.0f * rmin * sinf((float)M_PI / (float)n_seats);
-        if (node > chord * 0.4f)
+        /* a small panel (4:3) has no room for names and nodes apart: the
+         * names go (the seat strip has them) before the nodes overlap */
+        if (labels && node > chord * 0.45f) {
+            labels = false;
+            continue;
+        }
+        /* neighbours must not overlap: node radius under 40% of the chord */
+        if (!labels && node > chord * 0.4f)
             node = chord * 0.4f;
+        break;
     }
     net_layout L = {r, n_seats, edges, {0}, {0}, node, cx, cy, label_px};
     float *px = L.px, *py = L.py;
