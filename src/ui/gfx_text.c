@@ -336,9 +336,13 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
         }
     }
     bool ellipsized = false;
+    /* e points into the cache, which a later text_get may rebuild: keep
+     * the size and the text shown, and fetch the entry again to draw it */
+    int epx = e->px;
+    const char *shown = s;
+    char cut[1024];
     if (max_w > 0 && e->w > max_w) {
         /* still too wide at the smallest size: end with "…" rather than cut */
-        char cut[1024];
         size_t n = strlen(s) < sizeof cut - 4 ? strlen(s) : sizeof cut - 4;
         while (n > 0) {
             do
@@ -348,15 +352,18 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
                 n--;
             memcpy(cut, s, n);
             memcpy(cut + n, "…", 4);
-            ui_text_entry *e2 = text_get(g, cut, e->px, st, 0, UI_LEFT, c);
+            ui_text_entry *e2 = text_get(g, cut, epx, st, 0, UI_LEFT, c);
             if (e2 && e2->w <= max_w) {
-                e = e2;
+                shown = cut;
                 g->ellipsized++;
                 ellipsized = true;
                 break;
             }
         }
     }
+    e = text_get(g, shown, epx, st, 0, UI_LEFT, c);
+    if (!e)
+        return 0;
     int w = e->w;
     bool over = max_w > 0 && w > max_w;
     if (over) {
@@ -541,7 +548,7 @@ int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_s
      * text shrinks instead; below that the word is hyphenated. */
     int word_floor = px * 85 / 100 > min_px ? px * 85 / 100 : min_px;
     ui_text_entry *e = NULL;
-    char hy[1400];
+    char hy[1400], laid[1400] = "";
     const char *str = s; /* as laid out: s, or s hyphenated */
     for (int p = px;; p -= (p + 15) / 16) {
         if (p < min_px)
@@ -554,21 +561,28 @@ int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_s
             str = hy;
         }
         ui_text_entry *e2 = text_get(g, str, p, st, box.w, align, c);
-        if (e2)
+        if (e2) {
             e = e2;
+            snprintf(laid, sizeof laid, "%s", str);
+        }
         if (!e2 || p <= min_px || (e->h <= box.h && e->w <= box.w))
             break;
     }
     if (!e)
         return 0;
+    /* e points into the cache, which a later text_get may rebuild: keep
+     * its size and the text it shows, and fetch it again to draw it */
+    int epx = e->px;
+    const char *shown = laid;
+    char best_text[1400];
     if (e->h > box.h && e->w <= box.w) {
         /* still too long at the smallest size: the words that fit, ending
          * in "…" (the whole text shows on hover), rather than a cut line */
         char cut[1400];
         const char *full = s;
-        s = str; /* cut the text as laid out (hyphenated words stay so) */
+        s = laid; /* cut the text as laid out (hyphenated words stay so) */
         size_t lo = 0, hi = strlen(s);
-        ui_text_entry *best = NULL;
+        bool best = false;
         while (lo < hi) { /* longest prefix, ending at a space, that fits */
             size_t mid = (lo + hi + 1) / 2;
             size_t n = mid;
@@ -582,9 +596,10 @@ int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_s
             }
             memcpy(cut, s, n);
             memcpy(cut + n, "…", 4);
-            ui_text_entry *e2 = text_get(g, cut, e->px, st, box.w, align, c);
+            ui_text_entry *e2 = text_get(g, cut, epx, st, box.w, align, c);
             if (e2 && e2->h <= box.h && e2->w <= box.w) {
-                best = e2;
+                best = true;
+                snprintf(best_text, sizeof best_text, "%s", cut);
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -592,11 +607,14 @@ int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_s
         }
         s = full;
         if (best) {
-            e = best;
+            shown = best_text;
             g->ellipsized++;
             tip_add(g, box, s);
         }
     }
+    e = text_get(g, shown, epx, st, box.w, align, c);
+    if (!e)
+        return 0;
     bool over = e->h > box.h || e->w > box.w;
     if (over)
         ui_note_overflow(g, "box", s);
