@@ -843,6 +843,15 @@ typedef struct {
  * remaining matching cards, best first, up to max. Returns the count. */
 int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max);
 
+/* Translates a msgid (the core's Dutch text); the UI passes gettext. */
+typedef const char *(*core_translate_fn)(const char *msgid);
+
+/* A pick's reason written again in the shown language: each fragment
+ * through tr (NULL keeps Dutch), numbers with a decimal point or comma.
+ * With tr NULL and a comma it equals p->reason. */
+void core_fan_pick_describe(const core_state *st, const core_fan_pick *p, core_translate_fn tr,
+                            bool decimal_point, char *out, size_t len);
+
 /* ----------------------------------------------------------------- names */
 
 /* How the game ended, both outcomes in one (RULES.md: "Two outcomes"). */

@@ -4,6 +4,7 @@
  * and the reflection-fan picks for the debrief. RULES.md gives the exact
  * formulas; tests/core/test_measures.c checks them on hand-built graphs.
  */
+#include "core/core_i18n.h"
 #include "core/core_int.h"
 
 #include <stddef.h>
@@ -240,10 +241,23 @@ void core_measures_compute(const core_state *st, int round, core_measures *out)
 
 /* ------------------------------------------------------------- fan picks */
 
-static void dutch_number(char *buf, size_t len, double v)
+/* How a reason is written: each fragment through tr (NULL: Dutch as it
+ * stands), numbers with a decimal comma (Dutch) or point. */
+typedef struct {
+    core_translate_fn tr;
+    bool decimal_point;
+} text_style;
+
+static const char *styled(const text_style *ts, const char *msgid)
+{
+    /* gettext("") is the catalogue's header, never an empty fragment */
+    return ts->tr && msgid && msgid[0] ? ts->tr(msgid) : msgid;
+}
+
+static void format_number(const text_style *ts, char *buf, size_t len, double v)
 {
     snprintf(buf, len, "%.2f", v);
-    for (char *p = buf; *p; p++)
+    for (char *p = buf; *p && !ts->decimal_point; p++)
         if (*p == '.')
             *p = ',';
 }
@@ -275,69 +289,73 @@ typedef struct {
 static const struct {
     tag_phrase shown, absent;
 } tag_phrases[CORE_EV_TAG_COUNT] = {
-    [CORE_EV_TAG_LAGE_DIVERSITEIT] = {{"diversiteit (Blau) was ", MEASURE_D(diversity), ""},
-        {"diversiteit (Blau) was ", MEASURE_D(diversity), " over het hele spel", RULE_D(diversity_low), " (grens "}},
-    [CORE_EV_TAG_CENTRAAL_NETWERK] = {{"centraliteit was ", MEASURE_D(centrality), ""},
-        {"centraliteit was ", MEASURE_D(centrality), " over het hele spel", RULE_D(centrality_alarm), " (alarm boven "}},
-    [CORE_EV_TAG_LAGE_DENSITEIT] = {{"densiteit was ", MEASURE_D(density), ""},
-        {"densiteit was ", MEASURE_D(density), " over het hele spel"}},
-    [CORE_EV_TAG_GEEN_GEDEELD_DOEL] = {{"geen gedeeld doel aangenomen"}, {"het team nam een gedeeld doel aan"}},
-    [CORE_EV_TAG_SPANNING_GENEGEERD] = {{"een spanning werd genegeerd"}, {"geen enkele spanning werd genegeerd"}},
-    [CORE_EV_TAG_GRENSERVARING] = {{"een spanning werd samen een grenservaring"}, {"geen spanning werd een grenservaring"}},
-    [CORE_EV_TAG_WEINIG_VRAGEN] = {{"", MEASURE_I(asks_offers), " vragen of aanbiedingen"},
-        {"", MEASURE_I(asks_offers), " vragen of aanbiedingen over het hele spel"}},
-    [CORE_EV_TAG_GEBROKEN_BELOFTE] = {{"", MEASURE_I(promises_broken), " afspraken niet nagekomen"},
-        {"alle ", MEASURE_I(promises_kept), " afspraken nagekomen"}},
-    [CORE_EV_TAG_NIET_REFLECTIEF] = {{"reflectie niet door iedereen beantwoord"}, {"iedereen beantwoordde elke reflectie"}},
-    [CORE_EV_TAG_DOSSIER_ONGEDEELD] = {{"een nood bleef in het duister"}, {"geen nood bleef in het duister"}},
-    [CORE_EV_TAG_ROL_AFWEZIG] = {{"aandeel rollen dat bijdroeg was ", MEASURE_D(role_share), ""},
-        {"elke rol droeg bij"}},
-    [CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT] = {{"geen ervaringskennis ingezet"}, {"ervaringskennis werd ingezet"}},
-    [CORE_EV_TAG_GEEN_TREKKER] = {{"een nood had geen trekker"}, {"elke nood had een trekker"}},
-    [CORE_EV_TAG_SAMEN_GEWERKT] = {{"", MEASURE_I(joint_contributions), " gezamenlijke bijdragen"},
-        {"er waren geen gezamenlijke bijdragen"}},
+    [CORE_EV_TAG_LAGE_DIVERSITEIT] = {{N_("diversiteit (Blau) was "), MEASURE_D(diversity), ""},
+        {N_("diversiteit (Blau) was "), MEASURE_D(diversity), N_(" over het hele spel"), RULE_D(diversity_low), N_(" (grens ")}},
+    [CORE_EV_TAG_CENTRAAL_NETWERK] = {{N_("centraliteit was "), MEASURE_D(centrality), ""},
+        {N_("centraliteit was "), MEASURE_D(centrality), N_(" over het hele spel"), RULE_D(centrality_alarm), N_(" (alarm boven ")}},
+    [CORE_EV_TAG_LAGE_DENSITEIT] = {{N_("densiteit was "), MEASURE_D(density), ""},
+        {N_("densiteit was "), MEASURE_D(density), N_(" over het hele spel")}},
+    [CORE_EV_TAG_GEEN_GEDEELD_DOEL] = {{N_("geen gedeeld doel aangenomen")}, {N_("het team nam een gedeeld doel aan")}},
+    [CORE_EV_TAG_SPANNING_GENEGEERD] = {{N_("een spanning werd genegeerd")}, {N_("geen enkele spanning werd genegeerd")}},
+    [CORE_EV_TAG_GRENSERVARING] = {{N_("een spanning werd samen een grenservaring")}, {N_("geen spanning werd een grenservaring")}},
+    [CORE_EV_TAG_WEINIG_VRAGEN] = {{"", MEASURE_I(asks_offers), N_(" vragen of aanbiedingen")},
+        {"", MEASURE_I(asks_offers), N_(" vragen of aanbiedingen over het hele spel")}},
+    [CORE_EV_TAG_GEBROKEN_BELOFTE] = {{"", MEASURE_I(promises_broken), N_(" afspraken niet nagekomen")},
+        {N_("alle "), MEASURE_I(promises_kept), N_(" afspraken nagekomen")}},
+    [CORE_EV_TAG_NIET_REFLECTIEF] = {{N_("reflectie niet door iedereen beantwoord")}, {N_("iedereen beantwoordde elke reflectie")}},
+    [CORE_EV_TAG_DOSSIER_ONGEDEELD] = {{N_("een nood bleef in het duister")}, {N_("geen nood bleef in het duister")}},
+    [CORE_EV_TAG_ROL_AFWEZIG] = {{N_("aandeel rollen dat bijdroeg was "), MEASURE_D(role_share), ""},
+        {N_("elke rol droeg bij")}},
+    [CORE_EV_TAG_ERVARINGSKENNIS_ONBENUT] = {{N_("geen ervaringskennis ingezet")}, {N_("ervaringskennis werd ingezet")}},
+    [CORE_EV_TAG_GEEN_TREKKER] = {{N_("een nood had geen trekker")}, {N_("elke nood had een trekker")}},
+    [CORE_EV_TAG_SAMEN_GEWERKT] = {{"", MEASURE_I(joint_contributions), N_(" gezamenlijke bijdragen")},
+        {N_("er waren geen gezamenlijke bijdragen")}},
 };
 
 
 /* The quoted number as the debrief prints it ("" when there is none). */
-static void quote_text(const core_rules *ru, const core_measures *m, quoted q, char *buf, size_t len)
+static void quote_text(const text_style *ts, const core_rules *ru, const core_measures *m, quoted q,
+                       char *buf, size_t len)
 {
     const char *base = q.from == FROM_RULE_DOUBLE ? (const char *)ru : (const char *)m;
     buf[0] = '\0';
     if (q.from == FROM_MEASURE_INT)
         snprintf(buf, len, "%d", *(const int *)(const void *)(base + q.offset));
     else if (q.from != FROM_NONE)
-        dutch_number(buf, len, *(const double *)(const void *)(base + q.offset));
+        format_number(ts, buf, len, *(const double *)(const void *)(base + q.offset));
 }
 
 /* lead, the phrase and tail; false when there is no phrase. */
-static bool phrase_text(const tag_phrase *ph, const core_rules *ru, const core_measures *m, const char *lead,
-                        const char *tail, char *out, size_t len)
+static bool phrase_text(const text_style *ts, const tag_phrase *ph, const core_rules *ru,
+                        const core_measures *m, const char *lead, const char *tail, char *out,
+                        size_t len)
 {
     if (!ph->before)
         return false;
     char num[32], lim[32], limit[64] = "";
-    quote_text(ru, m, ph->value, num, sizeof num);
+    quote_text(ts, ru, m, ph->value, num, sizeof num);
     if (ph->limit.from != FROM_NONE) {
-        quote_text(ru, m, ph->limit, lim, sizeof lim);
-        snprintf(limit, sizeof limit, "%s%s)", ph->limit_before, lim);
+        quote_text(ts, ru, m, ph->limit, lim, sizeof lim);
+        snprintf(limit, sizeof limit, "%s%s)", styled(ts, ph->limit_before), lim);
     }
-    snprintf(out, len, "%s%s%s%s%s%s", lead, ph->before, num, ph->after ? ph->after : "", limit, tail);
+    snprintf(out, len, "%s%s%s%s%s%s", lead, styled(ts, ph->before), num,
+             ph->after ? styled(ts, ph->after) : "", limit, tail);
     return true;
 }
 
-static void reason_text(const core_state *st, core_evidence_tag tag, int round, char *out, size_t len)
+static void reason_text(const text_style *ts, const core_state *st, core_evidence_tag tag, int round,
+                        char *out, size_t len)
 {
     core_measures m;
     core_measures_compute(st, round, &m);
-    char where[48];
+    char where[64];
     if (round > 0)
-        snprintf(where, sizeof where, " in ronde %d", round);
+        snprintf(where, sizeof where, styled(ts, N_(" in ronde %d")), round);
     else
-        snprintf(where, sizeof where, " over het hele spel");
+        snprintf(where, sizeof where, "%s", styled(ts, N_(" over het hele spel")));
     if ((unsigned)tag >= CORE_EV_TAG_COUNT ||
-        !phrase_text(&tag_phrases[tag].shown, &st->sc->rules, &m, "", where, out, len))
-        snprintf(out, len, "%s", core_evidence_name(tag));
+        !phrase_text(ts, &tag_phrases[tag].shown, &st->sc->rules, &m, "", where, out, len))
+        snprintf(out, len, "%s", styled(ts, core_evidence_name(tag)));
 }
 
 /* How strongly a round shows a tag, to name the round in the reason. */
@@ -389,11 +407,13 @@ static int tag_round(const core_measures *per, int last, int t)
     return where;
 }
 
-static void absent_text(const core_state *st, const core_measures *m, core_evidence_tag tag, char *out, size_t len)
+static void absent_text(const text_style *ts, const core_state *st, const core_measures *m,
+                        core_evidence_tag tag, char *out, size_t len)
 {
+    const char *lead = styled(ts, N_("geen signaal: "));
     if ((unsigned)tag >= CORE_EV_TAG_COUNT ||
-        !phrase_text(&tag_phrases[tag].absent, &st->sc->rules, m, "geen signaal: ", "", out, len))
-        snprintf(out, len, "geen signaal: %s", core_evidence_name(tag));
+        !phrase_text(ts, &tag_phrases[tag].absent, &st->sc->rules, m, lead, "", out, len))
+        snprintf(out, len, "%s%s", lead, styled(ts, core_evidence_name(tag)));
 }
 
 /* For a block without evidence: prefer a tag with a measured value (the
@@ -415,10 +435,29 @@ static double absent_preference(const core_rules *ru, const core_measures *m, in
     }
 }
 
+void core_fan_pick_describe(const core_state *st, const core_fan_pick *p, core_translate_fn tr,
+                            bool decimal_point, char *out, size_t len)
+{
+    if (!out || len == 0)
+        return;
+    out[0] = '\0';
+    if (!st || !st->sc || !p)
+        return;
+    text_style ts = {tr, decimal_point};
+    if (p->absent) {
+        core_measures overall;
+        core_measures_compute(st, 0, &overall);
+        absent_text(&ts, st, &overall, p->tag, out, len);
+    } else {
+        reason_text(&ts, st, p->tag, p->round, out, len);
+    }
+}
+
 int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max)
 {
     if (!st || !st->sc || !out || max <= 0)
         return 0;
+    const text_style dutch = {NULL, false};
     const core_scenario *sc = st->sc;
     core_measures overall;
     core_measures_compute(st, 0, &overall);
@@ -472,7 +511,7 @@ int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max)
                 if (best != CORE_NONE) {
                     p->tag = (core_evidence_tag)card_tag[best];
                     p->round = tag_round(per, last, card_tag[best]);
-                    reason_text(st, p->tag, p->round, p->reason, sizeof p->reason);
+                    reason_text(&dutch, st, p->tag, p->round, p->reason, sizeof p->reason);
                 } else {
                     /* nothing in this block showed: ask what went well */
                     double pref = -1.0;
@@ -496,7 +535,7 @@ int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max)
                     p->absent = true;
                     p->tag = (core_evidence_tag)tag;
                     p->round = 0;
-                    absent_text(st, &overall, p->tag, p->reason, sizeof p->reason);
+                    absent_text(&dutch, st, &overall, p->tag, p->reason, sizeof p->reason);
                 }
                 p->reflection = best;
                 used[best] = true;
@@ -510,7 +549,7 @@ int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max)
             used[best] = true;
             p->tag = (core_evidence_tag)card_tag[best];
             p->round = tag_round(per, last, card_tag[best]);
-            reason_text(st, p->tag, p->round, p->reason, sizeof p->reason);
+            reason_text(&dutch, st, p->tag, p->round, p->reason, sizeof p->reason);
         }
     }
     return n;

@@ -4,6 +4,7 @@
 #include "ui/proj_int.h"
 
 #include "platform/i18n.h"
+#include "platform/plat.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -462,6 +463,12 @@ static void debrief_afspraken(ui_gfx *g, const ui_proj_model *m)
     reflection_column(g, m);
 }
 
+/* gettext for the core's msgids (core_fan_pick_describe). */
+static const char *translate(const char *msgid)
+{
+    return _(msgid);
+}
+
 static void debrief_next(ui_gfx *g, const ui_proj_model *m)
 {
     const core_scenario *sc = m->sc;
@@ -491,10 +498,12 @@ static void debrief_next(ui_gfx *g, const ui_proj_model *m)
             break;
         SDL_Rect card = {c.x, y, c.w, need - ui_px(g, 10)};
         ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
-        char tag[CORE_TEXT_LEN + 64];
+        char reason[CORE_TEXT_LEN], tag[CORE_TEXT_LEN + 64];
+        core_fan_pick_describe(m->st, &picks[i], translate, strcmp(plat_i18n_lang(), "nl") != 0,
+                               reason, sizeof reason);
         snprintf(tag, sizeof tag, "%s · %s",
                  (d->block >= 0 && d->block < CORE_BLOCK_COUNT) ? _(blocks[d->block]) : "?",
-                 picks[i].reason);
+                 reason);
         ui_text(g, tag, c.x + ui_px(g, 12), y + ui_px(g, 4), body, ui_body_min(g) * 9 / 10,
                 UI_REGULAR, UI_ACCENT, UI_LEFT, c.w - ui_px(g, 24));
         SDL_Rect qb = {c.x + ui_px(g, 12), y + ui_px(g, 4) + body * 13 / 10, c.w - ui_px(g, 24),

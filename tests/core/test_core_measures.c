@@ -246,6 +246,22 @@ static void check_picks(const core_state *st, const core_fan_pick *picks, int n)
         assert_true(block_picked[b]);
 }
 
+/* A stand-in for gettext with the English of the fragments the hand-built
+ * game's reasons use; anything else stays as it is. */
+static const char *to_english(const char *msgid)
+{
+    static const char *const pairs[][2] = {
+        {"centraliteit was ", "centrality was "},   {" in ronde %d", " in round %d"},
+        {" gezamenlijke bijdragen", " joint contributions"},
+        {"geen signaal: ", "no signal: "},         {"diversiteit (Blau) was ", "diversity (Blau) was "},
+        {" over het hele spel", " over the whole game"}, {" (grens ", " (limit "},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (strcmp(msgid, pairs[i][0]) == 0)
+            return pairs[i][1];
+    return msgid;
+}
+
 /* A finished four-round team game built by hand: round 3 ran through one
  * person (a star), round 2 turned a friction into a boundary experience,
  * every round had joint work, goals, asks, reflections, all roles and all
@@ -311,6 +327,22 @@ static void test_fan_picks_hand_built(void **state)
     assert_false(picks[4].absent);
     assert_int_equal(picks[4].tag, CORE_EV_TAG_GRENSERVARING);
     assert_int_equal(picks[4].round, 2);
+    /* the reason again in another language: Dutch as it stands without a
+     * translator, every fragment and the number's decimal mark with one */
+    char again[CORE_TEXT_LEN];
+    for (int i = 0; i < n; i++) {
+        core_fan_pick_describe(st, &picks[i], NULL, false, again, sizeof again);
+        assert_string_equal(again, picks[i].reason);
+    }
+    core_fan_pick_describe(st, &picks[1], to_english, true, again, sizeof again);
+    assert_string_equal(again, "centrality was 1.00 in round 3");
+    core_fan_pick_describe(st, &picks[3], to_english, true, again, sizeof again);
+    assert_string_equal(again, "3 joint contributions in round 4");
+    core_fan_pick_describe(st, &picks[0], to_english, true, again, sizeof again);
+    assert_non_null(strstr(again, "no signal: diversity (Blau) was 0.6"));
+    assert_non_null(strstr(again, " over the whole game (limit "));
+    core_fan_pick_describe(NULL, &picks[0], to_english, true, again, sizeof again);
+    assert_string_equal(again, "");
     /* max is respected: the per-block picks come first */
     assert_int_equal(core_fan_pick_cards(st, picks, 2), 2);
     assert_string_equal(sc->reflections[picks[1].reflection].id, "wie-centraal");
