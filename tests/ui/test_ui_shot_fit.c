@@ -19,9 +19,11 @@
 #include <string.h>
 
 /* The scenes behind `host --screen` (lobby, table, debrief) and `join
- * --screen` (lobby, table, debrief as the player sees them); `join --screen
- * roles` draws the role picker, which has no such warning. */
-static const char *const scenes[] = {"lobby",           "table",       "debrief",
+ * --screen` (lobby, table, debrief as the player sees them), and the
+ * debrief's last step, whose reflection-fan reasons come from the played
+ * game in the shown language; `join --screen roles` draws the role picker,
+ * which has no such warning. */
+static const char *const scenes[] = {"lobby",           "table",       "debrief",      "debrief-6",
                                      "player-identiteit", "player-inzet", "player-reflectie"};
 
 /* Draws each scene of one level into g; returns how many warned. */
