@@ -52,6 +52,13 @@ bool proj_centrality_alarm(const ui_proj_model *m)
 }
 
 /* A panel with a heading; returns the content rectangle below it. */
+SDL_Rect proj_panel_with_titles(ui_gfx *g, SDL_Rect r, const char *title, const char *short_title)
+{
+    int pad = ui_px(g, 24), tw = 0, th = 0;
+    ui_text_size(g, title, proj_fpx(g, T_LABEL), UI_BOLD, &tw, &th);
+    return proj_panel_with_title(g, r, tw > r.w - 2 * pad ? short_title : title);
+}
+
 SDL_Rect proj_panel_with_title(ui_gfx *g, SDL_Rect r, const char *title)
 {
     ui_panel(g, r);

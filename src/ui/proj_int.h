@@ -25,6 +25,9 @@ const char *proj_role_name(const core_scenario *sc, int role);
 bool proj_centrality_alarm(const ui_proj_model *m);
 /* A panel with a heading; returns the content rectangle below it. */
 SDL_Rect proj_panel_with_title(ui_gfx *g, SDL_Rect r, const char *title);
+/* The same with a short title for a narrow panel (4:3), used when the
+ * whole title would end in "…". */
+SDL_Rect proj_panel_with_titles(ui_gfx *g, SDL_Rect r, const char *title, const char *short_title);
 /* The accent bar at the top: the game's title and a centred line. */
 void proj_topbar(ui_gfx *g, const ui_proj_model *m, const char *center);
 

@@ -210,7 +210,7 @@ static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 
 static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
-    SDL_Rect c = proj_panel_with_title(g, r, _("Noden van de leerling"));
+    SDL_Rect c = proj_panel_with_titles(g, r, _("Noden van de leerling"), _("Noden"));
     const core_scenario *sc = m->sc;
     int body = proj_fpx(g, T_BODY);
     int n = m->pub->n_needs;
