@@ -351,33 +351,48 @@ uint32_t core_rng_below(core_rng *rng, uint32_t bound); /* unbiased, bound > 0 *
 
 /* --------------------------------------------------------------- actions */
 
+/* Every action, declared once. CORE_ACTIONS(X) calls X(NAME, key, rule, actor):
+ *   NAME   CORE_ACT_<NAME>, in wire order (never reorder: journals and the
+ *          protocol store the number)
+ *   key    its ASCII key (report CSV, logs)
+ *   rule   the rule that handles it: check_<rule> in core_check.c says whether
+ *          it may be taken now, apply_<rule> in core_rules.c what it does
+ *          (ASK and OFFER, PROPOSE_GOAL and DROP_GOAL share one rule)
+ *   actor  HOST: only the trainer (CORE_SEAT_HOST) takes it, also in the
+ *          lobby; SEAT: a player's seat, once the game has started
+ * The comment says what the action's a, b, c and text hold. */
+#define CORE_ACTIONS(X) \
+    X(START, start, start, HOST)                                  /* lobby -> round 1 */ \
+    X(ADVANCE, advance, advance, HOST)                            /* next phase now (trainer's "volgende fase") */ \
+    X(READY, ready, ready, SEAT)                                  /* done with this phase; a = the phase, b = the round it is meant for (0 = any) */ \
+    X(UNREADY, unready, unready, SEAT)                            /* change my mind while the phase lasts */ \
+    X(SHARE_FACT, share_fact, share_fact, SEAT)                   /* a = fact index (own dossier) */ \
+    X(PROPOSE_GOAL, propose_goal, goal_proposal, SEAT)            /* a = goal index */ \
+    X(VOTE_GOAL, vote_goal, goal_vote, SEAT)                      /* a = goal index, b = 1 yes / 0 no */ \
+    X(DROP_GOAL, drop_goal, goal_proposal, SEAT)                  /* a = goal index: propose to revise (drop) an adopted goal; voted like a proposal */ \
+    X(PROPOSE_LEAD, propose_lead, propose_lead, SEAT)             /* a = need, b = seat proposed as trekker (may be self) */ \
+    X(ACCEPT_LEAD, accept_lead, accept_lead, SEAT)                /* a = need; by the proposed seat */ \
+    X(ASK, ask, promise, SEAT)                                    /* a = seat asked, b = need */ \
+    X(OFFER, offer, promise, SEAT)                                /* a = seat offered to, b = need */ \
+    X(RESPOND, respond, respond, SEAT)                            /* a = promise index, b = 1 accept / 0 decline; by the other seat */ \
+    X(COMMIT, commit, commit, SEAT)                               /* a = hand slot (or CORE_MAX_HAND + innovation slot), b = target kind (0 need, 1 friction), c = target index */ \
+    X(UNCOMMIT, uncommit, uncommit, SEAT)                         /* a = commitment slot */ \
+    X(REFLECT, reflect, reflect, SEAT)                            /* a = option index, text = improvement action (optional) */ \
+    X(NEW_PLAYER, new_player, new_player, HOST)                   /* a = seat where a new person sat down; Identiteit comes back for them */ \
+    X(WORD_GOAL, word_goal, word_goal, SEAT)                      /* text = the team's own goal, a = bit per linked need; opens the vote */ \
+    X(PROPOSE_AFSPRAAK, propose_afspraak, propose_afspraak, SEAT) /* a = friction, b = option or CORE_NONE (then text = the afspraak) */ \
+    X(AGREE_AFSPRAAK, agree_afspraak, agree_afspraak, SEAT)       /* a = friction, b = 1 agree / 0 object */ \
+    X(ASK_CONSENT, ask_consent, ask_consent, SEAT)                /* a = own sensitive fact: ask the ouder (or the pupil from 12) */ \
+    X(CONSENT, consent, consent, SEAT)                            /* a = fact, b = 1 give / 0 refuse; by a seat that may consent */ \
+    X(ASK_PUPIL, ask_pupil, ask_pupil, SEAT)                      /* ask the pupil what they think (once per round) */ \
+    X(SET_MEETING, set_meeting, set_meeting, SEAT)                /* directie/zorgcoördinator: a structural overlegmoment (once per game) */ \
+    X(CHECK_IMPROVEMENT, check_improvement, improvement, SEAT)    /* a = seat whose verbeteractie, b = 1 done / 0 not (yet) */
+
 typedef enum {
     CORE_ACT_NONE = 0,
-    CORE_ACT_START,          /* host: lobby -> round 1 */
-    CORE_ACT_ADVANCE,        /* host: next phase now (trainer's "volgende fase") */
-    CORE_ACT_READY,          /* seat: done with this phase; a = the phase, b = the round it is meant for (0 = any) */
-    CORE_ACT_UNREADY,        /* seat: change my mind while the phase lasts */
-    CORE_ACT_SHARE_FACT,     /* a = fact index (own dossier) */
-    CORE_ACT_PROPOSE_GOAL,   /* a = goal index */
-    CORE_ACT_VOTE_GOAL,      /* a = goal index, b = 1 yes / 0 no */
-    CORE_ACT_DROP_GOAL,      /* a = goal index: propose to revise (drop) an adopted goal; voted like a proposal */
-    CORE_ACT_PROPOSE_LEAD,   /* a = need, b = seat proposed as trekker (may be self) */
-    CORE_ACT_ACCEPT_LEAD,    /* a = need; by the proposed seat */
-    CORE_ACT_ASK,            /* a = seat asked, b = need */
-    CORE_ACT_OFFER,          /* a = seat offered to, b = need */
-    CORE_ACT_RESPOND,        /* a = promise index, b = 1 accept / 0 decline; by the other seat */
-    CORE_ACT_COMMIT,         /* a = hand slot (or CORE_MAX_HAND + innovation slot), b = target kind (0 need, 1 friction), c = target index */
-    CORE_ACT_UNCOMMIT,       /* a = commitment slot */
-    CORE_ACT_REFLECT,        /* a = option index, text = improvement action (optional) */
-    CORE_ACT_NEW_PLAYER,     /* host: a = seat where a new person sat down; Identiteit comes back for them */
-    CORE_ACT_WORD_GOAL,      /* text = the team's own goal, a = bit per linked need; opens the vote */
-    CORE_ACT_PROPOSE_AFSPRAAK, /* a = friction, b = option or CORE_NONE (then text = the afspraak) */
-    CORE_ACT_AGREE_AFSPRAAK, /* a = friction, b = 1 agree / 0 object */
-    CORE_ACT_ASK_CONSENT,    /* a = own sensitive fact: ask the ouder (or the pupil from 12) */
-    CORE_ACT_CONSENT,        /* a = fact, b = 1 give / 0 refuse; by a seat that may consent */
-    CORE_ACT_ASK_PUPIL,      /* ask the pupil what they think (once per round) */
-    CORE_ACT_SET_MEETING,    /* directie/zorgcoördinator: a structural overlegmoment (once per game) */
-    CORE_ACT_CHECK_IMPROVEMENT, /* a = seat whose verbeteractie, b = 1 done / 0 not (yet) */
+#define CORE_ACT_ENUM_(NAME, key, rule, actor) CORE_ACT_##NAME,
+    CORE_ACTIONS(CORE_ACT_ENUM_)
+#undef CORE_ACT_ENUM_
     CORE_ACT_COUNT
 } core_action_type;
 
@@ -450,52 +465,66 @@ int core_text_chars(const char *s);
 
 /* ---------------------------------------------------------------- events */
 
+/* Every event, declared once. CORE_EVENTS(X) calls X(NAME, key, a, b, c):
+ *   NAME   CORE_EVT_<NAME>, in wire order (never reorder: protocol version 1)
+ *   key    its ASCII key (report CSV)
+ *   a b c  what the field indexes, which the protocol checks against the
+ *          scenario before a client believes it (proto_fits.c): ANY (not an
+ *          index), FRICTION, CARD, CARD_OR_NONE, SCRIPTED, FACT, GOAL, NEED,
+ *          SEAT, SEAT_OR_NONE, PROMISE, TARGET (need or friction, by the
+ *          REVEAL's b), REFLECTION, PHASE, LEVEL, OUTCOME, OPTION_OR_NONE (an
+ *          afspraak option of the friction in a)
+ * The comment says what seat, a, b, c and d hold. New events go at the end. */
+#define CORE_EVENTS(X) \
+    X(GAME_STARTED, game_started, ANY, ANY, ANY)                           \
+    X(PHASE, phase, PHASE, ANY, ANY)                                       /* a = phase, b = round */ \
+    X(FRICTION_REVEALED, friction_revealed, FRICTION, ANY, ANY)            /* a = friction, b = severity */ \
+    X(SCRIPTED, scripted, SCRIPTED, ANY, ANY)                              /* a = scripted event index */ \
+    X(DRAW, draw, ANY, ANY, ANY)                                           /* seat drew b cards (private detail in the seat view) */ \
+    X(FACT_SHARED, fact_shared, FACT, ANY, ANY)                            /* seat, a = fact */ \
+    X(GOAL_PROPOSED, goal_proposed, GOAL, ANY, ANY)                        /* seat, a = goal, b = 1 adopt / 0 drop */ \
+    X(GOAL_VOTE, goal_vote, GOAL, ANY, ANY)                                /* seat, a = goal, b = yes */ \
+    X(GOAL_ADOPTED, goal_adopted, GOAL, ANY, ANY)                          /* a = goal */ \
+    X(GOAL_DROPPED, goal_dropped, GOAL, ANY, ANY)                          /* a = goal */ \
+    X(LEAD_PROPOSED, lead_proposed, NEED, SEAT_OR_NONE, ANY)               /* seat, a = need, b = proposed seat */ \
+    X(LEAD_SET, lead_set, NEED, SEAT_OR_NONE, ANY)                         /* a = need, b = seat */ \
+    X(PROMISE, promise, SEAT, NEED, PROMISE)                               /* seat -> a = other seat, b = need, c = promise index, d = 0 ask / 1 offer */ \
+    X(PROMISE_ANSWER, promise_answer, PROMISE, ANY, ANY)                   /* seat, a = promise index, b = accepted */ \
+    X(READY, ready, ANY, ANY, ANY)                                         /* seat, a = ready (1) / not ready (0) */ \
+    X(COMMITTED, committed, ANY, ANY, ANY)                                 /* seat, a = number of cards now committed (no detail: secret); also after UNCOMMIT */ \
+    X(REVEAL, reveal, CARD, ANY, TARGET)                                   /* seat, a = card def, b = target kind, c = target index */ \
+    X(NEED_PROGRESS, need_progress, NEED, ANY, ANY)                        /* a = need, b = points added, c = new progress */ \
+    X(NEED_MET, need_met, NEED, ANY, ANY)                                  /* a = need */ \
+    X(GRENSERVARING, grenservaring, FRICTION, CARD_OR_NONE, ANY)           /* a = friction, b = innovation card def */ \
+    X(FRICTION_DRAIN, friction_drain, FRICTION, ANY, ANY)                  /* a = friction, b = amount, c = drain target */ \
+    X(FRICTION_ESCALATED, friction_escalated, FRICTION, ANY, ANY)          /* a = friction, b = new severity */ \
+    X(PROMISE_KEPT, promise_kept, PROMISE, ANY, ANY)                       /* a = promise index */ \
+    X(PROMISE_BROKEN, promise_broken, PROMISE, ANY, ANY)                   /* a = promise index */ \
+    X(TRACKS, tracks, ANY, ANY, ANY)                                       /* a = welbevinden, b = draagkracht */ \
+    X(REFLECTION, reflection, REFLECTION, ANY, ANY)                        /* a = reflection card index */ \
+    X(REFLECTED, reflected, ANY, ANY, ANY)                                 /* seat, a = option */ \
+    X(ROUND_END, round_end, ANY, LEVEL, ANY)                               /* a = round, b = collaboration level of the round */ \
+    X(GAME_END, game_end, OUTCOME, LEVEL, ANY)                             /* a = outcome, b = overall collaboration level */ \
+    X(GOAL_REJECTED, goal_rejected, GOAL, ANY, ANY)                        /* a vote failed or lapsed at the end of Overleg: a = goal, b = 1 adopt / 0 drop */ \
+    X(PROMISE_LAPSED, promise_lapsed, PROMISE, ANY, ANY)                   /* an ask/offer nobody answered before Uitvoering: a = promise index */ \
+    X(TEAM_GOAL, team_goal, GOAL, ANY, ANY)                                /* seat worded a goal: a = goal slot (>= the level's goals) */ \
+    X(AFSPRAAK_PROPOSED, afspraak_proposed, FRICTION, OPTION_OR_NONE, ANY) /* seat, a = friction, b = option or CORE_NONE (own text) */ \
+    X(AFSPRAAK_ANSWER, afspraak_answer, FRICTION, ANY, ANY)                /* seat, a = friction, b = 1 agree / 0 object */ \
+    X(AFSPRAAK_MADE, afspraak_made, FRICTION, ANY, ANY)                    /* a = friction: the roles agreed; it is a grenservaring at Uitvoering */ \
+    X(AFSPRAAK_DROPPED, afspraak_dropped, FRICTION, ANY, ANY)              /* a = friction: objected to, or still open at Uitvoering */ \
+    X(FRICTION_SOFTENED, friction_softened, FRICTION, ANY, ANY)            /* a = friction: cards of enough roles, no afspraak: no drain this round */ \
+    X(CONSENT_ASKED, consent_asked, FACT, ANY, ANY)                        /* seat, a = fact */ \
+    X(CONSENT, consent, FACT, ANY, ANY)                                    /* seat, a = fact, b = 1 given / 0 refused */ \
+    X(NO_CONSENT, no_consent, FACT, ANY, ANY)                              /* seat shared sensitive fact a without consent: b = welbevinden lost */ \
+    X(PUPIL_ASKED, pupil_asked, ANY, ANY, ANY)                             /* seat asked the pupil; a = facts of the pupil's voice now shared */ \
+    X(MEETING_SET, meeting_set, ANY, ANY, ANY)                             /* seat, a = first round with more overleg time */ \
+    X(TRUST, trust, ANY, ANY, ANY)                                         /* a = trust now, b = change */ \
+    X(IMPROVEMENT_CHECKED, improvement_checked, SEAT, ANY, ANY)            /* seat, a = seat whose verbeteractie, b = done, c = its round */
+
 typedef enum {
-    CORE_EVT_GAME_STARTED = 0,
-    CORE_EVT_PHASE,          /* a = phase, b = round */
-    CORE_EVT_FRICTION_REVEALED, /* a = friction, b = severity */
-    CORE_EVT_SCRIPTED,       /* a = scripted event index */
-    CORE_EVT_DRAW,           /* seat drew b cards (private detail in the seat view) */
-    CORE_EVT_FACT_SHARED,    /* seat, a = fact */
-    CORE_EVT_GOAL_PROPOSED,  /* seat, a = goal, b = 1 adopt / 0 drop */
-    CORE_EVT_GOAL_VOTE,      /* seat, a = goal, b = yes */
-    CORE_EVT_GOAL_ADOPTED,   /* a = goal */
-    CORE_EVT_GOAL_DROPPED,   /* a = goal */
-    CORE_EVT_LEAD_PROPOSED,  /* seat, a = need, b = proposed seat */
-    CORE_EVT_LEAD_SET,       /* a = need, b = seat */
-    CORE_EVT_PROMISE,        /* seat -> a = other seat, b = need, c = promise index, d = 0 ask / 1 offer */
-    CORE_EVT_PROMISE_ANSWER, /* seat, a = promise index, b = accepted */
-    CORE_EVT_READY,          /* seat, a = ready (1) / not ready (0) */
-    CORE_EVT_COMMITTED,      /* seat, a = number of cards now committed (no detail: secret); also after UNCOMMIT */
-    CORE_EVT_REVEAL,         /* seat, a = card def, b = target kind, c = target index */
-    CORE_EVT_NEED_PROGRESS,  /* a = need, b = points added, c = new progress */
-    CORE_EVT_NEED_MET,       /* a = need */
-    CORE_EVT_GRENSERVARING,  /* a = friction, b = innovation card def */
-    CORE_EVT_FRICTION_DRAIN, /* a = friction, b = amount, c = drain target */
-    CORE_EVT_FRICTION_ESCALATED, /* a = friction, b = new severity */
-    CORE_EVT_PROMISE_KEPT,   /* a = promise index */
-    CORE_EVT_PROMISE_BROKEN, /* a = promise index */
-    CORE_EVT_TRACKS,         /* a = welbevinden, b = draagkracht */
-    CORE_EVT_REFLECTION,     /* a = reflection card index */
-    CORE_EVT_REFLECTED,      /* seat, a = option */
-    CORE_EVT_ROUND_END,      /* a = round, b = collaboration level of the round */
-    CORE_EVT_GAME_END,       /* a = outcome, b = overall collaboration level */
-    CORE_EVT_GOAL_REJECTED,  /* a vote failed or lapsed at the end of Overleg: a = goal, b = 1 adopt / 0 drop */
-    CORE_EVT_PROMISE_LAPSED, /* an ask/offer nobody answered before Uitvoering: a = promise index */
-    CORE_EVT_TEAM_GOAL,      /* seat worded a goal: a = goal slot (>= the level's goals) */
-    CORE_EVT_AFSPRAAK_PROPOSED, /* seat, a = friction, b = option or CORE_NONE (own text) */
-    CORE_EVT_AFSPRAAK_ANSWER,   /* seat, a = friction, b = 1 agree / 0 object */
-    CORE_EVT_AFSPRAAK_MADE,     /* a = friction: the roles agreed; it is a grenservaring at Uitvoering */
-    CORE_EVT_AFSPRAAK_DROPPED,  /* a = friction: objected to, or still open at Uitvoering */
-    CORE_EVT_FRICTION_SOFTENED, /* a = friction: cards of enough roles, no afspraak: no drain this round */
-    CORE_EVT_CONSENT_ASKED,  /* seat, a = fact */
-    CORE_EVT_CONSENT,        /* seat, a = fact, b = 1 given / 0 refused */
-    CORE_EVT_NO_CONSENT,     /* seat shared sensitive fact a without consent: b = welbevinden lost */
-    CORE_EVT_PUPIL_ASKED,    /* seat asked the pupil; a = facts of the pupil's voice now shared */
-    CORE_EVT_MEETING_SET,    /* seat, a = first round with more overleg time */
-    CORE_EVT_TRUST,          /* a = trust now, b = change */
-    CORE_EVT_IMPROVEMENT_CHECKED, /* seat, a = seat whose verbeteractie, b = done, c = its round */
-    /* new types go here, and into report.c's event_key table */
+#define CORE_EVT_ENUM_(NAME, key, a, b, c) CORE_EVT_##NAME,
+    CORE_EVENTS(CORE_EVT_ENUM_)
+#undef CORE_EVT_ENUM_
     CORE_EVT_COUNT
 } core_event_type;
 

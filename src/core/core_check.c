@@ -43,19 +43,25 @@ static bool slot_committed(const core_seat_state *ss, int slot, bool innovation)
     return core_commits_hold(ss->commits, ss->commit_n, slot, innovation);
 }
 
-/* START, ADVANCE and NEW_PLAYER: the trainer's actions. */
-static core_reject check_host(const core_state *st, const core_action *a)
+/* The trainer's actions (actor HOST); core_check has made sure the
+ * trainer sent them. */
+static core_reject check_start(const core_state *st, const core_action *a)
 {
-    if (a->seat != CORE_SEAT_HOST)
-        return CORE_REJ_NOT_HOST;
-    if (a->type == CORE_ACT_NEW_PLAYER) {
-        if (a->a < 0 || a->a >= st->sc->n_seats)
-            return CORE_REJ_UNKNOWN_SEAT;
-        return st->phase == CORE_PHASE_LOBBY ? CORE_REJ_WRONG_PHASE : CORE_OK;
-    }
-    if (a->type == CORE_ACT_START)
-        return st->phase == CORE_PHASE_LOBBY ? CORE_OK : CORE_REJ_WRONG_PHASE;
+    (void)a;
+    return st->phase == CORE_PHASE_LOBBY ? CORE_OK : CORE_REJ_WRONG_PHASE;
+}
+
+static core_reject check_advance(const core_state *st, const core_action *a)
+{
+    (void)a;
     return st->phase == CORE_PHASE_LOBBY ? CORE_REJ_WRONG_PHASE : CORE_OK;
+}
+
+static core_reject check_new_player(const core_state *st, const core_action *a)
+{
+    if (a->a < 0 || a->a >= st->sc->n_seats)
+        return CORE_REJ_UNKNOWN_SEAT;
+    return check_advance(st, a);
 }
 
 static core_reject check_share_fact(const core_state *st, const core_action *a)
@@ -382,32 +388,18 @@ static core_reject check_unready(const core_state *st, const core_action *a)
     return st->seats[a->seat].ready ? CORE_OK : CORE_REJ_NOT_READY;
 }
 
-typedef core_reject (*seat_check_fn)(const core_state *st, const core_action *a);
+typedef core_reject (*check_fn)(const core_state *st, const core_action *a);
 
-/* The check of each action a seat may take; the trainer's are in check_host. */
-static const seat_check_fn seat_checks[CORE_ACT_COUNT] = {
-    [CORE_ACT_READY] = check_ready,
-    [CORE_ACT_UNREADY] = check_unready,
-    [CORE_ACT_SHARE_FACT] = check_share_fact,
-    [CORE_ACT_PROPOSE_GOAL] = check_goal_proposal,
-    [CORE_ACT_DROP_GOAL] = check_goal_proposal,
-    [CORE_ACT_VOTE_GOAL] = check_goal_vote,
-    [CORE_ACT_PROPOSE_LEAD] = check_propose_lead,
-    [CORE_ACT_ACCEPT_LEAD] = check_accept_lead,
-    [CORE_ACT_ASK] = check_promise,
-    [CORE_ACT_OFFER] = check_promise,
-    [CORE_ACT_RESPOND] = check_respond,
-    [CORE_ACT_COMMIT] = check_commit,
-    [CORE_ACT_UNCOMMIT] = check_uncommit,
-    [CORE_ACT_REFLECT] = check_reflect,
-    [CORE_ACT_WORD_GOAL] = check_word_goal,
-    [CORE_ACT_PROPOSE_AFSPRAAK] = check_propose_afspraak,
-    [CORE_ACT_AGREE_AFSPRAAK] = check_agree_afspraak,
-    [CORE_ACT_ASK_CONSENT] = check_ask_consent,
-    [CORE_ACT_CONSENT] = check_consent,
-    [CORE_ACT_ASK_PUPIL] = check_ask_pupil,
-    [CORE_ACT_SET_MEETING] = check_set_meeting,
-    [CORE_ACT_CHECK_IMPROVEMENT] = check_improvement,
+/* Each action's check and who may take it, from the one action list. */
+#define ACTOR_HOST true
+#define ACTOR_SEAT false
+static const struct {
+    check_fn check;
+    bool by_host;
+} checks[CORE_ACT_COUNT] = {
+#define CHECK_ROW(NAME, key, rule, actor) [CORE_ACT_##NAME] = {check_##rule, ACTOR_##actor},
+    CORE_ACTIONS(CHECK_ROW)
+#undef CHECK_ROW
 };
 
 int core_action_cost(const core_state *st, const core_action *a)
@@ -442,16 +434,13 @@ core_reject core_check(const core_state *st, const core_action *a)
         return CORE_REJ_UNKNOWN_ACTION;
     if (st->phase == CORE_PHASE_END || st->outcome != CORE_OUTCOME_ONGOING)
         return CORE_REJ_GAME_OVER;
-    if (a->type == CORE_ACT_START || a->type == CORE_ACT_ADVANCE || a->type == CORE_ACT_NEW_PLAYER)
-        return check_host(st, a);
+    if (checks[a->type].by_host)
+        return a->seat == CORE_SEAT_HOST ? checks[a->type].check(st, a) : CORE_REJ_NOT_HOST;
     if (a->seat < 0 || a->seat >= st->sc->n_seats)
         return CORE_REJ_BAD_SEAT;
     if (st->phase == CORE_PHASE_LOBBY)
         return CORE_REJ_WRONG_PHASE;
-    seat_check_fn check = seat_checks[a->type];
-    if (!check)
-        return CORE_REJ_UNKNOWN_ACTION;
-    core_reject rej = check(st, a);
+    core_reject rej = checks[a->type].check(st, a);
     if (rej != CORE_OK)
         return rej;
     int cost = core_action_cost(st, a);

@@ -687,7 +687,7 @@ static void apply_agree_afspraak(core_state *st, const core_action *a, core_even
     }
 }
 
-static void apply_check_improvement(core_state *st, const core_action *a, core_events *out)
+static void apply_improvement(core_state *st, const core_action *a, core_events *out)
 {
     core_seat_state *ss = &st->seats[a->a];
     ss->improvement_checked = st->round;
@@ -829,31 +829,9 @@ typedef void (*apply_fn)(core_state *st, const core_action *a, core_events *out)
 
 /* What each action does once core_check has allowed it. */
 static const apply_fn appliers[CORE_ACT_COUNT] = {
-    [CORE_ACT_START] = apply_start,
-    [CORE_ACT_ADVANCE] = apply_advance,
-    [CORE_ACT_READY] = apply_ready,
-    [CORE_ACT_UNREADY] = apply_unready,
-    [CORE_ACT_SHARE_FACT] = apply_share_fact,
-    [CORE_ACT_PROPOSE_GOAL] = apply_goal_proposal,
-    [CORE_ACT_VOTE_GOAL] = apply_goal_vote,
-    [CORE_ACT_DROP_GOAL] = apply_goal_proposal,
-    [CORE_ACT_PROPOSE_LEAD] = apply_propose_lead,
-    [CORE_ACT_ACCEPT_LEAD] = apply_accept_lead,
-    [CORE_ACT_ASK] = apply_promise,
-    [CORE_ACT_OFFER] = apply_promise,
-    [CORE_ACT_RESPOND] = apply_respond,
-    [CORE_ACT_COMMIT] = apply_commit,
-    [CORE_ACT_UNCOMMIT] = apply_uncommit,
-    [CORE_ACT_REFLECT] = apply_reflect,
-    [CORE_ACT_NEW_PLAYER] = apply_new_player,
-    [CORE_ACT_WORD_GOAL] = apply_word_goal,
-    [CORE_ACT_PROPOSE_AFSPRAAK] = apply_propose_afspraak,
-    [CORE_ACT_AGREE_AFSPRAAK] = apply_agree_afspraak,
-    [CORE_ACT_ASK_CONSENT] = apply_ask_consent,
-    [CORE_ACT_CONSENT] = apply_consent,
-    [CORE_ACT_ASK_PUPIL] = apply_ask_pupil,
-    [CORE_ACT_SET_MEETING] = apply_set_meeting,
-    [CORE_ACT_CHECK_IMPROVEMENT] = apply_check_improvement,
+#define APPLY_ROW(NAME, key, rule, actor) [CORE_ACT_##NAME] = apply_##rule,
+    CORE_ACTIONS(APPLY_ROW)
+#undef APPLY_ROW
 };
 
 core_reject core_apply(core_state *st, const core_action *a, core_events *out)

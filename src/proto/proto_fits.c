@@ -82,52 +82,20 @@ bool proto_view_fits(const core_scenario *sc, const core_seat_view *v, bool seat
     return true;
 }
 
-/* What an event's a, b and c index (see core_event_type in core.h). */
+/* What an event's a, b and c index: the kinds of CORE_EVENTS in core.h. */
 typedef enum {
     REF_ANY = 0, REF_FRICTION, REF_CARD, REF_CARD_OR_NONE, REF_SCRIPTED, REF_FACT, REF_GOAL,
     REF_NEED, REF_SEAT, REF_SEAT_OR_NONE, REF_PROMISE, REF_TARGET, REF_REFLECTION, REF_PHASE,
     REF_LEVEL, REF_OUTCOME, REF_OPTION_OR_NONE, REF_COUNT
 } event_ref;
 
+/* From the core's one event list (CORE_EVENTS in core.h). */
 static const struct {
     unsigned char a, b, c;
 } event_refs[CORE_EVT_COUNT] = {
-    [CORE_EVT_FRICTION_REVEALED] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_FRICTION_DRAIN] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_FRICTION_ESCALATED] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_GRENSERVARING] = {REF_FRICTION, REF_CARD_OR_NONE, 0},
-    [CORE_EVT_SCRIPTED] = {REF_SCRIPTED, 0, 0},
-    [CORE_EVT_FACT_SHARED] = {REF_FACT, 0, 0},
-    [CORE_EVT_GOAL_PROPOSED] = {REF_GOAL, 0, 0},
-    [CORE_EVT_GOAL_VOTE] = {REF_GOAL, 0, 0},
-    [CORE_EVT_GOAL_ADOPTED] = {REF_GOAL, 0, 0},
-    [CORE_EVT_GOAL_DROPPED] = {REF_GOAL, 0, 0},
-    [CORE_EVT_LEAD_PROPOSED] = {REF_NEED, REF_SEAT_OR_NONE, 0},
-    [CORE_EVT_LEAD_SET] = {REF_NEED, REF_SEAT_OR_NONE, 0},
-    [CORE_EVT_PROMISE] = {REF_SEAT, REF_NEED, REF_PROMISE},
-    [CORE_EVT_PROMISE_ANSWER] = {REF_PROMISE, 0, 0},
-    [CORE_EVT_PROMISE_KEPT] = {REF_PROMISE, 0, 0},
-    [CORE_EVT_PROMISE_BROKEN] = {REF_PROMISE, 0, 0},
-    [CORE_EVT_REVEAL] = {REF_CARD, 0, REF_TARGET},
-    [CORE_EVT_NEED_PROGRESS] = {REF_NEED, 0, 0},
-    [CORE_EVT_NEED_MET] = {REF_NEED, 0, 0},
-    [CORE_EVT_REFLECTION] = {REF_REFLECTION, 0, 0},
-    [CORE_EVT_PHASE] = {REF_PHASE, 0, 0},
-    [CORE_EVT_ROUND_END] = {0, REF_LEVEL, 0},
-    [CORE_EVT_GAME_END] = {REF_OUTCOME, REF_LEVEL, 0},
-    [CORE_EVT_GOAL_REJECTED] = {REF_GOAL, 0, 0},
-    [CORE_EVT_PROMISE_LAPSED] = {REF_PROMISE, 0, 0},
-    /* protocol 4 */
-    [CORE_EVT_TEAM_GOAL] = {REF_GOAL, 0, 0},
-    [CORE_EVT_AFSPRAAK_PROPOSED] = {REF_FRICTION, REF_OPTION_OR_NONE, 0},
-    [CORE_EVT_AFSPRAAK_ANSWER] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_AFSPRAAK_MADE] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_AFSPRAAK_DROPPED] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_FRICTION_SOFTENED] = {REF_FRICTION, 0, 0},
-    [CORE_EVT_CONSENT_ASKED] = {REF_FACT, 0, 0},
-    [CORE_EVT_CONSENT] = {REF_FACT, 0, 0},
-    [CORE_EVT_NO_CONSENT] = {REF_FACT, 0, 0},
-    [CORE_EVT_IMPROVEMENT_CHECKED] = {REF_SEAT, 0, 0},
+#define EVENT_REFS(NAME, key, a, b, c) [CORE_EVT_##NAME] = {REF_##a, REF_##b, REF_##c},
+    CORE_EVENTS(EVENT_REFS)
+#undef EVENT_REFS
 };
 
 static const char *const ref_what[REF_COUNT] = {

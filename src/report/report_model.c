@@ -46,29 +46,17 @@ const char *rpt_block_label(core_building_block b)
 
 const char *rpt_action_key(core_action_type t)
 {
-    static const char *keys[CORE_ACT_COUNT] = {
-        "none", "start", "advance", "ready", "unready", "share_fact", "propose_goal",
-        "vote_goal", "drop_goal", "propose_lead", "accept_lead", "ask", "offer",
-        "respond", "commit", "uncommit", "reflect", "new_player", "word_goal",
-        "propose_afspraak", "agree_afspraak", "ask_consent", "consent", "ask_pupil",
-        "set_meeting", "check_improvement"};
-    _Static_assert(sizeof keys / sizeof keys[0] == CORE_ACT_COUNT, "an action without a key");
+#define ACTION_KEY(NAME, key, rule, actor) #key,
+    static const char *keys[CORE_ACT_COUNT] = {"none", CORE_ACTIONS(ACTION_KEY)};
+#undef ACTION_KEY
     return (unsigned)t < CORE_ACT_COUNT ? keys[t] : "?";
 }
 
 const char *rpt_event_key(core_event_type t)
 {
-    static const char *keys[CORE_EVT_COUNT] = {
-        "game_started", "phase", "friction_revealed", "scripted", "draw", "fact_shared",
-        "goal_proposed", "goal_vote", "goal_adopted", "goal_dropped", "lead_proposed",
-        "lead_set", "promise", "promise_answer", "ready", "committed", "reveal",
-        "need_progress", "need_met", "grenservaring", "friction_drain",
-        "friction_escalated", "promise_kept", "promise_broken", "tracks", "reflection",
-        "reflected", "round_end", "game_end", "goal_rejected", "promise_lapsed", "team_goal",
-        "afspraak_proposed", "afspraak_answer", "afspraak_made", "afspraak_dropped",
-        "friction_softened", "consent_asked", "consent", "no_consent", "pupil_asked",
-        "meeting_set", "trust", "improvement_checked"};
-    _Static_assert(sizeof keys / sizeof keys[0] == CORE_EVT_COUNT, "an event without a key");
+#define EVENT_KEY(NAME, key, a, b, c) #key,
+    static const char *keys[CORE_EVT_COUNT] = {CORE_EVENTS(EVENT_KEY)};
+#undef EVENT_KEY
     return (unsigned)t < CORE_EVT_COUNT ? keys[t] : "?";
 }
 
