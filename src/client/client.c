@@ -485,18 +485,16 @@ static bool handle_frame(cli *c, const uint8_t *pl, size_t len, const char **why
     if (!proto_msg_allowed(type, PROTO_SENDER_CLIENT, c->welcomed, why))
         return false;
     typedef bool (*handler)(cli *, const uint8_t *, size_t, const char **);
-    static const handler handlers[PROTO_MSG_COUNT] = {
-        [PROTO_MSG_WELCOME] = handle_welcome,
-        [PROTO_MSG_REJECT] = handle_reject,
-        [PROTO_MSG_BYE] = handle_bye,
-        [PROTO_MSG_LOBBY] = handle_lobby,
-        [PROTO_MSG_UPDATE] = handle_update,
-        [PROTO_MSG_FACT] = handle_fact,
-        [PROTO_MSG_EVENT] = handle_event,
-        [PROTO_MSG_RESULT] = handle_result,
-        [PROTO_MSG_PING] = handle_ping,
-        [PROTO_MSG_PONG] = handle_pong,
-    };
+    /* handle_<name> for each message a host may send (proto_messages.h) */
+#define HANDLER_HOST(name) handle_##name
+#define HANDLER_EITHER(name) handle_##name
+#define HANDLER_CLIENT(name) NULL
+#define HANDLER_ROW(type, NAME, name, st, sender, stage, codec) [PROTO_MSG_##NAME] = HANDLER_##sender(name),
+    static const handler handlers[PROTO_MSG_COUNT] = {PROTO_MESSAGES(HANDLER_ROW)};
+#undef HANDLER_ROW
+#undef HANDLER_HOST
+#undef HANDLER_EITHER
+#undef HANDLER_CLIENT
     if (type < 0 || type >= PROTO_MSG_COUNT || !handlers[type]) {
         *why = "unexpected message type";
         return false;
