@@ -117,6 +117,16 @@ static bool ready_up(const core_seat_view *v, core_action *out)
     return true;
 }
 
+/* What a bot's move in a phase came to (the team and checklist bots). */
+typedef enum {
+    MOVE_NONE,  /* nothing to do: the seat is ready for the next phase */
+    MOVE_ACTED, /* *out holds the action */
+    MOVE_WAIT,  /* nothing now, but not ready: others may still need the seat */
+} bot_move;
+
+typedef bot_move (*bot_move_fn)(const core_scenario *sc, const core_seat_view *v, core_rng *rng,
+                                core_action *out);
+
 /* How much a bot wants to commit card to need; 0 never. */
 typedef int (*commit_value_fn)(const core_scenario *sc, const core_seat_view *v, uint32_t promised, int card,
                                int need);
@@ -610,8 +620,9 @@ static bool plan_waits_for_others(const core_scenario *sc, const core_public_vie
     return false;
 }
 
-static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_action *out)
+static bot_move team_overleg(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
 {
+    (void)rng;
     const core_public_view *p = &v->pub;
     const int me = v->seat;
     /* the own dossier first (the view's list is authoritative for me) */
@@ -620,13 +631,13 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
         int step = p->fact_shared[f] ? 0 : fact_step(sc, p, me, f);
         if (step != 0) {
             act(out, step == 2 ? CORE_ACT_ASK_CONSENT : CORE_ACT_SHARE_FACT, me, f, 0, 0);
-            return true;
+            return MOVE_ACTED;
         }
     }
     plan_ctx ctx;
     plan_ctx_fill(sc, p, &ctx);
     if (public_plan_action(sc, p, &ctx, me, out))
-        return true;
+        return MOVE_ACTED;
     if (p->phase == CORE_PHASE_OVERLEG) {
         /* spare capacity: offer help to the trekker of a need where one of
          * my cards counts fully, so that it is not played alone (not to a
@@ -645,14 +656,14 @@ static bool team_overleg(const core_scenario *sc, const core_seat_view *v, core_
                 }
                 if (fits && time_for(p, ask_cost(&sc->rules, p) + ctx.reserved)) {
                     act(out, CORE_ACT_OFFER, me, lead, n, 0);
-                    return true;
+                    return MOVE_ACTED;
                 }
             }
         }
     }
-    if (!v->ready && !plan_waits_for_others(sc, p, &ctx, me))
-        return ready_up(v, out);
-    return false;
+    if (v->ready || !plan_waits_for_others(sc, p, &ctx, me))
+        return MOVE_NONE;
+    return MOVE_WAIT;
 }
 
 static bool commit_best_for(const core_scenario *sc, const core_seat_view *v, const cand *cs, int nc,
@@ -694,15 +705,16 @@ static int inzet_candidates(const core_scenario *sc, const core_seat_view *v, bo
     return candidates(v, innovations, out);
 }
 
-/* Inzet once the asks and offers to me are answered (team_next). */
-static bool team_inzet(const core_scenario *sc, const core_seat_view *v, core_action *out)
+/* Inzet once the asks and offers to me are answered (moves_next). */
+static bot_move team_inzet(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
 {
+    (void)rng;
     const core_public_view *p = &v->pub;
     const int me = v->seat;
     cand cs[CORE_MAX_HAND + CORE_MAX_INNOVATIONS];
     int nc = inzet_candidates(sc, v, true, cs);
     if (nc == 0)
-        return false;
+        return MOVE_NONE;
     /* 1. my friction duty: the card I value least on the needs */
     int duty[CORE_MAX_SEATS];
     friction_duties(sc, p, duty);
@@ -720,7 +732,7 @@ static bool team_inzet(const core_scenario *sc, const core_seat_view *v, core_ac
         }
         if (worst >= 0) {
             act(out, CORE_ACT_COMMIT, me, cs[worst].slot, 1, duty[me]);
-            return true;
+            return MOVE_ACTED;
         }
     }
     /* 2. promises I am part of, 3. needs I lead */
@@ -733,18 +745,18 @@ static bool team_inzet(const core_scenario *sc, const core_seat_view *v, core_ac
     for (int n = 0; n < p->n_needs; n++)
         if (((promised >> (unsigned)n) & 1u) && !committed_to(v, 0, n) &&
             commit_best_for(sc, v, cs, nc, n, true, out))
-            return true;
+            return MOVE_ACTED;
     for (int n = 0; n < p->n_needs; n++)
         if (p->need_lead[n] == me && !p->need_met[n] && !committed_to(v, 0, n) &&
             commit_best_for(sc, v, cs, nc, n, false, out))
-            return true;
+            return MOVE_ACTED;
     /* 4. the rest: best own card where it helps, preferring a need with a partner */
-    return commit_most_valued(sc, v, cs, nc, team_rest_value, promised, out);
+    return commit_most_valued(sc, v, cs, nc, team_rest_value, promised, out) ? MOVE_ACTED : MOVE_NONE;
 }
 
 /* An honest answer (one that fits the round's evidence, chosen at random
  * among those), and in turn one seat writes the team's verbeteractie. */
-static void team_reflect(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
+static bot_move team_reflect(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
 {
     const core_public_view *p = &v->pub;
     const core_reflection_def *card = p->reflection_card == CORE_NONE ? NULL : &sc->reflections[p->reflection_card];
@@ -757,49 +769,31 @@ static void team_reflect(const core_scenario *sc, const core_seat_view *v, core_
     act(out, CORE_ACT_REFLECT, v->seat, option, 0, 0);
     if (p->n_seats > 0 && p->round % p->n_seats == v->seat)
         snprintf(out->text, sizeof out->text, "%s", "Volgende ronde kijken we eerst samen na wat we afspraken.");
+    return MOVE_ACTED;
 }
 
-static bool team_next(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
+/* From round 2 the facts that need no consent are shared in Signaal
+ * already, before the team sits down to talk. */
+static bot_move team_signaal(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
 {
+    (void)rng;
     const core_public_view *p = &v->pub;
-    switch (p->phase) {
-    case CORE_PHASE_SIGNAAL:
-        if (p->round > 1)
-            for (int i = 0; i < v->dossier_n; i++)
-                if (!p->fact_shared[v->dossier[i]] && fact_step(sc, p, v->seat, v->dossier[i]) == 1) {
-                    act(out, CORE_ACT_SHARE_FACT, v->seat, v->dossier[i], 0, 0);
-                    return true;
-                }
-        break;
-    case CORE_PHASE_IDENTITEIT:
-    case CORE_PHASE_OVERLEG:
-        return team_overleg(sc, v, out);
-    case CORE_PHASE_INZET:
-        if (respond_pending(p, v->seat, out) || team_inzet(sc, v, out))
-            return true;
-        break;
-    case CORE_PHASE_REFLECTIE:
-        if (!p->seat_reflected[v->seat]) {
-            team_reflect(sc, v, rng, out);
-            return true;
-        }
-        break;
-    case CORE_PHASE_UITVOERING:
-        /* the reveal: nothing to decide, READY like a player who has seen
-         * it (a headless host would otherwise wait for its idle timer) */
-        break;
-    default:
-        return false;
-    }
-    return ready_up(v, out);
+    if (p->round > 1)
+        for (int i = 0; i < v->dossier_n; i++)
+            if (!p->fact_shared[v->dossier[i]] && fact_step(sc, p, v->seat, v->dossier[i]) == 1) {
+                act(out, CORE_ACT_SHARE_FACT, v->seat, v->dossier[i], 0, 0);
+                return MOVE_ACTED;
+            }
+    return MOVE_NONE;
 }
 
 /* ----------------------------------------------------------- checklist */
 
 /* Every cooperative button, in the order of the screen, without asking who
  * needs what: the strategy issue #12 describes (RULES.md, Bots). */
-static bool checklist_talk(const core_scenario *sc, const core_seat_view *v, core_action *out)
+static bot_move checklist_talk(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
 {
+    (void)rng;
     const core_public_view *p = &v->pub;
     const core_rules *ru = &sc->rules;
     const int me = v->seat;
@@ -807,15 +801,15 @@ static bool checklist_talk(const core_scenario *sc, const core_seat_view *v, cor
         int f = v->dossier[i];
         if (!p->fact_shared[f] && !(sc->facts[f].pupil_voice && !p->pupil_asked)) {
             act(out, CORE_ACT_SHARE_FACT, me, f, 0, 0);
-            return true;
+            return MOVE_ACTED;
         }
     }
     if (respond_pending(p, me, out) || vote_goal(p, me, out) || grant_consent(sc, p, me, out))
-        return true;
+        return MOVE_ACTED;
     for (int n = 0; n < p->n_needs; n++)
         if (!p->need_met[n] && p->need_lead[n] == CORE_NONE) {
             act(out, CORE_ACT_PROPOSE_LEAD, me, n, me, 0);
-            return true;
+            return MOVE_ACTED;
         }
     int adopted = 0;
     for (int g = 0; g < sc->n_goals; g++)
@@ -824,16 +818,16 @@ static bool checklist_talk(const core_scenario *sc, const core_seat_view *v, cor
         for (int g = 0; g < sc->n_goals; g++)
             if (!p->goal_adopted[g]) {
                 act(out, CORE_ACT_PROPOSE_GOAL, me, g, 0, 0);
-                return true;
+                return MOVE_ACTED;
             }
     if (p->phase != CORE_PHASE_OVERLEG)
-        return false;
+        return MOVE_NONE;
     if (!p->pupil_asked && p->pupil_voice && !sc->roles[v->role].pupil && time_for(p, ru->pupil_cost)) {
         act(out, CORE_ACT_ASK_PUPIL, me, 0, 0, 0);
-        return true;
+        return MOVE_ACTED;
     }
     if (!time_for(p, ask_cost(ru, p)) || p->n_promises >= CORE_MAX_PROMISES)
-        return false;
+        return MOVE_NONE;
     for (int n = 0; n < p->n_needs; n++) {
         if (p->need_met[n])
             continue;
@@ -843,11 +837,11 @@ static bool checklist_talk(const core_scenario *sc, const core_seat_view *v, cor
                 open = p->promises[i].from == me && p->promises[i].to == s && p->promises[i].need == n;
             if (!open) {
                 act(out, CORE_ACT_ASK, me, s, n, 0);
-                return true;
+                return MOVE_ACTED;
             }
         }
     }
-    return false;
+    return MOVE_NONE;
 }
 
 /* A checklist bot counts every card at its partner value on any open need. */
@@ -858,14 +852,15 @@ static int checklist_value(const core_scenario *sc, const core_seat_view *v, uin
 }
 
 /* The cheapest card on every spanning, then the best card anywhere (once
- * the asks and offers to me are answered: checklist_next). */
-static bool checklist_inzet(const core_scenario *sc, const core_seat_view *v, core_action *out)
+ * the asks and offers to me are answered: moves_next). */
+static bot_move checklist_inzet(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
 {
+    (void)rng;
     const core_public_view *p = &v->pub;
     cand cs[CORE_MAX_HAND + CORE_MAX_INNOVATIONS];
     int nc = inzet_candidates(sc, v, false, cs);
     if (nc == 0)
-        return false;
+        return MOVE_NONE;
     for (int i = 0; i < p->n_frictions_out; i++) {
         int f = p->frictions[i].friction;
         if (!p->frictions[i].active || committed_to(v, 1, f))
@@ -875,34 +870,63 @@ static bool checklist_inzet(const core_scenario *sc, const core_seat_view *v, co
             if (sc->cards[cs[k].card].strength < sc->cards[cs[worst].card].strength)
                 worst = k;
         act(out, CORE_ACT_COMMIT, v->seat, cs[worst].slot, 1, f);
-        return true;
+        return MOVE_ACTED;
     }
-    return commit_most_valued(sc, v, cs, nc, checklist_value, 0, out);
+    return commit_most_valued(sc, v, cs, nc, checklist_value, 0, out) ? MOVE_ACTED : MOVE_NONE;
 }
 
-static bool checklist_next(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
+/* Any option of the reflection card, at random. */
+static bot_move checklist_reflect(const core_scenario *sc, const core_seat_view *v, core_rng *rng, core_action *out)
 {
     const core_public_view *p = &v->pub;
+    int nopt = p->reflection_card == CORE_NONE ? 0 : sc->reflections[p->reflection_card].n_options;
+    act(out, CORE_ACT_REFLECT, v->seat, nopt > 0 ? (int)core_rng_below(rng, (uint32_t)nopt) : 0, 0, 0);
+    return MOVE_ACTED;
+}
+
+/* ----------------------------------------------------------- the turn */
+
+/* The team and checklist bots take a turn the same way; only their moves
+ * differ. A move that is NULL has nothing to do in its phase. Uitvoering
+ * (the reveal) has nothing to decide: the bot is READY like a player who
+ * has seen it (a headless host would otherwise wait for its idle timer). */
+typedef struct {
+    bot_move_fn signaal;
+    bot_move_fn talk;    /* Identiteit and Overleg */
+    bot_move_fn inzet;   /* once the asks and offers to the seat are answered */
+    bot_move_fn reflect; /* until the seat has reflected */
+} bot_moves;
+
+static const bot_moves team_moves = {team_signaal, team_overleg, team_inzet, team_reflect};
+static const bot_moves checklist_moves = {NULL, checklist_talk, checklist_inzet, checklist_reflect};
+
+static bool moves_next(const bot_moves *m, const core_scenario *sc, const core_seat_view *v, core_rng *rng,
+                       core_action *out)
+{
+    const core_public_view *p = &v->pub;
+    bot_move_fn move = NULL;
     switch (p->phase) {
+    case CORE_PHASE_SIGNAAL:
+        move = m->signaal;
+        break;
     case CORE_PHASE_IDENTITEIT:
     case CORE_PHASE_OVERLEG:
-        if (checklist_talk(sc, v, out))
-            return true;
+        move = m->talk;
         break;
     case CORE_PHASE_INZET:
-        if (respond_pending(p, v->seat, out) || checklist_inzet(sc, v, out))
+        if (respond_pending(p, v->seat, out))
             return true;
+        move = m->inzet;
         break;
     case CORE_PHASE_REFLECTIE:
-        if (!p->seat_reflected[v->seat]) {
-            int nopt = p->reflection_card == CORE_NONE ? 0 : sc->reflections[p->reflection_card].n_options;
-            act(out, CORE_ACT_REFLECT, v->seat, nopt > 0 ? (int)core_rng_below(rng, (uint32_t)nopt) : 0, 0, 0);
-            return true;
-        }
+        move = p->seat_reflected[v->seat] ? NULL : m->reflect;
         break;
     default:
         break;
     }
+    bot_move done = move ? move(sc, v, rng, out) : MOVE_NONE;
+    if (done != MOVE_NONE)
+        return done == MOVE_ACTED;
     return ready_up(v, out);
 }
 
@@ -921,8 +945,8 @@ bool core_bot_next(const core_scenario *sc, const core_seat_view *view, core_bot
         rng = &fallback;
     }
     if (kind == CORE_BOT_TEAM)
-        return team_next(sc, view, rng, out);
+        return moves_next(&team_moves, sc, view, rng, out);
     if (kind == CORE_BOT_CHECKLIST)
-        return checklist_next(sc, view, rng, out);
+        return moves_next(&checklist_moves, sc, view, rng, out);
     return solo_next(sc, view, out);
 }
