@@ -3,13 +3,14 @@
 #include "app/app.h"
 
 /* Built only with the report layer (src/app/CMakeLists.txt). */
+#include "platform/args.h"
 #include "platform/i18n.h"
 #include "platform/plat.h"
 #include "report/report.h"
 #include "store/store.h"
 
-#include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,55 +89,42 @@ static int64_t newest_session(store *db)
     return id;
 }
 
+/* SESSIE: a session number, given once. */
+static int session_operand(void *ctx, const char *a, char *err, size_t err_len)
+{
+    int64_t *session = ctx;
+    long v;
+    if (*session || !plat_arg_int(a, 1, LONG_MAX, &v)) {
+        snprintf(err, err_len, _("'%s' is geen sessienummer; 'samenspel report --list' toont ze"), a);
+        return -1;
+    }
+    *session = v;
+    return 0;
+}
+
 int cmd_report(int argc, char **argv)
 {
-    const char *out_dir = NULL, *db_path = NULL;
+    char out_dir[PLAT_PATH_MAX] = "", db_path[STORE_PATH_LEN] = "", err[STORE_ERR_LEN];
     bool anonymize = false, list = false;
     int64_t session = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int taken;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage(stdout);
-            return 0;
-        } else if ((taken = app_out_dir_arg("report", argc, argv, &i, &out_dir)) != 0) {
-            if (taken < 0)
-                return 2;
-        } else if (strcmp(a, "--db") == 0) {
-            if (i + 1 >= argc || !argv[i + 1][0]) {
-                fprintf(stderr, _("samenspel report: --db heeft een bestand nodig.\n"));
-                return 2;
-            }
-            db_path = argv[++i];
-        } else if (strncmp(a, "--db=", 5) == 0) {
-            db_path = a + 5;
-        } else if (strcmp(a, "--anonymize") == 0 || strcmp(a, "--anoniem") == 0) {
-            anonymize = true;
-        } else if (strcmp(a, "--list") == 0) {
-            list = true;
-        } else if (a[0] == '-') {
-            fprintf(stderr, _("samenspel report: onbekende optie '%s'.\n"), a);
-            return app_try_help("report");
-        } else {
-            char *end = NULL;
-            errno = 0;
-            long long v = strtoll(a, &end, 10);
-            if (errno || !end || *end || v <= 0 || session) {
-                fprintf(stderr, _("samenspel report: '%s' is geen sessienummer; "
-                                  "'samenspel report --list' toont ze.\n"), a);
-                return 2;
-            }
-            session = v;
-        }
-    }
+    const plat_opt opts[] = {
+        {"--out", PLAT_OPT_TEXT, out_dir, sizeof out_dir, 1, 0, NULL, N_("%s: pad te lang")},
+        {"-o", PLAT_OPT_TEXT, out_dir, sizeof out_dir, 1, 0, NULL, N_("%s: pad te lang")},
+        {"--db", PLAT_OPT_TEXT, db_path, sizeof db_path, 1, 0, NULL, N_("%s: pad te lang")},
+        {"--anonymize", PLAT_OPT_FLAG, &anonymize, 0, 0, 0, NULL, NULL},
+        {"--anoniem", PLAT_OPT_FLAG, &anonymize, 0, 0, 0, NULL, NULL},
+        {"--list", PLAT_OPT_FLAG, &list, 0, 0, 0, NULL, NULL},
+    };
+    int r = plat_opts_parse(NULL, opts, sizeof opts / sizeof opts[0], argc, argv, session_operand, &session, err,
+                            sizeof err);
+    if (r == 1)
+        usage(stdout);
+    if (r != 0)
+        return app_options_status("report", r, err);
 
-    char path[STORE_PATH_LEN], err[STORE_ERR_LEN];
-    if (!db_path) {
-        if (!store_default_path(path, sizeof path, err, sizeof err)) {
-            fprintf(stderr, "samenspel report: %s\n", err);
-            return 1;
-        }
-        db_path = path;
+    if (!db_path[0] && !store_default_path(db_path, sizeof db_path, err, sizeof err)) {
+        fprintf(stderr, "samenspel report: %s\n", err);
+        return 1;
     }
     store *db = store_open(db_path, false, err, sizeof err);
     if (!db) {
@@ -177,11 +165,8 @@ int cmd_report(int argc, char **argv)
             return 1;
         }
     }
-    char dir[PLAT_PATH_MAX];
-    if (!out_dir) {
-        snprintf(dir, sizeof dir, "samenspel-verslag-%lld", (long long)session);
-        out_dir = dir;
-    }
+    if (!out_dir[0])
+        snprintf(out_dir, sizeof out_dir, "samenspel-verslag-%lld", (long long)session);
     if (!report_export(db, session, out_dir, anonymize, err, sizeof err)) {
         fprintf(stderr, "samenspel report: %s\n", err);
         rc = 1;

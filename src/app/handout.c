@@ -18,6 +18,7 @@
 
 /* Built only with the report layer (src/app/CMakeLists.txt). */
 #include "level/level.h"
+#include "platform/args.h"
 #include "platform/i18n.h"
 #include "platform/plat.h"
 #include "report/report.h"
@@ -583,35 +584,31 @@ static void build(rpt_buf *b, const core_scenario *sc)
 
 /* ------------------------------------------------------------- command */
 
+/* The casus: one file. */
+static int level_operand(void *ctx, const char *a, char *err, size_t err_len)
+{
+    return plat_arg_operand(ctx, PLAT_PATH_MAX, a, N_("slechts één casus tegelijk: '%s'"), N_("%s: pad te lang"),
+                            err, err_len)
+               ? 0
+               : -1;
+}
+
 int cmd_handout(int argc, char **argv)
 {
-    const char *level = NULL, *out_dir = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int taken;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage(stdout);
-            return 0;
-        } else if ((taken = app_out_dir_arg("handout", argc, argv, &i, &out_dir)) != 0) {
-            if (taken < 0)
-                return 1;
-        } else if (a[0] == '-') {
-            fprintf(stderr, _("samenspel handout: onbekende optie '%s'.\n"), a);
-            return app_try_help("handout");
-        } else if (level) {
-            fprintf(stderr, _("samenspel handout: één casus per keer ('%s' en '%s').\n"), level, a);
-            return 2;
-        } else {
-            level = a;
-        }
-    }
-    if (!level) {
+    char level[PLAT_PATH_MAX] = "", out_dir[PLAT_PATH_MAX] = "", err[REPORT_ERR_LEN];
+    const plat_opt opts[] = {
+        {"--out", PLAT_OPT_TEXT, out_dir, sizeof out_dir, 1, 0, NULL, N_("%s: pad te lang")},
+        {"-o", PLAT_OPT_TEXT, out_dir, sizeof out_dir, 1, 0, NULL, N_("%s: pad te lang")},
+    };
+    int r = plat_opts_parse(NULL, opts, sizeof opts / sizeof opts[0], argc, argv, level_operand, level, err,
+                            sizeof err);
+    if (r == 1)
+        usage(stdout);
+    if (r != 0)
+        return app_options_status("handout", r, err);
+    if (!level[0]) {
         fprintf(stderr, _("samenspel handout: welke casus? Bijvoorbeeld: "
                           "samenspel handout levels/noor.yaml --out handout-noor\n"));
-        return 1;
-    }
-    if (out_dir && !out_dir[0]) {
-        fprintf(stderr, _("samenspel handout: --out heeft een map nodig.\n"));
         return 1;
     }
 
@@ -630,17 +627,13 @@ int cmd_handout(int argc, char **argv)
         lvl_diags_print(&lv->diags, false, (void *)stderr);
         goto done;
     }
-    char dir[PLAT_PATH_MAX];
-    if (!out_dir) {
-        snprintf(dir, sizeof dir, "handout-%s", lv->sc.id);
-        out_dir = dir;
-    }
+    if (!out_dir[0])
+        snprintf(out_dir, sizeof out_dir, "handout-%s", lv->sc.id);
     build(&b, &lv->sc);
     if (b.failed) {
         fprintf(stderr, _("samenspel handout: onvoldoende geheugen.\n"));
         goto done;
     }
-    char err[REPORT_ERR_LEN];
     if (!report_write_page(out_dir, "index.html", b.p, b.n, err, sizeof err)) {
         fprintf(stderr, _("samenspel handout: %s Kies een andere map met --out.\n"), err);
         goto done;

@@ -72,23 +72,6 @@ int app_no_window(const char *msg)
     return 3;
 }
 
-int app_out_dir_arg(const char *cmd, int argc, char **argv, int *i, const char **dir)
-{
-    const char *a = argv[*i];
-    if (strncmp(a, "--out=", 6) == 0) {
-        *dir = a + 6;
-        return 1;
-    }
-    if (strcmp(a, "--out") != 0 && strcmp(a, "-o") != 0)
-        return 0;
-    if (*i + 1 >= argc || !argv[*i + 1][0]) {
-        fprintf(stderr, _("samenspel %s: %s heeft een map nodig.\n"), cmd, a);
-        return -1;
-    }
-    *dir = argv[++*i];
-    return 1;
-}
-
 app_level *app_level_new(const char *cmd)
 {
     app_level *lv = calloc(1, sizeof *lv);

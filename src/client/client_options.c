@@ -38,9 +38,17 @@ void cli_options_usage(void *stdio_file)
 /* --screen names in the order of the screen enum (after its DEFAULT) */
 static const char *const cli_screens[] = {"lobby", "table", "debrief", "roles", NULL};
 
-/* HOST or HOST:PORT; the port after ':' counts unless --port was given. */
-static int host_operand(const char *a, cli_options *o, bool port_given, char *err, size_t err_len)
+typedef struct {
+    cli_options *o;
+    bool port_given;
+} parse_ctx;
+
+/* HOST or HOST:PORT; the port after ':' counts unless --port was given
+ * (a --port after it overrides it too). */
+static int host_operand(void *ctx, const char *a, char *err, size_t err_len)
 {
+    parse_ctx *pc = ctx;
+    cli_options *o = pc->o;
     if (!plat_arg_operand(o->host, sizeof o->host, a, N_("slechts één host tegelijk: '%s'"),
                           N_("host '%s' is te lang"), err, err_len))
         return -1;
@@ -53,7 +61,7 @@ static int host_operand(const char *a, cli_options *o, bool port_given, char *er
         return -1;
     }
     *colon = '\0';
-    if (!port_given)
+    if (!pc->port_given)
         o->port = (int)n;
     if (!o->host[0]) {
         snprintf(err, err_len, _("'%s': geen host voor de ':'"), a);
@@ -65,11 +73,11 @@ static int host_operand(const char *a, cli_options *o, bool port_given, char *er
 int cli_options_parse(int argc, char **argv, cli_options *o, char *err, size_t err_len)
 {
     cli_options_default(o);
-    bool port_given = false;
+    parse_ctx ctx = {o, false};
     int screen = (int)o->screen, bot = -1;
     static const char *const bot_words[] = {"team", "solo", NULL};
     static const cli_bot bot_kinds[] = {CLI_BOT_TEAM, CLI_BOT_SOLO};
-    const plat_common_args common = {&o->port, &port_given, o->code, o->font, o->screenshot, CLI_PATH_LEN,
+    const plat_common_args common = {&o->port, &ctx.port_given, o->code, o->font, o->screenshot, CLI_PATH_LEN,
                                      &screen, cli_screens, &o->width, &o->height};
     const plat_opt opts[] = {
         {"--name", PLAT_OPT_TEXT, o->name, sizeof o->name, 0, 0, NULL, N_("--name: de naam is te lang")},
@@ -82,15 +90,12 @@ int cli_options_parse(int argc, char **argv, cli_options *o, char *err, size_t e
         {"--pace", PLAT_OPT_INT, &o->pace_ms, 0, 0, 60000, NULL,
          N_("--pace %s: geef milliseconden van 0 tot 60000")},
     };
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            cli_options_usage(stdout);
-            return 1;
-        }
-        int used = plat_opts_take(&common, opts, sizeof opts / sizeof opts[0], argc, argv, &i, err, err_len);
-        if (used < 0 || (used == 0 && host_operand(argv[i], o, port_given, err, err_len) < 0))
-            return -1;
-    }
+    int r = plat_opts_parse(&common, opts, sizeof opts / sizeof opts[0], argc, argv, host_operand, &ctx, err,
+                            err_len);
+    if (r == 1)
+        cli_options_usage(stdout);
+    if (r != 0)
+        return r;
     o->screen = (cli_screen)screen;
     if (bot >= 0)
         o->bot = bot_kinds[bot];

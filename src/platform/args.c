@@ -133,6 +133,10 @@ static bool opt_store(const plat_opt *o, const char *val, char *err, size_t err_
         *(bool *)o->dst = true;
         return true;
     case PLAT_OPT_TEXT:
+        if ((long)strlen(val) < o->lo) {
+            snprintf(err, err_len, _("optie %s verwacht een waarde"), o->name);
+            return false;
+        }
         if (plat_arg_copy(o->dst, o->cap, val))
             return true;
         snprintf(err, err_len, _(o->error), o->name);
@@ -170,26 +174,52 @@ int plat_opts_take(const plat_common_args *common, const plat_opt *opts, size_t 
 {
     const char *a = argv[*i];
     const char *val = *i + 1 < argc ? argv[*i + 1] : NULL;
+    /* --name=value: the value is part of this argument, none is skipped */
+    char name[64];
+    const char *eq = a[0] == '-' && a[1] == '-' ? strchr(a, '=') : NULL;
+    if (eq && (size_t)(eq - a) < sizeof name) {
+        snprintf(name, sizeof name, "%.*s", (int)(eq - a), a);
+        a = name;
+        val = eq + 1;
+    }
+    int step = eq ? 0 : 1;
     int used = common ? plat_common_arg(a, val, common, err, err_len) : 0;
     if (used != 0) {
-        *i += used > 0 ? 1 : 0;
+        *i += used > 0 ? step : 0;
         return used;
     }
     for (size_t k = 0; k < n_opts; k++) {
         if (strcmp(a, opts[k].name) != 0)
             continue;
+        if (opts[k].kind == PLAT_OPT_FLAG && eq) {
+            snprintf(err, err_len, _("optie %s neemt geen waarde"), a);
+            return -1;
+        }
         if (opts[k].kind == PLAT_OPT_FLAG)
             return opt_store(&opts[k], NULL, err, err_len) ? 1 : -1;
         if (!val) {
             snprintf(err, err_len, _("optie %s verwacht een waarde"), a);
             return -1;
         }
-        (*i)++;
+        *i += step;
         return opt_store(&opts[k], val, err, err_len) ? 1 : -1;
     }
     if (a[0] == '-' && a[1] != '\0') {
-        snprintf(err, err_len, _("onbekende optie '%s'"), a);
+        snprintf(err, err_len, _("onbekende optie '%s'"), argv[*i]);
         return -1;
+    }
+    return 0;
+}
+
+int plat_opts_parse(const plat_common_args *common, const plat_opt *opts, size_t n_opts, int argc, char **argv,
+                    plat_operand_fn operand, void *ctx, char *err, size_t err_len)
+{
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+            return 1;
+        int used = plat_opts_take(common, opts, n_opts, argc, argv, &i, err, err_len);
+        if (used < 0 || (used == 0 && operand(ctx, argv[i], err, err_len) < 0))
+            return -1;
     }
     return 0;
 }

@@ -48,7 +48,7 @@ int plat_common_arg(const char *opt, const char *val, const plat_common_args *w,
  * command reads flags, texts, numbers and words the same way. */
 typedef enum {
     PLAT_OPT_FLAG,   /* no value: *(bool *)dst = true */
-    PLAT_OPT_TEXT,   /* a text that fits in cap bytes at dst */
+    PLAT_OPT_TEXT,   /* a text that fits in cap bytes at dst; lo 1: not empty */
     PLAT_OPT_INT,    /* a whole number in lo..hi, stored in *(int *)dst */
     PLAT_OPT_U64,    /* a decimal number, stored in *(uint64_t *)dst */
     PLAT_OPT_CHOICE, /* one of words (NULL-terminated); *(int *)dst = its index */
@@ -65,10 +65,23 @@ typedef struct {
 } plat_opt;
 
 /* Reads argv[*i] for a subcommand: one of the common options (common may
- * be NULL) or of opts, stepping *i over its value. Returns 1 when it was
- * one, 0 when argv[*i] is not an option (an operand), -1 with err filled
- * when the value is missing or wrong or the option is unknown. */
+ * be NULL) or of opts, stepping *i over its value; a value may also follow
+ * the name after '=' (--out=DIR). An alias is a second row with the same
+ * dst. Returns 1 when it was one, 0 when argv[*i] is not an option (an
+ * operand), -1 with err filled when the value is missing or wrong or the
+ * option is unknown. */
 int plat_opts_take(const plat_common_args *common, const plat_opt *opts, size_t n_opts, int argc, char **argv,
                    int *i, char *err, size_t err_len);
+
+/* What a subcommand does with an operand (an argument that is not an
+ * option): 0, or -1 with err filled. */
+typedef int (*plat_operand_fn)(void *ctx, const char *arg, char *err, size_t err_len);
+
+/* A subcommand's whole argv (argv[0] is its name): every option through
+ * plat_opts_take, every operand to operand(ctx, ...). Returns 1 at -h or
+ * --help (the caller prints its usage), 0 when all was read, -1 with err
+ * filled at the first thing wrong. */
+int plat_opts_parse(const plat_common_args *common, const plat_opt *opts, size_t n_opts, int argc, char **argv,
+                    plat_operand_fn operand, void *ctx, char *err, size_t err_len);
 
 #endif

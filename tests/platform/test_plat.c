@@ -1,4 +1,5 @@
-/* Tests of the platform module: paths, files, clock, language switch. */
+/* Tests of the platform module: paths, files, clock, language switch,
+ * option tables. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,6 +7,7 @@
 #include <cmocka.h>
 #include "ts_main.h"
 
+#include "platform/args.h"
 #include "platform/i18n.h"
 #include "platform/plat.h"
 
@@ -157,6 +159,71 @@ static void test_language_switch(void **state)
     assert_string_equal(plat_i18n_lang(), "nl");
 }
 
+/* The operands a parse saw, joined by '+'. */
+static int collect_operand(void *ctx, const char *arg, char *err, size_t err_len)
+{
+    char *seen = ctx;
+    if (!strcmp(arg, "bad")) {
+        snprintf(err, err_len, "bad operand");
+        return -1;
+    }
+    size_t n = strlen(seen);
+    snprintf(seen + n, 64 - n, "%s%s", n ? "+" : "", arg);
+    return 0;
+}
+
+/* Parses argv (NULL-terminated, argv[0] the command) with a small table. */
+static int parse_line(char **argv, char *out, bool *flag, int *num, char *seen, char *err)
+{
+    const plat_opt opts[] = {
+        {"--out", PLAT_OPT_TEXT, out, 8, 1, 0, NULL, "%s: too long"},
+        {"-o", PLAT_OPT_TEXT, out, 8, 1, 0, NULL, "%s: too long"},
+        {"--flag", PLAT_OPT_FLAG, flag, 0, 0, 0, NULL, NULL},
+        {"--num", PLAT_OPT_INT, num, 0, 1, 9, NULL, "--num %s: 1 to 9"},
+    };
+    int argc = 0;
+    while (argv[argc])
+        argc++;
+    out[0] = seen[0] = err[0] = '\0';
+    *flag = false;
+    *num = 0;
+    return plat_opts_parse(NULL, opts, sizeof opts / sizeof opts[0], argc, argv, collect_operand, seen, err, 128);
+}
+
+static void test_option_table_parse(void **state)
+{
+    (void)state;
+    plat_i18n_init("nl");
+    char out[8], seen[64], err[128];
+    bool flag;
+    int num;
+    /* values after a space or an '=', aliases, operands in between */
+    char *a1[] = {"cmd", "x", "--out=dir", "--num", "3", "y", "--flag", NULL};
+    assert_int_equal(parse_line(a1, out, &flag, &num, seen, err), 0);
+    assert_string_equal(out, "dir");
+    assert_int_equal(num, 3);
+    assert_true(flag);
+    assert_string_equal(seen, "x+y");
+    char *a2[] = {"cmd", "-o", "d2", "--num=7", NULL};
+    assert_int_equal(parse_line(a2, out, &flag, &num, seen, err), 0);
+    assert_string_equal(out, "d2");
+    assert_int_equal(num, 7);
+    /* help stops the parse */
+    char *a3[] = {"cmd", "--help", "--bogus", NULL};
+    assert_int_equal(parse_line(a3, out, &flag, &num, seen, err), 1);
+    /* what is wrong is said */
+    char *bad[][3] = {{"cmd", "--out=", NULL}, {"cmd", "--out", NULL},         {"cmd", "--flag=1", NULL},
+                      {"cmd", "--num=0", NULL}, {"cmd", "--out=toolongdir", NULL}, {"cmd", "--bogus", NULL},
+                      {"cmd", "bad", NULL}};
+    const char *why[] = {"optie --out verwacht een waarde", "optie --out verwacht een waarde",
+                         "optie --flag neemt geen waarde", "--num 0: 1 to 9", "--out: too long",
+                         "onbekende optie '--bogus'", "bad operand"};
+    for (size_t k = 0; k < sizeof why / sizeof why[0]; k++) {
+        assert_int_equal(parse_line(bad[k], out, &flag, &num, seen, err), -1);
+        assert_string_equal(err, why[k]);
+    }
+}
+
 TS_MAIN(make_scratch, NULL,
         cmocka_unit_test(test_data_dir_finds_levels),
         cmocka_unit_test(test_data_path_too_long_is_refused),
@@ -165,4 +232,5 @@ TS_MAIN(make_scratch, NULL,
         cmocka_unit_test(test_read_file_and_limit),
         cmocka_unit_test(test_file_stat),
         cmocka_unit_test(test_clock_is_monotonic),
-        cmocka_unit_test(test_language_switch))
+        cmocka_unit_test(test_language_switch),
+        cmocka_unit_test(test_option_table_parse))
