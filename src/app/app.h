@@ -33,10 +33,15 @@ int app_options_status(const char *cmd, int parsed, const char *err);
  * app_not_available. */
 int app_no_window(const char *msg);
 
-/* --out DIR, -o DIR or --out=DIR at argv[*i] (the commands that write
- * pages): 1 with *dir set and *i past the value, 0 when argv[*i] is
- * something else, -1 after a message when the folder is missing. */
-int app_out_dir_arg(const char *cmd, int argc, char **argv, int *i, const char **dir);
+/* The window a command opens (`call`, a ui_*_main), or in a build without
+ * the ui app_no_window(no_window): the one place where a command depends on
+ * whether the windows were built. */
+#ifdef SAMENSPEL_HAVE_UI
+#include "ui/ui.h"
+#define APP_WINDOW(call, no_window) (call)
+#else
+#define APP_WINDOW(call, no_window) app_no_window(no_window)
+#endif
 
 /* A level and its diagnostics, zeroed: both are large, so on the heap.
  * NULL after a message naming cmd when memory is short; free() it. */

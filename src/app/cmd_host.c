@@ -6,10 +6,6 @@
 
 #include <stdio.h>
 
-#ifdef SAMENSPEL_HAVE_UI
-#include "ui/ui.h"
-#endif
-
 int cmd_host(int argc, char **argv)
 {
     static host_options opts; /* large: not on the stack */
@@ -19,10 +15,6 @@ int cmd_host(int argc, char **argv)
         return app_options_status("host", r, err);
     if (opts.headless)
         return host_run_headless_journaled(&opts);
-#ifdef SAMENSPEL_HAVE_UI
-    return ui_host_main(&opts);
-#else
-    return app_no_window(_("samenspel host: deze versie heeft geen projectorvenster; "
-                           "gebruik --headless."));
-#endif
+    return APP_WINDOW(ui_host_main(&opts), _("samenspel host: deze versie heeft geen projectorvenster; "
+                                             "gebruik --headless."));
 }

@@ -6,10 +6,6 @@
 
 #include <stdio.h>
 
-#ifdef SAMENSPEL_HAVE_UI
-#include "ui/ui.h"
-#endif
-
 /* Without a host: listen for games on the LAN for a few seconds and list
  * them (headless); the window shows the same list itself. */
 static int list_games(const cli_options *o)
@@ -46,15 +42,8 @@ int cmd_join(int argc, char **argv)
     int r = cli_options_parse(argc, argv, &opts, err, sizeof err);
     if (r != 0)
         return app_options_status("join", r, err);
-    if (opts.headless) {
-        if (!opts.host[0])
-            return list_games(&opts);
-        return cli_run_headless(&opts);
-    }
-#ifdef SAMENSPEL_HAVE_UI
-    return ui_join_main(&opts);
-#else
-    return app_no_window(_("samenspel join: deze versie heeft geen spelersvenster; "
-                           "gebruik --headless."));
-#endif
+    if (opts.headless) /* a bot, or without a host the games on the LAN */
+        return opts.host[0] ? cli_run_headless(&opts) : list_games(&opts);
+    return APP_WINDOW(ui_join_main(&opts), _("samenspel join: deze versie heeft geen spelersvenster; "
+                                             "gebruik --headless."));
 }
