@@ -900,8 +900,11 @@ typedef struct {
 static const bot_moves team_moves = {team_signaal, team_overleg, team_inzet, team_reflect};
 static const bot_moves checklist_moves = {NULL, checklist_talk, checklist_inzet, checklist_reflect};
 
-static bool moves_next(const bot_moves *m, const core_scenario *sc, const core_seat_view *v, core_rng *rng,
-                       core_action *out)
+/* inline: with the move table a constant, the compiler calls (and may
+ * inline) the moves directly; through pointers the team bot cost ~1% more
+ * instructions in a callgrind run of simulate */
+static inline bool moves_next(const bot_moves *m, const core_scenario *sc, const core_seat_view *v, core_rng *rng,
+                              core_action *out)
 {
     const core_public_view *p = &v->pub;
     bot_move_fn move = NULL;
