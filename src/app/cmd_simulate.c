@@ -250,7 +250,7 @@ int cmd_simulate(int argc, char **argv)
         goto done;
     }
     char err[256];
-    if (!core_scenario_validate(&lv->sc, err, sizeof err)) {
+    if (!core_scenario_validate_tr(&lv->sc, plat_tr, err, sizeof err)) {
         fprintf(stderr, _("samenspel simulate: %s: de casus is niet speelbaar: %s\n"), level, err);
         rc = 1;
         goto done;

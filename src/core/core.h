@@ -331,11 +331,16 @@ typedef struct {
 /* Fills r with the defaults of GAME.md. */
 void core_rules_default(core_rules *r);
 
+/* Translates a msgid (the core's Dutch text); the UI passes gettext. */
+typedef const char *(*core_translate_fn)(const char *msgid);
+
 /* Checks the internal consistency of a scenario (indices in range, limits,
  * 3..8 seats). The level loader reports friendlier, positioned errors first;
  * this is the last guard so that no scenario can corrupt a state. Returns
- * false and writes a message to err (may be NULL) when it is not usable. */
+ * false and writes a message to err (may be NULL) when it is not usable:
+ * in Dutch, or with _tr each msgid through tr (NULL keeps Dutch). */
 bool core_scenario_validate(const core_scenario *sc, char *err, size_t err_len);
+bool core_scenario_validate_tr(const core_scenario *sc, core_translate_fn tr, char *err, size_t err_len);
 
 /* ------------------------------------------------------------------- RNG */
 
@@ -871,9 +876,6 @@ typedef struct {
  * signal that stayed away (measured values where there are any); then the
  * remaining matching cards, best first, up to max. Returns the count. */
 int core_fan_pick_cards(const core_state *st, core_fan_pick *out, int max);
-
-/* Translates a msgid (the core's Dutch text); the UI passes gettext. */
-typedef const char *(*core_translate_fn)(const char *msgid);
 
 /* A pick's reason written again in the shown language: each fragment
  * through tr (NULL keeps Dutch), numbers with a decimal point or comma.

@@ -155,7 +155,7 @@ void lvl_check_complete(lvl_build *b)
         if (sc->goals[g].needs == 0)
             lvl_diag_at(s, LVL_ERROR, lvl_map_get(b->root, "doelen"), NULL, _("doel ‘%s’ is aan geen enkele nood gekoppeld"), sc->goals[g].id);
     char err[256];
-    if (!core_scenario_validate(sc, err, sizeof err))
+    if (!core_scenario_validate_tr(sc, plat_tr, err, sizeof err))
         lvl_diag_at(s, LVL_ERROR, b->root, _("dit is een fout in Samenspel zelf of een grens van de spelregels; meld het met dit bestand"),
                     _("de spelregels aanvaarden deze casus niet: %s"), err);
     else if (b->advise)

@@ -111,8 +111,38 @@ static void test_short_error_buffer(void **state)
     free(sc);
 }
 
+/* A translator that marks what it was given: its msgids are the core's. */
+static const char *mark(const char *msgid)
+{
+    if (!strcmp(msgid, "%s (index %d)"))
+        return "%s [#%d]";
+    if (!strcmp(msgid, "kaartsterkte buiten 0..100"))
+        return "card strength outside 0..100";
+    return "?";
+}
+
+/* With a translator the message and its index frame are shown in the
+ * reader's language; without one they stay Dutch. */
+static void test_message_through_translator(void **state)
+{
+    (void)state;
+    core_scenario *sc = fresh();
+    sc->cards[2].strength = 101;
+    char err[200];
+    assert_false(core_scenario_validate_tr(sc, mark, err, sizeof err));
+    assert_string_equal(err, "card strength outside 0..100 [#2]");
+    assert_false(core_scenario_validate_tr(sc, NULL, err, sizeof err));
+    assert_string_equal(err, "kaartsterkte buiten 0..100 (index 2)");
+    sc->cards[2].strength = 1;
+    sc->rules.dark_divisor = 0; /* a message without an index */
+    assert_false(core_scenario_validate_tr(sc, mark, err, sizeof err));
+    assert_string_equal(err, "?");
+    free(sc);
+}
+
 TS_MAIN(NULL, NULL,
         cmocka_unit_test(test_valid_scenario_passes),
         cmocka_unit_test(test_each_part_is_checked),
         cmocka_unit_test(test_earlier_part_wins),
-        cmocka_unit_test(test_short_error_buffer))
+        cmocka_unit_test(test_short_error_buffer),
+        cmocka_unit_test(test_message_through_translator))
