@@ -9,6 +9,9 @@
 
 #include "core/core.h"
 #include "level/level.h"
+#include "platform/args.h"
+
+#include <stdio.h>
 
 int cmd_start(int argc, char **argv);    /* no subcommand: the start window */
 int cmd_host(int argc, char **argv);
@@ -28,6 +31,13 @@ int app_try_help(const char *cmd);
 /* The exit status for what an option parser returned: 1 (it printed the
  * help) gives 0; -1 prints `err` and the --help hint and gives 2. */
 int app_options_status(const char *cmd, int parsed, const char *err);
+
+/* The command line of subcommand `cmd` read with its option table
+ * (plat_opts_parse): true when the command goes on; false with *status
+ * its exit status after --help (usage printed, 0) or an error (the message
+ * and the --help hint, 2). */
+bool app_options(const char *cmd, void (*usage)(FILE *), const plat_opt *opts, size_t n_opts, int argc,
+                 char **argv, plat_operand_fn operand, void *ctx, int *status);
 
 /* A build without a window: prints msg and returns exit status 3, like
  * app_not_available. */

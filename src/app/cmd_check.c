@@ -8,6 +8,7 @@
 #include "app/check_fit.h"
 
 #include "level/level.h"
+#include "platform/args.h"
 #include "platform/i18n.h"
 #include "platform/plat.h"
 
@@ -25,60 +26,62 @@ static void usage(FILE *f)
           f);
 }
 
+/* The files to check, in the order given (list has room for every argv). */
+typedef struct {
+    const char **list;
+    int n;
+} file_list;
+
+static int file_operand(void *ctx, const char *a, char *err, size_t err_len)
+{
+    (void)err;
+    (void)err_len;
+    file_list *files = ctx;
+    files->list[files->n++] = a;
+    return 0;
+}
+
 int cmd_check(int argc, char **argv)
 {
-    bool gcc = false, playtest = true, screens = false;
-    int games = 200;
-    int first_file = -1, n_files = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--format=gcc") == 0) {
-            gcc = true;
-        } else if (strcmp(a, "--format=mens") == 0 || strcmp(a, "--format=human") == 0) {
-            gcc = false;
-        } else if (strcmp(a, "--scherm") == 0 || strcmp(a, "--screens") == 0) {
-            screens = true;
-        } else if (strcmp(a, "--geen-speltest") == 0 || strcmp(a, "--no-playtest") == 0) {
-            playtest = false;
-        } else if (strcmp(a, "--spellen") == 0 || strcmp(a, "--games") == 0) {
-            char *end = NULL;
-            long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : 0;
-            if (i + 1 >= argc || !end || *end || v < 1 || v > 100000) {
-                fprintf(stderr, _("samenspel check: %s vraagt een getal van 1 tot 100000\n"), a);
-                return 2;
-            }
-            games = (int)v;
-            i++;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0 || strcmp(a, "--hulp") == 0) {
-            usage(stdout);
-            return 0;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, _("samenspel check: onbekende optie ‘%s’\n"), a);
-            usage(stderr);
-            return 2;
-        } else {
-            if (first_file < 0)
-                first_file = i;
-            n_files++;
-        }
-    }
-    if (n_files == 0) {
-        usage(stderr);
+    bool screens = false, no_playtest = false;
+    int games = 200, format = 1;
+    static const char *const formats[] = {"gcc", "mens", "human", NULL};
+    const plat_opt opts[] = {
+        {"--format", PLAT_OPT_CHOICE, &format, 0, 0, 0, formats, N_("--format %s: kies gcc of mens")},
+        {"--scherm", PLAT_OPT_FLAG, &screens, 0, 0, 0, NULL, NULL},
+        {"--screens", PLAT_OPT_FLAG, &screens, 0, 0, 0, NULL, NULL},
+        {"--geen-speltest", PLAT_OPT_FLAG, &no_playtest, 0, 0, 0, NULL, NULL},
+        {"--no-playtest", PLAT_OPT_FLAG, &no_playtest, 0, 0, 0, NULL, NULL},
+        {"--spellen", PLAT_OPT_INT, &games, 0, 1, 100000, NULL, N_("--spellen %s: geef een getal van 1 tot 100000")},
+        {"--games", PLAT_OPT_INT, &games, 0, 1, 100000, NULL, N_("--games %s: geef een getal van 1 tot 100000")},
+    };
+    file_list files = {calloc((size_t)argc, sizeof *files.list), 0};
+    if (!files.list) {
+        fprintf(stderr, _("samenspel %s: onvoldoende geheugen.\n"), "check");
         return 2;
     }
+    int status;
+    bool go_on = app_options("check", usage, opts, sizeof opts / sizeof opts[0], argc, argv, file_operand, &files,
+                             &status);
+    if (go_on && files.n == 0) {
+        usage(stderr); /* nothing to check */
+        status = 2;
+    }
+    if (!go_on || files.n == 0) {
+        free(files.list);
+        return status;
+    }
+    const bool gcc = format == 0, playtest = !no_playtest;
     app_level *lv = app_level_new("check");
-    if (!lv)
+    if (!lv) {
+        free(files.list);
         return 2;
+    }
     core_scenario *sc = &lv->sc;
     lvl_diags *d = &lv->diags;
-    int status = 0;
-    for (int i = first_file; i < argc; i++) {
-        const char *a = argv[i];
-        if (a[0] == '-' && a[1]) {
-            if (strcmp(a, "--spellen") == 0 || strcmp(a, "--games") == 0)
-                i++;
-            continue;
-        }
+    status = 0;
+    for (int k = 0; k < files.n; k++) {
+        const char *a = files.list[k];
         bool roles = false;
         bool ok = lvl_check_file(a, sc, d, &roles);
         lvl_playtest_report rep;
@@ -118,5 +121,6 @@ int cmd_check(int argc, char **argv)
                    a, d->n_warnings);
     }
     free(lv);
+    free(files.list);
     return status;
 }

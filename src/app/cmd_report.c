@@ -115,12 +115,9 @@ int cmd_report(int argc, char **argv)
         {"--anoniem", PLAT_OPT_FLAG, &anonymize, 0, 0, 0, NULL, NULL},
         {"--list", PLAT_OPT_FLAG, &list, 0, 0, 0, NULL, NULL},
     };
-    int r = plat_opts_parse(NULL, opts, sizeof opts / sizeof opts[0], argc, argv, session_operand, &session, err,
-                            sizeof err);
-    if (r == 1)
-        usage(stdout);
-    if (r != 0)
-        return app_options_status("report", r, err);
+    int status;
+    if (!app_options("report", usage, opts, sizeof opts / sizeof opts[0], argc, argv, session_operand, &session, &status))
+        return status;
 
     if (!db_path[0] && !store_default_path(db_path, sizeof db_path, err, sizeof err)) {
         fprintf(stderr, "samenspel report: %s\n", err);

@@ -17,10 +17,10 @@
 
 #include "core/core.h"
 #include "level/level.h"
+#include "platform/args.h"
 #include "platform/i18n.h"
 #include "platform/plat.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,19 +38,6 @@ static void usage(FILE *f)
             "  --rollen-omgekeerd: leest ‘rollen’ van achter naar voor.\n"
             "  afsluitcode: 0 in orde, 1 fouten in de casus, 2 verkeerde opties of onleesbaar bestand\n"),
           f);
-}
-
-static bool parse_u64(const char *s, uint64_t *out)
-{
-    if (!s || !*s || *s == '-')
-        return false;
-    char *end = NULL;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (errno || !end || *end)
-        return false;
-    *out = (uint64_t)v;
-    return true;
 }
 
 /* The --bots word of a kind (core_sim_bots order). */
@@ -181,75 +168,60 @@ static void print_human(const char *level, const core_scenario *sc, const core_s
     printf(_("  snelheid: %.0f spellen per seconde\n"), gps);
 }
 
+/* LEVEL: one casus. */
+static int level_operand(void *ctx, const char *a, char *err, size_t err_len)
+{
+    const char **level = ctx;
+    if (*level) {
+        snprintf(err, err_len, _("één casus tegelijk, niet ook ‘%s’"), a);
+        return -1;
+    }
+    *level = a;
+    return 0;
+}
+
 int cmd_simulate(int argc, char **argv)
 {
     const char *level = NULL;
-    uint64_t games = 1000, seed = 1;
-    core_sim_bots bots = CORE_SIM_TEAM;
+    int games = 1000, bots_word = 0;
+    uint64_t seed = 1;
     bool json = false, reversed = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0 || strcmp(a, "--hulp") == 0) {
-            usage(stdout);
-            return 0;
-        } else if (strcmp(a, "--json") == 0) {
-            json = true;
-        } else if (strcmp(a, "--rollen-omgekeerd") == 0 || strcmp(a, "--roles-reversed") == 0) {
-            reversed = true;
-        } else if (strcmp(a, "--games") == 0 || strcmp(a, "--spellen") == 0) {
-            if (i + 1 >= argc || !parse_u64(argv[i + 1], &games) || games < 1 || games > 10000000) {
-                fprintf(stderr, _("samenspel simulate: %s vraagt een getal van 1 tot 10000000\n"), a);
-                return 2;
-            }
-            i++;
-        } else if (strcmp(a, "--seed") == 0 || strcmp(a, "--zaad") == 0) {
-            if (i + 1 >= argc || !parse_u64(argv[i + 1], &seed)) {
-                fprintf(stderr, _("samenspel simulate: %s vraagt een niet-negatief geheel getal\n"), a);
-                return 2;
-            }
-            i++;
-        } else if (strcmp(a, "--bots") == 0) {
-            const char *b = i + 1 < argc ? argv[i + 1] : "";
-            if (strcmp(b, "team") == 0)
-                bots = CORE_SIM_TEAM;
-            else if (strcmp(b, "solo") == 0)
-                bots = CORE_SIM_SOLO;
-            else if (strcmp(b, "mixed") == 0 || strcmp(b, "gemengd") == 0)
-                bots = CORE_SIM_MIXED;
-            else if (strcmp(b, "checklist") == 0)
-                bots = CORE_SIM_CHECKLIST;
-            else {
-                fprintf(stderr, _("samenspel simulate: --bots kent team, solo, checklist of mixed, niet ‘%s’\n"), b);
-                return 2;
-            }
-            i++;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, _("samenspel simulate: onbekende optie ‘%s’ (zie --help)\n"), a);
-            return 2;
-        } else if (level) {
-            fprintf(stderr, _("samenspel simulate: één casus tegelijk, niet ook ‘%s’\n"), a);
-            return 2;
-        } else {
-            level = a;
-        }
-    }
+    /* --bots words, and the bots each gives */
+    static const char *const bots_words[] = {"team", "solo", "mixed", "gemengd", "checklist", NULL};
+    static const core_sim_bots bots_of[] = {CORE_SIM_TEAM, CORE_SIM_SOLO, CORE_SIM_MIXED, CORE_SIM_MIXED,
+                                            CORE_SIM_CHECKLIST};
+    const plat_opt opts[] = {
+        {"--json", PLAT_OPT_FLAG, &json, 0, 0, 0, NULL, NULL},
+        {"--rollen-omgekeerd", PLAT_OPT_FLAG, &reversed, 0, 0, 0, NULL, NULL},
+        {"--roles-reversed", PLAT_OPT_FLAG, &reversed, 0, 0, 0, NULL, NULL},
+        {"--games", PLAT_OPT_INT, &games, 0, 1, 10000000, NULL, N_("--games %s: geef een getal van 1 tot 10000000")},
+        {"--spellen", PLAT_OPT_INT, &games, 0, 1, 10000000, NULL, N_("--spellen %s: geef een getal van 1 tot 10000000")},
+        {"--seed", PLAT_OPT_U64, &seed, 0, 0, 0, NULL, N_("--seed %s: geef een niet-negatief geheel getal")},
+        {"--zaad", PLAT_OPT_U64, &seed, 0, 0, 0, NULL, N_("--zaad %s: geef een niet-negatief geheel getal")},
+        {"--bots", PLAT_OPT_CHOICE, &bots_word, 0, 0, 0, bots_words,
+         N_("--bots kent team, solo, checklist of mixed, niet ‘%s’")},
+    };
+    char err[256];
+    int status;
+    if (!app_options("simulate", usage, opts, sizeof opts / sizeof opts[0], argc, argv, level_operand, &level, &status))
+        return status;
     if (!level) {
         fputs(_("samenspel simulate: welke casus? Geef een casusbestand, bv. levels/noor.yaml\n"), stderr);
         usage(stderr);
         return 2;
     }
+    const core_sim_bots bots = bots_of[bots_word];
 
     app_level *lv = app_level_new("simulate");
     if (!lv)
         return 1;
     int rc = 0;
-    const lvl_load_opts opts = {.reverse_seats = reversed};
-    if (!lvl_load_file_opts(level, &lv->sc, &lv->diags, &opts)) {
+    const lvl_load_opts load = {.reverse_seats = reversed};
+    if (!lvl_load_file_opts(level, &lv->sc, &lv->diags, &load)) {
         lvl_diags_print(&lv->diags, false, stderr);
         rc = lv->diags.unreadable ? 2 : 1;
         goto done;
     }
-    char err[256];
     if (!core_scenario_validate_tr(&lv->sc, plat_tr, err, sizeof err)) {
         fprintf(stderr, _("samenspel simulate: %s: de casus is niet speelbaar: %s\n"), level, err);
         rc = 1;
@@ -257,7 +229,7 @@ int cmd_simulate(int argc, char **argv)
     }
     core_sim_result res;
     uint64_t t0 = plat_now_ns();
-    core_simulate(&lv->sc, (int)games, seed, bots, &res);
+    core_simulate(&lv->sc, games, seed, bots, &res);
     uint64_t t1 = plat_now_ns();
     double secs = (double)(t1 - t0) / 1e9;
     double gps = secs > 0 ? res.games / secs : 0.0;

@@ -600,12 +600,9 @@ int cmd_handout(int argc, char **argv)
         {"--out", PLAT_OPT_TEXT, out_dir, sizeof out_dir, 1, 0, NULL, N_("%s: pad te lang")},
         {"-o", PLAT_OPT_TEXT, out_dir, sizeof out_dir, 1, 0, NULL, N_("%s: pad te lang")},
     };
-    int r = plat_opts_parse(NULL, opts, sizeof opts / sizeof opts[0], argc, argv, level_operand, level, err,
-                            sizeof err);
-    if (r == 1)
-        usage(stdout);
-    if (r != 0)
-        return app_options_status("handout", r, err);
+    int status;
+    if (!app_options("handout", usage, opts, sizeof opts / sizeof opts[0], argc, argv, level_operand, level, &status))
+        return status;
     if (!level[0]) {
         fprintf(stderr, _("samenspel handout: welke casus? Bijvoorbeeld: "
                           "samenspel handout levels/noor.yaml --out handout-noor\n"));

@@ -66,6 +66,17 @@ int app_options_status(const char *cmd, int parsed, const char *err)
     return app_try_help(cmd);
 }
 
+bool app_options(const char *cmd, void (*usage)(FILE *), const plat_opt *opts, size_t n_opts, int argc,
+                 char **argv, plat_operand_fn operand, void *ctx, int *status)
+{
+    char err[256];
+    int r = plat_opts_parse(NULL, opts, n_opts, argc, argv, operand, ctx, err, sizeof err);
+    if (r == 1)
+        usage(stdout);
+    *status = r == 0 ? 0 : app_options_status(cmd, r, err);
+    return r == 0;
+}
+
 int app_no_window(const char *msg)
 {
     fprintf(stderr, "%s\n", msg);

@@ -151,7 +151,8 @@ static bool opt_store(const plat_opt *o, const char *val, char *err, size_t err_
         char *end;
         errno = 0;
         unsigned long long v = strtoull(val, &end, 10);
-        if (!errno && end != val && !*end) {
+        /* strtoull takes "-3" as a huge number; a sign is refused instead */
+        if (!errno && end != val && !*end && val[0] >= '0' && val[0] <= '9') {
             *(uint64_t *)o->dst = (uint64_t)v;
             return true;
         }
@@ -215,7 +216,7 @@ int plat_opts_parse(const plat_common_args *common, const plat_opt *opts, size_t
                     plat_operand_fn operand, void *ctx, char *err, size_t err_len)
 {
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help") || !strcmp(argv[i], "--hulp"))
             return 1;
         int used = plat_opts_take(common, opts, n_opts, argc, argv, &i, err, err_len);
         if (used < 0 || (used == 0 && operand(ctx, argv[i], err, err_len) < 0))

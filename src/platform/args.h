@@ -78,8 +78,8 @@ int plat_opts_take(const plat_common_args *common, const plat_opt *opts, size_t 
 typedef int (*plat_operand_fn)(void *ctx, const char *arg, char *err, size_t err_len);
 
 /* A subcommand's whole argv (argv[0] is its name): every option through
- * plat_opts_take, every operand to operand(ctx, ...). Returns 1 at -h or
- * --help (the caller prints its usage), 0 when all was read, -1 with err
+ * plat_opts_take, every operand to operand(ctx, ...). Returns 1 at -h,
+ * --help or --hulp (the caller prints its usage), 0 when all was read, -1 with err
  * filled at the first thing wrong. */
 int plat_opts_parse(const plat_common_args *common, const plat_opt *opts, size_t n_opts, int argc, char **argv,
                     plat_operand_fn operand, void *ctx, char *err, size_t err_len);

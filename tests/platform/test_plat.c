@@ -175,7 +175,9 @@ static int collect_operand(void *ctx, const char *arg, char *err, size_t err_len
 /* Parses argv (NULL-terminated, argv[0] the command) with a small table. */
 static int parse_line(char **argv, char *out, bool *flag, int *num, char *seen, char *err)
 {
+    static uint64_t big;
     const plat_opt opts[] = {
+        {"--big", PLAT_OPT_U64, &big, 0, 0, 0, NULL, "--big %s: 0 or more"},
         {"--out", PLAT_OPT_TEXT, out, 8, 1, 0, NULL, "%s: too long"},
         {"-o", PLAT_OPT_TEXT, out, 8, 1, 0, NULL, "%s: too long"},
         {"--flag", PLAT_OPT_FLAG, flag, 0, 0, 0, NULL, NULL},
@@ -208,16 +210,18 @@ static void test_option_table_parse(void **state)
     assert_int_equal(parse_line(a2, out, &flag, &num, seen, err), 0);
     assert_string_equal(out, "d2");
     assert_int_equal(num, 7);
-    /* help stops the parse */
+    /* help stops the parse (also in Dutch) */
     char *a3[] = {"cmd", "--help", "--bogus", NULL};
     assert_int_equal(parse_line(a3, out, &flag, &num, seen, err), 1);
+    char *a4[] = {"cmd", "--hulp", NULL};
+    assert_int_equal(parse_line(a4, out, &flag, &num, seen, err), 1);
     /* what is wrong is said */
     char *bad[][3] = {{"cmd", "--out=", NULL}, {"cmd", "--out", NULL},         {"cmd", "--flag=1", NULL},
                       {"cmd", "--num=0", NULL}, {"cmd", "--out=toolongdir", NULL}, {"cmd", "--bogus", NULL},
-                      {"cmd", "bad", NULL}};
+                      {"cmd", "bad", NULL}, {"cmd", "--big=-3", NULL}};
     const char *why[] = {"optie --out verwacht een waarde", "optie --out verwacht een waarde",
                          "optie --flag neemt geen waarde", "--num 0: 1 to 9", "--out: too long",
-                         "onbekende optie '--bogus'", "bad operand"};
+                         "onbekende optie '--bogus'", "bad operand", "--big -3: 0 or more"};
     for (size_t k = 0; k < sizeof why / sizeof why[0]; k++) {
         assert_int_equal(parse_line(bad[k], out, &flag, &num, seen, err), -1);
         assert_string_equal(err, why[k]);
