@@ -141,7 +141,7 @@ static void random_code(char out[HOST_CODE_LEN])
 
 static bool host_begin(host *h, const host_resume *resume, char *err, size_t err_len)
 {
-    if (!core_scenario_validate(h->sc, err, err_len))
+    if (!core_scenario_validate_tr(h->sc, plat_tr, err, err_len))
         return false;
     h->seed = resume ? resume->seed : h->opts.seed;
     if (h->seed == 0)

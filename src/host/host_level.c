@@ -54,7 +54,7 @@ void host_watch_level(host *h, uint64_t now)
     if (r == LVL_WATCH_UNCHANGED)
         return;
     char err[256] = "";
-    if (r == LVL_WATCH_FAILED || !core_scenario_validate(h->watch_sc, err, sizeof err)) {
+    if (r == LVL_WATCH_FAILED || !core_scenario_validate_tr(h->watch_sc, plat_tr, err, sizeof err)) {
         h->reload = HOST_RELOAD_FAILED;
         log_reload_errors(h, err);
         return;
@@ -115,7 +115,7 @@ static bool apply_scenario(host *h, const core_scenario *ns, char *err, size_t e
         snprintf(err, err_len, "%s", _("een andere casus laden kan alleen in de lobby"));
         return false;
     }
-    if (!core_scenario_validate(ns, err, err_len))
+    if (!core_scenario_validate_tr(ns, plat_tr, err, err_len))
         return false;
     if (ns != h->sc)
         memcpy(h->sc, ns, sizeof *ns);
