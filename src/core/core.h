@@ -244,49 +244,64 @@ typedef struct {
     char care[CORE_TEXT_LEN];                             /* handling sensitive content */
 } core_trainer_notes;
 
-/* Every number a trainer may tune lives here (GAME.md: "Numbers below are
- * defaults"). The level loader fills defaults for keys a level omits. */
+/* Every number a trainer may tune, declared once (GAME.md: "Numbers below are
+ * defaults"). The struct, its defaults (core_rules_default), the level's keys
+ * and what a level may write (level_sections.c) and the wire (proto.c) all
+ * come from this list, so a new number is one row here, plus its line in
+ * RULES.md and levels/README.md.
+ * CORE_RULE_NUMBERS(X) calls X(type, field, block, key, default, lo, hi):
+ *   type    int or double
+ *   block   REGELS or DREMPELS: the level's block (`regels:`, `drempels:`)
+ *   key     its key in that block
+ *   lo, hi  what a level may write; the level loader refuses the rest
+ *           (core_validate.c checks what the core needs to run safely)
+ * The order is the wire's and the struct's (PROTOCOL.md): only append. */
+#define CORE_RULE_NUMBERS(X) \
+    X(int, rounds, REGELS, "rondes", 6, 1, CORE_MAX_ROUNDS)                        /* rounds in the school year */ \
+    X(int, hand_size, REGELS, "handkaarten", 5, 2, CORE_MAX_HAND)                  /* drawn up to at each Signaal */ \
+    X(int, max_commit, REGELS, "max-inzet", 2, 1, CORE_MAX_COMMIT)                 /* cards per seat per Inzet */ \
+    X(int, welbevinden_start, REGELS, "welbevinden-start", 5, 1, 20)               /* the pupil's track */ \
+    X(int, welbevinden_max, REGELS, "welbevinden-max", 10, 1, 20)                  \
+    X(int, welbevinden_per_need, REGELS, "welbevinden-per-nood", 1, 0, 10)         /* gained when a need reaches its target */ \
+    X(int, draagkracht_start, REGELS, "draagkracht-start", 4, 0, 20)               /* the team's track */ \
+    X(int, draagkracht_max, REGELS, "draagkracht-max", 10, 1, 20)                  \
+    X(int, weak_penalty, REGELS, "zwak-straf", 1, 0, 5)                            /* subtracted per card while draagkracht is 0 */ \
+    X(int, synergy_bonus, REGELS, "synergie", 1, 0, 10)                            /* per extra distinct role on one need */ \
+    X(int, mixed_kinds_bonus, REGELS, "mix-bonus", 1, 0, 10)                       /* per extra distinct knowledge kind on one need */ \
+    X(int, goal_bonus, REGELS, "doel-bonus", 1, 0, 10)                             /* on a need linked to an adopted goal */ \
+    X(int, lead_bonus, REGELS, "trekker-bonus", 1, 0, 10)                          /* when the need's trekker contributes */ \
+    X(int, dark_divisor, REGELS, "duister-deler", 2, 1, 4)                         /* contributions to a need in the dark are divided by this */ \
+    X(int, escalation, REGELS, "escalatie", 1, 0, 5)                               /* severity added per ignored round */ \
+    X(int, recovery, REGELS, "herstel", 2, 0, 10)                                  /* draagkracht regained per grenservaring */ \
+    X(int, needs_to_win, REGELS, "noden-om-te-winnen", 3, 1, CORE_MAX_NEEDS)       /* needs met at the last round to win */ \
+    X(int, max_goals, REGELS, "max-doelen", 2, 1, CORE_MAX_GOALS)                  /* adopted at once */ \
+    /* the thresholds of the collaboration levels and the alarm */ \
+    X(double, joint_share_cooperatief, DREMPELS, "gedeeld-werk-cooperatief", 0.5, 0, 1) /* share of joint contributions */ \
+    X(double, kept_promises_coordinerend, DREMPELS, "beloften-coordinerend", 0.5, 0, 20) /* kept promises per round */ \
+    X(double, reflective_share_verbindend, DREMPELS, "reflectie-verbindend", 0.5, 0, 1) \
+    X(double, centrality_max_verbindend, DREMPELS, "centraliteit-verbindend", 0.5, 0, 1) \
+    X(double, centrality_alarm, DREMPELS, "centraliteit-alarm", 0.6, 0, 1)         \
+    X(double, diversity_low, DREMPELS, "diversiteit-laag", 0.4, 0, 1)              /* Blau below this: lage-diversiteit */ \
+    X(double, density_low, DREMPELS, "densiteit-laag", 0.5, 0, 1)                  \
+    X(int, off_domain_divisor, REGELS, "buiten-domein-deler", 2, 1, 4)             /* an expertise card outside its own domain counts strength / this */ \
+    /* Organisatie: overleg time per round (0 = unlimited); protocol 4 */ \
+    X(int, overleg_budget, REGELS, "overlegtijd", 4, 0, 100)                       /* time units per round */ \
+    X(int, overleg_moment_cost, REGELS, "overlegmoment-kost", 2, 0, 100)           /* units a structural overlegmoment costs in its round */ \
+    X(int, overleg_moment_bonus, REGELS, "overlegmoment-bonus", 2, 0, 100)         /* units added to every later round */ \
+    X(int, ask_cost, REGELS, "kost-vraag", 1, 0, 100)                              /* an ask or offer (+1 at low trust) */ \
+    X(int, goal_cost, REGELS, "kost-doel", 1, 0, 100)                              /* proposing, wording or dropping a goal */ \
+    X(int, afspraak_cost, REGELS, "kost-afspraak", 1, 0, 100)                      /* proposing an afspraak */ \
+    X(int, pupil_cost, REGELS, "kost-leerling", 1, 0, 100)                         /* asking the pupil */ \
+    /* trust (vertrouwen) */ \
+    X(int, trust_start, REGELS, "vertrouwen-start", 3, 0, 100)                     \
+    X(int, trust_max, REGELS, "vertrouwen-max", 5, 1, 100)                         \
+    X(int, trust_low, REGELS, "vertrouwen-laag", 1, 0, 100)                        /* at or below, asks and offers cost one more */ \
+    X(int, consent_penalty, REGELS, "toestemming-straf", 1, 0, 100)                /* welbevinden lost when a sensitive fact is shared without consent */
+
 typedef struct {
-    int rounds;                 /* 6 */
-    int hand_size;              /* 5 */
-    int max_commit;             /* 2 */
-    int welbevinden_start;      /* e.g. 5 */
-    int welbevinden_max;        /* 10 */
-    int welbevinden_per_need;   /* gained when a need reaches its target */
-    int draagkracht_start;
-    int draagkracht_max;
-    int weak_penalty;           /* subtracted per card while draagkracht is 0 */
-    int synergy_bonus;          /* per extra distinct role on one need */
-    int mixed_kinds_bonus;      /* per extra distinct knowledge kind on one need */
-    int goal_bonus;             /* on a need linked to an adopted goal */
-    int lead_bonus;             /* when the need's trekker contributes */
-    int dark_divisor;           /* contributions to a need in the dark are divided by this (2) */
-    int escalation;             /* severity added per ignored round */
-    int recovery;               /* draagkracht regained per grenservaring */
-    int needs_to_win;           /* needs met at the last round to win */
-    int max_goals;              /* adopted at once (2) */
-    /* thresholds for the collaboration levels and the alarm */
-    double joint_share_cooperatief;   /* share of joint contributions for coöperatief */
-    double kept_promises_coordinerend;/* kept promises per round for coördinerend */
-    double reflective_share_verbindend;
-    double centrality_max_verbindend;
-    double centrality_alarm;
-    double diversity_low;             /* blau below this: lage-diversiteit */
-    double density_low;
-    int off_domain_divisor;           /* an expertise card outside its own domain counts strength / this (2) */
-    /* Organisatie: overleg time per round (0 = unlimited) */
-    int overleg_budget;               /* 4: time units per round */
-    int overleg_moment_cost;          /* 2: units a structural overlegmoment costs in its round */
-    int overleg_moment_bonus;         /* 2: units added to every later round */
-    int ask_cost;                     /* 1: an ask or offer (+1 at low trust) */
-    int goal_cost;                    /* 1: proposing, wording or dropping a goal */
-    int afspraak_cost;                /* 1: proposing an afspraak */
-    int pupil_cost;                   /* 1: asking the pupil */
-    /* trust (vertrouwen) */
-    int trust_start;                  /* 3 */
-    int trust_max;                    /* 5 */
-    int trust_low;                    /* 1: at or below, asks and offers cost one more */
-    int consent_penalty;              /* 1: welbevinden lost when a sensitive fact is shared without consent */
+#define CORE_RULE_FIELD_(type, field, block, key, def, lo, hi) type field;
+    CORE_RULE_NUMBERS(CORE_RULE_FIELD_)
+#undef CORE_RULE_FIELD_
 } core_rules;
 
 typedef struct {

@@ -17,44 +17,10 @@ void core_rules_default(core_rules *r)
 {
     if (!r)
         return;
-    memset(r, 0, sizeof *r);
-    r->rounds = 6;
-    r->hand_size = 5;
-    r->max_commit = 2;
-    r->welbevinden_start = 5;
-    r->welbevinden_max = 10;
-    r->welbevinden_per_need = 1;
-    r->draagkracht_start = 4;
-    r->draagkracht_max = 10;
-    r->weak_penalty = 1;
-    r->synergy_bonus = 1;
-    r->mixed_kinds_bonus = 1;
-    r->goal_bonus = 1;
-    r->lead_bonus = 1;
-    r->dark_divisor = 2;
-    r->escalation = 1;
-    r->recovery = 2;
-    r->needs_to_win = 3;
-    r->max_goals = 2;
-    r->joint_share_cooperatief = 0.5;
-    r->kept_promises_coordinerend = 0.5;
-    r->reflective_share_verbindend = 0.5;
-    r->centrality_max_verbindend = 0.5;
-    r->centrality_alarm = 0.6;
-    r->diversity_low = 0.4;
-    r->density_low = 0.5;
-    r->off_domain_divisor = 2;
-    r->overleg_budget = 4;
-    r->overleg_moment_cost = 2;
-    r->overleg_moment_bonus = 2;
-    r->ask_cost = 1;
-    r->goal_cost = 1;
-    r->afspraak_cost = 1;
-    r->pupil_cost = 1;
-    r->trust_start = 3;
-    r->trust_max = 5;
-    r->trust_low = 1;
-    r->consent_penalty = 1;
+    memset(r, 0, sizeof *r); /* padding too: the scenario is compared and hashed as bytes */
+#define CORE_RULE_DEFAULT_(type, field, block, key, def, lo, hi) r->field = def;
+    CORE_RULE_NUMBERS(CORE_RULE_DEFAULT_)
+#undef CORE_RULE_DEFAULT_
 }
 
 void core_change_trust(core_state *st, int delta, core_events *out)

@@ -156,74 +156,48 @@ static void read_pupil(lvl_build *b, const lnode *pupil)
 
 /* ------------------------------------------------------------ rules */
 
-/* A number of core_rules, at `off`: an int when whole, else a double. */
+/* A number of core_rules (core.h's CORE_RULE_NUMBERS), at `off`: an int when
+ * whole, else a double; `block` is the level's block that sets it. */
+typedef enum { RULES_REGELS, RULES_DREMPELS } rules_block;
+
 typedef struct {
+    rules_block block;
     const char *key;
     size_t off;
     bool whole;
     double lo, hi;
 } num_rule;
 
+#define RULES_WHOLE_int true
+#define RULES_WHOLE_double false
 static const num_rule rule_numbers[] = {
-    {"rondes", offsetof(core_rules, rounds), true, 1, CORE_MAX_ROUNDS},
-    {"handkaarten", offsetof(core_rules, hand_size), true, 2, CORE_MAX_HAND},
-    {"max-inzet", offsetof(core_rules, max_commit), true, 1, CORE_MAX_COMMIT},
-    {"welbevinden-start", offsetof(core_rules, welbevinden_start), true, 1, 20},
-    {"welbevinden-max", offsetof(core_rules, welbevinden_max), true, 1, 20},
-    {"welbevinden-per-nood", offsetof(core_rules, welbevinden_per_need), true, 0, 10},
-    {"draagkracht-start", offsetof(core_rules, draagkracht_start), true, 0, 20},
-    {"draagkracht-max", offsetof(core_rules, draagkracht_max), true, 1, 20},
-    {"zwak-straf", offsetof(core_rules, weak_penalty), true, 0, 5},
-    {"synergie", offsetof(core_rules, synergy_bonus), true, 0, 10},
-    {"mix-bonus", offsetof(core_rules, mixed_kinds_bonus), true, 0, 10},
-    {"doel-bonus", offsetof(core_rules, goal_bonus), true, 0, 10},
-    {"trekker-bonus", offsetof(core_rules, lead_bonus), true, 0, 10},
-    {"duister-deler", offsetof(core_rules, dark_divisor), true, 1, 4},
-    {"buiten-domein-deler", offsetof(core_rules, off_domain_divisor), true, 1, 4},
-    {"escalatie", offsetof(core_rules, escalation), true, 0, 5},
-    {"herstel", offsetof(core_rules, recovery), true, 0, 10},
-    {"noden-om-te-winnen", offsetof(core_rules, needs_to_win), true, 1, CORE_MAX_NEEDS},
-    {"max-doelen", offsetof(core_rules, max_goals), true, 1, CORE_MAX_GOALS},
-    /* Organisatie and trust (issue #12); the ranges are core_validate.c's */
-    {"overlegtijd", offsetof(core_rules, overleg_budget), true, 0, 100},
-    {"overlegmoment-kost", offsetof(core_rules, overleg_moment_cost), true, 0, 100},
-    {"overlegmoment-bonus", offsetof(core_rules, overleg_moment_bonus), true, 0, 100},
-    {"kost-vraag", offsetof(core_rules, ask_cost), true, 0, 100},
-    {"kost-doel", offsetof(core_rules, goal_cost), true, 0, 100},
-    {"kost-afspraak", offsetof(core_rules, afspraak_cost), true, 0, 100},
-    {"kost-leerling", offsetof(core_rules, pupil_cost), true, 0, 100},
-    {"vertrouwen-start", offsetof(core_rules, trust_start), true, 0, 100},
-    {"vertrouwen-max", offsetof(core_rules, trust_max), true, 1, 100},
-    {"vertrouwen-laag", offsetof(core_rules, trust_low), true, 0, 100},
-    {"toestemming-straf", offsetof(core_rules, consent_penalty), true, 0, 100},
-};
-
-static const num_rule threshold_numbers[] = {
-    {"gedeeld-werk-cooperatief", offsetof(core_rules, joint_share_cooperatief), false, 0, 1},
-    {"beloften-coordinerend", offsetof(core_rules, kept_promises_coordinerend), false, 0, 20},
-    {"reflectie-verbindend", offsetof(core_rules, reflective_share_verbindend), false, 0, 1},
-    {"centraliteit-verbindend", offsetof(core_rules, centrality_max_verbindend), false, 0, 1},
-    {"centraliteit-alarm", offsetof(core_rules, centrality_alarm), false, 0, 1},
-    {"diversiteit-laag", offsetof(core_rules, diversity_low), false, 0, 1},
-    {"densiteit-laag", offsetof(core_rules, density_low), false, 0, 1},
+#define RULE_ROW_(type, field, blk, key, def, lo, hi) \
+    {RULES_##blk, key, offsetof(core_rules, field), RULES_WHOLE_##type, lo, hi},
+    CORE_RULE_NUMBERS(RULE_ROW_)
+#undef RULE_ROW_
 };
 
 /* A block of numbers (`regels` or `drempels`); false when it is absent or
  * not a block. What is left out keeps core_rules_default. */
-static bool read_numbers(lvl_src *s, const lnode *m, const char *what, const num_rule *nums, int n, core_rules *r)
+static bool read_numbers(lvl_src *s, const lnode *m, const char *what, rules_block block, core_rules *r)
 {
     if (!m || !lvl_want(s, m, LN_MAP, what))
         return false;
-    lvl_kspec spec[48];
-    for (int i = 0; i < n && i < 48; i++)
-        spec[i] = (lvl_kspec){nums[i].key, false};
-    lvl_check_keys(s, m, spec, n < 48 ? n : 48, what);
-    for (int i = 0; i < n; i++) {
-        void *field = (char *)r + nums[i].off;
-        if (nums[i].whole)
-            lvl_get_int(s, m, nums[i].key, (int *)field, (int)nums[i].lo, (int)nums[i].hi);
+    lvl_kspec spec[N_KEYS(rule_numbers)];
+    int n = 0;
+    for (int i = 0; i < N_KEYS(rule_numbers); i++)
+        if (rule_numbers[i].block == block)
+            spec[n++] = (lvl_kspec){rule_numbers[i].key, false};
+    lvl_check_keys(s, m, spec, n, what);
+    for (int i = 0; i < N_KEYS(rule_numbers); i++) {
+        const num_rule *nr = &rule_numbers[i];
+        if (nr->block != block)
+            continue;
+        void *field = (char *)r + nr->off;
+        if (nr->whole)
+            lvl_get_int(s, m, nr->key, (int *)field, (int)nr->lo, (int)nr->hi);
         else
-            lvl_get_double(s, m, nums[i].key, (double *)field, nums[i].lo, nums[i].hi);
+            lvl_get_double(s, m, nr->key, (double *)field, nr->lo, nr->hi);
     }
     return true;
 }
@@ -242,7 +216,7 @@ static void start_within_max(lvl_src *s, const lnode *m, const char *start_key, 
 static void read_rules(lvl_build *b, const lnode *m)
 {
     core_rules *r = &b->sc->rules;
-    if (!read_numbers(b->s, m, "regels", rule_numbers, N_KEYS(rule_numbers), r))
+    if (!read_numbers(b->s, m, "regels", RULES_REGELS, r))
         return;
     start_within_max(b->s, m, "welbevinden-start", r->welbevinden_start, "welbevinden-max", r->welbevinden_max);
     start_within_max(b->s, m, "draagkracht-start", r->draagkracht_start, "draagkracht-max", r->draagkracht_max);
@@ -253,7 +227,7 @@ static void read_rules(lvl_build *b, const lnode *m)
 /* `drempels`: the thresholds of the collaboration levels. */
 static void read_thresholds(lvl_build *b, const lnode *t)
 {
-    read_numbers(b->s, t, "drempels", threshold_numbers, N_KEYS(threshold_numbers), &b->sc->rules);
+    read_numbers(b->s, t, "drempels", RULES_DREMPELS, &b->sc->rules);
 }
 
 /* ------------------------------------------------------------ cast */

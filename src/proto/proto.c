@@ -248,27 +248,23 @@ static void io_strs(proto_io *io, int *n, char *first, size_t len, int max)
         io_str((io), (d)->text, sizeof (d)->text);   \
     } while (0)
 
+/* The wire carries every rule number in CORE_RULE_NUMBERS's order (only
+ * ever appended to: protocol 4 added the overleg and trust rows). */
+static void ser_rule_int(proto_io *io, int *v)
+{
+    io_int(io, v, -100000, 100000);
+}
+
+static void ser_rule_double(proto_io *io, double *v)
+{
+    io_double(io, v);
+}
+
 static void ser_rules(proto_io *io, core_rules *r)
 {
-    int *ints[] = {&r->rounds, &r->hand_size, &r->max_commit, &r->welbevinden_start,
-                   &r->welbevinden_max, &r->welbevinden_per_need, &r->draagkracht_start,
-                   &r->draagkracht_max, &r->weak_penalty, &r->synergy_bonus,
-                   &r->mixed_kinds_bonus, &r->goal_bonus, &r->lead_bonus, &r->dark_divisor,
-                   &r->escalation, &r->recovery, &r->needs_to_win, &r->max_goals};
-    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
-        io_int(io, ints[i], -100000, 100000);
-    double *ds[] = {&r->joint_share_cooperatief, &r->kept_promises_coordinerend,
-                    &r->reflective_share_verbindend, &r->centrality_max_verbindend,
-                    &r->centrality_alarm, &r->diversity_low, &r->density_low};
-    for (size_t i = 0; i < sizeof ds / sizeof ds[0]; i++)
-        io_double(io, ds[i]);
-    io_int(io, &r->off_domain_divisor, -100000, 100000);
-    /* protocol 4: the rules of issue #12 (overleg time, trust, consent) */
-    int *v2[] = {&r->overleg_budget, &r->overleg_moment_cost, &r->overleg_moment_bonus, &r->ask_cost,
-                 &r->goal_cost, &r->afspraak_cost, &r->pupil_cost, &r->trust_start, &r->trust_max,
-                 &r->trust_low, &r->consent_penalty};
-    for (size_t i = 0; i < sizeof v2 / sizeof v2[0]; i++)
-        io_int(io, v2[i], -100000, 100000);
+#define SER_RULE_(type, field, block, key, def, lo, hi) ser_rule_##type(io, &r->field);
+    CORE_RULE_NUMBERS(SER_RULE_)
+#undef SER_RULE_
 }
 
 static void ser_card(proto_io *io, core_card_def *c)

@@ -17,6 +17,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -678,6 +679,49 @@ static void test_key_regels_overleg_en_vertrouwen(void **state)
                  "schrijf een getal zonder komma, bv. 3");
 }
 
+/* Every rule number of core.h's CORE_RULE_NUMBERS is a key of its block,
+ * refused outside its range with the key's name, and explained to trainers
+ * in levels/README.md: a new row needs nothing else to be read and checked. */
+static void test_key_rule_numbers_from_the_list(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *block, *key;
+        bool whole;
+        double lo, hi;
+    } rows[] = {
+#define ROW_(type, field, blk, key, def, lo, hi) {#blk, key, sizeof(type) == sizeof(int), lo, hi},
+        CORE_RULE_NUMBERS(ROW_)
+#undef ROW_
+    };
+    FILE *f = fopen(SAMENSPEL_SOURCE_DIR "/levels/README.md", "rb");
+    assert_non_null(f);
+    static char readme[256 * 1024];
+    size_t n = fread(readme, 1, sizeof readme - 1, f);
+    fclose(f);
+    readme[n] = '\0';
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char block[16], snippet[128], value[32], message[160];
+        size_t b = 0;
+        for (; rows[i].block[b] && b + 1 < sizeof block; b++)
+            block[b] = (char)tolower((unsigned char)rows[i].block[b]);
+        block[b] = '\0';
+        if (rows[i].whole) {
+            snprintf(value, sizeof value, "%d", (int)rows[i].hi + 1);
+            snprintf(message, sizeof message, "‘%s’ moet tussen %d en %d liggen (nu %s)", rows[i].key, (int)rows[i].lo,
+                     (int)rows[i].hi, value);
+        } else {
+            snprintf(value, sizeof value, "%g", rows[i].hi + 1);
+            snprintf(message, sizeof message, "‘%s’ moet tussen %g en %g liggen (nu %s)", rows[i].key, rows[i].lo,
+                     rows[i].hi, value);
+        }
+        snprintf(snippet, sizeof snippet, "%s:\n  %s: %s\n", block, rows[i].key, value);
+        expect_error(block, snippet, 1, value, message, NULL);
+        if (!strstr(readme, rows[i].key))
+            fail_msg("levels/README.md does not explain ‘%s’", rows[i].key);
+    }
+}
+
 /* `samenspel check`'s advice (lvl_check_file): the pupil's voice, consent,
  * afspraken; a plain load stays quiet about them. */
 static lvl_diags *check_text(const char *text, int *warnings_on_load)
@@ -807,6 +851,7 @@ int main(void)
         cmocka_unit_test(test_key_spanning_afspraken),
         cmocka_unit_test(test_key_reflectie_past_bij),
         cmocka_unit_test(test_key_regels_overleg_en_vertrouwen),
+        cmocka_unit_test(test_key_rule_numbers_from_the_list),
         cmocka_unit_test(test_check_advice),
     };
     return failed + cmocka_run_group_tests(keys, NULL, NULL);
