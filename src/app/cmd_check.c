@@ -18,9 +18,10 @@
 
 static void usage(FILE *f)
 {
-    fputs(_("gebruik: samenspel check [--format=gcc] [--geen-speltest] [--spellen N] [--scherm] BESTAND...\n"
-            "  controleert casussen (en rollenbestanden) en speelt elke casus met bots;\n"
-            "  --scherm waarschuwt ook waar de schermen tekst van de casus afkappen bij 1280x720;\n"
+    fputs(_("gebruik: samenspel check [--format=gcc] [--geen-speltest] [--spellen N] [--geen-scherm] BESTAND...\n"
+            "  controleert casussen (en rollenbestanden), waarschuwt waar de schermen tekst van de casus\n"
+            "  afkappen bij 1280x720, en speelt elke casus met bots;\n"
+            "  --geen-scherm slaat de schermen over;\n"
             "  --format=gcc drukt elke melding af op één regel: bestand:regel:kolom: error|warning: tekst.\n"
             "  afsluitcode: 0 in orde, 1 fouten (of de casus is niet te winnen), 2 een bestand kon niet gelezen worden\n"),
           f);
@@ -43,13 +44,16 @@ static int file_operand(void *ctx, const char *a, char *err, size_t err_len)
 
 int cmd_check(int argc, char **argv)
 {
-    bool screens = false, no_playtest = false;
+    bool no_screens = false, no_playtest = false, screens_flag = false;
     int games = 200, format = 1;
     static const char *const formats[] = {"gcc", "mens", "human", NULL};
     const plat_opt opts[] = {
         {"--format", PLAT_OPT_CHOICE, &format, 0, 0, 0, formats, N_("--format %s: kies gcc of mens")},
-        {"--scherm", PLAT_OPT_FLAG, &screens, 0, 0, 0, NULL, NULL},
-        {"--screens", PLAT_OPT_FLAG, &screens, 0, 0, 0, NULL, NULL},
+        {"--geen-scherm", PLAT_OPT_FLAG, &no_screens, 0, 0, 0, NULL, NULL},
+        {"--no-screens", PLAT_OPT_FLAG, &no_screens, 0, 0, 0, NULL, NULL},
+        /* the screens are checked by default now; the old opt-in still reads */
+        {"--scherm", PLAT_OPT_FLAG, &screens_flag, 0, 0, 0, NULL, NULL},
+        {"--screens", PLAT_OPT_FLAG, &screens_flag, 0, 0, 0, NULL, NULL},
         {"--geen-speltest", PLAT_OPT_FLAG, &no_playtest, 0, 0, 0, NULL, NULL},
         {"--no-playtest", PLAT_OPT_FLAG, &no_playtest, 0, 0, 0, NULL, NULL},
         {"--spellen", PLAT_OPT_INT, &games, 0, 1, 100000, NULL, N_("--spellen %s: geef een getal van 1 tot 100000")},
@@ -71,7 +75,7 @@ int cmd_check(int argc, char **argv)
         free(files.list);
         return status;
     }
-    const bool gcc = format == 0, playtest = !no_playtest;
+    const bool gcc = format == 0, playtest = !no_playtest, screens = !no_screens;
     app_level *lv = app_level_new("check");
     if (!lv) {
         free(files.list);
