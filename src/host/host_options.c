@@ -50,6 +50,16 @@ void host_options_usage(void *stdio_file)
 /* --screen names in the order of the screen enum (after its DEFAULT) */
 static const char *const host_screens[] = {"lobby", "table", "debrief", NULL};
 
+/* The one casus a host plays. */
+static int level_operand(void *ctx, const char *arg, char *err, size_t err_len)
+{
+    host_options *o = ctx;
+    return plat_arg_operand(o->level_path, sizeof o->level_path, arg, N_("slechts één casus tegelijk: '%s'"),
+                            N_("%s: pad te lang"), err, err_len)
+               ? 0
+               : -1;
+}
+
 int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t err_len)
 {
     host_options_default(o);
@@ -59,6 +69,7 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
     static const core_bot_kind kinds[] = {CORE_BOT_TEAM, CORE_BOT_SOLO};
     const plat_common_args common = {&o->port, NULL, o->code, o->font, o->screenshot, HOST_PATH_LEN,
                                      &screen, host_screens, &o->width, &o->height};
+    plat_flag_id resume = {&o->resume, &o->resume_id};
     const plat_opt opts[] = {
         {"--headless", PLAT_OPT_FLAG, &o->headless, 0, 0, 0, NULL, NULL},
         {"--quiet", PLAT_OPT_FLAG, &o->quiet, 0, 0, 0, NULL, NULL},
@@ -76,28 +87,16 @@ int host_options_parse(int argc, char **argv, host_options *o, char *err, size_t
         {"--allow-origin", PLAT_OPT_TEXT, o->allow_origin, sizeof o->allow_origin, 0, 0, NULL, N_("%s: te lang")},
         {"--web-root", PLAT_OPT_TEXT, o->web_root, sizeof o->web_root, 0, 0, NULL, N_("%s: pad te lang")},
         {"--db", PLAT_OPT_TEXT, o->db, sizeof o->db, 0, 0, NULL, N_("%s: pad te lang")},
+        {"--resume", PLAT_OPT_FLAG_ID, &resume, 0, 1, INT32_MAX, NULL, N_("--resume=%s: geef een sessienummer")},
     };
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            host_options_usage(stdout);
-            return 1;
-        }
-        if (!strcmp(a, "--resume")) { /* its session number is optional */
-            long n;
-            o->resume = true;
-            if (i + 1 < argc && plat_arg_int(argv[i + 1], 1, INT32_MAX, &n)) {
-                o->resume_id = n;
-                i++;
-            }
-            continue;
-        }
-        int used = plat_opts_take(&common, opts, sizeof opts / sizeof opts[0], argc, argv, &i, err, err_len);
-        if (used < 0 || (used == 0 && !plat_arg_operand(o->level_path, sizeof o->level_path, a,
-                                                        N_("slechts één casus tegelijk: '%s'"),
-                                                        N_("%s: pad te lang"), err, err_len)))
-            return -1;
+    int read = plat_opts_parse(&common, opts, sizeof opts / sizeof opts[0], argc, argv, level_operand, o, err,
+                               err_len);
+    if (read == 1) {
+        host_options_usage(stdout);
+        return 1;
     }
+    if (read < 0)
+        return -1;
     o->screen = (host_screen)screen;
     if (bot_kind >= 0)
         o->bot_kind = kinds[bot_kind];

@@ -132,6 +132,8 @@ static bool opt_store(const plat_opt *o, const char *val, char *err, size_t err_
     case PLAT_OPT_FLAG:
         *(bool *)o->dst = true;
         return true;
+    case PLAT_OPT_FLAG_ID: /* take_flag_id */
+        break;
     case PLAT_OPT_TEXT:
         if ((long)strlen(val) < o->lo) {
             snprintf(err, err_len, _("optie %s verwacht een waarde"), o->name);
@@ -170,6 +172,24 @@ static bool opt_store(const plat_opt *o, const char *val, char *err, size_t err_
     return false;
 }
 
+/* A flag with an optional number: the next argument is its number only
+ * when it is one; after '=' it must be. */
+static int take_flag_id(const plat_opt *o, const char *val, bool after_eq, int *i, char *err, size_t err_len)
+{
+    long n;
+    const plat_flag_id *to = o->dst;
+    *to->given = true;
+    if (val && plat_arg_int(val, o->lo, o->hi, &n)) {
+        *to->id = n;
+        *i += after_eq ? 0 : 1;
+        return 1;
+    }
+    if (!after_eq)
+        return 1;
+    snprintf(err, err_len, _(o->error), val);
+    return -1;
+}
+
 int plat_opts_take(const plat_common_args *common, const plat_opt *opts, size_t n_opts, int argc, char **argv,
                    int *i, char *err, size_t err_len)
 {
@@ -198,6 +218,8 @@ int plat_opts_take(const plat_common_args *common, const plat_opt *opts, size_t 
         }
         if (opts[k].kind == PLAT_OPT_FLAG)
             return opt_store(&opts[k], NULL, err, err_len) ? 1 : -1;
+        if (opts[k].kind == PLAT_OPT_FLAG_ID)
+            return take_flag_id(&opts[k], val, eq != NULL, i, err, err_len);
         if (!val) {
             snprintf(err, err_len, _("optie %s verwacht een waarde"), a);
             return -1;

@@ -52,7 +52,16 @@ typedef enum {
     PLAT_OPT_INT,    /* a whole number in lo..hi, stored in *(int *)dst */
     PLAT_OPT_U64,    /* a decimal number, stored in *(uint64_t *)dst */
     PLAT_OPT_CHOICE, /* one of words (NULL-terminated); *(int *)dst = its index */
+    PLAT_OPT_FLAG_ID, /* dst is a plat_flag_id: given = true; a whole number in
+                       * lo..hi right after it (--resume 12) goes to id, anything
+                       * else is the next argument (--resume levels/noor.yaml) */
 } plat_opt_kind;
+
+/* Where a PLAT_OPT_FLAG_ID puts what it read. */
+typedef struct {
+    bool *given;
+    int64_t *id;
+} plat_flag_id;
 
 typedef struct {
     const char *name;

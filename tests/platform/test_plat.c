@@ -228,6 +228,50 @@ static void test_option_table_parse(void **state)
     }
 }
 
+/* A flag with an optional number (`--resume [ID]`): the next argument is its
+ * number only when it is one; after '=' it must be. */
+static void test_option_flag_with_optional_id(void **state)
+{
+    (void)state;
+    plat_i18n_init("nl");
+    static const struct {
+        const char *argv[4];
+        int result;
+        bool given;
+        int64_t id;
+        const char *seen, *err;
+    } cases[] = {
+        {{"cmd", "--resume", NULL}, 0, true, 0, "", ""},
+        {{"cmd", "--resume", "12", NULL}, 0, true, 12, "", ""},
+        {{"cmd", "--resume", "levels/noor.yaml", NULL}, 0, true, 0, "levels/noor.yaml", ""},
+        {{"cmd", "x.yaml", "--resume", NULL}, 0, true, 0, "x.yaml", ""},
+        {{"cmd", "--resume", "0", NULL}, 0, true, 0, "0", ""}, /* below 1: not a session number */
+        {{"cmd", "--resume=7", "y", NULL}, 0, true, 7, "y", ""},
+        {{"cmd", "--resume=x", NULL}, -1, true, 0, "", "--resume=x: a session number"},
+        {{"cmd", "y", NULL}, 0, false, 0, "y", ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bool given = false;
+        int64_t id = 0;
+        plat_flag_id to = {&given, &id};
+        const plat_opt opts[] = {
+            {"--resume", PLAT_OPT_FLAG_ID, &to, 0, 1, 99, NULL, "--resume=%s: a session number"},
+        };
+        char *argv[4];
+        int argc = 0;
+        for (; cases[k].argv[argc]; argc++)
+            argv[argc] = (char *)cases[k].argv[argc];
+        argv[argc] = NULL;
+        char seen[64] = "", err[128] = "";
+        assert_int_equal(plat_opts_parse(NULL, opts, 1, argc, argv, collect_operand, seen, err, sizeof err),
+                         cases[k].result);
+        assert_int_equal(given, cases[k].given);
+        assert_int_equal(id, cases[k].id);
+        assert_string_equal(seen, cases[k].seen);
+        assert_string_equal(err, cases[k].err);
+    }
+}
+
 TS_MAIN(make_scratch, NULL,
         cmocka_unit_test(test_data_dir_finds_levels),
         cmocka_unit_test(test_data_path_too_long_is_refused),
@@ -237,4 +281,5 @@ TS_MAIN(make_scratch, NULL,
         cmocka_unit_test(test_file_stat),
         cmocka_unit_test(test_clock_is_monotonic),
         cmocka_unit_test(test_language_switch),
-        cmocka_unit_test(test_option_table_parse))
+        cmocka_unit_test(test_option_table_parse),
+        cmocka_unit_test(test_option_flag_with_optional_id))
