@@ -23,6 +23,11 @@ const char *player_afspraak_words(const core_scenario *sc, int f, const core_afs
 void player_seat_names(const ui_player_model *m, uint32_t bits, char *out, size_t cap);
 SDL_Rect player_title_panel(ui_gfx *g, SDL_Rect r, const char *title);
 bool player_can_commit(const ui_player_model *m);
+bool player_role_consents(const core_scenario *sc, int role);
+
+/* player_role.c */
+void player_role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r);
+void player_dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r);
 
 /* player_hand.c */
 void player_hand(ui_gfx *g, const ui_player_model *m);
