@@ -229,22 +229,22 @@ bool player_can_commit(const ui_player_model *m)
 typedef struct {
     SDL_Rect c;        /* content rectangle of the panel */
     int body, small;   /* font sizes */
-    int row;           /* height of one row */
+    int row;           /* height of one need's row */
+    int frow;          /* height of one spanning's row */
+    bool compact;      /* a need on one line: its bar a thin line under it */
     bool overleg;      /* the Overleg phase: talk about a need */
     bool target;       /* a card is selected or dragged: rows are commit targets */
 } needs_layout;
 
-/* One need: title, state, progress bar and its trekker. */
-static void need_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int i, int y)
+/* A need's row: its background, and its click region as a commit target
+ * (Inzet) or the need to talk about (Overleg). */
+static void need_row_back(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int i,
+                          int y)
 {
-    const core_scenario *sc = m->sc;
-    const core_public_view *p = &m->view->pub;
     SDL_Rect c = L->c;
-    int body = L->body, small = L->small, row = L->row;
     bool overleg = L->overleg, target = L->target;
-    const core_need_def *d = &sc->needs[i];
-    SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
-    bool met = p->need_met[i];
+    SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), L->row - ui_px(g, 6)};
+    bool met = m->view->pub.need_met[i];
     if (target && !met) {
         ui_round(g, rr, ui_px(g, 10),
                  ui_hover(g, rr) ? (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF} : UI_PANEL_ALT);
@@ -257,26 +257,97 @@ static void need_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L,
             ui_round(g, rr, ui_px(g, 10), UI_PANEL_ALT);
         ui_hit_add(g, rr, UI_ID_NEED, i);
     }
+}
+
+/* A need on one line (a low panel): title; trekker chip and count or
+ * state at the right; the bar a thin line along the row's foot. */
+static void need_row_compact(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int i,
+                             int y)
+{
+    const core_public_view *p = &m->view->pub;
+    const core_need_def *d = &m->sc->needs[i];
+    SDL_Rect c = L->c;
+    int body = L->body, small = L->small;
+    need_row_back(g, m, L, i, y);
+    bool met = p->need_met[i];
+    char right[96];
+    if (met)
+        snprintf(right, sizeof right, "✓ %s", _("bereikt"));
+    else if (!p->need_lit[i])
+        snprintf(right, sizeof right, "%s", _("in het duister"));
+    else
+        snprintf(right, sizeof right, "%d / %d", p->need_progress[i], d->target);
+    int rw = 0, rh = 0;
+    ui_text_size(g, right, small, UI_BOLD, &rw, &rh);
+    int ty = y + ui_px(g, 3);
+    ui_text(g, right, c.x + c.w, ty, small, small, UI_BOLD, met ? UI_GOOD : UI_INK, UI_RIGHT, 0);
+    int x_end = c.x + c.w - rw - ui_px(g, 10);
+    int lead = p->need_lead[i];
+    if (lead >= 0 && lead < p->n_seats) {
+        int chip = small * 11 / 10;
+        x_end -= ui_role_chip_width(g, m->sc, m->sc->seat_roles[lead], chip);
+        ui_role_chip(g, m->sc, m->sc->seat_roles[lead], x_end, ty, chip);
+        x_end -= ui_px(g, 10);
+    }
+    ui_text(g, d->title, c.x, ty, body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, x_end - c.x);
+    int bh = ui_px(g, 5), by = y + L->row - ui_px(g, 6) - bh - ui_px(g, 3);
+    SDL_Rect bar = {c.x, by, c.w, bh};
+    ui_fill(g, bar, UI_LINE);
+    if (d->target > 0 && p->need_progress[i] > 0) {
+        int v = p->need_progress[i] > d->target ? d->target : p->need_progress[i];
+        bar.w = (int)((long)c.w * v / d->target);
+        ui_fill(g, bar, met ? UI_GOOD : UI_ACCENT);
+    }
+}
+
+/* One need: title, state, progress bar and its trekker. */
+static void need_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int i, int y)
+{
+    const core_public_view *p = &m->view->pub;
+    const core_need_def *d = &m->sc->needs[i];
+    SDL_Rect c = L->c;
+    int body = L->body, small = L->small;
+    bool overleg = L->overleg;
+    if (L->compact) {
+        need_row_compact(g, m, L, i, y);
+        return;
+    }
+    need_row_back(g, m, L, i, y);
+    bool met = p->need_met[i];
     char st[96] = "";
     if (met)
         snprintf(st, sizeof st, "✓ %s", _("bereikt"));
     else if (!p->need_lit[i])
         snprintf(st, sizeof st, "%s", _("in het duister"));
-    int sw = 0, sh = 0;
+    int sw = 0, sh = 0, tw = 0, th = 0;
     if (st[0])
         ui_text_size(g, st, small, UI_BOLD, &sw, &sh);
-    ui_text(g, d->title, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
-            c.w - sw - ui_px(g, 12));
-    if (st[0])
-        ui_text(g, st, c.x + c.w, y + ui_px(g, 6), small, small, UI_BOLD,
-                met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, 0);
+    ui_text_size(g, d->title, body, UI_BOLD, &tw, &th);
+    /* the state beside the title, or on the bar's line when the title
+     * needs the room */
+    bool st_below = st[0] && tw + sw + ui_px(g, 12) > c.w;
     int by = y + ui_px(g, 4) + body * 13 / 10;
+    ui_text(g, d->title, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
+            st[0] && !st_below ? c.w - sw - ui_px(g, 12) : c.w);
+    if (st[0])
+        ui_text(g, st, c.x + c.w, st_below ? by : y + ui_px(g, 6), small, small, UI_BOLD,
+                met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, 0);
     char prog[48];
     snprintf(prog, sizeof prog, "%d / %d", p->need_progress[i], d->target);
     int pw = 0, ph = 0;
     ui_text_size(g, prog, small, UI_BOLD, &pw, &ph);
+    int lead = p->need_lead[i];
+    char ls[128] = "";
+    if (lead >= 0 && lead < p->n_seats)
+        snprintf(ls, sizeof ls, _("trekker: %s"), player_seat_label(m, lead));
+    int lsw = 0, lsh = 0;
+    if (ls[0])
+        ui_text_size(g, ls, small, UI_REGULAR, &lsw, &lsh);
+    /* the bar gives way to the trekker's name, down to a fifth of the row */
+    int bw = c.w - pw - lsw - (st_below ? sw + ui_px(g, 12) : 0) - ui_px(g, 40);
+    bw = bw > c.w * 45 / 100 ? c.w * 45 / 100 : (bw < c.w / 5 ? c.w / 5 : bw);
     int bh = ui_px(g, 14);
-    SDL_Rect bar = {c.x, by + (ph - bh) / 2, c.w * 45 / 100, bh};
+    SDL_Rect bar = {c.x, by + (ph - bh) / 2, bw, bh};
     ui_round(g, bar, bh / 2, UI_PANEL);
     ui_round_outline(g, bar, bh / 2, 1, UI_LINE);
     if (d->target > 0 && p->need_progress[i] > 0) {
@@ -289,12 +360,12 @@ static void need_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L,
     }
     ui_text(g, prog, bar.x + bar.w + ui_px(g, 10), by, small, small, UI_BOLD, UI_INK, UI_LEFT,
             0);
-    int lead = p->need_lead[i];
     int lx = bar.x + bar.w + pw + ui_px(g, 26);
-    int lw = c.x + c.w - lx;
-    if (lead >= 0 && lead < p->n_seats) {
-        char ls[128];
-        snprintf(ls, sizeof ls, _("trekker: %s"), player_seat_label(m, lead));
+    int lw = c.x + c.w - lx - (st_below ? sw + ui_px(g, 12) : 0);
+    if (ls[0] && lsw > lw) {
+        /* too narrow for the words: the trekker's role chip, as on the seats */
+        ui_role_chip(g, m->sc, m->sc->seat_roles[lead], lx, by - ui_px(g, 2), small * 11 / 10);
+    } else if (ls[0]) {
         ui_text(g, ls, lx, by, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, lw);
     } else if (p->lead_proposal[i] == m->view->seat && overleg) {
         ui_button(g, (SDL_Rect){lx, by - ui_px(g, 4), lw, small * 15 / 10},
@@ -344,9 +415,10 @@ static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout
 {
     const core_scenario *sc = m->sc;
     SDL_Rect c = L->c;
-    int body = L->body, small = L->small, row = L->row;
+    int body = L->body, small = L->small, row = L->frow;
     bool target = L->target;
     const core_friction_def *fd = &sc->frictions[f->friction];
+    bool one_line = row < ui_px(g, 10) + body * 13 / 10 + small * 12 / 10;
     SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
     ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
     if (target) {
@@ -363,26 +435,48 @@ static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout
     }
     char t[CORE_TITLE_LEN + 40];
     snprintf(t, sizeof t, _("Spanning: %s"), fd->title);
-    ui_text(g, t, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
-    /* who can tackle it: the involved roles as chips, as on the projector */
-    int ly = y + ui_px(g, 4) + body * 13 / 10;
+    int tw = 0, th = 0;
+    ui_text_size(g, t, body, UI_BOLD, &tw, &th);
+    /* who can tackle it: the involved roles as chips, as on the projector;
+     * on one line (a low panel) before the title, else under it */
+    int ly = one_line ? y + (row - ui_px(g, 6) - body * 12 / 10) / 2
+                      : y + ui_px(g, 4) + body * 13 / 10;
     int chip = small * 11 / 10;
     int x = c.x;
     for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
         if (fd->roles & (1u << (unsigned)ro))
             x += ui_role_chip(g, sc, ro, x, ly - ui_px(g, 2), chip) + ui_px(g, 4);
-    char need[200];
+    int tx = one_line ? x + ui_px(g, 6) : c.x;
+    /* the row's colour says "spanning" when the word does not fit */
+    ui_text(g, tw > c.x + c.w - tx ? fd->title : t, tx, one_line ? ly : y + ui_px(g, 4), body,
+            body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.x + c.w - tx);
+    if (one_line)
+        return;
     const core_afspraak *af = &m->view->pub.afspraken[f->friction];
-    /* the afspraak's state first: it is what the table acts on */
-    snprintf(need, sizeof need, "%s%s",
-             af->made_round > 0 ? _("✓ afspraak · ")
-             : af->proposer >= 0 ? _("voorstel ligt open · ")
-                                 : "",
-             "");
-    snprintf(need + strlen(need), sizeof need - strlen(need), _("samen met %d rollen · ernst %d"),
-             fd->required_roles, f->severity);
-    ui_text(g, need, x + ui_px(g, 6), ly, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT,
-            UI_LEFT, c.x + c.w - x - ui_px(g, 6));
+    /* the afspraak's state first: it is what the table acts on; then as
+     * much of the rest as fits (the chips already say who) */
+    const char *state = af->made_round > 0 ? _("✓ afspraak · ")
+                        : af->proposer >= 0 ? _("voorstel ligt open · ")
+                                            : "";
+    char forms[3][200], rest[120];
+    snprintf(rest, sizeof rest, _("samen met %d rollen · ernst %d"), fd->required_roles,
+             f->severity);
+    snprintf(forms[0], sizeof forms[0], "%s%s", state, rest);
+    snprintf(rest, sizeof rest, _("ernst %d"), f->severity);
+    snprintf(forms[1], sizeof forms[1], "%s%s", state, rest);
+    /* the last resort: the state alone (without its " · "), or the ernst */
+    size_t sl = strlen(state);
+    snprintf(forms[2], sizeof forms[2], "%.*s", (int)(sl > 4 ? sl - 4 : 0), state);
+    if (!forms[2][0])
+        snprintf(forms[2], sizeof forms[2], "%s", rest);
+    int room = c.x + c.w - x - ui_px(g, 6), k = 0;
+    for (int w = 0; k < 2; k++) {
+        ui_text_size(g, forms[k], small, UI_REGULAR, &w, &th);
+        if (w <= room)
+            break;
+    }
+    ui_text(g, forms[k], x + ui_px(g, 6), ly, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT,
+            UI_LEFT, room);
 }
 
 static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
@@ -406,15 +500,27 @@ static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     int rows = n + nfr;
     /* Overleg: one action bar under the list, for the need in focus */
     int bar_h = overleg ? small * 15 / 10 + small * 14 / 10 + ui_px(g, 16) : 0;
-    int row = rows > 0 ? (c.h - bar_h) / rows : c.h;
-    int maxrow = body * 28 / 10;
-    if (row > maxrow)
-        row = maxrow;
-    L.row = row;
+    /* two lines a row; in a low panel the spanningen on one line each
+     * (title and chips), then the needs too (their bar a thin line) */
+    int avail = c.h - bar_h, one = body * 18 / 10;
+    int two = ui_px(g, 10) + body * 13 / 10 + small * 12 / 10; /* title; bar and count */
+    int maxrow = body * 28 / 10 > two ? body * 28 / 10 : two;
+    int row = rows > 0 ? avail / rows : avail, frow = row;
+    L.compact = false;
+    if (row < two && n * two + nfr * one <= avail) {
+        row = two;
+        frow = one;
+    } else if (row < two) {
+        L.compact = true;
+        row = one;
+        frow = nfr > 0 ? (avail - n * one) / nfr : one;
+    }
+    L.row = row > maxrow ? maxrow : row;
+    L.frow = frow > maxrow ? maxrow : (frow < one ? one : frow);
     int y = c.y;
     for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++) {
         need_row(g, m, &L, i, y);
-        y += row;
+        y += L.row;
     }
     int fn = m->focus_need;
     if (overleg && fn >= 0 && fn < n && fn < CORE_MAX_NEEDS)
@@ -424,49 +530,83 @@ static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
             continue;
         friction_row(g, m, &L, f, y);
-        y += row;
+        y += L.frow;
     }
 }
 
+/* A footer row of the team panel: the done text (wrapped, two lines at
+ * most) or the button, whose cost stands beside it when the label with
+ * its cost is too wide. Returns the row's height; draws only with draw. */
+static int footer_row(ui_gfx *g, const ui_player_model *m, SDL_Rect b, bool draw,
+                      const char *done, const char *label, int cost, int id)
+{
+    int small = player_fpx(g, P_SMALL), hb = small * 15 / 10;
+    if (done) {
+        int th = ui_text_box_height(g, done, b.w, small, UI_BOLD);
+        th = th > small * 26 / 10 ? small * 26 / 10 : (th < hb ? hb : th);
+        if (draw)
+            ui_text_box(g, done, (SDL_Rect){b.x, b.y, b.w, th}, small, small * 8 / 10, UI_BOLD,
+                        UI_GOOD, UI_LEFT);
+        return th;
+    }
+    char lbl[160], c[48] = "";
+    player_cost_label(lbl, sizeof lbl, m, label, cost);
+    int tw = 0, th = 0, cw = 0;
+    ui_text_size(g, lbl, small, UI_BOLD, &tw, &th);
+    bool split = tw + hb / 3 > b.w && strcmp(lbl, label);
+    if (split) {
+        /* the cost beside the button, or under it when the label needs the
+         * whole width */
+        snprintf(c, sizeof c, _("kost %d"), cost);
+        snprintf(lbl, sizeof lbl, "%s", label);
+        ui_text_size(g, c, small, UI_REGULAR, &cw, &th);
+        ui_text_size(g, lbl, small, UI_BOLD, &tw, &th);
+    }
+    bool under = split && tw + hb / 3 + cw + ui_px(g, 10) > b.w;
+    if (draw) {
+        int bw = split && !under ? b.w - cw - ui_px(g, 10) : b.w;
+        if (split)
+            ui_text(g, c, b.x + b.w, under ? b.y + hb : b.y + (hb - small * 12 / 10) / 2, small,
+                    small, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, cw);
+        ui_button(g, (SDL_Rect){b.x, b.y, bw, hb}, lbl, small, false,
+                  player_talk_phase(&m->view->pub), id, 0);
+    }
+    return under ? hb + small * 12 / 10 : hb;
+}
+
 /* Under the team: ask the pupil (RULES.md: the pupil's voice) and, for the
- * directie or zorgcoördinator, the structural overlegmoment. Returns the
- * height used at the bottom of c. */
-static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
+ * directie or zorgcoördinator, the structural overlegmoment, at the bottom
+ * of c. Returns the height they take; draws only with draw. */
+static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c, bool draw)
 {
     const core_public_view *p = &m->view->pub;
     const core_scenario *sc = m->sc;
     int role = m->view->role;
     bool pupil_row = p->pupil_voice && !(role >= 0 && role < sc->n_roles && sc->roles[role].pupil);
     bool meeting_row = role >= 0 && role < sc->n_roles && sc->roles[role].organizer;
-    int small = player_fpx(g, P_SMALL);
-    int hb = small * 15 / 10, gap = ui_px(g, 8);
-    int h = (pupil_row ? hb + gap : 0) + (meeting_row ? hb + gap : 0);
-    int y = c.y + c.h - h + gap;
-    char lbl[160];
-    if (pupil_row) {
-        SDL_Rect b = {c.x, y, c.w, hb};
-        if (p->pupil_asked) {
-            ui_text(g, _("✓ De leerling is deze ronde gehoord."), c.x, y + (hb - small * 12 / 10) / 2,
-                    small, small * 8 / 10, UI_BOLD, UI_GOOD, UI_LEFT, c.w);
-        } else {
-            player_cost_label(lbl, sizeof lbl, m, _("Vraag het aan de leerling"), sc->rules.pupil_cost);
-            ui_button(g, b, lbl, small, false, player_talk_phase(p), PLAYER_ID_ASK_PUPIL, 0);
-        }
-        y += hb + gap;
-    }
-    if (meeting_row) {
-        SDL_Rect b = {c.x, y, c.w, hb};
-        if (p->meeting_round > 0) {
-            snprintf(lbl, sizeof lbl, _("✓ Vast overlegmoment sinds ronde %d"), p->meeting_round);
-            ui_text(g, lbl, c.x, y + (hb - small * 12 / 10) / 2, small, small * 8 / 10, UI_BOLD,
-                    UI_GOOD, UI_LEFT, c.w);
-        } else {
-            player_cost_label(lbl, sizeof lbl, m, _("Overlegmoment inplannen"),
-                       sc->rules.overleg_moment_cost);
-            ui_button(g, b, lbl, small, false, player_talk_phase(p), PLAYER_ID_SET_MEETING, 0);
-        }
-    }
-    return h;
+    int gap = ui_px(g, 8);
+    char since[160];
+    snprintf(since, sizeof since, _("✓ Vast overlegmoment sinds ronde %d"), p->meeting_round);
+    const char *heard = p->pupil_asked ? _("✓ De leerling is deze ronde gehoord.") : NULL;
+    const char *met = p->meeting_round > 0 ? since : NULL;
+    const char *ask = _("Vraag het aan de leerling"), *plan = _("Overlegmoment inplannen");
+    int h1 = pupil_row ? footer_row(g, m, c, false, heard, ask, sc->rules.pupil_cost, 0) + gap
+                       : 0;
+    int h2 = meeting_row
+                 ? footer_row(g, m, c, false, met, plan, sc->rules.overleg_moment_cost, 0) + gap
+                 : 0;
+    if (draw && pupil_row)
+        footer_row(g, m, (SDL_Rect){c.x, c.y + c.h - h1 - h2 + gap, c.w, 0}, true, heard, ask,
+                   sc->rules.pupil_cost, PLAYER_ID_ASK_PUPIL);
+    if (draw && meeting_row)
+        footer_row(g, m, (SDL_Rect){c.x, c.y + c.h - h2 + gap, c.w, 0}, true, met, plan,
+                   sc->rules.overleg_moment_cost, PLAYER_ID_SET_MEETING);
+    return h1 + h2;
+}
+
+static int team_footer_height(ui_gfx *g, const ui_player_model *m, int w)
+{
+    return team_footer(g, m, (SDL_Rect){0, 0, w, 0}, false);
 }
 
 /* A seat's status as a person would say it, and its colour. */
@@ -496,7 +636,7 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     SDL_Rect c = player_title_panel(g, r, _("Het team"));
     int small = player_fpx(g, P_SMALL);
     int n = p->n_seats < CORE_MAX_SEATS ? p->n_seats : CORE_MAX_SEATS;
-    int foot = team_footer(g, m, c);
+    int foot = team_footer(g, m, c, true);
     c.h -= foot;
     int cols = n > 0 && c.h / n < small * 115 / 100 ? 2 : 1;
     int per_col = (n + cols - 1) / cols;
@@ -504,6 +644,14 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     if (row > small * 2)
         row = small * 2;
     int col_w = (c.w - (cols - 1) * ui_px(g, 16)) / cols;
+    /* one column: the statuses as wide as the widest, the names the rest */
+    int status_w = 0;
+    for (int s = 0; s < n && cols == 1; s++) {
+        SDL_Color col;
+        int tw = 0, th = 0;
+        ui_text_size(g, seat_status(m, s, &col), small, UI_BOLD, &tw, &th);
+        status_w = tw > status_w ? tw : status_w;
+    }
     for (int s = 0; s < n; s++) {
         int x = c.x + (s / per_col) * (col_w + ui_px(g, 16));
         int y = c.y + (s % per_col) * row;
@@ -516,7 +664,7 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         SDL_Color col;
         const char *st = seat_status(m, s, &col);
         int ty = y + (chip - small * 12 / 10) / 2;
-        int sx = cols == 1 ? x + col_w * 62 / 100 : x + col_w - chip / 4;
+        int sx = cols == 1 ? x + col_w - status_w : x + col_w - chip / 4;
         int name_end = cols == 1 ? sx - ui_px(g, 10) : sx - chip / 4 - ui_px(g, 8);
         ui_text(g, who, x + chip_w + ui_px(g, 10), ty, small, small * 8 / 10, UI_REGULAR, UI_INK,
                 UI_LEFT, name_end - x - chip_w - ui_px(g, 10));
@@ -587,7 +735,12 @@ static bool request_text(ui_gfx *g, const char *s, SDL_Rect c, int *y, int below
 {
     int small = player_fpx(g, P_SMALL);
     int th = ui_text_box_height(g, s, c.w, small, st);
-    if (*y + th + below > c.y + c.h)
+    int room = c.y + c.h - *y - below;
+    /* a low panel keeps the buttons: the words end in "…" after two
+     * lines (whole on hover) rather than the request staying away */
+    if (th > room && room >= small * 24 / 10)
+        th = room;
+    if (th > room)
         return false;
     ui_text_box(g, s, (SDL_Rect){c.x, *y, c.w, th}, small, ui_body_min(g), st, ink, UI_LEFT);
     *y += th + small * 3 / 10;
@@ -853,19 +1006,137 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     /* in Reflectie the verbeteracties come first: asks are over by then */
     if (p->phase == CORE_PHASE_REFLECTIE)
         y += verbeteracties_block(g, m, c, y, &lines);
-    y = pupil_words(g, m, c, y, &lines);
     y = promise_rows(g, m, c, y, &lines);
     /* in the talking phases an ask waiting for an answer comes first, then
-     * the earlier rounds' verbeteracties to check */
+     * the earlier rounds' verbeteracties to check, then what the pupil
+     * said (to read, nothing to answer) */
     if (player_talk_phase(p))
         y += verbeteracties_block(g, m, c, y, &lines);
-    if (lines == 0 && p->phase != CORE_PHASE_OVERLEG) {
+    bool heard = false;
+    for (int f = 0; f < m->sc->n_facts && f < CORE_MAX_FACTS; f++)
+        heard |= m->sc->facts[f].pupil_voice && p->fact_shared[f] && m->sc->facts[f].text[0];
+    if (lines == 0 && !heard && p->phase != CORE_PHASE_OVERLEG) {
         ui_text(g, _("Geen open vragen."), c.x, y, small, small, UI_REGULAR, UI_INK_SOFT, UI_LEFT,
                 c.w);
         y += small * 13 / 10;
     }
     y += ui_px(g, 8);
-    goal_rows(g, m, c, y);
+    /* the goals (with their buttons) before what the pupil said, which
+     * takes the room left */
+    y = goal_rows(g, m, c, y);
+    pupil_words(g, m, c, y, &lines);
+}
+
+/* Height of a panel (player_title_panel) whose content is content_h high. */
+int player_panel_height(ui_gfx *g, int content_h)
+{
+    int pad = ui_px(g, 20);
+    return pad * 3 / 4 + player_fpx(g, P_BODY) * 13 / 10 + ui_px(g, 6) + content_h + pad / 2;
+}
+
+/* The team panel's height for its seats in `cols` columns (a row a seat
+ * each) and its footer. */
+static int team_needed_height(ui_gfx *g, const ui_player_model *m, int w, int cols)
+{
+    int small = player_fpx(g, P_SMALL);
+    int n = m->view->pub.n_seats < CORE_MAX_SEATS ? m->view->pub.n_seats : CORE_MAX_SEATS;
+    int rows = (n + cols - 1) / cols;
+    return player_panel_height(g, rows * small * 13 / 10 + team_footer_height(g, m, w));
+}
+
+/* Something in the goals panel waits for this seat: a consent asked of
+ * it, an open goal vote, an ask or offer to answer. The team then leaves
+ * it half the column. */
+static bool requests_waiting(const ui_player_model *m)
+{
+    const core_public_view *p = &m->view->pub;
+    if (p->goal_proposal >= 0 || p->phase == CORE_PHASE_OVERLEG)
+        return true;
+    for (int f = 0; f < m->sc->n_facts && f < CORE_MAX_FACTS; f++)
+        if (p->fact_consent[f] == 1 && !p->fact_shared[f] &&
+            player_role_consents(m->sc, m->view->role))
+            return true;
+    for (int i = 0; i < p->n_promises && i < CORE_MAX_PROMISES; i++)
+        if (p->promises[i].to == m->view->seat && p->promises[i].status == CORE_PROMISE_PENDING)
+            return true;
+    return false;
+}
+
+/* h clamped to [lo, hi] shares (percent) of all. */
+static int share_clamp(int h, int all, int lo, int hi)
+{
+    if (h < all * lo / 100)
+        return all * lo / 100;
+    return h > all * hi / 100 ? all * hi / 100 : h;
+}
+
+/* The instruction (wrapped to two lines when it must), then three
+ * columns down to the hand: the role card and the team as high as their
+ * texts need within bounds, the dossier and the goals below them take the
+ * rest. Widths are shares of the canvas, so 4:3 and 16:10 use the whole
+ * screen; the hand's two rows (player_hand) give every card its words. */
+static void draw_panels(ui_gfx *g, const ui_player_model *m)
+{
+    int body = player_fpx(g, P_BODY);
+    SDL_Rect full = ui_r(g, 24, 96, 1872, 48);
+    int pills_w = status_pills(g, m, full);
+    const char *ins = instruction(m);
+    int ih = ui_text_box_height(g, ins, full.w - pills_w, body, UI_BOLD);
+    if (ih > body * 26 / 10)
+        ih = body * 26 / 10;
+    ui_text_box(g, ins, (SDL_Rect){full.x, full.y + ui_px(g, 4), full.w - pills_w, ih}, body,
+                body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT);
+    int gap = ui_px(g, 18);
+    int top = full.y + ui_px(g, 4) + ih + ui_px(g, 8);
+    /* wide screens: the ready button beside the hand, if the cards stay
+     * wide (15 em); else under the right column */
+    int ready_w = player_ready_width(g, m) + ui_px(g, 20);
+    bool beside = (full.w - ready_w) / 3 >= 15 * body;
+    int hand_w = beside ? full.w - ready_w : full.w;
+    int hand_h = player_hand_height(g, m, hand_w);
+    if (beside && hand_h < body * 4)
+        hand_h = body * 4;
+    SDL_Rect strip = {full.x, g->h - ui_px(g, 16) - hand_h, hand_w, hand_h};
+    int h = strip.y - ui_px(g, 22) - top;
+    int cw = full.w - 2 * gap;
+    int lw = cw * 31 / 100, mw = cw * 37 / 100, rw = cw - lw - mw;
+    int lx = full.x, mx = lx + lw + gap, rx = mx + mw + gap;
+    /* the role card whole, the T over its limits if the dossier keeps
+     * room for its tallest fact, else the limits beside the T; a screen
+     * too low for both shows one of them, with tabs */
+    int dossier_min = player_dossier_min_height(g, m, lw);
+    int role_h = player_role_card_height(g, m, lw, false);
+    if (role_h > h - gap - dossier_min)
+        role_h = player_role_card_height(g, m, lw, true);
+    if (role_h > h - gap - dossier_min) {
+        if (player_left_tab(m) == 1)
+            player_role_card(g, m, (SDL_Rect){lx, top, lw, h}, true);
+        else
+            player_dossier(g, m, (SDL_Rect){lx, top, lw, h}, true);
+    } else {
+        player_role_card(g, m, (SDL_Rect){lx, top, lw, role_h}, false);
+        player_dossier(g, m, (SDL_Rect){lx, top + role_h + gap, lw, h - role_h - gap}, false);
+    }
+    if (m->view->pub.phase == CORE_PHASE_REFLECTIE)
+        player_reflection(g, m, (SDL_Rect){mx, top, mw, h});
+    else
+        needs(g, m, (SDL_Rect){mx, top, mw, h});
+    int ready_h = beside ? 0 : body * 2;
+    if (beside)
+        player_ready_row(g, m, (SDL_Rect){full.x + full.w - ready_w + ui_px(g, 20), strip.y,
+                                          ready_w - ui_px(g, 20), hand_h});
+    else /* under the right column, where the eye ends */
+        player_ready_row(g, m, (SDL_Rect){rx, top + h - ready_h, rw, ready_h});
+    int rh = h - ready_h - (beside ? 0 : ui_px(g, 12));
+    /* the team a row a seat if that leaves the goals room, else in two
+     * columns, never lower than that */
+    int team_h = share_clamp(team_needed_height(g, m, rw, 1), rh - gap, 30,
+                             requests_waiting(m) ? 50 : 66);
+    int team_min = team_needed_height(g, m, rw, 2);
+    team_h = team_h < team_min ? team_min : team_h;
+    team(g, m, (SDL_Rect){rx, top, rw, team_h});
+    requests(g, m, (SDL_Rect){rx, top + team_h + gap, rw, rh - team_h - gap});
+    player_hand(g, m, strip);
 }
 
 void ui_draw_player(ui_gfx *g, const ui_player_model *m)
@@ -875,19 +1146,7 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
         return;
     topbar(g, m);
     int body = player_fpx(g, P_BODY);
-    SDL_Rect ins = ui_r(g, 24, 96, 1872, 48);
-    int pills_w = status_pills(g, m, ins);
-    ui_text(g, instruction(m), ins.x, ins.y + ui_px(g, 4), body, body * 8 / 10,
-            UI_BOLD, UI_INK, UI_LEFT, ins.w - pills_w);
-    player_role_card(g, m, ui_r(g, 24, 150, 560, 330));
-    player_dossier(g, m, ui_r(g, 24, 494, 560, 330));
-    if (m->view->pub.phase == CORE_PHASE_REFLECTIE)
-        player_reflection(g, m, ui_r(g, 604, 150, 740, 674));
-    else
-        needs(g, m, ui_r(g, 604, 150, 740, 674));
-    team(g, m, ui_r(g, 1364, 150, 532, 330));
-    requests(g, m, ui_r(g, 1364, 494, 532, 330));
-    player_hand(g, m);
+    draw_panels(g, m);
     if (m->paused) {
         /* actions wait while the trainer talks: say so before anyone clicks */
         SDL_Rect all = {0, 0, g->w, g->h};

@@ -9,52 +9,169 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The T-shape: specialism down, generic skills across, limits below. */
-void player_role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
+/* The dossier's title: what a parent or the pupil knows is not a file. */
+static const char *dossier_title(const ui_player_model *m)
+{
+    const core_scenario *sc = m->sc;
+    int role = m->view->role;
+    bool own = role >= 0 && role < sc->n_roles &&
+               (!strcmp(sc->roles[role].id, "ouder") || !strcmp(sc->roles[role].id, "leerling"));
+    return own ? _("Wat jij weet") : _("Jouw dossier");
+}
+
+/* Which of the two a low screen shows: the player's choice, else the
+ * dossier while the table talks and a fact is still to share, the role
+ * card otherwise (its domains pick a card in Inzet). */
+int player_left_tab(const ui_player_model *m)
+{
+    if (m->left_tab == 1 || m->left_tab == 2)
+        return m->left_tab;
+    const core_public_view *p = &m->view->pub;
+    if (p->phase == CORE_PHASE_OVERLEG)
+        return 2;
+    if (p->phase != CORE_PHASE_IDENTITEIT)
+        return 1;
+    for (int i = 0; i < m->view->dossier_n && i < CORE_MAX_FACTS; i++) {
+        int f = m->view->dossier[i];
+        if (f >= 0 && f < m->sc->n_facts && !p->fact_shared[f])
+            return 2; /* something to share: the table asks for it now */
+    }
+    return 1;
+}
+
+/* A panel with the role card and the dossier as two tabs in its title row
+ * (tab 1 or 2 shown); returns the content rectangle as player_title_panel. */
+static SDL_Rect left_tabs_panel(ui_gfx *g, const ui_player_model *m, SDL_Rect r, int shown)
+{
+    SDL_Rect c = player_title_panel(g, r, "");
+    int pad = ui_px(g, 20), px = player_fpx(g, P_BODY);
+    const char *label[2] = {_("Jouw rol"), dossier_title(m)};
+    int x = r.x + pad;
+    for (int t = 0; t < 2; t++) {
+        int tw = 0, th = 0;
+        ui_text_size(g, label[t], px, UI_BOLD, &tw, &th);
+        SDL_Rect tab = {x - ui_px(g, 8), r.y + pad / 4, tw + ui_px(g, 16), c.y - r.y - pad / 4};
+        bool on = shown == t + 1;
+        if (!on) {
+            ui_round(g, tab, ui_px(g, 8), ui_hover(g, tab) ? UI_PANEL_ALT : UI_PANEL);
+            ui_round_outline(g, tab, ui_px(g, 8), ui_px(g, 2), UI_LINE);
+            ui_hit_add(g, tab, PLAYER_ID_LEFT_TAB, t + 1);
+        } else {
+            ui_fill(g, (SDL_Rect){tab.x, tab.y + tab.h - ui_px(g, 4), tab.w, ui_px(g, 4)},
+                    UI_ACCENT);
+        }
+        ui_text(g, label[t], x, r.y + pad * 3 / 4, px, px * 8 / 10, UI_BOLD,
+                on ? UI_ACCENT : UI_INK_SOFT, UI_LEFT, r.x + r.w - pad - x);
+        x += tw + ui_px(g, 28);
+    }
+    return c;
+}
+
+/* The parts of the role card at content width w: the T's bar across
+ * ("generiek: skills", wrapped) and the bar down ("specialist" over the
+ * domains, as wide as the widest needs), and the limits below. */
+typedef struct {
+    char skills[600];
+    char limits[CORE_TEXT_LEN + 32];
+    int small, row;
+    int hbar_h;       /* the bar across */
+    int vbar_w, vbar_h; /* the bar down */
+    int limits_h;
+} role_parts;
+
+static bool role_parts_get(ui_gfx *g, const ui_player_model *m, int w, role_parts *p)
 {
     const core_scenario *sc = m->sc;
     int role = m->view->role;
     if (role < 0 || role >= sc->n_roles)
-        return;
+        return false;
     const core_role_def *d = &sc->roles[role];
-    char title[160];
-    snprintf(title, sizeof title, _("Jouw rol: %s"), d->name);
-    SDL_Rect c = player_title_panel(g, r, title);
-    int body = player_fpx(g, P_BODY), small = player_fpx(g, P_SMALL);
-    SDL_Color rc = ui_role_colour(d->colour);
-    /* horizontal bar: generic skills */
-    int y = c.y;
-    SDL_Rect hbar = {c.x, y, c.w, small * 13 / 10};
-    ui_round(g, hbar, ui_px(g, 8), rc);
-    char skills[512] = "";
+    p->small = player_fpx(g, P_SMALL);
+    p->row = p->small * 12 / 10;
+    /* the labels inside the bars: beside them they would end in "…" in a
+     * narrow column */
+    char list[512] = "";
     for (int i = 0; i < d->n_skills && i < CORE_MAX_SKILLS; i++) {
         if (i)
-            strncat(skills, " · ", sizeof skills - strlen(skills) - 1);
-        strncat(skills, d->skills[i], sizeof skills - strlen(skills) - 1);
+            strncat(list, " · ", sizeof list - strlen(list) - 1);
+        strncat(list, d->skills[i], sizeof list - strlen(list) - 1);
     }
-    ui_text(g, skills, hbar.x + hbar.w / 2, hbar.y + (hbar.h - small * 12 / 10) / 2, small,
-            small * 8 / 10, UI_BOLD, ui_ink_on(rc), UI_CENTER, hbar.w - ui_px(g, 16));
+    snprintf(p->skills, sizeof p->skills, _("generiek: %s"), list);
+    int pad = ui_px(g, 16);
+    int th = ui_text_box_height(g, p->skills, w - pad, p->small, UI_BOLD);
+    p->hbar_h = th + ui_px(g, 6);
+    int widest = 0, tw = 0, tho = 0;
+    ui_text_size(g, _("specialist"), p->small, UI_REGULAR, &widest, &tho);
+    for (int i = 0; i < d->n_domains && i < CORE_MAX_DOMAINS; i++) {
+        ui_text_size(g, d->domains[i], p->small, UI_BOLD, &tw, &tho);
+        widest = tw > widest ? tw : widest;
+    }
+    p->vbar_w = widest + ui_px(g, 28);
+    if (p->vbar_w < w * 45 / 100)
+        p->vbar_w = w * 45 / 100;
+    if (p->vbar_w > w)
+        p->vbar_w = w;
+    p->vbar_h = p->row * (1 + d->n_domains) + ui_px(g, 6);
+    snprintf(p->limits, sizeof p->limits, _("Grenzen: %s"), d->limits_text);
+    p->limits_h = ui_text_box_height(g, p->limits, w, p->small, UI_REGULAR);
+    return true;
+}
+
+/* Content height of the card: the T with the limits below it, or, side
+ * by side, the bar down at the left and the limits beside it. */
+static int role_content_height(ui_gfx *g, const role_parts *p, int w, bool side)
+{
+    if (!side)
+        return p->hbar_h + ui_px(g, 4) + p->vbar_h + ui_px(g, 6) + p->limits_h;
+    int lw = w - p->vbar_w - ui_px(g, 12);
+    if (lw < w * 45 / 100)
+        return 1 << 20; /* too narrow beside the T: the limits would wrap a word a line */
+    int lh = ui_text_box_height(g, p->limits, lw, p->small, UI_REGULAR);
+    return p->hbar_h + ui_px(g, 4) + (lh > p->vbar_h ? lh : p->vbar_h);
+}
+
+int player_role_card_height(ui_gfx *g, const ui_player_model *m, int w, bool side)
+{
+    role_parts p;
+    int cw = w - 2 * ui_px(g, 20);
+    if (!role_parts_get(g, m, cw, &p))
+        return 0;
+    return player_panel_height(g, role_content_height(g, &p, cw, side));
+}
+
+/* The T-shape: specialism down, generic skills across, limits below. */
+void player_role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r, bool tabbed)
+{
+    const core_role_def *d = &m->sc->roles[m->view->role >= 0 ? m->view->role : 0];
+    char title[160];
+    snprintf(title, sizeof title, _("Jouw rol: %s"), d->name);
+    SDL_Rect c = tabbed ? left_tabs_panel(g, m, r, 1) : player_title_panel(g, r, title);
+    role_parts p;
+    if (!role_parts_get(g, m, c.w, &p))
+        return;
+    int small = p.small;
+    SDL_Color rc = ui_role_colour(d->colour), ink = ui_ink_on(rc);
+    int y = c.y;
+    SDL_Rect hbar = {c.x, y, c.w, p.hbar_h};
+    ui_round(g, hbar, ui_px(g, 8), rc);
+    ui_text_box(g, p.skills, (SDL_Rect){c.x + ui_px(g, 8), y + ui_px(g, 3), c.w - ui_px(g, 16),
+                                        p.hbar_h - ui_px(g, 6)},
+                small, small * 8 / 10, UI_BOLD, ink, UI_CENTER);
     y += hbar.h + ui_px(g, 4);
-    /* vertical bar: specialist domains */
-    int vw = c.w * 45 / 100;
-    int vx = c.x + (c.w - vw) / 2;
-    int n = d->n_domains > 0 ? d->n_domains : 1;
-    int row = small * 12 / 10;
-    SDL_Rect vbar = {vx, y, vw, row * n + ui_px(g, 6)};
-    ui_round(g, vbar, ui_px(g, 8), rc);
+    /* too low for the T with the limits under it: the limits beside it */
+    bool side = role_content_height(g, &p, c.w, false) > c.h;
+    int vx = side ? c.x : c.x + (c.w - p.vbar_w) / 2;
+    ui_round(g, (SDL_Rect){vx, y, p.vbar_w, p.vbar_h}, ui_px(g, 8), rc);
+    ui_text(g, _("specialist"), vx + p.vbar_w / 2, y + ui_px(g, 3), small, small * 8 / 10,
+            UI_REGULAR, ink, UI_CENTER, p.vbar_w - ui_px(g, 12));
     for (int i = 0; i < d->n_domains && i < CORE_MAX_DOMAINS; i++)
-        ui_text(g, d->domains[i], vx + vw / 2, y + ui_px(g, 4) + i * row, small, small * 8 / 10,
-                UI_BOLD, ui_ink_on(rc), UI_CENTER, vw - ui_px(g, 12));
-    ui_text(g, _("generiek"), c.x, y + ui_px(g, 4), small, small * 8 / 10, UI_REGULAR,
-            UI_INK_SOFT, UI_LEFT, (c.w - vw) / 2 - ui_px(g, 8));
-    ui_text(g, _("specialist"), c.x + c.w, y + ui_px(g, 4), small, small * 8 / 10, UI_REGULAR,
-            UI_INK_SOFT, UI_RIGHT, (c.w - vw) / 2 - ui_px(g, 8));
-    y += vbar.h + ui_px(g, 6);
-    char lim[CORE_TEXT_LEN + 32];
-    snprintf(lim, sizeof lim, _("Grenzen: %s"), d->limits_text);
-    SDL_Rect lb = {c.x, y, c.w, c.y + c.h - y};
-    ui_text_box(g, lim, lb, small, small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT);
-    (void)body;
+        ui_text(g, d->domains[i], vx + p.vbar_w / 2, y + ui_px(g, 3) + (i + 1) * p.row, small,
+                small * 8 / 10, UI_BOLD, ink, UI_CENTER, p.vbar_w - ui_px(g, 12));
+    SDL_Rect lb = {c.x, y + p.vbar_h + ui_px(g, 6), c.w, c.y + c.h - y - p.vbar_h - ui_px(g, 6)};
+    if (side)
+        lb = (SDL_Rect){vx + p.vbar_w + ui_px(g, 12), y, c.w - p.vbar_w - ui_px(g, 12),
+                        c.y + c.h - y};
+    ui_text_box(g, p.limits, lb, small, small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT);
 }
 
 /* A sensitive fact of a holder who may not consent itself, not shared and
@@ -134,7 +251,9 @@ static void fact_controls(ui_gfx *g, const ui_player_model *m, int f, SDL_Rect b
                   p->fact_consent[f] == 3 ? _("Geweigerd: opnieuw vragen")
                                           : _("Vraag toestemming"),
                   small, true, can_share, PLAYER_ID_ASK_CONSENT, f);
-    SDL_Rect nb = {b.x, b.y + bh + small / 8, b.w * 42 / 100, bh};
+    int lw = 0, lh = 0;
+    ui_text_size(g, _("Toch delen"), small, UI_BOLD, &lw, &lh);
+    SDL_Rect nb = {b.x, b.y + bh + small / 8, lw + bh / 3 + ui_px(g, 16), bh};
     ui_button(g, nb, _("Toch delen"), small, false, can_share, PLAYER_ID_SHARE_NO_CONSENT, f);
     int wx = nb.x + nb.w + ui_px(g, 10);
     ui_text_box(g, _("kost welbevinden en vertrouwen"),
@@ -158,17 +277,27 @@ static int facts_fitting(ui_gfx *g, const ui_player_model *m, int first, int ava
     return k;
 }
 
+/* The dossier's height for its tallest fact (and the pager when there
+ * are more): every fact can be read whole on its page. */
+int player_dossier_min_height(ui_gfx *g, const ui_player_model *m, int w)
+{
+    int small = player_fpx(g, P_SMALL);
+    int text_w = w - 2 * ui_px(g, 20) - ui_px(g, FACT_BUTTON_W) - ui_px(g, 12);
+    int n = m->view->dossier_n < CORE_MAX_FACTS ? m->view->dossier_n : CORE_MAX_FACTS;
+    int tallest = small * 13 / 10;
+    for (int i = 0; i < n; i++) {
+        int h = fact_height(g, m, i, text_w, small);
+        tallest = h > tallest ? h : tallest;
+    }
+    return player_panel_height(g, tallest + (n > 1 ? small * 15 / 10 + ui_px(g, 6) : 0));
+}
+
 /* The dossier pages when its facts do not all fit: every fact can be read
  * and shared, whatever the window size. */
-void player_dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
+void player_dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r, bool tabbed)
 {
     const core_scenario *sc = m->sc;
-    const char *title = m->view->role >= 0 && m->view->role < sc->n_roles &&
-                                (!strcmp(sc->roles[m->view->role].id, "ouder") ||
-                                 !strcmp(sc->roles[m->view->role].id, "leerling"))
-                            ? _("Wat jij weet")
-                            : _("Jouw dossier");
-    SDL_Rect c = player_title_panel(g, r, title);
+    SDL_Rect c = tabbed ? left_tabs_panel(g, m, r, 2) : player_title_panel(g, r, dossier_title(m));
     int small = player_fpx(g, P_SMALL);
     int bw = ui_px(g, FACT_BUTTON_W);
     int text_w = c.w - bw - ui_px(g, 12);
