@@ -64,13 +64,6 @@ void player_cost_label(char *out, size_t n, const ui_player_model *m, const char
         snprintf(out, n, "%s", label);
 }
 
-/* An ask or offer costs one more while trust is low. */
-static int ask_cost(const ui_player_model *m)
-{
-    const core_rules *r = &m->sc->rules;
-    return r->ask_cost + (m->view->pub.trust <= r->trust_low ? 1 : 0);
-}
-
 /* The seat's role may give consent: the ouder, or the pupil from 12. */
 bool player_role_consents(const core_scenario *sc, int role)
 {
@@ -223,315 +216,6 @@ static int status_pills(ui_gfx *g, const ui_player_model *m, SDL_Rect ins)
 bool player_can_commit(const ui_player_model *m)
 {
     return m->view->pub.phase == CORE_PHASE_INZET && !m->view->ready;
-}
-
-/* The sizes one frame of the needs panel shares between its rows. */
-typedef struct {
-    SDL_Rect c;        /* content rectangle of the panel */
-    int body, small;   /* font sizes */
-    int row;           /* height of one need's row */
-    int frow;          /* height of one spanning's row */
-    bool compact;      /* a need on one line: its bar a thin line under it */
-    bool overleg;      /* the Overleg phase: talk about a need */
-    bool target;       /* a card is selected or dragged: rows are commit targets */
-} needs_layout;
-
-/* A need's row: its background, and its click region as a commit target
- * (Inzet) or the need to talk about (Overleg). */
-static void need_row_back(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int i,
-                          int y)
-{
-    SDL_Rect c = L->c;
-    bool overleg = L->overleg, target = L->target;
-    SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), L->row - ui_px(g, 6)};
-    bool met = m->view->pub.need_met[i];
-    if (target && !met) {
-        ui_round(g, rr, ui_px(g, 10),
-                 ui_hover(g, rr) ? (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF} : UI_PANEL_ALT);
-        ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_ACCENT);
-        ui_hit_add(g, rr, UI_ID_NEED, i);
-    } else if (overleg) {
-        if (m->focus_need == i)
-            ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF});
-        else if (ui_hover(g, rr))
-            ui_round(g, rr, ui_px(g, 10), UI_PANEL_ALT);
-        ui_hit_add(g, rr, UI_ID_NEED, i);
-    }
-}
-
-/* A need on one line (a low panel): title; trekker chip and count or
- * state at the right; the bar a thin line along the row's foot. */
-static void need_row_compact(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int i,
-                             int y)
-{
-    const core_public_view *p = &m->view->pub;
-    const core_need_def *d = &m->sc->needs[i];
-    SDL_Rect c = L->c;
-    int body = L->body, small = L->small;
-    need_row_back(g, m, L, i, y);
-    bool met = p->need_met[i];
-    char right[96];
-    if (met)
-        snprintf(right, sizeof right, "✓ %s", _("bereikt"));
-    else if (!p->need_lit[i])
-        snprintf(right, sizeof right, "%s", _("in het duister"));
-    else
-        snprintf(right, sizeof right, "%d / %d", p->need_progress[i], d->target);
-    int rw = 0, rh = 0;
-    ui_text_size(g, right, small, UI_BOLD, &rw, &rh);
-    int ty = y + ui_px(g, 3);
-    ui_text(g, right, c.x + c.w, ty, small, small, UI_BOLD, met ? UI_GOOD : UI_INK, UI_RIGHT, 0);
-    int x_end = c.x + c.w - rw - ui_px(g, 10);
-    int lead = p->need_lead[i];
-    if (lead >= 0 && lead < p->n_seats) {
-        int chip = small * 11 / 10;
-        x_end -= ui_role_chip_width(g, m->sc, m->sc->seat_roles[lead], chip);
-        ui_role_chip(g, m->sc, m->sc->seat_roles[lead], x_end, ty, chip);
-        x_end -= ui_px(g, 10);
-    }
-    ui_text(g, d->title, c.x, ty, body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, x_end - c.x);
-    int bh = ui_px(g, 5), by = y + L->row - ui_px(g, 6) - bh - ui_px(g, 3);
-    SDL_Rect bar = {c.x, by, c.w, bh};
-    ui_fill(g, bar, UI_LINE);
-    if (d->target > 0 && p->need_progress[i] > 0) {
-        int v = p->need_progress[i] > d->target ? d->target : p->need_progress[i];
-        bar.w = (int)((long)c.w * v / d->target);
-        ui_fill(g, bar, met ? UI_GOOD : UI_ACCENT);
-    }
-}
-
-/* One need: title, state, progress bar and its trekker. */
-static void need_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int i, int y)
-{
-    const core_public_view *p = &m->view->pub;
-    const core_need_def *d = &m->sc->needs[i];
-    SDL_Rect c = L->c;
-    int body = L->body, small = L->small;
-    bool overleg = L->overleg;
-    if (L->compact) {
-        need_row_compact(g, m, L, i, y);
-        return;
-    }
-    need_row_back(g, m, L, i, y);
-    bool met = p->need_met[i];
-    char st[96] = "";
-    if (met)
-        snprintf(st, sizeof st, "✓ %s", _("bereikt"));
-    else if (!p->need_lit[i])
-        snprintf(st, sizeof st, "%s", _("in het duister"));
-    int sw = 0, sh = 0, tw = 0, th = 0;
-    if (st[0])
-        ui_text_size(g, st, small, UI_BOLD, &sw, &sh);
-    ui_text_size(g, d->title, body, UI_BOLD, &tw, &th);
-    /* the state beside the title, or on the bar's line when the title
-     * needs the room */
-    bool st_below = st[0] && tw + sw + ui_px(g, 12) > c.w;
-    int by = y + ui_px(g, 4) + body * 13 / 10;
-    ui_text(g, d->title, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
-            st[0] && !st_below ? c.w - sw - ui_px(g, 12) : c.w);
-    if (st[0])
-        ui_text(g, st, c.x + c.w, st_below ? by : y + ui_px(g, 6), small, small, UI_BOLD,
-                met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, 0);
-    char prog[48];
-    snprintf(prog, sizeof prog, "%d / %d", p->need_progress[i], d->target);
-    int pw = 0, ph = 0;
-    ui_text_size(g, prog, small, UI_BOLD, &pw, &ph);
-    int lead = p->need_lead[i];
-    char ls[128] = "";
-    if (lead >= 0 && lead < p->n_seats)
-        snprintf(ls, sizeof ls, _("trekker: %s"), player_seat_label(m, lead));
-    int lsw = 0, lsh = 0;
-    if (ls[0])
-        ui_text_size(g, ls, small, UI_REGULAR, &lsw, &lsh);
-    /* the bar gives way to the trekker's name, down to a fifth of the row */
-    int bw = c.w - pw - lsw - (st_below ? sw + ui_px(g, 12) : 0) - ui_px(g, 40);
-    bw = bw > c.w * 45 / 100 ? c.w * 45 / 100 : (bw < c.w / 5 ? c.w / 5 : bw);
-    int bh = ui_px(g, 14);
-    SDL_Rect bar = {c.x, by + (ph - bh) / 2, bw, bh};
-    ui_round(g, bar, bh / 2, UI_PANEL);
-    ui_round_outline(g, bar, bh / 2, 1, UI_LINE);
-    if (d->target > 0 && p->need_progress[i] > 0) {
-        int v = p->need_progress[i] > d->target ? d->target : p->need_progress[i];
-        SDL_Rect f = bar;
-        f.w = (int)((long)bar.w * v / d->target);
-        if (f.w < bh)
-            f.w = bh;
-        ui_round(g, f, bh / 2, met ? UI_GOOD : UI_ACCENT);
-    }
-    ui_text(g, prog, bar.x + bar.w + ui_px(g, 10), by, small, small, UI_BOLD, UI_INK, UI_LEFT,
-            0);
-    int lx = bar.x + bar.w + pw + ui_px(g, 26);
-    int lw = c.x + c.w - lx - (st_below ? sw + ui_px(g, 12) : 0);
-    if (ls[0] && lsw > lw) {
-        /* too narrow for the words: the trekker's role chip, as on the seats */
-        ui_role_chip(g, m->sc, m->sc->seat_roles[lead], lx, by - ui_px(g, 2), small * 11 / 10);
-    } else if (ls[0]) {
-        ui_text(g, ls, lx, by, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, lw);
-    } else if (p->lead_proposal[i] == m->view->seat && overleg) {
-        ui_button(g, (SDL_Rect){lx, by - ui_px(g, 4), lw, small * 15 / 10},
-                  _("Trekker worden? Ja"), small, true, true, UI_ID_ACCEPT_LEAD, i);
-    }
-}
-
-/* Overleg: the action bar for the need in focus, under the list. */
-static void need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int bar_h,
-                           int fn)
-{
-    const core_scenario *sc = m->sc;
-    const core_public_view *p = &m->view->pub;
-    SDL_Rect c = L->c;
-    int small = L->small;
-    int yb = c.y + c.h - bar_h + ui_px(g, 8);
-    char about[CORE_TITLE_LEN + 32];
-    snprintf(about, sizeof about, _("Over ‘%s’:"), sc->needs[fn].title);
-    /* what a question costs, said once beside the buttons it is about */
-    char cost[96] = "";
-    int cw = 0, ch = 0;
-    if (p->overleg_budget > 0 && player_talk_phase(p)) { /* time is spent only while talking */
-        snprintf(cost, sizeof cost, _("kost %d per vraag"), ask_cost(m));
-        ui_text_size(g, cost, small, UI_REGULAR, &cw, &ch);
-        if (cw > c.w / 2)
-            cw = c.w / 2;
-        ui_text(g, cost, c.x + c.w, yb, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_RIGHT,
-                cw);
-    }
-    ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
-            c.w - cw - (cw ? ui_px(g, 12) : 0));
-    yb += small * 14 / 10;
-    int bw = (c.w - 2 * ui_px(g, 10)) / 3;
-    int hb = small * 15 / 10;
-    bool open = !p->need_met[fn];
-    ui_button(g, (SDL_Rect){c.x, yb, bw, hb}, _("Vraag hulp"), small, false, open, UI_ID_ASK,
-              fn);
-    ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, _("Bied hulp"), small, false,
-              open, UI_ID_OFFER, fn);
-    ui_button(g, (SDL_Rect){c.x + 2 * (bw + ui_px(g, 10)), yb, bw, hb}, _("Ik trek dit"),
-              small, false, open && p->need_lead[fn] != m->view->seat, UI_ID_LEAD_SELF, fn);
-}
-
-/* One spanning on the table: its title and the roles that can tackle it. */
-static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L,
-                         const core_friction_state *f, int y)
-{
-    const core_scenario *sc = m->sc;
-    SDL_Rect c = L->c;
-    int body = L->body, small = L->small, row = L->frow;
-    bool target = L->target;
-    const core_friction_def *fd = &sc->frictions[f->friction];
-    bool one_line = row < ui_px(g, 10) + body * 13 / 10 + small * 12 / 10;
-    SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
-    ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
-    if (target) {
-        ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_WARN);
-        /* the rules address a spanning by its index in the scenario, not by
-         * its place in the list of spanningen on the table */
-        ui_hit_add(g, rr, UI_ID_FRICTION, f->friction);
-    } else {
-        /* a click (or Enter) opens the spanning: its whole text, and the
-         * afspraak that resolves it */
-        if (ui_hover(g, rr))
-            ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_ACCENT);
-        ui_hit_add(g, rr, PLAYER_ID_FRICTION_OPEN, f->friction);
-    }
-    char t[CORE_TITLE_LEN + 40];
-    snprintf(t, sizeof t, _("Spanning: %s"), fd->title);
-    int tw = 0, th = 0;
-    ui_text_size(g, t, body, UI_BOLD, &tw, &th);
-    /* who can tackle it: the involved roles as chips, as on the projector;
-     * on one line (a low panel) before the title, else under it */
-    int ly = one_line ? y + (row - ui_px(g, 6) - body * 12 / 10) / 2
-                      : y + ui_px(g, 4) + body * 13 / 10;
-    int chip = small * 11 / 10;
-    int x = c.x;
-    for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
-        if (fd->roles & (1u << (unsigned)ro))
-            x += ui_role_chip(g, sc, ro, x, ly - ui_px(g, 2), chip) + ui_px(g, 4);
-    int tx = one_line ? x + ui_px(g, 6) : c.x;
-    /* the row's colour says "spanning" when the word does not fit */
-    ui_text(g, tw > c.x + c.w - tx ? fd->title : t, tx, one_line ? ly : y + ui_px(g, 4), body,
-            body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.x + c.w - tx);
-    if (one_line)
-        return;
-    const core_afspraak *af = &m->view->pub.afspraken[f->friction];
-    /* the afspraak's state first: it is what the table acts on; then as
-     * much of the rest as fits (the chips already say who) */
-    const char *state = af->made_round > 0 ? _("✓ afspraak · ")
-                        : af->proposer >= 0 ? _("voorstel ligt open · ")
-                                            : "";
-    char forms[3][200], rest[120];
-    snprintf(rest, sizeof rest, _("samen met %d rollen · ernst %d"), fd->required_roles,
-             f->severity);
-    snprintf(forms[0], sizeof forms[0], "%s%s", state, rest);
-    snprintf(rest, sizeof rest, _("ernst %d"), f->severity);
-    snprintf(forms[1], sizeof forms[1], "%s%s", state, rest);
-    /* the last resort: the state alone (without its " · "), or the ernst */
-    size_t sl = strlen(state);
-    snprintf(forms[2], sizeof forms[2], "%.*s", (int)(sl > 4 ? sl - 4 : 0), state);
-    if (!forms[2][0])
-        snprintf(forms[2], sizeof forms[2], "%s", rest);
-    int room = c.x + c.w - x - ui_px(g, 6), k = 0;
-    for (int w = 0; k < 2; k++) {
-        ui_text_size(g, forms[k], small, UI_REGULAR, &w, &th);
-        if (w <= room)
-            break;
-    }
-    ui_text(g, forms[k], x + ui_px(g, 6), ly, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT,
-            UI_LEFT, room);
-}
-
-static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
-{
-    const core_scenario *sc = m->sc;
-    const core_public_view *p = &m->view->pub;
-    needs_layout L;
-    L.c = player_title_panel(g, r, _("Noden en spanningen"));
-    SDL_Rect c = L.c;
-    L.body = player_fpx(g, P_BODY);
-    L.small = player_fpx(g, P_SMALL);
-    int body = L.body, small = L.small;
-    bool overleg = L.overleg = p->phase == CORE_PHASE_OVERLEG;
-    L.target = player_can_commit(m) && (m->selected >= 0 || m->drag_slot >= 0);
-    int n = p->n_needs;
-    /* The spanningen on the table join the list (as on the projector): in
-     * Overleg to talk about, in Inzet as commit targets. */
-    int nfr = 0;
-    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
-        nfr += p->frictions[i].active ? 1 : 0;
-    int rows = n + nfr;
-    /* Overleg: one action bar under the list, for the need in focus */
-    int bar_h = overleg ? small * 15 / 10 + small * 14 / 10 + ui_px(g, 16) : 0;
-    /* two lines a row; in a low panel the spanningen on one line each
-     * (title and chips), then the needs too (their bar a thin line) */
-    int avail = c.h - bar_h, one = body * 18 / 10;
-    int two = ui_px(g, 10) + body * 13 / 10 + small * 12 / 10; /* title; bar and count */
-    int maxrow = body * 28 / 10 > two ? body * 28 / 10 : two;
-    int row = rows > 0 ? avail / rows : avail, frow = row;
-    L.compact = false;
-    if (row < two && n * two + nfr * one <= avail) {
-        row = two;
-        frow = one;
-    } else if (row < two) {
-        L.compact = true;
-        row = one;
-        frow = nfr > 0 ? (avail - n * one) / nfr : one;
-    }
-    L.row = row > maxrow ? maxrow : row;
-    L.frow = frow > maxrow ? maxrow : (frow < one ? one : frow);
-    int y = c.y;
-    for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++) {
-        need_row(g, m, &L, i, y);
-        y += L.row;
-    }
-    int fn = m->focus_need;
-    if (overleg && fn >= 0 && fn < n && fn < CORE_MAX_NEEDS)
-        need_focus_bar(g, m, &L, bar_h, fn);
-    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
-        const core_friction_state *f = &p->frictions[i];
-        if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
-            continue;
-        friction_row(g, m, &L, f, y);
-        y += L.frow;
-    }
 }
 
 /* A footer row of the team panel: the done text (wrapped, two lines at
@@ -694,14 +378,15 @@ static int improvement_checks(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
         int th = ui_text_box_height(g, s1, c.w, small, UI_REGULAR);
         if (th > small * 26 / 10)
             th = small * 26 / 10;
-        int title_h = title ? 0 : small * 13 / 10;
+        const char *head = _("Vorige verbeteracties: gedaan?");
+        int title_h = title ? 0 : ui_text_box_height(g, head, c.w, small, UI_BOLD) + ui_px(g, 2);
         int item_h = th + ui_px(g, 4) + hb;
         if (y + title_h + item_h > c.y + c.h)
             break;
         if (!title) {
             /* the title only with at least one verbeteractie under it */
-            ui_text(g, _("Vorige verbeteracties: gedaan?"), c.x, y, small, small * 8 / 10,
-                    UI_BOLD, UI_INK, UI_LEFT, c.w);
+            ui_text_box(g, head, (SDL_Rect){c.x, y, c.w, title_h}, small, small * 8 / 10,
+                        UI_BOLD, UI_INK, UI_LEFT);
             y += title_h;
             title = true;
         }
@@ -753,10 +438,17 @@ static int answer_buttons(ui_gfx *g, SDL_Rect r, const char *yes, bool enabled, 
                           int no_id, int arg)
 {
     int small = player_fpx(g, P_SMALL), gap = ui_px(g, 10);
+    /* halves, unless the yes needs more and the no leaves it */
+    int yw = 0, nw = 0, th = 0;
+    ui_text_size(g, yes, small, UI_BOLD, &yw, &th);
+    ui_text_size(g, _("Weigeren"), small, UI_BOLD, &nw, &th);
+    int pad = r.h / 3 + ui_px(g, 8);
     int bw = (r.w - gap) / 2;
+    if (yw + pad > bw && nw + pad <= r.w - gap - (yw + pad))
+        bw = yw + pad;
     ui_button(g, (SDL_Rect){r.x, r.y, bw, r.h}, yes, small, true, enabled, yes_id, arg);
-    ui_button(g, (SDL_Rect){r.x + bw + gap, r.y, bw, r.h}, _("Weigeren"), small, false, enabled,
-              no_id, arg);
+    ui_button(g, (SDL_Rect){r.x + bw + gap, r.y, r.w - bw - gap, r.h}, _("Weigeren"), small,
+              false, enabled, no_id, arg);
     return r.y + r.h + ui_px(g, 8);
 }
 
@@ -1120,7 +812,7 @@ static void draw_panels(ui_gfx *g, const ui_player_model *m)
     if (m->view->pub.phase == CORE_PHASE_REFLECTIE)
         player_reflection(g, m, (SDL_Rect){mx, top, mw, h});
     else
-        needs(g, m, (SDL_Rect){mx, top, mw, h});
+        player_needs(g, m, (SDL_Rect){mx, top, mw, h});
     int ready_h = beside ? 0 : body * 2;
     if (beside)
         player_ready_row(g, m, (SDL_Rect){full.x + full.w - ready_w + ui_px(g, 20), strip.y,

@@ -37,6 +37,9 @@ void player_dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r, bool tabbed
 /* a screen too low for both shows one as a tab: which (1 role, 2 dossier) */
 int player_left_tab(const ui_player_model *m);
 
+/* player_needs.c */
+void player_needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r);
+
 /* player_hand.c */
 /* the hand in strip (cards and the ready button); the strip's height
  * its cards need at width strip_w */

@@ -295,7 +295,7 @@ void player_reflection(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     y += ui_text_box(g, d->question, qb, body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT);
     y += ui_px(g, 14);
     bool answered = p->seat_reflected[m->view->seat];
-    int hb = small * 2;
+    int hb = small * 17 / 10;
     for (int o = 0; o < d->n_options && o < CORE_MAX_OPTIONS; o++) {
         SDL_Rect b = {c.x, y, c.w, hb};
         bool chosen = (answered ? m->view->reflection_option : m->reflect_option) == o;
@@ -305,10 +305,15 @@ void player_reflection(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         y += hb + ui_px(g, 8);
     }
     y += ui_px(g, 6);
-    ui_text(g, _("Verbeteractie voor het team (optioneel, max. 140 tekens):"), c.x, y, small,
-            small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
-    y += small * 13 / 10;
-    SDL_Rect field = {c.x, y, c.w, small * 26 / 10};
+    /* the label wraps; the field takes what is left above the button */
+    const char *ask = _("Verbeteractie voor het team (optioneel, max. 140 tekens):");
+    int lh = ui_text_box_height(g, ask, c.w, small, UI_REGULAR);
+    lh = lh > small * 26 / 10 ? small * 26 / 10 : lh;
+    ui_text_box(g, ask, (SDL_Rect){c.x, y, c.w, lh}, small, small * 8 / 10, UI_REGULAR,
+                UI_INK_SOFT, UI_LEFT);
+    y += lh + ui_px(g, 4);
+    int fh = c.y + c.h - hb - ui_px(g, 12) - y;
+    SDL_Rect field = {c.x, y, c.w, fh > small * 26 / 10 ? fh : small * 26 / 10};
     ui_round(g, field, ui_px(g, 8), UI_PANEL);
     ui_round_outline(g, field, ui_px(g, 8), m->editing_text ? ui_px(g, 3) : 1,
                      m->editing_text ? UI_ACCENT : UI_LINE);

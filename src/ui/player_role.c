@@ -195,8 +195,15 @@ static void fact_shown(const ui_player_model *m, int f, char *out, size_t cap)
         snprintf(out, cap, "%s", d->text);
 }
 
-/* Width of the column beside a fact (its one button). */
-#define FACT_BUTTON_W 190
+/* Width of the column beside a fact: its one button ("Delen") or the
+ * "✓ gedeeld" mark, as wide as the wider needs. */
+static int fact_button_w(ui_gfx *g)
+{
+    int small = player_fpx(g, P_SMALL), w1 = 0, w2 = 0, h = 0;
+    ui_text_size(g, _("Delen"), small, UI_BOLD, &w1, &h);
+    ui_text_size(g, _("✓ gedeeld"), small, UI_BOLD, &w2, &h);
+    return (w1 > w2 ? w1 : w2) + small;
+}
 
 /* Height of the consent row under a fact that needs it: the two buttons
  * and what sharing without consent costs. */
@@ -215,7 +222,7 @@ static int fact_height(ui_gfx *g, const ui_player_model *m, int i, int text_w, i
     char txt[CORE_TEXT_LEN + 64];
     fact_shown(m, f, txt, sizeof txt);
     if (needs_consent(m, f)) {
-        int full = text_w + ui_px(g, FACT_BUTTON_W) + ui_px(g, 12);
+        int full = text_w + fact_button_w(g) + ui_px(g, 12);
         return ui_text_box_height(g, txt, full, small, UI_REGULAR) + ui_px(g, 6) +
                consent_row_height(small) + ui_px(g, 12);
     }
@@ -282,7 +289,7 @@ static int facts_fitting(ui_gfx *g, const ui_player_model *m, int first, int ava
 int player_dossier_min_height(ui_gfx *g, const ui_player_model *m, int w)
 {
     int small = player_fpx(g, P_SMALL);
-    int text_w = w - 2 * ui_px(g, 20) - ui_px(g, FACT_BUTTON_W) - ui_px(g, 12);
+    int text_w = w - 2 * ui_px(g, 20) - fact_button_w(g) - ui_px(g, 12);
     int n = m->view->dossier_n < CORE_MAX_FACTS ? m->view->dossier_n : CORE_MAX_FACTS;
     int tallest = small * 13 / 10;
     for (int i = 0; i < n; i++) {
@@ -292,6 +299,52 @@ int player_dossier_min_height(ui_gfx *g, const ui_player_model *m, int w)
     return player_panel_height(g, tallest + (n > 1 ? small * 15 / 10 + ui_px(g, 6) : 0));
 }
 
+/* The dossier's pager under the facts first..first+count: previous page,
+ * "feit 2–3 van 3", next page. */
+static void dossier_pager(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int first, int count,
+                          int pager_h)
+{
+    int small = player_fpx(g, P_SMALL);
+    int text_w = c.w - fact_button_w(g) - ui_px(g, 12);
+    int n = m->view->dossier_n < CORE_MAX_FACTS ? m->view->dossier_n : CORE_MAX_FACTS;
+    /* the pager: previous page, "2–3 van 3", next page */
+    int py = c.y + c.h - pager_h + ui_px(g, 6);
+    int ph = small * 15 / 10;
+    int prev = first;
+    for (int used = 0; prev > 0;) {
+        int h = fact_height(g, m, prev - 1, text_w, small);
+        if (used + h > c.h - pager_h && prev < first)
+            break;
+        used += h;
+        prev--;
+    }
+    char pos[64];
+    if (count > 1)
+        snprintf(pos, sizeof pos, _("feit %d–%d van %d"), first + 1, first + count, n);
+    else
+        snprintf(pos, sizeof pos, _("feit %d van %d"), first + 1, n);
+    /* the buttons say "Vorige" and "Volgende" where all three fit, else
+     * only their arrows */
+    const char *back = _("◀ Vorige"), *next = _("Volgende ▶");
+    int w1 = 0, w2 = 0, w3 = 0, th = 0;
+    ui_text_size(g, back, small, UI_BOLD, &w1, &th);
+    ui_text_size(g, next, small, UI_BOLD, &w2, &th);
+    ui_text_size(g, pos, small, UI_REGULAR, &w3, &th);
+    if ((w1 > w2 ? w1 : w2) * 2 + 2 * ph / 3 + w3 + ui_px(g, 32) > c.w) {
+        back = "◀";
+        next = "▶";
+    }
+    ui_text_size(g, back, small, UI_BOLD, &w1, &th);
+    ui_text_size(g, next, small, UI_BOLD, &w2, &th);
+    int pb = (w1 > w2 ? w1 : w2) + ph / 3 + ui_px(g, 16);
+    ui_button(g, (SDL_Rect){c.x, py, pb, ph}, back, small, false, first > 0, UI_ID_DOSSIER_PAGE,
+              prev);
+    ui_text(g, pos, c.x + c.w / 2, py + (ph - small * 12 / 10) / 2, small, small * 8 / 10,
+            UI_REGULAR, UI_INK_SOFT, UI_CENTER, c.w - 2 * pb - ui_px(g, 16));
+    ui_button(g, (SDL_Rect){c.x + c.w - pb, py, pb, ph}, next, small, false, first + count < n,
+              UI_ID_DOSSIER_PAGE, first + count);
+}
+
 /* The dossier pages when its facts do not all fit: every fact can be read
  * and shared, whatever the window size. */
 void player_dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r, bool tabbed)
@@ -299,7 +352,7 @@ void player_dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r, bool tabbed
     const core_scenario *sc = m->sc;
     SDL_Rect c = tabbed ? left_tabs_panel(g, m, r, 2) : player_title_panel(g, r, dossier_title(m));
     int small = player_fpx(g, P_SMALL);
-    int bw = ui_px(g, FACT_BUTTON_W);
+    int bw = fact_button_w(g);
     int text_w = c.w - bw - ui_px(g, 12);
     int n = m->view->dossier_n < CORE_MAX_FACTS ? m->view->dossier_n : CORE_MAX_FACTS;
     if (n <= 0) {
@@ -345,27 +398,6 @@ void player_dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r, bool tabbed
     }
     if (!pager_h)
         return;
-    /* the pager: previous page, "2–3 van 3", next page */
-    int py = c.y + c.h - pager_h + ui_px(g, 6);
-    int pb = ui_px(g, 130), ph = small * 15 / 10;
-    int prev = first;
-    for (int used = 0; prev > 0;) {
-        int h = fact_height(g, m, prev - 1, text_w, small);
-        if (used + h > c.h - pager_h && prev < first)
-            break;
-        used += h;
-        prev--;
-    }
-    ui_button(g, (SDL_Rect){c.x, py, pb, ph}, _("◀ Vorige"), small, false, first > 0,
-              UI_ID_DOSSIER_PAGE, prev);
-    char pos[64];
-    if (count > 1)
-        snprintf(pos, sizeof pos, _("feit %d–%d van %d"), first + 1, first + count, n);
-    else
-        snprintf(pos, sizeof pos, _("feit %d van %d"), first + 1, n);
-    ui_text(g, pos, c.x + c.w / 2, py + (ph - small * 12 / 10) / 2, small, small * 8 / 10,
-            UI_REGULAR, UI_INK_SOFT, UI_CENTER, c.w - 2 * pb - ui_px(g, 16));
-    ui_button(g, (SDL_Rect){c.x + c.w - pb, py, pb, ph}, _("Volgende ▶"), small, false,
-              first + count < n, UI_ID_DOSSIER_PAGE, first + count);
+    dossier_pager(g, m, c, first, count, pager_h);
 }
 
