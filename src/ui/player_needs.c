@@ -189,15 +189,26 @@ static void need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layo
     ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
             c.w - cw - (cw ? ui_px(g, 12) : 0));
     yb += small * 14 / 10;
-    int bw = (c.w - 2 * ui_px(g, 10)) / 3;
-    int hb = small * 15 / 10;
+    int hb = small * 15 / 10, gap = ui_px(g, 10);
     bool open = !p->need_met[fn];
-    ui_button(g, (SDL_Rect){c.x, yb, bw, hb}, _("Vraag hulp"), small, false, open, UI_ID_ASK,
-              fn);
-    ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, _("Bied hulp"), small, false,
-              open, UI_ID_OFFER, fn);
-    ui_button(g, (SDL_Rect){c.x + 2 * (bw + ui_px(g, 10)), yb, bw, hb}, _("Ik trek dit"),
-              small, false, open && p->need_lead[fn] != m->view->seat, UI_ID_LEAD_SELF, fn);
+    const char *label[3] = {_("Vraag hulp"), _("Bied hulp"), _("Ik trek dit")};
+    static const int ids[3] = {UI_ID_ASK, UI_ID_OFFER, UI_ID_LEAD_SELF};
+    bool on[3] = {open, open, open && p->need_lead[fn] != m->view->seat};
+    /* each button as wide as its words, the room left shared out; equal
+     * thirds when the words do not all fit */
+    int lw[3], sum = 0;
+    for (int k = 0; k < 3; k++) {
+        int th = 0;
+        ui_text_size(g, label[k], small, UI_BOLD, &lw[k], &th);
+        lw[k] += hb / 3 + ui_px(g, 8);
+        sum += lw[k];
+    }
+    int extra = (c.w - 2 * gap - sum) / 3;
+    for (int k = 0, x = c.x; k < 3; k++) {
+        int w = extra >= 0 ? lw[k] + extra : (c.w - 2 * gap) / 3;
+        ui_button(g, (SDL_Rect){x, yb, w, hb}, label[k], small, false, on[k], ids[k], fn);
+        x += w + gap;
+    }
 }
 
 /* One spanning on the table: its title and the roles that can tackle it. */
