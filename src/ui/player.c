@@ -381,6 +381,8 @@ static int improvement_checks(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
         const char *head = _("Vorige verbeteracties: gedaan?");
         int title_h = title ? 0 : ui_text_box_height(g, head, c.w, small, UI_BOLD) + ui_px(g, 2);
         int item_h = th + ui_px(g, 4) + hb;
+        if (!title && y + title_h + item_h > c.y + c.h)
+            title_h = small * 13 / 10; /* the heading on one line keeps the buttons */
         if (y + title_h + item_h > c.y + c.h)
             break;
         if (!title) {
