@@ -68,17 +68,30 @@ static void need_row_compact(ui_gfx *g, const ui_player_model *m, const needs_la
         snprintf(right, sizeof right, "%s", _("in het duister"));
     else
         snprintf(right, sizeof right, "%d / %d", p->need_progress[i], d->target);
-    int rw = 0, rh = 0;
+    int rw = 0, rh = 0, tw = 0, th = 0;
     ui_text_size(g, right, small, UI_BOLD, &rw, &rh);
+    ui_text_size(g, d->title, body, UI_BOLD, &tw, &th);
     int ty = y + ui_px(g, 3);
-    ui_text(g, right, c.x + c.w, ty, small, small, UI_BOLD, met ? UI_GOOD : UI_INK, UI_RIGHT, 0);
-    int x_end = c.x + c.w - rw - ui_px(g, 10);
-    int lead = p->need_lead[i];
-    if (lead >= 0 && lead < p->n_seats) {
-        int chip = small * 11 / 10;
-        x_end -= ui_role_chip_width(g, m->sc, m->sc->seat_roles[lead], chip);
+    int lead = p->need_lead[i], chip = small * 11 / 10, chw = 0;
+    if (lead >= 0 && lead < p->n_seats)
+        chw = ui_role_chip_width(g, m->sc, m->sc->seat_roles[lead], chip) + ui_px(g, 10);
+    /* the title whole first: then the trekker's chip, then the count (the
+     * bar under the row still shows how far it is) */
+    int gap = ui_px(g, 12);
+    if (tw + gap + chw + rw > c.w && tw + gap + rw <= c.w)
+        chw = 0;
+    else if (tw + gap + chw + rw > c.w && p->need_lit[i] && !met) {
+        rw = 0;
+        if (tw + gap + chw > c.w)
+            chw = 0;
+    }
+    if (rw)
+        ui_text(g, right, c.x + c.w, ty, small, small, UI_BOLD, met ? UI_GOOD : UI_INK, UI_RIGHT,
+                0);
+    int x_end = c.x + c.w - (rw ? rw + ui_px(g, 10) : 0);
+    if (chw) {
+        x_end -= chw;
         ui_role_chip(g, m->sc, m->sc->seat_roles[lead], x_end, ty, chip);
-        x_end -= ui_px(g, 10);
     }
     ui_text(g, d->title, c.x, ty, body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, x_end - c.x);
     int bh = ui_px(g, 5), by = y + L->row - ui_px(g, 6) - bh - ui_px(g, 3);
