@@ -201,10 +201,10 @@ static void test_hyphenation_follows_dutch_syllables(void **state)
     ui_gfx *g = *state;
     ui_gfx_begin(g);
     static const char *const words[] = {
-        "Ge-sprek",         "ge-deel-de",          "Door-ver-wij-zen",        "Re-flec-te-ren",
-        "Klas-ge-sprek",    "Voor-spel-baar-heid", "In-struc-tie",            "Zelf-stan-dig-heid",
-        "Luis-te-ren",      "Lees-ple-zier",       "we-ten-schap-pe-lijk",    "ver-wer-kings-snel-heid",
-        "wel-be-vin-den",   "Door-schui-ven",      "Ge-sprei-de"};
+        "Ge-sprek",        "ge-deel-de",          "Door-ver-wij-zen",     "Re-flec-te-ren",
+        "Klas-ge-sprek",   "Voor-spel-baar-heid", "In-struc-tie",         "Zelf-stan-dig-heid",
+        "Luis-te-ren",     "Lees-ple-zier",       "we-ten-schap-pe-lijk", "Door-schui-ven",
+        "wel-be-vin-den",  "Ge-sprei-de",         "ver-wer-kings-snel-heid"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         assert_breaks_at_syllables(g, words[i]);
 }
