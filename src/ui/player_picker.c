@@ -363,8 +363,13 @@ void player_draw_picker(ui_gfx *g, const player_picker_model *m)
     else
         snprintf(pupil, sizeof pupil, _("Samen voor %s (%d jaar) · code %s"), sc->pupil_name,
                  sc->pupil_age, l->code);
-    ui_text(g, pupil, x, y, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, w);
-    y += small * 15 / 10;
+    /* two lines rather than the room code ending in "…" (measured at the
+     * size the rule draws it) */
+    int sp = small < ui_body_min(g) ? ui_body_min(g) : small;
+    int ph = ui_text_box_height(g, pupil, w, sp, UI_REGULAR);
+    ph = ph > sp * 26 / 10 ? sp * 26 / 10 : ph;
+    ui_text_box(g, pupil, (SDL_Rect){x, y, w, ph}, sp, sp, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+    y += ph + sp * 3 / 10;
     if (l->started && !l->finished) {
         /* latecomers: the rules bring Identiteit back for them */
         const char *late = _("Het spel loopt al: wie nu aanschuift, stelt zich eerst voor.");
@@ -377,7 +382,16 @@ void player_draw_picker(ui_gfx *g, const player_picker_model *m)
     }
     y += ui_px(g, 12);
     int bh = body * 19 / 10, gap = ui_px(g, 10);
-    int bottom = left.y + left.h - pad - bh - ui_px(g, 16);
+    /* the two buttons side by side, each as wide as its words needs, or
+     * one over the other when they do not both fit */
+    const char *any_l = _("Een vrije plaats"), *obs_l = _("Meekijken als toeschouwer");
+    int wa = 0, wo = 0, th = 0;
+    ui_text_size(g, any_l, sp, UI_BOLD, &wa, &th);
+    ui_text_size(g, obs_l, sp, UI_BOLD, &wo, &th);
+    wa += bh / 3 + ui_px(g, 12);
+    wo += bh / 3 + ui_px(g, 12);
+    bool stacked = wa + wo + gap > w;
+    int bottom = left.y + left.h - pad - bh - ui_px(g, 16) - (stacked ? bh + gap : 0);
     int n = l->n_seats < CORE_MAX_SEATS ? l->n_seats : CORE_MAX_SEATS;
     int row = (bottom - y) / (n > 0 ? n : 1) - gap;
     if (row > body * 24 / 10)
@@ -386,15 +400,19 @@ void player_draw_picker(ui_gfx *g, const player_picker_model *m)
         draw_seat_row(g, m, &l->seats[s], s, (SDL_Rect){x, y, w, row});
         y += row + gap;
     }
-    int hw = (w - gap) / 2;
+    int hw = wa + (w - gap - wa - wo) / 2;
     SDL_Rect any = {x, left.y + left.h - pad - bh, hw, bh};
     SDL_Rect obs = {x + hw + gap, any.y, w - hw - gap, bh};
+    if (stacked) {
+        any = (SDL_Rect){x, any.y - bh - gap, w, bh};
+        obs = (SDL_Rect){x, obs.y, w, bh};
+    }
     bool any_free = false;
     for (int s = 0; s < n; s++)
         any_free = any_free || !l->seats[s].taken;
-    ui_button(g, any, _("Een vrije plaats"), small, m->pick == PLAYER_PICK_ANY,
+    ui_button(g, any, any_l, small, m->pick == PLAYER_PICK_ANY,
               any_free && !seating, PLAYER_ID_ANY_SEAT, 0);
-    ui_button(g, obs, _("Meekijken als toeschouwer"), small, m->pick == PLAYER_PICK_OBSERVE,
+    ui_button(g, obs, obs_l, small, m->pick == PLAYER_PICK_OBSERVE,
               !seating, PLAYER_ID_OBSERVE, 0);
 
     /* right: what the choice means, the host's answer, join */
