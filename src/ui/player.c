@@ -350,8 +350,13 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         int ty = y + (chip - small * 12 / 10) / 2;
         int sx = cols == 1 ? x + col_w - status_w : x + col_w - chip / 4;
         int name_end = cols == 1 ? sx - ui_px(g, 10) : sx - chip / 4 - ui_px(g, 8);
-        ui_text(g, who, x + chip_w + ui_px(g, 10), ty, small, small * 8 / 10, UI_REGULAR, UI_INK,
-                UI_LEFT, name_end - x - chip_w - ui_px(g, 10));
+        int nw = name_end - x - chip_w - ui_px(g, 10), ww = 0, wh = 0;
+        ui_text_size(g, who, small, UI_REGULAR, &ww, &wh);
+        bool me = s == m->view->seat;
+        if (me && ww > nw) /* too narrow for " (jij)": the own name in bold says it */
+            snprintf(who, sizeof who, "%s", player_seat_label(m, s));
+        ui_text(g, who, x + chip_w + ui_px(g, 10), ty, small, small * 8 / 10,
+                me && ww > nw ? UI_BOLD : UI_REGULAR, UI_INK, UI_LEFT, nw);
         if (cols == 1)
             ui_text(g, st, sx, ty, small, small * 8 / 10, UI_BOLD, col, UI_LEFT, x + col_w - sx);
         else
@@ -434,24 +439,42 @@ static bool request_text(ui_gfx *g, const char *s, SDL_Rect c, int *y, int below
     return true;
 }
 
-/* A yes button and "Weigeren" beside it, filling row r. Returns the y
+/* The answer buttons' layout in width w: side by side (halves, or the yes
+ * as wide as its words when the no still fits), or one over the other
+ * when both do not fit. Returns the yes button's width, 0 when stacked. */
+static int answer_split(ui_gfx *g, int w, const char *yes)
+{
+    int small = player_fpx(g, P_SMALL), gap = ui_px(g, 10), hb = small * 15 / 10;
+    int yw = 0, nw = 0, th = 0;
+    ui_text_size(g, yes, small, UI_BOLD, &yw, &th);
+    ui_text_size(g, _("Weigeren"), small, UI_BOLD, &nw, &th);
+    int pad = hb / 3 + ui_px(g, 8);
+    if (yw + nw + 2 * pad + gap > w)
+        return 0;
+    int bw = (w - gap) / 2;
+    return yw + pad > bw ? yw + pad : bw;
+}
+
+/* Height of the answer buttons in width w (see answer_split). */
+static int answer_height(ui_gfx *g, int w, const char *yes)
+{
+    int hb = player_fpx(g, P_SMALL) * 15 / 10;
+    return answer_split(g, w, yes) ? hb : 2 * hb + ui_px(g, 6);
+}
+
+/* A yes button and "Weigeren" in r's width, r.h high each. Returns the y
  * below them. */
 static int answer_buttons(ui_gfx *g, SDL_Rect r, const char *yes, bool enabled, int yes_id,
                           int no_id, int arg)
 {
     int small = player_fpx(g, P_SMALL), gap = ui_px(g, 10);
-    /* halves, unless the yes needs more and the no leaves it */
-    int yw = 0, nw = 0, th = 0;
-    ui_text_size(g, yes, small, UI_BOLD, &yw, &th);
-    ui_text_size(g, _("Weigeren"), small, UI_BOLD, &nw, &th);
-    int pad = r.h / 3 + ui_px(g, 8);
-    int bw = (r.w - gap) / 2;
-    if (yw + pad > bw && nw + pad <= r.w - gap - (yw + pad))
-        bw = yw + pad;
-    ui_button(g, (SDL_Rect){r.x, r.y, bw, r.h}, yes, small, true, enabled, yes_id, arg);
-    ui_button(g, (SDL_Rect){r.x + bw + gap, r.y, r.w - bw - gap, r.h}, _("Weigeren"), small,
-              false, enabled, no_id, arg);
-    return r.y + r.h + ui_px(g, 8);
+    int bw = answer_split(g, r.w, yes);
+    SDL_Rect yb = {r.x, r.y, bw ? bw : r.w, r.h};
+    SDL_Rect nb = bw ? (SDL_Rect){r.x + bw + gap, r.y, r.w - bw - gap, r.h}
+                     : (SDL_Rect){r.x, r.y + r.h + ui_px(g, 6), r.w, r.h};
+    ui_button(g, yb, yes, small, true, enabled, yes_id, arg);
+    ui_button(g, nb, _("Weigeren"), small, false, enabled, no_id, arg);
+    return nb.y + nb.h + ui_px(g, 8);
 }
 
 /* Asks and offers addressed to me that wait for an answer, and goals. */
@@ -484,7 +507,8 @@ static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int
         else
             snprintf(s, sizeof s, _("%s vraagt toestemming om een gevoelig feit te delen (over %s)."),
                      player_role_name(sc, fd->role), about);
-        if (!request_text(g, s, c, &y, hb, UI_BOLD, UI_INK))
+        if (!request_text(g, s, c, &y, answer_height(g, c.w, _("Toestemming geven")), UI_BOLD,
+                          UI_INK))
             break;
         y = answer_buttons(g, (SDL_Rect){c.x, y, c.w, hb}, _("Toestemming geven"), shareable,
                            PLAYER_ID_CONSENT_YES, PLAYER_ID_CONSENT_NO, f);
@@ -551,8 +575,8 @@ static int promise_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, 
         snprintf(full, sizeof full, "%s (%s)", s,
                  pr->status >= 0 && pr->status <= CORE_PROMISE_BROKEN ? _(stn[pr->status]) : "?");
         /* A long need title wraps onto a second line rather than being cut. */
-        if (!request_text(g, full, c, &y, small * 3 / 10 + (mine_to_answer ? hb : 0), UI_REGULAR,
-                          UI_INK))
+        int below = mine_to_answer ? answer_height(g, c.w, _("Aanvaarden")) : 0;
+        if (!request_text(g, full, c, &y, small * 3 / 10 + below, UI_REGULAR, UI_INK))
             break;
         if (mine_to_answer)
             y = answer_buttons(g, (SDL_Rect){c.x, y, c.w, hb}, _("Aanvaarden"), true,

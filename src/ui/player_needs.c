@@ -177,51 +177,59 @@ static void need_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L,
     }
 }
 
-/* Overleg: the action bar for the need in focus, under the list. */
-static void need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int bar_h,
-                           int fn)
+/* Overleg: the action bar for the need in focus, under the list: "Over
+ * ‘need’:" with what a question costs beside it, then the three buttons.
+ * When they do not fit: the cost on a line of its own, and "Ik trek dit"
+ * on a second row of buttons. Returns its height; draws (at the bottom of
+ * L->c) only with draw. */
+static int need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int fn,
+                          bool draw)
 {
-    const core_scenario *sc = m->sc;
     const core_public_view *p = &m->view->pub;
     SDL_Rect c = L->c;
-    int small = L->small;
-    int yb = c.y + c.h - bar_h + ui_px(g, 8);
-    char about[CORE_TITLE_LEN + 32];
-    snprintf(about, sizeof about, _("Over ‘%s’:"), sc->needs[fn].title);
-    /* what a question costs, said once beside the buttons it is about */
-    char cost[96] = "";
-    int cw = 0, ch = 0;
-    if (p->overleg_budget > 0 && player_talk_phase(p)) { /* time is spent only while talking */
+    int small = L->small, hb = small * 15 / 10, gap = ui_px(g, 10), line = small * 14 / 10;
+    char about[CORE_TITLE_LEN + 32], cost[96] = "";
+    snprintf(about, sizeof about, _("Over ‘%s’:"), m->sc->needs[fn].title);
+    if (p->overleg_budget > 0 && player_talk_phase(p)) /* time is spent only while talking */
         snprintf(cost, sizeof cost, _("kost %d per vraag"), ask_cost(m));
-        ui_text_size(g, cost, small, UI_REGULAR, &cw, &ch);
-        if (cw > c.w / 2)
-            cw = c.w / 2;
-        ui_text(g, cost, c.x + c.w, yb, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_RIGHT,
-                cw);
-    }
-    ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
-            c.w - cw - (cw ? ui_px(g, 12) : 0));
-    yb += small * 14 / 10;
-    int hb = small * 15 / 10, gap = ui_px(g, 10);
-    bool open = !p->need_met[fn];
+    int aw = 0, cw = 0, th = 0;
+    ui_text_size(g, about, small, UI_BOLD, &aw, &th);
+    if (cost[0])
+        ui_text_size(g, cost, small, UI_REGULAR, &cw, &th);
+    bool cost_apart = cost[0] && aw + cw + ui_px(g, 12) > c.w;
     const char *label[3] = {_("Vraag hulp"), _("Bied hulp"), _("Ik trek dit")};
     static const int ids[3] = {UI_ID_ASK, UI_ID_OFFER, UI_ID_LEAD_SELF};
-    bool on[3] = {open, open, open && p->need_lead[fn] != m->view->seat};
-    /* each button as wide as its words, the room left shared out; equal
-     * thirds when the words do not all fit */
     int lw[3], sum = 0;
     for (int k = 0; k < 3; k++) {
-        int th = 0;
         ui_text_size(g, label[k], small, UI_BOLD, &lw[k], &th);
         lw[k] += hb / 3 + ui_px(g, 8);
         sum += lw[k];
     }
+    bool two_rows = sum + 2 * gap > c.w;
+    int h = ui_px(g, 16) + line + (cost_apart ? line : 0) + hb + (two_rows ? hb + gap : 0);
+    if (!draw)
+        return h;
+    int yb = c.y + c.h - h + ui_px(g, 8);
+    ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
+            cost[0] && !cost_apart ? c.w - cw - ui_px(g, 12) : c.w);
+    if (cost[0])
+        ui_text(g, cost, c.x + c.w, cost_apart ? yb + line : yb, small, small * 8 / 10,
+                UI_REGULAR, UI_INK_SOFT, UI_RIGHT, c.w);
+    yb += line + (cost_apart ? line : 0);
+    bool open = !p->need_met[fn];
+    bool on[3] = {open, open, open && p->need_lead[fn] != m->view->seat};
+    /* each button as wide as its words, the room left shared out; on two
+     * rows two and one, each half the width */
     int extra = (c.w - 2 * gap - sum) / 3;
     for (int k = 0, x = c.x; k < 3; k++) {
-        int w = extra >= 0 ? lw[k] + extra : (c.w - 2 * gap) / 3;
-        ui_button(g, (SDL_Rect){x, yb, w, hb}, label[k], small, false, on[k], ids[k], fn);
+        int w = two_rows ? (c.w - gap) / 2 : lw[k] + extra;
+        int y = two_rows && k == 2 ? yb + hb + gap : yb;
+        if (two_rows && k == 2)
+            x = c.x;
+        ui_button(g, (SDL_Rect){x, y, w, hb}, label[k], small, false, on[k], ids[k], fn);
         x += w + gap;
     }
+    return h;
 }
 
 /* One spanning on the table: its title and the roles that can tackle it. */
@@ -314,10 +322,14 @@ void player_needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         nfr += p->frictions[i].active ? 1 : 0;
     int rows = n + nfr;
     /* Overleg: one action bar under the list, for the need in focus */
-    int bar_h = overleg ? small * 15 / 10 + small * 14 / 10 + ui_px(g, 16) : 0;
+    int fn = m->focus_need;
+    bool focus = overleg && fn >= 0 && fn < n && fn < CORE_MAX_NEEDS;
+    int bar_h = focus ? need_focus_bar(g, m, &L, fn, false) : 0;
     /* two lines a row; in a low panel the spanningen on one line each
      * (title and chips), then the needs too (their bar a thin line) */
     int avail = c.h - bar_h, one = body * 18 / 10;
+    if (rows > 0 && avail / rows < one) /* tighter still: a line and a thin bar */
+        one = avail / rows > body * 14 / 10 ? avail / rows : body * 14 / 10;
     int two = ui_px(g, 10) + body * 13 / 10 + small * 12 / 10; /* title; bar and count */
     int maxrow = body * 28 / 10 > two ? body * 28 / 10 : two;
     int row = rows > 0 ? avail / rows : avail, frow = row;
@@ -337,9 +349,8 @@ void player_needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         need_row(g, m, &L, i, y);
         y += L.row;
     }
-    int fn = m->focus_need;
-    if (overleg && fn >= 0 && fn < n && fn < CORE_MAX_NEEDS)
-        need_focus_bar(g, m, &L, bar_h, fn);
+    if (focus)
+        need_focus_bar(g, m, &L, fn, true);
     for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
         const core_friction_state *f = &p->frictions[i];
         if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
