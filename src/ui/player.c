@@ -247,15 +247,23 @@ static int footer_row(ui_gfx *g, const ui_player_model *m, SDL_Rect b, bool draw
         ui_text_size(g, lbl, small, UI_BOLD, &tw, &th);
     }
     bool under = split && tw + hb / 3 + cw + ui_px(g, 10) > b.w;
+    /* a label wider than the button wraps in a button of two lines */
+    int lines_h = tw + hb / 3 > b.w ? ui_text_box_height(g, lbl, b.w - hb / 3, small, UI_BOLD)
+                                    : 0;
+    int bh = lines_h ? lines_h + hb / 3 : hb;
     if (draw) {
         int bw = split && !under ? b.w - cw - ui_px(g, 10) : b.w;
         if (split)
-            ui_text(g, c, b.x + b.w, under ? b.y + hb : b.y + (hb - small * 12 / 10) / 2, small,
+            ui_text(g, c, b.x + b.w, under ? b.y + bh : b.y + (hb - small * 12 / 10) / 2, small,
                     small, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, cw);
-        ui_button(g, (SDL_Rect){b.x, b.y, bw, hb}, lbl, small, false,
-                  player_talk_phase(&m->view->pub), id, 0);
+        bool on = player_talk_phase(&m->view->pub);
+        SDL_Rect r = {b.x, b.y, bw, bh};
+        ui_button(g, r, lines_h ? "" : lbl, small, false, on, id, 0);
+        if (lines_h)
+            ui_text_box(g, lbl, (SDL_Rect){r.x + hb / 6, r.y + hb / 6, r.w - hb / 3, lines_h},
+                        small, small, UI_BOLD, on ? UI_ACCENT : UI_INK_SOFT, UI_CENTER);
     }
-    return under ? hb + small * 12 / 10 : hb;
+    return under ? bh + small * 12 / 10 : bh;
 }
 
 /* Under the team: ask the pupil (RULES.md: the pupil's voice) and, for the
@@ -759,7 +767,8 @@ static int team_needed_height(ui_gfx *g, const ui_player_model *m, int w, int co
     int small = player_fpx(g, P_SMALL);
     int n = m->view->pub.n_seats < CORE_MAX_SEATS ? m->view->pub.n_seats : CORE_MAX_SEATS;
     int rows = (n + cols - 1) / cols;
-    return player_panel_height(g, rows * small * 13 / 10 + team_footer_height(g, m, w));
+    return player_panel_height(g, rows * small * 13 / 10 +
+                                      team_footer_height(g, m, w - 2 * ui_px(g, 20)));
 }
 
 /* Something in the goals panel waits for this seat: a consent asked of
