@@ -222,11 +222,18 @@ bool player_can_commit(const ui_player_model *m)
  * most) or the button, whose cost stands beside it when the label with
  * its cost is too wide. Returns the row's height; draws only with draw. */
 static int footer_row(ui_gfx *g, const ui_player_model *m, SDL_Rect b, bool draw,
-                      const char *done, const char *label, int cost, int id)
+                      const char *done, const char *done_short, const char *label, int cost,
+                      int id)
 {
     int small = player_fpx(g, P_SMALL), hb = small * 15 / 10;
     if (done) {
         int th = ui_text_box_height(g, done, b.w, small, UI_BOLD);
+        int sw = 0, sh = 0;
+        ui_text_size(g, done_short, small, UI_BOLD, &sw, &sh);
+        if (th > hb && sw <= b.w) { /* the short words on one line leave the goals room */
+            done = done_short;
+            th = hb;
+        }
         th = th > small * 26 / 10 ? small * 26 / 10 : (th < hb ? hb : th);
         if (draw)
             ui_text_box(g, done, (SDL_Rect){b.x, b.y, b.w, th}, small, small * 8 / 10, UI_BOLD,
@@ -277,22 +284,22 @@ static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c, bool dra
     bool pupil_row = p->pupil_voice && !(role >= 0 && role < sc->n_roles && sc->roles[role].pupil);
     bool meeting_row = role >= 0 && role < sc->n_roles && sc->roles[role].organizer;
     int gap = ui_px(g, 8);
-    char since[160];
+    char since[160], since_short[80];
     snprintf(since, sizeof since, _("✓ Vast overlegmoment sinds ronde %d"), p->meeting_round);
+    snprintf(since_short, sizeof since_short, _("✓ Overlegmoment (ronde %d)"), p->meeting_round);
     const char *heard = p->pupil_asked ? _("✓ De leerling is deze ronde gehoord.") : NULL;
+    const char *heard_short = _("✓ Leerling gehoord");
     const char *met = p->meeting_round > 0 ? since : NULL;
     const char *ask = _("Vraag het aan de leerling"), *plan = _("Overlegmoment inplannen");
-    int h1 = pupil_row ? footer_row(g, m, c, false, heard, ask, sc->rules.pupil_cost, 0) + gap
-                       : 0;
-    int h2 = meeting_row
-                 ? footer_row(g, m, c, false, met, plan, sc->rules.overleg_moment_cost, 0) + gap
-                 : 0;
+    int pc = sc->rules.pupil_cost, mc = sc->rules.overleg_moment_cost;
+    int h1 = pupil_row ? footer_row(g, m, c, false, heard, heard_short, ask, pc, 0) + gap : 0;
+    int h2 = meeting_row ? footer_row(g, m, c, false, met, since_short, plan, mc, 0) + gap : 0;
     if (draw && pupil_row)
-        footer_row(g, m, (SDL_Rect){c.x, c.y + c.h - h1 - h2 + gap, c.w, 0}, true, heard, ask,
-                   sc->rules.pupil_cost, PLAYER_ID_ASK_PUPIL);
+        footer_row(g, m, (SDL_Rect){c.x, c.y + c.h - h1 - h2 + gap, c.w, 0}, true, heard,
+                   heard_short, ask, pc, PLAYER_ID_ASK_PUPIL);
     if (draw && meeting_row)
-        footer_row(g, m, (SDL_Rect){c.x, c.y + c.h - h2 + gap, c.w, 0}, true, met, plan,
-                   sc->rules.overleg_moment_cost, PLAYER_ID_SET_MEETING);
+        footer_row(g, m, (SDL_Rect){c.x, c.y + c.h - h2 + gap, c.w, 0}, true, met, since_short,
+                   plan, mc, PLAYER_ID_SET_MEETING);
     return h1 + h2;
 }
 
@@ -396,6 +403,10 @@ static int improvement_checks(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
         int item_h = th + ui_px(g, 4) + hb;
         if (!title && y + title_h + item_h > c.y + c.h)
             title_h = small * 13 / 10; /* the heading on one line keeps the buttons */
+        if (y + title_h + item_h > c.y + c.h && th > small * 13 / 10) {
+            th = small * 13 / 10; /* and the words on one line (whole on hover) */
+            item_h = th + ui_px(g, 4) + hb;
+        }
         if (y + title_h + item_h > c.y + c.h)
             break;
         if (!title) {
