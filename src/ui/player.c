@@ -218,10 +218,12 @@ bool player_can_commit(const ui_player_model *m)
     return m->view->pub.phase == CORE_PHASE_INZET && !m->view->ready;
 }
 
-/* A footer row of the team panel: the done text (wrapped, two lines at
- * most) or the button, whose cost stands beside it when the label with
- * its cost is too wide. Returns the row's height; draws only with draw. */
-static int footer_row(ui_gfx *g, const ui_player_model *m, SDL_Rect b, bool draw,
+/* A row of a done note (wrapped, two lines at most, or its short words on
+ * one) or of a button whose cost stands beside it when the label with its
+ * cost is too wide, or under it; a label wider than the button wraps in
+ * it. Used under the team and for "Eigen doel formuleren". Returns the
+ * row's height; draws only with draw. */
+static int cost_row(ui_gfx *g, const ui_player_model *m, SDL_Rect b, bool draw,
                       const char *done, const char *done_short, const char *label, int cost,
                       int id)
 {
@@ -292,13 +294,13 @@ static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c, bool dra
     const char *met = p->meeting_round > 0 ? since : NULL;
     const char *ask = _("Vraag het aan de leerling"), *plan = _("Overlegmoment inplannen");
     int pc = sc->rules.pupil_cost, mc = sc->rules.overleg_moment_cost;
-    int h1 = pupil_row ? footer_row(g, m, c, false, heard, heard_short, ask, pc, 0) + gap : 0;
-    int h2 = meeting_row ? footer_row(g, m, c, false, met, since_short, plan, mc, 0) + gap : 0;
+    int h1 = pupil_row ? cost_row(g, m, c, false, heard, heard_short, ask, pc, 0) + gap : 0;
+    int h2 = meeting_row ? cost_row(g, m, c, false, met, since_short, plan, mc, 0) + gap : 0;
     if (draw && pupil_row)
-        footer_row(g, m, (SDL_Rect){c.x, c.y + c.h - h1 - h2 + gap, c.w, 0}, true, heard,
+        cost_row(g, m, (SDL_Rect){c.x, c.y + c.h - h1 - h2 + gap, c.w, 0}, true, heard,
                    heard_short, ask, pc, PLAYER_ID_ASK_PUPIL);
     if (draw && meeting_row)
-        footer_row(g, m, (SDL_Rect){c.x, c.y + c.h - h2 + gap, c.w, 0}, true, met, since_short,
+        cost_row(g, m, (SDL_Rect){c.x, c.y + c.h - h2 + gap, c.w, 0}, true, met, since_short,
                    plan, mc, PLAYER_ID_SET_MEETING);
     return h1 + h2;
 }
@@ -656,10 +658,15 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
     }
     if (overleg_free && p->n_team_goals < CORE_MAX_TEAM_GOALS && !at_limit &&
         y + hb <= c.y + c.h) {
-        char lbl[96];
-        player_cost_label(lbl, sizeof lbl, m, _("Eigen doel formuleren"), sc->rules.goal_cost);
-        ui_button(g, (SDL_Rect){c.x, y, c.w, hb}, lbl, small, false, true, PLAYER_ID_WORD_GOAL, 0);
-        y += hb + ui_px(g, 6);
+        /* with its cost beside or under it rather than "· kost…" */
+        const char *word = _("Eigen doel formuleren");
+        int fh = cost_row(g, m, (SDL_Rect){c.x, y, c.w, 0}, false, NULL, NULL, word,
+                          sc->rules.goal_cost, 0);
+        if (y + fh <= c.y + c.h) {
+            cost_row(g, m, (SDL_Rect){c.x, y, c.w, 0}, true, NULL, NULL, word,
+                     sc->rules.goal_cost, PLAYER_ID_WORD_GOAL);
+            y += fh + ui_px(g, 6);
+        }
     }
     if (overleg_free && at_limit && adopted_n < sc->n_goals) {
         /* why "Voorstellen" is greyed out, and what to do about it */
