@@ -418,22 +418,61 @@ static bool is_vowel(unsigned char c)
     return c && strchr("aeiouyAEIOUY", c) != NULL;
 }
 
-/* Two consonants a Dutch syllable often starts with ("dag-planning", "la-chen"): a
- * break goes before them, not between them ("dagp-lanning"). */
-static bool is_onset(unsigned char a, unsigned char b)
+/* Consonant clusters a Dutch word can start with, longest first: the
+ * longest one before a vowel starts the next syllable ("ge-sprek",
+ * "we-ten-schap", "in-struc-tie", "verwerkings-snelheid", "la-chen"). */
+static bool is_onset(const char *s, size_t n)
 {
-    static const char onsets[][3] = {"bl", "br", "ch", "dr", "fl", "fr", "gl", "gr", "kl", "kr",
-                                     "pl", "pr", "sl", "sp", "st", "tr", "vl", "vr", "zw"};
-    char pair[3] = {(char)tolower(a), (char)tolower(b), 0};
-    for (size_t i = 0; i < sizeof onsets / sizeof onsets[0]; i++)
-        if (!strcmp(pair, onsets[i]))
+    static const char *const onsets[] = {"schr", "sch", "spr", "str", "spl", "skr", "bl", "br",
+                                         "ch",   "dr",  "fl",  "fr",  "gl",  "gr",  "kl", "kr",
+                                         "pl",   "pr",  "sl",  "sp",  "st",  "tr",  "vl", "vr",
+                                         "zw",   "sn",  "sm",  "sk"};
+    for (size_t i = 0; i < sizeof onsets / sizeof onsets[0]; i++) {
+        size_t k = strlen(onsets[i]);
+        if (k != n)
+            continue;
+        size_t j = 0;
+        while (j < k && tolower((unsigned char)s[j]) == onsets[i][j])
+            j++;
+        if (j == k)
             return true;
+    }
     return false;
 }
 
 static bool is_ascii_consonant(unsigned char c)
 {
     return c < 0x80 && isalpha(c) && !is_vowel(c);
+}
+
+/* Where the syllable whose vowel follows the consonant at `at` starts:
+ * before the longest onset that ends the consonants before it. A gap of
+ * s + onset alone ("luis-te-ren", "lees-ple-zier", "kos-ten") keeps the s
+ * on the left, except after the prefix ge- or be- ("ge-sprek",
+ * "be-staan"; so "be-sten" too). 0 when the consonants start the word. */
+static size_t syllable_start(const char *word, size_t at)
+{
+    size_t first = at;
+    while (first > 0 && is_ascii_consonant((unsigned char)word[first - 1]))
+        first--;
+    if (first == 0)
+        return 0;
+    size_t start = at;
+    for (size_t s = first; s < at; s++)
+        if (is_onset(word + s, at + 1 - s)) {
+            start = s;
+            break;
+        }
+    /* the prefix: "ge" or "be" at the start or after a consonant
+     * ("Klas-ge-sprek") */
+    size_t p = first - 2;
+    bool prefix = first >= 2 && tolower((unsigned char)word[first - 1]) == 'e' &&
+                  (tolower((unsigned char)word[p]) == 'g' ||
+                   tolower((unsigned char)word[p]) == 'b') &&
+                  (p == 0 || is_ascii_consonant((unsigned char)word[p - 1]));
+    if (start == first && start < at && tolower((unsigned char)word[start]) == 's' && !prefix)
+        start = is_onset(word + start + 1, at - start) ? start + 1 : at;
+    return start;
 }
 
 /* Where to break the n bytes of word so that word[0..cut) and a hyphen fit
@@ -457,16 +496,18 @@ static size_t hyphen_cut(TTF_Font *f, const char *word, size_t n, int w)
         cut = i;
     }
     /* a Dutch syllable mostly starts with the consonant before a vowel
-     * ("gedifferen-tieerde"), or with the two of an onset: move back to
-     * one, at most five, keeping two letters on the first line */
-    for (size_t back = 0; cut > 2 && back <= 5 && back + 2 < cut; back++) {
-        size_t at = cut - back;
-        if (at + 1 < n && is_ascii_consonant((unsigned char)word[at]) &&
-            is_vowel((unsigned char)word[at + 1])) {
-            if (at > 2 && is_ascii_consonant((unsigned char)word[at - 1]) &&
-                is_onset((unsigned char)word[at - 1], (unsigned char)word[at]))
-                at--;
-            return at;
+     * ("gedifferen-tieerde"), or with the onset it ends ("ge-sprek"): move
+     * back to one, at most five, keeping two letters on the first line */
+    for (size_t back = 0; back + 2 <= cut && back <= 5; back++) {
+        /* the consonants from cut - back up to the next vowel; a cut inside
+         * them ("Ges|prek") moves back to their syllable's start too */
+        size_t end = cut - back;
+        while (end < n && is_ascii_consonant((unsigned char)word[end]))
+            end++;
+        if (end > cut - back && end < n && is_vowel((unsigned char)word[end])) {
+            size_t start = syllable_start(word, end - 1);
+            if (start >= 2 && start <= cut)
+                return start;
         }
     }
     return cut;

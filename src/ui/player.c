@@ -64,15 +64,8 @@ void player_cost_label(char *out, size_t n, const ui_player_model *m, const char
         snprintf(out, n, "%s", label);
 }
 
-/* An ask or offer costs one more while trust is low. */
-static int ask_cost(const ui_player_model *m)
-{
-    const core_rules *r = &m->sc->rules;
-    return r->ask_cost + (m->view->pub.trust <= r->trust_low ? 1 : 0);
-}
-
 /* The seat's role may give consent: the ouder, or the pupil from 12. */
-static bool role_consents(const core_scenario *sc, int role)
+bool player_role_consents(const core_scenario *sc, int role)
 {
     if (role < 0 || role >= sc->n_roles)
         return false;
@@ -220,484 +213,101 @@ static int status_pills(ui_gfx *g, const ui_player_model *m, SDL_Rect ins)
     return n > 0 ? used + ui_px(g, 12) : 0;
 }
 
-/* The T-shape: specialism down, generic skills across, limits below. */
-static void role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
-{
-    const core_scenario *sc = m->sc;
-    int role = m->view->role;
-    if (role < 0 || role >= sc->n_roles)
-        return;
-    const core_role_def *d = &sc->roles[role];
-    char title[160];
-    snprintf(title, sizeof title, _("Jouw rol: %s"), d->name);
-    SDL_Rect c = player_title_panel(g, r, title);
-    int body = player_fpx(g, P_BODY), small = player_fpx(g, P_SMALL);
-    SDL_Color rc = ui_role_colour(d->colour);
-    /* horizontal bar: generic skills */
-    int y = c.y;
-    SDL_Rect hbar = {c.x, y, c.w, small * 13 / 10};
-    ui_round(g, hbar, ui_px(g, 8), rc);
-    char skills[512] = "";
-    for (int i = 0; i < d->n_skills && i < CORE_MAX_SKILLS; i++) {
-        if (i)
-            strncat(skills, " · ", sizeof skills - strlen(skills) - 1);
-        strncat(skills, d->skills[i], sizeof skills - strlen(skills) - 1);
-    }
-    ui_text(g, skills, hbar.x + hbar.w / 2, hbar.y + (hbar.h - small * 12 / 10) / 2, small,
-            small * 8 / 10, UI_BOLD, ui_ink_on(rc), UI_CENTER, hbar.w - ui_px(g, 16));
-    y += hbar.h + ui_px(g, 4);
-    /* vertical bar: specialist domains */
-    int vw = c.w * 45 / 100;
-    int vx = c.x + (c.w - vw) / 2;
-    int n = d->n_domains > 0 ? d->n_domains : 1;
-    int row = small * 12 / 10;
-    SDL_Rect vbar = {vx, y, vw, row * n + ui_px(g, 6)};
-    ui_round(g, vbar, ui_px(g, 8), rc);
-    for (int i = 0; i < d->n_domains && i < CORE_MAX_DOMAINS; i++)
-        ui_text(g, d->domains[i], vx + vw / 2, y + ui_px(g, 4) + i * row, small, small * 8 / 10,
-                UI_BOLD, ui_ink_on(rc), UI_CENTER, vw - ui_px(g, 12));
-    ui_text(g, _("generiek"), c.x, y + ui_px(g, 4), small, small * 8 / 10, UI_REGULAR,
-            UI_INK_SOFT, UI_LEFT, (c.w - vw) / 2 - ui_px(g, 8));
-    ui_text(g, _("specialist"), c.x + c.w, y + ui_px(g, 4), small, small * 8 / 10, UI_REGULAR,
-            UI_INK_SOFT, UI_RIGHT, (c.w - vw) / 2 - ui_px(g, 8));
-    y += vbar.h + ui_px(g, 6);
-    char lim[CORE_TEXT_LEN + 32];
-    snprintf(lim, sizeof lim, _("Grenzen: %s"), d->limits_text);
-    SDL_Rect lb = {c.x, y, c.w, c.y + c.h - y};
-    ui_text_box(g, lim, lb, small, small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT);
-    (void)body;
-}
-
-/* A sensitive fact of a holder who may not consent itself, not shared and
- * without consent: the holder asks first (or shares at a cost). */
-static bool needs_consent(const ui_player_model *m, int f)
-{
-    const core_public_view *p = &m->view->pub;
-    return m->sc->facts[f].sensitive && !p->fact_shared[f] && p->fact_consent[f] != 2 &&
-           !role_consents(m->sc, m->view->role);
-}
-
-/* The fact's text as shown: sensitive facts and the pupil's words marked. */
-static void fact_shown(const ui_player_model *m, int f, char *out, size_t cap)
-{
-    const core_fact_def *d = &m->sc->facts[f];
-    if (d->sensitive)
-        snprintf(out, cap, _("Gevoelig: %s"), d->text);
-    else if (d->pupil_voice)
-        snprintf(out, cap, _("Stem van de leerling: %s"), d->text);
-    else
-        snprintf(out, cap, "%s", d->text);
-}
-
-/* Width of the column beside a fact (its one button). */
-#define FACT_BUTTON_W 190
-
-/* Height of the consent row under a fact that needs it: the two buttons
- * and what sharing without consent costs. */
-static int consent_row_height(int small)
-{
-    return small * 16 / 10 + small / 8 + small * 25 / 10; /* ask; share anyway + its cost */
-}
-
-/* Height of one dossier fact in the panel: its wrapped text beside its
- * button, or over the consent row. */
-static int fact_height(ui_gfx *g, const ui_player_model *m, int i, int text_w, int small)
-{
-    int f = m->view->dossier[i];
-    if (f < 0 || f >= m->sc->n_facts)
-        return 0;
-    char txt[CORE_TEXT_LEN + 64];
-    fact_shown(m, f, txt, sizeof txt);
-    if (needs_consent(m, f)) {
-        int full = text_w + ui_px(g, FACT_BUTTON_W) + ui_px(g, 12);
-        return ui_text_box_height(g, txt, full, small, UI_REGULAR) + ui_px(g, 6) +
-               consent_row_height(small) + ui_px(g, 12);
-    }
-    int th = ui_text_box_height(g, txt, text_w, small, UI_REGULAR);
-    int bh = small * 16 / 10;
-    return (th > bh ? th : bh) + ui_px(g, 12);
-}
-
-/* The buttons beside one fact: share, or ask consent first (RULES.md:
- * consent); sharing without it stays possible, with its cost said. */
-static void fact_controls(ui_gfx *g, const ui_player_model *m, int f, SDL_Rect b, int small,
-                          bool can_share)
-{
-    const core_public_view *p = &m->view->pub;
-    int bh = b.h;
-    if (p->fact_shared[f]) {
-        ui_text(g, _("✓ gedeeld"), b.x + b.w / 2, b.y + (bh - small * 12 / 10) / 2, small,
-                small * 8 / 10, UI_BOLD, UI_GOOD, UI_CENTER, b.w);
-        return;
-    }
-    if (!needs_consent(m, f)) {
-        ui_button(g, b, _("Delen"), small, false, can_share, UI_ID_SHARE_FACT, f);
-        return;
-    }
-    /* b is the whole width here: ask (or wait) over it, then share anyway
-     * with what that costs beside it */
-    SDL_Rect ab = {b.x, b.y, b.w, bh};
-    if (p->fact_consent[f] == 1)
-        ui_text(g, _("wacht op toestemming"), ab.x + ab.w / 2, b.y + (bh - small * 12 / 10) / 2,
-                small, small * 8 / 10, UI_BOLD, UI_INK_SOFT, UI_CENTER, ab.w);
-    else
-        ui_button(g, ab,
-                  p->fact_consent[f] == 3 ? _("Geweigerd: opnieuw vragen")
-                                          : _("Vraag toestemming"),
-                  small, true, can_share, PLAYER_ID_ASK_CONSENT, f);
-    SDL_Rect nb = {b.x, b.y + bh + small / 8, b.w * 42 / 100, bh};
-    ui_button(g, nb, _("Toch delen"), small, false, can_share, PLAYER_ID_SHARE_NO_CONSENT, f);
-    int wx = nb.x + nb.w + ui_px(g, 10);
-    ui_text_box(g, _("kost welbevinden en vertrouwen"),
-                (SDL_Rect){wx, nb.y - small / 8, b.x + b.w - wx, small * 25 / 10}, small, small,
-                UI_REGULAR, UI_ALARM, UI_LEFT);
-}
-
-/* The facts from `first` that fit in `avail` pixels (at least one). */
-static int facts_fitting(ui_gfx *g, const ui_player_model *m, int first, int avail, int text_w,
-                         int small)
-{
-    int n = m->view->dossier_n < CORE_MAX_FACTS ? m->view->dossier_n : CORE_MAX_FACTS;
-    int used = 0, k = 0;
-    for (int i = first; i < n; i++) {
-        int h = fact_height(g, m, i, text_w, small);
-        if (k > 0 && used + h > avail)
-            break;
-        used += h;
-        k++;
-    }
-    return k;
-}
-
-/* The dossier pages when its facts do not all fit: every fact can be read
- * and shared, whatever the window size. */
-static void dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
-{
-    const core_scenario *sc = m->sc;
-    const char *title = m->view->role >= 0 && m->view->role < sc->n_roles &&
-                                (!strcmp(sc->roles[m->view->role].id, "ouder") ||
-                                 !strcmp(sc->roles[m->view->role].id, "leerling"))
-                            ? _("Wat jij weet")
-                            : _("Jouw dossier");
-    SDL_Rect c = player_title_panel(g, r, title);
-    int small = player_fpx(g, P_SMALL);
-    int bw = ui_px(g, FACT_BUTTON_W);
-    int text_w = c.w - bw - ui_px(g, 12);
-    int n = m->view->dossier_n < CORE_MAX_FACTS ? m->view->dossier_n : CORE_MAX_FACTS;
-    if (n <= 0) {
-        ui_text(g, _("Je rol heeft geen dossierfeiten."), c.x, c.y, small, small, UI_REGULAR,
-                UI_INK_SOFT, UI_LEFT, c.w);
-        return;
-    }
-    int first = 0, count = facts_fitting(g, m, 0, c.h, text_w, small);
-    int pager_h = 0;
-    if (count < n) {
-        pager_h = small * 15 / 10 + ui_px(g, 6);
-        first = m->dossier_first < 0 ? 0 : (m->dossier_first >= n ? n - 1 : m->dossier_first);
-        count = facts_fitting(g, m, first, c.h - pager_h, text_w, small);
-    }
-    int y = c.y;
-    bool can_share = m->view->pub.phase >= CORE_PHASE_IDENTITEIT &&
-                     m->view->pub.phase < CORE_PHASE_END;
-    for (int i = first; i < first + count; i++) {
-        int f = m->view->dossier[i];
-        if (f < 0 || f >= sc->n_facts)
-            continue;
-        bool shared = m->view->pub.fact_shared[f];
-        int h = fact_height(g, m, i, text_w, small) - ui_px(g, 12);
-        int bh = small * 16 / 10;
-        int avail = c.y + c.h - pager_h - y;
-        char txt[CORE_TEXT_LEN + 64];
-        fact_shown(m, f, txt, sizeof txt);
-        if (needs_consent(m, f)) {
-            /* the text over the whole width, the consent row under it */
-            int rowh = consent_row_height(small);
-            int th = h - rowh - ui_px(g, 6);
-            SDL_Rect tb = {c.x, y, c.w, th < avail ? th : avail};
-            ui_text_box(g, txt, tb, small, small * 8 / 10, UI_REGULAR, UI_INK, UI_LEFT);
-            fact_controls(g, m, f, (SDL_Rect){c.x, y + th + ui_px(g, 6), c.w, bh}, small,
-                          can_share);
-        } else {
-            SDL_Rect tb = {c.x, y, text_w, h < avail ? h : avail};
-            ui_text_box(g, txt, tb, small, small * 8 / 10, UI_REGULAR,
-                        shared ? UI_INK_SOFT : UI_INK, UI_LEFT);
-            fact_controls(g, m, f, (SDL_Rect){c.x + c.w - bw, y, bw, bh}, small, can_share);
-        }
-        y += h + ui_px(g, 12);
-    }
-    if (!pager_h)
-        return;
-    /* the pager: previous page, "2–3 van 3", next page */
-    int py = c.y + c.h - pager_h + ui_px(g, 6);
-    int pb = ui_px(g, 130), ph = small * 15 / 10;
-    int prev = first;
-    for (int used = 0; prev > 0;) {
-        int h = fact_height(g, m, prev - 1, text_w, small);
-        if (used + h > c.h - pager_h && prev < first)
-            break;
-        used += h;
-        prev--;
-    }
-    ui_button(g, (SDL_Rect){c.x, py, pb, ph}, _("◀ Vorige"), small, false, first > 0,
-              UI_ID_DOSSIER_PAGE, prev);
-    char pos[64];
-    if (count > 1)
-        snprintf(pos, sizeof pos, _("feit %d–%d van %d"), first + 1, first + count, n);
-    else
-        snprintf(pos, sizeof pos, _("feit %d van %d"), first + 1, n);
-    ui_text(g, pos, c.x + c.w / 2, py + (ph - small * 12 / 10) / 2, small, small * 8 / 10,
-            UI_REGULAR, UI_INK_SOFT, UI_CENTER, c.w - 2 * pb - ui_px(g, 16));
-    ui_button(g, (SDL_Rect){c.x + c.w - pb, py, pb, ph}, _("Volgende ▶"), small, false,
-              first + count < n, UI_ID_DOSSIER_PAGE, first + count);
-}
-
 bool player_can_commit(const ui_player_model *m)
 {
     return m->view->pub.phase == CORE_PHASE_INZET && !m->view->ready;
 }
 
-/* The sizes one frame of the needs panel shares between its rows. */
-typedef struct {
-    SDL_Rect c;        /* content rectangle of the panel */
-    int body, small;   /* font sizes */
-    int row;           /* height of one row */
-    bool overleg;      /* the Overleg phase: talk about a need */
-    bool target;       /* a card is selected or dragged: rows are commit targets */
-} needs_layout;
-
-/* One need: title, state, progress bar and its trekker. */
-static void need_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int i, int y)
+/* A row of a done note (wrapped, two lines at most, or its short words on
+ * one) or of a button whose cost stands beside it when the label with its
+ * cost is too wide, or under it; a label wider than the button wraps in
+ * it. Used under the team and for "Eigen doel formuleren". Returns the
+ * row's height; draws only with draw. */
+static int cost_row(ui_gfx *g, const ui_player_model *m, SDL_Rect b, bool draw,
+                      const char *done, const char *done_short, const char *label, int cost,
+                      int id)
 {
-    const core_scenario *sc = m->sc;
-    const core_public_view *p = &m->view->pub;
-    SDL_Rect c = L->c;
-    int body = L->body, small = L->small, row = L->row;
-    bool overleg = L->overleg, target = L->target;
-    const core_need_def *d = &sc->needs[i];
-    SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
-    bool met = p->need_met[i];
-    if (target && !met) {
-        ui_round(g, rr, ui_px(g, 10),
-                 ui_hover(g, rr) ? (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF} : UI_PANEL_ALT);
-        ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_ACCENT);
-        ui_hit_add(g, rr, UI_ID_NEED, i);
-    } else if (overleg) {
-        if (m->focus_need == i)
-            ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xCF, 0xE3, 0xEC, 0xFF});
-        else if (ui_hover(g, rr))
-            ui_round(g, rr, ui_px(g, 10), UI_PANEL_ALT);
-        ui_hit_add(g, rr, UI_ID_NEED, i);
+    int small = player_fpx(g, P_SMALL), hb = small * 15 / 10;
+    if (done) {
+        int th = ui_text_box_height(g, done, b.w, small, UI_BOLD);
+        int sw = 0, sh = 0;
+        ui_text_size(g, done_short, small, UI_BOLD, &sw, &sh);
+        if (th > hb && sw <= b.w) { /* the short words on one line leave the goals room */
+            done = done_short;
+            th = hb;
+        }
+        th = th > small * 26 / 10 ? small * 26 / 10 : (th < hb ? hb : th);
+        if (draw)
+            ui_text_box(g, done, (SDL_Rect){b.x, b.y, b.w, th}, small, small * 8 / 10, UI_BOLD,
+                        UI_GOOD, UI_LEFT);
+        return th;
     }
-    char st[96] = "";
-    if (met)
-        snprintf(st, sizeof st, "✓ %s", _("bereikt"));
-    else if (!p->need_lit[i])
-        snprintf(st, sizeof st, "%s", _("in het duister"));
-    int sw = 0, sh = 0;
-    if (st[0])
-        ui_text_size(g, st, small, UI_BOLD, &sw, &sh);
-    ui_text(g, d->title, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
-            c.w - sw - ui_px(g, 12));
-    if (st[0])
-        ui_text(g, st, c.x + c.w, y + ui_px(g, 6), small, small, UI_BOLD,
-                met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, 0);
-    int by = y + ui_px(g, 4) + body * 13 / 10;
-    char prog[48];
-    snprintf(prog, sizeof prog, "%d / %d", p->need_progress[i], d->target);
-    int pw = 0, ph = 0;
-    ui_text_size(g, prog, small, UI_BOLD, &pw, &ph);
-    int bh = ui_px(g, 14);
-    SDL_Rect bar = {c.x, by + (ph - bh) / 2, c.w * 45 / 100, bh};
-    ui_round(g, bar, bh / 2, UI_PANEL);
-    ui_round_outline(g, bar, bh / 2, 1, UI_LINE);
-    if (d->target > 0 && p->need_progress[i] > 0) {
-        int v = p->need_progress[i] > d->target ? d->target : p->need_progress[i];
-        SDL_Rect f = bar;
-        f.w = (int)((long)bar.w * v / d->target);
-        if (f.w < bh)
-            f.w = bh;
-        ui_round(g, f, bh / 2, met ? UI_GOOD : UI_ACCENT);
+    char lbl[160], c[48] = "";
+    player_cost_label(lbl, sizeof lbl, m, label, cost);
+    int tw = 0, th = 0, cw = 0;
+    ui_text_size(g, lbl, small, UI_BOLD, &tw, &th);
+    bool split = tw + hb / 3 > b.w && strcmp(lbl, label);
+    if (split) {
+        /* the cost beside the button, or under it when the label needs the
+         * whole width */
+        snprintf(c, sizeof c, _("kost %d"), cost);
+        snprintf(lbl, sizeof lbl, "%s", label);
+        ui_text_size(g, c, small, UI_REGULAR, &cw, &th);
+        ui_text_size(g, lbl, small, UI_BOLD, &tw, &th);
     }
-    ui_text(g, prog, bar.x + bar.w + ui_px(g, 10), by, small, small, UI_BOLD, UI_INK, UI_LEFT,
-            0);
-    int lead = p->need_lead[i];
-    int lx = bar.x + bar.w + pw + ui_px(g, 26);
-    int lw = c.x + c.w - lx;
-    if (lead >= 0 && lead < p->n_seats) {
-        char ls[128];
-        snprintf(ls, sizeof ls, _("trekker: %s"), player_seat_label(m, lead));
-        ui_text(g, ls, lx, by, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, lw);
-    } else if (p->lead_proposal[i] == m->view->seat && overleg) {
-        ui_button(g, (SDL_Rect){lx, by - ui_px(g, 4), lw, small * 15 / 10},
-                  _("Trekker worden? Ja"), small, true, true, UI_ID_ACCEPT_LEAD, i);
+    bool under = split && tw + hb / 3 + cw + ui_px(g, 10) > b.w;
+    /* a label wider than the button wraps in a button of two lines */
+    int lines_h = tw + hb / 3 > b.w ? ui_text_box_height(g, lbl, b.w - hb / 3, small, UI_BOLD)
+                                    : 0;
+    int bh = lines_h ? lines_h + hb / 3 : hb;
+    if (draw) {
+        int bw = split && !under ? b.w - cw - ui_px(g, 10) : b.w;
+        if (split)
+            ui_text(g, c, b.x + b.w, under ? b.y + bh : b.y + (hb - small * 12 / 10) / 2, small,
+                    small, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, cw);
+        bool on = player_talk_phase(&m->view->pub);
+        SDL_Rect r = {b.x, b.y, bw, bh};
+        ui_button(g, r, lines_h ? "" : lbl, small, false, on, id, 0);
+        if (lines_h)
+            ui_text_box(g, lbl, (SDL_Rect){r.x + hb / 6, r.y + hb / 6, r.w - hb / 3, lines_h},
+                        small, small, UI_BOLD, on ? UI_ACCENT : UI_INK_SOFT, UI_CENTER);
     }
-}
-
-/* Overleg: the action bar for the need in focus, under the list. */
-static void need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layout *L, int bar_h,
-                           int fn)
-{
-    const core_scenario *sc = m->sc;
-    const core_public_view *p = &m->view->pub;
-    SDL_Rect c = L->c;
-    int small = L->small;
-    int yb = c.y + c.h - bar_h + ui_px(g, 8);
-    char about[CORE_TITLE_LEN + 32];
-    snprintf(about, sizeof about, _("Over ‘%s’:"), sc->needs[fn].title);
-    /* what a question costs, said once beside the buttons it is about */
-    char cost[96] = "";
-    int cw = 0, ch = 0;
-    if (p->overleg_budget > 0 && player_talk_phase(p)) { /* time is spent only while talking */
-        snprintf(cost, sizeof cost, _("kost %d per vraag"), ask_cost(m));
-        ui_text_size(g, cost, small, UI_REGULAR, &cw, &ch);
-        if (cw > c.w / 2)
-            cw = c.w / 2;
-        ui_text(g, cost, c.x + c.w, yb, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_RIGHT,
-                cw);
-    }
-    ui_text(g, about, c.x, yb, small, small * 8 / 10, UI_BOLD, UI_INK, UI_LEFT,
-            c.w - cw - (cw ? ui_px(g, 12) : 0));
-    yb += small * 14 / 10;
-    int bw = (c.w - 2 * ui_px(g, 10)) / 3;
-    int hb = small * 15 / 10;
-    bool open = !p->need_met[fn];
-    ui_button(g, (SDL_Rect){c.x, yb, bw, hb}, _("Vraag hulp"), small, false, open, UI_ID_ASK,
-              fn);
-    ui_button(g, (SDL_Rect){c.x + bw + ui_px(g, 10), yb, bw, hb}, _("Bied hulp"), small, false,
-              open, UI_ID_OFFER, fn);
-    ui_button(g, (SDL_Rect){c.x + 2 * (bw + ui_px(g, 10)), yb, bw, hb}, _("Ik trek dit"),
-              small, false, open && p->need_lead[fn] != m->view->seat, UI_ID_LEAD_SELF, fn);
-}
-
-/* One spanning on the table: its title and the roles that can tackle it. */
-static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L,
-                         const core_friction_state *f, int y)
-{
-    const core_scenario *sc = m->sc;
-    SDL_Rect c = L->c;
-    int body = L->body, small = L->small, row = L->row;
-    bool target = L->target;
-    const core_friction_def *fd = &sc->frictions[f->friction];
-    SDL_Rect rr = {c.x - ui_px(g, 8), y, c.w + ui_px(g, 16), row - ui_px(g, 6)};
-    ui_round(g, rr, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
-    if (target) {
-        ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_WARN);
-        /* the rules address a spanning by its index in the scenario, not by
-         * its place in the list of spanningen on the table */
-        ui_hit_add(g, rr, UI_ID_FRICTION, f->friction);
-    } else {
-        /* a click (or Enter) opens the spanning: its whole text, and the
-         * afspraak that resolves it */
-        if (ui_hover(g, rr))
-            ui_round_outline(g, rr, ui_px(g, 10), ui_px(g, 2), UI_ACCENT);
-        ui_hit_add(g, rr, PLAYER_ID_FRICTION_OPEN, f->friction);
-    }
-    char t[CORE_TITLE_LEN + 40];
-    snprintf(t, sizeof t, _("Spanning: %s"), fd->title);
-    ui_text(g, t, c.x, y + ui_px(g, 4), body, body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.w);
-    /* who can tackle it: the involved roles as chips, as on the projector */
-    int ly = y + ui_px(g, 4) + body * 13 / 10;
-    int chip = small * 11 / 10;
-    int x = c.x;
-    for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
-        if (fd->roles & (1u << (unsigned)ro))
-            x += ui_role_chip(g, sc, ro, x, ly - ui_px(g, 2), chip) + ui_px(g, 4);
-    char need[200];
-    const core_afspraak *af = &m->view->pub.afspraken[f->friction];
-    /* the afspraak's state first: it is what the table acts on */
-    snprintf(need, sizeof need, "%s%s",
-             af->made_round > 0 ? _("✓ afspraak · ")
-             : af->proposer >= 0 ? _("voorstel ligt open · ")
-                                 : "",
-             "");
-    snprintf(need + strlen(need), sizeof need - strlen(need), _("samen met %d rollen · ernst %d"),
-             fd->required_roles, f->severity);
-    ui_text(g, need, x + ui_px(g, 6), ly, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT,
-            UI_LEFT, c.x + c.w - x - ui_px(g, 6));
-}
-
-static void needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
-{
-    const core_scenario *sc = m->sc;
-    const core_public_view *p = &m->view->pub;
-    needs_layout L;
-    L.c = player_title_panel(g, r, _("Noden en spanningen"));
-    SDL_Rect c = L.c;
-    L.body = player_fpx(g, P_BODY);
-    L.small = player_fpx(g, P_SMALL);
-    int body = L.body, small = L.small;
-    bool overleg = L.overleg = p->phase == CORE_PHASE_OVERLEG;
-    L.target = player_can_commit(m) && (m->selected >= 0 || m->drag_slot >= 0);
-    int n = p->n_needs;
-    /* The spanningen on the table join the list (as on the projector): in
-     * Overleg to talk about, in Inzet as commit targets. */
-    int nfr = 0;
-    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
-        nfr += p->frictions[i].active ? 1 : 0;
-    int rows = n + nfr;
-    /* Overleg: one action bar under the list, for the need in focus */
-    int bar_h = overleg ? small * 15 / 10 + small * 14 / 10 + ui_px(g, 16) : 0;
-    int row = rows > 0 ? (c.h - bar_h) / rows : c.h;
-    int maxrow = body * 28 / 10;
-    if (row > maxrow)
-        row = maxrow;
-    L.row = row;
-    int y = c.y;
-    for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++) {
-        need_row(g, m, &L, i, y);
-        y += row;
-    }
-    int fn = m->focus_need;
-    if (overleg && fn >= 0 && fn < n && fn < CORE_MAX_NEEDS)
-        need_focus_bar(g, m, &L, bar_h, fn);
-    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
-        const core_friction_state *f = &p->frictions[i];
-        if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
-            continue;
-        friction_row(g, m, &L, f, y);
-        y += row;
-    }
+    return under ? bh + small * 12 / 10 : bh;
 }
 
 /* Under the team: ask the pupil (RULES.md: the pupil's voice) and, for the
- * directie or zorgcoördinator, the structural overlegmoment. Returns the
- * height used at the bottom of c. */
-static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
+ * directie or zorgcoördinator, the structural overlegmoment, at the bottom
+ * of c. Returns the height they take; draws only with draw. */
+static int team_footer(ui_gfx *g, const ui_player_model *m, SDL_Rect c, bool draw)
 {
     const core_public_view *p = &m->view->pub;
     const core_scenario *sc = m->sc;
     int role = m->view->role;
     bool pupil_row = p->pupil_voice && !(role >= 0 && role < sc->n_roles && sc->roles[role].pupil);
     bool meeting_row = role >= 0 && role < sc->n_roles && sc->roles[role].organizer;
-    int small = player_fpx(g, P_SMALL);
-    int hb = small * 15 / 10, gap = ui_px(g, 8);
-    int h = (pupil_row ? hb + gap : 0) + (meeting_row ? hb + gap : 0);
-    int y = c.y + c.h - h + gap;
-    char lbl[160];
-    if (pupil_row) {
-        SDL_Rect b = {c.x, y, c.w, hb};
-        if (p->pupil_asked) {
-            ui_text(g, _("✓ De leerling is deze ronde gehoord."), c.x, y + (hb - small * 12 / 10) / 2,
-                    small, small * 8 / 10, UI_BOLD, UI_GOOD, UI_LEFT, c.w);
-        } else {
-            player_cost_label(lbl, sizeof lbl, m, _("Vraag het aan de leerling"), sc->rules.pupil_cost);
-            ui_button(g, b, lbl, small, false, player_talk_phase(p), PLAYER_ID_ASK_PUPIL, 0);
-        }
-        y += hb + gap;
-    }
-    if (meeting_row) {
-        SDL_Rect b = {c.x, y, c.w, hb};
-        if (p->meeting_round > 0) {
-            snprintf(lbl, sizeof lbl, _("✓ Vast overlegmoment sinds ronde %d"), p->meeting_round);
-            ui_text(g, lbl, c.x, y + (hb - small * 12 / 10) / 2, small, small * 8 / 10, UI_BOLD,
-                    UI_GOOD, UI_LEFT, c.w);
-        } else {
-            player_cost_label(lbl, sizeof lbl, m, _("Overlegmoment inplannen"),
-                       sc->rules.overleg_moment_cost);
-            ui_button(g, b, lbl, small, false, player_talk_phase(p), PLAYER_ID_SET_MEETING, 0);
-        }
-    }
-    return h;
+    int gap = ui_px(g, 8);
+    char since[160], since_short[80];
+    snprintf(since, sizeof since, _("✓ Vast overlegmoment sinds ronde %d"), p->meeting_round);
+    snprintf(since_short, sizeof since_short, _("✓ Overlegmoment (ronde %d)"), p->meeting_round);
+    const char *heard = p->pupil_asked ? _("✓ De leerling is deze ronde gehoord.") : NULL;
+    const char *heard_short = _("✓ Leerling gehoord");
+    const char *met = p->meeting_round > 0 ? since : NULL;
+    const char *ask = _("Vraag het aan de leerling"), *plan = _("Overlegmoment inplannen");
+    int pc = sc->rules.pupil_cost, mc = sc->rules.overleg_moment_cost;
+    int h1 = pupil_row ? cost_row(g, m, c, false, heard, heard_short, ask, pc, 0) + gap : 0;
+    int h2 = meeting_row ? cost_row(g, m, c, false, met, since_short, plan, mc, 0) + gap : 0;
+    if (draw && pupil_row)
+        cost_row(g, m, (SDL_Rect){c.x, c.y + c.h - h1 - h2 + gap, c.w, 0}, true, heard,
+                   heard_short, ask, pc, PLAYER_ID_ASK_PUPIL);
+    if (draw && meeting_row)
+        cost_row(g, m, (SDL_Rect){c.x, c.y + c.h - h2 + gap, c.w, 0}, true, met, since_short,
+                   plan, mc, PLAYER_ID_SET_MEETING);
+    return h1 + h2;
+}
+
+static int team_footer_height(ui_gfx *g, const ui_player_model *m, int w)
+{
+    return team_footer(g, m, (SDL_Rect){0, 0, w, 0}, false);
 }
 
 /* A seat's status as a person would say it, and its colour. */
@@ -727,7 +337,7 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     SDL_Rect c = player_title_panel(g, r, _("Het team"));
     int small = player_fpx(g, P_SMALL);
     int n = p->n_seats < CORE_MAX_SEATS ? p->n_seats : CORE_MAX_SEATS;
-    int foot = team_footer(g, m, c);
+    int foot = team_footer(g, m, c, true);
     c.h -= foot;
     int cols = n > 0 && c.h / n < small * 115 / 100 ? 2 : 1;
     int per_col = (n + cols - 1) / cols;
@@ -735,6 +345,14 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     if (row > small * 2)
         row = small * 2;
     int col_w = (c.w - (cols - 1) * ui_px(g, 16)) / cols;
+    /* one column: the statuses as wide as the widest, the names the rest */
+    int status_w = 0;
+    for (int s = 0; s < n && cols == 1; s++) {
+        SDL_Color col;
+        int tw = 0, th = 0;
+        ui_text_size(g, seat_status(m, s, &col), small, UI_BOLD, &tw, &th);
+        status_w = tw > status_w ? tw : status_w;
+    }
     for (int s = 0; s < n; s++) {
         int x = c.x + (s / per_col) * (col_w + ui_px(g, 16));
         int y = c.y + (s % per_col) * row;
@@ -747,10 +365,15 @@ static void team(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
         SDL_Color col;
         const char *st = seat_status(m, s, &col);
         int ty = y + (chip - small * 12 / 10) / 2;
-        int sx = cols == 1 ? x + col_w * 62 / 100 : x + col_w - chip / 4;
+        int sx = cols == 1 ? x + col_w - status_w : x + col_w - chip / 4;
         int name_end = cols == 1 ? sx - ui_px(g, 10) : sx - chip / 4 - ui_px(g, 8);
-        ui_text(g, who, x + chip_w + ui_px(g, 10), ty, small, small * 8 / 10, UI_REGULAR, UI_INK,
-                UI_LEFT, name_end - x - chip_w - ui_px(g, 10));
+        int nw = name_end - x - chip_w - ui_px(g, 10), ww = 0, wh = 0;
+        ui_text_size(g, who, small, UI_REGULAR, &ww, &wh);
+        bool me = s == m->view->seat;
+        if (me && ww > nw) /* too narrow for " (jij)": the own name in bold says it */
+            snprintf(who, sizeof who, "%s", player_seat_label(m, s));
+        ui_text(g, who, x + chip_w + ui_px(g, 10), ty, small, small * 8 / 10,
+                me && ww > nw ? UI_BOLD : UI_REGULAR, UI_INK, UI_LEFT, nw);
         if (cols == 1)
             ui_text(g, st, sx, ty, small, small * 8 / 10, UI_BOLD, col, UI_LEFT, x + col_w - sx);
         else
@@ -777,14 +400,21 @@ static int improvement_checks(ui_gfx *g, const ui_player_model *m, SDL_Rect c)
         int th = ui_text_box_height(g, s1, c.w, small, UI_REGULAR);
         if (th > small * 26 / 10)
             th = small * 26 / 10;
-        int title_h = title ? 0 : small * 13 / 10;
+        const char *head = _("Vorige verbeteracties: gedaan?");
+        int title_h = title ? 0 : ui_text_box_height(g, head, c.w, small, UI_BOLD) + ui_px(g, 2);
         int item_h = th + ui_px(g, 4) + hb;
+        if (!title && y + title_h + item_h > c.y + c.h)
+            title_h = small * 13 / 10; /* the heading on one line keeps the buttons */
+        if (y + title_h + item_h > c.y + c.h && th > small * 13 / 10) {
+            th = small * 13 / 10; /* and the words on one line (whole on hover) */
+            item_h = th + ui_px(g, 4) + hb;
+        }
         if (y + title_h + item_h > c.y + c.h)
             break;
         if (!title) {
             /* the title only with at least one verbeteractie under it */
-            ui_text(g, _("Vorige verbeteracties: gedaan?"), c.x, y, small, small * 8 / 10,
-                    UI_BOLD, UI_INK, UI_LEFT, c.w);
+            ui_text_box(g, head, (SDL_Rect){c.x, y, c.w, title_h}, small, small * 8 / 10,
+                        UI_BOLD, UI_INK, UI_LEFT);
             y += title_h;
             title = true;
         }
@@ -818,24 +448,54 @@ static bool request_text(ui_gfx *g, const char *s, SDL_Rect c, int *y, int below
 {
     int small = player_fpx(g, P_SMALL);
     int th = ui_text_box_height(g, s, c.w, small, st);
-    if (*y + th + below > c.y + c.h)
+    int room = c.y + c.h - *y - below;
+    /* a low panel keeps the buttons: the words end in "…" after two
+     * lines (whole on hover) rather than the request staying away */
+    if (th > room && room >= small * 24 / 10)
+        th = room;
+    if (th > room)
         return false;
     ui_text_box(g, s, (SDL_Rect){c.x, *y, c.w, th}, small, ui_body_min(g), st, ink, UI_LEFT);
     *y += th + small * 3 / 10;
     return true;
 }
 
-/* A yes button and "Weigeren" beside it, filling row r. Returns the y
+/* The answer buttons' layout in width w: side by side (halves, or the yes
+ * as wide as its words when the no still fits), or one over the other
+ * when both do not fit. Returns the yes button's width, 0 when stacked. */
+static int answer_split(ui_gfx *g, int w, const char *yes)
+{
+    int small = player_fpx(g, P_SMALL), gap = ui_px(g, 10), hb = small * 15 / 10;
+    int yw = 0, nw = 0, th = 0;
+    ui_text_size(g, yes, small, UI_BOLD, &yw, &th);
+    ui_text_size(g, _("Weigeren"), small, UI_BOLD, &nw, &th);
+    int pad = hb / 3 + ui_px(g, 8);
+    if (yw + nw + 2 * pad + gap > w)
+        return 0;
+    int bw = (w - gap) / 2;
+    return yw + pad > bw ? yw + pad : bw;
+}
+
+/* Height of the answer buttons in width w (see answer_split). */
+static int answer_height(ui_gfx *g, int w, const char *yes)
+{
+    int hb = player_fpx(g, P_SMALL) * 15 / 10;
+    return answer_split(g, w, yes) ? hb : 2 * hb + ui_px(g, 6);
+}
+
+/* A yes button and "Weigeren" in r's width, r.h high each. Returns the y
  * below them. */
 static int answer_buttons(ui_gfx *g, SDL_Rect r, const char *yes, bool enabled, int yes_id,
                           int no_id, int arg)
 {
     int small = player_fpx(g, P_SMALL), gap = ui_px(g, 10);
-    int bw = (r.w - gap) / 2;
-    ui_button(g, (SDL_Rect){r.x, r.y, bw, r.h}, yes, small, true, enabled, yes_id, arg);
-    ui_button(g, (SDL_Rect){r.x + bw + gap, r.y, bw, r.h}, _("Weigeren"), small, false, enabled,
-              no_id, arg);
-    return r.y + r.h + ui_px(g, 8);
+    int bw = answer_split(g, r.w, yes);
+    SDL_Rect yb = {r.x, r.y, bw ? bw : r.w, r.h};
+    SDL_Rect nb = bw ? (SDL_Rect){r.x + bw + gap, r.y, r.w - bw - gap, r.h}
+                     : (SDL_Rect){r.x, r.y + r.h + ui_px(g, 6), r.w, r.h};
+    ui_button(g, yb, yes, small, true, enabled, yes_id, arg);
+    ui_button(g, nb, _("Weigeren"), small, false, enabled, no_id, arg);
+    return nb.y + nb.h + ui_px(g, 8);
 }
 
 /* Asks and offers addressed to me that wait for an answer, and goals. */
@@ -843,7 +503,7 @@ static int answer_buttons(ui_gfx *g, SDL_Rect r, const char *yes, bool enabled, 
 static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, int *lines)
 {
     const core_scenario *sc = m->sc;
-    if (!role_consents(sc, m->view->role))
+    if (!player_role_consents(sc, m->view->role))
         return y;
     const core_public_view *p = &m->view->pub;
     int small = player_fpx(g, P_SMALL), hb = small * 15 / 10;
@@ -868,7 +528,8 @@ static int consent_requests(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int
         else
             snprintf(s, sizeof s, _("%s vraagt toestemming om een gevoelig feit te delen (over %s)."),
                      player_role_name(sc, fd->role), about);
-        if (!request_text(g, s, c, &y, hb, UI_BOLD, UI_INK))
+        if (!request_text(g, s, c, &y, answer_height(g, c.w, _("Toestemming geven")), UI_BOLD,
+                          UI_INK))
             break;
         y = answer_buttons(g, (SDL_Rect){c.x, y, c.w, hb}, _("Toestemming geven"), shareable,
                            PLAYER_ID_CONSENT_YES, PLAYER_ID_CONSENT_NO, f);
@@ -935,8 +596,8 @@ static int promise_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y, 
         snprintf(full, sizeof full, "%s (%s)", s,
                  pr->status >= 0 && pr->status <= CORE_PROMISE_BROKEN ? _(stn[pr->status]) : "?");
         /* A long need title wraps onto a second line rather than being cut. */
-        if (!request_text(g, full, c, &y, small * 3 / 10 + (mine_to_answer ? hb : 0), UI_REGULAR,
-                          UI_INK))
+        int below = mine_to_answer ? answer_height(g, c.w, _("Aanvaarden")) : 0;
+        if (!request_text(g, full, c, &y, small * 3 / 10 + below, UI_REGULAR, UI_INK))
             break;
         if (mine_to_answer)
             y = answer_buttons(g, (SDL_Rect){c.x, y, c.w, hb}, _("Aanvaarden"), true,
@@ -997,10 +658,15 @@ static int goal_rows(ui_gfx *g, const ui_player_model *m, SDL_Rect c, int y)
     }
     if (overleg_free && p->n_team_goals < CORE_MAX_TEAM_GOALS && !at_limit &&
         y + hb <= c.y + c.h) {
-        char lbl[96];
-        player_cost_label(lbl, sizeof lbl, m, _("Eigen doel formuleren"), sc->rules.goal_cost);
-        ui_button(g, (SDL_Rect){c.x, y, c.w, hb}, lbl, small, false, true, PLAYER_ID_WORD_GOAL, 0);
-        y += hb + ui_px(g, 6);
+        /* with its cost beside or under it rather than "· kost…" */
+        const char *word = _("Eigen doel formuleren");
+        int fh = cost_row(g, m, (SDL_Rect){c.x, y, c.w, 0}, false, NULL, NULL, word,
+                          sc->rules.goal_cost, 0);
+        if (y + fh <= c.y + c.h) {
+            cost_row(g, m, (SDL_Rect){c.x, y, c.w, 0}, true, NULL, NULL, word,
+                     sc->rules.goal_cost, PLAYER_ID_WORD_GOAL);
+            y += fh + ui_px(g, 6);
+        }
     }
     if (overleg_free && at_limit && adopted_n < sc->n_goals) {
         /* why "Voorstellen" is greyed out, and what to do about it */
@@ -1084,19 +750,138 @@ static void requests(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     /* in Reflectie the verbeteracties come first: asks are over by then */
     if (p->phase == CORE_PHASE_REFLECTIE)
         y += verbeteracties_block(g, m, c, y, &lines);
-    y = pupil_words(g, m, c, y, &lines);
     y = promise_rows(g, m, c, y, &lines);
     /* in the talking phases an ask waiting for an answer comes first, then
-     * the earlier rounds' verbeteracties to check */
+     * the earlier rounds' verbeteracties to check, then what the pupil
+     * said (to read, nothing to answer) */
     if (player_talk_phase(p))
         y += verbeteracties_block(g, m, c, y, &lines);
-    if (lines == 0 && p->phase != CORE_PHASE_OVERLEG) {
+    bool heard = false;
+    for (int f = 0; f < m->sc->n_facts && f < CORE_MAX_FACTS; f++)
+        heard |= m->sc->facts[f].pupil_voice && p->fact_shared[f] && m->sc->facts[f].text[0];
+    if (lines == 0 && !heard && p->phase != CORE_PHASE_OVERLEG) {
         ui_text(g, _("Geen open vragen."), c.x, y, small, small, UI_REGULAR, UI_INK_SOFT, UI_LEFT,
                 c.w);
         y += small * 13 / 10;
     }
     y += ui_px(g, 8);
-    goal_rows(g, m, c, y);
+    /* the goals (with their buttons) before what the pupil said, which
+     * takes the room left */
+    y = goal_rows(g, m, c, y);
+    pupil_words(g, m, c, y, &lines);
+}
+
+/* Height of a panel (player_title_panel) whose content is content_h high. */
+int player_panel_height(ui_gfx *g, int content_h)
+{
+    int pad = ui_px(g, 20);
+    return pad * 3 / 4 + player_fpx(g, P_BODY) * 13 / 10 + ui_px(g, 6) + content_h + pad / 2;
+}
+
+/* The team panel's height for its seats in `cols` columns (a row a seat
+ * each) and its footer. */
+static int team_needed_height(ui_gfx *g, const ui_player_model *m, int w, int cols)
+{
+    int small = player_fpx(g, P_SMALL);
+    int n = m->view->pub.n_seats < CORE_MAX_SEATS ? m->view->pub.n_seats : CORE_MAX_SEATS;
+    int rows = (n + cols - 1) / cols;
+    return player_panel_height(g, rows * small * 13 / 10 +
+                                      team_footer_height(g, m, w - 2 * ui_px(g, 20)));
+}
+
+/* Something in the goals panel waits for this seat: a consent asked of
+ * it, an open goal vote, an ask or offer to answer. The team then leaves
+ * it half the column. */
+static bool requests_waiting(const ui_player_model *m)
+{
+    const core_public_view *p = &m->view->pub;
+    if (p->goal_proposal >= 0 || p->phase == CORE_PHASE_OVERLEG)
+        return true;
+    for (int f = 0; f < m->sc->n_facts && f < CORE_MAX_FACTS; f++)
+        if (p->fact_consent[f] == 1 && !p->fact_shared[f] &&
+            player_role_consents(m->sc, m->view->role))
+            return true;
+    for (int i = 0; i < p->n_promises && i < CORE_MAX_PROMISES; i++)
+        if (p->promises[i].to == m->view->seat && p->promises[i].status == CORE_PROMISE_PENDING)
+            return true;
+    return false;
+}
+
+/* h clamped to [lo, hi] shares (percent) of all. */
+static int share_clamp(int h, int all, int lo, int hi)
+{
+    if (h < all * lo / 100)
+        return all * lo / 100;
+    return h > all * hi / 100 ? all * hi / 100 : h;
+}
+
+/* The instruction (wrapped to two lines when it must), then three
+ * columns down to the hand: the role card and the team as high as their
+ * texts need within bounds, the dossier and the goals below them take the
+ * rest. Widths are shares of the canvas, so 4:3 and 16:10 use the whole
+ * screen; the hand's two rows (player_hand) give every card its words. */
+static void draw_panels(ui_gfx *g, const ui_player_model *m)
+{
+    int body = player_fpx(g, P_BODY);
+    SDL_Rect full = ui_r(g, 24, 96, 1872, 48);
+    int pills_w = status_pills(g, m, full);
+    const char *ins = instruction(m);
+    int ih = ui_text_box_height(g, ins, full.w - pills_w, body, UI_BOLD);
+    if (ih > body * 26 / 10)
+        ih = body * 26 / 10;
+    ui_text_box(g, ins, (SDL_Rect){full.x, full.y + ui_px(g, 4), full.w - pills_w, ih}, body,
+                body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT);
+    int gap = ui_px(g, 18);
+    int top = full.y + ui_px(g, 4) + ih + ui_px(g, 8);
+    /* wide screens: the ready button beside the hand, if the cards stay
+     * wide (15 em); else under the right column */
+    int ready_w = player_ready_width(g, m) + ui_px(g, 20);
+    bool beside = (full.w - ready_w) / 3 >= 15 * body;
+    int hand_w = beside ? full.w - ready_w : full.w;
+    int hand_h = player_hand_height(g, m, hand_w);
+    if (beside && hand_h < body * 4)
+        hand_h = body * 4;
+    SDL_Rect strip = {full.x, g->h - ui_px(g, 16) - hand_h, hand_w, hand_h};
+    int h = strip.y - ui_px(g, 22) - top;
+    int cw = full.w - 2 * gap;
+    int lw = cw * 31 / 100, mw = cw * 37 / 100, rw = cw - lw - mw;
+    int lx = full.x, mx = lx + lw + gap, rx = mx + mw + gap;
+    /* the role card whole, the T over its limits if the dossier keeps
+     * room for its tallest fact, else the limits beside the T; a screen
+     * too low for both shows one of them, with tabs */
+    int dossier_min = player_dossier_min_height(g, m, lw);
+    int role_h = player_role_card_height(g, m, lw, false);
+    if (role_h > h - gap - dossier_min)
+        role_h = player_role_card_height(g, m, lw, true);
+    if (role_h > h - gap - dossier_min) {
+        if (player_left_tab(m) == 1)
+            player_role_card(g, m, (SDL_Rect){lx, top, lw, h}, true);
+        else
+            player_dossier(g, m, (SDL_Rect){lx, top, lw, h}, true);
+    } else {
+        player_role_card(g, m, (SDL_Rect){lx, top, lw, role_h}, false);
+        player_dossier(g, m, (SDL_Rect){lx, top + role_h + gap, lw, h - role_h - gap}, false);
+    }
+    if (m->view->pub.phase == CORE_PHASE_REFLECTIE)
+        player_reflection(g, m, (SDL_Rect){mx, top, mw, h});
+    else
+        player_needs(g, m, (SDL_Rect){mx, top, mw, h});
+    int ready_h = beside ? 0 : body * 2;
+    if (beside)
+        player_ready_row(g, m, (SDL_Rect){full.x + full.w - ready_w + ui_px(g, 20), strip.y,
+                                          ready_w - ui_px(g, 20), hand_h});
+    else /* under the right column, where the eye ends */
+        player_ready_row(g, m, (SDL_Rect){rx, top + h - ready_h, rw, ready_h});
+    int rh = h - ready_h - (beside ? 0 : ui_px(g, 12));
+    /* the team a row a seat if that leaves the goals room, else in two
+     * columns, never lower than that */
+    int team_h = share_clamp(team_needed_height(g, m, rw, 1), rh - gap, 30,
+                             requests_waiting(m) ? 50 : 66);
+    int team_min = team_needed_height(g, m, rw, 2);
+    team_h = team_h < team_min ? team_min : team_h;
+    team(g, m, (SDL_Rect){rx, top, rw, team_h});
+    requests(g, m, (SDL_Rect){rx, top + team_h + gap, rw, rh - team_h - gap});
+    player_hand(g, m, strip);
 }
 
 void ui_draw_player(ui_gfx *g, const ui_player_model *m)
@@ -1106,19 +891,7 @@ void ui_draw_player(ui_gfx *g, const ui_player_model *m)
         return;
     topbar(g, m);
     int body = player_fpx(g, P_BODY);
-    SDL_Rect ins = ui_r(g, 24, 96, 1872, 48);
-    int pills_w = status_pills(g, m, ins);
-    ui_text(g, instruction(m), ins.x, ins.y + ui_px(g, 4), body, body * 8 / 10,
-            UI_BOLD, UI_INK, UI_LEFT, ins.w - pills_w);
-    role_card(g, m, ui_r(g, 24, 150, 560, 330));
-    dossier(g, m, ui_r(g, 24, 494, 560, 330));
-    if (m->view->pub.phase == CORE_PHASE_REFLECTIE)
-        player_reflection(g, m, ui_r(g, 604, 150, 740, 674));
-    else
-        needs(g, m, ui_r(g, 604, 150, 740, 674));
-    team(g, m, ui_r(g, 1364, 150, 532, 330));
-    requests(g, m, ui_r(g, 1364, 494, 532, 330));
-    player_hand(g, m);
+    draw_panels(g, m);
     if (m->paused) {
         /* actions wait while the trainer talks: say so before anyone clicks */
         SDL_Rect all = {0, 0, g->w, g->h};

@@ -22,10 +22,34 @@ bool player_role_involved(const core_scenario *sc, int friction, int role);
 const char *player_afspraak_words(const core_scenario *sc, int f, const core_afspraak *a);
 void player_seat_names(const ui_player_model *m, uint32_t bits, char *out, size_t cap);
 SDL_Rect player_title_panel(ui_gfx *g, SDL_Rect r, const char *title);
+int player_panel_height(ui_gfx *g, int content_h);
 bool player_can_commit(const ui_player_model *m);
+bool player_role_consents(const core_scenario *sc, int role);
+
+/* player_role.c */
+void player_role_card(ui_gfx *g, const ui_player_model *m, SDL_Rect r, bool tabbed);
+/* the role card's height at width w with every text whole: the T over
+ * the limits, or (side) the limits beside its bar down; the dossier's
+ * least height, for its tallest fact */
+int player_role_card_height(ui_gfx *g, const ui_player_model *m, int w, bool side);
+int player_dossier_min_height(ui_gfx *g, const ui_player_model *m, int w);
+void player_dossier(ui_gfx *g, const ui_player_model *m, SDL_Rect r, bool tabbed);
+/* a screen too low for both shows one as a tab: which (1 role, 2 dossier) */
+int player_left_tab(const ui_player_model *m);
+
+/* player_needs.c */
+void player_needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r);
 
 /* player_hand.c */
-void player_hand(ui_gfx *g, const ui_player_model *m);
+/* the hand in strip (cards and the ready button); the strip's height
+ * its cards need at width strip_w */
+void player_hand(ui_gfx *g, const ui_player_model *m, SDL_Rect strip);
+int player_hand_height(ui_gfx *g, const ui_player_model *m, int strip_w);
+/* the ready button with the count or why it is greyed out, in r: beside
+ * it in a row, over it in a column (at least four lines high); the
+ * column's width */
+void player_ready_row(ui_gfx *g, const ui_player_model *m, SDL_Rect r);
+int player_ready_width(ui_gfx *g, const ui_player_model *m);
 void player_reflection(ui_gfx *g, const ui_player_model *m, SDL_Rect r);
 
 /* player_overlays.c */

@@ -29,7 +29,8 @@ enum {
     PLAYER_ID_GOAL_NEED,       /* arg = need: toggles the link */
     PLAYER_ID_GOAL_SEND,
     PLAYER_ID_CHECK_DONE,      /* arg = seat whose verbeteractie was done */
-    PLAYER_ID_CHECK_NOT_DONE   /* arg = seat whose verbeteractie was not done (yet) */
+    PLAYER_ID_CHECK_NOT_DONE,  /* arg = seat whose verbeteractie was not done (yet) */
+    PLAYER_ID_LEFT_TAB         /* arg = 1 the role card, 2 the dossier (a low screen) */
 };
 
 #endif

@@ -62,6 +62,7 @@ static bool v2_click(player_app *a, int id, int arg)
     case PLAYER_ID_CONSENT_NO: send(a, CORE_ACT_CONSENT, arg, 0, 0); break;
     case PLAYER_ID_ASK_PUPIL: send(a, CORE_ACT_ASK_PUPIL, 0, 0, 0); break;
     case PLAYER_ID_SET_MEETING: send(a, CORE_ACT_SET_MEETING, 0, 0, 0); break;
+    case PLAYER_ID_LEFT_TAB: m->left_tab = arg; break;
     case PLAYER_ID_FRICTION_OPEN:
         m->open_friction = arg;
         m->afspraak_text[0] = 0;

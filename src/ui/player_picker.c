@@ -336,6 +336,46 @@ static void draw_pick_detail(ui_gfx *g, const player_picker_model *m, SDL_Rect c
     }
 }
 
+/* "Samen voor Noor (8 jaar, 3de leerjaar) · code KWTR" at r's top, on two
+ * lines rather than the room code ending in "…" (sp: the size the rule
+ * draws it at). Returns the y below it. */
+static int picker_pupil_line(ui_gfx *g, const core_scenario *sc, const cli_lobby *l, SDL_Rect r,
+                             int sp)
+{
+    char pupil[CORE_TITLE_LEN * 2 + 64];
+    if (sc->pupil_class[0])
+        snprintf(pupil, sizeof pupil, _("Samen voor %s (%d jaar, %s) · code %s"), sc->pupil_name,
+                 sc->pupil_age, sc->pupil_class, l->code);
+    else
+        snprintf(pupil, sizeof pupil, _("Samen voor %s (%d jaar) · code %s"), sc->pupil_name,
+                 sc->pupil_age, l->code);
+    int ph = ui_text_box_height(g, pupil, r.w, sp, UI_REGULAR);
+    ph = ph > sp * 26 / 10 ? sp * 26 / 10 : ph;
+    ui_text_box(g, pupil, (SDL_Rect){r.x, r.y, r.w, ph}, sp, sp, UI_REGULAR, UI_INK_SOFT,
+                UI_LEFT);
+    return r.y + ph + sp * 3 / 10;
+}
+
+/* The "Een vrije plaats" and "Meekijken als toeschouwer" buttons whose
+ * bottom row is `row`: side by side, each as wide as its words need, or
+ * one over the other when both do not fit (any then a row higher). */
+static void picker_choice_rects(ui_gfx *g, SDL_Rect row, int sp, SDL_Rect *any, SDL_Rect *obs)
+{
+    int gap = ui_px(g, 10), wa = 0, wo = 0, th = 0;
+    ui_text_size(g, _("Een vrije plaats"), sp, UI_BOLD, &wa, &th);
+    ui_text_size(g, _("Meekijken als toeschouwer"), sp, UI_BOLD, &wo, &th);
+    wa += row.h / 3 + ui_px(g, 12);
+    wo += row.h / 3 + ui_px(g, 12);
+    if (wa + wo + gap > row.w) {
+        *any = (SDL_Rect){row.x, row.y - row.h - gap, row.w, row.h};
+        *obs = row;
+        return;
+    }
+    int hw = wa + (row.w - gap - wa - wo) / 2;
+    *any = (SDL_Rect){row.x, row.y, hw, row.h};
+    *obs = (SDL_Rect){row.x + hw + gap, row.y, row.w - hw - gap, row.h};
+}
+
 void player_draw_picker(ui_gfx *g, const player_picker_model *m)
 {
     const core_scenario *sc = m->sc;
@@ -356,15 +396,8 @@ void player_draw_picker(ui_gfx *g, const player_picker_model *m)
     int x = left.x + pad, w = left.w - 2 * pad, y = left.y + pad;
     ui_text(g, sc->title, x, y, h2, body, UI_BOLD, UI_ACCENT, UI_LEFT, w);
     y += h2 * 13 / 10;
-    char pupil[CORE_TITLE_LEN * 2 + 64];
-    if (sc->pupil_class[0])
-        snprintf(pupil, sizeof pupil, _("Samen voor %s (%d jaar, %s) · code %s"), sc->pupil_name,
-                 sc->pupil_age, sc->pupil_class, l->code);
-    else
-        snprintf(pupil, sizeof pupil, _("Samen voor %s (%d jaar) · code %s"), sc->pupil_name,
-                 sc->pupil_age, l->code);
-    ui_text(g, pupil, x, y, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT, UI_LEFT, w);
-    y += small * 15 / 10;
+    int sp = small < ui_body_min(g) ? ui_body_min(g) : small;
+    y = picker_pupil_line(g, sc, l, (SDL_Rect){x, y, w, 0}, sp);
     if (l->started && !l->finished) {
         /* latecomers: the rules bring Identiteit back for them */
         const char *late = _("Het spel loopt al: wie nu aanschuift, stelt zich eerst voor.");
@@ -377,7 +410,9 @@ void player_draw_picker(ui_gfx *g, const player_picker_model *m)
     }
     y += ui_px(g, 12);
     int bh = body * 19 / 10, gap = ui_px(g, 10);
-    int bottom = left.y + left.h - pad - bh - ui_px(g, 16);
+    SDL_Rect any, obs;
+    picker_choice_rects(g, (SDL_Rect){x, left.y + left.h - pad - bh, w, bh}, sp, &any, &obs);
+    int bottom = any.y - ui_px(g, 16);
     int n = l->n_seats < CORE_MAX_SEATS ? l->n_seats : CORE_MAX_SEATS;
     int row = (bottom - y) / (n > 0 ? n : 1) - gap;
     if (row > body * 24 / 10)
@@ -386,9 +421,6 @@ void player_draw_picker(ui_gfx *g, const player_picker_model *m)
         draw_seat_row(g, m, &l->seats[s], s, (SDL_Rect){x, y, w, row});
         y += row + gap;
     }
-    int hw = (w - gap) / 2;
-    SDL_Rect any = {x, left.y + left.h - pad - bh, hw, bh};
-    SDL_Rect obs = {x + hw + gap, any.y, w - hw - gap, bh};
     bool any_free = false;
     for (int s = 0; s < n; s++)
         any_free = any_free || !l->seats[s].taken;

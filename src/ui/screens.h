@@ -148,6 +148,8 @@ typedef struct {
     int drag_slot;               /* card being dragged, or -1 */
     int drag_x, drag_y;
     int dossier_first;           /* first dossier fact shown (the panel pages) */
+    int left_tab;                /* a screen too low for both: 0 the phase's choice,
+                                    1 the role card, 2 the dossier */
     bool paused;                 /* the trainer paused the game */
     int timer_left_s;            /* the trainer's phase timer, -1 when none runs */
     /* rules v2 (ids in ui/player_ids.h) */

@@ -10,7 +10,8 @@ const char *const ui_fixture_scenes[] = {
     "lobby",   "table",     "table8",    "signaal",   "reflectie", "reveal",
     "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "debrief-5", "debrief-6", "help",
     "trainer",
-    "player-overleg", "player-inzet", "player-reflectie", "player-ask", "player-dossier",
+    "player-overleg", "player-inzet", "player-inzet7", "player-reflectie", "player-ask",
+    "player-dossier",
     "player-paused", "player-spanning", "player-toestemming",
     "player-doel", "player-einde",
     "join-form", "join-roles", "join-picked",
@@ -247,7 +248,11 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
         known = known || strcmp(ui_fixture_scenes[i], scene) == 0;
     if (!known)
         return false;
-    scenario(&f->sc, strcmp(scene, "table8") == 0 || strcmp(scene, "join-roles") == 0 ? 8 : 4);
+    /* player-inzet7: the player's Inzet with seven seats (the team in two
+     * columns, six needs) */
+    scenario(&f->sc, strcmp(scene, "table8") == 0 || strcmp(scene, "join-roles") == 0 ? 8
+                     : strcmp(scene, "player-inzet7") == 0                           ? 7
+                                                                                     : 4);
     public_view(&f->pub, &f->sc);
     core_public_view *p = &f->pub;
     if (!strcmp(scene, "signaal"))
@@ -266,7 +271,7 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
     } else if (!strcmp(scene, "end") || !strncmp(scene, "debrief", 7)) {
         p->phase = CORE_PHASE_END;
         p->outcome = CORE_OUTCOME_WON;
-    } else if (!strcmp(scene, "player-inzet") || !strcmp(scene, "player-paused"))
+    } else if (!strncmp(scene, "player-inzet", 12) || !strcmp(scene, "player-paused"))
         p->phase = CORE_PHASE_INZET;
     if (strncmp(scene, "player-", 7) && strncmp(scene, "join-", 5))
         rules_v2(&f->sc, p, scene); /* the projector's scenes only */
@@ -320,7 +325,7 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
         f->sv.dossier[2] = 2;
     }
     f->sv.reflection_option = -1;
-    if (!strcmp(scene, "player-inzet")) {
+    if (!strncmp(scene, "player-inzet", 12)) {
         f->sv.commit_n = 1;
         f->sv.commits[0].slot = 3;
         f->sv.commits[0].card = 3;
@@ -416,7 +421,7 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
         CPY(m.player_name, "Anna");
         CPY(m.status, _("verbonden")); /* as player_app sets it: in the language shown */
         seat_players(m.seats, f->sc.n_seats);
-        if (!strcmp(scene, "player-inzet")) {
+        if (!strncmp(scene, "player-inzet", 12)) {
             m.selected = 1;
             m.timer_left_s = 45; /* the last minute: orange */
         }

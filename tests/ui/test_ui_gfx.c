@@ -155,6 +155,60 @@ static void test_long_word_hyphenated(void **state)
     assert_int_equal(g->overflows, 0);
 }
 
+/* Every break ui_hyphenate puts in `word`, at every width between its
+ * widest syllable and the whole word, is one of the syllable breaks of
+ * `syllables` (the word with "-" between its syllables). */
+static void assert_breaks_at_syllables(ui_gfx *g, const char *syllables)
+{
+    char word[64] = "", part[64];
+    bool allowed[64] = {false};
+    int widest = 0;
+    for (const char *p = syllables; *p;) {
+        size_t n = strcspn(p, "-");
+        /* measured as hyphen_cut does, with the line end (a glyph in SDL_ttf) */
+        snprintf(part, sizeof part, "%.*s-\n", (int)n, p);
+        int pw = 0, ph = 0;
+        ui_text_size(g, part, 22, UI_BOLD, &pw, &ph);
+        widest = pw > widest ? pw : widest;
+        strncat(word, p, n);
+        allowed[strlen(word)] = true;
+        p += n + (p[n] == '-' ? 1 : 0);
+    }
+    int ww = 0, wh = 0;
+    ui_text_size(g, word, 22, UI_BOLD, &ww, &wh);
+    for (int w = widest + 2; w < ww; w++) {
+        char out[256];
+        ui_hyphenate(g, word, 22, UI_BOLD, w, out, sizeof out);
+        size_t at = 0;
+        for (const char *p = out; *p; p++) {
+            if (p[0] == '-' && p[1] == '\n') {
+                if (!allowed[at])
+                    fail_msg("%s at %d px: \"%s\" breaks after %zu letters", word, w, out, at);
+                p++;
+                continue;
+            }
+            at++;
+        }
+    }
+}
+
+/* Dutch words from the levels' cards break where a syllable starts: the
+ * longest onset goes to the next line ("Ge-sprek", not "Ges-prek"), two
+ * letters may stay on the first ("ge-deel-de"), an s alone before an
+ * onset stays behind ("Luis-te-ren", "Lees-ple-zier"). */
+static void test_hyphenation_follows_dutch_syllables(void **state)
+{
+    ui_gfx *g = *state;
+    ui_gfx_begin(g);
+    static const char *const words[] = {
+        "Ge-sprek",        "ge-deel-de",          "Door-ver-wij-zen",     "Re-flec-te-ren",
+        "Klas-ge-sprek",   "Voor-spel-baar-heid", "In-struc-tie",         "Zelf-stan-dig-heid",
+        "Luis-te-ren",     "Lees-ple-zier",       "we-ten-schap-pe-lijk", "Door-schui-ven",
+        "wel-be-vin-den",  "Ge-sprei-de",         "ver-wer-kings-snel-heid"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        assert_breaks_at_syllables(g, words[i]);
+}
+
 static void test_png_round_trip(void **state)
 {
     ui_gfx *g = *state;
@@ -224,6 +278,7 @@ TS_MAIN(ui_group_nl, ui_group_quit,
         GFX_TEST(test_steady_frame_renders_nothing, gfx_1920),
         GFX_TEST(test_overflow_counted, gfx_640),
         GFX_TEST(test_long_word_hyphenated, gfx_640),
+        GFX_TEST(test_hyphenation_follows_dutch_syllables, gfx_640),
         GFX_TEST(test_png_round_trip, gfx_1280),
         cmocka_unit_test(test_png_read_garbage),
         GFX_TEST(test_cache_pressure, gfx_640))

@@ -1,8 +1,8 @@
 /* Golden images of every screen at 1280x720 and 1920x1080 in Dutch, and of
  * a representative set (REPR: lobby, table, reveal, debrief analysis,
- * player Inzet, join form) at 1024x768 and 3840x2160 in Dutch and at all
- * four sizes in English (files end in -en) (software renderer, hand-built
- * views). SAMENSPEL_UPDATE_GOLDEN=1 rewrites them
+ * player Inzet with four and with seven seats, join form) at 1024x768 and
+ * 3840x2160 in Dutch and at all four sizes in English (files end in -en)
+ * (software renderer, hand-built views). SAMENSPEL_UPDATE_GOLDEN=1 rewrites them
  * after an intended change; SAMENSPEL_UPDATE_GOLDEN=join-,lobby rewrites
  * only the scenes whose names start with one of those prefixes (so a change
  * to one screen does not touch the others' images). Look at the new PNGs
@@ -47,8 +47,8 @@ static int check_scene(ui_gfx *g, const char *scene, int w, int h, const char *l
     return golden_compare(g, what, path, actual, update);
 }
 
-static const char *const REPR[] = {"lobby",        "table",     "reveal", "debrief-3",
-                                   "player-inzet", "join-form", NULL};
+static const char *const REPR[] = {"lobby",        "table",         "reveal",    "debrief-3",
+                                   "player-inzet", "player-inzet7", "join-form", NULL};
 
 static bool in_list(const char *const *list, const char *scene)
 {
