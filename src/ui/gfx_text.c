@@ -105,6 +105,63 @@ static void cache_evict(ui_gfx *g, uint32_t max_age)
     g->cache_used = used;
 }
 
+/* Width of the n bytes at s, measured with the line end as SDL_ttf's
+ * wrapper measures a line (it counts the "\n" as a glyph). */
+static int line_width(TTF_Font *f, const char *s, size_t n)
+{
+    char line[1400];
+    if (n + 2 > sizeof line)
+        n = sizeof line - 2;
+    memcpy(line, s, n);
+    memcpy(line + n, "\n", 2);
+    int w = 0, h = 0;
+    return TTF_SizeUTF8(f, line, &w, &h) == 0 ? w : 0;
+}
+
+size_t ui_wrap_break(TTF_Font *f, const char *s, int w, char *out, size_t cap)
+{
+    size_t o = 0;
+    if (cap == 0)
+        return 0;
+    while (*s) {
+        /* one paragraph: the words up to the next given line break */
+        const char *p = s, *end = s + strcspn(s, "\n");
+        size_t line0 = o; /* where the current output line starts */
+        while (p < end) {
+            const char *sp = p;
+            while (p < end && *p == ' ')
+                p++;
+            size_t wn = strcspn(p, " \n");
+            if (wn == 0)
+                break; /* spaces at the paragraph's end */
+            /* the start of a line drops the spaces before its word */
+            size_t gap = o == line0 ? 0 : (size_t)(p - sp);
+            if (o + gap + wn + 2 > cap)
+                goto full;
+            memcpy(out + o, sp + ((size_t)(p - sp) - gap), gap + wn);
+            if (o > line0 && line_width(f, out + line0, o - line0 + gap + wn) > w) {
+                /* the word to a new line, without the spaces before it */
+                out[o++] = '\n';
+                line0 = o;
+                memcpy(out + o, p, wn);
+                gap = 0;
+            }
+            o += gap + wn;
+            p += wn;
+        }
+        s = end;
+        if (*s == '\n') {
+            if (o + 2 > cap)
+                goto full;
+            out[o++] = '\n';
+            s++;
+        }
+    }
+full:
+    out[o] = 0;
+    return o;
+}
+
 /* The cached texture of s, rendering it on a miss. NULL when s is empty or
  * the font cannot render it. */
 static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, int wrap,
@@ -143,7 +200,11 @@ static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, in
         TTF_SetFontWrappedAlign(f, al == UI_CENTER   ? TTF_WRAPPED_ALIGN_CENTER
                                    : al == UI_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
                                                     : TTF_WRAPPED_ALIGN_LEFT);
-        surf = TTF_RenderUTF8_Blended_Wrapped(f, s, white, (Uint32)wrap);
+        /* broken at word boundaries here, so that no line starts with the
+         * space SDL_ttf's own wrapper can leave there (" in de klas") */
+        char broken[1400];
+        ui_wrap_break(f, s, wrap, broken, sizeof broken);
+        surf = TTF_RenderUTF8_Blended_Wrapped(f, broken, white, (Uint32)wrap);
     } else {
         surf = TTF_RenderUTF8_Blended(f, s, white);
     }
