@@ -105,15 +105,14 @@ static void cache_evict(ui_gfx *g, uint32_t max_age)
     g->cache_used = used;
 }
 
-/* Width of the n bytes at s, measured with the line end as SDL_ttf's
- * wrapper measures a line (it counts the "\n" as a glyph). */
+/* Width of the n bytes at s on one line. */
 static int line_width(TTF_Font *f, const char *s, size_t n)
 {
     char line[1400];
-    if (n + 2 > sizeof line)
-        n = sizeof line - 2;
+    if (n + 1 > sizeof line)
+        n = sizeof line - 1;
     memcpy(line, s, n);
-    memcpy(line + n, "\n", 2);
+    line[n] = 0;
     int w = 0, h = 0;
     return TTF_SizeUTF8(f, line, &w, &h) == 0 ? w : 0;
 }
@@ -162,6 +161,45 @@ full:
     return o;
 }
 
+/* s broken into lines at most wrap wide (ui_wrap_break), each rendered on
+ * its own and stacked a line skip apart, aligned by al. SDL_ttf's own
+ * wrapper is not used: it can start a line with the space it broke at,
+ * and it counts a "\n" as a glyph, so a word that just fits gets an empty
+ * line after it. NULL when nothing could be rendered. */
+static SDL_Surface *render_wrapped(TTF_Font *f, const char *s, SDL_Color col, int wrap,
+                                   ui_align al)
+{
+    char broken[1400];
+    ui_wrap_break(f, s, wrap, broken, sizeof broken);
+    enum { MAX_LINES = 64 };
+    SDL_Surface *lines[MAX_LINES];
+    int n = 0, w = 1;
+    for (char *p = broken; n < MAX_LINES;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = 0;
+        lines[n] = *p ? TTF_RenderUTF8_Blended(f, p, col) : NULL;
+        if (lines[n] && lines[n]->w > w)
+            w = lines[n]->w;
+        n++;
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    int skip = TTF_FontLineSkip(f);
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, skip * n, 32, SDL_PIXELFORMAT_ARGB8888);
+    for (int i = 0; i < n; i++) {
+        if (out && lines[i]) {
+            int x = al == UI_CENTER ? (w - lines[i]->w) / 2 : al == UI_RIGHT ? w - lines[i]->w : 0;
+            SDL_Rect at = {x, i * skip, lines[i]->w, lines[i]->h};
+            SDL_SetSurfaceBlendMode(lines[i], SDL_BLENDMODE_NONE);
+            SDL_BlitSurface(lines[i], NULL, out, &at);
+        }
+        SDL_FreeSurface(lines[i]);
+    }
+    return out;
+}
+
 /* The cached texture of s, rendering it on a miss. NULL when s is empty or
  * the font cannot render it. */
 static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, int wrap,
@@ -197,14 +235,7 @@ static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, in
     SDL_Color white = col;
     SDL_Surface *surf;
     if (wrap > 0) {
-        TTF_SetFontWrappedAlign(f, al == UI_CENTER   ? TTF_WRAPPED_ALIGN_CENTER
-                                   : al == UI_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
-                                                    : TTF_WRAPPED_ALIGN_LEFT);
-        /* broken at word boundaries here, so that no line starts with the
-         * space SDL_ttf's own wrapper can leave there (" in de klas") */
-        char broken[1400];
-        ui_wrap_break(f, s, wrap, broken, sizeof broken);
-        surf = TTF_RenderUTF8_Blended_Wrapped(f, broken, white, (Uint32)wrap);
+        surf = render_wrapped(f, s, white, wrap, al);
     } else {
         surf = TTF_RenderUTF8_Blended(f, s, white);
     }
@@ -509,10 +540,7 @@ static size_t hyphen_cut(TTF_Font *f, const char *word, size_t n, int w)
             continue;
         char part[256];
         memcpy(part, word, i);
-        /* measured with the line end: SDL_ttf counts the "\n" as a glyph and,
-         * when the line is then wider than the box, breaks again at the
-         * hyphen, which leaves an empty line ("Reflecte-", "", "ren") */
-        memcpy(part + i, "-\n", 3);
+        memcpy(part + i, "-", 2);
         if (TTF_SizeUTF8(f, part, &ww, &wh) != 0 || ww > w)
             break;
         cut = i;

@@ -23,8 +23,14 @@ const char *proj_seat_name(const ui_proj_model *m, int s);
 const char *proj_role_name(const core_scenario *sc, int role);
 /* One person carries too much of the team's contributions. */
 bool proj_centrality_alarm(const ui_proj_model *m);
+/* The space inside a panel's edge (less on a narrow screen). */
+int proj_panel_pad(const ui_gfx *g);
+/* The content rectangle below a panel's heading (drawing nothing). */
+SDL_Rect proj_panel_content(ui_gfx *g, SDL_Rect r);
 /* A panel with a heading; returns the content rectangle below it. */
 SDL_Rect proj_panel_with_title(ui_gfx *g, SDL_Rect r, const char *title);
+/* title, or short_title where title would end in "…" in panel r (4:3). */
+const char *proj_panel_title(ui_gfx *g, SDL_Rect r, const char *title, const char *short_title);
 /* The same with a short title for a narrow panel (4:3), used when the
  * whole title would end in "…". */
 SDL_Rect proj_panel_with_titles(ui_gfx *g, SDL_Rect r, const char *title, const char *short_title);
