@@ -147,6 +147,23 @@ size_t ui_wrap_break(TTF_Font *f, const char *s, int w, char *out, size_t cap)
             }
             o += gap + wn;
             p += wn;
+            /* a word wider than a whole line (the callers hyphenate first;
+             * this is the last resort SDL_ttf's wrapper took too): broken
+             * after the last character that fits */
+            while (o - line0 == wn && line_width(f, out + line0, o - line0) > w && o + 2 < cap) {
+                size_t k = 0;
+                for (size_t i = 1; i < o - line0; i++)
+                    if (((unsigned char)out[line0 + i] & 0xC0) != 0x80 &&
+                        line_width(f, out + line0, i) <= w)
+                        k = i;
+                if (k == 0)
+                    break; /* not even one character fits */
+                memmove(out + line0 + k + 1, out + line0 + k, o - line0 - k);
+                out[line0 + k] = '\n';
+                o++;
+                line0 += k + 1;
+                wn = o - line0;
+            }
         }
         s = end;
         if (*s == '\n') {
@@ -186,8 +203,10 @@ static SDL_Surface *render_wrapped(TTF_Font *f, const char *s, SDL_Color col, in
             break;
         p = nl + 1;
     }
+    /* as high as SDL_ttf's wrapper makes it: the last line a font height */
     int skip = TTF_FontLineSkip(f);
-    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, skip * n, 32, SDL_PIXELFORMAT_ARGB8888);
+    int h = skip * (n - 1) + TTF_FontHeight(f);
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     for (int i = 0; i < n; i++) {
         if (out && lines[i]) {
             int x = al == UI_CENTER ? (w - lines[i]->w) / 2 : al == UI_RIGHT ? w - lines[i]->w : 0;

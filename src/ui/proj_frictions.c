@@ -229,8 +229,12 @@ static void friction_card_draw(ui_gfx *g, const ui_proj_model *m, const core_fri
                     ui_body_min(g), UI_BOLD, k->ink, UI_RIGHT, tw - room - ui_px(g, 12));
         return;
     }
-    ui_text_box(g, d->title, (SDL_Rect){c.x + ui_px(g, 20), y + ui_px(g, 6), tw, k->th}, body,
-                ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+    if (k->th > body * 13 / 10)
+        ui_text_box(g, d->title, (SDL_Rect){c.x + ui_px(g, 20), y + ui_px(g, 6), tw, k->th}, body,
+                    ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+    else /* one line: ends in "…" even where its first word alone is too wide */
+        ui_text(g, d->title, c.x + ui_px(g, 20), y + ui_px(g, 6), body, ui_body_min(g), UI_BOLD,
+                UI_INK, UI_LEFT, tw);
     /* involved roles as chips, severity in words */
     int cx = c.x + ui_px(g, 20);
     int chip = body * 6 / 5;

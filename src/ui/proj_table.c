@@ -694,7 +694,7 @@ static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hi
         /* the meter beside it says it is the level, where four of its
          * steps stay a line high */
         snprintf(lv, sizeof lv, "%s", ui_level_name(m->pub->live.level));
-        level_beside = c.w - text_w(g, lv, body, UI_BOLD) - ui_px(g, 12) >= 3 * body;
+        level_beside = c.w - text_w(g, lv, body, UI_BOLD) - ui_px(g, 12) >= 4 * body;
         if (level_beside)
             level_h = rowh;
     }
