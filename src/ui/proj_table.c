@@ -841,7 +841,9 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect strip)
                         : newcomer                       ? UI_ACCENT
                                                          : UI_INK_SOFT;
         int line_y = cell.y + (cell.h - px * 12 / 10) / 2;
-        if (rows == 1) {
+        /* the role's name above the person where it fits; else the chip
+         * alone names the role, as in the rows of five or more seats */
+        if (rows == 1 && text_w(g, proj_role_name(m->sc, role), px, UI_BOLD) <= tw) {
             int y0 = cell.y + (cell.h - px * 24 / 10) / 2;
             ui_text(g, proj_role_name(m->sc, role), x, y0, px, px, UI_BOLD, UI_INK, UI_LEFT, tw);
             line_y = y0 + px * 12 / 10;
@@ -875,10 +877,23 @@ static void draw_signal_overlay(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
      * body size (3% capital height), in the space the panel has */
     ui_text_role old = ui_set_text_role(g, UI_TR_BODY);
     int big = ui_rule_px(g, UI_TR_BODY);
+    int ev = -1; /* the level's scripted event of this round */
+    for (int e = 0; e < sc->n_events && e < CORE_MAX_EVENTS_SCRIPTED && ev < 0; e++)
+        if (sc->events[e].round == m->pub->round)
+            ev = e;
     if (last >= 0) {
         const core_friction_def *d = &sc->frictions[m->pub->frictions[last].friction];
         int hh = proj_fpx(g, T_H1) * 13 / 10;
         if (hh < big)
+            hh = big;
+        /* the title large where the event below it still shows whole,
+         * else at the body's size */
+        int w = r.w - 2 * pad;
+        int rest = ui_text_box_height(g, d->text, w, big, UI_REGULAR) + ui_px(g, 44) +
+                   (ev >= 0 ? body * 13 / 10 + ui_text_box_height(g, sc->events[ev].text, w, body,
+                                                                  UI_REGULAR)
+                            : 0);
+        if (ui_text_box_height(g, d->title, w, hh, UI_BOLD) + rest > r.y + r.h - pad - y)
             hh = big;
         SDL_Rect hb = {r.x + pad, y, r.w - 2 * pad, r.h * 30 / 100};
         y += ui_text_box(g, d->title, hb, hh, big, UI_BOLD, UI_INK, UI_LEFT);
@@ -888,16 +903,13 @@ static void draw_signal_overlay(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         y += ui_px(g, 24);
     }
     ui_set_text_role(g, old);
-    for (int e = 0; e < sc->n_events && e < CORE_MAX_EVENTS_SCRIPTED; e++) {
-        if (sc->events[e].round != m->pub->round)
-            continue;
-        ui_text(g, sc->events[e].title, r.x + pad, y, body, ui_body_min(g), UI_BOLD, UI_ACCENT,
+    if (ev >= 0) {
+        ui_text(g, sc->events[ev].title, r.x + pad, y, body, ui_body_min(g), UI_BOLD, UI_ACCENT,
                 UI_LEFT, r.w - 2 * pad);
         y += body * 13 / 10;
         SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.y + r.h - pad - y};
-        y += ui_text_box(g, sc->events[e].text, tb, body, ui_body_min(g), UI_REGULAR, UI_INK,
-                         UI_LEFT);
-        break;
+        ui_text_box(g, sc->events[ev].text, tb, body, ui_body_min(g), UI_REGULAR, UI_INK,
+                    UI_LEFT);
     }
 }
 
