@@ -777,7 +777,7 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect strip)
     int per_row = (n + rows - 1) / rows;
     /* a narrow screen closes up the cells, so that a name keeps its room */
     bool narrow = g->canvas_w < 1900.0f;
-    int gap = ui_px(g, narrow ? 6 : 10), inset = ui_px(g, narrow ? 4 : 8);
+    int gap = ui_px(g, narrow ? 6 : 10), inset = ui_px(g, narrow ? 3 : 8);
     int team_pad = ui_px(g, narrow ? 12 : 20);
     int px = ui_body_min(g);
     /* the team's cell at the right end: this round's overleg time and the
@@ -819,7 +819,7 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect strip)
         int role = m->sc->seat_roles[s];
         int chip_w =
             ui_role_chip(g, m->sc, role, cell.x + inset, cell.y + (cell.h - chip) / 2, chip);
-        int x = cell.x + inset + chip_w + ui_px(g, narrow ? 8 : 14);
+        int x = cell.x + inset + chip_w + ui_px(g, narrow ? 6 : 14);
         int tw = cell.x + cell.w - x - inset;
         bool ready = m->pub->seat_ready[s];
         bool reflected = m->pub->phase == CORE_PHASE_REFLECTIE && m->pub->seat_reflected[s];
@@ -1103,6 +1103,8 @@ static void table_columns(ui_gfx *g, const ui_proj_model *m, float *lw, float *m
     if (narrow) {
         const char *labels[2] = {_("Welbevinden"), _("Draagkracht")};
         *lw = (float)(widest_text(g, labels, 2, body, UI_BOLD) + pad2 + 2) / sx;
+        if (*lw < 500.0f) /* a spanning's three role chips keep their card */
+            *lw = 500.0f;
     }
     /* the network's height: the column less its heading, the measures
      * (four rows, or five when the widest name's value goes below it) and
