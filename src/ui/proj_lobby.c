@@ -181,9 +181,12 @@ static void lobby_pupil_panel(ui_gfx *g, const ui_proj_model *m, int body)
     if (sc->pupil_age > 0)
         snprintf(head, sizeof head, _("%s, %d jaar, %s"), sc->pupil_name, sc->pupil_age,
                  sc->pupil_class);
-    else
-        snprintf(head, sizeof head, "%s, %s", sc->pupil_name, sc->pupil_class);
-    SDL_Rect c = proj_panel_with_title(g, left, head);
+    /* a narrow panel (4:3): the name and class without the age */
+    char head_short[256];
+    snprintf(head_short, sizeof head_short, "%s, %s", sc->pupil_name, sc->pupil_class);
+    if (sc->pupil_age <= 0)
+        snprintf(head, sizeof head, "%s", head_short);
+    SDL_Rect c = proj_panel_with_titles(g, left, head, head_short);
     int y = c.y;
     int gap = ui_px(g, 20);
     /* the intro keeps the room it needs at the bottom, the pupil's text

@@ -134,10 +134,11 @@ static topbar_plan plan_topbar(ui_gfx *g, const ui_proj_model *m)
     core_phase ph = m->pub->phase == CORE_PHASE_END ? CORE_PHASE_REFLECTIE : m->pub->phase;
     int chip_w = text_w(g, ui_phase_name(ph), px, UI_BOLD) + 2 * gap;
     int avail = p.x_menu - x_title - ui_px(g, 8);
-    p.round_short = title_w + 2 * gap + chip_w + timer_w + long_w + gap > avail;
-    p.x_round = p.x_menu - ui_px(g, 8) - timer_w - (p.round_short ? short_w : long_w) - gap;
     /* the current phase keeps its chip and a dot each side */
-    int room = p.x_round - x_title - 3 * gap - chip_w - 2 * ui_px(g, 34);
+    int phases_w = 3 * gap + chip_w + 2 * ui_px(g, 34);
+    p.round_short = title_w + phases_w + timer_w + long_w + gap > avail;
+    p.x_round = p.x_menu - ui_px(g, 8) - timer_w - (p.round_short ? short_w : long_w) - gap;
+    int room = p.x_round - x_title - phases_w;
     p.title_w = title_w < room ? title_w : room;
     return p;
 }
@@ -1110,6 +1111,8 @@ static void table_columns(ui_gfx *g, const ui_proj_model *m, float *lw, float *m
      * (four rows, or five when the widest name's value goes below it) and
      * the level; the ring then needs a width to keep its nodes apart */
     int col_h = g->h - ui_px(g, 112 + 16 + 12 + 18) - 2 * lh;
+    if (proj_centrality_alarm(m)) /* its banner takes a line from the network */
+        col_h -= body * 14 / 10;
     int best = 0;
     for (int k = 0; k < 2; k++) {
         int graph_h = col_h - ui_px(g, 18 + 8 + 12 + 16) - lh - (5 + k) * lh - ui_px(g, 44);

@@ -390,15 +390,20 @@ static float node_fit_radius(ui_gfx *g, const core_scenario *sc, int n_seats, in
     return need;
 }
 
-/* Whether n nodes of radius node (with their outline) stand apart on an
- * ellipse rx by ry, an equal stretch of its outline apart. */
+/* Whether n nodes of radius node (with their outline) stand apart when
+ * ring_place puts them on an ellipse rx by ry. */
 static bool ring_holds(const ui_gfx *g, int n, float node, float rx, float ry)
 {
-    if (n < 2)
+    float px[CORE_MAX_SEATS], py[CORE_MAX_SEATS];
+    if (n < 2 || n > CORE_MAX_SEATS)
         return true;
+    ring_place(n, 0.0f, 0.0f, rx, ry, px, py);
     float span = 2.0f * (node + (float)ui_px(g, 3)) + (float)ui_px(g, 4);
-    float perimeter = 2.0f * (float)M_PI * sqrtf((rx * rx + ry * ry) / 2.0f);
-    return perimeter >= (float)n * span * 1.08f;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+            if (hypotf(px[i] - px[j], py[i] - py[j]) < span)
+                return false;
+    return true;
 }
 
 int ui_network_min_width(ui_gfx *g, const core_scenario *sc, int n_seats, int h)
@@ -407,19 +412,14 @@ int ui_network_min_width(ui_gfx *g, const core_scenario *sc, int n_seats, int h)
         return 0;
     float node = node_fit_radius(g, sc, n_seats, ui_body_min(g));
     float edge = node + (float)ui_px(g, 4);
-    if (n_seats == 1)
-        return (int)(2.0f * edge + 0.5f);
-    /* the outline the nodes stand on, an equal stretch apart (ring_place),
-     * with a little to spare for the chords being shorter than the arcs */
-    float span = 2.0f * (node + (float)ui_px(g, 3)) + (float)ui_px(g, 4);
-    float perimeter = (float)n_seats * span * 1.08f;
     float ry = (float)h / 2.0f - edge;
     if (ry < 0.0f)
         ry = 0.0f;
-    /* the ellipse's perimeter ~ 2 pi sqrt((rx^2 + ry^2) / 2) */
-    float q = perimeter / (2.0f * (float)M_PI);
-    float rx2 = 2.0f * q * q - ry * ry;
-    float rx = rx2 > ry * ry ? sqrtf(rx2) : ry;
+    /* the narrowest ellipse of that height on which the nodes stand apart
+     * (a short panel makes a wide one); at most the window's width */
+    float rx = ry > node ? ry : node;
+    while (!ring_holds(g, n_seats, node, rx, ry) && 2.0f * (rx + edge) < (float)g->w)
+        rx += (float)ui_px(g, 4) + 1.0f;
     return (int)(2.0f * (rx + edge) + 0.5f);
 }
 
