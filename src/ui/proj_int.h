@@ -44,6 +44,8 @@ bool proj_draw_qr(ui_gfx *g, const char *text, SDL_Rect r);
 void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m);
 void proj_draw_table(ui_gfx *g, const ui_proj_model *m);
 void proj_draw_debrief(ui_gfx *g, const ui_proj_model *m);
+/* The end screen (proj_debrief.c), drawn by the table at CORE_PHASE_END. */
+void proj_draw_end(ui_gfx *g, const ui_proj_model *m);
 
 /* The words of spanning f's afspraak (the level's option or the team's own). */
 const char *proj_afspraak_text(const core_scenario *sc, const core_afspraak *a, int f);
