@@ -562,18 +562,22 @@ static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     int order[CORE_MAX_FACTS];
     int no = shared_facts_newest_first(m, order), nf = no;
     const char *title = proj_panel_title(g, r, _("Gedeeld dossier"), _("Dossier"));
-    SDL_Rect c = proj_panel_with_title(g, r, title);
-    int body = proj_fpx(g, T_BODY), y = c.y;
+    int body = proj_fpx(g, T_BODY), y = 0;
     const core_scenario *sc = m->sc;
-    if (c.h < body) {
-        /* a busy 4:3 table leaves the dossier its heading: how many facts
-         * the team shared stands beside it */
+    if (proj_panel_content(g, r).h < body * 12 / 10) {
+        /* a busy table leaves the dossier its heading: how many facts the
+         * team shared stands beside it ("Dossier" where it needs the room) */
         char more[64], plus[16];
         snprintf(more, sizeof more, _("%d gedeeld"), nf);
         snprintf(plus, sizeof plus, "%d", nf);
+        if (!proj_more_beside_heading(g, r, title, more, plus, false))
+            title = _("Dossier");
+        proj_panel_with_title(g, r, title);
         proj_more_beside_heading(g, r, title, more, plus, true);
         return;
     }
+    SDL_Rect c = proj_panel_with_title(g, r, title);
+    y = c.y;
     if (nf == 0) {
         ui_text(g, _("Nog geen dossierfeiten gedeeld."), c.x, y, body, ui_body_min(g),
                 UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
