@@ -661,12 +661,24 @@ static void measure_names(const char *names[4])
     names[3] = _("Doelgerichtheid");
 }
 
+/* Whether the level's name goes beside a small meter in a column w wide:
+ * when wanted and four of the meter's steps keep a body width. */
+static bool level_meter_beside(ui_gfx *g, int w, bool wanted, core_collab_level level)
+{
+    int body = proj_fpx(g, T_BODY);
+    return wanted && w - text_w(g, ui_level_name(level), body, UI_BOLD) - ui_px(g, 12) >= 4 * body;
+}
+
 /* The network panel; hide_level (the trainer's Ctrl+M during play) keeps
  * the graph and leaves out the measures, the alarm and the level, so that
  * a team plays for the pupil and not for the score. */
 static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hide_level)
 {
-    SDL_Rect c = proj_panel_with_title(g, r, _("Netwerk"));
+    /* on a narrow screen the centrality alarm is the heading's "⚠" (with
+     * the hub's red ring and the red centrality bar), not a banner line
+     * that the nodes need */
+    bool alarm_head = !hide_level && proj_centrality_alarm(m) && g->canvas_w < 1900.0f;
+    SDL_Rect c = proj_panel_with_title(g, r, alarm_head ? _("⚠ Netwerk") : _("Netwerk"));
     if (hide_level) {
         int body = proj_fpx(g, T_BODY);
         int note_h = body * 27 / 10;
@@ -680,6 +692,7 @@ static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hi
     bool alarm = proj_centrality_alarm(m);
     int body = proj_fpx(g, T_BODY);
     int rowh = body * 13 / 10;
+    bool banner = alarm && !alarm_head;
     int level_h = rowh + ui_px(g, 44);
     const char *names[4];
     measure_names(names);
@@ -695,21 +708,24 @@ static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hi
     char lv[128];
     snprintf(lv, sizeof lv, _("Niveau: %s"), ui_level_name(m->pub->live.level));
     bool level_beside = false;
-    if (text_w(g, lv, body, UI_BOLD) > c.w) {
-        /* the meter beside it says it is the level, where four of its
-         * steps stay a line high */
+    /* a narrow screen, or a name too wide for "Niveau: …": the level's
+     * name beside a small meter (which says it is the level) where four of
+     * its steps keep a body width, so the network keeps a line more */
+    if (level_meter_beside(g, c.w, g->canvas_w < 1900.0f || text_w(g, lv, body, UI_BOLD) > c.w,
+                           m->pub->live.level)) {
         snprintf(lv, sizeof lv, "%s", ui_level_name(m->pub->live.level));
-        level_beside = c.w - text_w(g, lv, body, UI_BOLD) - ui_px(g, 12) >= 4 * body;
-        if (level_beside)
-            level_h = rowh;
+        level_beside = true;
+        level_h = rowh;
+    } else if (text_w(g, lv, body, UI_BOLD) > c.w) {
+        snprintf(lv, sizeof lv, "%s", ui_level_name(m->pub->live.level));
     }
     int graph_h = c.h - rowh * rows - ui_px(g, 16) - level_h;
-    if (alarm)
+    if (banner)
         graph_h -= body * 14 / 10;
     SDL_Rect gr = {c.x, c.y, c.w, graph_h};
     ui_draw_network(g, gr, m->sc, m->pub->n_seats, m->pub->edges, alarm);
     int y = c.y + graph_h;
-    if (alarm) {
+    if (banner) {
         SDL_Rect ab = {c.x, y, c.w, body * 13 / 10};
         ui_round(g, ab, ui_px(g, 8), UI_ALARM);
         ui_text(g, _("⚠ Eén persoon trekt alles"), ab.x + ab.w / 2,
@@ -1057,21 +1073,33 @@ static void table_columns(ui_gfx *g, const ui_proj_model *m, float *lw, float *m
      * (four rows, or five when the widest name's value goes below it) and
      * the level; the ring then needs a width to keep its nodes apart */
     int col_h = g->h - ui_px(g, 112 + 16 + 12 + 18) - 2 * lh;
-    if (proj_centrality_alarm(m)) /* its banner takes a line from the network */
+    if (proj_centrality_alarm(m) && !narrow) /* its banner takes a line from the network */
         col_h -= body * 14 / 10;
+    /* the level takes a line and its meter, or one line (level_meter_beside
+     * on a narrow screen) where the column holds the meter and its name */
     int best = 0;
-    for (int k = 0; k < 2; k++) {
-        int graph_h = col_h - ui_px(g, 18 + 8 + 12 + 16) - lh - (5 + k) * lh - ui_px(g, 44);
+    for (int k = 0; k < 4; k++) {
+        bool own_line = k & 1, beside = narrow && (k & 2);
+        int level_h = beside ? 0 : ui_px(g, 44);
+        int graph_h = col_h - ui_px(g, 18 + 8 + 12 + 16) - lh - (5 + own_line) * lh - level_h;
         int need = ui_network_min_width(g, m->sc, m->pub->n_seats, graph_h);
-        int row = measure_row_w(g, k);
+        int row = measure_row_w(g, own_line);
         int w = need > row ? need : row;
+        /* the meter and the level's name beside it */
+        int lv = text_w(g, ui_level_name(m->pub->live.level), proj_fpx(g, T_BODY), UI_BOLD) +
+                 ui_px(g, 12) + 4 * proj_fpx(g, T_BODY);
+        if (beside && w < lv)
+            w = lv;
         if (k == 0 || w < best)
             best = w;
     }
     float want = (float)(best + pad2 + 2) / sx;
+    float both = (narrow ? 1888.0f : 1856.0f) - 32.0f - *lw; /* the needs' and the network's */
+    if (want > both * 0.55f) /* the needs keep nearly half (eight seats at 1280x720) */
+        want = both * 0.55f;
     if (want > *rw)
         *rw = want;
-    *mw = (narrow ? 1888.0f : 1856.0f) - 32.0f - *lw - *rw;
+    *mw = both - *rw;
 }
 
 static table_geom table_layout(ui_gfx *g, const ui_proj_model *m)

@@ -398,7 +398,7 @@ static bool ring_holds(const ui_gfx *g, int n, float node, float rx, float ry)
     if (n < 2 || n > CORE_MAX_SEATS)
         return true;
     ring_place(n, 0.0f, 0.0f, rx, ry, px, py);
-    float span = 2.0f * (node + (float)ui_px(g, 3)) + (float)ui_px(g, 4);
+    float span = 2.0f * (node + (float)ui_px(g, 3)); /* the outlines may meet, not cross */
     for (int i = 0; i < n; i++)
         for (int j = i + 1; j < n; j++)
             if (hypotf(px[i] - px[j], py[i] - py[j]) < span)
