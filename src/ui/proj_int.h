@@ -61,6 +61,10 @@ bool proj_more_beside_heading(ui_gfx *g, SDL_Rect r, const char *heading, const 
 /* The team's network panel (the table's, again in the debrief). */
 void proj_draw_network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r);
 
+/* What the table's middle column shows in Signaal and Reflectie
+ * (proj_overlays.c), in r. */
+void proj_draw_signal(ui_gfx *g, const ui_proj_model *m, SDL_Rect r);
+void proj_draw_reflection(ui_gfx *g, const ui_proj_model *m, SDL_Rect r);
 /* The overlays. */
 void proj_draw_reveal(ui_gfx *g, const ui_proj_model *m);
 void proj_draw_help(ui_gfx *g);
