@@ -224,6 +224,8 @@ size_t ui_wrap_break(TTF_Font *f, const char *s, int w, char *out, size_t cap);
 int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_style st,
                 SDL_Color c, ui_align align);
 
+/* Width of the last line of s wrapped at w (at px, the role's floor kept). */
+int ui_text_last_line_w(ui_gfx *g, const char *s, int w, int px, ui_style st);
 /* Height of wrapped text at px for width w (renders into the cache). */
 int ui_text_box_height(ui_gfx *g, const char *s, int w, int px, ui_style st);
 

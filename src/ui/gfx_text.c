@@ -490,6 +490,20 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
     return w;
 }
 
+int ui_text_last_line_w(ui_gfx *g, const char *s, int w, int px, ui_style st)
+{
+    int floor = ui_rule_px(g, g->text_role);
+    TTF_Font *f = gfx_font_get(g, px < floor ? floor : px, st);
+    if (!f || !s)
+        return 0;
+    char broken[1400];
+    ui_wrap_break(f, s, w, broken, sizeof broken);
+    const char *last = strrchr(broken, '\n');
+    int lw = 0, lh = 0;
+    TTF_SizeUTF8(f, last ? last + 1 : broken, &lw, &lh);
+    return lw;
+}
+
 int ui_text_box_height(ui_gfx *g, const char *s, int w, int px, ui_style st)
 {
     int floor = ui_rule_px(g, g->text_role);

@@ -121,6 +121,8 @@ typedef struct {
     bool state_line;
     char state[160];
     char short_state[64]; /* compact: what fits beside the chips ("" none) */
+    int title_w;          /* title-only: the title's width (beside the word, or all) */
+    bool state_below;     /* title-only: the word on a line of its own */
     bool title_only, compact;
     const char *aftext;
     SDL_Color ink;
@@ -166,18 +168,24 @@ static void friction_card_measure(ui_gfx *g, const ui_proj_model *m, const core_
         k->need = (form == FC_LINE ? 1 : 2) * k->th + ui_px(g, 18);
         friction_stand stand = friction_state(m, f->friction);
         if (form >= FC_TITLE) {
-            static const char *const word[] = {N_("open"), N_("voorgesteld"), N_("✓ afspraak"),
-                                               N_("verzacht")};
+            /* "afspraak voorgesteld", not "voorgesteld": the room reads what was proposed */
+            static const char *const word[] = {N_("open"), N_("afspraak voorgesteld"),
+                                               N_("✓ afspraak"), N_("verzacht")};
             snprintf(k->short_state, sizeof k->short_state, "%s", _(word[stand]));
-            if (form == FC_TITLE) {
-                /* as many lines as the title takes beside that word, at
-                 * most two; a title that needs the whole width for two
-                 * lines gets it (the card's colour still says it is open) */
-                int room = title_room(g, k->short_state, w);
-                int lines = friction_title_fits_w(g, d->title, room) ? 1 : 2;
-                if (ui_text_box_height(g, d->title, room, body, UI_BOLD) > 2 * body * 13 / 10)
-                    k->short_state[0] = 0;
-                k->th = lines * body * 6 / 5;
+            k->title_w = title_room(g, k->short_state, w);
+            k->state_below = false;
+            if (form == FC_TITLE && !friction_title_fits_w(g, d->title, k->title_w)) {
+                /* the title on two lines of the whole width, the word at
+                 * the end of the second where it fits, else below it */
+                int tw = w - ui_px(g, 30), sw = 0, sh = 0;
+                ui_text_size(g, k->short_state, ui_body_min(g), UI_BOLD, &sw, &sh);
+                k->title_w = tw;
+                k->state_below = ui_text_last_line_w(g, d->title, tw, body, UI_BOLD) +
+                                     ui_px(g, 12) + sw >
+                                 tw;
+                k->th = 2 * body * 6 / 5;
+                k->need = k->th + (k->state_below ? k->th / 2 : 0) + ui_px(g, 18);
+            } else if (form == FC_TITLE) {
                 k->need = k->th + ui_px(g, 18);
             }
         } else if (stand == FR_OPEN) {
@@ -216,17 +224,21 @@ static void friction_card_draw(ui_gfx *g, const ui_proj_model *m, const core_fri
     ui_fill(g, (SDL_Rect){c.x, y, ui_px(g, 8), card.h}, UI_WARN);
     if (k->title_only) {
         /* the title (on one line, or wrapped on two), and where it stands
-         * in one word at the right of its first line */
-        int room = title_room(g, k->short_state, c.w);
-        if (k->th > body * 6 / 5)
-            ui_text_box(g, d->title, (SDL_Rect){c.x + ui_px(g, 20), y + ui_px(g, 6), room, k->th},
-                        body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+         * in one word at the right of its last line (or below it) */
+        bool two = k->th > body * 6 / 5;
+        if (two)
+            ui_text_box(g, d->title,
+                        (SDL_Rect){c.x + ui_px(g, 20), y + ui_px(g, 6), k->title_w, k->th}, body,
+                        ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
         else
             ui_text(g, d->title, c.x + ui_px(g, 20), y + ui_px(g, 6), body, ui_body_min(g),
-                    UI_BOLD, UI_INK, UI_LEFT, room);
-        if (k->short_state[0])
-            ui_text(g, k->short_state, c.x + c.w - ui_px(g, 10), y + ui_px(g, 6), body,
-                    ui_body_min(g), UI_BOLD, k->ink, UI_RIGHT, tw - room - ui_px(g, 12));
+                    UI_BOLD, UI_INK, UI_LEFT, k->title_w);
+        int sy = y + ui_px(g, 6) + (two ? k->th / 2 : 0) + (k->state_below ? k->th / 2 : 0);
+        int sw = k->state_below || !two ? tw - k->title_w - ui_px(g, 12) : tw / 2;
+        if (k->state_below)
+            sw = tw;
+        ui_text(g, k->short_state, c.x + c.w - ui_px(g, 10), sy, body, ui_body_min(g), UI_BOLD,
+                k->ink, UI_RIGHT, sw);
         return;
     }
     if (k->th > body * 13 / 10)
@@ -385,7 +397,7 @@ static bool titles_cut(ui_gfx *g, const ui_proj_model *m, int w, int avail, fric
             return true; /* the first card squeezed to one line (friction_rows) */
         first = false;
         const char *title = sc->frictions[f->friction].title;
-        int room = form >= FC_TITLE ? title_room(g, k.short_state, w) : w - ui_px(g, 30);
+        int room = form >= FC_TITLE ? k.title_w : w - ui_px(g, 30);
         int lines = form == FC_FULL || form == FC_TITLE ? k.th / (body * 6 / 5) : 1;
         if (ui_text_box_height(g, title, room, body, UI_BOLD) > lines * body * 13 / 10 ||
             (lines == 1 && !friction_title_fits_w(g, title, room)))

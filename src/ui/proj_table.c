@@ -482,6 +482,9 @@ static void draw_goals(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
      * which is "Doelen" where the whole one leaves no room for it */
     SDL_Rect c = proj_panel_content(g, r);
     int fit = (c.h + ui_px(g, 12)) / line;
+    /* the team's overlegmoment keeps its line: it is an agreement too */
+    if (m->pub->meeting_round > 0 && fit > 0 && fit <= n_titles)
+        fit--;
     if (fit < n_titles) {
         char plus[16];
         snprintf(plus, sizeof plus, "+%d", n_titles - fit);
@@ -1054,8 +1057,9 @@ static table_geom table_layout(ui_gfx *g, const ui_proj_model *m)
     int needs_cw = ui_r(g, mx, 0, mw, 0).w - 2 * proj_panel_pad(g);
     float needs_h = head + (float)nn * (2.0f * lh + 8.0f) + 8.0f +
                     (float)need_extra_lines(g, m, needs_cw) * lh;
-    /* the goals keep their heading; what does not fit says "+N" there */
-    float goals_min = head + 12.0f;
+    /* the goals keep their heading (and the overlegmoment's line); what
+     * does not fit says "+N" there */
+    float goals_min = head + 12.0f + (m->pub->meeting_round > 0 ? lh : 0.0f);
     if (needs_h > col_h - 16.0f - goals_min)
         needs_h = col_h - 16.0f - goals_min;
     t.needs = ui_r(g, mx, top, mw, needs_h);
