@@ -139,6 +139,8 @@ static topbar_plan plan_topbar(ui_gfx *g, const ui_proj_model *m)
     p.round_short = title_w + phases_w + timer_w + long_w + gap > avail;
     p.x_round = p.x_menu - ui_px(g, 8) - timer_w - (p.round_short ? short_w : long_w) - gap;
     int room = p.x_round - x_title - phases_w;
+    if (title_w > room) /* the dots go before the title is cut */
+        room += 2 * ui_px(g, 34);
     p.title_w = title_w < room ? title_w : room;
     return p;
 }
