@@ -216,9 +216,16 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
 /* s with every word wider than w (at px) broken after a hyphen and a line
  * break, where a syllable likely starts. */
 void ui_hyphenate(ui_gfx *g, const char *s, int px, ui_style st, int w, char *out, size_t cap);
+/* s broken into lines at most w wide (at font f) at its spaces: every
+ * break replaces the spaces there with one "\n", so no line starts with
+ * a space; a given "\n" stays, a word wider than w gets a line of its own.
+ * Writes out (cap bytes, always terminated); returns its length. */
+size_t ui_wrap_break(TTF_Font *f, const char *s, int w, char *out, size_t cap);
 int ui_text_box(ui_gfx *g, const char *s, SDL_Rect box, int px, int min_px, ui_style st,
                 SDL_Color c, ui_align align);
 
+/* Width of the last line of s wrapped at w (at px, the role's floor kept). */
+int ui_text_last_line_w(ui_gfx *g, const char *s, int w, int px, ui_style st);
 /* Height of wrapped text at px for width w (renders into the cache). */
 int ui_text_box_height(ui_gfx *g, const char *s, int w, int px, ui_style st);
 

@@ -105,6 +105,120 @@ static void cache_evict(ui_gfx *g, uint32_t max_age)
     g->cache_used = used;
 }
 
+/* Width of the n bytes at s on one line. */
+static int line_width(TTF_Font *f, const char *s, size_t n)
+{
+    char line[1400];
+    if (n + 1 > sizeof line)
+        n = sizeof line - 1;
+    memcpy(line, s, n);
+    line[n] = 0;
+    int w = 0, h = 0;
+    return TTF_SizeUTF8(f, line, &w, &h) == 0 ? w : 0;
+}
+
+size_t ui_wrap_break(TTF_Font *f, const char *s, int w, char *out, size_t cap)
+{
+    size_t o = 0;
+    if (cap == 0)
+        return 0;
+    while (*s) {
+        /* one paragraph: the words up to the next given line break */
+        const char *p = s, *end = s + strcspn(s, "\n");
+        size_t line0 = o; /* where the current output line starts */
+        while (p < end) {
+            const char *sp = p;
+            while (p < end && *p == ' ')
+                p++;
+            size_t wn = strcspn(p, " \n");
+            if (wn == 0)
+                break; /* spaces at the paragraph's end */
+            /* the start of a line drops the spaces before its word */
+            size_t gap = o == line0 ? 0 : (size_t)(p - sp);
+            if (o + gap + wn + 2 > cap)
+                goto full;
+            memcpy(out + o, sp + ((size_t)(p - sp) - gap), gap + wn);
+            if (o > line0 && line_width(f, out + line0, o - line0 + gap + wn) > w) {
+                /* the word to a new line, without the spaces before it */
+                out[o++] = '\n';
+                line0 = o;
+                memcpy(out + o, p, wn);
+                gap = 0;
+            }
+            o += gap + wn;
+            p += wn;
+            /* a word wider than a whole line (the callers hyphenate first;
+             * this is the last resort SDL_ttf's wrapper took too): broken
+             * after the last character that fits */
+            while (o - line0 == wn && line_width(f, out + line0, o - line0) > w && o + 2 < cap) {
+                size_t k = 0;
+                for (size_t i = 1; i < o - line0; i++)
+                    if (((unsigned char)out[line0 + i] & 0xC0) != 0x80 &&
+                        line_width(f, out + line0, i) <= w)
+                        k = i;
+                if (k == 0)
+                    break; /* not even one character fits */
+                memmove(out + line0 + k + 1, out + line0 + k, o - line0 - k);
+                out[line0 + k] = '\n';
+                o++;
+                line0 += k + 1;
+                wn = o - line0;
+            }
+        }
+        s = end;
+        if (*s == '\n') {
+            if (o + 2 > cap)
+                goto full;
+            out[o++] = '\n';
+            s++;
+        }
+    }
+full:
+    out[o] = 0;
+    return o;
+}
+
+/* s broken into lines at most wrap wide (ui_wrap_break), each rendered on
+ * its own and stacked a line skip apart, aligned by al. SDL_ttf's own
+ * wrapper is not used: it can start a line with the space it broke at,
+ * and it counts a "\n" as a glyph, so a word that just fits gets an empty
+ * line after it. NULL when nothing could be rendered. */
+static SDL_Surface *render_wrapped(TTF_Font *f, const char *s, SDL_Color col, int wrap,
+                                   ui_align al)
+{
+    char broken[1400];
+    ui_wrap_break(f, s, wrap, broken, sizeof broken);
+    enum { MAX_LINES = 64 };
+    SDL_Surface *lines[MAX_LINES];
+    int n = 0, w = 1;
+    for (char *p = broken; n < MAX_LINES;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = 0;
+        lines[n] = *p ? TTF_RenderUTF8_Blended(f, p, col) : NULL;
+        if (lines[n] && lines[n]->w > w)
+            w = lines[n]->w;
+        n++;
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    /* as high as SDL_ttf's wrapper makes it: the last line a font height */
+    int skip = TTF_FontLineSkip(f);
+    int h = skip * (n - 1) + TTF_FontHeight(f);
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    for (int i = 0; i < n; i++) {
+        if (out && lines[i]) {
+            int x = al == UI_CENTER ? (w - lines[i]->w) / 2 : al == UI_RIGHT ? w - lines[i]->w : 0;
+            SDL_Rect at = {x, i * skip, lines[i]->w, lines[i]->h};
+            SDL_SetSurfaceBlendMode(lines[i], SDL_BLENDMODE_NONE);
+            SDL_BlitSurface(lines[i], NULL, out, &at);
+        }
+        SDL_FreeSurface(lines[i]);
+    }
+    return out;
+}
+
 /* The cached texture of s, rendering it on a miss. NULL when s is empty or
  * the font cannot render it. */
 static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, int wrap,
@@ -140,10 +254,7 @@ static ui_text_entry *text_get(ui_gfx *g, const char *s, int px, ui_style st, in
     SDL_Color white = col;
     SDL_Surface *surf;
     if (wrap > 0) {
-        TTF_SetFontWrappedAlign(f, al == UI_CENTER   ? TTF_WRAPPED_ALIGN_CENTER
-                                   : al == UI_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
-                                                    : TTF_WRAPPED_ALIGN_LEFT);
-        surf = TTF_RenderUTF8_Blended_Wrapped(f, s, white, (Uint32)wrap);
+        surf = render_wrapped(f, s, white, wrap, al);
     } else {
         surf = TTF_RenderUTF8_Blended(f, s, white);
     }
@@ -379,6 +490,20 @@ int ui_text(ui_gfx *g, const char *s, int x, int y, int px, int min_px, ui_style
     return w;
 }
 
+int ui_text_last_line_w(ui_gfx *g, const char *s, int w, int px, ui_style st)
+{
+    int floor = ui_rule_px(g, g->text_role);
+    TTF_Font *f = gfx_font_get(g, px < floor ? floor : px, st);
+    if (!f || !s)
+        return 0;
+    char broken[1400];
+    ui_wrap_break(f, s, w, broken, sizeof broken);
+    const char *last = strrchr(broken, '\n');
+    int lw = 0, lh = 0;
+    TTF_SizeUTF8(f, last ? last + 1 : broken, &lw, &lh);
+    return lw;
+}
+
 int ui_text_box_height(ui_gfx *g, const char *s, int w, int px, ui_style st)
 {
     int floor = ui_rule_px(g, g->text_role);
@@ -487,10 +612,7 @@ static size_t hyphen_cut(TTF_Font *f, const char *word, size_t n, int w)
             continue;
         char part[256];
         memcpy(part, word, i);
-        /* measured with the line end: SDL_ttf counts the "\n" as a glyph and,
-         * when the line is then wider than the box, breaks again at the
-         * hyphen, which leaves an empty line ("Reflecte-", "", "ren") */
-        memcpy(part + i, "-\n", 3);
+        memcpy(part + i, "-", 2);
         if (TTF_SizeUTF8(f, part, &ww, &wh) != 0 || ww > w)
             break;
         cut = i;

@@ -52,24 +52,41 @@ bool proj_centrality_alarm(const ui_proj_model *m)
 }
 
 /* A panel with a heading; returns the content rectangle below it. */
+int proj_panel_pad(const ui_gfx *g)
+{
+    /* a narrow screen (4:3, 16:10) gives the panels' text the room */
+    return ui_px(g, g->canvas_w < 1900.0f ? 16 : 24);
+}
+
+const char *proj_panel_title(ui_gfx *g, SDL_Rect r, const char *title, const char *short_title)
+{
+    int tw = 0, th = 0;
+    ui_text_size(g, title, proj_fpx(g, T_LABEL), UI_BOLD, &tw, &th);
+    return tw > r.w - 2 * proj_panel_pad(g) ? short_title : title;
+}
+
 SDL_Rect proj_panel_with_titles(ui_gfx *g, SDL_Rect r, const char *title, const char *short_title)
 {
-    int pad = ui_px(g, 24), tw = 0, th = 0;
-    ui_text_size(g, title, proj_fpx(g, T_LABEL), UI_BOLD, &tw, &th);
-    return proj_panel_with_title(g, r, tw > r.w - 2 * pad ? short_title : title);
+    return proj_panel_with_title(g, r, proj_panel_title(g, r, title, short_title));
+}
+
+SDL_Rect proj_panel_content(ui_gfx *g, SDL_Rect r)
+{
+    int pad = proj_panel_pad(g);
+    int th = proj_fpx(g, T_LABEL) * 13 / 10, top = ui_px(g, 18);
+    SDL_Rect c = {r.x + pad, r.y + top + th + ui_px(g, 8), r.w - 2 * pad,
+                  r.h - top - th - ui_px(g, 8) - ui_px(g, 12)};
+    return c;
 }
 
 SDL_Rect proj_panel_with_title(ui_gfx *g, SDL_Rect r, const char *title)
 {
     ui_panel(g, r);
-    int pad = ui_px(g, 24);
+    int pad = proj_panel_pad(g);
     int px = proj_fpx(g, T_LABEL);
-    ui_text(g, title, r.x + pad, r.y + pad * 3 / 4, px, px, UI_BOLD, UI_ACCENT, UI_LEFT,
+    ui_text(g, title, r.x + pad, r.y + ui_px(g, 18), px, px, UI_BOLD, UI_ACCENT, UI_LEFT,
             r.w - 2 * pad);
-    int th = px * 13 / 10;
-    SDL_Rect c = {r.x + pad, r.y + pad * 3 / 4 + th + ui_px(g, 8), r.w - 2 * pad,
-                  r.h - pad * 3 / 4 - th - ui_px(g, 8) - pad / 2};
-    return c;
+    return proj_panel_content(g, r);
 }
 
 void proj_topbar(ui_gfx *g, const ui_proj_model *m, const char *center)

@@ -1,6 +1,7 @@
-/* ui/proj_debrief: the projector's debrief after the game: reactions,
- * timeline, analysis, how to read the levels and measures, and what to
- * try next (with the step back to the students' own internship school). */
+/* ui/proj_debrief: the projector's end screen and the debrief after the
+ * game: reactions, timeline, analysis, how to read the levels and
+ * measures, and what to try next (with the step back to the students' own
+ * internship school). */
 #include "ui/proj_int.h"
 
 #include "platform/i18n.h"
@@ -573,4 +574,64 @@ void proj_draw_debrief(ui_gfx *g, const ui_proj_model *m)
     case 4: debrief_afspraken(g, m); break;
     default: debrief_next(g, m); break;
     }
+}
+
+/* The end of the school year: the verdict, what the team reached and the
+ * way to the debrief. */
+void proj_draw_end(ui_gfx *g, const ui_proj_model *m)
+{
+    proj_topbar(g, m, _("Einde van het schooljaar"));
+    SDL_Rect r = ui_r(g, 260, 180, 1400, 720);
+    ui_panel(g, r);
+    int pad = ui_px(g, 48);
+    int h2 = proj_fpx(g, T_H2), body = proj_fpx(g, T_BODY);
+    /* two honest outcomes (RULES.md): a pupil helped side by side is not
+     * announced as a plain win */
+    core_verdict verdict = core_game_verdict(m->pub->outcome, m->pub->live.level);
+    char head[240];
+    if (verdict == CORE_VERDICT_TOGETHER)
+        snprintf(head, sizeof head, _("%s is geholpen, en jullie werkten samen"),
+                 m->sc->pupil_name);
+    else if (verdict == CORE_VERDICT_APART)
+        snprintf(head, sizeof head, _("%s is geholpen, maar jullie werkten naast elkaar"),
+                 m->sc->pupil_name);
+    else
+        snprintf(head, sizeof head, _("%s had meer nodig"), m->sc->pupil_name);
+    SDL_Color hc = verdict == CORE_VERDICT_TOGETHER ? UI_GOOD
+                   : verdict == CORE_VERDICT_APART  ? UI_WARN
+                                                    : UI_ALARM;
+    /* the verdict may take two lines: it is the sentence the room reads */
+    int head_h = ui_text_box_height(g, head, r.w - 2 * pad, h2 * 3 / 2, UI_BOLD);
+    if (head_h > h2 * 3 / 2 * 26 / 10)
+        head_h = h2 * 3 / 2 * 26 / 10;
+    ui_text_box(g, head, (SDL_Rect){r.x + pad, r.y + pad, r.w - 2 * pad, head_h}, h2 * 3 / 2, h2,
+                UI_BOLD, hc, UI_CENTER);
+    int met = 0;
+    for (int i = 0; i < m->pub->n_needs && i < CORE_MAX_NEEDS; i++)
+        met += m->pub->need_met[i] ? 1 : 0;
+    char line[200];
+    snprintf(line, sizeof line, _("%d van %d noden bereikt · welbevinden %d"), met,
+             m->pub->n_needs, m->pub->welbevinden);
+    int y = r.y + pad + head_h + ui_px(g, 16);
+    ui_text(g, line, r.x + r.w / 2, y, h2, body, UI_REGULAR, UI_INK, UI_CENTER, r.w - 2 * pad);
+    y += h2 * 16 / 10;
+    if (verdict == CORE_VERDICT_APART) {
+        ui_text(g, _("Wat hield jullie apart, en wat had jullie samengebracht?"), r.x + r.w / 2, y,
+                body, body, UI_REGULAR, UI_INK_SOFT, UI_CENTER, r.w - 2 * pad);
+        y += body * 14 / 10;
+    }
+    ui_text(g, _("Samenwerkingsniveau van het team"), r.x + r.w / 2, y, body, body, UI_BOLD,
+            UI_INK_SOFT, UI_CENTER, r.w - 2 * pad);
+    y += body * 14 / 10;
+    SDL_Rect lm = {r.x + pad, y, r.w - 2 * pad, ui_px(g, 90)};
+    ui_draw_level_meter(g, lm, m->pub->live.level, proj_fpx(g, T_BODY));
+    /* the button as wide as its label, within the card */
+    SDL_Rect btn = ui_r(g, 760, 780, 400, 90);
+    int lw = 0, lh = 0;
+    ui_text_size(g, _("Naar de nabespreking"), proj_fpx(g, T_BODY), UI_BOLD, &lw, &lh);
+    btn.w = lw + btn.h / 3 + ui_px(g, 48);
+    if (btn.w > r.w - 2 * pad)
+        btn.w = r.w - 2 * pad;
+    btn.x = r.x + (r.w - btn.w) / 2;
+    ui_button(g, btn, _("Naar de nabespreking"), proj_fpx(g, T_BODY), true, true, UI_ID_DEBRIEF, 0);
 }

@@ -111,18 +111,44 @@ static void boundary_line(const ui_proj_model *m, char *won, size_t cap)
 /* One spanning's card as proj_draw_frictions lays it out, in one of three forms:
  * a full card; compact (a narrow panel: 4:3, 16:10), two lines, the title
  * and then the role chips with the state, without the afspraak's words;
- * one line, the title alone (a busy table at 4:3; whole on hover). */
-typedef enum { FC_FULL = 0, FC_COMPACT, FC_LINE } friction_form;
+ * the title alone, wrapped on two lines at a word boundary, with where
+ * it stands in a word beside it (a busy table); one line, the title alone
+ * (a busier one; whole on hover). */
+typedef enum { FC_FULL = 0, FC_COMPACT, FC_TITLE, FC_LINE } friction_form;
 
 typedef struct {
     int th, need;
     bool state_line;
     char state[160];
     char short_state[64]; /* compact: what fits beside the chips ("" none) */
+    int title_w;          /* title-only: the title's width (beside the word, or all) */
+    bool state_below;     /* title-only: the word on a line of its own */
     bool title_only, compact;
     const char *aftext;
     SDL_Color ink;
 } friction_card;
+
+/* The room a title-only card w wide leaves its title on the first line,
+ * beside the word that says where the spanning stands (none: all of it). */
+static int title_room(ui_gfx *g, const char *short_state, int w)
+{
+    int sw = 0, sh = 0;
+    int tw = w - ui_px(g, 30);
+    if (!short_state[0])
+        return tw;
+    ui_text_size(g, short_state, ui_body_min(g), UI_BOLD, &sw, &sh);
+    if (sw > tw / 2)
+        sw = tw / 2;
+    return tw - sw - ui_px(g, 12);
+}
+
+/* Whether a title fits on one line room wide. */
+static bool friction_title_fits_w(ui_gfx *g, const char *title, int room)
+{
+    int tw = 0, th = 0;
+    ui_text_size(g, title, proj_fpx(g, T_BODY), UI_BOLD, &tw, &th);
+    return tw <= room;
+}
 
 static void friction_card_measure(ui_gfx *g, const ui_proj_model *m, const core_friction_state *f,
                                   int w, friction_form form, friction_card *k)
@@ -133,7 +159,7 @@ static void friction_card_measure(ui_gfx *g, const ui_proj_model *m, const core_
     k->ink = UI_ALARM;
     friction_state_line(m, f->friction, f, k->state, sizeof k->state, &k->aftext, &k->ink);
     k->short_state[0] = 0;
-    k->title_only = form == FC_LINE;
+    k->title_only = form >= FC_TITLE;
     k->compact = form != FC_FULL;
     if (form != FC_FULL) {
         k->aftext = "";
@@ -141,10 +167,27 @@ static void friction_card_measure(ui_gfx *g, const ui_proj_model *m, const core_
         k->th = body * 6 / 5;
         k->need = (form == FC_LINE ? 1 : 2) * k->th + ui_px(g, 18);
         friction_stand stand = friction_state(m, f->friction);
-        if (form == FC_LINE) {
-            static const char *const word[] = {N_("open"), N_("voorgesteld"), N_("✓ afspraak"),
-                                               N_("verzacht")};
+        if (form >= FC_TITLE) {
+            /* "afspraak voorgesteld", not "voorgesteld": the room reads what was proposed */
+            static const char *const word[] = {N_("open"), N_("afspraak voorgesteld"),
+                                               N_("✓ afspraak"), N_("verzacht")};
             snprintf(k->short_state, sizeof k->short_state, "%s", _(word[stand]));
+            k->title_w = title_room(g, k->short_state, w);
+            k->state_below = false;
+            if (form == FC_TITLE && !friction_title_fits_w(g, d->title, k->title_w)) {
+                /* the title on two lines of the whole width, the word at
+                 * the end of the second where it fits, else below it */
+                int tw = w - ui_px(g, 30), sw = 0, sh = 0;
+                ui_text_size(g, k->short_state, ui_body_min(g), UI_BOLD, &sw, &sh);
+                k->title_w = tw;
+                k->state_below = ui_text_last_line_w(g, d->title, tw, body, UI_BOLD) +
+                                     ui_px(g, 12) + sw >
+                                 tw;
+                k->th = 2 * body * 6 / 5;
+                k->need = k->th + (k->state_below ? k->th / 2 : 0) + ui_px(g, 18);
+            } else if (form == FC_TITLE) {
+                k->need = k->th + ui_px(g, 18);
+            }
         } else if (stand == FR_OPEN) {
             snprintf(k->short_state, sizeof k->short_state, _("ernst %d"), f->severity);
         } else if (stand == FR_MADE) {
@@ -180,19 +223,30 @@ static void friction_card_draw(ui_gfx *g, const ui_proj_model *m, const core_fri
     ui_round(g, card, ui_px(g, 10), (SDL_Color){0xFB, 0xEE, 0xE6, 0xFF});
     ui_fill(g, (SDL_Rect){c.x, y, ui_px(g, 8), card.h}, UI_WARN);
     if (k->title_only) {
-        /* one line: the title, and where it stands in one word at the right */
-        int sw = 0, sh = 0;
-        ui_text_size(g, k->short_state, ui_body_min(g), UI_BOLD, &sw, &sh);
-        if (sw > tw / 2)
-            sw = tw / 2;
-        ui_text(g, d->title, c.x + ui_px(g, 20), y + ui_px(g, 6), body, ui_body_min(g), UI_BOLD,
-                UI_INK, UI_LEFT, tw - sw - ui_px(g, 12));
-        ui_text(g, k->short_state, c.x + c.w - ui_px(g, 10), y + ui_px(g, 6), body,
-                ui_body_min(g), UI_BOLD, k->ink, UI_RIGHT, sw);
+        /* the title (on one line, or wrapped on two), and where it stands
+         * in one word at the right of its last line (or below it) */
+        bool two = k->th > body * 6 / 5;
+        if (two)
+            ui_text_box(g, d->title,
+                        (SDL_Rect){c.x + ui_px(g, 20), y + ui_px(g, 6), k->title_w, k->th}, body,
+                        ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+        else
+            ui_text(g, d->title, c.x + ui_px(g, 20), y + ui_px(g, 6), body, ui_body_min(g),
+                    UI_BOLD, UI_INK, UI_LEFT, k->title_w);
+        int sy = y + ui_px(g, 6) + (two ? k->th / 2 : 0) + (k->state_below ? k->th / 2 : 0);
+        int sw = k->state_below || !two ? tw - k->title_w - ui_px(g, 12) : tw / 2;
+        if (k->state_below)
+            sw = tw;
+        ui_text(g, k->short_state, c.x + c.w - ui_px(g, 10), sy, body, ui_body_min(g), UI_BOLD,
+                k->ink, UI_RIGHT, sw);
         return;
     }
-    ui_text_box(g, d->title, (SDL_Rect){c.x + ui_px(g, 20), y + ui_px(g, 6), tw, k->th}, body,
-                ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+    if (k->th > body * 13 / 10)
+        ui_text_box(g, d->title, (SDL_Rect){c.x + ui_px(g, 20), y + ui_px(g, 6), tw, k->th}, body,
+                    ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+    else /* one line: ends in "…" even where its first word alone is too wide */
+        ui_text(g, d->title, c.x + ui_px(g, 20), y + ui_px(g, 6), body, ui_body_min(g), UI_BOLD,
+                UI_INK, UI_LEFT, tw);
     /* involved roles as chips, severity in words */
     int cx = c.x + ui_px(g, 20);
     int chip = body * 6 / 5;
@@ -237,14 +291,14 @@ bool proj_more_beside_heading(ui_gfx *g, SDL_Rect r, const char *heading, const 
     int body = proj_fpx(g, T_BODY);
     int hw = 0, hh = 0, mw = 0;
     ui_text_size(g, heading, proj_fpx(g, T_LABEL), UI_BOLD, &hw, &hh);
-    int room = r.w - 2 * ui_px(g, 24) - hw - ui_px(g, 12);
+    int room = r.w - 2 * proj_panel_pad(g) - hw - ui_px(g, 12);
     ui_text_size(g, more, body, UI_REGULAR, &mw, &hh);
     if (room < mw) {
         more = plus;
         ui_text_size(g, more, body, UI_REGULAR, &mw, &hh);
     }
     if (room >= mw && draw)
-        ui_text(g, more, r.x + r.w - ui_px(g, 24), r.y + ui_px(g, 24) * 3 / 4, body, body,
+        ui_text(g, more, r.x + r.w - proj_panel_pad(g), r.y + ui_px(g, 18), body, body,
                 UI_REGULAR, UI_INK_SOFT, UI_RIGHT, room);
     return room >= mw;
 }
@@ -268,6 +322,14 @@ static int frictions_more(ui_gfx *g, SDL_Rect r, SDL_Rect c, int won_y, int left
     snprintf(plus, sizeof plus, "+%d", left);
     proj_more_beside_heading(g, r, _("Spanningen"), more, plus, true);
     return c.w;
+}
+
+static bool any_open(const ui_proj_model *m)
+{
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
+        if (m->pub->frictions[i].active)
+            return true;
+    return false;
 }
 
 /* The open spanningen from y down to bottom, full cards or compact rows;
@@ -310,10 +372,53 @@ static int friction_rows(ui_gfx *g, const ui_proj_model *m, SDL_Rect c, int bott
         y += k.need;
         shown++;
     }
-    if (draw && shown == 0 && y == c.y)
+    if (draw && shown == 0 && y == c.y && *left_out == 0 && !any_open(m))
         ui_text_box(g, _("Geen open spanningen."), (SDL_Rect){c.x, y, c.w, body * 2}, body,
                     ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
     return shown;
+}
+
+/* Whether form ends any of the first n open spanningen's titles in "…"
+ * in a panel whose content is w wide and avail high. */
+static bool titles_cut(ui_gfx *g, const ui_proj_model *m, int w, int avail, friction_form form,
+                       int n)
+{
+    bool first = true;
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY);
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS && n > 0; i++) {
+        const core_friction_state *f = &m->pub->frictions[i];
+        if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
+            continue;
+        n--;
+        friction_card k;
+        friction_card_measure(g, m, f, w, form, &k);
+        if (first && k.need > avail && k.th > body * 13 / 10)
+            return true; /* the first card squeezed to one line (friction_rows) */
+        first = false;
+        const char *title = sc->frictions[f->friction].title;
+        int room = form >= FC_TITLE ? k.title_w : w - ui_px(g, 30);
+        int lines = form == FC_FULL || form == FC_TITLE ? k.th / (body * 6 / 5) : 1;
+        if (ui_text_box_height(g, title, room, body, UI_BOLD) > lines * body * 13 / 10 ||
+            (lines == 1 && !friction_title_fits_w(g, title, room)))
+            return true;
+    }
+    return false;
+}
+
+/* The height the first open spanning takes as a title-only card (its
+ * title whole on up to two lines); 0 when none is open. */
+static int first_title_need(ui_gfx *g, const ui_proj_model *m, int w)
+{
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        const core_friction_state *f = &m->pub->frictions[i];
+        if (!f->active || f->friction < 0 || f->friction >= m->sc->n_frictions)
+            continue;
+        friction_card k;
+        friction_card_measure(g, m, f, w, FC_TITLE, &k);
+        return k.need;
+    }
+    return 0;
 }
 
 void proj_draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
@@ -332,19 +437,31 @@ void proj_draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     if (won_h > won_max)
         won_h = won_max;
     int bottom = c.y + c.h - won_h;
-    /* compact rows where full cards would show fewer spanningen */
     int left = 0;
+    /* a panel too small for the first title whole in two lines (4:3)
+     * gives it the won line's room: the titles are what the team works on */
+    if (won_h > 0 && first_title_need(g, m, c.w) > bottom - c.y &&
+        first_title_need(g, m, c.w) <= c.h) {
+        won_h = 0;
+        bottom = c.y + c.h;
+    }
     /* the fullest form that shows the most spanningen */
     friction_form form = FC_FULL;
     int open = 0;
     for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
         open += m->pub->frictions[i].active ? 1 : 0;
+    /* a form that shows titles whole before one that shows more of them
+     * ending in "…" ("+ N meer" counts the others); then the most
+     * spanningen; then the fullest */
     int most = friction_rows(g, m, c, bottom, FC_FULL, false, &left);
-    for (friction_form f = FC_COMPACT; f <= FC_LINE && most < open; f++) {
+    bool cut = most == 0 || titles_cut(g, m, c.w, bottom - c.y, FC_FULL, most);
+    for (friction_form f = FC_COMPACT; f <= FC_LINE && (most < open || cut); f++) {
         int n = friction_rows(g, m, c, bottom, f, false, &left);
-        if (n > most) {
+        bool f_cut = n == 0 || titles_cut(g, m, c.w, bottom - c.y, f, n);
+        if ((cut && !f_cut) || (cut == f_cut && n > most)) {
             most = n;
             form = f;
+            cut = f_cut;
         }
     }
     friction_rows(g, m, c, bottom, form, true, &left);
@@ -362,7 +479,7 @@ void proj_draw_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 float proj_frictions_height(ui_gfx *g, const ui_proj_model *m, float w_units)
 {
     int body = ui_body_min(g);
-    int tw = (int)(w_units * g->u) - ui_px(g, 48) - ui_px(g, 30);
+    int tw = (int)(w_units * g->u) - 2 * proj_panel_pad(g) - ui_px(g, 30);
     int h = m->pub->n_boundary > 0 || m->pub->n_innovations > 0 ? body * 13 / 10 : 0; /* the grenservaringen line */
     int shown = 0;
     for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {

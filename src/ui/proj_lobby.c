@@ -30,6 +30,18 @@ static SDL_Color conn_colour(ui_seat_conn c)
     }
 }
 
+/* The widest of the seats' role names at px. */
+static int widest_role(ui_gfx *g, const ui_proj_model *m, int px)
+{
+    int w = 0;
+    for (int s = 0; s < m->sc->n_seats; s++) {
+        int tw = 0, th = 0;
+        ui_text_size(g, proj_role_name(m->sc, m->sc->seat_roles[s]), px, UI_BOLD, &tw, &th);
+        w = tw > w ? tw : w;
+    }
+    return w;
+}
+
 /* The seats, one a row: role, person and connection. When the rows do not
  * fit at the back row's text size (more than four or five seats), they go
  * in two columns with the role chip, the person and a coloured dot. */
@@ -60,16 +72,25 @@ static void draw_seat_rows(ui_gfx *g, const ui_proj_model *m, SDL_Rect c, bool m
         if (m->seats[s].conn == UI_SEAT_BOT && !m->seats[s].name[0])
             who = _("bot");
         if (cols == 1) {
+            /* the role names as wide as the widest; where that leaves the
+             * state's word too little room, its coloured dot alone */
             int state_w = col_w * 30 / 100;
-            int name_w = (col_w - chip_w - ui_px(g, 16) - state_w) / 2;
+            int room = col_w - chip_w - ui_px(g, 16);
+            int role_w = widest_role(g, m, px) + ui_px(g, 16);
+            if (role_w > (room - state_w) / 2 && role_w + px * 4 > room - state_w)
+                state_w = ui_px(g, 32);
+            int name_w = (room - state_w) / 2 > role_w ? (room - state_w) / 2 : role_w;
+            if (name_w > room - state_w - px * 3) /* the person keeps a short name's room */
+                name_w = room - state_w - px * 3;
             ui_text(g, proj_role_name(m->sc, role), x, ty, px, px, UI_BOLD, UI_INK, UI_LEFT,
                     name_w - ui_px(g, 12));
             ui_text(g, who, x + name_w, ty, px, px, UI_REGULAR, UI_INK, UI_LEFT,
-                    name_w - ui_px(g, 12));
+                    room - state_w - name_w - ui_px(g, 12));
             ui_circle(g, (float)(cx + col_w - state_w + ui_px(g, 10)), (float)(ty + px * 6 / 10),
                       (float)ui_px(g, 9), conn_colour(m->seats[s].conn));
-            ui_text(g, conn_label(m->seats[s].conn), cx + col_w - state_w + ui_px(g, 28), ty, px,
-                    px, UI_REGULAR, UI_INK_SOFT, UI_LEFT, state_w - ui_px(g, 28));
+            if (state_w > ui_px(g, 32))
+                ui_text(g, conn_label(m->seats[s].conn), cx + col_w - state_w + ui_px(g, 28), ty,
+                        px, px, UI_REGULAR, UI_INK_SOFT, UI_LEFT, state_w - ui_px(g, 28));
         } else {
             int dot = ui_px(g, 12);
             ui_text(g, who, x, ty, px, px, UI_REGULAR, UI_INK, UI_LEFT,
@@ -138,50 +159,48 @@ static bool lobby_row_fits(ui_gfx *g, const lobby_button *b, int n, int px, SDL_
 static void lobby_button_row(ui_gfx *g, const lobby_button *b, int n, int px, SDL_Rect r)
 {
     int gap = ui_px(g, 20), need = (n - 1) * gap;
-    int w[4];
-    for (int i = 0; i < n && i < 4; i++)
+    int w[5];
+    for (int i = 0; i < n && i < 5; i++)
         need += w[i] = lobby_button_w(g, &b[i], px, r.h);
     int extra = r.w > need ? (r.w - need) / n : 0;
     int x = r.x;
-    for (int i = 0; i < n && i < 4; i++) {
+    for (int i = 0; i < n && i < 5; i++) {
         int bw = i == n - 1 ? r.x + r.w - x : w[i] + extra;
         ui_button(g, (SDL_Rect){x, r.y, bw, r.h}, b[i].label, px, b[i].primary, true, b[i].id, 0);
         x += bw + gap;
     }
 }
 
-/* The lobby's left panel: the pupil, the casus's intro and the trainer's
- * button to load another casus. */
+/* The lobby's left panel: the pupil (name, age and class as its heading)
+ * and the casus's intro, each whole: the room reads both before the game. */
 static void lobby_pupil_panel(ui_gfx *g, const ui_proj_model *m, int body)
 {
     const core_scenario *sc = m->sc;
     SDL_Rect left = ui_r(g, 32, 124, 860, 920);
-    SDL_Rect c = proj_panel_with_title(g, left, _("De leerling"));
     char head[256];
     if (sc->pupil_age > 0)
         snprintf(head, sizeof head, _("%s, %d jaar, %s"), sc->pupil_name, sc->pupil_age,
                  sc->pupil_class);
-    else
-        snprintf(head, sizeof head, "%s, %s", sc->pupil_name, sc->pupil_class);
-    int h1 = proj_fpx(g, T_H1);
-    ui_text(g, head, c.x, c.y, h1, proj_fpx(g, T_H2), UI_BOLD, UI_INK, UI_LEFT, c.w);
-    int y = c.y + h1 * 13 / 10 + ui_px(g, 10);
-    SDL_Rect pt = {c.x, y, c.w, ui_px(g, 420)};
+    /* a narrow panel (4:3): the name and class without the age */
+    char head_short[256];
+    snprintf(head_short, sizeof head_short, "%s, %s", sc->pupil_name, sc->pupil_class);
+    if (sc->pupil_age <= 0)
+        snprintf(head, sizeof head, "%s", head_short);
+    SDL_Rect c = proj_panel_with_titles(g, left, head, head_short);
+    int y = c.y;
+    int gap = ui_px(g, 20);
+    /* the intro keeps the room it needs at the bottom, the pupil's text
+     * the rest (both whole where the panel holds them) */
+    int intro_h = sc->intro[0] ? ui_text_box_height(g, sc->intro, c.w, body, UI_REGULAR) : 0;
+    int pupil_h = ui_text_box_height(g, sc->pupil_text, c.w, body, UI_REGULAR);
+    if (intro_h > c.h - gap - pupil_h)
+        intro_h = c.h - gap - pupil_h > c.h / 3 ? c.h - gap - pupil_h : c.h / 3;
+    SDL_Rect pt = {c.x, y, c.w, c.h - (intro_h ? intro_h + gap : 0)};
     y += ui_text_box(g, sc->pupil_text, pt, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
-    y += ui_px(g, 28);
-    int bh = ui_px(g, 84);
     if (sc->intro[0]) {
-        SDL_Rect it = {c.x, y, c.w, c.y + c.h - y - bh - ui_px(g, 16)};
+        SDL_Rect it = {c.x, y + gap, c.w, c.y + c.h - y - gap};
         ui_text_box(g, sc->intro, it, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
     }
-    /* another level: the next one of levels/ and the trainer's own folder */
-    if (!m->observer) { /* the trainer's button */
-        ui_text_role old = ui_set_text_role(g, UI_TR_TRAINER);
-        ui_button(g, (SDL_Rect){c.x, c.y + c.h - bh, c.w, bh}, _("Andere casus laden (Ctrl+O)"),
-                  proj_fpx(g, T_LABEL), false, true, UI_ID_LOAD_LEVEL, 0);
-        ui_set_text_role(g, old);
-    }
-
 }
 
 void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
@@ -248,13 +267,15 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
      * rows when their labels do not fit in one (4:3) */
     ui_text_role old_role = ui_set_text_role(g, UI_TR_TRAINER);
     int bpx = proj_fpx(g, T_LABEL);
-    lobby_button b[4] = {
+    /* another level: the next one of levels/ and the trainer's own folder */
+    lobby_button b[5] = {
         {_("Start het spel"), UI_ID_START, true},
         {_("Bots op vrije plaatsen"), UI_ID_BOTS_FILL, false},
         {_("EN / NL"), UI_ID_LANG, false},
         {_("Hulp"), UI_ID_HELP, false},
+        {_("Andere casus laden (Ctrl+O)"), UI_ID_LOAD_LEVEL, false},
     };
-    bool one_row = lobby_row_fits(g, b, 4, bpx, ui_r(g, 924, 940, 964, 96));
+    bool one_row = lobby_row_fits(g, b, 5, bpx, ui_r(g, 924, 940, 964, 96));
     ui_set_text_role(g, old_role);
     float seats_h = one_row || m->observer ? 364.0f : 342.0f;
     SDL_Rect seats = ui_r(g, 924, 560, 964, seats_h);
@@ -265,21 +286,14 @@ void proj_draw_lobby(ui_gfx *g, const ui_proj_model *m)
     if (m->observer)
         return;
     ui_set_text_role(g, UI_TR_TRAINER);
-    /* the design's boxes where every label fits in its own */
-    static const float design_x[4] = {924, 1244, 1564, 1734}, design_w[4] = {300, 300, 150, 154};
-    bool design = true;
-    for (int i = 0; i < 4; i++)
-        design = design && lobby_button_w(g, &b[i], bpx, ui_px(g, 96)) <=
-                               ui_r(g, design_x[i], 940, design_w[i], 96).w + ui_px(g, 12);
-    if (design) {
-        for (int i = 0; i < 4; i++)
-            ui_button(g, ui_r(g, design_x[i], 940, design_w[i], 96), b[i].label, bpx,
-                      b[i].primary, true, b[i].id, 0);
-    } else if (one_row) {
-        lobby_button_row(g, b, 4, bpx, ui_r(g, 924, 940, 964, 96));
+    if (one_row) {
+        lobby_button_row(g, b, 5, bpx, ui_r(g, 924, 940, 964, 96));
     } else {
+        /* a narrow second row: the short label (Ctrl+O is in the help) */
+        if (!lobby_row_fits(g, b + 2, 3, bpx, ui_r(g, 924, 982, 964, 56)))
+            b[4].label = _("Andere casus");
         lobby_button_row(g, b, 2, bpx, ui_r(g, 924, 918, 964, 56));
-        lobby_button_row(g, b + 2, 2, bpx, ui_r(g, 924, 982, 964, 56));
+        lobby_button_row(g, b + 2, 3, bpx, ui_r(g, 924, 982, 964, 56));
     }
     ui_set_text_role(g, UI_TR_BODY);
 }

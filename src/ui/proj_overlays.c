@@ -1,5 +1,6 @@
 /* ui/proj_overlays: what the projector draws over a screen: the reveal of
- * the commitments, help, the seat menu and the trainer menu. */
+ * the commitments, help, the seat menu and the trainer menu; and what
+ * takes the table's middle column in Signaal and Reflectie. */
 #include "ui/proj_int.h"
 
 #include "platform/i18n.h"
@@ -308,4 +309,98 @@ void proj_draw_trainer_menu(ui_gfx *g, const ui_proj_model *m)
                         UI_INK, UI_LEFT);
         }
     }
+}
+
+/* Signaal: the friction of this round (and the level's scripted event). */
+void proj_draw_signal(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    int last = -1;
+    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
+        if (m->pub->frictions[i].active)
+            last = i;
+    ui_panel(g, r);
+    SDL_Rect band = {r.x, r.y, r.w, ui_px(g, 14)};
+    ui_round(g, band, ui_px(g, 7), UI_WARN);
+    int pad = ui_px(g, 28);
+    int body = proj_fpx(g, T_BODY);
+    int y = r.y + pad;
+    ui_text(g, _("Signaal"), r.x + pad, y, body, body, UI_BOLD, UI_WARN, UI_LEFT, r.w - 2 * pad);
+    y += body * 14 / 10;
+    /* the signal is what the room reads now: large, in the back row's
+     * body size (3% capital height), in the space the panel has */
+    ui_text_role old = ui_set_text_role(g, UI_TR_BODY);
+    int big = ui_rule_px(g, UI_TR_BODY);
+    int ev = -1; /* the level's scripted event of this round */
+    for (int e = 0; e < sc->n_events && e < CORE_MAX_EVENTS_SCRIPTED && ev < 0; e++)
+        if (sc->events[e].round == m->pub->round)
+            ev = e;
+    if (last >= 0) {
+        const core_friction_def *d = &sc->frictions[m->pub->frictions[last].friction];
+        int hh = proj_fpx(g, T_H1) * 13 / 10;
+        if (hh < big)
+            hh = big;
+        /* the title large where the event below it still shows whole,
+         * else at the body's size */
+        int w = r.w - 2 * pad;
+        int rest = ui_text_box_height(g, d->text, w, big, UI_REGULAR) + ui_px(g, 44) +
+                   (ev >= 0 ? body * 13 / 10 + ui_text_box_height(g, sc->events[ev].text, w, body,
+                                                                  UI_REGULAR)
+                            : 0);
+        if (ui_text_box_height(g, d->title, w, hh, UI_BOLD) + rest > r.y + r.h - pad - y)
+            hh = big;
+        SDL_Rect hb = {r.x + pad, y, r.w - 2 * pad, r.h * 30 / 100};
+        y += ui_text_box(g, d->title, hb, hh, big, UI_BOLD, UI_INK, UI_LEFT);
+        y += ui_px(g, 20);
+        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.h * 78 / 100 - (y - r.y)};
+        y += ui_text_box(g, d->text, tb, big, big, UI_REGULAR, UI_INK, UI_LEFT);
+        y += ui_px(g, 24);
+    }
+    ui_set_text_role(g, old);
+    if (ev >= 0) {
+        ui_text(g, sc->events[ev].title, r.x + pad, y, body, ui_body_min(g), UI_BOLD, UI_ACCENT,
+                UI_LEFT, r.w - 2 * pad);
+        y += body * 13 / 10;
+        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.y + r.h - pad - y};
+        ui_text_box(g, sc->events[ev].text, tb, body, ui_body_min(g), UI_REGULAR, UI_INK,
+                    UI_LEFT);
+    }
+}
+
+/* Reflectie: the round's reflection card and how many answered. */
+void proj_draw_reflection(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    ui_panel(g, r);
+    SDL_Rect band = {r.x, r.y, r.w, ui_px(g, 14)};
+    ui_round(g, band, ui_px(g, 7), UI_GOOD);
+    int pad = ui_px(g, 28);
+    int h2 = proj_fpx(g, T_H2), body = proj_fpx(g, T_BODY);
+    int y = r.y + pad;
+    int rc = m->pub->reflection_card;
+    ui_text(g, _("Reflectie"), r.x + pad, y, body, body, UI_BOLD, UI_GOOD, UI_LEFT, r.w - 2 * pad);
+    y += body * 14 / 10;
+    if (rc < 0 || rc >= sc->n_reflections) {
+        ui_text(g, _("De reflectiekaart volgt."), r.x + pad, y, body, body, UI_REGULAR, UI_INK,
+                UI_LEFT, r.w - 2 * pad);
+        return;
+    }
+    const core_reflection_def *d = &sc->reflections[rc];
+    SDL_Rect qb = {r.x + pad, y, r.w - 2 * pad, r.h * 45 / 100};
+    y += ui_text_box(g, d->question, qb, h2, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+    y += ui_px(g, 20);
+    for (int o = 0; o < d->n_options && o < CORE_MAX_OPTIONS; o++) {
+        char s[CORE_TITLE_LEN + 8];
+        snprintf(s, sizeof s, "%c  %s", 'A' + o, d->options[o]);
+        ui_text(g, s, r.x + pad, y, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT,
+                r.w - 2 * pad);
+        y += body * 13 / 10;
+    }
+    int answered = 0;
+    for (int s = 0; s < m->pub->n_seats; s++)
+        answered += m->pub->seat_reflected[s] ? 1 : 0;
+    char a[96];
+    snprintf(a, sizeof a, _("%d van %d spelers antwoordden"), answered, m->pub->n_seats);
+    ui_text(g, a, r.x + pad, r.y + r.h - pad - body, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT,
+            r.w - 2 * pad);
 }

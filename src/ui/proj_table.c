@@ -1,5 +1,5 @@
 /* ui/proj_table: the projector's game table (phase stepper, pupil, frictions,
- * needs, goals, network, seats) as retained regions, and the end screen. */
+ * needs, goals, network, seats) as retained regions. */
 #include "ui/proj_int.h"
 
 #include "platform/i18n.h"
@@ -56,11 +56,22 @@ static void phase_stepper(ui_gfx *g, const ui_proj_model *m, SDL_Rect area)
         w[i] = dot;
         named[i] = false;
     }
+    /* no room for every dot either: the farthest go, done phases first */
+    bool hidden[6] = {false};
+    for (int k = 0; k < n && total > area.w; k++) {
+        int i = k < cur_i ? k : n - 1 - (k - cur_i);
+        if (i == cur_i || i < 0 || hidden[i])
+            continue;
+        total -= w[i] + gap;
+        hidden[i] = true;
+    }
     int x = area.x + (total < area.w ? area.w - total : 0) / 2;
     for (int i = 0; i < n; i++) {
         bool cur = i == cur_i && m->pub->phase != CORE_PHASE_END;
         bool done = m->pub->phase > steps[i] && m->pub->phase != CORE_PHASE_END;
         SDL_Color bg = cur ? UI_WHITE : (SDL_Color){0x1E, 0x66, 0x84, 0xFF};
+        if (hidden[i])
+            continue;
         if (!named[i]) {
             ui_circle(g, (float)x + (float)dot / 2, (float)(area.y + area.h / 2),
                       (float)dot / 2, done ? (SDL_Color){0xD6, 0xE6, 0xEC, 0xFF} : bg);
@@ -82,26 +93,77 @@ static void phase_stepper(ui_gfx *g, const ui_proj_model *m, SDL_Rect area)
  * timer and the hover of the menu button redraw only their own piece:
  * [0, x_round) title and phases, [x_round, x_menu) round and timer,
  * [x_menu, w) the trainer's menu button. Each piece paints its own part of
- * the bar. */
-static SDL_Rect topbar_piece(const ui_gfx *g, int piece)
+ * the bar. The pieces are as wide as what they show: the level's title is
+ * shown whole where the bar holds it beside the current phase's chip, the
+ * other phases fold into dots first and "Ronde 3 van 6" becomes "3/6". */
+typedef struct {
+    int x_round, x_menu; /* where the round piece and the menu piece start */
+    int title_w;         /* the title's room (its whole width where it fits) */
+    bool round_short;    /* "3/6" instead of "Ronde 3 van 6" */
+} topbar_plan;
+
+static void round_label(const ui_proj_model *m, bool short_form, char *out, size_t len)
+{
+    if (short_form) /* a narrow screen: the numbers say it */
+        snprintf(out, len, "%d/%d", m->pub->round, m->sc->rules.rounds);
+    else
+        snprintf(out, len, _("Ronde %d van %d"), m->pub->round, m->sc->rules.rounds);
+}
+
+static int text_w(ui_gfx *g, const char *s, int px, ui_style st)
+{
+    int w = 0, h = 0;
+    ui_text_size(g, s, px, st, &w, &h);
+    return w;
+}
+
+static topbar_plan plan_topbar(ui_gfx *g, const ui_proj_model *m)
+{
+    topbar_plan p;
+    int px = ui_body_min(g), gap = ui_px(g, 16);
+    p.x_menu = ui_r(g, 1828, 0, 0, 0).x;
+    int x_title = ui_r(g, 32, 0, 0, 0).x;
+    /* the timer measured at its widest, so its piece keeps still */
+    int timer_w = m->timer_on ? text_w(g, "00:00", proj_fpx(g, T_H1), UI_BOLD) + gap : 0;
+    char round[96];
+    round_label(m, false, round, sizeof round);
+    int long_w = text_w(g, round, px, UI_BOLD);
+    round_label(m, true, round, sizeof round);
+    int short_w = text_w(g, round, px, UI_BOLD);
+    int title_w = text_w(g, m->sc->title, px, UI_BOLD);
+    core_phase ph = m->pub->phase == CORE_PHASE_END ? CORE_PHASE_REFLECTIE : m->pub->phase;
+    int chip_w = text_w(g, ui_phase_name(ph), px, UI_BOLD) + 2 * gap;
+    int avail = p.x_menu - x_title - ui_px(g, 8);
+    /* the current phase keeps its chip and a dot each side */
+    int phases_w = 3 * gap + chip_w + 2 * ui_px(g, 34);
+    p.round_short = title_w + phases_w + timer_w + long_w + gap > avail;
+    p.x_round = p.x_menu - ui_px(g, 8) - timer_w - (p.round_short ? short_w : long_w) - gap;
+    int room = p.x_round - x_title - phases_w;
+    if (title_w > room) /* the dots go before the title is cut */
+        room += 2 * ui_px(g, 34);
+    p.title_w = title_w < room ? title_w : room;
+    return p;
+}
+
+static SDL_Rect topbar_piece(const ui_gfx *g, const topbar_plan *p, int piece)
 {
     SDL_Rect bar = ui_r(g, 0, 0, 1920, 96);
-    int x_round = ui_r(g, 1300, 0, 0, 0).x;
-    int x_menu = ui_r(g, 1828, 0, 0, 0).x;
-    int x0 = piece == 0 ? 0 : piece == 1 ? x_round : x_menu;
-    int x1 = piece == 0 ? x_round : piece == 1 ? x_menu : g->w;
+    int x0 = piece == 0 ? 0 : piece == 1 ? p->x_round : p->x_menu;
+    int x1 = piece == 0 ? p->x_round : piece == 1 ? p->x_menu : g->w;
     SDL_Rect r = {x0, bar.y, x1 - x0, bar.h};
     return r;
 }
 
 static void table_topbar_main(ui_gfx *g, const ui_proj_model *m)
 {
-    SDL_Rect piece = topbar_piece(g, 0);
+    topbar_plan p = plan_topbar(g, m);
+    SDL_Rect piece = topbar_piece(g, &p, 0);
     ui_fill(g, piece, UI_ACCENT);
     int px = ui_body_min(g);
-    /* the level's title left, the phases in what is left of the piece;
-     * the phases win: the title ends in "…" first */
+    /* the level's title left, whole where it fits beside the current
+     * phase; the phases in what is left of the piece */
     SDL_Rect brand = ui_r(g, 32, 0, 480, 96);
+    brand.w = p.title_w;
     ui_text(g, m->sc->title, brand.x, brand.y + (brand.h - px * 12 / 10) / 2, px, px, UI_BOLD,
             UI_WHITE, UI_LEFT, brand.w);
     int x0 = brand.x + brand.w + ui_px(g, 16);
@@ -112,11 +174,12 @@ static void table_topbar_main(ui_gfx *g, const ui_proj_model *m)
 
 static void table_topbar_round(ui_gfx *g, const ui_proj_model *m)
 {
-    ui_fill(g, topbar_piece(g, 1), UI_ACCENT);
+    topbar_plan p = plan_topbar(g, m);
+    SDL_Rect piece = topbar_piece(g, &p, 1);
+    ui_fill(g, piece, UI_ACCENT);
     char round[96];
-    int rounds = m->sc->rules.rounds;
-    snprintf(round, sizeof round, _("Ronde %d van %d"), m->pub->round, rounds);
-    SDL_Rect r = ui_r(g, 1305, 0, 515, 96);
+    round_label(m, p.round_short, round, sizeof round);
+    SDL_Rect r = {piece.x + ui_px(g, 5), piece.y, piece.w - ui_px(g, 13), piece.h};
     int right = r.x + r.w;
     if (m->timer_on) {
         /* the timer large (body size of the back row), the round beside it */
@@ -127,21 +190,18 @@ static void table_topbar_round(ui_gfx *g, const ui_proj_model *m)
         ui_text_size(g, t, big, UI_BOLD, &tw, &th);
         ui_text(g, t, right, r.y + (r.h - th) / 2, big, big, UI_BOLD,
                 m->timer_left_s < 60 ? (SDL_Color){0xFF, 0xC8, 0x6B, 0xFF} : UI_WHITE, UI_RIGHT,
-                r.w / 2);
+                r.w);
         right -= tw + ui_px(g, 16);
     }
-    int px = proj_fpx(g, T_BODY);
-    int rw = 0, rh = 0;
-    ui_text_size(g, round, px, UI_BOLD, &rw, &rh);
-    if (rw > right - r.x) /* a narrow screen: the numbers say it */
-        snprintf(round, sizeof round, "%d/%d", m->pub->round, rounds);
+    int px = ui_body_min(g);
     ui_text(g, round, right, r.y + (r.h - px * 12 / 10) / 2, px, px, UI_BOLD, UI_WHITE, UI_RIGHT,
             right - r.x);
 }
 
 static void table_topbar_menu(ui_gfx *g, const ui_proj_model *m)
 {
-    ui_fill(g, topbar_piece(g, 2), UI_ACCENT);
+    topbar_plan p = plan_topbar(g, m);
+    ui_fill(g, topbar_piece(g, &p, 2), UI_ACCENT);
     if (m->observer)
         return;
     /* the trainer's menu: every control by mouse too */
@@ -156,6 +216,70 @@ static void table_topbar_menu(ui_gfx *g, const ui_proj_model *m)
     ui_hit_add(g, mb, UI_ID_TRAINER_MENU, 0);
 }
 
+static int widest_text(ui_gfx *g, const char *const *texts, int n, int px, ui_style st);
+
+/* A pupil meter on one line: the label, a bar, the value ("4 / 18", or
+ * "4" where the bar has to show the maximum). */
+static void meter_line(ui_gfx *g, SDL_Rect r, const char *label, int value, int max,
+                       SDL_Color fill)
+{
+    int px = ui_body_min(g), gap = ui_px(g, 12);
+    char num[32];
+    snprintf(num, sizeof num, "%d / %d", value, max);
+    int lw = label[0] ? text_w(g, label, px, UI_BOLD) : -gap, nw = text_w(g, num, px, UI_BOLD);
+    if (lw + nw + 2 * gap + px * 3 > r.w) {
+        snprintf(num, sizeof num, "%d", value);
+        nw = text_w(g, num, px, UI_BOLD);
+    }
+    if (label[0])
+        ui_text(g, label, r.x, r.y, px, px, UI_BOLD, UI_INK, UI_LEFT, r.w - nw - gap);
+    ui_text(g, num, r.x + r.w, r.y, px, px, UI_BOLD, UI_INK, UI_RIGHT, 0);
+    int bh = px / 2;
+    SDL_Rect bar = {r.x + lw + gap, r.y + (px * 12 / 10 - bh) / 2, r.w - lw - nw - 2 * gap, bh};
+    if (bar.w <= 0)
+        return;
+    ui_round(g, bar, bh / 2, UI_PANEL_ALT);
+    if (max > 0 && value > 0) {
+        SDL_Rect f = bar;
+        f.w = (int)((long)bar.w * (value > max ? max : value) / max);
+        if (f.w < bh)
+            f.w = bh;
+        ui_round(g, f, bh / 2, fill);
+    }
+}
+
+/* A pupil meter on two lines: the label whole, then the bar and the value
+ * ("4 / 18", or "4" where the bar has to show the maximum). */
+static void meter_stacked(ui_gfx *g, SDL_Rect r, const char *label, int value, int max,
+                          SDL_Color fill)
+{
+    int px = ui_body_min(g), line = px * 13 / 10;
+    ui_text(g, label, r.x, r.y, px, px, UI_BOLD, UI_INK, UI_LEFT, r.w);
+    meter_line(g, (SDL_Rect){r.x, r.y + line, r.w, line}, "", value, max, fill);
+}
+
+/* Whether both pupil meters fit on a line each (label, a bar worth
+ * reading, the value) in a panel whose content is w wide. */
+static bool pupil_meters_on_one_line(ui_gfx *g, int w)
+{
+    int px = ui_body_min(g);
+    const char *labels[2] = {_("Welbevinden"), _("Draagkracht")};
+    int lw = widest_text(g, labels, 2, px, UI_BOLD);
+    return lw + text_w(g, "88", px, UI_BOLD) + 2 * ui_px(g, 12) + px * 2 <= w;
+}
+
+/* Whether "niet gehoord" goes below the pupil's name in a panel w wide
+ * (it does not fit beside it). */
+static bool pupil_status_below(ui_gfx *g, const ui_proj_model *m, int w)
+{
+    if (!m->pub->pupil_voice)
+        return false;
+    const char *heard = m->pub->pupil_asked ? _("✓ gehoord") : _("niet gehoord");
+    return text_w(g, m->sc->pupil_name, proj_fpx(g, T_LABEL), UI_BOLD) + ui_px(g, 16) +
+               text_w(g, heard, ui_body_min(g), UI_BOLD) >
+           w - 2 * proj_panel_pad(g);
+}
+
 static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
     const core_scenario *sc = m->sc;
@@ -167,45 +291,60 @@ static void draw_pupil(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     if (m->pub->pupil_voice)
         snprintf(heard, sizeof heard, "%s",
                  m->pub->pupil_asked ? _("✓ gehoord") : _("niet gehoord"));
-    int hw = 0, hh = 0;
-    if (heard[0])
-        ui_text_size(g, heard, ui_body_min(g), UI_BOLD, &hw, &hh);
     SDL_Rect c;
     if (heard[0]) {
-        int pad = ui_px(g, 24);
-        ui_panel(g, r);
-        int px = proj_fpx(g, T_LABEL);
-        int keep = r.w - 2 * pad - hw - ui_px(g, 16);
-        int nw = 0, nh = 0, fw = 0;
-        ui_text_size(g, head, px, UI_BOLD, &fw, &nh);
-        ui_text_size(g, sc->pupil_name, px, UI_BOLD, &nw, &nh);
-        if (keep < fw) {
-            /* narrow: the name alone, and the status gets what is left */
+        /* the heading with the class where both fit beside the status,
+         * else the name; a status that fits beside neither takes the
+         * panel's first line */
+        int px = proj_fpx(g, T_LABEL), pad = proj_panel_pad(g), gap = ui_px(g, 16);
+        int hw = text_w(g, heard, ui_body_min(g), UI_BOLD);
+        if (text_w(g, head, px, UI_BOLD) + gap + hw > r.w - 2 * pad)
             snprintf(head, sizeof head, "%s", sc->pupil_name);
-            if (keep < nw)
-                keep = nw;
+        c = proj_panel_with_title(g, r, head);
+        bool below = pupil_status_below(g, m, r.w);
+        int y = below ? c.y : r.y + ui_px(g, 18);
+        int x = below ? c.x + hw : r.x + r.w - pad;
+        ui_text(g, heard, x, y, ui_body_min(g), ui_body_min(g), UI_BOLD,
+                m->pub->pupil_asked ? UI_GOOD : UI_WARN, UI_RIGHT, hw);
+        if (below) {
+            int line = ui_body_min(g) * 13 / 10;
+            c.y += line;
+            c.h -= line;
         }
-        int used = ui_text(g, head, r.x + pad, r.y + pad * 3 / 4, px, px, UI_BOLD, UI_ACCENT,
-                           UI_LEFT, keep);
-        ui_text(g, heard, r.x + r.w - pad, r.y + pad * 3 / 4, ui_body_min(g), ui_body_min(g),
-                UI_BOLD, m->pub->pupil_asked ? UI_GOOD : UI_WARN, UI_RIGHT,
-                r.w - 2 * pad - used - ui_px(g, 16));
-        int th = px * 13 / 10;
-        c = (SDL_Rect){r.x + pad, r.y + pad * 3 / 4 + th + ui_px(g, 8), r.w - 2 * pad,
-                       r.h - pad * 3 / 4 - th - ui_px(g, 8) - pad / 2};
     } else {
         c = proj_panel_with_title(g, r, head);
     }
     int body = ui_body_min(g);
-    int mh = c.h / 2;
-    SDL_Rect m1 = {c.x, c.y, c.w, mh - ui_px(g, 10)};
     int wb = m->pub->welbevinden;
     SDL_Color wfill = wb <= 2 ? UI_ALARM : wb <= 4 ? UI_WARN : UI_GOOD;
-    ui_draw_meter(g, m1, _("Welbevinden"), wb, sc->rules.welbevinden_max, wfill, body);
-    SDL_Rect m2 = {c.x, c.y + mh, c.w, mh - ui_px(g, 10)};
     int dk = m->pub->draagkracht;
-    ui_draw_meter(g, m2, _("Draagkracht"), dk, sc->rules.draagkracht_max,
-                  dk == 0 ? UI_ALARM : UI_ACCENT, body);
+    bool one = pupil_meters_on_one_line(g, c.w);
+    int line = body * 13 / 10, step = one ? line : 2 * line;
+    void (*meter)(ui_gfx *, SDL_Rect, const char *, int, int, SDL_Color) =
+        one ? meter_line : meter_stacked;
+    meter(g, (SDL_Rect){c.x, c.y, c.w, step}, _("Welbevinden"), wb, sc->rules.welbevinden_max,
+          wfill);
+    meter(g, (SDL_Rect){c.x, c.y + step, c.w, step}, _("Draagkracht"), dk,
+          sc->rules.draagkracht_max, dk == 0 ? UI_ALARM : UI_ACCENT);
+}
+
+/* How many lines need i's title takes in a column w pixels wide: one, or
+ * two when it is wider (wrapped at a word boundary). */
+static int need_title_lines(ui_gfx *g, const ui_proj_model *m, int i, int w)
+{
+    int body = proj_fpx(g, T_BODY);
+    if (text_w(g, m->sc->needs[i].title, body, UI_BOLD) <= w)
+        return 1;
+    return 2;
+}
+
+/* The lines the needs' titles take beyond one each, in a column w wide. */
+static int need_extra_lines(ui_gfx *g, const ui_proj_model *m, int w)
+{
+    int extra = 0;
+    for (int i = 0; i < m->pub->n_needs && i < CORE_MAX_NEEDS; i++)
+        extra += need_title_lines(g, m, i, w) - 1;
+    return extra;
 }
 
 static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
@@ -220,9 +359,21 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
     if (row > body * 27 / 10)
         row = body * 27 / 10;
     bool compact = row < body * 25 / 10; /* no room for two lines a need */
-    for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++) {
+    /* a long title takes a second line where the panel has room for it */
+    int line = body * 12 / 10, extra = need_extra_lines(g, m, c.w);
+    bool wrap = false;
+    if (!compact && extra > 0) {
+        /* the rows close up a little for the titles' second lines */
+        int r2 = (c.h - extra * line) / n;
+        if (r2 > body * 27 / 10)
+            r2 = body * 27 / 10;
+        wrap = r2 >= body * 23 / 10;
+        if (wrap)
+            row = r2;
+    }
+    int y = c.y;
+    for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++, y += row) {
         const core_need_def *d = &sc->needs[i];
-        int y = c.y + i * row;
         bool met = m->pub->need_met[i];
         bool lit = m->pub->need_lit[i];
         int lead = m->pub->need_lead[i];
@@ -258,7 +409,13 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             }
             continue;
         }
-        ui_text(g, d->title, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, c.w);
+        if (wrap && need_title_lines(g, m, i, c.w) > 1) {
+            ui_text_box(g, d->title, (SDL_Rect){c.x, y, c.w, 2 * line}, body, body, UI_BOLD,
+                        UI_INK, UI_LEFT);
+            y += line;
+        } else {
+            ui_text(g, d->title, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, c.w);
+        }
         int by = y + body * 12 / 10;
         int bh = body / 2;
         int shown_progress = met && m->pub->need_progress[i] > d->target ? d->target
@@ -267,7 +424,16 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         snprintf(prog, sizeof prog, "%d / %d", shown_progress, d->target);
         int pw = 0, ph = 0;
         ui_text_size(g, "00 / 00", body, UI_BOLD, &pw, &ph);
-        int barw = c.w * 28 / 100; /* same for every need, so the numbers line up */
+        /* the same for every need, so the numbers line up; in a narrow
+         * column it gives way to the trekker's name (down to three digits) */
+        int barw = c.w * 28 / 100, names_w = 0;
+        for (int s2 = 0; s2 < m->pub->n_seats; s2++) {
+            int nw2 = text_w(g, proj_seat_name(m, s2), body, UI_REGULAR);
+            names_w = nw2 > names_w ? nw2 : names_w;
+        }
+        int room_bar = c.w - pw - names_w - ui_px(g, 12) - ui_px(g, 16);
+        if (barw > room_bar)
+            barw = room_bar > body * 3 / 2 ? room_bar : body * 3 / 2;
         SDL_Rect bar = {c.x, by + (ph - bh) / 2, barw, bh};
         ui_round(g, bar, bh / 2, UI_PANEL_ALT);
         if (d->target > 0 && shown_progress > 0) {
@@ -283,6 +449,10 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         ui_text(g, prog, nx, by, body, body, UI_BOLD, UI_INK, UI_LEFT, 0);
         if (st[0]) {
             int sx = nx + pw + ui_px(g, 16);
+            /* a narrow column: the trekker's name alone beside the count */
+            if (lit && !met && lead >= 0 && lead < m->pub->n_seats &&
+                text_w(g, st, body, UI_REGULAR) > c.x + c.w - sx)
+                snprintf(st, sizeof st, "%s", proj_seat_name(m, lead));
             ui_text(g, st, c.x + c.w, by, body, body, met ? UI_BOLD : UI_REGULAR,
                     met ? UI_GOOD : UI_INK_SOFT, UI_RIGHT, c.x + c.w - sx);
         }
@@ -291,31 +461,56 @@ static void draw_needs(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 
 static void draw_goals(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
-    SDL_Rect c = proj_panel_with_title(g, r, _("Gedeelde doelen"));
+    const char *title = proj_panel_title(g, r, _("Gedeelde doelen"), _("Doelen"));
     const core_scenario *sc = m->sc;
     int body = proj_fpx(g, T_BODY);
-    int y = c.y;
+    int y = 0;
     int ng = 0;
-    for (int i = 0; i < sc->n_goals && i < CORE_MAX_GOALS; i++) {
-        if (!m->pub->goal_adopted[i])
-            continue;
-        char s[160];
-        snprintf(s, sizeof s, "◆ %s", sc->goals[i].title);
-        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, c.w);
-        y += body * 13 / 10;
-        ng++;
-    }
+    /* the adopted goals, the level's and then the team's own words */
+    const char *titles[CORE_MAX_GOAL_SLOTS];
+    int n_titles = 0;
+    for (int i = 0; i < sc->n_goals && i < CORE_MAX_GOALS; i++)
+        if (m->pub->goal_adopted[i])
+            titles[n_titles++] = sc->goals[i].title;
     for (int i = 0; i < m->pub->n_team_goals && i < CORE_MAX_TEAM_GOALS; i++) {
         int slot = sc->n_goals + i;
-        if (slot >= CORE_MAX_GOAL_SLOTS || !m->pub->goal_adopted[slot])
-            continue;
+        if (slot < CORE_MAX_GOAL_SLOTS && m->pub->goal_adopted[slot] &&
+            n_titles < CORE_MAX_GOAL_SLOTS)
+            titles[n_titles++] = m->pub->team_goal_text[i];
+    }
+    int line = body * 13 / 10;
+    /* as many as the panel holds (a table whose needs took the room may
+     * leave it only its heading), the others as "+N" beside the heading,
+     * which is "Doelen" where the whole one leaves no room for it */
+    SDL_Rect c = proj_panel_content(g, r);
+    int fit = (c.h + ui_px(g, 12)) / line;
+    /* the team's overlegmoment keeps its line: it is an agreement too */
+    if (m->pub->meeting_round > 0 && fit > 0 && fit <= n_titles)
+        fit--;
+    if (fit < n_titles) {
+        char plus[16];
+        snprintf(plus, sizeof plus, "+%d", n_titles - fit);
+        if (!proj_more_beside_heading(g, r, title, plus, plus, false))
+            title = _("Doelen");
+    }
+    c = proj_panel_with_title(g, r, title);
+    y = c.y;
+    for (int i = 0; i < n_titles; i++) {
+        if (i >= fit && n_titles > fit) {
+            char more[64], plus[16];
+            snprintf(more, sizeof more, _("+ %d meer"), n_titles - i);
+            snprintf(plus, sizeof plus, "+%d", n_titles - i);
+            proj_more_beside_heading(g, r, title, more, plus, true);
+            break;
+        }
         char s[CORE_ANSWER_LEN + 8];
-        snprintf(s, sizeof s, "◆ %s", m->pub->team_goal_text[i]);
+        snprintf(s, sizeof s, "◆ %s", titles[i]);
         ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, c.w);
-        y += body * 13 / 10;
+        y += line;
         ng++;
     }
-    if (m->pub->goal_proposal >= 0 && m->pub->goal_proposal < sc->n_goals) {
+    bool room = y + line <= c.y + c.h + ui_px(g, 12);
+    if (room && m->pub->goal_proposal >= 0 && m->pub->goal_proposal < sc->n_goals) {
         char s[256];
         int yes = proj_popcount32(m->pub->goal_votes_yes);
         int no = proj_popcount32(m->pub->goal_votes_no);
@@ -341,7 +536,7 @@ static void draw_goals(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_ACCENT, UI_LEFT, c.w);
         ng++;
     }
-    if (ng == 0) {
+    if (ng == 0 && n_titles == 0 && room) {
         ui_text(g, _("Nog geen gedeeld doel."), c.x, y, body, ui_body_min(g), UI_REGULAR,
                 UI_INK_SOFT, UI_LEFT, c.w);
     }
@@ -371,9 +566,23 @@ static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
     int order[CORE_MAX_FACTS];
     int no = shared_facts_newest_first(m, order), nf = no;
-    SDL_Rect c = proj_panel_with_title(g, r, _("Gedeeld dossier"));
-    int body = proj_fpx(g, T_BODY), y = c.y;
+    const char *title = proj_panel_title(g, r, _("Gedeeld dossier"), _("Dossier"));
+    int body = proj_fpx(g, T_BODY), y = 0;
     const core_scenario *sc = m->sc;
+    if (proj_panel_content(g, r).h < body * 12 / 10) {
+        /* a busy table leaves the dossier its heading: how many facts the
+         * team shared stands beside it ("Dossier" where it needs the room) */
+        char more[64], plus[16];
+        snprintf(more, sizeof more, _("%d gedeeld"), nf);
+        snprintf(plus, sizeof plus, "%d", nf);
+        if (!proj_more_beside_heading(g, r, title, more, plus, false))
+            title = _("Dossier");
+        proj_panel_with_title(g, r, title);
+        proj_more_beside_heading(g, r, title, more, plus, true);
+        return;
+    }
+    SDL_Rect c = proj_panel_with_title(g, r, title);
+    y = c.y;
     if (nf == 0) {
         ui_text(g, _("Nog geen dossierfeiten gedeeld."), c.x, y, body, ui_body_min(g),
                 UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
@@ -411,7 +620,7 @@ static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             int pw = 0, ph = 0;
             ui_text_size(g, plus, body, UI_REGULAR, &pw, &ph);
             /* only where the fact keeps a few words' room */
-            if (!proj_more_beside_heading(g, r, _("Gedeeld dossier"), more, plus, false) &&
+            if (!proj_more_beside_heading(g, r, title, more, plus, false) &&
                 tb.w - pw - ui_px(g, 12) >= body * 6) {
                 ui_text(g, plus, c.x + c.w, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_RIGHT, pw);
                 tb.w -= pw + ui_px(g, 12);
@@ -428,7 +637,7 @@ static void draw_dossier(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
         snprintf(more, sizeof more, _("+ %d eerder gedeeld"), nf - shown);
         snprintf(plus, sizeof plus, "+%d", nf - shown);
         if (beside) {
-            proj_more_beside_heading(g, r, _("Gedeeld dossier"), more, plus, true);
+            proj_more_beside_heading(g, r, title, more, plus, true);
             return;
         }
         ui_text(g, more, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
@@ -448,12 +657,33 @@ static int widest_text(ui_gfx *g, const char *const *texts, int n, int px, ui_st
     return w;
 }
 
+/* The measures' names, for the network panel and the column it sits in. */
+static void measure_names(const char *names[4])
+{
+    names[0] = _("Densiteit");
+    names[1] = _("Centraliteit");
+    names[2] = _("Diversiteit");
+    names[3] = _("Doelgerichtheid");
+}
+
+/* Whether the level's name goes beside a small meter in a column w wide:
+ * when wanted and four of the meter's steps keep a body width. */
+static bool level_meter_beside(ui_gfx *g, int w, bool wanted, core_collab_level level)
+{
+    int body = proj_fpx(g, T_BODY);
+    return wanted && w - text_w(g, ui_level_name(level), body, UI_BOLD) - ui_px(g, 12) >= 4 * body;
+}
+
 /* The network panel; hide_level (the trainer's Ctrl+M during play) keeps
  * the graph and leaves out the measures, the alarm and the level, so that
  * a team plays for the pupil and not for the score. */
 static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hide_level)
 {
-    SDL_Rect c = proj_panel_with_title(g, r, _("Netwerk"));
+    /* on a narrow screen the centrality alarm is the heading's "⚠" (with
+     * the hub's red ring and the red centrality bar), not a banner line
+     * that the nodes need */
+    bool alarm_head = !hide_level && proj_centrality_alarm(m) && g->canvas_w < 1900.0f;
+    SDL_Rect c = proj_panel_with_title(g, r, alarm_head ? _("⚠ Netwerk") : _("Netwerk"));
     if (hide_level) {
         int body = proj_fpx(g, T_BODY);
         int note_h = body * 27 / 10;
@@ -467,14 +697,40 @@ static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hi
     bool alarm = proj_centrality_alarm(m);
     int body = proj_fpx(g, T_BODY);
     int rowh = body * 13 / 10;
+    bool banner = alarm && !alarm_head;
     int level_h = rowh + ui_px(g, 44);
-    int graph_h = c.h - rowh * 4 - ui_px(g, 16) - level_h;
-    if (alarm)
+    const char *names[4];
+    measure_names(names);
+    int vw = text_w(g, "0,00", body, UI_BOLD);
+    /* a name too wide to share its line with the value (4:3) puts the
+     * value on the line below it */
+    bool own_line[4];
+    int rows = 0;
+    for (int i = 0; i < 4; i++) {
+        own_line[i] = text_w(g, names[i], body, UI_REGULAR) + ui_px(g, 12) + vw > c.w;
+        rows += own_line[i] ? 2 : 1;
+    }
+    char lv[128];
+    snprintf(lv, sizeof lv, _("Niveau: %s"), ui_level_name(m->pub->live.level));
+    bool level_beside = false;
+    /* a narrow screen, or a name too wide for "Niveau: …": the level's
+     * name beside a small meter (which says it is the level) where four of
+     * its steps keep a body width, so the network keeps a line more */
+    if (level_meter_beside(g, c.w, g->canvas_w < 1900.0f || text_w(g, lv, body, UI_BOLD) > c.w,
+                           m->pub->live.level)) {
+        snprintf(lv, sizeof lv, "%s", ui_level_name(m->pub->live.level));
+        level_beside = true;
+        level_h = rowh;
+    } else if (text_w(g, lv, body, UI_BOLD) > c.w) {
+        snprintf(lv, sizeof lv, "%s", ui_level_name(m->pub->live.level));
+    }
+    int graph_h = c.h - rowh * rows - ui_px(g, 16) - level_h;
+    if (banner)
         graph_h -= body * 14 / 10;
     SDL_Rect gr = {c.x, c.y, c.w, graph_h};
     ui_draw_network(g, gr, m->sc, m->pub->n_seats, m->pub->edges, alarm);
     int y = c.y + graph_h;
-    if (alarm) {
+    if (banner) {
         SDL_Rect ab = {c.x, y, c.w, body * 13 / 10};
         ui_round(g, ab, ui_px(g, 8), UI_ALARM);
         ui_text(g, _("⚠ Eén persoon trekt alles"), ab.x + ab.w / 2,
@@ -483,11 +739,7 @@ static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hi
         y += body * 14 / 10;
     }
     const core_measures *mm = &m->pub->live;
-    const char *names[4] = {_("Densiteit"), _("Centraliteit"), _("Diversiteit"),
-                            _("Doelgerichtheid")};
     double vals[4] = {mm->density, mm->centrality, mm->diversity, mm->goal_directedness};
-    int vw = 0, vh = 0;
-    ui_text_size(g, "0,00", body, UI_BOLD, &vw, &vh);
     /* the labels take what they need; a bar between label and value only
      * when there is room for one worth reading */
     int label_w = widest_text(g, names, 4, body, UI_REGULAR);
@@ -496,9 +748,14 @@ static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hi
     int bx = c.x + label_w + ui_px(g, 12);
     int bw = c.w - label_w - vw - ui_px(g, 28);
     for (int i = 0; i < 4; i++) {
-        int yy = y + i * rowh;
+        int yy = y;
         ui_text(g, names[i], c.x, yy, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT,
-                label_w);
+                own_line[i] ? c.w : label_w);
+        if (own_line[i]) {
+            yy += rowh;
+            y += rowh;
+        }
+        y += rowh;
         char v[32];
         ui_fmt_decimal(v, sizeof v, vals[i]);
         ui_text(g, v, c.x + c.w, yy, body, body, UI_BOLD, UI_INK, UI_RIGHT, 0);
@@ -515,9 +772,15 @@ static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hi
             ui_round(g, f, bar.h / 2, (i == 1 && alarm) ? UI_ALARM : UI_ACCENT);
         }
     }
-    y += rowh * 4 + ui_px(g, 16);
-    char lv[128];
-    snprintf(lv, sizeof lv, _("Niveau: %s"), ui_level_name(mm->level));
+    y += ui_px(g, 16);
+    if (level_beside) {
+        /* narrow (4:3): a small meter with the level's name beside it */
+        int nw = text_w(g, lv, body, UI_BOLD);
+        SDL_Rect lm = {c.x, y + ui_px(g, 2), c.w - nw - ui_px(g, 12), rowh - ui_px(g, 4)};
+        ui_draw_level_meter(g, lm, mm->level, body);
+        ui_text(g, lv, c.x + c.w, y, body, body, UI_BOLD, UI_INK, UI_RIGHT, nw);
+        return;
+    }
     ui_text(g, lv, c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, c.w);
     y += rowh;
     SDL_Rect lm = {c.x, y, c.w, c.y + c.h - y};
@@ -538,7 +801,10 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect strip)
         return;
     int rows = seat_rows(m);
     int per_row = (n + rows - 1) / rows;
-    int gap = ui_px(g, 10);
+    /* a narrow screen closes up the cells, so that a name keeps its room */
+    bool narrow = g->canvas_w < 1900.0f;
+    int gap = ui_px(g, narrow ? 6 : 10), inset = ui_px(g, narrow ? 3 : 8);
+    int team_pad = ui_px(g, narrow ? 12 : 20);
     int px = ui_body_min(g);
     /* the team's cell at the right end: this round's overleg time and the
      * team's trust, two lines at the back row's size (rules v2) */
@@ -550,24 +816,24 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect strip)
     else
         snprintf(tl[0], sizeof tl[0], "%s", _("Overlegtijd vrij"));
     snprintf(tl[1], sizeof tl[1], _("Vertrouwen %d / %d"), m->pub->trust, ru->trust_max);
-    int team_w = widest_text(g, (const char *[]){tl[0], tl[1]}, 2, px, UI_BOLD) + ui_px(g, 40);
+    int team_w = widest_text(g, (const char *[]){tl[0], tl[1]}, 2, px, UI_BOLD) + 2 * team_pad;
     if (team_w > strip.w / 4) {
         /* a narrow screen: short labels, so that the numbers stay */
         if (m->pub->overleg_budget > 0)
             snprintf(tl[0], sizeof tl[0], _("Tijd %d/%d"), m->pub->overleg_left,
                      m->pub->overleg_budget);
         snprintf(tl[1], sizeof tl[1], _("Vertr. %d/%d"), m->pub->trust, ru->trust_max);
-        team_w = widest_text(g, (const char *[]){tl[0], tl[1]}, 2, px, UI_BOLD) + ui_px(g, 40);
+        team_w = widest_text(g, (const char *[]){tl[0], tl[1]}, 2, px, UI_BOLD) + 2 * team_pad;
     }
     SDL_Rect team = {strip.x + strip.w - team_w, strip.y, team_w, strip.h};
     ui_round(g, team, ui_px(g, 12), UI_PANEL);
     int ty = team.y + (team.h - px * 24 / 10) / 2;
     bool no_time = m->pub->overleg_budget > 0 && m->pub->overleg_left <= 0;
     bool low_trust = m->pub->trust <= ru->trust_low;
-    ui_text(g, tl[0], team.x + ui_px(g, 20), ty, px, px, UI_BOLD, no_time ? UI_ALARM : UI_ACCENT,
-            UI_LEFT, team.w - ui_px(g, 30));
-    ui_text(g, tl[1], team.x + ui_px(g, 20), ty + px * 12 / 10, px, px, UI_BOLD,
-            low_trust ? UI_ALARM : UI_INK, UI_LEFT, team.w - ui_px(g, 30));
+    ui_text(g, tl[0], team.x + team_pad, ty, px, px, UI_BOLD, no_time ? UI_ALARM : UI_ACCENT,
+            UI_LEFT, team.w - 2 * team_pad);
+    ui_text(g, tl[1], team.x + team_pad, ty + px * 12 / 10, px, px, UI_BOLD,
+            low_trust ? UI_ALARM : UI_INK, UI_LEFT, team.w - 2 * team_pad);
     strip.w -= team_w + gap;
     int w = (strip.w - gap * (per_row - 1)) / per_row;
     int rh = (strip.h - gap * (rows - 1)) / rows;
@@ -577,10 +843,10 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect strip)
         ui_round(g, cell, ui_px(g, 12), UI_PANEL);
         int chip = rows > 1 ? cell.h - ui_px(g, 12) : px * 6 / 5;
         int role = m->sc->seat_roles[s];
-        int chip_w = ui_role_chip(g, m->sc, role, cell.x + ui_px(g, 8),
-                                  cell.y + (cell.h - chip) / 2, chip);
-        int x = cell.x + ui_px(g, 8) + chip_w + ui_px(g, 14);
-        int tw = cell.x + cell.w - x - ui_px(g, 8);
+        int chip_w =
+            ui_role_chip(g, m->sc, role, cell.x + inset, cell.y + (cell.h - chip) / 2, chip);
+        int x = cell.x + inset + chip_w + ui_px(g, narrow ? 6 : 14);
+        int tw = cell.x + cell.w - x - inset;
         bool ready = m->pub->seat_ready[s];
         bool reflected = m->pub->phase == CORE_PHASE_REFLECTIE && m->pub->seat_reflected[s];
         char line[128];
@@ -601,7 +867,9 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect strip)
                         : newcomer                       ? UI_ACCENT
                                                          : UI_INK_SOFT;
         int line_y = cell.y + (cell.h - px * 12 / 10) / 2;
-        if (rows == 1) {
+        /* the role's name above the person where it fits; else the chip
+         * alone names the role, as in the rows of five or more seats */
+        if (rows == 1 && text_w(g, proj_role_name(m->sc, role), px, UI_BOLD) <= tw) {
             int y0 = cell.y + (cell.h - px * 24 / 10) / 2;
             ui_text(g, proj_role_name(m->sc, role), x, y0, px, px, UI_BOLD, UI_INK, UI_LEFT, tw);
             line_y = y0 + px * 12 / 10;
@@ -613,147 +881,6 @@ static void draw_seat_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect strip)
         if (!m->observer)
             ui_hit_add(g, cell, UI_ID_SEAT, s);
     }
-}
-
-/* Signaal: the friction of this round (and the level's scripted event). */
-static void draw_signal_overlay(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
-{
-    const core_scenario *sc = m->sc;
-    int last = -1;
-    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
-        if (m->pub->frictions[i].active)
-            last = i;
-    ui_panel(g, r);
-    SDL_Rect band = {r.x, r.y, r.w, ui_px(g, 14)};
-    ui_round(g, band, ui_px(g, 7), UI_WARN);
-    int pad = ui_px(g, 28);
-    int body = proj_fpx(g, T_BODY);
-    int y = r.y + pad;
-    ui_text(g, _("Signaal"), r.x + pad, y, body, body, UI_BOLD, UI_WARN, UI_LEFT, r.w - 2 * pad);
-    y += body * 14 / 10;
-    /* the signal is what the room reads now: large, in the back row's
-     * body size (3% capital height), in the space the panel has */
-    ui_text_role old = ui_set_text_role(g, UI_TR_BODY);
-    int big = ui_rule_px(g, UI_TR_BODY);
-    if (last >= 0) {
-        const core_friction_def *d = &sc->frictions[m->pub->frictions[last].friction];
-        int hh = proj_fpx(g, T_H1) * 13 / 10;
-        if (hh < big)
-            hh = big;
-        SDL_Rect hb = {r.x + pad, y, r.w - 2 * pad, r.h * 30 / 100};
-        y += ui_text_box(g, d->title, hb, hh, big, UI_BOLD, UI_INK, UI_LEFT);
-        y += ui_px(g, 20);
-        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.h * 78 / 100 - (y - r.y)};
-        y += ui_text_box(g, d->text, tb, big, big, UI_REGULAR, UI_INK, UI_LEFT);
-        y += ui_px(g, 24);
-    }
-    ui_set_text_role(g, old);
-    for (int e = 0; e < sc->n_events && e < CORE_MAX_EVENTS_SCRIPTED; e++) {
-        if (sc->events[e].round != m->pub->round)
-            continue;
-        ui_text(g, sc->events[e].title, r.x + pad, y, body, ui_body_min(g), UI_BOLD, UI_ACCENT,
-                UI_LEFT, r.w - 2 * pad);
-        y += body * 13 / 10;
-        SDL_Rect tb = {r.x + pad, y, r.w - 2 * pad, r.y + r.h - pad - y};
-        y += ui_text_box(g, sc->events[e].text, tb, body, ui_body_min(g), UI_REGULAR, UI_INK,
-                         UI_LEFT);
-        break;
-    }
-}
-
-static void draw_reflection_overlay(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
-{
-    const core_scenario *sc = m->sc;
-    ui_panel(g, r);
-    SDL_Rect band = {r.x, r.y, r.w, ui_px(g, 14)};
-    ui_round(g, band, ui_px(g, 7), UI_GOOD);
-    int pad = ui_px(g, 28);
-    int h2 = proj_fpx(g, T_H2), body = proj_fpx(g, T_BODY);
-    int y = r.y + pad;
-    int rc = m->pub->reflection_card;
-    ui_text(g, _("Reflectie"), r.x + pad, y, body, body, UI_BOLD, UI_GOOD, UI_LEFT, r.w - 2 * pad);
-    y += body * 14 / 10;
-    if (rc < 0 || rc >= sc->n_reflections) {
-        ui_text(g, _("De reflectiekaart volgt."), r.x + pad, y, body, body, UI_REGULAR, UI_INK,
-                UI_LEFT, r.w - 2 * pad);
-        return;
-    }
-    const core_reflection_def *d = &sc->reflections[rc];
-    SDL_Rect qb = {r.x + pad, y, r.w - 2 * pad, r.h * 45 / 100};
-    y += ui_text_box(g, d->question, qb, h2, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
-    y += ui_px(g, 20);
-    for (int o = 0; o < d->n_options && o < CORE_MAX_OPTIONS; o++) {
-        char s[CORE_TITLE_LEN + 8];
-        snprintf(s, sizeof s, "%c  %s", 'A' + o, d->options[o]);
-        ui_text(g, s, r.x + pad, y, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT,
-                r.w - 2 * pad);
-        y += body * 13 / 10;
-    }
-    int answered = 0;
-    for (int s = 0; s < m->pub->n_seats; s++)
-        answered += m->pub->seat_reflected[s] ? 1 : 0;
-    char a[96];
-    snprintf(a, sizeof a, _("%d van %d spelers antwoordden"), answered, m->pub->n_seats);
-    ui_text(g, a, r.x + pad, r.y + r.h - pad - body, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT,
-            r.w - 2 * pad);
-}
-
-static void draw_end(ui_gfx *g, const ui_proj_model *m)
-{
-    proj_topbar(g, m, _("Einde van het schooljaar"));
-    SDL_Rect r = ui_r(g, 260, 180, 1400, 720);
-    ui_panel(g, r);
-    int pad = ui_px(g, 48);
-    int h2 = proj_fpx(g, T_H2), body = proj_fpx(g, T_BODY);
-    /* two honest outcomes (RULES.md): a pupil helped side by side is not
-     * announced as a plain win */
-    core_verdict verdict = core_game_verdict(m->pub->outcome, m->pub->live.level);
-    char head[240];
-    if (verdict == CORE_VERDICT_TOGETHER)
-        snprintf(head, sizeof head, _("%s is geholpen, en jullie werkten samen"),
-                 m->sc->pupil_name);
-    else if (verdict == CORE_VERDICT_APART)
-        snprintf(head, sizeof head, _("%s is geholpen, maar jullie werkten naast elkaar"),
-                 m->sc->pupil_name);
-    else
-        snprintf(head, sizeof head, _("%s had meer nodig"), m->sc->pupil_name);
-    SDL_Color hc = verdict == CORE_VERDICT_TOGETHER ? UI_GOOD
-                   : verdict == CORE_VERDICT_APART  ? UI_WARN
-                                                    : UI_ALARM;
-    /* the verdict may take two lines: it is the sentence the room reads */
-    int head_h = ui_text_box_height(g, head, r.w - 2 * pad, h2 * 3 / 2, UI_BOLD);
-    if (head_h > h2 * 3 / 2 * 26 / 10)
-        head_h = h2 * 3 / 2 * 26 / 10;
-    ui_text_box(g, head, (SDL_Rect){r.x + pad, r.y + pad, r.w - 2 * pad, head_h}, h2 * 3 / 2, h2,
-                UI_BOLD, hc, UI_CENTER);
-    int met = 0;
-    for (int i = 0; i < m->pub->n_needs && i < CORE_MAX_NEEDS; i++)
-        met += m->pub->need_met[i] ? 1 : 0;
-    char line[200];
-    snprintf(line, sizeof line, _("%d van %d noden bereikt · welbevinden %d"), met,
-             m->pub->n_needs, m->pub->welbevinden);
-    int y = r.y + pad + head_h + ui_px(g, 16);
-    ui_text(g, line, r.x + r.w / 2, y, h2, body, UI_REGULAR, UI_INK, UI_CENTER, r.w - 2 * pad);
-    y += h2 * 16 / 10;
-    if (verdict == CORE_VERDICT_APART) {
-        ui_text(g, _("Wat hield jullie apart, en wat had jullie samengebracht?"), r.x + r.w / 2, y,
-                body, body, UI_REGULAR, UI_INK_SOFT, UI_CENTER, r.w - 2 * pad);
-        y += body * 14 / 10;
-    }
-    ui_text(g, _("Samenwerkingsniveau van het team"), r.x + r.w / 2, y, body, body, UI_BOLD,
-            UI_INK_SOFT, UI_CENTER, r.w - 2 * pad);
-    y += body * 14 / 10;
-    SDL_Rect lm = {r.x + pad, y, r.w - 2 * pad, ui_px(g, 90)};
-    ui_draw_level_meter(g, lm, m->pub->live.level, proj_fpx(g, T_BODY));
-    /* the button as wide as its label, within the card */
-    SDL_Rect btn = ui_r(g, 760, 780, 400, 90);
-    int lw = 0, lh = 0;
-    ui_text_size(g, _("Naar de nabespreking"), proj_fpx(g, T_BODY), UI_BOLD, &lw, &lh);
-    btn.w = lw + btn.h / 3 + ui_px(g, 48);
-    if (btn.w > r.w - 2 * pad)
-        btn.w = r.w - 2 * pad;
-    btn.x = r.x + (r.w - btn.w) / 2;
-    ui_button(g, btn, _("Naar de nabespreking"), proj_fpx(g, T_BODY), true, true, UI_ID_DEBRIEF, 0);
 }
 
 /* The table as retained regions (ui_draw_regions): each panel is drawn
@@ -782,10 +909,10 @@ static void rg_frictions(ui_gfx *g, const void *m, SDL_Rect a) { proj_draw_frict
 static void rg_needs(ui_gfx *g, const void *m, SDL_Rect a) { draw_needs(g, m, a); }
 static void rg_goals(ui_gfx *g, const void *m, SDL_Rect a) { draw_goals(g, m, a); }
 static void rg_dossier(ui_gfx *g, const void *m, SDL_Rect a) { draw_dossier(g, m, a); }
-static void rg_signal(ui_gfx *g, const void *m, SDL_Rect a) { draw_signal_overlay(g, m, a); }
+static void rg_signal(ui_gfx *g, const void *m, SDL_Rect a) { proj_draw_signal(g, m, a); }
 static void rg_reflection(ui_gfx *g, const void *m, SDL_Rect a)
 {
-    draw_reflection_overlay(g, m, a);
+    proj_draw_reflection(g, m, a);
 }
 static void rg_network(ui_gfx *g, const void *mv, SDL_Rect a)
 {
@@ -819,6 +946,74 @@ typedef struct {
     SDL_Rect pupil, frictions, dossier, mid, needs, goals, network, strip;
 } table_geom;
 
+/* The width a measure row needs for the k-th widest of the names (0: the
+ * widest), its value and the gap between, in pixels. */
+static int measure_row_w(ui_gfx *g, int k)
+{
+    const char *names[4];
+    measure_names(names);
+    int body = proj_fpx(g, T_BODY), w[4];
+    for (int i = 0; i < 4; i++)
+        w[i] = text_w(g, names[i], body, UI_REGULAR);
+    for (int a = 0; a < 4; a++) /* widest first */
+        for (int b = a + 1; b < 4; b++)
+            if (w[b] > w[a]) {
+                int t = w[a];
+                w[a] = w[b];
+                w[b] = t;
+            }
+    return w[k] + ui_px(g, 12) + text_w(g, "0,00", body, UI_BOLD);
+}
+
+/* The three columns' widths in 1920-wide design units. On 16:9 the design's;
+ * a narrower screen (16:10, 4:3) sizes the outer columns to what their
+ * lines need (the pupil's meter labels; the measures with their values and
+ * a network whose nodes hold their initials apart) and gives the needs
+ * the rest. */
+static void table_columns(ui_gfx *g, const ui_proj_model *m, float *lw, float *mw, float *rw)
+{
+    bool narrow = g->canvas_w < 1900.0f;
+    float sx = g->u * g->canvas_w / 1920.0f; /* pixels per design unit across */
+    int pad2 = 2 * proj_panel_pad(g), body = ui_body_min(g), lh = body * 13 / 10;
+    if (narrow) {
+        const char *labels[2] = {_("Welbevinden"), _("Draagkracht")};
+        *lw = (float)(widest_text(g, labels, 2, body, UI_BOLD) + pad2 + 2) / sx;
+        if (*lw < 500.0f) /* a spanning's three role chips keep their card */
+            *lw = 500.0f;
+    }
+    /* the network's height: the column less its heading, the measures
+     * (four rows, or five when the widest name's value goes below it) and
+     * the level; the ring then needs a width to keep its nodes apart */
+    int col_h = g->h - ui_px(g, 112 + 16 + 12 + 18) - 2 * lh;
+    if (proj_centrality_alarm(m) && !narrow) /* its banner takes a line from the network */
+        col_h -= body * 14 / 10;
+    /* the level takes a line and its meter, or one line (level_meter_beside
+     * on a narrow screen) where the column holds the meter and its name */
+    int best = 0;
+    for (int k = 0; k < 4; k++) {
+        bool own_line = k & 1, beside = narrow && (k & 2);
+        int level_h = beside ? 0 : ui_px(g, 44);
+        int graph_h = col_h - ui_px(g, 18 + 8 + 12 + 16) - lh - (5 + own_line) * lh - level_h;
+        int need = ui_network_min_width(g, m->sc, m->pub->n_seats, graph_h);
+        int row = measure_row_w(g, own_line);
+        int w = need > row ? need : row;
+        /* the meter and the level's name beside it */
+        int lv = text_w(g, ui_level_name(m->pub->live.level), proj_fpx(g, T_BODY), UI_BOLD) +
+                 ui_px(g, 12) + 4 * proj_fpx(g, T_BODY);
+        if (beside && w < lv)
+            w = lv;
+        if (k == 0 || w < best)
+            best = w;
+    }
+    float want = (float)(best + pad2 + 2) / sx;
+    float both = (narrow ? 1888.0f : 1856.0f) - 32.0f - *lw; /* the needs' and the network's */
+    if (want > both * 0.55f) /* the needs keep nearly half (eight seats at 1280x720) */
+        want = both * 0.55f;
+    if (want > *rw)
+        *rw = want;
+    *mw = both - *rw;
+}
+
 static table_geom table_layout(ui_gfx *g, const ui_proj_model *m)
 {
     table_geom t;
@@ -833,8 +1028,16 @@ static table_geom table_layout(ui_gfx *g, const ui_proj_model *m)
     /* left: the pupil (its name as the heading, two meters of a line and a
      * bar), the open spanningen as high as they need (at most half of what
      * is left), the shared dossier below */
-    const float lx = 32, lw = 560, mx = 608, mw = 780, rx = 1404, rw = 484;
-    float pupil_h = head + 2.0f * (lh + 34.0f) + 12.0f;
+    /* a narrow screen keeps half the margin at the window's sides */
+    const float lx = g->canvas_w < 1900.0f ? 16.0f : 32.0f;
+    float lw = 560, mw = 780, rw = 484;
+    table_columns(g, m, &lw, &mw, &rw);
+    const float mx = lx + lw + 16.0f, rx = mx + mw + 16.0f;
+    int pupil_cw = ui_r(g, lx, 0, lw, 0).w - 2 * proj_panel_pad(g);
+    /* the meters on a line each, or on two (label; bar and value) */
+    float pupil_h = head + (pupil_meters_on_one_line(g, pupil_cw) ? 2.0f : 4.0f) * lh * 1.04f + 12.0f;
+    if (pupil_status_below(g, m, ui_r(g, lx, 0, lw, 0).w))
+        pupil_h += lh;
     t.pupil = ui_r(g, lx, top, lw, pupil_h);
     float rest = col_h - pupil_h - 16.0f;
     float fr_h = head + proj_frictions_height(g, m, lw * g->canvas_w / 1920.0f) + 8.0f;
@@ -843,21 +1046,28 @@ static table_geom table_layout(ui_gfx *g, const ui_proj_model *m)
        below) */
     if (fr_h < head + 5.0f * lh + 30.0f)
         fr_h = head + 5.0f * lh + 30.0f;
-    if (fr_h > rest - 16.0f - (head + 1.0f * lh + 8.0f))
-        fr_h = rest - 16.0f - (head + 1.0f * lh + 8.0f);
+    /* a narrow screen lets the spanningen take the dossier's line: it
+     * keeps its heading and the count of shared facts */
+    float dossier_min = head + (g->canvas_w < 1900.0f ? 12.0f : lh + 8.0f);
+    if (fr_h > rest - 16.0f - dossier_min)
+        fr_h = rest - 16.0f - dossier_min;
     t.frictions = ui_r(g, lx, top + pupil_h + 16.0f, lw, fr_h);
     t.dossier = ui_r(g, lx, top + pupil_h + 32.0f + fr_h, lw, rest - fr_h - 16.0f);
     /* middle: the needs, two lines each; the shared goals below */
     t.mid = ui_r(g, mx, top, mw, col_h);
     int nn = m->pub->n_needs > 0 ? m->pub->n_needs : 1;
-    float needs_h = head + (float)nn * (2.0f * lh + 8.0f) + 8.0f;
-    float goals_min = head + 2.0f * lh;
+    int needs_cw = ui_r(g, mx, 0, mw, 0).w - 2 * proj_panel_pad(g);
+    float needs_h = head + (float)nn * (2.0f * lh + 8.0f) + 8.0f +
+                    (float)need_extra_lines(g, m, needs_cw) * lh;
+    /* the goals keep their heading (and the overlegmoment's line); what
+     * does not fit says "+N" there */
+    float goals_min = head + 12.0f + (m->pub->meeting_round > 0 ? lh : 0.0f);
     if (needs_h > col_h - 16.0f - goals_min)
         needs_h = col_h - 16.0f - goals_min;
     t.needs = ui_r(g, mx, top, mw, needs_h);
     t.goals = ui_r(g, mx, top + needs_h + 16.0f, mw, col_h - needs_h - 16.0f);
     t.network = ui_r(g, rx, top, rw, col_h);
-    t.strip = ui_r(g, 32, strip_y, 1856, strip_h);
+    t.strip = ui_r(g, lx, strip_y, 1920.0f - 2.0f * lx, strip_h);
     return t;
 }
 
@@ -865,16 +1075,17 @@ void proj_draw_table(ui_gfx *g, const ui_proj_model *m)
 {
     if (m->pub->phase == CORE_PHASE_END) {
         ui_draw_background(g);
-        draw_end(g, m);
+        proj_draw_end(g, m);
         return;
     }
     ui_region rg[12];
     int n = 0;
     SDL_Rect none = {0, 0, 0, 0};
     /* each piece of the bar starts with an opaque fill of itself */
+    topbar_plan plan = plan_topbar(g, m);
     for (int i = 0; i < 3; i++) {
         static const ui_region_fn fns[3] = {rg_topbar_main, rg_topbar_round, rg_topbar_menu};
-        SDL_Rect piece = topbar_piece(g, i);
+        SDL_Rect piece = topbar_piece(g, &plan, i);
         rg[n++] = (ui_region){piece, fns[i], m, none, piece};
     }
     table_geom t = table_layout(g, m);

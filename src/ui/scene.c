@@ -340,6 +340,13 @@ bool ui_scene_screenshot(const char *level_path, const char *scene, int w, int h
     if (ok && g.overflows > 0)
         fprintf(stderr, _("samenspel: let op: %d tekstvakken te klein, eerste: %s\n"),
                 g.overflows, g.overflow_notes[0]);
+    /* how many lines ended in "…", and their whole texts: for whoever
+     * tunes a layout (no translation: a developer's count) */
+    if (ok && getenv("SAMENSPEL_LAYOUT_VERBOSE")) {
+        fprintf(stderr, "%s %dx%d: %d line(s) ended in …\n", scene, w, h, g.ellipsized);
+        for (int k = 0; k < g.n_tips && k < UI_MAX_TIPS; k++)
+            fprintf(stderr, "  … %s\n", g.tips[k].text);
+    }
     ui_gfx_close(&g);
     free(sc);
     return ok;

@@ -196,6 +196,9 @@ int ui_role_chip(ui_gfx *g, const core_scenario *sc, int role, int x, int y, int
 int ui_role_chip_width(ui_gfx *g, const core_scenario *sc, int role, int size);
 void ui_role_initials(const core_scenario *sc, int role, char out[8]);
 
+/* The width a network of n_seats drawn h high needs so that every node
+ * holds its initials at the size rule and no two nodes touch. */
+int ui_network_min_width(ui_gfx *g, const core_scenario *sc, int n_seats, int h);
 /* The collaboration network: seats as nodes in role colours with labels,
  * edges weighted by interactions. */
 void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats,

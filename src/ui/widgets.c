@@ -345,6 +345,84 @@ static void net_label(ui_gfx *g, const core_scenario *sc, const net_layout *L, i
             lab.w);
 }
 
+/* The nodes on an ellipse, an equal stretch of its outline apart (on a
+ * flat ellipse equal angles would crowd the nodes at its ends). Turned by
+ * half a step, so no node sits at the far left or right (where a name
+ * beside it would run into the panel edge) and the names above the upper
+ * nodes and under the lower ones are outside the ring, clear of every edge. */
+static void ring_place(int n, float cx, float cy, float rx, float ry, float *px, float *py)
+{
+    enum { STEPS = 720 };
+    float len[STEPS + 1];
+    len[0] = 0.0f;
+    float a0 = -(float)M_PI / 2.0f;
+    for (int k = 1; k <= STEPS; k++) {
+        float a = a0 + 2.0f * (float)M_PI * (float)k / STEPS;
+        float b = a0 + 2.0f * (float)M_PI * (float)(k - 1) / STEPS;
+        len[k] = len[k - 1] + hypotf(rx * (cosf(a) - cosf(b)), ry * (sinf(a) - sinf(b)));
+    }
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        float want = len[STEPS] * ((float)i + 0.5f) / (float)n;
+        while (k < STEPS && len[k + 1] < want)
+            k++;
+        float a = a0 + 2.0f * (float)M_PI * (float)k / STEPS;
+        px[i] = cx + rx * cosf(a);
+        py[i] = cy + ry * sinf(a);
+    }
+}
+
+/* The radius a node needs for the widest of the seats' initials to stand
+ * inside its circle at px (the corners of the text's capital box too). */
+static float node_fit_radius(ui_gfx *g, const core_scenario *sc, int n_seats, int px)
+{
+    float need = 0.0f;
+    int cap = ui_cap_height(g, px, UI_BOLD);
+    for (int i = 0; i < n_seats && i < CORE_MAX_SEATS; i++) {
+        char ini[8];
+        ui_role_initials(sc, sc->seat_roles[i], ini);
+        int tw = 0, th = 0;
+        ui_text_size(g, ini, px, UI_BOLD, &tw, &th);
+        float rr = sqrtf((float)(tw * tw + cap * cap)) / 2.0f + (float)ui_px(g, 3);
+        if (rr > need)
+            need = rr;
+    }
+    return need;
+}
+
+/* Whether n nodes of radius node (with their outline) stand apart when
+ * ring_place puts them on an ellipse rx by ry. */
+static bool ring_holds(const ui_gfx *g, int n, float node, float rx, float ry)
+{
+    float px[CORE_MAX_SEATS], py[CORE_MAX_SEATS];
+    if (n < 2 || n > CORE_MAX_SEATS)
+        return true;
+    ring_place(n, 0.0f, 0.0f, rx, ry, px, py);
+    float span = 2.0f * (node + (float)ui_px(g, 3)); /* the outlines may meet, not cross */
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+            if (hypotf(px[i] - px[j], py[i] - py[j]) < span)
+                return false;
+    return true;
+}
+
+int ui_network_min_width(ui_gfx *g, const core_scenario *sc, int n_seats, int h)
+{
+    if (!sc || n_seats <= 0)
+        return 0;
+    float node = node_fit_radius(g, sc, n_seats, ui_body_min(g));
+    float edge = node + (float)ui_px(g, 4);
+    float ry = (float)h / 2.0f - edge;
+    if (ry < 0.0f)
+        ry = 0.0f;
+    /* the narrowest ellipse of that height on which the nodes stand apart
+     * (a short panel makes a wide one); at most the window's width */
+    float rx = ry > node ? ry : node;
+    while (!ring_holds(g, n_seats, node, rx, ry) && 2.0f * (rx + edge) < (float)g->w)
+        rx += (float)ui_px(g, 4) + 1.0f;
+    return (int)(2.0f * (rx + edge) + 0.5f);
+}
+
 void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats,
                      const uint16_t edges[CORE_MAX_SEATS][CORE_MAX_SEATS], bool alarm)
 {
@@ -360,18 +438,22 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
     float cx = (float)r.x + (float)r.w / 2.0f;
     float cy = (float)r.y + (float)r.h / 2.0f;
     float node = 0.0f, rx = 0.0f, ry = 0.0f;
+    float fit = node_fit_radius(g, sc, n_seats, label_px);
     for (int pass = 0; pass < 2; pass++) {
         float lab_h = labels ? (float)label_px * 1.3f : 0.0f;
         node = (float)(r.h < r.w ? r.h : r.w) * (labels ? 0.085f : 0.075f);
-        /* the initials inside a node are read too (size rule) */
-        if (node < (float)label_px * 0.95f)
-            node = (float)label_px * 0.95f;
+        /* the initials inside a node are read too (size rule): the node is
+         * as large as they need at that size */
+        if (node < fit)
+            node = fit;
         /* room above and below for a name: the top and bottom nodes carry
-         * theirs on the outer side */
-        rx = (float)r.w / 2.0f - node - (float)ui_px(g, 12);
+         * theirs on the outer side; without names the ring reaches the
+         * panel's edges */
+        float edge = (float)ui_px(g, labels ? 12 : 4);
+        rx = (float)r.w / 2.0f - node - edge;
         if (labels && rx > (float)r.w * 0.32f)
             rx = (float)r.w * 0.32f; /* leave the names beside each other room */
-        ry = (float)r.h / 2.0f - node - lab_h - (float)ui_px(g, 12);
+        ry = (float)r.h / 2.0f - node - lab_h - edge;
         if (rx < node)
             rx = node;
         if (ry < node)
@@ -384,23 +466,15 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
             labels = false;
             continue;
         }
-        /* neighbours must not overlap: node radius under 40% of the chord */
-        if (!labels && node > chord * 0.4f)
-            node = chord * 0.4f;
+        /* neighbours must not touch: a node shrinks towards what its
+         * initials need; the ring does not (it already fills the panel) */
+        while (!labels && node > fit && !ring_holds(g, n_seats, node, rx, ry))
+            node = node * 0.95f > fit ? node * 0.95f : fit;
         break;
     }
     net_layout L = {r, n_seats, edges, {0}, {0}, node, cx, cy, label_px};
     float *px = L.px, *py = L.py;
-    for (int i = 0; i < n_seats; i++) {
-        /* turned by half a step, so no node sits at the far left or right
-         * (where a name beside it would run into the panel edge) and the
-         * names above the upper nodes and under the lower ones are outside
-         * the ring, clear of every edge */
-        float a = -(float)M_PI / 2.0f + (float)M_PI / (float)n_seats +
-                  (float)i * 2.0f * (float)M_PI / (float)n_seats;
-        px[i] = cx + rx * cosf(a);
-        py[i] = cy + ry * sinf(a);
-    }
+    ring_place(n_seats, cx, cy, rx, ry, px, py);
     net_edges(g, &L);
     /* degree (weighted) decides which node is the hub under alarm */
     int hub = -1, hubdeg = 0;
@@ -423,8 +497,17 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
         ui_circle(g, px[i], py[i], node, c);
         char ini[8];
         ui_role_initials(sc, role, ini);
+        /* as large as the node holds, never below the size rule */
         int ip = (int)(node * 0.8f);
         int tw = 0, th = 0;
+        for (;; ip -= (ip + 15) / 16) {
+            if (ip <= label_px) {
+                ip = label_px;
+                break;
+            }
+            if (node_fit_radius(g, sc, n_seats, ip) <= node)
+                break;
+        }
         ui_text_size(g, ini, ip, UI_BOLD, &tw, &th);
         ui_text(g, ini, (int)px[i], (int)(py[i] - (float)th / 2.0f), ip, ip, UI_BOLD,
                 ui_ink_on(c), UI_CENTER, tw);

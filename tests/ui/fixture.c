@@ -7,7 +7,7 @@
 #include <string.h>
 
 const char *const ui_fixture_scenes[] = {
-    "lobby",   "table",     "table8",    "signaal",   "reflectie", "reveal",
+    "lobby",   "table",     "table7",    "table8",    "signaal",   "reflectie", "reveal",
     "end",     "debrief-1", "debrief-2", "debrief-3", "debrief-4", "debrief-5", "debrief-6", "help",
     "trainer",
     "player-overleg", "player-inzet", "player-inzet7", "player-reflectie", "player-ask",
@@ -248,11 +248,12 @@ bool ui_fixture_build(ui_fixture *f, const char *scene)
         known = known || strcmp(ui_fixture_scenes[i], scene) == 0;
     if (!known)
         return false;
-    /* player-inzet7: the player's Inzet with seven seats (the team in two
-     * columns, six needs) */
-    scenario(&f->sc, strcmp(scene, "table8") == 0 || strcmp(scene, "join-roles") == 0 ? 8
-                     : strcmp(scene, "player-inzet7") == 0                           ? 7
-                                                                                     : 4);
+    /* seven seats: the bundled casussen's largest teams (amira, sem); the
+     * player's Inzet with seven puts the team in two columns */
+    int seats = strcmp(scene, "table8") == 0 || strcmp(scene, "join-roles") == 0 ? 8
+                : strcmp(scene, "table7") == 0 || strcmp(scene, "player-inzet7") == 0 ? 7
+                                                                                      : 4;
+    scenario(&f->sc, seats);
     public_view(&f->pub, &f->sc);
     core_public_view *p = &f->pub;
     if (!strcmp(scene, "signaal"))
@@ -480,7 +481,7 @@ bool ui_fixture_draw(ui_gfx *g, ui_fixture *f, const char *scene)
         m.help = true;
     } else if (!strcmp(scene, "trainer")) {
         m.trainer_menu = true;
-    } else if (!strcmp(scene, "table")) {
+    } else if (!strcmp(scene, "table") || !strcmp(scene, "table7")) {
         m.timer_on = true;
         m.timer_left_s = 154;
         m.seats[3].conn = UI_SEAT_LOST;

@@ -270,6 +270,73 @@ static void test_png_read_garbage(void **state)
     remove(path);
 }
 
+/* The words of a broken text, one space between them: the text without
+ * its line breaks and repeated spaces. */
+static void squeeze(const char *s, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (; *s && o + 1 < cap; s++) {
+        char c = *s == '\n' ? ' ' : *s;
+        if (c == ' ' && (o == 0 || out[o - 1] == ' '))
+            continue;
+        out[o++] = c;
+    }
+    while (o > 0 && out[o - 1] == ' ')
+        o--;
+    out[o] = 0;
+}
+
+/* A wrapped line never starts with a space: at every width the lines are
+ * broken at spaces that then go, each line fits (unless it is one word
+ * wider than the box), and no word is lost, split or joined. */
+static void test_wrap_no_leading_space(void **state)
+{
+    ui_gfx *g = *state;
+    TTF_Font *f = TTF_OpenFont(g->font_path[UI_REGULAR], 20);
+    assert_non_null(f);
+    static const char *const texts[] = {
+        "Amira begrijpt de vragen niet, maar met een tekening erbij antwoordt ze juist in de klas.",
+        "Twee  spaties  tussen de woorden, en   drie hier.",
+        "Een regel\n  en een gegeven regelbreuk met spaties erna.",
+    };
+    int breaks = 0;
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        int full = 0, h = 0, widest = 0;
+        TTF_SizeUTF8(f, texts[t], &full, &h);
+        char words[512];
+        snprintf(words, sizeof words, "%s", texts[t]);
+        for (char *wd = strtok(words, " \n"); wd; wd = strtok(NULL, " \n")) {
+            int ww = 0;
+            TTF_SizeUTF8(f, wd, &ww, &h);
+            widest = ww > widest ? ww : widest;
+        }
+        /* from the widest word on: a narrower box breaks a word (the
+         * callers hyphenate before it comes to that) */
+        for (int w = widest; w <= full + 20; w += 5) {
+            char out[512], a[512], b[512];
+            ui_wrap_break(f, texts[t], w, out, sizeof out);
+            squeeze(texts[t], a, sizeof a);
+            squeeze(out, b, sizeof b);
+            assert_string_equal(a, b);
+            for (char *line = out; line && *line;) {
+                char *nl = strchr(line, '\n');
+                size_t n = nl ? (size_t)(nl - line) : strlen(line);
+                assert_true(n == 0 || line[0] != ' ');
+                char one[512];
+                snprintf(one, sizeof one, "%.*s", (int)n, line);
+                int lw = 0;
+                TTF_SizeUTF8(f, one, &lw, &h);
+                if (memchr(line, ' ', n))
+                    assert_true(lw <= w);
+                breaks += nl != NULL;
+                line = nl ? nl + 1 : NULL;
+            }
+        }
+    }
+    assert_true(breaks > 100); /* the widths did break lines */
+    TTF_CloseFont(f);
+}
+
 #define GFX_TEST(f, size) cmocka_unit_test_prestate_setup_teardown(f, gfx_setup, gfx_teardown, size)
 TS_MAIN(ui_group_nl, ui_group_quit,
         cmocka_unit_test(test_font_found),
@@ -279,6 +346,7 @@ TS_MAIN(ui_group_nl, ui_group_quit,
         GFX_TEST(test_overflow_counted, gfx_640),
         GFX_TEST(test_long_word_hyphenated, gfx_640),
         GFX_TEST(test_hyphenation_follows_dutch_syllables, gfx_640),
+        GFX_TEST(test_wrap_no_leading_space, gfx_640),
         GFX_TEST(test_png_round_trip, gfx_1280),
         cmocka_unit_test(test_png_read_garbage),
         GFX_TEST(test_cache_pressure, gfx_640))
