@@ -232,6 +232,18 @@ static int need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layou
     return h;
 }
 
+/* A spanning's one-line form: its role chips, then its title. */
+static int friction_line_width(ui_gfx *g, const core_scenario *sc, const needs_layout *L,
+                               const core_friction_def *fd)
+{
+    int w = ui_px(g, 6), tw = 0, th = 0;
+    for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
+        if (fd->roles & (1u << (unsigned)ro))
+            w += ui_role_chip_width(g, sc, ro, L->small * 11 / 10) + ui_px(g, 4);
+    ui_text_size(g, fd->title, L->body, UI_BOLD, &tw, &th);
+    return w + tw;
+}
+
 /* One spanning on the table: its title and the roles that can tackle it. */
 static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout *L,
                          const core_friction_state *f, int y)
@@ -265,10 +277,22 @@ static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout
     int ly = one_line ? y + (row - ui_px(g, 6) - body * 12 / 10) / 2
                       : y + ui_px(g, 4) + body * 13 / 10;
     int chip = small * 11 / 10;
+    /* on one line, where the chips would cut the title, the roles show as
+     * dots in their colours (the opened spanning names them) */
+    bool dots = one_line && friction_line_width(g, sc, L, fd) > c.w;
+    int dot = small * 7 / 10;
     int x = c.x;
-    for (int ro = 0; ro < sc->n_roles && ro < 32; ro++)
-        if (fd->roles & (1u << (unsigned)ro))
+    for (int ro = 0; ro < sc->n_roles && ro < 32; ro++) {
+        if (!(fd->roles & (1u << (unsigned)ro)))
+            continue;
+        if (dots) {
+            ui_circle(g, (float)x + (float)dot / 2.0f, (float)ly + (float)(body * 6 / 10), (float)dot / 2.0f,
+                      ui_role_colour(sc->roles[ro].colour));
+            x += dot + ui_px(g, 3);
+        } else {
             x += ui_role_chip(g, sc, ro, x, ly - ui_px(g, 2), chip) + ui_px(g, 4);
+        }
+    }
     int tx = one_line ? x + ui_px(g, 6) : c.x;
     /* the row's colour says "spanning" when the word does not fit */
     ui_text(g, tw > c.x + c.w - tx ? fd->title : t, tx, one_line ? ly : y + ui_px(g, 4), body,
@@ -300,6 +324,21 @@ static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout
     }
     ui_text(g, forms[k], x + ui_px(g, 6), ly, small, small * 8 / 10, UI_REGULAR, UI_INK_SOFT,
             UI_LEFT, room);
+}
+
+/* Whether some spanning on the table would end its title in "…" on one
+ * line beside its role chips (the friction_row's one-line form). */
+static bool frictions_cut_on_one_line(ui_gfx *g, const ui_player_model *m, const needs_layout *L)
+{
+    const core_scenario *sc = m->sc;
+    const core_public_view *p = &m->view->pub;
+    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        const core_friction_state *f = &p->frictions[i];
+        if (f->active && f->friction >= 0 && f->friction < sc->n_frictions &&
+            friction_line_width(g, sc, L, &sc->frictions[f->friction]) > L->c.w)
+            return true;
+    }
+    return false;
 }
 
 void player_needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
@@ -334,7 +373,14 @@ void player_needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     int maxrow = body * 28 / 10 > two ? body * 28 / 10 : two;
     int row = rows > 0 ? avail / rows : avail, frow = row;
     L.compact = false;
-    if (row < two && n * two + nfr * one <= avail) {
+    /* a spanning whose title would be cut beside its chips keeps two lines
+     * (title; chips and state) while the needs go to one line each */
+    bool fr_cut = nfr > 0 && row < two && frictions_cut_on_one_line(g, m, &L);
+    if (fr_cut && n * one + nfr * two <= avail) {
+        L.compact = true;
+        row = one;
+        frow = nfr > 0 ? (avail - n * one) / nfr : two;
+    } else if (row < two && n * two + nfr * one <= avail) {
         row = two;
         frow = one;
     } else if (row < two) {
