@@ -92,6 +92,12 @@ typedef struct {
 } ui_tip;
 #define UI_MAX_TIPS 24
 
+/* One remembered answer of ui_network_min_width (widgets.c). */
+typedef struct {
+    int n_seats, h, w, px, width;
+    char initials[8][8];
+} ui_net_min_memo;
+
 typedef struct {
     SDL_Window *win;
     SDL_Renderer *ren;
@@ -152,6 +158,19 @@ typedef struct {
     uint64_t dim_version;     /* layer_version that dim_layer was made from */
     uint32_t dim_rgba;
     SDL_Rect *spans;          /* scratch rows of ui_line (software renderer) */
+    /* ui_network_min_width's last answers and what they depended on: the
+     * table asks every frame for a few heights, and an answer only changes
+     * with the seats, the height or the window */
+    ui_net_min_memo net_min[4];
+    int net_min_next;
+    /* ui_draw_network's node geometry for a panel, likewise */
+    struct {
+        bool valid, labels;
+        int n_seats, px, w, h;
+        SDL_Rect r;
+        char initials[8][8];
+        float node, rx, ry;
+    } net_geom;
 } ui_gfx;
 
 /* Finds the font files: `font_override` (a .ttf path, may be NULL) or

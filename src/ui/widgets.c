@@ -350,25 +350,40 @@ static void net_label(ui_gfx *g, const core_scenario *sc, const net_layout *L, i
  * half a step, so no node sits at the far left or right (where a name
  * beside it would run into the panel edge) and the names above the upper
  * nodes and under the lower ones are outside the ring, clear of every edge. */
-static void ring_place(int n, float cx, float cy, float rx, float ry, float *px, float *py)
+enum { RING_STEPS = 720 };
+
+/* The unit circle at RING_STEPS + 1 angles from the top, clockwise: the
+ * table ring_place walks for every ellipse it tries. */
+typedef struct {
+    float c[RING_STEPS + 1], s[RING_STEPS + 1];
+} ring_angles;
+
+static void ring_angles_init(ring_angles *t)
 {
-    enum { STEPS = 720 };
-    float len[STEPS + 1];
-    len[0] = 0.0f;
     float a0 = -(float)M_PI / 2.0f;
-    for (int k = 1; k <= STEPS; k++) {
-        float a = a0 + 2.0f * (float)M_PI * (float)k / STEPS;
-        float b = a0 + 2.0f * (float)M_PI * (float)(k - 1) / STEPS;
-        len[k] = len[k - 1] + hypotf(rx * (cosf(a) - cosf(b)), ry * (sinf(a) - sinf(b)));
+    for (int k = 0; k <= RING_STEPS; k++) {
+        float a = a0 + 2.0f * (float)M_PI * (float)k / RING_STEPS;
+        t->c[k] = cosf(a);
+        t->s[k] = sinf(a);
+    }
+}
+
+static void ring_place(const ring_angles *t, int n, float cx, float cy, float rx, float ry, float *px,
+                       float *py)
+{
+    float len[RING_STEPS + 1];
+    len[0] = 0.0f;
+    for (int k = 1; k <= RING_STEPS; k++) {
+        float dx = rx * (t->c[k] - t->c[k - 1]), dy = ry * (t->s[k] - t->s[k - 1]);
+        len[k] = len[k - 1] + sqrtf(dx * dx + dy * dy);
     }
     int k = 0;
     for (int i = 0; i < n; i++) {
-        float want = len[STEPS] * ((float)i + 0.5f) / (float)n;
-        while (k < STEPS && len[k + 1] < want)
+        float want = len[RING_STEPS] * ((float)i + 0.5f) / (float)n;
+        while (k < RING_STEPS && len[k + 1] < want)
             k++;
-        float a = a0 + 2.0f * (float)M_PI * (float)k / STEPS;
-        px[i] = cx + rx * cosf(a);
-        py[i] = cy + ry * sinf(a);
+        px[i] = cx + rx * t->c[k];
+        py[i] = cy + ry * t->s[k];
     }
 }
 
@@ -392,12 +407,12 @@ static float node_fit_radius(ui_gfx *g, const core_scenario *sc, int n_seats, in
 
 /* Whether n nodes of radius node (with their outline) stand apart when
  * ring_place puts them on an ellipse rx by ry. */
-static bool ring_holds(const ui_gfx *g, int n, float node, float rx, float ry)
+static bool ring_holds(const ui_gfx *g, const ring_angles *t, int n, float node, float rx, float ry)
 {
     float px[CORE_MAX_SEATS], py[CORE_MAX_SEATS];
     if (n < 2 || n > CORE_MAX_SEATS)
         return true;
-    ring_place(n, 0.0f, 0.0f, rx, ry, px, py);
+    ring_place(t, n, 0.0f, 0.0f, rx, ry, px, py);
     float span = 2.0f * (node + (float)ui_px(g, 3)); /* the outlines may meet, not cross */
     for (int i = 0; i < n; i++)
         for (int j = i + 1; j < n; j++)
@@ -410,7 +425,17 @@ int ui_network_min_width(ui_gfx *g, const core_scenario *sc, int n_seats, int h)
 {
     if (!sc || n_seats <= 0)
         return 0;
-    float node = node_fit_radius(g, sc, n_seats, ui_body_min(g));
+    char initials[8][8] = {{0}};
+    for (int i = 0; i < n_seats && i < 8; i++)
+        ui_role_initials(sc, sc->seat_roles[i], initials[i]);
+    int px = ui_body_min(g);
+    for (int k = 0; k < 4; k++) {
+        const ui_net_min_memo *e = &g->net_min[k];
+        if (e->width > 0 && e->n_seats == n_seats && e->h == h && e->w == g->w && e->px == px &&
+            memcmp(e->initials, initials, sizeof initials) == 0)
+            return e->width;
+    }
+    float node = node_fit_radius(g, sc, n_seats, px);
     float edge = node + (float)ui_px(g, 4);
     float ry = (float)h / 2.0f - edge;
     if (ry < 0.0f)
@@ -418,27 +443,46 @@ int ui_network_min_width(ui_gfx *g, const core_scenario *sc, int n_seats, int h)
     /* the narrowest ellipse of that height on which the nodes stand apart
      * (a short panel makes a wide one); at most the window's width */
     float rx = ry > node ? ry : node;
-    while (!ring_holds(g, n_seats, node, rx, ry) && 2.0f * (rx + edge) < (float)g->w)
+    ring_angles t;
+    ring_angles_init(&t);
+    while (!ring_holds(g, &t, n_seats, node, rx, ry) && 2.0f * (rx + edge) < (float)g->w)
         rx += (float)ui_px(g, 4) + 1.0f;
-    return (int)(2.0f * (rx + edge) + 0.5f);
+    int width = (int)(2.0f * (rx + edge) + 0.5f);
+    ui_net_min_memo *e = &g->net_min[g->net_min_next];
+    g->net_min_next = (g->net_min_next + 1) % 4;
+    e->n_seats = n_seats;
+    e->h = h;
+    e->w = g->w;
+    e->px = px;
+    memcpy(e->initials, initials, sizeof initials);
+    e->width = width;
+    return width;
 }
 
-void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats,
-                     const uint16_t edges[CORE_MAX_SEATS][CORE_MAX_SEATS], bool alarm)
+/* Where the network's nodes go in r: whether names stand under them, the
+ * nodes' radius and the ellipse they sit on. Remembered in g with what it
+ * depends on: the retained layer runs the draw code every frame to hash
+ * it, and the search below is the costly part. */
+static void net_geometry(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats, int label_px,
+                         bool *labels_out, float *node_out, float *rx_out, float *ry_out)
 {
-    if (n_seats <= 0 || !sc)
+    char initials[8][8] = {{0}};
+    for (int i = 0; i < n_seats && i < 8; i++)
+        ui_role_initials(sc, sc->seat_roles[i], initials[i]);
+    if (g->net_geom.valid && g->net_geom.n_seats == n_seats && g->net_geom.px == label_px &&
+        g->net_geom.w == g->w && g->net_geom.h == g->h &&
+        SDL_RectEquals(&g->net_geom.r, &r) && memcmp(g->net_geom.initials, initials, sizeof initials) == 0) {
+        *labels_out = g->net_geom.labels;
+        *node_out = g->net_geom.node;
+        *rx_out = g->net_geom.rx;
+        *ry_out = g->net_geom.ry;
         return;
-    if (n_seats > CORE_MAX_SEATS)
-        n_seats = CORE_MAX_SEATS;
-    int label_px = ui_body_min(g);
-    /* Up to five seats the names stand under the nodes; with more, the
-     * nodes carry the role abbreviation and the seat strip and legend
-     * name them (there is no room for eight names around a circle). */
+    }
     bool labels = n_seats <= 5;
-    float cx = (float)r.x + (float)r.w / 2.0f;
-    float cy = (float)r.y + (float)r.h / 2.0f;
     float node = 0.0f, rx = 0.0f, ry = 0.0f;
     float fit = node_fit_radius(g, sc, n_seats, label_px);
+    ring_angles t;
+    ring_angles_init(&t);
     for (int pass = 0; pass < 2; pass++) {
         float lab_h = labels ? (float)label_px * 1.3f : 0.0f;
         node = (float)(r.h < r.w ? r.h : r.w) * (labels ? 0.085f : 0.075f);
@@ -468,13 +512,41 @@ void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats
         }
         /* neighbours must not touch: a node shrinks towards what its
          * initials need; the ring does not (it already fills the panel) */
-        while (!labels && node > fit && !ring_holds(g, n_seats, node, rx, ry))
+        while (!labels && node > fit && !ring_holds(g, &t, n_seats, node, rx, ry))
             node = node * 0.95f > fit ? node * 0.95f : fit;
         break;
     }
+    g->net_geom.valid = true;
+    g->net_geom.n_seats = n_seats;
+    g->net_geom.px = label_px;
+    g->net_geom.w = g->w;
+    g->net_geom.h = g->h;
+    g->net_geom.r = r;
+    memcpy(g->net_geom.initials, initials, sizeof initials);
+    g->net_geom.labels = *labels_out = labels;
+    g->net_geom.node = *node_out = node;
+    g->net_geom.rx = *rx_out = rx;
+    g->net_geom.ry = *ry_out = ry;
+}
+
+void ui_draw_network(ui_gfx *g, SDL_Rect r, const core_scenario *sc, int n_seats,
+                     const uint16_t edges[CORE_MAX_SEATS][CORE_MAX_SEATS], bool alarm)
+{
+    if (n_seats <= 0 || !sc)
+        return;
+    if (n_seats > CORE_MAX_SEATS)
+        n_seats = CORE_MAX_SEATS;
+    int label_px = ui_body_min(g);
+    bool labels;
+    float node, rx, ry;
+    net_geometry(g, r, sc, n_seats, label_px, &labels, &node, &rx, &ry);
+    float cx = (float)r.x + (float)r.w / 2.0f;
+    float cy = (float)r.y + (float)r.h / 2.0f;
+    ring_angles t;
+    ring_angles_init(&t);
     net_layout L = {r, n_seats, edges, {0}, {0}, node, cx, cy, label_px};
     float *px = L.px, *py = L.py;
-    ring_place(n_seats, cx, cy, rx, ry, px, py);
+    ring_place(&t, n_seats, cx, cy, rx, ry, px, py);
     net_edges(g, &L);
     /* degree (weighted) decides which node is the hub under alarm */
     int hub = -1, hubdeg = 0;
