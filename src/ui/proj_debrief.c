@@ -116,49 +116,108 @@ static void debrief_reactions(ui_gfx *g, const ui_proj_model *m)
             c.w);
 }
 
+/* The timeline's six columns, each as wide as its widest text. The full
+ * form writes the promises out ("2 gehouden, 0 gebroken"); when the columns
+ * do not fit side by side (4:3), the compact form names the rounds "R1"
+ * under an empty heading, writes the contributions "14 / 11" (all /
+ * together, in one column) and the promises "2 / 0", with a legend under
+ * the table that says what the two numbers are. */
+#define TL_COLS 6
+typedef struct {
+    char cell[CORE_MAX_ROUNDS + 1][TL_COLS][64]; /* row 0: the headers */
+    int rows;                                     /* headers included */
+    int w[TL_COLS];
+    bool compact;
+} timeline_table;
+
+/* Headings bold; the level bold too, unless the table is compact (a bold
+ * "coöperatief" is the widest cell at 4:3). */
+static ui_style timeline_style(const timeline_table *t, int row, int col)
+{
+    return row == 0 || (col == 1 && !t->compact) ? UI_BOLD : UI_REGULAR;
+}
+
+static int timeline_fill(ui_gfx *g, const ui_proj_model *m, timeline_table *t, bool compact,
+                         int body)
+{
+    const char *heads[TL_COLS] = {_("Ronde"), _("Niveau"), _("Bijdragen"), _("Samen"),
+                                  _("Beloften"), _("Reflectief")};
+    int n = m->pub->n_rounds_done < CORE_MAX_ROUNDS ? m->pub->n_rounds_done : CORE_MAX_ROUNDS;
+    t->rows = 1 + (n > 0 ? n : 0);
+    t->compact = compact;
+    for (int k = 0; k < TL_COLS; k++)
+        snprintf(t->cell[0][k], sizeof t->cell[0][k], "%s",
+                 compact && (k == 0 || k == 3) ? "" : heads[k]);
+    for (int rd = 1; rd < t->rows; rd++) {
+        const core_measures *mm = &m->pub->rounds[rd];
+        char (*v)[64] = t->cell[rd];
+        snprintf(v[0], 64, compact ? _("R%d") : "%d", rd);
+        snprintf(v[1], 64, "%s", ui_level_name(mm->level));
+        snprintf(v[2], 64, "%d", mm->contributions);
+        snprintf(v[3], 64, "%d", mm->joint_contributions);
+        if (compact) {
+            snprintf(v[2], 64, "%d / %d", mm->contributions, mm->joint_contributions);
+            v[3][0] = 0;
+            snprintf(v[4], 64, "%d / %d", mm->promises_kept, mm->promises_broken);
+        } else
+            snprintf(v[4], 64, _("%d gehouden, %d gebroken"), mm->promises_kept,
+                     mm->promises_broken);
+        snprintf(v[5], 64, "%s", mm->reflective ? _("ja") : _("nee"));
+    }
+    int sum = 0;
+    for (int k = 0; k < TL_COLS; k++) {
+        t->w[k] = 0;
+        for (int rd = 0; rd < t->rows; rd++) {
+            int tw = 0, th = 0;
+            ui_text_size(g, t->cell[rd][k], body, timeline_style(t, rd, k), &tw, &th);
+            if (tw > t->w[k])
+                t->w[k] = tw;
+        }
+        sum += t->w[k];
+    }
+    return sum;
+}
+
 static void debrief_timeline(ui_gfx *g, const ui_proj_model *m)
 {
     SDL_Rect r = ui_r(g, 32, 206, 1856, 764);
     SDL_Rect c = proj_panel_with_title(g, r, _("Wat gebeurde er, ronde per ronde"));
     int body = proj_fpx(g, T_BODY);
-    const char *cols[6] = {_("Ronde"), _("Niveau"), _("Bijdragen"), _("Samen"),
-                           _("Beloften"), _("Reflectief")};
-    const float colx[6] = {0.0f, 0.10f, 0.34f, 0.48f, 0.60f, 0.86f};
-    int y = c.y;
-    for (int k = 0; k < 6; k++)
-        ui_text(g, cols[k], c.x + (int)(colx[k] * (float)c.w), y, body, ui_body_min(g), UI_BOLD,
-                UI_ACCENT, UI_LEFT, (int)(0.14f * (float)c.w));
-    y += body * 14 / 10;
-    int n = m->pub->n_rounds_done;
-    if (n > CORE_MAX_ROUNDS)
-        n = CORE_MAX_ROUNDS;
-    int row = n > 0 ? (c.y + c.h - y) / n : body;
+    timeline_table t;
+    int min_gap = ui_px(g, 16);
+    bool compact = timeline_fill(g, m, &t, false, body) + min_gap * (TL_COLS - 1) > c.w;
+    int sum = compact ? timeline_fill(g, m, &t, true, body) : 0;
+    if (!compact)
+        for (int k = 0; k < TL_COLS; k++)
+            sum += t.w[k];
+    /* the room left over goes between the columns, so the table spans the
+     * panel; columns never overlap (the gap is at least min_gap) */
+    int gap = (c.w - sum) / (TL_COLS - (compact ? 2 : 1));
+    if (gap < min_gap)
+        gap = min_gap;
+    int line = body * 13 / 10, y = c.y;
+    int legend_h = compact ? line : 0;
+    int row = t.rows > 1 ? (c.y + c.h - y - line - legend_h) / (t.rows - 1) : line;
     if (row > body * 16 / 10)
         row = body * 16 / 10;
-    for (int rd = 1; rd <= n; rd++) {
-        const core_measures *mm = &m->pub->rounds[rd];
+    for (int rd = 0; rd < t.rows; rd++) {
         if (rd % 2 == 1) {
             SDL_Rect band = {c.x - ui_px(g, 8), y - ui_px(g, 4), c.w + ui_px(g, 16), row};
             ui_round(g, band, ui_px(g, 6), UI_PANEL_ALT);
         }
-        char v[6][64];
-        snprintf(v[0], 64, "%d", rd);
-        snprintf(v[1], 64, "%s", ui_level_name(mm->level));
-        snprintf(v[2], 64, "%d", mm->contributions);
-        snprintf(v[3], 64, "%d", mm->joint_contributions);
-        snprintf(v[4], 64, _("%d gehouden, %d gebroken"), mm->promises_kept, mm->promises_broken);
-        snprintf(v[5], 64, "%s", mm->reflective ? _("ja") : _("nee"));
-        for (int k = 0; k < 6; k++) {
-            float next = k < 5 ? colx[k + 1] : 1.0f;
-            ui_text(g, v[k], c.x + (int)(colx[k] * (float)c.w), y, body, ui_body_min(g) * 9 / 10,
-                    k == 1 ? UI_BOLD : UI_REGULAR, UI_INK, UI_LEFT,
-                    (int)((next - colx[k]) * (float)c.w) - ui_px(g, 12));
-        }
-        y += row;
+        for (int k = 0, x = c.x; k < TL_COLS; x += t.w[k] > 0 ? t.w[k] + gap : 0, k++)
+            if (t.cell[rd][k][0])
+                    ui_text(g, t.cell[rd][k], x, y, body, ui_body_min(g), timeline_style(&t, rd, k),
+                        rd == 0 ? UI_ACCENT : UI_INK, UI_LEFT, c.x + c.w - x);
+        y += rd == 0 ? line : row;
     }
-    if (n == 0)
+    if (t.rows == 1)
         ui_text(g, _("Nog geen ronde afgerond."), c.x, y, body, body, UI_REGULAR, UI_INK_SOFT,
                 UI_LEFT, c.w);
+    else if (compact)
+        ui_text_box(g, _("Bijdragen: alle / samen · Beloften: gehouden / gebroken"), (SDL_Rect){c.x, y + ui_px(g, 8), c.w,
+                    c.y + c.h - y - ui_px(g, 8)}, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT,
+                    UI_LEFT);
 }
 
 static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
