@@ -305,62 +305,184 @@ static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
     ui_text_box(g, s, tb, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
 }
 
+/* The height proj_panel_with_title takes above and below its content (its
+ * padding and heading), so that a panel can be as high as what it holds. */
+static int panel_overhead(ui_gfx *g)
+{
+    int pad = ui_px(g, 24);
+    return pad * 3 / 4 + proj_fpx(g, T_LABEL) * 13 / 10 + ui_px(g, 8) + pad / 2;
+}
+
+/* The widest of n texts at px. */
+static int widest(ui_gfx *g, const char *const *t, int n, int px, ui_style st)
+{
+    int most = 0;
+    for (int i = 0; i < n; i++) {
+        int w = 0, h = 0;
+        ui_text_size(g, t[i], px, st, &w, &h);
+        if (w > most)
+            most = w;
+    }
+    return most;
+}
+
 /* What each collaboration level looks like, and which way each measure
  * should go, next to this game's own level and values so that the trainer
- * can point at them. The report's HTML carries the same lines. */
-static void debrief_legend(ui_gfx *g, const ui_proj_model *m)
+ * can point at them. The report's HTML carries the same lines. Every
+ * meaning shows whole: it wraps beside its name, and each row is as high
+ * as its meaning; the direction is an arrow, its words are in the
+ * heading. */
+typedef struct {
+    char name[CORE_LEVEL_COUNT][64];
+    const char *names[CORE_LEVEL_COUNT];
+    int name_w, text_w, h[CORE_LEVEL_COUNT], sum;
+} legend_levels;
+
+static const char *const level_meaning[CORE_LEVEL_COUNT] = {
+    N_("ieder werkt apart; afspraken komen er niet of worden niet gehouden"),
+    N_("jullie maken afspraken en houden ze, maar werken nog elk apart"),
+    N_("de helft of meer van de bijdragen doen jullie samen met een andere rol"),
+    N_("samen, rond een gedeeld doel, met reflectie en niet alles via één persoon")};
+
+static void legend_levels_measure(ui_gfx *g, legend_levels *l, int w, int body)
 {
-    const core_measures *mm = &m->pub->live;
-    int body = proj_fpx(g, T_BODY);
-    SDL_Rect r = ui_r(g, 32, 206, 1856, 372);
-    SDL_Rect c = proj_panel_with_title(g, r, _("Niveaus van samenwerking: zo ziet het eruit"));
-    static const char *const what[CORE_LEVEL_COUNT] = {
-        N_("ieder werkt apart; afspraken komen er niet of worden niet gehouden"),
-        N_("jullie maken afspraken en houden ze, maar werken nog elk apart"),
-        N_("de helft of meer van de bijdragen doen jullie samen met een andere rol"),
-        N_("samen, rond een gedeeld doel, met reflectie en niet alles via één persoon")};
-    int row = c.h / CORE_LEVEL_COUNT;
-    int name_w = c.w * 24 / 100;
-    for (int l = 0; l < CORE_LEVEL_COUNT; l++) {
-        int y = c.y + l * row;
-        bool here = mm->level == (core_collab_level)l;
-        if (here) {
-            SDL_Rect band = {c.x - ui_px(g, 8), y - ui_px(g, 6), c.w + ui_px(g, 16), body * 3 / 2 + ui_px(g, 6)};
+    for (int i = 0; i < CORE_LEVEL_COUNT; i++) {
+        snprintf(l->name[i], sizeof l->name[i], "%d %s", i + 1,
+                 ui_level_name((core_collab_level)i));
+        l->names[i] = l->name[i];
+    }
+    l->name_w = widest(g, l->names, CORE_LEVEL_COUNT, body, UI_BOLD) + ui_px(g, 24);
+    l->text_w = w - l->name_w;
+    l->sum = 0;
+    for (int i = 0; i < CORE_LEVEL_COUNT; i++) {
+        l->h[i] = ui_text_box_height(g, _(level_meaning[i]), l->text_w, body, UI_REGULAR);
+        l->sum += l->h[i] + ui_px(g, 8);
+    }
+}
+
+#define N_MEASURES 4
+typedef struct {
+    const char *name[N_MEASURES];
+    char value[N_MEASURES][32];
+    const char *value_ptr[N_MEASURES];
+    int name_w, arrow_w, value_w, text_w, h[N_MEASURES], sum;
+} legend_measures;
+
+static const char *const measure_meaning[N_MEASURES] = {
+    N_("hoeveel rollen rechtstreeks samenwerkten"), N_("hoe sterk alles via één persoon liep"),
+    N_("hoe verschillend de ingezette kennis was"), N_("deel van de kaarten voor een gedeeld doel")};
+static const bool measure_lower_is_better[N_MEASURES] = {false, true, false, false};
+
+static void legend_measures_measure(ui_gfx *g, const core_measures *mm, legend_measures *l,
+                                    int w, int body)
+{
+    static const char *const names[N_MEASURES] = {N_("Densiteit"), N_("Centraliteit"),
+                                                  N_("Diversiteit"), N_("Doelgerichtheid")};
+    double vals[N_MEASURES] = {mm->density, mm->centrality, mm->diversity, mm->goal_directedness};
+    for (int i = 0; i < N_MEASURES; i++) {
+        l->name[i] = _(names[i]);
+        ui_fmt_decimal(l->value[i], sizeof l->value[i], vals[i]);
+        l->value_ptr[i] = l->value[i];
+    }
+    int gap = ui_px(g, 24);
+    const char *arrows[2] = {"↑", "↓"};
+    l->name_w = widest(g, l->name, N_MEASURES, body, UI_BOLD) + gap;
+    l->arrow_w = widest(g, arrows, 2, body, UI_BOLD) + gap;
+    l->value_w = widest(g, l->value_ptr, N_MEASURES, body, UI_REGULAR) + gap;
+    l->text_w = w - l->name_w - l->arrow_w - l->value_w;
+    l->sum = 0;
+    for (int i = 0; i < N_MEASURES; i++) {
+        l->h[i] = ui_text_box_height(g, _(measure_meaning[i]), l->text_w, body, UI_REGULAR);
+        l->sum += l->h[i] + ui_px(g, 8);
+    }
+}
+
+static void legend_levels_draw(ui_gfx *g, const legend_levels *l, SDL_Rect c,
+                               core_collab_level level, int body)
+{
+    for (int i = 0, y = c.y; i < CORE_LEVEL_COUNT; i++) {
+        if (level == (core_collab_level)i) {
+            SDL_Rect band = {c.x - ui_px(g, 8), y - ui_px(g, 4), c.w + ui_px(g, 16),
+                             l->h[i] + ui_px(g, 8)};
             ui_round(g, band, ui_px(g, 6), UI_PANEL_ALT);
         }
-        char name[64];
-        snprintf(name, sizeof name, "%d %s", l + 1, ui_level_name((core_collab_level)l));
-        ui_text(g, name, c.x, y, body, ui_body_min(g), UI_BOLD, here ? UI_ACCENT : UI_INK, UI_LEFT,
-                name_w - ui_px(g, 12));
-        SDL_Rect tb = {c.x + name_w, y, c.w - name_w, row - ui_px(g, 4)};
-        ui_text_box(g, _(what[l]), tb, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+        ui_text(g, l->name[i], c.x, y, body, ui_body_min(g), UI_BOLD,
+                level == (core_collab_level)i ? UI_ACCENT : UI_INK, UI_LEFT, l->name_w);
+        ui_text_box(g, _(level_meaning[i]), (SDL_Rect){c.x + l->name_w, y, l->text_w, l->h[i]},
+                    body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+        y += l->h[i] + ui_px(g, 8);
     }
+}
 
-    SDL_Rect r2 = ui_r(g, 32, 598, 1856, 372);
-    SDL_Rect c2 = proj_panel_with_title(g, r2, _("De vier maten: welke richting is goed"));
-    static const char *const names[4] = {N_("Densiteit"), N_("Centraliteit"), N_("Diversiteit"),
-                                         N_("Doelgerichtheid")};
-    static const char *const means[4] = {N_("hoeveel rollen rechtstreeks samenwerkten"),
-                                         N_("hoe sterk alles via één persoon liep"),
-                                         N_("hoe verschillend de ingezette kennis was"),
-                                         N_("deel van de kaarten voor een gedeeld doel")};
-    static const bool lower_is_better[4] = {false, true, false, false};
-    double vals[4] = {mm->density, mm->centrality, mm->diversity, mm->goal_directedness};
-    row = c2.h / 4;
-    int col_dir = c2.w * 24 / 100, col_val = c2.w * 46 / 100, col_what = c2.w * 56 / 100;
-    for (int i = 0; i < 4; i++) {
-        int y = c2.y + i * row;
-        ui_text(g, _(names[i]), c2.x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT,
-                col_dir - ui_px(g, 12));
-        ui_text(g, lower_is_better[i] ? _("↓ lager is beter") : _("↑ hoger is beter"), c2.x + col_dir, y,
-                body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, col_val - col_dir - ui_px(g, 12));
-        char v[32];
-        ui_fmt_decimal(v, sizeof v, vals[i]);
-        ui_text(g, v, c2.x + col_val, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT,
-                col_what - col_val - ui_px(g, 12));
-        SDL_Rect tb = {c2.x + col_what, y, c2.w - col_what, row - ui_px(g, 4)};
-        ui_text_box(g, _(means[i]), tb, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+static void legend_measures_draw(ui_gfx *g, const legend_measures *l, SDL_Rect c, int body)
+{
+    for (int i = 0, y = c.y; i < N_MEASURES; i++) {
+        int x = c.x;
+        ui_text(g, l->name[i], x, y, body, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT, l->name_w);
+        x += l->name_w;
+        ui_text(g, measure_lower_is_better[i] ? "↓" : "↑", x, y, body, ui_body_min(g), UI_BOLD,
+                UI_GOOD, UI_LEFT, l->arrow_w);
+        x += l->arrow_w;
+        ui_text(g, l->value[i], x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT,
+                l->value_w);
+        x += l->value_w;
+        ui_text_box(g, _(measure_meaning[i]), (SDL_Rect){x, y, l->text_w, l->h[i]}, body,
+                    ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+        y += l->h[i] + ui_px(g, 8);
     }
+}
+
+/* The measures without their meanings and values (step 3 shows those),
+ * by direction: "↑ hoger is beter: Densiteit, … · ↓ lager is beter: …". */
+static void legend_measures_line(const legend_measures *l, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (int lower = 0; lower < 2; lower++) {
+        int n = snprintf(out + o, cap - o, "%s%s:", lower ? " · " : "",
+                         lower ? _("↓ lager is beter") : _("↑ hoger is beter"));
+        for (int i = 0, first = 1; i < N_MEASURES && n >= 0 && (size_t)n < cap - o; i++)
+            if (measure_lower_is_better[i] == (lower == 1)) {
+                o += (size_t)n;
+                n = snprintf(out + o, cap - o, "%s%s", first ? " " : ", ", l->name[i]);
+                first = 0;
+            }
+        if (n < 0 || (size_t)n >= cap - o)
+            return;
+        o += (size_t)n;
+    }
+}
+
+static void debrief_legend(ui_gfx *g, const ui_proj_model *m)
+{
+    int body = proj_fpx(g, T_BODY);
+    SDL_Rect area = ui_r(g, 32, 206, 1856, 764);
+    int gap = ui_px(g, 20), inner = area.w - 2 * ui_px(g, 24);
+    legend_levels lv;
+    legend_measures ms;
+    legend_levels_measure(g, &lv, inner, body);
+    legend_measures_measure(g, &m->pub->live, &ms, inner, body);
+    const char *levels_title = _("Niveaus van samenwerking: zo ziet het eruit");
+    const char *measures_title = _("De vier maten: ↑ hoger is beter, ↓ lager is beter");
+    if (lv.sum + ms.sum + 2 * panel_overhead(g) + gap <= area.h) {
+        /* the measures' panel as high as its rows; the rest to the levels */
+        int h2 = ms.sum + panel_overhead(g);
+        SDL_Rect r1 = {area.x, area.y, area.w, area.h - gap - h2};
+        SDL_Rect r2 = {area.x, r1.y + r1.h + gap, area.w, h2};
+        legend_levels_draw(g, &lv, proj_panel_with_title(g, r1, levels_title),
+                           m->pub->live.level, body);
+        legend_measures_draw(g, &ms, proj_panel_with_title(g, r2, measures_title), body);
+        return;
+    }
+    /* 4:3 at 3 %: not every meaning fits. The levels keep theirs (the
+     * measures' meanings are in the report); the measures follow in the
+     * same panel as one paragraph: which way each should go. */
+    SDL_Rect c = proj_panel_with_title(g, area, levels_title);
+    legend_levels_draw(g, &lv, c, m->pub->live.level, body);
+    char line[512];
+    legend_measures_line(&ms, line, sizeof line);
+    int y = c.y + lv.sum;
+    ui_text_box(g, line, (SDL_Rect){c.x, y, c.w, c.y + c.h - y}, body, ui_body_min(g), UI_BOLD,
+                UI_ACCENT, UI_LEFT);
 }
 
 /* Rules v2 in the debrief: every afspraak the roles made, every round's
