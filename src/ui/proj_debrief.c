@@ -650,20 +650,15 @@ static const char *translate(const char *msgid)
     return _(msgid);
 }
 
-static void debrief_next(ui_gfx *g, const ui_proj_model *m)
+/* Step 6, left: the reflection fan's cards for what happened, each with
+ * its block and reason (wrapped, never cut) above its question. */
+static void fan_cards(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
     const core_scenario *sc = m->sc;
-    /* the transfer step: from the game back to the students' own
-     * internship school, where the same roles exist with real names */
-    SDL_Rect rt = ui_r(g, 32, 756, 1100, 214);
-    SDL_Rect ct = proj_panel_with_title(g, rt, _("Meenemen naar je stage"));
-    int h2 = proj_fpx(g, T_H2);
-    ui_text_box(g, _("Wie is het CLB-anker van jouw stageschool? Wat neem je mee?"), ct, h2,
-                ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
-    SDL_Rect r = ui_r(g, 32, 206, 1100, 530);
-    SDL_Rect c = proj_panel_with_title(g, r, _("Reflectiewaaier: kaarten bij wat er gebeurde"));
-    int body = proj_fpx(g, T_BODY);
-    int y = c.y;
+    SDL_Rect c = proj_panel_with_titles(g, r, _("Reflectiewaaier: kaarten bij wat er gebeurde"),
+                                        _("Reflectiewaaier"));
+    int body = proj_fpx(g, T_BODY), pad = ui_px(g, 12);
+    int y = c.y, shown = 0;
     core_fan_pick picks[8];
     int np = m->st ? core_fan_pick_cards(m->st, picks, 8) : 0;
     static const char *const blocks[CORE_BLOCK_COUNT] = {N_("Identiteit"), N_("Netwerk"),
@@ -673,45 +668,58 @@ static void debrief_next(ui_gfx *g, const ui_proj_model *m)
         if (rc < 0 || rc >= sc->n_reflections)
             continue;
         const core_reflection_def *d = &sc->reflections[rc];
-        int qh = ui_text_box_height(g, d->question, c.w - ui_px(g, 24), body, UI_BOLD);
-        int need = body * 13 / 10 + qh + ui_px(g, 20);
-        if (y + need > c.y + c.h)
-            break;
-        SDL_Rect card = {c.x, y, c.w, need - ui_px(g, 10)};
-        ui_round(g, card, ui_px(g, 10), UI_PANEL_ALT);
         char reason[CORE_TEXT_LEN], tag[CORE_TEXT_LEN + 64];
         core_fan_pick_describe(m->st, &picks[i], translate, strcmp(plat_i18n_lang(), "nl") != 0,
                                reason, sizeof reason);
         snprintf(tag, sizeof tag, "%s · %s",
                  (d->block >= 0 && d->block < CORE_BLOCK_COUNT) ? _(blocks[d->block]) : "?",
                  reason);
-        ui_text(g, tag, c.x + ui_px(g, 12), y + ui_px(g, 4), body, ui_body_min(g) * 9 / 10,
-                UI_REGULAR, UI_ACCENT, UI_LEFT, c.w - ui_px(g, 24));
-        SDL_Rect qb = {c.x + ui_px(g, 12), y + ui_px(g, 4) + body * 13 / 10, c.w - ui_px(g, 24),
-                       qh};
-        ui_text_box(g, d->question, qb, body, body, UI_BOLD, UI_INK, UI_LEFT);
-        y += need;
+        int tw = c.w - 2 * pad;
+        int th = ui_text_box_height(g, tag, tw, body, UI_REGULAR);
+        int qh = ui_text_box_height(g, d->question, tw, body, UI_BOLD);
+        int need = th + qh + 2 * pad;
+        if (y + need > c.y + c.h)
+            continue; /* a shorter card further on may still fit */
+        ui_round(g, (SDL_Rect){c.x, y, c.w, need}, ui_px(g, 10), UI_PANEL_ALT);
+        ui_text_box(g, tag, (SDL_Rect){c.x + pad, y + pad, tw, th}, body, body, UI_REGULAR,
+                    UI_ACCENT, UI_LEFT);
+        ui_text_box(g, d->question, (SDL_Rect){c.x + pad, y + pad + th, tw, qh}, body, body,
+                    UI_BOLD, UI_INK, UI_LEFT);
+        y += need + ui_px(g, 10);
+        shown++;
+    }
+    if (shown < np && y + body * 13 / 10 <= c.y + c.h) {
+        char more[96];
+        snprintf(more, sizeof more, _("+ %d in het verslag"), np - shown);
+        ui_text(g, more, c.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
     }
     if (np == 0)
-        ui_text(g, _("Geen kaarten: er is nog te weinig gespeeld."), c.x, y, body, body,
-                UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+        ui_text_box(g, _("Geen kaarten: er is nog te weinig gespeeld."),
+                    (SDL_Rect){c.x, y, c.w, c.y + c.h - y}, body, body, UI_REGULAR, UI_INK_SOFT,
+                    UI_LEFT);
+}
 
-    SDL_Rect r2 = ui_r(g, 1152, 206, 736, 764);
-    SDL_Rect c2 = proj_panel_with_title(g, r2, _("Verbeteracties van het team"));
-    y = c2.y;
-    int shown = 0;
+/* Step 6, right: every round's verbeteracties with their round, the latest
+ * first (the host keeps them; without it, this round's from the state).
+ * The text goes beside the round and role chip where that leaves it room,
+ * else on the lines below them (a narrow 4:3 column). */
+static void team_improvements(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
+{
+    const core_scenario *sc = m->sc;
+    SDL_Rect c2 = proj_panel_with_titles(g, r, _("Verbeteracties van het team"),
+                                         _("Verbeteracties"));
+    int body = proj_fpx(g, T_BODY), line = body * 13 / 10;
+    int y = c2.y, shown = 0;
     if (m->hide_player_text) {
         ui_text_box(g, _("Verborgen door de trainer (Ctrl+V)."),
                     (SDL_Rect){c2.x, y, c2.w, body * 3}, body, body, UI_REGULAR, UI_INK_SOFT,
                     UI_LEFT);
         return;
     }
-    /* every round's verbeteracties with their round, the latest first (the
-     * host keeps them; without it, this round's from the state) */
     int last_round = m->pub->round < CORE_MAX_ROUNDS ? m->pub->round : CORE_MAX_ROUNDS;
     int total = 0;
     for (int rd = last_round; rd >= 0; rd--)
-        for (int s = 0; s < m->sc->n_seats && s < CORE_MAX_SEATS; s++) {
+        for (int s = 0; s < sc->n_seats && s < CORE_MAX_SEATS; s++) {
             const char *t = m->improvements ? m->improvements[rd][s]
                             : (m->st && rd == last_round) ? m->st->seats[s].reflection_text : "";
             if (!t[0])
@@ -722,25 +730,48 @@ static void debrief_next(ui_gfx *g, const ui_proj_model *m)
             snprintf(lbl, sizeof lbl, _("R%d"), rd);
             int lw = 0, lh = 0;
             ui_text_size(g, lbl, body, UI_BOLD, &lw, &lh);
-            int tx = c2.x + lw + ui_px(g, 10) + chip + ui_px(g, 12);
+            int tx = c2.x + lw + ui_px(g, 10) + chip + ui_px(g, 12), ty = y;
+            if (c2.x + c2.w - tx < c2.w * 3 / 5) {
+                tx = c2.x;
+                ty = y + line;
+            }
             int th = ui_text_box_height(g, t, c2.x + c2.w - tx, body, UI_REGULAR);
-            if (y + th > c2.y + c2.h - body * 13 / 10)
+            if (ty + th > c2.y + c2.h - line)
                 continue;
             ui_text(g, lbl, c2.x, y, body, body, UI_BOLD, UI_INK_SOFT, UI_LEFT, 0);
             ui_role_chip(g, sc, sc->seat_roles[s], c2.x + lw + ui_px(g, 10), y + ui_px(g, 2), body);
-            SDL_Rect tb = {tx, y, c2.x + c2.w - tx, th};
-            ui_text_box(g, t, tb, body, body, UI_REGULAR, UI_INK, UI_LEFT);
-            y += th + ui_px(g, 14);
+            ui_text_box(g, t, (SDL_Rect){tx, ty, c2.x + c2.w - tx, th}, body, body, UI_REGULAR,
+                        UI_INK, UI_LEFT);
+            y = ty + th + ui_px(g, 14);
             shown++;
         }
     if (shown < total) {
         char more[96];
         snprintf(more, sizeof more, _("+ %d oudere in het verslag"), total - shown);
-        ui_text(g, more, c2.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT, c2.w);
+        ui_text_box(g, more, (SDL_Rect){c2.x, y, c2.w, c2.y + c2.h - y}, body, ui_body_min(g),
+                    UI_REGULAR, UI_INK_SOFT, UI_LEFT);
     }
-    if (shown == 0)
-        ui_text_box(g, _("Nog geen verbeteracties ingevuld."), (SDL_Rect){c2.x, y, c2.w, body * 3},
-                    body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+    if (total == 0)
+        ui_text_box(g, _("Nog geen verbeteracties ingevuld."),
+                    (SDL_Rect){c2.x, y, c2.w, c2.y + c2.h - y}, body, body, UI_REGULAR,
+                    UI_INK_SOFT, UI_LEFT);
+}
+
+static void debrief_next(ui_gfx *g, const ui_proj_model *m)
+{
+    /* the transfer step: from the game back to the students' own
+     * internship school, where the same roles exist with real names; its
+     * panel as high as its question, the fan above it takes the rest */
+    SDL_Rect left = ui_r(g, 32, 206, 1100, 764);
+    int gap = ui_px(g, 20), h2 = proj_fpx(g, T_H2);
+    const char *take = _("Wie is het CLB-anker van jouw stageschool? Wat neem je mee?");
+    int qh = ui_text_box_height(g, take, left.w - 2 * ui_px(g, 24), h2, UI_BOLD);
+    SDL_Rect rt = {left.x, 0, left.w, qh + panel_overhead(g)};
+    rt.y = left.y + left.h - rt.h;
+    SDL_Rect ct = proj_panel_with_title(g, rt, _("Meenemen naar je stage"));
+    ui_text_box(g, take, ct, h2, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
+    fan_cards(g, m, (SDL_Rect){left.x, left.y, left.w, rt.y - gap - left.y});
+    team_improvements(g, m, ui_r(g, 1152, 206, 736, 764));
 }
 
 void proj_draw_debrief(ui_gfx *g, const ui_proj_model *m)
