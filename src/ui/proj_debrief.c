@@ -486,30 +486,62 @@ static void debrief_legend(ui_gfx *g, const ui_proj_model *m)
 }
 
 /* Rules v2 in the debrief: every afspraak the roles made, every round's
- * verbeteracties with whether they were checked later, and per round how
- * the reflection was answered and whether the round counted as honest
- * (everyone answered, every answer fits). */
-/* Wrapped text of at most max_lines lines at (x, y), w wide; returns the
- * height used. */
-static int wrapped(ui_gfx *g, const char *t, int x, int y, int w, int max_lines, int px,
-                   ui_style st, SDL_Color c)
+ * verbeteracties with whether they were checked later, and per round
+ * whether the reflection counted as honest (everyone answered, every
+ * answer fits). Every entry shows whole or not at all: what does not fit
+ * is counted under the column ("+ N in het verslag"). */
+
+/* Up to three wrapped texts drawn one under the other in c from *y, when
+ * all of them fit above the bottom of c; false (nothing drawn) when not. */
+typedef struct {
+    const char *text;
+    ui_style style;
+    SDL_Color color;
+} entry_part;
+
+static bool draw_entry(ui_gfx *g, SDL_Rect c, int *y, const entry_part *parts, int n, int body)
 {
-    int h = ui_text_box_height(g, t, w, px, st);
-    int cap = px * 13 / 10 * max_lines;
-    if (h > cap)
-        h = cap;
-    return ui_text_box(g, t, (SDL_Rect){x, y, w, h}, px, px, st, c, UI_LEFT);
+    int h[3] = {0}, sum = 0;
+    for (int i = 0; i < n && i < 3; i++) {
+        h[i] = ui_text_box_height(g, parts[i].text, c.w, body, parts[i].style);
+        sum += h[i];
+    }
+    if (*y + sum > c.y + c.h)
+        return false;
+    for (int i = 0; i < n && i < 3; i++) {
+        ui_text_box(g, parts[i].text, (SDL_Rect){c.x, *y, c.w, h[i]}, body, body, parts[i].style,
+                    parts[i].color, UI_LEFT);
+        *y += h[i];
+    }
+    *y += ui_px(g, 16);
+    return true;
 }
 
-/* Step 5, left: every afspraak, its words, round and who agreed. */
-static void afspraken_column(ui_gfx *g, const ui_proj_model *m)
+/* "+ N in het verslag" under a column whose entries did not all fit. */
+static void more_in_report(ui_gfx *g, SDL_Rect c, int y, int more, int body)
+{
+    if (more <= 0)
+        return;
+    char s[96];
+    snprintf(s, sizeof s, _("+ %d in het verslag"), more);
+    ui_text(g, s, c.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+}
+
+/* The room under a column's entries kept for its "+ N" line. */
+static SDL_Rect minus_more_line(SDL_Rect c, int body)
+{
+    c.h -= body * 13 / 10;
+    return c;
+}
+
+/* Step 5: every afspraak, its words, round and who agreed. */
+static void afspraken_column(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
     const core_scenario *sc = m->sc;
-    int body = proj_fpx(g, T_BODY), line = body * 13 / 10;
-    /* left: the afspraken */
-    SDL_Rect r1 = ui_r(g, 32, 206, 600, 764);
-    SDL_Rect c1 = proj_panel_with_title(g, r1, _("Afspraken"));
-    int y = c1.y, made = 0;
+    int body = proj_fpx(g, T_BODY);
+    SDL_Rect c1 = proj_panel_with_title(g, r, _("Afspraken"));
+    SDL_Rect room = minus_more_line(c1, body);
+    int y = c1.y, made = 0, shown = 0;
     for (int f = 0; f < sc->n_frictions && f < CORE_MAX_FRICTIONS; f++) {
         const core_afspraak *a = &m->pub->afspraken[f];
         if (a->made_round <= 0)
@@ -525,33 +557,25 @@ static void afspraken_column(ui_gfx *g, const ui_proj_model *m)
                     o += (size_t)n;
             }
         snprintf(meta, sizeof meta, _("ronde %d · akkoord: %s"), a->made_round, who);
-        if (y + 3 * line > c1.y + c1.h)
-            break;
-        y += wrapped(g, sc->frictions[f].title, c1.x, y, c1.w, 2, body, UI_BOLD, UI_INK);
-        int left_lines = (c1.y + c1.h - y) / line - 1;
-        y += wrapped(g, words, c1.x, y, c1.w, left_lines > 4 ? 4 : left_lines < 1 ? 1 : left_lines,
-                     body, UI_REGULAR, UI_GOOD);
-        left_lines = (c1.y + c1.h - y) / line;
-        if (left_lines >= 1)
-            y += wrapped(g, meta, c1.x, y, c1.w, left_lines > 2 ? 2 : left_lines, body, UI_REGULAR,
-                         UI_INK_SOFT);
-        y += ui_px(g, 16);
+        entry_part parts[3] = {{sc->frictions[f].title, UI_BOLD, UI_INK},
+                               {words, UI_REGULAR, UI_GOOD},
+                               {meta, UI_REGULAR, UI_INK_SOFT}};
+        shown += draw_entry(g, room, &y, parts, 3, body);
     }
+    more_in_report(g, c1, y, made - shown, body);
     if (made == 0)
         ui_text_box(g, _("Geen afspraken: spanningen werden hoogstens verzacht."),
-                    (SDL_Rect){c1.x, y, c1.w, body * 4}, body, body, UI_REGULAR, UI_INK_SOFT,
-                    UI_LEFT);
+                    (SDL_Rect){c1.x, y, c1.w, c1.y + c1.h - y}, body, body, UI_REGULAR,
+                    UI_INK_SOFT, UI_LEFT);
 }
 
-/* Step 5, middle: the verbeteracties per round, and whether they were checked. */
-static void improvements_column(ui_gfx *g, const ui_proj_model *m)
+/* Step 5: the verbeteracties per round, and whether they were checked. */
+static void improvements_column(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
-    int body = proj_fpx(g, T_BODY), line = body * 13 / 10;
-    /* middle: the verbeteracties per round, and whether they were checked */
-    SDL_Rect r2 = ui_r(g, 648, 206, 620, 764);
-    SDL_Rect c2 = proj_panel_with_title(g, r2, _("Verbeteracties"));
-    int y = c2.y;
-    int shown = 0, total = 0;
+    int body = proj_fpx(g, T_BODY);
+    SDL_Rect c2 = proj_panel_with_title(g, r, _("Verbeteracties"));
+    SDL_Rect room = minus_more_line(c2, body);
+    int y = c2.y, shown = 0, total = 0;
     int last = m->pub->round < CORE_MAX_ROUNDS ? m->pub->round : CORE_MAX_ROUNDS;
     for (int rd = 1; rd <= last; rd++)
         for (int s2 = 0; s2 < m->pub->n_seats && s2 < CORE_MAX_SEATS; s2++) {
@@ -560,12 +584,11 @@ static void improvements_column(ui_gfx *g, const ui_proj_model *m)
             if (!t[0])
                 continue;
             total++;
-            if (y + 3 * line > c2.y + c2.h - line)
-                continue;
             /* only the seat's latest is in the view; an earlier one was
              * replaced (the report tells whether it was checked before) */
             char st[160];
-            if (m->pub->improvement_round[s2] != rd)
+            bool latest = m->pub->improvement_round[s2] == rd;
+            if (!latest)
                 snprintf(st, sizeof st, "%s", _("vervangen door een nieuwere"));
             else if (m->pub->improvement_checked[s2] > 0)
                 snprintf(st, sizeof st,
@@ -577,37 +600,42 @@ static void improvements_column(ui_gfx *g, const ui_proj_model *m)
             char head[CORE_ANSWER_LEN + 96];
             snprintf(head, sizeof head, _("R%d %s: %s"), rd, proj_seat_name(m, s2),
                      m->hide_player_text ? _("(verborgen)") : t);
-            y += wrapped(g, head, c2.x, y, c2.w, 3, body, UI_REGULAR, UI_INK);
-            y += wrapped(g, st, c2.x, y, c2.w, 2, body, UI_BOLD,
-                         m->pub->improvement_round[s2] == rd && m->pub->improvement_checked[s2] > 0
-                             ? UI_GOOD : UI_INK_SOFT);
-            y += ui_px(g, 16);
-            shown++;
+            bool checked = latest && m->pub->improvement_checked[s2] > 0;
+            entry_part parts[2] = {{head, UI_REGULAR, UI_INK},
+                                   {st, UI_BOLD, checked ? UI_GOOD : UI_INK_SOFT}};
+            shown += draw_entry(g, room, &y, parts, 2, body);
         }
-    if (shown < total) {
-        char more[96];
-        snprintf(more, sizeof more, _("+ %d in het verslag"), total - shown);
-        ui_text(g, more, c2.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c2.w);
-    }
+    more_in_report(g, c2, y, total - shown, body);
     if (total == 0)
-        ui_text_box(g, _("Nog geen verbeteracties ingevuld."), (SDL_Rect){c2.x, y, c2.w, body * 3},
-                    body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+        ui_text_box(g, _("Nog geen verbeteracties ingevuld."),
+                    (SDL_Rect){c2.x, y, c2.w, c2.y + c2.h - y}, body, body, UI_REGULAR,
+                    UI_INK_SOFT, UI_LEFT);
 }
 
-/* Step 5, right: the spread of reflection answers per round. */
-static void reflection_column(ui_gfx *g, const ui_proj_model *m)
+/* "R1 ✗ niet reflectief" for round rd. */
+static void reflection_label(const ui_proj_model *m, int rd, bool words, char *out, size_t cap)
+{
+    bool yes = m->pub->rounds[rd].reflective;
+    if (words)
+        snprintf(out, cap, _("R%d %s"), rd, yes ? _("✓ reflectief") : _("✗ niet reflectief"));
+    else
+        snprintf(out, cap, "%s", yes ? "\u00a0✓" : "\u00a0✗"); /* beside its "R1" */
+}
+
+/* Step 5, a column: per round whether it was reflective, and the spread
+ * of the answers (A 3 · B 1) where there is room. */
+static void reflection_column(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
     const core_scenario *sc = m->sc;
     int body = proj_fpx(g, T_BODY), line = body * 13 / 10;
-    /* right: the spread of reflection answers per round */
-    SDL_Rect r3 = ui_r(g, 1284, 206, 604, 764);
-    SDL_Rect c3 = proj_panel_with_title(g, r3, _("Reflectie per ronde"));
+    SDL_Rect c3 = proj_panel_with_title(g, r, _("Reflectie per ronde"));
+    const char *what = _("Reflectief: iedereen antwoordde, en elk antwoord past.");
+    int what_h = ui_text_box_height(g, what, c3.w, body, UI_REGULAR);
+    int bottom = c3.y + c3.h - what_h - ui_px(g, 8);
     int y = c3.y;
     int n = m->pub->n_rounds_done < CORE_MAX_ROUNDS ? m->pub->n_rounds_done : CORE_MAX_ROUNDS;
-    for (int rd = 1; rd <= n; rd++) {
-        if (y + line > c3.y + c3.h)
-            break;
-        char spread[160] = "";
+    for (int rd = 1; rd <= n && y + line <= bottom; rd++) {
+        char spread[160] = "", row[320];
         size_t o = 0;
         int card = m->reflection_cards ? m->reflection_cards[rd] : -1;
         int nopt = card >= 0 && card < sc->n_reflections ? sc->reflections[card].n_options : 0;
@@ -617,13 +645,12 @@ static void reflection_column(ui_gfx *g, const ui_proj_model *m)
             if (w > 0 && (size_t)w < sizeof spread - o)
                 o += (size_t)w;
         }
-        char row[320];
-        snprintf(row, sizeof row, _("R%d %s"), rd,
-                 m->pub->rounds[rd].reflective ? _("✓ reflectief") : _("✗ niet reflectief"));
+        reflection_label(m, rd, true, row, sizeof row);
         ui_text(g, row, c3.x, y, body, body, UI_BOLD,
                 m->pub->rounds[rd].reflective ? UI_GOOD : UI_INK, UI_LEFT, c3.w);
         y += line;
-        if (spread[0] && y + line <= c3.y + c3.h - 3 * line) {
+        /* the spread only while every remaining round still has its line */
+        if (spread[0] && y + line * (n - rd + 1) <= bottom) {
             ui_text(g, spread, c3.x + ui_px(g, 24), y, body, body, UI_REGULAR, UI_INK, UI_LEFT,
                     c3.w - ui_px(g, 24));
             y += line + ui_px(g, 8);
@@ -632,16 +659,73 @@ static void reflection_column(ui_gfx *g, const ui_proj_model *m)
     if (n == 0)
         ui_text(g, _("Nog geen ronde afgerond."), c3.x, y, body, body, UI_REGULAR, UI_INK_SOFT,
                 UI_LEFT, c3.w);
-    else if (y + line * 3 <= c3.y + c3.h)
-        wrapped(g, _("Reflectief: iedereen antwoordde, en elk antwoord past."), c3.x,
-                c3.y + c3.h - line * 3, c3.w, 3, body, UI_REGULAR, UI_INK_SOFT);
+    else
+        ui_text_box(g, what, (SDL_Rect){c3.x, c3.y + c3.h - what_h, c3.w, what_h}, body, body,
+                    UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+}
+
+/* Step 5 at 4:3, a strip under the two columns: "R1 ✗  R2 ✓ …" on as many
+ * lines as it needs, then what reflective means. Returns its height when
+ * draw is false (nothing drawn). */
+static int reflection_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool draw)
+{
+    int body = proj_fpx(g, T_BODY), line = body * 13 / 10, gap = ui_px(g, 28);
+    int w = r.w - 2 * ui_px(g, 24);
+    const char *what = _("✓ reflectief: iedereen antwoordde, en elk antwoord past.");
+    int n = m->pub->n_rounds_done < CORE_MAX_ROUNDS ? m->pub->n_rounds_done : CORE_MAX_ROUNDS;
+    SDL_Rect c = {r.x + ui_px(g, 24), 0, w, 0};
+    if (draw)
+        c = proj_panel_with_title(g, r, _("Reflectie per ronde"));
+    int x = c.x, y = c.y, h = line;
+    for (int rd = 1; rd <= n; rd++) {
+        char mark[16], lbl[16];
+        snprintf(lbl, sizeof lbl, _("R%d"), rd);
+        reflection_label(m, rd, false, mark, sizeof mark);
+        int lw = 0, mw = 0, th = 0;
+        ui_text_size(g, lbl, body, UI_BOLD, &lw, &th);
+        ui_text_size(g, mark, body, UI_BOLD, &mw, &th);
+        if (x > c.x && x + lw + mw > c.x + w) {
+            x = c.x;
+            y += line;
+            h += line;
+        }
+        if (draw) {
+            ui_text(g, lbl, x, y, body, body, UI_BOLD, UI_INK, UI_LEFT, 0);
+            ui_text(g, mark, x + lw, y, body, body, UI_BOLD,
+                    m->pub->rounds[rd].reflective ? UI_GOOD : UI_INK, UI_LEFT, 0);
+        }
+        x += lw + mw + gap;
+    }
+    int what_h = ui_text_box_height(g, what, w, body, UI_REGULAR);
+    if (draw)
+        ui_text_box(g, what, (SDL_Rect){c.x, y + line, w, what_h}, body, body, UI_REGULAR,
+                    UI_INK_SOFT, UI_LEFT);
+    return h + what_h + panel_overhead(g);
 }
 
 static void debrief_afspraken(ui_gfx *g, const ui_proj_model *m)
 {
-    afspraken_column(g, m);
-    improvements_column(g, m);
-    reflection_column(g, m);
+    SDL_Rect area = ui_r(g, 32, 206, 1856, 764);
+    int gap = ui_px(g, 16), body = proj_fpx(g, T_BODY);
+    /* three columns where the reflection column holds "R6 ✗ niet
+     * reflectief" (16:9); else two columns above a strip (4:3) */
+    SDL_Rect third = ui_r(g, 1284, 206, 604, 764);
+    char widest_row[64];
+    snprintf(widest_row, sizeof widest_row, _("R%d %s"), 6, _("✗ niet reflectief"));
+    int tw = 0, th = 0;
+    ui_text_size(g, widest_row, body, UI_BOLD, &tw, &th);
+    if (tw <= third.w - 2 * ui_px(g, 24)) {
+        afspraken_column(g, m, ui_r(g, 32, 206, 600, 764));
+        improvements_column(g, m, ui_r(g, 648, 206, 620, 764));
+        reflection_column(g, m, third);
+        return;
+    }
+    int sh = reflection_strip(g, m, area, false);
+    SDL_Rect strip = {area.x, area.y + area.h - sh, area.w, sh};
+    int col_h = strip.y - gap - area.y, half = (area.w - gap) / 2;
+    afspraken_column(g, m, (SDL_Rect){area.x, area.y, half, col_h});
+    improvements_column(g, m, (SDL_Rect){area.x + half + gap, area.y, area.w - half - gap, col_h});
+    reflection_strip(g, m, strip, true);
 }
 
 /* gettext for the core's msgids (core_fan_pick_describe). */
