@@ -220,89 +220,150 @@ static void debrief_timeline(ui_gfx *g, const ui_proj_model *m)
                     UI_LEFT);
 }
 
-static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
+/* full when it fits in w at px, else short. */
+static const char *fitting(ui_gfx *g, const char *full, const char *short_text, int px,
+                           ui_style st, int w)
 {
-    proj_draw_network_panel(g, m, ui_r(g, 32, 206, 900, 764));
-    SDL_Rect r = ui_r(g, 952, 206, 936, 764);
-    SDL_Rect c = proj_panel_with_title(g, r, _("Spanningen en grenservaringen"));
+    int tw = 0, th = 0;
+    ui_text_size(g, full, px, st, &tw, &th);
+    return tw <= w ? full : short_text;
+}
+
+/* The spanningen of the analysis: a heading and the titles of those that
+ * became grenservaringen, then those left open; each title whole (wrapped)
+ * while there is room, the rest counted ("+ N meer"). Returns the y below. */
+static int analysis_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect c)
+{
     const core_scenario *sc = m->sc;
-    int body = proj_fpx(g, T_BODY);
-    int y = c.y;
-    char s[256];
-    snprintf(s, sizeof s,
-             ngettext("%d spanning werd een grenservaring", "%d spanningen werden grenservaringen",
-                      (unsigned long)(m->pub->n_boundary < 0 ? 0 : m->pub->n_boundary)),
-             m->pub->n_boundary);
-    ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, UI_GOOD, UI_LEFT, c.w);
-    y += body * 13 / 10;
-    for (int i = 0; i < m->pub->n_boundary && i < CORE_MAX_FRICTIONS; i++) {
-        int f = m->pub->boundary_won[i];
-        if (f < 0 || f >= sc->n_frictions)
-            continue;
-        snprintf(s, sizeof s, "✓ %s", sc->frictions[f].title);
-        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT, c.w);
-        y += body * 13 / 10;
-    }
-    y += ui_px(g, 16);
-    int open = 0;
-    for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++)
-        open += m->pub->frictions[i].active ? 1 : 0;
-    snprintf(s, sizeof s,
-             ngettext("%d spanning bleef liggen", "%d spanningen bleven liggen",
-                      (unsigned long)open),
-             open);
-    ui_text(g, s, c.x, y, body, ui_body_min(g), UI_BOLD, open ? UI_ALARM : UI_INK_SOFT, UI_LEFT,
-            c.w);
-    y += body * 13 / 10;
+    int body = proj_fpx(g, T_BODY), line = body * 13 / 10, y = c.y;
+    int won = m->pub->n_boundary < 0 ? 0 : m->pub->n_boundary, open = 0;
+    int list[2][CORE_MAX_FRICTIONS], n[2] = {0, 0};
+    for (int i = 0; i < won && i < CORE_MAX_FRICTIONS; i++)
+        if (m->pub->boundary_won[i] >= 0 && m->pub->boundary_won[i] < sc->n_frictions)
+            list[0][n[0]++] = m->pub->boundary_won[i];
     for (int i = 0; i < m->pub->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        int f = m->pub->frictions[i].friction;
         if (!m->pub->frictions[i].active)
             continue;
-        int f = m->pub->frictions[i].friction;
-        if (f < 0 || f >= sc->n_frictions)
-            continue;
-        if (y + body > c.y + c.h - body * 3)
-            break;
-        snprintf(s, sizeof s, "• %s", sc->frictions[f].title);
-        ui_text(g, s, c.x, y, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT, c.w);
-        y += body * 13 / 10;
+        open++;
+        if (f >= 0 && f < sc->n_frictions)
+            list[1][n[1]++] = f;
     }
-    /* Legend of the graph with each seat's share of the interactions: it
-     * names the nodes when the graph has no room for labels, and shows
-     * who carried the network. */
-    y += ui_px(g, 16);
+    char full[160], short_h[96], s[256];
+    for (int part = 0; part < 2; part++) {
+        int count = part == 0 ? won : open;
+        if (part == 0) {
+            snprintf(full, sizeof full, ngettext("%d spanning werd een grenservaring",
+                                                 "%d spanningen werden grenservaringen",
+                                                 (unsigned long)count), count);
+            snprintf(short_h, sizeof short_h, _("Grenservaringen: %d"), count);
+        } else {
+            snprintf(full, sizeof full, ngettext("%d spanning bleef liggen",
+                                                 "%d spanningen bleven liggen",
+                                                 (unsigned long)count), count);
+            snprintf(short_h, sizeof short_h, _("Bleven liggen: %d"), count);
+        }
+        ui_text(g, fitting(g, full, short_h, body, UI_BOLD, c.w), c.x, y, body, body, UI_BOLD,
+                part == 0 ? UI_GOOD : count ? UI_ALARM : UI_INK_SOFT, UI_LEFT, c.w);
+        y += line;
+        int shown = 0;
+        for (int i = 0; i < n[part]; i++) {
+            snprintf(s, sizeof s, "%s %s", part == 0 ? "✓" : "•", sc->frictions[list[part][i]].title);
+            int h = ui_text_box_height(g, s, c.w, body, UI_REGULAR);
+            /* the open heading and one "+ N" line stay below the won ones */
+            int keep = part == 0 ? 2 * line : line;
+            if (y + h + keep > c.y + c.h)
+                break;
+            y += ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, h}, body, body, UI_REGULAR, UI_INK,
+                             UI_LEFT);
+            shown++;
+        }
+        if (shown < n[part]) {
+            snprintf(s, sizeof s, _("+ %d meer"), n[part] - shown);
+            ui_text(g, s, c.x, y, body, body, UI_REGULAR, UI_INK_SOFT, UI_LEFT, c.w);
+            y += line;
+        }
+        y += ui_px(g, 12);
+    }
+    return y;
+}
+
+/* Each seat's share of the interactions: it names the nodes when the graph
+ * has no room for labels, and shows who carried the network. One column
+ * of "chip Role · Name  19%" where that fits, else two columns of
+ * "chip Name 19%" (or "chip 19%") so that every seat shows (seven seats at
+ * 4:3). Returns its height; draws only when draw. */
+static int analysis_shares(ui_gfx *g, const ui_proj_model *m, SDL_Rect c, bool draw)
+{
+    const core_scenario *sc = m->sc;
+    int body = proj_fpx(g, T_BODY), row = body * 13 / 10;
+    int seats = m->pub->n_seats < CORE_MAX_SEATS ? m->pub->n_seats : CORE_MAX_SEATS;
     int total = 0, deg[CORE_MAX_SEATS] = {0};
-    for (int a = 0; a < m->pub->n_seats && a < CORE_MAX_SEATS; a++)
-        for (int b2 = 0; b2 < m->pub->n_seats && b2 < CORE_MAX_SEATS; b2++)
+    for (int a = 0; a < seats; a++)
+        for (int b2 = 0; b2 < seats; b2++)
             if (a != b2) {
                 deg[a] += m->pub->edges[a][b2];
                 total += m->pub->edges[a][b2];
             }
-    int row = body * 13 / 10;
-    int legend_bottom = c.y + c.h - body * 28 / 10;
-    if (y + row <= legend_bottom) {
-        ui_text(g, _("Aandeel in de samenwerking"), c.x, y, body, ui_body_min(g), UI_BOLD, UI_INK,
-                UI_LEFT, c.w);
-        y += row;
-    }
-    for (int st2 = 0; st2 < m->pub->n_seats && st2 < CORE_MAX_SEATS; st2++) {
-        if (y + row > legend_bottom)
-            break;
-        int chip = ui_role_chip(g, sc, sc->seat_roles[st2], c.x, y + ui_px(g, 2), body);
-        char who[160];
-        snprintf(who, sizeof who, "%s · %s", proj_role_name(sc, sc->seat_roles[st2]),
+    int pct_w = 0, th = 0, need_full = 0, need_name = 0;
+    ui_text_size(g, "100%", body, UI_BOLD, &pct_w, &th);
+    char who[CORE_MAX_SEATS][160];
+    for (int st2 = 0; st2 < seats; st2++) {
+        snprintf(who[st2], sizeof who[st2], "%s · %s", proj_role_name(sc, sc->seat_roles[st2]),
                  proj_seat_name(m, st2));
-        ui_text(g, who, c.x + chip + ui_px(g, 10), y, body, ui_body_min(g) * 8 / 10, UI_REGULAR,
-                UI_INK, UI_LEFT, c.w * 70 / 100 - chip);
+        int fw = 0, nw = 0;
+        int fixed = ui_role_chip_width(g, sc, sc->seat_roles[st2], body) + ui_px(g, 30) + pct_w;
+        ui_text_size(g, who[st2], body, UI_REGULAR, &fw, &th);
+        ui_text_size(g, proj_seat_name(m, st2), body, UI_REGULAR, &nw, &th);
+        need_full = fw + fixed > need_full ? fw + fixed : need_full;
+        need_name = nw + fixed > need_name ? nw + fixed : need_name;
+    }
+    /* one column when it fits in half the panel's height, else two */
+    int cols = need_full <= c.w && (seats + 1) * row <= c.h / 2 ? 1 : 2;
+    int gap = ui_px(g, 24), col_w = (c.w - gap * (cols - 1)) / cols;
+    int rows = (seats + cols - 1) / cols;
+    /* two columns too narrow for the names: the chips name the roles, as
+     * the network's nodes do */
+    bool names = cols == 1 || need_name <= col_w;
+    if (!draw)
+        return row * (rows + 1);
+    const char *title = fitting(g, _("Aandeel in de samenwerking"), _("Aandeel"), body, UI_BOLD, c.w);
+    ui_text(g, title, c.x, c.y, body, body, UI_BOLD, UI_INK, UI_LEFT, c.w);
+    for (int st2 = 0; st2 < seats; st2++) {
+        int x = c.x + (st2 / rows) * (col_w + gap), y = c.y + row * (1 + st2 % rows);
+        int chip = ui_role_chip(g, sc, sc->seat_roles[st2], x, y + ui_px(g, 2), body);
+        if (names)
+            ui_text(g, cols == 1 ? who[st2] : proj_seat_name(m, st2), x + chip + ui_px(g, 10), y,
+                    body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT,
+                    col_w - chip - ui_px(g, 20) - pct_w);
         char pct[16];
         snprintf(pct, sizeof pct, "%d%%", total > 0 ? (deg[st2] * 100 + total / 2) / total : 0);
-        ui_text(g, pct, c.x + c.w, y, body, body, UI_BOLD, UI_INK, UI_RIGHT, 0);
-        y += row;
+        ui_text(g, pct, x + col_w, y, body, body, UI_BOLD, UI_INK, UI_RIGHT, 0);
     }
+    return row * (rows + 1);
+}
+
+static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
+{
+    proj_draw_network_panel(g, m, ui_r(g, 32, 206, 900, 764));
+    SDL_Rect r = ui_r(g, 952, 206, 936, 764);
+    SDL_Rect c = proj_panel_with_titles(g, r, _("Spanningen en grenservaringen"), _("Spanningen"));
+    int body = proj_fpx(g, T_BODY);
+    /* the shares at the bottom, every seat; the spanningen above them */
+    int shares_h = analysis_shares(g, m, c, false);
+    SDL_Rect top = {c.x, c.y, c.w, c.h - shares_h - ui_px(g, 12)};
+    int y = analysis_frictions(g, m, top);
+    /* the promises and asks when there is room (step 2 shows the promises
+     * per round, the report all of it) */
     const core_measures *mm = &m->pub->live;
+    char s[256];
     snprintf(s, sizeof s, _("Beloften: %d gehouden, %d gebroken · %d vragen of aanbiedingen"),
              mm->promises_kept, mm->promises_broken, mm->asks_offers);
-    SDL_Rect tb = {c.x, c.y + c.h - body * 26 / 10, c.w, body * 26 / 10};
-    ui_text_box(g, s, tb, body, ui_body_min(g), UI_REGULAR, UI_INK_SOFT, UI_LEFT);
+    int bh = ui_text_box_height(g, s, c.w, body, UI_REGULAR);
+    if (y + bh <= top.y + top.h)
+        ui_text_box(g, s, (SDL_Rect){c.x, top.y + top.h - bh, c.w, bh}, body, body, UI_REGULAR,
+                    UI_INK_SOFT, UI_LEFT);
+    analysis_shares(g, m, (SDL_Rect){c.x, c.y + c.h - shares_h, c.w, shares_h}, true);
 }
 
 /* The height proj_panel_with_title takes above and below its content (its
@@ -815,7 +876,7 @@ static void team_improvements(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             int lw = 0, lh = 0;
             ui_text_size(g, lbl, body, UI_BOLD, &lw, &lh);
             int tx = c2.x + lw + ui_px(g, 10) + chip + ui_px(g, 12), ty = y;
-            if (c2.x + c2.w - tx < c2.w * 3 / 5) {
+            if (c2.x + c2.w - tx < c2.w * 2 / 3) {
                 tx = c2.x;
                 ty = y + line;
             }
@@ -846,7 +907,7 @@ static void debrief_next(ui_gfx *g, const ui_proj_model *m)
     /* the transfer step: from the game back to the students' own
      * internship school, where the same roles exist with real names; its
      * panel as high as its question, the fan above it takes the rest */
-    SDL_Rect left = ui_r(g, 32, 206, 1100, 764);
+    SDL_Rect left = ui_r(g, 32, 206, 970, 764);
     int gap = ui_px(g, 20), h2 = proj_fpx(g, T_H2);
     const char *take = _("Wie is het CLB-anker van jouw stageschool? Wat neem je mee?");
     int qh = ui_text_box_height(g, take, left.w - 2 * ui_px(g, 24), h2, UI_BOLD);
@@ -855,7 +916,7 @@ static void debrief_next(ui_gfx *g, const ui_proj_model *m)
     SDL_Rect ct = proj_panel_with_title(g, rt, _("Meenemen naar je stage"));
     ui_text_box(g, take, ct, h2, ui_body_min(g), UI_BOLD, UI_INK, UI_LEFT);
     fan_cards(g, m, (SDL_Rect){left.x, left.y, left.w, rt.y - gap - left.y});
-    team_improvements(g, m, ui_r(g, 1152, 206, 736, 764));
+    team_improvements(g, m, ui_r(g, 1022, 206, 866, 764));
 }
 
 void proj_draw_debrief(ui_gfx *g, const ui_proj_model *m)
