@@ -374,17 +374,13 @@ static int panel_overhead(ui_gfx *g)
     return pad * 3 / 4 + proj_fpx(g, T_LABEL) * 13 / 10 + ui_px(g, 8) + pad / 2;
 }
 
-/* The widest of n texts at px. */
-static int widest(ui_gfx *g, const char *const *t, int n, int px, ui_style st)
+/* Grows *most to the width of t at px. */
+static void grow_to(ui_gfx *g, int *most, const char *t, int px, ui_style st)
 {
-    int most = 0;
-    for (int i = 0; i < n; i++) {
-        int w = 0, h = 0;
-        ui_text_size(g, t[i], px, st, &w, &h);
-        if (w > most)
-            most = w;
-    }
-    return most;
+    int w = 0, h = 0;
+    ui_text_size(g, t, px, st, &w, &h);
+    if (w > *most)
+        *most = w;
 }
 
 /* What each collaboration level looks like, and which way each measure
@@ -395,7 +391,6 @@ static int widest(ui_gfx *g, const char *const *t, int n, int px, ui_style st)
  * heading. */
 typedef struct {
     char name[CORE_LEVEL_COUNT][64];
-    const char *names[CORE_LEVEL_COUNT];
     int name_w, text_w, h[CORE_LEVEL_COUNT], sum;
 } legend_levels;
 
@@ -407,12 +402,13 @@ static const char *const level_meaning[CORE_LEVEL_COUNT] = {
 
 static void legend_levels_measure(ui_gfx *g, legend_levels *l, int w, int body)
 {
+    l->name_w = 0;
     for (int i = 0; i < CORE_LEVEL_COUNT; i++) {
         snprintf(l->name[i], sizeof l->name[i], "%d %s", i + 1,
                  ui_level_name((core_collab_level)i));
-        l->names[i] = l->name[i];
+        grow_to(g, &l->name_w, l->name[i], body, UI_BOLD);
     }
-    l->name_w = widest(g, l->names, CORE_LEVEL_COUNT, body, UI_BOLD) + ui_px(g, 24);
+    l->name_w += ui_px(g, 24);
     l->text_w = w - l->name_w;
     l->sum = 0;
     for (int i = 0; i < CORE_LEVEL_COUNT; i++) {
@@ -425,7 +421,6 @@ static void legend_levels_measure(ui_gfx *g, legend_levels *l, int w, int body)
 typedef struct {
     const char *name[N_MEASURES];
     char value[N_MEASURES][32];
-    const char *value_ptr[N_MEASURES];
     int name_w, arrow_w, value_w, text_w, h[N_MEASURES], sum;
 } legend_measures;
 
@@ -440,16 +435,18 @@ static void legend_measures_measure(ui_gfx *g, const core_measures *mm, legend_m
     static const char *const names[N_MEASURES] = {N_("Densiteit"), N_("Centraliteit"),
                                                   N_("Diversiteit"), N_("Doelgerichtheid")};
     double vals[N_MEASURES] = {mm->density, mm->centrality, mm->diversity, mm->goal_directedness};
+    int gap = ui_px(g, 24);
+    l->name_w = l->arrow_w = l->value_w = 0;
     for (int i = 0; i < N_MEASURES; i++) {
         l->name[i] = _(names[i]);
         ui_fmt_decimal(l->value[i], sizeof l->value[i], vals[i]);
-        l->value_ptr[i] = l->value[i];
+        grow_to(g, &l->name_w, l->name[i], body, UI_BOLD);
+        grow_to(g, &l->arrow_w, measure_lower_is_better[i] ? "↓" : "↑", body, UI_BOLD);
+        grow_to(g, &l->value_w, l->value[i], body, UI_REGULAR);
     }
-    int gap = ui_px(g, 24);
-    const char *arrows[2] = {"↑", "↓"};
-    l->name_w = widest(g, l->name, N_MEASURES, body, UI_BOLD) + gap;
-    l->arrow_w = widest(g, arrows, 2, body, UI_BOLD) + gap;
-    l->value_w = widest(g, l->value_ptr, N_MEASURES, body, UI_REGULAR) + gap;
+    l->name_w += gap;
+    l->arrow_w += gap;
+    l->value_w += gap;
     l->text_w = w - l->name_w - l->arrow_w - l->value_w;
     l->sum = 0;
     for (int i = 0; i < N_MEASURES; i++) {
