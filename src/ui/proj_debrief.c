@@ -391,7 +391,8 @@ static void grow_to(ui_gfx *g, int *most, const char *t, int px, ui_style st)
  * heading. */
 typedef struct {
     char name[CORE_LEVEL_COUNT][64];
-    int name_w, text_w, h[CORE_LEVEL_COUNT], sum;
+    int cols;                       /* 1: name beside its meaning; 2: a 2x2 grid, name above */
+    int name_w, text_w, h[CORE_LEVEL_COUNT], row_h[CORE_LEVEL_COUNT], sum;
 } legend_levels;
 
 static const char *const level_meaning[CORE_LEVEL_COUNT] = {
@@ -400,8 +401,9 @@ static const char *const level_meaning[CORE_LEVEL_COUNT] = {
     N_("de helft of meer van de bijdragen doen jullie samen met een andere rol"),
     N_("samen, rond een gedeeld doel, met reflectie en niet alles via één persoon")};
 
-static void legend_levels_measure(ui_gfx *g, legend_levels *l, int w, int body)
+static void legend_levels_measure(ui_gfx *g, legend_levels *l, int w, int cols, int body)
 {
+    l->cols = cols;
     l->name_w = 0;
     for (int i = 0; i < CORE_LEVEL_COUNT; i++) {
         snprintf(l->name[i], sizeof l->name[i], "%d %s", i + 1,
@@ -409,11 +411,18 @@ static void legend_levels_measure(ui_gfx *g, legend_levels *l, int w, int body)
         grow_to(g, &l->name_w, l->name[i], body, UI_BOLD);
     }
     l->name_w += ui_px(g, 24);
-    l->text_w = w - l->name_w;
+    l->text_w = cols == 1 ? w - l->name_w : (w - ui_px(g, 24)) / 2;
+    for (int i = 0; i < CORE_LEVEL_COUNT; i++)
+        l->h[i] = ui_text_box_height(g, _(level_meaning[i]), l->text_w, body, UI_REGULAR) +
+                  (cols == 1 ? 0 : body * 13 / 10);
+    /* a grid row is as high as the higher of its two cells */
     l->sum = 0;
-    for (int i = 0; i < CORE_LEVEL_COUNT; i++) {
-        l->h[i] = ui_text_box_height(g, _(level_meaning[i]), l->text_w, body, UI_REGULAR);
-        l->sum += l->h[i] + ui_px(g, 8);
+    for (int i = 0; i < CORE_LEVEL_COUNT; i += cols) {
+        int h = l->h[i];
+        if (cols == 2 && i + 1 < CORE_LEVEL_COUNT && l->h[i + 1] > h)
+            h = l->h[i + 1];
+        l->row_h[i / cols] = h + ui_px(g, 8);
+        l->sum += h + ui_px(g, 8);
     }
 }
 
@@ -458,17 +467,23 @@ static void legend_measures_measure(ui_gfx *g, const core_measures *mm, legend_m
 static void legend_levels_draw(ui_gfx *g, const legend_levels *l, SDL_Rect c,
                                core_collab_level level, int body)
 {
+    int cell_w = l->cols == 1 ? c.w : l->text_w, gap = c.w - 2 * cell_w;
     for (int i = 0, y = c.y; i < CORE_LEVEL_COUNT; i++) {
+        int x = c.x + (i % l->cols) * (cell_w + gap);
         if (level == (core_collab_level)i) {
-            SDL_Rect band = {c.x - ui_px(g, 8), y - ui_px(g, 4), c.w + ui_px(g, 16),
+            SDL_Rect band = {x - ui_px(g, 8), y - ui_px(g, 4), cell_w + ui_px(g, 16),
                              l->h[i] + ui_px(g, 8)};
             ui_round(g, band, ui_px(g, 6), UI_PANEL_ALT);
         }
-        ui_text(g, l->name[i], c.x, y, body, ui_body_min(g), UI_BOLD,
+        ui_text(g, l->name[i], x, y, body, ui_body_min(g), UI_BOLD,
                 level == (core_collab_level)i ? UI_ACCENT : UI_INK, UI_LEFT, l->name_w);
-        ui_text_box(g, _(level_meaning[i]), (SDL_Rect){c.x + l->name_w, y, l->text_w, l->h[i]},
-                    body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
-        y += l->h[i] + ui_px(g, 8);
+        /* beside the name, or under it in a grid cell */
+        SDL_Rect tb = {x + l->name_w, y, l->text_w, l->h[i]};
+        if (l->cols == 2)
+            tb = (SDL_Rect){x, y + body * 13 / 10, l->text_w, l->h[i] - body * 13 / 10};
+        ui_text_box(g, _(level_meaning[i]), tb, body, ui_body_min(g), UI_REGULAR, UI_INK, UI_LEFT);
+        if (i % l->cols == l->cols - 1)
+            y += l->row_h[i / l->cols];
     }
 }
 
@@ -517,7 +532,7 @@ static void debrief_legend(ui_gfx *g, const ui_proj_model *m)
     int gap = ui_px(g, 20), inner = area.w - 2 * ui_px(g, 24);
     legend_levels lv;
     legend_measures ms;
-    legend_levels_measure(g, &lv, inner, body);
+    legend_levels_measure(g, &lv, inner, 1, body);
     legend_measures_measure(g, &m->pub->live, &ms, inner, body);
     const char *levels_title = _("Niveaus van samenwerking: zo ziet het eruit");
     const char *measures_title = _("De vier maten: ↑ hoger is beter, ↓ lager is beter");
@@ -529,6 +544,23 @@ static void debrief_legend(ui_gfx *g, const ui_proj_model *m)
         legend_levels_draw(g, &lv, proj_panel_with_title(g, r1, levels_title),
                            m->pub->live.level, body);
         legend_measures_draw(g, &ms, proj_panel_with_title(g, r2, measures_title), body);
+        return;
+    }
+    /* 16:9 at 3 %: one panel, the measures under their own heading below
+     * the levels, these in rows or else in a 2x2 grid; every meaning whole */
+    int label = proj_fpx(g, T_LABEL) * 13 / 10;
+    legend_levels grid;
+    legend_levels_measure(g, &grid, inner, 2, body);
+    const legend_levels *one = lv.sum + label + ms.sum + panel_overhead(g) <= area.h ? &lv
+                               : grid.sum + label + ms.sum + panel_overhead(g) <= area.h ? &grid
+                                                                                           : NULL;
+    if (one) {
+        SDL_Rect c = proj_panel_with_title(g, area, levels_title);
+        legend_levels_draw(g, one, c, m->pub->live.level, body);
+        int y = c.y + one->sum;
+        ui_text(g, measures_title, c.x, y, proj_fpx(g, T_LABEL), proj_fpx(g, T_LABEL), UI_BOLD,
+                UI_ACCENT, UI_LEFT, c.w);
+        legend_measures_draw(g, &ms, (SDL_Rect){c.x, y + label, c.w, c.y + c.h - y - label}, body);
         return;
     }
     /* 4:3 at 3 %: not every meaning fits. The levels keep theirs (the
