@@ -270,8 +270,9 @@ static int analysis_frictions(ui_gfx *g, const ui_proj_model *m, SDL_Rect c)
         for (int i = 0; i < n[part]; i++) {
             snprintf(s, sizeof s, "%s %s", part == 0 ? "✓" : "•", sc->frictions[list[part][i]].title);
             int h = ui_text_box_height(g, s, c.w, body, UI_REGULAR);
-            /* the open heading and one "+ N" line stay below the won ones */
-            int keep = part == 0 ? 2 * line : line;
+            /* room stays for the "+ N" line when more follow, and for the
+             * heading of the open ones below the won ones */
+            int keep = (i + 1 < n[part] ? line : 0) + (part == 0 ? line : 0);
             if (y + h + keep > c.y + c.h)
                 break;
             y += ui_text_box(g, s, (SDL_Rect){c.x, y, c.w, h}, body, body, UI_REGULAR, UI_INK,
