@@ -703,16 +703,6 @@ static void improvements_column(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
                     UI_INK_SOFT, UI_LEFT);
 }
 
-/* "R1 ✗ niet reflectief" for round rd. */
-static void reflection_label(const ui_proj_model *m, int rd, bool words, char *out, size_t cap)
-{
-    bool yes = m->pub->rounds[rd].reflective;
-    if (words)
-        snprintf(out, cap, _("R%d %s"), rd, yes ? _("✓ reflectief") : _("✗ niet reflectief"));
-    else
-        snprintf(out, cap, "%s", yes ? "\u00a0✓" : "\u00a0✗"); /* beside its "R1" */
-}
-
 /* Step 5, a column: per round whether it was reflective, and the spread
  * of the answers (A 3 · B 1) where there is room. */
 static void reflection_column(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
@@ -736,7 +726,8 @@ static void reflection_column(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
             if (w > 0 && (size_t)w < sizeof spread - o)
                 o += (size_t)w;
         }
-        reflection_label(m, rd, true, row, sizeof row);
+        snprintf(row, sizeof row, _("R%d %s"), rd,
+                 m->pub->rounds[rd].reflective ? _("✓ reflectief") : _("✗ niet reflectief"));
         ui_text(g, row, c3.x, y, body, body, UI_BOLD,
                 m->pub->rounds[rd].reflective ? UI_GOOD : UI_INK, UI_LEFT, c3.w);
         y += line;
@@ -769,9 +760,10 @@ static int reflection_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool 
         c = proj_panel_with_title(g, r, _("Reflectie per ronde"));
     int x = c.x, y = c.y, h = line;
     for (int rd = 1; rd <= n; rd++) {
-        char mark[16], lbl[16];
+        char lbl[16];
         snprintf(lbl, sizeof lbl, _("R%d"), rd);
-        reflection_label(m, rd, false, mark, sizeof mark);
+        /* the mark kept beside its "R1" by a no-break space */
+        const char *mark = m->pub->rounds[rd].reflective ? "\u00a0✓" : "\u00a0✗";
         int lw = 0, mw = 0, th = 0;
         ui_text_size(g, lbl, body, UI_BOLD, &lw, &th);
         ui_text_size(g, mark, body, UI_BOLD, &mw, &th);
@@ -787,10 +779,12 @@ static int reflection_strip(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool 
         }
         x += lw + mw + gap;
     }
+    if (n == 0)
+        what = _("Nog geen ronde afgerond.");
     int what_h = ui_text_box_height(g, what, w, body, UI_REGULAR);
     if (draw)
-        ui_text_box(g, what, (SDL_Rect){c.x, y + line, w, what_h}, body, body, UI_REGULAR,
-                    UI_INK_SOFT, UI_LEFT);
+        ui_text_box(g, what, (SDL_Rect){c.x, n > 0 ? y + line : y, w, what_h}, body, body,
+                    UI_REGULAR, UI_INK_SOFT, UI_LEFT);
     return h + what_h + panel_overhead(g);
 }
 
