@@ -4,7 +4,10 @@
  * every bundled one) at 1024x768, 1280x720, 1920x1080 and 3840x2160, in
  * Dutch and English, drawn the way ui_scene_screenshot draws them, without
  * the PNG it then writes. The warning is its count of text boxes too small
- * (g.overflows). SAMENSPEL_SHOT_FIT_DIR=DIR keeps each frame as a PNG. */
+ * (g.overflows). Every step of the debrief is drawn too, and on those no
+ * text may end in "…" (g.ellipsized, issue 14: the debrief's teaching
+ * texts show whole; "…" is ui_text's last resort). SAMENSPEL_SHOT_FIT_DIR=DIR
+ * keeps each frame as a PNG. */
 #include "platform/plat.h"
 #include "ui/levels.h"
 #include "ui/scene.h"
@@ -23,8 +26,9 @@
  * debrief's last step, whose reflection-fan reasons come from the played
  * game in the shown language; `join --screen roles` draws the role picker,
  * which has no such warning. */
-static const char *const scenes[] = {"lobby",           "table",       "debrief",      "debrief-6",
-                                     "player-identiteit", "player-inzet", "player-reflectie"};
+static const char *const scenes[] = {
+    "lobby",     "table",     "debrief",   "debrief-1",         "debrief-2",    "debrief-3",
+    "debrief-4", "debrief-5", "debrief-6", "player-identiteit", "player-inzet", "player-reflectie"};
 
 /* Draws each scene of one level into g; returns how many warned. */
 static int warnings(ui_gfx *g, const char *path, const char *tag)
@@ -53,6 +57,13 @@ static int warnings(ui_gfx *g, const char *path, const char *tag)
         if (g->overflows > 0) {
             fprintf(stderr, "%s %s %dx%d: %d tekstvakken te klein, eerste: %s\n", tag, scenes[i],
                     g->w, g->h, g->overflows, g->overflow_notes[0]);
+            bad++;
+        }
+        if (!strncmp(scenes[i], "debrief", 7) && g->ellipsized > 0) {
+            fprintf(stderr, "%s %s %dx%d: %d text(s) end in \"…\"\n", tag, scenes[i], g->w, g->h,
+                    g->ellipsized);
+            for (int k = 0; k < g->n_tips; k++)
+                fprintf(stderr, "  … %s\n", g->tips[k].text);
             bad++;
         }
     }
