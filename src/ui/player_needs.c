@@ -232,6 +232,31 @@ static int need_focus_bar(ui_gfx *g, const ui_player_model *m, const needs_layou
     return h;
 }
 
+/* The height of a spanning's row with its title over two lines, then its
+ * chips and state. */
+static int friction_three_lines(ui_gfx *g, const needs_layout *L)
+{
+    return ui_px(g, 10) + L->body * 13 / 10 * 2 + L->small * 12 / 10;
+}
+
+/* Whether some spanning's title is wider than the panel (the two-line form
+ * would cut it). */
+static bool frictions_title_cut(ui_gfx *g, const ui_player_model *m, const needs_layout *L)
+{
+    const core_scenario *sc = m->sc;
+    const core_public_view *p = &m->view->pub;
+    for (int i = 0; i < p->n_frictions_out && i < CORE_MAX_FRICTIONS; i++) {
+        const core_friction_state *f = &p->frictions[i];
+        int tw = 0, th = 0;
+        if (!f->active || f->friction < 0 || f->friction >= sc->n_frictions)
+            continue;
+        ui_text_size(g, sc->frictions[f->friction].title, L->body, UI_BOLD, &tw, &th);
+        if (tw > L->c.w)
+            return true;
+    }
+    return false;
+}
+
 /* A spanning's one-line form: its role chips, then its title. */
 static int friction_line_width(ui_gfx *g, const core_scenario *sc, const needs_layout *L,
                                const core_friction_def *fd)
@@ -274,8 +299,10 @@ static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout
     ui_text_size(g, t, body, UI_BOLD, &tw, &th);
     /* who can tackle it: the involved roles as chips, as on the projector;
      * on one line (a low panel) before the title, else under it */
+    /* a row with room for three lines wraps a long title over two */
+    bool wrap_title = !one_line && row >= friction_three_lines(g, L) && tw > c.w;
     int ly = one_line ? y + (row - ui_px(g, 6) - body * 12 / 10) / 2
-                      : y + ui_px(g, 4) + body * 13 / 10;
+                      : y + ui_px(g, 4) + body * 13 / 10 * (wrap_title ? 2 : 1);
     int chip = small * 11 / 10;
     /* on one line, where the chips would cut the title, the roles show as
      * dots in their colours (the opened spanning names them) */
@@ -295,8 +322,12 @@ static void friction_row(ui_gfx *g, const ui_player_model *m, const needs_layout
     }
     int tx = one_line ? x + ui_px(g, 6) : c.x;
     /* the row's colour says "spanning" when the word does not fit */
-    ui_text(g, tw > c.x + c.w - tx ? fd->title : t, tx, one_line ? ly : y + ui_px(g, 4), body,
-            body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.x + c.w - tx);
+    if (wrap_title)
+        ui_text_box(g, fd->title, (SDL_Rect){c.x, y + ui_px(g, 4), c.w, body * 13 / 10 * 2}, body, body * 8 / 10,
+                    UI_BOLD, UI_INK, UI_LEFT);
+    else
+        ui_text(g, tw > c.x + c.w - tx ? fd->title : t, tx, one_line ? ly : y + ui_px(g, 4), body,
+                body * 8 / 10, UI_BOLD, UI_INK, UI_LEFT, c.x + c.w - tx);
     if (one_line)
         return;
     const core_afspraak *af = &m->view->pub.afspraken[f->friction];
@@ -390,6 +421,11 @@ void player_needs(ui_gfx *g, const ui_player_model *m, SDL_Rect r)
     }
     L.row = row > maxrow ? maxrow : row;
     L.frow = frow > maxrow ? maxrow : (frow < one ? one : frow);
+    /* a long spanning title over two lines where the panel has the room */
+    int three = friction_three_lines(g, &L);
+    if (nfr > 0 && L.frow >= two && L.frow < three && n * L.row + nfr * three <= avail &&
+        frictions_title_cut(g, m, &L))
+        L.frow = three;
     int y = c.y;
     for (int i = 0; i < n && i < CORE_MAX_NEEDS; i++) {
         need_row(g, m, &L, i, y);
