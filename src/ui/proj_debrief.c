@@ -372,8 +372,10 @@ static void debrief_analysis(ui_gfx *g, const ui_proj_model *m)
  * padding and heading), so that a panel can be as high as what it holds. */
 static int panel_overhead(ui_gfx *g)
 {
-    int pad = ui_px(g, 24);
-    return pad * 3 / 4 + proj_fpx(g, T_LABEL) * 13 / 10 + ui_px(g, 8) + pad / 2;
+    /* what a panel's title and padding take from its height, from the
+     * panel code itself so the two cannot drift apart */
+    SDL_Rect r = {0, 0, g->w, g->h};
+    return r.h - proj_panel_content(g, r).h;
 }
 
 /* Grows *most to the width of t at px. */
@@ -584,7 +586,8 @@ static void debrief_legend(ui_gfx *g, const ui_proj_model *m)
  * is counted under the column ("+ N in het verslag"). */
 
 /* Up to three wrapped texts drawn one under the other in c from *y, when
- * all of them fit above the bottom of c; false (nothing drawn) when not. */
+ * they fit above the bottom of c (the third may be left out for room);
+ * false (nothing drawn) when not. */
 typedef struct {
     const char *text;
     ui_style style;
@@ -598,6 +601,10 @@ static bool draw_entry(ui_gfx *g, SDL_Rect c, int *y, const entry_part *parts, i
         h[i] = ui_text_box_height(g, parts[i].text, c.w, body, parts[i].style);
         sum += h[i];
     }
+    /* short of room, the last part (who agreed, a status) gives way before
+     * the entry does: its title and words are what the room talks about */
+    while (n > 2 && *y + sum > c.y + c.h)
+        sum -= h[--n];
     if (*y + sum > c.y + c.h)
         return false;
     for (int i = 0; i < n && i < 3; i++) {
