@@ -679,10 +679,13 @@ static bool level_meter_beside(ui_gfx *g, int w, bool wanted, core_collab_level 
  * a team plays for the pupil and not for the score. */
 static void network_panel(ui_gfx *g, const ui_proj_model *m, SDL_Rect r, bool hide_level)
 {
-    /* on a narrow screen the centrality alarm is the heading's "⚠" (with
-     * the hub's red ring and the red centrality bar), not a banner line
-     * that the nodes need */
-    bool alarm_head = !hide_level && proj_centrality_alarm(m) && g->canvas_w < 1900.0f;
+    /* on a narrow screen, or a column too narrow for the banner's words,
+     * the centrality alarm is the heading's "⚠" (with the hub's red ring
+     * and the red centrality bar), not a banner line that the nodes need */
+    int body_px = proj_fpx(g, T_BODY);
+    bool banner_fits = text_w(g, _("⚠ Eén persoon trekt alles"), body_px, UI_BOLD) + ui_px(g, 16) <=
+                       proj_panel_content(g, r).w;
+    bool alarm_head = !hide_level && proj_centrality_alarm(m) && (g->canvas_w < 1900.0f || !banner_fits);
     SDL_Rect c = proj_panel_with_title(g, r, alarm_head ? _("⚠ Netwerk") : _("Netwerk"));
     if (hide_level) {
         int body = proj_fpx(g, T_BODY);
