@@ -82,11 +82,12 @@ static int check_level(const char *path, const char *name, int w, int h, const c
             fprintf(stderr, "%s %s: %d texts recorded\n", name, ui_scene_names[i], g.n_text_recs);
             failures++;
         }
-        /* reported, not yet failed: with five or more seats a name beside a
-         * side node can still touch an edge (see docs/SCREENS.md) */
-        if (g.label_crossings > 0 && getenv("SAMENSPEL_LAYOUT_VERBOSE"))
+        /* issue 14: network lines do not cross the names under the nodes */
+        if (g.label_crossings > 0) {
             fprintf(stderr, "%s %s %dx%d %s: %d network name(s) touched by a line\n", name,
                     ui_scene_names[i], w, h, lang, g.label_crossings);
+            failures++;
+        }
         if (g.overflows > 0) {
             fprintf(stderr, "%s %s %dx%d %s: %d overflow(s):\n", name, ui_scene_names[i], w, h,
                     lang, g.overflows);
