@@ -633,6 +633,16 @@ static SDL_Rect minus_more_line(SDL_Rect c, int body)
     return c;
 }
 
+/* The foot of a column of entries: "+ N in het verslag" for those that did
+ * not fit, or what it means that there are none. */
+static void column_end(ui_gfx *g, SDL_Rect c, int y, int total, int shown, const char *none, int body)
+{
+    more_in_report(g, c, y, total - shown, body);
+    if (total == 0)
+        ui_text_box(g, none, (SDL_Rect){c.x, y, c.w, c.y + c.h - y}, body, body, UI_REGULAR, UI_INK_SOFT,
+                    UI_LEFT);
+}
+
 /* Step 5: every afspraak, its words, round and who agreed. */
 static void afspraken_column(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
 {
@@ -661,11 +671,7 @@ static void afspraken_column(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
                                {meta, UI_REGULAR, UI_INK_SOFT}};
         shown += draw_entry(g, room, &y, parts, 3, body);
     }
-    more_in_report(g, c1, y, made - shown, body);
-    if (made == 0)
-        ui_text_box(g, _("Geen afspraken: spanningen werden hoogstens verzacht."),
-                    (SDL_Rect){c1.x, y, c1.w, c1.y + c1.h - y}, body, body, UI_REGULAR,
-                    UI_INK_SOFT, UI_LEFT);
+    column_end(g, c1, y, made, shown, _("Geen afspraken: spanningen werden hoogstens verzacht."), body);
 }
 
 /* Step 5: the verbeteracties per round, and whether they were checked. */
@@ -704,11 +710,7 @@ static void improvements_column(ui_gfx *g, const ui_proj_model *m, SDL_Rect r)
                                    {st, UI_BOLD, checked ? UI_GOOD : UI_INK_SOFT}};
             shown += draw_entry(g, room, &y, parts, 2, body);
         }
-    more_in_report(g, c2, y, total - shown, body);
-    if (total == 0)
-        ui_text_box(g, _("Nog geen verbeteracties ingevuld."),
-                    (SDL_Rect){c2.x, y, c2.w, c2.y + c2.h - y}, body, body, UI_REGULAR,
-                    UI_INK_SOFT, UI_LEFT);
+    column_end(g, c2, y, total, shown, _("Nog geen verbeteracties ingevuld."), body);
 }
 
 /* Step 5, a column: per round whether it was reflective, and the spread
